@@ -1,0 +1,54 @@
+# ClaimDesk developer commands. `make run` and `make test` work from a fresh clone.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SEED := seeds/000_ad62cf6f6f800dde.txt
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint pytest bench eval screenshot venv clean check-python
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
+	  echo "ClaimDesk needs Python 3.11 or newer as '$(PYTHON)'."; \
+	  echo "  sudo apt-get install -y python3 python3-venv   (or: make PYTHON=python3.12 ...)"; \
+	  exit 1; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
+	  echo "Python's venv module is missing. Install it with:"; \
+	  echo "  sudo apt-get install -y python3-venv"; \
+	  exit 1; }
+
+$(STAMP): pyproject.toml | check-python
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	@$(PY) -m claimdesk.syscheck
+	$(PY) -m claimdesk $(SEED)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check desktop tests
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+pytest: $(STAMP)
+	@QT_QPA_PLATFORM=offscreen $(PY) -c 'from claimdesk.syscheck import main; raise SystemExit(main())'
+	$(PY) -m pytest -q
+
+test: lint pytest
+
+bench: $(STAMP)
+	$(PY) -m pytest tests/benchmarks --benchmark-enable --benchmark-only -q
+
+eval: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,eval]"
+	$(PY) -m claimdesk eval
+
+screenshot: $(STAMP)
+	$(PY) -m claimdesk.gui.screenshot docs/screenshot.png
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .benchmarks

@@ -1,0 +1,222 @@
+"""Immutable domain records shared by every layer; no Qt, no SQLAlchemy."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+class ClaimStatus(enum.StrEnum):
+    """Where a claim stands in the checker's work."""
+
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return {"todo": "To do", "in_progress": "In progress", "done": "Done"}[self.value]
+
+
+class ClaimOrigin(enum.StrEnum):
+    """Whether the pipeline found the claim or the checker marked it by hand."""
+
+    EXTRACTED = "extracted"
+    MANUAL = "manual"
+
+
+class Stance(enum.StrEnum):
+    """How a source relates to the claim it is attached to."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    CONTEXT = "context"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class ClaimType(enum.StrEnum):
+    """Kinds of claim, after Full Fact's claim-type taxonomy."""
+
+    QUANTITY = "quantity"
+    QUOTE = "quote"
+    PREDICTION = "prediction"
+    CAUSE = "cause"
+    COMPARISON = "comparison"
+    RULES = "rules"
+    PERSONAL = "personal"
+
+    @property
+    def label(self) -> str:
+        return _CLAIM_TYPE_LABELS[self]
+
+
+_CLAIM_TYPE_LABELS = {
+    ClaimType.QUANTITY: "Quantity",
+    ClaimType.QUOTE: "Quote",
+    ClaimType.PREDICTION: "Prediction",
+    ClaimType.CAUSE: "Cause & effect",
+    ClaimType.COMPARISON: "Comparison",
+    ClaimType.RULES: "Rules & laws",
+    ClaimType.PERSONAL: "Personal experience",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity inside a claim; offsets are absolute in the article text."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMetadata:
+    """What an importer could learn about a document besides its text."""
+
+    title: str = ""
+    author: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An imported document; `text` is the stored plain text all offsets index."""
+
+    id: int
+    title: str
+    file_name: str
+    file_path: str
+    format: str
+    sha256: str
+    text: str
+    imported_at: datetime
+    url: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One row of the library list."""
+
+    id: int
+    title: str
+    format: str
+    imported_at: datetime
+    claim_count: int
+    checked_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """One step of a rating scale; `value` is what ClaimReview publishes."""
+
+    id: int
+    name: str
+    value: int
+    color: str
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class RatingScale:
+    """An ordered scale of ratings with the best and worst values for ClaimReview."""
+
+    id: int
+    name: str
+    ratings: tuple[Rating, ...]
+
+    @property
+    def best_value(self) -> int:
+        return max(r.value for r in self.ratings)
+
+    @property
+    def worst_value(self) -> int:
+        return min(r.value for r in self.ratings if r.value > 0)
+
+    def by_id(self, rating_id: int) -> Rating | None:
+        return next((r for r in self.ratings if r.id == rating_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The checker's rating of a claim with the reasoning behind it."""
+
+    id: int
+    claim_id: int
+    rating: Rating
+    explanation: str
+    checker: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNote:
+    """A piece of evidence attached to a claim."""
+
+    id: int
+    claim_id: int
+    url: str
+    title: str = ""
+    publisher: str = ""
+    accessed: date | None = None
+    quote: str = ""
+    note: str = ""
+    stance: Stance = Stance.CONTEXT
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDraft:
+    """A source note before it is stored (no id yet)."""
+
+    url: str
+    title: str = ""
+    publisher: str = ""
+    accessed: date | None = None
+    quote: str = ""
+    note: str = ""
+    stance: Stance = Stance.CONTEXT
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateClaim:
+    """A claim as the NLP pipeline proposes it, before it is stored."""
+
+    start: int
+    end: int
+    text: str
+    score: float | None = None
+    types: tuple[ClaimType, ...] = ()
+    speaker: str | None = None
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A stored span of an article under review, with its current verdict."""
+
+    id: int
+    article_id: int
+    number: int
+    start: int
+    end: int
+    text: str
+    origin: ClaimOrigin
+    score: float | None
+    types: tuple[ClaimType, ...]
+    speaker: str | None
+    entities: tuple[Entity, ...]
+    status: ClaimStatus
+    verdict: Verdict | None = None
+    source_count: int = 0
+    sources: tuple[SourceNote, ...] = field(default=())

@@ -1,0 +1,63 @@
+"""Span arithmetic over article text, including Python ↔ UTF-16 offset conversion."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range [start, end) of an article's stored text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span ({self.start}, {self.end})")
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) so it neither starts nor ends with white space."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class Utf16Map:
+    """Converts between Python code-point offsets and UTF-16 code-unit offsets.
+
+    Qt counts positions in UTF-16 code units, so every character outside the Basic
+    Multilingual Plane (emoji, some CJK) counts twice there and once in Python.
+    """
+
+    def __init__(self, text: str) -> None:
+        # Python offsets of characters that take two UTF-16 units.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # Their UTF-16 positions, in the same order.
+        self._astral16 = [i + n for n, i in enumerate(self._astral)]
+        self._length = len(text)
+
+    def to_utf16(self, offset: int) -> int:
+        """UTF-16 position of Python offset `offset`."""
+        return offset + bisect_right(self._astral, offset - 1)
+
+    def from_utf16(self, pos16: int) -> int:
+        """Python offset of UTF-16 position `pos16` (inside a surrogate pair → its start)."""
+        n = bisect_right(self._astral16, pos16 - 1)
+        offset = pos16 - n
+        if n and self._astral16[n - 1] == pos16 - 1:
+            # pos16 points between the two halves of a surrogate pair.
+            offset = self._astral[n - 1]
+        return max(0, min(offset, self._length))

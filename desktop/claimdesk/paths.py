@@ -1,0 +1,51 @@
+"""Where things live: user data via platformdirs, bundled files via importlib.resources."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ClaimDesk"
+APP_AUTHOR = "ClaimDesk"
+#: One override for tests and portable installs: everything user-side goes below it.
+DATA_DIR_ENV = "CLAIMDESK_DATA_DIR"
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    """The user-side folders of one run of the application."""
+
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "claimdesk.sqlite3"
+
+    @property
+    def backups(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.data_dir / "logs"
+
+    def ensure(self) -> None:
+        for folder in (self.data_dir, self.backups, self.logs):
+            folder.mkdir(parents=True, exist_ok=True)
+
+
+def app_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+    """Paths for this run: an explicit folder, else $CLAIMDESK_DATA_DIR, else the user's."""
+    if data_dir is None:
+        data_dir = os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)
+    return AppPaths(Path(data_dir).expanduser())
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a bundled file under resources/ (models, templates, icons)."""
+    root = resources.files("claimdesk.resources")
+    return Path(str(root.joinpath(*parts)))

@@ -1,0 +1,162 @@
+"""SQLAlchemy 2.0 typed ORM tables; no ORM object leaves storage/."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names so Alembic batch migrations can find them on SQLite.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the project's naming convention."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    file_name: Mapped[str] = mapped_column(String(500))
+    file_path: Mapped[str] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(16))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    url: Mapped[str | None] = mapped_column(Text, default=None)
+    author: Mapped[str | None] = mapped_column(String(500), default=None)
+    publisher: Mapped[str | None] = mapped_column(String(500), default=None)
+    published: Mapped[date | None] = mapped_column(Date, default=None)
+    # Set when claim extraction finished; NULL means it still has to run (or was cut short).
+    extracted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    pipeline: Mapped[str | None] = mapped_column(String(100), default=None)
+
+    claims: Mapped[list[ClaimRow]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class RatingScaleRow(Base):
+    __tablename__ = "rating_scales"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    is_default: Mapped[bool] = mapped_column(default=False)
+
+    ratings: Mapped[list[RatingRow]] = relationship(
+        back_populates="scale", order_by="RatingRow.position", cascade="all, delete-orphan"
+    )
+
+
+class RatingRow(Base):
+    __tablename__ = "ratings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scale_id: Mapped[int] = mapped_column(ForeignKey("rating_scales.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    value: Mapped[int] = mapped_column(Integer)
+    color: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer)
+
+    scale: Mapped[RatingScaleRow] = relationship(back_populates="ratings")
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+    __table_args__ = (
+        CheckConstraint('start >= 0 AND "end" > start', name="span"),
+        Index("ix_claims_article_start", "article_id", "start"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(16))
+    score: Mapped[float | None] = mapped_column(Float, default=None)
+    types: Mapped[list[str]] = mapped_column(JSON, default=list)
+    speaker: Mapped[str | None] = mapped_column(String(300), default=None)
+    entities: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(16), default="todo")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    article: Mapped[ArticleRow] = relationship(back_populates="claims")
+    verdict: Mapped[VerdictRow | None] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", passive_deletes=True
+    )
+    sources: Mapped[list[SourceNoteRow]] = relationship(
+        back_populates="claim",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="SourceNoteRow.id",
+    )
+
+
+class VerdictRow(Base):
+    __tablename__ = "verdicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), unique=True)
+    rating_id: Mapped[int] = mapped_column(ForeignKey("ratings.id", ondelete="RESTRICT"))
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    checker: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    claim: Mapped[ClaimRow] = relationship(back_populates="verdict")
+    rating: Mapped[RatingRow] = relationship()
+
+
+class SourceNoteRow(Base):
+    __tablename__ = "source_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    url: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    publisher: Mapped[str] = mapped_column(String(500), default="")
+    accessed: Mapped[date | None] = mapped_column(Date, default=None)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    stance: Mapped[str] = mapped_column(String(16), default="context")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    claim: Mapped[ClaimRow] = relationship(back_populates="sources")
+
+
+class SettingRow(Base):
+    """Key/value settings that belong with the data (checker name, organisation)."""
+
+    __tablename__ = "settings"
+    __table_args__ = (UniqueConstraint("key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(100))
+    value: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,462 @@
+"""Repositories: take a Session, return domain dataclasses; the only place that queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import case, delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from claimdesk.domain import (
+    Article,
+    ArticleMetadata,
+    ArticleSummary,
+    CandidateClaim,
+    Claim,
+    ClaimOrigin,
+    ClaimStatus,
+    ClaimType,
+    Entity,
+    Rating,
+    RatingScale,
+    SourceDraft,
+    SourceNote,
+    Stance,
+    Verdict,
+)
+from claimdesk.storage.orm import (
+    ArticleRow,
+    ClaimRow,
+    RatingRow,
+    RatingScaleRow,
+    SettingRow,
+    SourceNoteRow,
+    VerdictRow,
+)
+
+
+class MissingRowError(LookupError):
+    """A row asked for by id does not exist (deleted meanwhile, or a stale id)."""
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+# ----------------------------------------------------------------------------- mapping
+
+
+def _article(row: ArticleRow) -> Article:
+    return Article(
+        id=row.id,
+        title=row.title,
+        file_name=row.file_name,
+        file_path=row.file_path,
+        format=row.format,
+        sha256=row.sha256,
+        text=row.text,
+        imported_at=row.imported_at,
+        url=row.url,
+        author=row.author,
+        publisher=row.publisher,
+        published=row.published,
+    )
+
+
+def _rating(row: RatingRow) -> Rating:
+    return Rating(id=row.id, name=row.name, value=row.value, color=row.color, position=row.position)
+
+
+def _verdict(row: VerdictRow) -> Verdict:
+    return Verdict(
+        id=row.id,
+        claim_id=row.claim_id,
+        rating=_rating(row.rating),
+        explanation=row.explanation,
+        checker=row.checker,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _source(row: SourceNoteRow) -> SourceNote:
+    return SourceNote(
+        id=row.id,
+        claim_id=row.claim_id,
+        url=row.url,
+        title=row.title,
+        publisher=row.publisher,
+        accessed=row.accessed,
+        quote=row.quote,
+        note=row.note,
+        stance=Stance(row.stance),
+    )
+
+
+def _entities(raw: list[dict[str, Any]]) -> tuple[Entity, ...]:
+    return tuple(
+        Entity(text=str(e["text"]), label=str(e["label"]), start=int(e["start"]), end=int(e["end"]))
+        for e in raw
+    )
+
+
+def _claim(row: ClaimRow, number: int, *, with_sources: bool) -> Claim:
+    return Claim(
+        id=row.id,
+        article_id=row.article_id,
+        number=number,
+        start=row.start,
+        end=row.end,
+        text=row.text,
+        origin=ClaimOrigin(row.origin),
+        score=row.score,
+        types=tuple(ClaimType(t) for t in row.types),
+        speaker=row.speaker,
+        entities=_entities(row.entities),
+        status=ClaimStatus(row.status),
+        verdict=_verdict(row.verdict) if row.verdict is not None else None,
+        source_count=len(row.sources),
+        sources=tuple(_source(s) for s in row.sources) if with_sources else (),
+    )
+
+
+def _get(session: Session, cls: type[Any], ident: int) -> Any:
+    row = session.get(cls, ident)
+    if row is None:
+        raise MissingRowError(f"{cls.__tablename__} {ident}")
+    return row
+
+
+# ----------------------------------------------------------------------------- articles
+
+
+def find_article_by_sha(session: Session, sha256: str) -> int | None:
+    return session.scalar(select(ArticleRow.id).where(ArticleRow.sha256 == sha256))
+
+
+def add_article(
+    session: Session,
+    *,
+    text: str,
+    metadata: ArticleMetadata,
+    file_name: str,
+    file_path: str,
+    fmt: str,
+    sha256: str,
+) -> int:
+    row = ArticleRow(
+        title=metadata.title or file_name,
+        file_name=file_name,
+        file_path=file_path,
+        format=fmt,
+        sha256=sha256,
+        text=text,
+        imported_at=_now(),
+        url=metadata.url,
+        author=metadata.author,
+        publisher=metadata.publisher,
+        published=metadata.published,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def get_article(session: Session, article_id: int) -> Article:
+    return _article(_get(session, ArticleRow, article_id))
+
+
+def needs_extraction(session: Session, article_id: int) -> bool:
+    row: ArticleRow = _get(session, ArticleRow, article_id)
+    return row.extracted_at is None
+
+
+def list_articles(session: Session, threshold: float = 0.5) -> list[ArticleSummary]:
+    """Library rows; a claim counts when it is manual, rated, or scores at the threshold."""
+    counts = (
+        select(
+            ClaimRow.article_id.label("aid"),
+            func.count().label("claims"),
+            func.sum(case((ClaimRow.status == ClaimStatus.DONE.value, 1), else_=0)).label("done"),
+        )
+        .outerjoin(VerdictRow, VerdictRow.claim_id == ClaimRow.id)
+        .where(
+            (ClaimRow.origin == ClaimOrigin.MANUAL.value)
+            | (ClaimRow.score >= threshold)
+            | (VerdictRow.id.is_not(None))
+            | (ClaimRow.status != ClaimStatus.TODO.value)
+        )
+        .group_by(ClaimRow.article_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            ArticleRow.id,
+            ArticleRow.title,
+            ArticleRow.format,
+            ArticleRow.imported_at,
+            counts.c.claims,
+            counts.c.done,
+        )
+        .outerjoin(counts, counts.c.aid == ArticleRow.id)
+        .order_by(ArticleRow.imported_at.desc(), ArticleRow.id.desc())
+    ).all()
+    return [
+        ArticleSummary(
+            id=r[0],
+            title=r[1],
+            format=r[2],
+            imported_at=r[3],
+            claim_count=int(r[4] or 0),
+            checked_count=int(r[5] or 0),
+        )
+        for r in rows
+    ]
+
+
+def update_article_metadata(session: Session, article_id: int, metadata: ArticleMetadata) -> None:
+    row: ArticleRow = _get(session, ArticleRow, article_id)
+    row.title = metadata.title or row.file_name
+    row.author = metadata.author
+    row.publisher = metadata.publisher
+    row.url = metadata.url
+    row.published = metadata.published
+
+
+def delete_article(session: Session, article_id: int) -> None:
+    session.delete(_get(session, ArticleRow, article_id))
+
+
+# ----------------------------------------------------------------------------- claims
+
+
+def _entity_dicts(entities: Iterable[Entity]) -> list[dict[str, Any]]:
+    return [{"text": e.text, "label": e.label, "start": e.start, "end": e.end} for e in entities]
+
+
+def store_extracted_claims(
+    session: Session, article_id: int, candidates: Sequence[CandidateClaim], pipeline: str
+) -> list[int]:
+    """Replace the article's untouched extracted claims with `candidates`.
+
+    Claims the checker has worked on (rated, with sources, status changed) and manual
+    claims are kept; a candidate whose span equals a kept claim is not added twice.
+    """
+    article: ArticleRow = _get(session, ArticleRow, article_id)
+    kept: set[tuple[int, int]] = set()
+    for row in list(article.claims):
+        touched = (
+            row.origin == ClaimOrigin.MANUAL.value
+            or row.verdict is not None
+            or row.sources
+            or row.status != ClaimStatus.TODO.value
+        )
+        if touched:
+            kept.add((row.start, row.end))
+        else:
+            session.delete(row)
+    session.flush()
+    now = _now()
+    new_rows = [
+        ClaimRow(
+            article_id=article_id,
+            start=c.start,
+            end=c.end,
+            text=c.text,
+            origin=ClaimOrigin.EXTRACTED.value,
+            score=c.score,
+            types=[t.value for t in c.types],
+            speaker=c.speaker,
+            entities=_entity_dicts(c.entities),
+            status=ClaimStatus.TODO.value,
+            created_at=now,
+            updated_at=now,
+        )
+        for c in candidates
+        if (c.start, c.end) not in kept
+    ]
+    session.add_all(new_rows)
+    article.extracted_at = now
+    article.pipeline = pipeline
+    session.flush()
+    return [r.id for r in new_rows]
+
+
+def add_claim(
+    session: Session, article_id: int, candidate: CandidateClaim, origin: ClaimOrigin
+) -> int:
+    now = _now()
+    row = ClaimRow(
+        article_id=article_id,
+        start=candidate.start,
+        end=candidate.end,
+        text=candidate.text,
+        origin=origin.value,
+        score=candidate.score,
+        types=[t.value for t in candidate.types],
+        speaker=candidate.speaker,
+        entities=_entity_dicts(candidate.entities),
+        status=ClaimStatus.TODO.value,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def _claim_query(article_id: int) -> Any:
+    return (
+        select(ClaimRow)
+        .where(ClaimRow.article_id == article_id)
+        .options(
+            selectinload(ClaimRow.verdict).selectinload(VerdictRow.rating),
+            selectinload(ClaimRow.sources),
+        )
+        .order_by(ClaimRow.start, ClaimRow.end, ClaimRow.id)
+    )
+
+
+def list_claims(session: Session, article_id: int) -> list[Claim]:
+    """The article's claims in text order, numbered from 1."""
+    rows = session.scalars(_claim_query(article_id)).all()
+    return [_claim(r, i, with_sources=False) for i, r in enumerate(rows, start=1)]
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    """One claim with its sources; its number is its place in the article's text order."""
+    row: ClaimRow = _get(session, ClaimRow, claim_id)
+    number = 1 + (
+        session.scalar(
+            select(func.count())
+            .select_from(ClaimRow)
+            .where(
+                ClaimRow.article_id == row.article_id,
+                (ClaimRow.start < row.start)
+                | ((ClaimRow.start == row.start) & (ClaimRow.end < row.end))
+                | (
+                    (ClaimRow.start == row.start)
+                    & (ClaimRow.end == row.end)
+                    & (ClaimRow.id < row.id)
+                ),
+            )
+        )
+        or 0
+    )
+    return _claim(row, number, with_sources=True)
+
+
+def claim_article_id(session: Session, claim_id: int) -> int:
+    row: ClaimRow = _get(session, ClaimRow, claim_id)
+    return row.article_id
+
+
+def set_claim_status(session: Session, claim_id: int, status: ClaimStatus) -> None:
+    row: ClaimRow = _get(session, ClaimRow, claim_id)
+    row.status = status.value
+    row.updated_at = _now()
+
+
+def delete_claim(session: Session, claim_id: int) -> None:
+    session.delete(_get(session, ClaimRow, claim_id))
+
+
+def update_scores(session: Session, scores: dict[int, float]) -> None:
+    for claim_id, score in scores.items():
+        row = session.get(ClaimRow, claim_id)
+        if row is not None:
+            row.score = score
+
+
+# ----------------------------------------------------------------------------- verdicts
+
+
+def set_verdict(
+    session: Session, claim_id: int, rating_id: int, explanation: str, checker: str
+) -> None:
+    claim: ClaimRow = _get(session, ClaimRow, claim_id)
+    _get(session, RatingRow, rating_id)
+    now = _now()
+    if claim.verdict is None:
+        claim.verdict = VerdictRow(
+            rating_id=rating_id,
+            explanation=explanation,
+            checker=checker,
+            created_at=now,
+            updated_at=now,
+        )
+    else:
+        claim.verdict.rating_id = rating_id
+        claim.verdict.explanation = explanation
+        claim.verdict.checker = checker
+        claim.verdict.updated_at = now
+    claim.updated_at = now
+
+
+def clear_verdict(session: Session, claim_id: int) -> None:
+    session.execute(delete(VerdictRow).where(VerdictRow.claim_id == claim_id))
+
+
+def default_scale(session: Session) -> RatingScale:
+    row = session.scalar(
+        select(RatingScaleRow)
+        .order_by(RatingScaleRow.is_default.desc(), RatingScaleRow.id)
+        .options(selectinload(RatingScaleRow.ratings))
+        .limit(1)
+    )
+    if row is None:
+        raise MissingRowError("rating scale")
+    return RatingScale(id=row.id, name=row.name, ratings=tuple(_rating(r) for r in row.ratings))
+
+
+# ----------------------------------------------------------------------------- sources
+
+
+def _apply_draft(row: SourceNoteRow, draft: SourceDraft) -> None:
+    row.url = draft.url
+    row.title = draft.title
+    row.publisher = draft.publisher
+    row.accessed = draft.accessed
+    row.quote = draft.quote
+    row.note = draft.note
+    row.stance = draft.stance.value
+
+
+def add_source(session: Session, claim_id: int, draft: SourceDraft) -> int:
+    _get(session, ClaimRow, claim_id)
+    row = SourceNoteRow(claim_id=claim_id, created_at=_now())
+    _apply_draft(row, draft)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_source(session: Session, source_id: int, draft: SourceDraft) -> int:
+    row: SourceNoteRow = _get(session, SourceNoteRow, source_id)
+    _apply_draft(row, draft)
+    return row.claim_id
+
+
+def delete_source(session: Session, source_id: int) -> int:
+    row: SourceNoteRow = _get(session, SourceNoteRow, source_id)
+    claim_id = row.claim_id
+    session.delete(row)
+    return claim_id
+
+
+# ----------------------------------------------------------------------------- settings
+
+
+def get_setting(session: Session, key: str, default: str = "") -> str:
+    value = session.scalar(select(SettingRow.value).where(SettingRow.key == key))
+    return default if value is None else value
+
+
+def set_setting(session: Session, key: str, value: str) -> None:
+    row = session.scalar(select(SettingRow).where(SettingRow.key == key))
+    if row is None:
+        session.add(SettingRow(key=key, value=value))
+    else:
+        row.value = value

@@ -1,0 +1,1 @@
+"""Bundled data files (models, templates, icons); installed as the `claimdesk.resources` package."""
