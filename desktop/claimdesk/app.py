@@ -1,0 +1,53 @@
+"""Composition root: builds paths, database and services; the GUI and CLI receive them."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimdesk.paths import AppPaths, app_paths
+from claimdesk.services.nlp_provider import NlpProvider
+from claimdesk.services.workbench import Workbench
+from claimdesk.storage.db import Database, open_database
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Everything a front end needs, built once per run."""
+
+    paths: AppPaths
+    db: Database
+    workbench: Workbench
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def configure_logging(paths: AppPaths, verbose: bool = False) -> Path:
+    """Log to a rotating file in the data folder (the crash dialog points at it)."""
+    paths.ensure()
+    log_file = paths.logs / "claimdesk.log"
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(
+        isinstance(h, logging.handlers.RotatingFileHandler) and Path(h.baseFilename) == log_file
+        for h in root.handlers
+    ):
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    return log_file
+
+
+def build_services(
+    db_path: str | Path | None = None, data_dir: str | Path | None = None
+) -> Services:
+    """Open the database (the user's, or `db_path`) and build the use cases over it."""
+    paths = app_paths(data_dir)
+    paths.ensure()
+    db = open_database(db_path or paths.database, backups=paths.backups)
+    return Services(paths=paths, db=db, workbench=Workbench(db, NlpProvider()))

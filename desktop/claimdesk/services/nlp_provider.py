@@ -1,0 +1,105 @@
+"""Loads the spaCy pipeline and the check-worthiness scorer once, lazily, thread-safely."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from claimdesk.domain import CandidateClaim
+
+if TYPE_CHECKING:
+    from claimdesk.nlp.pipeline import LoadedPipeline
+    from claimdesk.nlp.scorer import CheckWorthinessScorer
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+
+
+class NlpProvider:
+    """Owns the loaded NLP parts; nothing is loaded until first needed.
+
+    Loading spaCy takes about a second, so the window never does it on the GUI thread:
+    extraction jobs call `pipeline()` from a worker.
+    """
+
+    def __init__(
+        self,
+        model_names: Sequence[str] | None = None,
+        scorer_dir: str | None = None,
+    ) -> None:
+        self._model_names = tuple(model_names) if model_names else None
+        self._scorer_dir = scorer_dir
+        self._lock = threading.Lock()
+        self._pipeline: LoadedPipeline | None = None
+        self._scorer: CheckWorthinessScorer | None = None
+        self._scorer_error: str | None = None
+        self._scorer_tried = False
+
+    def pipeline(self) -> LoadedPipeline:
+        with self._lock:
+            if self._pipeline is None:
+                from claimdesk.nlp.pipeline import load_pipeline
+
+                if self._model_names:
+                    self._pipeline = load_pipeline(self._model_names)
+                else:
+                    self._pipeline = load_pipeline()
+                log.info("loaded spaCy pipeline %s", self._pipeline.name)
+            return self._pipeline
+
+    def scorer(self) -> CheckWorthinessScorer | None:
+        """The scorer, or None (with `limitations()` saying why) if it cannot load."""
+        with self._lock:
+            if not self._scorer_tried:
+                self._scorer_tried = True
+                from pathlib import Path
+
+                from claimdesk.nlp.scorer import CheckWorthinessScorer, ScorerUnavailable
+
+                try:
+                    self._scorer = CheckWorthinessScorer.load(
+                        Path(self._scorer_dir) if self._scorer_dir else None
+                    )
+                except ScorerUnavailable as exc:
+                    self._scorer_error = str(exc)
+                    log.warning("check-worthiness scorer unavailable: %s", exc)
+            return self._scorer
+
+    def limitations(self) -> list[str]:
+        """Plain sentences about what is limited in this run (shown once by the window)."""
+        notes: list[str] = []
+        with self._lock:
+            if self._pipeline is not None and self._pipeline.limited and self._pipeline.message:
+                notes.append(self._pipeline.message)
+            if self._scorer_error:
+                notes.append(
+                    "Check-worthiness scores are not available: "
+                    f"{self._scorer_error} Reinstall ClaimDesk to restore them."
+                )
+        return notes
+
+    def extract(
+        self,
+        text: str,
+        progress: ProgressFn | None = None,
+        cancelled: CancelledFn | None = None,
+    ) -> tuple[list[CandidateClaim], str]:
+        """All candidate sentences of `text`, scored when the scorer loads."""
+        from claimdesk.nlp.extract import extract_candidates
+
+        pipeline = self.pipeline()
+        candidates = extract_candidates(text, pipeline, progress=progress, cancelled=cancelled)
+        scorer = self.scorer()
+        if scorer is not None:
+            from claimdesk.nlp.scorer import apply_scores
+
+            candidates = apply_scores(candidates, scorer)
+        return candidates, pipeline.name
+
+    def score_texts(self, texts: Sequence[str]) -> list[float] | None:
+        scorer = self.scorer()
+        return None if scorer is None else scorer.score(list(texts))

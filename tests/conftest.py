@@ -1,0 +1,48 @@
+"""Test set-up: headless Qt by default (--onscreen to watch), temp data folders, seed paths."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_ad62cf6f6f800dde.txt"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--onscreen", action="store_true", help="show Qt windows on the display")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not config.getoption("--onscreen"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Qt's offscreen plugin has no fonts of its own configured; keep its warnings quiet.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private user-data folder so no test touches the real one."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("CLAIMDESK_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    assert SEED.exists(), "the seed article must be kept in seeds/"
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def nlp_provider() -> Iterator[object]:
+    """One loaded NlpProvider for the session (spaCy takes about a second to load)."""
+    from claimdesk.services.nlp_provider import NlpProvider
+
+    provider = NlpProvider()
+    provider.pipeline()
+    provider.scorer()
+    yield provider
