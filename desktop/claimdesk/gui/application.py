@@ -1,0 +1,74 @@
+"""Starts the Qt application: checks system libraries, opens the data, shows the window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from claimdesk.app import Services, build_services, configure_logging
+from claimdesk.errors import KnownError
+
+
+def create_window(services: Services, log_file: Path | None = None):  # type: ignore[no-untyped-def]
+    """The main window over `services` (QApplication must exist)."""
+    from PySide6.QtCore import QSettings
+
+    from claimdesk.gui.main_window import MainWindow
+
+    settings = QSettings(str(services.paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
+    return MainWindow(services.workbench, settings, log_file)
+
+
+def warm_up(window) -> None:  # type: ignore[no-untyped-def]
+    """Load spaCy and the scorer in the background so the first extraction is quick."""
+
+    def load(_job) -> None:  # type: ignore[no-untyped-def]
+        window.workbench.nlp.pipeline()
+        window.workbench.nlp.scorer()
+
+    window.jobs.run("load language model", load, on_success=lambda _r: window.show_limitations())
+
+
+def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
+    from claimdesk.syscheck import install_hint, missing_packages
+
+    missing = missing_packages()
+    if missing:
+        print(
+            "ClaimDesk cannot start its window: system libraries are missing.\n"
+            f"Install them with:\n  {install_hint(missing)}",
+            file=sys.stderr,
+        )
+        return 3
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from claimdesk.gui.errors import install_excepthook
+    from claimdesk.paths import resource_path
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ClaimDesk")
+    app.setOrganizationName("ClaimDesk")
+    app.setDesktopFileName("claimdesk")
+    icon = resource_path("icons", "claimdesk.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    try:
+        services = build_services(db, data_dir)
+    except KnownError as exc:
+        QMessageBox.critical(None, "ClaimDesk", str(exc))
+        return 2
+    log_file = configure_logging(services.paths)
+    window = create_window(services, log_file)
+    install_excepthook(window.errors)
+    window.show()
+    warm_up(window)
+    if files:
+        for path in files:
+            window.open_path(path)
+    else:
+        window.restore_session()
+    code = app.exec()
+    services.close()
+    return int(code)

@@ -1,0 +1,141 @@
+"""The article text with every visible claim highlighted; a click on a span picks its claim."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from claimdesk.domain import Claim
+from claimdesk.domain.spans import Utf16Map
+from claimdesk.gui.claims_model import claim_color
+
+
+class ArticleView(QPlainTextEdit):
+    """Read-only article text. Offsets outside this class are Python offsets.
+
+    Qt counts positions in UTF-16 code units, so every offset crossing this boundary
+    goes through a Utf16Map built once per article.
+    """
+
+    claimClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setPlaceholderText("Open an article (Ctrl+O) or drop a file here.")
+        self.document().setDocumentMargin(14)
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.5) * 1.1)
+        self.setFont(font)
+        self._map = Utf16Map("")
+        self._text = ""
+        self._claims: list[Claim] = []
+        self._starts: list[int] = []
+        self._current: int | None = None
+        self._press_pos: int | None = None
+
+    # ------------------------------------------------------------------ content
+
+    def set_article_text(self, text: str) -> None:
+        self._text = text
+        self._map = Utf16Map(text)
+        self._claims = []
+        self._starts = []
+        self._current = None
+        self.setPlainText(text)
+        self.setExtraSelections([])
+
+    def article_text(self) -> str:
+        return self._text
+
+    def set_claims(self, claims: list[Claim]) -> None:
+        """Highlight these claims (the ones the table shows)."""
+        self._claims = sorted(claims, key=lambda c: (c.start, c.end))
+        self._starts = [c.start for c in self._claims]
+        if self._current is not None and not any(c.id == self._current for c in self._claims):
+            self._current = None
+        self._repaint_highlights()
+
+    # ------------------------------------------------------------------ offsets
+
+    def to_qt(self, offset: int) -> int:
+        return self._map.to_utf16(offset)
+
+    def from_qt(self, position: int) -> int:
+        return self._map.from_utf16(position)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The user's text selection in Python offsets, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.from_qt(cursor.selectionStart()), self.from_qt(cursor.selectionEnd())
+
+    def claim_at(self, offset: int) -> Claim | None:
+        """The innermost visible claim covering `offset`."""
+        best: Claim | None = None
+        for claim in self._claims[: bisect_right(self._starts, offset)]:
+            if claim.start <= offset < claim.end and (
+                best is None or claim.end - claim.start < best.end - best.start
+            ):
+                best = claim
+        return best
+
+    # ------------------------------------------------------------------ selection
+
+    def show_claim(self, claim: Claim | None) -> None:
+        """Select and scroll to `claim`'s span (None clears the current claim)."""
+        self._current = claim.id if claim else None
+        self._repaint_highlights()
+        if claim is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_qt(claim.start))
+        cursor.setPosition(self.to_qt(claim.end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def _repaint_highlights(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        for claim in self._claims:
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            color = claim_color(claim)
+            if claim.id == self._current:
+                color = color.darker(118)
+                fmt.setFontUnderline(True)
+                fmt.setUnderlineColor(QColor("#1a4fa0"))
+            fmt.setBackground(color)
+            fmt.setProperty(QTextFormat.Property.UserProperty, claim.id)
+            sel.format = fmt  # type: ignore[attr-defined]
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.to_qt(claim.start))
+            cursor.setPosition(self.to_qt(claim.end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor  # type: ignore[attr-defined]
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    # ------------------------------------------------------------------ mouse
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = self.cursorForPosition(event.position().toPoint()).position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        if self._press_pos is not None and position != self._press_pos:
+            return
+        claim = self.claim_at(self.from_qt(position))
+        if claim is not None:
+            self.claimClicked.emit(claim.id)

@@ -1,0 +1,224 @@
+"""Claims table: a model caching immutable Claim rows, and the proxy that sorts and filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("#", "Claim", "Type", "Speaker", "Score", "Verdict", "Status", "Sources")
+COL_NUMBER, COL_CLAIM, COL_TYPE, COL_SPEAKER, COL_SCORE, COL_VERDICT, COL_STATUS, COL_SOURCES = (
+    range(len(COLUMNS))
+)
+STATUS_COLORS = {
+    ClaimStatus.TODO: "#fff3b0",
+    ClaimStatus.IN_PROGRESS: "#cfe3ff",
+    ClaimStatus.DONE: "#d4f0d4",
+}
+
+
+def claim_color(claim: Claim) -> QColor:
+    """Highlight colour: the verdict's rating colour, else a pale colour per status."""
+    if claim.verdict is not None:
+        color = QColor(claim.verdict.rating.color)
+        color.setAlpha(90)
+        return color
+    return QColor(STATUS_COLORS[claim.status])
+
+
+class ClaimsModel(QAbstractTableModel):
+    """Rows of one article's claims; re-reads rows when told what changed."""
+
+    ClaimIdRole = Qt.ItemDataRole.UserRole + 1
+    SortRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Claim] = []
+
+    # ------------------------------------------------------------------ cache
+
+    def reload(self, claims: list[Claim]) -> None:
+        self.beginResetModel()
+        self._rows = list(claims)
+        self.endResetModel()
+
+    def update_claims(self, fetch: Callable[[int], Claim | None], claim_ids: set[int]) -> None:
+        """Re-read the given claims (others are untouched); a vanished one is dropped."""
+        for claim_id in claim_ids:
+            row = self.row_of(claim_id)
+            if row < 0:
+                continue
+            fresh = fetch(claim_id)
+            if fresh is None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+                continue
+            self._rows[row] = fresh
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def claims(self) -> list[Claim]:
+        return list(self._rows)
+
+    def claim_at(self, row: int) -> Claim | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, claim_id: int) -> int:
+        return next((i for i, c in enumerate(self._rows) if c.id == claim_id), -1)
+
+    # ------------------------------------------------------------------ Qt API
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        claim = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(claim, col)
+        if role == self.SortRole:
+            return self._sort_key(claim, col)
+        if role == self.ClaimIdRole:
+            return claim.id
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_CLAIM:
+            return claim.text
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_VERDICT and claim.verdict:
+            return QColor(claim.verdict.rating.color)
+        if role == Qt.ItemDataRole.BackgroundRole and col == COL_STATUS:
+            return QBrush(QColor(STATUS_COLORS[claim.status]))
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
+            return QBrush(QColor("#202020"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
+            COL_NUMBER,
+            COL_SCORE,
+            COL_SOURCES,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(claim: Claim, col: int) -> Any:
+        if col == COL_NUMBER:
+            return claim.number
+        if col == COL_CLAIM:
+            text = " ".join(claim.text.split())
+            return text if claim.origin is ClaimOrigin.EXTRACTED else f"✎ {text}"
+        if col == COL_TYPE:
+            return ", ".join(t.label for t in claim.types)
+        if col == COL_SPEAKER:
+            return claim.speaker or ""
+        if col == COL_SCORE:
+            return "" if claim.score is None else f"{claim.score:.2f}"
+        if col == COL_VERDICT:
+            return claim.verdict.rating.name if claim.verdict else ""
+        if col == COL_STATUS:
+            return claim.status.label
+        if col == COL_SOURCES:
+            return claim.source_count
+        return None
+
+    @staticmethod
+    def _sort_key(claim: Claim, col: int) -> Any:
+        if col == COL_NUMBER:
+            return claim.number
+        if col == COL_SCORE:
+            return -1.0 if claim.score is None else claim.score
+        if col == COL_SOURCES:
+            return claim.source_count
+        if col == COL_STATUS:
+            return list(ClaimStatus).index(claim.status)
+        if col == COL_VERDICT:
+            return claim.verdict.rating.position if claim.verdict else 999
+        return str(ClaimsModel._display(claim, col)).casefold()
+
+
+class ClaimFilterProxy(QSortFilterProxyModel):
+    """Hides claims below the check-worthiness threshold unless asked to show every sentence.
+
+    A claim the checker has touched (manual, rated, status changed) is always shown.
+    """
+
+    DEFAULT_THRESHOLD = 0.5
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.threshold = self.DEFAULT_THRESHOLD
+        self.show_all = False
+        self.text_filter = ""
+        self.status_filter: ClaimStatus | None = None
+        self.setSortRole(ClaimsModel.SortRole)
+        self.setDynamicSortFilter(True)
+
+    def _change_filter(self, change: Callable[[], None]) -> None:
+        # Qt 6.9 replaced invalidateFilter() with a begin/end pair; support both.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:  # pragma: no cover - Qt before 6.9
+            change()
+            self.invalidateFilter()
+
+    def set_threshold(self, value: float) -> None:
+        self._change_filter(lambda: setattr(self, "threshold", value))
+
+    def set_show_all(self, show: bool) -> None:
+        self._change_filter(lambda: setattr(self, "show_all", show))
+
+    def set_text_filter(self, text: str) -> None:
+        self._change_filter(lambda: setattr(self, "text_filter", text.casefold().strip()))
+
+    def set_status_filter(self, status: ClaimStatus | None) -> None:
+        self._change_filter(lambda: setattr(self, "status_filter", status))
+
+    def accepts(self, claim: Claim) -> bool:
+        if self.status_filter is not None and claim.status is not self.status_filter:
+            return False
+        if self.text_filter and not any(
+            self.text_filter in field.casefold()
+            for field in (
+                claim.text,
+                claim.speaker or "",
+                claim.verdict.rating.name if claim.verdict else "",
+            )
+        ):
+            return False
+        if self.show_all:
+            return True
+        touched = (
+            claim.origin is ClaimOrigin.MANUAL
+            or claim.verdict is not None
+            or claim.status is not ClaimStatus.TODO
+            or claim.source_count > 0
+        )
+        # Before scoring finishes (or with no scorer) every sentence is a candidate.
+        return touched or claim.score is None or claim.score >= self.threshold
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, ClaimsModel)
+        claim = model.claim_at(source_row)
+        return claim is not None and self.accepts(claim)

@@ -1,0 +1,185 @@
+"""The claims table with its filter bar (text, status, score threshold, every sentence)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSlider,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimdesk.domain import Claim, ClaimStatus
+from claimdesk.gui.claims_model import (
+    COL_CLAIM,
+    COL_NUMBER,
+    COL_SCORE,
+    ClaimFilterProxy,
+    ClaimsModel,
+)
+
+
+class ClaimsPanel(QWidget):
+    """Shows the current article's claims; emits the id of the claim the user moves to."""
+
+    currentClaimChanged = Signal(object)  # int | None
+    visibleClaimsChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ClaimsModel(self)
+        self.proxy = ClaimFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(objectName="claimFilter")
+        self.search.setPlaceholderText("Filter claims (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed(self.proxy.set_text_filter))
+        self.status = QComboBox(objectName="statusFilter")
+        self.status.addItem("Any status", None)
+        for status in ClaimStatus:
+            self.status.addItem(status.label, status.value)
+        self.status.currentIndexChanged.connect(
+            self._filter_changed(
+                lambda _i: self.proxy.set_status_filter(
+                    None
+                    if self.status.currentData() is None
+                    else ClaimStatus(self.status.currentData())
+                )
+            )
+        )
+        self.threshold = QSlider(Qt.Orientation.Horizontal, objectName="thresholdSlider")
+        self.threshold.setRange(0, 100)
+        self.threshold.setValue(round(ClaimFilterProxy.DEFAULT_THRESHOLD * 100))
+        self.threshold.setFixedWidth(120)
+        self.threshold.setToolTip("Hide claims whose check-worthiness score is below this")
+        self.threshold_label = QLabel(objectName="thresholdLabel")
+        self.threshold.valueChanged.connect(self._threshold_changed)
+        self.show_all = QCheckBox("Every sentence", objectName="showAllSentences")
+        self.show_all.toggled.connect(self._filter_changed(self.proxy.set_show_all))
+        self.count_label = QLabel(objectName="claimCount")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.status)
+        bar.addWidget(QLabel("Score ≥"))
+        bar.addWidget(self.threshold)
+        bar.addWidget(self.threshold_label)
+        bar.addWidget(self.show_all)
+        bar.addWidget(self.count_label)
+
+        self.table = QTableView(objectName="claimsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_CLAIM, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setColumnWidth(COL_NUMBER, 40)
+        self.table.sortByColumn(COL_SCORE, Qt.SortOrder.DescendingOrder)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self._threshold_changed(self.threshold.value())
+
+    # ------------------------------------------------------------------ filters
+
+    def _filter_changed(self, setter):  # type: ignore[no-untyped-def]
+        def apply(value: object) -> None:
+            current = self.current_claim_id()
+            setter(value)
+            self._after_filter(current)
+
+        return apply
+
+    def _threshold_changed(self, value: int) -> None:
+        self.threshold_label.setText(f"{value / 100:.2f}")
+        current = self.current_claim_id()
+        self.proxy.set_threshold(value / 100)
+        self._after_filter(current)
+
+    def _after_filter(self, keep: int | None) -> None:
+        if keep is not None:
+            self.select_claim(keep)
+        self._update_count()
+        self.visibleClaimsChanged.emit()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
+
+    # ------------------------------------------------------------------ content
+
+    def load(self, claims: list[Claim], keep: int | None = None) -> None:
+        self.model.reload(claims)
+        self._after_filter(keep)
+        if keep is None or self.current_claim_id() is None:
+            self.currentClaimChanged.emit(self.current_claim_id())
+
+    def visible_claims(self) -> list[Claim]:
+        out = []
+        for row in range(self.proxy.rowCount()):
+            src = self.proxy.mapToSource(self.proxy.index(row, 0))
+            claim = self.model.claim_at(src.row())
+            if claim is not None:
+                out.append(claim)
+        return out
+
+    # ------------------------------------------------------------------ selection
+
+    def current_claim_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        value = self.proxy.data(index, ClaimsModel.ClaimIdRole)
+        return int(value) if value is not None else None
+
+    def select_claim(self, claim_id: int) -> bool:
+        row = self.model.row_of(claim_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def move(self, step: int) -> None:
+        """Select the next (step=1) or previous (step=-1) row of the table."""
+        count = self.proxy.rowCount()
+        if count == 0:
+            return
+        current = self.table.currentIndex()
+        row = (
+            0
+            if not current.isValid() and step > 0
+            else (count - 1 if not current.isValid() else current.row() + step)
+        )
+        row = max(0, min(count - 1, row))
+        value = self.proxy.data(self.proxy.index(row, 0), ClaimsModel.ClaimIdRole)
+        if value is not None:
+            self.select_claim(int(value))
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.currentClaimChanged.emit(self.current_claim_id() if current.isValid() else None)

@@ -1,0 +1,264 @@
+"""Detail pane of the current claim: status, verdict editor and source notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimdesk.domain import Claim, ClaimStatus, RatingScale
+from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.source_dialog import SourceDialog, SourcesModel
+from claimdesk.services.changes import Changes
+from claimdesk.services.workbench import Workbench
+
+#: Typing pauses this long before the explanation is saved (it is also saved on leaving).
+SAVE_DELAY_MS = 700
+
+
+class DetailPane(QWidget):
+    """Edits the current claim through the Workbench; every edit is stored at once."""
+
+    changed = Signal(object)  # Changes
+
+    def __init__(
+        self, workbench: Workbench, errors: ErrorReporter, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.workbench = workbench
+        self.errors = errors
+        self.claim: Claim | None = None
+        self.scale: RatingScale = workbench.rating_scale()
+        self._loading = False
+
+        self.header = QLabel(objectName="claimHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.claim_text = QLabel(objectName="claimText")
+        self.claim_text.setWordWrap(True)
+        self.claim_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.claim_text.setStyleSheet("font-size: 11pt; padding: 4px 0;")
+
+        self.status = QComboBox(objectName="statusCombo")
+        for status in ClaimStatus:
+            self.status.addItem(status.label, status.value)
+        self.status.activated.connect(self._status_chosen)
+
+        self.rating = QComboBox(objectName="ratingCombo")
+        self._fill_ratings()
+        self.rating.activated.connect(self._rating_chosen)
+        self.explanation = QPlainTextEdit(objectName="verdictExplanation")
+        self.explanation.setPlaceholderText("Why this rating? What does the evidence show?")
+        self.explanation.textChanged.connect(self._explanation_edited)
+        self.verdict_meta = QLabel(objectName="verdictMeta")
+        self.verdict_meta.setStyleSheet("color: palette(mid);")
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_explanation)
+
+        verdict_box = QGroupBox("&Verdict")
+        form = QFormLayout(verdict_box)
+        form.addRow("Status:", self.status)
+        form.addRow("Rating:", self.rating)
+        form.addRow(self.explanation)
+        form.addRow(self.verdict_meta)
+
+        self.sources_model = SourcesModel(self)
+        self.sources = QListView(objectName="sourcesView")
+        self.sources.setModel(self.sources_model)
+        self.sources.doubleClicked.connect(self._edit_source_at)
+        self.add_source_button = QPushButton("&Add…", objectName="addSourceButton")
+        self.add_source_button.clicked.connect(self.add_source)
+        self.edit_source_button = QPushButton("&Edit…", objectName="editSourceButton")
+        self.edit_source_button.clicked.connect(self.edit_source)
+        self.remove_source_button = QPushButton("&Remove", objectName="removeSourceButton")
+        self.remove_source_button.clicked.connect(self.remove_source)
+        buttons = QHBoxLayout()
+        for b in (self.add_source_button, self.edit_source_button, self.remove_source_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        sources_box = QGroupBox("Sources")
+        sources_layout = QVBoxLayout(sources_box)
+        sources_layout.addWidget(self.sources)
+        sources_layout.addLayout(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.claim_text)
+        layout.addWidget(verdict_box, 3)
+        layout.addWidget(sources_box, 2)
+        self.show_claim(None)
+
+    # ------------------------------------------------------------------ display
+
+    def _fill_ratings(self) -> None:
+        self.rating.clear()
+        self.rating.addItem("— not rated —", None)
+        for r in self.scale.ratings:
+            swatch = QPixmap(12, 12)
+            swatch.fill(QColor(r.color))
+            self.rating.addItem(swatch, r.name, r.id)
+
+    def show_claim(self, claim: Claim | None) -> None:
+        """Show `claim` (with its sources); saves a pending explanation first."""
+        if self._save_timer.isActive():
+            self.save_explanation()
+        self._loading = True
+        try:
+            self.claim = claim
+            enabled = claim is not None
+            for w in (self.status, self.rating, self.sources, self.add_source_button):
+                w.setEnabled(enabled)
+            if claim is None:
+                self.header.setText("<b>No claim selected</b>")
+                self.claim_text.setText(
+                    "Select a row of the table or click a highlighted sentence."
+                )
+                self.explanation.setPlainText("")
+                self.explanation.setEnabled(False)
+                self.verdict_meta.setText("")
+                self.sources_model.reload([])
+                self._update_source_buttons()
+                return
+            bits = [f"<b>Claim {claim.number}</b>"]
+            if claim.types:
+                bits.append(", ".join(t.label for t in claim.types))
+            if claim.speaker:
+                bits.append(f"speaker: {_escape(claim.speaker)}")
+            if claim.score is not None:
+                bits.append(f"score {claim.score:.2f}")
+            self.header.setText(" · ".join(bits))
+            self.claim_text.setText(claim.text)
+            self.status.setCurrentIndex(list(ClaimStatus).index(claim.status))
+            verdict = claim.verdict
+            self.rating.setCurrentIndex(self.rating.findData(verdict.rating.id) if verdict else 0)
+            self.explanation.setPlainText(verdict.explanation if verdict else "")
+            self.explanation.setEnabled(verdict is not None)
+            self.verdict_meta.setText(
+                f"Rated by {verdict.checker or 'unknown'}, {verdict.updated_at:%Y-%m-%d %H:%M}"
+                if verdict
+                else "Choose a rating to write the explanation."
+            )
+            self.sources_model.reload(claim.sources)
+            self._update_source_buttons()
+        finally:
+            self._loading = False
+
+    def _update_source_buttons(self) -> None:
+        has = self.claim is not None and self.sources.currentIndex().isValid()
+        self.edit_source_button.setEnabled(has)
+        self.remove_source_button.setEnabled(has)
+        sel = self.sources.selectionModel()
+        if sel is not None and not getattr(self, "_sel_connected", False):
+            sel.currentChanged.connect(lambda *_: self._update_source_buttons())
+            self._sel_connected = True
+
+    def focus_verdict(self) -> None:
+        (self.explanation if self.explanation.isEnabled() else self.rating).setFocus()
+
+    # ------------------------------------------------------------------ edits
+
+    def _apply(self, call: Callable[[], Changes]) -> None:
+        try:
+            changes = call()
+        except Exception as exc:
+            self.errors.report(exc)
+            return
+        self.changed.emit(changes)
+
+    def _status_chosen(self, index: int) -> None:
+        if self.claim is None or self._loading:
+            return
+        status = ClaimStatus(self.status.itemData(index))
+        claim_id = self.claim.id
+        self._apply(lambda: self.workbench.set_status(claim_id, status))
+
+    def set_status(self, status: ClaimStatus) -> None:
+        self.status.setCurrentIndex(list(ClaimStatus).index(status))
+        self._status_chosen(self.status.currentIndex())
+
+    def _rating_chosen(self, index: int) -> None:
+        if self.claim is None or self._loading:
+            return
+        rating_id = self.rating.itemData(index)
+        claim_id = self.claim.id
+        if rating_id is None:
+            self._apply(lambda: self.workbench.clear_verdict(claim_id))
+        else:
+            text = self.explanation.toPlainText()
+            self._save_timer.stop()
+            self._apply(lambda: self.workbench.set_verdict(claim_id, rating_id, text))
+
+    def _explanation_edited(self) -> None:
+        if not self._loading and self.claim is not None and self.claim.verdict is not None:
+            self._save_timer.start()
+
+    def save_explanation(self) -> None:
+        """Store the explanation now (called by the timer, on leaving a claim and on close)."""
+        self._save_timer.stop()
+        claim = self.claim
+        if claim is None or claim.verdict is None:
+            return
+        text = self.explanation.toPlainText()
+        if text.strip() == claim.verdict.explanation:
+            return
+        rating_id = claim.verdict.rating.id
+        self._apply(lambda: self.workbench.set_verdict(claim.id, rating_id, text))
+
+    # ------------------------------------------------------------------ sources
+
+    def add_source(self, url: str = "") -> SourceDialog | None:
+        if self.claim is None:
+            return None
+        dialog = SourceDialog(self)
+        dialog.url.setText(url)
+        claim_id = self.claim.id
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self._apply(lambda: self.workbench.add_source(claim_id, dialog.draft())[1])
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def edit_source(self) -> SourceDialog | None:
+        source = self.sources_model.source_at(self.sources.currentIndex().row())
+        if source is None:
+            return None
+        dialog = SourceDialog(self, source)
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self._apply(lambda: self.workbench.update_source(source.id, dialog.draft()))
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def _edit_source_at(self, index: QModelIndex) -> None:
+        self.sources.setCurrentIndex(index)
+        self.edit_source()
+
+    def remove_source(self) -> None:
+        source = self.sources_model.source_at(self.sources.currentIndex().row())
+        if source is not None:
+            self._apply(lambda: self.workbench.delete_source(source.id))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

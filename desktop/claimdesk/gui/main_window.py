@@ -1,0 +1,487 @@
+"""The main window: wires library, article view, claims table and detail pane together."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimdesk import __version__
+from claimdesk.domain import ClaimStatus
+from claimdesk.errors import KnownError
+from claimdesk.gui.article_view import ArticleView
+from claimdesk.gui.claims_panel import ClaimsPanel
+from claimdesk.gui.detail_pane import DetailPane
+from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.jobs import Job, JobRunner
+from claimdesk.gui.library_model import LibraryModel
+from claimdesk.importers import FILE_DIALOG_FILTER
+from claimdesk.services.changes import Changes
+from claimdesk.services.workbench import OpenResult, StaleReference, Workbench
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Composes the widgets; the work itself happens in the Workbench and in jobs."""
+
+    def __init__(
+        self, workbench: Workbench, settings: QSettings, log_file: Path | None = None
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.workbench = workbench
+        self.settings = settings
+        self.errors = ErrorReporter(self, log_file)
+        self.jobs = JobRunner(self.errors.report, self)
+        self.article_id: int | None = None
+        self._extracting: dict[int, Job] = {}
+        self.setWindowTitle("ClaimDesk")
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_actions()
+        self._restore_state()
+        self.refresh_library()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build_widgets(self) -> None:
+        self.library_model = LibraryModel(self)
+        self.library = QTableView(objectName="libraryView")
+        self.library.setModel(self.library_model)
+        self.library.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.library.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.library.verticalHeader().setVisible(False)
+        self.library.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            self.library.horizontalHeader().setSectionResizeMode(
+                col, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.library.selectionModel().currentRowChanged.connect(self._library_row_changed)
+
+        self.banner = QLabel(objectName="limitationsBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fff4ce; color: #3d3000; border: 1px solid #e0c060; padding: 6px;"
+        )
+        self.banner.hide()
+        self.article_view = ArticleView()
+        self.article_view.claimClicked.connect(self.select_claim)
+        self.claims_panel = ClaimsPanel()
+        self.claims_panel.currentClaimChanged.connect(self._claim_changed)
+        self.claims_panel.visibleClaimsChanged.connect(self._sync_highlights)
+        self.detail = DetailPane(self.workbench, self.errors)
+        self.detail.changed.connect(self.apply_changes)
+
+        centre = QSplitter(Qt.Orientation.Vertical, objectName="centreSplitter")
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.banner)
+        top_layout.addWidget(self.article_view)
+        centre.addWidget(top)
+        centre.addWidget(self.claims_panel)
+        centre.setSizes([420, 300])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(self.library)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setSizes([230, 760, 340])
+        self.setCentralWidget(self.splitter)
+
+        self.progress = QProgressBar(objectName="jobProgress")
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel", objectName="cancelJob")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self._cancel_jobs)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+    def _action(
+        self,
+        menu,
+        text: str,
+        slot,
+        shortcut=None,
+        name: str = "",  # type: ignore[no-untyped-def]
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_action = self._action(
+            file_menu, "&Open…", self.choose_files, QKeySequence.StandardKey.Open, "openAction"
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
+
+        edit_menu = bar.addMenu("&Edit")
+        self._action(edit_menu, "Checker &name…", self.ask_checker_name, None, "checkerAction")
+
+        claim_menu = bar.addMenu("&Claim")
+        self._action(
+            claim_menu,
+            "&Next claim",
+            lambda: self.claims_panel.move(1),
+            "Alt+Down",
+            "nextClaimAction",
+        )
+        self._action(
+            claim_menu,
+            "&Previous claim",
+            lambda: self.claims_panel.move(-1),
+            "Alt+Up",
+            "previousClaimAction",
+        )
+        claim_menu.addSeparator()
+        for key, status in zip(("Ctrl+1", "Ctrl+2", "Ctrl+3"), ClaimStatus, strict=True):
+            self._action(
+                claim_menu,
+                f"Mark as {status.label.lower()}",
+                lambda _=False, s=status: self.set_status(s),
+                key,
+                f"status_{status.value}",
+            )
+        self._action(
+            claim_menu, "Edit &verdict", self.detail.focus_verdict, "Ctrl+E", "focusVerdictAction"
+        )
+        self._action(
+            claim_menu,
+            "Add &source…",
+            lambda: self.detail.add_source(),  # noqa: PLW0108 - triggered passes a bool
+            "Ctrl+Shift+N",
+            "addSourceAction",
+        )
+        claim_menu.addSeparator()
+        self._action(
+            claim_menu,
+            "&Add claim from selection",
+            self.add_claim_from_selection,
+            "Ctrl+M",
+            "addClaimAction",
+        )
+        self._action(
+            claim_menu, "&Delete claim…", self.delete_claim, "Ctrl+Delete", "deleteClaimAction"
+        )
+
+        view_menu = bar.addMenu("&View")
+        self.show_all_action = self._action(
+            view_menu,
+            "Show &every sentence",
+            self.claims_panel.show_all.setChecked,
+            "Ctrl+Shift+A",
+            "showAllAction",
+            checkable=True,
+        )
+        self.claims_panel.show_all.toggled.connect(self.show_all_action.setChecked)
+        self._action(
+            view_menu,
+            "&Filter claims",
+            self._focus_filter,
+            QKeySequence.StandardKey.Find,
+            "filterAction",
+        )
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About ClaimDesk", self.show_about, None, "aboutAction")
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 820)
+        state = self.settings.value("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    # ------------------------------------------------------------------ opening
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Open article", str(Path.home()), FILE_DIALOG_FILTER
+        )
+        for path in paths:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> Job:
+        """Import `path` off the GUI thread, then show it and extract its claims."""
+        self.statusBar().showMessage(f"Opening {Path(path).name}…")
+        return self.jobs.run(
+            f"open {path}",
+            lambda job: self.workbench.open_file(path),
+            on_success=self._opened,
+            on_failure=self._open_failed,
+        )
+
+    def _opened(self, result: OpenResult) -> None:
+        self.statusBar().showMessage(
+            "Article imported." if result.created else "Already in the library: showing it.", 5000
+        )
+        self.apply_changes(result.changes)
+        self.show_article(result.article_id)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        self.errors.report(exc)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(url.toLocalFile())
+        event.acceptProposedAction()
+
+    # ------------------------------------------------------------------ article
+
+    def show_article(self, article_id: int) -> None:
+        self.detail.show_claim(None)
+        try:
+            article = self.workbench.article(article_id)
+        except StaleReference as exc:
+            self.errors.report(exc)
+            self.refresh_library()
+            return
+        self.article_id = article_id
+        self.settings.setValue("session/article", article_id)
+        self.setWindowTitle(f"{article.title} — ClaimDesk")
+        self.article_view.set_article_text(article.text)
+        self.claims_panel.load(self.workbench.claims(article_id))
+        self._sync_highlights()
+        self._select_library_row(article_id)
+        if self.workbench.needs_extraction(article_id):
+            self.extract(article_id)
+
+    def restore_session(self) -> None:
+        """Show the article the checker had open last time, if it still exists."""
+        last = self.settings.value("session/article")
+        try:
+            article_id = int(last) if last is not None else None
+        except (TypeError, ValueError):
+            article_id = None
+        if article_id is not None and self.library_model.row_of(article_id) >= 0:
+            self.show_article(article_id)
+
+    def extract(self, article_id: int) -> Job | None:
+        if article_id in self._extracting:
+            return self._extracting[article_id]
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage("Finding claims… (loading the language model)")
+
+        def work(job: Job) -> Changes:
+            return self.workbench.extract(
+                article_id, progress=job.report, cancelled=job.is_cancelled
+            )
+
+        def progress(done: int, total: int) -> None:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+            self.statusBar().showMessage("Finding claims…")
+
+        def finished(changes: Changes) -> None:
+            self._extracting.pop(article_id, None)
+            self._hide_progress()
+            self.statusBar().showMessage("Claims found.", 4000)
+            self.apply_changes(changes)
+            self.show_limitations()
+
+        def failed(exc: BaseException) -> None:
+            self._extracting.pop(article_id, None)
+            self._hide_progress()
+            if type(exc).__name__ in ("ExtractionCancelled", "JobCancelled"):
+                self.statusBar().showMessage("Claim extraction cancelled.", 5000)
+            else:
+                self.errors.report(exc)
+
+        job = self.jobs.run(f"extract {article_id}", work, finished, failed, progress)
+        self._extracting[article_id] = job
+        return job
+
+    def _hide_progress(self) -> None:
+        if not self._extracting:
+            self.progress.hide()
+            self.cancel_button.hide()
+
+    def _cancel_jobs(self) -> None:
+        for job in self._extracting.values():
+            job.cancel()
+
+    def show_limitations(self) -> None:
+        notes = self.workbench.nlp.limitations()
+        if notes and self.banner.isHidden():
+            self.banner.setText(" ".join(notes))
+            self.banner.show()
+
+    # ------------------------------------------------------------------ changes
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh exactly what a service call says it changed."""
+        if changes.library:
+            self.refresh_library()
+        aid = self.article_id
+        if aid is None:
+            return
+        if aid in changes.claim_sets:
+            self.claims_panel.load(
+                self.workbench.claims(aid), keep=self.claims_panel.current_claim_id()
+            )
+        elif changes.claims:
+            self.claims_panel.model.update_claims(self._fetch_claim, set(changes.claims))
+        if aid in changes.articles:
+            self.setWindowTitle(f"{self.workbench.article(aid).title} — ClaimDesk")
+        self._sync_highlights()
+        current = self.detail.claim
+        if current is not None and (current.id in changes.claims or aid in changes.claim_sets):
+            self.detail.show_claim(self._fetch_claim(current.id))
+
+    def _fetch_claim(self, claim_id: int):  # type: ignore[no-untyped-def]
+        try:
+            return self.workbench.claim(claim_id)
+        except StaleReference:
+            return None
+
+    def refresh_library(self) -> None:
+        self.library_model.reload(self.workbench.articles(self.claims_panel.proxy.threshold))
+        if self.article_id is not None:
+            self._select_library_row(self.article_id)
+
+    def _select_library_row(self, article_id: int) -> None:
+        row = self.library_model.row_of(article_id)
+        if row >= 0:
+            self.library.selectionModel().setCurrentIndex(
+                self.library_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def _library_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.library_model.article_id(current.row())
+        if article_id is not None and article_id != self.article_id:
+            self.show_article(article_id)
+
+    def _sync_highlights(self) -> None:
+        self.article_view.set_claims(self.claims_panel.visible_claims())
+        current = self.claims_panel.current_claim_id()
+        claim = self.claims_panel.model.claim_at(self.claims_panel.model.row_of(current or -1))
+        if claim is not None:
+            self.article_view.show_claim(claim)
+
+    # ------------------------------------------------------------------ claims
+
+    def select_claim(self, claim_id: int) -> None:
+        self.claims_panel.select_claim(claim_id)
+
+    def _claim_changed(self, claim_id: int | None) -> None:
+        claim = self._fetch_claim(claim_id) if claim_id is not None else None
+        self.article_view.show_claim(claim)
+        self.detail.show_claim(claim)
+
+    def set_status(self, status: ClaimStatus) -> None:
+        if self.detail.claim is not None:
+            self.detail.set_status(status)
+
+    def add_claim_from_selection(self) -> None:
+        span = self.article_view.selected_span()
+        if self.article_id is None or span is None:
+            self.errors.known("Select some words of the article first, then add the claim.")
+            return
+        try:
+            claim_id, changes = self.workbench.add_claim(self.article_id, *span)
+        except KnownError as exc:
+            self.errors.report(exc)
+            return
+        self.apply_changes(changes)
+        self.select_claim(claim_id)
+
+    def delete_claim(self) -> QMessageBox | None:
+        claim = self.detail.claim
+        if claim is None:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete claim",
+            f"Delete claim {claim.number}, with its verdict and {claim.source_count} "
+            f"source note(s)?\n\n“{claim.text[:200]}”",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirmDeleteClaim")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def done(result: int) -> None:
+            if result == QMessageBox.StandardButton.Yes:
+                try:
+                    self.apply_changes(self.workbench.delete_claim(claim.id))
+                except KnownError as exc:
+                    self.errors.report(exc)
+
+        box.finished.connect(done)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def _focus_filter(self) -> None:
+        self.claims_panel.search.setFocus()
+        self.claims_panel.search.selectAll()
+
+    def ask_checker_name(self) -> None:
+        name, ok = QInputDialog.getText(
+            self,
+            "Checker name",
+            "Your name, as it appears on verdicts:",
+            text=self.workbench.checker_name(),
+        )
+        if ok:
+            self.workbench.set_checker_name(name)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About ClaimDesk",
+            f"<b>ClaimDesk {__version__}</b><p>A workbench for fact-checkers: find the "
+            "check-worthy claims of an article, rate them and keep the evidence.</p>"
+            f"<p>Database: {self.workbench.db.path}</p>",
+        )
+
+    # ------------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.save_explanation()
+        self.jobs.wait(5000)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

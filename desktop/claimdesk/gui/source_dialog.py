@@ -1,0 +1,140 @@
+"""Dialog to add or edit one source note, and the list model of a claim's sources."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from claimdesk.domain import SourceDraft, SourceNote, Stance
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SourcesModel(QAbstractListModel):
+    """One row per source note of the current claim (a cache; the service owns the data)."""
+
+    SourceIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SourceNote] = []
+
+    def reload(self, sources: tuple[SourceNote, ...] | list[SourceNote]) -> None:
+        self.beginResetModel()
+        self._rows = list(sources)
+        self.endResetModel()
+
+    def source_at(self, row: int) -> SourceNote | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        src = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            head = src.title or src.url or src.note[:60]
+            extra = " · ".join(
+                p for p in (src.publisher, src.accessed.isoformat() if src.accessed else "") if p
+            )
+            return f"[{src.stance.label}] {head}" + (f" — {extra}" if extra else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [src.url, src.quote and f"“{src.quote}”", src.note]
+            return "\n".join(p for p in parts if p)
+        if role == self.SourceIdRole:
+            return src.id
+        return None
+
+
+class SourceDialog(QDialog):
+    """Edits the fields of a SourceDraft; the caller stores it."""
+
+    def __init__(self, parent: QWidget | None, source: SourceNote | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceDialog")
+        self.setWindowTitle("Edit source" if source else "Add source")
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+        self.url = QLineEdit(objectName="sourceUrl")
+        self.url.setPlaceholderText("https://…")
+        self.title_edit = QLineEdit(objectName="sourceTitle")
+        self.publisher = QLineEdit(objectName="sourcePublisher")
+        self.accessed = QDateEdit(objectName="sourceAccessed")
+        self.accessed.setCalendarPopup(True)
+        self.accessed.setDisplayFormat("yyyy-MM-dd")
+        self.accessed.setDate(QDate.currentDate())
+        self.stance = QComboBox(objectName="sourceStance")
+        for stance in Stance:
+            self.stance.addItem(stance.label, stance.value)
+        self.quote = QPlainTextEdit(objectName="sourceQuote")
+        self.quote.setPlaceholderText("The passage of the source that matters")
+        self.quote.setFixedHeight(80)
+        self.note = QPlainTextEdit(objectName="sourceNote")
+        self.note.setFixedHeight(80)
+        form.addRow("&URL:", self.url)
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("&Publisher:", self.publisher)
+        form.addRow("&Accessed:", self.accessed)
+        form.addRow("&Stance:", self.stance)
+        form.addRow("&Quote:", self.quote)
+        form.addRow("&Note:", self.note)
+        self.error = QLabel(objectName="sourceError")
+        self.error.setStyleSheet("color: #b00020")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        if source is not None:
+            self.url.setText(source.url)
+            self.title_edit.setText(source.title)
+            self.publisher.setText(source.publisher)
+            if source.accessed:
+                self.accessed.setDate(
+                    QDate(source.accessed.year, source.accessed.month, source.accessed.day)
+                )
+            self.stance.setCurrentIndex(list(Stance).index(source.stance))
+            self.quote.setPlainText(source.quote)
+            self.note.setPlainText(source.note)
+
+    def draft(self) -> SourceDraft:
+        qd = self.accessed.date()
+        return SourceDraft(
+            url=self.url.text().strip(),
+            title=self.title_edit.text().strip(),
+            publisher=self.publisher.text().strip(),
+            accessed=date(qd.year(), qd.month(), qd.day()),
+            quote=self.quote.toPlainText().strip(),
+            note=self.note.toPlainText().strip(),
+            stance=Stance(self.stance.currentData()),
+        )
+
+    def _accept(self) -> None:
+        d = self.draft()
+        if not (d.url or d.title or d.quote or d.note):
+            self.error.setText("Give at least a URL, a title, a quote or a note.")
+            return
+        self.accept()

@@ -1,0 +1,50 @@
+"""GUI fixtures: a real MainWindow on a real SQLite file in a temp folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from claimdesk.gui.main_window import MainWindow
+from claimdesk.services.nlp_provider import NlpProvider
+from claimdesk.services.workbench import Workbench
+from claimdesk.storage.db import Database, open_database
+
+EXTRACTION_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture
+def make_window(
+    qtbot, tmp_path: Path, nlp_provider: NlpProvider
+) -> Iterator[Callable[..., MainWindow]]:
+    """Builds windows over `tmp_path/desk.sqlite3` (or another file); all closed at the end."""
+    opened: list[tuple[MainWindow, Database]] = []
+
+    def make(db_path: Path | None = None) -> MainWindow:
+        db = open_database(db_path or tmp_path / "desk.sqlite3")
+        workbench = Workbench(db, nlp_provider)
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(workbench, settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append((window, db))
+        return window
+
+    yield make
+    for window, db in opened:
+        window.jobs.wait(10_000)
+        db.dispose()
+
+
+def wait_for_claims(qtbot, window: MainWindow) -> None:
+    """Wait until the current article is shown and its extraction has finished."""
+    qtbot.waitUntil(
+        lambda: window.article_id is not None
+        and not window._extracting
+        and window.claims_panel.model.rowCount() > 0,
+        timeout=EXTRACTION_TIMEOUT_MS,
+    )
