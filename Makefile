@@ -48,7 +48,7 @@ eval: $(STAMP)
 	$(PY) -m claimdesk eval
 
 screenshot: $(STAMP)
-	$(PY) -m claimdesk.gui.screenshot docs/screenshot.png
+	@if command -v xvfb-run >/dev/null; then xvfb-run -a $(PY) -m claimdesk.syscheck && xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m claimdesk.gui.screenshot docs/screenshot.png; else QT_QPA_PLATFORM=offscreen $(PY) -m claimdesk.gui.screenshot docs/screenshot.png; fi
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .benchmarks

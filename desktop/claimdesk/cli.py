@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -138,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in COMMANDS:
+            # Commands report problems in their own words; keep library log lines off stderr.
+            logging.getLogger().addHandler(logging.NullHandler())
             args = _command_parser().parse_args(argv)
             handler = {
                 "extract": cmd_extract,

@@ -57,7 +57,9 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
     try:
         services = build_services(db, data_dir)
     except KnownError as exc:
-        QMessageBox.critical(None, "ClaimDesk", str(exc))
+        print(f"claimdesk: {exc}", file=sys.stderr)
+        if app.platformName() != "offscreen":  # nobody could click a box there
+            QMessageBox.critical(None, "ClaimDesk", str(exc))
         return 2
     log_file = configure_logging(services.paths)
     window = create_window(services, log_file)

@@ -22,6 +22,11 @@ from claimdesk.gui.claims_model import (
     COL_CLAIM,
     COL_NUMBER,
     COL_SCORE,
+    COL_SOURCES,
+    COL_SPEAKER,
+    COL_STATUS,
+    COL_TYPE,
+    COL_VERDICT,
     ClaimFilterProxy,
     ClaimsModel,
 )
@@ -89,7 +94,10 @@ class ClaimsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_CLAIM, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.table.setColumnWidth(COL_NUMBER, 40)
+        for col, width in ((COL_NUMBER, 40), (COL_TYPE, 120), (COL_SPEAKER, 120),
+                           (COL_SCORE, 52), (COL_VERDICT, 110), (COL_STATUS, 86),
+                           (COL_SOURCES, 58)):
+            self.table.setColumnWidth(col, width)
         self.table.sortByColumn(COL_SCORE, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 

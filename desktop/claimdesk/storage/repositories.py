@@ -174,7 +174,10 @@ def needs_extraction(session: Session, article_id: int) -> bool:
 
 
 def list_articles(session: Session, threshold: float = 0.5) -> list[ArticleSummary]:
-    """Library rows; a claim counts when it is manual, rated, or scores at the threshold."""
+    """Library rows; a claim counts as the claims table shows it by default.
+
+    That is: manual, rated, worked on, scored at the threshold, or not scored at all.
+    """
     counts = (
         select(
             ClaimRow.article_id.label("aid"),
@@ -185,6 +188,7 @@ def list_articles(session: Session, threshold: float = 0.5) -> list[ArticleSumma
         .where(
             (ClaimRow.origin == ClaimOrigin.MANUAL.value)
             | (ClaimRow.score >= threshold)
+            | ClaimRow.score.is_(None)
             | (VerdictRow.id.is_not(None))
             | (ClaimRow.status != ClaimStatus.TODO.value)
         )

@@ -1,0 +1,69 @@
+"""`python -m claimdesk.gui.screenshot OUT.png`: the main window on the seed article, as a PNG."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from claimdesk.app import build_services
+from claimdesk.domain import SourceDraft, Stance
+from claimdesk.gui.application import create_window
+
+REPO = Path(__file__).resolve().parents[3]
+SEED = REPO / "seeds" / "000_ad62cf6f6f800dde.txt"
+
+
+def _wait(app: QApplication, done, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+    end = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > end:
+            raise TimeoutError("the window did not finish loading the seed article")
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "docs/screenshot.png")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        services = build_services(data_dir=tmp)
+        window = create_window(services)
+        window.resize(1440, 860)
+        window.show()
+        window.open_path(SEED)
+        _wait(app, lambda: window.article_id is not None and not window._extracting
+              and window.claims_panel.model.rowCount() > 0)
+        wb = services.workbench
+        claims = wb.claims(window.article_id)
+        quote = next(c for c in claims if "25 of 33" in c.text)
+        ratings = {r.name: r for r in wb.rating_scale().ratings}
+        wb.set_verdict(quote.id, ratings["Mostly true"].id,
+                       "Ukraine's air force statement gives 25 of 33; Russia's ministry "
+                       "did not publish a count.", checker="Demo checker")
+        wb.add_source(quote.id, SourceDraft(
+            url="https://example.org/air-force-statement", title="Air force statement",
+            publisher="Ukrainian Air Force", accessed=date(2026, 11, 24),
+            stance=Stance.SUPPORTS))
+        harris = next(c for c in claims if "huge mistake" in c.text)
+        wb.set_verdict(harris.id, ratings["Unverifiable"].id, "A forecast, not a fact.",
+                       checker="Demo checker")
+        window.show_article(window.article_id)
+        window.select_claim(quote.id)
+        for _ in range(20):
+            app.processEvents()
+            time.sleep(0.02)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(out))
+        window.close()
+        services.close()
+    print(f"saved {out}" if ok else f"could not save {out}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
