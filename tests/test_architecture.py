@@ -30,11 +30,13 @@ def test_headless_import_of_the_core_loads_neither_qt_nor_spacy() -> None:
 
 
 def test_every_package_folder_is_listed_in_pyproject() -> None:
-    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
-                 ["packages"])
+    listed = set(
+        tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
     found = {
         "claimdesk." + ".".join(p.parent.relative_to(PACKAGE).parts)
-        if p.parent != PACKAGE else "claimdesk"
+        if p.parent != PACKAGE
+        else "claimdesk"
         for p in PACKAGE.rglob("__init__.py")
     }
     assert found | {"claimdesk.resources"} == listed

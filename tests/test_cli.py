@@ -12,11 +12,16 @@ from pathlib import Path
 import pytest
 
 
-def run(*args: str, stdin: str | None = None, cwd: Path | None = None,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: str | None = None, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "claimdesk", *args],
-        input=stdin, capture_output=True, text=True, timeout=300, cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
         env={**os.environ, **(env or {})},
     )
 
@@ -41,8 +46,9 @@ def test_extract_json_offsets_index_the_printed_text(seed_path: Path) -> None:
 def test_import_prints_one_line_per_article_and_is_idempotent(tmp_path, seed_path, data_dir):
     db = tmp_path / "cli.sqlite3"
     second = tmp_path / "note.md"
-    second.write_text("# Budget\n\nThe deficit rose to 5% of GDP in 2024, the minister said.\n",
-                      encoding="utf-8")
+    second.write_text(
+        "# Budget\n\nThe deficit rose to 5% of GDP in 2024, the minister said.\n", encoding="utf-8"
+    )
     result = run("import", str(seed_path), str(second), "--db", str(db))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
@@ -67,7 +73,10 @@ def test_bad_input_gives_one_line_and_nonzero_exit(tmp_path, data_dir, kind):
     elif kind == "binary":
         path.write_bytes(bytes(range(256)) * 50)
     db = tmp_path / "untouched.sqlite3"
-    for args in (("extract", str(path), "--format", "json"), ("import", str(path), "--db", str(db))):
+    for args in (
+        ("extract", str(path), "--format", "json"),
+        ("import", str(path), "--db", str(db)),
+    ):
         result = run(*args)
         assert result.returncode != 0
         err = result.stderr.strip().splitlines()

@@ -43,8 +43,10 @@ def make_window(
 def wait_for_claims(qtbot, window: MainWindow) -> None:
     """Wait until the current article is shown and its extraction has finished."""
     qtbot.waitUntil(
-        lambda: window.article_id is not None
-        and not window._extracting
-        and window.claims_panel.model.rowCount() > 0,
+        lambda: (
+            window.article_id is not None
+            and not window._extracting
+            and window.claims_panel.model.rowCount() > 0
+        ),
         timeout=EXTRACTION_TIMEOUT_MS,
     )

@@ -73,7 +73,9 @@ def test_open_link_rate_cite_and_find_it_again(qtbot, make_window, seed_path: Pa
 
     # Add a source note through the dialog.
     qtbot.keyClick(
-        window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     dialog = window.detail.findChild(SourceDialog)
     assert dialog is not None and dialog.isVisible()
@@ -163,8 +165,9 @@ def test_manual_claim_after_emoji_and_delete_with_confirmation(
 
     # The sentence after the emoji: its highlight covers exactly its characters.
     emoji_sentence = next(
-        c for c in window.claims_panel.model.claims() if c.origin is ClaimOrigin.EXTRACTED
-        and "stadium" in c.text
+        c
+        for c in window.claims_panel.model.claims()
+        if c.origin is ClaimOrigin.EXTRACTED and "stadium" in c.text
     )
     window.claims_panel.show_all.setChecked(True)
     window.select_claim(emoji_sentence.id)

@@ -20,8 +20,15 @@ def _workbench_with_claims(tmp_path: Path, seed_path: Path, nlp_provider) -> Wor
     claim = wb.claims(result.article_id)[0]
     scale = wb.rating_scale()
     wb.set_verdict(claim.id, scale.ratings[0].id, "Checked against the transcript.")
-    wb.add_source(claim.id, SourceDraft(url="https://example.org/a", title="A",
-                                        accessed=date(2026, 1, 2), stance=Stance.SUPPORTS))
+    wb.add_source(
+        claim.id,
+        SourceDraft(
+            url="https://example.org/a",
+            title="A",
+            accessed=date(2026, 1, 2),
+            stance=Stance.SUPPORTS,
+        ),
+    )
     wb.set_status(claim.id, ClaimStatus.DONE)
     return wb
 

@@ -54,13 +54,23 @@ def test_verdict_status_and_sources_survive_a_restart(workbench: Workbench, seed
     assert changes.claims == {claim.id} and changes.library
     source_id, _ = workbench.add_source(
         claim.id,
-        SourceDraft(url="https://example.org/report", title="Annual report", publisher="Agency",
-                    accessed=date(2026, 11, 1), quote="“25 of 33”", note="Table 2",
-                    stance=Stance.CONTRADICTS),
+        SourceDraft(
+            url="https://example.org/report",
+            title="Annual report",
+            publisher="Agency",
+            accessed=date(2026, 11, 1),
+            quote="“25 of 33”",
+            note="Table 2",
+            stance=Stance.CONTRADICTS,
+        ),
     )
     workbench.add_source(claim.id, SourceDraft(url="", note="Phoned the ministry."))
-    workbench.update_source(source_id, SourceDraft(url="https://example.org/report#t2",
-                                                   title="Annual report", stance=Stance.CONTEXT))
+    workbench.update_source(
+        source_id,
+        SourceDraft(
+            url="https://example.org/report#t2", title="Annual report", stance=Stance.CONTEXT
+        ),
+    )
     workbench.set_status(claim.id, ClaimStatus.DONE)
 
     other = reopen(workbench)

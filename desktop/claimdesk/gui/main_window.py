@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QInputDialog,
@@ -27,12 +28,15 @@ from claimdesk import __version__
 from claimdesk.domain import ClaimStatus
 from claimdesk.errors import KnownError
 from claimdesk.gui.article_view import ArticleView
+from claimdesk.gui.batch_import import run_batch_import
 from claimdesk.gui.claims_panel import ClaimsPanel
 from claimdesk.gui.detail_pane import DetailPane
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.library_model import LibraryModel
+from claimdesk.gui.metadata_dialog import MetadataDialog
 from claimdesk.importers import FILE_DIALOG_FILTER
+from claimdesk.services.batch import BatchResult
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import OpenResult, StaleReference, Workbench
 
@@ -53,6 +57,8 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self.errors.report, self)
         self.article_id: int | None = None
         self._extracting: dict[int, Job] = {}
+        # spaCy is not made for concurrent use: articles wait here for their turn.
+        self._extract_queue: list[int] = []
         self.setWindowTitle("ClaimDesk")
         self.setAcceptDrops(True)
         self._build_widgets()
@@ -140,11 +146,20 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             file_menu, "&Open…", self.choose_files, QKeySequence.StandardKey.Open, "openAction"
         )
+        self._action(
+            file_menu, "Import &folder…", self.choose_folder, "Ctrl+Shift+O", "importFolderAction"
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
 
         edit_menu = bar.addMenu("&Edit")
         self._action(edit_menu, "Checker &name…", self.ask_checker_name, None, "checkerAction")
+
+        article_menu = bar.addMenu("&Article")
+        self._action(
+            article_menu, "&Properties…", self.edit_metadata, "Ctrl+I", "articlePropertiesAction"
+        )
+        self._action(article_menu, "Find claims &again", self.reextract, None, "reextractAction")
 
         claim_menu = bar.addMenu("&Claim")
         self._action(
@@ -227,10 +242,31 @@ class MainWindow(QMainWindow):
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Open article", str(Path.home()), FILE_DIALOG_FILTER
+            self, "Open articles", str(Path.home()), FILE_DIALOG_FILTER
         )
-        for path in paths:
-            self.open_path(path)
+        self.open_paths(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import every article in a folder")
+        if folder:
+            self.open_paths([folder])
+
+    def open_paths(self, paths: list[str]) -> Job | None:
+        """One file opens directly; several files or a folder go through a batch import."""
+        if not paths:
+            return None
+        if len(paths) == 1 and not Path(paths[0]).is_dir():
+            return self.open_path(paths[0])
+        return run_batch_import(self, self.jobs, self.workbench, paths, self._batch_done)
+
+    def _batch_done(self, result: BatchResult) -> None:
+        self.apply_changes(result.changes)
+        shown = [aid for _, aid in (*result.imported, *result.duplicates)]
+        if shown:
+            self.show_article(shown[0])
+        for _, article_id in result.imported:
+            if self.workbench.needs_extraction(article_id):
+                self.extract(article_id)
 
     def open_path(self, path: str | Path) -> Job:
         """Import `path` off the GUI thread, then show it and extract its claims."""
@@ -258,9 +294,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.open_path(url.toLocalFile())
+        self.open_paths([u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()])
         event.acceptProposedAction()
 
     # ------------------------------------------------------------------ article
@@ -294,8 +328,13 @@ class MainWindow(QMainWindow):
             self.show_article(article_id)
 
     def extract(self, article_id: int) -> Job | None:
+        """Find the article's claims in the background; queued behind a running extraction."""
         if article_id in self._extracting:
             return self._extracting[article_id]
+        if self._extracting:
+            if article_id not in self._extract_queue:
+                self._extract_queue.append(article_id)
+            return None
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
@@ -313,14 +352,14 @@ class MainWindow(QMainWindow):
 
         def finished(changes: Changes) -> None:
             self._extracting.pop(article_id, None)
-            self._hide_progress()
+            self._next_extraction()
             self.statusBar().showMessage("Claims found.", 4000)
             self.apply_changes(changes)
             self.show_limitations()
 
         def failed(exc: BaseException) -> None:
             self._extracting.pop(article_id, None)
-            self._hide_progress()
+            self._next_extraction()
             if type(exc).__name__ in ("ExtractionCancelled", "JobCancelled"):
                 self.statusBar().showMessage("Claim extraction cancelled.", 5000)
             else:
@@ -330,12 +369,22 @@ class MainWindow(QMainWindow):
         self._extracting[article_id] = job
         return job
 
-    def _hide_progress(self) -> None:
+    def _next_extraction(self) -> None:
+        while self._extract_queue:
+            article_id = self._extract_queue.pop(0)
+            try:
+                pending = self.workbench.needs_extraction(article_id)
+            except StaleReference:
+                continue
+            if pending:
+                self.extract(article_id)
+                return
         if not self._extracting:
             self.progress.hide()
             self.cancel_button.hide()
 
     def _cancel_jobs(self) -> None:
+        self._extract_queue.clear()
         for job in self._extracting.values():
             job.cancel()
 
@@ -452,6 +501,31 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
+
+    def edit_metadata(self) -> MetadataDialog | None:
+        if self.article_id is None:
+            return None
+        article_id = self.article_id
+        dialog = MetadataDialog(self, self.workbench.article(article_id))
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                try:
+                    self.apply_changes(
+                        self.workbench.update_metadata(article_id, dialog.metadata())
+                    )
+                except KnownError as exc:
+                    self.errors.report(exc)
+
+        dialog.finished.connect(done)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def reextract(self) -> None:
+        """Run extraction again; claims the checker worked on are kept."""
+        if self.article_id is not None:
+            self.extract(self.article_id)
 
     def _focus_filter(self) -> None:
         self.claims_panel.search.setFocus()
