@@ -53,7 +53,7 @@ def test_import_prints_one_line_per_article_and_is_idempotent(tmp_path, seed_pat
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 2
-    ident, title, count = lines[0].split("\t")
+    ident, _title, count = lines[0].split("\t")
     assert ident == "1" and count.endswith("claims") and int(count.split()[0]) > 0
     assert lines[1].split("\t")[1] == "Budget"
     again = run("import", str(seed_path), "--db", str(db))

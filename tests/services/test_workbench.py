@@ -158,7 +158,7 @@ def test_bad_files_are_refused_and_store_nothing(workbench, tmp_path, name, cont
 
 
 def test_missing_file_is_refused(workbench, tmp_path):
-    with pytest.raises(ImportRefused, match="missing.txt"):
+    with pytest.raises(ImportRefused, match=r"missing\.txt"):
         workbench.open_file(tmp_path / "missing.txt")
 
 
