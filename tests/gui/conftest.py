@@ -45,7 +45,7 @@ def wait_for_claims(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(
         lambda: (
             window.article_id is not None
-            and not window._extracting
+            and not window.extraction.busy()
             and window.claims_panel.model.rowCount() > 0
         ),
         timeout=EXTRACTION_TIMEOUT_MS,

@@ -34,9 +34,7 @@ def test_folder_import_shows_progress_summary_and_extracts_all(
     assert box.text() == "2 imported, 1 already in the library, 1 refused."
     assert "broken.txt" in box.detailedText()
     box.close()
-    qtbot.waitUntil(
-        lambda: not window._extracting and not window._extract_queue, timeout=EXTRACTION_TIMEOUT_MS
-    )
+    qtbot.waitUntil(lambda: not window.extraction.busy(), timeout=EXTRACTION_TIMEOUT_MS)
     assert window.library_model.rowCount() == 2
     for summary in window.workbench.articles():
         assert not window.workbench.needs_extraction(summary.id)

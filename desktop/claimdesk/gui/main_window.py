@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,8 +30,10 @@ from claimdesk.gui.batch_import import run_batch_import
 from claimdesk.gui.claims_panel import ClaimsPanel
 from claimdesk.gui.detail_pane import DetailPane
 from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.extraction import ExtractionQueue
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.library_model import LibraryModel
+from claimdesk.gui.menus import Act, build_menus
 from claimdesk.gui.metadata_dialog import MetadataDialog
 from claimdesk.importers import FILE_DIALOG_FILTER
 from claimdesk.services.batch import BatchResult
@@ -56,9 +56,6 @@ class MainWindow(QMainWindow):
         self.errors = ErrorReporter(self, log_file)
         self.jobs = JobRunner(self.errors.report, self)
         self.article_id: int | None = None
-        self._extracting: dict[int, Job] = {}
-        # spaCy is not made for concurrent use: articles wait here for their turn.
-        self._extract_queue: list[int] = []
         self.setWindowTitle("ClaimDesk")
         self.setAcceptDrops(True)
         self._build_widgets()
@@ -112,121 +109,59 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([230, 760, 340])
         self.setCentralWidget(self.splitter)
 
-        self.progress = QProgressBar(objectName="jobProgress")
-        self.progress.setMaximumWidth(220)
-        self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", objectName="cancelJob")
-        self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self._cancel_jobs)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
-
-    def _action(
-        self,
-        menu,
-        text: str,
-        slot,
-        shortcut=None,
-        name: str = "",  # type: ignore[no-untyped-def]
-        checkable: bool = False,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.addAction(action)
-        return action
+        self.extraction = ExtractionQueue(
+            self.workbench, self.jobs, self.statusBar(), self.errors.report, self
+        )
+        self.extraction.extracted.connect(self._extracted)
 
     def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.open_action = self._action(
-            file_menu, "&Open…", self.choose_files, QKeySequence.StandardKey.Open, "openAction"
-        )
-        self._action(
-            file_menu, "Import &folder…", self.choose_folder, "Ctrl+Shift+O", "importFolderAction"
-        )
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
-
-        edit_menu = bar.addMenu("&Edit")
-        self._action(edit_menu, "Checker &name…", self.ask_checker_name, None, "checkerAction")
-
-        article_menu = bar.addMenu("&Article")
-        self._action(
-            article_menu, "&Properties…", self.edit_metadata, "Ctrl+I", "articlePropertiesAction"
-        )
-        self._action(article_menu, "Find claims &again", self.reextract, None, "reextractAction")
-
-        claim_menu = bar.addMenu("&Claim")
-        self._action(
-            claim_menu,
-            "&Next claim",
-            lambda: self.claims_panel.move(1),
-            "Alt+Down",
-            "nextClaimAction",
-        )
-        self._action(
-            claim_menu,
-            "&Previous claim",
-            lambda: self.claims_panel.move(-1),
-            "Alt+Up",
-            "previousClaimAction",
-        )
-        claim_menu.addSeparator()
-        for key, status in zip(("Ctrl+1", "Ctrl+2", "Ctrl+3"), ClaimStatus, strict=True):
-            self._action(
-                claim_menu,
-                f"Mark as {status.label.lower()}",
-                lambda _=False, s=status: self.set_status(s),
-                key,
-                f"status_{status.value}",
+        panel = self.claims_panel
+        status_acts = [
+            Act(
+                f"status_{st.value}",
+                f"Mark as {st.label.lower()}",
+                lambda st=st: self.set_status(st),
+                f"Ctrl+{i}",
             )
-        self._action(
-            claim_menu, "Edit &verdict", self.detail.focus_verdict, "Ctrl+E", "focusVerdictAction"
-        )
-        self._action(
-            claim_menu,
-            "Add &source…",
-            lambda: self.detail.add_source(),  # noqa: PLW0108 - triggered passes a bool
-            "Ctrl+Shift+N",
-            "addSourceAction",
-        )
-        claim_menu.addSeparator()
-        self._action(
-            claim_menu,
-            "&Add claim from selection",
-            self.add_claim_from_selection,
-            "Ctrl+M",
-            "addClaimAction",
-        )
-        self._action(
-            claim_menu, "&Delete claim…", self.delete_claim, "Ctrl+Delete", "deleteClaimAction"
-        )
-
-        view_menu = bar.addMenu("&View")
-        self.show_all_action = self._action(
-            view_menu,
-            "Show &every sentence",
-            self.claims_panel.show_all.setChecked,
-            "Ctrl+Shift+A",
-            "showAllAction",
-            checkable=True,
-        )
-        self.claims_panel.show_all.toggled.connect(self.show_all_action.setChecked)
-        self._action(
-            view_menu,
-            "&Filter claims",
-            self._focus_filter,
-            QKeySequence.StandardKey.Find,
-            "filterAction",
-        )
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About ClaimDesk", self.show_about, None, "aboutAction")
+            for i, st in enumerate(ClaimStatus, start=1)
+        ]
+        self.actions = build_menus(self, [
+            ("&File", [
+                Act("openAction", "&Open…", self.choose_files, QKeySequence.StandardKey.Open),
+                Act("importFolderAction", "Import &folder…", self.choose_folder, "Ctrl+Shift+O"),
+                None,
+                Act("quitAction", "&Quit", self.close, QKeySequence.StandardKey.Quit),
+            ]),
+            ("&Edit", [
+                Act("checkerAction", "Checker &name…", self.ask_checker_name),
+            ]),
+            ("&Article", [
+                Act("articlePropertiesAction", "&Properties…", self.edit_metadata, "Ctrl+I"),
+                Act("reextractAction", "Find claims &again", self.reextract),
+            ]),
+            ("&Claim", [
+                Act("nextClaimAction", "&Next claim", lambda: panel.move(1), "Alt+Down"),
+                Act("previousClaimAction", "&Previous claim", lambda: panel.move(-1), "Alt+Up"),
+                None,
+                *status_acts,
+                Act("focusVerdictAction", "Edit &verdict", self.detail.focus_verdict, "Ctrl+E"),
+                Act("addSourceAction", "Add &source…", self.detail.add_source, "Ctrl+Shift+N"),
+                None,
+                Act("addClaimAction", "&Add claim from selection",
+                    self.add_claim_from_selection, "Ctrl+M"),
+                Act("deleteClaimAction", "&Delete claim…", self.delete_claim, "Ctrl+Delete"),
+            ]),
+            ("&View", [
+                Act("showAllAction", "Show &every sentence", panel.show_all.setChecked,
+                    "Ctrl+Shift+A", checkable=True),
+                Act("filterAction", "&Filter claims", self._focus_filter,
+                    QKeySequence.StandardKey.Find),
+            ]),
+            ("&Help", [
+                Act("aboutAction", "&About ClaimDesk", self.show_about),
+            ]),
+        ])  # fmt: skip
+        panel.show_all.toggled.connect(self.actions["showAllAction"].setChecked)
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -328,65 +263,12 @@ class MainWindow(QMainWindow):
             self.show_article(article_id)
 
     def extract(self, article_id: int) -> Job | None:
-        """Find the article's claims in the background; queued behind a running extraction."""
-        if article_id in self._extracting:
-            return self._extracting[article_id]
-        if self._extracting:
-            if article_id not in self._extract_queue:
-                self._extract_queue.append(article_id)
-            return None
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.statusBar().showMessage("Finding claims… (loading the language model)")
+        """Find the article's claims in the background (queued behind a running one)."""
+        return self.extraction.request(article_id)
 
-        def work(job: Job) -> Changes:
-            return self.workbench.extract(
-                article_id, progress=job.report, cancelled=job.is_cancelled
-            )
-
-        def progress(done: int, total: int) -> None:
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(done)
-            self.statusBar().showMessage("Finding claims…")
-
-        def finished(changes: Changes) -> None:
-            self._extracting.pop(article_id, None)
-            self._next_extraction()
-            self.statusBar().showMessage("Claims found.", 4000)
-            self.apply_changes(changes)
-            self.show_limitations()
-
-        def failed(exc: BaseException) -> None:
-            self._extracting.pop(article_id, None)
-            self._next_extraction()
-            if type(exc).__name__ in ("ExtractionCancelled", "JobCancelled"):
-                self.statusBar().showMessage("Claim extraction cancelled.", 5000)
-            else:
-                self.errors.report(exc)
-
-        job = self.jobs.run(f"extract {article_id}", work, finished, failed, progress)
-        self._extracting[article_id] = job
-        return job
-
-    def _next_extraction(self) -> None:
-        while self._extract_queue:
-            article_id = self._extract_queue.pop(0)
-            try:
-                pending = self.workbench.needs_extraction(article_id)
-            except StaleReference:
-                continue
-            if pending:
-                self.extract(article_id)
-                return
-        if not self._extracting:
-            self.progress.hide()
-            self.cancel_button.hide()
-
-    def _cancel_jobs(self) -> None:
-        self._extract_queue.clear()
-        for job in self._extracting.values():
-            job.cancel()
+    def _extracted(self, changes: Changes) -> None:
+        self.apply_changes(changes)
+        self.show_limitations()
 
     def show_limitations(self) -> None:
         notes = self.workbench.nlp.limitations()

@@ -36,22 +36,39 @@ def main(argv: list[str]) -> int:
         window.resize(1440, 860)
         window.show()
         window.open_path(SEED)
-        _wait(app, lambda: window.article_id is not None and not window._extracting
-              and window.claims_panel.model.rowCount() > 0)
+        _wait(
+            app,
+            lambda: (
+                window.article_id is not None
+                and not window.extraction.busy()
+                and window.claims_panel.model.rowCount() > 0
+            ),
+        )
         wb = services.workbench
         claims = wb.claims(window.article_id)
         quote = next(c for c in claims if "25 of 33" in c.text)
         ratings = {r.name: r for r in wb.rating_scale().ratings}
-        wb.set_verdict(quote.id, ratings["Mostly true"].id,
-                       "Ukraine's air force statement gives 25 of 33; Russia's ministry "
-                       "did not publish a count.", checker="Demo checker")
-        wb.add_source(quote.id, SourceDraft(
-            url="https://example.org/air-force-statement", title="Air force statement",
-            publisher="Ukrainian Air Force", accessed=date(2026, 11, 24),
-            stance=Stance.SUPPORTS))
+        wb.set_verdict(
+            quote.id,
+            ratings["Mostly true"].id,
+            "Ukraine's air force statement gives 25 of 33; Russia's ministry "
+            "did not publish a count.",
+            checker="Demo checker",
+        )
+        wb.add_source(
+            quote.id,
+            SourceDraft(
+                url="https://example.org/air-force-statement",
+                title="Air force statement",
+                publisher="Ukrainian Air Force",
+                accessed=date(2026, 11, 24),
+                stance=Stance.SUPPORTS,
+            ),
+        )
         harris = next(c for c in claims if "huge mistake" in c.text)
-        wb.set_verdict(harris.id, ratings["Unverifiable"].id, "A forecast, not a fact.",
-                       checker="Demo checker")
+        wb.set_verdict(
+            harris.id, ratings["Unverifiable"].id, "A forecast, not a fact.", checker="Demo checker"
+        )
         window.show_article(window.article_id)
         window.select_claim(quote.id)
         for _ in range(20):

@@ -1,0 +1,62 @@
+"""Menus from a declarative table, so every action has one name, one shortcut, one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+Shortcut = str | QKeySequence.StandardKey | None
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """One menu action: object name, menu text, what it does, its keys."""
+
+    name: str
+    text: str
+    slot: Callable[[], object]
+    keys: Shortcut = None
+    checkable: bool = False
+
+
+#: A menu is its title and its actions; None draws a separator.
+MenuSpec = Sequence[tuple[str, Sequence[Act | None]]]
+
+
+def build_menus(window: QMainWindow, spec: MenuSpec) -> dict[str, QAction]:
+    """Create the menu bar from `spec`; actions are also added to the window for shortcuts."""
+    actions: dict[str, QAction] = {}
+    for title, entries in spec:
+        menu = window.menuBar().addMenu(title)
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            action = QAction(entry.text, window)
+            action.setObjectName(entry.name)
+            if entry.keys is not None:
+                action.setShortcut(QKeySequence(entry.keys))
+            action.setCheckable(entry.checkable)
+            slot = entry.slot
+            if entry.checkable:
+                action.toggled.connect(slot)
+            else:
+                # triggered(bool) would pass `checked` to slots with optional arguments.
+                action.triggered.connect(lambda _checked=False, s=slot: s())
+            menu.addAction(action)
+            window.addAction(action)
+            actions[entry.name] = action
+    return actions
+
+
+def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
+    """(action text, keys) for every action that has a shortcut, for the shortcuts sheet."""
+    rows = []
+    for action in actions.values():
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if keys:
+            rows.append((action.text().replace("&", "").rstrip("…"), keys))
+    return rows
