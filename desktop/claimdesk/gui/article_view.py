@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from claimdesk.domain import Claim
@@ -41,6 +41,7 @@ class ArticleView(QPlainTextEdit):
         self._starts: list[int] = []
         self._current: int | None = None
         self._press_pos: int | None = None
+        self._base: list[QTextEdit.ExtraSelection] = []
 
     # ------------------------------------------------------------------ content
 
@@ -50,6 +51,7 @@ class ArticleView(QPlainTextEdit):
         self._claims = []
         self._starts = []
         self._current = None
+        self._base = []
         self.setPlainText(text)
         self.setExtraSelections([])
 
@@ -94,7 +96,7 @@ class ArticleView(QPlainTextEdit):
     def show_claim(self, claim: Claim | None) -> None:
         """Select and scroll to `claim`'s span (None clears the current claim)."""
         self._current = claim.id if claim else None
-        self._repaint_highlights()
+        self._repaint_highlights(rebuild=False)
         if claim is None:
             return
         cursor = QTextCursor(self.document())
@@ -103,24 +105,32 @@ class ArticleView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
 
-    def _repaint_highlights(self) -> None:
-        selections: list[QTextEdit.ExtraSelection] = []
-        for claim in self._claims:
-            sel = QTextEdit.ExtraSelection()
-            fmt = QTextCharFormat()
-            color = claim_color(claim)
+    def _selection(self, claim: Claim, current: bool) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        color = claim_color(claim)
+        if current:
+            color = color.darker(118)
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineColor(QColor("#1a4fa0"))
+        fmt.setBackground(color)
+        sel.format = fmt  # type: ignore[attr-defined]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_qt(claim.start))
+        cursor.setPosition(self.to_qt(claim.end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor  # type: ignore[attr-defined]
+        return sel
+
+    def _repaint_highlights(self, rebuild: bool = True) -> None:
+        # Building thousands of selections is the slow part, so it happens only when the
+        # claims change; moving between claims swaps one entry.
+        if rebuild or len(self._base) != len(self._claims):
+            self._base = [self._selection(c, False) for c in self._claims]
+        selections = list(self._base)
+        for i, claim in enumerate(self._claims):
             if claim.id == self._current:
-                color = color.darker(118)
-                fmt.setFontUnderline(True)
-                fmt.setUnderlineColor(QColor("#1a4fa0"))
-            fmt.setBackground(color)
-            fmt.setProperty(QTextFormat.Property.UserProperty, claim.id)
-            sel.format = fmt  # type: ignore[attr-defined]
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.to_qt(claim.start))
-            cursor.setPosition(self.to_qt(claim.end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor  # type: ignore[attr-defined]
-            selections.append(sel)
+                selections[i] = self._selection(claim, True)
+                break
         self.setExtraSelections(selections)
 
     # ------------------------------------------------------------------ mouse
