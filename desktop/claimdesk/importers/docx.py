@@ -1,0 +1,145 @@
+"""Word .docx importer: paragraphs, headings and tables in document order, core properties."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from claimdesk.domain.models import ArticleMetadata
+from claimdesk.importers.archive import check_xml, open_checked_zip, parse_xml
+from claimdesk.importers.common import (
+    Extracted,
+    Unreadable,
+    clean_field,
+    join_paragraphs,
+    normalise_paragraph,
+    one_line,
+    parse_date,
+    shorten,
+)
+
+log = logging.getLogger(__name__)
+
+KIND = "Word document"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+# Containers whose paragraphs belong to the body flow (content controls, tracked insertions).
+_TRANSPARENT = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"})
+# Inside a paragraph: deleted text, field codes and text boxes are not the paragraph's words.
+_SKIPPED = frozenset({f"{_W}del", f"{_W}instrText", f"{_W}txbxContent", f"{_W}pPr", f"{_W}rPr"})
+
+
+def extract(data: bytes) -> Extracted:
+    """Body text of a .docx; each paragraph, heading and table row becomes a paragraph."""
+    members = open_checked_zip(data, KIND)
+    for name, blob in members.items():
+        if name.endswith((".xml", ".rels")):
+            check_xml(name, blob, KIND)
+    document = _open(data)
+    try:
+        heading_styles = _heading_style_ids(document)
+        paragraphs: list[str] = []
+        first_heading: str | None = None
+        for text, is_heading in _blocks(document.element.body, heading_styles):
+            paragraphs.append(text)
+            if is_heading and first_heading is None and text.strip():
+                first_heading = text
+        props = document.core_properties
+        title, author, created = props.title, props.author, props.created
+    except Unreadable:
+        raise
+    except Exception as exc:  # python-docx/lxml on a malformed but well-formed package
+        log.debug("python-docx failed", exc_info=True)
+        raise Unreadable(f"the {KIND} is damaged ({one_line(exc)})") from None
+    text = join_paragraphs(paragraphs)
+    if not text:
+        raise Unreadable(f"the {KIND} contains no text")
+    metadata = ArticleMetadata(
+        title=shorten(clean_field(title) or clean_field(first_heading) or ""),
+        author=clean_field(author),
+        publisher=_company(members.get("docProps/app.xml")),
+        published=parse_date(created),
+    )
+    return Extracted(text=text, metadata=metadata)
+
+
+def _open(data: bytes) -> Any:
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # KeyError for a missing part, ValueError for a wrong type...
+        log.debug("python-docx could not open the package", exc_info=True)
+        if isinstance(exc, ValueError) and "content type" in str(exc):
+            raise Unreadable(
+                f"it is not a {KIND} (it may be a template or a macro file); "
+                "save it as a .docx and try again"
+            ) from None
+        raise Unreadable(f"the {KIND} is damaged ({one_line(exc)})") from None
+
+
+def _heading_style_ids(document: Any) -> frozenset[str]:
+    ids = set()
+    for style in document.styles:
+        name = (getattr(style, "name", None) or "").lower()
+        if name.startswith("heading") or name == "title":
+            ids.add(style.style_id)
+    return frozenset(ids)
+
+
+def _blocks(container: Any, heading_styles: frozenset[str]) -> Iterator[tuple[str, bool]]:
+    """(text, is_heading) for each paragraph and table row below `container`, in order."""
+    for child in container:
+        if child.tag == f"{_W}p":
+            yield _paragraph_text(child), _style_id(child) in heading_styles
+        elif child.tag == f"{_W}tbl":
+            for row in child.iter(f"{_W}tr"):
+                cells = (_cell_text(cell, heading_styles) for cell in row.iterchildren(f"{_W}tc"))
+                yield " | ".join(cell for cell in cells if cell), False
+        elif child.tag in _TRANSPARENT:
+            yield from _blocks(child, heading_styles)
+
+
+def _cell_text(cell: Any, heading_styles: frozenset[str]) -> str:
+    parts = (text for text, _ in _blocks(cell, heading_styles))
+    return " ".join(normalise_paragraph(part).replace("\n", " ") for part in parts).strip()
+
+
+def _style_id(paragraph: Any) -> str | None:
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    return None if style is None else style.get(f"{_W}val")
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    parts: list[str] = []
+    stack = list(reversed(paragraph))
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag in _SKIPPED or not isinstance(tag, str):
+            continue
+        if tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        else:
+            stack.extend(reversed(node))
+    return "".join(parts)
+
+
+def _company(app_xml: bytes | None) -> str | None:
+    """The organisation Word recorded in docProps/app.xml (often the press office)."""
+    if app_xml is None:
+        return None
+    try:
+        root = parse_xml("docProps/app.xml", app_xml, KIND)
+    except Unreadable:
+        return None
+    node = root.find(f"{_APP}Company")
+    return None if node is None else clean_field(node.text)

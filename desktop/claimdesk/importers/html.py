@@ -1,0 +1,161 @@
+"""Saved web page importer: the article's main text via trafilatura, never fetching anything."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from claimdesk.domain.models import ArticleMetadata
+from claimdesk.importers.common import (
+    Extracted,
+    Unreadable,
+    clean_field,
+    decode_text,
+    join_paragraphs,
+    one_line,
+    parse_date,
+    shorten,
+)
+
+log = logging.getLogger(__name__)
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
+# WHATWG: pages labelled Latin-1 or ASCII are decoded as Windows-1252.
+_WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
+# Python codecs no browser would apply to a page (and "undefined" always fails).
+_NOT_PAGE_ENCODINGS = frozenset(
+    {"undefined", "unicode-escape", "raw-unicode-escape", "utf-7", "idna", "punycode"}
+)
+_BLOCK_TAGS = frozenset({"p", "head", "quote", "code", "list", "item", "table", "row", "cell"})
+
+
+def extract(data: bytes) -> Extracted:
+    """Main article text and metadata of a saved HTML page.
+
+    trafilatura only ever receives the decoded string, so it has nothing to download;
+    lxml's HTML parser neither loads DTDs nor touches the network.
+    """
+    markup = decode_text(data, declared=_declared_charset(data))
+    if not markup.strip():
+        raise Unreadable("the page contains no text")
+    document, body = _extract(markup)
+    text = join_paragraphs(_paragraphs(body)) if body is not None else ""
+    if not text:
+        raise Unreadable(
+            "no article text was found in the page; "
+            "save the page again (as 'Web page, complete' or 'HTML only') and retry"
+        )
+    return Extracted(text=text, metadata=_metadata(document))
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _CHARSET_RE.search(data[:4096])
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match[1].decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if name in _NOT_PAGE_ENCODINGS:
+        return None
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"  # WHATWG: a page that got this far without a BOM is not UTF-16
+    return _WHATWG_ALIASES.get(name, name)
+
+
+def _extract(markup: str) -> tuple[Any, Any]:
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(
+            markup,
+            with_metadata=True,
+            include_comments=False,
+            include_images=False,
+            include_links=False,
+            include_tables=True,
+            include_formatting=False,
+            deduplicate=False,
+            # Only dates the page states; no guessing from the text or the file's age.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+        body = getattr(document, "body", None)
+        if body is None or not _has_text(body):
+            # Very short pages fall under trafilatura's size threshold; take everything.
+            body = trafilatura.baseline(markup)[0]
+    except Exception as exc:  # lxml and trafilatura raise many types on broken markup
+        log.debug("trafilatura failed", exc_info=True)
+        raise Unreadable(f"the page could not be read as HTML ({one_line(exc)})") from None
+    return document, body
+
+
+def _has_text(element: Any) -> bool:
+    return any(piece.strip() for piece in element.itertext())
+
+
+def _paragraphs(body: Any) -> Iterator[str]:
+    """Walk trafilatura's XML (p, head, list/item, table/row/cell, quote, lb) in order.
+
+    Iterative, so a page nested thousands of levels deep cannot exhaust the stack.
+    """
+    stack: list[Any] = [body]
+    while stack:
+        node = stack.pop()
+        if node is not body and node.tag == "table":
+            for row in node.iter("row"):
+                cells = (" ".join(_text(cell).split()) for cell in row.iter("cell"))
+                yield " | ".join(cell for cell in cells if cell)
+        elif node is body or node.tag == "list" or any(sub.tag in _BLOCK_TAGS for sub in node):
+            own = _own_text(node)
+            if own:
+                yield own
+            # Comments and processing instructions have a non-string tag and no words.
+            stack.extend(child for child in reversed(node) if isinstance(child.tag, str))
+        else:
+            yield _text(node)
+
+
+def _text(element: Any) -> str:
+    """All text below `element`; <lb/> becomes a line break inside the paragraph."""
+    parts: list[str] = [element.text or ""]
+    # (node, done): the second visit adds the node's tail after its contents.
+    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(element)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            parts.append(node.tail or "")
+            continue
+        stack.append((node, True))
+        if isinstance(node.tag, str):  # comments and processing instructions have no words
+            parts.append("\n" if node.tag == "lb" else node.text or "")
+            stack.extend((child, False) for child in reversed(node))
+    return "".join(parts)
+
+
+def _own_text(element: Any) -> str:
+    """Text of `element` outside its block children (an item's words before a sub-list)."""
+    parts: list[str] = [element.text or ""]
+    for sub in element:
+        if sub.tag not in _BLOCK_TAGS and isinstance(sub.tag, str):
+            parts.append("\n" if sub.tag == "lb" else _text(sub))
+        parts.append(sub.tail or "")
+    return "".join(parts).strip()
+
+
+def _metadata(document: Any) -> ArticleMetadata:
+    if document is None:
+        return ArticleMetadata()
+    url = clean_field(getattr(document, "url", None))
+    if url is not None and urlsplit(url).scheme not in ("http", "https"):
+        url = None
+    return ArticleMetadata(
+        title=shorten(clean_field(getattr(document, "title", None)) or ""),
+        author=clean_field(getattr(document, "author", None)),
+        publisher=clean_field(getattr(document, "sitename", None)),
+        url=url,
+        published=parse_date(getattr(document, "date", None)),
+    )

@@ -1,0 +1,145 @@
+"""OpenDocument text (.odt) importer: content.xml and meta.xml read with defusedxml."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from claimdesk.domain.models import ArticleMetadata
+from claimdesk.importers.archive import open_checked_zip, parse_xml
+from claimdesk.importers.common import (
+    Extracted,
+    Unreadable,
+    clean_field,
+    join_paragraphs,
+    normalise_paragraph,
+    parse_date,
+    shorten,
+)
+
+KIND = "OpenDocument text"
+_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+# Blocks whose children are themselves paragraphs, lists or tables.
+_CONTAINERS = frozenset(
+    {
+        f"{_TEXT}section",
+        f"{_TEXT}list",
+        f"{_TEXT}list-item",
+        f"{_TEXT}list-header",
+        f"{_TEXT}index-body",
+        f"{_TABLE}table-header-rows",
+        f"{_TABLE}table-rows",
+    }
+)
+# Not part of the running text: deleted text of tracked changes, notes, comments.
+_SKIPPED = frozenset(
+    {f"{_TEXT}tracked-changes", f"{_TEXT}note", f"{_OFFICE}annotation", f"{_TEXT}index-title"}
+)
+
+
+def extract(data: bytes) -> Extracted:
+    """Paragraphs, headings, lists and table rows of an .odt in document order."""
+    members = open_checked_zip(data, KIND)
+    if members.get("mimetype", _MIMETYPE).strip() != _MIMETYPE:
+        raise Unreadable(f"it is not an {KIND} (it is another OpenDocument type)")
+    if "content.xml" not in members:
+        raise Unreadable(f"the {KIND} is damaged (content.xml is missing)")
+    root = parse_xml("content.xml", members["content.xml"], KIND)
+    body = root.find(f"{_OFFICE}body/{_OFFICE}text")
+    if body is None:
+        raise Unreadable(f"it is not an {KIND} (content.xml has no text body)")
+    paragraphs: list[str] = []
+    first_heading: str | None = None
+    for text, is_heading in _blocks(body):
+        paragraphs.append(text)
+        if is_heading and first_heading is None and text.strip():
+            first_heading = text
+    text = join_paragraphs(paragraphs)
+    if not text:
+        raise Unreadable(f"the {KIND} contains no text")
+    meta = _meta(members.get("meta.xml"))
+    title = clean_field(meta.get("title")) or clean_field(first_heading) or ""
+    return Extracted(
+        text=text,
+        metadata=ArticleMetadata(
+            title=shorten(title),
+            author=clean_field(meta.get("author")),
+            published=parse_date(meta.get("created")),
+        ),
+    )
+
+
+def _blocks(container: Any) -> Iterator[tuple[str, bool]]:
+    """(text, is_heading) for every paragraph, heading and table row, without recursion."""
+    stack: list[Any] = list(reversed(container))
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag in (f"{_TEXT}p", f"{_TEXT}h"):
+            yield _inline(node), tag == f"{_TEXT}h"
+        elif tag == f"{_TABLE}table":
+            for row in node.iter(f"{_TABLE}table-row"):
+                cells = (_cell(cell) for cell in row.iter(f"{_TABLE}table-cell"))
+                yield " | ".join(cell for cell in cells if cell), False
+        elif tag in _CONTAINERS:
+            stack.extend(reversed(node))
+
+
+def _cell(cell: Any) -> str:
+    parts = (text for text, _ in _blocks(cell))
+    return " ".join(normalise_paragraph(part).replace("\n", " ") for part in parts).strip()
+
+
+def _inline(paragraph: Any) -> str:
+    """A paragraph's words: spans and links kept, <text:s/> spaces, tabs and line breaks."""
+    parts: list[str] = [paragraph.text or ""]
+    # (node, done): the second visit adds the node's tail after its contents.
+    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(paragraph)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            parts.append(node.tail or "")
+            continue
+        stack.append((node, True))
+        tag = node.tag
+        if tag in _SKIPPED or not isinstance(tag, str):
+            continue
+        if tag == f"{_TEXT}s":
+            parts.append(" " * _count(node))
+        elif tag == f"{_TEXT}tab":
+            parts.append("\t")
+        elif tag == f"{_TEXT}line-break":
+            parts.append("\n")
+        elif tag.startswith(_TEXT):  # span, a, bookmark-ref, date, page-number...
+            parts.append(node.text or "")
+            stack.extend((child, False) for child in reversed(node))
+    return "".join(parts)
+
+
+def _count(node: Any) -> int:
+    try:
+        return max(1, min(int(node.get(f"{_TEXT}c", "1")), 100))
+    except ValueError:
+        return 1
+
+
+def _meta(meta_xml: bytes | None) -> dict[str, str | None]:
+    if meta_xml is None:
+        return {}
+    try:
+        root = parse_xml("meta.xml", meta_xml, KIND)
+    except Unreadable:
+        return {}
+    meta = root.find(f"{_OFFICE}meta")
+    if meta is None:
+        return {}
+    return {
+        "title": meta.findtext(f"{_DC}title"),
+        "author": meta.findtext(f"{_META}initial-creator") or meta.findtext(f"{_DC}creator"),
+        "created": meta.findtext(f"{_META}creation-date"),
+    }

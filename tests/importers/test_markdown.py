@@ -1,0 +1,85 @@
+"""Markdown import: rendered text without markup, front-matter metadata."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from claimdesk.importers import read_article
+from tests.importers.doc_builders import write
+
+ARTICLE_MD = """---
+title: "Budget claims, checked"
+author: Ana Pérez
+date: 2024-02-29
+url: https://example.org/budget
+publisher: Example News
+tags: [budget, !!python/object:os.system "rm -rf /"]
+---
+
+# The budget in *five* claims
+
+The minister said spending rose by **12%** in [real terms](https://example.org/x)
+and that `inflation` fell.<two spaces>
+A line after a hard break.
+
+- Hospitals got £3bn more
+  - of which £1bn for staff
+- Schools got nothing
+
+| Year | Spending |
+|------|----------|
+| 2023 | £100bn   |
+
+<div class="note">An <b>HTML</b> aside &amp; more</div>
+
+![Chart of spending](chart.png)
+
+> “We kept our promise,” she said.
+""".replace("<two spaces>", "  ")
+
+
+def test_markdown_is_rendered_to_paragraphs(tmp_path: Path) -> None:
+    document = read_article(write(tmp_path / "budget.md", ARTICLE_MD))
+
+    assert document.format == "md"
+    assert document.text.split("\n\n") == [
+        "The budget in five claims",
+        "The minister said spending rose by 12% in real terms and that inflation fell.\n"
+        "A line after a hard break.",
+        "Hospitals got £3bn more",
+        "of which £1bn for staff",
+        "Schools got nothing",
+        "Year | Spending",
+        "2023 | £100bn",
+        "An HTML aside & more",
+        "Chart of spending",
+        "“We kept our promise,” she said.",
+    ]
+
+
+def test_front_matter_becomes_metadata_and_is_never_evaluated(tmp_path: Path) -> None:
+    metadata = read_article(write(tmp_path / "budget.markdown", ARTICLE_MD)).metadata
+
+    assert metadata.title == "Budget claims, checked"
+    assert metadata.author == "Ana Pérez"
+    assert metadata.publisher == "Example News"
+    assert metadata.url == "https://example.org/budget"
+    assert metadata.published == date(2024, 2, 29)
+
+
+def test_without_front_matter_the_first_heading_is_the_title(tmp_path: Path) -> None:
+    source = "Intro line before the heading.\n\n## Claims about *crime*\n\nText.\n"
+
+    document = read_article(write(tmp_path / "a.md", source))
+
+    assert document.metadata.title == "Claims about crime"
+    assert document.metadata.author is None
+    assert document.text == "Intro line before the heading.\n\nClaims about crime\n\nText."
+
+
+def test_an_unclosed_front_matter_fence_is_just_text(tmp_path: Path) -> None:
+    document = read_article(write(tmp_path / "a.md", "---\ntitle: x\n\nBody text.\n"))
+
+    assert document.metadata.title != "x"
+    assert "Body text." in document.text

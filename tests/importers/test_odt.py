@@ -1,0 +1,69 @@
+"""OpenDocument text: paragraphs, headings, lists and tables; meta.xml; unsafe XML."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimdesk.errors import ImportRefused
+from claimdesk.importers import read_article
+from tests.importers.doc_builders import BILLION_LAUGHS, build_odt, replace_member, write
+
+BODY = (
+    "<text:tracked-changes><text:changed-region><text:deletion><text:p>Deleted words"
+    "</text:p></text:deletion></text:changed-region></text:tracked-changes>"
+    '<text:h text:outline-level="1">Council tax to rise by 5%</text:h>'
+    "<text:p>The council said the rise was<text:s text:c='3'/>the <text:span>lowest</text:span>"
+    " in the region.<text:note><text:note-body><text:p>Footnote text</text:p></text:note-body>"
+    "</text:note></text:p>"
+    "<text:list><text:list-item><text:p>Libraries stay open</text:p></text:list-item>"
+    "<text:list-item><text:p>Bins collected weekly<text:line-break/>from April</text:p>"
+    "</text:list-item></text:list>"
+    "<table:table><table:table-row><table:table-cell><text:p>Band D</text:p></table:table-cell>"
+    "<table:table-cell><text:p>£1,950</text:p></table:table-cell></table:table-row></table:table>"
+)
+
+
+def test_text_in_document_order_without_deletions_or_notes(tmp_path: Path) -> None:
+    data = build_odt(
+        BODY, title="Council budget", author="Comms Team", created="2024-03-01T10:00:00"
+    )
+
+    document = read_article(write(tmp_path / "budget.odt", data))
+
+    assert document.format == "odt"
+    assert document.text.split("\n\n") == [
+        "Council tax to rise by 5%",
+        "The council said the rise was the lowest in the region.",
+        "Libraries stay open",
+        "Bins collected weekly\nfrom April",
+        "Band D | £1,950",
+    ]
+    assert document.metadata.title == "Council budget"
+    assert document.metadata.author == "Comms Team"
+    assert document.metadata.published == date(2024, 3, 1)
+
+
+def test_without_meta_title_the_first_heading_is_the_title(tmp_path: Path) -> None:
+    document = read_article(write(tmp_path / "a.odt", build_odt(BODY)))
+
+    assert document.metadata.title == "Council tax to rise by 5%"
+    assert document.metadata.published is None
+
+
+def test_entities_in_content_are_refused(tmp_path: Path) -> None:
+    data = replace_member(build_odt(BODY), "content.xml", BILLION_LAUGHS)
+
+    with pytest.raises(ImportRefused, match=r"unsafe XML in content\.xml"):
+        read_article(write(tmp_path / "lol.odt", data))
+
+
+def test_another_opendocument_type_is_refused(tmp_path: Path) -> None:
+    data = replace_member(
+        build_odt(BODY), "mimetype", b"application/vnd.oasis.opendocument.spreadsheet"
+    )
+
+    with pytest.raises(ImportRefused, match="another OpenDocument type"):
+        read_article(write(tmp_path / "sheet.odt", data))

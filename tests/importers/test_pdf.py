@@ -1,0 +1,131 @@
+"""PDF import: text layer regrouped into paragraphs, document info, scans and damage."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimdesk.errors import ImportRefused
+from claimdesk.importers import read_article
+from tests.importers.doc_builders import build_pdf, build_scanned_pdf, write
+
+SPEECH = [
+    "# Speech on the economy",
+    "Thank you all for coming. Since 2010 our economy has grown by 20%, faster than any "
+    "other country in Europe, and unemployment has halved to 4.1% — the lowest rate since "
+    "records began in 1971.",
+    "We have invested €2.5bn in the “green transition”, and our café owners, farmers and "
+    "builders are seeing the results.",
+]
+INFO = {
+    "Title": "Speech: “A stronger economy”",
+    "Author": "Zoë Lindqvist",
+    "CreationDate": "D:20230907120000Z",
+}
+
+
+def test_paragraphs_heading_and_accents(tmp_path: Path) -> None:
+    document = read_article(write(tmp_path / "speech.pdf", build_pdf([SPEECH], INFO)))
+
+    assert document.format == "pdf"
+    assert document.text.split("\n\n") == [SPEECH[0][2:], SPEECH[1], SPEECH[2]]
+
+
+def test_document_info_becomes_metadata(tmp_path: Path) -> None:
+    metadata = read_article(write(tmp_path / "speech.PDF", build_pdf([SPEECH], INFO))).metadata
+
+    assert metadata.title == "Speech: “A stronger economy”"
+    assert metadata.author == "Zoë Lindqvist"
+    assert metadata.published == date(2023, 9, 7)
+
+
+def test_a_malformed_date_only_loses_the_date(tmp_path: Path) -> None:
+    data = build_pdf([SPEECH], {**INFO, "CreationDate": "D:2023-99-99 garbage"})
+
+    metadata = read_article(write(tmp_path / "speech.pdf", data)).metadata
+
+    assert metadata.title == "Speech: “A stronger economy”"
+    assert metadata.published is None
+
+
+def test_file_name_titles_give_way_to_the_first_line(tmp_path: Path) -> None:
+    data = build_pdf([SPEECH], {"Title": "Microsoft Word - speech_final_v3.docx"})
+
+    assert read_article(write(tmp_path / "s.pdf", data)).metadata.title == "Speech on the economy"
+
+
+def test_pages_headers_page_numbers_and_hyphenation(tmp_path: Path) -> None:
+    pages = [
+        ["# Annual report", "Crime fell in every region last year, although the figures were"],
+        ["revised in March after an audit found that some offences had been recor-\nded twice."],
+        ["The audit also found that fraud was under-reported."],
+    ]
+    data = build_pdf(pages, header="Annual report 2023 — Ministry of Justice", page_numbers=True)
+
+    text = read_article(write(tmp_path / "report.pdf", data)).text
+
+    assert text.split("\n\n") == [
+        "Annual report",
+        "Crime fell in every region last year, although the figures were revised in March "
+        "after an audit found that some offences had been recorded twice.",
+        "The audit also found that fraud was under-reported.",
+    ]
+
+
+def test_a_scan_without_a_text_layer_is_refused_with_advice(tmp_path: Path) -> None:
+    path = write(tmp_path / "scan.pdf", build_scanned_pdf())
+
+    with pytest.raises(ImportRefused) as refused:
+        read_article(path)
+
+    assert "no text layer" in refused.value.reason
+    assert "OCR" in refused.value.reason
+
+
+def test_a_password_protected_pdf_is_refused(tmp_path: Path) -> None:
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(build_pdf([SPEECH]))))
+    writer.encrypt("secret", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+
+    with pytest.raises(ImportRefused, match="password"):
+        read_article(write(tmp_path / "locked.pdf", buffer.getvalue()))
+
+
+def test_a_pdf_only_locked_against_editing_opens(tmp_path: Path) -> None:
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(build_pdf([SPEECH]))))
+    writer.encrypt("", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+
+    text = read_article(write(tmp_path / "owner.pdf", buffer.getvalue())).text
+
+    assert text.startswith("Speech on the economy\n\nThank you all for coming.")
+
+
+@pytest.mark.parametrize(
+    ("mangle", "reason"),
+    [
+        (lambda data: data[: len(data) // 2], "damaged or incomplete"),
+        (lambda data: data[:200], "damaged or incomplete"),
+        (lambda data: b"This is a text file, not a PDF at all.", "not a PDF"),
+        (lambda data: b"%PDF-1.7\n" + bytes(range(256)) * 4, "damaged or incomplete"),
+    ],
+    ids=["half", "head", "text", "garbage"],
+)
+def test_damaged_pdfs_are_refused(tmp_path: Path, mangle: object, reason: str) -> None:
+    assert callable(mangle)
+    path = write(tmp_path / "bad.pdf", mangle(build_pdf([SPEECH, SPEECH], INFO)))
+
+    with pytest.raises(ImportRefused) as refused:
+        read_article(path)
+
+    assert reason in refused.value.reason
+    assert "\n" not in str(refused.value)
