@@ -1,0 +1,154 @@
+"""Candidate claims: every sentence of an article with its types, speaker and entities."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from claimdesk.domain.models import CandidateClaim, Entity
+from claimdesk.domain.spans import trim_span
+from claimdesk.nlp.claim_types import ClaimTypeRules
+from claimdesk.nlp.pipeline import LoadedPipeline
+from claimdesk.nlp.segments import Segment, paragraph_segments
+from claimdesk.nlp.speakers import SpeakerTracker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Docs per nlp.pipe call; small enough that progress and cancelling stay responsive.
+BATCH_ITEMS = 64
+#: Characters per nlp.pipe call, for the same reason on articles of few long paragraphs.
+BATCH_CHARS = 40_000
+_CLOSERS = frozenset({"”", "’", "»", ")", "]", "}", '"', "'"})
+_OPENERS = frozenset({"“", "«", "„", "(", "["})
+
+
+class ExtractionCancelled(Exception):
+    """The caller asked an extraction to stop before it finished; nothing is returned."""
+
+
+def extract_candidates(
+    text: str,
+    pipeline: LoadedPipeline,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[CandidateClaim]:
+    """Every sentence of `text` as an unscored CandidateClaim, in text order.
+
+    Offsets index `text` exactly; sentences never cross a line break. `progress` gets
+    (characters done, characters in all) after each paragraph; `cancelled` is polled
+    as often and makes the extraction raise ExtractionCancelled.
+    """
+    rules = ClaimTypeRules(pipeline.nlp)
+    tracker = SpeakerTracker()
+    claims: list[CandidateClaim] = []
+    total = len(text)
+    for segment, doc in _parsed(text, pipeline, cancelled):
+        sentences = candidate_sentences(doc)
+        attributions = tracker.attribute(doc, sentences, segment.paragraph)
+        entities = _entities(text, doc, segment.start)
+        k = 0
+        for sent, attribution in zip(sentences, attributions, strict=True):
+            start, end = trim_span(text, segment.start + sent.start_char,
+                                   segment.start + sent.end_char)
+            if start == end:
+                continue
+            while k < len(entities) and entities[k].start < start:
+                k += 1
+            mine: list[Entity] = []
+            while k < len(entities) and entities[k].end <= end:
+                mine.append(entities[k])
+                k += 1
+            claims.append(CandidateClaim(
+                start=start,
+                end=end,
+                text=text[start:end],
+                types=rules.classify(sent, quoted=attribution.quoted),
+                speaker=attribution.speaker,
+                entities=tuple(mine),
+            ))
+        if progress is not None:
+            progress(segment.end, total)
+    if progress is not None:
+        progress(total, total)
+    return claims
+
+
+def _parsed(
+    text: str, pipeline: LoadedPipeline, cancelled: Callable[[], bool] | None
+) -> Iterator[tuple[Segment, Doc]]:
+    """(segment, Doc) pairs in text order, parsed in small batches with nlp.pipe."""
+    segments = paragraph_segments(text)
+    i = 0
+    while i < len(segments):
+        if cancelled is not None and cancelled():
+            raise ExtractionCancelled
+        j, size = i, 0
+        while j < len(segments) and j - i < BATCH_ITEMS and (j == i or size < BATCH_CHARS):
+            size += segments[j].end - segments[j].start
+            j += 1
+        batch = segments[i:j]
+        texts = [text[s.start:s.end] for s in batch]
+        for segment, doc in zip(batch, pipeline.nlp.pipe(texts, batch_size=len(batch)),
+                                strict=True):
+            yield segment, doc
+            if cancelled is not None and cancelled():
+                raise ExtractionCancelled
+        i = j
+
+
+def candidate_sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, with closing quotes kept on the sentence they close.
+
+    The parser often starts a sentence with the ” that ends the previous one; and a
+    "sentence" of bare punctuation ("…", "***") is no claim, so it joins its neighbour.
+    """
+    bounds: list[list[int]] = []
+    for sent in doc.sents:
+        start, end = sent.start, sent.end
+        if bounds and bounds[-1][1] == start:
+            # The sentencizer ends a sentence *after* the “ that opens the next one.
+            while bounds[-1][1] - 1 > bounds[-1][0] and _opens(doc[bounds[-1][1] - 1]):
+                bounds[-1][1] -= 1
+            start = bounds[-1][1]
+        if bounds:
+            while start < end and _closes(doc[start]):
+                start += 1
+            bounds[-1][1] = start
+            if start < end and not _has_word(doc[start:end]):
+                bounds[-1][1] = end
+                continue
+        if start < end and _has_word(doc[start:end]):
+            bounds.append([start, end])
+    return [doc[start:end] for start, end in bounds]
+
+
+def _closes(tok: Token) -> bool:
+    if tok.text not in _CLOSERS:
+        return False
+    if tok.text in {'"', "'"}:
+        # A straight quote closes when an odd number of its kind precede it.
+        return tok.doc.text.count(tok.text, 0, tok.idx) % 2 == 1
+    return True
+
+
+def _opens(tok: Token) -> bool:
+    if tok.text in _OPENERS:
+        return True
+    if tok.text == '"':
+        return tok.doc.text.count('"', 0, tok.idx) % 2 == 0
+    return False
+
+
+def _has_word(span: Span) -> bool:
+    return any(ch.isalnum() for ch in span.text)
+
+
+def _entities(text: str, doc: Doc, offset: int) -> list[Entity]:
+    entities: list[Entity] = []
+    for ent in doc.ents:
+        start, end = trim_span(text, offset + ent.start_char, offset + ent.end_char)
+        if start < end:
+            entities.append(Entity(text[start:end], ent.label_, start, end))
+    return entities

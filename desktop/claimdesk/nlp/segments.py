@@ -1,0 +1,97 @@
+"""Cutting article text into paragraphs and quotations, keeping absolute offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The line boundaries of str.splitlines(): every one of them ends a paragraph.
+_LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+# Where a long paragraph may be cut: after sentence-final punctuation and any closers.
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+#: Paragraphs longer than this are cut into chunks (well below spaCy's nlp.max_length,
+#: and small enough that the parser's memory stays modest).
+MAX_CHUNK = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of article text that spaCy sees as one Doc; `start` is its absolute offset."""
+
+    start: int
+    end: int
+    #: Number of the line it comes from; a long line gives several chunks, one number.
+    paragraph: int
+
+
+def paragraph_segments(text: str, max_chunk: int = MAX_CHUNK) -> list[Segment]:
+    """Non-blank lines of `text`, trimmed, each cut into chunks of at most `max_chunk`."""
+    segments: list[Segment] = []
+    for number, line in enumerate(_LINE.finditer(text)):
+        start, end = line.start(), line.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end:
+            cut = _cut_point(text, start, end, max_chunk)
+            segments.append(Segment(start, cut, number))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+    return segments
+
+
+def _cut_point(text: str, start: int, end: int, max_chunk: int) -> int:
+    """End of the next chunk: a sentence end, else a space, else a hard cut."""
+    if end - start <= max_chunk:
+        return end
+    limit = start + max_chunk
+    floor = start + max_chunk // 2
+    best = -1
+    for match in _SENTENCE_END.finditer(text, floor, limit):
+        best = match.start() + len(match.group().rstrip())
+    if best > start:
+        return best
+    for match in _SPACE.finditer(text, floor, limit):
+        best = match.start()
+    return best if best > start else limit
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quoted passage inside one segment, offsets relative to the segment text."""
+
+    start: int
+    end: int
+    #: True when the paragraph ended before the closing mark (a quotation that goes on
+    #: in the next paragraph, as news style writes them).
+    open_at_end: bool = False
+
+    def substantial(self, text: str) -> bool:
+        """Whether this is reported speech rather than a scare-quoted word or two."""
+        inner = text[self.start + 1 : self.end - 1].strip()
+        return len(inner.split()) >= 4 or inner[-1:] in {",", ".", "!", "?", "…"}
+
+
+_OPENERS = {"“": "”", "«": "»", "„": "“"}
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Quoted passages of one paragraph: “…”, «…», „…“ and straight "…" pairs."""
+    quotations: list[Quotation] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        closer = _OPENERS.get(ch) or ('"' if ch == '"' else None)
+        if closer is None:
+            i += 1
+            continue
+        close = text.find(closer, i + 1)
+        if close < 0:
+            quotations.append(Quotation(i, n, open_at_end=True))
+            break
+        quotations.append(Quotation(i, close + 1))
+        i = close + 1
+    return quotations
