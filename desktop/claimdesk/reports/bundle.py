@@ -1,0 +1,229 @@
+"""The .claimdesk case bundle: a zip of manifest.json and data.json with SHA-256 checksums."""
+
+# Reading trusts nothing: entry names, sizes, compression ratios, versions, checksums and
+# every field are checked before the caller gets a single record, so an import can refuse
+# a bad file without having touched the database.
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from claimdesk import __version__
+from claimdesk.errors import KnownError
+from claimdesk.reports.bundle_records import (
+    BundleArticle,
+    BundleDataError,
+    article_from_json,
+    article_to_json,
+)
+
+SUFFIX = ".claimdesk"
+BUNDLE_FORMAT = "claimdesk-bundle"
+#: Bump when data.json changes shape; older ClaimDesk versions then refuse the bundle.
+BUNDLE_SCHEMA_VERSION = 1
+MANIFEST = "manifest.json"
+DATA = "data.json"
+_MEMBERS = (MANIFEST, DATA)
+
+
+@dataclass(frozen=True, slots=True)
+class BundleLimits:
+    """How big a bundle may be; anything past these is refused unread."""
+
+    max_file_bytes: int = 512 * 1024 * 1024
+    max_members: int = 8
+    max_total_bytes: int = 1024 * 1024 * 1024
+    max_manifest_bytes: int = 64 * 1024
+    #: Uncompressed / compressed size of one entry, for entries bigger than ratio_floor.
+    max_ratio: float = 200.0
+    ratio_floor: int = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """What a bundle holds once every check has passed."""
+
+    articles: tuple[BundleArticle, ...]
+    created_at: datetime
+    app_version: str
+    schema_version: int
+
+
+class BundleRefused(KnownError):
+    """A bundle could not be imported; the database was not changed."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        super().__init__(f"Cannot import {Path(path).name}: {reason} Nothing was changed.")
+        self.path = str(path)
+        self.reason = reason
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+def pack_bundle(articles: Sequence[BundleArticle], created_at: datetime | None = None) -> bytes:
+    """The bytes of a .claimdesk file holding `articles`."""
+    data = _json_bytes({"articles": [article_to_json(a) for a in articles]})
+    manifest = {
+        "format": BUNDLE_FORMAT,
+        "schema_version": BUNDLE_SCHEMA_VERSION,
+        "created_at": (created_at or datetime.now()).replace(microsecond=0).isoformat(),
+        "app_version": __version__,
+        "article_count": len(articles),
+        "files": {DATA: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}},
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(MANIFEST, _json_bytes(manifest))
+        zf.writestr(DATA, data)
+    return out.getvalue()
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def _unsafe_name(name: str) -> bool:
+    if not name or "\\" in name or "\x00" in name or ":" in name:
+        return True
+    path = PurePosixPath(name)
+    return path.is_absolute() or ".." in path.parts or name.endswith("/")
+
+
+def _check_members(zf: zipfile.ZipFile, limits: BundleLimits) -> dict[str, zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > limits.max_members:
+        raise ValueError(f"it has {len(infos)} entries; a bundle has {len(_MEMBERS)}.")
+    members: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in infos:
+        if _unsafe_name(info.filename):
+            raise ValueError(f"it contains an unsafe entry name ({info.filename!r}).")
+        if info.filename in members:
+            raise ValueError(f"the entry {info.filename} appears twice.")
+        if info.flag_bits & 0x1:
+            raise ValueError("it is encrypted.")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise ValueError(f"the entry {info.filename} uses an unsupported compression.")
+        total += info.file_size
+        if total > limits.max_total_bytes:
+            raise ValueError("it unpacks to more data than ClaimDesk accepts (zip bomb?).")
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
+            raise ValueError(
+                f"the entry {info.filename} is compressed suspiciously well "
+                f"({ratio:.0f}:1, zip bomb?)."
+            )
+        members[info.filename] = info
+    unexpected = sorted(set(members) - set(_MEMBERS))
+    if unexpected:
+        raise ValueError(f"it contains files a bundle never has ({', '.join(unexpected)}).")
+    missing = [m for m in _MEMBERS if m not in members]
+    if missing:
+        raise ValueError(f"it has no {', '.join(missing)}.")
+    return members
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    # Never trust the declared size: stop decompressing one byte past the limit.
+    with zf.open(info) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"the entry {info.filename} is larger than ClaimDesk accepts.")
+    return data
+
+
+def _load_json(raw: bytes, name: str) -> Any:
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise ValueError(f"{name} is not valid JSON (the file is damaged).") from None
+
+
+def _check_manifest(manifest: Any) -> tuple[str, int, datetime, str]:
+    """(expected sha256 of data.json, its size, created_at, app_version)."""
+    if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
+        raise ValueError("it is not a ClaimDesk case bundle.")
+    version = manifest.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ValueError(f"its schema version ({version!r}) is not one ClaimDesk knows.")
+    if version > BUNDLE_SCHEMA_VERSION:
+        raise ValueError(
+            f"it was made by a newer ClaimDesk (bundle version {version}; this one reads "
+            f"version {BUNDLE_SCHEMA_VERSION}). Update ClaimDesk to import it."
+        )
+    if version != BUNDLE_SCHEMA_VERSION:
+        raise ValueError(f"its schema version {version} is no longer supported.")
+    files = manifest.get("files")
+    entry = files.get(DATA) if isinstance(files, dict) else None
+    if not isinstance(entry, dict):
+        raise ValueError("its manifest lists no checksum for data.json.")
+    sha, size = entry.get("sha256"), entry.get("size")
+    if not isinstance(sha, str) or len(sha) != 64 or not isinstance(size, int):
+        raise ValueError("its manifest has a malformed checksum for data.json.")
+    try:
+        created = datetime.fromisoformat(str(manifest.get("created_at")))
+    except ValueError:
+        raise ValueError("its manifest has no valid creation date.") from None
+    return sha.lower(), size, created, str(manifest.get("app_version", ""))
+
+
+def _articles(data: Any) -> tuple[BundleArticle, ...]:
+    if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
+        raise ValueError("data.json has no list of articles.")
+    try:
+        articles = tuple(
+            article_from_json(a, f"articles[{i}]") for i, a in enumerate(data["articles"])
+        )
+    except BundleDataError as exc:
+        raise ValueError(f"data.json is malformed: {exc}.") from None
+    seen: set[str] = set()
+    for a in articles:
+        if a.sha256 in seen:
+            raise ValueError(f"the article {a.sha256[:12]}… appears twice.")
+        seen.add(a.sha256)
+    return articles
+
+
+def read_bundle(path: str | Path, limits: BundleLimits | None = None) -> Bundle:
+    """Open and fully check a .claimdesk file; raises BundleRefused with the reason."""
+    limits = limits or BundleLimits()
+    path = Path(path)
+    try:
+        if not path.is_file():
+            raise BundleRefused(path, "the file does not exist.")
+        if path.stat().st_size > limits.max_file_bytes:
+            raise BundleRefused(path, "the file is larger than ClaimDesk accepts.")
+        with zipfile.ZipFile(path) as zf:
+            members = _check_members(zf, limits)
+            manifest_raw = _read_member(zf, members[MANIFEST], limits.max_manifest_bytes)
+            sha, size, created, app_version = _check_manifest(_load_json(manifest_raw, MANIFEST))
+            if size > limits.max_total_bytes or members[DATA].file_size != size:
+                raise ValueError("data.json does not have the size its manifest states.")
+            data_raw = _read_member(zf, members[DATA], size)
+        if len(data_raw) != size or hashlib.sha256(data_raw).hexdigest() != sha:
+            raise ValueError(
+                "data.json does not match its checksum (the file is damaged or was changed)."
+            )
+        articles = _articles(_load_json(data_raw, DATA))
+    except BundleRefused:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise BundleRefused(path, f"it is not a readable zip file ({exc}).") from None
+    except ValueError as exc:
+        raise BundleRefused(path, str(exc)) from None
+    except OSError as exc:
+        raise BundleRefused(path, f"it cannot be read ({exc.strerror or exc}).") from None
+    return Bundle(articles, created, app_version, BUNDLE_SCHEMA_VERSION)

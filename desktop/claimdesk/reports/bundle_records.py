@@ -1,0 +1,333 @@
+"""The records a case bundle carries, and their strict JSON reading (nothing is trusted)."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from claimdesk.domain import ClaimOrigin, ClaimStatus, ClaimType, Entity, Stance
+
+E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class BundleDataError(ValueError):
+    """The bundle's data does not have the expected shape; the message says where."""
+
+
+@dataclass(frozen=True, slots=True)
+class BundleSource:
+    url: str
+    title: str
+    publisher: str
+    accessed: date | None
+    quote: str
+    note: str
+    stance: Stance
+    created_at: datetime
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """What makes two notes the same note when bundles are merged."""
+        return (
+            self.url,
+            self.title,
+            self.publisher,
+            self.accessed,
+            self.quote,
+            self.note,
+            self.stance,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BundleVerdict:
+    rating: str  # matched by name against the importing database's default scale
+    rating_value: int
+    explanation: str
+    checker: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BundleClaim:
+    start: int
+    end: int
+    text: str
+    origin: ClaimOrigin
+    score: float | None
+    types: tuple[ClaimType, ...]
+    speaker: str | None
+    entities: tuple[Entity, ...]
+    status: ClaimStatus
+    created_at: datetime
+    updated_at: datetime
+    verdict: BundleVerdict | None
+    sources: tuple[BundleSource, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BundleArticle:
+    """An article with all its claims; `sha256` (of the original file) identifies it."""
+
+    sha256: str
+    title: str
+    file_name: str
+    file_path: str
+    format: str
+    text: str
+    imported_at: datetime
+    url: str | None
+    author: str | None
+    publisher: str | None
+    published: date | None
+    extracted_at: datetime | None
+    pipeline: str | None
+    claims: tuple[BundleClaim, ...]
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def article_to_json(a: BundleArticle) -> dict[str, Any]:
+    return {
+        "sha256": a.sha256,
+        "title": a.title,
+        "file_name": a.file_name,
+        "file_path": a.file_path,
+        "format": a.format,
+        "text": a.text,
+        "imported_at": _iso(a.imported_at),
+        "url": a.url,
+        "author": a.author,
+        "publisher": a.publisher,
+        "published": _iso(a.published),
+        "extracted_at": _iso(a.extracted_at),
+        "pipeline": a.pipeline,
+        "claims": [_claim_to_json(c) for c in a.claims],
+    }
+
+
+def _claim_to_json(c: BundleClaim) -> dict[str, Any]:
+    v = c.verdict
+    return {
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "origin": c.origin.value,
+        "score": c.score,
+        "types": [t.value for t in c.types],
+        "speaker": c.speaker,
+        "entities": [
+            {"text": e.text, "label": e.label, "start": e.start, "end": e.end} for e in c.entities
+        ],
+        "status": c.status.value,
+        "created_at": _iso(c.created_at),
+        "updated_at": _iso(c.updated_at),
+        "verdict": None
+        if v is None
+        else {
+            "rating": v.rating,
+            "rating_value": v.rating_value,
+            "explanation": v.explanation,
+            "checker": v.checker,
+            "created_at": _iso(v.created_at),
+            "updated_at": _iso(v.updated_at),
+        },
+        "sources": [
+            {
+                "url": s.url,
+                "title": s.title,
+                "publisher": s.publisher,
+                "accessed": _iso(s.accessed),
+                "quote": s.quote,
+                "note": s.note,
+                "stance": s.stance.value,
+                "created_at": _iso(s.created_at),
+            }
+            for s in c.sources
+        ],
+    }
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+class _Obj:
+    """A JSON object being read, with the path used in error messages."""
+
+    def __init__(self, raw: object, where: str) -> None:
+        if not isinstance(raw, dict):
+            raise BundleDataError(f"{where} should be an object")
+        self.raw: dict[str, Any] = raw
+        self.where = where
+
+    def value(self, key: str) -> Any:
+        if key not in self.raw:
+            raise BundleDataError(f"{self.where} has no “{key}”")
+        return self.raw[key]
+
+    def _fail(self, key: str, what: str) -> BundleDataError:
+        return BundleDataError(f"{self.where}.{key} should be {what}")
+
+    def string(self, key: str) -> str:
+        value = self.value(key)
+        if not isinstance(value, str):
+            raise self._fail(key, "text")
+        return value
+
+    def opt_string(self, key: str) -> str | None:
+        return None if self.value(key) is None else self.string(key)
+
+    def integer(self, key: str, minimum: int = 0) -> int:
+        value = self.value(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+            raise self._fail(key, f"a whole number of at least {minimum}")
+        return value
+
+    def opt_score(self, key: str) -> float | None:
+        value = self.value(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise self._fail(key, "a number from 0 to 1, or null")
+        return float(value)
+
+    def _parse(self, key: str, parse: Callable[[str], T], what: str) -> T:
+        value = self.string(key)
+        try:
+            return parse(value)
+        except ValueError:
+            raise self._fail(key, what) from None
+
+    def timestamp(self, key: str) -> datetime:
+        value = self._parse(key, datetime.fromisoformat, "a date and time (ISO 8601)")
+        if value.tzinfo is not None:  # the database keeps local times without a zone
+            raise self._fail(key, "a local date and time without a time zone")
+        return value
+
+    def opt_timestamp(self, key: str) -> datetime | None:
+        return None if self.value(key) is None else self.timestamp(key)
+
+    def opt_day(self, key: str) -> date | None:
+        if self.value(key) is None:
+            return None
+        return self._parse(key, date.fromisoformat, "a date (YYYY-MM-DD)")
+
+    def choice(self, key: str, kind: type[E]) -> E:
+        return self._parse(key, kind, "one of " + ", ".join(str(m.value) for m in kind))
+
+    def array(self, key: str) -> list[Any]:
+        value = self.value(key)
+        if not isinstance(value, list):
+            raise self._fail(key, "a list")
+        return value
+
+
+def _entity(raw: object, where: str) -> Entity:
+    o = _Obj(raw, where)
+    return Entity(
+        text=o.string("text"),
+        label=o.string("label"),
+        start=o.integer("start"),
+        end=o.integer("end"),
+    )
+
+
+def _source(raw: object, where: str) -> BundleSource:
+    o = _Obj(raw, where)
+    return BundleSource(
+        url=o.string("url"),
+        title=o.string("title"),
+        publisher=o.string("publisher"),
+        accessed=o.opt_day("accessed"),
+        quote=o.string("quote"),
+        note=o.string("note"),
+        stance=o.choice("stance", Stance),
+        created_at=o.timestamp("created_at"),
+    )
+
+
+def _verdict(raw: object, where: str) -> BundleVerdict | None:
+    if raw is None:
+        return None
+    o = _Obj(raw, where)
+    rating = o.string("rating")
+    if not rating.strip():
+        raise BundleDataError(f"{where}.rating is empty")
+    return BundleVerdict(
+        rating=rating,
+        rating_value=o.integer("rating_value"),
+        explanation=o.string("explanation"),
+        checker=o.string("checker"),
+        created_at=o.timestamp("created_at"),
+        updated_at=o.timestamp("updated_at"),
+    )
+
+
+def _claim(raw: object, where: str, text: str) -> BundleClaim:
+    o = _Obj(raw, where)
+    start, end = o.integer("start"), o.integer("end", minimum=1)
+    claim_text = o.string("text")
+    if not start < end <= len(text) or text[start:end] != claim_text:
+        raise BundleDataError(f"{where} does not match its article's text at {start}–{end}")
+    return BundleClaim(
+        start=start,
+        end=end,
+        text=claim_text,
+        origin=o.choice("origin", ClaimOrigin),
+        score=o.opt_score("score"),
+        types=tuple(
+            _Obj({"type": t}, f"{where}.types").choice("type", ClaimType) for t in o.array("types")
+        ),
+        speaker=o.opt_string("speaker"),
+        entities=tuple(
+            _entity(e, f"{where}.entities[{i}]") for i, e in enumerate(o.array("entities"))
+        ),
+        status=o.choice("status", ClaimStatus),
+        created_at=o.timestamp("created_at"),
+        updated_at=o.timestamp("updated_at"),
+        verdict=_verdict(o.value("verdict"), f"{where}.verdict"),
+        sources=tuple(
+            _source(s, f"{where}.sources[{i}]") for i, s in enumerate(o.array("sources"))
+        ),
+    )
+
+
+def article_from_json(raw: object, where: str) -> BundleArticle:
+    """Read one article, checking every field's type and every claim's span."""
+    o = _Obj(raw, where)
+    sha = o.string("sha256")
+    if not _SHA256.fullmatch(sha):
+        raise BundleDataError(f"{where}.sha256 should be 64 lowercase hex digits")
+    text = o.string("text")
+    if not text.strip():
+        raise BundleDataError(f"{where}.text is empty")
+    return BundleArticle(
+        sha256=sha,
+        title=o.string("title"),
+        file_name=o.string("file_name"),
+        file_path=o.string("file_path"),
+        format=o.string("format"),
+        text=text,
+        imported_at=o.timestamp("imported_at"),
+        url=o.opt_string("url"),
+        author=o.opt_string("author"),
+        publisher=o.opt_string("publisher"),
+        published=o.opt_day("published"),
+        extracted_at=o.opt_timestamp("extracted_at"),
+        pipeline=o.opt_string("pipeline"),
+        claims=tuple(
+            _claim(c, f"{where}.claims[{i}]", text) for i, c in enumerate(o.array("claims"))
+        ),
+    )

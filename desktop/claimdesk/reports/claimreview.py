@@ -1,0 +1,175 @@
+"""schema.org ClaimReview JSON-LD for verdicts; missing facts are reported, never invented."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from claimdesk.domain import Article, Claim, RatingScale
+from claimdesk.errors import KnownError
+from claimdesk.reports.model import Organisation, ReportData
+
+CONTEXT = "https://schema.org"
+
+
+class ClaimReviewIncomplete(KnownError):
+    """ClaimReview markup cannot be made: facts that must be published are not set."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = tuple(missing)
+        super().__init__(
+            "ClaimReview markup needs facts that are not set: "
+            + "; ".join(missing)
+            + ". Fill them in, then export again."
+        )
+
+
+def _web_address(url: str | None) -> bool:
+    value = (url or "").strip()
+    return value.lower().startswith(("http://", "https://")) and not any(
+        ch.isspace() for ch in value
+    )
+
+
+def _organisation_gaps(org: Organisation, review_url: str | None) -> list[str]:
+    gaps = []
+    if not org.name.strip():
+        gaps.append("the organisation's name (Settings → Organisation)")
+    if not org.url.strip():
+        gaps.append("the organisation's web address (Settings → Organisation)")
+    elif not _web_address(org.url):
+        gaps.append("an organisation web address starting with http:// or https://")
+    if not _web_address(review_url):
+        gaps.append("the web address (http:// or https://) where this fact-check is published")
+    return gaps
+
+
+def _article_gap(article: Article) -> str | None:
+    if _web_address(article.url):
+        return None
+    return f"the web address of the article “{article.title}” where its claims appeared"
+
+
+def missing_facts(data: ReportData, review_url: str | None) -> list[str]:
+    """What must still be set before `data` can be published as ClaimReview (empty: ready)."""
+    gaps = _organisation_gaps(data.organisation, review_url)
+    rated = [p for p in data.articles if any(c.verdict for c in p.claims)]
+    if not rated:
+        gaps.append("at least one claim with a verdict")
+    gaps += [gap for p in rated if (gap := _article_gap(p.article))]
+    return gaps
+
+
+def _claim_author(article: Article, claim: Claim) -> dict[str, Any] | None:
+    if claim.speaker and claim.speaker.strip():
+        return {"@type": "Person", "name": claim.speaker.strip()}
+    if article.author and article.author.strip():
+        return {"@type": "Person", "name": article.author.strip()}
+    if article.publisher and article.publisher.strip():
+        return {"@type": "Organization", "name": article.publisher.strip()}
+    return None
+
+
+def _review(
+    article: Article,
+    claim: Claim,
+    scale: RatingScale,
+    org: Organisation,
+    review_url: str,
+    published: date | None,
+) -> dict[str, Any]:
+    verdict = claim.verdict
+    assert verdict is not None
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.rating.name}
+    # Value 0 means "not on the numeric scale" (e.g. Unverifiable): a number would lie.
+    if verdict.rating.value > 0:
+        rating["ratingValue"] = verdict.rating.value
+        rating["bestRating"] = scale.best_value
+        rating["worstRating"] = scale.worst_value
+    appearance: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "url": (article.url or "").strip(),
+        "headline": article.title,
+    }
+    if article.publisher:
+        appearance["publisher"] = {"@type": "Organization", "name": article.publisher}
+    if article.published:
+        appearance["datePublished"] = article.published.isoformat()
+    item: dict[str, Any] = {"@type": "Claim"}
+    author = _claim_author(article, claim)
+    if author:
+        item["author"] = author
+    if article.published:
+        item["datePublished"] = article.published.isoformat()
+    item["appearance"] = appearance
+    review: dict[str, Any] = {
+        "@type": "ClaimReview",
+        "url": review_url.strip(),
+        "claimReviewed": " ".join(claim.text.split()),
+        "itemReviewed": item,
+        "reviewRating": rating,
+        "author": {"@type": "Organization", "name": org.name.strip(), "url": org.url.strip()},
+        "datePublished": (published or verdict.updated_at.date()).isoformat(),
+    }
+    if verdict.explanation.strip():
+        review["reviewBody"] = verdict.explanation.strip()
+    return review
+
+
+def claim_review(
+    article: Article,
+    claim: Claim,
+    scale: RatingScale,
+    organisation: Organisation,
+    review_url: str | None,
+    published: date | None = None,
+) -> dict[str, Any]:
+    """One verdict as a ClaimReview JSON-LD object (with its own @context).
+
+    `review_url` is the page where the fact-check is published; `published` its date
+    (default: the day the verdict was last changed). Raises ClaimReviewIncomplete.
+    """
+    gaps = _organisation_gaps(organisation, review_url)
+    if claim.verdict is None:
+        gaps.append(f"a verdict for claim {claim.number}")
+    if gap := _article_gap(article):
+        gaps.append(gap)
+    if gaps:
+        raise ClaimReviewIncomplete(gaps)
+    assert review_url is not None
+    body = _review(article, claim, scale, organisation, review_url, published)
+    return {"@context": CONTEXT, **body}
+
+
+def claimreview_document(
+    data: ReportData, review_url: str | None, published: date | None = None
+) -> dict[str, Any]:
+    """Every rated claim of the report as ClaimReview objects in one JSON-LD @graph."""
+    gaps = missing_facts(data, review_url)
+    if gaps:
+        raise ClaimReviewIncomplete(gaps)
+    assert review_url is not None
+    graph = [
+        _review(p.article, c, data.scale, data.organisation, review_url, published)
+        for p in data.articles
+        for c in p.claims
+        if c.verdict is not None
+    ]
+    return {"@context": CONTEXT, "@graph": graph}
+
+
+def render_claimreview(
+    data: ReportData, review_url: str | None, published: date | None = None
+) -> str:
+    """The report's ClaimReview JSON-LD as text, safe inside a <script> element.
+
+    <, > and & are written as JSON escapes, so a claim quoting "</script>" cannot end a
+    <script type="application/ld+json"> element early; JSON readers see the same data.
+    """
+    text = json.dumps(
+        claimreview_document(data, review_url, published), ensure_ascii=False, indent=2
+    )
+    for ch in "<>&":
+        text = text.replace(ch, f"\\u{ord(ch):04x}")
+    return text + "\n"

@@ -1,0 +1,125 @@
+"""Self-contained HTML report from a Jinja2 template with autoescaping (also the PDF's source)."""
+
+from __future__ import annotations
+
+import base64
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from claimdesk.paths import resource_path
+from claimdesk.reports.model import (
+    ReportData,
+    article_meta,
+    claim_context,
+    safe_color,
+    safe_link,
+    source_label,
+    types_label,
+)
+
+TEMPLATE = "report.html.j2"
+#: A logo bigger than this is left out rather than bloating every report.
+MAX_LOGO_BYTES = 1_000_000
+_IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+}
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resource_path("templates"))),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def logo_data_uri(path: str) -> str | None:
+    """The logo file as a data: URI (so the report needs no other file), or None."""
+    if not path:
+        return None
+    file = Path(path).expanduser()
+    mime = _IMAGE_TYPES.get(file.suffix.lower())
+    try:
+        if mime is None or not file.is_file() or file.stat().st_size > MAX_LOGO_BYTES:
+            return None
+        data = file.read_bytes()
+    except OSError:
+        return None
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _context(data: ReportData) -> dict[str, Any]:
+    articles = []
+    for part in data.articles:
+        claims = []
+        for claim in part.claims:
+            before, after = claim_context(part.article, claim)
+            verdict = claim.verdict
+            claims.append(
+                {
+                    "number": claim.number,
+                    "before": before,
+                    "text": claim.text,
+                    "after": after,
+                    "types": types_label(claim),
+                    "speaker": claim.speaker or "",
+                    "status": claim.status.label,
+                    "rating": None
+                    if verdict is None
+                    else {"name": verdict.rating.name, "color": safe_color(verdict.rating.color)},
+                    "verdict": None
+                    if verdict is None
+                    else {
+                        "explanation": verdict.explanation,
+                        "checker": verdict.checker,
+                        "date": verdict.updated_at.date().isoformat(),
+                    },
+                    "sources": [
+                        {
+                            "label": source_label(s),
+                            "link": safe_link(s.url),
+                            "url": s.url,
+                            "extra_url": s.url if s.title.strip() and s.url.strip() else "",
+                            "publisher": s.publisher,
+                            "accessed": s.accessed.isoformat() if s.accessed else "",
+                            "stance": s.stance.label,
+                            "quote": s.quote,
+                            "note": s.note,
+                        }
+                        for s in claim.sources
+                    ],
+                }
+            )
+        articles.append(
+            {"title": part.article.title, "meta": article_meta(part.article), "claims": claims}
+        )
+    counts = [
+        {"name": c.name, "count": c.count, "color": safe_color(c.color)}
+        for c in data.verdict_counts()
+    ]
+    return {
+        "title": data.title,
+        "org": data.organisation,
+        "org_link": safe_link(data.organisation.url),
+        "logo": logo_data_uri(data.organisation.logo),
+        "generated": data.generated_at.strftime("%Y-%m-%d %H:%M"),
+        "checker": data.checker,
+        "claim_total": len(data.claims),
+        "counts": counts,
+        "articles": articles,
+    }
+
+
+def render_html(data: ReportData) -> str:
+    """The report as one HTML page: inline CSS, logo inlined, no external resources."""
+    return _environment().get_template(TEMPLATE).render(_context(data))

@@ -1,0 +1,162 @@
+"""What every report writer reads: a frozen snapshot of articles, claims, sources and settings."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from claimdesk.domain import Article, Claim, RatingScale, SourceNote
+
+#: Characters of article text shown on each side of a claim ("text in context").
+CONTEXT_CHARS = 160
+NOT_RATED = "Not rated"
+NOT_RATED_COLOR = "#9e9e9e"
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """The fact-checking organisation that publishes the report (from settings)."""
+
+    name: str = ""
+    url: str = ""
+    #: Path of a local image file; empty when no logo is set.
+    logo: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleReport:
+    """One article and the claims of it that the report covers (with their sources)."""
+
+    article: Article
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictCount:
+    """One line of the summary: how many claims got this rating."""
+
+    name: str
+    count: int
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """Everything a report shows; writers are pure functions of it."""
+
+    title: str
+    articles: tuple[ArticleReport, ...]
+    scale: RatingScale
+    generated_at: datetime
+    organisation: Organisation = field(default_factory=Organisation)
+    #: Who produced the report (the checker name in settings); each verdict names its own.
+    checker: str = ""
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(c for a in self.articles for c in a.claims)
+
+    def verdict_counts(self) -> list[VerdictCount]:
+        """Counts per rating in scale order, then the unrated claims (zeros left out)."""
+        counts: dict[int, int] = {}
+        unrated = 0
+        for claim in self.claims:
+            if claim.verdict is None:
+                unrated += 1
+            else:
+                counts[claim.verdict.rating.id] = counts.get(claim.verdict.rating.id, 0) + 1
+        rows = [
+            VerdictCount(r.name, counts.pop(r.id), r.color)
+            for r in sorted(self.scale.ratings, key=lambda r: r.position)
+            if r.id in counts
+        ]
+        # A rating from another scale (not expected, but never drop a verdict silently).
+        seen = {c.verdict.rating.id: c.verdict.rating for c in self.claims if c.verdict}
+        rows += [VerdictCount(seen[i].name, n, seen[i].color) for i, n in counts.items()]
+        if unrated:
+            rows.append(VerdictCount(NOT_RATED, unrated, NOT_RATED_COLOR))
+        return rows
+
+
+def claim_context(article: Article, claim: Claim, width: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """Article text around the claim, within its paragraph, cut at word boundaries.
+
+    The claim's own text is always `claim.text` (stored beside the span); if the stored
+    article text no longer holds it at those offsets, no context is shown.
+    """
+    text = article.text
+    if text[claim.start : claim.end] != claim.text:
+        return "", ""
+    start = max(0, claim.start - width)
+    end = min(len(text), claim.end + width)
+    before = text[start : claim.start]
+    after = text[claim.end : end]
+    # Context stays inside the claim's paragraph.
+    if (cut := before.rfind("\n\n")) >= 0:
+        before, start = before[cut + 2 :], 0
+    if (cut := after.find("\n\n")) >= 0:
+        after, end = after[:cut], len(text)
+    if start > 0:
+        cut = before.find(" ")
+        before = "…" + (before[cut + 1 :] if 0 <= cut < len(before) - 1 else before)
+    if end < len(text):
+        cut = after.rfind(" ")
+        after = (after[:cut] if cut > 0 else after) + "…"
+    return before, after
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strongly directional character is right-to-left."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def safe_link(url: str) -> str | None:
+    """`url` if it is safe to make a clickable link of (web or mail), else None."""
+    stripped = url.strip()
+    lowered = stripped.lower()
+    if lowered.startswith(("http://", "https://", "mailto:")) and not any(
+        ch.isspace() or ord(ch) < 32 for ch in stripped
+    ):
+        return stripped
+    return None
+
+
+def safe_color(color: str, default: str = NOT_RATED_COLOR) -> str:
+    """`color` if it is a plain #rgb/#rrggbb hex colour (it goes into style attributes)."""
+    c = color.strip()
+    if len(c) in (4, 7) and c[0] == "#" and all(ch in "0123456789abcdefABCDEF" for ch in c[1:]):
+        return c
+    return default
+
+
+def types_label(claim: Claim) -> str:
+    return ", ".join(t.label for t in claim.types)
+
+
+def source_label(source: SourceNote) -> str:
+    """What a source is called in a report: its title, else its URL."""
+    return source.title.strip() or source.url.strip() or "Untitled source"
+
+
+def article_meta(article: Article) -> list[tuple[str, str, str | None]]:
+    """(label, value, link or None) rows describing where an article came from."""
+    rows: list[tuple[str, str, str | None]] = []
+    if article.publisher:
+        rows.append(("Source", article.publisher, None))
+    if article.author:
+        rows.append(("Author", article.author, None))
+    if article.published:
+        rows.append(("Published", article.published.isoformat(), None))
+    if article.url:
+        rows.append(("URL", article.url, safe_link(article.url)))
+    rows.append(("File", f"{article.file_name} ({article.format})", None))
+    rows.append(("Imported", article.imported_at.strftime("%Y-%m-%d %H:%M"), None))
+    rows.append(("SHA-256", article.sha256, None))
+    return rows
