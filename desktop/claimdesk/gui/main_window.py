@@ -30,6 +30,7 @@ from claimdesk.gui.batch_import import run_batch_import
 from claimdesk.gui.claims_panel import ClaimsPanel
 from claimdesk.gui.detail_pane import DetailPane
 from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.export_dialog import ExportDialog
 from claimdesk.gui.extraction import ExtractionQueue
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.library_model import LibraryModel
@@ -38,6 +39,7 @@ from claimdesk.gui.metadata_dialog import MetadataDialog
 from claimdesk.importers import FILE_DIALOG_FILTER
 from claimdesk.services.batch import BatchResult
 from claimdesk.services.changes import Changes
+from claimdesk.services.reporting import Reporting
 from claimdesk.services.workbench import OpenResult, StaleReference, Workbench
 
 log = logging.getLogger(__name__)
@@ -47,9 +49,14 @@ class MainWindow(QMainWindow):
     """Composes the widgets; the work itself happens in the Workbench and in jobs."""
 
     def __init__(
-        self, workbench: Workbench, settings: QSettings, log_file: Path | None = None
+        self,
+        workbench: Workbench,
+        settings: QSettings,
+        log_file: Path | None = None,
+        reporting: Reporting | None = None,
     ) -> None:
         super().__init__()
+        self.reporting = reporting or Reporting(workbench.db)
         self.setObjectName("mainWindow")
         self.workbench = workbench
         self.settings = settings
@@ -129,6 +136,7 @@ class MainWindow(QMainWindow):
             ("&File", [
                 Act("openAction", "&Open…", self.choose_files, QKeySequence.StandardKey.Open),
                 Act("importFolderAction", "Import &folder…", self.choose_folder, "Ctrl+Shift+O"),
+                Act("exportAction", "&Export report…", self.export_report, "Ctrl+Shift+E"),
                 None,
                 Act("quitAction", "&Quit", self.close, QKeySequence.StandardKey.Quit),
             ]),
@@ -402,6 +410,14 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(done)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
+
+    def export_report(self) -> ExportDialog:
+        """The export dialog, non-modal so the checker can keep it beside the work."""
+        self.detail.save_explanation()
+        dialog = ExportDialog(self, self.reporting, self.jobs, self.errors, self.article_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
         return dialog
 
     def reextract(self) -> None:

@@ -1,0 +1,254 @@
+"""File → Export: choose what and how, preview the report, then save it off the GUI thread."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimdesk.errors import KnownError
+from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.jobs import Job, JobRunner
+from claimdesk.reports.claimreview import missing_facts
+from claimdesk.reports.export import FORMATS, render_export
+from claimdesk.reports.html import render_html
+from claimdesk.reports.model import ReportData
+from claimdesk.reports.output import write_atomic
+from claimdesk.services.reporting import Reporting
+
+SCOPE_ARTICLE, SCOPE_ALL, SCOPE_DATES = range(3)
+
+
+def render_bytes(data: ReportData, fmt: str, *, bom: bool, review_url: str | None) -> bytes:
+    """The file's bytes in `fmt` (PDF through Qt's writer, the rest through the core)."""
+    if fmt == "pdf":
+        from claimdesk.gui.report_pdf import render_pdf
+
+        return render_pdf(data)
+    out = render_export(data, fmt, csv_bom=bom, review_url=review_url)
+    return out if isinstance(out, bytes) else out.encode("utf-8")
+
+
+class ExportDialog(QDialog):
+    """Builds a ReportData from the choices, previews it, and writes the chosen format."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        reporting: Reporting,
+        jobs: JobRunner,
+        errors: ErrorReporter,
+        article_id: int | None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export report")
+        self.resize(900, 680)
+        self.reporting = reporting
+        self.jobs = jobs
+        self.errors = errors
+        self.article_id = article_id
+        self.data: ReportData | None = None
+        self.saved: Path | None = None
+
+        self.scope = QButtonGroup(self)
+        self.scope_article = QRadioButton("This article", objectName="scopeArticle")
+        self.scope_all = QRadioButton("All articles", objectName="scopeAll")
+        self.scope_dates = QRadioButton("Checked between", objectName="scopeDates")
+        for i, button in enumerate((self.scope_article, self.scope_all, self.scope_dates)):
+            self.scope.addButton(button, i)
+        self.scope_article.setEnabled(article_id is not None)
+        (self.scope_article if article_id is not None else self.scope_all).setChecked(True)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-7), objectName="dateFrom")
+        self.date_to = QDateEdit(today, objectName="dateTo")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        scope_row = QHBoxLayout()
+        for w in (
+            self.scope_article,
+            self.scope_all,
+            self.scope_dates,
+            self.date_from,
+            QLabel("and"),
+            self.date_to,
+        ):
+            scope_row.addWidget(w)
+        scope_row.addStretch()
+        self.all_claims = QCheckBox("Include claims nobody has worked on", objectName="allClaims")
+
+        self.format = QComboBox(objectName="exportFormat")
+        for fmt in FORMATS.values():
+            self.format.addItem(fmt.label, fmt.name)
+        self.bom = QCheckBox("Byte-order mark for Excel", objectName="csvBom")
+        self.review_url = QLineEdit(objectName="reviewUrl")
+        self.review_url.setPlaceholderText("https://… the page where this fact-check is published")
+        self.warning = QLabel(objectName="exportWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a5300;")
+
+        self.preview = QTextBrowser(objectName="exportPreview")
+        self.preview.setOpenLinks(False)
+        self.save_button = QPushButton("&Save…", objectName="exportSave")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.choose_file)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow("Report on:", scope_row)
+        form.addRow("", self.all_claims)
+        form.addRow("&Format:", self.format)
+        form.addRow("", self.bom)
+        form.addRow("Review &URL:", self.review_url)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(buttons)
+
+        self.scope.idToggled.connect(lambda _i, on: on and self.refresh())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self.scope_dates.isChecked() and self.refresh())
+        self.all_claims.toggled.connect(lambda _on: self.refresh())
+        self.format.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.bom.toggled.connect(lambda _on: self.refresh())
+        self.review_url.textChanged.connect(lambda _t: self._update_warning())
+        self.refresh()
+
+    # ------------------------------------------------------------------ choices
+
+    def fmt(self) -> str:
+        return str(self.format.currentData())
+
+    def build(self) -> ReportData:
+        all_claims = self.all_claims.isChecked()
+        scope = self.scope.checkedId()
+        if scope == SCOPE_ARTICLE and self.article_id is not None:
+            return self.reporting.build([self.article_id], all_claims=all_claims)
+        if scope == SCOPE_DATES:
+            return self.reporting.build(
+                checked_from=_date(self.date_from.date()),
+                checked_to=_date(self.date_to.date()),
+                all_claims=all_claims,
+            )
+        return self.reporting.build(None, all_claims=all_claims)
+
+    def refresh(self) -> None:
+        """Rebuild the report from the choices and show its preview."""
+        fmt = self.fmt()
+        self.bom.setVisible(fmt == "csv")
+        self.review_url.setEnabled(fmt == "claimreview")
+        try:
+            self.data = self.build()
+        except KnownError as exc:
+            self.data = None
+            self.preview.setPlainText(str(exc))
+            self.save_button.setEnabled(False)
+            self.warning.setText("")
+            return
+        self.save_button.setEnabled(True)
+        if fmt in ("html", "pdf", "docx"):
+            self.preview.setHtml(render_html(self.data))
+        else:
+            try:
+                text = render_export(
+                    self.data,
+                    fmt,
+                    csv_bom=False,
+                    review_url=self._review_url() or "https://example.invalid/",
+                )
+            except KnownError as exc:
+                text = str(exc)
+            self.preview.setPlainText(text if isinstance(text, str) else "")
+        self._update_warning()
+
+    def _review_url(self) -> str | None:
+        return self.review_url.text().strip() or None
+
+    def _update_warning(self) -> None:
+        if self.data is not None and not self.data.claims:
+            self.warning.setText(
+                "No claim here has been worked on yet. Tick “Include claims nobody has "
+                "worked on” to list every candidate."
+            )
+            return
+        if self.data is None or self.fmt() != "claimreview":
+            self.warning.setText("")
+            return
+        gaps = missing_facts(self.data, self._review_url())
+        self.warning.setText(
+            "ClaimReview needs facts that are not set yet: " + "; ".join(gaps) + "." if gaps else ""
+        )
+
+    # ------------------------------------------------------------------ saving
+
+    def choose_file(self) -> None:
+        fmt = FORMATS[self.fmt()]
+        title = self.data.title if self.data else "report"
+        suggested = str(Path.home() / (_safe_name(title) + fmt.suffix))
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save report", suggested, f"{fmt.label} (*{fmt.suffix})"
+        )
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str | Path) -> Job | None:
+        """Render and write the chosen format to `path` in the background."""
+        data = self.data
+        if data is None:
+            return None
+        fmt = self.fmt()
+        bom = self.bom.isChecked()
+        review_url = self._review_url()
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(FORMATS[fmt].suffix)
+        self.save_button.setEnabled(False)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+        def work(_job: Job) -> Path:
+            return write_atomic(target, render_bytes(data, fmt, bom=bom, review_url=review_url))
+
+        def done(written: Path) -> None:
+            self.unsetCursor()
+            self.save_button.setEnabled(True)
+            self.saved = written
+            self.warning.setText(f"Saved {written}")
+
+        def failed(exc: BaseException) -> None:
+            self.unsetCursor()
+            self.save_button.setEnabled(True)
+            self.errors.report(exc)
+
+        return self.jobs.run(f"export {fmt}", work, done, failed)
+
+
+def _date(qd: QDate) -> date:
+    return date(qd.year(), qd.month(), qd.day())
+
+
+def _safe_name(title: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in title)
+    return "-".join(keep.split())[:60] or "report"

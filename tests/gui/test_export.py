@@ -1,0 +1,105 @@
+"""File → Export on the real window: preview, format choice, missing facts, saved files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pypdf import PdfReader
+
+from claimdesk.gui.export_dialog import ExportDialog
+from tests.gui.conftest import wait_for_claims
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def rated_window(qtbot, make_window, seed_path):
+    window = make_window()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    wb = window.workbench
+    claim = next(c for c in wb.claims(window.article_id) if "25 of 33" in c.text)
+    false = next(r for r in wb.rating_scale().ratings if r.name == "Mostly true")
+    wb.set_verdict(claim.id, false.id, "Air force count <checked> & confirmed.")
+    return window, claim
+
+
+def choose(dialog: ExportDialog, fmt: str) -> None:
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+
+
+def save(qtbot, dialog: ExportDialog, path: Path) -> Path:
+    job = dialog.save_to(path)
+    assert job is not None
+    qtbot.waitUntil(lambda: dialog.saved == path, timeout=60_000)
+    return path
+
+
+def test_export_preview_and_every_format(qtbot, make_window, seed_path, tmp_path):
+    window, claim = rated_window(qtbot, make_window, seed_path)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_E,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.scope_article.isChecked()
+    preview = dialog.preview.toPlainText()
+    assert "Air force count <checked> & confirmed." in preview
+    assert "Mostly true" in preview
+
+    html = save(qtbot, dialog, tmp_path / "report.html").read_text(encoding="utf-8")
+    parser = _Text()
+    parser.feed(html)
+    assert "Air force count <checked> & confirmed." in "".join(parser.parts)
+    assert "<checked>" not in html
+
+    choose(dialog, "csv")
+    dialog.bom.setChecked(True)
+    raw = save(qtbot, dialog, tmp_path / "claims.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert any("25 of 33" in " ".join(r.values()) for r in rows)
+
+    choose(dialog, "json")
+    data = json.loads(save(qtbot, dialog, tmp_path / "all.json").read_text(encoding="utf-8"))
+    assert data["schema_version"] == 1
+
+    choose(dialog, "pdf")
+    pdf = save(qtbot, dialog, tmp_path / "report.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "25 of 33" in text
+
+    choose(dialog, "claimreview")
+    assert "organisation" in dialog.warning.text().lower()
+    dialog.review_url.setText("https://factcheck.example.org/drones")
+    assert dialog.warning.text() != ""  # still no organisation set
+    dialog.save_to(tmp_path / "review.jsonld")
+    qtbot.waitUntil(lambda: window.findChild(object, "knownErrorBox") is not None, timeout=30_000)
+    assert not (tmp_path / "review.jsonld").exists()
+
+
+def test_export_says_when_there_is_nothing_to_report(qtbot, make_window, seed_path):
+    window = make_window()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    dialog = window.export_report()
+    assert "No claim here has been worked on yet" in dialog.warning.text()
+    dialog.all_claims.setChecked(True)
+    assert dialog.warning.text() == ""
+    assert dialog.data is not None and len(dialog.data.claims) > 5
+    dialog.scope_dates.setChecked(True)
+    assert not dialog.save_button.isEnabled()
+    assert "No claim was checked in that period" in dialog.preview.toPlainText()
