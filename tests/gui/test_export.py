@@ -8,8 +8,8 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from claimdesk.gui.export_dialog import ExportDialog
 from tests.gui.conftest import wait_for_claims
@@ -47,7 +47,7 @@ def save(qtbot, dialog: ExportDialog, path: Path) -> Path:
 
 
 def test_export_preview_and_every_format(qtbot, make_window, seed_path, tmp_path):
-    window, claim = rated_window(qtbot, make_window, seed_path)
+    window, _claim = rated_window(qtbot, make_window, seed_path)
     qtbot.keyClick(
         window,
         Qt.Key.Key_E,
