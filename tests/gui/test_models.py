@@ -85,3 +85,33 @@ def test_filter_proxy_hides_low_scores_but_never_touched_claims(
         assert 0 < proxy.rowCount() < len(all_claims)
     finally:
         wb.db.dispose()
+
+
+def test_more_filters_in_the_panel(qtbot, make_window, seed_path):
+    from claimdesk.domain import ClaimType
+    from tests.gui.conftest import wait_for_claims
+
+    window = make_window()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    panel = window.claims_panel
+    panel.show_all.setChecked(True)
+    total = panel.proxy.rowCount()
+    panel.more.setChecked(True)
+    assert panel.more_row.isVisible()
+    panel.speaker.setCurrentIndex(panel.speaker.findData("Kamala Harris"))
+    shown = panel.visible_claims()
+    assert shown and all(c.speaker == "Kamala Harris" for c in shown)
+    panel.speaker.setCurrentIndex(0)
+    panel.claim_type.setCurrentIndex(panel.claim_type.findData(ClaimType.QUANTITY))
+    assert all(ClaimType.QUANTITY in c.types for c in panel.visible_claims())
+    panel.claim_type.setCurrentIndex(0)
+    assert panel.proxy.rowCount() == total
+    first = panel.visible_claims()[0]
+    rating = window.workbench.rating_scale().ratings[4]
+    window.apply_changes(window.workbench.set_verdict(first.id, rating.id, ""))
+    panel.rating.setCurrentIndex(panel.rating.findData(rating.id))
+    assert [c.id for c in panel.visible_claims()] == [first.id]
+    panel.rating.setCurrentIndex(0)
+    panel.sources.setCurrentIndex(panel.sources.findData(True))
+    assert panel.proxy.rowCount() == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
+from claimdesk.domain.filters import ClaimFilter
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -156,69 +158,51 @@ class ClaimsModel(QAbstractTableModel):
 
 
 class ClaimFilterProxy(QSortFilterProxyModel):
-    """Hides claims below the check-worthiness threshold unless asked to show every sentence.
+    """Sorts the claims and shows those its ClaimFilter accepts."""
 
-    A claim the checker has touched (manual, rated, status changed) is always shown.
-    """
-
-    DEFAULT_THRESHOLD = 0.5
+    DEFAULT_THRESHOLD = ClaimFilter().threshold
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.threshold = self.DEFAULT_THRESHOLD
-        self.show_all = False
-        self.text_filter = ""
-        self.status_filter: ClaimStatus | None = None
+        self.filter = ClaimFilter()
         self.setSortRole(ClaimsModel.SortRole)
         self.setDynamicSortFilter(True)
 
-    def _change_filter(self, change: Callable[[], None]) -> None:
+    @property
+    def threshold(self) -> float:
+        return self.filter.threshold
+
+    def set_filter(self, **changes: Any) -> None:
+        """Change some fields of the filter, e.g. set_filter(status=None, has_sources=True)."""
+        new = replace(self.filter, **changes)
+        if new == self.filter:
+            return
         # Qt 6.9 replaced invalidateFilter() with a begin/end pair; support both.
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
-            change()
+            self.filter = new
             self.endFilterChange()
         else:  # pragma: no cover - Qt before 6.9
-            change()
+            self.filter = new
             self.invalidateFilter()
 
     def set_threshold(self, value: float) -> None:
-        self._change_filter(lambda: setattr(self, "threshold", value))
+        self.set_filter(threshold=value)
 
     def set_show_all(self, show: bool) -> None:
-        self._change_filter(lambda: setattr(self, "show_all", show))
+        self.set_filter(show_all=show)
 
     def set_text_filter(self, text: str) -> None:
-        self._change_filter(lambda: setattr(self, "text_filter", text.casefold().strip()))
+        self.set_filter(text=text)
 
     def set_status_filter(self, status: ClaimStatus | None) -> None:
-        self._change_filter(lambda: setattr(self, "status_filter", status))
+        self.set_filter(status=status)
 
     def accepts(self, claim: Claim) -> bool:
-        if self.status_filter is not None and claim.status is not self.status_filter:
-            return False
-        if self.text_filter and not any(
-            self.text_filter in field.casefold()
-            for field in (
-                claim.text,
-                claim.speaker or "",
-                claim.verdict.rating.name if claim.verdict else "",
-            )
-        ):
-            return False
-        if self.show_all:
-            return True
-        touched = (
-            claim.origin is ClaimOrigin.MANUAL
-            or claim.verdict is not None
-            or claim.status is not ClaimStatus.TODO
-            or claim.source_count > 0
-        )
-        # Before scoring finishes (or with no scorer) every sentence is a candidate.
-        return touched or claim.score is None or claim.score >= self.threshold
+        return self.filter.accepts(claim)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, ClaimsModel)
         claim = model.claim_at(source_row)
-        return claim is not None and self.accepts(claim)
+        return claim is not None and self.filter.accepts(claim)

@@ -7,17 +7,20 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QSlider,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from claimdesk.domain import Claim, ClaimStatus
+from claimdesk.domain import Claim, ClaimStatus, ClaimType, RatingScale
+from claimdesk.domain.filters import UNRATED
 from claimdesk.gui.claims_model import (
     COL_CLAIM,
     COL_NUMBER,
@@ -30,6 +33,8 @@ from claimdesk.gui.claims_model import (
     ClaimFilterProxy,
     ClaimsModel,
 )
+
+_FIELD = {"ratingFilter": "rating", "speakerFilter": "speaker"}
 
 
 class ClaimsPanel(QWidget):
@@ -47,19 +52,9 @@ class ClaimsPanel(QWidget):
         self.search = QLineEdit(objectName="claimFilter")
         self.search.setPlaceholderText("Filter claims (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter_changed(self.proxy.set_text_filter))
-        self.status = QComboBox(objectName="statusFilter")
-        self.status.addItem("Any status", None)
-        for status in ClaimStatus:
-            self.status.addItem(status.label, status.value)
-        self.status.currentIndexChanged.connect(
-            self._filter_changed(
-                lambda _i: self.proxy.set_status_filter(
-                    None
-                    if self.status.currentData() is None
-                    else ClaimStatus(self.status.currentData())
-                )
-            )
+        self.search.textChanged.connect(lambda text: self._refilter(text=text))
+        self.status = self._combo(
+            "statusFilter", "Any status", [(st.label, st) for st in ClaimStatus], "status"
         )
         self.threshold = QSlider(Qt.Orientation.Horizontal, objectName="thresholdSlider")
         self.threshold.setRange(0, 100)
@@ -69,7 +64,9 @@ class ClaimsPanel(QWidget):
         self.threshold_label = QLabel(objectName="thresholdLabel")
         self.threshold.valueChanged.connect(self._threshold_changed)
         self.show_all = QCheckBox("Every sentence", objectName="showAllSentences")
-        self.show_all.toggled.connect(self._filter_changed(self.proxy.set_show_all))
+        self.show_all.toggled.connect(lambda on: self._refilter(show_all=on))
+        self.more = QToolButton(objectName="moreFilters", text="More filters")
+        self.more.setCheckable(True)
         self.count_label = QLabel(objectName="claimCount")
 
         bar = QHBoxLayout()
@@ -79,7 +76,34 @@ class ClaimsPanel(QWidget):
         bar.addWidget(self.threshold)
         bar.addWidget(self.threshold_label)
         bar.addWidget(self.show_all)
+        bar.addWidget(self.more)
         bar.addWidget(self.count_label)
+
+        # The second row: explicit filters a checker reaches for less often.
+        self.rating = self._combo("ratingFilter", "Any rating", [], "rating")
+        self.claim_type = self._combo(
+            "typeFilter", "Any type", [(t.label, t) for t in ClaimType], "claim_type"
+        )
+        self.speaker = self._combo("speakerFilter", "Any speaker", [], "speaker")
+        self.sources = self._combo(
+            "sourcesFilter",
+            "With or without sources",
+            [("With sources", True), ("Without sources", False)],
+            "has_sources",
+        )
+        self.max_score = QDoubleSpinBox(objectName="maxScore", decimals=2, singleStep=0.05)
+        self.max_score.setRange(0.0, 1.0)
+        self.max_score.setValue(1.0)
+        self.max_score.setPrefix("Score ≤ ")
+        self.max_score.valueChanged.connect(lambda v: self._refilter(max_score=v))
+        self.more_row = QWidget(objectName="moreFiltersRow")
+        row = QHBoxLayout(self.more_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.rating, self.claim_type, self.speaker, self.sources, self.max_score):
+            row.addWidget(w)
+        row.addStretch()
+        self.more_row.setVisible(False)
+        self.more.toggled.connect(self.more_row.setVisible)
 
         self.table = QTableView(objectName="claimsTable")
         self.table.setModel(self.proxy)
@@ -94,9 +118,15 @@ class ClaimsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_CLAIM, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for col, width in ((COL_NUMBER, 40), (COL_TYPE, 120), (COL_SPEAKER, 120),
-                           (COL_SCORE, 52), (COL_VERDICT, 110), (COL_STATUS, 86),
-                           (COL_SOURCES, 58)):
+        for col, width in (
+            (COL_NUMBER, 40),
+            (COL_TYPE, 120),
+            (COL_SPEAKER, 120),
+            (COL_SCORE, 52),
+            (COL_VERDICT, 110),
+            (COL_STATUS, 86),
+            (COL_SOURCES, 58),
+        ):
             self.table.setColumnWidth(col, width)
         self.table.sortByColumn(COL_SCORE, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -104,24 +134,50 @@ class ClaimsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.more_row)
         layout.addWidget(self.table)
         self._threshold_changed(self.threshold.value())
 
     # ------------------------------------------------------------------ filters
 
-    def _filter_changed(self, setter):  # type: ignore[no-untyped-def]
-        def apply(value: object) -> None:
-            current = self.current_claim_id()
-            setter(value)
-            self._after_filter(current)
+    def _combo(
+        self, name: str, any_text: str, items: list[tuple[str, object]], field: str
+    ) -> QComboBox:
+        """A filter combo whose first item means "any" (None)."""
+        combo = QComboBox(objectName=name)
+        combo.addItem(any_text, None)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _i: self._refilter(**{field: combo.currentData()}))
+        return combo
 
-        return apply
+    def _refilter(self, **changes: object) -> None:
+        current = self.current_claim_id()
+        self.proxy.set_filter(**changes)
+        self._after_filter(current)
 
     def _threshold_changed(self, value: int) -> None:
         self.threshold_label.setText(f"{value / 100:.2f}")
-        current = self.current_claim_id()
-        self.proxy.set_threshold(value / 100)
-        self._after_filter(current)
+        self._refilter(threshold=value / 100)
+
+    def set_scale(self, scale: RatingScale) -> None:
+        """Offer the scale's ratings (and "not rated") in the rating filter."""
+        self._refill(
+            self.rating, [("Not rated", UNRATED)] + [(r.name, r.id) for r in scale.ratings]
+        )
+
+    def _refill(self, combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for text, value in items:
+            combo.addItem(text, value)
+        index = combo.findData(keep) if keep is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        if index < 0:
+            self._refilter(**{_FIELD[combo.objectName()]: None})
 
     def _after_filter(self, keep: int | None) -> None:
         if keep is not None:
@@ -136,6 +192,8 @@ class ClaimsPanel(QWidget):
 
     def load(self, claims: list[Claim], keep: int | None = None) -> None:
         self.model.reload(claims)
+        speakers = sorted({c.speaker for c in claims if c.speaker}, key=str.casefold)
+        self._refill(self.speaker, [(name, name) for name in speakers])
         self._after_filter(keep)
         if keep is None or self.current_claim_id() is None:
             self.currentClaimChanged.emit(self.current_claim_id())

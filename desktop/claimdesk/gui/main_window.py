@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._restore_state()
+        self.claims_panel.set_scale(self.workbench.rating_scale())
         self.refresh_library()
 
     # ------------------------------------------------------------------ layout

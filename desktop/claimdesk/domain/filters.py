@@ -1,0 +1,73 @@
+"""Which claims a checker wants to see: the claims table's filter, as a pure value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimdesk.domain.models import Claim, ClaimOrigin, ClaimStatus, ClaimType
+
+#: `ClaimFilter.rating` value that keeps only claims without a verdict.
+UNRATED = -1
+
+
+def touched(claim: Claim) -> bool:
+    """The checker has done something with this claim, so no threshold hides it."""
+    return (
+        claim.origin is ClaimOrigin.MANUAL
+        or claim.verdict is not None
+        or claim.status is not ClaimStatus.TODO
+        or claim.source_count > 0
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """The candidate gate (threshold, every sentence) plus explicit filters.
+
+    The gate hides untouched claims scoring under `threshold` unless `show_all`; a claim
+    with no score yet passes it. The explicit filters apply to every claim.
+    """
+
+    threshold: float = 0.5
+    show_all: bool = False
+    max_score: float = 1.0
+    text: str = ""
+    status: ClaimStatus | None = None
+    rating: int | None = None  # a rating id, UNRATED, or None for any
+    claim_type: ClaimType | None = None
+    speaker: str | None = None
+    has_sources: bool | None = None
+
+    def accepts(self, claim: Claim) -> bool:
+        return self._explicit(claim) and (
+            self.show_all or touched(claim) or claim.score is None
+            or claim.score >= self.threshold
+        )
+
+    def _explicit(self, claim: Claim) -> bool:
+        if self.status is not None and claim.status is not self.status:
+            return False
+        if self.rating == UNRATED and claim.verdict is not None:
+            return False
+        if self.rating not in (None, UNRATED) and (
+            claim.verdict is None or claim.verdict.rating.id != self.rating
+        ):
+            return False
+        if self.claim_type is not None and self.claim_type not in claim.types:
+            return False
+        if self.speaker is not None and (claim.speaker or "") != self.speaker:
+            return False
+        if self.has_sources is not None and (claim.source_count > 0) != self.has_sources:
+            return False
+        if claim.score is not None and claim.score > self.max_score:
+            return False
+        needle = self.text.casefold().strip()
+        return not needle or any(
+            needle in part.casefold()
+            for part in (
+                claim.text,
+                claim.speaker or "",
+                claim.verdict.rating.name if claim.verdict else "",
+                claim.verdict.explanation if claim.verdict else "",
+            )
+        )
