@@ -47,7 +47,8 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
     from claimdesk.gui.errors import install_excepthook
     from claimdesk.paths import resource_path
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("ClaimDesk")
     app.setOrganizationName("ClaimDesk")
     app.setDesktopFileName("claimdesk")

@@ -114,11 +114,11 @@ class ArticleView(QPlainTextEdit):
             fmt.setFontUnderline(True)
             fmt.setUnderlineColor(QColor("#1a4fa0"))
         fmt.setBackground(color)
-        sel.format = fmt  # type: ignore[attr-defined]
+        sel.format = fmt
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.to_qt(claim.start))
         cursor.setPosition(self.to_qt(claim.end), QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cursor  # type: ignore[attr-defined]
+        sel.cursor = cursor
         return sel
 
     def _repaint_highlights(self, rebuild: bool = True) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -166,7 +168,7 @@ class ClaimsPanel(QWidget):
             self.rating, [("Not rated", UNRATED)] + [(r.name, r.id) for r in scale.ratings]
         )
 
-    def _refill(self, combo: QComboBox, items: list[tuple[str, object]]) -> None:
+    def _refill(self, combo: QComboBox, items: Sequence[tuple[str, object]]) -> None:
         keep = combo.currentData()
         combo.blockSignals(True)
         while combo.count() > 1:
@@ -231,7 +233,7 @@ class ClaimsPanel(QWidget):
         self.table.scrollTo(index)
         return True
 
-    def move(self, step: int) -> None:
+    def step(self, step: int) -> None:
         """Select the next (step=1) or previous (step=-1) row of the table."""
         count = self.proxy.rowCount()
         if count == 0:

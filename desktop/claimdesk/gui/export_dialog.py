@@ -128,9 +128,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
 
-        self.scope.idToggled.connect(lambda _i, on: on and self.refresh())
+        self.scope.idToggled.connect(self._scope_toggled)
         for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda _d: self.scope_dates.isChecked() and self.refresh())
+            edit.dateChanged.connect(self._dates_changed)
         self.all_claims.toggled.connect(lambda _on: self.refresh())
         self.format.currentIndexChanged.connect(lambda _i: self.refresh())
         self.bom.toggled.connect(lambda _on: self.refresh())
@@ -138,6 +138,14 @@ class ExportDialog(QDialog):
         self.refresh()
 
     # ------------------------------------------------------------------ choices
+
+    def _scope_toggled(self, _id: int, checked: bool) -> None:
+        if checked:
+            self.refresh()
+
+    def _dates_changed(self, _date: QDate) -> None:
+        if self.scope_dates.isChecked():
+            self.refresh()
 
     def fmt(self) -> str:
         return str(self.format.currentData())

@@ -33,7 +33,7 @@ class Job(QObject):
         self,
         name: str,
         on_success: Callable[[Any], None] | None,
-        on_failure: Callable[[BaseException, str], None],
+        on_failure: Callable[[BaseException, str], object],
         on_progress: Callable[[int, int], None] | None,
         on_done: Callable[[Job], None],
         parent: QObject | None = None,
@@ -117,7 +117,7 @@ class JobRunner(QObject):
 
     def __init__(
         self,
-        default_failure: Callable[[BaseException, str], None],
+        default_failure: Callable[[BaseException, str], object],
         parent: QObject | None = None,
         max_threads: int = 2,
     ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
@@ -122,18 +123,21 @@ class MainWindow(QMainWindow):
         )
         self.extraction.extracted.connect(self._extracted)
 
+    def _status_setter(self, status: ClaimStatus) -> Callable[[], None]:
+        return lambda: self.set_status(status)
+
     def _build_actions(self) -> None:
         panel = self.claims_panel
         status_acts = [
             Act(
                 f"status_{st.value}",
                 f"Mark as {st.label.lower()}",
-                lambda st=st: self.set_status(st),
+                self._status_setter(st),
                 f"Ctrl+{i}",
             )
             for i, st in enumerate(ClaimStatus, start=1)
         ]
-        self.actions = build_menus(self, [
+        self.menu_actions = build_menus(self, [
             ("&File", [
                 Act("openAction", "&Open…", self.choose_files, QKeySequence.StandardKey.Open),
                 Act("importFolderAction", "Import &folder…", self.choose_folder, "Ctrl+Shift+O"),
@@ -149,8 +153,8 @@ class MainWindow(QMainWindow):
                 Act("reextractAction", "Find claims &again", self.reextract),
             ]),
             ("&Claim", [
-                Act("nextClaimAction", "&Next claim", lambda: panel.move(1), "Alt+Down"),
-                Act("previousClaimAction", "&Previous claim", lambda: panel.move(-1), "Alt+Up"),
+                Act("nextClaimAction", "&Next claim", lambda: panel.step(1), "Alt+Down"),
+                Act("previousClaimAction", "&Previous claim", lambda: panel.step(-1), "Alt+Up"),
                 None,
                 *status_acts,
                 Act("focusVerdictAction", "Edit &verdict", self.detail.focus_verdict, "Ctrl+E"),
@@ -170,7 +174,7 @@ class MainWindow(QMainWindow):
                 Act("aboutAction", "&About ClaimDesk", self.show_about),
             ]),
         ])  # fmt: skip
-        panel.show_all.toggled.connect(self.actions["showAllAction"].setChecked)
+        panel.show_all.toggled.connect(self.menu_actions["showAllAction"].setChecked)
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")

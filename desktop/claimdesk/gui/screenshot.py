@@ -29,7 +29,8 @@ def _wait(app: QApplication, done, timeout: float = 120.0) -> None:  # type: ign
 
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/screenshot.png")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(data_dir=tmp)
         window = create_window(services)

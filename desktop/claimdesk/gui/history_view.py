@@ -1,0 +1,240 @@
+"""A claim's history for the detail pane: who changed its status or verdict, and when."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimdesk.domain import ClaimStatus, HistoryEntry, HistoryField
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("When", "Who", "What")
+COL_WHEN, COL_WHO, COL_WHAT = range(len(COLUMNS))
+#: Shown for "no verdict" (before the first rating, after clearing it).
+NONE = "—"
+#: The view grows with its rows up to this many, then scrolls.
+MAX_VISIBLE_ROWS = 6
+_TOOLTIP_CHARS = 400
+
+
+def _status(value: str | None) -> str:
+    try:
+        return ClaimStatus(value or "").label
+    except ValueError:
+        return value or NONE
+
+
+def describe(entry: HistoryEntry) -> str:
+    """One line: "Status: To do → Done", "Verdict: — → False", "Explanation edited"."""
+    if entry.field is HistoryField.STATUS:
+        return f"Status: {_status(entry.old)} → {_status(entry.new)}"
+    if entry.field is HistoryField.VERDICT:
+        return f"Verdict: {entry.old or NONE} → {entry.new or NONE}"
+    return "Explanation edited"
+
+
+def when_text(entry: HistoryEntry) -> str:
+    return f"{entry.at:%Y-%m-%d %H:%M}"
+
+
+def _clip(text: str | None) -> str:
+    text = (text or "").strip()
+    if not text:
+        return "(empty)"
+    return text if len(text) <= _TOOLTIP_CHARS else text[: _TOOLTIP_CHARS - 1] + "…"
+
+
+def _details(entry: HistoryEntry) -> str:
+    head = f"{describe(entry)}\n{entry.who or 'unknown'}, {entry.at:%Y-%m-%d %H:%M:%S}"
+    if entry.field is HistoryField.EXPLANATION:
+        return f"{head}\n\nBefore:\n{_clip(entry.old)}\n\nAfter:\n{_clip(entry.new)}"
+    return head
+
+
+class HistoryModel(QAbstractTableModel):
+    """Rows of HistoryEntry in the order given; `reload` replaces them."""
+
+    EntryRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[HistoryEntry] = []
+
+    def reload(self, entries: list[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self._rows = list(entries)
+        self.endResetModel()
+
+    def entries(self) -> list[HistoryEntry]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (when_text(entry), entry.who or "unknown", describe(entry))[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _details(entry)
+        if role == self.EntryRole:
+            return entry
+        return None
+
+
+class _EntryDelegate(QStyledItemDelegate):
+    """Paints a row on two lines, what changed over who and when, to fit a narrow pane."""
+
+    PAD = 3
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        small = QFont(option.font)
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+        return QFont(option.font), small
+
+    def row_height(self, option: QStyleOptionViewItem) -> int:
+        big, small = self._fonts(option)
+        return 2 * self.PAD + QFontMetrics(big).height() + QFontMetrics(small).height() + 1
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(160, self.row_height(option))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        entry = index.data(HistoryModel.EntryRole)
+        if not isinstance(entry, HistoryEntry):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # drawn below, on two lines
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        color = opt.palette.color(role)
+        dim = QColor(color)
+        dim.setAlphaF(0.65)
+        big, small = self._fonts(opt)
+        rect = opt.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
+        top_height = QFontMetrics(big).height()
+        lines = (
+            (big, color, describe(entry), QRect(rect.left(), rect.top(), rect.width(), top_height)),
+            (
+                small,
+                dim,
+                f"{entry.who or 'unknown'} · {when_text(entry)}",
+                QRect(rect.left(), rect.top() + top_height + 1, rect.width(), rect.height()),
+            ),
+        )
+        painter.save()
+        for font, pen, text, box in lines:
+            painter.setFont(font)
+            painter.setPen(pen)
+            elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, box.width())
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
+        painter.restore()
+
+
+class _CompactList(QListView):
+    """A list as tall as its rows (up to MAX_VISIBLE_ROWS), so a short history stays short."""
+
+    def sizeHint(self) -> QSize:
+        model = self.model()
+        rows = min(max(model.rowCount() if model is not None else 0, 1), MAX_VISIBLE_ROWS)
+        delegate = self.itemDelegate()
+        option = QStyleOptionViewItem()
+        option.initFrom(self)
+        row = delegate.row_height(option) if isinstance(delegate, _EntryDelegate) else 24
+        return QSize(super().sizeHint().width(), rows * row + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+
+class HistoryView(QWidget):
+    """The history of one claim, newest change first, or a line saying there is none.
+
+    Each row reads "Status: To do → Done" over "Ana · 2026-11-24 10:20"; the tooltip
+    has the exact time and, for an explanation edit, the text before and after.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyView")
+        self.model = HistoryModel(self)
+        self.list = _CompactList()
+        self.list.setObjectName("historyList")
+        self.list.setModel(self.model)
+        self.list.setModelColumn(COL_WHAT)
+        self.list.setItemDelegate(_EntryDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.empty = QLabel("No status or verdict changes yet.")
+        self.empty.setObjectName("historyEmpty")
+        self.empty.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+        self.show_history([])
+
+    def show_history(self, entries: list[HistoryEntry], *, newest_first: bool = True) -> None:
+        """Show `entries` (Workbench.history gives them oldest first)."""
+        rows = sorted(entries, key=lambda e: (e.at, e.id), reverse=newest_first)
+        self.model.reload(rows)
+        self.list.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.list.updateGeometry()
+
+    def clear(self) -> None:
+        self.show_history([])
+
+    def count(self) -> int:
+        return self.model.rowCount()
+
+    def lines(self) -> list[str]:
+        """What each row says, top to bottom ("when · who · what"), for tests and copying."""
+        return [
+            f"{when_text(e)} · {e.who or 'unknown'} · {describe(e)}" for e in self.model.entries()
+        ]
