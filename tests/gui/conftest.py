@@ -29,8 +29,9 @@ def make_window(
         settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
         window = MainWindow(workbench, settings)
         qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
         opened.append((window, db))
         return window
 

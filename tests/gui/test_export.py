@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from claimdesk.gui.export_dialog import ExportDialog
 from tests.gui.conftest import wait_for_claims
@@ -87,7 +88,9 @@ def test_export_preview_and_every_format(qtbot, make_window, seed_path, tmp_path
     dialog.review_url.setText("https://factcheck.example.org/drones")
     assert dialog.warning.text() != ""  # still no organisation set
     dialog.save_to(tmp_path / "review.jsonld")
-    qtbot.waitUntil(lambda: window.findChild(object, "knownErrorBox") is not None, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: window.findChild(QMessageBox, "knownErrorBox") is not None, timeout=30_000
+    )
     assert not (tmp_path / "review.jsonld").exists()
 
 

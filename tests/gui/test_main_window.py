@@ -157,7 +157,10 @@ def test_manual_claim_after_emoji_and_delete_with_confirmation(
     cursor.setPosition(view.to_qt(start + len(phrase)), QTextCursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
     assert cursor.selectedText() == phrase
+    # Inside an untouched candidate sentence: no question asked (candidates are only
+    # suggestions; overlaps count against claims the checker made or worked on).
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert window.findChild(QMessageBox, "confirmOverlap") is None
     claim = window.detail.claim
     assert claim is not None and claim.origin is ClaimOrigin.MANUAL
     assert (claim.start, claim.end, claim.text) == (start, start + len(phrase), phrase)

@@ -26,6 +26,9 @@ class ArticleView(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setReadOnly(True)
+        # The text is never edited here, and its own undo would swallow Ctrl+Z, which
+        # belongs to the checker's undo of verdicts and claims.
+        self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -42,6 +45,8 @@ class ArticleView(QPlainTextEdit):
         self._current: int | None = None
         self._press_pos: int | None = None
         self._base: list[QTextEdit.ExtraSelection] = []
+        #: Python offset of the last plain click, where "split claim" cuts.
+        self.last_click: int | None = None
 
     # ------------------------------------------------------------------ content
 
@@ -80,6 +85,20 @@ class ArticleView(QPlainTextEdit):
         if not cursor.hasSelection():
             return None
         return self.from_qt(cursor.selectionStart()), self.from_qt(cursor.selectionEnd())
+
+    def split_point(self, claim: Claim) -> int | None:
+        """Where to split `claim`: a selection's start, else the text cursor or last click."""
+        span = self.selected_span()
+        cursor = self.textCursor()
+        candidates: list[int | None] = []
+        if span is not None and span != (claim.start, claim.end):
+            candidates.append(span[0])
+        if not cursor.hasSelection():
+            candidates.append(self.from_qt(cursor.position()))
+        candidates.append(self.last_click)
+        return next(
+            (at for at in candidates if at is not None and claim.start < at < claim.end), None
+        )
 
     def claim_at(self, offset: int) -> Claim | None:
         """The innermost visible claim covering `offset`."""
@@ -146,6 +165,7 @@ class ArticleView(QPlainTextEdit):
         position = self.cursorForPosition(event.position().toPoint()).position()
         if self._press_pos is not None and position != self._press_pos:
             return
-        claim = self.claim_at(self.from_qt(position))
+        self.last_click = self.from_qt(position)
+        claim = self.claim_at(self.last_click)
         if claim is not None:
             self.claimClicked.emit(claim.id)

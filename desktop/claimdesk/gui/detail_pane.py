@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.domain import Claim, ClaimStatus, RatingScale
 from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.history_view import HistoryView
 from claimdesk.gui.source_dialog import SourceDialog, SourcesModel
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import Workbench
@@ -96,11 +97,22 @@ class DetailPane(QWidget):
         sources_layout.addWidget(self.sources)
         sources_layout.addLayout(buttons)
 
+        self.history = HistoryView()
+        self.history_box = QGroupBox("&History")
+        self.history_box.setObjectName("historyBox")
+        self.history_box.setCheckable(True)
+        self.history_box.setChecked(True)
+        history_layout = QVBoxLayout(self.history_box)
+        history_layout.setContentsMargins(4, 4, 4, 4)
+        history_layout.addWidget(self.history)
+        self.history_box.toggled.connect(self.history.setVisible)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.claim_text)
         layout.addWidget(verdict_box, 3)
         layout.addWidget(sources_box, 2)
+        layout.addWidget(self.history_box, 1)
         self.show_claim(None)
 
     # ------------------------------------------------------------------ display
@@ -133,6 +145,7 @@ class DetailPane(QWidget):
                 self.verdict_meta.setText("")
                 self.sources_model.reload([])
                 self._update_source_buttons()
+                self.history.clear()
                 return
             bits = [f"<b>Claim {claim.number}</b>"]
             if claim.types:
@@ -155,6 +168,7 @@ class DetailPane(QWidget):
             )
             self.sources_model.reload(claim.sources)
             self._update_source_buttons()
+            self.history.show_history(self.workbench.history(claim.id))
         finally:
             self._loading = False
 

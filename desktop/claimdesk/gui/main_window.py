@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -29,14 +30,17 @@ from claimdesk.errors import KnownError
 from claimdesk.gui.article_view import ArticleView
 from claimdesk.gui.batch_import import run_batch_import
 from claimdesk.gui.claims_panel import ClaimsPanel
+from claimdesk.gui.commands import RATING_KEYS, Commands
 from claimdesk.gui.detail_pane import DetailPane
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.export_dialog import ExportDialog
 from claimdesk.gui.extraction import ExtractionQueue
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.library_model import LibraryModel
-from claimdesk.gui.menus import Act, build_menus
+from claimdesk.gui.menus import Act, build_menus, shortcut_rows
 from claimdesk.gui.metadata_dialog import MetadataDialog
+from claimdesk.gui.search_panel import SearchDialog
+from claimdesk.gui.shortcuts_sheet import ShortcutsSheet, show_shortcuts
 from claimdesk.importers import FILE_DIALOG_FILTER
 from claimdesk.services.batch import BatchResult
 from claimdesk.services.changes import Changes
@@ -64,6 +68,7 @@ class MainWindow(QMainWindow):
         self.errors = ErrorReporter(self, log_file)
         self.jobs = JobRunner(self.errors.report, self)
         self.article_id: int | None = None
+        self._search: SearchDialog | None = None
         self.setWindowTitle("ClaimDesk")
         self.setAcceptDrops(True)
         self._build_widgets()
@@ -71,6 +76,8 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.claims_panel.set_scale(self.workbench.rating_scale())
         self.refresh_library()
+        # Keyboard first: the claims table has the focus from the start.
+        self.claims_panel.table.setFocus()
 
     # ------------------------------------------------------------------ layout
 
@@ -128,6 +135,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         panel = self.claims_panel
+        self.commands = cmd = Commands(self)
         status_acts = [
             Act(
                 f"status_{st.value}",
@@ -146,6 +154,11 @@ class MainWindow(QMainWindow):
                 Act("quitAction", "&Quit", self.close, QKeySequence.StandardKey.Quit),
             ]),
             ("&Edit", [
+                Act("undoAction", "&Undo", cmd.undo, QKeySequence.StandardKey.Undo),
+                Act("redoAction", "&Redo", cmd.redo, "Ctrl+Shift+Z"),
+                None,
+                Act("searchAction", "&Search the desk…", self.open_search, "Ctrl+Shift+F"),
+                None,
                 Act("checkerAction", "Checker &name…", self.ask_checker_name),
             ]),
             ("&Article", [
@@ -155,14 +168,23 @@ class MainWindow(QMainWindow):
             ("&Claim", [
                 Act("nextClaimAction", "&Next claim", lambda: panel.step(1), "Alt+Down"),
                 Act("previousClaimAction", "&Previous claim", lambda: panel.step(-1), "Alt+Up"),
+                Act("nextUncheckedAction", "Next &unchecked claim", cmd.next_unchecked, "Ctrl+J"),
                 None,
                 *status_acts,
                 Act("focusVerdictAction", "Edit &verdict", self.detail.focus_verdict, "Ctrl+E"),
                 Act("addSourceAction", "Add &source…", self.detail.add_source, "Ctrl+Shift+N"),
+                Act("clipboardSourceAction", "Add source from &clipboard URL",
+                    cmd.add_source_from_clipboard, "Ctrl+Shift+V"),
                 None,
                 Act("addClaimAction", "&Add claim from selection",
-                    self.add_claim_from_selection, "Ctrl+M"),
-                Act("deleteClaimAction", "&Delete claim…", self.delete_claim, "Ctrl+Delete"),
+                    cmd.add_claim_from_selection, "Ctrl+M"),
+                Act("adjustSpanAction", "Ad&just claim to selection", cmd.adjust_span,
+                    "Ctrl+Shift+M"),
+                Act("splitClaimAction", "Sp&lit claim at cursor", cmd.split_at_cursor,
+                    "Ctrl+Shift+K"),
+                Act("mergeClaimAction", "&Merge with next claim", cmd.merge_with_next,
+                    "Ctrl+Shift+J"),
+                Act("deleteClaimAction", "&Delete claim…", cmd.delete_claim, "Ctrl+Delete"),
             ]),
             ("&View", [
                 Act("showAllAction", "Show &every sentence", panel.show_all.setChecked,
@@ -170,11 +192,36 @@ class MainWindow(QMainWindow):
                 Act("filterAction", "&Filter claims", self._focus_filter,
                     QKeySequence.StandardKey.Find),
             ]),
+            ("&Rating", [
+                Act("clearRatingAction", "&Not rated", lambda: cmd.rate(0), "Alt+0"),
+            ]),
             ("&Help", [
+                Act("shortcutsAction", "&Keyboard shortcuts", self.show_shortcuts, "F1"),
                 Act("aboutAction", "&About ClaimDesk", self.show_about),
             ]),
         ])  # fmt: skip
         panel.show_all.toggled.connect(self.menu_actions["showAllAction"].setChecked)
+        self.rebuild_rating_menu()
+        cmd.refresh_undo_actions()
+
+    def rebuild_rating_menu(self) -> None:
+        """Alt+1 … Alt+9 give the current claim the scale's ratings, in scale order."""
+        menu = self.menuBar().findChild(QMenu, "menuRating")
+        assert menu is not None, "the Rating menu is declared in _build_actions"
+        for name in [n for n in self.menu_actions if n.startswith("rateAction")]:
+            action = self.menu_actions.pop(name)
+            menu.removeAction(action)
+            self.removeAction(action)
+            action.deleteLater()
+        ratings = self.workbench.rating_scale().ratings[:RATING_KEYS]
+        for number, rating in enumerate(ratings, start=1):
+            action = QAction(rating.name, self)
+            action.setObjectName(f"rateAction{number}")
+            action.setShortcut(QKeySequence(f"Alt+{number}"))
+            action.triggered.connect(lambda _c=False, n=number: self.commands.rate(n))
+            menu.addAction(action)
+            self.addAction(action)
+            self.menu_actions[action.objectName()] = action
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -293,6 +340,7 @@ class MainWindow(QMainWindow):
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh exactly what a service call says it changed."""
+        self.commands.refresh_undo_actions()
         if changes.library:
             self.refresh_library()
         aid = self.article_id
@@ -357,46 +405,6 @@ class MainWindow(QMainWindow):
         if self.detail.claim is not None:
             self.detail.set_status(status)
 
-    def add_claim_from_selection(self) -> None:
-        span = self.article_view.selected_span()
-        if self.article_id is None or span is None:
-            self.errors.known("Select some words of the article first, then add the claim.")
-            return
-        try:
-            claim_id, changes = self.workbench.add_claim(self.article_id, *span)
-        except KnownError as exc:
-            self.errors.report(exc)
-            return
-        self.apply_changes(changes)
-        self.select_claim(claim_id)
-
-    def delete_claim(self) -> QMessageBox | None:
-        claim = self.detail.claim
-        if claim is None:
-            return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Delete claim",
-            f"Delete claim {claim.number}, with its verdict and {claim.source_count} "
-            f"source note(s)?\n\n“{claim.text[:200]}”",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("confirmDeleteClaim")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-
-        def done(result: int) -> None:
-            if result == QMessageBox.StandardButton.Yes:
-                try:
-                    self.apply_changes(self.workbench.delete_claim(claim.id))
-                except KnownError as exc:
-                    self.errors.report(exc)
-
-        box.finished.connect(done)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
-
     def edit_metadata(self) -> MetadataDialog | None:
         if self.article_id is None:
             return None
@@ -443,6 +451,29 @@ class MainWindow(QMainWindow):
         )
         if ok:
             self.workbench.set_checker_name(name)
+
+    def open_search(self) -> SearchDialog:
+        """The desk-wide search (one dialog, kept for the session)."""
+        if self._search is None:
+            self._search = SearchDialog(self.workbench, self.jobs, self)
+            self._search.resultActivated.connect(self._search_result)
+        self._search.open_search()
+        return self._search
+
+    def _search_result(self, article_id: int, claim_id: int | None) -> None:
+        if article_id != self.article_id:
+            self.show_article(article_id)
+        if claim_id is not None:
+            self.claims_panel.show_all.setChecked(
+                self.claims_panel.show_all.isChecked() or not self.select_claim_visible(claim_id)
+            )
+            self.select_claim(claim_id)
+
+    def select_claim_visible(self, claim_id: int) -> bool:
+        return any(c.id == claim_id for c in self.claims_panel.visible_claims())
+
+    def show_shortcuts(self) -> ShortcutsSheet:
+        return show_shortcuts(self, shortcut_rows(self.menu_actions))
 
     def show_about(self) -> None:
         QMessageBox.about(

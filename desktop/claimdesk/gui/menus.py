@@ -31,6 +31,7 @@ def build_menus(window: QMainWindow, spec: MenuSpec) -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
     for title, entries in spec:
         menu = window.menuBar().addMenu(title)
+        menu.setObjectName("menu" + title.replace("&", ""))
         for entry in entries:
             if entry is None:
                 menu.addSeparator()

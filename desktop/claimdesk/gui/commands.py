@@ -1,0 +1,265 @@
+"""Claim commands of the window: undo/redo, span edits, rating keys, clipboard sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from claimdesk.domain import Claim, ClaimStatus
+from claimdesk.errors import KnownError
+from claimdesk.services.changes import Changes
+from claimdesk.services.span_edit import ClaimOverlap
+
+if TYPE_CHECKING:
+    from claimdesk.gui.main_window import MainWindow
+
+#: Rating keys: Alt+1 … Alt+9 choose the scale's ratings in order, Alt+0 clears.
+RATING_KEYS = 9
+
+
+class Commands:
+    """Carries out the window's claim commands through the Workbench and shows the result."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.workbench = window.workbench
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _run(self, call: Callable[[], Changes], select: int | None = None) -> bool:
+        """Apply a Workbench call; a KnownError becomes a message and changes nothing."""
+        self.window.detail.save_explanation()
+        try:
+            changes = call()
+        except KnownError as exc:
+            self.window.errors.report(exc)
+            return False
+        self.window.apply_changes(changes)
+        if select is not None:
+            self.window.select_claim(select)
+        return True
+
+    def _current(self) -> Claim | None:
+        claim = self.window.detail.claim
+        if claim is None:
+            self.window.statusBar().showMessage("Select a claim first.", 4000)
+        return claim
+
+    # ------------------------------------------------------------------ undo
+
+    def undo(self) -> None:
+        if self.workbench.can_undo():
+            self._step(self.workbench.undo, "Undone", self.workbench.undo_label())
+
+    def redo(self) -> None:
+        if self.workbench.can_redo():
+            self._step(self.workbench.redo, "Redone", self.workbench.redo_label())
+
+    def _step(self, call: Callable[[], Changes], verb: str, label: str | None) -> None:
+        """Undo or redo, then show where it happened (it may be another article)."""
+        changes: list[Changes] = []
+
+        def step() -> Changes:
+            changes.append(call())
+            return changes[0]
+
+        if not self._run(step):
+            return
+        self.window.statusBar().showMessage(f"{verb}: {label}", 4000)
+        self._reveal(changes[0])
+
+    def _reveal(self, changes: Changes) -> None:
+        claim: Claim | None = None
+        for claim_id in sorted(changes.claims):
+            try:
+                claim = self.workbench.claim(claim_id)
+                break
+            except KnownError:
+                continue
+        article_id = (
+            claim.article_id
+            if claim
+            else next(iter(sorted(changes.claim_sets | changes.articles)), None)
+        )
+        if article_id is not None and article_id != self.window.article_id:
+            self.window.show_article(article_id)
+        if claim is not None:
+            self.window.select_claim(claim.id)
+
+    def refresh_undo_actions(self) -> None:
+        actions = self.window.menu_actions
+        undo, redo = actions["undoAction"], actions["redoAction"]
+        undo_label, redo_label = self.workbench.undo_label(), self.workbench.redo_label()
+        undo.setEnabled(undo_label is not None)
+        undo.setText(f"&Undo {undo_label}" if undo_label else "&Undo")
+        redo.setEnabled(redo_label is not None)
+        redo.setText(f"&Redo {redo_label}" if redo_label else "&Redo")
+
+    # ------------------------------------------------------------------ claims
+
+    def add_claim_from_selection(self) -> None:
+        view = self.window.article_view
+        span = view.selected_span()
+        article_id = self.window.article_id
+        if article_id is None or span is None:
+            self.window.errors.known("Select some words of the article first, then add the claim.")
+            return
+        try:
+            claim_id, changes = self.workbench.add_claim(article_id, *span)
+        except ClaimOverlap as exc:
+            self._confirm_overlap(str(exc), article_id, span)
+            return
+        except KnownError as exc:
+            self.window.errors.report(exc)
+            return
+        self.window.apply_changes(changes)
+        self.window.select_claim(claim_id)
+
+    def _confirm_overlap(self, message: str, article_id: int, span: tuple[int, int]) -> None:
+        """Claims never overlap unless the checker says so here."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Overlapping claim",
+            message + "\n\nAdd the new claim anyway, overlapping?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setObjectName("confirmOverlap")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def done(result: int) -> None:
+            if result != QMessageBox.StandardButton.Yes:
+                return
+            added: list[int] = []
+
+            def add() -> Changes:
+                claim_id, changes = self.workbench.add_claim(article_id, *span, allow_overlap=True)
+                added.append(claim_id)
+                return changes
+
+            if self._run(add) and added:
+                self.window.select_claim(added[0])
+
+        box.finished.connect(done)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def delete_claim(self) -> QMessageBox | None:
+        claim = self._current()
+        if claim is None:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete claim",
+            f"Delete claim {claim.number}, with its verdict and {claim.source_count} "
+            f"source note(s)? You can undo this with Ctrl+Z.\n\n“{claim.text[:200]}”",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setObjectName("confirmDeleteClaim")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def done(result: int) -> None:
+            if result == QMessageBox.StandardButton.Yes:
+                self._run(lambda: self.workbench.delete_claim(claim.id))
+
+        box.finished.connect(done)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def adjust_span(self) -> None:
+        """Make the current claim cover exactly the selected words."""
+        claim = self._current()
+        span = self.window.article_view.selected_span()
+        if claim is None:
+            return
+        if span is None or span == (claim.start, claim.end):
+            self.window.errors.known(
+                "Select the words the claim should cover, then choose Adjust claim to selection."
+            )
+            return
+        self._run(lambda: self.workbench.adjust_claim_span(claim.id, *span), select=claim.id)
+
+    def split_at_cursor(self) -> None:
+        """Split the current claim where the checker clicked (or where a selection starts)."""
+        claim = self._current()
+        if claim is None:
+            return
+        at = self.window.article_view.split_point(claim)
+        if at is None:
+            self.window.errors.known(
+                "Click inside the claim where it should be split, then choose Split claim."
+            )
+            return
+        first_id: list[int] = []
+
+        def split() -> Changes:
+            (first, _second), changes = self.workbench.split_claim(claim.id, at)
+            first_id.append(first)
+            return changes
+
+        if self._run(split) and first_id:
+            self.window.select_claim(first_id[0])
+
+    def merge_with_next(self) -> None:
+        """Merge the current claim with the next claim in the text."""
+        claim = self._current()
+        if claim is None:
+            return
+        later = [c for c in self.window.claims_panel.model.claims() if c.start >= claim.end]
+        if not later:
+            self.window.errors.known("There is no later claim in this article to merge with.")
+            return
+        following = min(later, key=lambda c: (c.start, c.end))
+        merged: list[int] = []
+
+        def merge() -> Changes:
+            merged_id, changes = self.workbench.merge_claims(claim.id, following.id)
+            merged.append(merged_id)
+            return changes
+
+        if self._run(merge) and merged:
+            self.window.select_claim(merged[0])
+
+    def next_unchecked(self) -> None:
+        """Move to the next claim in table order that is not done yet."""
+        panel = self.window.claims_panel
+        visible = panel.visible_claims()
+        current = panel.current_claim_id()
+        start = next((i for i, c in enumerate(visible) if c.id == current), -1)
+        for claim in visible[start + 1 :] + visible[: start + 1]:
+            if claim.status is not ClaimStatus.DONE and claim.id != current:
+                panel.select_claim(claim.id)
+                return
+        self.window.statusBar().showMessage("Every claim shown is done.", 4000)
+
+    def rate(self, number: int) -> None:
+        """Give the current claim the scale's `number`-th rating (0 clears the verdict)."""
+        claim = self._current()
+        if claim is None:
+            return
+        ratings = self.workbench.rating_scale().ratings
+        if number == 0:
+            self._run(lambda: self.workbench.clear_verdict(claim.id))
+            return
+        if number > len(ratings):
+            self.window.statusBar().showMessage(f"The scale has {len(ratings)} ratings.", 4000)
+            return
+        rating = ratings[number - 1]
+        explanation = claim.verdict.explanation if claim.verdict else ""
+        self._run(lambda: self.workbench.set_verdict(claim.id, rating.id, explanation))
+
+    def add_source_from_clipboard(self) -> None:
+        """Open the source dialog with the URL on the clipboard filled in."""
+        if self._current() is None:
+            return
+        text = (QGuiApplication.clipboard().text() or "").strip()
+        url = text if text.startswith(("http://", "https://")) and " " not in text else ""
+        if not url:
+            self.window.statusBar().showMessage("The clipboard holds no web address.", 4000)
+        self.window.detail.add_source(url)
