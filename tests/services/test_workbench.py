@@ -9,6 +9,7 @@ import pytest
 
 from claimdesk.domain import ClaimOrigin, ClaimStatus, SourceDraft, Stance
 from claimdesk.errors import ImportRefused, KnownError
+from claimdesk.services.span_edit import ClaimOverlap
 from claimdesk.services.workbench import StaleReference, Workbench
 from claimdesk.storage.db import open_database
 
@@ -108,6 +109,7 @@ def test_manual_claims_are_trimmed_kept_on_reextraction_and_deletable(workbench,
     workbench.extract(article_id)
     text = workbench.article(article_id).text
     start = text.index("25 of 33 explosive drones")
+    # Inside an untouched extracted sentence: allowed (it is only the machine's proposal).
     claim_id, changes = workbench.add_claim(article_id, start - 1, start + 25)
     assert article_id in changes.claim_sets
     manual = workbench.claim(claim_id)
@@ -115,6 +117,12 @@ def test_manual_claims_are_trimmed_kept_on_reextraction_and_deletable(workbench,
     assert manual.text == "25 of 33 explosive drones"
     workbench.extract(article_id)
     assert workbench.claim(claim_id).text == "25 of 33 explosive drones"
+    # Overlapping the checker's own claim needs the checker's yes.
+    with pytest.raises(ClaimOverlap) as refused:
+        workbench.add_claim(article_id, start + 3, start + 40)
+    assert refused.value.claim_ids == (claim_id,)
+    overlapping, _ = workbench.add_claim(article_id, start + 3, start + 40, allow_overlap=True)
+    assert workbench.claim(overlapping).start == start + 3
     with pytest.raises(KnownError, match="Select some words"):
         workbench.add_claim(article_id, 5, 5)
     workbench.delete_claim(claim_id)

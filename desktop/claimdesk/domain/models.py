@@ -220,3 +220,119 @@ class Claim:
     verdict: Verdict | None = None
     source_count: int = 0
     sources: tuple[SourceNote, ...] = field(default=())
+
+
+# ----------------------------------------------------------------------------- issue 7
+
+
+class HistoryField(enum.StrEnum):
+    """What a history entry records a change of."""
+
+    STATUS = "status"
+    VERDICT = "verdict"
+    EXPLANATION = "explanation"
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One recorded change of a claim's status or verdict: who, when, from → to.
+
+    `old`/`new` are plain text: a status value ("todo", "in_progress", "done"), a rating
+    name as it was called at the time, or the explanation text; None means "none"
+    (no verdict yet, or the verdict was cleared).
+    """
+
+    id: int
+    claim_id: int
+    at: datetime
+    who: str
+    field: HistoryField
+    old: str | None
+    new: str | None
+
+    @property
+    def summary(self) -> str:
+        """One line for the detail pane, e.g. "Status: To do → Done"."""
+        if self.field is HistoryField.EXPLANATION:
+            return "Explanation edited"
+        if self.field is HistoryField.STATUS:
+            old, new = (_status_label(v) for v in (self.old, self.new))
+            return f"Status: {old} → {new}"
+        return f"Verdict: {self.old or 'none'} → {self.new or 'none'}"
+
+
+def _status_label(value: str | None) -> str:
+    try:
+        return ClaimStatus(value or "").label
+    except ValueError:
+        return value or "none"
+
+
+@dataclass(frozen=True, slots=True)
+class RatingDraft:
+    """One step of an edited rating scale; `id` None is a new rating.
+
+    The order of the drafts passed to the Workbench is the order of the scale.
+    """
+
+    name: str
+    value: int
+    color: str
+    id: int | None = None
+
+
+class Theme(enum.StrEnum):
+    """The window's colour scheme."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+@dataclass(frozen=True, slots=True)
+class DeskSettings:
+    """Settings stored with the data, so they travel with the database file."""
+
+    checker_name: str = ""
+    org_name: str = ""
+    org_url: str = ""
+    org_logo: str = ""
+    threshold: float = 0.5
+    theme: Theme = Theme.SYSTEM
+
+
+class HitKind(enum.StrEnum):
+    """Where a search hit was found."""
+
+    ARTICLE = "article"
+    CLAIM = "claim"
+    VERDICT = "verdict"
+    SOURCE = "source"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One full-text search result.
+
+    `snippet` is plain text around the match; `marks` are the [start, end) offsets of
+    the matched words inside `snippet`. `rank` is FTS5's bm25 (lower is better).
+    """
+
+    kind: HitKind
+    article_id: int
+    article_title: str
+    claim_id: int | None
+    snippet: str
+    marks: tuple[tuple[int, int], ...]
+    rank: float
+    source_id: int | None = None
+
+    def marked(self, before: str = "[[", after: str = "]]") -> str:
+        """The snippet with each match wrapped in `before` … `after`."""
+        out: list[str] = []
+        pos = 0
+        for start, end in self.marks:
+            out += [self.snippet[pos:start], before, self.snippet[start:end], after]
+            pos = end
+        out.append(self.snippet[pos:])
+        return "".join(out)

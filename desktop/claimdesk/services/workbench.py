@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,23 +17,36 @@ from claimdesk.domain import (
     ArticleSummary,
     CandidateClaim,
     Claim,
-    ClaimOrigin,
     ClaimStatus,
+    DeskSettings,
+    HistoryEntry,
+    RatingDraft,
     RatingScale,
     SourceDraft,
 )
 from claimdesk.domain.spans import trim_span
 from claimdesk.errors import KnownError
 from claimdesk.importers import DEFAULT_MAX_BYTES, read_article
+from claimdesk.services import desk_settings, span_edit
 from claimdesk.services.changes import Changes
 from claimdesk.services.nlp_provider import CancelledFn, NlpProvider, ProgressFn
+from claimdesk.services.undo import (
+    Recorder,
+    UndoConflict,
+    UndoEntry,
+    UndoStack,
+    apply_entry,
+    changes_between,
+    record_history,
+)
+from claimdesk.storage import history_repo
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
 
 T = TypeVar("T")
 
-#: Settings keys kept in the database (they travel with the data).
-CHECKER_NAME = "checker_name"
+#: Settings key of the checker's name (kept here too: other services import it from here).
+CHECKER_NAME = desk_settings.CHECKER_NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,25 +62,35 @@ class StaleReference(KnownError):
     """The claim, article or source was removed meanwhile (e.g. in another window)."""
 
 
+class _NothingChanged(Exception):
+    """Raised inside a write to roll back an edit that changed nothing."""
+
+
 class Workbench:
     """The application's use cases over one database.
 
     One writer: every write runs under one lock in its own Session and commits before
     returning, so nothing is ever left unsaved. Reads open their own short Session.
     Only ids and frozen dataclasses cross this boundary, so workers may call it.
+
+    Every edit of the checker's work (claims, spans, status, verdicts, sources, article
+    properties) goes on `undo_stack`, which lives as long as this object (one session of
+    the app, across articles); undo and redo are saved at once like any other edit.
+    Importing, extracting and deleting articles, settings and the scale are not undoable.
     """
 
     def __init__(self, db: Database, nlp: NlpProvider, max_bytes: int = DEFAULT_MAX_BYTES):
         self.db = db
         self.nlp = nlp
         self.max_bytes = max_bytes
+        self.undo_stack = UndoStack()
         self._write_lock = threading.Lock()
 
     # -------------------------------------------------------------------- plumbing
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
-        with self._write_lock, self.db.sessions.begin() as session:
+    def _session(self) -> Iterator[Session]:
+        with self.db.sessions.begin() as session:
             try:
                 yield session
             except repo.MissingRowError as exc:
@@ -75,12 +98,45 @@ class Workbench:
                     f"That item no longer exists ({exc}); the view has been refreshed."
                 ) from exc
 
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with self._write_lock, self._session() as session:
+            yield session
+
     def _read(self, fn: Callable[[Session], T]) -> T:
         with self.db.sessions() as session:
             try:
                 return fn(session)
             except repo.MissingRowError as exc:
                 raise StaleReference(f"That item no longer exists ({exc}).") from exc
+
+    def _edit(self, label: str, op: Callable[[Session, Recorder], T]) -> tuple[T, Changes]:
+        """Run one undoable edit: record history, push it on the undo stack, report it.
+
+        An edit that changes nothing is rolled back (it would only move timestamps) and
+        reports no changes.
+        """
+        results: list[T] = []
+        with self._write_lock:
+            try:
+                with self._session() as session:
+                    rec = Recorder(session, label)
+                    results.append(op(session, rec))
+                    states = rec.finish()
+                    if states is None:
+                        raise _NothingChanged
+                    before, after = states
+                    record_history(session, before, after, desk_settings.who(session))
+            except _NothingChanged:
+                return results[0], Changes()
+            entry = UndoEntry(
+                rec.label, before, after, changes_between(before, after), rec.merge_key
+            )
+            self.undo_stack.push(entry)
+        return results[0], entry.changes
+
+    def _score(self, texts: Sequence[str]) -> list[float] | None:
+        return self.nlp.score_texts(texts) if self.nlp.scorer() else None
 
     # -------------------------------------------------------------------- reads
 
@@ -104,6 +160,49 @@ class Workbench:
 
     def checker_name(self) -> str:
         return self._read(lambda s: repo.get_setting(s, CHECKER_NAME))
+
+    def history(self, claim_id: int) -> list[HistoryEntry]:
+        """The claim's status and verdict changes, oldest first."""
+        return self._read(lambda s: history_repo.list_history(s, claim_id))
+
+    # -------------------------------------------------------------------- undo
+
+    def can_undo(self) -> bool:
+        return self.undo_stack.can_undo()
+
+    def can_redo(self) -> bool:
+        return self.undo_stack.can_redo()
+
+    def undo_label(self) -> str | None:
+        """What Undo would undo, e.g. "Set status to Done" (None: nothing)."""
+        return self.undo_stack.undo_label()
+
+    def redo_label(self) -> str | None:
+        return self.undo_stack.redo_label()
+
+    def undo(self) -> Changes:
+        """Restore the state before the last edit and save it; no-op if there is none."""
+        return self._step(redo=False)
+
+    def redo(self) -> Changes:
+        return self._step(redo=True)
+
+    def _step(self, *, redo: bool) -> Changes:
+        with self._write_lock:
+            entry = self.undo_stack.next_redo() if redo else self.undo_stack.next_undo()
+            if entry is None:
+                return Changes()
+            try:
+                with self._session() as session:
+                    apply_entry(session, entry, redo=redo, who=desk_settings.who(session))
+            except UndoConflict:
+                self.undo_stack.clear()
+                raise
+            if redo:
+                self.undo_stack.redone()
+            else:
+                self.undo_stack.undone()
+        return entry.changes
 
     # -------------------------------------------------------------------- articles
 
@@ -132,13 +231,17 @@ class Workbench:
         )
 
     def update_metadata(self, article_id: int, metadata: ArticleMetadata) -> Changes:
-        with self._write() as session:
+        def op(session: Session, rec: Recorder) -> None:
+            rec.track_metadata(article_id)
             repo.update_article_metadata(session, article_id, metadata)
-        return Changes(library=True, articles=frozenset({article_id}))
+
+        return self._edit("Edit article properties", op)[1]
 
     def delete_article(self, article_id: int) -> Changes:
+        """Delete an article with its claims (not undoable: its edits leave the stack)."""
         with self._write() as session:
             repo.delete_article(session, article_id)
+            self.undo_stack.forget_article(article_id)
         return Changes(library=True, claim_sets=frozenset({article_id}))
 
     def extract(
@@ -147,75 +250,140 @@ class Workbench:
         progress: ProgressFn | None = None,
         cancelled: CancelledFn | None = None,
     ) -> Changes:
-        """Find, type and score the article's claims and store them (slow: run in a worker)."""
+        """Find, type and score the article's claims and store them (slow: run in a worker).
+
+        Re-extraction replaces untouched claims, so the article's undo history is dropped.
+        """
         text = self.article(article_id).text
         candidates, pipeline_name = self.nlp.extract(text, progress=progress, cancelled=cancelled)
         with self._write() as session:
             repo.store_extracted_claims(session, article_id, candidates, pipeline_name)
+            self.undo_stack.forget_article(article_id)
         return Changes(library=True, claim_sets=frozenset({article_id}))
 
     # -------------------------------------------------------------------- claims
 
-    def add_claim(self, article_id: int, start: int, end: int) -> tuple[int, Changes]:
-        """A claim the checker marked by hand over [start, end) of the stored text."""
+    def add_claim(
+        self, article_id: int, start: int, end: int, *, allow_overlap: bool = False
+    ) -> tuple[int, Changes]:
+        """A claim the checker marked by hand over [start, end) of the stored text.
+
+        Raises span_edit.ClaimOverlap (a KnownError with `claim_ids`) if the span
+        overlaps another claim, unless `allow_overlap`.
+        """
         text = self.article(article_id).text
         start, end = trim_span(text, start, end)
         if start >= end:
-            raise KnownError("Select some words of the article first, then add the claim.")
+            raise KnownError(span_edit.SELECT_FIRST)
         candidate = CandidateClaim(start=start, end=end, text=text[start:end])
-        scores = self.nlp.score_texts([candidate.text]) if self.nlp.scorer() else None
+        scores = self._score([candidate.text])
         if scores:
             candidate = CandidateClaim(start=start, end=end, text=candidate.text, score=scores[0])
-        with self._write() as session:
-            claim_id = repo.add_claim(session, article_id, candidate, ClaimOrigin.MANUAL)
-        return claim_id, Changes(library=True, claim_sets=frozenset({article_id}))
+        return self._edit(
+            "Add claim",
+            lambda s, rec: span_edit.add(s, rec, article_id, candidate, allow_overlap),
+        )
 
     def delete_claim(self, claim_id: int) -> Changes:
-        with self._write() as session:
-            article_id = repo.claim_article_id(session, claim_id)
+        def op(session: Session, rec: Recorder) -> None:
+            rec.track(claim_id)
             repo.delete_claim(session, claim_id)
-        return Changes(library=True, claim_sets=frozenset({article_id}))
+
+        return self._edit("Delete claim", op)[1]
+
+    def adjust_claim_span(
+        self, claim_id: int, start: int, end: int, *, allow_overlap: bool = False
+    ) -> Changes:
+        """Move the claim to [start, end) (trimmed); raises ClaimOverlap unless allowed."""
+        return self._edit(
+            "Adjust claim span",
+            lambda s, rec: span_edit.adjust(
+                s, rec, self._score, claim_id, start, end, allow_overlap
+            ),
+        )[1]
+
+    def split_claim(self, claim_id: int, at: int) -> tuple[tuple[int, int], Changes]:
+        """Split at offset `at` into (claim_id, new id); see span_edit.split for who keeps what."""
+        new_id, changes = self._edit(
+            "Split claim", lambda s, rec: span_edit.split(s, rec, self._score, claim_id, at)
+        )
+        return (claim_id, new_id), changes
+
+    def merge_claims(
+        self, first_id: int, second_id: int, *, allow_overlap: bool = False
+    ) -> tuple[int, Changes]:
+        """Merge two claims into the earlier one; returns its id (see span_edit.merge)."""
+        return self._edit(
+            "Merge claims",
+            lambda s, rec: span_edit.merge(
+                s, rec, self._score, first_id, second_id, allow_overlap
+            ),
+        )
 
     def set_status(self, claim_id: int, status: ClaimStatus) -> Changes:
-        with self._write() as session:
+        def op(session: Session, rec: Recorder) -> None:
+            rec.track(claim_id)
             repo.set_claim_status(session, claim_id, status)
-        return Changes(library=True, claims=frozenset({claim_id}))
+
+        return self._edit(f"Set status to {status.label}", op)[1]
 
     def set_verdict(
         self, claim_id: int, rating_id: int, explanation: str, checker: str | None = None
     ) -> Changes:
-        """Rate a claim; a rated claim still to do moves to in progress."""
-        with self._write() as session:
-            if checker is None:
-                checker = repo.get_setting(session, CHECKER_NAME)
-            repo.set_verdict(session, claim_id, rating_id, explanation.strip(), checker)
-            if repo.get_claim(session, claim_id).status is ClaimStatus.TODO:
+        """Rate a claim; a rated claim still to do moves to in progress.
+
+        `checker` defaults to the checker name in the settings (else the login name).
+        Editing only the explanation undoes as one step while the checker keeps typing.
+        """
+
+        def op(session: Session, rec: Recorder) -> None:
+            rec.track(claim_id)
+            current = repo.get_claim(session, claim_id)
+            if current.verdict is not None and current.verdict.rating.id == rating_id:
+                rec.label, rec.merge_key = "Edit explanation", ("explanation", claim_id)
+            else:
+                rating = repo.default_scale(session).by_id(rating_id)
+                rec.label = f"Rate as “{rating.name}”" if rating else "Set verdict"
+            name = desk_settings.who(session) if checker is None else checker
+            repo.set_verdict(session, claim_id, rating_id, explanation.strip(), name)
+            if current.status is ClaimStatus.TODO:
                 repo.set_claim_status(session, claim_id, ClaimStatus.IN_PROGRESS)
-        return Changes(library=True, claims=frozenset({claim_id}))
+
+        return self._edit("Set verdict", op)[1]
 
     def clear_verdict(self, claim_id: int) -> Changes:
-        with self._write() as session:
+        def op(session: Session, rec: Recorder) -> None:
+            rec.track(claim_id)
             repo.clear_verdict(session, claim_id)
-        return Changes(library=True, claims=frozenset({claim_id}))
+
+        return self._edit("Clear verdict", op)[1]
 
     # -------------------------------------------------------------------- sources
 
     def add_source(self, claim_id: int, draft: SourceDraft) -> tuple[int, Changes]:
         _check_draft(draft)
-        with self._write() as session:
-            source_id = repo.add_source(session, claim_id, draft)
-        return source_id, Changes(claims=frozenset({claim_id}))
+
+        def op(session: Session, rec: Recorder) -> int:
+            rec.track(claim_id)
+            return repo.add_source(session, claim_id, draft)
+
+        return self._edit("Add source", op)
 
     def update_source(self, source_id: int, draft: SourceDraft) -> Changes:
         _check_draft(draft)
-        with self._write() as session:
-            claim_id = repo.update_source(session, source_id, draft)
-        return Changes(claims=frozenset({claim_id}))
+
+        def op(session: Session, rec: Recorder) -> None:
+            rec.track(repo.source_claim_id(session, source_id))
+            repo.update_source(session, source_id, draft)
+
+        return self._edit("Edit source", op)[1]
 
     def delete_source(self, source_id: int) -> Changes:
-        with self._write() as session:
-            claim_id = repo.delete_source(session, source_id)
-        return Changes(claims=frozenset({claim_id}))
+        def op(session: Session, rec: Recorder) -> None:
+            rec.track(repo.source_claim_id(session, source_id))
+            repo.delete_source(session, source_id)
+
+        return self._edit("Remove source", op)[1]
 
     # -------------------------------------------------------------------- settings
 
@@ -223,6 +391,31 @@ class Workbench:
         with self._write() as session:
             repo.set_setting(session, CHECKER_NAME, name.strip())
         return Changes()
+
+    def settings(self) -> DeskSettings:
+        return self._read(desk_settings.read)
+
+    def save_settings(self, settings: DeskSettings) -> Changes:
+        """Store the settings (trimmed); raises SettingsError for a value to fix.
+
+        Reports a library change when the threshold changed (the counts depend on it).
+        """
+        clean = desk_settings.normalised(settings)
+        with self._write() as session:
+            old = desk_settings.read(session)
+            desk_settings.write(session, clean)
+        return Changes(library=old.threshold != clean.threshold)
+
+    def save_rating_scale(self, ratings: Sequence[RatingDraft]) -> Changes:
+        """Make the scale exactly `ratings`, in order; claims keep their rating by id.
+
+        Removing a rating that claims use is refused with a SettingsError saying how many.
+        Reports the articles whose rated claims show a renamed or recoloured rating.
+        """
+        drafts = desk_settings.checked_scale(ratings)
+        with self._write() as session:
+            articles = desk_settings.save_scale(session, drafts)
+        return Changes(library=True, claim_sets=frozenset(articles))
 
 
 def _check_draft(draft: SourceDraft) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimdesk.errors import DatabaseError
+from claimdesk.storage import fts
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
 
 log = logging.getLogger(__name__)
@@ -161,8 +162,10 @@ def open_database(path: str | Path, backups: Path | None = None) -> Database:
     """Open (creating or upgrading) the database at `path`.
 
     An existing database on an older schema is first copied into `backups`
-    (default: a `backups` folder beside it), then upgraded through Alembic.
+    (default: a `backups` folder beside it), then upgraded through Alembic. A missing
+    or stale full-text index is rebuilt. Raises DatabaseError if SQLite lacks FTS5.
     """
+    fts.require_fts5()
     path = Path(path).expanduser().resolve()
     current, _ = _inspect_file(path)
     try:
@@ -180,6 +183,8 @@ def open_database(path: str | Path, backups: Path | None = None) -> Database:
             with engine.begin() as conn:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
+        with engine.begin() as conn:
+            fts.ensure_index(conn)
         sessions = sessionmaker(engine, expire_on_commit=False)
         _seed_default_scale(sessions)
     except SADatabaseError as exc:

@@ -160,3 +160,17 @@ class SettingRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(100))
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class ClaimHistoryRow(Base):
+    """One change of a claim's status or verdict: who, when, from → to (plain text)."""
+
+    __tablename__ = "claim_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    who: Mapped[str] = mapped_column(String(200), default="")
+    field: Mapped[str] = mapped_column(String(16))
+    old: Mapped[str | None] = mapped_column(Text, default=None)
+    new: Mapped[str | None] = mapped_column(Text, default=None)

@@ -437,6 +437,11 @@ def add_source(session: Session, claim_id: int, draft: SourceDraft) -> int:
     return row.id
 
 
+def source_claim_id(session: Session, source_id: int) -> int:
+    row: SourceNoteRow = _get(session, SourceNoteRow, source_id)
+    return row.claim_id
+
+
 def update_source(session: Session, source_id: int, draft: SourceDraft) -> int:
     row: SourceNoteRow = _get(session, SourceNoteRow, source_id)
     _apply_draft(row, draft)

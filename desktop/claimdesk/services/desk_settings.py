@@ -1,0 +1,151 @@
+"""Settings kept in the database (checker, organisation, threshold, theme) and scale checks."""
+
+from __future__ import annotations
+
+import getpass
+import re
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from claimdesk.domain import DeskSettings, RatingDraft, Theme
+from claimdesk.errors import KnownError
+from claimdesk.storage import repositories as repo
+from claimdesk.storage import scale_repo
+
+#: Settings keys; the report writers read the org_* keys too (services/reporting.py).
+CHECKER_NAME = "checker_name"
+ORG_NAME = "org_name"
+ORG_URL = "org_url"
+ORG_LOGO = "org_logo"
+THRESHOLD = "threshold"
+THEME = "theme"
+
+DEFAULT_THRESHOLD = 0.5
+_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+
+
+class SettingsError(KnownError):
+    """A value in the settings dialog cannot be saved as it is."""
+
+
+def os_user() -> str:
+    """The login name, for records made before the checker set a name."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+def who(session: Session) -> str:
+    """The name that history entries and verdicts record."""
+    return repo.get_setting(session, CHECKER_NAME).strip() or os_user()
+
+
+def _float(text: str, default: float) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        return default
+    return value if 0.0 <= value <= 1.0 else default
+
+
+def _theme(text: str) -> Theme:
+    try:
+        return Theme(text)
+    except ValueError:
+        return Theme.SYSTEM
+
+
+def read(session: Session) -> DeskSettings:
+    """The stored settings; a missing or damaged value reads as its default."""
+    return DeskSettings(
+        checker_name=repo.get_setting(session, CHECKER_NAME),
+        org_name=repo.get_setting(session, ORG_NAME),
+        org_url=repo.get_setting(session, ORG_URL),
+        org_logo=repo.get_setting(session, ORG_LOGO),
+        threshold=_float(repo.get_setting(session, THRESHOLD), DEFAULT_THRESHOLD),
+        theme=_theme(repo.get_setting(session, THEME, Theme.SYSTEM.value)),
+    )
+
+
+def normalised(settings: DeskSettings) -> DeskSettings:
+    """The settings as they will be stored (trimmed), or SettingsError saying what to fix."""
+    url = settings.org_url.strip()
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise SettingsError(
+            f"The organisation's web address must start with http:// or https:// ({url})."
+        )
+    if not 0.0 <= settings.threshold <= 1.0:
+        raise SettingsError("The check-worthiness threshold must be between 0 and 1.")
+    return DeskSettings(
+        checker_name=settings.checker_name.strip(),
+        org_name=settings.org_name.strip(),
+        org_url=url,
+        org_logo=settings.org_logo.strip(),
+        threshold=float(settings.threshold),
+        theme=Theme(settings.theme),
+    )
+
+
+def write(session: Session, settings: DeskSettings) -> None:
+    repo.set_setting(session, CHECKER_NAME, settings.checker_name)
+    repo.set_setting(session, ORG_NAME, settings.org_name)
+    repo.set_setting(session, ORG_URL, settings.org_url)
+    repo.set_setting(session, ORG_LOGO, settings.org_logo)
+    repo.set_setting(session, THRESHOLD, repr(settings.threshold))
+    repo.set_setting(session, THEME, settings.theme.value)
+
+
+def checked_scale(drafts: Sequence[RatingDraft]) -> list[RatingDraft]:
+    """The drafts trimmed, or SettingsError saying what is wrong with the scale."""
+    if not drafts:
+        raise SettingsError("A rating scale needs at least one rating.")
+    out: list[RatingDraft] = []
+    seen: set[str] = set()
+    ids: set[int] = set()
+    for draft in drafts:
+        name = " ".join(draft.name.split())
+        if not name:
+            raise SettingsError("Every rating needs a name.")
+        if name.casefold() in seen:
+            raise SettingsError(f"Two ratings are called “{name}”; give each its own name.")
+        seen.add(name.casefold())
+        if draft.id is not None:
+            if draft.id in ids:
+                raise SettingsError(f"The rating “{name}” appears twice in the scale.")
+            ids.add(draft.id)
+        if not _COLOR.fullmatch(draft.color.strip()):
+            raise SettingsError(
+                f"The colour of “{name}” must look like #c62828 (it is “{draft.color}”)."
+            )
+        if not 0 <= draft.value <= 100:
+            raise SettingsError(
+                f"The value of “{name}” must be a whole number from 0 (not on the scale) to 100."
+            )
+        color = draft.color.strip()
+        out.append(RatingDraft(name=name, value=draft.value, color=color, id=draft.id))
+    if not any(d.value > 0 for d in out):
+        raise SettingsError(
+            "At least one rating needs a value above 0 (ClaimReview publishes the values)."
+        )
+    return out
+
+
+def save_scale(session: Session, drafts: Sequence[RatingDraft]) -> set[int]:
+    """Store checked drafts as the scale; returns the articles whose rated claims show it.
+
+    Refuses (SettingsError) to remove a rating that claims use, saying how many.
+    """
+    keep = {d.id for d in drafts}
+    removed = [r for r in repo.default_scale(session).ratings if r.id not in keep]
+    used = scale_repo.usage(session, [r.id for r in removed])
+    for rating in removed:
+        n = used.get(rating.id, 0)
+        if n:
+            raise SettingsError(
+                f"“{rating.name}” is the rating of {n} claim{'s' if n != 1 else ''}; "
+                "rate those claims otherwise before removing it from the scale."
+            )
+    ids, _removed = scale_repo.save_scale(session, drafts)
+    return scale_repo.rated_article_ids(session, ids)

@@ -1,0 +1,253 @@
+"""SQLite FTS5 full-text index over the desk: triggers keep it in sync, repair rebuilds it."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from functools import cache
+
+from sqlalchemy import Connection, bindparam, text
+from sqlalchemy.orm import Session
+
+from claimdesk.domain import HitKind, SearchHit
+from claimdesk.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+#: Characters that mark a match inside snippet() output; removed again before it leaves.
+MARK_OPEN = "\x02"
+MARK_CLOSE = "\x03"
+#: Only options every FTS5 build has had for years (SQLite ≥ 3.27); checked at open.
+OPTIONS = "tokenize='unicode61 remove_diacritics 2', prefix='3'"
+
+
+@dataclass(frozen=True, slots=True)
+class FtsIndex:
+    """One external-content FTS5 table over one of our tables (no text is stored twice)."""
+
+    name: str
+    content: str
+    columns: tuple[str, ...]
+
+    def ddl(self) -> list[str]:
+        """CREATE statements: the virtual table, then insert/delete/update triggers."""
+        cols = ", ".join(self.columns)
+        new = ", ".join(f"new.{c}" for c in self.columns)
+        old = ", ".join(f"old.{c}" for c in self.columns)
+        insert = f"INSERT INTO {self.name}(rowid, {cols}) VALUES (new.id, {new});"
+        remove = (
+            f"INSERT INTO {self.name}({self.name}, rowid, {cols}) "
+            f"VALUES ('delete', old.id, {old});"
+        )
+        return [
+            f"CREATE VIRTUAL TABLE {self.name} USING fts5({cols}, "
+            f"content='{self.content}', content_rowid='id', {OPTIONS})",
+            f"CREATE TRIGGER {self.name}_ai AFTER INSERT ON {self.content} BEGIN {insert} END",
+            f"CREATE TRIGGER {self.name}_ad AFTER DELETE ON {self.content} BEGIN {remove} END",
+            f"CREATE TRIGGER {self.name}_au AFTER UPDATE OF {cols} ON {self.content} "
+            f"BEGIN {remove} {insert} END",
+        ]
+
+    @property
+    def triggers(self) -> tuple[str, ...]:
+        return (f"{self.name}_ai", f"{self.name}_ad", f"{self.name}_au")
+
+
+INDEXES = (
+    FtsIndex("fts_articles", "articles", ("title", "text")),
+    FtsIndex("fts_claims", "claims", ("text", "speaker")),
+    FtsIndex("fts_verdicts", "verdicts", ("explanation",)),
+    FtsIndex("fts_sources", "source_notes", ("title", "url", "quote", "note")),
+)
+
+
+@cache
+def fts5_problem() -> str | None:
+    """Why this Python's SQLite cannot hold our index, or None if it can."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute(f"CREATE VIRTUAL TABLE probe USING fts5(a, {OPTIONS})")
+        con.execute("INSERT INTO probe(a) VALUES ('probe')")
+        con.execute(
+            "SELECT snippet(probe, -1, '[', ']', '…', 8) FROM probe WHERE probe MATCH 'pro*'"
+        )
+    except sqlite3.OperationalError as exc:
+        return str(exc)
+    finally:
+        con.close()
+    return None
+
+
+def require_fts5() -> None:
+    problem = fts5_problem()
+    if problem is not None:
+        raise DatabaseError(
+            f"This installation's SQLite {sqlite3.sqlite_version} has no usable FTS5 "
+            f"full-text search ({problem}). Install ClaimDesk from its installer, or use a "
+            "Python whose SQLite includes FTS5."
+        )
+
+
+def ensure_index(conn: Connection) -> list[str]:
+    """Recreate what is missing of the index and rebuild stale parts; returns their names.
+
+    A table is rebuilt when it or one of its triggers was missing (a batch migration
+    that rebuilds a table drops its triggers), or when it indexes a different number
+    of rows than its content table has.
+    """
+    objects = {
+        r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type IN "
+                                           "('table', 'trigger')")
+    }
+    rebuilt: list[str] = []
+    for index in INDEXES:
+        ddl = index.ddl()
+        stale = False
+        if index.name not in objects:
+            conn.exec_driver_sql(ddl[0])
+            stale = True
+        for name, statement in zip(index.triggers, ddl[1:], strict=True):
+            if name not in objects:
+                conn.exec_driver_sql(statement)
+                stale = True
+        if not stale:
+            indexed = conn.exec_driver_sql(f"SELECT count(*) FROM {index.name}_docsize").scalar()
+            rows = conn.exec_driver_sql(f"SELECT count(*) FROM {index.content}").scalar()
+            stale = indexed != rows
+        if stale:
+            rebuild(conn, index.name)
+            rebuilt.append(index.name)
+    if rebuilt:
+        log.warning("rebuilt the full-text index: %s", ", ".join(rebuilt))
+    return rebuilt
+
+
+def rebuild(conn: Connection, name: str) -> None:
+    conn.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+
+
+# ----------------------------------------------------------------------------- search
+
+#: At most this many matches of one kind are ranked: the newest ones. Only a word in
+#: most of a large desk matches more, and ranking every such row (bm25 reads each one's
+#: size) would make the answer slower than typing.
+RANK_WINDOW = 2000
+
+#: Phase one, per kind: the best rows by rank with what a hit needs besides its snippet.
+_RANKED: dict[HitKind, str] = {
+    HitKind.ARTICLE: """
+        SELECT s.id, s.rank, a.id, a.title, NULL FROM (
+            SELECT rowid AS id, rank FROM fts_articles
+            WHERE fts_articles MATCH :q AND rowid > :floor AND rank MATCH 'bm25(10.0, 1.0)'
+            ORDER BY rank LIMIT :n
+        ) AS s JOIN articles AS a ON a.id = s.id""",
+    HitKind.CLAIM: """
+        SELECT s.id, s.rank, a.id, a.title, c.id FROM (
+            SELECT rowid AS id, rank FROM fts_claims
+            WHERE fts_claims MATCH :q AND rowid > :floor
+            ORDER BY rank LIMIT :n
+        ) AS s JOIN claims AS c ON c.id = s.id JOIN articles AS a ON a.id = c.article_id""",
+    HitKind.VERDICT: """
+        SELECT s.id, s.rank, a.id, a.title, c.id FROM (
+            SELECT rowid AS id, rank FROM fts_verdicts
+            WHERE fts_verdicts MATCH :q AND rowid > :floor
+            ORDER BY rank LIMIT :n
+        ) AS s JOIN verdicts AS v ON v.id = s.id JOIN claims AS c ON c.id = v.claim_id
+        JOIN articles AS a ON a.id = c.article_id""",
+    HitKind.SOURCE: """
+        SELECT s.id, s.rank, a.id, a.title, c.id FROM (
+            SELECT rowid AS id, rank FROM fts_sources
+            WHERE fts_sources MATCH :q AND rowid > :floor AND rank MATCH 'bm25(2.0, 1.0, 1.0, 1.0)'
+            ORDER BY rank LIMIT :n
+        ) AS s JOIN source_notes AS n ON n.id = s.id JOIN claims AS c ON c.id = n.claim_id
+        JOIN articles AS a ON a.id = c.article_id""",
+}
+_TABLES = {
+    HitKind.ARTICLE: ("fts_articles", 16),
+    HitKind.CLAIM: ("fts_claims", 32),
+    HitKind.VERDICT: ("fts_verdicts", 24),
+    HitKind.SOURCE: ("fts_sources", 24),
+}
+
+
+def unmark(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Plain snippet text and the [start, end) offsets of its marked matches."""
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length = 0
+    start: int | None = None
+    for ch in snippet:
+        if ch == MARK_OPEN:
+            start = length
+        elif ch == MARK_CLOSE:
+            if start is not None and start < length:
+                marks.append((start, length))
+            start = None
+        else:
+            out.append(ch)
+            length += 1
+    return "".join(out), tuple(marks)
+
+
+def search(session: Session, match: str, limit: int) -> list[SearchHit]:
+    """Best `limit` hits of an FTS5 MATCH expression over every kind, best first.
+
+    `match` must already be a safe expression (services.search builds it). Of a kind
+    with more than RANK_WINDOW matches, the newest RANK_WINDOW are ranked. Snippets
+    cost the most for common words, so only the hits that make the cut get one.
+    """
+    ranked: list[tuple[float, HitKind, int, int, str, int | None]] = []
+    for kind, sql in _RANKED.items():
+        table = _TABLES[kind][0]
+        floor = session.execute(
+            text(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH :q "
+                "ORDER BY rowid DESC LIMIT 1 OFFSET :window"
+            ),
+            {"q": match, "window": RANK_WINDOW},
+        ).scalar()
+        params = {"q": match, "n": limit, "floor": floor or 0}
+        for row_id, rank, article_id, title, claim_id in session.execute(text(sql), params):
+            ranked.append((float(rank), kind, row_id, article_id, title, claim_id))
+    ranked.sort(key=lambda r: (r[0], r[1].value, r[3], r[5] or 0, r[2]))
+    del ranked[limit:]
+    snippets: dict[tuple[HitKind, int], str] = {}
+    for kind, (table, tokens) in _TABLES.items():
+        ids = {r[2] for r in ranked if r[1] is kind}
+        if not ids:
+            continue
+        # One pass over the matches in the hits' rowid range, a snippet only for hits:
+        # asking row by row would rebuild the match list of a prefix term every time.
+        query = text(
+            f"SELECT rowid, CASE WHEN rowid IN :ids "
+            f"THEN snippet({table}, -1, :o, :c, '…', {tokens}) END FROM {table} "
+            f"WHERE {table} MATCH :q AND rowid BETWEEN :lo AND :hi"
+        ).bindparams(bindparam("ids", expanding=True))
+        params = {
+            "q": match,
+            "o": MARK_OPEN,
+            "c": MARK_CLOSE,
+            "ids": sorted(ids),
+            "lo": min(ids),
+            "hi": max(ids),
+        }
+        for row_id, snip in session.execute(query, params):
+            if row_id in ids:
+                snippets[kind, row_id] = snip or ""
+    hits: list[SearchHit] = []
+    for rank, kind, row_id, article_id, title, claim_id in ranked:
+        plain, marks = unmark(snippets.get((kind, row_id), ""))
+        hits.append(
+            SearchHit(
+                kind=kind,
+                article_id=article_id,
+                article_title=title,
+                claim_id=claim_id,
+                snippet=plain,
+                marks=marks,
+                rank=rank,
+                source_id=row_id if kind is HitKind.SOURCE else None,
+            )
+        )
+    return hits

@@ -1,0 +1,193 @@
+"""Exact before/after copies of claims and article metadata, for undo and redo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from claimdesk.storage.orm import (
+    ArticleRow,
+    ClaimHistoryRow,
+    ClaimRow,
+    RatingRow,
+    SourceNoteRow,
+    VerdictRow,
+)
+
+Row = dict[str, Any]
+
+ARTICLES = cast(Table, ArticleRow.__table__)
+CLAIMS = cast(Table, ClaimRow.__table__)
+VERDICTS = cast(Table, VerdictRow.__table__)
+SOURCES = cast(Table, SourceNoteRow.__table__)
+HISTORY = cast(Table, ClaimHistoryRow.__table__)
+RATINGS = cast(Table, RatingRow.__table__)
+
+#: The article columns a metadata edit may change.
+METADATA_COLUMNS = ("title", "author", "publisher", "url", "published")
+#: Columns that only say when something happened; a change of them alone is no edit.
+_CLOCK = frozenset({"created_at", "updated_at"})
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimState:
+    """Every column of a claim, its verdict and its sources (ids included).
+
+    `history` rides along so a deleted claim comes back with its history; it is not
+    part of equality because undo never rewrites the history of a claim that exists.
+    """
+
+    claim: Row
+    verdict: Row | None
+    sources: tuple[Row, ...]
+    history: tuple[Row, ...] = field(default=(), compare=False)
+
+    @property
+    def article_id(self) -> int:
+        return int(self.claim["article_id"])
+
+    def content(self) -> tuple[Any, ...]:
+        """The state without its clock columns (what a user would call the same)."""
+        return (
+            _unclocked(self.claim),
+            None if self.verdict is None else _unclocked(self.verdict),
+            tuple(_unclocked(s) for s in self.sources),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The state of some claims of one article (None: the claim does not exist)."""
+
+    article_id: int
+    claims: Mapping[int, ClaimState | None]
+    metadata: Row | None = None
+
+    def same_content(self, other: Snapshot) -> bool:
+        if self.claims.keys() != other.claims.keys() or self.metadata != other.metadata:
+            return False
+        for cid, mine in self.claims.items():
+            theirs = other.claims[cid]
+            if (mine is None) != (theirs is None):
+                return False
+            if mine is not None and theirs is not None and mine.content() != theirs.content():
+                return False
+        return True
+
+
+def _unclocked(row: Row) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted((k, v) for k, v in row.items() if k not in _CLOCK))
+
+
+def _rows(session: Session, table: Table, where: Any) -> list[Row]:
+    return [dict(r) for r in session.execute(select(table).where(where)).mappings()]
+
+
+def capture_claims(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimState | None]:
+    """The current state of each claim (None for an id that does not exist)."""
+    ids = list(dict.fromkeys(claim_ids))
+    session.flush()
+    claims = {r["id"]: r for r in _rows(session, CLAIMS, CLAIMS.c.id.in_(ids))}
+    verdicts = {r["claim_id"]: r for r in _rows(session, VERDICTS, VERDICTS.c.claim_id.in_(ids))}
+    sources: dict[int, list[Row]] = {}
+    for r in sorted(_rows(session, SOURCES, SOURCES.c.claim_id.in_(ids)), key=lambda r: r["id"]):
+        sources.setdefault(r["claim_id"], []).append(r)
+    history: dict[int, list[Row]] = {}
+    for r in sorted(_rows(session, HISTORY, HISTORY.c.claim_id.in_(ids)), key=lambda r: r["id"]):
+        history.setdefault(r["claim_id"], []).append(r)
+    return {
+        cid: None
+        if cid not in claims
+        else ClaimState(
+            claim=claims[cid],
+            verdict=verdicts.get(cid),
+            sources=tuple(sources.get(cid, ())),
+            history=tuple(history.get(cid, ())),
+        )
+        for cid in ids
+    }
+
+
+def capture_metadata(session: Session, article_id: int) -> Row | None:
+    session.flush()
+    row = session.execute(
+        select(*(ARTICLES.c[c] for c in METADATA_COLUMNS)).where(ARTICLES.c.id == article_id)
+    ).mappings().first()
+    return None if row is None else dict(row)
+
+
+def conflict(session: Session, expected: Snapshot, target: Snapshot) -> str | None:
+    """Why `target` cannot replace the current state, which should be `expected`.
+
+    Something outside the undo history (a re-extraction, another window, a merged
+    bundle, an edited rating scale) may have changed the rows since; then restoring
+    would clash with them, and this says how in a few words.
+    """
+    session.flush()
+    owned = set(expected.claims)
+    if capture_metadata(session, expected.article_id) is None:
+        return "its article was removed"
+    current = {
+        r["id"]: r["article_id"]
+        for r in session.execute(
+            select(CLAIMS.c.id, CLAIMS.c.article_id).where(CLAIMS.c.id.in_(owned))
+        ).mappings()
+    }
+    for cid, state in expected.claims.items():
+        if (state is None) != (cid not in current):
+            return "a claim it touched was added or removed elsewhere"
+        if state is not None and current[cid] != state.article_id:
+            return "a claim it touched now belongs to another article"
+    states = [s for s in target.claims.values() if s is not None]
+    verdicts = [s.verdict for s in states if s.verdict is not None]
+    for table, rows in ((VERDICTS, verdicts), (SOURCES, [r for s in states for r in s.sources])):
+        ids = [r["id"] for r in rows]
+        owners = session.execute(select(table.c.claim_id).where(table.c.id.in_(ids))).scalars()
+        if any(owner not in owned for owner in owners):
+            return "its verdict or source ids are now used by another claim"
+    ratings = {v["rating_id"] for v in verdicts}
+    found = set(session.execute(select(RATINGS.c.id).where(RATINGS.c.id.in_(ratings))).scalars())
+    if ratings - found:
+        return "a rating it used was removed from the scale"
+    return None
+
+
+def restore(session: Session, target: Snapshot) -> None:
+    """Make the rows of `target`'s claims (and metadata) exactly what it recorded.
+
+    Deleted claims come back with their ids, verdict, sources and history; claims the
+    target says do not exist are deleted (their verdict, sources and history with them).
+    """
+    session.flush()
+    ids = list(target.claims)
+    session.execute(delete(VERDICTS).where(VERDICTS.c.claim_id.in_(ids)))
+    session.execute(delete(SOURCES).where(SOURCES.c.claim_id.in_(ids)))
+    gone = [cid for cid, state in target.claims.items() if state is None]
+    session.execute(delete(CLAIMS).where(CLAIMS.c.id.in_(gone)))
+    present = {cid: s for cid, s in target.claims.items() if s is not None}
+    existing = set(
+        session.execute(select(CLAIMS.c.id).where(CLAIMS.c.id.in_(present))).scalars()
+    )
+    for cid, state in present.items():
+        if cid in existing:
+            values = {k: v for k, v in state.claim.items() if k != "id"}
+            session.execute(update(CLAIMS).where(CLAIMS.c.id == cid).values(values))
+        else:
+            session.execute(insert(CLAIMS).values(state.claim))
+            # Fresh ids: the old ones may have been taken by newer history rows.
+            for row in state.history:
+                session.execute(insert(HISTORY).values({k: v for k, v in row.items() if k != "id"}))
+    for state in present.values():
+        if state.verdict is not None:
+            session.execute(insert(VERDICTS).values(state.verdict))
+        for source in state.sources:
+            session.execute(insert(SOURCES).values(source))
+    if target.metadata is not None:
+        session.execute(
+            update(ARTICLES).where(ARTICLES.c.id == target.article_id).values(target.metadata)
+        )
+    session.expire_all()

@@ -1,0 +1,113 @@
+"""Editing the rating scale: claims keep their rating, ratings in use cannot be removed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from claimdesk.domain import RatingDraft, RatingScale
+from claimdesk.services.desk_settings import SettingsError
+from claimdesk.services.nlp_provider import NlpProvider
+from claimdesk.services.workbench import StaleReference, Workbench
+from claimdesk.storage.db import DEFAULT_RATINGS, open_database
+from tests.services.desk import add_article, mark, open_workbench
+
+
+@pytest.fixture
+def wb(tmp_path: Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
+    bench = open_workbench(tmp_path / "scales.sqlite3", nlp_provider)
+    yield bench
+    bench.db.dispose()
+
+
+def drafts(scale: RatingScale) -> list[RatingDraft]:
+    return [RatingDraft(r.name, r.value, r.color, r.id) for r in scale.ratings]
+
+
+def test_rename_recolour_reorder_revalue_and_add(wb: Workbench, tmp_path: Path) -> None:
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    scale = wb.rating_scale()
+    false = next(r for r in scale.ratings if r.name == "False")
+    wb.set_verdict(claim, false.id, "No.")
+    edited = [
+        RatingDraft("Pants on fire", 0, "#ff0000"),
+        *(
+            RatingDraft("Wrong", 1, "#aa0000", false.id) if d.id == false.id else d
+            for d in reversed(drafts(scale))
+        ),
+    ]
+    changes = wb.save_rating_scale(edited)
+    assert changes.library and changes.claim_sets == {aid}
+    new = wb.rating_scale()
+    assert [r.name for r in new.ratings] == [
+        "Pants on fire",
+        "Unverifiable",
+        "Misleading",
+        "Wrong",
+        "Mostly false",
+        "Half true",
+        "Mostly true",
+        "True",
+    ]
+    assert [r.position for r in new.ratings] == list(range(8))
+    verdict = wb.claim(claim).verdict
+    assert verdict is not None
+    assert (verdict.rating.id, verdict.rating.name, verdict.rating.color) == (
+        false.id,
+        "Wrong",
+        "#aa0000",
+    )
+    other = open_database(wb.db.path)  # stored, not cached
+    try:
+        stored = Workbench(other, wb.nlp).rating_scale()
+        assert stored.ratings[0].name == "Pants on fire"
+    finally:
+        other.dispose()
+
+
+def test_removing_a_rating_in_use_is_refused_with_the_count(wb: Workbench, tmp_path: Path) -> None:
+    aid = add_article(wb, tmp_path)
+    scale = wb.rating_scale()
+    half = next(r for r in scale.ratings if r.name == "Half true")
+    for needle in ("Ministers will meet", "Fans cheered"):
+        wb.set_verdict(mark(wb, aid, needle), half.id, "")
+    without_half = [d for d in drafts(scale) if d.id != half.id]
+    with pytest.raises(SettingsError, match="“Half true” is the rating of 2 claims"):
+        wb.save_rating_scale(without_half)
+    assert wb.rating_scale() == scale
+    without_unused = [d for d in drafts(scale) if d.name != "Unverifiable"]
+    wb.save_rating_scale(without_unused)
+    assert [r.name for r in wb.rating_scale().ratings] == [
+        name for name, _, _ in DEFAULT_RATINGS if name != "Unverifiable"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda ds: [], "at least one rating"),
+        (lambda ds: [RatingDraft("  ", 1, "#000000"), *ds], "needs a name"),
+        (lambda ds: [*ds, RatingDraft("true", 3, "#000000")], "Two ratings are called"),
+        (lambda ds: [RatingDraft("Odd", 2, "red"), *ds], "must look like #c62828"),
+        (lambda ds: [RatingDraft("Big", 101, "#123456"), *ds], "whole number from 0"),
+        (lambda ds: [RatingDraft("Zero", 0, "#123")], "value above 0"),
+        (lambda ds: [*ds, ds[0]], "appears twice|Two ratings"),
+    ],
+)
+def test_bad_scales_are_refused_and_change_nothing(
+    wb: Workbench, edit: Callable[[list[RatingDraft]], list[RatingDraft]], message: str
+) -> None:
+    scale = wb.rating_scale()
+    with pytest.raises(SettingsError, match=message):
+        wb.save_rating_scale(edit(drafts(scale)))
+    assert wb.rating_scale() == scale
+
+
+def test_a_rating_removed_meanwhile_is_a_stale_reference(wb: Workbench) -> None:
+    scale = wb.rating_scale()
+    with pytest.raises(StaleReference):
+        wb.save_rating_scale([*drafts(scale), RatingDraft("Ghost", 2, "#010101", 9999)])
+    assert wb.rating_scale() == scale
