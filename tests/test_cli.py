@@ -120,3 +120,17 @@ def test_gui_refuses_a_broken_database_with_a_message(tmp_path, data_dir):
     result = run("--db", str(db), env={"QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 2
     assert db.read_bytes() == b"not sqlite" * 10
+
+
+def test_search_finds_claims_headless(tmp_path, seed_path, data_dir):
+    db = tmp_path / "s.sqlite3"
+    assert run("import", str(seed_path), "--db", str(db)).returncode == 0
+    result = run("search", "Stoltenberg", "--db", str(db), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert hits and any(h["claim_id"] is not None for h in hits)
+    assert all("stoltenberg" in h["snippet"].lower() for h in hits)
+    text = run("search", '"unbalanced (query', "--db", str(db))
+    assert text.returncode in (0, 1) and "Traceback" not in text.stderr
+    missing = run("search", "x", "--db", str(tmp_path / "nope.sqlite3"))
+    assert missing.returncode != 0 and not (tmp_path / "nope.sqlite3").exists()

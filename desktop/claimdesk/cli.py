@@ -8,12 +8,13 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 from claimdesk import __version__
 from claimdesk.errors import KnownError
 
-COMMANDS = ("extract", "import", "score", "eval")
+COMMANDS = ("extract", "import", "score", "eval", "export", "bundle", "search")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -24,6 +25,11 @@ def _gui_parser() -> argparse.ArgumentParser:
         + " (claimdesk COMMAND --help).",
     )
     parser.add_argument("files", nargs="*", help="article files to open")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen (import, extract, rate, report), then exit",
+    )
     _common(parser)
     return parser
 
@@ -54,7 +60,61 @@ def _command_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="evaluate the check-worthiness model on ClaimBuster")
     p.add_argument("--data", metavar="DIR", help="folder with the ClaimBuster CSV files")
     _common(p)
+    _export_parsers(sub)
     return parser
+
+
+def _day(value: str) -> date:
+    return date.fromisoformat(value)
+
+
+def _article_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--article",
+        dest="articles",
+        type=int,
+        nargs="+",
+        action="extend",
+        metavar="ID",
+        help="article id(s) (default: every article)",
+    )
+
+
+def _export_parsers(sub: Any) -> None:
+    from claimdesk.reports.export import FORMATS
+
+    p = sub.add_parser("export", help="write a report or a data export of checked articles")
+    p.add_argument("--format", required=True, choices=tuple(FORMATS))
+    _article_option(p)
+    p.add_argument("--from", dest="checked_from", type=_day, metavar="YYYY-MM-DD",
+                   help="only claims checked on or after this day (with --to)")
+    p.add_argument("--to", dest="checked_to", type=_day, metavar="YYYY-MM-DD",
+                   help="only claims checked on or before this day (with --from)")
+    p.add_argument("--all-claims", action="store_true",
+                   help="include every candidate claim, not only those worked on")
+    p.add_argument("--title", help="report title (default: from the selection)")
+    p.add_argument("--bom", action="store_true", help="csv: start with a UTF-8 byte-order mark")
+    p.add_argument("--review-url", metavar="URL",
+                   help="claimreview: web address where the fact-check is published")
+    p.add_argument("--org-name", help="organisation name (default: from settings)")
+    p.add_argument("--org-url", metavar="URL", help="organisation web address (default: settings)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="file to write; '-' writes a text format to stdout")
+    _common(p)
+    p = sub.add_parser("bundle", help="export or import a .claimdesk case bundle")
+    actions = p.add_subparsers(dest="action", required=True)
+    e = actions.add_parser("export", help="write articles with their claims and notes")
+    _article_option(e)
+    e.add_argument("-o", "--output", required=True, metavar="FILE")
+    _common(e)
+    i = actions.add_parser("import", help="merge a bundle into the database")
+    i.add_argument("file")
+    _common(i)
+    p = sub.add_parser("search", help="full-text search over articles, claims, verdicts, notes")
+    p.add_argument("query")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--limit", type=int, default=50)
+    _common(p)
 
 
 def _claim_json(c: Any) -> dict[str, Any]:
@@ -135,6 +195,89 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return int(evaluate.main(argv))
 
 
+def _write_output(output: str, payload: str | bytes) -> None:
+    data = payload.encode("utf-8") if isinstance(payload, str) else payload
+    if output == "-":
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
+        return
+    from claimdesk.reports.output import write_atomic
+
+    write_atomic(output, data)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from claimdesk.app import build_services
+    from claimdesk.reports.export import FORMATS, render_export
+    from claimdesk.services.reporting import Reporting
+
+    fmt = FORMATS[args.format]
+    if args.output == "-" and fmt.binary:
+        raise KnownError(f"{fmt.label} is binary: give a file name with -o instead of '-'.")
+    services = build_services(args.db, args.data_dir)
+    try:
+        data = Reporting(services.db).build(
+            args.articles,
+            checked_from=args.checked_from,
+            checked_to=args.checked_to,
+            all_claims=args.all_claims,
+            title=args.title,
+        )
+    finally:
+        services.close()
+    org = data.organisation
+    data = replace(
+        data,
+        organisation=replace(
+            org,
+            name=org.name if args.org_name is None else args.org_name,
+            url=org.url if args.org_url is None else args.org_url,
+        ),
+    )
+    if fmt.name == "pdf":
+        from claimdesk.gui.report_pdf import render_pdf
+
+        payload: str | bytes = render_pdf(data)
+    else:
+        payload = render_export(data, fmt.name, csv_bom=args.bom, review_url=args.review_url)
+    _write_output(args.output, payload)
+    if args.output != "-":
+        print(f"{args.output}\t{len(data.claims)} claims in {len(data.articles)} articles")
+    return 0
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from claimdesk.app import build_services
+    from claimdesk.services.bundles import export_bundle, import_bundle
+
+    if args.action == "export" and args.output == "-":
+        raise KnownError("A bundle is binary: give a file name with -o instead of '-'.")
+    services = build_services(args.db, args.data_dir)
+    try:
+        if args.action == "export":
+            count = export_bundle(services.db, args.output, args.articles)
+            print(f"{args.output}\t{count} articles")
+        else:
+            result = import_bundle(services.db, args.file)
+            print(result.summary())
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from claimdesk.services.search import run_search_command
+
+    return run_search_command(args.query, args.db, args.data_dir, args.format, args.limit)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -147,9 +290,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "import": cmd_import,
                 "score": cmd_score,
                 "eval": cmd_eval,
+                "export": cmd_export,
+                "bundle": cmd_bundle,
+                "search": cmd_search,
             }[args.command]
             return handler(args)
         args = _gui_parser().parse_args(argv)
+        if args.self_test:
+            from claimdesk.selftest import run_self_test
+
+            return run_self_test(args.db, args.data_dir)
         from claimdesk.gui.application import run
 
         return run(args.files, args.db, args.data_dir)
