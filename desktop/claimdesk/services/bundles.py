@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,6 @@ from claimdesk.storage.db import Database
 from claimdesk.storage.repositories import MissingRowError
 
 # Imports into one database never run side by side (each is one long transaction).
-_import_lock = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +69,7 @@ def import_bundle(
     Raises BundleRefused (a KnownError) with the reason; the database is then unchanged.
     """
     bundle: Bundle = read_bundle(path, limits)
-    with _import_lock:
+    with db.write_lock:
         try:
             with db.sessions.begin() as session:
                 counts = bundle_repo.merge_articles(session, bundle.articles)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
@@ -45,12 +44,12 @@ def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
 class Reporting:
     """Builds report snapshots from one database and keeps the organisation settings.
 
-    Reads open their own short Session; the one write (settings) is serialised here.
+    Reads open their own short Session; the one write (settings) holds the database's
+    write lock, like every other writer.
     """
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._write_lock = threading.Lock()
 
     # -------------------------------------------------------------------- settings
 
@@ -68,7 +67,7 @@ class Reporting:
             raise KnownError(
                 f"The organisation's web address must start with http:// or https:// ({url})."
             )
-        with self._write_lock, self.db.sessions.begin() as session:
+        with self.db.write_lock, self.db.sessions.begin() as session:
             repo.set_setting(session, ORG_NAME, organisation.name.strip())
             repo.set_setting(session, ORG_URL, url)
             repo.set_setting(session, ORG_LOGO, organisation.logo.strip())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -84,7 +83,8 @@ class Workbench:
         self.nlp = nlp
         self.max_bytes = max_bytes
         self.undo_stack = UndoStack()
-        self._write_lock = threading.Lock()
+        # The database's lock, shared with bundle import and report settings.
+        self._write_lock = db.write_lock
 
     # -------------------------------------------------------------------- plumbing
 

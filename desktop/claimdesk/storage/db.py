@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,8 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     backup: Path | None = None
+    #: One writer per database: every service that writes holds this lock.
+    write_lock: threading.Lock = field(default_factory=threading.Lock, compare=False)
 
     def dispose(self) -> None:
         self.engine.dispose()
