@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from claimdesk import __version__
 from claimdesk.domain import ClaimStatus
 from claimdesk.errors import KnownError
+from claimdesk.gui import bundle_actions
 from claimdesk.gui.article_view import ArticleView
 from claimdesk.gui.batch_import import run_batch_import
 from claimdesk.gui.claims_panel import ClaimsPanel
@@ -150,6 +151,11 @@ class MainWindow(QMainWindow):
                 Act("openAction", "&Open…", self.choose_files, QKeySequence.StandardKey.Open),
                 Act("importFolderAction", "Import &folder…", self.choose_folder, "Ctrl+Shift+O"),
                 Act("exportAction", "&Export report…", self.export_report, "Ctrl+Shift+E"),
+                None,
+                Act("exportBundleAction", "Export case &bundle…",
+                    lambda: bundle_actions.choose_export(self)),
+                Act("importBundleAction", "&Import case bundle…",
+                    lambda: bundle_actions.choose_import(self)),
                 None,
                 Act("quitAction", "&Quit", self.close, QKeySequence.StandardKey.Quit),
             ]),
