@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
