@@ -44,7 +44,6 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from claimdesk.gui.errors import install_excepthook
     from claimdesk.paths import resource_path
 
     existing = QApplication.instance()
@@ -55,6 +54,8 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
     icon = resource_path("icons", "claimdesk.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    if db is None:
+        db = remembered_database(data_dir)
     try:
         services = build_services(db, data_dir)
     except KnownError as exc:
@@ -63,15 +64,61 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
             QMessageBox.critical(None, "ClaimDesk", str(exc))
         return 2
     log_file = configure_logging(services.paths)
-    window = create_window(services, log_file)
-    install_excepthook(window.errors)
-    window.show()
-    warm_up(window)
+    desk = Desk(app, services, log_file)
     if files:
         for path in files:
-            window.open_path(path)
+            desk.window.open_path(path)
     else:
-        window.restore_session()
+        desk.window.restore_session()
     code = app.exec()
-    services.close()
+    desk.services.close()
     return int(code)
+
+
+def _prefs(data_dir: str | Path | None):  # type: ignore[no-untyped-def]
+    """The per-user UI preferences file (QSettings in the data folder)."""
+    from PySide6.QtCore import QSettings
+
+    from claimdesk.paths import app_paths
+
+    return QSettings(str(app_paths(data_dir).data_dir / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def remembered_database(data_dir: str | Path | None) -> str | None:
+    """The database chosen in Settings last time, if it still exists."""
+    value = _prefs(data_dir).value("database/path")
+    return str(value) if value and Path(str(value)).is_file() else None
+
+
+class Desk:
+    """The running window and its services; switching databases replaces both."""
+
+    def __init__(self, app, services: Services, log_file: Path | None) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+        self.log_file = log_file
+        self._open(services)
+
+    def _open(self, services: Services) -> None:
+        from claimdesk.gui.errors import install_excepthook
+        from claimdesk.gui.theme import apply_theme
+
+        self.services = services
+        self.window = create_window(services, self.log_file)
+        self.window.databaseSwitchRequested.connect(self.switch)
+        apply_theme(self.app, services.workbench.settings().theme)
+        install_excepthook(self.window.errors)
+        self.window.show()
+        warm_up(self.window)
+
+    def switch(self, path: Path) -> None:
+        """Open `path` (created if new) in a fresh window; the old one closes on success."""
+        try:
+            services = build_services(path, self.services.paths.data_dir)
+        except KnownError as exc:
+            self.window.errors.report(exc)
+            return
+        self.window.close()
+        self.services.close()
+        _prefs(services.paths.data_dir).setValue("database/path", str(services.db.path))
+        self._open(services)
+        self.window.restore_session()

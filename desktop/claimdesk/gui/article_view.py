@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from claimdesk.domain import Claim
 from claimdesk.domain.spans import Utf16Map
 from claimdesk.gui.claims_model import claim_color
+from claimdesk.gui.theme import readable_text
 
 
 class ArticleView(QPlainTextEdit):
@@ -131,8 +132,10 @@ class ArticleView(QPlainTextEdit):
         if current:
             color = color.darker(118)
             fmt.setFontUnderline(True)
-            fmt.setUnderlineColor(QColor("#1a4fa0"))
+            fmt.setUnderlineColor(self.palette().color(QPalette.ColorRole.Link))
         fmt.setBackground(color)
+        # Pale highlights need dark text even when a dark theme makes text light.
+        fmt.setForeground(readable_text(color, self.palette()))
         sel.format = fmt
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.to_qt(claim.start))
@@ -151,6 +154,11 @@ class ArticleView(QPlainTextEdit):
                 selections[i] = self._selection(claim, True)
                 break
         self.setExtraSelections(selections)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._claims:
+            self._repaint_highlights()
 
     # ------------------------------------------------------------------ mouse
 

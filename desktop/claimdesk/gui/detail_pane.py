@@ -125,6 +125,13 @@ class DetailPane(QWidget):
             swatch.fill(QColor(r.color))
             self.rating.addItem(swatch, r.name, r.id)
 
+    def set_scale(self, scale: RatingScale) -> None:
+        """Offer an edited scale; the shown claim is re-read so its rating shows renamed."""
+        self.scale = scale
+        self._fill_ratings()
+        if self.claim is not None:
+            self.show_claim(self.workbench.claim(self.claim.id))
+
     def show_claim(self, claim: Claim | None) -> None:
         """Show `claim` (with its sources); saves a pending explanation first."""
         if self._save_timer.isActive():

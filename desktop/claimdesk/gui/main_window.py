@@ -6,14 +6,14 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QFileDialog,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk import __version__
-from claimdesk.domain import ClaimStatus
+from claimdesk.domain import ClaimStatus, DeskSettings, RatingScale
 from claimdesk.errors import KnownError
 from claimdesk.gui import bundle_actions
 from claimdesk.gui.article_view import ArticleView
@@ -41,7 +41,9 @@ from claimdesk.gui.library_model import LibraryModel
 from claimdesk.gui.menus import Act, build_menus, shortcut_rows
 from claimdesk.gui.metadata_dialog import MetadataDialog
 from claimdesk.gui.search_panel import SearchDialog
+from claimdesk.gui.settings_dialog import SettingsDialog
 from claimdesk.gui.shortcuts_sheet import ShortcutsSheet, show_shortcuts
+from claimdesk.gui.theme import apply_theme
 from claimdesk.importers import FILE_DIALOG_FILTER
 from claimdesk.services.batch import BatchResult
 from claimdesk.services.changes import Changes
@@ -53,6 +55,9 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     """Composes the widgets; the work itself happens in the Workbench and in jobs."""
+
+    #: The checker chose another (or a new) database file in the settings.
+    databaseSwitchRequested = Signal(object)
 
     def __init__(
         self,
@@ -76,6 +81,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._restore_state()
         self.claims_panel.set_scale(self.workbench.rating_scale())
+        self.claims_panel.threshold.setValue(round(self.workbench.settings().threshold * 100))
         self.refresh_library()
         # Keyboard first: the claims table has the focus from the start.
         self.claims_panel.table.setFocus()
@@ -165,7 +171,7 @@ class MainWindow(QMainWindow):
                 None,
                 Act("searchAction", "&Search the desk…", self.open_search, "Ctrl+Shift+F"),
                 None,
-                Act("checkerAction", "Checker &name…", self.ask_checker_name),
+                Act("settingsAction", "Se&ttings…", self.open_settings, "Ctrl+,"),
             ]),
             ("&Article", [
                 Act("articlePropertiesAction", "&Properties…", self.edit_metadata, "Ctrl+I"),
@@ -448,15 +454,30 @@ class MainWindow(QMainWindow):
         self.claims_panel.search.setFocus()
         self.claims_panel.search.selectAll()
 
-    def ask_checker_name(self) -> None:
-        name, ok = QInputDialog.getText(
-            self,
-            "Checker name",
-            "Your name, as it appears on verdicts:",
-            text=self.workbench.checker_name(),
-        )
-        if ok:
-            self.workbench.set_checker_name(name)
+    def open_settings(self) -> SettingsDialog:
+        self.detail.save_explanation()
+        dialog = SettingsDialog(self, self.workbench, self.errors, self.workbench.db.path)
+        dialog.settingsChanged.connect(self.apply_changes)
+        dialog.deskSettingsSaved.connect(self.apply_desk_settings)
+        dialog.ratingScaleChanged.connect(self.apply_scale)
+        dialog.openDatabaseRequested.connect(self.databaseSwitchRequested.emit)
+        dialog.newDatabaseRequested.connect(self.databaseSwitchRequested.emit)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def apply_desk_settings(self, settings: DeskSettings) -> None:
+        """Threshold and theme follow the settings stored with the data."""
+        self.claims_panel.threshold.setValue(round(settings.threshold * 100))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.theme)
+        self.refresh_library()
+
+    def apply_scale(self, scale: RatingScale) -> None:
+        self.claims_panel.set_scale(scale)
+        self.detail.set_scale(scale)
+        self.rebuild_rating_menu()
 
     def open_search(self) -> SearchDialog:
         """The desk-wide search (one dialog, kept for the session)."""

@@ -1,0 +1,373 @@
+"""The Settings dialog: checker, organisation, rating scale, threshold, theme, database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimdesk.domain import DeskSettings, Theme
+from claimdesk.errors import KnownError
+from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.scale_editor import RatingScaleEditor, drafts_of, named, note
+from claimdesk.gui.theme import apply_theme, is_dark
+from claimdesk.services import desk_settings
+from claimdesk.services.changes import Changes
+from claimdesk.services.workbench import Workbench
+
+Index = QModelIndex | QPersistentModelIndex
+W = TypeVar("W", bound=QWidget)
+
+DATABASE_FILTER = "ClaimDesk databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.svg *.webp *.bmp);;All files (*)"
+TAB_ORGANISATION = 1
+
+
+def error_label(name: str) -> QLabel:
+    """An inline error message; SettingsDialog recolours it when the theme changes."""
+    return named(QLabel(wordWrap=True), name)
+
+
+def url_problem(text: str) -> str:
+    """What is wrong with an organisation's web address ("" when fine or empty)."""
+    text = text.strip()
+    if not text:
+        return ""
+    url = QUrl(text, QUrl.ParsingMode.StrictMode)
+    if url.scheme().lower() not in ("http", "https"):
+        return "The address must start with http:// or https://, e.g. https://example.org"
+    if not url.isValid() or not url.host() or " " in text:
+        return "That is not a complete web address; it should look like https://example.org"
+    return ""
+
+
+class SettingsDialog(QDialog):
+    """Edits the DeskSettings and the rating scale; Save stores both or neither.
+
+    Save checks everything first (inline for the web address, otherwise through the
+    services' own pure checks), then stores the scale, the one step the Workbench can
+    still refuse (a removed rating in use), and only then the settings. The theme is
+    previewed when picked and put back on Cancel.
+    """
+
+    settingsChanged = Signal(object)  # Changes of the save
+    deskSettingsSaved = Signal(object)  # DeskSettings as stored
+    ratingScaleChanged = Signal(object)  # RatingScale, only when the scale was saved
+    openDatabaseRequested = Signal(object)  # Path of an existing database to open
+    newDatabaseRequested = Signal(object)  # Path of a database file to create
+
+    ERROR_COLORS = ("#c62828", "#ff8a80")  # on light, on dark windows
+
+    def __init__(
+        self, parent: QWidget | None, workbench: Workbench, errors: ErrorReporter,
+        database_path: Path,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        self.setMinimumSize(640, 480)
+        self.workbench, self.errors = workbench, errors
+        self.database_path = Path(database_path)
+        self._stored = workbench.settings()
+        self._stored_scale = drafts_of(workbench.rating_scale())
+
+        self.checker_name = named(QLineEdit(), "settingsCheckerName")
+        self.checker_name.setPlaceholderText(desk_settings.os_user() or "Your name")
+        checker = self._form([
+            ("Your &name:", self.checker_name),
+            note("Recorded on verdicts and in each claim's history. Left empty, your login "
+                 "name is used."),
+        ])  # fmt: skip
+
+        self.org_name = named(QLineEdit(), "settingsOrgName")
+        self.org_url = named(QLineEdit(placeholderText="https://…"), "settingsOrgUrl")
+        self.org_url_error = error_label("settingsOrgUrlError")
+        self.org_logo = named(QLineEdit(), "settingsOrgLogo")
+        self.org_logo.setPlaceholderText("An image file for reports (optional)")
+        self.logo_preview = named(QLabel(minimumHeight=64), "settingsOrgLogoPreview")
+        choose_logo = named(QPushButton("C&hoose…"), "settingsOrgLogoChoose")
+        clear_logo = named(QPushButton("Cl&ear"), "settingsOrgLogoClear")
+        organisation = self._form([
+            ("&Name:", self.org_name),
+            ("&Web address:", self.org_url),
+            ("", self.org_url_error),
+            ("&Logo:", _row(self.org_logo, choose_logo, clear_logo)),
+            ("", self.logo_preview),
+            note("Reports and ClaimReview exports name the organisation as the author."),
+        ])  # fmt: skip
+
+        self.scale = RatingScaleEditor(self._stored_scale)
+
+        self.threshold = named(QDoubleSpinBox(), "settingsThreshold")
+        self.threshold.setRange(0.0, 1.0)
+        self.threshold.setSingleStep(0.05)
+        claims = self._form([
+            ("Check-worthiness &threshold:", _row(self.threshold, stretch=True)),
+            note("Sentences scoring below this stay out of the claims list until you choose "
+                 "View → Show every sentence; claims you have worked on are always listed."),
+        ])  # fmt: skip
+
+        self.theme = named(QComboBox(), "settingsTheme")
+        for theme in Theme:
+            self.theme.addItem(theme.value.capitalize(), theme.value)
+        appearance = self._form([
+            ("&Theme:", _row(self.theme, stretch=True)),
+            note("System follows your desktop's light or dark setting."),
+        ])  # fmt: skip
+
+        self.database_label = named(QLabel(str(self.database_path)), "settingsDatabasePath")
+        self.database_label.setWordWrap(True)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_db = named(QPushButton("Open &another database…"), "settingsOpenDatabase")
+        new_db = named(QPushButton("&New database…"), "settingsNewDatabase")
+        self.database_error = error_label("settingsDatabaseError")
+        database = self._form([
+            ("Current database:", self.database_label),
+            _row(open_db, new_db, stretch=True),
+            self.database_error,
+            note("Articles, claims, verdicts, sources and these settings live in the "
+                 "database file. Switching closes this dialog without saving changes made "
+                 "here."),
+        ])  # fmt: skip
+
+        self.tabs = named(QTabWidget(), "settingsTabs")
+        for page, title in (
+            (checker, "&Checker"), (organisation, "&Organisation"), (self.scale, "&Rating scale"),
+            (claims, "Clai&ms"), (appearance, "A&ppearance"), (database, "&Database"),
+        ):  # fmt: skip
+            self.tabs.addTab(page, title)
+        self.buttons = named(QDialogButtonBox(), "settingsButtons")
+        self.buttons.setStandardButtons(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.buttons)
+
+        self._color_errors()
+        self.load(self._stored)
+        self.org_url.textChanged.connect(self._check_url)
+        self.org_logo.textChanged.connect(self._show_logo)
+        choose_logo.clicked.connect(self.choose_logo)
+        clear_logo.clicked.connect(self.org_logo.clear)
+        open_db.clicked.connect(self.choose_database)
+        new_db.clicked.connect(self.choose_new_database)
+        self.theme.currentIndexChanged.connect(lambda: _apply(self.chosen_theme()))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    @staticmethod
+    def _form(rows: list[tuple[str, QWidget] | QWidget]) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        for row in rows:
+            if isinstance(row, tuple):
+                text, field = row
+                label = QLabel(text)
+                # A row of widgets takes no focus itself: the & mnemonic goes to its first.
+                label.setBuddy(field.focusProxy() or field)
+                form.addRow(label, field)
+            else:
+                form.addRow(row)
+        return page
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._color_errors()
+        super().changeEvent(event)
+
+    def _color_errors(self) -> None:
+        color = self.ERROR_COLORS[is_dark(self.palette())]
+        for label in (self.org_url_error, self.database_error):
+            label.setStyleSheet(f"color: {color};")
+
+    # ------------------------------------------------------------------ values
+
+    def load(self, settings: DeskSettings) -> None:
+        self.checker_name.setText(settings.checker_name)
+        self.org_name.setText(settings.org_name)
+        self.org_url.setText(settings.org_url)
+        self.org_logo.setText(settings.org_logo)
+        self.threshold.setValue(settings.threshold)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme.value)))
+        self._check_url()
+        self._show_logo()
+
+    def desk_settings(self) -> DeskSettings:
+        """The settings as the dialog shows them (not yet stored)."""
+        return DeskSettings(
+            checker_name=self.checker_name.text(),
+            org_name=self.org_name.text(),
+            org_url=self.org_url.text(),
+            org_logo=self.org_logo.text(),
+            threshold=round(self.threshold.value(), 2),
+            theme=self.chosen_theme(),
+        )
+
+    def chosen_theme(self) -> Theme:
+        return Theme(self.theme.currentData())
+
+    def _check_url(self) -> bool:
+        problem = url_problem(self.org_url.text())
+        self.org_url_error.setText(problem)
+        self.org_url_error.setVisible(bool(problem))
+        return not problem
+
+    def _show_logo(self) -> None:
+        path = self.org_logo.text().strip()
+        pixmap = QPixmap(path) if path and Path(path).is_file() else QPixmap()
+        if not pixmap.isNull():
+            self.logo_preview.setPixmap(pixmap.scaled(
+                160, 64, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            ))  # fmt: skip
+        elif not path:
+            self.logo_preview.setText("No logo")
+        elif not Path(path).is_file():
+            self.logo_preview.setText("There is no file at that path.")
+        else:
+            self.logo_preview.setText("That file is not an image ClaimDesk can read.")
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self) -> bool:
+        """Store everything, or show what is wrong and store nothing; True when saved."""
+        if not self._check_url():
+            self.tabs.setCurrentIndex(TAB_ORGANISATION)
+            self.org_url.setFocus()
+            return False
+        settings = self.desk_settings()
+        drafts = self.scale.model.drafts()
+        changes = Changes()
+        try:
+            desk_settings.normalised(settings)  # pure: refuses before anything is written
+            if drafts != self._stored_scale:
+                changes |= self.workbench.save_rating_scale(drafts)
+                scale = self.workbench.rating_scale()
+                self._stored_scale = drafts_of(scale)
+                self.scale.model.reload(self._stored_scale)  # new ratings now have ids
+                self.ratingScaleChanged.emit(scale)
+            changes |= self.workbench.save_settings(settings)
+        except KnownError as exc:
+            if changes:  # only a failing disk gets here after the scale was stored
+                self.settingsChanged.emit(changes)
+            self.errors.report(exc)
+            return False
+        self._stored = self.workbench.settings()
+        self.deskSettingsSaved.emit(self._stored)
+        self.settingsChanged.emit(changes)
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        if self.chosen_theme() is not self._stored.theme:
+            _apply(self._stored.theme)
+        super().reject()
+
+    # ------------------------------------------------------------------ files
+
+    def _file_dialog(self, name: str, caption: str, folder: Path, filters: str) -> QFileDialog:
+        dialog = named(QFileDialog(self, caption, str(folder), filters), name)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
+
+    def choose_logo(self) -> QFileDialog:
+        """Ask for the logo image (non-blocking; returns the open dialog)."""
+        folder = Path(self.org_logo.text().strip() or Path.home() / "-").parent
+        dialog = self._file_dialog("settingsLogoDialog", "Organisation logo", folder, IMAGE_FILTER)
+        dialog.fileSelected.connect(self.org_logo.setText)
+        dialog.open()
+        return dialog
+
+    def choose_database(self) -> QFileDialog:
+        dialog = self._file_dialog(
+            "settingsOpenDatabaseDialog", "Open another database",
+            self.database_path.parent, DATABASE_FILTER,
+        )  # fmt: skip
+        dialog.fileSelected.connect(lambda path: self.request_open(Path(path)))
+        dialog.open()
+        return dialog
+
+    def choose_new_database(self) -> QFileDialog:
+        dialog = self._file_dialog(
+            "settingsNewDatabaseDialog", "New database", self.database_path.parent,
+            DATABASE_FILTER,
+        )  # fmt: skip
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("sqlite3")
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)  # request_new refuses it
+        dialog.fileSelected.connect(lambda path: self.request_new(Path(path)))
+        dialog.open()
+        return dialog
+
+    def request_open(self, path: Path) -> bool:
+        """Close the dialog (unsaved edits are dropped) and ask for `path` to be opened."""
+        path = path.expanduser().resolve()
+        if not path.is_file():
+            self.database_error.setText(f"There is no database file at {path}.")
+            return False
+        if path == self.database_path.expanduser().resolve():
+            self.database_error.setText("That database is the one open now.")
+            return False
+        self.reject()
+        self.openDatabaseRequested.emit(path)
+        return True
+
+    def request_new(self, path: Path) -> bool:
+        """Close the dialog and ask for a new, empty database at `path`."""
+        path = path.expanduser().resolve()
+        if path.exists():
+            self.database_error.setText(
+                f"{path.name} already exists: open it with “Open another database…”, or give "
+                "the new database another name."
+            )
+            return False
+        self.reject()
+        self.newDatabaseRequested.emit(path)
+        return True
+
+
+def _row(*widgets: QWidget, stretch: bool = False) -> QWidget:
+    """Widgets side by side; the first is the row's focus proxy (and its label's buddy)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for i, widget in enumerate(widgets):
+        layout.addWidget(widget, 1 if i == 0 and not stretch else 0)
+    if stretch:
+        layout.addStretch()
+    row.setFocusProxy(widgets[0])
+    return row
+
+
+def _apply(theme: Theme) -> None:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, theme)

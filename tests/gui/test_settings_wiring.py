@@ -1,0 +1,71 @@
+"""Settings reach the window: threshold, scale, theme, and switching databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from claimdesk.domain import Theme
+from claimdesk.gui.application import Desk, remembered_database
+from claimdesk.gui.settings_dialog import SettingsDialog
+from claimdesk.gui.theme import is_dark
+from tests.gui.conftest import wait_for_claims
+
+
+def test_settings_dialog_changes_threshold_scale_and_theme(qtbot, make_window, seed_path):
+    window = make_window()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    settings = window.workbench.settings()
+    from dataclasses import replace
+
+    window.workbench.save_settings(replace(settings, threshold=0.9, theme=Theme.DARK))
+    dialog.deskSettingsSaved.emit(window.workbench.settings())
+    assert window.claims_panel.proxy.threshold == 0.9
+    assert window.claims_panel.threshold_label.text() == "0.90"
+    assert is_dark(QApplication.instance().palette())
+    window.apply_desk_settings(replace(settings, theme=Theme.SYSTEM))
+    assert not is_dark(QApplication.instance().palette())
+    dialog.reject()
+
+    scale = window.workbench.rating_scale()
+    from claimdesk.domain import RatingDraft
+
+    drafts = [
+        RatingDraft(r.name if r.name != "False" else "Wrong", r.value, r.color, r.id)
+        for r in scale.ratings
+    ]
+    window.workbench.save_rating_scale(drafts)
+    window.apply_scale(window.workbench.rating_scale())
+    names = [window.menu_actions[f"rateAction{i}"].text() for i in range(1, 8)]
+    assert "Wrong" in names and "False" not in names
+    assert window.detail.rating.findText("Wrong") > 0
+
+
+def test_switching_database_opens_a_new_window_and_remembers_it(
+    qtbot, tmp_path, monkeypatch, seed_path
+):
+    monkeypatch.setenv("CLAIMDESK_DATA_DIR", str(tmp_path / "data"))
+    from claimdesk.app import build_services
+
+    services = build_services(tmp_path / "first.sqlite3", tmp_path / "data")
+    desk = Desk(QApplication.instance(), services, None)
+    qtbot.addWidget(desk.window)
+    first = desk.window
+    desk.window.databaseSwitchRequested.emit(tmp_path / "second.sqlite3")
+    assert desk.window is not first and not first.isVisible()
+    assert desk.services.db.path == (tmp_path / "second.sqlite3").resolve()
+    assert remembered_database(tmp_path / "data") == str((tmp_path / "second.sqlite3").resolve())
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"no database here" * 10)
+    current = desk.window
+    desk.switch(Path(broken))
+    assert desk.window is current  # refused: the open desk stays
+    desk.window.jobs.wait(60_000)
+    desk.window.close()
+    desk.services.close()
