@@ -98,7 +98,7 @@ def test_export_says_when_there_is_nothing_to_report(qtbot, make_window, seed_pa
     window = make_window()
     window.open_path(seed_path)
     wait_for_claims(qtbot, window)
-    dialog = window.export_report()
+    dialog = window.dialogs.export_report()
     assert "No claim here has been worked on yet" in dialog.warning.text()
     dialog.all_claims.setChecked(True)
     assert dialog.warning.text() == ""

@@ -11,38 +11,30 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from claimdesk import __version__
 from claimdesk.domain import ClaimStatus, DeskSettings, RatingScale
-from claimdesk.errors import KnownError
 from claimdesk.gui import bundle_actions
 from claimdesk.gui.article_view import ArticleView
 from claimdesk.gui.batch_import import run_batch_import
 from claimdesk.gui.claims_panel import ClaimsPanel
 from claimdesk.gui.commands import RATING_KEYS, Commands
 from claimdesk.gui.detail_pane import DetailPane
+from claimdesk.gui.dialogs import Dialogs
 from claimdesk.gui.errors import ErrorReporter
-from claimdesk.gui.export_dialog import ExportDialog
 from claimdesk.gui.extraction import ExtractionQueue
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.library_model import LibraryModel
-from claimdesk.gui.menus import Act, build_menus, shortcut_rows
-from claimdesk.gui.metadata_dialog import MetadataDialog
-from claimdesk.gui.search_panel import SearchDialog
-from claimdesk.gui.settings_dialog import SettingsDialog
-from claimdesk.gui.shortcuts_sheet import ShortcutsSheet, show_shortcuts
+from claimdesk.gui.menus import Act, build_menus
 from claimdesk.gui.theme import apply_theme
 from claimdesk.importers import FILE_DIALOG_FILTER
 from claimdesk.services.batch import BatchResult
@@ -74,7 +66,6 @@ class MainWindow(QMainWindow):
         self.errors = ErrorReporter(self, log_file)
         self.jobs = JobRunner(self.errors.report, self)
         self.article_id: int | None = None
-        self._search: SearchDialog | None = None
         self.setWindowTitle("ClaimDesk")
         self.setAcceptDrops(True)
         self._build_widgets()
@@ -143,6 +134,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         panel = self.claims_panel
         self.commands = cmd = Commands(self)
+        self.dialogs = dlg = Dialogs(self)
         status_acts = [
             Act(
                 f"status_{st.value}",
@@ -156,7 +148,7 @@ class MainWindow(QMainWindow):
             ("&File", [
                 Act("openAction", "&Open…", self.choose_files, QKeySequence.StandardKey.Open),
                 Act("importFolderAction", "Import &folder…", self.choose_folder, "Ctrl+Shift+O"),
-                Act("exportAction", "&Export report…", self.export_report, "Ctrl+Shift+E"),
+                Act("exportAction", "&Export report…", dlg.export_report, "Ctrl+Shift+E"),
                 None,
                 Act("exportBundleAction", "Export case &bundle…",
                     lambda: bundle_actions.choose_export(self)),
@@ -169,12 +161,12 @@ class MainWindow(QMainWindow):
                 Act("undoAction", "&Undo", cmd.undo, QKeySequence.StandardKey.Undo),
                 Act("redoAction", "&Redo", cmd.redo, "Ctrl+Shift+Z"),
                 None,
-                Act("searchAction", "&Search the desk…", self.open_search, "Ctrl+Shift+F"),
+                Act("searchAction", "&Search the desk…", dlg.open_search, "Ctrl+Shift+F"),
                 None,
-                Act("settingsAction", "Se&ttings…", self.open_settings, "Ctrl+,"),
+                Act("settingsAction", "Se&ttings…", dlg.open_settings, "Ctrl+,"),
             ]),
             ("&Article", [
-                Act("articlePropertiesAction", "&Properties…", self.edit_metadata, "Ctrl+I"),
+                Act("articlePropertiesAction", "&Properties…", dlg.edit_metadata, "Ctrl+I"),
                 Act("reextractAction", "Find claims &again", self.reextract),
             ]),
             ("&Claim", [
@@ -208,8 +200,8 @@ class MainWindow(QMainWindow):
                 Act("clearRatingAction", "&Not rated", lambda: cmd.rate(0), "Alt+0"),
             ]),
             ("&Help", [
-                Act("shortcutsAction", "&Keyboard shortcuts", self.show_shortcuts, "F1"),
-                Act("aboutAction", "&About ClaimDesk", self.show_about),
+                Act("shortcutsAction", "&Keyboard shortcuts", dlg.show_shortcuts, "F1"),
+                Act("aboutAction", "&About ClaimDesk", dlg.show_about),
             ]),
         ])  # fmt: skip
         panel.show_all.toggled.connect(self.menu_actions["showAllAction"].setChecked)
@@ -417,34 +409,6 @@ class MainWindow(QMainWindow):
         if self.detail.claim is not None:
             self.detail.set_status(status)
 
-    def edit_metadata(self) -> MetadataDialog | None:
-        if self.article_id is None:
-            return None
-        article_id = self.article_id
-        dialog = MetadataDialog(self, self.workbench.article(article_id))
-
-        def done(result: int) -> None:
-            if result == QDialog.DialogCode.Accepted:
-                try:
-                    self.apply_changes(
-                        self.workbench.update_metadata(article_id, dialog.metadata())
-                    )
-                except KnownError as exc:
-                    self.errors.report(exc)
-
-        dialog.finished.connect(done)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def export_report(self) -> ExportDialog:
-        """The export dialog, non-modal so the checker can keep it beside the work."""
-        self.detail.save_explanation()
-        dialog = ExportDialog(self, self.reporting, self.jobs, self.errors, self.article_id)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
-
     def reextract(self) -> None:
         """Run extraction again; claims the checker worked on are kept."""
         if self.article_id is not None:
@@ -453,18 +417,6 @@ class MainWindow(QMainWindow):
     def _focus_filter(self) -> None:
         self.claims_panel.search.setFocus()
         self.claims_panel.search.selectAll()
-
-    def open_settings(self) -> SettingsDialog:
-        self.detail.save_explanation()
-        dialog = SettingsDialog(self, self.workbench, self.errors, self.workbench.db.path)
-        dialog.settingsChanged.connect(self.apply_changes)
-        dialog.deskSettingsSaved.connect(self.apply_desk_settings)
-        dialog.ratingScaleChanged.connect(self.apply_scale)
-        dialog.openDatabaseRequested.connect(self.databaseSwitchRequested.emit)
-        dialog.newDatabaseRequested.connect(self.databaseSwitchRequested.emit)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
 
     def apply_desk_settings(self, settings: DeskSettings) -> None:
         """Threshold and theme follow the settings stored with the data."""
@@ -478,38 +430,6 @@ class MainWindow(QMainWindow):
         self.claims_panel.set_scale(scale)
         self.detail.set_scale(scale)
         self.rebuild_rating_menu()
-
-    def open_search(self) -> SearchDialog:
-        """The desk-wide search (one dialog, kept for the session)."""
-        if self._search is None:
-            self._search = SearchDialog(self.workbench, self.jobs, self)
-            self._search.resultActivated.connect(self._search_result)
-        self._search.open_search()
-        return self._search
-
-    def _search_result(self, article_id: int, claim_id: int | None) -> None:
-        if article_id != self.article_id:
-            self.show_article(article_id)
-        if claim_id is not None:
-            self.claims_panel.show_all.setChecked(
-                self.claims_panel.show_all.isChecked() or not self.select_claim_visible(claim_id)
-            )
-            self.select_claim(claim_id)
-
-    def select_claim_visible(self, claim_id: int) -> bool:
-        return any(c.id == claim_id for c in self.claims_panel.visible_claims())
-
-    def show_shortcuts(self) -> ShortcutsSheet:
-        return show_shortcuts(self, shortcut_rows(self.menu_actions))
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About ClaimDesk",
-            f"<b>ClaimDesk {__version__}</b><p>A workbench for fact-checkers: find the "
-            "check-worthy claims of an article, rate them and keep the evidence.</p>"
-            f"<p>Database: {self.workbench.db.path}</p>",
-        )
 
     # ------------------------------------------------------------------ closing
 
