@@ -52,3 +52,21 @@ screenshot: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .benchmarks
+
+# ------------------------------------------------------------------ installers (packaging/)
+INSTALLER_STAMP := $(VENV)/.installer-tools
+.PHONY: installer installer-check
+
+$(INSTALLER_STAMP): pyproject.toml | $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,installer]"
+	@touch $(INSTALLER_STAMP)
+
+# The one-folder app (dist/claimdesk), its .deb and .tar.gz; prints size and start-up time.
+installer: $(INSTALLER_STAMP)
+	PY=$(PY) packaging/linux/build.sh
+
+# Tests the frozen app and the .deb here (needs root), then in a bare Debian 12 root.
+installer-check: installer
+	CLAIMDESK_INSTALLER_BUILT=1 $(PY) -m pytest -m installer tests/packaging -q -p no:cacheprovider
+	PY=$(PY) packaging/linux/check_debian_root.sh \
+	  dist/claimdesk_$$($(PY) -c 'import claimdesk; print(claimdesk.__version__)')_$$(dpkg --print-architecture).deb
