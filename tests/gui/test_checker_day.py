@@ -230,3 +230,14 @@ def test_keyboard_shortcuts_sheet_lists_the_actions(qtbot, make_window):
         "Show every sentence",
     ):
         assert expected in texts
+
+
+def test_help_about_shows_licences(qtbot, make_window):
+    from claimdesk.gui.about import AboutDialog
+
+    window = make_window()
+    window.menu_actions["aboutAction"].trigger()
+    dialog = window.findChild(AboutDialog)
+    assert dialog is not None
+    text = dialog.text_of("THIRD-PARTY-NOTICES.txt")
+    assert "PySide6" in text and "LGPL" in text and "ClaimBuster" in text

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
-from claimdesk import __version__
 from claimdesk.errors import KnownError
+from claimdesk.gui.about import show_about
 from claimdesk.gui.export_dialog import ExportDialog
 from claimdesk.gui.menus import shortcut_rows
 from claimdesk.gui.metadata_dialog import MetadataDialog
@@ -99,11 +99,6 @@ class Dialogs:
     def show_shortcuts(self) -> ShortcutsSheet:
         return show_shortcuts(self.window, shortcut_rows(self.window.menu_actions))
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self.window,
-            "About ClaimDesk",
-            f"<b>ClaimDesk {__version__}</b><p>A workbench for fact-checkers: find the "
-            "check-worthy claims of an article, rate them and keep the evidence.</p>"
-            f"<p>Database: {self.window.workbench.db.path}</p>",
-        )
+    def show_about(self) -> QDialog:
+        """Version, licence and the third-party notices shipped with the app."""
+        return show_about(self.window, self.window.workbench.db.path)
