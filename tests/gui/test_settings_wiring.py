@@ -69,3 +69,21 @@ def test_switching_database_opens_a_new_window_and_remembers_it(
     desk.window.jobs.wait(60_000)
     desk.window.close()
     desk.services.close()
+
+
+def test_file_open_event_opens_the_article(qtbot, tmp_path, monkeypatch, seed_path):
+    """What macOS sends for Finder's "Open with"."""
+    from PySide6.QtGui import QFileOpenEvent
+
+    from claimdesk.app import build_services
+
+    monkeypatch.setenv("CLAIMDESK_DATA_DIR", str(tmp_path / "data"))
+    services = build_services(tmp_path / "mac.sqlite3", tmp_path / "data")
+    desk = Desk(QApplication.instance(), services, None)
+    qtbot.addWidget(desk.window)
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(seed_path)))
+    qtbot.waitUntil(lambda: desk.window.article_id is not None, timeout=30_000)
+    QApplication.instance().removeEventFilter(desk._file_events)
+    desk.window.jobs.wait(60_000)
+    desk.window.close()
+    services.close()

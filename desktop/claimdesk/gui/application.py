@@ -97,6 +97,11 @@ class Desk:
         self.app = app
         self.log_file = log_file
         self._open(services)
+        from claimdesk.gui.file_open import FileOpenFilter
+
+        # self.window changes when the database is switched, so look it up per event.
+        self._file_events = FileOpenFilter(lambda path: self.window.open_path(path))  # noqa: PLW0108
+        app.installEventFilter(self._file_events)
 
     def _open(self, services: Services) -> None:
         from claimdesk.gui.errors import install_excepthook
