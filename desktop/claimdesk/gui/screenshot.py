@@ -46,6 +46,7 @@ def main(argv: list[str]) -> int:
             ),
         )
         wb = services.workbench
+        wb.set_checker_name("Demo checker")
         claims = wb.claims(window.article_id)
         quote = next(c for c in claims if "25 of 33" in c.text)
         ratings = {r.name: r for r in wb.rating_scale().ratings}
@@ -54,7 +55,6 @@ def main(argv: list[str]) -> int:
             ratings["Mostly true"].id,
             "Ukraine's air force statement gives 25 of 33; Russia's ministry "
             "did not publish a count.",
-            checker="Demo checker",
         )
         wb.add_source(
             quote.id,
@@ -67,9 +67,7 @@ def main(argv: list[str]) -> int:
             ),
         )
         harris = next(c for c in claims if "huge mistake" in c.text)
-        wb.set_verdict(
-            harris.id, ratings["Unverifiable"].id, "A forecast, not a fact.", checker="Demo checker"
-        )
+        wb.set_verdict(harris.id, ratings["Unverifiable"].id, "A forecast, not a fact.")
         window.show_article(window.article_id)
         window.select_claim(quote.id)
         for _ in range(20):
