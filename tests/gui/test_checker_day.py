@@ -94,7 +94,7 @@ def test_undo_follows_the_change_into_another_article(qtbot, make_window, seed_p
 def test_adjust_split_and_merge_by_keyboard(qtbot, make_window, seed_path):
     window = opened(qtbot, make_window, seed_path)
     text = window.article_view.article_text()
-    claim = next(c for c in window.claims_panel.model.claims() if "25 of 33" in c.text)
+    claim = next(c for c in window.claims_panel.model.rows() if "25 of 33" in c.text)
     window.select_claim(claim.id)
     count = len(window.workbench.claims(window.article_id))
 
@@ -138,7 +138,7 @@ def test_added_claim_refuses_overlap_and_delete_is_undoable(qtbot, make_window, 
     window = opened(qtbot, make_window, seed_path)
     text = window.article_view.article_text()
     start = text.index("25 of 33")
-    sentence = next(c for c in window.claims_panel.model.claims() if "25 of 33" in c.text)
+    sentence = next(c for c in window.claims_panel.model.rows() if "25 of 33" in c.text)
     window.select_claim(sentence.id)
     qtbot.keyClick(window, Qt.Key.Key_2, CTRL)  # the checker works on the sentence
     select_text(window, start, start + 8)

@@ -169,7 +169,7 @@ def test_manual_claim_after_emoji_and_delete_with_confirmation(
     # The sentence after the emoji: its highlight covers exactly its characters.
     emoji_sentence = next(
         c
-        for c in window.claims_panel.model.claims()
+        for c in window.claims_panel.model.rows()
         if c.origin is ClaimOrigin.EXTRACTED and "stadium" in c.text
     )
     window.claims_panel.show_all.setChecked(True)

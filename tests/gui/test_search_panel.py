@@ -105,7 +105,7 @@ def test_typing_shows_hits_of_each_kind_with_the_match_in_bold(
     assert panel.busy()
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10_000)
     wait_idle(qtbot, panel)
-    hits = panel.model.hits()
+    hits = panel.model.rows()
     assert {h.kind for h in hits} == kinds
     for row, hit in enumerate(hits):
         html = panel.model.index(row, 0).data(SearchResultsModel.SnippetHtmlRole)
@@ -130,7 +130,7 @@ def test_enter_and_double_click_emit_the_hit_ids(qtbot, panel: SearchPanel, desk
 
     type_query(qtbot, panel, "zebra")
     wait_idle(qtbot, panel)
-    hits = panel.model.hits()
+    hits = panel.model.rows()
     assert [h.kind for h in hits].count(HitKind.CLAIM) == 1
     claim_row = next(i for i, h in enumerate(hits) if h.kind is HitKind.CLAIM)
     assert panel.results.currentIndex().row() == 0
@@ -158,7 +158,7 @@ def test_enter_before_the_results_opens_the_best_hit(qtbot, panel: SearchPanel, 
     with qtbot.waitSignal(panel.resultActivated, timeout=5000) as signal:
         qtbot.keyClick(panel.query, Qt.Key.Key_Return)
     assert signal.args == [desk.harbour, desk.harbour_claim]
-    assert panel.model.hits()[0].source_id == desk.source_id
+    assert panel.model.rows()[0].source_id == desk.source_id
 
 
 @pytest.mark.parametrize(
@@ -173,7 +173,7 @@ def test_odd_queries_never_error(qtbot, panel: SearchPanel, failures, query: str
     count = panel.count.text()
     assert count.endswith(("result", "results")) or count.startswith("Nothing"), count
     if query in ("(zebra)", "zebra-crossings"):  # the punctuation is only text
-        assert HitKind.CLAIM in {h.kind for h in panel.model.hits()}
+        assert HitKind.CLAIM in {h.kind for h in panel.model.rows()}
 
 
 def test_empty_query_clears_and_drops_the_search_in_flight(qtbot, panel: SearchPanel) -> None:
@@ -193,7 +193,7 @@ def test_empty_query_clears_and_drops_the_search_in_flight(qtbot, panel: SearchP
 
 def test_only_the_newest_query_is_ever_shown(qtbot, panel: SearchPanel, desk: Desk) -> None:
     shown: list[list[SearchHit]] = []
-    panel.model.modelReset.connect(lambda: shown.append(panel.model.hits()))
+    panel.model.modelReset.connect(lambda: shown.append(panel.model.rows()))
 
     # Two searches in flight at once: the older one's hits arrive stale and are dropped.
     panel.query.setText("quokka")
@@ -218,7 +218,7 @@ def test_only_the_newest_query_is_ever_shown(qtbot, panel: SearchPanel, desk: De
 def test_results_model_passes_qtmodeltester(qtmodeltester, desk: Desk) -> None:
     model = SearchResultsModel()
     model.reload(search(desk.wb, "said"))
-    assert {h.kind for h in model.hits()} == {HitKind.ARTICLE, HitKind.CLAIM}
+    assert {h.kind for h in model.rows()} == {HitKind.ARTICLE, HitKind.CLAIM}
     qtmodeltester.check(model)
     model.reload(search(desk.wb, "tolls"))
     assert model.rowCount() == 3

@@ -7,7 +7,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -17,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
 from claimdesk.domain.filters import ClaimFilter
+from claimdesk.gui.row_model import RowCacheModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,22 +40,15 @@ def claim_color(claim: Claim) -> QColor:
     return QColor(STATUS_COLORS[claim.status])
 
 
-class ClaimsModel(QAbstractTableModel):
+class ClaimsModel(RowCacheModel[Claim]):
     """Rows of one article's claims; re-reads rows when told what changed."""
+
+    COLUMNS = COLUMNS
 
     ClaimIdRole = Qt.ItemDataRole.UserRole + 1
     SortRole = Qt.ItemDataRole.UserRole + 2
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Claim] = []
-
     # ------------------------------------------------------------------ cache
-
-    def reload(self, claims: list[Claim]) -> None:
-        self.beginResetModel()
-        self._rows = list(claims)
-        self.endResetModel()
 
     def update_claims(self, fetch: Callable[[int], Claim | None], claim_ids: set[int]) -> None:
         """Re-read the given claims (others are untouched); a vanished one is dropped."""
@@ -72,33 +65,12 @@ class ClaimsModel(QAbstractTableModel):
             self._rows[row] = fresh
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
-    def claims(self) -> list[Claim]:
-        return list(self._rows)
-
-    def claim_at(self, row: int) -> Claim | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, claim_id: int) -> int:
         return next((i for i, c in enumerate(self._rows) if c.id == claim_id), -1)
 
     # ------------------------------------------------------------------ Qt API
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        claim = self._rows[index.row()]
-        col = index.column()
+    def cell(self, claim: Claim, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(claim, col)
         if role == self.SortRole:
@@ -204,5 +176,5 @@ class ClaimFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, ClaimsModel)
-        claim = model.claim_at(source_row)
+        claim = model.row_at(source_row)
         return claim is not None and self.filter.accepts(claim)

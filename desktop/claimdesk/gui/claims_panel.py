@@ -204,7 +204,7 @@ class ClaimsPanel(QWidget):
         out = []
         for row in range(self.proxy.rowCount()):
             src = self.proxy.mapToSource(self.proxy.index(row, 0))
-            claim = self.model.claim_at(src.row())
+            claim = self.model.row_at(src.row())
             if claim is not None:
                 out.append(claim)
         return out

@@ -211,7 +211,7 @@ class Commands:
         claim = self._current()
         if claim is None:
             return
-        later = [c for c in self.window.claims_panel.model.claims() if c.start >= claim.end]
+        later = [c for c in self.window.claims_panel.model.rows() if c.start >= claim.end]
         if not later:
             self.window.errors.known("There is no later claim in this article to merge with.")
             return

@@ -258,7 +258,7 @@ class DetailPane(QWidget):
         return dialog
 
     def edit_source(self) -> SourceDialog | None:
-        source = self.sources_model.source_at(self.sources.currentIndex().row())
+        source = self.sources_model.row_at(self.sources.currentIndex().row())
         if source is None:
             return None
         dialog = SourceDialog(self, source)
@@ -276,7 +276,7 @@ class DetailPane(QWidget):
         self.edit_source()
 
     def remove_source(self) -> None:
-        source = self.sources_model.source_at(self.sources.currentIndex().row())
+        source = self.sources_model.row_at(self.sources.currentIndex().row())
         if source is not None:
             self._apply(lambda: self.workbench.delete_source(source.id))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import ClaimStatus, HistoryEntry, HistoryField
+from claimdesk.gui.row_model import RowCacheModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -72,43 +72,14 @@ def _details(entry: HistoryEntry) -> str:
     return head
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowCacheModel[HistoryEntry]):
     """Rows of HistoryEntry in the order given; `reload` replaces them."""
+
+    COLUMNS = COLUMNS
 
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[HistoryEntry] = []
-
-    def reload(self, entries: list[HistoryEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(entries)
-        self.endResetModel()
-
-    def entries(self) -> list[HistoryEntry]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        col = index.column()
+    def cell(self, entry: HistoryEntry, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return (when_text(entry), entry.who or "unknown", describe(entry))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -235,6 +206,4 @@ class HistoryView(QWidget):
 
     def lines(self) -> list[str]:
         """What each row says, top to bottom ("when · who · what"), for tests and copying."""
-        return [
-            f"{when_text(e)} · {e.who or 'unknown'} · {describe(e)}" for e in self.model.entries()
-        ]
+        return [f"{when_text(e)} · {e.who or 'unknown'} · {describe(e)}" for e in self.model.rows()]

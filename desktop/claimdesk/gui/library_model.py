@@ -4,48 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from claimdesk.domain import ArticleSummary
+from claimdesk.gui.row_model import RowCacheModel
 
 Index = QModelIndex | QPersistentModelIndex
 _HEADERS = ("Article", "Claims", "Checked")
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(RowCacheModel[ArticleSummary]):
     """Keeps a cache of immutable ArticleSummary rows; `reload` replaces it."""
+
+    COLUMNS = _HEADERS
 
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ArticleSummary] = []
-
-    def reload(self, rows: list[ArticleSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(_HEADERS)
-        ):
-            return _HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
+    def cell(self, row: ArticleSummary, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.title, row.claim_count, row.checked_count)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -63,4 +38,5 @@ class LibraryModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self._rows) if r.id == article_id), -1)
 
     def article_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        summary = self.row_at(row)
+        return summary.id if summary else None

@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
     def _sync_highlights(self) -> None:
         self.article_view.set_claims(self.claims_panel.visible_claims())
         current = self.claims_panel.current_claim_id()
-        claim = self.claims_panel.model.claim_at(self.claims_panel.model.row_of(current or -1))
+        claim = self.claims_panel.model.row_at(self.claims_panel.model.row_of(current or -1))
         if claim is not None:
             self.article_view.show_claim(claim)
 

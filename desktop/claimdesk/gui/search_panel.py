@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 from claimdesk.domain import HitKind, SearchHit
 from claimdesk.errors import KnownError
 from claimdesk.gui.jobs import Job, JobRunner
+from claimdesk.gui.row_model import RowCacheModel
 from claimdesk.services.search import search
 from claimdesk.services.workbench import Workbench
 
@@ -91,7 +91,7 @@ def snippet_html(hit: SearchHit) -> str:
     return "".join(parts).strip()
 
 
-class SearchResultsModel(QAbstractListModel):
+class SearchResultsModel(RowCacheModel[SearchHit]):
     """One row per SearchHit of the last query (a cache; the index lives in the database)."""
 
     HitRole = Qt.ItemDataRole.UserRole + 1
@@ -99,28 +99,7 @@ class SearchResultsModel(QAbstractListModel):
     ArticleIdRole = Qt.ItemDataRole.UserRole + 3
     ClaimIdRole = Qt.ItemDataRole.UserRole + 4
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SearchHit] = []
-
-    def reload(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self._rows = list(hits)
-        self.endResetModel()
-
-    def hits(self) -> list[SearchHit]:
-        return list(self._rows)
-
-    def hit_at(self, row: int) -> SearchHit | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        hit = self._rows[index.row()]
+    def cell(self, hit: SearchHit, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{KIND_LABELS[hit.kind]} · {_flat(hit.article_title)}: {_flat(hit.snippet)}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -378,7 +357,7 @@ class SearchPanel(QWidget):
         self._activate_index(index if index.isValid() else self.model.index(0, 0))
 
     def _activate_index(self, index: QModelIndex) -> None:
-        hit = self.model.hit_at(index.row()) if index.isValid() else None
+        hit = self.model.row_at(index.row()) if index.isValid() else None
         if hit is not None:
             self.resultActivated.emit(hit.article_id, hit.claim_id)
 

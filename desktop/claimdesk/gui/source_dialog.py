@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -25,34 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import SourceDraft, SourceNote, Stance
+from claimdesk.gui.row_model import RowCacheModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class SourcesModel(QAbstractListModel):
+class SourcesModel(RowCacheModel[SourceNote]):
     """One row per source note of the current claim (a cache; the service owns the data)."""
 
     SourceIdRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SourceNote] = []
-
-    def reload(self, sources: tuple[SourceNote, ...] | list[SourceNote]) -> None:
-        self.beginResetModel()
-        self._rows = list(sources)
-        self.endResetModel()
-
-    def source_at(self, row: int) -> SourceNote | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        src = self._rows[index.row()]
+    def cell(self, src: SourceNote, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             head = src.title or src.url or src.note[:60]
             extra = " · ".join(
