@@ -6,10 +6,11 @@ import codecs
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from claimdesk.domain.models import ArticleMetadata
 
@@ -279,3 +280,29 @@ def one_line(message: object, limit: int = 160) -> str:
     """A library's error message squeezed onto one short line for the user."""
     text = " ".join(str(message).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def gather_text(element: Any, opening: Callable[[Any], tuple[str, bool] | None]) -> str:
+    """The text below an XML `element` in document order, without recursion.
+
+    `opening(node)` gives the text that stands at a descendant's start and whether its
+    children count, or None to skip its content; a node's tail always counts. An explicit
+    stack keeps absurdly deep documents from exhausting Python's recursion limit.
+    """
+    parts: list[str] = [element.text or ""]
+    # (node, done): the second visit adds the node's tail after its contents.
+    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(element)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            parts.append(node.tail or "")
+            continue
+        stack.append((node, True))
+        opened = opening(node)
+        if opened is None:
+            continue
+        text, descend = opened
+        parts.append(text)
+        if descend:
+            stack.extend((child, False) for child in reversed(node))
+    return "".join(parts)

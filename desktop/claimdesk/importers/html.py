@@ -15,6 +15,7 @@ from claimdesk.importers.common import (
     Unreadable,
     clean_field,
     decode_text,
+    gather_text,
     join_paragraphs,
     one_line,
     parse_date,
@@ -121,19 +122,13 @@ def _paragraphs(body: Any) -> Iterator[str]:
 
 def _text(element: Any) -> str:
     """All text below `element`; <lb/> becomes a line break inside the paragraph."""
-    parts: list[str] = [element.text or ""]
-    # (node, done): the second visit adds the node's tail after its contents.
-    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(element)]
-    while stack:
-        node, done = stack.pop()
-        if done:
-            parts.append(node.tail or "")
-            continue
-        stack.append((node, True))
-        if isinstance(node.tag, str):  # comments and processing instructions have no words
-            parts.append("\n" if node.tag == "lb" else node.text or "")
-            stack.extend((child, False) for child in reversed(node))
-    return "".join(parts)
+    return gather_text(element, _html_opening)
+
+
+def _html_opening(node: Any) -> tuple[str, bool] | None:
+    if not isinstance(node.tag, str):  # comments and processing instructions have no words
+        return None
+    return ("\n" if node.tag == "lb" else node.text or ""), True
 
 
 def _own_text(element: Any) -> str:

@@ -11,6 +11,7 @@ from claimdesk.importers.common import (
     Extracted,
     Unreadable,
     clean_field,
+    gather_text,
     join_paragraphs,
     normalise_paragraph,
     parse_date,
@@ -97,28 +98,22 @@ def _cell(cell: Any) -> str:
 
 def _inline(paragraph: Any) -> str:
     """A paragraph's words: spans and links kept, <text:s/> spaces, tabs and line breaks."""
-    parts: list[str] = [paragraph.text or ""]
-    # (node, done): the second visit adds the node's tail after its contents.
-    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(paragraph)]
-    while stack:
-        node, done = stack.pop()
-        if done:
-            parts.append(node.tail or "")
-            continue
-        stack.append((node, True))
-        tag = node.tag
-        if tag in _SKIPPED or not isinstance(tag, str):
-            continue
-        if tag == f"{_TEXT}s":
-            parts.append(" " * _count(node))
-        elif tag == f"{_TEXT}tab":
-            parts.append("\t")
-        elif tag == f"{_TEXT}line-break":
-            parts.append("\n")
-        elif tag.startswith(_TEXT):  # span, a, bookmark-ref, date, page-number...
-            parts.append(node.text or "")
-            stack.extend((child, False) for child in reversed(node))
-    return "".join(parts)
+    return gather_text(paragraph, _odt_opening)
+
+
+def _odt_opening(node: Any) -> tuple[str, bool] | None:
+    tag = node.tag
+    if tag in _SKIPPED or not isinstance(tag, str):
+        return None
+    if tag == f"{_TEXT}s":
+        return " " * _count(node), False
+    if tag == f"{_TEXT}tab":
+        return "\t", False
+    if tag == f"{_TEXT}line-break":
+        return "\n", False
+    if tag.startswith(_TEXT):  # span, a, bookmark-ref, date, page-number...
+        return node.text or "", True
+    return "", False
 
 
 def _count(node: Any) -> int:
