@@ -8,7 +8,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from claimdesk.app import build_services
 from claimdesk.domain import SourceDraft, Stance
@@ -25,6 +25,17 @@ def _wait(app: QApplication, done, timeout: float = 120.0) -> None:  # type: ign
             raise TimeoutError("the window did not finish loading the seed article")
         app.processEvents()
         time.sleep(0.02)
+
+
+def save_grab(app: QApplication, widget: QWidget, out: Path) -> bool:
+    """Let `widget` finish painting, then save what it shows as a PNG (and say so)."""
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.02)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = widget.grab().save(str(out))
+    print(f"saved {out}" if ok else f"could not save {out}")
+    return ok
 
 
 def main(argv: list[str]) -> int:
@@ -70,14 +81,9 @@ def main(argv: list[str]) -> int:
         wb.set_verdict(harris.id, ratings["Unverifiable"].id, "A forecast, not a fact.")
         window.show_article(window.article_id)
         window.select_claim(quote.id)
-        for _ in range(20):
-            app.processEvents()
-            time.sleep(0.02)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        ok = window.grab().save(str(out))
+        ok = save_grab(app, window, out)
         window.close()
         services.close()
-    print(f"saved {out}" if ok else f"could not save {out}")
     return 0 if ok else 1
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QVBoxLayout, QWid
 
 from claimdesk.domain import ClaimStatus, HistoryEntry
 from claimdesk.gui.history_view import HistoryView
+from claimdesk.gui.screenshot import save_grab
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
@@ -61,7 +62,8 @@ def _demo_history(folder: Path) -> tuple[str, list[HistoryEntry]]:
 
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/history.png")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         claim_text, entries = _demo_history(Path(tmp))
     pane = QWidget()
@@ -82,12 +84,8 @@ def main(argv: list[str]) -> int:
     layout.addStretch()
     pane.resize(380, pane.sizeHint().height())
     pane.show()
-    for _ in range(10):
-        app.processEvents()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    ok = pane.grab().save(str(out))
+    ok = save_grab(app, pane, out)
     pane.close()
-    print(f"saved {out}" if ok else f"could not save {out}")
     return 0 if ok else 1
 
 

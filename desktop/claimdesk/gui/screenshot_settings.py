@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from claimdesk.app import build_services
 from claimdesk.domain import DeskSettings
 from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.screenshot import save_grab
 from claimdesk.gui.settings_dialog import SettingsDialog
 
 TAB_SCALE = 2
@@ -38,14 +38,9 @@ def main(argv: list[str]) -> int:
         dialog.tabs.setCurrentIndex(TAB_SCALE)
         dialog.scale.select_row(1)
         dialog.show()
-        for _ in range(20):
-            app.processEvents()
-            time.sleep(0.02)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        ok = dialog.grab().save(str(out))
+        ok = save_grab(app, dialog, out)
         dialog.close()
         services.close()
-    print(f"saved {out}" if ok else f"could not save {out}")
     return 0 if ok else 1
 
 
