@@ -30,8 +30,9 @@ run: $(STAMP)
 	$(PY) -m claimdesk $(SEED)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check desktop tests
+	$(VENV)/bin/ruff check desktop tests tools
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy --explicit-package-bases tools
 	$(VENV)/bin/lint-imports
 
 pytest: $(STAMP)
@@ -48,7 +49,7 @@ eval: $(STAMP)
 	$(PY) -m claimdesk eval
 
 screenshot: $(STAMP)
-	@if command -v xvfb-run >/dev/null; then xvfb-run -a $(PY) -m claimdesk.syscheck && xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m claimdesk.gui.screenshot docs/screenshot.png; else QT_QPA_PLATFORM=offscreen $(PY) -m claimdesk.gui.screenshot docs/screenshot.png; fi
+	@if command -v xvfb-run >/dev/null; then xvfb-run -a $(PY) -m claimdesk.syscheck && xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m tools.screenshot docs/screenshot.png; else QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshot docs/screenshot.png; fi
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .benchmarks

@@ -183,7 +183,7 @@ class SelfTest:
         return f"{path} ({len(page.encode('utf-8')) // 1024} KB)"
 
     def window(self) -> str:
-        from claimdesk.gui.selfcheck import check_window
+        from claimdesk.gui.render_check import check_window
         from claimdesk.paths import app_paths
 
         services = self._services()

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
-from claimdesk.gui.main_window import MainWindow
+from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database

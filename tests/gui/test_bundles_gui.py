@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from claimdesk.gui import bundle_actions
+from claimdesk.gui.windows import bundle_actions
 from tests.gui.conftest import wait_for_claims
 
 

@@ -9,9 +9,9 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from claimdesk.domain import ClaimOrigin, ClaimStatus
-from claimdesk.gui.search_panel import SearchDialog
-from claimdesk.gui.shortcuts_sheet import ShortcutsSheet
-from claimdesk.gui.source_dialog import SourceDialog
+from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet
+from claimdesk.gui.dialogs.source_dialog import SourceDialog
+from claimdesk.gui.panels.search_panel import SearchDialog
 from tests.gui.conftest import wait_for_claims
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -233,7 +233,7 @@ def test_keyboard_shortcuts_sheet_lists_the_actions(qtbot, make_window):
 
 
 def test_help_about_shows_licences(qtbot, make_window):
-    from claimdesk.gui.about import AboutDialog
+    from claimdesk.gui.dialogs.about import AboutDialog
 
     window = make_window()
     window.menu_actions["aboutAction"].trigger()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from claimdesk.gui.main_window import MainWindow
+from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from claimdesk.gui.export_dialog import ExportDialog
+from claimdesk.gui.dialogs.export_dialog import ExportDialog
 from tests.gui.conftest import wait_for_claims
 
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from claimdesk.domain import ClaimStatus, HistoryField
-from claimdesk.gui.history_view import COL_WHAT, COL_WHEN, COL_WHO, HistoryModel, HistoryView
+from claimdesk.gui.panels.history_view import COL_WHAT, COL_WHEN, COL_WHO, HistoryModel, HistoryView
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from claimdesk.gui.metadata_dialog import MetadataDialog
+from claimdesk.gui.dialogs.metadata_dialog import MetadataDialog
 from tests.gui.conftest import EXTRACTION_TIMEOUT_MS
 
 

@@ -9,9 +9,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from claimdesk.domain import ClaimOrigin, ClaimStatus
-from claimdesk.gui.claims_model import COL_CLAIM
-from claimdesk.gui.main_window import MainWindow
-from claimdesk.gui.source_dialog import SourceDialog
+from claimdesk.gui.dialogs.source_dialog import SourceDialog
+from claimdesk.gui.models.claims_model import COL_CLAIM
+from claimdesk.gui.windows.main_window import MainWindow
 from tests.gui.conftest import wait_for_claims
 
 

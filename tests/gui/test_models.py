@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from claimdesk.domain import ClaimStatus, SourceDraft, Stance
-from claimdesk.gui.claims_model import ClaimFilterProxy, ClaimsModel
-from claimdesk.gui.library_model import LibraryModel
-from claimdesk.gui.source_dialog import SourcesModel
+from claimdesk.gui.dialogs.source_dialog import SourcesModel
+from claimdesk.gui.models.claims_model import ClaimFilterProxy, ClaimsModel
+from claimdesk.gui.models.library_model import LibraryModel
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
 

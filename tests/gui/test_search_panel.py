@@ -11,7 +11,12 @@ from PySide6.QtCore import Qt
 
 from claimdesk.domain import HitKind, SearchHit, SourceDraft
 from claimdesk.gui.jobs import JobRunner
-from claimdesk.gui.search_panel import DEBOUNCE_MS, SearchPanel, SearchResultsModel, snippet_html
+from claimdesk.gui.panels.search_panel import (
+    DEBOUNCE_MS,
+    SearchPanel,
+    SearchResultsModel,
+    snippet_html,
+)
 from claimdesk.services.search import search
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database

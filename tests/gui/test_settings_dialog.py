@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import RatingDraft, Theme
-from claimdesk.gui.main_window import MainWindow
-from claimdesk.gui.scale_editor import COL_NAME, COL_VALUE, RatingScaleModel, drafts_of
-from claimdesk.gui.settings_dialog import SettingsDialog, url_problem
+from claimdesk.gui.dialogs.scale_editor import COL_NAME, COL_VALUE, RatingScaleModel, drafts_of
+from claimdesk.gui.dialogs.settings_dialog import SettingsDialog, url_problem
 from claimdesk.gui.theme import apply_theme, is_dark, readable_text
+from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.services.changes import Changes
 from claimdesk.storage.db import open_database
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from claimdesk.domain import Theme
 from claimdesk.gui.application import Desk, remembered_database
-from claimdesk.gui.settings_dialog import SettingsDialog
+from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
 from claimdesk.gui.theme import is_dark
 from tests.gui.conftest import wait_for_claims
 

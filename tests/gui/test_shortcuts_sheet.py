@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet, menu_groups, show_shortcuts
 from claimdesk.gui.menus import shortcut_rows
-from claimdesk.gui.shortcuts_sheet import ShortcutsSheet, menu_groups, show_shortcuts
 
 
 def test_sheet_lists_every_shortcut_under_its_menu(qtbot, make_window) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 
 from claimdesk import __version__
-from claimdesk.gui.about import LICENSE_TABS, AboutDialog, licence_text, show_about
+from claimdesk.gui.dialogs.about import LICENSE_TABS, AboutDialog, licence_text, show_about
 
 
 def test_about_shows_version_database_and_every_licence(qtbot, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ def create_window(services: Services, log_file: Path | None = None):  # type: ig
     """The main window over `services` (QApplication must exist)."""
     from PySide6.QtCore import QSettings
 
-    from claimdesk.gui.main_window import MainWindow
+    from claimdesk.gui.windows.main_window import MainWindow
 
     settings = QSettings(str(services.paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
     return MainWindow(services.workbench, settings, log_file)
@@ -97,7 +97,7 @@ class Desk:
         self.app = app
         self.log_file = log_file
         self._open(services)
-        from claimdesk.gui.file_open import FileOpenFilter
+        from claimdesk.gui.windows.file_open import FileOpenFilter
 
         # self.window changes when the database is switched, so look it up per event.
         self._file_events = FileOpenFilter(lambda path: self.window.open_path(path))  # noqa: PLW0108

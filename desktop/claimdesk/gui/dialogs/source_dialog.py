@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import SourceDraft, SourceNote, Stance
-from claimdesk.gui.row_model import RowCacheModel
+from claimdesk.gui.models.row_model import RowCacheModel
 
 Index = QModelIndex | QPersistentModelIndex
 

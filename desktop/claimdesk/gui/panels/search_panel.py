@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from claimdesk.domain import HitKind, SearchHit
 from claimdesk.errors import KnownError
 from claimdesk.gui.jobs import Job, JobRunner
-from claimdesk.gui.row_model import RowCacheModel
+from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.services.search import search
 from claimdesk.services.workbench import Workbench
 

@@ -13,7 +13,7 @@ from claimdesk.reports.bundle import SUFFIX
 from claimdesk.services.bundles import BundleImport, export_bundle, import_bundle
 
 if TYPE_CHECKING:
-    from claimdesk.gui.main_window import MainWindow
+    from claimdesk.gui.windows.main_window import MainWindow
 
 FILTER = f"ClaimDesk case bundle (*{SUFFIX})"
 

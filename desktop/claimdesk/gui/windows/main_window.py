@@ -23,19 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import ClaimStatus, DeskSettings, RatingScale
-from claimdesk.gui import bundle_actions
-from claimdesk.gui.article_view import ArticleView
-from claimdesk.gui.batch_import import run_batch_import
-from claimdesk.gui.claims_panel import ClaimsPanel
-from claimdesk.gui.commands import RATING_KEYS, Commands
-from claimdesk.gui.detail_pane import DetailPane
-from claimdesk.gui.dialogs import Dialogs
 from claimdesk.gui.errors import ErrorReporter
-from claimdesk.gui.extraction import ExtractionQueue
 from claimdesk.gui.jobs import Job, JobRunner
-from claimdesk.gui.library_model import LibraryModel
 from claimdesk.gui.menus import Act, build_menus
+from claimdesk.gui.models.library_model import LibraryModel
+from claimdesk.gui.panels.article_view import ArticleView
+from claimdesk.gui.panels.claims_panel import ClaimsPanel
+from claimdesk.gui.panels.detail_pane import DetailPane
 from claimdesk.gui.theme import apply_theme
+from claimdesk.gui.windows import bundle_actions
+from claimdesk.gui.windows.batch_import import run_batch_import
+from claimdesk.gui.windows.commands import RATING_KEYS, Commands
+from claimdesk.gui.windows.dialog_opener import Dialogs
+from claimdesk.gui.windows.extraction import ExtractionQueue
 from claimdesk.importers import FILE_DIALOG_FILTER
 from claimdesk.services.batch import BatchResult
 from claimdesk.services.changes import Changes

@@ -1,4 +1,4 @@
-"""`python -m claimdesk.gui.screenshot OUT.png`: the main window on the seed article, as a PNG."""
+"""`python -m tools.screenshot OUT.png`: the main window on the seed article, as a PNG."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from claimdesk.app import build_services
 from claimdesk.domain import SourceDraft, Stance
 from claimdesk.gui.application import create_window
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_ad62cf6f6f800dde.txt"
 
 

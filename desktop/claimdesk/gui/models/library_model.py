@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from claimdesk.domain import ArticleSummary
-from claimdesk.gui.row_model import RowCacheModel
+from claimdesk.gui.models.row_model import RowCacheModel
 
 Index = QModelIndex | QPersistentModelIndex
 _HEADERS = ("Article", "Claims", "Checked")

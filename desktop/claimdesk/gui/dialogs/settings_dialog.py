@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from claimdesk.domain import DeskSettings, Theme
 from claimdesk.errors import KnownError
+from claimdesk.gui.dialogs.scale_editor import RatingScaleEditor, drafts_of, named, note
 from claimdesk.gui.errors import ErrorReporter
-from claimdesk.gui.scale_editor import RatingScaleEditor, drafts_of, named, note
 from claimdesk.gui.theme import apply_theme, is_dark
 from claimdesk.services import desk_settings
 from claimdesk.services.changes import Changes

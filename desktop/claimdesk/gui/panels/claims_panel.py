@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.domain import Claim, ClaimStatus, ClaimType, RatingScale
 from claimdesk.domain.filters import UNRATED
-from claimdesk.gui.claims_model import (
+from claimdesk.gui.models.claims_model import (
     COL_CLAIM,
     COL_NUMBER,
     COL_SCORE,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from claimdesk.domain import Claim
 from claimdesk.domain.spans import Utf16Map
-from claimdesk.gui.claims_model import claim_color
+from claimdesk.gui.models.claims_model import claim_color
 from claimdesk.gui.theme import readable_text
 
 

@@ -1,4 +1,4 @@
-"""`python -m claimdesk.gui.screenshot_settings OUT.png`: the Settings dialog's scale tab."""
+"""`python -m tools.screenshot_settings OUT.png`: the Settings dialog's scale tab."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
+from tools.screenshot import save_grab
 
 from claimdesk.app import build_services
 from claimdesk.domain import DeskSettings
+from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
 from claimdesk.gui.errors import ErrorReporter
-from claimdesk.gui.screenshot import save_grab
-from claimdesk.gui.settings_dialog import SettingsDialog
 
 TAB_SCALE = 2
 

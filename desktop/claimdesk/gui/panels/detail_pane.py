@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import Claim, ClaimStatus, RatingScale
+from claimdesk.gui.dialogs.source_dialog import SourceDialog, SourcesModel
 from claimdesk.gui.errors import ErrorReporter
-from claimdesk.gui.history_view import HistoryView
-from claimdesk.gui.source_dialog import SourceDialog, SourcesModel
+from claimdesk.gui.panels.history_view import HistoryView
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import Workbench
 

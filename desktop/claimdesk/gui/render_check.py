@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from claimdesk.app import Services
-from claimdesk.gui.about import show_about
 from claimdesk.gui.application import create_window
+from claimdesk.gui.dialogs.about import show_about
 from claimdesk.selftest import SelfTestFailure
 
 #: Letters of different shapes: with a real font no two render alike; as boxes all do.

@@ -15,7 +15,7 @@ from claimdesk.services.changes import Changes
 from claimdesk.services.span_edit import ClaimOverlap
 
 if TYPE_CHECKING:
-    from claimdesk.gui.main_window import MainWindow
+    from claimdesk.gui.windows.main_window import MainWindow
 
 #: Rating keys: Alt+1 … Alt+9 choose the scale's ratings in order, Alt+0 clears.
 RATING_KEYS = 9

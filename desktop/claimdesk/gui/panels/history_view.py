@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import ClaimStatus, HistoryEntry, HistoryField
-from claimdesk.gui.row_model import RowCacheModel
+from claimdesk.gui.models.row_model import RowCacheModel
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -1,4 +1,4 @@
-"""`python -m claimdesk.gui.screenshot_history OUT.png`: a claim's history view, as a PNG."""
+"""`python -m tools.screenshot_history OUT.png`: a claim's history view, as a PNG."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QVBoxLayout, QWidget
+from tools.screenshot import save_grab
 
 from claimdesk.domain import ClaimStatus, HistoryEntry
-from claimdesk.gui.history_view import HistoryView
-from claimdesk.gui.screenshot import save_grab
+from claimdesk.gui.panels.history_view import HistoryView
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database

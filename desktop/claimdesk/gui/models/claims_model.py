@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
 from claimdesk.domain.filters import ClaimFilter
-from claimdesk.gui.row_model import RowCacheModel
+from claimdesk.gui.models.row_model import RowCacheModel
 
 Index = QModelIndex | QPersistentModelIndex
 

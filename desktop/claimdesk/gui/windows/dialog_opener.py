@@ -8,16 +8,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from claimdesk.errors import KnownError
-from claimdesk.gui.about import show_about
-from claimdesk.gui.export_dialog import ExportDialog
+from claimdesk.gui.dialogs.about import show_about
+from claimdesk.gui.dialogs.export_dialog import ExportDialog
+from claimdesk.gui.dialogs.metadata_dialog import MetadataDialog
+from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
+from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet, show_shortcuts
 from claimdesk.gui.menus import shortcut_rows
-from claimdesk.gui.metadata_dialog import MetadataDialog
-from claimdesk.gui.search_panel import SearchDialog
-from claimdesk.gui.settings_dialog import SettingsDialog
-from claimdesk.gui.shortcuts_sheet import ShortcutsSheet, show_shortcuts
+from claimdesk.gui.panels.search_panel import SearchDialog
 
 if TYPE_CHECKING:
-    from claimdesk.gui.main_window import MainWindow
+    from claimdesk.gui.windows.main_window import MainWindow
 
 
 class Dialogs:

@@ -1,0 +1,1 @@
+"""Dialogs the window opens: settings and rating scale, sources, properties, export, help."""

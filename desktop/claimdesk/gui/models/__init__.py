@@ -1,0 +1,1 @@
+"""Qt item models: caches of immutable rows that the window refills from services."""

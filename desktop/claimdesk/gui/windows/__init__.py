@@ -1,0 +1,1 @@
+"""The main window and the parts it is made of: commands, dialog routing, jobs it starts."""
