@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from claimdesk.gui.windows import bundle_actions
 from tests.gui.conftest import wait_for_claims
 
 
@@ -17,13 +16,13 @@ def test_bundle_moves_work_between_two_desks(qtbot, make_window, seed_path, tmp_
     rating = next(r for r in wb.rating_scale().ratings if r.name == "Mostly true")
     wb.set_verdict(claim.id, rating.id, "Air force count.")
     bundle = tmp_path / "case"
-    job = bundle_actions.export_to(source, bundle, [source.article_id])
+    job = source.bundles.export_to(bundle, [source.article_id])
     qtbot.waitUntil(lambda: job.done, timeout=30_000)
     written = tmp_path / "case.claimdesk"
     assert written.exists()
 
     target = make_window(tmp_path / "office.sqlite3")
-    job = bundle_actions.import_from(target, written)
+    job = target.bundles.import_from(written)
     qtbot.waitUntil(
         lambda: target.findChild(QMessageBox, "bundleSummary") is not None, timeout=30_000
     )
@@ -39,7 +38,7 @@ def test_bad_bundle_gives_a_message_and_changes_nothing(qtbot, make_window, tmp_
     window = make_window()
     bad = tmp_path / "bad.claimdesk"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
-    bundle_actions.import_from(window, bad)
+    window.bundles.import_from(bad)
     qtbot.waitUntil(
         lambda: window.findChild(QMessageBox, "knownErrorBox") is not None, timeout=30_000
     )

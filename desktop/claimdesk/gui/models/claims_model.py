@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -50,19 +50,18 @@ class ClaimsModel(RowCacheModel[Claim]):
 
     # ------------------------------------------------------------------ cache
 
-    def update_claims(self, fetch: Callable[[int], Claim | None], claim_ids: set[int]) -> None:
-        """Re-read the given claims (others are untouched); a vanished one is dropped."""
-        for claim_id in claim_ids:
+    def update_claims(self, fresh: Mapping[int, Claim | None]) -> None:
+        """Show the given fresh claims (others are untouched); None drops a vanished one."""
+        for claim_id, claim in fresh.items():
             row = self.row_of(claim_id)
             if row < 0:
                 continue
-            fresh = fetch(claim_id)
-            if fresh is None:
+            if claim is None:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
                 self.endRemoveRows()
                 continue
-            self._rows[row] = fresh
+            self._rows[row] = claim
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def row_of(self, claim_id: int) -> int:
@@ -166,9 +165,6 @@ class ClaimFilterProxy(QSortFilterProxyModel):
 
     def set_text_filter(self, text: str) -> None:
         self.set_filter(text=text)
-
-    def set_status_filter(self, status: ClaimStatus | None) -> None:
-        self.set_filter(status=status)
 
     def accepts(self, claim: Claim) -> bool:
         return self.filter.accepts(claim)

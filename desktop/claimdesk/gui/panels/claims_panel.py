@@ -200,6 +200,10 @@ class ClaimsPanel(QWidget):
         if keep is None or self.current_claim_id() is None:
             self.currentClaimChanged.emit(self.current_claim_id())
 
+    def focus_filter(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def visible_claims(self) -> list[Claim]:
         out = []
         for row in range(self.proxy.rowCount()):

@@ -209,6 +209,9 @@ class DetailPane(QWidget):
         self._apply(lambda: self.workbench.set_status(claim_id, status))
 
     def set_status(self, status: ClaimStatus) -> None:
+        """The status keys (Ctrl+1 …): nothing happens while no claim is shown."""
+        if self.claim is None:
+            return
         self.status.setCurrentIndex(list(ClaimStatus).index(status))
         self._status_chosen(self.status.currentIndex())
 

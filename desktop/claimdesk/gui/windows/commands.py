@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from claimdesk.domain import Claim, ClaimStatus
 from claimdesk.errors import KnownError
+from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.panels.article_view import ArticleView
+from claimdesk.gui.panels.claims_panel import ClaimsPanel
+from claimdesk.gui.panels.detail_pane import DetailPane
+from claimdesk.gui.windows.host import WindowHost
 from claimdesk.services.changes import Changes
 from claimdesk.services.span_edit import ClaimOverlap
-
-if TYPE_CHECKING:
-    from claimdesk.gui.windows.main_window import MainWindow
+from claimdesk.services.workbench import Workbench
 
 #: Rating keys: Alt+1 … Alt+9 choose the scale's ratings in order, Alt+0 clears.
 RATING_KEYS = 9
@@ -24,29 +26,47 @@ RATING_KEYS = 9
 class Commands:
     """Carries out the window's claim commands through the Workbench and shows the result."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.workbench = window.workbench
+    def __init__(
+        self,
+        host: WindowHost,
+        parent: QWidget,
+        *,
+        workbench: Workbench,
+        errors: ErrorReporter,
+        article_view: ArticleView,
+        claims_panel: ClaimsPanel,
+        detail: DetailPane,
+        actions: dict[str, QAction],
+    ) -> None:
+        self.host = host
+        self.parent = parent
+        self.workbench = workbench
+        self.errors = errors
+        self.article_view = article_view
+        self.claims_panel = claims_panel
+        self.detail = detail
+        #: The window's actions by name (filled when its menus are built).
+        self.actions = actions
 
     # ------------------------------------------------------------------ plumbing
 
     def _run(self, call: Callable[[], Changes], select: int | None = None) -> bool:
         """Apply a Workbench call; a KnownError becomes a message and changes nothing."""
-        self.window.detail.save_explanation()
+        self.detail.save_explanation()
         try:
             changes = call()
         except KnownError as exc:
-            self.window.errors.report(exc)
+            self.errors.report(exc)
             return False
-        self.window.apply_changes(changes)
+        self.host.apply_changes(changes)
         if select is not None:
-            self.window.select_claim(select)
+            self.host.select_claim(select)
         return True
 
     def _current(self) -> Claim | None:
-        claim = self.window.detail.claim
+        claim = self.detail.claim
         if claim is None:
-            self.window.statusBar().showMessage("Select a claim first.", 4000)
+            self.host.show_status("Select a claim first.", 4000)
         return claim
 
     # ------------------------------------------------------------------ undo
@@ -69,7 +89,7 @@ class Commands:
 
         if not self._run(step):
             return
-        self.window.statusBar().showMessage(f"{verb}: {label}", 4000)
+        self.host.show_status(f"{verb}: {label}", 4000)
         self._reveal(changes[0])
 
     def _reveal(self, changes: Changes) -> None:
@@ -85,13 +105,13 @@ class Commands:
             if claim
             else next(iter(sorted(changes.claim_sets | changes.articles)), None)
         )
-        if article_id is not None and article_id != self.window.article_id:
-            self.window.show_article(article_id)
+        if article_id is not None and article_id != self.host.article_id:
+            self.host.show_article(article_id)
         if claim is not None:
-            self.window.select_claim(claim.id)
+            self.host.select_claim(claim.id)
 
     def refresh_undo_actions(self) -> None:
-        actions = self.window.menu_actions
+        actions = self.actions
         undo, redo = actions["undoAction"], actions["redoAction"]
         undo_label, redo_label = self.workbench.undo_label(), self.workbench.redo_label()
         undo.setEnabled(undo_label is not None)
@@ -102,11 +122,11 @@ class Commands:
     # ------------------------------------------------------------------ claims
 
     def add_claim_from_selection(self) -> None:
-        view = self.window.article_view
+        view = self.article_view
         span = view.selected_span()
-        article_id = self.window.article_id
+        article_id = self.host.article_id
         if article_id is None or span is None:
-            self.window.errors.known("Select some words of the article first, then add the claim.")
+            self.errors.known("Select some words of the article first, then add the claim.")
             return
         try:
             claim_id, changes = self.workbench.add_claim(article_id, *span)
@@ -114,10 +134,10 @@ class Commands:
             self._confirm_overlap(str(exc), article_id, span)
             return
         except KnownError as exc:
-            self.window.errors.report(exc)
+            self.errors.report(exc)
             return
-        self.window.apply_changes(changes)
-        self.window.select_claim(claim_id)
+        self.host.apply_changes(changes)
+        self.host.select_claim(claim_id)
 
     def _confirm_overlap(self, message: str, article_id: int, span: tuple[int, int]) -> None:
         """Claims never overlap unless the checker says so here."""
@@ -126,7 +146,7 @@ class Commands:
             "Overlapping claim",
             message + "\n\nAdd the new claim anyway, overlapping?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self.window,
+            self.parent,
         )
         box.setObjectName("confirmOverlap")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -142,7 +162,7 @@ class Commands:
                 return changes
 
             if self._run(add) and added:
-                self.window.select_claim(added[0])
+                self.host.select_claim(added[0])
 
         box.finished.connect(done)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -158,7 +178,7 @@ class Commands:
             f"Delete claim {claim.number}, with its verdict and {claim.source_count} "
             f"source note(s)? You can undo this with Ctrl+Z.\n\n“{claim.text[:200]}”",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self.window,
+            self.parent,
         )
         box.setObjectName("confirmDeleteClaim")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -175,11 +195,11 @@ class Commands:
     def adjust_span(self) -> None:
         """Make the current claim cover exactly the selected words."""
         claim = self._current()
-        span = self.window.article_view.selected_span()
+        span = self.article_view.selected_span()
         if claim is None:
             return
         if span is None or span == (claim.start, claim.end):
-            self.window.errors.known(
+            self.errors.known(
                 "Select the words the claim should cover, then choose Adjust claim to selection."
             )
             return
@@ -190,9 +210,9 @@ class Commands:
         claim = self._current()
         if claim is None:
             return
-        at = self.window.article_view.split_point(claim)
+        at = self.article_view.split_point(claim)
         if at is None:
-            self.window.errors.known(
+            self.errors.known(
                 "Click inside the claim where it should be split, then choose Split claim."
             )
             return
@@ -204,16 +224,16 @@ class Commands:
             return changes
 
         if self._run(split) and first_id:
-            self.window.select_claim(first_id[0])
+            self.host.select_claim(first_id[0])
 
     def merge_with_next(self) -> None:
         """Merge the current claim with the next claim in the text."""
         claim = self._current()
         if claim is None:
             return
-        later = [c for c in self.window.claims_panel.model.rows() if c.start >= claim.end]
+        later = [c for c in self.claims_panel.model.rows() if c.start >= claim.end]
         if not later:
-            self.window.errors.known("There is no later claim in this article to merge with.")
+            self.errors.known("There is no later claim in this article to merge with.")
             return
         following = min(later, key=lambda c: (c.start, c.end))
         merged: list[int] = []
@@ -224,11 +244,11 @@ class Commands:
             return changes
 
         if self._run(merge) and merged:
-            self.window.select_claim(merged[0])
+            self.host.select_claim(merged[0])
 
     def next_unchecked(self) -> None:
         """Move to the next claim in table order that is not done yet."""
-        panel = self.window.claims_panel
+        panel = self.claims_panel
         visible = panel.visible_claims()
         current = panel.current_claim_id()
         start = next((i for i, c in enumerate(visible) if c.id == current), -1)
@@ -236,7 +256,7 @@ class Commands:
             if claim.status is not ClaimStatus.DONE and claim.id != current:
                 panel.select_claim(claim.id)
                 return
-        self.window.statusBar().showMessage("Every claim shown is done.", 4000)
+        self.host.show_status("Every claim shown is done.", 4000)
 
     def rate(self, number: int) -> None:
         """Give the current claim the scale's `number`-th rating (0 clears the verdict)."""
@@ -248,7 +268,7 @@ class Commands:
             self._run(lambda: self.workbench.clear_verdict(claim.id))
             return
         if number > len(ratings):
-            self.window.statusBar().showMessage(f"The scale has {len(ratings)} ratings.", 4000)
+            self.host.show_status(f"The scale has {len(ratings)} ratings.", 4000)
             return
         rating = ratings[number - 1]
         explanation = claim.verdict.explanation if claim.verdict else ""
@@ -261,5 +281,5 @@ class Commands:
         text = (QGuiApplication.clipboard().text() or "").strip()
         url = text if text.startswith(("http://", "https://")) and " " not in text else ""
         if not url:
-            self.window.statusBar().showMessage("The clipboard holds no web address.", 4000)
-        self.window.detail.add_source(url)
+            self.host.show_status("The clipboard holds no web address.", 4000)
+        self.detail.add_source(url)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QWidget
 
 from claimdesk.errors import KnownError
 from claimdesk.gui.dialogs.about import show_about
@@ -13,34 +12,59 @@ from claimdesk.gui.dialogs.export_dialog import ExportDialog
 from claimdesk.gui.dialogs.metadata_dialog import MetadataDialog
 from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
 from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet, show_shortcuts
+from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.jobs import JobRunner
 from claimdesk.gui.menus import shortcut_rows
+from claimdesk.gui.panels.claims_panel import ClaimsPanel
+from claimdesk.gui.panels.detail_pane import DetailPane
 from claimdesk.gui.panels.search_panel import SearchDialog
-
-if TYPE_CHECKING:
-    from claimdesk.gui.windows.main_window import MainWindow
+from claimdesk.gui.windows.host import DialogHost
+from claimdesk.services.reporting import Reporting
+from claimdesk.services.workbench import Workbench
 
 
 class Dialogs:
     """Opens the window's dialogs (non-blocking) and routes what they return."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(
+        self,
+        host: DialogHost,
+        parent: QWidget,
+        *,
+        workbench: Workbench,
+        reporting: Reporting,
+        jobs: JobRunner,
+        errors: ErrorReporter,
+        claims_panel: ClaimsPanel,
+        detail: DetailPane,
+        actions: dict[str, QAction],
+    ) -> None:
+        self.host = host
+        self.parent = parent
+        self.workbench = workbench
+        self.reporting = reporting
+        self.jobs = jobs
+        self.errors = errors
+        self.claims_panel = claims_panel
+        self.detail = detail
+        #: The window's actions by name (filled when its menus are built).
+        self.actions = actions
         self._search: SearchDialog | None = None
 
     def edit_metadata(self) -> MetadataDialog | None:
-        if self.window.article_id is None:
+        if self.host.article_id is None:
             return None
-        article_id = self.window.article_id
-        dialog = MetadataDialog(self.window, self.window.workbench.article(article_id))
+        article_id = self.host.article_id
+        dialog = MetadataDialog(self.parent, self.workbench.article(article_id))
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
                 try:
-                    self.window.apply_changes(
-                        self.window.workbench.update_metadata(article_id, dialog.metadata())
+                    self.host.apply_changes(
+                        self.workbench.update_metadata(article_id, dialog.metadata())
                     )
                 except KnownError as exc:
-                    self.window.errors.report(exc)
+                    self.errors.report(exc)
 
         dialog.finished.connect(done)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -49,28 +73,28 @@ class Dialogs:
 
     def export_report(self) -> ExportDialog:
         """The export dialog, non-modal so the checker can keep it beside the work."""
-        self.window.detail.save_explanation()
+        self.detail.save_explanation()
         dialog = ExportDialog(
-            self.window,
-            self.window.reporting,
-            self.window.jobs,
-            self.window.errors,
-            self.window.article_id,
+            self.parent,
+            self.reporting,
+            self.jobs,
+            self.errors,
+            self.host.article_id,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
     def open_settings(self) -> SettingsDialog:
-        self.window.detail.save_explanation()
+        self.detail.save_explanation()
         dialog = SettingsDialog(
-            self.window, self.window.workbench, self.window.errors, self.window.workbench.db.path
+            self.parent, self.workbench, self.errors, self.workbench.db.path
         )
-        dialog.settingsChanged.connect(self.window.apply_changes)
-        dialog.deskSettingsSaved.connect(self.window.apply_desk_settings)
-        dialog.ratingScaleChanged.connect(self.window.apply_scale)
-        dialog.openDatabaseRequested.connect(self.window.databaseSwitchRequested.emit)
-        dialog.newDatabaseRequested.connect(self.window.databaseSwitchRequested.emit)
+        dialog.settingsChanged.connect(self.host.apply_changes)
+        dialog.deskSettingsSaved.connect(self.host.apply_desk_settings)
+        dialog.ratingScaleChanged.connect(self.host.apply_scale)
+        dialog.openDatabaseRequested.connect(self.host.switch_database)
+        dialog.newDatabaseRequested.connect(self.host.switch_database)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -78,27 +102,27 @@ class Dialogs:
     def open_search(self) -> SearchDialog:
         """The desk-wide search (one dialog, kept for the session)."""
         if self._search is None:
-            self._search = SearchDialog(self.window.workbench, self.window.jobs, self.window)
+            self._search = SearchDialog(self.workbench, self.jobs, self.parent)
             self._search.resultActivated.connect(self._search_result)
         self._search.open_search()
         return self._search
 
     def _search_result(self, article_id: int, claim_id: int | None) -> None:
-        if article_id != self.window.article_id:
-            self.window.show_article(article_id)
+        if article_id != self.host.article_id:
+            self.host.show_article(article_id)
         if claim_id is not None:
-            self.window.claims_panel.show_all.setChecked(
-                self.window.claims_panel.show_all.isChecked()
+            self.claims_panel.show_all.setChecked(
+                self.claims_panel.show_all.isChecked()
                 or not self.select_claim_visible(claim_id)
             )
-            self.window.select_claim(claim_id)
+            self.host.select_claim(claim_id)
 
     def select_claim_visible(self, claim_id: int) -> bool:
-        return any(c.id == claim_id for c in self.window.claims_panel.visible_claims())
+        return any(c.id == claim_id for c in self.claims_panel.visible_claims())
 
     def show_shortcuts(self) -> ShortcutsSheet:
-        return show_shortcuts(self.window, shortcut_rows(self.window.menu_actions))
+        return show_shortcuts(self.parent, shortcut_rows(self.actions))
 
     def show_about(self) -> QDialog:
         """Version, licence and the third-party notices shipped with the app."""
-        return show_about(self.window, self.window.workbench.db.path)
+        return show_about(self.parent, self.workbench.db.path)

@@ -3,44 +3,37 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QFileDialog,
-    QHeaderView,
     QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from claimdesk.domain import ClaimStatus, DeskSettings, RatingScale
+from claimdesk.domain import Claim, DeskSettings, RatingScale
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import Job, JobRunner
-from claimdesk.gui.menus import Act, build_menus
-from claimdesk.gui.models.library_model import LibraryModel
+from claimdesk.gui.menus import build_menus
 from claimdesk.gui.panels.article_view import ArticleView
 from claimdesk.gui.panels.claims_panel import ClaimsPanel
 from claimdesk.gui.panels.detail_pane import DetailPane
+from claimdesk.gui.panels.library_view import LibraryView
 from claimdesk.gui.theme import apply_theme
-from claimdesk.gui.windows import bundle_actions
-from claimdesk.gui.windows.batch_import import run_batch_import
-from claimdesk.gui.windows.commands import RATING_KEYS, Commands
+from claimdesk.gui.windows.article_opener import ArticleOpener
+from claimdesk.gui.windows.bundle_actions import BundleActions
+from claimdesk.gui.windows.commands import Commands
 from claimdesk.gui.windows.dialog_opener import Dialogs
 from claimdesk.gui.windows.extraction import ExtractionQueue
-from claimdesk.importers import FILE_DIALOG_FILTER
-from claimdesk.services.batch import BatchResult
+from claimdesk.gui.windows.window_menus import main_menus, set_rating_actions
 from claimdesk.services.changes import Changes
 from claimdesk.services.reporting import Reporting
-from claimdesk.services.workbench import OpenResult, StaleReference, Workbench
+from claimdesk.services.workbench import StaleReference, Workbench
 
 log = logging.getLogger(__name__)
 
@@ -80,18 +73,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ layout
 
     def _build_widgets(self) -> None:
-        self.library_model = LibraryModel(self)
-        self.library = QTableView(objectName="libraryView")
-        self.library.setModel(self.library_model)
-        self.library.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.library.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.library.verticalHeader().setVisible(False)
-        self.library.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            self.library.horizontalHeader().setSectionResizeMode(
-                col, QHeaderView.ResizeMode.ResizeToContents
-            )
-        self.library.selectionModel().currentRowChanged.connect(self._library_row_changed)
+        self.library = LibraryView()
+        self.library_model = self.library.library_model
+        self.library.articleChosen.connect(self._library_article_chosen)
 
         self.banner = QLabel(objectName="limitationsBanner")
         self.banner.setWordWrap(True)
@@ -127,105 +111,60 @@ class MainWindow(QMainWindow):
             self.workbench, self.jobs, self.statusBar(), self.errors.report, self
         )
         self.extraction.extracted.connect(self._extracted)
-
-    def _status_setter(self, status: ClaimStatus) -> Callable[[], None]:
-        return lambda: self.set_status(status)
+        self.files = ArticleOpener(
+            self, self, self.workbench, self.jobs, self.errors, self.extract
+        )
+        self.bundles = BundleActions(
+            self, self, self.workbench, self.jobs, self.detail.save_explanation
+        )
 
     def _build_actions(self) -> None:
         panel = self.claims_panel
-        self.commands = cmd = Commands(self)
-        self.dialogs = dlg = Dialogs(self)
-        status_acts = [
-            Act(
-                f"status_{st.value}",
-                f"Mark as {st.label.lower()}",
-                self._status_setter(st),
-                f"Ctrl+{i}",
+        self.menu_actions: dict[str, QAction] = {}
+        self.commands = cmd = Commands(
+            self,
+            self,
+            workbench=self.workbench,
+            errors=self.errors,
+            article_view=self.article_view,
+            claims_panel=panel,
+            detail=self.detail,
+            actions=self.menu_actions,
+        )
+        self.dialogs = dlg = Dialogs(
+            self,
+            self,
+            workbench=self.workbench,
+            reporting=self.reporting,
+            jobs=self.jobs,
+            errors=self.errors,
+            claims_panel=panel,
+            detail=self.detail,
+            actions=self.menu_actions,
+        )
+        self.menu_actions.update(
+            build_menus(
+                self,
+                main_menus(
+                    files=self.files,
+                    bundles=self.bundles,
+                    commands=cmd,
+                    dialogs=dlg,
+                    panel=panel,
+                    detail=self.detail,
+                    quit_app=self.close,
+                    reextract=self.reextract,
+                ),
             )
-            for i, st in enumerate(ClaimStatus, start=1)
-        ]
-        self.menu_actions = build_menus(self, [
-            ("&File", [
-                Act("openAction", "&Open…", self.choose_files, QKeySequence.StandardKey.Open),
-                Act("importFolderAction", "Import &folder…", self.choose_folder, "Ctrl+Shift+O"),
-                Act("exportAction", "&Export report…", dlg.export_report, "Ctrl+Shift+E"),
-                None,
-                Act("exportBundleAction", "Export case &bundle…",
-                    lambda: bundle_actions.choose_export(self)),
-                Act("importBundleAction", "&Import case bundle…",
-                    lambda: bundle_actions.choose_import(self)),
-                None,
-                Act("quitAction", "&Quit", self.close, QKeySequence.StandardKey.Quit),
-            ]),
-            ("&Edit", [
-                Act("undoAction", "&Undo", cmd.undo, QKeySequence.StandardKey.Undo),
-                Act("redoAction", "&Redo", cmd.redo, "Ctrl+Shift+Z"),
-                None,
-                Act("searchAction", "&Search the desk…", dlg.open_search, "Ctrl+Shift+F"),
-                None,
-                Act("settingsAction", "Se&ttings…", dlg.open_settings, "Ctrl+,"),
-            ]),
-            ("&Article", [
-                Act("articlePropertiesAction", "&Properties…", dlg.edit_metadata, "Ctrl+I"),
-                Act("reextractAction", "Find claims &again", self.reextract),
-            ]),
-            ("&Claim", [
-                Act("nextClaimAction", "&Next claim", lambda: panel.step(1), "Alt+Down"),
-                Act("previousClaimAction", "&Previous claim", lambda: panel.step(-1), "Alt+Up"),
-                Act("nextUncheckedAction", "Next &unchecked claim", cmd.next_unchecked, "Ctrl+J"),
-                None,
-                *status_acts,
-                Act("focusVerdictAction", "Edit &verdict", self.detail.focus_verdict, "Ctrl+E"),
-                Act("addSourceAction", "Add &source…", self.detail.add_source, "Ctrl+Shift+N"),
-                Act("clipboardSourceAction", "Add source from &clipboard URL",
-                    cmd.add_source_from_clipboard, "Ctrl+Shift+V"),
-                None,
-                Act("addClaimAction", "&Add claim from selection",
-                    cmd.add_claim_from_selection, "Ctrl+M"),
-                Act("adjustSpanAction", "Ad&just claim to selection", cmd.adjust_span,
-                    "Ctrl+Shift+M"),
-                Act("splitClaimAction", "Sp&lit claim at cursor", cmd.split_at_cursor,
-                    "Ctrl+Shift+K"),
-                Act("mergeClaimAction", "&Merge with next claim", cmd.merge_with_next,
-                    "Ctrl+Shift+J"),
-                Act("deleteClaimAction", "&Delete claim…", cmd.delete_claim, "Ctrl+Delete"),
-            ]),
-            ("&View", [
-                Act("showAllAction", "Show &every sentence", panel.show_all.setChecked,
-                    "Ctrl+Shift+A", checkable=True),
-                Act("filterAction", "&Filter claims", self._focus_filter,
-                    QKeySequence.StandardKey.Find),
-            ]),
-            ("&Rating", [
-                Act("clearRatingAction", "&Not rated", lambda: cmd.rate(0), "Alt+0"),
-            ]),
-            ("&Help", [
-                Act("shortcutsAction", "&Keyboard shortcuts", dlg.show_shortcuts, "F1"),
-                Act("aboutAction", "&About ClaimDesk", dlg.show_about),
-            ]),
-        ])  # fmt: skip
+        )
         panel.show_all.toggled.connect(self.menu_actions["showAllAction"].setChecked)
         self.rebuild_rating_menu()
         cmd.refresh_undo_actions()
 
     def rebuild_rating_menu(self) -> None:
-        """Alt+1 … Alt+9 give the current claim the scale's ratings, in scale order."""
-        menu = self.menuBar().findChild(QMenu, "menuRating")
-        assert menu is not None, "the Rating menu is declared in _build_actions"
-        for name in [n for n in self.menu_actions if n.startswith("rateAction")]:
-            action = self.menu_actions.pop(name)
-            menu.removeAction(action)
-            self.removeAction(action)
-            action.deleteLater()
-        ratings = self.workbench.rating_scale().ratings[:RATING_KEYS]
-        for number, rating in enumerate(ratings, start=1):
-            action = QAction(rating.name, self)
-            action.setObjectName(f"rateAction{number}")
-            action.setShortcut(QKeySequence(f"Alt+{number}"))
-            action.triggered.connect(lambda _c=False, n=number: self.commands.rate(n))
-            menu.addAction(action)
-            self.addAction(action)
-            self.menu_actions[action.objectName()] = action
+        set_rating_actions(
+            self, self.menu_actions, self.workbench.rating_scale(), self.commands.rate
+        )
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -239,54 +178,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ opening
 
-    def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Open articles", str(Path.home()), FILE_DIALOG_FILTER
-        )
-        self.open_paths(paths)
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import every article in a folder")
-        if folder:
-            self.open_paths([folder])
-
     def open_paths(self, paths: list[str]) -> Job | None:
-        """One file opens directly; several files or a folder go through a batch import."""
-        if not paths:
-            return None
-        if len(paths) == 1 and not Path(paths[0]).is_dir():
-            return self.open_path(paths[0])
-        return run_batch_import(self, self.jobs, self.workbench, paths, self._batch_done)
-
-    def _batch_done(self, result: BatchResult) -> None:
-        self.apply_changes(result.changes)
-        shown = [aid for _, aid in (*result.imported, *result.duplicates)]
-        if shown:
-            self.show_article(shown[0])
-        for _, article_id in result.imported:
-            if self.workbench.needs_extraction(article_id):
-                self.extract(article_id)
+        return self.files.open_paths(paths)
 
     def open_path(self, path: str | Path) -> Job:
-        """Import `path` off the GUI thread, then show it and extract its claims."""
-        self.statusBar().showMessage(f"Opening {Path(path).name}…")
-        return self.jobs.run(
-            f"open {path}",
-            lambda job: self.workbench.open_file(path),
-            on_success=self._opened,
-            on_failure=self._open_failed,
-        )
-
-    def _opened(self, result: OpenResult) -> None:
-        self.statusBar().showMessage(
-            "Article imported." if result.created else "Already in the library: showing it.", 5000
-        )
-        self.apply_changes(result.changes)
-        self.show_article(result.article_id)
-
-    def _open_failed(self, exc: BaseException) -> None:
-        self.statusBar().clearMessage()
-        self.errors.report(exc)
+        return self.files.open_path(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -312,7 +208,7 @@ class MainWindow(QMainWindow):
         self.article_view.set_article_text(article.text)
         self.claims_panel.load(self.workbench.claims(article_id))
         self._sync_highlights()
-        self._select_library_row(article_id)
+        self.library.select_article(article_id)
         if self.workbench.needs_extraction(article_id):
             self.extract(article_id)
 
@@ -323,7 +219,7 @@ class MainWindow(QMainWindow):
             article_id = int(last) if last is not None else None
         except (TypeError, ValueError):
             article_id = None
-        if article_id is not None and self.library_model.row_of(article_id) >= 0:
+        if article_id is not None and self.library.has_article(article_id):
             self.show_article(article_id)
 
     def extract(self, article_id: int) -> Job | None:
@@ -343,49 +239,54 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ changes
 
     def apply_changes(self, changes: Changes) -> None:
-        """Refresh exactly what a service call says it changed."""
+        """Refresh exactly what a service call says it changed.
+
+        Each changed claim that is on screen is read once; the claims table and the
+        detail pane share that one fresh Claim.
+        """
         self.commands.refresh_undo_actions()
         if changes.library:
             self.refresh_library()
         aid = self.article_id
         if aid is None:
             return
+        fresh: dict[int, Claim | None] = {}
         if aid in changes.claim_sets:
             self.claims_panel.load(
                 self.workbench.claims(aid), keep=self.claims_panel.current_claim_id()
             )
         elif changes.claims:
-            self.claims_panel.model.update_claims(self._fetch_claim, set(changes.claims))
+            shown = self.claims_panel.model
+            fresh = {
+                cid: self._fetch_claim(cid)
+                for cid in sorted(changes.claims)
+                if shown.row_of(cid) >= 0 or cid == self._detail_claim_id()
+            }
+            shown.update_claims(fresh)
         if aid in changes.articles:
             self.setWindowTitle(f"{self.workbench.article(aid).title} — ClaimDesk")
         self._sync_highlights()
-        current = self.detail.claim
-        if current is not None and (current.id in changes.claims or aid in changes.claim_sets):
-            self.detail.show_claim(self._fetch_claim(current.id))
+        current = self._detail_claim_id()
+        if current is not None and (current in changes.claims or aid in changes.claim_sets):
+            claim = fresh[current] if current in fresh else self._fetch_claim(current)
+            self.detail.show_claim(claim)
 
-    def _fetch_claim(self, claim_id: int):  # type: ignore[no-untyped-def]
+    def _detail_claim_id(self) -> int | None:
+        return self.detail.claim.id if self.detail.claim is not None else None
+
+    def _fetch_claim(self, claim_id: int) -> Claim | None:
         try:
             return self.workbench.claim(claim_id)
         except StaleReference:
             return None
 
     def refresh_library(self) -> None:
-        self.library_model.reload(self.workbench.articles(self.claims_panel.proxy.threshold))
-        if self.article_id is not None:
-            self._select_library_row(self.article_id)
+        self.library.show_articles(
+            self.workbench.articles(self.claims_panel.proxy.threshold), self.article_id
+        )
 
-    def _select_library_row(self, article_id: int) -> None:
-        row = self.library_model.row_of(article_id)
-        if row >= 0:
-            self.library.selectionModel().setCurrentIndex(
-                self.library_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-
-    def _library_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        article_id = self.library_model.article_id(current.row())
-        if article_id is not None and article_id != self.article_id:
+    def _library_article_chosen(self, article_id: int) -> None:
+        if article_id != self.article_id:
             self.show_article(article_id)
 
     def _sync_highlights(self) -> None:
@@ -400,23 +301,21 @@ class MainWindow(QMainWindow):
     def select_claim(self, claim_id: int) -> None:
         self.claims_panel.select_claim(claim_id)
 
+    def show_status(self, message: str, msecs: int = 4000) -> None:
+        if message:
+            self.statusBar().showMessage(message, msecs)
+        else:
+            self.statusBar().clearMessage()
+
     def _claim_changed(self, claim_id: int | None) -> None:
         claim = self._fetch_claim(claim_id) if claim_id is not None else None
         self.article_view.show_claim(claim)
         self.detail.show_claim(claim)
 
-    def set_status(self, status: ClaimStatus) -> None:
-        if self.detail.claim is not None:
-            self.detail.set_status(status)
-
     def reextract(self) -> None:
         """Run extraction again; claims the checker worked on are kept."""
         if self.article_id is not None:
             self.extract(self.article_id)
-
-    def _focus_filter(self) -> None:
-        self.claims_panel.search.setFocus()
-        self.claims_panel.search.selectAll()
 
     def apply_desk_settings(self, settings: DeskSettings) -> None:
         """Threshold and theme follow the settings stored with the data."""
@@ -425,6 +324,10 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
         self.refresh_library()
+
+    def switch_database(self, path: Path) -> None:
+        """Ask the application to open another database file in a fresh window."""
+        self.databaseSwitchRequested.emit(path)
 
     def apply_scale(self, scale: RatingScale) -> None:
         self.claims_panel.set_scale(scale)
