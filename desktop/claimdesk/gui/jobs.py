@@ -13,10 +13,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 log = logging.getLogger(__name__)
 
 
-class JobCancelled(Exception):
-    """Raised inside a job when the user asked it to stop."""
-
-
 class Job(QObject):
     """Handle of one background job: progress, cancellation and its outcome.
 
@@ -59,11 +55,6 @@ class Job(QObject):
     def report(self, done: int, total: int) -> None:
         """Thread-safe progress report from inside the job."""
         self._progressed.emit(done, total)
-
-    def check_cancelled(self) -> None:
-        """Raise JobCancelled inside the job if the user asked it to stop."""
-        if self._cancel.is_set():
-            raise JobCancelled(self.name)
 
     @Slot(object)
     def _handle_success(self, result: Any) -> None:

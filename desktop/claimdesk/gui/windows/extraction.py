@@ -11,7 +11,8 @@ from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import StaleReference, Workbench
 
-CANCELLED = ("ExtractionCancelled", "JobCancelled")
+#: The extraction stopped because the checker cancelled it (not an error to report).
+CANCELLED = ("ExtractionCancelled",)
 
 
 class ExtractionQueue(QObject):
