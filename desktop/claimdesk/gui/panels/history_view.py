@@ -11,14 +11,11 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QLabel,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -26,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.domain import ClaimStatus, HistoryEntry, HistoryField
 from claimdesk.gui.models.row_model import RowCacheModel
+from claimdesk.gui.panels.row_delegate import TextRowDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -89,9 +87,11 @@ class HistoryModel(RowCacheModel[HistoryEntry]):
         return None
 
 
-class _EntryDelegate(QStyledItemDelegate):
+class _EntryDelegate(TextRowDelegate):
     """Paints a row on two lines, what changed over who and when, to fit a narrow pane."""
 
+    ROW_ROLE = HistoryModel.EntryRole
+    ROW_TYPE = HistoryEntry
     PAD = 3
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
@@ -107,20 +107,9 @@ class _EntryDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(160, self.row_height(option))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        entry = index.data(HistoryModel.EntryRole)
-        if not isinstance(entry, HistoryEntry):
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""  # drawn below, on two lines
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        color = opt.palette.color(role)
+    def paint_row(
+        self, painter: QPainter, opt: QStyleOptionViewItem, color: QColor, entry: HistoryEntry
+    ) -> None:
         dim = QColor(color)
         dim.setAlphaF(0.65)
         big, small = self._fonts(opt)

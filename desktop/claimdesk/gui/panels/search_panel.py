@@ -30,13 +30,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -46,6 +43,7 @@ from claimdesk.domain import HitKind, SearchHit
 from claimdesk.errors import KnownError
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.models.row_model import RowCacheModel
+from claimdesk.gui.panels.row_delegate import TextRowDelegate
 from claimdesk.services.search import search
 from claimdesk.services.workbench import Workbench
 
@@ -115,9 +113,11 @@ class SearchResultsModel(RowCacheModel[SearchHit]):
         return None
 
 
-class HitDelegate(QStyledItemDelegate):
+class HitDelegate(TextRowDelegate):
     """Paints a hit as a kind badge and the article title over two lines of snippet."""
 
+    ROW_ROLE = SearchResultsModel.HitRole
+    ROW_TYPE = SearchHit
     PAD = 4
     SNIPPET_LINES = 2
 
@@ -126,21 +126,9 @@ class HitDelegate(QStyledItemDelegate):
         height = 2 * self.PAD + fm.height() + 2 + self.SNIPPET_LINES * fm.lineSpacing()
         return QSize(120, height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        hit = index.data(SearchResultsModel.HitRole)
-        if not isinstance(hit, SearchHit):
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""  # the text is drawn below
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text_color = opt.palette.color(role)
+    def paint_row(
+        self, painter: QPainter, opt: QStyleOptionViewItem, text_color: QColor, hit: SearchHit
+    ) -> None:
         font = QFont(opt.font)
         fm = QFontMetrics(font)
         rect = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)

@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog
 
-from claimdesk.gui.errors import ErrorReporter
-from claimdesk.gui.jobs import Job, JobRunner
+from claimdesk.gui.jobs import Job
 from claimdesk.gui.windows.batch_import import run_batch_import
-from claimdesk.gui.windows.host import WindowHost
+from claimdesk.gui.windows.host import WindowHelper
 from claimdesk.importers import FILE_DIALOG_FILTER
 from claimdesk.services.batch import BatchResult
-from claimdesk.services.workbench import OpenResult, Workbench
+from claimdesk.services.workbench import OpenResult
 
 
-class ArticleOpener:
+class ArticleOpener(WindowHelper):
     """Imports files off the GUI thread, then shows them and starts their extraction."""
-
-    def __init__(
-        self,
-        host: WindowHost,
-        parent: QWidget,
-        workbench: Workbench,
-        jobs: JobRunner,
-        errors: ErrorReporter,
-        extract: Callable[[int], object],
-    ) -> None:
-        self.host = host
-        self.parent = parent
-        self.workbench = workbench
-        self.jobs = jobs
-        self.errors = errors
-        self.extract = extract
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -61,7 +43,7 @@ class ArticleOpener:
             self.host.show_article(shown[0])
         for _, article_id in result.imported:
             if self.workbench.needs_extraction(article_id):
-                self.extract(article_id)
+                self.host.extract(article_id)
 
     def open_path(self, path: str | Path) -> Job:
         """Import `path` off the GUI thread, then show it and extract its claims."""

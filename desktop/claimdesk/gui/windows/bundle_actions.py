@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from claimdesk.gui.jobs import Job, JobRunner
-from claimdesk.gui.windows.host import WindowHost
+from claimdesk.gui.jobs import Job
+from claimdesk.gui.windows.host import WindowHelper
 from claimdesk.reports.bundle import SUFFIX
 from claimdesk.services.bundles import BundleImport, export_bundle, import_bundle
-from claimdesk.services.workbench import Workbench
 
 FILTER = f"ClaimDesk case bundle (*{SUFFIX})"
 
 
-class BundleActions:
+class BundleActions(WindowHelper):
     """Exports and imports case bundles off the GUI thread and shows the outcome."""
-
-    def __init__(
-        self,
-        host: WindowHost,
-        parent: QWidget,
-        workbench: Workbench,
-        jobs: JobRunner,
-        save_pending: Callable[[], None],
-    ) -> None:
-        self.host = host
-        self.parent = parent
-        self.workbench = workbench
-        self.jobs = jobs
-        #: Stores an explanation still being typed, so the bundle has it.
-        self.save_pending = save_pending
 
     def choose_export(self, everything: bool = False) -> None:
         scope = None if everything or self.host.article_id is None else [self.host.article_id]
@@ -47,7 +30,7 @@ class BundleActions:
     def export_to(self, path: str | Path, article_ids: list[int] | None) -> Job:
         """Write the bundle off the GUI thread; a message says where it went."""
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(SUFFIX)
-        self.save_pending()
+        self.detail.save_explanation()
 
         def done(count: int) -> None:
             self.host.show_status(f"Exported {count} article(s) to {target}", 8000)

@@ -5,48 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 
 from claimdesk.domain import Claim, ClaimStatus
 from claimdesk.errors import KnownError
-from claimdesk.gui.errors import ErrorReporter
-from claimdesk.gui.panels.article_view import ArticleView
-from claimdesk.gui.panels.claims_panel import ClaimsPanel
-from claimdesk.gui.panels.detail_pane import DetailPane
-from claimdesk.gui.windows.host import WindowHost
+from claimdesk.gui.windows.host import WindowHelper
 from claimdesk.services.changes import Changes
 from claimdesk.services.span_edit import ClaimOverlap
-from claimdesk.services.workbench import Workbench
 
 #: Rating keys: Alt+1 … Alt+9 choose the scale's ratings in order, Alt+0 clears.
 RATING_KEYS = 9
 
 
-class Commands:
+class Commands(WindowHelper):
     """Carries out the window's claim commands through the Workbench and shows the result."""
-
-    def __init__(
-        self,
-        host: WindowHost,
-        parent: QWidget,
-        *,
-        workbench: Workbench,
-        errors: ErrorReporter,
-        article_view: ArticleView,
-        claims_panel: ClaimsPanel,
-        detail: DetailPane,
-        actions: dict[str, QAction],
-    ) -> None:
-        self.host = host
-        self.parent = parent
-        self.workbench = workbench
-        self.errors = errors
-        self.article_view = article_view
-        self.claims_panel = claims_panel
-        self.detail = detail
-        #: The window's actions by name (filled when its menus are built).
-        self.actions = actions
 
     # ------------------------------------------------------------------ plumbing
 

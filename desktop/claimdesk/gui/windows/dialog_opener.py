@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog
 
 from claimdesk.errors import KnownError
 from claimdesk.gui.dialogs.about import show_about
@@ -12,43 +11,18 @@ from claimdesk.gui.dialogs.export_dialog import ExportDialog
 from claimdesk.gui.dialogs.metadata_dialog import MetadataDialog
 from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
 from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet, show_shortcuts
-from claimdesk.gui.errors import ErrorReporter
-from claimdesk.gui.jobs import JobRunner
 from claimdesk.gui.menus import shortcut_rows
-from claimdesk.gui.panels.claims_panel import ClaimsPanel
-from claimdesk.gui.panels.detail_pane import DetailPane
 from claimdesk.gui.panels.search_panel import SearchDialog
-from claimdesk.gui.windows.host import DialogHost
+from claimdesk.gui.windows.host import WindowHelper, WindowParts
 from claimdesk.services.reporting import Reporting
-from claimdesk.services.workbench import Workbench
 
 
-class Dialogs:
+class Dialogs(WindowHelper):
     """Opens the window's dialogs (non-blocking) and routes what they return."""
 
-    def __init__(
-        self,
-        host: DialogHost,
-        parent: QWidget,
-        *,
-        workbench: Workbench,
-        reporting: Reporting,
-        jobs: JobRunner,
-        errors: ErrorReporter,
-        claims_panel: ClaimsPanel,
-        detail: DetailPane,
-        actions: dict[str, QAction],
-    ) -> None:
-        self.host = host
-        self.parent = parent
-        self.workbench = workbench
+    def __init__(self, parts: WindowParts, reporting: Reporting) -> None:
+        super().__init__(parts)
         self.reporting = reporting
-        self.jobs = jobs
-        self.errors = errors
-        self.claims_panel = claims_panel
-        self.detail = detail
-        #: The window's actions by name (filled when its menus are built).
-        self.actions = actions
         self._search: SearchDialog | None = None
 
     def edit_metadata(self) -> MetadataDialog | None:

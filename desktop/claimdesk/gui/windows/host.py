@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
 from claimdesk.domain import DeskSettings, RatingScale
+from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.jobs import JobRunner
+from claimdesk.gui.panels.article_view import ArticleView
+from claimdesk.gui.panels.claims_panel import ClaimsPanel
+from claimdesk.gui.panels.detail_pane import DetailPane
 from claimdesk.services.changes import Changes
+from claimdesk.services.workbench import Workbench
 
 
 class WindowHost(Protocol):
@@ -25,6 +35,10 @@ class WindowHost(Protocol):
 
     def show_article(self, article_id: int) -> None: ...
 
+    def extract(self, article_id: int) -> object:
+        """Find the article's claims in the background."""
+        ...
+
     def show_status(self, message: str, msecs: int = 4000) -> None:
         """A short message in the status bar (0 msecs: until the next one)."""
         ...
@@ -38,3 +52,29 @@ class DialogHost(WindowHost, Protocol):
     def apply_scale(self, scale: RatingScale) -> None: ...
 
     def switch_database(self, path: Path) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class WindowParts:
+    """The window (as a DialogHost), its services and the widgets its helpers work on."""
+
+    host: DialogHost
+    parent: QWidget
+    workbench: Workbench
+    jobs: JobRunner
+    errors: ErrorReporter
+    article_view: ArticleView
+    claims_panel: ClaimsPanel
+    detail: DetailPane
+    #: The window's actions by name (filled when its menus are built).
+    actions: dict[str, QAction]
+
+
+class WindowHelper:
+    """Base of the window's helpers: the shared parts under short names."""
+
+    def __init__(self, parts: WindowParts) -> None:
+        self.host, self.parent, self.workbench = parts.host, parts.parent, parts.workbench
+        self.jobs, self.errors, self.actions = parts.jobs, parts.errors, parts.actions
+        self.article_view, self.claims_panel = parts.article_view, parts.claims_panel
+        self.detail = parts.detail

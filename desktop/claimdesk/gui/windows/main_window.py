@@ -30,6 +30,7 @@ from claimdesk.gui.windows.bundle_actions import BundleActions
 from claimdesk.gui.windows.commands import Commands
 from claimdesk.gui.windows.dialog_opener import Dialogs
 from claimdesk.gui.windows.extraction import ExtractionQueue
+from claimdesk.gui.windows.host import WindowParts
 from claimdesk.gui.windows.window_menus import main_menus, set_rating_actions
 from claimdesk.services.changes import Changes
 from claimdesk.services.reporting import Reporting
@@ -111,37 +112,20 @@ class MainWindow(QMainWindow):
             self.workbench, self.jobs, self.statusBar(), self.errors.report, self
         )
         self.extraction.extracted.connect(self._extracted)
-        self.files = ArticleOpener(
-            self, self, self.workbench, self.jobs, self.errors, self.extract
-        )
-        self.bundles = BundleActions(
-            self, self, self.workbench, self.jobs, self.detail.save_explanation
-        )
+        self.menu_actions: dict[str, QAction] = {}
+        # In WindowParts' order: host and parent, services, widgets, actions.
+        parts = WindowParts(
+            self, self, self.workbench, self.jobs, self.errors,
+            self.article_view, self.claims_panel, self.detail, self.menu_actions,
+        )  # fmt: skip
+        self.files = ArticleOpener(parts)
+        self.bundles = BundleActions(parts)
+        self.commands = Commands(parts)
+        self.dialogs = Dialogs(parts, self.reporting)
 
     def _build_actions(self) -> None:
         panel = self.claims_panel
-        self.menu_actions: dict[str, QAction] = {}
-        self.commands = cmd = Commands(
-            self,
-            self,
-            workbench=self.workbench,
-            errors=self.errors,
-            article_view=self.article_view,
-            claims_panel=panel,
-            detail=self.detail,
-            actions=self.menu_actions,
-        )
-        self.dialogs = dlg = Dialogs(
-            self,
-            self,
-            workbench=self.workbench,
-            reporting=self.reporting,
-            jobs=self.jobs,
-            errors=self.errors,
-            claims_panel=panel,
-            detail=self.detail,
-            actions=self.menu_actions,
-        )
+        cmd = self.commands
         self.menu_actions.update(
             build_menus(
                 self,
@@ -149,7 +133,7 @@ class MainWindow(QMainWindow):
                     files=self.files,
                     bundles=self.bundles,
                     commands=cmd,
-                    dialogs=dlg,
+                    dialogs=self.dialogs,
                     panel=panel,
                     detail=self.detail,
                     quit_app=self.close,
