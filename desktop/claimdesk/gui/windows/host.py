@@ -40,7 +40,7 @@ class WindowHost(Protocol):
         ...
 
     def show_status(self, message: str, msecs: int = 4000) -> None:
-        """A short message in the status bar (0 msecs: until the next one)."""
+        """A short message in the status bar; an empty message clears it."""
         ...
 
 
