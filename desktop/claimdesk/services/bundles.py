@@ -13,7 +13,7 @@ from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import StaleReference
 from claimdesk.storage import bundle_repo
 from claimdesk.storage.db import Database
-from claimdesk.storage.repositories import MissingRowError
+from claimdesk.storage.rows import MissingRowError
 
 # Imports into one database never run side by side (each is one long transaction).
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
+from claimdesk.domain.filters import worked_on
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
 from claimdesk.services.changes import Changes
@@ -25,15 +25,6 @@ ORG_LOGO = "org_logo"
 class ReportSelectionError(KnownError):
     """The articles or dates asked for do not make a report."""
 
-
-def worked_on(claim: Claim) -> bool:
-    """Whether the checker did something with a claim (what a report shows by default)."""
-    return (
-        claim.verdict is not None
-        or claim.origin is ClaimOrigin.MANUAL
-        or claim.status is not ClaimStatus.TODO
-        or bool(claim.sources)
-    )
 
 
 def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:

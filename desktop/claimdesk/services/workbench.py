@@ -41,6 +41,7 @@ from claimdesk.services.undo import (
 from claimdesk.storage import history_repo
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
+from claimdesk.storage.rows import MissingRowError
 
 T = TypeVar("T")
 
@@ -93,7 +94,7 @@ class Workbench:
         with self.db.sessions.begin() as session:
             try:
                 yield session
-            except repo.MissingRowError as exc:
+            except MissingRowError as exc:
                 raise StaleReference(
                     f"That item no longer exists ({exc}); the view has been refreshed."
                 ) from exc
@@ -107,7 +108,7 @@ class Workbench:
         with self.db.sessions() as session:
             try:
                 return fn(session)
-            except repo.MissingRowError as exc:
+            except MissingRowError as exc:
                 raise StaleReference(f"That item no longer exists ({exc}).") from exc
 
     def _edit(self, label: str, op: Callable[[Session, Recorder], T]) -> tuple[T, Changes]:

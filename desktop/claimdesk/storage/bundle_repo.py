@@ -25,7 +25,7 @@ from claimdesk.storage.orm import (
     SourceNoteRow,
     VerdictRow,
 )
-from claimdesk.storage.repositories import (
+from claimdesk.storage.rows import (
     MissingRowError,
     _claim,
     _claim_query,
