@@ -216,14 +216,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     from claimdesk.app import build_services
     from claimdesk.reports.export import FORMATS, render_export
-    from claimdesk.services.reporting import Reporting
 
     fmt = FORMATS[args.format]
     if args.output == "-" and fmt.binary:
         raise KnownError(f"{fmt.label} is binary: give a file name with -o instead of '-'.")
     services = build_services(args.db, args.data_dir)
     try:
-        data = Reporting(services.db).build(
+        data = services.reporting.build(
             args.articles,
             checked_from=args.checked_from,
             checked_to=args.checked_to,
@@ -255,17 +254,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     from claimdesk.app import build_services
-    from claimdesk.services.bundles import export_bundle, import_bundle
 
     if args.action == "export" and args.output == "-":
         raise KnownError("A bundle is binary: give a file name with -o instead of '-'.")
     services = build_services(args.db, args.data_dir)
     try:
         if args.action == "export":
-            count = export_bundle(services.db, args.output, args.articles)
+            count = services.bundles.export(args.output, args.articles)
             print(f"{args.output}\t{count} articles")
         else:
-            result = import_bundle(services.db, args.file)
+            result = services.bundles.import_file(args.file)
             print(result.summary())
     finally:
         services.close()

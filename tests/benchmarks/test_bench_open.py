@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
+from claimdesk.app import assemble
 from claimdesk.gui.main_window import MainWindow
+from claimdesk.paths import app_paths
 from claimdesk.services.nlp_provider import NlpProvider
-from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
 
 SEED = Path(__file__).parents[2] / "seeds" / "000_ad62cf6f6f800dde.txt"
@@ -27,7 +28,7 @@ def one_megabyte(tag: int) -> str:
 @pytest.mark.benchmark(group="open")
 def test_bench_open_one_megabyte(benchmark: Any, qtbot: Any, tmp_path: Path) -> None:
     db = open_database(tmp_path / "bench.sqlite3")
-    window = MainWindow(Workbench(db, NlpProvider()),
+    window = MainWindow(assemble(app_paths(tmp_path / "data"), db, NlpProvider()),
                         QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from claimdesk.domain import HitKind, SearchHit, SourceDraft
 from claimdesk.gui.jobs import JobRunner
 from claimdesk.gui.search_panel import DEBOUNCE_MS, SearchPanel, SearchResultsModel, snippet_html
-from claimdesk.services.search import search
+from claimdesk.services.search import Search, search
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
 
@@ -70,7 +70,7 @@ def failures() -> list[BaseException]:
 @pytest.fixture
 def panel(qtbot, desk: Desk, failures: list[BaseException]) -> Iterator[SearchPanel]:
     jobs = JobRunner(lambda exc, _tb: failures.append(exc))
-    widget = SearchPanel(desk.wb, jobs)
+    widget = SearchPanel(Search(desk.wb.db), jobs)
     qtbot.addWidget(widget)
     widget.resize(520, 420)
     widget.show()

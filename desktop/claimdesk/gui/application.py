@@ -17,7 +17,7 @@ def create_window(services: Services, log_file: Path | None = None):  # type: ig
     from claimdesk.gui.main_window import MainWindow
 
     settings = QSettings(str(services.paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
-    return MainWindow(services.workbench, settings, log_file)
+    return MainWindow(services, settings, log_file)
 
 
 def warm_up(window) -> None:  # type: ignore[no-untyped-def]

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from claimdesk.exchange.bundle_file import SUFFIX
 from claimdesk.gui.jobs import Job
-from claimdesk.reports.bundle import SUFFIX
-from claimdesk.services.bundles import BundleImport, export_bundle, import_bundle
+from claimdesk.services.bundles import BundleImport
 
 if TYPE_CHECKING:
     from claimdesk.gui.main_window import MainWindow
@@ -37,7 +37,7 @@ def export_to(window: MainWindow, path: str | Path, article_ids: list[int] | Non
         window.statusBar().showMessage(f"Exported {count} article(s) to {target}", 8000)
 
     return window.jobs.run(
-        "export bundle", lambda _job: export_bundle(window.workbench.db, target, article_ids), done
+        "export bundle", lambda _job: window.bundles.export(target, article_ids), done
     )
 
 
@@ -51,9 +51,6 @@ def import_from(window: MainWindow, path: str | Path) -> Job:
     """Check and merge the bundle off the GUI thread, then show what it brought."""
 
     def done(result: BundleImport) -> None:
-        for article_id in result.article_ids:
-            # Rows changed outside the undo stack: its entries for them no longer apply.
-            window.workbench.undo_stack.forget_article(article_id)
         window.apply_changes(result.changes)
         if result.article_ids and window.article_id is None:
             window.show_article(result.article_ids[0])
@@ -68,6 +65,4 @@ def import_from(window: MainWindow, path: str | Path) -> Job:
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    return window.jobs.run(
-        "import bundle", lambda _job: import_bundle(window.workbench.db, path), done
-    )
+    return window.jobs.run("import bundle", lambda _job: window.bundles.import_file(path), done)

@@ -78,7 +78,7 @@ class Dialogs:
     def open_search(self) -> SearchDialog:
         """The desk-wide search (one dialog, kept for the session)."""
         if self._search is None:
-            self._search = SearchDialog(self.window.workbench, self.window.jobs, self.window)
+            self._search = SearchDialog(self.window.search, self.window.jobs, self.window)
             self._search.resultActivated.connect(self._search_result)
         self._search.open_search()
         return self._search

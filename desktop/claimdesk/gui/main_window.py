@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimdesk.app import Services
 from claimdesk.domain import ClaimStatus, DeskSettings, RatingScale
 from claimdesk.gui import bundle_actions
 from claimdesk.gui.article_view import ArticleView
@@ -39,8 +40,7 @@ from claimdesk.gui.theme import apply_theme
 from claimdesk.importers import FILE_DIALOG_FILTER
 from claimdesk.services.batch import BatchResult
 from claimdesk.services.changes import Changes
-from claimdesk.services.reporting import Reporting
-from claimdesk.services.workbench import OpenResult, StaleReference, Workbench
+from claimdesk.services.workbench import OpenResult, StaleReference
 
 log = logging.getLogger(__name__)
 
@@ -52,16 +52,14 @@ class MainWindow(QMainWindow):
     databaseSwitchRequested = Signal(object)
 
     def __init__(
-        self,
-        workbench: Workbench,
-        settings: QSettings,
-        log_file: Path | None = None,
-        reporting: Reporting | None = None,
+        self, services: Services, settings: QSettings, log_file: Path | None = None
     ) -> None:
         super().__init__()
-        self.reporting = reporting or Reporting(workbench.db)
         self.setObjectName("mainWindow")
-        self.workbench = workbench
+        self.workbench = services.workbench
+        self.reporting = services.reporting
+        self.bundles = services.bundles
+        self.search = services.search
         self.settings = settings
         self.errors = ErrorReporter(self, log_file)
         self.jobs = JobRunner(self.errors.report, self)

@@ -12,7 +12,7 @@ from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import CHECKER_NAME
-from claimdesk.storage import bundle_repo
+from claimdesk.storage import report_repo
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
 
@@ -69,13 +69,13 @@ class Reporting:
     def article_ids(self) -> list[int]:
         """Every article, oldest first."""
         with self.db.sessions() as session:
-            return bundle_repo.all_article_ids(session)
+            return report_repo.all_article_ids(session)
 
     def checked_between(self, first: date, last: date) -> list[int]:
         """Articles with a verdict set or changed on any day from `first` to `last`."""
         start, end = _day_bounds(first, last)
         with self.db.sessions() as session:
-            return bundle_repo.checked_article_ids(session, start, end)
+            return report_repo.checked_article_ids(session, start, end)
 
     # -------------------------------------------------------------------- building
 
@@ -109,7 +109,7 @@ class Reporting:
             ids = self._select(session, article_ids, bounds)
             parts = []
             for article_id in ids:
-                claims = bundle_repo.claims_with_sources(session, article_id)
+                claims = report_repo.claims_with_sources(session, article_id)
                 if bounds is not None:
                     claims = [
                         c
@@ -138,9 +138,9 @@ class Reporting:
         bounds: tuple[datetime, datetime] | None,
     ) -> list[int]:
         if article_ids is None:
-            ids = bundle_repo.all_article_ids(session)
+            ids = report_repo.all_article_ids(session)
         else:
-            known = set(bundle_repo.all_article_ids(session))
+            known = set(report_repo.all_article_ids(session))
             missing = [i for i in article_ids if i not in known]
             if missing:
                 raise ReportSelectionError(
@@ -150,7 +150,7 @@ class Reporting:
                 )
             ids = list(dict.fromkeys(article_ids))
         if bounds is not None:
-            checked = set(bundle_repo.checked_article_ids(session, *bounds))
+            checked = set(report_repo.checked_article_ids(session, *bounds))
             ids = [i for i in ids if i in checked]
             if not ids:
                 raise ReportSelectionError("No claim was checked in that period.")

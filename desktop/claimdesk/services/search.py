@@ -73,6 +73,16 @@ def search(source: Workbench | Database, query: str, limit: int = 50) -> list[Se
             raise KnownError(f"Cannot search for {query!r}: {exc.orig}.") from exc
 
 
+class Search:
+    """Full-text search over one database (the window's search panel uses it)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def find(self, query: str, limit: int = 50) -> list[SearchHit]:
+        return search(self.db, query, limit)
+
+
 def hit_json(hit: SearchHit) -> dict[str, Any]:
     return {
         "kind": hit.kind.value,

@@ -1,17 +1,16 @@
-"""Queries for reports and case bundles: reading whole articles out, merging bundles in."""
+"""Case bundles and the database: whole articles out as bundle records, bundles merged in."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus, ClaimType, Stance
-from claimdesk.reports.bundle_records import (
+from claimdesk.domain import ClaimOrigin, ClaimStatus, ClaimType, Stance
+from claimdesk.exchange.records import (
     BundleArticle,
     BundleClaim,
     BundleSource,
@@ -27,7 +26,6 @@ from claimdesk.storage.orm import (
 )
 from claimdesk.storage.rows import (
     MissingRowError,
-    _claim,
     _claim_query,
     _entities,
     _entity_dicts,
@@ -49,33 +47,6 @@ class MergeCounts:
     verdicts_updated: int = 0
     sources_added: int = 0
     article_ids: list[int] = field(default_factory=list)
-
-
-# ----------------------------------------------------------------------------- reports
-
-
-def all_article_ids(session: Session) -> list[int]:
-    return list(session.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
-
-
-def claims_with_sources(session: Session, article_id: int) -> list[Claim]:
-    """The article's claims in text order with their sources, numbered as in list_claims."""
-    if session.get(ArticleRow, article_id) is None:
-        raise MissingRowError(f"articles {article_id}")
-    rows = session.scalars(_claim_query(article_id)).all()
-    return [_claim(r, i, with_sources=True) for i, r in enumerate(rows, start=1)]
-
-
-def checked_article_ids(session: Session, start: datetime, end: datetime) -> list[int]:
-    """Articles with a verdict last changed in [start, end), in id order."""
-    query = (
-        select(ClaimRow.article_id)
-        .join(VerdictRow, VerdictRow.claim_id == ClaimRow.id)
-        .where(VerdictRow.updated_at >= start, VerdictRow.updated_at < end)
-        .distinct()
-        .order_by(ClaimRow.article_id)
-    )
-    return list(session.scalars(query))
 
 
 # ----------------------------------------------------------------------------- export
