@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from claimdesk import __version__
+from claimdesk.domain import SearchHit
 from claimdesk.errors import KnownError
 
 COMMANDS = ("extract", "import", "score", "eval", "export", "bundle", "search")
@@ -270,10 +271,40 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_search(args: argparse.Namespace) -> int:
-    from claimdesk.services.search import run_search_command
+def _hit_json(hit: SearchHit) -> dict[str, Any]:
+    return {
+        "kind": hit.kind.value,
+        "article_id": hit.article_id,
+        "article_title": hit.article_title,
+        "claim_id": hit.claim_id,
+        "source_id": hit.source_id,
+        "snippet": hit.snippet,
+        "marks": [list(m) for m in hit.marks],
+        "marked": hit.marked(),
+        "rank": hit.rank,
+    }
 
-    return run_search_command(args.query, args.db, args.data_dir, args.format, args.limit)
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """`claimdesk search QUERY [--db PATH] [--data-dir DIR] [--format json|text]`.
+
+    Text: one hit per line, tab-separated: kind, article id, claim id (or -), article
+    title, snippet with matches in [[…]]. JSON: a list of objects (see _hit_json).
+    Returns 0 when something was found and 1 when nothing was (like grep).
+    """
+    from claimdesk.services.search import search_database
+
+    hits = search_database(args.query, args.db, args.data_dir, args.limit)
+    if args.format == "json":
+        json.dump([_hit_json(h) for h in hits], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for h in hits:
+            snippet = " ".join(h.marked().split())
+            title = " ".join(h.article_title.split())
+            claim = "-" if h.claim_id is None else str(h.claim_id)
+            print(f"{h.kind.value}\t{h.article_id}\t{claim}\t{title}\t{snippet}")
+    return 0 if hits else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from claimdesk.domain import ClaimStatus, SourceDraft
+from claimdesk.errors import StaleReference
 from claimdesk.exchange import store
 from claimdesk.exchange.bundle_file import BundleRefused
 from claimdesk.services.bundles import Bundles, bundle_bytes, export_bundle, import_bundle
-from claimdesk.services.workbench import StaleReference
 from claimdesk.storage import report_repo
 from claimdesk.storage.orm import ArticleRow, RatingRow, VerdictRow
 from tests.exchange.bundles import MALICIOUS, good_data

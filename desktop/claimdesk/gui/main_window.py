@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.app import Services
 from claimdesk.domain import ClaimStatus, DeskSettings, RatingScale
+from claimdesk.errors import StaleReference
 from claimdesk.gui import bundle_actions
 from claimdesk.gui.article_view import ArticleView
 from claimdesk.gui.batch_import import run_batch_import
@@ -40,7 +41,7 @@ from claimdesk.gui.theme import apply_theme
 from claimdesk.importers import FILE_DIALOG_FILTER
 from claimdesk.services.batch import BatchResult
 from claimdesk.services.changes import Changes
-from claimdesk.services.workbench import OpenResult, StaleReference
+from claimdesk.services.workbench import OpenResult
 
 log = logging.getLogger(__name__)
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimdesk.errors import StaleReference
 from claimdesk.exchange import store
 from claimdesk.exchange.bundle_file import (
     Bundle,
@@ -18,7 +19,6 @@ from claimdesk.exchange.records import BundleArticle
 from claimdesk.reports.output import write_atomic
 from claimdesk.services.changes import Changes
 from claimdesk.services.undo import UndoStack
-from claimdesk.services.workbench import StaleReference
 from claimdesk.storage import report_repo
 from claimdesk.storage.db import Database
 from claimdesk.storage.rows import MissingRowError

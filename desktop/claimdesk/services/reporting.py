@@ -1,4 +1,4 @@
-"""Report use cases: pick articles and claims as ReportData; the organisation settings."""
+"""Report use cases: pick articles and claims as ReportData."""
 
 from __future__ import annotations
 
@@ -10,16 +10,10 @@ from sqlalchemy.orm import Session
 from claimdesk.domain.filters import worked_on
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
-from claimdesk.services.changes import Changes
-from claimdesk.services.workbench import CHECKER_NAME
+from claimdesk.services import desk_settings
 from claimdesk.storage import report_repo
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
-
-#: Settings keys of the organisation that publishes reports (they travel with the data).
-ORG_NAME = "org_name"
-ORG_URL = "org_url"
-ORG_LOGO = "org_logo"
 
 
 class ReportSelectionError(KnownError):
@@ -33,11 +27,7 @@ def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
 
 
 class Reporting:
-    """Builds report snapshots from one database and keeps the organisation settings.
-
-    Reads open their own short Session; the one write (settings) holds the database's
-    write lock, like every other writer.
-    """
+    """Builds report snapshots from one database; reads open their own short Session."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -45,24 +35,10 @@ class Reporting:
     # -------------------------------------------------------------------- settings
 
     def organisation(self) -> Organisation:
+        """Who publishes the reports (desk_settings keeps and checks it)."""
         with self.db.sessions() as session:
-            return Organisation(
-                name=repo.get_setting(session, ORG_NAME),
-                url=repo.get_setting(session, ORG_URL),
-                logo=repo.get_setting(session, ORG_LOGO),
-            )
-
-    def set_organisation(self, organisation: Organisation) -> Changes:
-        url = organisation.url.strip()
-        if url and not url.lower().startswith(("http://", "https://")):
-            raise KnownError(
-                f"The organisation's web address must start with http:// or https:// ({url})."
-            )
-        with self.db.write_lock, self.db.sessions.begin() as session:
-            repo.set_setting(session, ORG_NAME, organisation.name.strip())
-            repo.set_setting(session, ORG_URL, url)
-            repo.set_setting(session, ORG_LOGO, organisation.logo.strip())
-        return Changes()
+            settings = desk_settings.read(session)
+        return Organisation(name=settings.org_name, url=settings.org_url, logo=settings.org_logo)
 
     # -------------------------------------------------------------------- selection
 
@@ -120,7 +96,7 @@ class Reporting:
                     claims = [c for c in claims if worked_on(c)]
                 parts.append(ArticleReport(repo.get_article(session, article_id), tuple(claims)))
             scale = repo.default_scale(session)
-            checker = repo.get_setting(session, CHECKER_NAME)
+            checker = repo.get_setting(session, desk_settings.CHECKER_NAME)
         organisation = self.organisation()
         return ReportData(
             title=title or _default_title(parts, checked_from, checked_to),
