@@ -216,8 +216,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from claimdesk.app import build_services
-    from claimdesk.reports.export import FORMATS, render_export
+    from claimdesk.reports.export import FORMATS, ExportOptions
 
+    if FORMATS[args.format].renderer is None:  # PDF: laid out by Qt, which the core lacks
+        from claimdesk.gui.report_pdf import register_pdf
+
+        register_pdf()
     fmt = FORMATS[args.format]
     if args.output == "-" and fmt.binary:
         raise KnownError(f"{fmt.label} is binary: give a file name with -o instead of '-'.")
@@ -241,12 +245,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             url=org.url if args.org_url is None else args.org_url,
         ),
     )
-    if fmt.name == "pdf":
-        from claimdesk.gui.report_pdf import render_pdf
-
-        payload: str | bytes = render_pdf(data)
-    else:
-        payload = render_export(data, fmt.name, csv_bom=args.bom, review_url=args.review_url)
+    payload = fmt.render(data, ExportOptions(csv_bom=args.bom, review_url=args.review_url))
     _write_output(args.output, payload)
     if args.output != "-":
         print(f"{args.output}\t{len(data.claims)} claims in {len(data.articles)} articles")
