@@ -325,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return handler(args)
         args = _gui_parser().parse_args(argv)
         if args.self_test:
-            from claimdesk.selftest import run_self_test
+            from claimdesk.install_check import run_self_test
 
             return run_self_test(args.db, args.data_dir)
         from claimdesk.gui.application import run

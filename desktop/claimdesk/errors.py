@@ -26,3 +26,7 @@ class DatabaseError(KnownError):
 
 class StaleReference(KnownError):
     """The claim, article or source was removed meanwhile (e.g. in another window)."""
+
+
+class SelfTestFailure(Exception):
+    """A step of `claimdesk --self-test` did not produce the expected kind of result."""

@@ -34,7 +34,7 @@ def warm_up(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
-    from claimdesk.syscheck import install_hint, missing_packages
+    from claimdesk.system_libraries import install_hint, missing_packages
 
     missing = missing_packages()
     if missing:
