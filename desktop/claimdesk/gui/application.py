@@ -67,14 +67,14 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
             QMessageBox.critical(None, "ClaimDesk", str(exc))
         return 2
     log_file = configure_logging(services.paths)
-    desk = Desk(app, services, log_file)
+    running = RunningWindow(app, services, log_file)
     if files:
         for path in files:
-            desk.window.open_path(path)
+            running.window.open_path(path)
     else:
-        desk.window.restore_session()
+        running.window.restore_session()
     code = app.exec()
-    desk.services.close()
+    running.services.close()
     return int(code)
 
 
@@ -93,7 +93,7 @@ def remembered_database(data_dir: str | Path | None) -> str | None:
     return str(value) if value and Path(str(value)).is_file() else None
 
 
-class Desk:
+class RunningWindow:
     """The running window and its services; switching databases replaces both."""
 
     def __init__(self, app, services: Services, log_file: Path | None) -> None:  # type: ignore[no-untyped-def]
