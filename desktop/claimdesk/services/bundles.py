@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from claimdesk.errors import StaleReference
@@ -92,16 +92,8 @@ def import_bundle(
         if undo_stack is not None:
             for article_id in ids:
                 undo_stack.forget_article(article_id)
-    return BundleImport(
-        articles_added=counts.articles_added,
-        articles_merged=counts.articles_merged,
-        claims_added=counts.claims_added,
-        verdicts_added=counts.verdicts_added,
-        verdicts_updated=counts.verdicts_updated,
-        sources_added=counts.sources_added,
-        article_ids=ids,
-        changes=Changes(library=True, claim_sets=frozenset(ids), articles=frozenset(ids)),
-    )
+    changes = Changes(library=True, claim_sets=frozenset(ids), articles=frozenset(ids))
+    return BundleImport(**{**asdict(counts), "article_ids": ids, "changes": changes})
 
 
 class Bundles:

@@ -33,8 +33,8 @@ from claimdesk.storage.rows import (
     _article,
     _claim,
     _claim_query,
-    _entity_dicts,
     _get,
+    _new_claim_row,
     _now,
     _rating,
     worked_on_sql,
@@ -158,20 +158,7 @@ def store_extracted_claims(
     session.flush()
     now = _now()
     new_rows = [
-        ClaimRow(
-            article_id=article_id,
-            start=c.start,
-            end=c.end,
-            text=c.text,
-            origin=ClaimOrigin.EXTRACTED.value,
-            score=c.score,
-            types=[t.value for t in c.types],
-            speaker=c.speaker,
-            entities=_entity_dicts(c.entities),
-            status=ClaimStatus.TODO.value,
-            created_at=now,
-            updated_at=now,
-        )
+        _new_claim_row(article_id, c, ClaimOrigin.EXTRACTED, ClaimStatus.TODO, now, now)
         for c in candidates
         if (c.start, c.end) not in kept
     ]
@@ -186,20 +173,7 @@ def add_claim(
     session: Session, article_id: int, candidate: CandidateClaim, origin: ClaimOrigin
 ) -> int:
     now = _now()
-    row = ClaimRow(
-        article_id=article_id,
-        start=candidate.start,
-        end=candidate.end,
-        text=candidate.text,
-        origin=origin.value,
-        score=candidate.score,
-        types=[t.value for t in candidate.types],
-        speaker=candidate.speaker,
-        entities=_entity_dicts(candidate.entities),
-        status=ClaimStatus.TODO.value,
-        created_at=now,
-        updated_at=now,
-    )
+    row = _new_claim_row(article_id, candidate, origin, ClaimStatus.TODO, now, now)
     session.add(row)
     session.flush()
     return row.id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session, selectinload
@@ -118,6 +118,49 @@ def _get(session: Session, cls: type[Any], ident: int) -> Any:
 
 def _entity_dicts(entities: Iterable[Entity]) -> list[dict[str, Any]]:
     return [{"text": e.text, "label": e.label, "start": e.start, "end": e.end} for e in entities]
+
+
+class ClaimFacts(Protocol):
+    """What a new claim row takes from an extracted candidate or a bundle's claim."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def score(self) -> float | None: ...
+    @property
+    def types(self) -> tuple[ClaimType, ...]: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def entities(self) -> tuple[Entity, ...]: ...
+
+
+def _new_claim_row(
+    article_id: int,
+    c: ClaimFacts,
+    origin: ClaimOrigin,
+    status: ClaimStatus,
+    created_at: datetime,
+    updated_at: datetime,
+) -> ClaimRow:
+    return ClaimRow(
+        article_id=article_id,
+        start=c.start,
+        end=c.end,
+        text=c.text,
+        origin=origin.value,
+        score=c.score,
+        types=[t.value for t in c.types],
+        speaker=c.speaker,
+        entities=_entity_dicts(c.entities),
+        status=status.value,
+        created_at=created_at,
+        updated_at=updated_at,
+    )
 
 
 def _claim_query(article_id: int) -> Any:
