@@ -15,9 +15,6 @@ def create_window(services: Services, log_file: Path | None = None):  # type: ig
     from PySide6.QtCore import QSettings
 
     from claimdesk.gui.main_window import MainWindow
-    from claimdesk.gui.report_pdf import register_pdf
-
-    register_pdf()
 
     settings = QSettings(str(services.paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
     return MainWindow(services, settings, log_file)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from claimdesk.errors import KnownError
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import Job, JobRunner
+from claimdesk.gui.report_pdf import register_pdf
 from claimdesk.reports.claimreview import missing_facts
 from claimdesk.reports.export import FORMATS, ExportOptions
 from claimdesk.reports.html import render_html
@@ -55,6 +56,7 @@ class ExportDialog(QDialog):
         article_id: int | None,
     ) -> None:
         super().__init__(parent)
+        register_pdf()  # the one format the core cannot draw: Qt lays it out
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export report")
         self.resize(900, 680)

@@ -58,5 +58,5 @@ def render_pdf(data: ReportData) -> bytes:
 
 
 def register_pdf() -> None:
-    """Make the PDF export format render through Qt (called by the window and the CLI)."""
+    """Make the PDF export format render through Qt (the export dialog and the CLI call it)."""
     register("pdf", lambda data, _options: render_pdf(data))
