@@ -30,8 +30,9 @@ def worked_on(claim: Claim) -> bool:
 class ClaimFilter:
     """The candidate gate (threshold, every sentence) plus explicit filters.
 
-    The gate hides claims not worked on scoring under `threshold` unless `show_all`; a claim
-    with no score yet passes it. The explicit filters apply to every claim.
+    Unless `show_all`, the gate hides claims that score under `threshold` and that the
+    checker has not worked on; a claim with no score yet passes it. The explicit filters
+    apply to every claim.
     """
 
     threshold: float = 0.5
