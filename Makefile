@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml | check-python
 venv: $(STAMP)
 
 run: $(STAMP)
-	@$(PY) -m claimdesk.syscheck
+	@$(PY) -m claimdesk.system_libraries
 	$(PY) -m claimdesk $(SEED)
 
 lint: $(STAMP)
@@ -36,7 +36,7 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 
 pytest: $(STAMP)
-	@QT_QPA_PLATFORM=offscreen $(PY) -c 'from claimdesk.syscheck import main; raise SystemExit(main())'
+	@QT_QPA_PLATFORM=offscreen $(PY) -c 'from claimdesk.system_libraries import main; raise SystemExit(main())'
 	$(PY) -m pytest -q
 
 test: lint pytest
@@ -49,7 +49,7 @@ eval: $(STAMP)
 	$(PY) -m claimdesk eval
 
 screenshot: $(STAMP)
-	@if command -v xvfb-run >/dev/null; then xvfb-run -a $(PY) -m claimdesk.syscheck && xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m tools.screenshot docs/screenshot.png; else QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshot docs/screenshot.png; fi
+	@if command -v xvfb-run >/dev/null; then xvfb-run -a $(PY) -m claimdesk.system_libraries && xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m tools.screenshot docs/screenshot.png; else QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshot docs/screenshot.png; fi
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .benchmarks

@@ -11,8 +11,8 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "desktop" / "claimdesk"
 
 
-def test_core_never_imports_qt_or_the_orm_outside_storage() -> None:
-    """import-linter's contracts (pyproject.toml) hold."""
+def test_import_linter_contracts_hold() -> None:
+    """Qt only in gui, no ORM outside storage, storage below reports and bundles (pyproject)."""
     exe = Path(sys.executable).with_name("lint-imports")
     result = subprocess.run([str(exe)], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -21,7 +21,8 @@ def test_core_never_imports_qt_or_the_orm_outside_storage() -> None:
 
 def test_headless_import_of_the_core_loads_neither_qt_nor_spacy() -> None:
     code = (
-        "import sys, claimdesk.cli, claimdesk.app, claimdesk.reports, claimdesk.importers;"
+        "import sys, claimdesk.cli, claimdesk.app, claimdesk.reports, claimdesk.importers,"
+        " claimdesk.exchange.store, claimdesk.exchange.bundle_file;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'spacy', 'torch')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

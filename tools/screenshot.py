@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def main(argv: list[str]) -> int:
             ),
         )
         wb = services.workbench
-        wb.set_checker_name("Demo checker")
+        wb.save_settings(replace(wb.settings(), checker_name="Demo checker"))
         claims = wb.claims(window.article_id)
         quote = next(c for c in claims if "25 of 33" in c.text)
         ratings = {r.name: r for r in wb.rating_scale().ratings}

@@ -40,10 +40,10 @@ def _demo_history(folder: Path) -> tuple[str, list[HistoryEntry]]:
         start = text.index("The minister")
         claim_id, _ = wb.add_claim(article_id, start, text.index("2024.") + 5)
         ratings = {r.name: r.id for r in wb.rating_scale().ratings}
-        wb.set_checker_name("Ana Costa")
+        wb.save_settings(replace(wb.settings(), checker_name="Ana Costa"))
         wb.set_status(claim_id, ClaimStatus.IN_PROGRESS)
         wb.set_verdict(claim_id, ratings["Mostly false"], "The registry lists 41 bridges.")
-        wb.set_checker_name("Ben Okafor")
+        wb.save_settings(replace(wb.settings(), checker_name="Ben Okafor"))
         wb.set_verdict(
             claim_id, ratings["Mostly false"], "The national registry lists 41 new bridges."
         )

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimdesk.paths import AppPaths, app_paths
+from claimdesk.services.bundles import Bundles
 from claimdesk.services.nlp_provider import NlpProvider
+from claimdesk.services.reporting import Reporting
+from claimdesk.services.search import Search
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import Database, open_database
 
@@ -20,6 +23,9 @@ class Services:
     paths: AppPaths
     db: Database
     workbench: Workbench
+    reporting: Reporting
+    bundles: Bundles
+    search: Search
 
     def close(self) -> None:
         self.db.dispose()
@@ -50,4 +56,17 @@ def build_services(
     paths = app_paths(data_dir)
     paths.ensure()
     db = open_database(db_path or paths.database, backups=paths.backups)
-    return Services(paths=paths, db=db, workbench=Workbench(db, NlpProvider()))
+    return assemble(paths, db, NlpProvider())
+
+
+def assemble(paths: AppPaths, db: Database, nlp: NlpProvider) -> Services:
+    """The use cases over an open database; the bundle import shares the workbench's undo."""
+    workbench = Workbench(db, nlp)
+    return Services(
+        paths=paths,
+        db=db,
+        workbench=workbench,
+        reporting=Reporting(db),
+        bundles=Bundles(db, workbench.undo_stack),
+        search=Search(db),
+    )

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from claimdesk import __version__
+from claimdesk.domain import SearchHit
 from claimdesk.errors import KnownError
 
 COMMANDS = ("extract", "import", "score", "eval", "export", "bundle", "search")
@@ -215,15 +216,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from claimdesk.app import build_services
-    from claimdesk.reports.export import FORMATS, render_export
-    from claimdesk.services.reporting import Reporting
+    from claimdesk.reports.export import FORMATS, ExportOptions
 
+    if FORMATS[args.format].renderer is None:  # PDF: laid out by Qt, which the core lacks
+        from claimdesk.gui.report_pdf import register_pdf
+
+        register_pdf()
     fmt = FORMATS[args.format]
     if args.output == "-" and fmt.binary:
         raise KnownError(f"{fmt.label} is binary: give a file name with -o instead of '-'.")
     services = build_services(args.db, args.data_dir)
     try:
-        data = Reporting(services.db).build(
+        data = services.reporting.build(
             args.articles,
             checked_from=args.checked_from,
             checked_to=args.checked_to,
@@ -241,12 +245,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             url=org.url if args.org_url is None else args.org_url,
         ),
     )
-    if fmt.name == "pdf":
-        from claimdesk.gui.report_pdf import render_pdf
-
-        payload: str | bytes = render_pdf(data)
-    else:
-        payload = render_export(data, fmt.name, csv_bom=args.bom, review_url=args.review_url)
+    payload = fmt.render(data, ExportOptions(csv_bom=args.bom, review_url=args.review_url))
     _write_output(args.output, payload)
     if args.output != "-":
         print(f"{args.output}\t{len(data.claims)} claims in {len(data.articles)} articles")
@@ -255,27 +254,56 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     from claimdesk.app import build_services
-    from claimdesk.services.bundles import export_bundle, import_bundle
 
     if args.action == "export" and args.output == "-":
         raise KnownError("A bundle is binary: give a file name with -o instead of '-'.")
     services = build_services(args.db, args.data_dir)
     try:
         if args.action == "export":
-            count = export_bundle(services.db, args.output, args.articles)
+            count = services.bundles.export(args.output, args.articles)
             print(f"{args.output}\t{count} articles")
         else:
-            result = import_bundle(services.db, args.file)
+            result = services.bundles.import_file(args.file)
             print(result.summary())
     finally:
         services.close()
     return 0
 
 
-def cmd_search(args: argparse.Namespace) -> int:
-    from claimdesk.services.search import run_search_command
+def _hit_json(hit: SearchHit) -> dict[str, Any]:
+    return {
+        "kind": hit.kind.value,
+        "article_id": hit.article_id,
+        "article_title": hit.article_title,
+        "claim_id": hit.claim_id,
+        "source_id": hit.source_id,
+        "snippet": hit.snippet,
+        "marks": [list(m) for m in hit.marks],
+        "marked": hit.marked(),
+        "rank": hit.rank,
+    }
 
-    return run_search_command(args.query, args.db, args.data_dir, args.format, args.limit)
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """`claimdesk search QUERY [--db PATH] [--data-dir DIR] [--format json|text]`.
+
+    Text: one hit per line, tab-separated: kind, article id, claim id (or -), article
+    title, snippet with matches in [[…]]. JSON: a list of objects (see _hit_json).
+    Returns 0 when something was found and 1 when nothing was (like grep).
+    """
+    from claimdesk.services.search import search_database
+
+    hits = search_database(args.query, args.db, args.data_dir, args.limit)
+    if args.format == "json":
+        json.dump([_hit_json(h) for h in hits], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for h in hits:
+            snippet = " ".join(h.marked().split())
+            title = " ".join(h.article_title.split())
+            claim = "-" if h.claim_id is None else str(h.claim_id)
+            print(f"{h.kind.value}\t{h.article_id}\t{claim}\t{title}\t{snippet}")
+    return 0 if hits else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -297,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return handler(args)
         args = _gui_parser().parse_args(argv)
         if args.self_test:
-            from claimdesk.selftest import run_self_test
+            from claimdesk.install_check import run_self_test
 
             return run_self_test(args.db, args.data_dir)
         from claimdesk.gui.application import run

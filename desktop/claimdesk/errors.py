@@ -22,3 +22,11 @@ class ImportRefused(KnownError):
 
 class DatabaseError(KnownError):
     """The database file cannot be opened, read or upgraded."""
+
+
+class StaleReference(KnownError):
+    """The claim, article or source was removed meanwhile (e.g. in another window)."""
+
+
+class SelfTestFailure(Exception):
+    """A step of `claimdesk --self-test` did not produce the expected kind of result."""

@@ -37,7 +37,7 @@ install -D -m 644 "$ROOT/resources/icons/claimdesk.svg" \
 
 # The bundle carries Python, Qt and the xcb/fontconfig libraries; the system must supply
 # OpenGL/EGL (never bundled), the C++ runtime and D-Bus (see packaging/trim.py), fonts
-# (else every glyph is a box) and the libraries claimdesk.syscheck looks for.
+# (else every glyph is a box) and the libraries claimdesk.system_libraries looks for.
 DEPENDS="libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libgl1, libegl1, libdbus-1-3,
  libglib2.0-0, libfontconfig1, libfreetype6, fontconfig-config,
  fonts-dejavu-core | fonts-liberation2 | fonts-noto-core, libxkbcommon0, libxcb1,

@@ -18,6 +18,7 @@ import pytest
 
 from claimdesk.services.search import search
 from claimdesk.storage.db import Database, open_database
+from tests.benchmarks.figures import Figure, record
 from tests.services.corpus import fill_fast, vocabulary
 
 ARTICLES = 10_000
@@ -80,8 +81,14 @@ def baseline(desk: Database) -> dict[str, float]:
         con.close()
 
 
-def _record(benchmark: Any, baseline: dict[str, float], queries: tuple[str, ...]) -> None:
+def _record(
+    benchmark: Any, baseline: dict[str, float], queries: tuple[str, ...], what: str
+) -> None:
     mean_ms = benchmark.stats.stats.mean * 1000 / len(queries)
+    record(Figure(
+        f"desk search at {ARTICLES:,} articles, {what}", mean_ms, "ms", f"< {TARGET_MS:g} ms",
+        mean_ms < TARGET_MS, baseline["like_scan_ms"], "LIKE scan",
+    ))
     benchmark.extra_info.update(
         articles=ARTICLES,
         queries=list(queries),
@@ -120,7 +127,7 @@ def test_bench_search_typical_queries(
 
     counts = benchmark.pedantic(run, rounds=10, warmup_rounds=1)
     assert all(counts), dict(zip(TYPICAL, counts, strict=True))
-    _record(benchmark, baseline, TYPICAL)
+    _record(benchmark, baseline, TYPICAL, "typical queries")
     for query in TYPICAL:
         benchmark.extra_info[f"ms {query}"] = round(_median_ms(lambda q=query: search(desk, q)), 2)
 
@@ -134,6 +141,6 @@ def test_bench_search_most_common_words(
 
     counts = benchmark.pedantic(run, rounds=10, warmup_rounds=1)
     assert counts == [50] * len(COMMON)
-    _record(benchmark, baseline, COMMON)
+    _record(benchmark, baseline, COMMON, "most common words")
     for query in COMMON:
         benchmark.extra_info[f"ms {query}"] = round(_median_ms(lambda q=query: search(desk, q)), 2)

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from claimdesk.app import assemble
 from claimdesk.gui.windows.main_window import MainWindow
+from claimdesk.paths import app_paths
 from claimdesk.services.nlp_provider import NlpProvider
-from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import Database, open_database
 
 EXTRACTION_TIMEOUT_MS = 60_000
@@ -25,9 +26,8 @@ def make_window(
 
     def make(db_path: Path | None = None) -> MainWindow:
         db = open_database(db_path or tmp_path / "desk.sqlite3")
-        workbench = Workbench(db, nlp_provider)
         settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(workbench, settings)
+        window = MainWindow(assemble(app_paths(tmp_path / "data"), db, nlp_provider), settings)
         qtbot.addWidget(window)
         with qtbot.waitActive(window):
             window.show()

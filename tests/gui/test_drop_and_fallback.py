@@ -6,9 +6,10 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from claimdesk.app import assemble
 from claimdesk.gui.windows.main_window import MainWindow
+from claimdesk.paths import app_paths
 from claimdesk.services.nlp_provider import NlpProvider
-from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
 from tests.gui.conftest import wait_for_claims
 
@@ -59,7 +60,7 @@ def test_without_a_language_model_the_window_says_so_once(qtbot, tmp_path, seed_
 
     nlp = NlpProvider(model_names=("no_such_model",))
     window = MainWindow(
-        Workbench(open_database(tmp_path / "f.sqlite3"), nlp),
+        assemble(app_paths(tmp_path / "data"), open_database(tmp_path / "f.sqlite3"), nlp),
         QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
     )
     qtbot.addWidget(window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,10 @@ def rated(tmp_path: Path, nlp_provider) -> Iterator[tuple[Workbench, int]]:
     start = text.index("The minister")
     claim_id, _ = wb.add_claim(article_id, start, text.index("2024.") + 5)
     false = next(r for r in wb.rating_scale().ratings if r.name == "False")
-    wb.set_checker_name("Ana")
+    wb.save_settings(replace(wb.settings(), checker_name="Ana"))
     wb.set_status(claim_id, ClaimStatus.IN_PROGRESS)
     wb.set_verdict(claim_id, false.id, "The registry lists 41 bridges.")
-    wb.set_checker_name("Ben")
+    wb.save_settings(replace(wb.settings(), checker_name="Ben"))
     wb.set_verdict(claim_id, false.id, "The national registry lists 41 new bridges.")
     wb.set_status(claim_id, ClaimStatus.DONE)
     wb.clear_verdict(claim_id)

@@ -17,7 +17,7 @@ from claimdesk.gui.panels.search_panel import (
     SearchResultsModel,
     snippet_html,
 )
-from claimdesk.services.search import search
+from claimdesk.services.search import Search, search
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
 
@@ -75,7 +75,7 @@ def failures() -> list[BaseException]:
 @pytest.fixture
 def panel(qtbot, desk: Desk, failures: list[BaseException]) -> Iterator[SearchPanel]:
     jobs = JobRunner(lambda exc, _tb: failures.append(exc))
-    widget = SearchPanel(desk.wb, jobs)
+    widget = SearchPanel(Search(desk.wb.db), jobs)
     qtbot.addWidget(widget)
     widget.resize(520, 420)
     widget.show()

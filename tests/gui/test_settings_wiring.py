@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from claimdesk.domain import Theme
-from claimdesk.gui.application import Desk, remembered_database
+from claimdesk.gui.application import RunningWindow, remembered_database
 from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
 from claimdesk.gui.theme import is_dark
 from tests.gui.conftest import wait_for_claims
@@ -54,7 +54,7 @@ def test_switching_database_opens_a_new_window_and_remembers_it(
     from claimdesk.app import build_services
 
     services = build_services(tmp_path / "first.sqlite3", tmp_path / "data")
-    desk = Desk(QApplication.instance(), services, None)
+    desk = RunningWindow(QApplication.instance(), services, None)
     qtbot.addWidget(desk.window)
     first = desk.window
     desk.window.databaseSwitchRequested.emit(tmp_path / "second.sqlite3")
@@ -79,7 +79,7 @@ def test_file_open_event_opens_the_article(qtbot, tmp_path, monkeypatch, seed_pa
 
     monkeypatch.setenv("CLAIMDESK_DATA_DIR", str(tmp_path / "data"))
     services = build_services(tmp_path / "mac.sqlite3", tmp_path / "data")
-    desk = Desk(QApplication.instance(), services, None)
+    desk = RunningWindow(QApplication.instance(), services, None)
     qtbot.addWidget(desk.window)
     QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(seed_path)))
     qtbot.waitUntil(lambda: desk.window.article_id is not None, timeout=30_000)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -98,7 +98,7 @@ def build_case(folder: Path, db_name: str = "case.sqlite3") -> Case:
         )
     true_claim = _claim(wb, two, wb.article(two).text, TRUE_CLAIM)
     ratings = {r.name: r.id for r in wb.rating_scale().ratings}
-    wb.set_checker_name('Dana "D" Reyes')
+    wb.save_settings(replace(wb.settings(), checker_name='Dana "D" Reyes'))
     wb.set_verdict(nasty, ratings["False"], NASTY_EXPLANATION)
     wb.add_source(
         nasty,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
 
-from claimdesk.reports.model import Organisation, ReportData
+from claimdesk.reports.model import ReportData
 from tests.reports.casework import Case, build_case
 
 GENERATED = datetime(2026, 3, 9, 14, 30)
@@ -16,8 +17,9 @@ GENERATED = datetime(2026, 3, 9, 14, 30)
 @pytest.fixture(scope="module")
 def case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Case]:
     built = build_case(tmp_path_factory.mktemp("case"))
-    built.reporting.set_organisation(
-        Organisation(name="Fact & Check <Lab>", url="https://factcheck.example/")
+    wb = built.workbench
+    wb.save_settings(
+        replace(wb.settings(), org_name="Fact & Check <Lab>", org_url="https://factcheck.example/")
     )
     yield built
     built.close()

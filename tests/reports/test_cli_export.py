@@ -9,13 +9,13 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 import pypdf
 import pytest
 
-from claimdesk.reports.model import Organisation
 from tests.reports.casework import NASTY_CLAIM, SCRIPT, Case, build_case
 
 
@@ -36,7 +36,8 @@ def one_line_error(result: subprocess.CompletedProcess[bytes]) -> str:
 @pytest.fixture
 def db(tmp_path: Path, data_dir: Path) -> Iterator[Path]:
     built: Case = build_case(tmp_path / "case")
-    built.reporting.set_organisation(Organisation("Fact Lab", "https://factlab.example"))
+    wb = built.workbench
+    wb.save_settings(replace(wb.settings(), org_name="Fact Lab", org_url="https://factlab.example"))
     path = built.workbench.db.path
     built.close()
     yield path

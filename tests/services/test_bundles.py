@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.domain import SourceDraft
-from claimdesk.reports.bundle import BundleRefused
-from claimdesk.services.bundles import bundle_bytes, export_bundle, import_bundle
-from claimdesk.services.workbench import StaleReference
-from claimdesk.storage import bundle_repo
+from claimdesk.domain import ClaimStatus, SourceDraft
+from claimdesk.errors import StaleReference
+from claimdesk.exchange import store
+from claimdesk.exchange.bundle_file import BundleRefused
+from claimdesk.services.bundles import Bundles, bundle_bytes, export_bundle, import_bundle
+from claimdesk.storage import report_repo
 from claimdesk.storage.orm import ArticleRow, RatingRow, VerdictRow
-from tests.reports.bundles import MALICIOUS, good_data
+from tests.exchange.bundles import MALICIOUS, good_data
 from tests.reports.casework import (
     ARTICLE_TWO,
     NASTY_CLAIM,
@@ -43,8 +44,8 @@ def dump(db_path: Path) -> list[str]:
 
 def records(wb, ids=None):  # type: ignore[no-untyped-def]
     with wb.db.sessions() as session:
-        return bundle_repo.export_articles(
-            session, ids if ids is not None else bundle_repo.all_article_ids(session)
+        return store.export_articles(
+            session, ids if ids is not None else report_repo.all_article_ids(session)
         )
 
 
@@ -178,3 +179,21 @@ def test_conflict_late_in_the_bundle_rolls_back_everything(case: Case, tmp_path:
 def test_exporting_an_unknown_article_is_a_plain_error(case: Case) -> None:
     with pytest.raises(StaleReference, match="no longer exists"):
         bundle_bytes(case.workbench.db, [case.article_one, 999])
+
+
+def test_importing_a_bundle_forgets_undo_entries_of_the_merged_articles(
+    case: Case, tmp_path: Path
+) -> None:
+    path = tmp_path / "one.claimdesk"
+    export_bundle(case.workbench.db, path, [case.article_one])
+    other = open_workbench(tmp_path / "b" / "b.sqlite3")
+    try:
+        Bundles(other.db, other.undo_stack).import_file(path)
+        (claim,) = [c for c in other.claims(1) if c.text == NASTY_CLAIM]
+        other.set_status(claim.id, ClaimStatus.IN_PROGRESS)
+        assert other.can_undo()
+        # The same bundle again: its rows change outside the undo stack, so undo forgets.
+        Bundles(other.db, other.undo_stack).import_file(path)
+        assert not other.can_undo()
+    finally:
+        other.db.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -79,8 +80,14 @@ def test_selection_by_checking_period(case: Case) -> None:
 
 def test_organisation_settings_round_trip_and_reach_reports(case: Case) -> None:
     assert case.reporting.organisation() == Organisation()
-    case.reporting.set_organisation(
-        Organisation(" Fact & Check ", " https://factcheck.example ", "/tmp/logo.png")
+    wb = case.workbench
+    wb.save_settings(
+        replace(
+            wb.settings(),
+            org_name=" Fact & Check ",
+            org_url=" https://factcheck.example ",
+            org_logo="/tmp/logo.png",
+        )
     )
     again = Reporting(case.workbench.db)
     assert again.organisation() == Organisation(
@@ -88,7 +95,7 @@ def test_organisation_settings_round_trip_and_reach_reports(case: Case) -> None:
     )
     assert again.build().organisation.name == "Fact & Check"
     with pytest.raises(KnownError, match="must start with http"):
-        again.set_organisation(Organisation("Lab", "factcheck.example"))
+        wb.save_settings(replace(wb.settings(), org_name="Lab", org_url="factcheck.example"))
     assert again.organisation().url == "https://factcheck.example"
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from claimdesk.domain import RatingDraft, RatingScale
+from claimdesk.errors import StaleReference
 from claimdesk.services.desk_settings import SettingsError
 from claimdesk.services.nlp_provider import NlpProvider
-from claimdesk.services.workbench import StaleReference, Workbench
+from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import DEFAULT_RATINGS, open_database
 from tests.services.desk import add_article, mark, open_workbench
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from claimdesk.cli import main
 from claimdesk.domain import ArticleMetadata, CandidateClaim, ClaimOrigin, HitKind, SourceDraft
 from claimdesk.errors import KnownError
 from claimdesk.services.nlp_provider import NlpProvider
-from claimdesk.services.search import fts_query, run_search_command, search
+from claimdesk.services.search import fts_query, search, search_database
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database, open_database
 from claimdesk.storage.fts import RANK_WINDOW
@@ -176,26 +177,26 @@ def test_the_index_follows_workbench_edits(tmp_path: Path, nlp_provider: NlpProv
 
 
 def test_command_prints_text_and_json(desk: Database, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_search_command("marker1234", str(desk.path), None, "text") == 0
+    assert main(["search", "marker1234", "--db", str(desk.path), "--format", "text"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert sorted(line.split("\t")[0] for line in lines) == ["article", "claim"]
     article = next(line.split("\t") for line in lines if line.startswith("article"))
     assert article[1:3] == ["1234", "-"] and "[[marker1234]]" in article[4]
-    assert run_search_command("register2990", str(desk.path), None, "json") == 0
+    assert main(["search", "register2990", "--db", str(desk.path), "--format", "json"]) == 0
     (hit,) = json.loads(capsys.readouterr().out)
     assert hit["kind"] == "verdict" and hit["claim_id"] == 2990
     assert hit["marked"] == "Checked against [[register2990]]."
     assert hit["snippet"][slice(*hit["marks"][0])] == "register2990"
-    assert run_search_command("nothing-like-this", str(desk.path), None, "json") == 1
+    assert main(["search", "nothing-like-this", "--db", str(desk.path), "--format", "json"]) == 1
     assert json.loads(capsys.readouterr().out) == []
 
 
 def test_command_refuses_a_missing_database(tmp_path: Path) -> None:
     with pytest.raises(KnownError, match="no ClaimDesk database"):
-        run_search_command("x", str(tmp_path / "none.sqlite3"), None, "text")
+        search_database("x", str(tmp_path / "none.sqlite3"), None)
     assert not (tmp_path / "none.sqlite3").exists()
     with pytest.raises(KnownError, match="no ClaimDesk database"):
-        run_search_command("x", None, str(tmp_path / "data"), "text")
+        search_database("x", None, str(tmp_path / "data"))
 
 
 def test_a_word_in_most_articles_ranks_the_newest_matches(desk: Database) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from claimdesk.domain import ClaimOrigin, ClaimStatus, Entity, SourceDraft
-from claimdesk.errors import KnownError
+from claimdesk.errors import KnownError, StaleReference
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.span_edit import ClaimOverlap
-from claimdesk.services.workbench import StaleReference, Workbench
+from claimdesk.services.workbench import Workbench
 from claimdesk.storage import repositories as repo
 from tests.services.desk import add_article, dump, mark, open_workbench
 

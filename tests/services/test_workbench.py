@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from claimdesk.domain import ClaimOrigin, ClaimStatus, SourceDraft, Stance
-from claimdesk.errors import ImportRefused, KnownError
+from claimdesk.errors import ImportRefused, KnownError, StaleReference
 from claimdesk.services.span_edit import ClaimOverlap
-from claimdesk.services.workbench import StaleReference, Workbench
+from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
 
 
@@ -50,7 +51,7 @@ def test_verdict_status_and_sources_survive_a_restart(workbench: Workbench, seed
     workbench.extract(article_id)
     claim = workbench.claims(article_id)[2]
     false_rating = next(r for r in workbench.rating_scale().ratings if r.name == "False")
-    workbench.set_checker_name("  Dana Reyes ")
+    workbench.save_settings(replace(workbench.settings(), checker_name="  Dana Reyes "))
     changes = workbench.set_verdict(claim.id, false_rating.id, "  No such figure was published. ")
     assert changes.claims == {claim.id} and changes.library
     source_id, _ = workbench.add_source(

@@ -10,8 +10,14 @@ from claimdesk.domain.models import Claim, ClaimOrigin, ClaimStatus, ClaimType
 UNRATED = -1
 
 
-def touched(claim: Claim) -> bool:
-    """The checker has done something with this claim, so no threshold hides it."""
+def worked_on(claim: Claim) -> bool:
+    """The one rule for "the checker has worked on this claim".
+
+    Marked by hand, rated, moved on from "to do", or with a source note. Such a claim is
+    never hidden by the threshold, is kept when the article is extracted again, counts
+    for overlaps and goes into a report by default. storage.rows.worked_on_sql says the
+    same in SQL.
+    """
     return (
         claim.origin is ClaimOrigin.MANUAL
         or claim.verdict is not None
@@ -24,8 +30,9 @@ def touched(claim: Claim) -> bool:
 class ClaimFilter:
     """The candidate gate (threshold, every sentence) plus explicit filters.
 
-    The gate hides untouched claims scoring under `threshold` unless `show_all`; a claim
-    with no score yet passes it. The explicit filters apply to every claim.
+    Unless `show_all`, the gate hides claims that score under `threshold` and that the
+    checker has not worked on; a claim with no score yet passes it. The explicit filters
+    apply to every claim.
     """
 
     threshold: float = 0.5
@@ -40,7 +47,7 @@ class ClaimFilter:
 
     def accepts(self, claim: Claim) -> bool:
         return self._explicit(claim) and (
-            self.show_all or touched(claim) or claim.score is None
+            self.show_all or worked_on(claim) or claim.score is None
             or claim.score >= self.threshold
         )
 

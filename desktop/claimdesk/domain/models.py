@@ -222,7 +222,7 @@ class Claim:
     sources: tuple[SourceNote, ...] = field(default=())
 
 
-# ----------------------------------------------------------------------------- issue 7
+# ----------------------------------------------------- history, scale drafts, settings, search
 
 
 class HistoryField(enum.StrEnum):

@@ -17,7 +17,7 @@ def create_window(services: Services, log_file: Path | None = None):  # type: ig
     from claimdesk.gui.windows.main_window import MainWindow
 
     settings = QSettings(str(services.paths.data_dir / "ui.ini"), QSettings.Format.IniFormat)
-    return MainWindow(services.workbench, settings, log_file)
+    return MainWindow(services, settings, log_file)
 
 
 def warm_up(window) -> None:  # type: ignore[no-untyped-def]
@@ -31,7 +31,7 @@ def warm_up(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
-    from claimdesk.syscheck import install_hint, missing_packages
+    from claimdesk.system_libraries import install_hint, missing_packages
 
     missing = missing_packages()
     if missing:
@@ -64,14 +64,14 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
             QMessageBox.critical(None, "ClaimDesk", str(exc))
         return 2
     log_file = configure_logging(services.paths)
-    desk = Desk(app, services, log_file)
+    running = RunningWindow(app, services, log_file)
     if files:
         for path in files:
-            desk.window.open_path(path)
+            running.window.open_path(path)
     else:
-        desk.window.restore_session()
+        running.window.restore_session()
     code = app.exec()
-    desk.services.close()
+    running.services.close()
     return int(code)
 
 
@@ -90,7 +90,7 @@ def remembered_database(data_dir: str | Path | None) -> str | None:
     return str(value) if value and Path(str(value)).is_file() else None
 
 
-class Desk:
+class RunningWindow:
     """The running window and its services; switching databases replaces both."""
 
     def __init__(self, app, services: Services, log_file: Path | None) -> None:  # type: ignore[no-untyped-def]

@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from claimdesk.app import Services
+from claimdesk.errors import SelfTestFailure
 from claimdesk.gui.application import create_window
 from claimdesk.gui.dialogs.about import show_about
-from claimdesk.selftest import SelfTestFailure
 
 #: Letters of different shapes: with a real font no two render alike; as boxes all do.
 PROBE_LETTERS = ("A", "W", "g", "1")

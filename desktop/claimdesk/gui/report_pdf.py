@@ -8,6 +8,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from claimdesk.reports.export import register
 from claimdesk.reports.html import render_html
 from claimdesk.reports.model import ReportData
 
@@ -54,3 +55,8 @@ def html_to_pdf(html: str, title: str = "") -> bytes:
 def render_pdf(data: ReportData) -> bytes:
     """The report as PDF bytes: the same HTML as the HTML export, printed by Qt."""
     return html_to_pdf(render_html(data), data.title)
+
+
+def register_pdf() -> None:
+    """Make the PDF export format render through Qt (the export dialog and the CLI call it)."""
+    register("pdf", lambda data, _options: render_pdf(data))

@@ -1,4 +1,4 @@
-"""Zip-container safety for docx/odt/epub: size, ratio and member limits, and defused XML."""
+"""Zip-container safety for DOCX and ODT: size, ratio and member limits, and defused XML."""
 
 from __future__ import annotations
 

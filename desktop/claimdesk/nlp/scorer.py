@@ -18,7 +18,7 @@ from claimdesk.paths import resource_path
 MODEL_NAME = "model.onnx"
 TOKENIZER_NAME = "tokenizer.json"
 CONFIG_NAME = "config.json"
-_REINSTALL = "reinstall ClaimDesk, or retrain with python -m claimdesk.nlp.train_checkworthy"
+_REINSTALL = "reinstall ClaimDesk, or retrain with tools/train_checkworthy.py (source checkout)"
 
 
 class ScorerUnavailable(KnownError):

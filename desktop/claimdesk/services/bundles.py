@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from claimdesk.reports.bundle import Bundle, BundleLimits, BundleRefused, pack_bundle, read_bundle
-from claimdesk.reports.bundle_records import BundleArticle
+from claimdesk.errors import StaleReference
+from claimdesk.exchange import store
+from claimdesk.exchange.bundle_file import (
+    Bundle,
+    BundleLimits,
+    BundleRefused,
+    pack_bundle,
+    read_bundle,
+)
+from claimdesk.exchange.records import BundleArticle
 from claimdesk.reports.output import write_atomic
 from claimdesk.services.changes import Changes
-from claimdesk.services.workbench import StaleReference
-from claimdesk.storage import bundle_repo
+from claimdesk.services.undo import UndoStack
+from claimdesk.storage import report_repo
 from claimdesk.storage.db import Database
-from claimdesk.storage.repositories import MissingRowError
+from claimdesk.storage.rows import MissingRowError
 
 # Imports into one database never run side by side (each is one long transaction).
 
@@ -42,9 +50,9 @@ class BundleImport:
 
 def _records(db: Database, article_ids: Sequence[int] | None) -> list[BundleArticle]:
     with db.sessions() as session:
-        ids = bundle_repo.all_article_ids(session) if article_ids is None else article_ids
+        ids = report_repo.all_article_ids(session) if article_ids is None else article_ids
         try:
-            return bundle_repo.export_articles(session, list(dict.fromkeys(ids)))
+            return store.export_articles(session, list(dict.fromkeys(ids)))
         except MissingRowError as exc:
             raise StaleReference(f"That article no longer exists ({exc}).") from exc
 
@@ -62,27 +70,41 @@ def export_bundle(db: Database, path: str | Path, article_ids: Sequence[int] | N
 
 
 def import_bundle(
-    db: Database, path: str | Path, limits: BundleLimits | None = None
+    db: Database,
+    path: str | Path,
+    limits: BundleLimits | None = None,
+    undo_stack: UndoStack | None = None,
 ) -> BundleImport:
     """Check the whole bundle, then merge it in one transaction (all of it or nothing).
 
     Raises BundleRefused (a KnownError) with the reason; the database is then unchanged.
+    The merged articles' rows changed outside `undo_stack`, so its entries for them are
+    dropped, under the same lock as the merge (an edit cannot slip in between).
     """
     bundle: Bundle = read_bundle(path, limits)
     with db.write_lock:
         try:
             with db.sessions.begin() as session:
-                counts = bundle_repo.merge_articles(session, bundle.articles)
-        except bundle_repo.MergeConflict as exc:
+                counts = store.merge_articles(session, bundle.articles)
+        except store.MergeConflict as exc:
             raise BundleRefused(path, str(exc)) from exc
-    ids = tuple(dict.fromkeys(counts.article_ids))
-    return BundleImport(
-        articles_added=counts.articles_added,
-        articles_merged=counts.articles_merged,
-        claims_added=counts.claims_added,
-        verdicts_added=counts.verdicts_added,
-        verdicts_updated=counts.verdicts_updated,
-        sources_added=counts.sources_added,
-        article_ids=ids,
-        changes=Changes(library=True, claim_sets=frozenset(ids), articles=frozenset(ids)),
-    )
+        ids = tuple(dict.fromkeys(counts.article_ids))
+        if undo_stack is not None:
+            for article_id in ids:
+                undo_stack.forget_article(article_id)
+    changes = Changes(library=True, claim_sets=frozenset(ids), articles=frozenset(ids))
+    return BundleImport(**{**asdict(counts), "article_ids": ids, "changes": changes})
+
+
+class Bundles:
+    """Case bundles over one database, keeping its Workbench's undo stack honest."""
+
+    def __init__(self, db: Database, undo_stack: UndoStack) -> None:
+        self.db = db
+        self.undo_stack = undo_stack
+
+    def export(self, path: str | Path, article_ids: Sequence[int] | None = None) -> int:
+        return export_bundle(self.db, path, article_ids)
+
+    def import_file(self, path: str | Path, limits: BundleLimits | None = None) -> BundleImport:
+        return import_bundle(self.db, path, limits, self.undo_stack)

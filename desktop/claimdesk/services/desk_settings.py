@@ -13,7 +13,7 @@ from claimdesk.errors import KnownError
 from claimdesk.storage import repositories as repo
 from claimdesk.storage import scale_repo
 
-#: Settings keys; the report writers read the org_* keys too (services/reporting.py).
+#: Settings keys: the one home of every setting kept in the database.
 CHECKER_NAME = "checker_name"
 ORG_NAME = "org_name"
 ORG_URL = "org_url"

@@ -1,4 +1,4 @@
-"""Report use cases: pick articles and claims as ReportData; the organisation settings."""
+"""Report use cases: pick articles and claims as ReportData."""
 
 from __future__ import annotations
 
@@ -7,33 +7,18 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
+from claimdesk.domain.filters import worked_on
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
-from claimdesk.services.changes import Changes
-from claimdesk.services.workbench import CHECKER_NAME
-from claimdesk.storage import bundle_repo
+from claimdesk.services import desk_settings
+from claimdesk.storage import report_repo
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
-
-#: Settings keys of the organisation that publishes reports (they travel with the data).
-ORG_NAME = "org_name"
-ORG_URL = "org_url"
-ORG_LOGO = "org_logo"
 
 
 class ReportSelectionError(KnownError):
     """The articles or dates asked for do not make a report."""
 
-
-def worked_on(claim: Claim) -> bool:
-    """Whether the checker did something with a claim (what a report shows by default)."""
-    return (
-        claim.verdict is not None
-        or claim.origin is ClaimOrigin.MANUAL
-        or claim.status is not ClaimStatus.TODO
-        or bool(claim.sources)
-    )
 
 
 def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
@@ -42,11 +27,7 @@ def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
 
 
 class Reporting:
-    """Builds report snapshots from one database and keeps the organisation settings.
-
-    Reads open their own short Session; the one write (settings) holds the database's
-    write lock, like every other writer.
-    """
+    """Builds report snapshots from one database; reads open their own short Session."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -54,37 +35,23 @@ class Reporting:
     # -------------------------------------------------------------------- settings
 
     def organisation(self) -> Organisation:
+        """Who publishes the reports (desk_settings keeps and checks it)."""
         with self.db.sessions() as session:
-            return Organisation(
-                name=repo.get_setting(session, ORG_NAME),
-                url=repo.get_setting(session, ORG_URL),
-                logo=repo.get_setting(session, ORG_LOGO),
-            )
-
-    def set_organisation(self, organisation: Organisation) -> Changes:
-        url = organisation.url.strip()
-        if url and not url.lower().startswith(("http://", "https://")):
-            raise KnownError(
-                f"The organisation's web address must start with http:// or https:// ({url})."
-            )
-        with self.db.write_lock, self.db.sessions.begin() as session:
-            repo.set_setting(session, ORG_NAME, organisation.name.strip())
-            repo.set_setting(session, ORG_URL, url)
-            repo.set_setting(session, ORG_LOGO, organisation.logo.strip())
-        return Changes()
+            settings = desk_settings.read(session)
+        return Organisation(name=settings.org_name, url=settings.org_url, logo=settings.org_logo)
 
     # -------------------------------------------------------------------- selection
 
     def article_ids(self) -> list[int]:
         """Every article, oldest first."""
         with self.db.sessions() as session:
-            return bundle_repo.all_article_ids(session)
+            return report_repo.all_article_ids(session)
 
     def checked_between(self, first: date, last: date) -> list[int]:
         """Articles with a verdict set or changed on any day from `first` to `last`."""
         start, end = _day_bounds(first, last)
         with self.db.sessions() as session:
-            return bundle_repo.checked_article_ids(session, start, end)
+            return report_repo.checked_article_ids(session, start, end)
 
     # -------------------------------------------------------------------- building
 
@@ -118,7 +85,7 @@ class Reporting:
             ids = self._select(session, article_ids, bounds)
             parts = []
             for article_id in ids:
-                claims = bundle_repo.claims_with_sources(session, article_id)
+                claims = report_repo.claims_with_sources(session, article_id)
                 if bounds is not None:
                     claims = [
                         c
@@ -129,7 +96,7 @@ class Reporting:
                     claims = [c for c in claims if worked_on(c)]
                 parts.append(ArticleReport(repo.get_article(session, article_id), tuple(claims)))
             scale = repo.default_scale(session)
-            checker = repo.get_setting(session, CHECKER_NAME)
+            checker = repo.get_setting(session, desk_settings.CHECKER_NAME)
         organisation = self.organisation()
         return ReportData(
             title=title or _default_title(parts, checked_from, checked_to),
@@ -147,9 +114,9 @@ class Reporting:
         bounds: tuple[datetime, datetime] | None,
     ) -> list[int]:
         if article_ids is None:
-            ids = bundle_repo.all_article_ids(session)
+            ids = report_repo.all_article_ids(session)
         else:
-            known = set(bundle_repo.all_article_ids(session))
+            known = set(report_repo.all_article_ids(session))
             missing = [i for i in article_ids if i not in known]
             if missing:
                 raise ReportSelectionError(
@@ -159,7 +126,7 @@ class Reporting:
                 )
             ids = list(dict.fromkeys(article_ids))
         if bounds is not None:
-            checked = set(bundle_repo.checked_article_ids(session, *bounds))
+            checked = set(report_repo.checked_article_ids(session, *bounds))
             ids = [i for i in ids if i in checked]
             if not ids:
                 raise ReportSelectionError("No claim was checked in that period.")

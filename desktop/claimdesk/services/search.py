@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
-import sys
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
@@ -73,29 +70,22 @@ def search(source: Workbench | Database, query: str, limit: int = 50) -> list[Se
             raise KnownError(f"Cannot search for {query!r}: {exc.orig}.") from exc
 
 
-def hit_json(hit: SearchHit) -> dict[str, Any]:
-    return {
-        "kind": hit.kind.value,
-        "article_id": hit.article_id,
-        "article_title": hit.article_title,
-        "claim_id": hit.claim_id,
-        "source_id": hit.source_id,
-        "snippet": hit.snippet,
-        "marks": [list(m) for m in hit.marks],
-        "marked": hit.marked(),
-        "rank": hit.rank,
-    }
+class Search:
+    """Full-text search over one database (the window's search panel uses it)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def find(self, query: str, limit: int = 50) -> list[SearchHit]:
+        return search(self.db, query, limit)
 
 
-def run_search_command(
-    query: str, db: str | None, data_dir: str | None, fmt: str, limit: int = 50
-) -> int:
-    """`claimdesk search QUERY [--db PATH] [--data-dir DIR] [--format json|text]`.
+def search_database(
+    query: str, db: str | None, data_dir: str | None, limit: int = 50
+) -> list[SearchHit]:
+    """`search` over an existing database file (the user's, or `db`), for the CLI.
 
-    Text: one hit per line, tab-separated: kind, article id, claim id (or -), article
-    title, snippet with matches in [[…]]. JSON: a list of objects (see hit_json).
-    Returns 0 when something was found and 1 when nothing was (like grep); a missing
-    or unreadable database raises a KnownError.
+    A missing database raises a KnownError instead of creating an empty one.
     """
     from claimdesk.paths import app_paths
 
@@ -107,16 +97,6 @@ def run_search_command(
         )
     database = open_database(path, backups=paths.backups)
     try:
-        hits = search(database, query, limit)
+        return search(database, query, limit)
     finally:
         database.dispose()
-    if fmt == "json":
-        json.dump([hit_json(h) for h in hits], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for h in hits:
-            snippet = " ".join(h.marked().split())
-            title = " ".join(h.article_title.split())
-            claim = "-" if h.claim_id is None else str(h.claim_id)
-            print(f"{h.kind.value}\t{h.article_id}\t{claim}\t{title}\t{snippet}")
-    return 0 if hits else 1

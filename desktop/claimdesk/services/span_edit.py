@@ -16,7 +16,8 @@ from collections.abc import Callable, Collection, Sequence
 
 from sqlalchemy.orm import Session
 
-from claimdesk.domain import CandidateClaim, Claim, ClaimOrigin, ClaimStatus, ClaimType, Entity
+from claimdesk.domain import CandidateClaim, Claim, ClaimOrigin, ClaimType, Entity
+from claimdesk.domain.filters import worked_on
 from claimdesk.domain.spans import trim_span
 from claimdesk.errors import KnownError
 from claimdesk.services.undo import Recorder
@@ -57,20 +58,11 @@ def check_overlap(
     hits = [
         c
         for c in repo.list_claims(session, article_id)
-        if c.id not in exclude and c.start < end and start < c.end and is_checkers(c)
+        if c.id not in exclude and c.start < end and start < c.end and worked_on(c)
     ]
     if hits:
         raise ClaimOverlap(hits)
 
-
-def is_checkers(claim: Claim) -> bool:
-    """Whether the checker made or worked on the claim (so it counts for overlaps)."""
-    return (
-        claim.origin is ClaimOrigin.MANUAL
-        or claim.verdict is not None
-        or claim.source_count > 0
-        or claim.status is not ClaimStatus.TODO
-    )
 
 
 def _within(entities: Sequence[Entity], start: int, end: int) -> tuple[Entity, ...]:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from claimdesk.errors import KnownError
 from claimdesk.services.changes import Changes
 from claimdesk.storage import history_repo, snapshots
-from claimdesk.storage.repositories import MissingRowError
+from claimdesk.storage.rows import MissingRowError
 from claimdesk.storage.snapshots import ClaimState, Snapshot
 
 #: How many edits the stack remembers; the oldest are forgotten first.

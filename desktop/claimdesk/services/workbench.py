@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -31,21 +29,12 @@ from claimdesk.services.changes import Changes
 from claimdesk.services.nlp_provider import CancelledFn, NlpProvider, ProgressFn
 from claimdesk.services.undo import (
     Recorder,
-    UndoConflict,
-    UndoEntry,
     UndoStack,
-    apply_entry,
-    changes_between,
-    record_history,
 )
+from claimdesk.services.write_path import WritePath
 from claimdesk.storage import history_repo
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
-
-T = TypeVar("T")
-
-#: Settings key of the checker's name (kept here too: other services import it from here).
-CHECKER_NAME = desk_settings.CHECKER_NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,15 +46,8 @@ class OpenResult:
     changes: Changes
 
 
-class StaleReference(KnownError):
-    """The claim, article or source was removed meanwhile (e.g. in another window)."""
 
-
-class _NothingChanged(Exception):
-    """Raised inside a write to roll back an edit that changed nothing."""
-
-
-class Workbench:
+class Workbench(WritePath):
     """The application's use cases over one database.
 
     One writer: every write runs under one lock in its own Session and commits before
@@ -83,57 +65,9 @@ class Workbench:
         self.nlp = nlp
         self.max_bytes = max_bytes
         self.undo_stack = UndoStack()
-        # The database's lock, shared with bundle import and report settings.
+        # The database's lock, shared with bundle import.
         self._write_lock = db.write_lock
 
-    # -------------------------------------------------------------------- plumbing
-
-    @contextmanager
-    def _session(self) -> Iterator[Session]:
-        with self.db.sessions.begin() as session:
-            try:
-                yield session
-            except repo.MissingRowError as exc:
-                raise StaleReference(
-                    f"That item no longer exists ({exc}); the view has been refreshed."
-                ) from exc
-
-    @contextmanager
-    def _write(self) -> Iterator[Session]:
-        with self._write_lock, self._session() as session:
-            yield session
-
-    def _read(self, fn: Callable[[Session], T]) -> T:
-        with self.db.sessions() as session:
-            try:
-                return fn(session)
-            except repo.MissingRowError as exc:
-                raise StaleReference(f"That item no longer exists ({exc}).") from exc
-
-    def _edit(self, label: str, op: Callable[[Session, Recorder], T]) -> tuple[T, Changes]:
-        """Run one undoable edit: record history, push it on the undo stack, report it.
-
-        An edit that changes nothing is rolled back (it would only move timestamps) and
-        reports no changes.
-        """
-        results: list[T] = []
-        with self._write_lock:
-            try:
-                with self._session() as session:
-                    rec = Recorder(session, label)
-                    results.append(op(session, rec))
-                    states = rec.finish()
-                    if states is None:
-                        raise _NothingChanged
-                    before, after = states
-                    record_history(session, before, after, desk_settings.who(session))
-            except _NothingChanged:
-                return results[0], Changes()
-            entry = UndoEntry(
-                rec.label, before, after, changes_between(before, after), rec.merge_key
-            )
-            self.undo_stack.push(entry)
-        return results[0], entry.changes
 
     def _score(self, texts: Sequence[str]) -> list[float] | None:
         return self.nlp.score_texts(texts) if self.nlp.scorer() else None
@@ -159,50 +93,11 @@ class Workbench:
         return self._read(lambda s: repo.needs_extraction(s, article_id))
 
     def checker_name(self) -> str:
-        return self._read(lambda s: repo.get_setting(s, CHECKER_NAME))
+        return self._read(lambda s: repo.get_setting(s, desk_settings.CHECKER_NAME))
 
     def history(self, claim_id: int) -> list[HistoryEntry]:
         """The claim's status and verdict changes, oldest first."""
         return self._read(lambda s: history_repo.list_history(s, claim_id))
-
-    # -------------------------------------------------------------------- undo
-
-    def can_undo(self) -> bool:
-        return self.undo_stack.can_undo()
-
-    def can_redo(self) -> bool:
-        return self.undo_stack.can_redo()
-
-    def undo_label(self) -> str | None:
-        """What Undo would undo, e.g. "Set status to Done" (None: nothing)."""
-        return self.undo_stack.undo_label()
-
-    def redo_label(self) -> str | None:
-        return self.undo_stack.redo_label()
-
-    def undo(self) -> Changes:
-        """Restore the state before the last edit and save it; no-op if there is none."""
-        return self._step(redo=False)
-
-    def redo(self) -> Changes:
-        return self._step(redo=True)
-
-    def _step(self, *, redo: bool) -> Changes:
-        with self._write_lock:
-            entry = self.undo_stack.next_redo() if redo else self.undo_stack.next_undo()
-            if entry is None:
-                return Changes()
-            try:
-                with self._session() as session:
-                    apply_entry(session, entry, redo=redo, who=desk_settings.who(session))
-            except UndoConflict:
-                self.undo_stack.clear()
-                raise
-            if redo:
-                self.undo_stack.redone()
-            else:
-                self.undo_stack.undone()
-        return entry.changes
 
     # -------------------------------------------------------------------- articles
 
@@ -386,11 +281,6 @@ class Workbench:
         return self._edit("Remove source", op)[1]
 
     # -------------------------------------------------------------------- settings
-
-    def set_checker_name(self, name: str) -> Changes:
-        with self._write() as session:
-            repo.set_setting(session, CHECKER_NAME, name.strip())
-        return Changes()
 
     def settings(self) -> DeskSettings:
         return self._read(desk_settings.read)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from claimdesk.domain import ClaimOrigin, ClaimType, Entity
 from claimdesk.storage.orm import ClaimRow, SourceNoteRow, VerdictRow
-from claimdesk.storage.repositories import MissingRowError, _entity_dicts, _now
+from claimdesk.storage.rows import MissingRowError, _entity_dicts, _now
 
 
 def set_claim_span(

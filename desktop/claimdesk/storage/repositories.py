@@ -1,10 +1,8 @@
-"""Repositories: take a Session, return domain dataclasses; the only place that queries."""
+"""Repositories of articles, claims, verdicts, sources, settings: Session in, dataclasses out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import datetime
-from typing import Any
+from collections.abc import Sequence
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -17,15 +15,10 @@ from claimdesk.domain import (
     Claim,
     ClaimOrigin,
     ClaimStatus,
-    ClaimType,
-    Entity,
-    Rating,
     RatingScale,
     SourceDraft,
-    SourceNote,
-    Stance,
-    Verdict,
 )
+from claimdesk.domain.filters import worked_on
 from claimdesk.storage.orm import (
     ArticleRow,
     ClaimRow,
@@ -35,99 +28,17 @@ from claimdesk.storage.orm import (
     SourceNoteRow,
     VerdictRow,
 )
-
-
-class MissingRowError(LookupError):
-    """A row asked for by id does not exist (deleted meanwhile, or a stale id)."""
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
-
-
-# ----------------------------------------------------------------------------- mapping
-
-
-def _article(row: ArticleRow) -> Article:
-    return Article(
-        id=row.id,
-        title=row.title,
-        file_name=row.file_name,
-        file_path=row.file_path,
-        format=row.format,
-        sha256=row.sha256,
-        text=row.text,
-        imported_at=row.imported_at,
-        url=row.url,
-        author=row.author,
-        publisher=row.publisher,
-        published=row.published,
-    )
-
-
-def _rating(row: RatingRow) -> Rating:
-    return Rating(id=row.id, name=row.name, value=row.value, color=row.color, position=row.position)
-
-
-def _verdict(row: VerdictRow) -> Verdict:
-    return Verdict(
-        id=row.id,
-        claim_id=row.claim_id,
-        rating=_rating(row.rating),
-        explanation=row.explanation,
-        checker=row.checker,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
-
-
-def _source(row: SourceNoteRow) -> SourceNote:
-    return SourceNote(
-        id=row.id,
-        claim_id=row.claim_id,
-        url=row.url,
-        title=row.title,
-        publisher=row.publisher,
-        accessed=row.accessed,
-        quote=row.quote,
-        note=row.note,
-        stance=Stance(row.stance),
-    )
-
-
-def _entities(raw: list[dict[str, Any]]) -> tuple[Entity, ...]:
-    return tuple(
-        Entity(text=str(e["text"]), label=str(e["label"]), start=int(e["start"]), end=int(e["end"]))
-        for e in raw
-    )
-
-
-def _claim(row: ClaimRow, number: int, *, with_sources: bool) -> Claim:
-    return Claim(
-        id=row.id,
-        article_id=row.article_id,
-        number=number,
-        start=row.start,
-        end=row.end,
-        text=row.text,
-        origin=ClaimOrigin(row.origin),
-        score=row.score,
-        types=tuple(ClaimType(t) for t in row.types),
-        speaker=row.speaker,
-        entities=_entities(row.entities),
-        status=ClaimStatus(row.status),
-        verdict=_verdict(row.verdict) if row.verdict is not None else None,
-        source_count=len(row.sources),
-        sources=tuple(_source(s) for s in row.sources) if with_sources else (),
-    )
-
-
-def _get(session: Session, cls: type[Any], ident: int) -> Any:
-    row = session.get(cls, ident)
-    if row is None:
-        raise MissingRowError(f"{cls.__tablename__} {ident}")
-    return row
-
+from claimdesk.storage.rows import (
+    MissingRowError,
+    _article,
+    _claim,
+    _claim_query,
+    _get,
+    _new_claim_row,
+    _now,
+    _rating,
+    worked_on_sql,
+)
 
 # ----------------------------------------------------------------------------- articles
 
@@ -176,7 +87,7 @@ def needs_extraction(session: Session, article_id: int) -> bool:
 def list_articles(session: Session, threshold: float = 0.5) -> list[ArticleSummary]:
     """Library rows; a claim counts as the claims table shows it by default.
 
-    That is: manual, rated, worked on, scored at the threshold, or not scored at all.
+    That is: worked on (domain.filters.worked_on), scored at the threshold, or not scored.
     """
     counts = (
         select(
@@ -184,14 +95,7 @@ def list_articles(session: Session, threshold: float = 0.5) -> list[ArticleSumma
             func.count().label("claims"),
             func.sum(case((ClaimRow.status == ClaimStatus.DONE.value, 1), else_=0)).label("done"),
         )
-        .outerjoin(VerdictRow, VerdictRow.claim_id == ClaimRow.id)
-        .where(
-            (ClaimRow.origin == ClaimOrigin.MANUAL.value)
-            | (ClaimRow.score >= threshold)
-            | ClaimRow.score.is_(None)
-            | (VerdictRow.id.is_not(None))
-            | (ClaimRow.status != ClaimStatus.TODO.value)
-        )
+        .where(worked_on_sql() | (ClaimRow.score >= threshold) | ClaimRow.score.is_(None))
         .group_by(ClaimRow.article_id)
         .subquery()
     )
@@ -236,10 +140,6 @@ def delete_article(session: Session, article_id: int) -> None:
 # ----------------------------------------------------------------------------- claims
 
 
-def _entity_dicts(entities: Iterable[Entity]) -> list[dict[str, Any]]:
-    return [{"text": e.text, "label": e.label, "start": e.start, "end": e.end} for e in entities]
-
-
 def store_extracted_claims(
     session: Session, article_id: int, candidates: Sequence[CandidateClaim], pipeline: str
 ) -> list[int]:
@@ -251,33 +151,14 @@ def store_extracted_claims(
     article: ArticleRow = _get(session, ArticleRow, article_id)
     kept: set[tuple[int, int]] = set()
     for row in list(article.claims):
-        touched = (
-            row.origin == ClaimOrigin.MANUAL.value
-            or row.verdict is not None
-            or row.sources
-            or row.status != ClaimStatus.TODO.value
-        )
-        if touched:
+        if worked_on(_claim(row, 0, with_sources=False)):
             kept.add((row.start, row.end))
         else:
             session.delete(row)
     session.flush()
     now = _now()
     new_rows = [
-        ClaimRow(
-            article_id=article_id,
-            start=c.start,
-            end=c.end,
-            text=c.text,
-            origin=ClaimOrigin.EXTRACTED.value,
-            score=c.score,
-            types=[t.value for t in c.types],
-            speaker=c.speaker,
-            entities=_entity_dicts(c.entities),
-            status=ClaimStatus.TODO.value,
-            created_at=now,
-            updated_at=now,
-        )
+        _new_claim_row(article_id, c, ClaimOrigin.EXTRACTED, ClaimStatus.TODO, now, now)
         for c in candidates
         if (c.start, c.end) not in kept
     ]
@@ -292,35 +173,10 @@ def add_claim(
     session: Session, article_id: int, candidate: CandidateClaim, origin: ClaimOrigin
 ) -> int:
     now = _now()
-    row = ClaimRow(
-        article_id=article_id,
-        start=candidate.start,
-        end=candidate.end,
-        text=candidate.text,
-        origin=origin.value,
-        score=candidate.score,
-        types=[t.value for t in candidate.types],
-        speaker=candidate.speaker,
-        entities=_entity_dicts(candidate.entities),
-        status=ClaimStatus.TODO.value,
-        created_at=now,
-        updated_at=now,
-    )
+    row = _new_claim_row(article_id, candidate, origin, ClaimStatus.TODO, now, now)
     session.add(row)
     session.flush()
     return row.id
-
-
-def _claim_query(article_id: int) -> Any:
-    return (
-        select(ClaimRow)
-        .where(ClaimRow.article_id == article_id)
-        .options(
-            selectinload(ClaimRow.verdict).selectinload(VerdictRow.rating),
-            selectinload(ClaimRow.sources),
-        )
-        .order_by(ClaimRow.start, ClaimRow.end, ClaimRow.id)
-    )
 
 
 def list_claims(session: Session, article_id: int) -> list[Claim]:
@@ -352,10 +208,6 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     return _claim(row, number, with_sources=True)
 
 
-def claim_article_id(session: Session, claim_id: int) -> int:
-    row: ClaimRow = _get(session, ClaimRow, claim_id)
-    return row.article_id
-
 
 def set_claim_status(session: Session, claim_id: int, status: ClaimStatus) -> None:
     row: ClaimRow = _get(session, ClaimRow, claim_id)
@@ -365,13 +217,6 @@ def set_claim_status(session: Session, claim_id: int, status: ClaimStatus) -> No
 
 def delete_claim(session: Session, claim_id: int) -> None:
     session.delete(_get(session, ClaimRow, claim_id))
-
-
-def update_scores(session: Session, scores: dict[int, float]) -> None:
-    for claim_id, score in scores.items():
-        row = session.get(ClaimRow, claim_id)
-        if row is not None:
-            row.score = score
 
 
 # ----------------------------------------------------------------------------- verdicts

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from claimdesk.domain import RatingDraft
 from claimdesk.storage.orm import ClaimRow, RatingRow, VerdictRow
-from claimdesk.storage.repositories import MissingRowError, default_scale
+from claimdesk.storage.repositories import default_scale
+from claimdesk.storage.rows import MissingRowError
 
 
 def usage(session: Session, rating_ids: Sequence[int]) -> dict[int, int]:

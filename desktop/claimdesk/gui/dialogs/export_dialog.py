@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from claimdesk.errors import KnownError
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import Job, JobRunner
+from claimdesk.gui.report_pdf import register_pdf
 from claimdesk.reports.claimreview import missing_facts
-from claimdesk.reports.export import FORMATS, render_export
+from claimdesk.reports.export import FORMATS, ExportOptions
 from claimdesk.reports.html import render_html
 from claimdesk.reports.model import ReportData
 from claimdesk.reports.output import write_atomic
@@ -39,13 +40,8 @@ SCOPE_ARTICLE, SCOPE_ALL, SCOPE_DATES = range(3)
 
 
 def render_bytes(data: ReportData, fmt: str, *, bom: bool, review_url: str | None) -> bytes:
-    """The file's bytes in `fmt` (PDF through Qt's writer, the rest through the core)."""
-    if fmt == "pdf":
-        from claimdesk.gui.report_pdf import render_pdf
-
-        return render_pdf(data)
-    out = render_export(data, fmt, csv_bom=bom, review_url=review_url)
-    return out if isinstance(out, bytes) else out.encode("utf-8")
+    """The file's bytes in `fmt` (every format renders itself; gui registers PDF)."""
+    return FORMATS[fmt].render_bytes(data, ExportOptions(csv_bom=bom, review_url=review_url))
 
 
 class ExportDialog(QDialog):
@@ -60,6 +56,7 @@ class ExportDialog(QDialog):
         article_id: int | None,
     ) -> None:
         super().__init__(parent)
+        register_pdf()  # the one format the core cannot draw: Qt lays it out
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export report")
         self.resize(900, 680)
@@ -181,11 +178,9 @@ class ExportDialog(QDialog):
             self.preview.setHtml(render_html(self.data))
         else:
             try:
-                text = render_export(
+                text = FORMATS[fmt].render(
                     self.data,
-                    fmt,
-                    csv_bom=False,
-                    review_url=self._review_url() or "https://example.invalid/",
+                    ExportOptions(review_url=self._review_url() or "https://example.invalid/"),
                 )
             except KnownError as exc:
                 text = str(exc)

@@ -44,8 +44,7 @@ from claimdesk.errors import KnownError
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.gui.panels.row_delegate import TextRowDelegate
-from claimdesk.services.search import search
-from claimdesk.services.workbench import Workbench
+from claimdesk.services.search import Search
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -194,7 +193,7 @@ class SearchPanel(QWidget):
 
     def __init__(
         self,
-        workbench: Workbench,
+        searcher: Search,
         jobs: JobRunner,
         parent: QWidget | None = None,
         *,
@@ -202,7 +201,7 @@ class SearchPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
-        self.workbench = workbench
+        self.searcher = searcher
         self.jobs = jobs
         self.limit = limit
         self._generation = 0  # bumped by every edit; a result of an older one is stale
@@ -264,10 +263,10 @@ class SearchPanel(QWidget):
         generation = self._generation
         self._running = generation
         self.count.setText("Searching…")
-        workbench, limit = self.workbench, self.limit
+        find, limit = self.searcher.find, self.limit
         return self.jobs.run(
             f"search {query!r}",
-            lambda _job: search(workbench, query, limit),
+            lambda _job: find(query, limit),
             on_success=lambda hits: self._show(generation, query, hits),
             on_failure=lambda exc: self._failed(generation, exc),
         )
@@ -361,13 +360,13 @@ class SearchDialog(QDialog):
     resultActivated = Signal(int, object)
 
     def __init__(
-        self, workbench: Workbench, jobs: JobRunner, parent: QWidget | None = None
+        self, searcher: Search, jobs: JobRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("searchDialog")
         self.setWindowTitle("Search the desk")
         self.setModal(False)
-        self.panel = SearchPanel(workbench, jobs, self)
+        self.panel = SearchPanel(searcher, jobs, self)
         self.panel.resultActivated.connect(self.resultActivated)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)

@@ -7,16 +7,20 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from claimdesk.exchange.bundle_file import SUFFIX
 from claimdesk.gui.jobs import Job
-from claimdesk.gui.windows.host import WindowHelper
-from claimdesk.reports.bundle import SUFFIX
-from claimdesk.services.bundles import BundleImport, export_bundle, import_bundle
+from claimdesk.gui.windows.host import WindowHelper, WindowParts
+from claimdesk.services.bundles import BundleImport, Bundles
 
 FILTER = f"ClaimDesk case bundle (*{SUFFIX})"
 
 
 class BundleActions(WindowHelper):
     """Exports and imports case bundles off the GUI thread and shows the outcome."""
+
+    def __init__(self, parts: WindowParts, bundles: Bundles) -> None:
+        super().__init__(parts)
+        self.service = bundles
 
     def choose_export(self, everything: bool = False) -> None:
         scope = None if everything or self.host.article_id is None else [self.host.article_id]
@@ -35,9 +39,8 @@ class BundleActions(WindowHelper):
         def done(count: int) -> None:
             self.host.show_status(f"Exported {count} article(s) to {target}", 8000)
 
-        db = self.workbench.db
         return self.jobs.run(
-            "export bundle", lambda _job: export_bundle(db, target, article_ids), done
+            "export bundle", lambda _job: self.service.export(target, article_ids), done
         )
 
     def choose_import(self) -> None:
@@ -51,9 +54,6 @@ class BundleActions(WindowHelper):
         """Check and merge the bundle off the GUI thread, then show what it brought."""
 
         def done(result: BundleImport) -> None:
-            for article_id in result.article_ids:
-                # Rows changed outside the undo stack: its entries for them no longer apply.
-                self.workbench.undo_stack.forget_article(article_id)
             self.host.apply_changes(result.changes)
             if result.article_ids and self.host.article_id is None:
                 self.host.show_article(result.article_ids[0])
@@ -68,6 +68,4 @@ class BundleActions(WindowHelper):
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
-        return self.jobs.run(
-            "import bundle", lambda _job: import_bundle(self.workbench.db, path), done
-        )
+        return self.jobs.run("import bundle", lambda _job: self.service.import_file(path), done)

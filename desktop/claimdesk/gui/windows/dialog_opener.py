@@ -15,14 +15,16 @@ from claimdesk.gui.menus import shortcut_rows
 from claimdesk.gui.panels.search_panel import SearchDialog
 from claimdesk.gui.windows.host import WindowHelper, WindowParts
 from claimdesk.services.reporting import Reporting
+from claimdesk.services.search import Search
 
 
 class Dialogs(WindowHelper):
     """Opens the window's dialogs (non-blocking) and routes what they return."""
 
-    def __init__(self, parts: WindowParts, reporting: Reporting) -> None:
+    def __init__(self, parts: WindowParts, reporting: Reporting, search: Search) -> None:
         super().__init__(parts)
         self.reporting = reporting
+        self.search = search
         self._search: SearchDialog | None = None
 
     def edit_metadata(self) -> MetadataDialog | None:
@@ -76,7 +78,7 @@ class Dialogs(WindowHelper):
     def open_search(self) -> SearchDialog:
         """The desk-wide search (one dialog, kept for the session)."""
         if self._search is None:
-            self._search = SearchDialog(self.workbench, self.jobs, self.parent)
+            self._search = SearchDialog(self.search, self.jobs, self.parent)
             self._search.resultActivated.connect(self._search_result)
         self._search.open_search()
         return self._search

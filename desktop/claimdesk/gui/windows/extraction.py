@@ -7,9 +7,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressBar, QPushButton, QStatusBar
 
+from claimdesk.errors import StaleReference
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.services.changes import Changes
-from claimdesk.services.workbench import StaleReference, Workbench
+from claimdesk.services.workbench import Workbench
 
 #: The extraction stopped because the checker cancelled it (not an error to report).
 CANCELLED = ("ExtractionCancelled",)

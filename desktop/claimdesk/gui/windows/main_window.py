@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimdesk.app import Services
 from claimdesk.domain import Claim, DeskSettings, RatingScale
+from claimdesk.errors import StaleReference
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.menus import build_menus
@@ -33,8 +35,6 @@ from claimdesk.gui.windows.extraction import ExtractionQueue
 from claimdesk.gui.windows.host import WindowParts
 from claimdesk.gui.windows.window_menus import main_menus, set_rating_actions
 from claimdesk.services.changes import Changes
-from claimdesk.services.reporting import Reporting
-from claimdesk.services.workbench import StaleReference, Workbench
 
 log = logging.getLogger(__name__)
 
@@ -46,16 +46,13 @@ class MainWindow(QMainWindow):
     databaseSwitchRequested = Signal(object)
 
     def __init__(
-        self,
-        workbench: Workbench,
-        settings: QSettings,
-        log_file: Path | None = None,
-        reporting: Reporting | None = None,
+        self, services: Services, settings: QSettings, log_file: Path | None = None
     ) -> None:
         super().__init__()
-        self.reporting = reporting or Reporting(workbench.db)
         self.setObjectName("mainWindow")
-        self.workbench = workbench
+        self.services = services
+        self.workbench = services.workbench
+        self.reporting = services.reporting
         self.settings = settings
         self.errors = ErrorReporter(self, log_file)
         self.jobs = JobRunner(self.errors.report, self)
@@ -119,9 +116,9 @@ class MainWindow(QMainWindow):
             self.article_view, self.claims_panel, self.detail, self.menu_actions,
         )  # fmt: skip
         self.files = ArticleOpener(parts)
-        self.bundles = BundleActions(parts)
+        self.bundles = BundleActions(parts, self.services.bundles)
         self.commands = Commands(parts)
-        self.dialogs = Dialogs(parts, self.reporting)
+        self.dialogs = Dialogs(parts, self.reporting, self.services.search)
 
     def _build_actions(self) -> None:
         panel = self.claims_panel

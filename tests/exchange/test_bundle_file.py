@@ -8,21 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.reports.bundle import (
+from claimdesk.exchange import store
+from claimdesk.exchange.bundle_file import (
     BundleLimits,
     BundleRefused,
     pack_bundle,
     read_bundle,
 )
-from claimdesk.storage import bundle_repo
-from tests.reports.bundles import MALICIOUS, bundle_with, good_data
+from tests.exchange.bundles import MALICIOUS, bundle_with, good_data
 from tests.reports.casework import NASTY_CLAIM, NASTY_NOTE, Case
 
 
 @pytest.fixture(scope="module")
 def good_file(case: Case, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with case.workbench.db.sessions() as session:
-        records = bundle_repo.export_articles(session, [case.article_one, case.article_two])
+        records = store.export_articles(session, [case.article_one, case.article_two])
     path = tmp_path_factory.mktemp("bundle") / "case.claimdesk"
     path.write_bytes(pack_bundle(records))
     return path
@@ -31,7 +31,7 @@ def good_file(case: Case, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_pack_then_read_gives_the_same_records(case: Case, good_file: Path) -> None:
     bundle = read_bundle(good_file)
     with case.workbench.db.sessions() as session:
-        records = bundle_repo.export_articles(session, [case.article_one, case.article_two])
+        records = store.export_articles(session, [case.article_one, case.article_two])
     assert bundle.articles == tuple(records)
     claims = bundle.articles[0].claims
     assert next(c.text for c in claims if c.verdict) == NASTY_CLAIM

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from claimdesk.reports.bundle import BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION
+from claimdesk.exchange.bundle_file import BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION
 
 
 def manifest_for(data: bytes, **changes: Any) -> bytes:

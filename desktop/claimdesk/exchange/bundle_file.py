@@ -19,7 +19,7 @@ from typing import Any
 
 from claimdesk import __version__
 from claimdesk.errors import KnownError
-from claimdesk.reports.bundle_records import (
+from claimdesk.exchange.records import (
     BundleArticle,
     BundleDataError,
     article_from_json,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.selftest import VERDICT_NOTE, seed_article
+from claimdesk.install_check import VERDICT_NOTE, seed_article
 
 pytestmark = pytest.mark.slow
 

@@ -1,17 +1,17 @@
-"""Queries for reports and case bundles: reading whole articles out, merging bundles in."""
+"""Case bundles and the database: whole articles out as bundle records, bundles merged in."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus, ClaimType, Stance
-from claimdesk.reports.bundle_records import (
+from claimdesk.domain import ClaimOrigin, ClaimStatus, ClaimType, Stance
+from claimdesk.exchange.records import (
     BundleArticle,
     BundleClaim,
     BundleSource,
@@ -20,17 +20,15 @@ from claimdesk.reports.bundle_records import (
 from claimdesk.storage.orm import (
     ArticleRow,
     ClaimRow,
-    RatingRow,
-    RatingScaleRow,
     SourceNoteRow,
     VerdictRow,
 )
-from claimdesk.storage.repositories import (
+from claimdesk.storage.repositories import default_scale
+from claimdesk.storage.rows import (
     MissingRowError,
-    _claim,
     _claim_query,
     _entities,
-    _entity_dicts,
+    _new_claim_row,
 )
 
 
@@ -51,31 +49,18 @@ class MergeCounts:
     article_ids: list[int] = field(default_factory=list)
 
 
-# ----------------------------------------------------------------------------- reports
+# The fields a bundle carries unchanged between its records and the database's rows;
+# enums, ratings and claims are converted by hand.
+_ARTICLE_FIELDS = (
+    "sha256", "title", "file_name", "file_path", "format", "text", "imported_at",
+    "url", "author", "publisher", "published", "extracted_at", "pipeline",
+)
+_VERDICT_FIELDS = ("explanation", "checker", "created_at", "updated_at")
+_SOURCE_FIELDS = ("url", "title", "publisher", "accessed", "quote", "note", "created_at")
 
 
-def all_article_ids(session: Session) -> list[int]:
-    return list(session.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
-
-
-def claims_with_sources(session: Session, article_id: int) -> list[Claim]:
-    """The article's claims in text order with their sources, numbered as in list_claims."""
-    if session.get(ArticleRow, article_id) is None:
-        raise MissingRowError(f"articles {article_id}")
-    rows = session.scalars(_claim_query(article_id)).all()
-    return [_claim(r, i, with_sources=True) for i, r in enumerate(rows, start=1)]
-
-
-def checked_article_ids(session: Session, start: datetime, end: datetime) -> list[int]:
-    """Articles with a verdict last changed in [start, end), in id order."""
-    query = (
-        select(ClaimRow.article_id)
-        .join(VerdictRow, VerdictRow.claim_id == ClaimRow.id)
-        .where(VerdictRow.updated_at >= start, VerdictRow.updated_at < end)
-        .distinct()
-        .order_by(ClaimRow.article_id)
-    )
-    return list(session.scalars(query))
+def _fields(obj: object, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in names}
 
 
 # ----------------------------------------------------------------------------- export
@@ -98,27 +83,14 @@ def _bundle_claim(row: ClaimRow) -> BundleClaim:
         verdict=None
         if v is None
         else BundleVerdict(
-            rating=v.rating.name,
-            rating_value=v.rating.value,
-            explanation=v.explanation,
-            checker=v.checker,
-            created_at=v.created_at,
-            updated_at=v.updated_at,
+            rating=v.rating.name, rating_value=v.rating.value, **_fields(v, _VERDICT_FIELDS)
         ),
-        sources=tuple(
-            BundleSource(
-                url=s.url,
-                title=s.title,
-                publisher=s.publisher,
-                accessed=s.accessed,
-                quote=s.quote,
-                note=s.note,
-                stance=Stance(s.stance),
-                created_at=s.created_at,
-            )
-            for s in row.sources
-        ),
+        sources=tuple(_bundle_source(s) for s in row.sources),
     )
+
+
+def _bundle_source(s: SourceNoteRow) -> BundleSource:
+    return BundleSource(stance=Stance(s.stance), **_fields(s, _SOURCE_FIELDS))
 
 
 def export_articles(session: Session, article_ids: Sequence[int]) -> list[BundleArticle]:
@@ -131,20 +103,7 @@ def export_articles(session: Session, article_ids: Sequence[int]) -> list[Bundle
         claims = session.scalars(_claim_query(article_id)).all()
         out.append(
             BundleArticle(
-                sha256=row.sha256,
-                title=row.title,
-                file_name=row.file_name,
-                file_path=row.file_path,
-                format=row.format,
-                text=row.text,
-                imported_at=row.imported_at,
-                url=row.url,
-                author=row.author,
-                publisher=row.publisher,
-                published=row.published,
-                extracted_at=row.extracted_at,
-                pipeline=row.pipeline,
-                claims=tuple(_bundle_claim(c) for c in claims),
+                claims=tuple(_bundle_claim(c) for c in claims), **_fields(row, _ARTICLE_FIELDS)
             )
         )
     return out
@@ -155,13 +114,7 @@ def export_articles(session: Session, article_ids: Sequence[int]) -> list[Bundle
 
 def _rating_ids(session: Session, articles: Sequence[BundleArticle]) -> dict[str, int]:
     """Rating name → id in the default scale; refuses names the scale does not have."""
-    scale = session.scalar(
-        select(RatingScaleRow)
-        .order_by(RatingScaleRow.is_default.desc(), RatingScaleRow.id)
-        .options(selectinload(RatingScaleRow.ratings))
-        .limit(1)
-    )
-    ratings: list[RatingRow] = list(scale.ratings) if scale else []
+    ratings = default_scale(session).ratings
     exact = {r.name: r.id for r in ratings}
     folded = {r.name.casefold(): r.id for r in ratings}
     wanted = {c.verdict.rating for a in articles for c in a.claims if c.verdict}
@@ -183,55 +136,15 @@ def _rating_ids(session: Session, articles: Sequence[BundleArticle]) -> dict[str
 
 
 def _new_claim(article_id: int, c: BundleClaim) -> ClaimRow:
-    return ClaimRow(
-        article_id=article_id,
-        start=c.start,
-        end=c.end,
-        text=c.text,
-        origin=c.origin.value,
-        score=c.score,
-        types=[t.value for t in c.types],
-        speaker=c.speaker,
-        entities=_entity_dicts(c.entities),
-        status=c.status.value,
-        created_at=c.created_at,
-        updated_at=c.updated_at,
-    )
+    return _new_claim_row(article_id, c, c.origin, c.status, c.created_at, c.updated_at)
 
 
 def _new_verdict(v: BundleVerdict, rating_id: int) -> VerdictRow:
-    return VerdictRow(
-        rating_id=rating_id,
-        explanation=v.explanation,
-        checker=v.checker,
-        created_at=v.created_at,
-        updated_at=v.updated_at,
-    )
+    return VerdictRow(rating_id=rating_id, **_fields(v, _VERDICT_FIELDS))
 
 
 def _new_source(s: BundleSource) -> SourceNoteRow:
-    return SourceNoteRow(
-        url=s.url,
-        title=s.title,
-        publisher=s.publisher,
-        accessed=s.accessed,
-        quote=s.quote,
-        note=s.note,
-        stance=s.stance.value,
-        created_at=s.created_at,
-    )
-
-
-def _source_key(row: SourceNoteRow) -> tuple[object, ...]:
-    return (
-        row.url,
-        row.title,
-        row.publisher,
-        row.accessed,
-        row.quote,
-        row.note,
-        Stance(row.stance),
-    )
+    return SourceNoteRow(stance=s.stance.value, **_fields(s, _SOURCE_FIELDS))
 
 
 def _merge_claim(
@@ -258,7 +171,7 @@ def _merge_claim(
         row.updated_at = c.updated_at
     if row.score is None and c.score is not None:
         row.score = c.score
-    have = {_source_key(s) for s in row.sources}
+    have = {_bundle_source(s).key for s in row.sources}
     for s in c.sources:
         if s.key not in have:
             row.sources.append(_new_source(s))
@@ -281,21 +194,7 @@ def _merge_article(
 ) -> int:
     row = session.scalar(select(ArticleRow).where(ArticleRow.sha256 == a.sha256))
     if row is None:
-        row = ArticleRow(
-            title=a.title,
-            file_name=a.file_name,
-            file_path=a.file_path,
-            format=a.format,
-            sha256=a.sha256,
-            text=a.text,
-            imported_at=a.imported_at,
-            url=a.url,
-            author=a.author,
-            publisher=a.publisher,
-            published=a.published,
-            extracted_at=a.extracted_at,
-            pipeline=a.pipeline,
-        )
+        row = ArticleRow(**_fields(a, _ARTICLE_FIELDS))
         session.add(row)
         session.flush()
         counts.articles_added += 1

@@ -1,4 +1,4 @@
-"""`claimdesk --self-test`: import, extract, score, rate and report on the seed article."""
+"""The installed app checks itself (`claimdesk --self-test`): import, extract, rate, report."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from claimdesk.app import Services
 
 from claimdesk import __version__
-from claimdesk.errors import KnownError
+from claimdesk.errors import KnownError, SelfTestFailure
 
 #: Keep the report, the window screenshot and a log in this folder (default: thrown away).
 #: The log matters on Windows, where the windowed app has no console to print to.
@@ -34,9 +34,6 @@ class _Out(Protocol):
     def write(self, text: str, /) -> int: ...
     def flush(self) -> None: ...
 
-
-class SelfTestFailure(Exception):
-    """One step did not produce the expected kind of result."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,9 +164,8 @@ class SelfTest:
 
     def report(self) -> str:
         from claimdesk.reports.html import render_html
-        from claimdesk.services.reporting import Reporting
 
-        data = Reporting(self._services().db).build([self.article_id], title="ClaimDesk self-test")
+        data = self._services().reporting.build([self.article_id], title="ClaimDesk self-test")
         page = render_html(data)
         claim = self._services().workbench.claim(self.claim_id)
         for needed, what in (

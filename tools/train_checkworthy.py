@@ -335,7 +335,7 @@ def run(data_dir: Path, out_dir: Path, settings: TrainSettings, limit: int = 0) 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m claimdesk.nlp.train_checkworthy --data DIR --out DIR`."""
+    """`PYTHONPATH=desktop python tools/train_checkworthy.py --data DIR --out DIR`."""
     defaults = TrainSettings()
     parser = argparse.ArgumentParser(description=run.__doc__)
     parser.add_argument("--data", type=Path, required=True, help="folder of the ClaimBuster CSVs")

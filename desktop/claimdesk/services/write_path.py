@@ -1,0 +1,131 @@
+"""The one writer under the workbench: a lock, a Session per write, undoable edits."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from claimdesk.errors import StaleReference
+from claimdesk.services import desk_settings
+from claimdesk.services.changes import Changes
+from claimdesk.services.undo import (
+    Recorder,
+    UndoConflict,
+    UndoEntry,
+    UndoStack,
+    apply_entry,
+    changes_between,
+    record_history,
+)
+from claimdesk.storage.db import Database
+from claimdesk.storage.rows import MissingRowError
+
+T = TypeVar("T")
+
+
+class _NothingChanged(Exception):
+    """Raised inside a write to roll back an edit that changed nothing."""
+
+
+class WritePath:
+    """Every write runs under the database's one lock in its own Session and commits
+    before returning; an undoable edit also records history and goes on `undo_stack`.
+
+    Workbench builds on it; reads open their own short Session.
+    """
+
+    db: Database
+    undo_stack: UndoStack
+    _write_lock: threading.Lock
+
+    # -------------------------------------------------------------------- plumbing
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with self.db.sessions.begin() as session:
+            try:
+                yield session
+            except MissingRowError as exc:
+                raise StaleReference(
+                    f"That item no longer exists ({exc}); the view has been refreshed."
+                ) from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with self._write_lock, self._session() as session:
+            yield session
+
+    def _read(self, fn: Callable[[Session], T]) -> T:
+        with self.db.sessions() as session:
+            try:
+                return fn(session)
+            except MissingRowError as exc:
+                raise StaleReference(f"That item no longer exists ({exc}).") from exc
+
+    def _edit(self, label: str, op: Callable[[Session, Recorder], T]) -> tuple[T, Changes]:
+        """Run one undoable edit: record history, push it on the undo stack, report it.
+
+        An edit that changes nothing is rolled back (it would only move timestamps) and
+        reports no changes.
+        """
+        results: list[T] = []
+        with self._write_lock:
+            try:
+                with self._session() as session:
+                    rec = Recorder(session, label)
+                    results.append(op(session, rec))
+                    states = rec.finish()
+                    if states is None:
+                        raise _NothingChanged
+                    before, after = states
+                    record_history(session, before, after, desk_settings.who(session))
+            except _NothingChanged:
+                return results[0], Changes()
+            entry = UndoEntry(
+                rec.label, before, after, changes_between(before, after), rec.merge_key
+            )
+            self.undo_stack.push(entry)
+        return results[0], entry.changes
+
+    # -------------------------------------------------------------------- undo
+
+    def can_undo(self) -> bool:
+        return self.undo_stack.can_undo()
+
+    def can_redo(self) -> bool:
+        return self.undo_stack.can_redo()
+
+    def undo_label(self) -> str | None:
+        """What Undo would undo, e.g. "Set status to Done" (None: nothing)."""
+        return self.undo_stack.undo_label()
+
+    def redo_label(self) -> str | None:
+        return self.undo_stack.redo_label()
+
+    def undo(self) -> Changes:
+        """Restore the state before the last edit and save it; no-op if there is none."""
+        return self._step(redo=False)
+
+    def redo(self) -> Changes:
+        return self._step(redo=True)
+
+    def _step(self, *, redo: bool) -> Changes:
+        with self._write_lock:
+            entry = self.undo_stack.next_redo() if redo else self.undo_stack.next_undo()
+            if entry is None:
+                return Changes()
+            try:
+                with self._session() as session:
+                    apply_entry(session, entry, redo=redo, who=desk_settings.who(session))
+            except UndoConflict:
+                self.undo_stack.clear()
+                raise
+            if redo:
+                self.undo_stack.redone()
+            else:
+                self.undo_stack.undone()
+        return entry.changes

@@ -1,0 +1,188 @@
+"""Row ↔ domain mapping shared by the repositories: ORM rows in, frozen dataclasses out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlalchemy import ColumnElement, exists, select
+from sqlalchemy.orm import Session, selectinload
+
+from claimdesk.domain import (
+    Article,
+    Claim,
+    ClaimOrigin,
+    ClaimStatus,
+    ClaimType,
+    Entity,
+    Rating,
+    SourceNote,
+    Stance,
+    Verdict,
+)
+from claimdesk.storage.orm import ArticleRow, ClaimRow, RatingRow, SourceNoteRow, VerdictRow
+
+
+class MissingRowError(LookupError):
+    """A row asked for by id does not exist (deleted meanwhile, or a stale id)."""
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+# ----------------------------------------------------------------------------- mapping
+
+
+def _article(row: ArticleRow) -> Article:
+    return Article(
+        id=row.id,
+        title=row.title,
+        file_name=row.file_name,
+        file_path=row.file_path,
+        format=row.format,
+        sha256=row.sha256,
+        text=row.text,
+        imported_at=row.imported_at,
+        url=row.url,
+        author=row.author,
+        publisher=row.publisher,
+        published=row.published,
+    )
+
+
+def _rating(row: RatingRow) -> Rating:
+    return Rating(id=row.id, name=row.name, value=row.value, color=row.color, position=row.position)
+
+
+def _verdict(row: VerdictRow) -> Verdict:
+    return Verdict(
+        id=row.id,
+        claim_id=row.claim_id,
+        rating=_rating(row.rating),
+        explanation=row.explanation,
+        checker=row.checker,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _source(row: SourceNoteRow) -> SourceNote:
+    return SourceNote(
+        id=row.id,
+        claim_id=row.claim_id,
+        url=row.url,
+        title=row.title,
+        publisher=row.publisher,
+        accessed=row.accessed,
+        quote=row.quote,
+        note=row.note,
+        stance=Stance(row.stance),
+    )
+
+
+def _entities(raw: list[dict[str, Any]]) -> tuple[Entity, ...]:
+    return tuple(
+        Entity(text=str(e["text"]), label=str(e["label"]), start=int(e["start"]), end=int(e["end"]))
+        for e in raw
+    )
+
+
+def _claim(row: ClaimRow, number: int, *, with_sources: bool) -> Claim:
+    return Claim(
+        id=row.id,
+        article_id=row.article_id,
+        number=number,
+        start=row.start,
+        end=row.end,
+        text=row.text,
+        origin=ClaimOrigin(row.origin),
+        score=row.score,
+        types=tuple(ClaimType(t) for t in row.types),
+        speaker=row.speaker,
+        entities=_entities(row.entities),
+        status=ClaimStatus(row.status),
+        verdict=_verdict(row.verdict) if row.verdict is not None else None,
+        source_count=len(row.sources),
+        sources=tuple(_source(s) for s in row.sources) if with_sources else (),
+    )
+
+
+def _get(session: Session, cls: type[Any], ident: int) -> Any:
+    row = session.get(cls, ident)
+    if row is None:
+        raise MissingRowError(f"{cls.__tablename__} {ident}")
+    return row
+
+
+def _entity_dicts(entities: Iterable[Entity]) -> list[dict[str, Any]]:
+    return [{"text": e.text, "label": e.label, "start": e.start, "end": e.end} for e in entities]
+
+
+class ClaimFacts(Protocol):
+    """What a new claim row takes from an extracted candidate or a bundle's claim."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def score(self) -> float | None: ...
+    @property
+    def types(self) -> tuple[ClaimType, ...]: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def entities(self) -> tuple[Entity, ...]: ...
+
+
+def _new_claim_row(
+    article_id: int,
+    c: ClaimFacts,
+    origin: ClaimOrigin,
+    status: ClaimStatus,
+    created_at: datetime,
+    updated_at: datetime,
+) -> ClaimRow:
+    return ClaimRow(
+        article_id=article_id,
+        start=c.start,
+        end=c.end,
+        text=c.text,
+        origin=origin.value,
+        score=c.score,
+        types=[t.value for t in c.types],
+        speaker=c.speaker,
+        entities=_entity_dicts(c.entities),
+        status=status.value,
+        created_at=created_at,
+        updated_at=updated_at,
+    )
+
+
+def _claim_query(article_id: int) -> Any:
+    return (
+        select(ClaimRow)
+        .where(ClaimRow.article_id == article_id)
+        .options(
+            selectinload(ClaimRow.verdict).selectinload(VerdictRow.rating),
+            selectinload(ClaimRow.sources),
+        )
+        .order_by(ClaimRow.start, ClaimRow.end, ClaimRow.id)
+    )
+
+
+def worked_on_sql() -> ColumnElement[bool]:
+    """domain.filters.worked_on as a WHERE clause on ClaimRow, for counting in SQL.
+
+    tests/storage/test_worked_on.py checks that both give the same answer for every case.
+    """
+    return (
+        (ClaimRow.origin == ClaimOrigin.MANUAL.value)
+        | exists().where(VerdictRow.claim_id == ClaimRow.id)
+        | (ClaimRow.status != ClaimStatus.TODO.value)
+        | exists().where(SourceNoteRow.claim_id == ClaimRow.id)
+    )

@@ -1,0 +1,11 @@
+"""Benchmarks print their figures against targets and baselines at the end of the run."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.benchmarks.figures import write_summary
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    write_summary(terminalreporter)
