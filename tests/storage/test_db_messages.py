@@ -102,3 +102,27 @@ def test_a_write_that_cannot_get_the_lock_says_busy(
         holder.execute("ROLLBACK")
         holder.close()
         db.dispose()
+
+
+def test_a_full_disk_during_a_write_is_one_plain_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite3"
+    db = open_database(path)
+    try:
+        with db.sessions() as session:
+            pages = session.execute(text("PRAGMA page_count")).scalar()
+        with pytest.raises(DatabaseError) as info, db.sessions.begin() as session:
+            # SQLite's own page limit: a real SQLITE_FULL without filling the disk.
+            session.execute(text(f"PRAGMA max_page_count = {pages}"))
+            session.execute(
+                text("INSERT INTO settings (key, value) VALUES ('big', :v)"), {"v": "x" * 200_000}
+            )
+        message = str(info.value)
+        _healthy(message)
+        assert "is full" in message and str(path) in message
+    finally:
+        db.dispose()
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("SELECT count(*) FROM settings WHERE key = 'big'").fetchone() == (0,)
+    finally:
+        con.close()

@@ -24,10 +24,10 @@ from claimdesk.storage.orm import RatingRow, RatingScaleRow
 from claimdesk.storage.schema import alembic_config as _alembic_config
 from claimdesk.storage.schema import head_revision
 from claimdesk.storage.sqlite_errors import (
-    DatabaseBusy,
     DatabaseDamaged,
     DatabaseMissing,
     error_for,
+    world_error,
 )
 
 __all__ = ["DEFAULT_RATINGS", "Database", "_alembic_config", "head_revision", "open_database"]
@@ -62,14 +62,22 @@ class Sessions(sessionmaker[Session]):
     reads and writes see one state. Plain reads never wait for another writer (WAL).
     """
 
-    def __init__(self, reader: Engine, writer: Engine) -> None:
+    def __init__(self, reader: Engine, writer: Engine, path: Path) -> None:
         super().__init__(reader, expire_on_commit=False)
         self.writer = writer
+        self.path = path
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        with self(bind=self.writer) as session, session.begin():
-            yield session
+        """A write transaction; a full disk, read-only file or held lock is a KnownError."""
+        try:
+            with self(bind=self.writer) as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            known = world_error(exc.orig, self.path)
+            if known is None:
+                raise
+            raise known from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +164,8 @@ def _inspect_file(path: Path) -> str | None:
 
 def _revision_of(con: sqlite3.Connection, path: Path, check: Any) -> str | None:
     if check is None or check[0] != "ok":
-        raise DatabaseDamaged(f"The database {path} is damaged ({check[0]}). Restore a backup.")
+        detail = "no answer to quick_check" if check is None else check[0]
+        raise DatabaseDamaged(f"The database {path} is damaged ({detail}). Restore a backup.")
     names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
     revision = None
     if "alembic_version" in names:
@@ -270,11 +279,9 @@ def open_database(
     backups = backups or path.parent / "backups"
     try:
         current = _inspect_file(path)
-    except DatabaseBusy:
-        raise
-    except DatabaseError as exc:
+    except (schema.SchemaRefused, DatabaseDamaged) as exc:
         newest = _newest_backup(path, backups)
-        if newest is None or isinstance(exc, schema.SchemaRefused | DatabaseDamaged) is False:
+        if newest is None:
             raise
         raise type(exc)(f"{exc} The newest backup is {newest}.") from exc
     if current is None and not create and not (path.is_file() and path.stat().st_size > 0):
@@ -302,5 +309,5 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    sessions = Sessions(engine, engine.execution_options(**{_WRITE: True}))
+    sessions = Sessions(engine, engine.execution_options(**{_WRITE: True}), path)
     return Database(path=path, engine=engine, sessions=sessions, backup=backup)

@@ -74,6 +74,21 @@ def describe(exc: sqlite3.Error, path: Path) -> str:
     return f"Cannot open the database {path}: {exc}."
 
 
+#: Failures of the user's world (disk, permissions, other processes, damage), as opposed
+#: to SQL mistakes of ours, which must stay bugs with a traceback.
+_WORLD = frozenset({
+    "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH",
+    "SQLITE_CANTOPEN", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTADB",
+})  # fmt: skip
+
+
+def world_error(exc: BaseException | None, path: Path) -> DatabaseError | None:
+    """The KnownError for a driver error caused by the user's world, else None."""
+    if isinstance(exc, sqlite3.Error) and _code(exc) in _WORLD:
+        return error_for(exc, path)
+    return None
+
+
 def error_for(exc: sqlite3.Error, path: Path) -> DatabaseError:
     """The KnownError to raise for `exc`, of the class that tells callers its kind."""
     code = _code(exc)
