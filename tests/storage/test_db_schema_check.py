@@ -107,3 +107,5 @@ def test_a_missing_full_text_trigger_is_repaired_not_refused(tmp_path: Path) -> 
     finally:
         con.close()
     assert "fts_claims_au" in names
+    # The repaired trigger is accepted as ClaimDesk's own on the next open.
+    open_database(path, backups=tmp_path / "bk").dispose()

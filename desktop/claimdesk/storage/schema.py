@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 from functools import cache
@@ -68,6 +69,11 @@ def expected_objects(revision: str) -> frozenset[SchemaObject]:
     """
     con = sqlite3.connect(":memory:", check_same_thread=False)
     engine = create_engine("sqlite://", creator=lambda: con, poolclass=StaticPool)
+    # Keep "Running upgrade …" of this scratch copy out of the user's log: it would read
+    # as if their file were being upgraded on every start.
+    alembic_log = logging.getLogger("alembic")
+    level = alembic_log.level
+    alembic_log.setLevel(logging.WARNING)
     try:
         with engine.begin() as conn:
             cfg = alembic_config()
@@ -75,6 +81,7 @@ def expected_objects(revision: str) -> frozenset[SchemaObject]:
             command.upgrade(cfg, revision)
         return objects_of(con)
     finally:
+        alembic_log.setLevel(level)
         engine.dispose()
         con.close()
 
