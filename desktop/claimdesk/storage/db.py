@@ -101,7 +101,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
     )
     # isolation_level=None: the driver never opens or commits on its own, so DDL is
-    # transactional and BEGIN is ours (_begin).
+    # transactional and every BEGIN is ours (the "begin" listener in _engine).
+    # timeout= is SQLite's busy_timeout: wait that long for another writer's lock.
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("PRAGMA journal_mode = WAL")
     con.execute("PRAGMA synchronous = NORMAL")
