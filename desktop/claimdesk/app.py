@@ -50,12 +50,16 @@ def configure_logging(paths: AppPaths, verbose: bool = False) -> Path:
 
 
 def build_services(
-    db_path: str | Path | None = None, data_dir: str | Path | None = None
+    db_path: str | Path | None = None, data_dir: str | Path | None = None, *, create: bool = True
 ) -> Services:
-    """Open the database (the user's, or `db_path`) and build the use cases over it."""
+    """Open the database (the user's, or `db_path`) and build the use cases over it.
+
+    create=False (commands that only read) refuses a missing database instead of
+    creating an empty one.
+    """
     paths = app_paths(data_dir)
     paths.ensure()
-    db = open_database(db_path or paths.database, backups=paths.backups)
+    db = open_database(db_path or paths.database, backups=paths.backups, create=create)
     return assemble(paths, db, NlpProvider())
 
 

@@ -225,7 +225,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = FORMATS[args.format]
     if args.output == "-" and fmt.binary:
         raise KnownError(f"{fmt.label} is binary: give a file name with -o instead of '-'.")
-    services = build_services(args.db, args.data_dir)
+    services = build_services(args.db, args.data_dir, create=False)
     try:
         data = services.reporting.build(
             args.articles,
@@ -257,7 +257,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
     if args.action == "export" and args.output == "-":
         raise KnownError("A bundle is binary: give a file name with -o instead of '-'.")
-    services = build_services(args.db, args.data_dir)
+    services = build_services(args.db, args.data_dir, create=args.action != "export")
     try:
         if args.action == "export":
             count = services.bundles.export(args.output, args.articles)

@@ -192,10 +192,10 @@ def test_command_prints_text_and_json(desk: Database, capsys: pytest.CaptureFixt
 
 
 def test_command_refuses_a_missing_database(tmp_path: Path) -> None:
-    with pytest.raises(KnownError, match="no ClaimDesk database"):
+    with pytest.raises(KnownError, match="No ClaimDesk database at"):
         search_database("x", str(tmp_path / "none.sqlite3"), None)
     assert not (tmp_path / "none.sqlite3").exists()
-    with pytest.raises(KnownError, match="no ClaimDesk database"):
+    with pytest.raises(KnownError, match="No ClaimDesk database at"):
         search_database("x", None, str(tmp_path / "data"))
 
 

@@ -91,11 +91,7 @@ def search_database(
 
     paths = app_paths(data_dir)
     path = paths.database if db is None else Path(db).expanduser()
-    if not path.is_file():
-        raise KnownError(
-            f"There is no ClaimDesk database at {path}. Import articles first, or give --db."
-        )
-    database = open_database(path, backups=paths.backups)
+    database = open_database(path, backups=paths.backups, create=False)
     try:
         return search(database, query, limit)
     finally:

@@ -1,29 +1,45 @@
-"""Opening the database: engine with WAL and foreign keys, Alembic upgrade after a backup."""
+"""Opening the database: file paths only, a verified schema, atomic creation and upgrades."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from claimdesk.errors import DatabaseError
-from claimdesk.storage import fts
+from claimdesk.storage import fts, schema
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
+from claimdesk.storage.schema import alembic_config as _alembic_config
+from claimdesk.storage.schema import head_revision
+from claimdesk.storage.sqlite_errors import (
+    DatabaseDamaged,
+    DatabaseMissing,
+    error_for,
+    world_error,
+)
+
+__all__ = ["DEFAULT_RATINGS", "Database", "_alembic_config", "head_revision", "open_database"]
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+#: How long a write waits for another process's write lock before giving up with
+#: DatabaseBusy. Long enough for any ordinary save or one article's import by another
+#: ClaimDesk; short enough that a stuck lock is reported rather than waited on forever.
+BUSY_TIMEOUT_S = 15.0
+#: Execution option that makes a transaction start with BEGIN IMMEDIATE.
+_WRITE = "claimdesk_write"
 
 #: The default scale: name, ClaimReview value (1 worst … 5 best; 0 = not on the scale), colour.
 DEFAULT_RATINGS: tuple[tuple[str, int, str], ...] = (
@@ -37,13 +53,40 @@ DEFAULT_RATINGS: tuple[tuple[str, int, str], ...] = (
 )
 
 
+class Sessions(sessionmaker[Session]):
+    """Sessions over one file: reads begin deferred, `begin()` (every write) takes the lock.
+
+    A write transaction that only asked for the lock at its first INSERT could find that
+    another process wrote in between and fail at once ("database is locked"), busy
+    timeout or not; BEGIN IMMEDIATE waits for the lock up front, so the transaction's
+    reads and writes see one state. Plain reads never wait for another writer (WAL).
+    """
+
+    def __init__(self, reader: Engine, writer: Engine, path: Path) -> None:
+        super().__init__(reader, expire_on_commit=False)
+        self.writer = writer
+        self.path = path
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """A write transaction; a full disk, read-only file or held lock is a KnownError."""
+        try:
+            with self(bind=self.writer) as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            known = world_error(exc.orig, self.path)
+            if known is None:
+                raise
+            raise known from exc
+
+
 @dataclass(frozen=True, slots=True)
 class Database:
     """An open database: its file, engine and session factory."""
 
     path: Path
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: Sessions
     backup: Path | None = None
     #: One writer per database: every service that writes holds this lock.
     write_lock: threading.Lock = field(default_factory=threading.Lock, compare=False)
@@ -52,44 +95,49 @@ class Database:
         self.engine.dispose()
 
 
-def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA journal_mode = WAL")
-    cur.execute("PRAGMA synchronous = NORMAL")
-    cur.execute("PRAGMA busy_timeout = 5000")
-    cur.close()
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection to exactly `path`: a file name, never URI text (`?`, `%`, `#` stay)."""
+    con = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
+    # isolation_level=None: the driver never opens or commits on its own, so DDL is
+    # transactional and every BEGIN is ours (the "begin" listener in _engine).
+    # timeout= is SQLite's busy_timeout: wait that long for another writer's lock.
+    con.execute("PRAGMA foreign_keys = ON")
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = NORMAL")
+    return con
 
 
-def _alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return cfg
+def _engine(path: Path) -> Engine:
+    engine = create_engine("sqlite://", creator=lambda: _connect(path), poolclass=QueuePool)
+
+    def begin(conn: Connection) -> None:
+        immediate = bool(conn.get_execution_options().get(_WRITE))
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        except DBAPIError as exc:
+            if isinstance(exc.orig, sqlite3.Error):
+                raise error_for(exc.orig, path) from exc
+            raise
+
+    event.listen(engine, "begin", begin)
+    return engine
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def _known_revision(revision: str) -> bool:
-    script = ScriptDirectory.from_config(_alembic_config())
-    return any(rev.revision == revision for rev in script.walk_revisions())
-
-
-def _inspect_file(path: Path) -> tuple[str | None, bool]:
-    """(Alembic revision, has other tables) of an existing file, read-only.
+def _inspect_file(path: Path) -> str | None:
+    """The Alembic revision of an existing file (None: a new one), checked read-only.
 
     Refuses, without writing a byte, a file that is not an SQLite database, a damaged
-    one, and an SQLite database of some other program.
+    one, an SQLite database of some other program, one from a newer ClaimDesk, and one
+    whose schema is not exactly what ClaimDesk made.
     """
     if not path.exists():
-        return None, False
+        return None
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a ClaimDesk database.")
     if path.stat().st_size == 0:
-        return None, False
+        return None
     try:
         with path.open("rb") as fh:
             header = fh.read(16)
@@ -101,34 +149,49 @@ def _inspect_file(path: Path) -> tuple[str | None, bool]:
             "Choose another file or move this one away."
         )
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # Not mode=ro: a read-only connection to a WAL file leaves -wal and -shm behind
+        # (only a writable one removes them on close). query_only keeps this connection
+        # from writing anything itself; the path is a file name, never URI text.
+        con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
         try:
+            con.execute("PRAGMA query_only = ON")
             check = con.execute("PRAGMA quick_check").fetchone()
-            tables = {
-                r[0]
-                for r in con.execute(
-                    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-                )
-            }
-            revision = None
-            if "alembic_version" in tables:
-                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
+            return _revision_of(con, path, check)
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"The database {path} is damaged ({exc}). Restore a backup.") from exc
+    except sqlite3.Error as exc:
+        raise error_for(exc, path) from exc
+
+
+def _revision_of(con: sqlite3.Connection, path: Path, check: Any) -> str | None:
     if check is None or check[0] != "ok":
-        raise DatabaseError(f"The database {path} is damaged ({check}). Restore a backup.")
-    if revision is None and tables - {"alembic_version"}:
-        raise DatabaseError(
-            f"{path} is an SQLite file but not a ClaimDesk database. Choose another file."
-        )
-    if revision is not None and not _known_revision(revision):
+        detail = "no answer to quick_check" if check is None else check[0]
+        raise DatabaseDamaged(f"The database {path} is damaged ({detail}). Restore a backup.")
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+    revision = None
+    if "alembic_version" in names:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+    if revision is None:
+        if names:
+            raise DatabaseError(
+                f"{path} is an SQLite file but not a ClaimDesk database. Choose another file."
+            )
+        return None
+    if not schema.known_revision(revision):
         raise DatabaseError(
             f"{path} was made by a newer version of ClaimDesk. Update ClaimDesk to open it."
         )
-    return revision, bool(tables - {"alembic_version"})
+    schema.verify(con, path, revision)
+    return str(revision)
+
+
+def _newest_backup(path: Path, backups: Path) -> Path | None:
+    try:
+        found = [p for p in backups.glob(f"{path.stem}-*.sqlite3") if p.is_file()]
+    except OSError:
+        return None
+    return max(found, key=lambda p: p.stat().st_mtime, default=None)
 
 
 def _backup(path: Path, backups: Path, revision: str | None) -> Path:
@@ -149,51 +212,103 @@ def _backup(path: Path, backups: Path, revision: str | None) -> Path:
     return target
 
 
-def _seed_default_scale(sessions: sessionmaker[Session]) -> None:
-    with sessions.begin() as session:
-        if session.scalar(select(RatingScaleRow.id).limit(1)) is not None:
-            return
-        scale = RatingScaleRow(name="Default", is_default=True)
-        scale.ratings = [
-            RatingRow(name=name, value=value, color=color, position=i)
-            for i, (name, value, color) in enumerate(DEFAULT_RATINGS)
-        ]
-        session.add(scale)
+def _seed_default_scale(session: Session) -> None:
+    if session.scalar(select(RatingScaleRow.id).limit(1)) is not None:
+        return
+    scale = RatingScaleRow(name="Default", is_default=True)
+    scale.ratings = [
+        RatingRow(name=name, value=value, color=color, position=i)
+        for i, (name, value, color) in enumerate(DEFAULT_RATINGS)
+    ]
+    session.add(scale)
+    session.flush()
 
 
-def open_database(path: str | Path, backups: Path | None = None) -> Database:
+def _prepare(engine: Engine, path: Path) -> None:
+    """Create, upgrade, repair the index and seed the scale: all in one transaction.
+
+    SQLite DDL is transactional once the driver stops managing transactions (_connect),
+    so a kill -9 at any point leaves the file as it was before; BEGIN IMMEDIATE makes a
+    second process opening the same file wait here, then find the work done.
+    """
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        # A batch migration rebuilds a table by DROP and RENAME; with foreign keys on,
+        # dropping a parent would cascade. Checked with foreign_key_check below instead.
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                row = None
+                if conn.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'"
+                ).first():
+                    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+                current = None if row is None else str(row[0])
+                if current is not None:
+                    # Another process may have changed the file since it was inspected.
+                    schema.verify(raw, path, current)
+                if current != head_revision():
+                    cfg = _alembic_config()
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                    if conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise DatabaseError(
+                            f"Upgrading {path} would break links between its records; "
+                            "nothing was changed. Report this to ClaimDesk's developers."
+                        )
+                fts.ensure_index(conn)
+                with Session(bind=conn) as session:
+                    _seed_default_scale(session)
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def open_database(
+    path: str | Path, backups: Path | None = None, *, create: bool = True
+) -> Database:
     """Open (creating or upgrading) the database at `path`.
 
     An existing database on an older schema is first copied into `backups`
     (default: a `backups` folder beside it), then upgraded through Alembic. A missing
-    or stale full-text index is rebuilt. Raises DatabaseError if SQLite lacks FTS5.
+    or stale full-text index is rebuilt. With create=False a missing or empty file
+    raises DatabaseMissing instead of becoming a new database (for commands that only
+    read). Every problem raises a DatabaseError saying what to do.
     """
     fts.require_fts5()
     path = Path(path).expanduser().resolve()
-    current, _ = _inspect_file(path)
+    backups = backups or path.parent / "backups"
+    try:
+        current = _inspect_file(path)
+    except (schema.SchemaRefused, DatabaseDamaged) as exc:
+        newest = _newest_backup(path, backups)
+        if newest is None:
+            raise
+        raise type(exc)(f"{exc} The newest backup is {newest}.") from exc
+    if current is None and not create and not (path.is_file() and path.stat().st_size > 0):
+        raise DatabaseMissing(
+            f"No ClaimDesk database at {path}. Check the --db path, or import articles first."
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(f"Cannot create the folder for {path}: {exc.strerror}.") from exc
     backup: Path | None = None
     if current is not None and current != head_revision():
-        backup = _backup(path, backups or path.parent / "backups", current)
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _on_connect)
+        backup = _backup(path, backups, current)
+    engine = _engine(path)
     try:
-        if current != head_revision():
-            cfg = _alembic_config()
-            with engine.begin() as conn:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
-        with engine.begin() as conn:
-            fts.ensure_index(conn)
-        sessions = sessionmaker(engine, expire_on_commit=False)
-        _seed_default_scale(sessions)
-    except SADatabaseError as exc:
+        _prepare(engine.execution_options(**{_WRITE: True}), path)
+    except DBAPIError as exc:
         engine.dispose()
+        if isinstance(exc.orig, sqlite3.Error):
+            raise error_for(exc.orig, path) from exc
         raise DatabaseError(f"Cannot open the database {path}: {exc.orig}.") from exc
     except OSError as exc:
         engine.dispose()
         raise DatabaseError(f"Cannot open the database {path}: {exc.strerror}.") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    sessions = Sessions(engine, engine.execution_options(**{_WRITE: True}), path)
     return Database(path=path, engine=engine, sessions=sessions, backup=backup)

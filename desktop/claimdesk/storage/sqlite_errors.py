@@ -1,0 +1,100 @@
+"""SQLite failures in plain words: a healthy file is never called damaged."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from claimdesk.errors import DatabaseError
+
+
+class DatabaseBusy(DatabaseError):
+    """Another process holds the write lock longer than we are willing to wait."""
+
+
+class DatabaseDamaged(DatabaseError):
+    """The file fails SQLite's integrity checks: only this kind ever suggests a backup."""
+
+
+class DatabaseMissing(DatabaseError):
+    """A command that only reads was pointed at a file that does not exist."""
+
+
+def busy_message(path: Path) -> str:
+    return (
+        f"The database {path} is busy: another ClaimDesk is writing to it. "
+        "Wait until it has finished, then try again."
+    )
+
+
+def _code(exc: sqlite3.Error) -> str:
+    # Extended names (SQLITE_READONLY_DIRECTORY, SQLITE_IOERR_SHMOPEN…) share their
+    # primary code's prefix.
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    for primary in (
+        "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_FULL",
+        "SQLITE_PERM", "SQLITE_AUTH", "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR",
+    ):  # fmt: skip
+        if name == primary or name.startswith(primary + "_"):
+            return primary
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "SQLITE_BUSY"
+    if "readonly" in text or "read-only" in text:
+        return "SQLITE_READONLY"
+    return name
+
+
+def describe(exc: sqlite3.Error, path: Path) -> str:
+    """One sentence saying what is really wrong with `path` and what to do."""
+    code = _code(exc)
+    if code in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return busy_message(path)
+    if code in ("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH"):
+        return (
+            f"ClaimDesk cannot write to {path}: the file, its folder or its drive is "
+            "read-only. Make them writable, or copy the database to a writable folder "
+            "and open the copy."
+        )
+    if code == "SQLITE_CANTOPEN":
+        return (
+            f"ClaimDesk cannot open {path}: it needs to read and write the file and to "
+            f"create {path.name}-wal and {path.name}-shm beside it. Check that the folder "
+            f"{path.parent} exists and is writable, or copy the database to a writable folder."
+        )
+    if code == "SQLITE_FULL":
+        return f"The disk holding {path} is full. Free some space, then try again."
+    if code in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+        return f"The database {path} is damaged ({exc}). Restore a backup."
+    if code == "SQLITE_IOERR":
+        return (
+            f"The drive holding {path} reported a read or write error ({exc}). "
+            "Check the drive or network share, then try again."
+        )
+    return f"Cannot open the database {path}: {exc}."
+
+
+#: Failures of the user's world (disk, permissions, other processes, damage), as opposed
+#: to SQL mistakes of ours, which must stay bugs with a traceback.
+_WORLD = frozenset({
+    "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH",
+    "SQLITE_CANTOPEN", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTADB",
+})  # fmt: skip
+
+
+def world_error(exc: BaseException | None, path: Path) -> DatabaseError | None:
+    """The KnownError for a driver error caused by the user's world, else None."""
+    if isinstance(exc, sqlite3.Error) and _code(exc) in _WORLD:
+        return error_for(exc, path)
+    return None
+
+
+def error_for(exc: sqlite3.Error, path: Path) -> DatabaseError:
+    """The KnownError to raise for `exc`, of the class that tells callers its kind."""
+    code = _code(exc)
+    message = describe(exc, path)
+    if code in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return DatabaseBusy(message)
+    if code in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+        return DatabaseDamaged(message)
+    return DatabaseError(message)
