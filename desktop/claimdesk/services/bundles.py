@@ -9,6 +9,7 @@ from pathlib import Path
 from claimdesk.reports.bundle import Bundle, BundleLimits, BundleRefused, pack_bundle, read_bundle
 from claimdesk.reports.bundle_records import BundleArticle
 from claimdesk.reports.output import write_atomic
+from claimdesk.services import backups
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import StaleReference
 from claimdesk.storage import bundle_repo
@@ -70,6 +71,7 @@ def import_bundle(
     """
     bundle: Bundle = read_bundle(path, limits)
     with db.write_lock:
+        backups.before_import(db)  # the file as it was, should the merge be regretted
         try:
             with db.sessions.begin() as session:
                 counts = bundle_repo.merge_articles(session, bundle.articles)

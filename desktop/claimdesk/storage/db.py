@@ -6,7 +6,6 @@ import logging
 import sqlite3
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimdesk.errors import DatabaseError
+from claimdesk.storage import backups as rolling
 from claimdesk.storage import fts
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
 
@@ -45,6 +45,8 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     backup: Path | None = None
+    #: Where this database's rolling backups go (storage/backups.py).
+    backup_dir: Path | None = None
     #: One writer per database: every service that writes holds this lock.
     write_lock: threading.Lock = field(default_factory=threading.Lock, compare=False)
 
@@ -133,20 +135,8 @@ def _inspect_file(path: Path) -> tuple[str | None, bool]:
 
 def _backup(path: Path, backups: Path, revision: str | None) -> Path:
     """Copy the database with SQLite's online backup (safe with WAL) before an upgrade."""
-    backups.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backups / f"{path.stem}-{revision or 'unversioned'}-{stamp}.sqlite3"
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    log.info("backed up %s to %s before upgrading", path, target)
-    return target
+    log.info("backing up %s (revision %s) before upgrading", path, revision)
+    return rolling.backup(path, backups, rolling.BEFORE_UPGRADE)
 
 
 def _seed_default_scale(sessions: sessionmaker[Session]) -> None:
@@ -167,6 +157,8 @@ def open_database(path: str | Path, backups: Path | None = None) -> Database:
     An existing database on an older schema is first copied into `backups`
     (default: a `backups` folder beside it), then upgraded through Alembic. A missing
     or stale full-text index is rebuilt. Raises DatabaseError if SQLite lacks FTS5.
+    Given a `backups` folder (the app's), an existing database is also copied there
+    once a day (storage/backups.py).
     """
     fts.require_fts5()
     path = Path(path).expanduser().resolve()
@@ -178,6 +170,8 @@ def open_database(path: str | Path, backups: Path | None = None) -> Database:
     backup: Path | None = None
     if current is not None and current != head_revision():
         backup = _backup(path, backups or path.parent / "backups", current)
+    elif current is not None and backups is not None:  # the app's folder: once a day
+        rolling.daily_backup(path, backups)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     try:
@@ -196,4 +190,7 @@ def open_database(path: str | Path, backups: Path | None = None) -> Database:
     except OSError as exc:
         engine.dispose()
         raise DatabaseError(f"Cannot open the database {path}: {exc.strerror}.") from exc
-    return Database(path=path, engine=engine, sessions=sessions, backup=backup)
+    return Database(
+        path=path, engine=engine, sessions=sessions, backup=backup,
+        backup_dir=backups or path.parent / "backups",
+    )  # fmt: skip
