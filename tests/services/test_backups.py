@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -122,3 +123,15 @@ def test_a_bundle_import_backs_the_database_up_first(case: Case, tmp_path: Path)
         other.dispose()
     assert copy.kind == backups.BEFORE_IMPORT
     assert (copy.articles, copy.verdicts) == (0, 0)  # the file as it was before the merge
+
+
+def test_backups_to_keep_is_a_setting_that_pruning_obeys(case: Case) -> None:
+    wb, db = case.workbench, case.workbench.db
+    assert wb.settings().backups_keep == backups.DEFAULT_KEEP
+    with pytest.raises(KnownError, match="between 1 and 1000"):
+        wb.save_settings(replace(wb.settings(), backups_keep=0))
+    wb.save_settings(replace(wb.settings(), backups_keep=2))
+    assert wb.settings().backups_keep == 2
+    folder = service.folder_of(db)
+    made = [service.backup_now(db.path, folder).path for _ in range(4)]
+    assert [b.path for b in service.list_backups(db.path, folder)] == made[:1:-1]

@@ -112,8 +112,17 @@ def make_backup(database: Path, folder: Path, kind: str) -> Path:
     return target
 
 
+def parse_keep(text: str | None) -> int:
+    """The stored "backups to keep" as a number; the default when unset or out of range."""
+    try:
+        value = int(text) if text is not None else DEFAULT_KEEP
+    except ValueError:
+        return DEFAULT_KEEP
+    return value if 1 <= value <= MAX_KEEP else DEFAULT_KEEP
+
+
 def keep_of(database: Path) -> int:
-    """How many copies to keep, from the database's settings (the default if unset or bad)."""
+    """How many copies to keep, read from the database file's settings."""
     try:
         con = _read_only(database)
         try:
@@ -121,10 +130,9 @@ def keep_of(database: Path) -> int:
             row = con.execute(query, (KEEP_SETTING,)).fetchone()
         finally:
             con.close()
-        value = int(row[0]) if row is not None else DEFAULT_KEEP
-    except (sqlite3.Error, ValueError, TypeError):
+    except sqlite3.Error:
         return DEFAULT_KEEP
-    return value if 1 <= value <= MAX_KEEP else DEFAULT_KEEP
+    return parse_keep(None if row is None else str(row[0]))
 
 
 def prune(database: Path, folder: Path, keep: int | None = None) -> list[Path]:
