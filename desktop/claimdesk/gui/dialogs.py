@@ -12,9 +12,11 @@ from claimdesk.gui.about import show_about
 from claimdesk.gui.export_dialog import ExportDialog
 from claimdesk.gui.menus import shortcut_rows
 from claimdesk.gui.metadata_dialog import MetadataDialog
+from claimdesk.gui.restore_dialog import RestoreDialog
 from claimdesk.gui.search_panel import SearchDialog
 from claimdesk.gui.settings_dialog import SettingsDialog
 from claimdesk.gui.shortcuts_sheet import ShortcutsSheet, show_shortcuts
+from claimdesk.services.backups import RestoreResult, folder_of
 
 if TYPE_CHECKING:
     from claimdesk.gui.main_window import MainWindow
@@ -74,6 +76,25 @@ class Dialogs:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def restore_backup(self) -> RestoreDialog:
+        """File → Restore from backup; afterwards the window reopens the restored file."""
+        self.window.detail.save_explanation()  # so the before-restore copy holds it
+        db = self.window.workbench.db
+        dialog = RestoreDialog(
+            self.window, db.path, folder_of(db), self.window.jobs, self.window.errors,
+            db.write_lock,
+        )  # fmt: skip
+        dialog.restored.connect(self._restored)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _restored(self, result: RestoreResult) -> None:
+        # Nothing shown belongs to the restored file: the old window must not save it there.
+        self.window.detail.show_claim(None)
+        self.window.statusBar().showMessage(result.summary())
+        self.window.databaseSwitchRequested.emit(result.database)
 
     def open_search(self) -> SearchDialog:
         """The desk-wide search (one dialog, kept for the session)."""

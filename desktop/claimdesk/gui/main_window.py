@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
                 Act("importBundleAction", "&Import case bundle…",
                     lambda: bundle_actions.choose_import(self)),
                 None,
+                Act("restoreBackupAction", "&Restore from backup…", dlg.restore_backup),
+                None,
                 Act("quitAction", "&Quit", self.close, QKeySequence.StandardKey.Quit),
             ]),
             ("&Edit", [

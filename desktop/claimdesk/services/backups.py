@@ -13,6 +13,13 @@ from claimdesk.errors import DatabaseError
 from claimdesk.storage import backups as rolling
 from claimdesk.storage.db import Database
 
+# What each copy was made for, and the highest "backups to keep", for the front ends.
+DAILY, MANUAL, BEFORE_UPGRADE, BEFORE_IMPORT, BEFORE_RESTORE = (
+    rolling.DAILY, rolling.MANUAL, rolling.BEFORE_UPGRADE, rolling.BEFORE_IMPORT,
+    rolling.BEFORE_RESTORE,
+)  # fmt: skip
+MAX_KEEP = rolling.MAX_KEEP
+
 
 @dataclass(frozen=True, slots=True)
 class BackupInfo:
@@ -28,14 +35,15 @@ class BackupInfo:
     articles: int | None
     verdicts: int | None
 
+    def holds(self) -> str:
+        """What it holds: "2 articles, 3 verdicts"."""
+        if self.articles is None:
+            return "contents unreadable"
+        return f"{_count(self.articles, 'article')}, {_count(self.verdicts or 0, 'verdict')}"
+
     def describe(self) -> str:
         """The date and what it holds, e.g. "2026-12-01 10:40, 2 articles, 3 verdicts"."""
-        held = (
-            "contents unreadable"
-            if self.articles is None
-            else f"{_count(self.articles, 'article')}, {_count(self.verdicts or 0, 'verdict')}"
-        )
-        return f"{self.made:%Y-%m-%d %H:%M}, {held}"
+        return f"{self.made:%Y-%m-%d %H:%M}, {self.holds()}"
 
 
 @dataclass(frozen=True, slots=True)
