@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import sqlite3
 import time
@@ -93,13 +94,17 @@ def make_backup(database: Path, folder: Path, kind: str) -> Path:
         try:
             dst = sqlite3.connect(partial)
             try:
+                # One fsync at the end instead of one per step: half the time on open.
+                dst.execute("PRAGMA synchronous = OFF")
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
         finally:
             src.close()
+        _fsync(partial)
         partial.replace(target)
+        _fsync_folder(folder)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
@@ -119,6 +124,24 @@ def parse_keep(text: str | None) -> int:
     except ValueError:
         return DEFAULT_KEEP
     return value if 1 <= value <= MAX_KEEP else DEFAULT_KEEP
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable where the platform allows it (not on Windows)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def keep_of(database: Path) -> int:
