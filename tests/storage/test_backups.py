@@ -7,6 +7,9 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
+
+from claimdesk.errors import DatabaseError
 from claimdesk.storage import backups
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import open_database
@@ -125,3 +128,18 @@ def test_a_healthy_file_is_not_called_damaged(tmp_path: Path) -> None:
     (tmp_path / "plain.sqlite3").rename(path)
     assert not backups.is_damaged(path)
     assert not backups.is_damaged(tmp_path / "absent.sqlite3")
+
+
+def test_opening_a_damaged_file_refuses_it_without_copying_or_touching_it(
+    tmp_path: Path,
+) -> None:
+    path, folder = tmp_path / "desk.sqlite3", tmp_path / "bk"
+    open_database(path).dispose()
+    data = bytearray(path.read_bytes())
+    data[100 : 4096 * 2] = b"\x00\x17" * ((4096 * 2 - 100) // 2)
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError):
+        open_database(path, backups=folder)
+    assert path.read_bytes() == bytes(data)
+    assert backups.backups_of(path, folder) == []
+    assert [p.name for p in tmp_path.iterdir() if ".damaged-" in p.name] == []
