@@ -143,3 +143,23 @@ def test_opening_a_damaged_file_refuses_it_without_copying_or_touching_it(
     assert path.read_bytes() == bytes(data)
     assert backups.backups_of(path, folder) == []
     assert [p.name for p in tmp_path.iterdir() if ".damaged-" in p.name] == []
+
+
+def test_copies_named_by_revision_before_this_version_are_listed_as_upgrade_copies(
+    tmp_path: Path,
+) -> None:
+    path, folder = tmp_path / "desk.sqlite3", tmp_path / "bk"
+    folder.mkdir()
+    for name in (
+        "desk-0002-20250101-101010-000000.sqlite3",
+        "desk-unversioned-20250101-101010-000001.sqlite3",
+        "desk-daily-20250101-101010-000002.sqlite3.partial",  # a copy cut short
+        "desk-old-daily-20250101-101010-000003.sqlite3",  # the database desk-old's
+    ):
+        (folder / name).write_bytes(b"")
+    listed = backups.backups_of(path, folder)
+    assert sorted(b.path.name for b in listed) == [
+        "desk-0002-20250101-101010-000000.sqlite3",
+        "desk-unversioned-20250101-101010-000001.sqlite3",
+    ]
+    assert {b.kind for b in listed} == {backups.BEFORE_UPGRADE}

@@ -204,14 +204,19 @@ def daily_backup(database: Path, folder: Path) -> Path | None:
 def is_damaged(database: Path) -> bool:
     """True when SQLite cannot read the file as a database or its quick check fails.
 
-    A missing, empty or unreadable (permissions) file is not "damaged": only a file
-    SQLite itself rejects is. OSError is left to the caller.
+    A missing or empty file is not "damaged"; one that cannot be read (permissions, a
+    lock, an I/O error) raises DatabaseError: only a file SQLite itself rejects as not a
+    database or malformed is damaged, so a healthy file is never set aside.
     """
     if not database.is_file() or database.stat().st_size == 0:
         return False
-    with database.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            return True
+    try:
+        with database.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise DatabaseError(f"Cannot read {database} ({exc.strerror}).") from exc
+    if header != b"SQLite format 3\x00":
+        return True
     try:
         con = _read_only(database)
         try:
@@ -219,10 +224,11 @@ def is_damaged(database: Path) -> bool:
         finally:
             con.close()
     except sqlite3.OperationalError as exc:
-        if "unable to open" in str(exc):
-            raise DatabaseError(f"Cannot read {database}: check its permissions.") from exc
-        return True
-    except sqlite3.DatabaseError:
+        raise DatabaseError(
+            f"Cannot check {database} ({exc}); check its permissions and close other "
+            "programs using it, then try again."
+        ) from exc
+    except sqlite3.DatabaseError:  # "file is not a database", "disk image is malformed"
         return True
     return check != [("ok",)]
 
