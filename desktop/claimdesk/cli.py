@@ -11,11 +11,11 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from claimdesk import __version__
+from claimdesk import __version__, cli_backup
 from claimdesk.domain import SearchHit
 from claimdesk.errors import KnownError
 
-COMMANDS = ("extract", "import", "score", "eval", "export", "bundle", "search")
+COMMANDS = ("extract", "import", "score", "eval", "export", "bundle", "search", "backup")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -62,6 +62,7 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", metavar="DIR", help="folder with the ClaimBuster CSV files")
     _common(p)
     _export_parsers(sub)
+    cli_backup.add_parser(sub, _common)
     return parser
 
 
@@ -321,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "export": cmd_export,
                 "bundle": cmd_bundle,
                 "search": cmd_search,
+                "backup": cli_backup.cmd_backup,
             }[args.command]
             return handler(args)
         args = _gui_parser().parse_args(argv)

@@ -299,6 +299,8 @@ class DeskSettings:
     org_logo: str = ""
     threshold: float = 0.5
     theme: Theme = Theme.SYSTEM
+    #: How many rolling backups of the file to keep (storage/backups.py).
+    backups_keep: int = 10
 
 
 class HitKind(enum.StrEnum):

@@ -17,6 +17,7 @@ from claimdesk.exchange.bundle_file import (
 )
 from claimdesk.exchange.records import BundleArticle
 from claimdesk.reports.output import write_atomic
+from claimdesk.services import backups
 from claimdesk.services.changes import Changes
 from claimdesk.services.undo import UndoStack
 from claimdesk.storage import report_repo
@@ -83,6 +84,7 @@ def import_bundle(
     """
     bundle: Bundle = read_bundle(path, limits)
     with db.write_lock:
+        backups.before_import(db)  # the file as it was, should the merge be regretted
         try:
             with db.sessions.begin() as session:
                 counts = store.merge_articles(session, bundle.articles)

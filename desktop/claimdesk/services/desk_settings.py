@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from claimdesk.domain import DeskSettings, RatingDraft, Theme
 from claimdesk.errors import KnownError
+from claimdesk.storage import backups as rolling
 from claimdesk.storage import repositories as repo
 from claimdesk.storage import scale_repo
 
@@ -20,6 +21,7 @@ ORG_URL = "org_url"
 ORG_LOGO = "org_logo"
 THRESHOLD = "threshold"
 THEME = "theme"
+BACKUPS_KEEP = rolling.KEEP_SETTING
 
 DEFAULT_THRESHOLD = 0.5
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
@@ -66,6 +68,7 @@ def read(session: Session) -> DeskSettings:
         org_logo=repo.get_setting(session, ORG_LOGO),
         threshold=_float(repo.get_setting(session, THRESHOLD), DEFAULT_THRESHOLD),
         theme=_theme(repo.get_setting(session, THEME, Theme.SYSTEM.value)),
+        backups_keep=rolling.parse_keep(repo.get_setting(session, BACKUPS_KEEP)),
     )
 
 
@@ -78,6 +81,10 @@ def normalised(settings: DeskSettings) -> DeskSettings:
         )
     if not 0.0 <= settings.threshold <= 1.0:
         raise SettingsError("The check-worthiness threshold must be between 0 and 1.")
+    if not 1 <= settings.backups_keep <= rolling.MAX_KEEP:
+        raise SettingsError(
+            f"The number of backups to keep must be between 1 and {rolling.MAX_KEEP}."
+        )
     return DeskSettings(
         checker_name=settings.checker_name.strip(),
         org_name=settings.org_name.strip(),
@@ -85,6 +92,7 @@ def normalised(settings: DeskSettings) -> DeskSettings:
         org_logo=settings.org_logo.strip(),
         threshold=float(settings.threshold),
         theme=Theme(settings.theme),
+        backups_keep=int(settings.backups_keep),
     )
 
 
@@ -95,6 +103,7 @@ def write(session: Session, settings: DeskSettings) -> None:
     repo.set_setting(session, ORG_LOGO, settings.org_logo)
     repo.set_setting(session, THRESHOLD, repr(settings.threshold))
     repo.set_setting(session, THEME, settings.theme.value)
+    repo.set_setting(session, BACKUPS_KEEP, str(settings.backups_keep))
 
 
 def checked_scale(drafts: Sequence[RatingDraft]) -> list[RatingDraft]:

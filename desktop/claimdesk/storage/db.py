@@ -8,7 +8,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from claimdesk.errors import DatabaseError
+from claimdesk.storage import backups as rolling
 from claimdesk.storage import fts, schema
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
 from claimdesk.storage.schema import alembic_config as _alembic_config
@@ -88,6 +88,8 @@ class Database:
     engine: Engine
     sessions: Sessions
     backup: Path | None = None
+    #: Where this database's rolling backups go (storage/backups.py).
+    backup_dir: Path | None = None
     #: One writer per database: every service that writes holds this lock.
     write_lock: threading.Lock = field(default_factory=threading.Lock, compare=False)
 
@@ -188,28 +190,16 @@ def _revision_of(con: sqlite3.Connection, path: Path, check: Any) -> str | None:
 
 def _newest_backup(path: Path, backups: Path) -> Path | None:
     try:
-        found = [p for p in backups.glob(f"{path.stem}-*.sqlite3") if p.is_file()]
+        found = rolling.backups_of(path, backups)
     except OSError:
         return None
-    return max(found, key=lambda p: p.stat().st_mtime, default=None)
+    return max((b.path for b in found), key=lambda p: p.stat().st_mtime, default=None)
 
 
 def _backup(path: Path, backups: Path, revision: str | None) -> Path:
     """Copy the database with SQLite's online backup (safe with WAL) before an upgrade."""
-    backups.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backups / f"{path.stem}-{revision or 'unversioned'}-{stamp}.sqlite3"
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    log.info("backed up %s to %s before upgrading", path, target)
-    return target
+    log.info("backing up %s (revision %s) before upgrading", path, revision)
+    return rolling.backup(path, backups, rolling.BEFORE_UPGRADE)
 
 
 def _seed_default_scale(session: Session) -> None:
@@ -273,10 +263,13 @@ def open_database(
     (default: a `backups` folder beside it), then upgraded through Alembic. A missing
     or stale full-text index is rebuilt. With create=False a missing or empty file
     raises DatabaseMissing instead of becoming a new database (for commands that only
-    read). Every problem raises a DatabaseError saying what to do.
+    read). Every problem raises a DatabaseError saying what to do. Given a `backups`
+    folder (the app's), an existing database is also copied there once a day
+    (storage/backups.py).
     """
     fts.require_fts5()
     path = Path(path).expanduser().resolve()
+    app_backups = backups is not None
     backups = backups or path.parent / "backups"
     try:
         current = _inspect_file(path)
@@ -296,6 +289,8 @@ def open_database(
     backup: Path | None = None
     if current is not None and current != head_revision():
         backup = _backup(path, backups, current)
+    elif current is not None and app_backups:  # the app's folder: once a day
+        rolling.daily_backup(path, backups)
     engine = _engine(path)
     try:
         _prepare(engine.execution_options(**{_WRITE: True}), path)
@@ -311,4 +306,6 @@ def open_database(
         engine.dispose()
         raise
     sessions = Sessions(engine, engine.execution_options(**{_WRITE: True}), path)
-    return Database(path=path, engine=engine, sessions=sessions, backup=backup)
+    return Database(
+        path=path, engine=engine, sessions=sessions, backup=backup, backup_dir=backups
+    )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +37,7 @@ from claimdesk.errors import KnownError
 from claimdesk.gui.dialogs.scale_editor import RatingScaleEditor, drafts_of, named, note
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.theme import apply_theme, is_dark
-from claimdesk.services import desk_settings
+from claimdesk.services import backups, desk_settings
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import Workbench
 
@@ -146,10 +147,16 @@ class SettingsDialog(QDialog):
         open_db = named(QPushButton("Open &another database…"), "settingsOpenDatabase")
         new_db = named(QPushButton("&New database…"), "settingsNewDatabase")
         self.database_error = error_label("settingsDatabaseError")
+        self.backups_keep = named(QSpinBox(), "settingsBackupsKeep")
+        self.backups_keep.setRange(1, backups.MAX_KEEP)
         database = self._form([
             ("Current database:", self.database_label),
             _row(open_db, new_db, stretch=True),
             self.database_error,
+            ("&Backups to keep:", _row(self.backups_keep, stretch=True)),
+            note("The file is copied once a day and before upgrades and bundle imports; "
+                 "older copies beyond this number are deleted. File → Restore from "
+                 "backup… brings one back."),
             note("Articles, claims, verdicts, sources and these settings live in the "
                  "database file. Switching closes this dialog without saving changes made "
                  "here."),
@@ -215,6 +222,7 @@ class SettingsDialog(QDialog):
         self.org_logo.setText(settings.org_logo)
         self.threshold.setValue(settings.threshold)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme.value)))
+        self.backups_keep.setValue(settings.backups_keep)
         self._check_url()
         self._show_logo()
 
@@ -227,6 +235,7 @@ class SettingsDialog(QDialog):
             org_logo=self.org_logo.text(),
             threshold=round(self.threshold.value(), 2),
             theme=self.chosen_theme(),
+            backups_keep=self.backups_keep.value(),
         )
 
     def chosen_theme(self) -> Theme:

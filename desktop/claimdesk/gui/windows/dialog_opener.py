@@ -9,11 +9,13 @@ from claimdesk.errors import KnownError
 from claimdesk.gui.dialogs.about import show_about
 from claimdesk.gui.dialogs.export_dialog import ExportDialog
 from claimdesk.gui.dialogs.metadata_dialog import MetadataDialog
+from claimdesk.gui.dialogs.restore_dialog import RestoreDialog
 from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
 from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet, show_shortcuts
 from claimdesk.gui.menus import shortcut_rows
 from claimdesk.gui.panels.search_panel import SearchDialog
 from claimdesk.gui.windows.host import WindowHelper, WindowParts
+from claimdesk.services.backups import RestoreResult, folder_of
 from claimdesk.services.reporting import Reporting
 from claimdesk.services.search import Search
 
@@ -74,6 +76,24 @@ class Dialogs(WindowHelper):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def restore_backup(self) -> RestoreDialog:
+        """File → Restore from backup; afterwards the window reopens the restored file."""
+        self.detail.save_explanation()  # so the before-restore copy holds it
+        db = self.workbench.db
+        dialog = RestoreDialog(
+            self.parent, db.path, folder_of(db), self.jobs, self.errors, db.write_lock
+        )
+        dialog.restored.connect(self._restored)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _restored(self, result: RestoreResult) -> None:
+        # Nothing shown belongs to the restored file: the old window must not save it there.
+        self.detail.show_claim(None)
+        self.host.show_status(result.summary(), 0)
+        self.host.switch_database(result.database)
 
     def open_search(self) -> SearchDialog:
         """The desk-wide search (one dialog, kept for the session)."""

@@ -47,6 +47,8 @@ def main_menus(
             Act("exportBundleAction", "Export case &bundle…", bundles.choose_export),
             Act("importBundleAction", "&Import case bundle…", bundles.choose_import),
             None,
+            Act("restoreBackupAction", "&Restore from backup…", dialogs.restore_backup),
+            None,
             Act("quitAction", "&Quit", quit_app, QKeySequence.StandardKey.Quit),
         ]),
         ("&Edit", [
