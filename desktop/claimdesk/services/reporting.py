@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
+from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
 from claimdesk.services.changes import Changes
@@ -62,10 +63,11 @@ class Reporting:
             )
 
     def set_organisation(self, organisation: Organisation) -> Changes:
-        url = organisation.url.strip()
-        if url and not url.lower().startswith(("http://", "https://")):
+        raw = organisation.url.strip()
+        url = clean_url(raw) if raw else ""
+        if url is None:
             raise KnownError(
-                f"The organisation's web address must start with http:// or https:// ({url})."
+                f"The organisation's web address must start with http:// or https:// ({raw})."
             )
         with self.db.write_lock, self.db.sessions.begin() as session:
             repo.set_setting(session, ORG_NAME, organisation.name.strip())
