@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import fts
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
+from claimdesk.storage.text import decode_text
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class Database:
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.text_factory = decode_text
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA journal_mode = WAL")
