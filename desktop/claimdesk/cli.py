@@ -3,23 +3,39 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date
-from typing import Any
+from typing import Any, NoReturn
 
 from claimdesk import __version__, cli_backup
 from claimdesk.domain import SearchHit
 from claimdesk.errors import KnownError
 
 COMMANDS = ("extract", "import", "score", "eval", "export", "bundle", "search", "backup")
+#: SQLite integers are signed 64-bit: a bigger id or limit cannot even be asked for.
+MAX_SQLITE_INT = 2**63 - 1
+#: Errors writing the output (a full disk, a read-only place): said in one line.
+_OUTPUT_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EACCES, errno.EPERM, errno.EFBIG}
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with the usage block left out of errors: one line that says what to do."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"claimdesk: {self.prog}: {message}. See: {self.prog} --help\n")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="claimdesk",
         description="Fact-checking workbench. Sub-commands: "
         + ", ".join(COMMANDS)
@@ -42,7 +58,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="claimdesk")
+    parser = _Parser(prog="claimdesk")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="print an article's claims (nothing is stored)")
     p.add_argument("file")
@@ -67,14 +83,31 @@ def _command_parser() -> argparse.ArgumentParser:
 
 
 def _day(value: str) -> date:
-    return date.fromisoformat(value)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a day: write it as YYYY-MM-DD, for example 2026-03-09"
+        ) from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= MAX_SQLITE_INT:
+        raise argparse.ArgumentTypeError(
+            f"{value} is out of range: give a whole number between 1 and {MAX_SQLITE_INT}"
+        )
+    return number
 
 
 def _article_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--article",
         dest="articles",
-        type=int,
+        type=_positive,
         nargs="+",
         action="extend",
         metavar="ID",
@@ -115,7 +148,7 @@ def _export_parsers(sub: Any) -> None:
     p = sub.add_parser("search", help="full-text search over articles, claims, verdicts, notes")
     p.add_argument("query")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=_positive, default=50, help="at most this many hits")
     _common(p)
 
 
@@ -198,7 +231,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _write_output(output: str, payload: str | bytes) -> None:
-    data = payload.encode("utf-8") if isinstance(payload, str) else payload
+    data = payload.encode("utf-8", "replace") if isinstance(payload, str) else payload
     if output == "-":
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:
@@ -324,7 +357,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "search": cmd_search,
                 "backup": cli_backup.cmd_backup,
             }[args.command]
-            return handler(args)
+            # A lone surrogate (from a PDF, say) must not stop the printing of a result.
+            for stream in (sys.stdout, sys.stderr):
+                if isinstance(stream, io.TextIOWrapper):
+                    stream.reconfigure(errors="replace")
+            code = handler(args)
+            sys.stdout.flush()
+            return code
         args = _gui_parser().parse_args(argv)
         if args.self_test:
             from claimdesk.install_check import run_self_test
@@ -338,5 +377,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        _silence_stdout()
+        print(
+            f"claimdesk: Cannot write the output: {exc.strerror}. "
+            "Free some space or write to another place.",
+            file=sys.stderr,
+        )
+        return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _silence_stdout() -> None:
+    # What could not be written is still buffered; Python would fail again flushing it
+    # at exit and print a second error. Send it nowhere instead.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

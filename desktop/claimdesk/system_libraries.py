@@ -1,10 +1,17 @@
-"""Finds missing system libraries Qt needs on Linux and names the Debian packages to install."""
+"""Before the window opens: is there a display, and which system libraries (and Debian
+packages) does Qt still need on Linux?"""
 
 from __future__ import annotations
 
 import ctypes
+import importlib.util
 import os
+import re
+import shutil
+import subprocess
 import sys
+from collections.abc import Mapping
+from pathlib import Path
 
 #: Shared library → Debian/Ubuntu package, for every Qt platform.
 CORE_LIBS = {
@@ -29,7 +36,29 @@ XCB_LIBS = {
     "libxcb-shape.so.0": "libxcb-shape0",
     "libxcb-xinerama.so.0": "libxcb-xinerama0",
     "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-glx.so.0": "libxcb-glx0",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb.so.1": "libxcb1",
+    "libX11.so.6": "libx11-6",
+    "libSM.so.6": "libsm6",
+    "libICE.so.6": "libice6",
+    "libOpenGL.so.0": "libopengl0",
+    "libGLX.so.0": "libglx0",
 }
+NO_DISPLAY = (
+    "No display found: DISPLAY and WAYLAND_DISPLAY are not set, so ClaimDesk's window has"
+    " nowhere to open. Run it on a desktop session, or under a virtual X display:\n"
+    "  xvfb-run -a make run\n"
+    "or without a window, on the command line:\n"
+    "  claimdesk extract FILE   (also: claimdesk import, export, search; see claimdesk --help)"
+)
+#: Qt platforms that draw without any display server.
+_HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "linuxfb", "eglfs", "vkkhrdisplay")
+_LDD_LINE = re.compile(r"^\s*(\S+)\s*=>\s*not found\s*$")
 
 
 def _loads(name: str) -> bool:
@@ -40,33 +69,111 @@ def _loads(name: str) -> bool:
     return True
 
 
-def missing_packages(with_display: bool | None = None) -> list[str]:
-    """Debian packages whose libraries cannot be loaded (empty off Linux)."""
+def display_problem(env: Mapping[str, str] | None = None) -> str | None:
+    """Why a window cannot open in `env` (default: this process's), or None when it can."""
+    env = os.environ if env is None else env
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = env.get("QT_QPA_PLATFORM", "").strip().lower()
+    if platform.startswith(_HEADLESS_PLATFORMS):
+        return None
+    if platform.startswith("wayland"):
+        return None if env.get("WAYLAND_DISPLAY") else NO_DISPLAY
+    if platform.startswith("xcb"):
+        return None if env.get("DISPLAY") else NO_DISPLAY
+    return None if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") else NO_DISPLAY
+
+
+def xcb_plugin() -> Path | None:
+    """PySide6's X11 platform plugin (found without importing Qt), or None."""
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or spec.origin is None:
+        return None
+    plugin = Path(spec.origin).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    return plugin if plugin.is_file() else None
+
+
+def parse_ldd(output: str) -> list[str]:
+    """The libraries that `ldd` output reports as "not found", in order, once each."""
+    found = (m.group(1) for line in output.splitlines() if (m := _LDD_LINE.match(line)))
+    return list(dict.fromkeys(found))
+
+
+def unresolved_libraries(binary: Path) -> list[str]:
+    """Shared libraries `binary` needs that the dynamic loader cannot find (via ldd)."""
+    ldd = shutil.which("ldd")
+    if ldd is None:
+        return []
+    try:
+        done = subprocess.run(
+            [ldd, str(binary)], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return parse_ldd(done.stdout)
+
+
+def packages_for(libraries: list[str]) -> tuple[list[str], list[str]]:
+    """(Debian packages to install, libraries with no known package) for `libraries`."""
+    table = {**CORE_LIBS, **XCB_LIBS}
+    packages = sorted({table[lib] for lib in libraries if lib in table})
+    unknown = [lib for lib in libraries if lib not in table]
+    return packages, unknown
+
+
+def missing_libraries(with_display: bool | None = None) -> list[str]:
+    """Libraries Qt needs here and cannot load (empty off Linux).
+
+    With a display, `ldd` on the xcb plugin names every library the window needs (the
+    plugin's own and those of Qt's libraries it pulls in), not only the ones we list.
+    """
     if not sys.platform.startswith("linux"):
         return []
     if with_display is None:
         with_display = os.environ.get("QT_QPA_PLATFORM", "xcb").startswith("xcb") and bool(
             os.environ.get("DISPLAY")
         )
-    libs = dict(CORE_LIBS)
+    missing = [lib for lib in CORE_LIBS if not _loads(lib)]
     if with_display:
-        libs.update(XCB_LIBS)
-    return sorted({pkg for lib, pkg in libs.items() if not _loads(lib)})
+        plugin = xcb_plugin()
+        missing += unresolved_libraries(plugin) if plugin else []
+        missing += [lib for lib in XCB_LIBS if not _loads(lib)]
+    return list(dict.fromkeys(missing))
+
+
+def missing_packages(with_display: bool | None = None) -> list[str]:
+    """Debian packages whose libraries cannot be loaded (empty off Linux)."""
+    return packages_for(missing_libraries(with_display))[0]
 
 
 def install_hint(packages: list[str]) -> str:
     return "sudo apt-get install -y " + " ".join(packages)
 
 
-def main() -> int:
-    """Exit 1 with the apt-get line when Qt's system libraries are missing."""
-    missing = missing_packages()
-    if missing:
-        print(
-            "ClaimDesk needs system libraries that Qt uses. Install them with:\n"
-            f"  {install_hint(missing)}",
-            file=sys.stderr,
+def libraries_message(libraries: list[str]) -> str:
+    """What to tell the user about `libraries` that cannot be loaded: names and apt line."""
+    packages, unknown = packages_for(libraries)
+    lines = ["ClaimDesk's window needs system libraries that are missing: " + ", ".join(libraries)]
+    if packages:
+        lines += ["Install them with:", f"  {install_hint(packages)}"]
+    if unknown:
+        lines.append(
+            "No Debian package is known here for "
+            + ", ".join(unknown)
+            + "; find it with: apt-file search " + unknown[0]
         )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Exit 1 saying what is wrong when the window cannot open: no display, or libraries."""
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    missing = missing_libraries()
+    if missing:
+        print(libraries_message(missing), file=sys.stderr)
         return 1
     return 0
 

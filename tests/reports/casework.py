@@ -22,7 +22,9 @@ NASTY_CLAIM = f'The minister said "{SCRIPT}" & cut taxes — {ARABIC} & {HEBREW}
 NASTY_EXPLANATION = 'No such cut: the "budget" table & annex <b>2</b> show a rise. ראה טבלה'
 NASTY_NOTE = "Phoned the ministry & asked about 'Table <2>' — الجدول الثاني"
 NASTY_QUOTE = 'Revenue "rose" by 3% & more <i>'
-NASTY_URL = 'https://stats.example/table?a=1&b="2"'
+# As typed into the source dialog, and as stored (quotes percent-encoded, & kept).
+NASTY_URL_TYPED = 'https://stats.example/table?a=1&b="2"'
+NASTY_URL = "https://stats.example/table?a=1&b=%222%22"
 NASTY_TITLE = 'Budget & "taxes" <2026> — الميزانية'
 PLAIN_CLAIM = "Unemployment fell to 4.1% in March."
 TRUE_CLAIM = "The bridge opened in 1998."
@@ -102,7 +104,7 @@ def build_case(folder: Path, db_name: str = "case.sqlite3") -> Case:
     wb.set_verdict(nasty, ratings["False"], NASTY_EXPLANATION)
     wb.add_source(
         nasty,
-        SourceDraft(url=NASTY_URL, title=f"Annual {SCRIPT} report", publisher="Agency & Sons",
+        SourceDraft(url=NASTY_URL_TYPED, title=f"Annual {SCRIPT} report", publisher="Agency & Sons",
                     accessed=date(2026, 3, 5), quote=NASTY_QUOTE, note=NASTY_NOTE,
                     stance=Stance.CONTRADICTS),
     )

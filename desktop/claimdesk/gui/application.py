@@ -31,15 +31,13 @@ def warm_up(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
-    from claimdesk.system_libraries import install_hint, missing_packages
+    from claimdesk.system_libraries import display_problem, libraries_message, missing_libraries
 
-    missing = missing_packages()
-    if missing:
-        print(
-            "ClaimDesk cannot start its window: system libraries are missing.\n"
-            f"Install them with:\n  {install_hint(missing)}",
-            file=sys.stderr,
-        )
+    # Said before Qt starts: Qt would abort with a misleading hint about xcb-cursor.
+    problem = display_problem()
+    missing = [] if problem else missing_libraries()
+    if problem or missing:
+        print(problem or libraries_message(missing), file=sys.stderr)
         return 3
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox

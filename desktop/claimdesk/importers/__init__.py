@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from claimdesk.domain.models import ArticleMetadata
+from claimdesk.domain.urls import clean_url
 from claimdesk.errors import ImportRefused
 from claimdesk.importers.common import Extracted, Unreadable, read_limited, shorten
 
@@ -138,6 +139,8 @@ def read_article(
         log.info("import refused: %s: %s", shown, exc.reason)
         raise ImportRefused(shown, exc.reason) from None
     metadata = extracted.metadata
+    # A file's own idea of its address is untrusted: web addresses only, encoded.
+    metadata = replace(metadata, url=clean_url(metadata.url))
     if not metadata.title:
         metadata = replace(metadata, title=shorten(extracted.text) or file.stem)
     return ImportedDocument(

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from claimdesk.domain import Article, Claim, RatingScale
+from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import Organisation, ReportData
 
@@ -26,10 +27,12 @@ class ClaimReviewIncomplete(KnownError):
 
 
 def _web_address(url: str | None) -> bool:
-    value = (url or "").strip()
-    return value.lower().startswith(("http://", "https://")) and not any(
-        ch.isspace() for ch in value
-    )
+    return clean_url(url) is not None
+
+
+def _url(url: str | None) -> str:
+    # Only called once _web_address said yes: the published address, percent-encoded.
+    return clean_url(url) or ""
 
 
 def _organisation_gaps(org: Organisation, review_url: str | None) -> list[str]:
@@ -89,7 +92,7 @@ def _review(
         rating["worstRating"] = scale.worst_value
     appearance: dict[str, Any] = {
         "@type": "CreativeWork",
-        "url": (article.url or "").strip(),
+        "url": _url(article.url),
         "headline": article.title,
     }
     if article.publisher:
@@ -105,11 +108,11 @@ def _review(
     item["appearance"] = appearance
     review: dict[str, Any] = {
         "@type": "ClaimReview",
-        "url": review_url.strip(),
+        "url": _url(review_url),
         "claimReviewed": " ".join(claim.text.split()),
         "itemReviewed": item,
         "reviewRating": rating,
-        "author": {"@type": "Organization", "name": org.name.strip(), "url": org.url.strip()},
+        "author": {"@type": "Organization", "name": org.name.strip(), "url": _url(org.url)},
         "datePublished": (published or verdict.updated_at.date()).isoformat(),
     }
     if verdict.explanation.strip():

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from claimdesk.domain import Article, Claim, RatingScale, SourceNote
+from claimdesk.domain.urls import safe_url
 
 #: Characters of article text shown on each side of a claim ("text in context").
 CONTEXT_CHARS = 160
@@ -117,15 +118,13 @@ def is_rtl(text: str) -> bool:
     return False
 
 
-def safe_link(url: str) -> str | None:
-    """`url` if it is safe to make a clickable link of (web or mail), else None."""
-    stripped = url.strip()
-    lowered = stripped.lower()
-    if lowered.startswith(("http://", "https://", "mailto:")) and not any(
-        ch.isspace() or ord(ch) < 32 for ch in stripped
-    ):
-        return stripped
-    return None
+def safe_link(url: str | None) -> str | None:
+    """`url` percent-encoded if it is safe to make a clickable link of (web or mail), else None.
+
+    Every writer takes its link targets from here, never from the stored text: a database
+    edited behind ClaimDesk's back must not put ")" into Qt's PDF strings either.
+    """
+    return safe_url(url)
 
 
 def safe_color(color: str, default: str = NOT_RATED_COLOR) -> str:

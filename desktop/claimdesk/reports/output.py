@@ -18,6 +18,9 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     target = Path(path).expanduser()
     if target.is_dir():
         raise ExportFailed(f"Cannot write {target}: it is a folder. Choose a file name.")
+    if target.exists() and not target.is_file():
+        # A device or a pipe (/dev/stdout, a FIFO): renaming over it would replace it.
+        return _write_in_place(target, data)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
@@ -33,4 +36,15 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     finally:
         if tmp_name is not None:
             Path(tmp_name).unlink(missing_ok=True)
+    return target
+
+
+def _write_in_place(target: Path, data: bytes) -> Path:
+    try:
+        with target.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ExportFailed(f"Cannot write {target}: {reason}. Choose another place.") from exc
     return target

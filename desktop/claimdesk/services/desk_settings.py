@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import DeskSettings, RatingDraft, Theme
+from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.storage import backups as rolling
 from claimdesk.storage import repositories as repo
@@ -74,10 +75,11 @@ def read(session: Session) -> DeskSettings:
 
 def normalised(settings: DeskSettings) -> DeskSettings:
     """The settings as they will be stored (trimmed), or SettingsError saying what to fix."""
-    url = settings.org_url.strip()
-    if url and not url.lower().startswith(("http://", "https://")):
+    raw = settings.org_url.strip()
+    url = clean_url(raw) if raw else ""
+    if url is None:
         raise SettingsError(
-            f"The organisation's web address must start with http:// or https:// ({url})."
+            f"The organisation's web address must start with http:// or https:// ({raw})."
         )
     if not 0.0 <= settings.threshold <= 1.0:
         raise SettingsError("The check-worthiness threshold must be between 0 and 1.")

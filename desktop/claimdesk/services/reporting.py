@@ -23,7 +23,9 @@ class ReportSelectionError(KnownError):
 
 def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     """[first 00:00, the day after last 00:00): both days are included."""
-    return datetime.combine(first, time.min), datetime.combine(last + timedelta(days=1), time.min)
+    # 9999-12-31 has no day after it: its end is then the last moment Python can name.
+    end = datetime.max if last == date.max else datetime.combine(last + timedelta(1), time.min)
+    return datetime.combine(first, time.min), end
 
 
 class Reporting:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from claimdesk.domain import (
     SourceDraft,
 )
 from claimdesk.domain.spans import trim_span
+from claimdesk.domain.urls import clean_url, safe_url
 from claimdesk.errors import KnownError
 from claimdesk.importers import DEFAULT_MAX_BYTES, read_article
 from claimdesk.services import desk_settings, span_edit
@@ -126,6 +127,8 @@ class Workbench(WritePath):
         )
 
     def update_metadata(self, article_id: int, metadata: ArticleMetadata) -> Changes:
+        metadata = _checked_metadata(metadata)
+
         def op(session: Session, rec: Recorder) -> None:
             rec.track_metadata(article_id)
             repo.update_article_metadata(session, article_id, metadata)
@@ -256,7 +259,7 @@ class Workbench(WritePath):
     # -------------------------------------------------------------------- sources
 
     def add_source(self, claim_id: int, draft: SourceDraft) -> tuple[int, Changes]:
-        _check_draft(draft)
+        draft = _checked_draft(draft)
 
         def op(session: Session, rec: Recorder) -> int:
             rec.track(claim_id)
@@ -265,7 +268,7 @@ class Workbench(WritePath):
         return self._edit("Add source", op)
 
     def update_source(self, source_id: int, draft: SourceDraft) -> Changes:
-        _check_draft(draft)
+        draft = _checked_draft(draft)
 
         def op(session: Session, rec: Recorder) -> None:
             rec.track(repo.source_claim_id(session, source_id))
@@ -308,6 +311,22 @@ class Workbench(WritePath):
         return Changes(library=True, claim_sets=frozenset(articles))
 
 
-def _check_draft(draft: SourceDraft) -> None:
+def _checked_draft(draft: SourceDraft) -> SourceDraft:
+    """The draft as stored: a web address percent-encoded (other text is kept as a
+    label; reports never make a link of it)."""
     if not (draft.url.strip() or draft.title.strip() or draft.note.strip() or draft.quote.strip()):
         raise KnownError("A source needs at least a URL, a title, a quote or a note.")
+    return replace(draft, url=safe_url(draft.url) or draft.url.strip())
+
+
+def _checked_metadata(metadata: ArticleMetadata) -> ArticleMetadata:
+    raw = (metadata.url or "").strip()
+    if not raw:
+        return replace(metadata, url=None)
+    url = clean_url(raw)
+    if url is None:
+        raise KnownError(
+            f"The article's URL must be a web address starting with http:// or https:// "
+            f"({raw[:200]})."
+        )
+    return replace(metadata, url=url)

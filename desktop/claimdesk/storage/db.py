@@ -31,6 +31,7 @@ from claimdesk.storage.sqlite_errors import (
 )
 
 __all__ = ["DEFAULT_RATINGS", "Database", "_alembic_config", "head_revision", "open_database"]
+from claimdesk.storage.text import decode_text
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: the driver never opens or commits on its own, so DDL is
     # transactional and every BEGIN is ours (the "begin" listener in _engine).
     # timeout= is SQLite's busy_timeout: wait that long for another writer's lock.
+    con.text_factory = decode_text  # invalid UTF-8 reads as U+FFFD, never an exception
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("PRAGMA journal_mode = WAL")
     con.execute("PRAGMA synchronous = NORMAL")
