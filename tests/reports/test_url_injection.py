@@ -9,6 +9,7 @@ import re
 import sqlite3
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,8 @@ from markdown_it import MarkdownIt
 
 from claimdesk.domain import ArticleMetadata, SourceDraft
 from claimdesk.errors import KnownError
-from claimdesk.reports.export import render_export
-from claimdesk.reports.model import Organisation, ReportData
+from claimdesk.reports.export import FORMATS, ExportOptions
+from claimdesk.reports.model import ReportData
 from claimdesk.services.reporting import Reporting
 from tests.reports.casework import Case, open_workbench
 from tests.reports.test_html import Page
@@ -75,6 +76,10 @@ def pdf_link_targets(pdf: bytes) -> list[str]:
     return uris
 
 
+def render_export(data: ReportData, name: str, **options: object) -> str | bytes:
+    return FORMATS[name].render(data, ExportOptions(**options))  # type: ignore[arg-type]
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Case]:
     """Two imported articles and a source note, each carrying a hostile URL."""
@@ -92,8 +97,10 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Case]:
         wb.set_verdict(claim, false, "No such rise.")
     wb.add_source(claims[0], SourceDraft(url=SOURCE_URL, title="Evil source"))
     wb.add_source(claims[1], SourceDraft(url=MD_LINK, title="x](javascript:alert(5))"))
+    wb.save_settings(
+        replace(wb.settings(), org_name="Lab", org_url="https://lab.example/o)/S/JavaScript")
+    )
     reporting = Reporting(wb.db)
-    reporting.set_organisation(Organisation("Lab", "https://lab.example/o)/S/JavaScript"))
     case = Case(wb, reporting, ids[0], ids[1], claims[0], claims[1], claims[0], claims[1])
     yield case
     case.close()
