@@ -11,7 +11,7 @@ from claimdesk.reports.bundle_records import BundleArticle
 from claimdesk.reports.output import write_atomic
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import StaleReference
-from claimdesk.storage import bundle_repo
+from claimdesk.storage import bundle_repo, writer
 from claimdesk.storage.db import Database
 from claimdesk.storage.repositories import MissingRowError
 
@@ -62,16 +62,21 @@ def export_bundle(db: Database, path: str | Path, article_ids: Sequence[int] | N
 
 
 def import_bundle(
-    db: Database, path: str | Path, limits: BundleLimits | None = None
+    db: Database,
+    path: str | Path,
+    limits: BundleLimits | None = None,
+    waiting: writer.WaitingFn | None = None,
 ) -> BundleImport:
     """Check the whole bundle, then merge it in one transaction (all of it or nothing).
 
     Raises BundleRefused (a KnownError) with the reason; the database is then unchanged.
+    `waiting` hears it while another ClaimDesk holds the write lock.
     """
     bundle: Bundle = read_bundle(path, limits)
     with db.write_lock:
         try:
             with db.sessions.begin() as session:
+                writer.begin_immediate(session, waiting)
                 counts = bundle_repo.merge_articles(session, bundle.articles)
         except bundle_repo.MergeConflict as exc:
             raise BundleRefused(path, str(exc)) from exc
