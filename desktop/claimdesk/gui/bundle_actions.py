@@ -69,5 +69,7 @@ def import_from(window: MainWindow, path: str | Path) -> Job:
         box.open()
 
     return window.jobs.run(
-        "import bundle", lambda _job: import_bundle(window.workbench.db, path), done
+        "import bundle",
+        lambda _job: import_bundle(window.workbench.db, path, waiting=window.workbench.waiting),
+        done,
     )

@@ -36,6 +36,7 @@ from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.library_model import LibraryModel
 from claimdesk.gui.menus import Act, build_menus
 from claimdesk.gui.theme import apply_theme
+from claimdesk.gui.write_wait import WriteWaitNotice
 from claimdesk.importers import FILE_DIALOG_FILTER
 from claimdesk.services.batch import BatchResult
 from claimdesk.services.changes import Changes
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.errors = ErrorReporter(self, log_file)
         self.jobs = JobRunner(self.errors.report, self)
+        # Writes that wait for another ClaimDesk say so in the status bar.
+        workbench.waiting = WriteWaitNotice(self.statusBar())
         self.article_id: int | None = None
         self.setWindowTitle("ClaimDesk")
         self.setAcceptDrops(True)
