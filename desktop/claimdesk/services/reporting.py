@@ -12,7 +12,7 @@ from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import CHECKER_NAME
-from claimdesk.storage import bundle_repo
+from claimdesk.storage import bundle_repo, writer
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
 
@@ -68,6 +68,7 @@ class Reporting:
                 f"The organisation's web address must start with http:// or https:// ({url})."
             )
         with self.db.write_lock, self.db.sessions.begin() as session:
+            writer.begin_immediate(session)
             repo.set_setting(session, ORG_NAME, organisation.name.strip())
             repo.set_setting(session, ORG_URL, url)
             repo.set_setting(session, ORG_LOGO, organisation.logo.strip())
