@@ -238,7 +238,11 @@ def _kill_rounds(
         run.kill()
         tally.kills += 1
         assert TRACEBACK not in run.stderr()
-        verify(db, [*baseline, *run.lines], bundles, tally)
+        try:
+            verify(db, [*baseline, *run.lines], bundles, tally)
+        except Exception as exc:
+            raise AssertionError(f"after kill {n + 1} of {rounds} ({tally.kills - 1} survived): "
+                                 f"{type(exc).__name__}: {exc}") from exc
         if early:
             assert query(db, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
     return tally
