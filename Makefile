@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SEED := seeds/000_ad62cf6f6f800dde.txt
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint pytest bench eval screenshot venv clean check-python
+.PHONY: run test lint pytest soak bench eval screenshot venv clean check-python
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
@@ -40,6 +40,11 @@ pytest: $(STAMP)
 	$(PY) -m pytest -q
 
 test: lint pytest
+
+# The crash harness with many SIGKILLs (make test runs it with 8): SOAK_KILLS=200 make soak
+SOAK_KILLS ?= 60
+soak: $(STAMP)
+	CLAIMDESK_SOAK_KILLS=$(SOAK_KILLS) $(PY) -m pytest tests/reliability/test_crash_harness.py -q -s -p no:cacheprovider
 
 bench: $(STAMP)
 	$(PY) -m pytest tests/benchmarks --benchmark-enable --benchmark-only -q

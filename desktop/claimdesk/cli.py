@@ -187,6 +187,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _say_waiting(message: str) -> None:
+    """Tell the user we wait for another ClaimDesk's write (never a 'locked' traceback)."""
+    print(f"claimdesk: {message}", file=sys.stderr, flush=True)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from claimdesk.app import build_services
 
@@ -194,6 +199,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     failures = 0
     try:
         wb = services.workbench
+        wb.waiting = _say_waiting
         for path in args.files:
             try:
                 result = wb.open_file(path)
@@ -297,7 +303,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             count = services.bundles.export(args.output, args.articles)
             print(f"{args.output}\t{count} articles")
         else:
-            result = services.bundles.import_file(args.file)
+            result = services.bundles.import_file(args.file, waiting=_say_waiting)
             print(result.summary())
     finally:
         services.close()

@@ -20,7 +20,7 @@ from claimdesk.reports.output import write_atomic
 from claimdesk.services import backups
 from claimdesk.services.changes import Changes
 from claimdesk.services.undo import UndoStack
-from claimdesk.storage import report_repo
+from claimdesk.storage import report_repo, writer
 from claimdesk.storage.db import Database
 from claimdesk.storage.rows import MissingRowError
 
@@ -75,18 +75,20 @@ def import_bundle(
     path: str | Path,
     limits: BundleLimits | None = None,
     undo_stack: UndoStack | None = None,
+    waiting: writer.WaitingFn | None = None,
 ) -> BundleImport:
     """Check the whole bundle, then merge it in one transaction (all of it or nothing).
 
     Raises BundleRefused (a KnownError) with the reason; the database is then unchanged.
     The merged articles' rows changed outside `undo_stack`, so its entries for them are
     dropped, under the same lock as the merge (an edit cannot slip in between).
+    `waiting` hears it while another ClaimDesk holds the write lock.
     """
     bundle: Bundle = read_bundle(path, limits)
     with db.write_lock:
         backups.before_import(db)  # the file as it was, should the merge be regretted
         try:
-            with db.sessions.begin() as session:
+            with db.sessions.begin(waiting, writer.WAIT_LIMIT_S) as session:
                 counts = store.merge_articles(session, bundle.articles)
         except store.MergeConflict as exc:
             raise BundleRefused(path, str(exc)) from exc
@@ -108,5 +110,10 @@ class Bundles:
     def export(self, path: str | Path, article_ids: Sequence[int] | None = None) -> int:
         return export_bundle(self.db, path, article_ids)
 
-    def import_file(self, path: str | Path, limits: BundleLimits | None = None) -> BundleImport:
-        return import_bundle(self.db, path, limits, self.undo_stack)
+    def import_file(
+        self,
+        path: str | Path,
+        limits: BundleLimits | None = None,
+        waiting: writer.WaitingFn | None = None,
+    ) -> BundleImport:
+        return import_bundle(self.db, path, limits, self.undo_stack, waiting)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import (
@@ -33,7 +34,7 @@ from claimdesk.services.undo import (
     UndoStack,
 )
 from claimdesk.services.write_path import WritePath
-from claimdesk.storage import history_repo
+from claimdesk.storage import history_repo, writer
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
 
@@ -66,6 +67,9 @@ class Workbench(WritePath):
         self.nlp = nlp
         self.max_bytes = max_bytes
         self.undo_stack = UndoStack()
+        #: Told (on the calling thread) while another process holds the write lock.
+        self.waiting: writer.WaitingFn | None = None
+        self.wait_limit = writer.WAIT_LIMIT_S
         # The database's lock, shared with bundle import.
         self._write_lock = db.write_lock
 
@@ -109,19 +113,28 @@ class Workbench(WritePath):
         the database is untouched.
         """
         doc = read_article(path, max_bytes=self.max_bytes)
-        with self._write() as session:
-            existing = repo.find_article_by_sha(session, doc.sha256)
-            if existing is not None:
-                return OpenResult(existing, False, Changes())
-            article_id = repo.add_article(
-                session,
-                text=doc.text,
-                metadata=doc.metadata,
-                file_name=doc.file_name,
-                file_path=doc.file_path,
-                fmt=doc.format,
-                sha256=doc.sha256,
-            )
+        try:
+            with self._write() as session:
+                # Checked inside the write transaction: another ClaimDesk may have just
+                # imported the same file.
+                existing = repo.find_article_by_sha(session, doc.sha256)
+                if existing is not None:
+                    return OpenResult(existing, False, Changes())
+                article_id = repo.add_article(
+                    session,
+                    text=doc.text,
+                    metadata=doc.metadata,
+                    file_name=doc.file_name,
+                    file_path=doc.file_path,
+                    fmt=doc.format,
+                    sha256=doc.sha256,
+                )
+        except IntegrityError as exc:
+            # A writer that did not take the lock first won the race: use its article.
+            existing = self._read(lambda s: repo.find_article_by_sha(s, doc.sha256))
+            if existing is None or "sha256" not in str(exc.orig):
+                raise
+            return OpenResult(existing, False, Changes())
         return OpenResult(
             article_id, True, Changes(library=True, claim_sets=frozenset({article_id}))
         )
@@ -152,9 +165,15 @@ class Workbench(WritePath):
 
         Re-extraction replaces untouched claims, so the article's undo history is dropped.
         """
+        first_time = self.needs_extraction(article_id)
         text = self.article(article_id).text
+        # Slow, so outside the write transaction; another process may extract meanwhile.
         candidates, pipeline_name = self.nlp.extract(text, progress=progress, cancelled=cancelled)
         with self._write() as session:
+            if first_time and not repo.needs_extraction(session, article_id):
+                # Another ClaimDesk stored this article's claims first: keep those (the
+                # checker may already be working on them there).
+                return Changes(library=True, claim_sets=frozenset({article_id}))
             repo.store_extracted_claims(session, article_id, candidates, pipeline_name)
             self.undo_stack.forget_article(article_id)
         return Changes(library=True, claim_sets=frozenset({article_id}))

@@ -23,6 +23,7 @@ from claimdesk.services.undo import (
 )
 from claimdesk.storage.db import Database
 from claimdesk.storage.rows import MissingRowError
+from claimdesk.storage.writer import WaitingFn
 
 T = TypeVar("T")
 
@@ -41,12 +42,16 @@ class WritePath:
     db: Database
     undo_stack: UndoStack
     _write_lock: threading.Lock
+    #: Told while another process holds the write lock; how long to wait for it.
+    waiting: WaitingFn | None
+    wait_limit: float
 
     # -------------------------------------------------------------------- plumbing
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
-        with self.db.sessions.begin() as session:
+        # BEGIN IMMEDIATE: checks made in this transaction hold across processes.
+        with self.db.sessions.begin(self.waiting, self.wait_limit) as session:
             try:
                 yield session
             except MissingRowError as exc:

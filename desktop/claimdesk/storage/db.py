@@ -19,13 +19,14 @@ from sqlalchemy.pool import QueuePool
 
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import backups as rolling
-from claimdesk.storage import fts, schema
+from claimdesk.storage import fts, schema, writer
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
 from claimdesk.storage.schema import alembic_config as _alembic_config
 from claimdesk.storage.schema import head_revision
 from claimdesk.storage.sqlite_errors import (
     DatabaseDamaged,
     DatabaseMissing,
+    busy_message,
     error_for,
     world_error,
 )
@@ -41,6 +42,9 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_S = 15.0
 #: Execution option that makes a transaction start with BEGIN IMMEDIATE.
 _WRITE = "claimdesk_write"
+#: Execution options of a write: who hears about waiting for the lock, and for how long.
+_WAITING = "claimdesk_waiting"
+_LIMIT = "claimdesk_wait_limit"
 
 #: The default scale: name, ClaimReview value (1 worst … 5 best; 0 = not on the scale), colour.
 DEFAULT_RATINGS: tuple[tuple[str, int, str], ...] = (
@@ -69,10 +73,19 @@ class Sessions(sessionmaker[Session]):
         self.path = path
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:
-        """A write transaction; a full disk, read-only file or held lock is a KnownError."""
+    def begin(
+        self, waiting: writer.WaitingFn | None = None, limit: float | None = None
+    ) -> Iterator[Session]:
+        """A write transaction; a full disk, read-only file or held lock is a KnownError.
+
+        While another process holds the write lock, `waiting` hears it (storage/writer.py);
+        after `limit` seconds (default BUSY_TIMEOUT_S) the wait ends in DatabaseBusy.
+        """
+        bind = self.writer
+        if waiting is not None or limit is not None:
+            bind = bind.execution_options(**{_WAITING: waiting, _LIMIT: limit})
         try:
-            with self(bind=self.writer) as session, session.begin():
+            with self(bind=bind) as session, session.begin():
                 yield session
         except DBAPIError as exc:
             known = world_error(exc.orig, self.path)
@@ -117,13 +130,25 @@ def _engine(path: Path) -> Engine:
     engine = create_engine("sqlite://", creator=lambda: _connect(path), poolclass=QueuePool)
 
     def begin(conn: Connection) -> None:
-        immediate = bool(conn.get_execution_options().get(_WRITE))
+        options = conn.get_execution_options()
+        if not options.get(_WRITE):
+            try:
+                conn.exec_driver_sql("BEGIN")
+            except DBAPIError as exc:
+                if isinstance(exc.orig, sqlite3.Error):
+                    raise error_for(exc.orig, path) from exc
+                raise
+            return
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        limit = options.get(_LIMIT)
         try:
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-        except DBAPIError as exc:
-            if isinstance(exc.orig, sqlite3.Error):
-                raise error_for(exc.orig, path) from exc
-            raise
+            writer.lock_now(
+                raw, busy_message(path), options.get(_WAITING),
+                BUSY_TIMEOUT_S if limit is None else limit,
+            )  # fmt: skip
+        except sqlite3.Error as exc:
+            raise error_for(exc, path) from exc
 
     event.listen(engine, "begin", begin)
     return engine

@@ -68,4 +68,7 @@ class BundleActions(WindowHelper):
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
-        return self.jobs.run("import bundle", lambda _job: self.service.import_file(path), done)
+        waiting = self.workbench.waiting
+        return self.jobs.run(
+            "import bundle", lambda _job: self.service.import_file(path, waiting=waiting), done
+        )

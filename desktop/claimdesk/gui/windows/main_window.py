@@ -34,6 +34,7 @@ from claimdesk.gui.windows.dialog_opener import Dialogs
 from claimdesk.gui.windows.extraction import ExtractionQueue
 from claimdesk.gui.windows.host import WindowParts
 from claimdesk.gui.windows.window_menus import main_menus, set_rating_actions
+from claimdesk.gui.write_wait import WriteWaitNotice
 from claimdesk.services.changes import Changes
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.errors = ErrorReporter(self, log_file)
         self.jobs = JobRunner(self.errors.report, self)
+        # Writes that wait for another ClaimDesk say so in the status bar.
+        self.workbench.waiting = WriteWaitNotice(self.statusBar())
         self.article_id: int | None = None
         self.setWindowTitle("ClaimDesk")
         self.setAcceptDrops(True)

@@ -1,0 +1,1 @@
+"""Reliability: many processes on one desk, and kills at random moments."""

@@ -1,0 +1,71 @@
+"""The window says that it waits for another ClaimDesk's write, on the GUI thread or off it."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from claimdesk.gui.main_window import MainWindow
+from PySide6.QtCore import QSettings
+
+from claimdesk.gui import bundle_actions
+from claimdesk.services.bundles import export_bundle
+from claimdesk.services.workbench import Workbench
+from claimdesk.storage.db import open_database
+from claimdesk.storage.writer import WAITING
+from tests.reliability.crash_child import NoModels
+from tests.reliability.helpers import query, write_articles
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    db = open_database(tmp_path / "desk.sqlite3")
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(Workbench(db, NoModels()), settings)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.jobs.wait(10_000)
+    db.dispose()
+
+
+def _hold(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    con.execute("BEGIN IMMEDIATE")
+    return con
+
+
+def test_a_quick_edit_on_the_gui_thread_shows_that_it_waits(window: MainWindow) -> None:
+    con = _hold(window.workbench.db.path)
+    release = threading.Timer(1.5, lambda: (con.execute("COMMIT"), con.close()))
+    release.start()
+    try:
+        window.workbench.set_checker_name("Ana")
+    finally:
+        release.join()
+    assert window.statusBar().currentMessage() == WAITING
+    assert window.workbench.checker_name() == "Ana"
+
+
+def test_a_bundle_import_shows_that_it_waits(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = open_database(tmp_path / "source.sqlite3")
+    wb = Workbench(source, NoModels())
+    (article,) = write_articles(tmp_path / "in", 1)
+    wb.add_claim(wb.open_file(article).article_id, 0, 10)
+    bundle = tmp_path / "case.claimdesk"
+    export_bundle(source, bundle)
+    source.dispose()
+
+    con = _hold(window.workbench.db.path)
+    try:
+        job = bundle_actions.import_from(window, bundle)
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == WAITING, timeout=10_000)
+        assert not job.done
+    finally:
+        con.execute("COMMIT")
+        con.close()
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+    assert query(window.workbench.db.path, "SELECT count(*) FROM claims") == [(1,)]
