@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import multiprocessing
 import threading
@@ -73,6 +74,9 @@ def child_main(conn: Connection, memory_bytes: int) -> None:
             kind, data = conn.recv()
         except (EOFError, OSError):
             return
+        except MemoryError:  # the file alone does not fit under the limit
+            conn.send(("memory", None))
+            return
         try:
             extracted = _extractor(kind)(data)
             check_text_size(extracted.text)
@@ -110,11 +114,13 @@ class IsolatedParser:
         """The format module `kind`'s result for `data`; raises Unreadable with the reason."""
         with self._lock:
             conn = self._started()
-            try:
+            # If the child left (perhaps after saying why), its reply is read below.
+            with contextlib.suppress(OSError):
                 conn.send((kind, data))
+            try:
                 ready = conn.poll(self.limits.seconds)
                 reply = conn.recv() if ready else None
-            except (EOFError, OSError, BrokenPipeError):
+            except (EOFError, OSError):
                 reply = ("died", None)
             if reply is None:
                 self._stop()
