@@ -113,7 +113,9 @@ def test_a_file_that_needs_too_much_memory_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path / "wide.txt", "Prices rose 😀 today.\n" * 850_000)
     small = IsolatedParser(WorkerLimits(memory_bytes=128 * 1024 * 1024))
     try:
+        assert read_article(SEED, parser=small).text  # a child that has served a file
         reason = refusal(path, small)
+        assert read_article(SEED, parser=small).text  # and a fresh one after the refusal
     finally:
         small.close()
 

@@ -109,44 +109,54 @@ class IsolatedParser:
         self._lock = threading.Lock()
         self._process: Any = None
         self._conn: Connection | None = None
+        self._served = 0  # files the current child has parsed
 
     def parse(self, kind: str, data: bytes) -> Extracted:
         """The format module `kind`'s result for `data`; raises Unreadable with the reason."""
         with self._lock:
-            conn = self._started()
-            # If the child left (perhaps after saying why), its reply is read below.
-            with contextlib.suppress(OSError):
-                conn.send((kind, data))
-            try:
-                ready = conn.poll(self.limits.seconds)
-                reply = conn.recv() if ready else None
-            except (EOFError, OSError):
-                reply = ("died", None)
-            if reply is None:
-                self._stop()
-                raise Unreadable(
-                    f"reading it took longer than ClaimDesk's {self.limits.seconds:g} s limit "
-                    "for one article; the file may be built to stall readers, so it was not opened"
-                )
-            status, value = reply
-            if status == "ok":
-                assert isinstance(value, Extracted)
-                return value
-            if status == "refused":
-                raise Unreadable(str(value))
-            if status == "bug":
-                raise WorkerBug(f"the importer failed:\n{value}")
-            code = self._stop()
-            if status == "memory" or code == -9:  # SIGKILL: most likely the OOM killer
-                limit = self.limits.memory_bytes // _MB
-                raise Unreadable(
-                    f"reading it needs more than ClaimDesk's {limit:,} MB memory limit "
-                    "for one article; split it into smaller files"
-                )
+            reused = self._served > 0
+            status, value, code = self._exchange(kind, data)
+            if status == "memory" and reused:
+                # Earlier files may have left the child's heap fragmented: one fresh try.
+                status, value, code = self._exchange(kind, data)
+        if status == "ok":
+            assert isinstance(value, Extracted)
+            return value
+        if status == "refused":
+            raise Unreadable(str(value))
+        if status == "bug":
+            raise WorkerBug(f"the importer failed:\n{value}")
+        if status == "timeout":
             raise Unreadable(
-                f"the reader stopped unexpectedly on this file (exit code {code}); "
-                "it may be damaged, ask for a fresh copy"
+                f"reading it took longer than ClaimDesk's {self.limits.seconds:g} s limit "
+                "for one article; the file may be built to stall readers, so it was not opened"
             )
+        if status == "memory" or code == -9:  # SIGKILL: most likely the OOM killer
+            limit = self.limits.memory_bytes // _MB
+            raise Unreadable(
+                f"reading it needs more than ClaimDesk's {limit:,} MB memory limit "
+                "for one article; split it into smaller files"
+            )
+        raise Unreadable(
+            f"the reader stopped unexpectedly on this file (exit code {code}); "
+            "it may be damaged, ask for a fresh copy"
+        )
+
+    def _exchange(self, kind: str, data: bytes) -> tuple[str, Any, int | None]:
+        """(status, value, exit code if the child had to go) for one file."""
+        conn = self._started()
+        # If the child left (perhaps after saying why), its reply is read below.
+        with contextlib.suppress(OSError):
+            conn.send((kind, data))
+        try:
+            reply = conn.recv() if conn.poll(self.limits.seconds) else ("timeout", None)
+        except (EOFError, OSError):
+            reply = ("died", None)
+        status, value = reply
+        if status in ("ok", "refused", "bug"):
+            self._served += 1
+            return status, value, None
+        return status, value, self._stop()
 
     def _started(self) -> Connection:
         if self._process is not None and self._process.is_alive() and self._conn is not None:
@@ -162,7 +172,7 @@ class IsolatedParser:
         )
         process.start()
         child.close()
-        self._process, self._conn = process, parent
+        self._process, self._conn, self._served = process, parent, 0
         return parent
 
     def _stop(self) -> int | None:
