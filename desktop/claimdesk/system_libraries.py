@@ -36,6 +36,10 @@ XCB_LIBS = {
     "libxcb-shape.so.0": "libxcb-shape0",
     "libxcb-xinerama.so.0": "libxcb-xinerama0",
     "libxcb-xkb.so.1": "libxcb-xkb1",
+}
+#: Packages of libraries that only `ldd` on the xcb plugin names (not loaded one by one:
+#: some, like libSM or libOpenGL, are not needed by every Qt build).
+LDD_PACKAGES = {
     "libxcb-xfixes.so.0": "libxcb-xfixes0",
     "libxcb-sync.so.1": "libxcb-sync1",
     "libxcb-shm.so.0": "libxcb-shm0",
@@ -115,7 +119,7 @@ def unresolved_libraries(binary: Path) -> list[str]:
 
 def packages_for(libraries: list[str]) -> tuple[list[str], list[str]]:
     """(Debian packages to install, libraries with no known package) for `libraries`."""
-    table = {**CORE_LIBS, **XCB_LIBS}
+    table = {**CORE_LIBS, **XCB_LIBS, **LDD_PACKAGES}
     packages = sorted({table[lib] for lib in libraries if lib in table})
     unknown = [lib for lib in libraries if lib not in table]
     return packages, unknown
