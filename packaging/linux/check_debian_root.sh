@@ -6,7 +6,11 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 DEB=$(realpath "${1:?usage: check_debian_root.sh DEB [OUT]}")
 OUT=$(realpath -m "${2:-dist/debian12-check}")
-MIRROR=${CLAIMDESK_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# The Debian archive this machine's apt already uses (after `apt-get update`), unless set.
+MIRROR=${CLAIMDESK_DEBIAN_MIRROR:-$(apt-get indextargets --format '$(REPO_URI) $(RELEASE)' \
+  'Created-By: Packages' 2>/dev/null | awk '$2 == "bookworm" {print $1; exit}')}
+[ -n "$MIRROR" ] || { echo "check_debian_root.sh: no bookworm archive in apt's sources;" \
+  "set CLAIMDESK_DEBIAN_MIRROR" >&2; exit 1; }
 # Python with PySide6 on the host, for the screenshot from outside the root.
 PY=${PY:-$(cd "$HERE/../.." && pwd)/.venv/bin/python}
 
