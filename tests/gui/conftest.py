@@ -37,6 +37,7 @@ def make_window(
 
     yield make
     for window, db in opened:
+        qtbot.waitUntil(lambda w=window: w.writes.pending() == 0, timeout=30_000)
         window.jobs.wait(10_000)
         db.dispose()
 
