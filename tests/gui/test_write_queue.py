@@ -7,6 +7,7 @@ import threading
 import time
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from claimdesk.gui.write_queue import SAVING_AFTER_IMPORT, SAVING_AFTER_OTHER
 from claimdesk.storage.writer import WAITING
@@ -144,3 +145,36 @@ def test_closing_waits_for_queued_writes(qtbot, make_window, seed_path):
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
     merge.join()
     assert rating_of(window, claim_id) == "False"
+
+
+def test_settings_save_while_held_keeps_the_dialog_and_saves_on_the_next_click(
+    qtbot, make_window, seed_path
+):
+    window, _claim_id = opened(qtbot, make_window, seed_path)
+    dialog = window.dialogs.open_settings()
+    qtbot.keyClicks(dialog.checker_name, "Ana Checker")
+    merge, _held = hold_in_process(window, 1.5)
+    started = time.monotonic()
+    assert not dialog.save()
+    assert time.monotonic() - started < MAX_GAP_S
+    box = window.findChild(QMessageBox, "knownErrorBox")
+    assert box is not None and "click Save again" in box.text()
+    box.close()
+    assert dialog.isVisible() and dialog.checker_name.text() == "Ana Checker"
+    merge.join()
+    assert dialog.save()
+    assert window.workbench.settings().checker_name == "Ana Checker"
+
+
+def test_article_properties_saved_while_held_are_queued(qtbot, make_window, seed_path):
+    window, _claim_id = opened(qtbot, make_window, seed_path)
+    dialog = window.dialogs.edit_metadata()
+    dialog.title_edit.setText("Renamed while a merge ran")
+    merge, _held = hold_in_process(window, 1.5)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert window.writes.pending() == 1
+    merge.join()
+    qtbot.waitUntil(lambda: window.writes.pending() == 0, timeout=10_000)
+    assert window.workbench.article(window.article_id).title == "Renamed while a merge ran"
+    assert window.windowTitle().startswith("Renamed while a merge ran")
