@@ -136,7 +136,7 @@ def test_typing_while_the_lock_is_held_loses_nothing(qtbot, make_window, seed_pa
 def test_closing_waits_for_queued_writes(qtbot, make_window, seed_path):
     window, claim_id = opened(qtbot, make_window, seed_path)
     merge, _held = hold_in_process(window, 1.5)
-    choose_rating(qtbot, window, "False")
+    choose_rating(qtbot, window, "False")  # one write per step down the list
     assert window.writes.pending() >= 1
 
     assert not window.close()  # not yet: the rating is still to be saved
