@@ -178,3 +178,18 @@ def test_article_properties_saved_while_held_are_queued(qtbot, make_window, seed
     qtbot.waitUntil(lambda: window.writes.pending() == 0, timeout=10_000)
     assert window.workbench.article(window.article_id).title == "Renamed while a merge ran"
     assert window.windowTitle().startswith("Renamed while a merge ran")
+
+
+def test_undo_of_a_queued_edit_waits_its_turn(qtbot, make_window, seed_path):
+    """Ctrl+Z right after a queued rating undoes that rating, once it is saved."""
+    window, claim_id = opened(qtbot, make_window, seed_path)
+    assert not window.workbench.can_undo()
+    merge, _held = hold_in_process(window, 1.5)
+    choose_rating(qtbot, window, "True")
+    window.claims_panel.table.setFocus()
+    qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    merge.join()
+    qtbot.waitUntil(lambda: window.writes.pending() == 0, timeout=10_000)
+    assert rating_of(window, claim_id) is None
+    assert window.statusBar().currentMessage() == "Undone: Rate as “True”"
+    assert window.detail.rating.currentIndex() == 0

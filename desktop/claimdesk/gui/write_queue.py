@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStatusBar
 from claimdesk.gui.jobs import JobRunner
 from claimdesk.services.workbench import Workbench
 from claimdesk.services.write_path import WriteBusy
+from claimdesk.storage.writer import WAITING
 
 T = TypeVar("T")
 
@@ -35,6 +36,8 @@ class WriteQueue(QObject):
     """
 
     drained = Signal()
+    #: The number of queued writes changed (the undo actions follow it).
+    pendingChanged = Signal(int)
 
     def __init__(
         self,
@@ -88,6 +91,7 @@ class WriteQueue(QObject):
         in_process: bool | None,
     ) -> None:
         self._pending += 1
+        self.pendingChanged.emit(self._pending)
         if in_process is not None:
             self._bar.showMessage(SAVING_AFTER_IMPORT if in_process else SAVING_AFTER_OTHER)
 
@@ -107,6 +111,10 @@ class WriteQueue(QObject):
 
     def _finished(self) -> None:
         self._pending -= 1
+        self.pendingChanged.emit(self._pending)
         if self._pending == 0:
-            self._bar.showMessage(SAVED, 3000)
+            # Replace only our own notes (a finished undo says "Undone: …" instead).
+            note = self._bar.currentMessage()
+            if note in (SAVING_AFTER_IMPORT, SAVING_AFTER_OTHER) or note.startswith(WAITING):
+                self._bar.showMessage(SAVED, 3000)
             self.drained.emit()

@@ -54,21 +54,32 @@ class Commands(WindowHelper):
     # ------------------------------------------------------------------ undo
 
     def undo(self) -> None:
-        if self.workbench.can_undo():
-            self._step(self.workbench.undo, "Undone", self.workbench.undo_label())
+        # With edits still queued the stack is not final yet: let the queue decide.
+        if self.workbench.can_undo() or self.writes.pending():
+            self._step(redo=False)
 
     def redo(self) -> None:
-        if self.workbench.can_redo():
-            self._step(self.workbench.redo, "Redone", self.workbench.redo_label())
+        if self.workbench.can_redo() or self.writes.pending():
+            self._step(redo=True)
 
-    def _step(self, call: Callable[[], Changes], verb: str, label: str | None) -> None:
-        """Undo or redo, then show where it happened (it may be another article)."""
+    def _step(self, *, redo: bool) -> None:
+        """Undo or redo, then show where it happened (it may be another article).
+
+        The label is read just before the step runs (it may run after queued edits).
+        """
+        wb = self.workbench
+        labels: list[str | None] = []
+
+        def step() -> Changes:
+            labels.append(wb.redo_label() if redo else wb.undo_label())
+            return wb.redo() if redo else wb.undo()
 
         def shown(changes: Changes) -> None:
-            self.host.show_status(f"{verb}: {label}", 4000)
+            if labels and labels[-1] is not None:
+                self.host.show_status(f"{'Redone' if redo else 'Undone'}: {labels[-1]}", 4000)
             self._reveal(changes)
 
-        self._run(call, then=shown)
+        self._run(step, then=shown)
 
     def _reveal(self, changes: Changes) -> None:
         claim: Claim | None = None
@@ -92,9 +103,11 @@ class Commands(WindowHelper):
         actions = self.actions
         undo, redo = actions["undoAction"], actions["redoAction"]
         undo_label, redo_label = self.workbench.undo_label(), self.workbench.redo_label()
-        undo.setEnabled(undo_label is not None)
-        undo.setText(f"&Undo {undo_label}" if undo_label else "&Undo")
-        redo.setEnabled(redo_label is not None)
+        # While edits are queued the stack is not final: undo/redo queue behind them.
+        queued = self.writes.pending() > 0
+        undo.setEnabled(undo_label is not None or queued)
+        undo.setText(f"&Undo {undo_label}" if undo_label and not queued else "&Undo")
+        redo.setEnabled(redo_label is not None or queued)
         redo.setText(f"&Redo {redo_label}" if redo_label else "&Redo")
 
     # ------------------------------------------------------------------ claims

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         panel.show_all.toggled.connect(self.menu_actions["showAllAction"].setChecked)
         self.rebuild_rating_menu()
         cmd.refresh_undo_actions()
+        self.writes.pendingChanged.connect(lambda _n: cmd.refresh_undo_actions())
 
     def rebuild_rating_menu(self) -> None:
         set_rating_actions(
