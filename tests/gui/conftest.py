@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from shiboken6 import isValid
 
 from claimdesk.app import assemble
 from claimdesk.gui.windows.main_window import MainWindow
@@ -37,7 +38,13 @@ def make_window(
 
     yield make
     for window, db in opened:
-        window.jobs.wait(10_000)
+        # Queued writes finish first (pytest-qt may already have deleted a failed test's
+        # window; its writer's pool waited for them then).
+        qtbot.waitUntil(
+            lambda w=window: not isValid(w) or w.writes.pending() == 0, timeout=30_000
+        )
+        if isValid(window):
+            window.jobs.wait(10_000)
         db.dispose()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from claimdesk.domain import Theme
 from claimdesk.gui.application import RunningWindow, remembered_database
@@ -87,3 +87,43 @@ def test_file_open_event_opens_the_article(qtbot, tmp_path, monkeypatch, seed_pa
     desk.window.jobs.wait(60_000)
     desk.window.close()
     services.close()
+
+
+def test_switching_waits_until_queued_edits_are_saved(qtbot, tmp_path, monkeypatch):
+    """Edits queued behind a bundle import are saved in their own file, never dropped."""
+    import threading
+
+    from claimdesk.app import build_services
+
+    monkeypatch.setenv("CLAIMDESK_DATA_DIR", str(tmp_path / "data"))
+    services = build_services(tmp_path / "first.sqlite3", tmp_path / "data")
+    desk = RunningWindow(QApplication.instance(), services, None)
+    qtbot.addWidget(desk.window)
+    first, wb = desk.window, services.workbench
+    release = threading.Event()
+    held = threading.Event()
+
+    def merge() -> None:
+        with wb.db.write_lock:
+            held.set()
+            release.wait(10)
+
+    threading.Thread(target=merge).start()
+    held.wait()
+    from dataclasses import replace
+
+    first.writes.submit(
+        lambda: wb.save_settings(replace(wb.settings(), checker_name="Ana")), lambda _c: None
+    )
+    desk.switch(tmp_path / "second.sqlite3")
+    assert desk.window is first  # refused while the edit waits
+    box = first.findChild(QMessageBox, "knownErrorBox")
+    assert box is not None and "still being saved" in box.text()
+    release.set()
+    qtbot.waitUntil(lambda: first.writes.pending() == 0, timeout=10_000)
+    assert wb.settings().checker_name == "Ana"
+    desk.switch(tmp_path / "second.sqlite3")
+    assert desk.window is not first
+    desk.window.jobs.wait(60_000)
+    desk.window.close()
+    desk.services.close()

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
+import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from claimdesk.gui.main_window import MainWindow
 from PySide6.QtCore import QSettings
 
-from claimdesk.gui import bundle_actions
+from claimdesk.app import assemble
+from claimdesk.gui.windows.main_window import MainWindow
+from claimdesk.paths import app_paths
 from claimdesk.services.bundles import export_bundle
+from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
 from claimdesk.storage.writer import WAITING
@@ -24,7 +27,7 @@ from tests.reliability.helpers import query, write_articles
 def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     db = open_database(tmp_path / "desk.sqlite3")
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Workbench(db, NoModels()), settings)
+    win = MainWindow(assemble(app_paths(tmp_path / "data"), db, NoModels()), settings)
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -38,16 +41,27 @@ def _hold(path: Path) -> sqlite3.Connection:
     return con
 
 
-def test_a_quick_edit_on_the_gui_thread_shows_that_it_waits(window: MainWindow) -> None:
-    con = _hold(window.workbench.db.path)
-    release = threading.Timer(1.5, lambda: (con.execute("COMMIT"), con.close()))
-    release.start()
+def test_a_quick_edit_from_the_window_waits_off_the_gui_thread_and_says_so(
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+) -> None:
+    """The window's write is handed to its background writer, which says that it waits."""
+    wb = window.workbench
+    saved: list[Changes] = []
+    con = _hold(wb.db.path)
     try:
-        window.workbench.set_checker_name("Ana")
+        started = time.monotonic()
+        ran_now = window.writes.submit(
+            lambda: wb.save_settings(replace(wb.settings(), checker_name="Ana")), saved.append
+        )
+        assert not ran_now and time.monotonic() - started < 1.0  # the window goes on
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == WAITING, timeout=10_000)
+        assert wb.settings().checker_name == ""
     finally:
-        release.join()
-    assert window.statusBar().currentMessage() == WAITING
-    assert window.workbench.checker_name() == "Ana"
+        con.execute("COMMIT")
+        con.close()
+    qtbot.waitUntil(lambda: bool(saved), timeout=30_000)
+    assert wb.settings().checker_name == "Ana"
 
 
 def test_a_bundle_import_shows_that_it_waits(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +75,7 @@ def test_a_bundle_import_shows_that_it_waits(qtbot, window: MainWindow, tmp_path
 
     con = _hold(window.workbench.db.path)
     try:
-        job = bundle_actions.import_from(window, bundle)
+        job = window.bundles.import_from(bundle)
         qtbot.waitUntil(lambda: window.statusBar().currentMessage() == WAITING, timeout=10_000)
         assert not job.done
     finally:

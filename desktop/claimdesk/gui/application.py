@@ -115,6 +115,13 @@ class RunningWindow:
 
     def switch(self, path: Path) -> None:
         """Open `path` (created if new) in a fresh window; the old one closes on success."""
+        if self.window.writes.pending():
+            # Edits queued behind a bundle import go to the file they were made in.
+            self.window.errors.known(
+                "Your last changes are still being saved. Switch databases once the "
+                "status bar says “Saved.”"
+            )
+            return
         try:
             services = build_services(path, self.services.paths.data_dir)
         except KnownError as exc:

@@ -23,9 +23,27 @@ from claimdesk.services.undo import (
 )
 from claimdesk.storage.db import Database
 from claimdesk.storage.rows import MissingRowError
-from claimdesk.storage.writer import WaitingFn
+from claimdesk.storage.writer import DatabaseBusy, WaitingFn
 
 T = TypeVar("T")
+
+#: How long a quick write (`WritePath.quick`) waits for another process's write lock.
+QUICK_LIMIT_S = 0.2
+
+#: The threads inside `WritePath.quick()` (a flag per thread, like decimal's context).
+_quick = threading.local()
+
+
+class WriteBusy(Exception):
+    """A quick write found the write lock taken; nothing was written, so it may run again.
+
+    `in_process` tells whether this process held the lock (a bundle import, a restore)
+    or another program did (SQLite's lock).
+    """
+
+    def __init__(self, in_process: bool) -> None:
+        super().__init__("the write lock is taken" + (" here" if in_process else " elsewhere"))
+        self.in_process = in_process
 
 
 class _NothingChanged(Exception):
@@ -46,22 +64,62 @@ class WritePath:
     waiting: WaitingFn | None
     wait_limit: float
 
+    # -------------------------------------------------------------------- quick writes
+
+    @contextmanager
+    def quick(self) -> Iterator[None]:
+        """Writes made by this thread inside never wait: WriteBusy instead.
+
+        The window's thread writes like this: the in-process lock is only tried, SQLite's
+        lock waited for QUICK_LIMIT_S at most. WriteBusy comes before anything is
+        written, so the same call can be handed to a background writer unchanged.
+        """
+        before = getattr(_quick, "on", False)
+        _quick.on = True
+        try:
+            yield
+        finally:
+            _quick.on = before
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        if not getattr(_quick, "on", False):
+            with self._write_lock:
+                yield
+            return
+        if not self._write_lock.acquire(blocking=False):
+            raise WriteBusy(in_process=True)
+        try:
+            yield
+        finally:
+            self._write_lock.release()
+
     # -------------------------------------------------------------------- plumbing
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
         # BEGIN IMMEDIATE: checks made in this transaction hold across processes.
-        with self.db.sessions.begin(self.waiting, self.wait_limit) as session:
-            try:
-                yield session
-            except MissingRowError as exc:
-                raise StaleReference(
-                    f"That item no longer exists ({exc}); the view has been refreshed."
-                ) from exc
+        if getattr(_quick, "on", False):
+            waiting, limit = None, min(QUICK_LIMIT_S, self.wait_limit)
+        else:
+            waiting, limit = self.waiting, self.wait_limit
+        try:
+            with self.db.sessions.begin(waiting, limit) as session:
+                try:
+                    yield session
+                except MissingRowError as exc:
+                    raise StaleReference(
+                        f"That item no longer exists ({exc}); the view has been refreshed."
+                    ) from exc
+        except DatabaseBusy:
+            # Raised by BEGIN IMMEDIATE (the first statement), so nothing was written.
+            if getattr(_quick, "on", False):
+                raise WriteBusy(in_process=False) from None
+            raise
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        with self._write_lock, self._session() as session:
+        with self._locked(), self._session() as session:
             yield session
 
     def _read(self, fn: Callable[[Session], T]) -> T:
@@ -78,7 +136,7 @@ class WritePath:
         reports no changes.
         """
         results: list[T] = []
-        with self._write_lock:
+        with self._locked():
             try:
                 with self._session() as session:
                     rec = Recorder(session, label)
@@ -119,7 +177,7 @@ class WritePath:
         return self._step(redo=True)
 
     def _step(self, *, redo: bool) -> Changes:
-        with self._write_lock:
+        with self._locked():
             entry = self.undo_stack.next_redo() if redo else self.undo_stack.next_undo()
             if entry is None:
                 return Changes()

@@ -40,6 +40,13 @@ from claimdesk.gui.theme import apply_theme, is_dark
 from claimdesk.services import backups, desk_settings
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import Workbench
+from claimdesk.services.write_path import WriteBusy
+
+#: Save found the write lock taken (a bundle import, another ClaimDesk writing).
+BUSY_MESSAGE = (
+    "ClaimDesk is still saving other work (a bundle import or another ClaimDesk). "
+    "Your settings are kept here: click Save again in a moment."
+)
 
 Index = QModelIndex | QPersistentModelIndex
 W = TypeVar("W", bound=QWidget)
@@ -275,13 +282,21 @@ class SettingsDialog(QDialog):
         changes = Changes()
         try:
             desk_settings.normalised(settings)  # pure: refuses before anything is written
-            if drafts != self._stored_scale:
-                changes |= self.workbench.save_rating_scale(drafts)
-                scale = self.workbench.rating_scale()
-                self._stored_scale = drafts_of(scale)
-                self.scale.model.reload(self._stored_scale)  # new ratings now have ids
-                self.ratingScaleChanged.emit(scale)
-            changes |= self.workbench.save_settings(settings)
+            # Never wait on the GUI thread: while the lock is taken the dialog stays open
+            # with its values and asks for another click (gui/write_queue.py's rule).
+            with self.workbench.quick():
+                if drafts != self._stored_scale:
+                    changes |= self.workbench.save_rating_scale(drafts)
+                    scale = self.workbench.rating_scale()
+                    self._stored_scale = drafts_of(scale)
+                    self.scale.model.reload(self._stored_scale)  # new ratings now have ids
+                    self.ratingScaleChanged.emit(scale)
+                changes |= self.workbench.save_settings(settings)
+        except WriteBusy:
+            if changes:
+                self.settingsChanged.emit(changes)
+            self.errors.known(BUSY_MESSAGE)
+            return False
         except KnownError as exc:
             if changes:  # only a failing disk gets here after the scale was stored
                 self.settingsChanged.emit(changes)

@@ -24,6 +24,7 @@ from claimdesk.domain import Claim, ClaimStatus, RatingScale
 from claimdesk.gui.dialogs.source_dialog import SourceDialog, SourcesModel
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.panels.history_view import HistoryView
+from claimdesk.gui.write_queue import WriteQueue
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import Workbench
 
@@ -37,15 +38,22 @@ class DetailPane(QWidget):
     changed = Signal(object)  # Changes
 
     def __init__(
-        self, workbench: Workbench, errors: ErrorReporter, parent: QWidget | None = None
+        self,
+        workbench: Workbench,
+        errors: ErrorReporter,
+        writes: WriteQueue,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.workbench = workbench
         self.errors = errors
+        self.writes = writes
         self.claim: Claim | None = None
         self.scale: RatingScale = workbench.rating_scale()
         self._loading = False
+        #: Writes carrying the editor's text that have not finished (queued ones).
+        self._text_writes = 0
 
         self.header = QLabel(objectName="claimHeader")
         self.header.setWordWrap(True)
@@ -132,9 +140,23 @@ class DetailPane(QWidget):
         if self.claim is not None:
             self.show_claim(self.workbench.claim(self.claim.id))
 
+    def typing(self) -> bool:
+        """The checker is mid-typing: an autosave is pending or still on its way."""
+        return self._save_timer.isActive() or self._text_writes > 0
+
     def show_claim(self, claim: Claim | None) -> None:
-        """Show `claim` (with its sources); saves a pending explanation first."""
-        if self._save_timer.isActive():
+        """Show `claim` (with its sources); leaving a claim saves its pending explanation.
+
+        The explanation editor is reloaded from the stored text only when
+        - another claim (or none) is shown, or the claim has no verdict any more, or
+        - it is the same claim, the checker is not mid-typing (`typing()`: no autosave
+          pending, none queued) and the stored explanation differs from the editor's
+          text as it would be stored (trimmed): an undo, a redo, a bundle import.
+        So the refresh that follows the checker's own autosave never touches the editor,
+        its text or its cursor, and typing on after a pause lands where the cursor is.
+        """
+        same = claim is not None and self.claim is not None and claim.id == self.claim.id
+        if not same and self._save_timer.isActive():
             self.save_explanation()
         self._loading = True
         try:
@@ -147,6 +169,9 @@ class DetailPane(QWidget):
                 self.claim_text.setText(
                     "Select a row of the table or click a highlighted sentence."
                 )
+                # Blank, not the last claim's values: nothing is selected.
+                self.status.setCurrentIndex(-1)
+                self.rating.setCurrentIndex(-1)
                 self.explanation.setPlainText("")
                 self.explanation.setEnabled(False)
                 self.verdict_meta.setText("")
@@ -166,7 +191,15 @@ class DetailPane(QWidget):
             self.status.setCurrentIndex(list(ClaimStatus).index(claim.status))
             verdict = claim.verdict
             self.rating.setCurrentIndex(self.rating.findData(verdict.rating.id) if verdict else 0)
-            self.explanation.setPlainText(verdict.explanation if verdict else "")
+            stored = verdict.explanation if verdict else ""
+            if verdict is None:
+                self._save_timer.stop()
+            if (
+                not same
+                or verdict is None
+                or (not self.typing() and stored != self.explanation.toPlainText().strip())
+            ):
+                self.explanation.setPlainText(stored)
             self.explanation.setEnabled(verdict is not None)
             self.verdict_meta.setText(
                 f"Rated by {verdict.checker or 'unknown'}, {verdict.updated_at:%Y-%m-%d %H:%M}"
@@ -193,13 +226,24 @@ class DetailPane(QWidget):
 
     # ------------------------------------------------------------------ edits
 
-    def _apply(self, call: Callable[[], Changes]) -> None:
-        try:
-            changes = call()
-        except Exception as exc:
+    def _apply(self, call: Callable[[], Changes], *, carries_text: bool = False) -> None:
+        """Write through the window's queue (at once, or in order once the lock is free)."""
+        if carries_text:
+            self._text_writes += 1
+
+        def settle() -> None:
+            if carries_text:
+                self._text_writes -= 1
+
+        def done(changes: Changes) -> None:
+            settle()
+            self.changed.emit(changes)
+
+        def failed(exc: BaseException) -> None:
+            settle()
             self.errors.report(exc)
-            return
-        self.changed.emit(changes)
+
+        self.writes.submit(call, done, failed)
 
     def _status_chosen(self, index: int) -> None:
         if self.claim is None or self._loading:
@@ -225,7 +269,9 @@ class DetailPane(QWidget):
         else:
             text = self.explanation.toPlainText()
             self._save_timer.stop()
-            self._apply(lambda: self.workbench.set_verdict(claim_id, rating_id, text))
+            self._apply(
+                lambda: self.workbench.set_verdict(claim_id, rating_id, text), carries_text=True
+            )
 
     def _explanation_edited(self) -> None:
         if not self._loading and self.claim is not None and self.claim.verdict is not None:
@@ -241,7 +287,15 @@ class DetailPane(QWidget):
         if text.strip() == claim.verdict.explanation:
             return
         rating_id = claim.verdict.rating.id
-        self._apply(lambda: self.workbench.set_verdict(claim.id, rating_id, text))
+        self._apply(
+            lambda: self.workbench.set_verdict(claim.id, rating_id, text), carries_text=True
+        )
+
+    def explanation_text(self) -> str:
+        """What the editor holds for the shown claim's verdict ("" when it has none)."""
+        if self.claim is None or self.claim.verdict is None:
+            return ""
+        return self.explanation.toPlainText()
 
     # ------------------------------------------------------------------ sources
 

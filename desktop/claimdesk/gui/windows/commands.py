@@ -23,18 +23,27 @@ class Commands(WindowHelper):
 
     # ------------------------------------------------------------------ plumbing
 
-    def _run(self, call: Callable[[], Changes], select: int | None = None) -> bool:
-        """Apply a Workbench call; a KnownError becomes a message and changes nothing."""
+    def _run(
+        self,
+        call: Callable[[], Changes],
+        select: int | None = None,
+        then: Callable[[Changes], None] | None = None,
+    ) -> None:
+        """Apply a Workbench call through the write queue, then `then(changes)`.
+
+        The call may run at once or later (queued behind the lock, gui/write_queue.py);
+        a KnownError becomes a message and changes nothing.
+        """
         self.detail.save_explanation()
-        try:
-            changes = call()
-        except KnownError as exc:
-            self.errors.report(exc)
-            return False
-        self.host.apply_changes(changes)
-        if select is not None:
-            self.host.select_claim(select)
-        return True
+
+        def done(changes: Changes) -> None:
+            self.host.apply_changes(changes)
+            if select is not None:
+                self.host.select_claim(select)
+            if then is not None:
+                then(changes)
+
+        self.writes.submit(call, done)
 
     def _current(self) -> Claim | None:
         claim = self.detail.claim
@@ -45,25 +54,32 @@ class Commands(WindowHelper):
     # ------------------------------------------------------------------ undo
 
     def undo(self) -> None:
-        if self.workbench.can_undo():
-            self._step(self.workbench.undo, "Undone", self.workbench.undo_label())
+        # With edits still queued the stack is not final yet: let the queue decide.
+        if self.workbench.can_undo() or self.writes.pending():
+            self._step(redo=False)
 
     def redo(self) -> None:
-        if self.workbench.can_redo():
-            self._step(self.workbench.redo, "Redone", self.workbench.redo_label())
+        if self.workbench.can_redo() or self.writes.pending():
+            self._step(redo=True)
 
-    def _step(self, call: Callable[[], Changes], verb: str, label: str | None) -> None:
-        """Undo or redo, then show where it happened (it may be another article)."""
-        changes: list[Changes] = []
+    def _step(self, *, redo: bool) -> None:
+        """Undo or redo, then show where it happened (it may be another article).
+
+        The label is read just before the step runs (it may run after queued edits).
+        """
+        wb = self.workbench
+        labels: list[str | None] = []
 
         def step() -> Changes:
-            changes.append(call())
-            return changes[0]
+            labels.append(wb.redo_label() if redo else wb.undo_label())
+            return wb.redo() if redo else wb.undo()
 
-        if not self._run(step):
-            return
-        self.host.show_status(f"{verb}: {label}", 4000)
-        self._reveal(changes[0])
+        def shown(changes: Changes) -> None:
+            if labels and labels[-1] is not None:
+                self.host.show_status(f"{'Redone' if redo else 'Undone'}: {labels[-1]}", 4000)
+            self._reveal(changes)
+
+        self._run(step, then=shown)
 
     def _reveal(self, changes: Changes) -> None:
         claim: Claim | None = None
@@ -87,9 +103,11 @@ class Commands(WindowHelper):
         actions = self.actions
         undo, redo = actions["undoAction"], actions["redoAction"]
         undo_label, redo_label = self.workbench.undo_label(), self.workbench.redo_label()
-        undo.setEnabled(undo_label is not None)
-        undo.setText(f"&Undo {undo_label}" if undo_label else "&Undo")
-        redo.setEnabled(redo_label is not None)
+        # While edits are queued the stack is not final: undo/redo queue behind them.
+        queued = self.writes.pending() > 0
+        undo.setEnabled(undo_label is not None or queued)
+        undo.setText(f"&Undo {undo_label}" if undo_label and not queued else "&Undo")
+        redo.setEnabled(redo_label is not None or queued)
         redo.setText(f"&Redo {redo_label}" if redo_label else "&Redo")
 
     # ------------------------------------------------------------------ claims
@@ -101,16 +119,19 @@ class Commands(WindowHelper):
         if article_id is None or span is None:
             self.errors.known("Select some words of the article first, then add the claim.")
             return
-        try:
-            claim_id, changes = self.workbench.add_claim(article_id, *span)
-        except ClaimOverlap as exc:
-            self._confirm_overlap(str(exc), article_id, span)
-            return
-        except KnownError as exc:
-            self.errors.report(exc)
-            return
-        self.host.apply_changes(changes)
-        self.host.select_claim(claim_id)
+
+        def added(result: tuple[int, Changes]) -> None:
+            self.host.apply_changes(result[1])
+            self.host.select_claim(result[0])
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ClaimOverlap):
+                self._confirm_overlap(str(exc), article_id, span)
+            else:
+                self.errors.report(exc)
+
+        self.detail.save_explanation()
+        self.writes.submit(lambda: self.workbench.add_claim(article_id, *span), added, failed)
 
     def _confirm_overlap(self, message: str, article_id: int, span: tuple[int, int]) -> None:
         """Claims never overlap unless the checker says so here."""
@@ -134,8 +155,7 @@ class Commands(WindowHelper):
                 added.append(claim_id)
                 return changes
 
-            if self._run(add) and added:
-                self.host.select_claim(added[0])
+            self._run(add, then=lambda _changes: self.host.select_claim(added[0]))
 
         box.finished.connect(done)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -196,8 +216,7 @@ class Commands(WindowHelper):
             first_id.append(first)
             return changes
 
-        if self._run(split) and first_id:
-            self.host.select_claim(first_id[0])
+        self._run(split, then=lambda _changes: self.host.select_claim(first_id[0]))
 
     def merge_with_next(self) -> None:
         """Merge the current claim with the next claim in the text."""
@@ -216,8 +235,7 @@ class Commands(WindowHelper):
             merged.append(merged_id)
             return changes
 
-        if self._run(merge) and merged:
-            self.host.select_claim(merged[0])
+        self._run(merge, then=lambda _changes: self.host.select_claim(merged[0]))
 
     def next_unchecked(self) -> None:
         """Move to the next claim in table order that is not done yet."""
@@ -244,7 +262,8 @@ class Commands(WindowHelper):
             self.host.show_status(f"The scale has {len(ratings)} ratings.", 4000)
             return
         rating = ratings[number - 1]
-        explanation = claim.verdict.explanation if claim.verdict else ""
+        # The editor's text, typed or not yet saved, goes with the new rating.
+        explanation = self.detail.explanation_text()
         self._run(lambda: self.workbench.set_verdict(claim.id, rating.id, explanation))
 
     def add_source_from_clipboard(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from claimdesk.errors import KnownError
 from claimdesk.gui.dialogs.about import show_about
 from claimdesk.gui.dialogs.export_dialog import ExportDialog
 from claimdesk.gui.dialogs.metadata_dialog import MetadataDialog
@@ -37,12 +36,11 @@ class Dialogs(WindowHelper):
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
-                try:
-                    self.host.apply_changes(
-                        self.workbench.update_metadata(article_id, dialog.metadata())
-                    )
-                except KnownError as exc:
-                    self.errors.report(exc)
+                metadata = dialog.metadata()
+                self.writes.submit(
+                    lambda: self.workbench.update_metadata(article_id, metadata),
+                    self.host.apply_changes,
+                )
 
         dialog.finished.connect(done)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

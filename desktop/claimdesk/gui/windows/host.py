@@ -15,6 +15,7 @@ from claimdesk.gui.jobs import JobRunner
 from claimdesk.gui.panels.article_view import ArticleView
 from claimdesk.gui.panels.claims_panel import ClaimsPanel
 from claimdesk.gui.panels.detail_pane import DetailPane
+from claimdesk.gui.write_queue import WriteQueue
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import Workbench
 
@@ -68,6 +69,8 @@ class WindowParts:
     detail: DetailPane
     #: The window's actions by name (filled when its menus are built).
     actions: dict[str, QAction]
+    #: Writes asked for on the GUI thread go through it (never blocks the window).
+    writes: WriteQueue
 
 
 class WindowHelper:
@@ -78,3 +81,4 @@ class WindowHelper:
         self.jobs, self.errors, self.actions = parts.jobs, parts.errors, parts.actions
         self.article_view, self.claims_panel = parts.article_view, parts.claims_panel
         self.detail = parts.detail
+        self.writes = parts.writes

@@ -34,6 +34,7 @@ from claimdesk.gui.windows.dialog_opener import Dialogs
 from claimdesk.gui.windows.extraction import ExtractionQueue
 from claimdesk.gui.windows.host import WindowParts
 from claimdesk.gui.windows.window_menus import main_menus, set_rating_actions
+from claimdesk.gui.write_queue import WriteQueue
 from claimdesk.gui.write_wait import WriteWaitNotice
 from claimdesk.services.changes import Changes
 
@@ -59,6 +60,9 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self.errors.report, self)
         # Writes that wait for another ClaimDesk say so in the status bar.
         self.workbench.waiting = WriteWaitNotice(self.statusBar())
+        # Quick edits never block the window on the lock (gui/write_queue.py).
+        self.writes = WriteQueue(self.workbench, self.errors.report, self.statusBar(), self)
+        self._closing = False
         self.article_id: int | None = None
         self.setWindowTitle("ClaimDesk")
         self.setAcceptDrops(True)
@@ -89,7 +93,7 @@ class MainWindow(QMainWindow):
         self.claims_panel = ClaimsPanel()
         self.claims_panel.currentClaimChanged.connect(self._claim_changed)
         self.claims_panel.visibleClaimsChanged.connect(self._sync_highlights)
-        self.detail = DetailPane(self.workbench, self.errors)
+        self.detail = DetailPane(self.workbench, self.errors, self.writes)
         self.detail.changed.connect(self.apply_changes)
 
         centre = QSplitter(Qt.Orientation.Vertical, objectName="centreSplitter")
@@ -116,7 +120,7 @@ class MainWindow(QMainWindow):
         # In WindowParts' order: host and parent, services, widgets, actions.
         parts = WindowParts(
             self, self, self.workbench, self.jobs, self.errors,
-            self.article_view, self.claims_panel, self.detail, self.menu_actions,
+            self.article_view, self.claims_panel, self.detail, self.menu_actions, self.writes,
         )  # fmt: skip
         self.files = ArticleOpener(parts)
         self.bundles = BundleActions(parts, self.services.bundles)
@@ -144,6 +148,7 @@ class MainWindow(QMainWindow):
         panel.show_all.toggled.connect(self.menu_actions["showAllAction"].setChecked)
         self.rebuild_rating_menu()
         cmd.refresh_undo_actions()
+        self.writes.pendingChanged.connect(lambda _n: cmd.refresh_undo_actions())
 
     def rebuild_rating_menu(self) -> None:
         set_rating_actions(
@@ -322,6 +327,17 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail.save_explanation()
+        if self.writes.pending():
+            # Queued edits are saved, never dropped: close again once they are.
+            event.ignore()
+            if not self._closing:
+                self._closing = True
+                self.splitter.setEnabled(False)
+                self.statusBar().showMessage(
+                    "Saving your last changes; ClaimDesk closes when they are saved…"
+                )
+                self.writes.drained.connect(self.close, Qt.ConnectionType.SingleShotConnection)
+            return
         self.jobs.wait(5000)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
