@@ -52,16 +52,32 @@ def build_pdf(
     page_numbers: bool = False,
     width: int = 85,
     compress: bool = True,
+    to_unicode: dict[str, str] | None = None,
 ) -> bytes:
     """A valid PDF with a text layer: each page a list of paragraphs ("# " = heading).
 
     Paragraphs are wrapped at `width` characters and separated by a blank line's space.
+    `to_unicode` maps characters to the hex UTF-16 code units a ToUnicode CMap gives
+    them ("A" -> "D800" makes every A a lone surrogate in the text layer).
     """
     contents = []
     for number, paragraphs in enumerate(pages, 1):
         footer = f"Page {number} of {len(pages)}" if page_numbers else None
         contents.append(_page_content(paragraphs, header, footer, width))
-    return _assemble_pdf(contents, info, compress=compress)
+    cmap = _to_unicode_cmap(to_unicode) if to_unicode else None
+    return _assemble_pdf(contents, info, compress=compress, to_unicode=cmap)
+
+
+def _to_unicode_cmap(mapping: dict[str, str]) -> bytes:
+    pairs = "\n".join(f"<{ord(ch):02X}> <{units}>" for ch, units in mapping.items())
+    body = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CMapName /Test def /CMapType 2 def\n"
+        "1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"{len(mapping)} beginbfchar\n{pairs}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    return b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream"
 
 
 def build_scanned_pdf(page_count: int = 2) -> bytes:
@@ -84,6 +100,7 @@ def _assemble_pdf(
     *,
     compress: bool = True,
     image: bytes | None = None,
+    to_unicode: bytes | None = None,
 ) -> bytes:
     objects: list[bytes] = []
 
@@ -91,7 +108,11 @@ def _assemble_pdf(
         objects.append(body)
         return len(objects)
 
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    cmap = b" /ToUnicode %d 0 R" % add(to_unicode) if to_unicode else b""
+    font = add(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding%s >>"
+        % cmap
+    )
     image_id = add(image) if image else None
     pages_id = len(objects) + 2 * len(contents) + 1
     resources = b"<< /Font << /F1 %d 0 R >>" % font

@@ -129,3 +129,26 @@ def test_damaged_pdfs_are_refused(tmp_path: Path, mangle: object, reason: str) -
 
     assert reason in refused.value.reason
     assert "\n" not in str(refused.value)
+
+
+def test_lines_that_differ_only_in_digits_are_not_running_heads(tmp_path: Path) -> None:
+    # A schedule: every line reads the same once its figures are masked, on every page.
+    pages = [
+        [f"Article {n} enters into force on 1 January {2000 + n}." for n in range(k, k + 3)]
+        for k in (1, 4, 7)
+    ]
+
+    text = read_article(write(tmp_path / "schedule.pdf", build_pdf(pages))).text
+
+    assert text.split("\n\n") == [
+        f"Article {n} enters into force on 1 January {2000 + n}." for n in range(1, 10)
+    ]
+
+
+def test_a_running_head_with_a_page_number_still_goes(tmp_path: Path) -> None:
+    pages = [[f"Spending rose by {7 * n}% in the budget."] for n in range(1, 4)]
+    data = build_pdf(pages, header="Budget 2024 - page 3", page_numbers=True)
+
+    text = read_article(write(tmp_path / "budget.pdf", data)).text
+
+    assert text.split("\n\n") == [f"Spending rose by {7 * n}% in the budget." for n in (1, 2, 3)]

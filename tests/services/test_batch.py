@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from claimdesk.services.batch import article_files, import_files
 from claimdesk.services.workbench import Workbench
@@ -57,5 +60,63 @@ def test_cancel_stops_before_the_next_file(tmp_path, seed_path, nlp_provider):
         result = import_files(wb, article_files([folder]), cancelled=lambda: next(calls, True))
         assert result.cancelled and len(result.imported) == 1
         assert len(wb.articles()) == 1
+    finally:
+        wb.db.dispose()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or os.name == "nt", reason="POSIX links and pipes")
+def test_folder_import_refuses_links_that_leave_the_folder_and_special_files(
+    tmp_path, nlp_provider
+):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("The secret plan is to raise taxes.", encoding="utf-8")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "story.txt").write_text("Unemployment fell to 4% in May.", encoding="utf-8")
+    (folder / "alias.txt").symlink_to(folder / "story.txt")  # stays inside: allowed
+    (folder / "leak.txt").symlink_to(outside / "secret.txt")
+    (folder / "shadow.txt").symlink_to("/etc/shadow")
+    (folder / "elsewhere").symlink_to(outside, target_is_directory=True)
+    os.mkfifo(folder / "pipe.txt")
+
+    files = article_files([folder])
+    wb = Workbench(open_database(tmp_path / "links.sqlite3"), nlp_provider)
+    try:
+        result = import_files(wb, files)
+        # Sorted order: the link inside the folder comes first, the file is its duplicate.
+        assert [Path(p).name for p, _ in result.imported] == ["alias.txt"]
+        assert [Path(p).name for p, _ in result.duplicates] == ["story.txt"]
+        refused = {Path(p).name: reason for p, reason in result.refused}
+        assert sorted(refused) == ["elsewhere", "leak.txt", "pipe.txt", "shadow.txt"]
+        assert refused["leak.txt"].startswith("it is a link to a file outside the folder you chose")
+        assert refused["shadow.txt"].startswith("it is a link to a file outside the folder")
+        assert refused["elsewhere"].startswith("it is a link to a folder outside the folder")
+        assert "not a regular file" in refused["pipe.txt"]
+        assert result.summary() == "1 imported, 1 already in the library, 4 refused."
+        texts = [wb.article(a.id).text for a in wb.articles()]
+        assert texts == ["Unemployment fell to 4% in May."]
+    finally:
+        wb.db.dispose()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX links")
+def test_a_link_swapped_after_the_folder_was_searched_is_refused(tmp_path, nlp_provider):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("The secret plan.", encoding="utf-8")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "story.txt").write_text("Unemployment fell to 4% in May.", encoding="utf-8")
+    (folder / "a.txt").symlink_to(folder / "story.txt")
+    files = article_files([folder])
+    (folder / "a.txt").unlink()
+    (folder / "a.txt").symlink_to(outside / "secret.txt")
+
+    wb = Workbench(open_database(tmp_path / "swap.sqlite3"), nlp_provider)
+    try:
+        result = import_files(wb, files)
+        assert [Path(p).name for p, _ in result.refused] == ["a.txt"]
+        assert [Path(p).name for p, _ in result.imported] == ["story.txt"]
     finally:
         wb.db.dispose()

@@ -5,14 +5,20 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from claimdesk.domain.models import ArticleMetadata
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import ImportRefused
-from claimdesk.importers.common import Extracted, Unreadable, read_limited, shorten
+from claimdesk.importers.common import (
+    SPECIAL_FILE,
+    Unreadable,
+    normalise_text,
+    read_limited,
+    shorten,
+)
+from claimdesk.importers.worker import IsolatedParser, shared_parser
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -39,54 +45,19 @@ class ImportedDocument:
     file_path: str  # absolute
 
 
-def _txt(data: bytes) -> Extracted:
-    from claimdesk.importers import text
-
-    return text.extract(data)
-
-
-def _md(data: bytes) -> Extracted:
-    from claimdesk.importers import markdown
-
-    return markdown.extract(data)
-
-
-def _html(data: bytes) -> Extracted:
-    from claimdesk.importers import html
-
-    return html.extract(data)
-
-
-def _docx(data: bytes) -> Extracted:
-    from claimdesk.importers import docx
-
-    return docx.extract(data)
-
-
-def _pdf(data: bytes) -> Extracted:
-    from claimdesk.importers import pdf
-
-    return pdf.extract(data)
-
-
-def _odt(data: bytes) -> Extracted:
-    from claimdesk.importers import odt
-
-    return odt.extract(data)
-
-
-# Format modules are imported on first use: trafilatura and pypdf stay out of start-up.
-_FORMATS: dict[str, tuple[str, Callable[[bytes], Extracted]]] = {
-    ".txt": ("txt", _txt),
-    ".text": ("txt", _txt),
-    ".md": ("md", _md),
-    ".markdown": ("md", _md),
-    ".html": ("html", _html),
-    ".htm": ("html", _html),
-    ".xhtml": ("html", _html),
-    ".docx": ("docx", _docx),
-    ".pdf": ("pdf", _pdf),
-    ".odt": ("odt", _odt),
+# Format modules are named, not imported: they are imported in the worker process only,
+# so trafilatura and pypdf stay out of the app's start-up and its memory.
+_FORMATS: dict[str, tuple[str, str]] = {
+    ".txt": ("txt", "text"),
+    ".text": ("txt", "text"),
+    ".md": ("md", "markdown"),
+    ".markdown": ("md", "markdown"),
+    ".html": ("html", "html"),
+    ".htm": ("html", "html"),
+    ".xhtml": ("html", "html"),
+    ".docx": ("docx", "docx"),
+    ".pdf": ("pdf", "pdf"),
+    ".odt": ("odt", "odt"),
 }
 _ADVICE = {
     ".doc": "old Word .doc files are not supported; save it as .docx in Word or LibreOffice",
@@ -105,7 +76,10 @@ FILE_DIALOG_FILTER = (
 
 
 def read_article(
-    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    parser: IsolatedParser | None = None,
 ) -> ImportedDocument:
     """Import one article file, or raise ImportRefused saying why it cannot be.
 
@@ -125,16 +99,26 @@ def read_article(
 
     The title falls back from the file's own metadata to its first heading, then to its
     first line (shortened), then to the file name.
+
+    The file is untrusted: it is read here (links and special files checked, size
+    limited) and parsed in `parser`'s child process (default: the shared one) under time
+    and memory limits; its text may be at most `common.MAX_TEXT_CHARS` long.
+
+    A symbolic link chosen as a single file is followed only to a regular file with an
+    article suffix: the user picked it, and the operating system's permissions still
+    apply, but a link named "article.txt" that points at a key or a password store is
+    refused. Folder imports refuse links that leave the folder (services.batch).
     """
     shown = os.fspath(path)
     file = Path(shown)
     suffix = file.suffix.lower()
     if suffix not in _FORMATS:
         raise ImportRefused(shown, _unsupported(suffix))
-    kind, extract = _FORMATS[suffix]
+    kind, module = _FORMATS[suffix]
     try:
+        _check_link(file)
         data = read_limited(file, max_bytes)
-        extracted = extract(data)
+        extracted = (parser or shared_parser()).parse(module, data)
     except Unreadable as exc:
         log.info("import refused: %s: %s", shown, exc.reason)
         raise ImportRefused(shown, exc.reason) from None
@@ -142,15 +126,33 @@ def read_article(
     # A file's own idea of its address is untrusted: web addresses only, encoded.
     metadata = replace(metadata, url=clean_url(metadata.url))
     if not metadata.title:
-        metadata = replace(metadata, title=shorten(extracted.text) or file.stem)
+        metadata = replace(metadata, title=shorten(extracted.text) or normalise_text(file.stem))
     return ImportedDocument(
         text=extracted.text,
         metadata=metadata,
         format=kind,
         sha256=hashlib.sha256(data).hexdigest(),
-        file_name=file.name,
-        file_path=str(file.resolve()),
+        # A name that is not valid UTF-8 arrives with surrogate escapes; no writer takes those.
+        file_name=normalise_text(file.name),
+        file_path=normalise_text(str(file.resolve())),
     )
+
+
+def _check_link(file: Path) -> None:
+    """A link is followed only to a file with an article suffix (see read_article)."""
+    try:
+        if not file.is_symlink():
+            return
+        target = file.resolve(strict=True)
+    except (OSError, RuntimeError, ValueError):  # dangling, a loop, or a NUL in the name
+        raise Unreadable("it is a link to a file that does not exist") from None
+    if not target.is_file() and not target.is_dir():
+        raise Unreadable(SPECIAL_FILE)
+    if target.suffix.lower() not in _FORMATS:
+        raise Unreadable(
+            f"it is a link to {target.name}, which is not an article file; "
+            "ClaimDesk follows links only to article files"
+        )
 
 
 def _unsupported(suffix: str) -> str:

@@ -22,6 +22,9 @@ class ZipLimits:
     max_ratio: float = 200.0
     # Below this size a high ratio is harmless (small, repetitive XML parts).
     ratio_floor_bytes: int = 4 * 1024 * 1024
+    # One XML part (a document's text): 64 MB holds ClaimDesk's 20 MB of text with room
+    # for Word's markup; 190 MB of XML took 103 s and 3.1 GB to parse.
+    max_xml_bytes: int = 64 * 1024 * 1024
 
 
 DEFAULT_ZIP_LIMITS = ZipLimits()
@@ -60,7 +63,10 @@ def open_checked_zip(
     for info in infos:
         if info.is_dir():
             continue
-        members[info.filename] = _inflate(archive, info, min(budget, limits.max_member_bytes), kind)
+        cap = min(budget, limits.max_member_bytes)
+        if _is_xml(info.filename):
+            cap = min(cap, limits.max_xml_bytes)
+        members[info.filename] = _inflate(archive, info, cap, kind)
         budget -= len(members[info.filename])
     return members
 
@@ -93,8 +99,23 @@ def _check_directory(
         or (total > limits.ratio_floor_bytes and ratio > limits.max_ratio)
     ):
         raise Unreadable(_bomb(kind, total))
+    for info in infos:
+        if _is_xml(info.filename) and info.file_size > limits.max_xml_bytes:
+            raise Unreadable(_too_much_xml(kind, info.filename, info.file_size, limits))
     if any(info.flag_bits & 0x1 for info in infos):
         raise Unreadable(f"the {kind} is encrypted; remove the password and try again")
+
+
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def _too_much_xml(kind: str, name: str, size: int, limits: ZipLimits) -> str:
+    return (
+        f"the {kind}'s part {name} unpacks to {size / (1024 * 1024):,.0f} MB of XML, more "
+        f"than ClaimDesk's {limits.max_xml_bytes // (1024 * 1024)} MB limit for one article; "
+        "split it into smaller documents"
+    )
 
 
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, kind: str) -> bytes:

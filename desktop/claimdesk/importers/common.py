@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import stat
 import unicodedata
@@ -16,6 +17,9 @@ from claimdesk.domain.models import ArticleMetadata
 
 PARAGRAPH_BREAK = "\n\n"
 TITLE_MAX_CHARS = 120
+#: The most text one article may have (in characters, about bytes for most languages).
+#: A 1,000-page report is about 3 MB; above this, spaCy and the text view get slow.
+MAX_TEXT_CHARS = 20 * 1024 * 1024
 
 
 class Unreadable(Exception):
@@ -34,37 +38,80 @@ class Extracted:
     metadata: ArticleMetadata
 
 
+def check_text_size(text: str, limit: int = MAX_TEXT_CHARS) -> None:
+    """Refuse an article whose extracted text is over ClaimDesk's limit for one article."""
+    if len(text) > limit:
+        raise Unreadable(
+            f"its text ({_megabytes(len(text))}) is larger than ClaimDesk's "
+            f"{_megabytes(limit)} limit for one article; split it into smaller files"
+        )
+
+
 def read_limited(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, refusing folders, devices, empty and oversized files."""
+    """The file's bytes, refusing folders, special files, empty and oversized files.
+
+    The file is opened without blocking and checked through the open descriptor, so a
+    FIFO, socket or device (or a link to one, or one swapped in after a check) is
+    refused instead of hanging the import or reading forever.
+    """
     try:
-        info = path.stat()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise Unreadable("the file does not exist (it may have been moved or deleted)") from None
+        raise Unreadable(_missing(path)) from None
+    except IsADirectoryError:
+        raise Unreadable("it is a folder, not a file") from None
     except PermissionError:
+        if path.is_dir():  # Windows refuses to open a folder with "permission denied"
+            raise Unreadable("it is a folder, not a file") from None
         raise Unreadable("permission denied; check that you may read this file") from None
     except OSError as exc:
-        raise Unreadable(f"the file cannot be read ({exc.strerror or exc})") from None
+        raise Unreadable(_special_or_unreadable(path, exc)) from None
     except ValueError:  # a NUL character in the path
         raise Unreadable("the file name is not valid") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise Unreadable("it is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        # A FIFO or a device would block or never end.
-        raise Unreadable("it is not a regular file")
-    if info.st_size > max_bytes:
-        raise Unreadable(_too_large(info.st_size, max_bytes))
     try:
-        with path.open("rb") as handle:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise Unreadable("it is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable(SPECIAL_FILE)
+        raise Unreadable(_too_large(info.st_size, max_bytes))
+    with os.fdopen(fd, "rb") as handle:
+        try:
             data = handle.read(max_bytes + 1)
-    except PermissionError:
-        raise Unreadable("permission denied; check that you may read this file") from None
-    except OSError as exc:
-        raise Unreadable(f"the file cannot be read ({exc.strerror or exc})") from None
+        except OSError as exc:
+            raise Unreadable(f"the file cannot be read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:  # it grew between stat() and read()
         raise Unreadable(_too_large(len(data), max_bytes))
     if not data:
         raise Unreadable("the file is empty")
     return data
+
+
+SPECIAL_FILE = (
+    "it is not a regular file (it is a pipe, socket or device); "
+    "save the article as a file and import that"
+)
+
+
+def _missing(path: Path) -> str:
+    if path.is_symlink():
+        return "it is a link to a file that does not exist"
+    return "the file does not exist (it may have been moved or deleted)"
+
+
+def _special_or_unreadable(path: Path, exc: OSError) -> str:
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        mode = 0
+    if mode and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return SPECIAL_FILE  # opening a device or socket failed (ENXIO, EOPNOTSUPP...)
+    return f"the file cannot be read ({exc.strerror or exc})"
 
 
 def _too_large(size: int, limit: int) -> str:
@@ -74,6 +121,8 @@ def _too_large(size: int, limit: int) -> str:
 def _megabytes(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size:,} bytes"
+    if size % (1024 * 1024) == 0:
+        return f"{size // (1024 * 1024):,} MB"
     return f"{size / (1024 * 1024):.1f} MB"
 
 
@@ -200,6 +249,7 @@ _STRAY_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 # C0/C1 controls other than tab and newline, and stray BOMs: they break XML reports.
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _LINE_BREAK_RE = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.MULTILINE)
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
@@ -217,12 +267,30 @@ def normalise_plain(text: str) -> str:
     return text.strip()
 
 
-def normalise_newlines(text: str) -> str:
-    """NFC, every line break as a newline, no control characters other than tab and newline."""
+def normalise_text(text: str) -> str:
+    """The one normalisation every piece of text passes before ClaimDesk stores it.
+
+    * lone surrogates (from a broken PDF text layer, a YAML escape, a bundle) become
+      U+FFFD, so no writer (SQLite, XML, PDF, JSON) ever fails to encode the text;
+    * every line break (CRLF, CR, VT, FF, NEL, U+2028, U+2029...) becomes one "\\n";
+    * C0/C1 control characters other than tab and newline, NUL and stray BOMs go;
+    * Unicode is composed (NFC), so one word always has the same code points.
+
+    Offsets: CRLF, removed characters and NFC make the text shorter, so offsets into
+    the *input* are not offsets into the result; ClaimDesk computes every offset on the
+    result. The function is idempotent, and on text it produced before it is the
+    identity: `normalise_text(t) == t` is the test that offsets stored with `t` (for
+    example in a case bundle) are still valid.
+    """
+    text = _SURROGATE_RE.sub("\ufffd", text)
     text = _LINE_BREAK_RE.sub("\n", text)
     text = _CONTROL_RE.sub("", text)
     # Last: removing a control character can bring a letter and its accent together.
     return unicodedata.normalize("NFC", text)
+
+
+#: The former name, kept for the format modules that call it.
+normalise_newlines = normalise_text
 
 
 def normalise_paragraph(text: str) -> str:

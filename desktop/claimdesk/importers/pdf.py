@@ -31,6 +31,7 @@ logging.getLogger("pypdf").addHandler(logging.NullHandler())
 # A gap this many times the usual line spacing starts a new paragraph.
 PARAGRAPH_GAP = 1.35
 _PAGE_NUMBER_RE = re.compile(r"^(page\s*)?[-–—\s]*\d{1,4}[-–—\s]*((of|/)\s*\d{1,4})?$", re.I)
+_DIGITS_RE = re.compile(r"\d+")
 _BULLET_RE = re.compile(r"^[•●▪◦‣∙·\-–*]\s")
 _FILE_TITLE_RE = re.compile(r"\.(docx?|pdf|odt|rtf|indd|qxd|pages|txt)$", re.I)
 _SENTENCE_END = (".", "!", "?", ":", "…", '"', "”", "’", "»", ")")
@@ -160,11 +161,24 @@ def _page_lines(page: Any) -> list[_Line]:
 
 
 def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Remove page numbers and headers/footers repeated at the top or bottom of pages."""
-    edges: Counter[str] = Counter()
-    for lines in pages:
-        edges.update({_edge_key(lines[i].text) for i in _edge_indices(len(lines))})
-    repeated = {key for key, count in edges.items() if count >= 2 and count * 2 >= len(pages)}
+    """Remove page numbers and headers/footers repeated at the top or bottom of pages.
+
+    A running line sits at a page edge on at least half the pages, once per page, and
+    reads the same on each, or differs only by a number that grows with the page (a
+    folio). Lines that merely share a shape ("Article 4 enters into force in 2004")
+    stay; and if removal would leave no text at all, nothing is removed.
+    """
+    seen: dict[str, list[tuple[int, str]]] = {}
+    counts = [Counter(_edge_key(line.text) for line in lines) for lines in pages]
+    for number, lines in enumerate(pages):
+        for i in sorted(_edge_indices(len(lines))):
+            seen.setdefault(_edge_key(lines[i].text), []).append((number, lines[i].text))
+    repeated = {
+        key
+        for key, places in seen.items()
+        if all(counts[number][key] == 1 for number, _ in places)
+        and _running(places, len(pages))
+    }
     cleaned: list[list[_Line]] = []
     for lines in pages:
         drop = {
@@ -173,7 +187,31 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
             if _PAGE_NUMBER_RE.match(lines[i].text.strip()) or _edge_key(lines[i].text) in repeated
         }
         cleaned.append([line for i, line in enumerate(lines) if i not in drop])
+    if any(pages) and not any(cleaned):
+        return pages
     return cleaned
+
+
+def _running(places: list[tuple[int, str]], page_count: int) -> bool:
+    """Whether one masked line at these (page, text) places is a running head or foot."""
+    if len(places) < 2 or len(places) * 2 < page_count:
+        return False
+    texts = {" ".join(text.split()) for _, text in places}
+    if len(texts) == 1:
+        return True
+    # The last digits only: a hostile line of 5,000 digits is past int()'s limit.
+    numbers = [[int(n[-9:]) for n in _DIGITS_RE.findall(text)] for _, text in places]
+    for position in range(len(numbers[0])):
+        column = [row[position] for row in numbers]
+        offsets = {value - number for value, (number, _) in zip(column, places, strict=True)}
+        others_fixed = all(
+            len({row[other] for row in numbers}) == 1
+            for other in range(len(numbers[0]))
+            if other != position
+        )
+        if len(offsets) == 1 and others_fixed:
+            return True
+    return False
 
 
 def _edge_indices(count: int) -> set[int]:
@@ -182,7 +220,7 @@ def _edge_indices(count: int) -> set[int]:
 
 
 def _edge_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+    return _DIGITS_RE.sub("#", " ".join(text.split()).lower())
 
 
 def _paragraphs(lines: list[_Line]) -> list[str]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from claimdesk.domain.models import CandidateClaim, Entity
 from claimdesk.domain.spans import trim_span
+from claimdesk.errors import KnownError
 from claimdesk.nlp.claim_types import ClaimTypeRules
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.segments import Segment, paragraph_segments
@@ -19,6 +20,14 @@ if TYPE_CHECKING:
 BATCH_ITEMS = 64
 #: Characters per nlp.pipe call, for the same reason on articles of few long paragraphs.
 BATCH_CHARS = 40_000
+#: The longest text claims are found in: about 100 pages. Parsing and scoring cost grows
+#: with every sentence (a 1 MB text took 289 s here and gave 6,459 "claims"), and no
+#: checker reviews thousands of candidates in one article; longer texts are refused
+#: before any work, and the checker can still split the file or mark claims by hand.
+MAX_EXTRACT_CHARS = 200_000
+#: The most candidate sentences one article may give (a text of many tiny sentences
+#: stays under MAX_EXTRACT_CHARS); extraction stops as soon as it is passed.
+MAX_CANDIDATES = 2_000
 _CLOSERS = frozenset({"”", "’", "»", ")", "]", "}", '"', "'"})
 _OPENERS = frozenset({"“", "«", "„", "(", "["})
 
@@ -27,19 +36,35 @@ class ExtractionCancelled(Exception):
     """The caller asked an extraction to stop before it finished; nothing is returned."""
 
 
+class TooMuchToExtract(KnownError):
+    """The article is beyond the limits of claim extraction; nothing is returned."""
+
+
+_SPLIT_ADVICE = "split it into smaller files, or mark its claims by hand"
+
+
 def extract_candidates(
     text: str,
     pipeline: LoadedPipeline,
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    max_chars: int = MAX_EXTRACT_CHARS,
+    max_candidates: int = MAX_CANDIDATES,
 ) -> list[CandidateClaim]:
     """Every sentence of `text` as an unscored CandidateClaim, in text order.
 
     Offsets index `text` exactly; sentences never cross a line break. `progress` gets
     (characters done, characters in all) after each paragraph; `cancelled` is polled
-    as often and makes the extraction raise ExtractionCancelled.
+    as often and makes the extraction raise ExtractionCancelled. A text longer than
+    `max_chars`, or one that gives more than `max_candidates` sentences, raises
+    TooMuchToExtract (a KnownError): the work is bounded whatever the article.
     """
+    if len(text) > max_chars:
+        raise TooMuchToExtract(
+            f"This article has {len(text):,} characters; ClaimDesk finds claims in articles "
+            f"of up to {max_chars:,} (about {max_chars // 2000:,} pages): {_SPLIT_ADVICE}."
+        )
     rules = ClaimTypeRules(pipeline.nlp)
     tracker = SpeakerTracker()
     claims: list[CandidateClaim] = []
@@ -68,6 +93,11 @@ def extract_candidates(
                 speaker=attribution.speaker,
                 entities=tuple(mine),
             ))
+            if len(claims) > max_candidates:
+                raise TooMuchToExtract(
+                    f"This article has more than {max_candidates:,} sentences, ClaimDesk's "
+                    f"limit for finding claims in one article: {_SPLIT_ADVICE}."
+                )
         if progress is not None:
             progress(segment.end, total)
     if progress is not None:
