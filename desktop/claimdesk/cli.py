@@ -316,14 +316,6 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
-def _work(work: Any) -> str:
-    rating = work.rating or "no verdict"
-    explanation = " ".join(work.explanation.split())
-    if len(explanation) > 80:
-        explanation = explanation[:79] + "…"
-    return f"{rating} ({work.status.label})" + (f": {explanation}" if explanation else "")
-
-
 def _print_conflicts(kept: Sequence[Any], taken: Sequence[Any]) -> None:
     """One block per conflict: the claim, then the work kept and the work set aside."""
     for heading, conflicts, first, second in (
@@ -335,8 +327,8 @@ def _print_conflicts(kept: Sequence[Any], taken: Sequence[Any]) -> None:
         print(f"{heading} on {len(conflicts)} claim(s):")
         for c in conflicts:
             print(f"  claim {c.claim_id} in “{c.article_title}”: {' '.join(c.claim_text.split())}")
-            print(f"    {first}: {_work(getattr(c, first))}")
-            print(f"    {second}: {_work(getattr(c, second))}")
+            print(f"    {first}: {getattr(c, first).describe(80)}")
+            print(f"    {second}: {getattr(c, second).describe(80)}")
     if kept:
         print("Run again with --take-bundle to take the bundle's work on these claims.")
 

@@ -59,6 +59,18 @@ class Work:
     explanation: str
     sources: tuple[str, ...]
 
+    def describe(self, limit: int = 0) -> str:
+        """"False (Done): the explanation… [2 notes]", cut to `limit` characters if set."""
+        text = f"{self.rating or 'no verdict'} ({self.status.label})"
+        explanation = " ".join(self.explanation.split())
+        if limit and len(explanation) > limit:
+            explanation = explanation[: limit - 1] + "…"
+        if explanation:
+            text += f": {explanation}"
+        if self.sources:
+            text += f" [{len(self.sources)} note{'s' if len(self.sources) != 1 else ''}]"
+        return text
+
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
