@@ -199,7 +199,7 @@ def _label(url: str, title: str, note: str, quote: str) -> str:
 
 
 def _who(c: BundleClaim) -> str:
-    name = c.verdict.checker.strip() if c.verdict is not None else ""
+    name = " ".join(c.verdict.checker.split()) if c.verdict is not None else ""
     return f"{name} (bundle)"[:200] if name else "(bundle)"
 
 
