@@ -144,6 +144,9 @@ def _export_parsers(sub: Any) -> None:
     _common(e)
     i = actions.add_parser("import", help="merge a bundle into the database")
     i.add_argument("file")
+    i.add_argument("--take-bundle", action="store_true",
+                   help="where the bundle's work on a claim differs from work done here, "
+                        "take the bundle's (default: keep local work and list the conflicts)")
     _common(i)
     p = sub.add_parser("search", help="full-text search over articles, claims, verdicts, notes")
     p.add_argument("query")
@@ -303,11 +306,31 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             count = services.bundles.export(args.output, args.articles)
             print(f"{args.output}\t{count} articles")
         else:
-            result = services.bundles.import_file(args.file, waiting=_say_waiting)
+            result = services.bundles.import_file(
+                args.file, waiting=_say_waiting, take_bundle=args.take_bundle
+            )
             print(result.summary())
+            _print_conflicts(result.kept, result.taken)
     finally:
         services.close()
     return 0
+
+
+def _print_conflicts(kept: Sequence[Any], taken: Sequence[Any]) -> None:
+    """One block per conflict: the claim, then the work kept and the work set aside."""
+    for heading, conflicts, first, second in (
+        ("Kept local work", kept, "local", "bundle"),
+        ("Took the bundle's work", taken, "bundle", "local"),
+    ):
+        if not conflicts:
+            continue
+        print(f"{heading} on {len(conflicts)} claim(s):")
+        for c in conflicts:
+            print(f"  claim {c.claim_id} in “{c.article_title}”: {' '.join(c.claim_text.split())}")
+            print(f"    {first}: {getattr(c, first).describe(80)}")
+            print(f"    {second}: {getattr(c, second).describe(80)}")
+    if kept:
+        print("Run again with --take-bundle to take the bundle's work on these claims.")
 
 
 def _hit_json(hit: SearchHit) -> dict[str, Any]:

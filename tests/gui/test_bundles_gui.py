@@ -1,10 +1,28 @@
-"""Case bundles through the window: export from one desk, merge into another."""
+"""Case bundles through the window: export, merge, and the conflict dialog before a merge."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from claimdesk.gui.dialogs.bundle_conflicts import (
+    COL_BUNDLE,
+    COL_CLAIM,
+    COL_LOCAL,
+    COL_USE,
+    BundleConflictsDialog,
+)
+from claimdesk.services.bundles import Choice, export_bundle, import_bundle
 from tests.gui.conftest import wait_for_claims
+from tests.reports.casework import PLAIN_CLAIM, build_case
+from tests.services.test_bundles_trust import (
+    FUTURE,
+    edited,
+    fingerprint,
+    forge_plain,
+    local_claim,
+    rating,
+)
 
 
 def test_bundle_moves_work_between_two_desks(qtbot, make_window, seed_path, tmp_path):
@@ -43,3 +61,83 @@ def test_bad_bundle_gives_a_message_and_changes_nothing(qtbot, make_window, tmp_
         lambda: window.findChild(QMessageBox, "knownErrorBox") is not None, timeout=30_000
     )
     assert window.workbench.articles() == []
+
+
+# ----------------------------------------------------------------------------- conflicts
+
+
+def _conflicting_desk(make_window, tmp_path):
+    """A window whose checker re-rated a claim that the bundle rates differently."""
+    case = build_case(tmp_path / "a")
+    first = tmp_path / "first.claimdesk"
+    export_bundle(case.workbench.db, first)
+    case.close()
+    window = make_window(tmp_path / "office.sqlite3")
+    wb = window.workbench
+    import_bundle(window.bundles.service.db, first)
+    plain = local_claim(wb, PLAIN_CLAIM)
+    wb.set_verdict(plain, rating(wb, "Mostly false"), "Mine.")
+    forged = edited(first, tmp_path / "forged.claimdesk", lambda d: forge_plain(d, FUTURE))
+    return window, plain, forged
+
+
+def _open_dialog(qtbot, window, forged) -> BundleConflictsDialog:
+    window.bundles.import_from(forged)
+    qtbot.waitUntil(lambda: window.findChild(BundleConflictsDialog) is not None, timeout=30_000)
+    dialog = window.findChild(BundleConflictsDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(dialog.isActiveWindow)  # keys go where the checker is looking
+    return dialog
+
+
+def test_conflict_dialog_escape_cancels_the_whole_import(qtbot, make_window, tmp_path):
+    window, plain, forged = _conflicting_desk(make_window, tmp_path)
+    before = fingerprint(window.workbench.db.path)
+    dialog = _open_dialog(qtbot, window, forged)
+    table = dialog.table
+    assert table.rowCount() == 1
+    assert table.item(0, COL_CLAIM).text() == PLAIN_CLAIM
+    assert table.item(0, COL_LOCAL).text().startswith("Mostly false")
+    assert "Mine." in table.item(0, COL_LOCAL).text()
+    assert table.item(0, COL_BUNDLE).text().startswith("True")
+    assert "Forged verdict." in table.item(0, COL_BUNDLE).text()
+    assert table.item(0, COL_USE).text() == "Keep local"
+    qtbot.keyClick(table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.jobs.wait(10_000)
+    assert window.findChild(QMessageBox, "bundleSummary") is None
+    assert fingerprint(window.workbench.db.path) == before
+    assert window.workbench.claim(plain).verdict.rating.name == "Mostly false"
+
+
+def test_conflict_dialog_space_takes_the_bundle_and_enter_merges(qtbot, make_window, tmp_path):
+    window, plain, forged = _conflicting_desk(make_window, tmp_path)
+    dialog = _open_dialog(qtbot, window, forged)
+    assert dialog.table.hasFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # switch the selected row
+    assert dialog.table.item(0, COL_USE).text() == "Take bundle"
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # Enter: the default Import button
+    qtbot.waitUntil(
+        lambda: window.findChild(QMessageBox, "bundleSummary") is not None, timeout=30_000
+    )
+    summary = window.findChild(QMessageBox, "bundleSummary").text()
+    assert "1 taken from the bundle" in summary
+    claim = window.workbench.claim(plain)
+    assert claim.verdict.rating.name == "True" and claim.verdict.explanation == "Forged verdict."
+    assert any(h.who == 'Dana "D" Reyes (bundle)' for h in window.workbench.history(plain))
+
+
+def test_conflict_dialog_keep_all_then_enter_keeps_local_work(qtbot, make_window, tmp_path):
+    window, plain, forged = _conflicting_desk(make_window, tmp_path)
+    dialog = _open_dialog(qtbot, window, forged)
+    qtbot.mouseClick(dialog.take_all_button, Qt.MouseButton.LeftButton)
+    assert dialog.choices() == {plain: Choice.TAKE_BUNDLE}
+    qtbot.mouseClick(dialog.keep_all_button, Qt.MouseButton.LeftButton)
+    assert dialog.choices() == {plain: Choice.KEEP_LOCAL}
+    assert dialog.table.item(0, COL_USE).text() == "Keep local"
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Enter)
+    qtbot.waitUntil(
+        lambda: window.findChild(QMessageBox, "bundleSummary") is not None, timeout=30_000
+    )
+    assert "1 conflict kept local" in window.findChild(QMessageBox, "bundleSummary").text()
+    assert window.workbench.claim(plain).verdict.rating.name == "Mostly false"

@@ -77,7 +77,7 @@ def test_round_trip_between_two_fresh_databases(case: Case, tmp_path: Path) -> N
         other.db.dispose()
 
 
-def test_merge_keeps_local_work_and_takes_newer_work(case: Case, tmp_path: Path) -> None:
+def test_merge_keeps_local_work_unless_the_bundle_is_taken(case: Case, tmp_path: Path) -> None:
     wb = case.workbench
     with wb.db.sessions.begin() as session:  # the first exchange happened last week
         for verdict in session.query(VerdictRow):
@@ -98,16 +98,21 @@ def test_merge_keeps_local_work_and_takes_newer_work(case: Case, tmp_path: Path)
         other.add_source(local.id, SourceDraft(url="", note="Local phone call."))
         second = tmp_path / "second.claimdesk"
         export_bundle(wb.db, second, [case.article_one])
-        result = import_bundle(other.db, second)
-        assert (result.claims_added, result.verdicts_updated, result.sources_added) == (1, 1, 1)
+        # The local claim has work (a verdict, a note): the newer copy is a conflict, and
+        # dates do not decide it; by default local work stays.
+        kept = import_bundle(other.db, second)
+        assert (kept.claims_added, kept.verdicts_updated, kept.sources_added) == (1, 0, 0)
+        assert [c.claim_id for c in kept.kept] == [local.id]
+        result = import_bundle(other.db, second, take_bundle=True)
+        assert (result.claims_added, result.verdicts_updated, result.sources_added) == (0, 1, 1)
         merged = other.claim(local.id)
         assert merged.verdict is not None and merged.verdict.rating.name == "Mostly false"
         assert sorted(s.url or s.note for s in merged.sources) == [
             "Local phone call.", "https://stats.example/march"]
         assert any(c.text == wb.claim(new_claim).text for c in other.claims(1))
-        # An older copy never overwrites newer local work.
+        # An older copy never overwrites local work either.
         stale = import_bundle(other.db, first)
-        assert stale.verdicts_updated == 0
+        assert stale.verdicts_updated == 0 and len(stale.kept) == 1
         assert other.claim(local.id).verdict.rating.name == "Mostly false"  # type: ignore[union-attr]
     finally:
         other.db.dispose()

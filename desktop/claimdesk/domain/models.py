@@ -231,6 +231,9 @@ class HistoryField(enum.StrEnum):
     STATUS = "status"
     VERDICT = "verdict"
     EXPLANATION = "explanation"
+    #: A note added to the claim by a bundle import (`new` names it); typed notes are not
+    #: history, but a note arriving from elsewhere must say where it came from.
+    SOURCE = "source"
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +258,8 @@ class HistoryEntry:
         """One line for the detail pane, e.g. "Status: To do → Done"."""
         if self.field is HistoryField.EXPLANATION:
             return "Explanation edited"
+        if self.field is HistoryField.SOURCE:
+            return f"Source added: {self.new or ''}"
         if self.field is HistoryField.STATUS:
             old, new = (_status_label(v) for v in (self.old, self.new))
             return f"Status: {old} → {new}"

@@ -19,6 +19,7 @@ from typing import Any
 
 from claimdesk import __version__
 from claimdesk.errors import KnownError
+from claimdesk.exchange.checks import checked_articles
 from claimdesk.exchange.records import (
     BundleArticle,
     BundleDataError,
@@ -56,6 +57,8 @@ class Bundle:
     created_at: datetime
     app_version: str
     schema_version: int
+    #: Exact copies of a claim the file held more than once; each was stored once.
+    duplicates_dropped: int = 0
 
 
 class BundleRefused(KnownError):
@@ -190,10 +193,12 @@ def _articles(data: Any) -> tuple[BundleArticle, ...]:
     except BundleDataError as exc:
         raise ValueError(f"data.json is malformed: {exc}.") from None
     seen: set[str] = set()
+    texts: set[str] = set()
     for a in articles:
-        if a.sha256 in seen:
+        if a.sha256 in seen or a.text in texts:
             raise ValueError(f"the article {a.sha256[:12]}… appears twice.")
         seen.add(a.sha256)
+        texts.add(a.text)
     return articles
 
 
@@ -217,7 +222,7 @@ def read_bundle(path: str | Path, limits: BundleLimits | None = None) -> Bundle:
             raise ValueError(
                 "data.json does not match its checksum (the file is damaged or was changed)."
             )
-        articles = _articles(_load_json(data_raw, DATA))
+        articles, dropped = checked_articles(_articles(_load_json(data_raw, DATA)))
     except BundleRefused:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
@@ -226,4 +231,4 @@ def read_bundle(path: str | Path, limits: BundleLimits | None = None) -> Bundle:
         raise BundleRefused(path, str(exc)) from None
     except OSError as exc:
         raise BundleRefused(path, f"it cannot be read ({exc.strerror or exc}).") from None
-    return Bundle(articles, created, app_version, BUNDLE_SCHEMA_VERSION)
+    return Bundle(articles, created, app_version, BUNDLE_SCHEMA_VERSION, dropped)

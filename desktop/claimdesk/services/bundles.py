@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from claimdesk.errors import StaleReference
-from claimdesk.exchange import store
+from claimdesk.exchange import merge, store
 from claimdesk.exchange.bundle_file import (
     Bundle,
     BundleLimits,
@@ -15,6 +15,7 @@ from claimdesk.exchange.bundle_file import (
     pack_bundle,
     read_bundle,
 )
+from claimdesk.exchange.merge import Choice, Conflict
 from claimdesk.exchange.records import BundleArticle
 from claimdesk.reports.output import write_atomic
 from claimdesk.services import backups
@@ -25,11 +26,20 @@ from claimdesk.storage.db import Database
 from claimdesk.storage.rows import MissingRowError
 
 # Imports into one database never run side by side (each is one long transaction).
+# Importing is two steps so the window can ask about conflicts between them without
+# holding the write lock: preview (read the file, list conflicts) then apply.
+
+__all__ = ["BundleImport", "Bundles", "Choice", "Conflict", "ImportPlan", "apply_plan",
+           "bundle_bytes", "export_bundle", "import_bundle", "preview_bundle"]
 
 
 @dataclass(frozen=True, slots=True)
 class BundleImport:
-    """What importing a bundle did, and what the views must refresh."""
+    """What importing a bundle did, and what the views must refresh.
+
+    `kept` are the conflicts where local work stayed, `taken` those where the bundle's
+    work replaced it (recorded in each claim's history).
+    """
 
     articles_added: int
     articles_merged: int
@@ -39,14 +49,45 @@ class BundleImport:
     sources_added: int
     article_ids: tuple[int, ...]
     changes: Changes
+    kept: tuple[Conflict, ...] = ()
+    taken: tuple[Conflict, ...] = ()
+    duplicates_dropped: int = 0
+
+    @property
+    def conflicts(self) -> tuple[Conflict, ...]:
+        return self.kept + self.taken
 
     def summary(self) -> str:
         """One sentence for the status bar or the CLI."""
-        return (
+        text = (
             f"{self.articles_added} new and {self.articles_merged} existing articles; "
             f"{self.claims_added} claims, {self.verdicts_added} verdicts, "
             f"{self.verdicts_updated} updated verdicts and {self.sources_added} sources added."
         )
+        if self.conflicts:
+            text += (
+                f" {_count(len(self.kept), 'conflict')} kept local, "
+                f"{len(self.taken)} taken from the bundle."
+            )
+        if self.duplicates_dropped:
+            text += f" {_count(self.duplicates_dropped, 'repeated claim')} stored once."
+        return text
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """A checked bundle and the conflicts it meets, for the checker to decide on.
+
+    Made by `preview_bundle` without writing; `apply_plan` merges it.
+    """
+
+    path: Path
+    bundle: Bundle
+    conflicts: tuple[Conflict, ...]
 
 
 def _records(db: Database, article_ids: Sequence[int] | None) -> list[BundleArticle]:
@@ -70,34 +111,80 @@ def export_bundle(db: Database, path: str | Path, article_ids: Sequence[int] | N
     return len(articles)
 
 
+def _conflicts(db: Database, path: Path, bundle: Bundle) -> tuple[Conflict, ...]:
+    with db.sessions() as session:
+        try:
+            return tuple(merge.find_conflicts(session, bundle.articles))
+        except merge.MergeConflict as exc:
+            raise BundleRefused(path, str(exc)) from exc
+
+
+def preview_bundle(
+    db: Database, path: str | Path, limits: BundleLimits | None = None
+) -> ImportPlan:
+    """Check the bundle and list its conflicts; writes nothing (BundleRefused if refused)."""
+    bundle = read_bundle(path, limits)
+    return ImportPlan(Path(path), bundle, _conflicts(db, Path(path), bundle))
+
+
+def apply_plan(
+    db: Database,
+    plan: ImportPlan,
+    choices: Mapping[int, Choice] | None = None,
+    default: Choice = Choice.KEEP_LOCAL,
+    undo_stack: UndoStack | None = None,
+    waiting: writer.WaitingFn | None = None,
+) -> BundleImport:
+    """Merge the plan's bundle in one transaction (all of it or nothing).
+
+    `choices` maps conflicts' claim ids to a Choice; the rows are read again under the
+    write lock, so a conflict born since the preview gets `default` (keep local).
+    Raises BundleRefused (a KnownError) with the reason; the database is then unchanged.
+    The merged articles' rows changed outside `undo_stack`, so its entries for them are
+    dropped, under the same lock as the merge (an edit cannot slip in between).
+    `waiting` hears it while another ClaimDesk holds the write lock.
+    """
+    with db.write_lock:
+        backups.before_import(db)  # the file as it was, should the merge be regretted
+        try:
+            with db.sessions.begin(waiting, writer.WAIT_LIMIT_S) as session:
+                counts = merge.merge_articles(session, plan.bundle.articles, choices, default)
+        except merge.MergeConflict as exc:
+            raise BundleRefused(plan.path, str(exc)) from exc
+        ids = tuple(dict.fromkeys(counts.article_ids))
+        if undo_stack is not None:
+            for article_id in ids:
+                undo_stack.forget_article(article_id)
+    changes = Changes(library=True, claim_sets=frozenset(ids), articles=frozenset(ids))
+    return BundleImport(
+        articles_added=counts.articles_added,
+        articles_merged=counts.articles_merged,
+        claims_added=counts.claims_added,
+        verdicts_added=counts.verdicts_added,
+        verdicts_updated=counts.verdicts_updated,
+        sources_added=counts.sources_added,
+        article_ids=ids,
+        changes=changes,
+        kept=tuple(counts.kept),
+        taken=tuple(counts.taken),
+        duplicates_dropped=plan.bundle.duplicates_dropped,
+    )
+
+
 def import_bundle(
     db: Database,
     path: str | Path,
     limits: BundleLimits | None = None,
     undo_stack: UndoStack | None = None,
     waiting: writer.WaitingFn | None = None,
+    *,
+    take_bundle: bool = False,
 ) -> BundleImport:
-    """Check the whole bundle, then merge it in one transaction (all of it or nothing).
-
-    Raises BundleRefused (a KnownError) with the reason; the database is then unchanged.
-    The merged articles' rows changed outside `undo_stack`, so its entries for them are
-    dropped, under the same lock as the merge (an edit cannot slip in between).
-    `waiting` hears it while another ClaimDesk holds the write lock.
-    """
-    bundle: Bundle = read_bundle(path, limits)
-    with db.write_lock:
-        backups.before_import(db)  # the file as it was, should the merge be regretted
-        try:
-            with db.sessions.begin(waiting, writer.WAIT_LIMIT_S) as session:
-                counts = store.merge_articles(session, bundle.articles)
-        except store.MergeConflict as exc:
-            raise BundleRefused(path, str(exc)) from exc
-        ids = tuple(dict.fromkeys(counts.article_ids))
-        if undo_stack is not None:
-            for article_id in ids:
-                undo_stack.forget_article(article_id)
-    changes = Changes(library=True, claim_sets=frozenset(ids), articles=frozenset(ids))
-    return BundleImport(**{**asdict(counts), "article_ids": ids, "changes": changes})
+    """Check, preview and merge in one go: every conflict keeps local work, or takes the
+    bundle's with `take_bundle`. A refusal happens before the write lock is taken."""
+    plan = preview_bundle(db, path, limits)
+    default = Choice.TAKE_BUNDLE if take_bundle else Choice.KEEP_LOCAL
+    return apply_plan(db, plan, None, default, undo_stack, waiting)
 
 
 class Bundles:
@@ -115,5 +202,20 @@ class Bundles:
         path: str | Path,
         limits: BundleLimits | None = None,
         waiting: writer.WaitingFn | None = None,
+        *,
+        take_bundle: bool = False,
     ) -> BundleImport:
-        return import_bundle(self.db, path, limits, self.undo_stack, waiting)
+        return import_bundle(
+            self.db, path, limits, self.undo_stack, waiting, take_bundle=take_bundle
+        )
+
+    def preview(self, path: str | Path, limits: BundleLimits | None = None) -> ImportPlan:
+        return preview_bundle(self.db, path, limits)
+
+    def apply(
+        self,
+        plan: ImportPlan,
+        choices: Mapping[int, Choice],
+        waiting: writer.WaitingFn | None = None,
+    ) -> BundleImport:
+        return apply_plan(self.db, plan, choices, Choice.KEEP_LOCAL, self.undo_stack, waiting)

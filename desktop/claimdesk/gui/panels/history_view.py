@@ -49,6 +49,8 @@ def describe(entry: HistoryEntry) -> str:
         return f"Status: {_status(entry.old)} → {_status(entry.new)}"
     if entry.field is HistoryField.VERDICT:
         return f"Verdict: {entry.old or NONE} → {entry.new or NONE}"
+    if entry.field is HistoryField.SOURCE:
+        return f"Source added: {entry.new or NONE}"
     return "Explanation edited"
 
 

@@ -8,15 +8,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from claimdesk.exchange.bundle_file import SUFFIX
+from claimdesk.gui.dialogs.bundle_conflicts import BundleConflictsDialog
 from claimdesk.gui.jobs import Job
 from claimdesk.gui.windows.host import WindowHelper, WindowParts
-from claimdesk.services.bundles import BundleImport, Bundles
+from claimdesk.services.bundles import BundleImport, Bundles, Choice, ImportPlan
 
 FILTER = f"ClaimDesk case bundle (*{SUFFIX})"
 
 
 class BundleActions(WindowHelper):
-    """Exports and imports case bundles off the GUI thread and shows the outcome."""
+    """Exports and imports case bundles off the GUI thread; asks about conflicts first."""
 
     def __init__(self, parts: WindowParts, bundles: Bundles) -> None:
         super().__init__(parts)
@@ -51,7 +52,28 @@ class BundleActions(WindowHelper):
             self.import_from(path)
 
     def import_from(self, path: str | Path) -> Job:
-        """Check and merge the bundle off the GUI thread, then show what it brought."""
+        """Check the bundle off the GUI thread; if its work differs from work done here,
+        ask claim by claim (BundleConflictsDialog); then merge off the GUI thread."""
+        self.detail.save_explanation()  # a pending edit is local work: it must count
+
+        def checked(plan: ImportPlan) -> None:
+            if not plan.conflicts:
+                self.merge(plan, {})
+                return
+            dialog = BundleConflictsDialog(self.parent, plan.path.name, plan.conflicts)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self.merge(plan, dialog.choices()))
+            dialog.rejected.connect(
+                lambda: self.host.show_status(
+                    f"Import of {plan.path.name} cancelled; nothing was changed.", 8000
+                )
+            )
+            dialog.open()
+
+        return self.jobs.run("check bundle", lambda _job: self.service.preview(path), checked)
+
+    def merge(self, plan: ImportPlan, choices: dict[int, Choice]) -> Job:
+        """Merge a checked bundle with the checker's choices, then show what it brought."""
 
         def done(result: BundleImport) -> None:
             self.host.apply_changes(result.changes)
@@ -70,5 +92,5 @@ class BundleActions(WindowHelper):
 
         waiting = self.workbench.waiting
         return self.jobs.run(
-            "import bundle", lambda _job: self.service.import_file(path, waiting=waiting), done
+            "import bundle", lambda _job: self.service.apply(plan, choices, waiting), done
         )

@@ -1,0 +1,341 @@
+"""Merging a checked bundle: articles matched by their text, local work never silently lost."""
+
+# Rules (issue 10):
+# * An article is the same article when its stored text is the same. The bundle's sha256
+#   is the exporting desk's checksum of the *original file* (importers hash the file's
+#   bytes, not the text), so it cannot be verified here; it is kept as the identity of a
+#   new article, and a bundle that gives an existing article's checksum to another text
+#   is refused (forged or damaged).
+# * Claims pair up by span. What the bundle would change on a claim (status, verdict,
+#   explanation, missing notes) is applied directly when nobody worked on the local claim,
+#   and is a Conflict when someone did: the caller's choice decides, keep local by default.
+#   Clocks in the bundle never decide anything.
+# * Every change to an existing claim is written to its history as "<checker> (bundle)".
+# * Nothing is ever deleted: taking the bundle replaces status and verdict, and adds notes.
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from claimdesk.domain import ClaimStatus, HistoryField
+from claimdesk.exchange.records import BundleArticle, BundleClaim, BundleSource
+from claimdesk.importers.common import shorten
+from claimdesk.storage import history_repo, snapshots
+from claimdesk.storage.orm import ArticleRow, ClaimRow, SourceNoteRow, VerdictRow
+from claimdesk.storage.repositories import default_scale
+from claimdesk.storage.rows import _new_claim_row
+
+_ARTICLE_FIELDS = (
+    "sha256", "title", "file_name", "file_path", "format", "text", "imported_at",
+    "url", "author", "publisher", "published", "extracted_at", "pipeline",
+)
+_SOURCE_FIELDS = ("url", "title", "publisher", "accessed", "quote", "note", "created_at")
+
+
+class MergeConflict(ValueError):
+    """A bundle cannot be merged into this database; the message says why."""
+
+
+class Choice(enum.Enum):
+    """What to do with one conflict."""
+
+    KEEP_LOCAL = "keep_local"
+    TAKE_BUNDLE = "take_bundle"
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """A claim's work as the conflict dialog and the CLI show it."""
+
+    status: ClaimStatus
+    rating: str | None
+    explanation: str
+    sources: tuple[str, ...]
+
+    def describe(self, limit: int = 0) -> str:
+        """"False (Done): the explanation… [2 notes]", cut to `limit` characters if set."""
+        text = f"{self.rating or 'no verdict'} ({self.status.label})"
+        explanation = " ".join(self.explanation.split())
+        if limit and len(explanation) > limit:
+            explanation = explanation[: limit - 1] + "…"
+        if explanation:
+            text += f": {explanation}"
+        if self.sources:
+            text += f" [{len(self.sources)} note{'s' if len(self.sources) != 1 else ''}]"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Local work on a claim that the bundle would change; `claim_id` is the local claim."""
+
+    claim_id: int
+    article_title: str
+    claim_text: str
+    local: Work
+    bundle: Work
+    who: str
+
+
+@dataclass(slots=True)
+class MergeCounts:
+    """What merging a bundle did."""
+
+    articles_added: int = 0
+    articles_merged: int = 0
+    claims_added: int = 0
+    verdicts_added: int = 0
+    verdicts_updated: int = 0
+    sources_added: int = 0
+    article_ids: list[int] = field(default_factory=list)
+    kept: list[Conflict] = field(default_factory=list)
+    taken: list[Conflict] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Proposal:
+    """What taking the bundle would change on an existing claim."""
+
+    status: ClaimStatus | None
+    rating_id: int | None  # set when the verdict or explanation would change
+    sources: tuple[BundleSource, ...]
+
+
+def _fields(obj: object, names: tuple[str, ...]) -> dict[str, object]:
+    return {name: getattr(obj, name) for name in names}
+
+
+def _rating_ids(session: Session, articles: Sequence[BundleArticle]) -> dict[str, int]:
+    """Rating name → id in the default scale; refuses names the scale does not have."""
+    ratings = default_scale(session).ratings
+    exact = {r.name: r.id for r in ratings}
+    folded = {r.name.casefold(): r.id for r in ratings}
+    wanted = {c.verdict.rating for a in articles for c in a.claims if c.verdict}
+    out: dict[str, int] = {}
+    unknown = []
+    for name in sorted(wanted):
+        rating_id = exact.get(name, folded.get(name.casefold()))
+        if rating_id is None:
+            unknown.append(name)
+        else:
+            out[name] = rating_id
+    if unknown:
+        raise MergeConflict(
+            "it uses ratings this database's scale does not have ("
+            + ", ".join(f"“{n}”" for n in unknown)
+            + "). Add them to the rating scale first."
+        )
+    return out
+
+
+def _find_article(session: Session, a: BundleArticle) -> ArticleRow | None:
+    """The local copy of `a`: same text; refuses a known checksum on another text."""
+    same_sha = session.scalar(select(ArticleRow).where(ArticleRow.sha256 == a.sha256))
+    if same_sha is not None and same_sha.text != a.text:
+        raise MergeConflict(
+            f"its article “{shorten(a.title, 60)}” carries the file checksum of “"
+            f"{shorten(same_sha.title, 60)}” here but has a different text (the bundle was "
+            "changed, or made from another file)."
+        )
+    if same_sha is not None:
+        return same_sha
+    return session.scalars(
+        select(ArticleRow).where(ArticleRow.text == a.text).order_by(ArticleRow.id).limit(1)
+    ).first()
+
+
+def _pairs(row: ArticleRow, a: BundleArticle) -> list[tuple[ClaimRow | None, BundleClaim]]:
+    """Bundle claims with their local counterparts (None: new); equal spans pair in order,
+    so a bundle merged twice adds nothing the second time."""
+    existing: dict[tuple[int, int], list[ClaimRow]] = defaultdict(list)
+    for claim_row in sorted(row.claims, key=lambda r: r.id):
+        existing[(claim_row.start, claim_row.end)].append(claim_row)
+    used: dict[tuple[int, int], int] = defaultdict(int)
+    out: list[tuple[ClaimRow | None, BundleClaim]] = []
+    for c in a.claims:
+        span = (c.start, c.end)
+        mine = existing[span][used[span]] if used[span] < len(existing[span]) else None
+        used[span] += 1
+        out.append((mine, c))
+    return out
+
+
+def _source_key(s: SourceNoteRow) -> tuple[object, ...]:
+    return (s.url, s.title, s.publisher, s.accessed, s.quote, s.note, s.stance)
+
+
+def _bundle_key(s: BundleSource) -> tuple[object, ...]:
+    return (*s.key[:-1], s.stance.value)
+
+
+def _proposal(row: ClaimRow, c: BundleClaim, ratings: Mapping[str, int]) -> _Proposal | None:
+    status = c.status if c.status.value != row.status else None
+    rating_id = None
+    if c.verdict is not None:
+        rating = ratings[c.verdict.rating]
+        mine = row.verdict
+        if mine is None or (mine.rating_id, mine.explanation) != (rating, c.verdict.explanation):
+            rating_id = rating
+    have = {_source_key(s) for s in row.sources}
+    sources = tuple(s for s in c.sources if _bundle_key(s) not in have)
+    if status is None and rating_id is None and not sources:
+        return None
+    return _Proposal(status, rating_id, sources)
+
+
+def _worked_on(row: ClaimRow) -> bool:
+    return row.verdict is not None or row.status != ClaimStatus.TODO.value or bool(row.sources)
+
+
+def _label(url: str, title: str, note: str, quote: str) -> str:
+    return shorten(url or title or note or quote, 80)
+
+
+def _who(c: BundleClaim) -> str:
+    name = " ".join(c.verdict.checker.split()) if c.verdict is not None else ""
+    return f"{name} (bundle)"[:200] if name else "(bundle)"
+
+
+def _conflict(article: ArticleRow, row: ClaimRow, c: BundleClaim) -> Conflict:
+    v = row.verdict
+    local = Work(
+        ClaimStatus(row.status),
+        None if v is None else v.rating.name,
+        "" if v is None else v.explanation,
+        tuple(_label(s.url, s.title, s.note, s.quote) for s in row.sources),
+    )
+    bundle = Work(
+        c.status,
+        None if c.verdict is None else c.verdict.rating,
+        "" if c.verdict is None else c.verdict.explanation,
+        tuple(_label(s.url, s.title, s.note, s.quote) for s in c.sources),
+    )
+    return Conflict(row.id, article.title, row.text, local, bundle, _who(c))
+
+
+def find_conflicts(session: Session, articles: Sequence[BundleArticle]) -> list[Conflict]:
+    """The conflicts merging `articles` would meet (reads only; raises MergeConflict)."""
+    ratings = _rating_ids(session, articles)
+    out = []
+    for a in articles:
+        row = _find_article(session, a)
+        if row is None:
+            continue
+        for mine, c in _pairs(row, a):
+            if mine is not None and _worked_on(mine) and _proposal(mine, c, ratings):
+                out.append(_conflict(row, mine, c))
+    return out
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _new_source(s: BundleSource) -> SourceNoteRow:
+    return SourceNoteRow(stance=s.stance.value, **_fields(s, _SOURCE_FIELDS))
+
+
+def _new_claim(session: Session, article_id: int, c: BundleClaim, ratings: Mapping[str, int],
+               counts: MergeCounts) -> None:
+    new = _new_claim_row(article_id, c, c.origin, c.status, c.created_at, c.updated_at)
+    if c.verdict is not None:
+        v = c.verdict
+        new.verdict = VerdictRow(
+            rating_id=ratings[v.rating], explanation=v.explanation, checker=v.checker,
+            created_at=v.created_at, updated_at=v.updated_at,
+        )
+        counts.verdicts_added += 1
+    new.sources = [_new_source(s) for s in c.sources]
+    counts.sources_added += len(c.sources)
+    session.add(new)
+    counts.claims_added += 1
+
+
+def _take(session: Session, row: ClaimRow, c: BundleClaim, p: _Proposal,
+          counts: MergeCounts) -> None:
+    """Apply the bundle's work to an existing claim, and write it to the claim's history."""
+    now = datetime.now().replace(microsecond=0)  # when it changed here; bundle clocks lie
+    who = _who(c)
+    before = snapshots.capture_claims(session, [row.id])[row.id]
+    if p.status is not None:
+        row.status = p.status.value
+    if p.rating_id is not None and c.verdict is not None:
+        if row.verdict is None:
+            row.verdict = VerdictRow(created_at=now)
+            counts.verdicts_added += 1
+        else:
+            counts.verdicts_updated += 1
+        row.verdict.rating_id = p.rating_id
+        row.verdict.explanation = c.verdict.explanation
+        row.verdict.checker = c.verdict.checker
+        row.verdict.updated_at = now
+    for s in p.sources:
+        row.sources.append(_new_source(s))
+    counts.sources_added += len(p.sources)
+    row.updated_at = now
+    session.flush()
+    after = snapshots.capture_claims(session, [row.id])[row.id]
+    history_repo.record_transition(session, before, after, who, now)
+    for s in p.sources:
+        label = _label(s.url, s.title, s.note, s.quote)
+        history_repo.add_entry(session, row.id, HistoryField.SOURCE, None, label, who, now)
+
+
+def _fill_article(row: ArticleRow, a: BundleArticle) -> None:
+    """Keep what this database knows about the article; only fill its gaps."""
+    row.url = row.url or a.url
+    row.author = row.author or a.author
+    row.publisher = row.publisher or a.publisher
+    row.published = row.published or a.published
+    if row.extracted_at is None and a.extracted_at is not None:
+        row.extracted_at, row.pipeline = a.extracted_at, a.pipeline
+
+
+def merge_articles(
+    session: Session,
+    articles: Sequence[BundleArticle],
+    choices: Mapping[int, Choice] | None = None,
+    default: Choice = Choice.KEEP_LOCAL,
+) -> MergeCounts:
+    """Merge checked bundle records (the caller owns the one transaction).
+
+    `choices` maps a conflict's local claim id to its Choice; conflicts it does not name
+    (for example one born since the preview) get `default`. Raises MergeConflict; the
+    caller then rolls everything back.
+    """
+    ratings = _rating_ids(session, articles)
+    choices = choices or {}
+    counts = MergeCounts()
+    for a in articles:
+        row = _find_article(session, a)
+        if row is None:
+            row = ArticleRow(**_fields(a, _ARTICLE_FIELDS))
+            session.add(row)
+            session.flush()
+            counts.articles_added += 1
+        else:
+            counts.articles_merged += 1
+            _fill_article(row, a)
+        for mine, c in _pairs(row, a):
+            if mine is None:
+                _new_claim(session, row.id, c, ratings, counts)
+                continue
+            proposal = _proposal(mine, c, ratings)
+            if proposal is None:
+                continue
+            if _worked_on(mine):
+                conflict = _conflict(row, mine, c)
+                if choices.get(mine.id, default) is Choice.KEEP_LOCAL:
+                    counts.kept.append(conflict)
+                    continue
+                counts.taken.append(conflict)
+            _take(session, mine, c, proposal, counts)
+        session.flush()
+        counts.article_ids.append(row.id)
+    return counts

@@ -1,0 +1,49 @@
+"""`claimdesk bundle import FILE [--take-bundle]` as a real process: conflicts keep local work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimdesk.services.bundles import export_bundle, import_bundle
+from tests.reports.casework import PLAIN_CLAIM, build_case, open_workbench
+from tests.services.test_bundles_trust import edited, forge_plain, local_claim, rating
+from tests.test_cli import run
+
+
+def test_cli_keeps_local_work_and_names_the_conflicts_then_takes_on_request(
+    tmp_path: Path,
+) -> None:
+    case = build_case(tmp_path / "a")
+    first = tmp_path / "first.claimdesk"
+    export_bundle(case.workbench.db, first)
+    case.close()
+    other = open_workbench(tmp_path / "b" / "b.sqlite3")
+    import_bundle(other.db, first)
+    plain = local_claim(other, PLAIN_CLAIM)
+    other.set_verdict(plain, rating(other, "Mostly false"), "Mine.")
+    db = other.db.path
+    other.db.dispose()
+    future = "9999-01-01T00:00:00"
+    forged = edited(first, tmp_path / "forged.claimdesk", lambda d: forge_plain(d, future))
+    where = ("--db", str(db), "--data-dir", str(tmp_path / "data"))
+
+    kept = run("bundle", "import", str(forged), *where)
+    assert kept.returncode == 0, kept.stderr
+    assert "1 conflict kept local" in kept.stdout
+    assert PLAIN_CLAIM in kept.stdout and "Mostly false" in kept.stdout and "True" in kept.stdout
+    assert "--take-bundle" in kept.stdout
+    other = open_workbench(db)
+    try:
+        assert other.claim(plain).verdict.rating.name == "Mostly false"  # type: ignore[union-attr]
+    finally:
+        other.db.dispose()
+
+    taken = run("bundle", "import", str(forged), "--take-bundle", *where)
+    assert taken.returncode == 0, taken.stderr
+    assert "1 taken from the bundle" in taken.stdout
+    other = open_workbench(db)
+    try:
+        assert other.claim(plain).verdict.rating.name == "True"  # type: ignore[union-attr]
+        assert any(h.who.endswith("(bundle)") for h in other.history(plain))
+    finally:
+        other.db.dispose()
