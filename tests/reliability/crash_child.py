@@ -12,9 +12,8 @@ import random
 import sys
 from pathlib import Path
 
-from claimdesk.reports.bundle import read_bundle
-
 from claimdesk.domain import ClaimStatus, SourceDraft
+from claimdesk.exchange.bundle_file import read_bundle
 from claimdesk.nlp.scorer import CheckWorthinessScorer
 from claimdesk.services.bundles import import_bundle
 from claimdesk.services.nlp_provider import NlpProvider

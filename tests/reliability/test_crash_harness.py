@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from claimdesk.reports.bundle import read_bundle
 from sqlalchemy import create_engine, text
 
 from claimdesk.domain import ClaimStatus, SourceDraft
+from claimdesk.exchange.bundle_file import read_bundle
 from claimdesk.services.bundles import export_bundle
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import _alembic_config, head_revision, open_database

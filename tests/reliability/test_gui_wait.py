@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from claimdesk.gui.main_window import MainWindow
 from PySide6.QtCore import QSettings
 
-from claimdesk.gui import bundle_actions
+from claimdesk.app import assemble
+from claimdesk.gui.windows.main_window import MainWindow
+from claimdesk.paths import app_paths
 from claimdesk.services.bundles import export_bundle
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
@@ -24,7 +25,7 @@ from tests.reliability.helpers import query, write_articles
 def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     db = open_database(tmp_path / "desk.sqlite3")
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Workbench(db, NoModels()), settings)
+    win = MainWindow(assemble(app_paths(tmp_path / "data"), db, NoModels()), settings)
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -61,7 +62,7 @@ def test_a_bundle_import_shows_that_it_waits(qtbot, window: MainWindow, tmp_path
 
     con = _hold(window.workbench.db.path)
     try:
-        job = bundle_actions.import_from(window, bundle)
+        job = window.bundles.import_from(bundle)
         qtbot.waitUntil(lambda: window.statusBar().currentMessage() == WAITING, timeout=10_000)
         assert not job.done
     finally:
