@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,8 @@ def test_a_quick_edit_on_the_gui_thread_shows_that_it_waits(window: MainWindow) 
     release = threading.Timer(1.5, lambda: (con.execute("COMMIT"), con.close()))
     release.start()
     try:
-        window.workbench.set_checker_name("Ana")
+        wb = window.workbench
+        wb.save_settings(replace(wb.settings(), checker_name="Ana"))
     finally:
         release.join()
     assert window.statusBar().currentMessage() == WAITING
