@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import db as dbmod
+from claimdesk.storage import writer
 from claimdesk.storage.db import open_database
 from claimdesk.storage.sqlite_errors import describe
 from tests.storage.dbfiles import sha256
@@ -75,6 +76,8 @@ def test_locked_database_is_called_busy_not_damaged(
         message = str(info.value)
         _healthy(message)
         assert "busy" in message and "another ClaimDesk" in message
+        # The same class as the polite wait's own "busy": callers catch one kind.
+        assert isinstance(info.value, writer.DatabaseBusy)
         assert sha256(path) == before
     finally:
         holder.execute("ROLLBACK")

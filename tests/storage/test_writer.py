@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from claimdesk.storage import db as dbmod
 from claimdesk.storage import writer
 from claimdesk.storage.db import BUSY_TIMEOUT_S, open_database
 
@@ -58,3 +59,25 @@ def test_waiting_past_the_limit_is_a_plain_error_and_rolls_nothing_in(tmp_path: 
         other.close()
         db.dispose()
     assert heard == [writer.WAITING]
+
+
+def test_opening_a_current_database_takes_no_write_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another ClaimDesk writing must not hold up (or fail) a second one's start.
+
+    Only a file that needs creating, upgrading, an index repair or its scale waits for
+    the lock; the writes after it then wait politely, saying so.
+    """
+    path = tmp_path / "w.sqlite3"
+    open_database(path).dispose()
+    monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_S", 0.3)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO settings (key, value) VALUES ('other', 'writing')")
+    try:
+        db = open_database(path)
+        db.dispose()
+    finally:
+        other.execute("COMMIT")
+        other.close()

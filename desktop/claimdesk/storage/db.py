@@ -241,6 +241,24 @@ def _seed_default_scale(session: Session) -> None:
     session.flush()
 
 
+def _up_to_date(engine: Engine) -> bool:
+    """At the head revision, with its full-text index and a scale: nothing to write.
+
+    Checked in a plain read first, so a ClaimDesk starting while another one writes
+    neither waits for nor fails on the write lock it does not need (WAL reads never wait).
+    """
+    with engine.connect() as conn, conn.begin():
+        if not conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'"
+        ).first():
+            return False
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        if row is None or str(row[0]) != head_revision() or fts.needs_repair(conn):
+            return False
+        with Session(bind=conn) as session:
+            return session.scalar(select(RatingScaleRow.id).limit(1)) is not None
+
+
 def _prepare(engine: Engine, path: Path) -> None:
     """Create, upgrade, repair the index and seed the scale: all in one transaction.
 
@@ -320,7 +338,8 @@ def open_database(
         rolling.daily_backup(path, backups)
     engine = _engine(path)
     try:
-        _prepare(engine.execution_options(**{_WRITE: True}), path)
+        if current is None or not _up_to_date(engine):
+            _prepare(engine.execution_options(**{_WRITE: True}), path)
     except DBAPIError as exc:
         engine.dispose()
         if isinstance(exc.orig, sqlite3.Error):

@@ -89,6 +89,28 @@ def require_fts5() -> None:
         )
 
 
+def _objects(conn: Connection) -> set[str]:
+    return {
+        r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type IN "
+                                           "('table', 'trigger')")
+    }
+
+
+def _stale(conn: Connection, index: FtsIndex, objects: set[str]) -> bool:
+    """A part is missing, or it indexes a different number of rows than its table has."""
+    if index.name not in objects or any(t not in objects for t in index.triggers):
+        return True
+    indexed = conn.exec_driver_sql(f"SELECT count(*) FROM {index.name}_docsize").scalar()
+    rows = conn.exec_driver_sql(f"SELECT count(*) FROM {index.content}").scalar()
+    return bool(indexed != rows)
+
+
+def needs_repair(conn: Connection) -> bool:
+    """Whether ensure_index would change anything; only reads (no write lock needed)."""
+    objects = _objects(conn)
+    return any(_stale(conn, index, objects) for index in INDEXES)
+
+
 def ensure_index(conn: Connection) -> list[str]:
     """Recreate what is missing of the index and rebuild stale parts; returns their names.
 
@@ -96,28 +118,19 @@ def ensure_index(conn: Connection) -> list[str]:
     that rebuilds a table drops its triggers), or when it indexes a different number
     of rows than its content table has.
     """
-    objects = {
-        r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type IN "
-                                           "('table', 'trigger')")
-    }
+    objects = _objects(conn)
     rebuilt: list[str] = []
     for index in INDEXES:
+        if not _stale(conn, index, objects):
+            continue
         ddl = index.ddl()
-        stale = False
         if index.name not in objects:
             conn.exec_driver_sql(ddl[0])
-            stale = True
         for name, statement in zip(index.triggers, ddl[1:], strict=True):
             if name not in objects:
                 conn.exec_driver_sql(statement)
-                stale = True
-        if not stale:
-            indexed = conn.exec_driver_sql(f"SELECT count(*) FROM {index.name}_docsize").scalar()
-            rows = conn.exec_driver_sql(f"SELECT count(*) FROM {index.content}").scalar()
-            stale = indexed != rows
-        if stale:
-            rebuild(conn, index.name)
-            rebuilt.append(index.name)
+        rebuild(conn, index.name)
+        rebuilt.append(index.name)
     if rebuilt:
         log.warning("rebuilt the full-text index: %s", ", ".join(rebuilt))
     return rebuilt

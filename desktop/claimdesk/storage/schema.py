@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
+from collections.abc import Hashable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -16,11 +16,12 @@ from sqlalchemy.pool import StaticPool
 
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import fts
+from claimdesk.storage.schema_shape import shape
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
-#: (type, name, table, SQL with whitespace normalised) of one sqlite_master row.
-SchemaObject = tuple[str, str, str, str]
+#: (type, name) of one sqlite_master row → what it does (schema_shape.shape).
+Schema = Mapping[tuple[str, str], Hashable]
 
 
 class SchemaRefused(DatabaseError):
@@ -44,23 +45,19 @@ def known_revision(revision: str) -> bool:
     return any(rev.revision == revision for rev in script.walk_revisions())
 
 
-def _normal(sql: str | None) -> str:
-    # SQLite keeps CREATE statements as typed; only layout may differ between versions
-    # of the libraries that typed them, never words, names or punctuation.
-    text = " ".join((sql or "").split())
-    return re.sub(r"\s*([(),])\s*", r"\1", text)
+def objects_of(con: sqlite3.Connection) -> Schema:
+    """Every object in the file's schema (sqlite_stat*, the planner's statistics, aside).
 
-
-def objects_of(con: sqlite3.Connection) -> frozenset[SchemaObject]:
-    """Every object in the file's schema (sqlite_stat*, the planner's statistics, aside)."""
+    Names are compared as SQLite does, without regard to case.
+    """
     rows = con.execute(
         "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%'"
     ).fetchall()
-    return frozenset((t, n, tb, _normal(s)) for t, n, tb, s in rows)
+    return {(t, n.lower()): shape(con, t, n, tb, s) for t, n, tb, s in rows}
 
 
 @cache
-def expected_objects(revision: str) -> frozenset[SchemaObject]:
+def expected_objects(revision: str) -> Schema:
     """The schema our migrations leave at `revision`, built once per run in memory.
 
     Deriving it from the migrations themselves (rather than a list kept by hand) means
@@ -94,21 +91,23 @@ def _repairable(name: str) -> bool:
 def verify(con: sqlite3.Connection, path: Path, revision: str) -> None:
     """Refuse a file whose schema differs from the one ClaimDesk made at `revision`.
 
-    An extra trigger, view, index or table, or a changed statement, would run our data
+    An extra trigger, view, index or table, or a changed one, would run our data
     through code we did not write (a trigger can rewrite every verdict), so none is
-    tolerated. Missing full-text objects are allowed: they are rebuilt on open.
+    tolerated. Tables and indexes are compared by what they do, not by how the library
+    that made them spelled their CREATE statement (schema_shape.py): a later SQLAlchemy
+    or Alembic in the frozen app must not turn every older desk away. Missing
+    full-text objects are allowed: they are rebuilt on open.
     """
     found = objects_of(con)
     expected = expected_objects(revision)
-    expected_names = {(o[0], o[1]) for o in expected}
     problems: list[str] = []
-    for obj in sorted(found - expected):
-        kind, name = obj[0], obj[1]
-        changed = (kind, name) in expected_names
-        problems.append(f"{kind} {name} was changed" if changed else f"unexpected {kind} {name}")
-    present = {(t, n) for t, n, *_ in found}
-    for kind, name, *_ in sorted(expected - found):
-        if (kind, name) not in present and not _repairable(name):
+    for kind, name in sorted(found):
+        if (kind, name) not in expected:
+            problems.append(f"unexpected {kind} {name}")
+        elif found[kind, name] != expected[kind, name]:
+            problems.append(f"{kind} {name} was changed")
+    for kind, name in sorted(expected):
+        if (kind, name) not in found and not _repairable(name):
             problems.append(f"{kind} {name} is missing")
     if problems:
         more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""

@@ -6,7 +6,8 @@ import sqlite3
 import time
 from collections.abc import Callable
 
-from claimdesk.errors import DatabaseError
+# One class for "busy", whether the polite wait ran out or SQLite's own did.
+from claimdesk.storage.sqlite_errors import DatabaseBusy
 
 #: What the CLI prints and the window shows while another program holds the write lock.
 WAITING = "Waiting for another ClaimDesk to finish writing…"
@@ -23,9 +24,7 @@ _NOTE_EVERY_S = 5.0
 
 WaitingFn = Callable[[str], None]
 
-
-class DatabaseBusy(DatabaseError):
-    """Another program kept the database's write lock for longer than we wait."""
+__all__ = ["WAITING", "WAIT_LIMIT_S", "DatabaseBusy", "WaitingFn", "is_busy", "lock_now"]
 
 
 def is_busy(exc: BaseException) -> bool:
