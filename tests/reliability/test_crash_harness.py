@@ -290,7 +290,10 @@ def test_the_harness_notices_a_lost_or_altered_edit(
     db = folder / "lossy.sqlite3"
     run = Run(db, folder, seed=7)
     run.wait_for("ready")
-    time.sleep(0.5)
+    deadline = time.monotonic() + 60
+    while not any(line.startswith("saved status") for line in run.lines):
+        assert time.monotonic() < deadline, run.lines
+        time.sleep(0.05)
     run.kill()
     saved = [line for line in run.lines if line.startswith("saved status")]
     assert saved, run.lines

@@ -66,9 +66,17 @@ def _limit_memory(memory_bytes: int) -> None:
 def child_main(conn: Connection, memory_bytes: int) -> None:
     """The worker's loop: (kind, bytes) in, ("ok", Extracted) or a refusal out.
 
-    It leaves after a MemoryError, so the next file starts in a fresh process.
+    It leaves after a MemoryError, so the next file starts in a fresh process, and
+    quietly when ClaimDesk has gone away (the pipe is closed or broken).
     """
     _limit_memory(memory_bytes)
+    try:
+        _serve(conn)
+    except (BrokenPipeError, EOFError, ConnectionResetError):
+        return
+
+
+def _serve(conn: Connection) -> None:
     while True:
         try:
             kind, data = conn.recv()

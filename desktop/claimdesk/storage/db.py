@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -121,9 +122,23 @@ def _connect(path: Path) -> sqlite3.Connection:
     # timeout= is SQLite's busy_timeout: wait that long for another writer's lock.
     con.text_factory = decode_text  # invalid UTF-8 reads as U+FFFD, never an exception
     con.execute("PRAGMA foreign_keys = ON")
-    con.execute("PRAGMA journal_mode = WAL")
+    _wal(con)
     con.execute("PRAGMA synchronous = NORMAL")
     return con
+
+
+def _wal(con: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying: SQLite may answer "locked" at once, without its busy wait,
+    while another process is creating the same new file (seen with two creators)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            con.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not writer.is_busy(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _engine(path: Path) -> Engine:
