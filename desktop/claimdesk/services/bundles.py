@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from claimdesk.errors import StaleReference
@@ -156,17 +156,16 @@ def apply_plan(
             for article_id in ids:
                 undo_stack.forget_article(article_id)
     changes = Changes(library=True, claim_sets=frozenset(ids), articles=frozenset(ids))
+    # The counts as they are (shallow: the conflicts stay Conflict records).
+    counted = {f.name: getattr(counts, f.name) for f in fields(counts)}
     return BundleImport(
-        articles_added=counts.articles_added,
-        articles_merged=counts.articles_merged,
-        claims_added=counts.claims_added,
-        verdicts_added=counts.verdicts_added,
-        verdicts_updated=counts.verdicts_updated,
-        sources_added=counts.sources_added,
-        article_ids=ids,
+        **{
+            **counted,
+            "kept": tuple(counts.kept),
+            "taken": tuple(counts.taken),
+            "article_ids": ids,
+        },
         changes=changes,
-        kept=tuple(counts.kept),
-        taken=tuple(counts.taken),
         duplicates_dropped=plan.bundle.duplicates_dropped,
     )
 

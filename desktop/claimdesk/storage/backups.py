@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from claimdesk.errors import DatabaseError, KnownError
+from claimdesk.storage.sqlite_errors import has_sqlite_header
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,23 @@ def _read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.absolute().as_uri()}?{flags}", uri=True)
 
 
+def _copy_pages(
+    source: Path, target: Path, setup: str, journal_mode: str, immutable: bool = False
+) -> None:
+    """Every page of `source` into `target` with SQLite's backup API (WAL-aware)."""
+    src = _read_only(source, immutable)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            dst.execute(setup)
+            src.backup(dst)
+            dst.execute(f"PRAGMA journal_mode = {journal_mode}")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def backups_of(database: Path, folder: Path) -> list[BackupFile]:
     """The copies of `database` in `folder`, newest first (by file time)."""
     if not folder.is_dir():
@@ -90,18 +108,8 @@ def make_backup(database: Path, folder: Path, kind: str) -> Path:
     partial = target.with_name(target.name + ".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        src = _read_only(database)
-        try:
-            dst = sqlite3.connect(partial)
-            try:
-                # One fsync at the end instead of one per step: half the time on open.
-                dst.execute("PRAGMA synchronous = OFF")
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        # One fsync at the end instead of one per step: half the time on open.
+        _copy_pages(database, partial, "PRAGMA synchronous = OFF", "DELETE")
         _fsync(partial)
         partial.replace(target)
         _fsync_folder(folder)
@@ -126,8 +134,8 @@ def parse_keep(text: str | None) -> int:
     return value if 1 <= value <= MAX_KEEP else DEFAULT_KEEP
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR)
+def _fsync(path: Path, flags: int = os.O_RDWR) -> None:
+    fd = os.open(path, flags)
     try:
         os.fsync(fd)
     finally:
@@ -137,11 +145,7 @@ def _fsync(path: Path) -> None:
 def _fsync_folder(folder: Path) -> None:
     """Make the rename durable where the platform allows it (not on Windows)."""
     with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync(folder, os.O_RDONLY)
 
 
 def keep_of(database: Path) -> int:
@@ -210,12 +214,7 @@ def is_damaged(database: Path) -> bool:
     """
     if not database.is_file() or database.stat().st_size == 0:
         return False
-    try:
-        with database.open("rb") as fh:
-            header = fh.read(16)
-    except OSError as exc:
-        raise DatabaseError(f"Cannot read {database} ({exc.strerror}).") from exc
-    if header != b"SQLite format 3\x00":
+    if not has_sqlite_header(database):
         return True
     try:
         con = _read_only(database)
@@ -270,17 +269,7 @@ def check_backup(path: Path) -> None:
 def copy_over(backup_path: Path, database: Path) -> None:
     """Write the backup's pages into `database` with the backup API (WAL-aware, atomic)."""
     try:
-        src = _read_only(backup_path, immutable=True)
-        try:
-            dst = sqlite3.connect(database)
-            try:
-                dst.execute("PRAGMA busy_timeout = 5000")
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = WAL")
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        _copy_pages(backup_path, database, "PRAGMA busy_timeout = 5000", "WAL", immutable=True)
     except (OSError, sqlite3.Error) as exc:
         raise DatabaseError(
             f"Cannot restore {database} from {backup_path.name} ({exc}); it is unchanged. "

@@ -29,6 +29,7 @@ from claimdesk.storage.sqlite_errors import (
     DatabaseMissing,
     busy_message,
     error_for,
+    has_sqlite_header,
     world_error,
 )
 
@@ -182,12 +183,7 @@ def _inspect_file(path: Path) -> str | None:
         raise DatabaseError(f"{path} is a folder, not a ClaimDesk database.")
     if path.stat().st_size == 0:
         return None
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(16)
-    except OSError as exc:
-        raise DatabaseError(f"Cannot read the database {path}: {exc.strerror}.") from exc
-    if header != b"SQLite format 3\x00":
+    if not has_sqlite_header(path):
         raise DatabaseError(
             f"{path} is not a ClaimDesk database (it is not an SQLite file). "
             "Choose another file or move this one away."

@@ -98,3 +98,19 @@ def error_for(exc: sqlite3.Error, path: Path) -> DatabaseError:
     if code in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
         return DatabaseDamaged(message)
     return DatabaseError(message)
+
+
+#: The first 16 bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def has_sqlite_header(path: Path) -> bool:
+    """True when the file at `path` starts like an SQLite database (read-only, one read).
+
+    A file that cannot be read raises DatabaseError saying why.
+    """
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == SQLITE_HEADER
+    except OSError as exc:
+        raise DatabaseError(f"Cannot read the database {path}: {exc.strerror}.") from exc
