@@ -15,6 +15,7 @@ from claimdesk.errors import DatabaseError
 from claimdesk.storage import fts
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import _alembic_config, head_revision, open_database
+from tests.storage.dbfiles import execute
 
 FTS_OBJECTS = (
     "SELECT type, name, tbl_name, sql FROM sqlite_master "
@@ -26,16 +27,6 @@ def _sql(path: Path, query: str, *args: object) -> list[tuple[object, ...]]:
     con = sqlite3.connect(path)
     try:
         return con.execute(query, args).fetchall()
-    finally:
-        con.close()
-
-
-def _exec(path: Path, *statements: str) -> None:
-    con = sqlite3.connect(path)
-    try:
-        for statement in statements:
-            con.execute(statement)
-        con.commit()
     finally:
         con.close()
 
@@ -99,7 +90,7 @@ def test_migration_from_empty_matches_the_repair_code_and_downgrades(tmp_path: P
     assert ours == {statement for index in fts.INDEXES for statement in index.ddl()}
     assert len(ours) == 4 * len(fts.INDEXES)
     # Dropped entirely, then rebuilt by the repair code: the same objects again.
-    _exec(path, *(f"DROP TABLE {i.name}" for i in fts.INDEXES))
+    execute(path, *(f"DROP TABLE {i.name}" for i in fts.INDEXES))
     open_database(path).dispose()
     assert _sql(path, FTS_OBJECTS) == migrated
     # And the downgrade takes everything away again.
@@ -162,7 +153,7 @@ def test_triggers_follow_inserts_updates_and_cascading_deletes(desk: Path) -> No
 
 
 def test_a_dropped_index_is_rebuilt_when_the_database_opens(desk: Path) -> None:
-    _exec(desk, "DROP TABLE fts_claims", "DROP TRIGGER fts_claims_ai")
+    execute(desk, "DROP TABLE fts_claims", "DROP TRIGGER fts_claims_ai")
     # The other triggers still name the missing table: writing a claim now would fail,
     # which is why the repair runs on open, before anything is written.
     db = open_database(desk)
@@ -176,7 +167,7 @@ def test_a_dropped_index_is_rebuilt_when_the_database_opens(desk: Path) -> None:
 
 
 def test_an_emptied_index_is_rebuilt_when_the_database_opens(desk: Path) -> None:
-    _exec(desk, "INSERT INTO fts_sources(fts_sources) VALUES ('delete-all')")
+    execute(desk, "INSERT INTO fts_sources(fts_sources) VALUES ('delete-all')")
     assert _match(desk, "fts_sources", "record") == []
     rebuilt = open_database(desk)
     try:
@@ -188,7 +179,7 @@ def test_an_emptied_index_is_rebuilt_when_the_database_opens(desk: Path) -> None
 
 
 def test_a_missing_trigger_is_recreated_and_the_index_refreshed(desk: Path) -> None:
-    _exec(
+    execute(
         desk,
         "DROP TRIGGER fts_verdicts_au",
         "UPDATE verdicts SET explanation = 'Operator revised figures'",
