@@ -52,6 +52,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[test,eval]"
 	$(PY) -m claimdesk eval
+	$(PY) -m claimdesk eval --news
 
 screenshot: $(STAMP)
 	@if command -v xvfb-run >/dev/null; then xvfb-run -a $(PY) -m claimdesk.system_libraries && xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m tools.screenshot docs/screenshot.png; else QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshot docs/screenshot.png; fi

@@ -77,6 +77,11 @@ def _command_parser() -> argparse.ArgumentParser:
     _common(p)
     p = sub.add_parser("eval", help="evaluate the check-worthiness model on ClaimBuster")
     p.add_argument("--data", metavar="DIR", help="folder with the ClaimBuster CSV files")
+    p.add_argument("--news", metavar="DIR", nargs="?", const="",
+                   help="instead, report speakers, spans, types and entities on the labelled "
+                        "news set (default: tests/data/news_eval of this checkout)")
+    p.add_argument("--format", choices=("json", "text"), default="text",
+                   help="report format with --news")
     _common(p)
     _export_parsers(sub)
     cli_backup.add_parser(sub, _common)
@@ -229,6 +234,11 @@ def cmd_score(_args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.news is not None:
+        from claimdesk.nlp import evaluate_news
+
+        news = ["--news", args.news] if args.news else []
+        return int(evaluate_news.main([*news, "--format", args.format]))
     from claimdesk.nlp import evaluate
 
     argv = ["--data", args.data] if args.data else []
