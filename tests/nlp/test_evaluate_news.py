@@ -122,6 +122,7 @@ def test_scores_are_the_hand_counted_numbers(tiny_set: Path) -> None:
     assert [(m.gold, m.predicted) for m in report.misses] == [("Tessa Jowell", None),
                                                             ("Jones", "Smith")]
     assert report.per_text == {"t-article": (1, 2), "t-transcript": (1, 2)}
+    assert report.per_kind == {"article": (1, 2), "transcript": (1, 2)}
     assert (report.narration_with_speaker, report.narration) == (1, 1)
     assert report.kinds is None  # plain CandidateClaims carry no kind yet
     assert report.structure == {"headline": (1, 1), "byline": (0, 1), "dateline": (1, 1)}

@@ -61,6 +61,7 @@ def format_news_report(report: NewsReport) -> str:
         "Speakers",
         f"  attributed sentences with the right speaker: "
         f"{_ratio(report.speakers_correct, report.attributed)}",
+        *(f"    in {kind}s: {_ratio(c, n)}" for kind, (c, n) in sorted(report.per_kind.items())),
         f"  narration sentences given a speaker (wrongly): "
         f"{_ratio(report.narration_with_speaker, report.narration)}",
     ]

@@ -88,6 +88,8 @@ class NewsReport:
     entities_relaxed: dict[str, PRF] = field(default_factory=dict)
     misses: list[SpeakerMiss] = field(default_factory=list)
     per_text: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: text kind (article, transcript) → (right speakers, attributed sentences)
+    per_kind: dict[str, tuple[int, int]] = field(default_factory=dict)
     pipeline: str = ""
 
     @property
@@ -169,6 +171,8 @@ def score_news(texts: Sequence[GoldText],
         report.attributed += total
         report.speakers_correct += right
         report.per_text[gold.id] = (right, total)
+        old_right, old_total = report.per_kind.get(gold.kind, (0, 0))
+        report.per_kind[gold.kind] = (old_right + right, old_total + total)
         pred_ents.update(_predicted_entities(gold, cands))
     report.kinds = {k: (v[0], v[1]) for k, v in sorted(kinds.items())} if any_kind else None
     report.types = {k: PRF(*v) for k, v in type_counts.items()}
@@ -269,6 +273,7 @@ def report_json(report: NewsReport) -> dict[str, Any]:
             "narration_with_speaker": report.narration_with_speaker,
             "kinds": None if report.kinds is None else
             {k: {"correct": c, "total": n} for k, (c, n) in report.kinds.items()},
+            "per_kind": {k: {"correct": c, "total": n} for k, (c, n) in report.per_kind.items()},
             "per_text": {k: {"correct": c, "total": n} for k, (c, n) in report.per_text.items()},
             "misses": [{"text": m.text_id, "start": m.start, "gold": m.gold,
                         "predicted": m.predicted, "sentence": m.sentence}
