@@ -24,8 +24,11 @@ META_KEYS = ("id", "kind", "title", "outlet", "url", "published", "licence", "li
 #: Characters that never start or end an entity span ("Alan Beith -" is a boundary error).
 _EDGE_PUNCT = " \t\n,;:–—-\"“”()"
 #: What may lie outside every unit: white space, bullet and dateline marks, a pull
-#: quote's bars, and a transcript turn's "NAME (Seat) (Party):" prefix at a line start.
-_GAP = re.compile(r"(?:\s|[•*·▪|–—-]|\d+\.(?=\s)|(?:^|(?<=\n))[^\n:]{1,160}:(?=\s))*")
+#: quote's bars, and a transcript turn's "NAME (Seat) (Party):" prefix at a line start
+#: (White House briefings print a reporter's turn as a bare "Q ").
+_GAP = re.compile(
+    r"(?:\s|[•*·▪|–—-]|\d+\.(?=\s)|(?:^|(?<=\n))(?:[^\n:]{1,160}:|Q)(?=\s))*"
+)
 
 
 class NewsSetUnavailable(KnownError):
