@@ -111,11 +111,17 @@ def clauses(sent: Span) -> list[Span]:
         elif tok.text in _DASHES and (tok.text != "-" or (tok.whitespace_ and tok.i > 0
                                                           and doc[tok.i - 1].whitespace_)):
             cuts.append((tok.i, tok.i + 1))
-        elif (parsed and tok.dep_ == "conj" and tok.pos_ in _VERBS
-              and any(child.dep_ in _SUBJECTS for child in tok.children)):
-            edge = tok.left_edge.i
-            if sent.start < edge:
-                cuts.append((edge, edge))
+        elif parsed:
+            # A coordinated clause with a subject of its own ("…, and unemployment has
+            # fallen"), not one that hangs on "that" or "because" like the clause before.
+            edge = tok.left_edge
+            if (tok.dep_ == "conj" and tok.pos_ in _VERBS and sent.start < edge.i
+                    and edge.dep_ != "mark"
+                    and any(child.dep_ in _SUBJECTS for child in tok.children)):
+                cuts.append((edge.i, edge.i))
+        elif tok.lower_ in {"and", "but", "yet", "while"} and doc[tok.i - 1].text == ",":
+            # Without the parser: ", and" / ", but" is the likeliest clause boundary.
+            cuts.append((tok.i, tok.i + 1))
     cuts.sort()
     pieces: list[Span] = []
     start = sent.start

@@ -42,11 +42,12 @@ _ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 _RUNS_ON = re.compile(r"[,;:(\[/&+-]$")
 _RUN_ON_WORDS = word_set(
     "a an the and or but nor of to in on at by for from with as that which who whose "
-    "than into onto is are was were be been has have had will would not"
+    "than into onto is are was were be been has have had will would not since until after "
+    "before about over under if when while because"
 )
 # Words of a byline besides names: joiners and the usual job titles.
 _BYLINE_WORDS = word_set(
-    "and in for of the at & de van von der den da di la le du bin al el y "
+    "and by in for of the at & de van von der den da di la le du bin al el y "
     "editor correspondent reporter writer columnist contributor staff analyst producer "
     "journalist chief bureau presenter political economics business health science "
     "diplomatic foreign home security technology environment senior deputy associate "
