@@ -197,7 +197,8 @@ def test_real_claims_are_not_taken_for_furniture(
     ["By Jane Doe", "By JANE DOE and John Smith", "Jane Doe, Political Editor",
      "Jane Doe | Chief Reporter", "Updated 12:30 GMT", "Last updated: 1 September 2023",
      "Published 3 hours ago", "Thu 7 Sep 2023 18.30 BST", "September 7, 2023",
-     "Reporting by Jane Doe; Editing by John Smith"],
+     "Reporting by Jane Doe; Editing by John Smith",
+     "(Reporting by Jane Doe; Editing by John Smith)", "Additional reporting by Agence France"],
 )
 def test_bylines_and_timestamps(line: str) -> None:
     text = f"Rates rise again\n{line}\nThe Bank raised rates on Thursday.\n"

@@ -30,6 +30,8 @@ _WEB = re.compile(
     rf"|(?<![\w@/.-])[\w-]+(?:\.[\w-]+)*\.{_TLD}\b(?:/[^\s<>\"“”]*{_END})?"
     r"|(?<![\w@#&])[#@]\w+"
 )
+# Cheap test for the above: most paragraphs have no link or tag, and _WEB scans slowly.
+_WEB_HINT = re.compile(rf"[#@]\w|://|www\.|\.{_TLD}\b")
 _POST_MARK = re.compile(r"(?<![\w@#&])[#@]\w|https?://t\.co/|pic\.twitter\.com/")
 _ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 # Words a post puts among its tags and links ("… via @bbcnews").
@@ -47,7 +49,7 @@ def mend_sentences(doc: Doc, sentences: list[Span]) -> list[Span]:
     The parser starts sentences at "#" and after a link, so "Text… #Tag https://t.co/x"
     came out as two or three claims; a run of tags and links belongs to its sentence.
     """
-    if len(sentences) < 2:
+    if len(sentences) < 2 or not _WEB_HINT.search(doc.text):
         return sentences
     text = doc.text
     if len(text) <= POST_CHARS and _POST_MARK.search(text):

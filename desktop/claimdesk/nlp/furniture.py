@@ -57,7 +57,10 @@ _ROLE_WORDS = word_set(
     "editor correspondent reporter writer columnist contributor staff analyst producer "
     "journalist bureau presenter"
 )
-_BYLINE_START = re.compile(r"(?:By|BY|Written by|Words by|Reporting by|Report by)\s+(?=[A-Z])")
+_BYLINE_START = re.compile(
+    r"\(?(?:By|BY|(?:Additional )?(?:[Rr]eporting|Writing|Editing|Edited|Compiled|Written|Words"
+    r"|Report) by)\s+(?=[A-Z])"
+)
 _TIMESTAMP_START = re.compile(
     r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|Last updated|First published|"
     r"Last modified|Modified|Date)\b:?\s*"
@@ -215,9 +218,11 @@ def _is_byline(rest: str, words: list[str]) -> bool:
         return False
     if _ENDED.search(rest) and not re.search(r"\b[A-Z]\.$", rest):
         return False
+    start = _BYLINE_START.match(rest)
+    if start is not None:
+        names = _WORD.findall(rest[start.end():])
+        return all(w[0].isupper() or w.lower() in _BYLINE_WORDS for w in names)
     named = all(w[0].isupper() or w.lower() in _BYLINE_WORDS for w in words)
-    if _BYLINE_START.match(rest):
-        return named and len(words) >= 2
     # "Jane Doe, Political Editor": a name, a separator, then a job title.
     parts = _BYLINE_SEPARATOR.split(rest, maxsplit=1)
     if len(parts) < 2 or not named:
