@@ -233,6 +233,20 @@ def test_a_post_is_one_candidate(model: str, request: pytest.FixtureRequest) -> 
     assert texts(post, loaded) == [post]
 
 
+def test_embedded_post_signature_is_no_claim(pipeline: LoadedPipeline) -> None:
+    text = ("Inflation is falling and wages are rising. pic.twitter.com/abc\n"
+            "— Rishi Sunak (@RishiSunak) September 7, 2023\n"
+            "The Prime Minister posted the figures on Thursday.\n"
+            "Prices are up 5% — Jane Doe (@jdoe) September 7, 2023\n")
+    assert kinds(text) == [LineKind.TEXT, LineKind.SIGNATURE, LineKind.TEXT, LineKind.TEXT]
+    assert texts(text, pipeline) == [
+        "Inflation is falling and wages are rising. pic.twitter.com/abc",
+        "The Prime Minister posted the figures on Thursday.",
+        # Within the post's own paragraph the signature stays, for the speaker rules.
+        "Prices are up 5% — Jane Doe (@jdoe) September 7, 2023",
+    ]
+
+
 def test_links_and_tags_never_cut_a_sentence(pipeline: LoadedPipeline) -> None:
     text = ("The ONS said on Wednesday that prices rose 5% in the year to May, see "
             "[the ONS release](https://ons.gov.uk/x.y/z) for details, and that food prices "

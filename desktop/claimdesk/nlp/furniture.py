@@ -38,6 +38,10 @@ _DATELINE = re.compile(
 )
 _BARE_DATELINE = re.compile(rf"(?:{_CAPS_PLACE}|{_PLACE}){_DETAIL}{_AGENCY}")
 _ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
+# Links and tags that end a post ("… rising. #jobs https://t.co/x"); a line with one is
+# no title, and they do not hide the full stop before them.
+_WEB = re.compile(r"(?<![\w@#&])[#@]\w+|https?://\S+|www\.\S+|pic\.twitter\.com/\S+")
+_TRAILING_WEB = re.compile(rf"(?:\s*(?:{_WEB.pattern}))+$")
 # A line that ends like this runs on into the next one: no title ends so.
 _RUNS_ON = re.compile(r"[,;:(\[/&+-]$")
 _RUN_ON_WORDS = word_set(
@@ -74,6 +78,7 @@ _DATE_WORD = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_SEPARATOR = re.compile(r"\s*(?:[,|–—]|\s-\s)\s*")
+_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^()\n]{1,60}\(@\w{1,30}\)(?:\s+.{0,40})?")
 _UNDERLINE = re.compile(r"(?:=[ \t]*){3,}|(?:-[ \t]*){3,}")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 
@@ -85,6 +90,9 @@ class LineKind(Enum):
     HEADLINE = "headline"
     BYLINE = "byline"
     DATELINE = "dateline"
+    #: "— Jane Doe (@jdoe) September 7, 2023" under an embedded post: who posted the line
+    #: above, for the speaker rules; no claim itself.
+    SIGNATURE = "signature"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,10 +187,12 @@ class _Shape:
 def _shape(line: str) -> _Shape:
     if _UNDERLINE.fullmatch(line):
         return _Shape(LineKind.TEXT, len(line), False, False, underline=True)
+    if _SIGNATURE.fullmatch(line):
+        return _Shape(LineKind.SIGNATURE, len(line), False, False)
     body, marker = line_body(line)
     rest = line[body:]
     words = _WORD.findall(rest)
-    ended = bool(_ENDED.search(rest))
+    ended = bool(_ENDED.search(_TRAILING_WEB.sub("", rest)))
     if body > 0 and not rest.strip() and _DATELINE.match(line):
         return _Shape(LineKind.DATELINE, len(line), False, False)
     if _BARE_DATELINE.fullmatch(line):
@@ -197,7 +207,7 @@ def _shape(line: str) -> _Shape:
     prose = ended or len(words) > HEADLINE_MAX_WORDS
     first = next((ch for ch in rest if ch.isalnum()), "")
     title = (
-        not prose and bool(words) and not first.islower()
+        not prose and bool(words) and not first.islower() and not _WEB.search(rest)
         and not _RUNS_ON.search(rest) and words[-1].lower() not in _RUN_ON_WORDS
     )
     return _Shape(LineKind.TEXT, body, prose, title, marker == "heading" and not ended)
@@ -250,7 +260,7 @@ def _mark_titles(shapes: list[_Shape], kinds: list[LineKind]) -> None:
     if first_prose is not None:
         top = [i for i in range(first_prose) if not furniture[i] and not shapes[i].underline]
         if len(top) <= TOP_TITLE_LINES and all(shapes[i].title or shapes[i].heading
-                                               or shapes[i].underline for i in top):
+                                               for i in top):
             for i in top:
                 kinds[i] = LineKind.HEADLINE
     # Subheads: one title line between paragraphs (or furniture) and before prose.
