@@ -9,6 +9,8 @@ from claimdesk.domain.models import CandidateClaim, Entity
 from claimdesk.domain.spans import trim_span
 from claimdesk.errors import KnownError
 from claimdesk.nlp.claim_types import ClaimTypeRules
+from claimdesk.nlp.clauses import mend_sentences, split_long
+from claimdesk.nlp.furniture import content_segments
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.segments import Segment, paragraph_segments
 from claimdesk.nlp.speakers import SpeakerTracker
@@ -70,11 +72,11 @@ def extract_candidates(
     claims: list[CandidateClaim] = []
     total = len(text)
     for segment, doc in _parsed(text, pipeline, cancelled):
-        sentences = candidate_sentences(doc)
+        sentences = mend_sentences(doc, candidate_sentences(doc))
         attributions = tracker.attribute(doc, sentences, segment.paragraph)
         entities = _entities(text, doc, segment.start)
         k = 0
-        for sent, attribution in zip(sentences, attributions, strict=True):
+        for sent, attribution in split_long(sentences, attributions):
             start, end = trim_span(text, segment.start + sent.start_char,
                                    segment.start + sent.end_char)
             if start == end:
@@ -109,7 +111,8 @@ def _parsed(
     text: str, pipeline: LoadedPipeline, cancelled: Callable[[], bool] | None
 ) -> Iterator[tuple[Segment, Doc]]:
     """(segment, Doc) pairs in text order, parsed in small batches with nlp.pipe."""
-    segments = paragraph_segments(text)
+    # Headlines, bylines and datelines are no claims, and markers no claim text.
+    segments = content_segments(text, paragraph_segments(text))
     i = 0
     while i < len(segments):
         if cancelled is not None and cancelled():
