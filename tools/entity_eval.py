@@ -10,17 +10,22 @@ import argparse
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from tests.nlp.entity_cases import CASES, FIGURES
 
 from claimdesk.domain.spans import trim_span
 from claimdesk.nlp.entities import entity_spans
 from claimdesk.nlp.pipeline import load_pipeline
-from tests.nlp.entity_cases import CASES, FIGURES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 Spans = set[tuple[int, int, str]]
 
 
-def _raw(doc: object) -> list[tuple[int, int, str]]:
-    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]  # type: ignore[attr-defined]
+def _raw(doc: Doc) -> list[tuple[int, int, str]]:
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
 
 def _trimmed(text: str, spans: Sequence[tuple[int, int, str]]) -> Spans:
@@ -40,7 +45,7 @@ def _score(name: str, found: Counter[str], gold: Counter[str], hits: Counter[str
             f"(hits {hits[name]}, found {found[name]}, gold {gold[name]})")
 
 
-def evaluate(rules: Callable[[object], Sequence[tuple[int, int, str]]], show: bool) -> list[str]:
+def evaluate(rules: Callable[[Doc], Sequence[tuple[int, int, str]]], show: bool) -> list[str]:
     nlp = load_pipeline().nlp
     found: Counter[str] = Counter()
     gold: Counter[str] = Counter()

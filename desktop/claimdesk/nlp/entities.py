@@ -2,12 +2,342 @@
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from claimdesk.nlp.lexicon import DETERMINERS, HONORIFICS, REPORTING_VERBS, words
+from claimdesk.nlp.places import PLACES
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+Found = tuple[int, int, str]
+
+FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+# Labels of names: these lose a leading "the", a trailing "’s" and titles (PERSON only).
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LAW", "EVENT", "PRODUCT"})
+_CURRENCY_SIGNS = words("£ $ € ¥ ₹ ₦ ₽ ₩ ₺ ₴ ₪ ฿ us$ a$ c$ nz$ hk$ s$ r$ rs rs. inr usd gbp eur")
+_CURRENCY_WORDS = words(
+    """
+    dollar dollars pound pounds sterling euro euros yen yuan renminbi rupee rupees rand
+    franc francs peso pesos real reais rouble roubles ruble rubles naira shilling shillings
+    cedi cedis lira dinar dinars dirham dirhams riyal riyals krona kronor krone kroner
+    zloty won ringgit baht hryvnia pence cents
+    """
+)
+_MAGNITUDES = words("m mn bn b tn k million millions billion billions trillion crore crores "
+                    "lakh lakhs thousand hundred")
+_UNITS = words(
+    """
+    km kms kilometre kilometres kilometer kilometers mile miles mph kph km/h metre metres
+    meter meters cm mm foot feet ft inch inches yard yards tonne tonnes ton tons kg kgs
+    kilo kilos kilogram kilograms gram grams lb lbs ounce ounces litre litres liter liters
+    gallon gallons barrel barrels bpd hectare hectares acre acres degree degrees °c °f
+    knots kw kwh mw mwh gw gwh twh megawatts gigawatts watts volts calories megatonnes
+    gigatonnes mt sq sqm decibels
+    """
+)
+_UNIT_PREFIXES = words("square cubic")
+_SCALES = words("celsius fahrenheit c f centigrade")
+_RATE_WORDS = words("a an per")
+_RATE_UNITS = words("day year week month hour minute second person head capita")
+# Phrases after a number that make it a percentage.
+_PERCENT_TAILS: tuple[tuple[str, ...], ...] = (
+    ("%",), ("per", "cent"), ("percent",), ("pc",), ("percentage", "point"),
+    ("percentage", "points"), ("basis", "point"), ("basis", "points"),
+    ("a", "percentage", "point"), ("of", "a", "percentage", "point"),
+)
+_PERCENT_WORDS = words("% percent pc percentage")
+# Numbers with their currency or unit in one token: "R70,000", "US$40", "155p", "1.5C".
+_MONEY_TOKEN = re.compile(r"^(?:[A-Z]{0,2}\$|R|Rs\.?|[£€¥₹])\d[\d,.]*(?:m|bn|mn|tn|k)?$")
+_PENCE_TOKEN = re.compile(r"^\d[\d.]*p$")
+_UNIT_TOKEN = re.compile(r"^\d[\d,.]*(?:°?[CF]|km|kg|mm|cm|mph|kph|ha|MW|GW|GWh|TWh)\.?$")
+_PERCENT_TOKEN = re.compile(r"^\d[\d,.]*%$")
+_NUMBER = re.compile(r"\d")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+
+_MONTHS = words("january february march april may june july august september october "
+                "november december")
+# Words before a month that make it a date ("in May", "last June").
+_BEFORE_DATES = words("in since until till by from last next early late mid of during this "
+                      "before after on through between")
+# Titles spaCy sometimes keeps inside a person's name; peers and royals keep theirs.
+_TITLES = HONORIFICS - words("lord lady king queen pope prince princess sheikh dame sir")
+_POSSESSIVES = words("'s ’s ' ’")
+# Words that never end an entity (and never start a name).
+_EDGE_WORDS = words("to from and or of in by for at on with as than")
+# Names spelt "The X" where "The" belongs to the name.
+_THE_NAMES = words("guardian times economist hague telegraph independent observer sun "
+                   "spectator mirror atlantic beatles who")
+_ABBREVIATIONS = words("inc ltd co corp jr sr st bros plc")
+_TRIM_CHARS = "-–—‐‑−,;:!?'\"“”‘’«»()[]{}*•|/\\."
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
-def entity_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start_char, end_char, label) of the Doc's entities, in text order."""
-    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+def entity_spans(doc: Doc) -> list[Found]:
+    """(start_char, end_char, label) of the Doc's entities after the post-rules, in order.
+
+    Offsets index `doc.text`. One pass over the tokens, no second parse: spaCy's spans
+    are cut at sentence ends and line breaks, stripped of punctuation, "the", "’s",
+    titles and trailing prepositions, split where one figure runs into the next ("0.27
+    percentage points to 5.1%"), and widened over currency, magnitude, unit and rate
+    ("£3.4m", "3.4 million euros", "2.5 million barrels a day"); figures spaCy missed
+    ("R70,000", "72p", "1.5C") are added. A Doc without NER gets nothing.
+    """
+    if not doc.has_annotation("ENT_IOB"):
+        return []
+    found: list[Found] = []
+    covered = bytearray(len(doc))
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            covered[i] = 1
+        for start, end in _within_sentences(doc, ent.start, ent.end):
+            found.extend(_refine(doc, start, end, ent.label_))
+    found.extend(_missed(doc, covered))
+    return _without_overlaps(doc, found)
+
+
+def _within_sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The part of [start, end) in one sentence and one line: the longer part if cut."""
+    cuts = [i for i in range(start + 1, end)
+            if doc[i].is_sent_start or any(ch in _LINE_BREAKS for ch in doc[i - 1].whitespace_)
+            or (doc[i].is_space and any(ch in _LINE_BREAKS for ch in doc[i].text))]
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *cuts, end]
+    parts = list(pairwise(bounds))
+    return [max(parts, key=lambda p: doc[p[0]:p[1]].end_char - doc[p[0]:p[1]].start_char)]
+
+
+def _refine(doc: Doc, start: int, end: int, label: str) -> list[Found]:
+    start, end = _trim_tokens(doc, start, end, label)
+    if start >= end:
+        return []
+    if label in FIGURE_LABELS or _has_figure_token(doc, start, end):
+        return [f for part in _split_figures(doc, start, end)
+                for f in _figure(doc, *part, label)]
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ == "in" and doc[k + 1:end].text in PLACES:
+            # "Coningsby in Lincolnshire" as one ORG: a place in a place.
+            return [*_chars(doc, start, k, "GPE"), *_chars(doc, k + 1, end, "GPE")]
+    if (label in {"NORP", "ORG"} and start > 0 and doc[start].lower_ in {"democrat", "democrats"}
+            and doc[start - 1].lower_ in {"liberal", "social"}):
+        start -= 1  # "Liberal Democrat spokesman": spaCy keeps only "Democrat"
+    label = _relabel_name(doc, start, end, label)
+    return _chars(doc, start, end, label)
+
+
+def _trim_tokens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Drop punctuation, determiners, titles and prepositions spaCy left at the edges."""
+    name = label in NAME_LABELS
+    while start < end:
+        tok = doc[start]
+        low = tok.lower_
+        if (tok.is_punct and tok.text not in _CURRENCY_SIGNS) or tok.is_space or (
+            low in _EDGE_WORDS and end - start > 1 and label not in {"DATE", "TIME"}
+        ) or (name and end - start > 1 and (
+            (low in DETERMINERS and (tok.text.islower() or _leading_the(doc, start, end)))
+            or (label == "PERSON" and low in _TITLES)
+        )):
+            start += 1
+            continue
+        break
+    while end > start:
+        tok = doc[end - 1]
+        low = tok.lower_
+        if ((tok.is_punct and tok.text not in _PERCENT_WORDS and tok.text not in _CURRENCY_SIGNS)
+                or tok.is_space or low in _POSSESSIVES or low in _EDGE_WORDS):
+            end -= 1
+            continue
+        break
+    return start, end
+
+
+def _leading_the(doc: Doc, start: int, end: int) -> bool:
+    """Whether a capital "The" is spaCy's addition rather than part of the name."""
+    return bool(doc[start].is_sent_start) and doc[start + 1].lower_ not in _THE_NAMES
+
+
+def _has_figure_token(doc: Doc, start: int, end: int) -> bool:
+    return any(_MONEY_TOKEN.match(t.text) or _UNIT_TOKEN.match(t.text) or
+               _PENCE_TOKEN.match(t.text) for t in doc[start:end])
+
+
+def _split_figures(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut "0.27 percentage points to 5.1%" and "by 800,000 to 124 million" in two.
+
+    A range ("5 to 10 per cent") stays whole: the cut needs a complete figure on the
+    left (with its unit or currency) or a change before it ("rose by", "from").
+    """
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ not in {"to", "from"}:
+            continue
+        left_has_number = any(_NUMBER.search(t.text) or t.like_num for t in doc[start:k])
+        changed = start > 0 and doc[start - 1].lower_ in {"by", "from"}
+        if left_has_number and (changed or _kind(doc, start, k) is not None):
+            return [(start, k), *_split_figures(doc, k + 1, end)]
+    return [(start, end)]
+
+
+def _figure(doc: Doc, start: int, end: int, label: str) -> list[Found]:
+    """Widen a figure over its currency, magnitude, percentage words, unit and rate."""
+    n = len(doc)
+    while start > 0 and doc[start - 1].lower_ in _CURRENCY_SIGNS:
+        start -= 1
+    if end < n and doc[end].lower_ in _MAGNITUDES and _is_number(doc[end - 1]):
+        end += 1
+    tail = _percent_tail(doc, end)
+    if tail:
+        end += tail
+    elif end < n and doc[end].lower_ in _CURRENCY_WORDS:
+        end += 1
+    elif (end + 1 < n and doc[end].is_title and doc[end + 1].lower_ in _CURRENCY_WORDS
+          and _is_number(doc[end - 1])):
+        end += 2  # "12 billion Swiss francs"
+    else:
+        end = _unit_end(doc, end)
+    kind = _kind(doc, start, end)
+    if kind == "QUANTITY":
+        end = _rate_end(doc, end)
+    if kind is not None:
+        label = kind
+    elif label in {"QUANTITY", "PERCENT"}:
+        label = "CARDINAL"  # what is left after a split has no unit of its own
+    return _chars(doc, start, end, label)
+
+
+def _is_number(tok: Token) -> bool:
+    return bool(tok.like_num or _NUMBER.search(tok.text)) or tok.lower_ in {"half", "quarter"}
+
+
+def _percent_tail(doc: Doc, end: int) -> int:
+    """Length of the percentage words right after token `end - 1`, else 0."""
+    if end == 0 or (not _is_number(doc[end - 1]) and doc[end - 1].lower_ not in _MAGNITUDES):
+        return 0
+    for tail in sorted(_PERCENT_TAILS, key=len, reverse=True):
+        if tuple(t.lower_ for t in doc[end:end + len(tail)]) == tail:
+            return len(tail)
+    return 0
+
+
+def _unit_end(doc: Doc, end: int) -> int:
+    n = len(doc)
+    if end == 0 or (not _is_number(doc[end - 1]) and doc[end - 1].lower_ not in _MAGNITUDES):
+        return end
+    at = end + 1 if end < n and doc[end].lower_ in _UNIT_PREFIXES else end
+    if at < n and doc[at].lower_ in _UNITS:
+        end = at + 1
+        if end < n and doc[end].lower_ in _SCALES and doc[end - 1].lower_ in {"degree",
+                                                                               "degrees"}:
+            end += 1
+    return end
+
+
+def _rate_end(doc: Doc, end: int) -> int:
+    """ "barrels a day", "km per hour": the rate belongs to the quantity."""
+    if (end + 1 < len(doc) and doc[end].lower_ in _RATE_WORDS
+            and doc[end + 1].lower_ in _RATE_UNITS):
+        return end + 2
+    return end
+
+
+def _kind(doc: Doc, start: int, end: int) -> str | None:
+    """PERCENT, MONEY or QUANTITY by the words of [start, end), else None."""
+    money = unit = False
+    for tok in doc[start:end]:
+        low = tok.lower_
+        if (low in _PERCENT_WORDS or _PERCENT_TOKEN.match(tok.text) or low == "basis"
+                or (low == "cent" and tok.i > 0 and doc[tok.i - 1].lower_ == "per")):
+            return "PERCENT"
+        if (low in _CURRENCY_SIGNS or low in _CURRENCY_WORDS or _MONEY_TOKEN.match(tok.text)
+                or _PENCE_TOKEN.match(tok.text)):
+            money = True
+        elif low in _UNITS or _UNIT_TOKEN.match(tok.text):
+            unit = True
+    if money:
+        return "MONEY"
+    return "QUANTITY" if unit else None
+
+
+def _relabel_name(doc: Doc, start: int, end: int, label: str) -> str:
+    """Months spaCy took for people, people it took for months, places for people."""
+    text = doc[start:end].text
+    if end - start == 1 and text.lower() in _MONTHS:
+        before = doc[start - 1].lower_ if start > 0 else ""
+        after = doc[end] if end < len(doc) else None
+        if label == "PERSON" and (before in _BEFORE_DATES or (after is not None
+                                                               and after.like_num)):
+            return "DATE"
+        if (label == "DATE" and after is not None and after.lower_ in REPORTING_VERBS
+                and before not in _BEFORE_DATES):
+            return "PERSON"  # "May said": a month says nothing
+    if label in {"PERSON", "ORG", "NORP"} and text in PLACES:
+        return "GPE"
+    return label
+
+
+def _chars(doc: Doc, start: int, end: int, label: str) -> list[Found]:
+    """Character offsets of tokens [start, end), without punctuation glued to the ends."""
+    if start >= end:
+        return []
+    text = doc.text
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    while s < e and (text[s] in _TRIM_CHARS or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in _TRIM_CHARS or text[e - 1].isspace()):
+        if text[e - 1] == "." and _keeps_full_stop(text[s:e]):
+            break
+        e -= 1
+    for suffix in ("'s", "’s"):
+        if label in NAME_LABELS and text.endswith(suffix, s, e) and e - s > len(suffix):
+            e -= len(suffix)
+    return [(s, e, label)] if s < e and any(ch.isalnum() for ch in text[s:e]) else []
+
+
+def _keeps_full_stop(span: str) -> bool:
+    """ "U.S." and "Acme Inc." end in a full stop of their own; "1.5C." does not."""
+    last = span.rsplit(" ", 1)[-1]
+    return bool(_INITIALS.match(last)) or last[:-1].lower() in _ABBREVIATIONS
+
+
+def _missed(doc: Doc, covered: bytearray) -> list[Found]:
+    """Figures spaCy tagged as nothing ("R70,000", "72p", "£22bn"), and lone place names."""
+    found: list[Found] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if covered[i]:
+            i += 1
+        elif tok.like_num or _NUMBER.search(tok.text):
+            end = i + 1
+            while end < n and not covered[end] and doc[end].like_num:
+                end += 1  # "1.5 million"
+            # Only a figure whose own words say what it is (a sign, unit, "%") is added.
+            found.extend(f for f in _figure(doc, i, end, "") if f[2])
+            i = end
+        else:
+            if tok.text in PLACES and tok.is_title and not _in_a_longer_name(doc, i):
+                found.append((tok.idx, tok.idx + len(tok.text), "GPE"))
+            i += 1
+    return found
+
+
+def _in_a_longer_name(doc: Doc, i: int) -> bool:
+    """ "Washington Post", "Greater Manchester": a place word inside another name."""
+    after = i + 1 < len(doc) and doc[i + 1].is_title
+    before = i > 0 and doc[i - 1].is_title and not doc[i].is_sent_start
+    return after or before
+
+
+def _without_overlaps(doc: Doc, found: list[Found]) -> list[Found]:
+    """In text order; where spans overlap, the longer one wins (a widened "£3.4m")."""
+    kept: list[Found] = []
+    for span in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+        if kept and span[0] < kept[-1][1]:
+            if span[1] - span[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = span
+            continue
+        kept.append(span)
+    return kept
