@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from tests.nlp.entity_cases import CASES, FIGURES
+from tests.nlp.entity_cases import CASES, FIGURES, HELDOUT, Case
 
 from claimdesk.domain.spans import trim_span
 from claimdesk.nlp.entities import entity_spans
@@ -45,12 +45,15 @@ def _score(name: str, found: Counter[str], gold: Counter[str], hits: Counter[str
             f"(hits {hits[name]}, found {found[name]}, gold {gold[name]})")
 
 
-def evaluate(rules: Callable[[Doc], Sequence[tuple[int, int, str]]], show: bool) -> list[str]:
+def evaluate(
+    rules: Callable[[Doc], Sequence[tuple[int, int, str]]], show: bool,
+    cases: Sequence[Case] = CASES,
+) -> list[str]:
     nlp = load_pipeline().nlp
     found: Counter[str] = Counter()
     gold: Counter[str] = Counter()
     hits: Counter[str] = Counter()
-    for case, doc in zip(CASES, nlp.pipe([c.sentence for c in CASES]), strict=True):
+    for case, doc in zip(cases, nlp.pipe([c.sentence for c in cases]), strict=True):
         want = {(s, e, label) for _, label, s, e in case.spans()}
         got = _trimmed(case.sentence, rules(doc))
         for group, keep in (("all", lambda _: True), ("figures", FIGURES.__contains__)):
@@ -71,13 +74,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", action="store_true", help="print each sentence's errors")
     args = parser.parse_args()
-    print(f"{len(CASES)} sentences, {sum(len(c.gold) for c in CASES)} gold entities")
-    for name, rules in (("before", _raw), ("after", entity_spans)):
-        print(f"-- {name}")
-        began = time.perf_counter()
-        for line in evaluate(rules, args.show):
-            print(line)
-        print(f"   ({time.perf_counter() - began:.1f} s)")
+    for set_name, cases in (("tuning set", CASES), ("held-out set", HELDOUT)):
+        print(f"== {set_name}: {len(cases)} sentences, "
+              f"{sum(len(c.gold) for c in cases)} gold entities")
+        for name, rules in (("before", _raw), ("after", entity_spans)):
+            print(f"-- {name}")
+            began = time.perf_counter()
+            for line in evaluate(rules, args.show, cases):
+                print(line)
+            print(f"   ({time.perf_counter() - began:.1f} s)")
 
 
 if __name__ == "__main__":
