@@ -10,6 +10,7 @@ import argparse
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tests.nlp.entity_cases import CASES, FIGURES, HELDOUT, Case
@@ -19,6 +20,7 @@ from claimdesk.nlp.entities import entity_spans
 from claimdesk.nlp.pipeline import load_pipeline
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 Spans = set[tuple[int, int, str]]
@@ -37,19 +39,41 @@ def _trimmed(text: str, spans: Sequence[tuple[int, int, str]]) -> Spans:
     return out
 
 
-def _score(name: str, found: Counter[str], gold: Counter[str], hits: Counter[str]) -> str:
-    p = hits[name] / found[name] if found[name] else 0.0
-    r = hits[name] / gold[name] if gold[name] else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return (f"{name:<8} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
-            f"(hits {hits[name]}, found {found[name]}, gold {gold[name]})")
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Exact-match counts of one group of entities."""
+
+    hits: int
+    found: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.hits / self.found if self.found else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.hits / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self, name: str) -> str:
+        return (f"{name:<8} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  "
+                f"(hits {self.hits}, found {self.found}, gold {self.gold})")
 
 
 def evaluate(
-    rules: Callable[[Doc], Sequence[tuple[int, int, str]]], show: bool,
+    rules: Callable[[Doc], Sequence[tuple[int, int, str]]],
     cases: Sequence[Case] = CASES,
-) -> list[str]:
-    nlp = load_pipeline().nlp
+    *,
+    nlp: Language | None = None,
+    show: bool = False,
+) -> dict[str, Score]:
+    """Scores of `rules` on `cases`: "all" entities and "figures" (money, percent, quantity)."""
+    nlp = nlp if nlp is not None else load_pipeline().nlp
     found: Counter[str] = Counter()
     gold: Counter[str] = Counter()
     hits: Counter[str] = Counter()
@@ -67,21 +91,22 @@ def evaluate(
             print(text)
             print("   missed:", sorted((text[s:e], lab) for s, e, lab in want - got))
             print("   wrong: ", sorted((text[s:e], lab) for s, e, lab in got - want))
-    return [_score(group, found, gold, hits) for group in ("all", "figures")]
+    return {group: Score(hits[group], found[group], gold[group]) for group in ("all", "figures")}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", action="store_true", help="print each sentence's errors")
     args = parser.parse_args()
+    nlp = load_pipeline().nlp
     for set_name, cases in (("tuning set", CASES), ("held-out set", HELDOUT)):
         print(f"== {set_name}: {len(cases)} sentences, "
               f"{sum(len(c.gold) for c in cases)} gold entities")
         for name, rules in (("before", _raw), ("after", entity_spans)):
             print(f"-- {name}")
             began = time.perf_counter()
-            for line in evaluate(rules, args.show, cases):
-                print(line)
+            for group, score in evaluate(rules, cases, nlp=nlp, show=args.show).items():
+                print(score.line(group))
             print(f"   ({time.perf_counter() - began:.1f} s)")
 
 

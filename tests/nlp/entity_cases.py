@@ -240,7 +240,7 @@ HELDOUT: tuple[Case, ...] = (
     c("The UN said 1.9 million people had fled their homes in Gaza.",
       ("UN", OR), ("1.9 million", C), ("Gaza", G)),
     c("Egypt earns about $9bn a year from the Suez Canal.",
-      ("Egypt", G), ("about $9bn", M), ("a year", D), ("the Suez Canal", "LOC")),
+      ("Egypt", G), ("about $9bn", M), ("a year", D), ("Suez Canal", "LOC")),
     c("Wages grew by 7.8 per cent in the three months to August, the ONS said.",
       ("7.8 per cent", P), ("the three months to August", D), ("ONS", OR)),
     c("The average worker in Poland earns 7,000 zloty a month.",

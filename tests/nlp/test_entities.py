@@ -9,7 +9,7 @@ from tools.entity_eval import evaluate
 from claimdesk.nlp.entities import entity_spans
 from claimdesk.nlp.extract import extract_candidates
 from claimdesk.nlp.pipeline import LoadedPipeline
-from tests.nlp.entity_cases import CASES, Case
+from tests.nlp.entity_cases import CASES, HELDOUT, Case
 
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -29,15 +29,22 @@ def test_figures_and_names_have_exact_spans(pipeline: LoadedPipeline, case: Case
         assert not [f for f in found if f != want and f[2] < end and start < f[3]]
 
 
-def test_the_handmade_set_stays_above_its_floor() -> None:
-    """Exact-match scores on all 68 sentences; spaCy alone gives F1 0.667 and 0.430."""
-    everything, figures = evaluate(entity_spans, show=False)
-    assert float(everything.split("F1 ")[1].split()[0]) >= 0.85
-    assert float(figures.split("F1 ")[1].split()[0]) >= 0.95
+@pytest.mark.parametrize(
+    ("cases", "floor_all", "floor_figures"), [(CASES, 0.95, 0.98), (HELDOUT, 0.85, 0.93)],
+    ids=["tuning", "held-out"])
+def test_handmade_sets_stay_above_their_floors(
+    pipeline: LoadedPipeline, cases: tuple[Case, ...], floor_all: float, floor_figures: float
+) -> None:
+    """Exact-match F1; spaCy alone gives 0.672 / 0.446 (tuning) and 0.613 / 0.449 (held-out)."""
+    after = evaluate(entity_spans, cases, nlp=pipeline.nlp)
+    before = evaluate(lambda doc: [(e.start_char, e.end_char, e.label_) for e in doc.ents],
+                      cases, nlp=pipeline.nlp)
+    assert after["all"].f1 >= floor_all > before["all"].f1
+    assert after["figures"].f1 >= floor_figures > before["figures"].f1
 
 
 def test_offsets_equal_the_text_in_a_long_article(pipeline: LoadedPipeline) -> None:
-    text = "\r\n\r\n".join(c.sentence for c in CASES) + "\r\n"
+    text = "\r\n\r\n".join(c.sentence for c in CASES + HELDOUT) + "\r\n"
     claims = extract_candidates(text, pipeline)
     count = 0
     for claim in claims:
@@ -49,7 +56,7 @@ def test_offsets_equal_the_text_in_a_long_article(pipeline: LoadedPipeline) -> N
             assert ent.text[0].isalnum() or ent.text[0] in "£$€¥₹"
             assert ent.text[-1].isalnum() or ent.text[-1] in "%."
             assert not ent.text.endswith(("'s", "’s", " to", " from"))
-    assert count >= 180
+    assert count >= 270
 
 
 def _forced(pipeline: LoadedPipeline, text: str, words: str, label: str) -> list[str]:

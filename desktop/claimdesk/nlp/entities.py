@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ _UNITS = words(
 _UNIT_PREFIXES = words("square cubic")
 _SCALES = words("celsius fahrenheit c f centigrade")
 _RATE_WORDS = words("a an per")
+_SHORT_RATES = words("h hr s sec day yr year")
 _RATE_UNITS = words("day year week month hour minute second person head capita")
 # Phrases after a number that make it a percentage.
 _PERCENT_TAILS: tuple[tuple[str, ...], ...] = (
@@ -53,9 +55,14 @@ _PERCENT_WORDS = words("% percent pc percentage")
 # Numbers with their currency or unit in one token: "R70,000", "US$40", "155p", "1.5C".
 _MONEY_TOKEN = re.compile(r"^(?:[A-Z]{0,2}\$|R|Rs\.?|[£€¥₹])\d[\d,.]*(?:m|bn|mn|tn|k)?$")
 _PENCE_TOKEN = re.compile(r"^\d[\d.]*p$")
+_AMOUNT_TOKEN = re.compile(r"^\d[\d,.]*(?:m|bn|mn|tn|k)$")
 _UNIT_TOKEN = re.compile(r"^\d[\d,.]*(?:°?[CF]|km|kg|mm|cm|mph|kph|ha|MW|GW|GWh|TWh)\.?$")
 _PERCENT_TOKEN = re.compile(r"^\d[\d,.]*%$")
 _NUMBER = re.compile(r"\d")
+# A digit, or a one-word place name written as a name.
+_TRIGGER = re.compile(
+    r"\d|\b(?:" + "|".join(sorted((re.escape(p) for p in PLACES if p.istitle() and " " not in p),
+                                  key=len, reverse=True)) + r")\b")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
 _MONTHS = words("january february march april may june july august september october "
@@ -115,9 +122,17 @@ def _refine(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     start, end = _trim_tokens(doc, start, end, label)
     if start >= end:
         return []
-    if label in FIGURE_LABELS or _has_figure_token(doc, start, end):
+    if label in FIGURE_LABELS:
         return [f for part in _split_figures(doc, start, end)
                 for f in _figure(doc, *part, label)]
+    k = start
+    while k < end and _is_figure_token(doc[k]):
+        k += 1
+    if k > start:
+        # "R70,000" as PERSON, "40.3C" or "95p five years ago" as DATE: the figure is
+        # taken out; only a date or time keeps the words after it.
+        rest = _chars(doc, k, end, label) if label in {"DATE", "TIME"} else []
+        return [*_figure(doc, start, k, label), *rest]
     for k in range(start + 1, end - 1):
         if doc[k].lower_ == "in" and doc[k + 1:end].text in PLACES:
             # "Coningsby in Lincolnshire" as one ORG: a place in a place.
@@ -160,9 +175,10 @@ def _leading_the(doc: Doc, start: int, end: int) -> bool:
     return bool(doc[start].is_sent_start) and doc[start + 1].lower_ not in _THE_NAMES
 
 
-def _has_figure_token(doc: Doc, start: int, end: int) -> bool:
-    return any(_MONEY_TOKEN.match(t.text) or _UNIT_TOKEN.match(t.text) or
-               _PENCE_TOKEN.match(t.text) for t in doc[start:end])
+def _is_figure_token(tok: Token) -> bool:
+    text = tok.text
+    return bool(_MONEY_TOKEN.match(text) or _UNIT_TOKEN.match(text) or _PENCE_TOKEN.match(text)
+                or _AMOUNT_TOKEN.match(text))
 
 
 def _split_figures(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -203,8 +219,8 @@ def _figure(doc: Doc, start: int, end: int, label: str) -> list[Found]:
         end = _rate_end(doc, end)
     if kind is not None:
         label = kind
-    elif label in {"QUANTITY", "PERCENT"}:
-        label = "CARDINAL"  # what is left after a split has no unit of its own
+    elif label in {"QUANTITY", "PERCENT"} or (label and label not in FIGURE_LABELS):
+        label = "CARDINAL"  # left after a split, or a bare number spaCy took for a name
     return _chars(doc, start, end, label)
 
 
@@ -232,6 +248,9 @@ def _unit_end(doc: Doc, end: int) -> int:
         if end < n and doc[end].lower_ in _SCALES and doc[end - 1].lower_ in {"degree",
                                                                                "degrees"}:
             end += 1
+        if (end + 1 < n and doc[end].text == "/" and not doc[end - 1].whitespace_
+                and doc[end + 1].lower_ in _SHORT_RATES):
+            end += 2  # "130 km/h"
     return end
 
 
@@ -282,8 +301,10 @@ def _chars(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     """Character offsets of tokens [start, end), without punctuation glued to the ends."""
     if start >= end:
         return []
-    text = doc.text
-    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    # The span's own text: doc.text would join every token of the Doc on each call.
+    base = doc[start].idx
+    text = doc[start:end].text
+    s, e = 0, len(text)
     while s < e and (text[s] in _TRIM_CHARS or text[s].isspace()):
         s += 1
     while e > s and (text[e - 1] in _TRIM_CHARS or text[e - 1].isspace()):
@@ -293,7 +314,9 @@ def _chars(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     for suffix in ("'s", "’s"):
         if label in NAME_LABELS and text.endswith(suffix, s, e) and e - s > len(suffix):
             e -= len(suffix)
-    return [(s, e, label)] if s < e and any(ch.isalnum() for ch in text[s:e]) else []
+    if s < e and any(ch.isalnum() for ch in text[s:e]):
+        return [(base + s, base + e, label)]
+    return []
 
 
 def _keeps_full_stop(span: str) -> bool:
@@ -303,24 +326,30 @@ def _keeps_full_stop(span: str) -> bool:
 
 
 def _missed(doc: Doc, covered: bytearray) -> list[Found]:
-    """Figures spaCy tagged as nothing ("R70,000", "72p", "£22bn"), and lone place names."""
+    """Figures spaCy tagged as nothing ("R70,000", "72p", "£22bn"), and lone place names.
+
+    A regex finds the few tokens worth a look (a digit, a place's name), so the Python
+    work grows with them, not with every token of the Doc.
+    """
     found: list[Found] = []
-    i, n = 0, len(doc)
-    while i < n:
+    n = len(doc)
+    starts = doc.to_array("IDX").tolist()
+    done = 0
+    for match in _TRIGGER.finditer(doc.text):
+        i = bisect_right(starts, match.start()) - 1
+        if i < done or covered[i]:
+            continue
         tok = doc[i]
-        if covered[i]:
-            i += 1
-        elif tok.like_num or _NUMBER.search(tok.text):
+        if match.group().isdigit():
             end = i + 1
             while end < n and not covered[end] and doc[end].like_num:
                 end += 1  # "1.5 million"
             # Only a figure whose own words say what it is (a sign, unit, "%") is added.
             found.extend(f for f in _figure(doc, i, end, "") if f[2])
-            i = end
-        else:
-            if tok.text in PLACES and tok.is_title and not _in_a_longer_name(doc, i):
-                found.append((tok.idx, tok.idx + len(tok.text), "GPE"))
-            i += 1
+            done = end
+        elif tok.text == match.group() and not _in_a_longer_name(doc, i):
+            found.append((tok.idx, tok.idx + len(tok.text), "GPE"))
+            done = i + 1
     return found
 
 
