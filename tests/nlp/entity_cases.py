@@ -95,6 +95,8 @@ CASES: tuple[Case, ...] = (
       ("Donald Trump", PE), ("$300bn", M), ("Chinese", N), check=("Donald Trump",)),
     c("Liz Truss’s mini-budget wiped £30bn off pension funds.",
       ("Liz Truss", PE), ("£30bn", M), check=("Liz Truss",)),
+    c("The new stadium cost £3m.", ("£3m", M)),
+    c("Each fighter jet costs about $100m.", ("about $100m", M)),
     c("Last year Greece welcomed 32.7 million tourists, who spent €20.6bn.",
       ("Last year", D), ("Greece", G), ("32.7 million", C), ("€20.6bn", M)),
     # Percentages: "per cent", "percent", "%", points; never the preposition after them.

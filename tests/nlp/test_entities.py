@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Span
 from tools.entity_eval import evaluate
 
@@ -103,3 +105,24 @@ def test_an_entity_across_two_sentences_keeps_the_longer_part(pipeline: LoadedPi
 
 def test_the_fallback_pipeline_gives_no_entities(blank_pipeline: LoadedPipeline) -> None:
     assert not _found("The council will spend £3.4m, up 5%, on 40 km of roads.", blank_pipeline)
+
+
+FIGURE_PIECES = ["£", "$", "US$", "€", "Rs", "3.4", "m", "bn", "40", "R70,000", "72p", "1.5C",
+                 "million", "euros", "per", "cent", "%", "percentage", "points", "to", "from",
+                 "km", "a", "day", "-", "’s", "the", "BBC", "Alan Beith", "May", "in",
+                 "Kharkiv", ".", ",", "said", "\n", "“", "”", "Mr", "half", "Swiss", "francs"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FIGURE_PIECES), max_size=30).map(" ".join))
+def test_spans_are_ordered_disjoint_and_trimmed(pipeline: LoadedPipeline, text: str) -> None:
+    doc = pipeline.nlp(text)
+    spans = entity_spans(doc)
+    previous_end = 0
+    for start, end, label in spans:
+        piece = doc.text[start:end]
+        assert previous_end <= start < end <= len(doc.text)
+        assert piece == piece.strip() and any(ch.isalnum() for ch in piece)
+        assert not any(ch in LINE_BREAKS for ch in piece)
+        assert label
+        previous_end = end

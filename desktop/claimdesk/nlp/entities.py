@@ -202,14 +202,14 @@ def _figure(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     n = len(doc)
     while start > 0 and doc[start - 1].lower_ in _CURRENCY_SIGNS:
         start -= 1
-    if end < n and doc[end].lower_ in _MAGNITUDES and _is_number(doc[end - 1]):
+    if end < n and _word(doc[end]) in _MAGNITUDES and _is_number(doc[end - 1]):
         end += 1
     tail = _percent_tail(doc, end)
     if tail:
         end += tail
-    elif end < n and doc[end].lower_ in _CURRENCY_WORDS:
+    elif end < n and _word(doc[end]) in _CURRENCY_WORDS:
         end += 1
-    elif (end + 1 < n and doc[end].is_title and doc[end + 1].lower_ in _CURRENCY_WORDS
+    elif (end + 1 < n and doc[end].is_title and _word(doc[end + 1]) in _CURRENCY_WORDS
           and _is_number(doc[end - 1])):
         end += 2  # "12 billion Swiss francs"
     else:
@@ -222,6 +222,12 @@ def _figure(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     elif label in {"QUANTITY", "PERCENT"} or (label and label not in FIGURE_LABELS):
         label = "CARDINAL"  # left after a split, or a bare number spaCy took for a name
     return _chars(doc, start, end, label)
+
+
+def _word(tok: Token) -> str:
+    """Lower-case text without the full stop the tokenizer leaves on "m." at a sentence end."""
+    low = tok.lower_
+    return low[:-1] if len(low) > 1 and low.endswith(".") else low
 
 
 def _is_number(tok: Token) -> bool:
@@ -243,9 +249,9 @@ def _unit_end(doc: Doc, end: int) -> int:
     if end == 0 or (not _is_number(doc[end - 1]) and doc[end - 1].lower_ not in _MAGNITUDES):
         return end
     at = end + 1 if end < n and doc[end].lower_ in _UNIT_PREFIXES else end
-    if at < n and doc[at].lower_ in _UNITS:
+    if at < n and _word(doc[at]) in _UNITS:
         end = at + 1
-        if end < n and doc[end].lower_ in _SCALES and doc[end - 1].lower_ in {"degree",
+        if end < n and _word(doc[end]) in _SCALES and doc[end - 1].lower_ in {"degree",
                                                                                "degrees"}:
             end += 1
         if (end + 1 < n and doc[end].text == "/" and not doc[end - 1].whitespace_
@@ -257,7 +263,7 @@ def _unit_end(doc: Doc, end: int) -> int:
 def _rate_end(doc: Doc, end: int) -> int:
     """ "barrels a day", "km per hour": the rate belongs to the quantity."""
     if (end + 1 < len(doc) and doc[end].lower_ in _RATE_WORDS
-            and doc[end + 1].lower_ in _RATE_UNITS):
+            and _word(doc[end + 1]) in _RATE_UNITS):
         return end + 2
     return end
 
@@ -266,7 +272,7 @@ def _kind(doc: Doc, start: int, end: int) -> str | None:
     """PERCENT, MONEY or QUANTITY by the words of [start, end), else None."""
     money = unit = False
     for tok in doc[start:end]:
-        low = tok.lower_
+        low = _word(tok)
         if (low in _PERCENT_WORDS or _PERCENT_TOKEN.match(tok.text) or low == "basis"
                 or (low == "cent" and tok.i > 0 and doc[tok.i - 1].lower_ == "per")):
             return "PERCENT"
