@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Span
 from tools.entity_eval import evaluate
 
-from claimdesk.nlp.entities import entity_spans
+from claimdesk.nlp.entities import entity_spans, refine_doc_ents
 from claimdesk.nlp.extract import extract_candidates
 from claimdesk.nlp.pipeline import LoadedPipeline
 from tests.nlp.entity_cases import CASES, HELDOUT, Case
@@ -126,3 +126,14 @@ def test_spans_are_ordered_disjoint_and_trimmed(pipeline: LoadedPipeline, text: 
         assert not any(ch in LINE_BREAKS for ch in piece)
         assert label
         previous_end = end
+
+
+def test_refined_doc_ents_carry_the_corrected_labels(pipeline: LoadedPipeline) -> None:
+    doc = pipeline.nlp("Jordan said the council will spend £3.4m, "
+                       "up 0.27 percentage points to 5.1%.")
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Jordan", "PERSON"), ("3.4", "MONEY")]
+    refine_doc_ents(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Jordan", "GPE"), ("£3.4m", "MONEY"), ("0.27 percentage points", "PERCENT"),
+        ("5.1%", "PERCENT")]
+    assert doc[0].ent_type_ == "GPE"

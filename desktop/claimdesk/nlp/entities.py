@@ -11,7 +11,7 @@ from claimdesk.nlp.lexicon import DETERMINERS, HONORIFICS, REPORTING_VERBS, word
 from claimdesk.nlp.places import PLACES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 Found = tuple[int, int, str]
 
@@ -104,6 +104,21 @@ def entity_spans(doc: Doc) -> list[Found]:
             found.extend(_refine(doc, start, end, ent.label_))
     found.extend(_missed(doc, covered))
     return _without_overlaps(doc, found)
+
+
+def refine_doc_ents(doc: Doc) -> None:
+    """Set `doc.ents` to the post-rules' spans (widened to whole tokens).
+
+    For rules that read `doc.ents` themselves (speakers, claim types): after this,
+    "Jordan said" has a GPE and "£3.4m" is MONEY from "£" to "m". Not wired into
+    extraction yet; call it right after parsing, before speakers are attributed.
+    """
+    spans: list[Span] = []
+    for start, end, label in entity_spans(doc):
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None and (not spans or span.start >= spans[-1].end):
+            spans.append(span)
+    doc.set_ents(spans, default="outside")
 
 
 def _within_sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
