@@ -87,6 +87,12 @@ def _forced(pipeline: LoadedPipeline, text: str, words: str, label: str) -> list
         ("Talks with Ukraine failed.", "Ukraine", "PERSON", ["Ukraine|GPE"]),
         ("“We will win,” said Boris Johnson.", "Boris Johnson.", "PERSON",
          ["Boris Johnson|PERSON"]),
+        ("The Boris Johnson 2019 manifesto won.", "Boris Johnson 2019", "PERSON",
+         ["Boris Johnson|PERSON"]),
+        ("Liverpool beat Arsenal on Saturday.", "Liverpool", "ORG", ["Liverpool|ORG"]),
+        ("Kharkiv was shelled again.", "Kharkiv", "ORG", ["Kharkiv|GPE"]),
+        ("Each jet costs about $100m.", "about $100", "MONEY", ["about $100m|MONEY"]),
+        ("Oil rose 5% in 2023.", "5% in 2023", "PERCENT", ["5%|PERCENT"]),
     ],
 )
 def test_boundaries_spacy_gets_wrong_on_real_news(
@@ -137,3 +143,12 @@ def test_refined_doc_ents_carry_the_corrected_labels(pipeline: LoadedPipeline) -
         ("Jordan", "GPE"), ("£3.4m", "MONEY"), ("0.27 percentage points", "PERCENT"),
         ("5.1%", "PERCENT")]
     assert doc[0].ent_type_ == "GPE"
+
+
+def test_figures_and_places_spacy_missed_are_added(pipeline: LoadedPipeline) -> None:
+    text = "In London, Kyiv and Greater Manchester, rents rose 9% to R7,000 or 72p a day."
+    doc = pipeline.nlp(text)
+    doc.ents = []
+    assert [(text[s:e], label) for s, e, label in entity_spans(doc)] == [
+        ("London", "GPE"), ("Kyiv", "GPE"), ("9%", "PERCENT"), ("R7,000", "MONEY"),
+        ("72p", "MONEY")]

@@ -23,9 +23,9 @@ _CURRENCY_SIGNS = words("£ $ € ¥ ₹ ₦ ₽ ₩ ₺ ₴ ₪ ฿ us$ a$ c$ n
 _CURRENCY_WORDS = words(
     """
     dollar dollars pound pounds sterling euro euros yen yuan renminbi rupee rupees rand
-    franc francs peso pesos real reais rouble roubles ruble rubles naira shilling shillings
+    franc francs peso pesos reais rouble roubles ruble rubles naira shilling shillings
     cedi cedis lira dinar dinars dirham dirhams riyal riyals krona kronor krone kroner
-    zloty won ringgit baht hryvnia pence cents
+    zloty ringgit baht hryvnia pence cents
     """
 )
 _MAGNITUDES = words("m mn bn b tn k million millions billion billions trillion crore crores "
@@ -45,11 +45,11 @@ _SCALES = words("celsius fahrenheit c f centigrade")
 _RATE_WORDS = words("a an per")
 _SHORT_RATES = words("h hr s sec day yr year")
 _RATE_UNITS = words("day year week month hour minute second person head capita")
-# Phrases after a number that make it a percentage.
+# Phrases after a number that make it a percentage, longest first.
 _PERCENT_TAILS: tuple[tuple[str, ...], ...] = (
-    ("%",), ("per", "cent"), ("percent",), ("pc",), ("percentage", "point"),
-    ("percentage", "points"), ("basis", "point"), ("basis", "points"),
-    ("a", "percentage", "point"), ("of", "a", "percentage", "point"),
+    ("of", "a", "percentage", "point"), ("a", "percentage", "point"),
+    ("percentage", "point"), ("percentage", "points"), ("basis", "point"),
+    ("basis", "points"), ("per", "cent"), ("%",), ("percent",), ("pc",),
 )
 _PERCENT_WORDS = words("% percent pc percentage")
 # Numbers with their currency or unit in one token: "R70,000", "US$40", "155p", "1.5C".
@@ -78,6 +78,8 @@ _EDGE_WORDS = words("to from and or of in by for at on with as than")
 # Names spelt "The X" where "The" belongs to the name.
 _THE_NAMES = words("guardian times economist hague telegraph independent observer sun "
                    "spectator mirror atlantic beatles who")
+# Towns whose name alone is as often their football club, an ORG ("Liverpool beat Leeds").
+_CLUB_TOWNS = words("Liverpool Manchester Newcastle Leeds Sheffield Birmingham Bristol")
 _ABBREVIATIONS = words("inc ltd co corp jr sr st bros plc")
 _TRIM_CHARS = "-–—‐‑−,;:!?'\"“”‘’«»()[]{}*•|/\\."
 _LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -103,7 +105,7 @@ def entity_spans(doc: Doc) -> list[Found]:
         for start, end in _within_sentences(doc, ent.start, ent.end):
             found.extend(_refine(doc, start, end, ent.label_))
     found.extend(_missed(doc, covered))
-    return _without_overlaps(doc, found)
+    return _without_overlaps(found)
 
 
 def refine_doc_ents(doc: Doc) -> None:
@@ -168,7 +170,7 @@ def _trim_tokens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         if (tok.is_punct and tok.text not in _CURRENCY_SIGNS) or tok.is_space or (
             low in _EDGE_WORDS and end - start > 1 and label not in {"DATE", "TIME"}
         ) or (name and end - start > 1 and (
-            (low in DETERMINERS and (tok.text.islower() or _leading_the(doc, start, end)))
+            (low in DETERMINERS and (tok.text.islower() or _leading_the(doc, start)))
             or (label == "PERSON" and low in _TITLES)
         )):
             start += 1
@@ -178,14 +180,16 @@ def _trim_tokens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         tok = doc[end - 1]
         low = tok.lower_
         if ((tok.is_punct and tok.text not in _PERCENT_WORDS and tok.text not in _CURRENCY_SIGNS)
-                or tok.is_space or low in _POSSESSIVES or low in _EDGE_WORDS):
+                or tok.is_space or low in _POSSESSIVES or low in _EDGE_WORDS
+                or (label == "PERSON" and end - start > 1 and _NUMBER.search(tok.text)
+                    and not _NUMBER.search(doc[start].text))):  # "Leeds 3-1"
             end -= 1
             continue
         break
     return start, end
 
 
-def _leading_the(doc: Doc, start: int, end: int) -> bool:
+def _leading_the(doc: Doc, start: int) -> bool:
     """Whether a capital "The" is spaCy's addition rather than part of the name."""
     return bool(doc[start].is_sent_start) and doc[start + 1].lower_ not in _THE_NAMES
 
@@ -203,12 +207,16 @@ def _split_figures(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     left (with its unit or currency) or a change before it ("rose by", "from").
     """
     for k in range(start + 1, end - 1):
-        if doc[k].lower_ not in {"to", "from"}:
+        low = doc[k].lower_
+        if low not in _EDGE_WORDS:
             continue
         left_has_number = any(_NUMBER.search(t.text) or t.like_num for t in doc[start:k])
-        changed = start > 0 and doc[start - 1].lower_ in {"by", "from"}
-        if left_has_number and (changed or _kind(doc, start, k) is not None):
+        complete = left_has_number and _kind(doc, start, k) is not None
+        if low in {"to", "from"} and left_has_number and (
+                complete or (start > 0 and doc[start - 1].lower_ in {"by", "from"})):
             return [(start, k), *_split_figures(doc, k + 1, end)]
+        if complete and low in {"in", "on", "at", "for", "since"}:
+            return [(start, k)]  # "5% in 2023": the date is no part of the figure
     return [(start, end)]
 
 
@@ -253,7 +261,7 @@ def _percent_tail(doc: Doc, end: int) -> int:
     """Length of the percentage words right after token `end - 1`, else 0."""
     if end == 0 or (not _is_number(doc[end - 1]) and doc[end - 1].lower_ not in _MAGNITUDES):
         return 0
-    for tail in sorted(_PERCENT_TAILS, key=len, reverse=True):
+    for tail in _PERCENT_TAILS:
         if tuple(t.lower_ for t in doc[end:end + len(tail)]) == tail:
             return len(tail)
     return 0
@@ -313,7 +321,8 @@ def _relabel_name(doc: Doc, start: int, end: int, label: str) -> str:
         if (label == "DATE" and after is not None and after.lower_ in REPORTING_VERBS
                 and before not in _BEFORE_DATES):
             return "PERSON"  # "May said": a month says nothing
-    if label in {"PERSON", "ORG", "NORP"} and text in PLACES:
+    if (label in {"PERSON", "NORP"} and text in PLACES) or (
+            label == "ORG" and text in PLACES and text not in _CLUB_TOWNS):
         return "GPE"
     return label
 
@@ -377,11 +386,11 @@ def _missed(doc: Doc, covered: bytearray) -> list[Found]:
 def _in_a_longer_name(doc: Doc, i: int) -> bool:
     """ "Washington Post", "Greater Manchester": a place word inside another name."""
     after = i + 1 < len(doc) and doc[i + 1].is_title
-    before = i > 0 and doc[i - 1].is_title and not doc[i].is_sent_start
+    before = i > 0 and doc[i - 1].is_title and not doc[i - 1].is_stop  # not "In London"
     return after or before
 
 
-def _without_overlaps(doc: Doc, found: list[Found]) -> list[Found]:
+def _without_overlaps(found: list[Found]) -> list[Found]:
     """In text order; where spans overlap, the longer one wins (a widened "£3.4m")."""
     kept: list[Found] = []
     for span in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
