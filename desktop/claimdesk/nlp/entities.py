@@ -7,8 +7,19 @@ from bisect import bisect_right
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from claimdesk.nlp.entity_words import (
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    MAGNITUDES,
+    PLACES,
+    RATE_UNITS,
+    RATE_WORDS,
+    SCALES,
+    SHORT_RATES,
+    UNIT_PREFIXES,
+    UNITS,
+)
 from claimdesk.nlp.lexicon import DETERMINERS, HONORIFICS, REPORTING_VERBS, words
-from claimdesk.nlp.places import PLACES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -19,32 +30,6 @@ FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 # Labels of names: these lose a leading "the", a trailing "’s" and titles (PERSON only).
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LAW", "EVENT", "PRODUCT"})
-_CURRENCY_SIGNS = words("£ $ € ¥ ₹ ₦ ₽ ₩ ₺ ₴ ₪ ฿ us$ a$ c$ nz$ hk$ s$ r$ rs rs. inr usd gbp eur")
-_CURRENCY_WORDS = words(
-    """
-    dollar dollars pound pounds sterling euro euros yen yuan renminbi rupee rupees rand
-    franc francs peso pesos reais rouble roubles ruble rubles naira shilling shillings
-    cedi cedis lira dinar dinars dirham dirhams riyal riyals krona kronor krone kroner
-    zloty ringgit baht hryvnia pence cents
-    """
-)
-_MAGNITUDES = words("m mn bn b tn k million millions billion billions trillion crore crores "
-                    "lakh lakhs thousand hundred")
-_UNITS = words(
-    """
-    km kms kilometre kilometres kilometer kilometers mile miles mph kph km/h metre metres
-    meter meters cm mm foot feet ft inch inches yard yards tonne tonnes ton tons kg kgs
-    kilo kilos kilogram kilograms gram grams lb lbs ounce ounces litre litres liter liters
-    gallon gallons barrel barrels bpd hectare hectares acre acres degree degrees °c °f
-    knots kw kwh mw mwh gw gwh twh megawatts gigawatts watts volts calories megatonnes
-    gigatonnes mt sq sqm decibels
-    """
-)
-_UNIT_PREFIXES = words("square cubic")
-_SCALES = words("celsius fahrenheit c f centigrade")
-_RATE_WORDS = words("a an per")
-_SHORT_RATES = words("h hr s sec day yr year")
-_RATE_UNITS = words("day year week month hour minute second person head capita")
 # Phrases after a number that make it a percentage, longest first.
 _PERCENT_TAILS: tuple[tuple[str, ...], ...] = (
     ("of", "a", "percentage", "point"), ("a", "percentage", "point"),
@@ -167,7 +152,7 @@ def _trim_tokens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while start < end:
         tok = doc[start]
         low = tok.lower_
-        if (tok.is_punct and tok.text not in _CURRENCY_SIGNS) or tok.is_space or (
+        if (tok.is_punct and tok.text not in CURRENCY_SIGNS) or tok.is_space or (
             low in _EDGE_WORDS and end - start > 1 and label not in {"DATE", "TIME"}
         ) or (name and end - start > 1 and (
             (low in DETERMINERS and (tok.text.islower() or _leading_the(doc, start)))
@@ -179,7 +164,7 @@ def _trim_tokens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while end > start:
         tok = doc[end - 1]
         low = tok.lower_
-        if ((tok.is_punct and tok.text not in _PERCENT_WORDS and tok.text not in _CURRENCY_SIGNS)
+        if ((tok.is_punct and tok.text not in _PERCENT_WORDS and tok.text not in CURRENCY_SIGNS)
                 or tok.is_space or low in _POSSESSIVES or low in _EDGE_WORDS
                 or (label == "PERSON" and end - start > 1 and _NUMBER.search(tok.text)
                     and not _NUMBER.search(doc[start].text))):  # "Leeds 3-1"
@@ -223,16 +208,16 @@ def _split_figures(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def _figure(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     """Widen a figure over its currency, magnitude, percentage words, unit and rate."""
     n = len(doc)
-    while start > 0 and doc[start - 1].lower_ in _CURRENCY_SIGNS:
+    while start > 0 and doc[start - 1].lower_ in CURRENCY_SIGNS:
         start -= 1
-    if end < n and _word(doc[end]) in _MAGNITUDES and _is_number(doc[end - 1]):
+    if end < n and _word(doc[end]) in MAGNITUDES and _is_number(doc[end - 1]):
         end += 1
     tail = _percent_tail(doc, end)
     if tail:
         end += tail
-    elif end < n and _word(doc[end]) in _CURRENCY_WORDS:
+    elif end < n and _word(doc[end]) in CURRENCY_WORDS:
         end += 1
-    elif (end + 1 < n and doc[end].is_title and _word(doc[end + 1]) in _CURRENCY_WORDS
+    elif (end + 1 < n and doc[end].is_title and _word(doc[end + 1]) in CURRENCY_WORDS
           and _is_number(doc[end - 1])):
         end += 2  # "12 billion Swiss francs"
     else:
@@ -259,7 +244,7 @@ def _is_number(tok: Token) -> bool:
 
 def _percent_tail(doc: Doc, end: int) -> int:
     """Length of the percentage words right after token `end - 1`, else 0."""
-    if end == 0 or (not _is_number(doc[end - 1]) and doc[end - 1].lower_ not in _MAGNITUDES):
+    if end == 0 or (not _is_number(doc[end - 1]) and doc[end - 1].lower_ not in MAGNITUDES):
         return 0
     for tail in _PERCENT_TAILS:
         if tuple(t.lower_ for t in doc[end:end + len(tail)]) == tail:
@@ -269,24 +254,24 @@ def _percent_tail(doc: Doc, end: int) -> int:
 
 def _unit_end(doc: Doc, end: int) -> int:
     n = len(doc)
-    if end == 0 or (not _is_number(doc[end - 1]) and doc[end - 1].lower_ not in _MAGNITUDES):
+    if end == 0 or (not _is_number(doc[end - 1]) and doc[end - 1].lower_ not in MAGNITUDES):
         return end
-    at = end + 1 if end < n and doc[end].lower_ in _UNIT_PREFIXES else end
-    if at < n and _word(doc[at]) in _UNITS:
+    at = end + 1 if end < n and doc[end].lower_ in UNIT_PREFIXES else end
+    if at < n and _word(doc[at]) in UNITS:
         end = at + 1
-        if end < n and _word(doc[end]) in _SCALES and doc[end - 1].lower_ in {"degree",
+        if end < n and _word(doc[end]) in SCALES and doc[end - 1].lower_ in {"degree",
                                                                                "degrees"}:
             end += 1
         if (end + 1 < n and doc[end].text == "/" and not doc[end - 1].whitespace_
-                and doc[end + 1].lower_ in _SHORT_RATES):
+                and doc[end + 1].lower_ in SHORT_RATES):
             end += 2  # "130 km/h"
     return end
 
 
 def _rate_end(doc: Doc, end: int) -> int:
     """ "barrels a day", "km per hour": the rate belongs to the quantity."""
-    if (end + 1 < len(doc) and doc[end].lower_ in _RATE_WORDS
-            and _word(doc[end + 1]) in _RATE_UNITS):
+    if (end + 1 < len(doc) and doc[end].lower_ in RATE_WORDS
+            and _word(doc[end + 1]) in RATE_UNITS):
         return end + 2
     return end
 
@@ -299,10 +284,10 @@ def _kind(doc: Doc, start: int, end: int) -> str | None:
         if (low in _PERCENT_WORDS or _PERCENT_TOKEN.match(tok.text) or low == "basis"
                 or (low == "cent" and tok.i > 0 and doc[tok.i - 1].lower_ == "per")):
             return "PERCENT"
-        if (low in _CURRENCY_SIGNS or low in _CURRENCY_WORDS or _MONEY_TOKEN.match(tok.text)
+        if (low in CURRENCY_SIGNS or low in CURRENCY_WORDS or _MONEY_TOKEN.match(tok.text)
                 or _PENCE_TOKEN.match(tok.text)):
             money = True
-        elif low in _UNITS or _UNIT_TOKEN.match(tok.text):
+        elif low in UNITS or _UNIT_TOKEN.match(tok.text):
             unit = True
     if money:
         return "MONEY"

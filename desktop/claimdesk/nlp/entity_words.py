@@ -1,6 +1,38 @@
-"""Countries, regions and cities that spaCy's small model sometimes takes for people or bodies."""
+"""Word lists of the entity post-rules: currencies, magnitudes, units, rates and places."""
 
 from __future__ import annotations
+
+from claimdesk.nlp.lexicon import words
+
+# Lower-case, as Token.lower_ spells them. "real" and "won" are left out of the currency
+# words: "3 real goals", "won 5 games".
+CURRENCY_SIGNS = words("£ $ € ¥ ₹ ₦ ₽ ₩ ₺ ₴ ₪ ฿ us$ a$ c$ nz$ hk$ s$ r$ rs rs. inr usd gbp eur")
+CURRENCY_WORDS = words(
+    """
+    dollar dollars pound pounds sterling euro euros yen yuan renminbi rupee rupees rand
+    franc francs peso pesos reais rouble roubles ruble rubles naira shilling shillings
+    cedi cedis lira dinar dinars dirham dirhams riyal riyals krona kronor krone kroner
+    zloty ringgit baht hryvnia pence cents
+    """
+)
+MAGNITUDES = words("m mn bn b tn k million millions billion billions trillion crore crores "
+                   "lakh lakhs thousand hundred")
+UNITS = words(
+    """
+    km kms kilometre kilometres kilometer kilometers mile miles mph kph km/h metre metres
+    meter meters cm mm foot feet ft inch inches yard yards tonne tonnes ton tons kg kgs
+    kilo kilos kilogram kilograms gram grams lb lbs ounce ounces litre litres liter liters
+    gallon gallons barrel barrels bpd hectare hectares acre acres degree degrees °c °f
+    knots kw kwh mw mwh gw gwh twh megawatts gigawatts watts volts calories megatonnes
+    gigatonnes mt sq sqm decibels
+    """
+)
+UNIT_PREFIXES = words("square cubic")
+SCALES = words("celsius fahrenheit c f centigrade")
+# "2.5 million barrels a day", "130 km/h": rates that belong to a quantity.
+RATE_WORDS = words("a an per")
+SHORT_RATES = words("h hr s sec day yr year")
+RATE_UNITS = words("day year week month hour minute second person head capita")
 
 
 def _lines(text: str) -> frozenset[str]:
