@@ -10,6 +10,7 @@ from claimdesk.domain.spans import trim_span
 from claimdesk.errors import KnownError
 from claimdesk.nlp.claim_types import ClaimTypeRules
 from claimdesk.nlp.clauses import mend_sentences, split_long
+from claimdesk.nlp.entities import entity_spans
 from claimdesk.nlp.furniture import content_segments
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.segments import Segment, paragraph_segments
@@ -180,8 +181,8 @@ def _has_word(span: Span) -> bool:
 
 def _entities(text: str, doc: Doc, offset: int) -> list[Entity]:
     entities: list[Entity] = []
-    for ent in doc.ents:
-        start, end = trim_span(text, offset + ent.start_char, offset + ent.end_char)
+    for ent_start, ent_end, label in entity_spans(doc):
+        start, end = trim_span(text, offset + ent_start, offset + ent_end)
         if start < end:
-            entities.append(Entity(text[start:end], ent.label_, start, end))
+            entities.append(Entity(text[start:end], label, start, end))
     return entities
