@@ -202,12 +202,16 @@ def _split_figures(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             return [(start, k), *_split_figures(doc, k + 1, end)]
         if complete and low in {"in", "on", "at", "for", "since"}:
             return [(start, k)]  # "5% in 2023": the date is no part of the figure
+        if complete and low == "or" and _kind(doc, k + 1, end) is not None:
+            # "US$49 million or €36 million": two amounts, one in each currency
+            return [(start, k), *_split_figures(doc, k + 1, end)]
     return [(start, end)]
 
 
 def _figure(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     """Widen a figure over its currency, magnitude, percentage words, unit and rate."""
     n = len(doc)
+    start = _after_approximators(doc, start, end)
     while start > 0 and doc[start - 1].lower_ in CURRENCY_SIGNS:
         start -= 1
     if end < n and _word(doc[end]) in MAGNITUDES and _is_number(doc[end - 1]):
@@ -230,6 +234,29 @@ def _figure(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     elif label in {"QUANTITY", "PERCENT"} or (label and label not in FIGURE_LABELS):
         label = "CARDINAL"  # left after a split, or a bare number spaCy took for a name
     return _chars(doc, start, end, label)
+
+
+#: Words before an amount that qualify it ("more than £2m", "just over 70%", "an extra
+#: £100bn"): the figure is the amount itself, so they stay outside the entity.
+_APPROXIMATORS = tuple(tuple(a.split()) for a in (
+    "more than", "less than", "fewer than", "up to", "at least", "at most", "an extra",
+    "an additional", "a further", "well over", "over", "under", "about", "around",
+    "nearly", "almost", "roughly", "approximately", "some", "just", "only", "above",
+    "below", "extra", "additional", "another", "circa",
+))
+
+
+def _after_approximators(doc: Doc, start: int, end: int) -> int:
+    """`start` moved past any approximating words, keeping at least one token."""
+    moved = True
+    while moved:
+        moved = False
+        for words_ in _APPROXIMATORS:
+            stop = start + len(words_)
+            if stop < end and tuple(t.lower_ for t in doc[start:stop]) == words_:
+                start, moved = stop, True
+                break
+    return start
 
 
 def _word(tok: Token) -> str:
