@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.domain import Claim, ClaimStatus, ClaimType, RatingScale
 from claimdesk.domain.filters import UNRATED
+from claimdesk.gui.i18n import format_number, label
 from claimdesk.gui.models.claims_model import (
     COL_CLAIM,
     COL_NUMBER,
@@ -52,29 +53,32 @@ class ClaimsPanel(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(objectName="claimFilter")
-        self.search.setPlaceholderText("Filter claims (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Filter claims (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self._refilter(text=text))
         self.status = self._combo(
-            "statusFilter", "Any status", [(st.label, st) for st in ClaimStatus], "status"
+            "statusFilter",
+            self.tr("Any status"),
+            [(label(st.label), st) for st in ClaimStatus],
+            "status",
         )
         self.threshold = QSlider(Qt.Orientation.Horizontal, objectName="thresholdSlider")
         self.threshold.setRange(0, 100)
         self.threshold.setValue(round(ClaimFilterProxy.DEFAULT_THRESHOLD * 100))
         self.threshold.setFixedWidth(120)
-        self.threshold.setToolTip("Hide claims whose check-worthiness score is below this")
+        self.threshold.setToolTip(self.tr("Hide claims whose check-worthiness score is below this"))
         self.threshold_label = QLabel(objectName="thresholdLabel")
         self.threshold.valueChanged.connect(self._threshold_changed)
-        self.show_all = QCheckBox("Every sentence", objectName="showAllSentences")
+        self.show_all = QCheckBox(self.tr("Every sentence"), objectName="showAllSentences")
         self.show_all.toggled.connect(lambda on: self._refilter(show_all=on))
-        self.more = QToolButton(objectName="moreFilters", text="More filters")
+        self.more = QToolButton(objectName="moreFilters", text=self.tr("More filters"))
         self.more.setCheckable(True)
         self.count_label = QLabel(objectName="claimCount")
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.status)
-        bar.addWidget(QLabel("Score ≥"))
+        bar.addWidget(QLabel(self.tr("Score ≥")))
         bar.addWidget(self.threshold)
         bar.addWidget(self.threshold_label)
         bar.addWidget(self.show_all)
@@ -82,21 +86,24 @@ class ClaimsPanel(QWidget):
         bar.addWidget(self.count_label)
 
         # The second row: explicit filters a checker reaches for less often.
-        self.rating = self._combo("ratingFilter", "Any rating", [], "rating")
+        self.rating = self._combo("ratingFilter", self.tr("Any rating"), [], "rating")
         self.claim_type = self._combo(
-            "typeFilter", "Any type", [(t.label, t) for t in ClaimType], "claim_type"
+            "typeFilter",
+            self.tr("Any type"),
+            [(label(t.label), t) for t in ClaimType],
+            "claim_type",
         )
-        self.speaker = self._combo("speakerFilter", "Any speaker", [], "speaker")
+        self.speaker = self._combo("speakerFilter", self.tr("Any speaker"), [], "speaker")
         self.sources = self._combo(
             "sourcesFilter",
-            "With or without sources",
-            [("With sources", True), ("Without sources", False)],
+            self.tr("With or without sources"),
+            [(self.tr("With sources"), True), (self.tr("Without sources"), False)],
             "has_sources",
         )
         self.max_score = QDoubleSpinBox(objectName="maxScore", decimals=2, singleStep=0.05)
         self.max_score.setRange(0.0, 1.0)
         self.max_score.setValue(1.0)
-        self.max_score.setPrefix("Score ≤ ")
+        self.max_score.setPrefix(self.tr("Score ≤ "))
         self.max_score.valueChanged.connect(lambda v: self._refilter(max_score=v))
         self.more_row = QWidget(objectName="moreFiltersRow")
         row = QHBoxLayout(self.more_row)
@@ -159,13 +166,14 @@ class ClaimsPanel(QWidget):
         self._after_filter(current)
 
     def _threshold_changed(self, value: int) -> None:
-        self.threshold_label.setText(f"{value / 100:.2f}")
+        self.threshold_label.setText(format_number(value / 100))
         self._refilter(threshold=value / 100)
 
     def set_scale(self, scale: RatingScale) -> None:
         """Offer the scale's ratings (and "not rated") in the rating filter."""
         self._refill(
-            self.rating, [("Not rated", UNRATED)] + [(r.name, r.id) for r in scale.ratings]
+            self.rating,
+            [(self.tr("Not rated"), UNRATED)] + [(label(r.name), r.id) for r in scale.ratings],
         )
 
     def _refill(self, combo: QComboBox, items: Sequence[tuple[str, object]]) -> None:
@@ -188,7 +196,12 @@ class ClaimsPanel(QWidget):
         self.visibleClaimsChanged.emit()
 
     def _update_count(self) -> None:
-        self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
+        self.count_label.setText(
+            self.tr("{shown} of {total}").format(
+                shown=format_number(self.proxy.rowCount()),
+                total=format_number(self.model.rowCount()),
+            )
+        )
 
     # ------------------------------------------------------------------ content
 
