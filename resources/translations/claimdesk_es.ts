@@ -178,6 +178,7 @@
     <name>ClaimsPanel</name>
     <message>
         <source>Filter claims (Ctrl+F)</source>
+        <extracomment>Filter combos are this many characters wide (their popups show the whole items). The claim text column is never narrower than this (the table scrolls instead). Room beside a header&apos;s text for the sort arrow and the margins.</extracomment>
         <translation>Filtrar afirmaciones (Ctrl+F)</translation>
     </message>
     <message>
@@ -198,7 +199,7 @@
     </message>
     <message>
         <source>Score ≥</source>
-        <translation>Puntuación ≥</translation>
+        <translation>Punt. ≥</translation>
     </message>
     <message>
         <source>Any rating</source>
@@ -226,7 +227,7 @@
     </message>
     <message>
         <source>Score ≤ </source>
-        <translation>Puntuación ≤ </translation>
+        <translation>Punt. ≤ </translation>
     </message>
     <message>
         <source>Not rated</source>

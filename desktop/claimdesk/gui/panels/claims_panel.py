@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +38,12 @@ from claimdesk.gui.models.claims_model import (
 )
 
 _FIELD = {"ratingFilter": "rating", "speakerFilter": "speaker"}
+#: Filter combos are this many characters wide (their popups show the whole items).
+COMBO_CHARS = 11
+#: The claim text column is never narrower than this (the table scrolls instead).
+CLAIM_MIN_WIDTH = 200
+#: Room beside a header's text for the sort arrow and the margins.
+HEADER_PADDING = 26
 
 
 class ClaimsPanel(QWidget):
@@ -55,6 +61,7 @@ class ClaimsPanel(QWidget):
         self.search = QLineEdit(objectName="claimFilter")
         self.search.setPlaceholderText(self.tr("Filter claims (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(60)
         self.search.textChanged.connect(lambda text: self._refilter(text=text))
         self.status = self._combo(
             "statusFilter",
@@ -65,7 +72,9 @@ class ClaimsPanel(QWidget):
         self.threshold = QSlider(Qt.Orientation.Horizontal, objectName="thresholdSlider")
         self.threshold.setRange(0, 100)
         self.threshold.setValue(round(ClaimFilterProxy.DEFAULT_THRESHOLD * 100))
-        self.threshold.setFixedWidth(120)
+        # Shrinks before the filter box does when a translation widens the bar.
+        self.threshold.setMinimumWidth(40)
+        self.threshold.setMaximumWidth(120)
         self.threshold.setToolTip(self.tr("Hide claims whose check-worthiness score is below this"))
         self.threshold_label = QLabel(objectName="thresholdLabel")
         self.threshold.valueChanged.connect(self._threshold_changed)
@@ -125,7 +134,6 @@ class ClaimsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_CLAIM, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         for col, width in (
             (COL_NUMBER, 40),
@@ -136,7 +144,10 @@ class ClaimsPanel(QWidget):
             (COL_STATUS, 86),
             (COL_SOURCES, 58),
         ):
-            self.table.setColumnWidth(col, width)
+            # Never narrower than the header (translated headers are longer than English).
+            text = str(self.proxy.headerData(col, Qt.Orientation.Horizontal))
+            fits = header.fontMetrics().horizontalAdvance(text) + HEADER_PADDING
+            self.table.setColumnWidth(col, max(width, fits))
         self.table.sortByColumn(COL_SCORE, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
@@ -146,6 +157,24 @@ class ClaimsPanel(QWidget):
         layout.addWidget(self.more_row)
         layout.addWidget(self.table)
         self._threshold_changed(self.threshold.value())
+        # The claim column takes the room the others leave, but never less than
+        # CLAIM_MIN_WIDTH: in a narrow window the table scrolls instead of hiding the text.
+        self.table.viewport().installEventFilter(self)
+        header.sectionResized.connect(
+            lambda col, _old, _new: self._fit_claim_column() if col != COL_CLAIM else None
+        )
+        self._fit_claim_column()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_claim_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_claim_column(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != COL_CLAIM)
+        room = self.table.viewport().width() - others
+        self.table.setColumnWidth(COL_CLAIM, max(CLAIM_MIN_WIDTH, room))
 
     # ------------------------------------------------------------------ filters
 
@@ -154,6 +183,9 @@ class ClaimsPanel(QWidget):
     ) -> QComboBox:
         """A filter combo whose first item means "any" (None)."""
         combo = QComboBox(objectName=name)
+        # Sized by a few characters, not by the longest (translated) item.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_CHARS)
         combo.addItem(any_text, None)
         for text, value in items:
             combo.addItem(text, value)

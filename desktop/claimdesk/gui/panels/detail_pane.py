@@ -70,6 +70,11 @@ class DetailPane(QWidget):
         self.status.activated.connect(self._status_chosen)
 
         self.rating = QComboBox(objectName="ratingCombo")
+        for combo in (self.status, self.rating):  # long translated names must not widen the pane
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(18)
         self._fill_ratings()
         self.rating.activated.connect(self._rating_chosen)
         self.explanation = QPlainTextEdit(objectName="verdictExplanation")
@@ -77,13 +82,15 @@ class DetailPane(QWidget):
             self.tr("Why this rating? What does the evidence show?")
         )
         self.explanation.textChanged.connect(self._explanation_edited)
-        self.verdict_meta = QLabel(objectName="verdictMeta")
+        self.verdict_meta = QLabel(objectName="verdictMeta", wordWrap=True)
         self.verdict_meta.setStyleSheet("color: palette(mid);")
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_explanation)
 
         verdict_box = QGroupBox(self.tr("&Verdict"))
         form = QFormLayout(verdict_box)
+        # In a narrow pane the field goes under its label rather than cutting the rating.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Status:"), self.status)
         form.addRow(self.tr("Rating:"), self.rating)
         form.addRow(self.explanation)

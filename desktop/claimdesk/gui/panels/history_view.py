@@ -191,6 +191,7 @@ class HistoryView(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = QLabel(self.tr("No status or verdict changes yet."))
         self.empty.setObjectName("historyEmpty")
+        self.empty.setWordWrap(True)  # a long translation must not widen the detail pane
         self.empty.setStyleSheet("color: palette(mid);")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
