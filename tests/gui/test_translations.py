@@ -270,3 +270,10 @@ def test_which_language_and_locale_a_choice_gives() -> None:
     assert locale_for("es", germany).name() == "es_ES"
     assert locale_for("en", germany).name() == "en_US"
     assert locale_for("", germany).name() == "de_DE"
+
+
+def test_lang_option_overrides_the_setting_for_one_run() -> None:
+    from claimdesk.cli import _gui_parser
+
+    assert _gui_parser().parse_args(["--lang", "es"]).lang == "es"
+    assert _gui_parser().parse_args([]).lang is None  # None: the Settings choice is used

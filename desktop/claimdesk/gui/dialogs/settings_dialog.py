@@ -12,19 +12,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSettings,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,55 +34,26 @@ from PySide6.QtWidgets import (
 from claimdesk.domain import DeskSettings, Theme
 from claimdesk.errors import KnownError
 from claimdesk.gui.dialogs.scale_editor import RatingScaleEditor, drafts_of, named, note
+from claimdesk.gui.dialogs.settings_parts import (
+    BUSY_MESSAGE,
+    DATABASE_FILTER,
+    IMAGE_FILTER,
+    apply_now,
+    error_label,
+    side_by_side,
+    url_problem,
+)
 from claimdesk.gui.errors import ErrorReporter
-from claimdesk.gui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, label, store_language, stored_language
-from claimdesk.gui.theme import apply_theme, is_dark
+from claimdesk.gui.i18n import LANGUAGES, label, store_language, stored_language
+from claimdesk.gui.theme import is_dark
 from claimdesk.services import backups, desk_settings
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import Workbench
 from claimdesk.services.write_path import WriteBusy
 
-#: Save found the write lock taken (a bundle import, another ClaimDesk writing).
-BUSY_MESSAGE = QT_TRANSLATE_NOOP(
-    "SettingsDialog",
-    "ClaimDesk is still saving other work (a bundle import or another ClaimDesk). "
-    "Your settings are kept here: click Save again in a moment.",
-)
-
 Index = QModelIndex | QPersistentModelIndex
 W = TypeVar("W", bound=QWidget)
-
-DATABASE_FILTER = QT_TRANSLATE_NOOP(
-    "SettingsDialog", "ClaimDesk databases (*.sqlite3 *.sqlite *.db);;All files (*)"
-)
-IMAGE_FILTER = QT_TRANSLATE_NOOP(
-    "SettingsDialog", "Images (*.png *.jpg *.jpeg *.gif *.svg *.webp *.bmp);;All files (*)"
-)
 TAB_ORGANISATION = 1
-
-
-def error_label(name: str) -> QLabel:
-    """An inline error message; SettingsDialog recolours it when the theme changes."""
-    return named(QLabel(wordWrap=True), name)
-
-
-def url_problem(text: str) -> str:
-    """What is wrong with an organisation's web address ("" when fine or empty)."""
-    text = text.strip()
-    if not text:
-        return ""
-    url = QUrl(text, QUrl.ParsingMode.StrictMode)
-    if url.scheme().lower() not in ("http", "https"):
-        return QCoreApplication.translate(
-            "SettingsDialog",
-            "The address must start with http:// or https://, e.g. https://example.org",
-        )
-    if not url.isValid() or not url.host() or " " in text:
-        return QCoreApplication.translate(
-            "SettingsDialog",
-            "That is not a complete web address; it should look like https://example.org",
-        )
-    return ""
 
 
 class SettingsDialog(QDialog):
@@ -138,7 +106,7 @@ class SettingsDialog(QDialog):
             (self.tr("&Name:"), self.org_name),
             (self.tr("&Web address:"), self.org_url),
             ("", self.org_url_error),
-            (self.tr("&Logo:"), _row(self.org_logo, choose_logo, clear_logo)),
+            (self.tr("&Logo:"), side_by_side(self.org_logo, choose_logo, clear_logo)),
             ("", self.logo_preview),
             note(self.tr("Reports and ClaimReview exports name the organisation as the "
                          "author.")),
@@ -150,7 +118,7 @@ class SettingsDialog(QDialog):
         self.threshold.setRange(0.0, 1.0)
         self.threshold.setSingleStep(0.05)
         claims = self._form([
-            (self.tr("Check-worthiness &threshold:"), _row(self.threshold, stretch=True)),
+            (self.tr("Check-worthiness &threshold:"), side_by_side(self.threshold, stretch=True)),
             note(self.tr("Sentences scoring below this stay out of the claims list until you "
                          "choose View → Show every sentence; claims you have worked on are "
                          "always listed.")),
@@ -166,9 +134,9 @@ class SettingsDialog(QDialog):
         self.language.setEnabled(ui_settings is not None)
         self.language_note = named(note(""), "settingsLanguageNote")
         appearance = self._form([
-            (self.tr("&Theme:"), _row(self.theme, stretch=True)),
+            (self.tr("&Theme:"), side_by_side(self.theme, stretch=True)),
             note(self.tr("System follows your desktop's light or dark setting.")),
-            (self.tr("Interface &language:"), _row(self.language, stretch=True)),
+            (self.tr("Interface &language:"), side_by_side(self.language, stretch=True)),
             self.language_note,
         ])  # fmt: skip
 
@@ -182,9 +150,9 @@ class SettingsDialog(QDialog):
         self.backups_keep.setRange(1, backups.MAX_KEEP)
         database = self._form([
             (self.tr("Current database:"), self.database_label),
-            _row(open_db, new_db, stretch=True),
+            side_by_side(open_db, new_db, stretch=True),
             self.database_error,
-            (self.tr("&Backups to keep:"), _row(self.backups_keep, stretch=True)),
+            (self.tr("&Backups to keep:"), side_by_side(self.backups_keep, stretch=True)),
             note(self.tr("The file is copied once a day and before upgrades and bundle "
                          "imports; older copies beyond this number are deleted. File → "
                          "Restore from backup… brings one back.")),
@@ -216,7 +184,7 @@ class SettingsDialog(QDialog):
         clear_logo.clicked.connect(self.org_logo.clear)
         open_db.clicked.connect(self.choose_database)
         new_db.clicked.connect(self.choose_new_database)
-        self.theme.currentIndexChanged.connect(lambda: _apply(self.chosen_theme()))
+        self.theme.currentIndexChanged.connect(lambda: apply_now(self.chosen_theme()))
         self.language.currentIndexChanged.connect(self._language_note)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -357,7 +325,7 @@ class SettingsDialog(QDialog):
 
     def reject(self) -> None:
         if self.chosen_theme() is not self._stored.theme:
-            _apply(self._stored.theme)
+            apply_now(self._stored.theme)
         super().reject()
 
     # ------------------------------------------------------------------ files
@@ -429,22 +397,3 @@ class SettingsDialog(QDialog):
         self.reject()
         self.newDatabaseRequested.emit(path)
         return True
-
-
-def _row(*widgets: QWidget, stretch: bool = False) -> QWidget:
-    """Widgets side by side; the first is the row's focus proxy (and its label's buddy)."""
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for i, widget in enumerate(widgets):
-        layout.addWidget(widget, 1 if i == 0 and not stretch else 0)
-    if stretch:
-        layout.addStretch()
-    row.setFocusProxy(widgets[0])
-    return row
-
-
-def _apply(theme: Theme) -> None:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        apply_theme(app, theme)
