@@ -277,3 +277,16 @@ def test_lang_option_overrides_the_setting_for_one_run() -> None:
 
     assert _gui_parser().parse_args(["--lang", "es"]).lang == "es"
     assert _gui_parser().parse_args([]).lang is None  # None: the Settings choice is used
+
+
+def test_a_missing_qm_leaves_the_window_in_english_and_says_so(
+    qapp: QApplication, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    try:
+        assert install(qapp, "es", str(tmp_path)) == "es"
+        assert QCoreApplication.translate("Menus", "&File") == "&File"
+        assert "no translation claimdesk_es" in caplog.text
+    finally:
+        install(qapp, "en")

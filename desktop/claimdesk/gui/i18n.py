@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -84,20 +85,27 @@ def install(app: QCoreApplication, choice: str, folder: str | None = None) -> st
     QLocale.setDefault(locale_for(choice))
     installed: list[QTranslator] = []
     if language in TRANSLATED:
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, where in (
-            (f"claimdesk_{language}", folder or str(resource_path("translations"))),
+        for name, places in (
+            (f"claimdesk_{language}", [folder or str(resource_path("translations"))]),
             # Qt's own strings: standard buttons, file dialogs, context menus.
-            (f"qtbase_{language}", qt_dir),
+            (f"qtbase_{language}", _qt_translation_folders()),
         ):
             translator = QTranslator(app)
-            if translator.load(name, where):
+            if any(translator.load(name, where) for where in places):
                 app.installTranslator(translator)
                 installed.append(translator)
             else:
-                log.warning("no translation %s in %s; that part stays in English", name, where)
+                log.warning("no translation %s in %s; that part stays in English", name, places)
     setattr(app, _INSTALLED, installed)  # kept on the app, not in a global
     return language
+
+
+def _qt_translation_folders() -> list[str]:
+    """Where Qt's own .qm files are: Qt's configured path, else beside the PySide6 package."""
+    import PySide6
+
+    bundled = Path(PySide6.__file__).parent / "Qt" / "translations"  # the frozen app's copy
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(bundled)]
 
 
 # ------------------------------------------------------------------ formats
