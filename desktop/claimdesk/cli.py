@@ -127,41 +127,20 @@ def _export_parsers(sub: Any) -> None:
     p = sub.add_parser("export", help="write a report or a data export of checked articles")
     p.add_argument("--format", required=True, choices=tuple(FORMATS))
     _article_option(p)
-    p.add_argument(
-        "--from",
-        dest="checked_from",
-        type=_day,
-        metavar="YYYY-MM-DD",
-        help="only claims checked on or after this day (with --to)",
-    )
-    p.add_argument(
-        "--to",
-        dest="checked_to",
-        type=_day,
-        metavar="YYYY-MM-DD",
-        help="only claims checked on or before this day (with --from)",
-    )
-    p.add_argument(
-        "--all-claims",
-        action="store_true",
-        help="include every candidate claim, not only those worked on",
-    )
+    p.add_argument("--from", dest="checked_from", type=_day, metavar="YYYY-MM-DD",
+                   help="only claims checked on or after this day (with --to)")
+    p.add_argument("--to", dest="checked_to", type=_day, metavar="YYYY-MM-DD",
+                   help="only claims checked on or before this day (with --from)")
+    p.add_argument("--all-claims", action="store_true",
+                   help="include every candidate claim, not only those worked on")
     p.add_argument("--title", help="report title (default: from the selection)")
     p.add_argument("--bom", action="store_true", help="csv: start with a UTF-8 byte-order mark")
-    p.add_argument(
-        "--review-url",
-        metavar="URL",
-        help="claimreview: web address where the fact-check is published",
-    )
+    p.add_argument("--review-url", metavar="URL",
+                   help="claimreview: web address where the fact-check is published")
     p.add_argument("--org-name", help="organisation name (default: from settings)")
     p.add_argument("--org-url", metavar="URL", help="organisation web address (default: settings)")
-    p.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="FILE",
-        help="file to write; '-' writes a text format to stdout",
-    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="file to write; '-' writes a text format to stdout")
     _common(p)
     p = sub.add_parser("bundle", help="export or import a .claimdesk case bundle")
     actions = p.add_subparsers(dest="action", required=True)
@@ -171,12 +150,9 @@ def _export_parsers(sub: Any) -> None:
     _common(e)
     i = actions.add_parser("import", help="merge a bundle into the database")
     i.add_argument("file")
-    i.add_argument(
-        "--take-bundle",
-        action="store_true",
-        help="where the bundle's work on a claim differs from work done here, "
-        "take the bundle's (default: keep local work and list the conflicts)",
-    )
+    i.add_argument("--take-bundle", action="store_true",
+                   help="where the bundle's work on a claim differs from work done here, "
+                        "take the bundle's (default: keep local work and list the conflicts)")
     _common(i)
     p = sub.add_parser("search", help="full-text search over articles, claims, verdicts, notes")
     p.add_argument("query")
