@@ -5,7 +5,14 @@ PY := $(VENV)/bin/python
 SEED := seeds/000_ad62cf6f6f800dde.txt
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint pytest soak bench eval screenshot venv clean check-python
+.PHONY: run test lint pytest soak bench eval screenshot venv clean check-python translations
+
+# Interface translations: .ts sources in the repo, .qm compiled here (never committed).
+TS_FILES := $(wildcard resources/translations/claimdesk_*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+GUI_SOURCES := $(shell find desktop/claimdesk/gui -name '*.py' | sort)
+LUPDATE := $(VENV)/bin/pyside6-lupdate
+LRELEASE := $(VENV)/bin/pyside6-lrelease
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
@@ -25,7 +32,16 @@ $(STAMP): pyproject.toml | check-python
 
 venv: $(STAMP)
 
-run: $(STAMP)
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(LRELEASE) -silent $< -qm $@
+
+# Collects the window's strings into every .ts (new ones arrive unfinished), then compiles.
+# Line numbers are left out so a code edit does not rewrite the translations.
+translations: $(STAMP)
+	$(LUPDATE) -locations none -no-obsolete $(GUI_SOURCES) -ts $(TS_FILES)
+	$(MAKE) $(QM_FILES)
+
+run: $(STAMP) $(QM_FILES)
 	@$(PY) -m claimdesk.system_libraries
 	$(PY) -m claimdesk $(SEED)
 
@@ -35,7 +51,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy --explicit-package-bases tools
 	$(VENV)/bin/lint-imports
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(QM_FILES)
 	@QT_QPA_PLATFORM=offscreen $(PY) -c 'from claimdesk.system_libraries import main; raise SystemExit(main())'
 	$(PY) -m pytest -q
 
@@ -54,7 +70,7 @@ eval: $(STAMP)
 	$(PY) -m claimdesk eval
 	$(PY) -m claimdesk eval --news
 
-screenshot: $(STAMP)
+screenshot: $(STAMP) $(QM_FILES)
 	@if command -v xvfb-run >/dev/null; then xvfb-run -a $(PY) -m claimdesk.system_libraries && xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m tools.screenshot docs/screenshot.png; else QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshot docs/screenshot.png; fi
 
 clean:
@@ -69,7 +85,7 @@ $(INSTALLER_STAMP): pyproject.toml | $(STAMP)
 	@touch $(INSTALLER_STAMP)
 
 # The one-folder app (dist/claimdesk), its .deb and .tar.gz; prints size and start-up time.
-installer: $(INSTALLER_STAMP)
+installer: $(INSTALLER_STAMP) $(QM_FILES)
 	PY=$(PY) packaging/linux/build.sh
 
 # Tests the frozen app and the .deb here (needs root), then in a bare Debian 12 root.

@@ -16,14 +16,16 @@ STRIP_MIN_BYTES = 16 * 1024
 NO_STRIP = ("numpy.libs/", "openblas")
 #: Babel is here only for courlan's URL language filter; English and the root locale do.
 BABEL_KEEP = {"root.dat", "en.dat"}
+#: Qt's translations of its own dialogs for the languages ClaimDesk is translated into.
+QT_TRANSLATIONS_KEPT = {"qtbase_es.qm"}
 
 
 def _unused(name: str) -> bool:
     path = PurePosixPath(name.replace("\\", "/"))
     parts = path.parts
-    # The window is English; Qt's own strings need no translation files.
+    # Qt's own strings (standard buttons, file dialogs) only in the window's languages.
     if parts[:3] == ("PySide6", "Qt", "translations"):
-        return True
+        return path.name not in QT_TRANSLATIONS_KEPT
     return parts[:2] == ("babel", "locale-data") and path.name not in BABEL_KEEP
 
 

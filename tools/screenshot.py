@@ -1,4 +1,4 @@
-"""`python -m tools.screenshot OUT.png`: the main window on the seed article, as a PNG."""
+"""`python -m tools.screenshot OUT.png [--lang es] [--size 1024x700]`: the main window as a PNG."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from claimdesk.app import build_services
 from claimdesk.domain import SourceDraft, Stance
 from claimdesk.gui.application import create_window
+from claimdesk.gui.i18n import install
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_ad62cf6f6f800dde.txt"
@@ -39,14 +40,25 @@ def save_grab(app: QApplication, widget: QWidget, out: Path) -> bool:
     return ok
 
 
+def _option(argv: list[str], name: str, default: str) -> str:
+    return argv[argv.index(name) + 1] if name in argv else default
+
+
 def main(argv: list[str]) -> int:
-    out = Path(argv[0] if argv else "docs/screenshot.png")
+    paths = [
+        a
+        for i, a in enumerate(argv)
+        if not a.startswith("--") and (i == 0 or not argv[i - 1].startswith("--"))
+    ]
+    out = Path(paths[0] if paths else "docs/screenshot.png")
+    width, height = (int(n) for n in _option(argv, "--size", "1440x860").split("x"))
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    install(app, _option(argv, "--lang", "en"))  # the .qm files come from `make translations`
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(data_dir=tmp)
         window = create_window(services)
-        window.resize(1440, 860)
+        window.resize(width, height)
         window.show()
         window.open_path(SEED)
         _wait(

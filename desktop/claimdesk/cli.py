@@ -48,6 +48,11 @@ def _gui_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check this installation offscreen (import, extract, rate, report), then exit",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "es"),
+        help="interface language for this run (default: the one chosen in Settings)",
+    )
     _common(parser)
     return parser
 
@@ -312,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_self_test(args.db, args.data_dir)
         from claimdesk.gui.application import run
 
-        return run(args.files, args.db, args.data_dir)
+        return run(args.files, args.db, args.data_dir, lang=args.lang)
     except KnownError as exc:
         print(f"claimdesk: {exc}", file=sys.stderr)
         return 2

@@ -30,7 +30,7 @@ def warm_up(window) -> None:  # type: ignore[no-untyped-def]
     window.jobs.run("load language model", load, on_success=lambda _r: window.show_limitations())
 
 
-def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
+def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | None = None) -> int:
     from claimdesk.system_libraries import display_problem, libraries_message, missing_libraries
 
     # Said before Qt starts: Qt would abort with a misleading hint about xcb-cursor.
@@ -52,6 +52,10 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None) -> int:
     icon = resource_path("icons", "claimdesk.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    from claimdesk.gui.i18n import install, stored_language
+
+    # Before any widget exists: texts are translated when widgets are built.
+    install(app, lang if lang is not None else stored_language(_prefs(data_dir)))
     if db is None:
         db = remembered_database(data_dir)
     try:
@@ -117,9 +121,14 @@ class RunningWindow:
         """Open `path` (created if new) in a fresh window; the old one closes on success."""
         if self.window.writes.pending():
             # Edits queued behind a bundle import go to the file they were made in.
+            from PySide6.QtCore import QCoreApplication
+
             self.window.errors.known(
-                "Your last changes are still being saved. Switch databases once the "
-                "status bar says “Saved.”"
+                QCoreApplication.translate(
+                    "RunningWindow",
+                    "Your last changes are still being saved. Switch databases once the "
+                    "status bar says “{saved}”",
+                ).format(saved=QCoreApplication.translate("WriteQueue", "Saved."))
             )
             return
         try:

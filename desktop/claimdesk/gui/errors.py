@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from claimdesk.errors import KnownError
@@ -38,12 +38,25 @@ class ErrorReporter:
 
     def bug(self, exc: BaseException, tb: str) -> QMessageBox:
         log.error("unexpected error: %s\n%s", exc, tb)
-        where = f"\n\nThe details are also in the log: {self.log_file}" if self.log_file else ""
+        where = (
+            "\n\n"
+            + QCoreApplication.translate(
+                "ErrorReporter", "The details are also in the log: {path}"
+            ).format(path=self.log_file)
+            if self.log_file
+            else ""
+        )
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "ClaimDesk: unexpected error",
-            "Something went wrong inside ClaimDesk. Your work so far is saved."
-            f"{where}\n\nPlease report it with the details below.",
+            QCoreApplication.translate("ErrorReporter", "ClaimDesk: unexpected error"),
+            QCoreApplication.translate(
+                "ErrorReporter", "Something went wrong inside ClaimDesk. Your work so far is saved."
+            )
+            + where
+            + "\n\n"
+            + QCoreApplication.translate(
+                "ErrorReporter", "Please report it with the details below."
+            ),
             QMessageBox.StandardButton.Ok,
             self.parent,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -13,7 +14,11 @@ Shortcut = str | QKeySequence.StandardKey | None
 
 @dataclass(frozen=True, slots=True)
 class Act:
-    """One menu action: object name, menu text, what it does, its keys."""
+    """One menu action: object name, menu text, what it does, its keys.
+
+    `text` is the English source, marked QT_TRANSLATE_NOOP("Menus", …) where it is
+    written and translated here, so object names stay English in every language.
+    """
 
     name: str
     text: str
@@ -30,13 +35,13 @@ def build_menus(window: QMainWindow, spec: MenuSpec) -> dict[str, QAction]:
     """Create the menu bar from `spec`; actions are also added to the window for shortcuts."""
     actions: dict[str, QAction] = {}
     for title, entries in spec:
-        menu = window.menuBar().addMenu(title)
+        menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", title))
         menu.setObjectName("menu" + title.replace("&", ""))
         for entry in entries:
             if entry is None:
                 menu.addSeparator()
                 continue
-            action = QAction(entry.text, window)
+            action = QAction(QCoreApplication.translate("Menus", entry.text), window)
             action.setObjectName(entry.name)
             if entry.keys is not None:
                 action.setShortcut(QKeySequence(entry.keys))

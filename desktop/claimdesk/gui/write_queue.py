@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar
 
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
 from claimdesk.gui.jobs import JobRunner
 from claimdesk.services.workbench import Workbench
 from claimdesk.services.write_path import WriteBusy
@@ -16,9 +17,11 @@ from claimdesk.storage.writer import WAITING
 T = TypeVar("T")
 
 #: Shown while writes wait for the lock, by who holds it.
-SAVING_AFTER_IMPORT = "Saving when the bundle import finishes…"
-SAVING_AFTER_OTHER = "Saving when the other ClaimDesk finishes writing…"
-SAVED = "Saved."
+SAVING_AFTER_IMPORT = QT_TRANSLATE_NOOP("WriteQueue", "Saving when the bundle import finishes…")
+SAVING_AFTER_OTHER = QT_TRANSLATE_NOOP(
+    "WriteQueue", "Saving when the other ClaimDesk finishes writing…"
+)
+SAVED = QT_TRANSLATE_NOOP("WriteQueue", "Saved.")
 
 
 class WriteQueue(QObject):
@@ -93,7 +96,9 @@ class WriteQueue(QObject):
         self._pending += 1
         self.pendingChanged.emit(self._pending)
         if in_process is not None:
-            self._bar.showMessage(SAVING_AFTER_IMPORT if in_process else SAVING_AFTER_OTHER)
+            self._bar.showMessage(
+                self.tr(SAVING_AFTER_IMPORT if in_process else SAVING_AFTER_OTHER)
+            )
 
         def succeeded(result: Any) -> None:
             try:
@@ -115,6 +120,7 @@ class WriteQueue(QObject):
         if self._pending == 0:
             # Replace only our own notes (a finished undo says "Undone: …" instead).
             note = self._bar.currentMessage()
-            if note in (SAVING_AFTER_IMPORT, SAVING_AFTER_OTHER) or note.startswith(WAITING):
-                self._bar.showMessage(SAVED, 3000)
+            ours = (self.tr(SAVING_AFTER_IMPORT), self.tr(SAVING_AFTER_OTHER))
+            if note in ours or note.startswith(WAITING):
+                self._bar.showMessage(self.tr(SAVED), 3000)
             self.drained.emit()

@@ -7,7 +7,7 @@ import platform
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk import __version__
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
 from claimdesk.paths import resource_path
 
 #: (tab title, file in resources/licenses), in the order the tabs appear.
 LICENSE_TABS = (
-    ("ClaimDesk licence", "LICENSE.txt"),
-    ("Third-party notices", "THIRD-PARTY-NOTICES.txt"),
+    (QT_TRANSLATE_NOOP("AboutDialog", "ClaimDesk licence"), "LICENSE.txt"),
+    (QT_TRANSLATE_NOOP("AboutDialog", "Third-party notices"), "THIRD-PARTY-NOTICES.txt"),
     ("LGPL-3.0", "LGPL-3.0.txt"),
     ("GPL-3.0", "GPL-3.0.txt"),
     ("Apache-2.0", "Apache-2.0.txt"),
@@ -39,7 +40,10 @@ def licence_text(name: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
-        return f"{name} is missing from this installation; reinstall ClaimDesk to restore it."
+        return QCoreApplication.translate(
+            "AboutDialog",
+            "{name} is missing from this installation; reinstall ClaimDesk to restore it.",
+        ).format(name=name)
 
 
 class AboutDialog(QDialog):
@@ -48,7 +52,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None, db_path: str | Path | None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About ClaimDesk")
+        self.setWindowTitle(self.tr("About ClaimDesk"))
         self.resize(720, 560)
         layout = QVBoxLayout(self)
         layout.addLayout(self._header(db_path))
@@ -60,7 +64,7 @@ class AboutDialog(QDialog):
             editor.setReadOnly(True)
             editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
             editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-            self.tabs.addTab(editor, title)
+            self.tabs.addTab(editor, self.tr(title))
             self.editors[name] = editor
         # The notices are large: each text is read when its tab is first shown.
         self.tabs.currentChanged.connect(self._load_tab)
@@ -77,17 +81,23 @@ class AboutDialog(QDialog):
         if icon_file.exists():
             icon.setPixmap(QIcon(str(icon_file)).pixmap(64, 64))
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        database = html.escape(str(db_path)) if db_path else "none open"
+        database = html.escape(str(db_path)) if db_path else self.tr("none open")
         text = QLabel(
-            f"<h2>ClaimDesk {html.escape(__version__)}</h2>"
-            "<p>A workbench for fact-checkers: find the check-worthy claims of an article, "
-            "rate them and keep the evidence.</p>"
-            "<p>Copyright © ClaimDesk developers. Free software under the MIT licence. "
-            "Built with Qt (LGPL-3.0), spaCy and its English pipeline (MIT), and a "
-            "check-worthiness model trained on the ClaimBuster dataset (Arslan, Hassan, Li, "
-            "Tremayne, ICWSM 2020).</p>"
-            f"<p>Database: {database}<br>"
-            f"Qt {html.escape(qVersion())}, PySide6 {html.escape(PySide6.__version__)}, "
+            f"<h2>ClaimDesk {html.escape(__version__)}</h2><p>"
+            + self.tr(
+                "A workbench for fact-checkers: find the check-worthy claims of an article, "
+                "rate them and keep the evidence."
+            )
+            + "</p><p>"
+            + self.tr(
+                "Copyright © ClaimDesk developers. Free software under the MIT licence. "
+                "Built with Qt (LGPL-3.0), spaCy and its English pipeline (MIT), and a "
+                "check-worthiness model trained on the ClaimBuster dataset (Arslan, Hassan, "
+                "Li, Tremayne, ICWSM 2020)."
+            )
+            + "</p><p>"
+            + self.tr("Database: {database}").format(database=database)
+            + f"<br>Qt {html.escape(qVersion())}, PySide6 {html.escape(PySide6.__version__)}, "
             f"Python {html.escape(platform.python_version())}</p>",
             self,
         )

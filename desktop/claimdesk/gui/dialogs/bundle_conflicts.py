@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,11 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
 from claimdesk.services.bundles import Choice, Conflict
 
-COLUMNS = ("Claim", "Here", "In the bundle", "Use")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Claim"),
+    QT_TRANSLATE_NOOP("Columns", "Here"),
+    QT_TRANSLATE_NOOP("Columns", "In the bundle"),
+    QT_TRANSLATE_NOOP("Columns", "Use"),
+)
 COL_CLAIM, COL_LOCAL, COL_BUNDLE, COL_USE = range(len(COLUMNS))
-CHOICE_TEXT = {Choice.KEEP_LOCAL: "Keep local", Choice.TAKE_BUNDLE: "Take bundle"}
+CHOICE_TEXT = {
+    Choice.KEEP_LOCAL: QT_TRANSLATE_NOOP("BundleConflictsDialog", "Keep local"),
+    Choice.TAKE_BUNDLE: QT_TRANSLATE_NOOP("BundleConflictsDialog", "Take bundle"),
+}
 
 
 class BundleConflictsDialog(QDialog):
@@ -38,19 +47,25 @@ class BundleConflictsDialog(QDialog):
     def __init__(self, parent: QWidget | None, bundle_name: str, conflicts: Sequence[Conflict]):
         super().__init__(parent)
         self.setObjectName("bundleConflicts")
-        self.setWindowTitle("Import case bundle: conflicts")
+        self.setWindowTitle(self.tr("Import case bundle: conflicts"))
         self.setMinimumSize(760, 360)
         self.conflicts = tuple(conflicts)
         self._choices = {c.claim_id: Choice.KEEP_LOCAL for c in self.conflicts}
         count = len(self.conflicts)
         intro = QLabel(
-            f"{bundle_name} has different work on {count} claim{'s' if count != 1 else ''} "
-            "that someone worked on here. Local work is kept unless you choose the "
-            "bundle's; every change is recorded in the claim's history.",
+            self.tr(
+                "{bundle} has different work on %n claim(s) that someone worked on here. "
+                "Local work is kept unless you choose the bundle's; every change is "
+                "recorded in the claim's history.",
+                None,
+                count,
+            ).format(bundle=bundle_name),
             wordWrap=True,
         )
         self.table = QTableWidget(count, len(COLUMNS), objectName="conflictTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("Columns", c) for c in COLUMNS]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -70,13 +85,17 @@ class BundleConflictsDialog(QDialog):
         self.table.resizeRowsToContents()
         self.table.installEventFilter(self)
 
-        self.keep_button = QPushButton("&Keep local", objectName="keepSelected")
-        self.take_button = QPushButton("&Take bundle", objectName="takeSelected")
-        self.keep_all_button = QPushButton("Keep &all local", objectName="keepAll")
-        self.take_all_button = QPushButton("Take a&ll from bundle", objectName="takeAll")
+        self.keep_button = QPushButton(self.tr("&Keep local"), objectName="keepSelected")
+        self.take_button = QPushButton(self.tr("&Take bundle"), objectName="takeSelected")
+        self.keep_all_button = QPushButton(self.tr("Keep &all local"), objectName="keepAll")
+        self.take_all_button = QPushButton(self.tr("Take a&ll from bundle"), objectName="takeAll")
         row_buttons = QHBoxLayout()
-        for button in (self.keep_button, self.take_button, self.keep_all_button,
-                       self.take_all_button):
+        for button in (
+            self.keep_button,
+            self.take_button,
+            self.keep_all_button,
+            self.take_all_button,
+        ):
             button.setAutoDefault(False)  # Enter always means Import
             row_buttons.addWidget(button)
         row_buttons.addStretch(1)
@@ -90,7 +109,7 @@ class BundleConflictsDialog(QDialog):
             objectName="conflictButtons",
         )
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText("&Import")
+        self.import_button.setText(self.tr("&Import"))
         self.import_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -141,4 +160,4 @@ class BundleConflictsDialog(QDialog):
 
     def _show_choices(self) -> None:
         for row, c in enumerate(self.conflicts):
-            self.table.item(row, COL_USE).setText(CHOICE_TEXT[self._choices[c.claim_id]])
+            self.table.item(row, COL_USE).setText(self.tr(CHOICE_TEXT[self._choices[c.claim_id]]))

@@ -58,7 +58,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         register_pdf()  # the one format the core cannot draw: Qt lays it out
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export report")
+        self.setWindowTitle(self.tr("Export report"))
         self.resize(900, 680)
         self.reporting = reporting
         self.jobs = jobs
@@ -68,9 +68,9 @@ class ExportDialog(QDialog):
         self.saved: Path | None = None
 
         self.scope = QButtonGroup(self)
-        self.scope_article = QRadioButton("This article", objectName="scopeArticle")
-        self.scope_all = QRadioButton("All articles", objectName="scopeAll")
-        self.scope_dates = QRadioButton("Checked between", objectName="scopeDates")
+        self.scope_article = QRadioButton(self.tr("This article"), objectName="scopeArticle")
+        self.scope_all = QRadioButton(self.tr("All articles"), objectName="scopeAll")
+        self.scope_dates = QRadioButton(self.tr("Checked between"), objectName="scopeDates")
         for i, button in enumerate((self.scope_article, self.scope_all, self.scope_dates)):
             self.scope.addButton(button, i)
         self.scope_article.setEnabled(article_id is not None)
@@ -87,26 +87,30 @@ class ExportDialog(QDialog):
             self.scope_all,
             self.scope_dates,
             self.date_from,
-            QLabel("and"),
+            QLabel(self.tr("and")),
             self.date_to,
         ):
             scope_row.addWidget(w)
         scope_row.addStretch()
-        self.all_claims = QCheckBox("Include claims nobody has worked on", objectName="allClaims")
+        self.all_claims = QCheckBox(
+            self.tr("Include claims nobody has worked on"), objectName="allClaims"
+        )
 
         self.format = QComboBox(objectName="exportFormat")
         for fmt in FORMATS.values():
             self.format.addItem(fmt.label, fmt.name)
-        self.bom = QCheckBox("Byte-order mark for Excel", objectName="csvBom")
+        self.bom = QCheckBox(self.tr("Byte-order mark for Excel"), objectName="csvBom")
         self.review_url = QLineEdit(objectName="reviewUrl")
-        self.review_url.setPlaceholderText("https://… the page where this fact-check is published")
+        self.review_url.setPlaceholderText(
+            self.tr("https://… the page where this fact-check is published")
+        )
         self.warning = QLabel(objectName="exportWarning")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #8a5300;")
 
         self.preview = QTextBrowser(objectName="exportPreview")
         self.preview.setOpenLinks(False)
-        self.save_button = QPushButton("&Save…", objectName="exportSave")
+        self.save_button = QPushButton(self.tr("&Save…"), objectName="exportSave")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.choose_file)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -114,11 +118,11 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Report on:", scope_row)
+        form.addRow(self.tr("Report on:"), scope_row)
         form.addRow("", self.all_claims)
-        form.addRow("&Format:", self.format)
+        form.addRow(self.tr("&Format:"), self.format)
         form.addRow("", self.bom)
-        form.addRow("Review &URL:", self.review_url)
+        form.addRow(self.tr("Review &URL:"), self.review_url)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warning)
@@ -193,16 +197,23 @@ class ExportDialog(QDialog):
     def _update_warning(self) -> None:
         if self.data is not None and not self.data.claims:
             self.warning.setText(
-                "No claim here has been worked on yet. Tick “Include claims nobody has "
-                "worked on” to list every candidate."
+                self.tr(
+                    "No claim here has been worked on yet. Tick “Include claims nobody has "
+                    "worked on” to list every candidate."
+                )
             )
             return
         if self.data is None or self.fmt() != "claimreview":
             self.warning.setText("")
             return
         gaps = missing_facts(self.data, self._review_url())
+        # The missing facts are named by the reports layer, in English.
         self.warning.setText(
-            "ClaimReview needs facts that are not set yet: " + "; ".join(gaps) + "." if gaps else ""
+            self.tr("ClaimReview needs facts that are not set yet: {facts}.").format(
+                facts="; ".join(gaps)
+            )
+            if gaps
+            else ""
         )
 
     # ------------------------------------------------------------------ saving
@@ -212,7 +223,7 @@ class ExportDialog(QDialog):
         title = self.data.title if self.data else "report"
         suggested = str(Path.home() / (_safe_name(title) + fmt.suffix))
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save report", suggested, f"{fmt.label} (*{fmt.suffix})"
+            self, self.tr("Save report"), suggested, f"{fmt.label} (*{fmt.suffix})"
         )
         if path:
             self.save_to(path)
@@ -238,7 +249,7 @@ class ExportDialog(QDialog):
             self.unsetCursor()
             self.save_button.setEnabled(True)
             self.saved = written
-            self.warning.setText(f"Saved {written}")
+            self.warning.setText(self.tr("Saved {path}").format(path=written))
 
         def failed(exc: BaseException) -> None:
             self.unsetCursor()

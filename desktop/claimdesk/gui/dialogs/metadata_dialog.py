@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import Article, ArticleMetadata
+from claimdesk.gui.i18n import format_datetime
 
 
 class MetadataDialog(QDialog):
@@ -26,15 +27,15 @@ class MetadataDialog(QDialog):
     def __init__(self, parent: QWidget | None, article: Article) -> None:
         super().__init__(parent)
         self.setObjectName("metadataDialog")
-        self.setWindowTitle("Article properties")
+        self.setWindowTitle(self.tr("Article properties"))
         self.setMinimumWidth(560)
         form = QFormLayout(self)
         self.title_edit = QLineEdit(article.title, objectName="metaTitle")
         self.author = QLineEdit(article.author or "", objectName="metaAuthor")
         self.publisher = QLineEdit(article.publisher or "", objectName="metaPublisher")
         self.url = QLineEdit(article.url or "", objectName="metaUrl")
-        self.url.setPlaceholderText("https://… where the article was published")
-        self.has_date = QCheckBox("Known", objectName="metaHasDate")
+        self.url.setPlaceholderText(self.tr("https://… where the article was published"))
+        self.has_date = QCheckBox(self.tr("Known"), objectName="metaHasDate")
         self.published = QDateEdit(objectName="metaPublished")
         self.published.setCalendarPopup(True)
         self.published.setDisplayFormat("yyyy-MM-dd")
@@ -50,14 +51,15 @@ class MetadataDialog(QDialog):
         date_row.addWidget(self.published)
         date_row.addWidget(self.has_date)
         date_row.addStretch()
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Author:", self.author)
-        form.addRow("&Publisher:", self.publisher)
-        form.addRow("&URL:", self.url)
-        form.addRow("Published:", date_row)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Author:"), self.author)
+        form.addRow(self.tr("&Publisher:"), self.publisher)
+        form.addRow(self.tr("&URL:"), self.url)
+        form.addRow(self.tr("Published:"), date_row)
+        imported = self.tr("imported {when}").format(when=format_datetime(article.imported_at))
         facts = QLabel(
-            f"{article.file_name} · {article.format.upper()} · imported "
-            f"{article.imported_at:%Y-%m-%d %H:%M}\nSHA-256 {article.sha256[:16]}…"
+            f"{article.file_name} · {article.format.upper()} · {imported}\n"
+            f"SHA-256 {article.sha256[:16]}…"
         )
         facts.setStyleSheet("color: palette(mid);")
         form.addRow(facts)

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,19 +20,26 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
 from claimdesk.gui.jobs import JobRunner
 from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.services import backups
 from claimdesk.services.backups import BackupInfo, RestoreResult
 
-COLUMNS = ("Made", "Why", "Articles", "Verdicts", "Size")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Made"),
+    QT_TRANSLATE_NOOP("Columns", "Why"),
+    QT_TRANSLATE_NOOP("Columns", "Articles"),
+    QT_TRANSLATE_NOOP("Columns", "Verdicts"),
+    QT_TRANSLATE_NOOP("Columns", "Size"),
+)
 COL_MADE, COL_KIND, COL_ARTICLES, COL_VERDICTS, COL_SIZE = range(len(COLUMNS))
 KIND_LABELS = {
-    backups.DAILY: "Daily",
-    backups.MANUAL: "Made by hand",
-    backups.BEFORE_UPGRADE: "Before an upgrade",
-    backups.BEFORE_IMPORT: "Before a bundle import",
-    backups.BEFORE_RESTORE: "Before a restore",
+    backups.DAILY: QT_TRANSLATE_NOOP("RestoreDialog", "Daily"),
+    backups.MANUAL: QT_TRANSLATE_NOOP("RestoreDialog", "Made by hand"),
+    backups.BEFORE_UPGRADE: QT_TRANSLATE_NOOP("RestoreDialog", "Before an upgrade"),
+    backups.BEFORE_IMPORT: QT_TRANSLATE_NOOP("RestoreDialog", "Before a bundle import"),
+    backups.BEFORE_RESTORE: QT_TRANSLATE_NOOP("RestoreDialog", "Before a restore"),
 }
 
 
@@ -52,9 +59,9 @@ class BackupsModel(RowCacheModel[BackupInfo]):
             unreadable = "?"
             return (
                 made_text(row),
-                KIND_LABELS.get(row.kind, row.kind),
-                unreadable if row.articles is None else str(row.articles),
-                unreadable if row.verdicts is None else str(row.verdicts),
+                QCoreApplication.translate("RestoreDialog", KIND_LABELS.get(row.kind, row.kind)),
+                unreadable if row.articles is None else QLocale().toString(row.articles),
+                unreadable if row.verdicts is None else QLocale().toString(row.verdicts),
                 QLocale().formattedDataSize(row.size),
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -83,14 +90,16 @@ class RestoreDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.setMinimumSize(620, 360)
         self.database, self.folder = Path(database), Path(folder)
         self.jobs, self.errors, self.lock = jobs, errors, lock
 
         intro = QLabel(
-            f"Backups of {self.database.name}, newest first. Restoring one first keeps the "
-            "current file aside as a “before a restore” backup, so nothing is lost.",
+            self.tr(
+                "Backups of {name}, newest first. Restoring one first keeps the "
+                "current file aside as a “before a restore” backup, so nothing is lost."
+            ).format(name=self.database.name),
             wordWrap=True,
         )
         self.model = BackupsModel(self)
@@ -104,8 +113,10 @@ class RestoreDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(
-            "No backups yet. ClaimDesk makes one each day it opens this database, and "
-            f"before upgrades and bundle imports. They are kept in {self.folder}.",
+            self.tr(
+                "No backups yet. ClaimDesk makes one each day it opens this database, and "
+                "before upgrades and bundle imports. They are kept in {folder}."
+            ).format(folder=self.folder),
             objectName="restoreEmpty",
             wordWrap=True,
         )
@@ -115,7 +126,7 @@ class RestoreDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
         )
         self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.restore_button.setText("&Restore…")
+        self.restore_button.setText(self.tr("&Restore…"))
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setDefault(True)  # Enter in the table restores the chosen row
 
@@ -150,16 +161,17 @@ class RestoreDialog(QDialog):
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Restore from backup",
-            f"Make {self.database.name} what it was on {made_text(chosen)} "
-            f"({chosen.holds()})?\n\n"
-            "The current file is kept aside first as a “before a restore” backup, which "
-            "this list then shows, so you can go back to it.",
+            self.tr("Restore from backup"),
+            self.tr(
+                "Make {name} what it was on {when} ({holds})?\n\n"
+                "The current file is kept aside first as a “before a restore” backup, which "
+                "this list then shows, so you can go back to it."
+            ).format(name=self.database.name, when=made_text(chosen), holds=chosen.holds()),
             QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("restoreConfirm")
-        confirm = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
+        confirm = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(confirm)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -171,7 +183,9 @@ class RestoreDialog(QDialog):
         """Restore off the GUI thread: two copies of a large file take a moment."""
         self.buttons.setEnabled(False)
         self.table.setEnabled(False)
-        self.status.setText(f"Restoring the backup of {made_text(chosen)}…")
+        self.status.setText(
+            self.tr("Restoring the backup of {when}…").format(when=made_text(chosen))
+        )
         self.jobs.run(
             "restore backup",
             lambda _job: backups.restore(self.database, chosen.path, self.folder, self.lock),

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -28,11 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import RatingDraft, RatingScale
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 W = TypeVar("W", bound=QWidget)
 
-SCALE_COLUMNS = ("Rating", "ClaimReview value", "Colour")
+SCALE_COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Rating"),
+    QT_TRANSLATE_NOOP("Columns", "ClaimReview value"),
+    QT_TRANSLATE_NOOP("Columns", "Colour"),
+)
 COL_NAME, COL_VALUE, COL_COLOR = range(len(SCALE_COLUMNS))
 MAX_VALUE = 100  # what the Workbench accepts
 NEW_RATING_COLOR = "#9e9e9e"
@@ -94,7 +100,8 @@ class RatingScaleModel(QAbstractTableModel):
         self.endMoveRows()
         return True
 
-    def unused_name(self, base: str = "New rating") -> str:
+    def unused_name(self, base: str | None = None) -> str:
+        base = base or self.tr("New rating")
         names = {d.name.casefold() for d in self._rows}
         n = 1
         while (name := base if n == 1 else f"{base} {n}").casefold() in names:
@@ -112,7 +119,9 @@ class RatingScaleModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return section + 1
-        return SCALE_COLUMNS[section] if 0 <= section < len(SCALE_COLUMNS) else None
+        if not 0 <= section < len(SCALE_COLUMNS):
+            return None
+        return QCoreApplication.translate("Columns", SCALE_COLUMNS[section])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -131,7 +140,7 @@ class RatingScaleModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_COLOR:
             return QColor(draft.color)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_VALUE:
-            return "What ClaimReview publishes; 0 keeps this rating off the numeric scale."
+            return self.tr("What ClaimReview publishes; 0 keeps this rating off the numeric scale.")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -185,11 +194,11 @@ class RatingScaleEditor(QWidget):
         side = QVBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         actions: list[tuple[str, str, Callable[[], object]]] = [
-            ("Add", "&Add", self.add_rating),
-            ("Remove", "Remo&ve", self.remove_rating),
-            ("Up", "Move &up", lambda: self.move_rating(-1)),
-            ("Down", "Move do&wn", lambda: self.move_rating(1)),
-            ("Color", "Co&lour…", self.choose_color),
+            ("Add", self.tr("&Add"), self.add_rating),
+            ("Remove", self.tr("Remo&ve"), self.remove_rating),
+            ("Up", self.tr("Move &up"), lambda: self.move_rating(-1)),
+            ("Down", self.tr("Move do&wn"), lambda: self.move_rating(1)),
+            ("Color", self.tr("Co&lour…"), self.choose_color),
         ]
         for key, label, slot in actions:
             self.buttons[key] = button = named(QPushButton(label), f"settingsRating{key}")
@@ -201,11 +210,11 @@ class RatingScaleEditor(QWidget):
         row.addLayout(side)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(note(
+        layout.addWidget(note(self.tr(
             "Best rating first. Claims keep their rating when you rename, recolour or move "
             "it; a rating that claims use cannot be removed. Double-click a name or value "
             "to edit it; ClaimReview publishes the value (0 = not on the numeric scale)."
-        ))  # fmt: skip
+        )))  # fmt: skip
         self._update_buttons()
 
     def current_row(self) -> int:
@@ -250,7 +259,7 @@ class RatingScaleEditor(QWidget):
             return None
         target = QPersistentModelIndex(self.model.index(self.current_row(), COL_COLOR))
         dialog = named(QColorDialog(QColor(draft.color), self), "settingsColorDialog")
-        dialog.setWindowTitle(f"Colour of “{draft.name}”")
+        dialog.setWindowTitle(self.tr("Colour of “{name}”").format(name=draft.name))
         dialog.colorSelected.connect(lambda color: self.model.setData(target, color.name()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

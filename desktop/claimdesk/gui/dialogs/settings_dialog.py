@@ -6,23 +6,22 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QSettings,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,43 +34,26 @@ from PySide6.QtWidgets import (
 from claimdesk.domain import DeskSettings, Theme
 from claimdesk.errors import KnownError
 from claimdesk.gui.dialogs.scale_editor import RatingScaleEditor, drafts_of, named, note
+from claimdesk.gui.dialogs.settings_parts import (
+    BUSY_MESSAGE,
+    DATABASE_FILTER,
+    IMAGE_FILTER,
+    apply_now,
+    error_label,
+    side_by_side,
+    url_problem,
+)
 from claimdesk.gui.errors import ErrorReporter
-from claimdesk.gui.theme import apply_theme, is_dark
+from claimdesk.gui.i18n import LANGUAGES, label, store_language, stored_language
+from claimdesk.gui.theme import is_dark
 from claimdesk.services import backups, desk_settings
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import Workbench
 from claimdesk.services.write_path import WriteBusy
 
-#: Save found the write lock taken (a bundle import, another ClaimDesk writing).
-BUSY_MESSAGE = (
-    "ClaimDesk is still saving other work (a bundle import or another ClaimDesk). "
-    "Your settings are kept here: click Save again in a moment."
-)
-
 Index = QModelIndex | QPersistentModelIndex
 W = TypeVar("W", bound=QWidget)
-
-DATABASE_FILTER = "ClaimDesk databases (*.sqlite3 *.sqlite *.db);;All files (*)"
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.svg *.webp *.bmp);;All files (*)"
 TAB_ORGANISATION = 1
-
-
-def error_label(name: str) -> QLabel:
-    """An inline error message; SettingsDialog recolours it when the theme changes."""
-    return named(QLabel(wordWrap=True), name)
-
-
-def url_problem(text: str) -> str:
-    """What is wrong with an organisation's web address ("" when fine or empty)."""
-    text = text.strip()
-    if not text:
-        return ""
-    url = QUrl(text, QUrl.ParsingMode.StrictMode)
-    if url.scheme().lower() not in ("http", "https"):
-        return "The address must start with http:// or https://, e.g. https://example.org"
-    if not url.isValid() or not url.host() or " " in text:
-        return "That is not a complete web address; it should look like https://example.org"
-    return ""
 
 
 class SettingsDialog(QDialog):
@@ -93,11 +75,11 @@ class SettingsDialog(QDialog):
 
     def __init__(
         self, parent: QWidget | None, workbench: Workbench, errors: ErrorReporter,
-        database_path: Path,
+        database_path: Path, ui_settings: QSettings | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.setMinimumSize(640, 480)
         self.workbench, self.errors = workbench, errors
         self.database_path = Path(database_path)
@@ -105,28 +87,29 @@ class SettingsDialog(QDialog):
         self._stored_scale = drafts_of(workbench.rating_scale())
 
         self.checker_name = named(QLineEdit(), "settingsCheckerName")
-        self.checker_name.setPlaceholderText(desk_settings.os_user() or "Your name")
+        self.checker_name.setPlaceholderText(desk_settings.os_user() or self.tr("Your name"))
         checker = self._form([
-            ("Your &name:", self.checker_name),
-            note("Recorded on verdicts and in each claim's history. Left empty, your login "
-                 "name is used."),
+            (self.tr("Your &name:"), self.checker_name),
+            note(self.tr("Recorded on verdicts and in each claim's history. Left empty, "
+                         "your login name is used.")),
         ])  # fmt: skip
 
         self.org_name = named(QLineEdit(), "settingsOrgName")
         self.org_url = named(QLineEdit(placeholderText="https://…"), "settingsOrgUrl")
         self.org_url_error = error_label("settingsOrgUrlError")
         self.org_logo = named(QLineEdit(), "settingsOrgLogo")
-        self.org_logo.setPlaceholderText("An image file for reports (optional)")
+        self.org_logo.setPlaceholderText(self.tr("An image file for reports (optional)"))
         self.logo_preview = named(QLabel(minimumHeight=64), "settingsOrgLogoPreview")
-        choose_logo = named(QPushButton("C&hoose…"), "settingsOrgLogoChoose")
-        clear_logo = named(QPushButton("Cl&ear"), "settingsOrgLogoClear")
+        choose_logo = named(QPushButton(self.tr("C&hoose…")), "settingsOrgLogoChoose")
+        clear_logo = named(QPushButton(self.tr("Cl&ear")), "settingsOrgLogoClear")
         organisation = self._form([
-            ("&Name:", self.org_name),
-            ("&Web address:", self.org_url),
+            (self.tr("&Name:"), self.org_name),
+            (self.tr("&Web address:"), self.org_url),
             ("", self.org_url_error),
-            ("&Logo:", _row(self.org_logo, choose_logo, clear_logo)),
+            (self.tr("&Logo:"), side_by_side(self.org_logo, choose_logo, clear_logo)),
             ("", self.logo_preview),
-            note("Reports and ClaimReview exports name the organisation as the author."),
+            note(self.tr("Reports and ClaimReview exports name the organisation as the "
+                         "author.")),
         ])  # fmt: skip
 
         self.scale = RatingScaleEditor(self._stored_scale)
@@ -135,44 +118,54 @@ class SettingsDialog(QDialog):
         self.threshold.setRange(0.0, 1.0)
         self.threshold.setSingleStep(0.05)
         claims = self._form([
-            ("Check-worthiness &threshold:", _row(self.threshold, stretch=True)),
-            note("Sentences scoring below this stay out of the claims list until you choose "
-                 "View → Show every sentence; claims you have worked on are always listed."),
+            (self.tr("Check-worthiness &threshold:"), side_by_side(self.threshold, stretch=True)),
+            note(self.tr("Sentences scoring below this stay out of the claims list until you "
+                         "choose View → Show every sentence; claims you have worked on are "
+                         "always listed.")),
         ])  # fmt: skip
 
         self.theme = named(QComboBox(), "settingsTheme")
         for theme in Theme:
-            self.theme.addItem(theme.value.capitalize(), theme.value)
+            self.theme.addItem(label(theme.value.capitalize()), theme.value)
+        self.ui_settings = ui_settings
+        self.language = named(QComboBox(), "settingsLanguage")
+        for code, name in LANGUAGES:
+            self.language.addItem(QCoreApplication.translate("Language", name), code)
+        self.language.setEnabled(ui_settings is not None)
+        self.language_note = named(note(""), "settingsLanguageNote")
         appearance = self._form([
-            ("&Theme:", _row(self.theme, stretch=True)),
-            note("System follows your desktop's light or dark setting."),
+            (self.tr("&Theme:"), side_by_side(self.theme, stretch=True)),
+            note(self.tr("System follows your desktop's light or dark setting.")),
+            (self.tr("Interface &language:"), side_by_side(self.language, stretch=True)),
+            self.language_note,
         ])  # fmt: skip
 
         self.database_label = named(QLabel(str(self.database_path)), "settingsDatabasePath")
         self.database_label.setWordWrap(True)
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        open_db = named(QPushButton("Open &another database…"), "settingsOpenDatabase")
-        new_db = named(QPushButton("&New database…"), "settingsNewDatabase")
+        open_db = named(QPushButton(self.tr("Open &another database…")), "settingsOpenDatabase")
+        new_db = named(QPushButton(self.tr("&New database…")), "settingsNewDatabase")
         self.database_error = error_label("settingsDatabaseError")
         self.backups_keep = named(QSpinBox(), "settingsBackupsKeep")
         self.backups_keep.setRange(1, backups.MAX_KEEP)
         database = self._form([
-            ("Current database:", self.database_label),
-            _row(open_db, new_db, stretch=True),
+            (self.tr("Current database:"), self.database_label),
+            side_by_side(open_db, new_db, stretch=True),
             self.database_error,
-            ("&Backups to keep:", _row(self.backups_keep, stretch=True)),
-            note("The file is copied once a day and before upgrades and bundle imports; "
-                 "older copies beyond this number are deleted. File → Restore from "
-                 "backup… brings one back."),
-            note("Articles, claims, verdicts, sources and these settings live in the "
-                 "database file. Switching closes this dialog without saving changes made "
-                 "here."),
+            (self.tr("&Backups to keep:"), side_by_side(self.backups_keep, stretch=True)),
+            note(self.tr("The file is copied once a day and before upgrades and bundle "
+                         "imports; older copies beyond this number are deleted. File → "
+                         "Restore from backup… brings one back.")),
+            note(self.tr("Articles, claims, verdicts, sources and these settings live in the "
+                         "database file. Switching closes this dialog without saving changes "
+                         "made here.")),
         ])  # fmt: skip
 
         self.tabs = named(QTabWidget(), "settingsTabs")
         for page, title in (
-            (checker, "&Checker"), (organisation, "&Organisation"), (self.scale, "&Rating scale"),
-            (claims, "Clai&ms"), (appearance, "A&ppearance"), (database, "&Database"),
+            (checker, self.tr("&Checker")), (organisation, self.tr("&Organisation")),
+            (self.scale, self.tr("&Rating scale")), (claims, self.tr("Clai&ms")),
+            (appearance, self.tr("A&ppearance")), (database, self.tr("&Database")),
         ):  # fmt: skip
             self.tabs.addTab(page, title)
         self.buttons = named(QDialogButtonBox(), "settingsButtons")
@@ -191,7 +184,8 @@ class SettingsDialog(QDialog):
         clear_logo.clicked.connect(self.org_logo.clear)
         open_db.clicked.connect(self.choose_database)
         new_db.clicked.connect(self.choose_new_database)
-        self.theme.currentIndexChanged.connect(lambda: _apply(self.chosen_theme()))
+        self.theme.currentIndexChanged.connect(lambda: apply_now(self.chosen_theme()))
+        self.language.currentIndexChanged.connect(self._language_note)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -217,8 +211,8 @@ class SettingsDialog(QDialog):
 
     def _color_errors(self) -> None:
         color = self.ERROR_COLORS[is_dark(self.palette())]
-        for label in (self.org_url_error, self.database_error):
-            label.setStyleSheet(f"color: {color};")
+        for error in (self.org_url_error, self.database_error):
+            error.setStyleSheet(f"color: {color};")
 
     # ------------------------------------------------------------------ values
 
@@ -230,6 +224,11 @@ class SettingsDialog(QDialog):
         self.threshold.setValue(settings.threshold)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme.value)))
         self.backups_keep.setValue(settings.backups_keep)
+        if self.ui_settings is not None:
+            self.language.setCurrentIndex(
+                max(0, self.language.findData(stored_language(self.ui_settings)))
+            )
+        self._language_note()
         self._check_url()
         self._show_logo()
 
@@ -248,6 +247,20 @@ class SettingsDialog(QDialog):
     def chosen_theme(self) -> Theme:
         return Theme(self.theme.currentData())
 
+    def chosen_language(self) -> str:
+        return str(self.language.currentData() or "")
+
+    def _language_note(self) -> None:
+        # The window is built in one language; switching it live is not worth the risk
+        # of half-translated widgets, so a changed choice applies at the next start.
+        stored = stored_language(self.ui_settings) if self.ui_settings is not None else ""
+        later = self.chosen_language() != stored
+        self.language_note.setText(
+            self.tr("The new language applies after ClaimDesk restarts.")
+            if later
+            else self.tr("Dates and numbers follow the interface language.")
+        )
+
     def _check_url(self) -> bool:
         problem = url_problem(self.org_url.text())
         self.org_url_error.setText(problem)
@@ -263,11 +276,11 @@ class SettingsDialog(QDialog):
                 Qt.TransformationMode.SmoothTransformation,
             ))  # fmt: skip
         elif not path:
-            self.logo_preview.setText("No logo")
+            self.logo_preview.setText(self.tr("No logo"))
         elif not Path(path).is_file():
-            self.logo_preview.setText("There is no file at that path.")
+            self.logo_preview.setText(self.tr("There is no file at that path."))
         else:
-            self.logo_preview.setText("That file is not an image ClaimDesk can read.")
+            self.logo_preview.setText(self.tr("That file is not an image ClaimDesk can read."))
 
     # ------------------------------------------------------------------ saving
 
@@ -295,7 +308,7 @@ class SettingsDialog(QDialog):
         except WriteBusy:
             if changes:
                 self.settingsChanged.emit(changes)
-            self.errors.known(BUSY_MESSAGE)
+            self.errors.known(self.tr(BUSY_MESSAGE))
             return False
         except KnownError as exc:
             if changes:  # only a failing disk gets here after the scale was stored
@@ -303,6 +316,8 @@ class SettingsDialog(QDialog):
             self.errors.report(exc)
             return False
         self._stored = self.workbench.settings()
+        if self.ui_settings is not None:
+            store_language(self.ui_settings, self.chosen_language())
         self.deskSettingsSaved.emit(self._stored)
         self.settingsChanged.emit(changes)
         self.accept()
@@ -310,13 +325,13 @@ class SettingsDialog(QDialog):
 
     def reject(self) -> None:
         if self.chosen_theme() is not self._stored.theme:
-            _apply(self._stored.theme)
+            apply_now(self._stored.theme)
         super().reject()
 
     # ------------------------------------------------------------------ files
 
     def _file_dialog(self, name: str, caption: str, folder: Path, filters: str) -> QFileDialog:
-        dialog = named(QFileDialog(self, caption, str(folder), filters), name)
+        dialog = named(QFileDialog(self, caption, str(folder), self.tr(filters)), name)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return dialog
@@ -324,14 +339,16 @@ class SettingsDialog(QDialog):
     def choose_logo(self) -> QFileDialog:
         """Ask for the logo image (non-blocking; returns the open dialog)."""
         folder = Path(self.org_logo.text().strip() or Path.home() / "-").parent
-        dialog = self._file_dialog("settingsLogoDialog", "Organisation logo", folder, IMAGE_FILTER)
+        dialog = self._file_dialog(
+            "settingsLogoDialog", self.tr("Organisation logo"), folder, IMAGE_FILTER
+        )
         dialog.fileSelected.connect(self.org_logo.setText)
         dialog.open()
         return dialog
 
     def choose_database(self) -> QFileDialog:
         dialog = self._file_dialog(
-            "settingsOpenDatabaseDialog", "Open another database",
+            "settingsOpenDatabaseDialog", self.tr("Open another database"),
             self.database_path.parent, DATABASE_FILTER,
         )  # fmt: skip
         dialog.fileSelected.connect(lambda path: self.request_open(Path(path)))
@@ -340,7 +357,7 @@ class SettingsDialog(QDialog):
 
     def choose_new_database(self) -> QFileDialog:
         dialog = self._file_dialog(
-            "settingsNewDatabaseDialog", "New database", self.database_path.parent,
+            "settingsNewDatabaseDialog", self.tr("New database"), self.database_path.parent,
             DATABASE_FILTER,
         )  # fmt: skip
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -355,10 +372,12 @@ class SettingsDialog(QDialog):
         """Close the dialog (unsaved edits are dropped) and ask for `path` to be opened."""
         path = path.expanduser().resolve()
         if not path.is_file():
-            self.database_error.setText(f"There is no database file at {path}.")
+            self.database_error.setText(
+                self.tr("There is no database file at {path}.").format(path=path)
+            )
             return False
         if path == self.database_path.expanduser().resolve():
-            self.database_error.setText("That database is the one open now.")
+            self.database_error.setText(self.tr("That database is the one open now."))
             return False
         self.reject()
         self.openDatabaseRequested.emit(path)
@@ -369,29 +388,12 @@ class SettingsDialog(QDialog):
         path = path.expanduser().resolve()
         if path.exists():
             self.database_error.setText(
-                f"{path.name} already exists: open it with “Open another database…”, or give "
-                "the new database another name."
+                self.tr(
+                    "{name} already exists: open it with “Open another database…”, or give "
+                    "the new database another name."
+                ).format(name=path.name)
             )
             return False
         self.reject()
         self.newDatabaseRequested.emit(path)
         return True
-
-
-def _row(*widgets: QWidget, stretch: bool = False) -> QWidget:
-    """Widgets side by side; the first is the row's focus proxy (and its label's buddy)."""
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for i, widget in enumerate(widgets):
-        layout.addWidget(widget, 1 if i == 0 and not stretch else 0)
-    if stretch:
-        layout.addStretch()
-    row.setFocusProxy(widgets[0])
-    return row
-
-
-def _apply(theme: Theme) -> None:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        apply_theme(app, theme)

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
+
 #: The group of actions found in no menu.
-OTHER = "Other"
+OTHER = QT_TRANSLATE_NOOP("ShortcutsSheet", "Other")
 
 
 def _clean(text: str) -> str:
@@ -58,14 +60,14 @@ class ShortcutsSheet(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsSheet")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.rows = [(text, keys) for text, keys in rows if keys]
         self._groups: list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = []  # by menu
         self._items: list[QTreeWidgetItem] = []  # one per row, top to bottom
 
         self.filter = QLineEdit()
         self.filter.setObjectName("shortcutFilter")
-        self.filter.setPlaceholderText("Filter by action or keys")
+        self.filter.setPlaceholderText(self.tr("Filter by action or keys"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
         self.filter.installEventFilter(self)
@@ -73,7 +75,7 @@ class ShortcutsSheet(QDialog):
         self.tree = QTreeWidget()
         self.tree.setObjectName("shortcutsTree")
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Action", "Keys"])
+        self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setUniformRowHeights(True)
@@ -83,7 +85,7 @@ class ShortcutsSheet(QDialog):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._fill(groups)
 
-        self.none_label = QLabel("No shortcut matches.")
+        self.none_label = QLabel(self.tr("No shortcut matches."))
         self.none_label.setObjectName("shortcutsNone")
         self.none_label.setStyleSheet("color: palette(mid);")
         self.none_label.hide()
@@ -110,7 +112,7 @@ class ShortcutsSheet(QDialog):
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for group in order:
-            head = QTreeWidgetItem([group])
+            head = QTreeWidgetItem([self.tr(OTHER) if group == OTHER else group])
             head.setFont(0, bold)
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             kids = [QTreeWidgetItem(head, list(row)) for row in members[group]]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import SourceDraft, SourceNote, Stance
+from claimdesk.gui.i18n import format_date, label
 from claimdesk.gui.models.row_model import RowCacheModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,9 +39,9 @@ class SourcesModel(RowCacheModel[SourceNote]):
         if role == Qt.ItemDataRole.DisplayRole:
             head = src.title or src.url or src.note[:60]
             extra = " · ".join(
-                p for p in (src.publisher, src.accessed.isoformat() if src.accessed else "") if p
+                p for p in (src.publisher, format_date(src.accessed) if src.accessed else "") if p
             )
-            return f"[{src.stance.label}] {head}" + (f" — {extra}" if extra else "")
+            return f"[{label(src.stance.label)}] {head}" + (f" — {extra}" if extra else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [src.url, src.quote and f"“{src.quote}”", src.note]
             return "\n".join(p for p in parts if p)
@@ -55,7 +56,7 @@ class SourceDialog(QDialog):
     def __init__(self, parent: QWidget | None, source: SourceNote | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sourceDialog")
-        self.setWindowTitle("Edit source" if source else "Add source")
+        self.setWindowTitle(self.tr("Edit source") if source else self.tr("Add source"))
         self.setMinimumWidth(520)
         form = QFormLayout(self)
         self.url = QLineEdit(objectName="sourceUrl")
@@ -68,19 +69,19 @@ class SourceDialog(QDialog):
         self.accessed.setDate(QDate.currentDate())
         self.stance = QComboBox(objectName="sourceStance")
         for stance in Stance:
-            self.stance.addItem(stance.label, stance.value)
+            self.stance.addItem(label(stance.label), stance.value)
         self.quote = QPlainTextEdit(objectName="sourceQuote")
-        self.quote.setPlaceholderText("The passage of the source that matters")
+        self.quote.setPlaceholderText(self.tr("The passage of the source that matters"))
         self.quote.setFixedHeight(80)
         self.note = QPlainTextEdit(objectName="sourceNote")
         self.note.setFixedHeight(80)
-        form.addRow("&URL:", self.url)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Publisher:", self.publisher)
-        form.addRow("&Accessed:", self.accessed)
-        form.addRow("&Stance:", self.stance)
-        form.addRow("&Quote:", self.quote)
-        form.addRow("&Note:", self.note)
+        form.addRow(self.tr("&URL:"), self.url)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Publisher:"), self.publisher)
+        form.addRow(self.tr("&Accessed:"), self.accessed)
+        form.addRow(self.tr("&Stance:"), self.stance)
+        form.addRow(self.tr("&Quote:"), self.quote)
+        form.addRow(self.tr("&Note:"), self.note)
         self.error = QLabel(objectName="sourceError")
         self.error.setStyleSheet("color: #b00020")
         form.addRow(self.error)
@@ -117,6 +118,6 @@ class SourceDialog(QDialog):
     def _accept(self) -> None:
         d = self.draft()
         if not (d.url or d.title or d.quote or d.note):
-            self.error.setText("Give at least a URL, a title, a quote or a note.")
+            self.error.setText(self.tr("Give at least a URL, a title, a quote or a note."))
             return
         self.accept()

@@ -16,11 +16,21 @@ from PySide6.QtGui import QBrush, QColor
 
 from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
 from claimdesk.domain.filters import ClaimFilter
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, format_number, label
 from claimdesk.gui.models.row_model import RowCacheModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("#", "Claim", "Type", "Speaker", "Score", "Verdict", "Status", "Sources")
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("Columns", "Claim"),
+    QT_TRANSLATE_NOOP("Columns", "Type"),
+    QT_TRANSLATE_NOOP("Columns", "Speaker"),
+    QT_TRANSLATE_NOOP("Columns", "Score"),
+    QT_TRANSLATE_NOOP("Columns", "Verdict"),
+    QT_TRANSLATE_NOOP("Columns", "Status"),
+    QT_TRANSLATE_NOOP("Columns", "Sources"),
+)
 COL_NUMBER, COL_CLAIM, COL_TYPE, COL_SPEAKER, COL_SCORE, COL_VERDICT, COL_STATUS, COL_SOURCES = (
     range(len(COLUMNS))
 )
@@ -100,15 +110,15 @@ class ClaimsModel(RowCacheModel[Claim]):
             text = " ".join(claim.text.split())
             return text if claim.origin is ClaimOrigin.EXTRACTED else f"✎ {text}"
         if col == COL_TYPE:
-            return ", ".join(t.label for t in claim.types)
+            return ", ".join(label(t.label) for t in claim.types)
         if col == COL_SPEAKER:
             return claim.speaker or ""
         if col == COL_SCORE:
-            return "" if claim.score is None else f"{claim.score:.2f}"
+            return "" if claim.score is None else format_number(claim.score)
         if col == COL_VERDICT:
-            return claim.verdict.rating.name if claim.verdict else ""
+            return label(claim.verdict.rating.name) if claim.verdict else ""
         if col == COL_STATUS:
-            return claim.status.label
+            return label(claim.status.label)
         if col == COL_SOURCES:
             return claim.source_count
         return None

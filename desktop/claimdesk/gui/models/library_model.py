@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from claimdesk.domain import ArticleSummary
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, format_datetime
 from claimdesk.gui.models.row_model import RowCacheModel
 
 Index = QModelIndex | QPersistentModelIndex
-_HEADERS = ("Article", "Claims", "Checked")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("Columns", "Article"),
+    QT_TRANSLATE_NOOP("Columns", "Claims"),
+    QT_TRANSLATE_NOOP("Columns", "Checked"),
+)
 
 
 class LibraryModel(RowCacheModel[ArticleSummary]):
@@ -24,10 +34,13 @@ class LibraryModel(RowCacheModel[ArticleSummary]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.title, row.claim_count, row.checked_count)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                f"{row.title}\n{row.format.upper()} · imported {row.imported_at:%Y-%m-%d %H:%M}\n"
-                f"{row.checked_count} of {row.claim_count} claims checked"
+            imported = QCoreApplication.translate("LibraryModel", "imported {when}").format(
+                when=format_datetime(row.imported_at)
             )
+            checked = QCoreApplication.translate(
+                "LibraryModel", "{checked} of %n claim(s) checked", None, row.claim_count
+            ).format(checked=row.checked_count)
+            return f"{row.title}\n{row.format.upper()} · {imported}\n{checked}"
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.ArticleIdRole:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -18,6 +24,7 @@ class RowCacheModel(QAbstractTableModel, Generic[T]):
     service whenever the service reports a change (STYLE: Qt models keep a cache).
     """
 
+    #: Header texts, marked QT_TRANSLATE_NOOP("Columns", …) and translated when shown.
     COLUMNS: tuple[str, ...] = ("",)
 
     def __init__(self, parent: Any = None) -> None:
@@ -47,7 +54,8 @@ class RowCacheModel(QAbstractTableModel, Generic[T]):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.COLUMNS)
         ):
-            return self.COLUMNS[section] or None
+            text = self.COLUMNS[section]
+            return QCoreApplication.translate("Columns", text) if text else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

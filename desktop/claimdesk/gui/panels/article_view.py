@@ -34,7 +34,7 @@ class ArticleView(QPlainTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.setPlaceholderText("Open an article (Ctrl+O) or drop a file here.")
+        self.setPlaceholderText(self.tr("Open an article (Ctrl+O) or drop a file here."))
         self.document().setDocumentMargin(14)
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.5) * 1.1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.domain import Claim, ClaimStatus, ClaimType, RatingScale
 from claimdesk.domain.filters import UNRATED
+from claimdesk.gui.i18n import format_number, label
 from claimdesk.gui.models.claims_model import (
     COL_CLAIM,
     COL_NUMBER,
@@ -37,6 +38,12 @@ from claimdesk.gui.models.claims_model import (
 )
 
 _FIELD = {"ratingFilter": "rating", "speakerFilter": "speaker"}
+#: Filter combos are this many characters wide (their popups show the whole items).
+COMBO_CHARS = 11
+#: The claim text column is never narrower than this (the table scrolls instead).
+CLAIM_MIN_WIDTH = 200
+#: Room beside a header's text for the sort arrow and the margins.
+HEADER_PADDING = 26
 
 
 class ClaimsPanel(QWidget):
@@ -52,29 +59,35 @@ class ClaimsPanel(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(objectName="claimFilter")
-        self.search.setPlaceholderText("Filter claims (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Filter claims (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(60)
         self.search.textChanged.connect(lambda text: self._refilter(text=text))
         self.status = self._combo(
-            "statusFilter", "Any status", [(st.label, st) for st in ClaimStatus], "status"
+            "statusFilter",
+            self.tr("Any status"),
+            [(label(st.label), st) for st in ClaimStatus],
+            "status",
         )
         self.threshold = QSlider(Qt.Orientation.Horizontal, objectName="thresholdSlider")
         self.threshold.setRange(0, 100)
         self.threshold.setValue(round(ClaimFilterProxy.DEFAULT_THRESHOLD * 100))
-        self.threshold.setFixedWidth(120)
-        self.threshold.setToolTip("Hide claims whose check-worthiness score is below this")
+        # Shrinks before the filter box does when a translation widens the bar.
+        self.threshold.setMinimumWidth(40)
+        self.threshold.setMaximumWidth(120)
+        self.threshold.setToolTip(self.tr("Hide claims whose check-worthiness score is below this"))
         self.threshold_label = QLabel(objectName="thresholdLabel")
         self.threshold.valueChanged.connect(self._threshold_changed)
-        self.show_all = QCheckBox("Every sentence", objectName="showAllSentences")
+        self.show_all = QCheckBox(self.tr("Every sentence"), objectName="showAllSentences")
         self.show_all.toggled.connect(lambda on: self._refilter(show_all=on))
-        self.more = QToolButton(objectName="moreFilters", text="More filters")
+        self.more = QToolButton(objectName="moreFilters", text=self.tr("More filters"))
         self.more.setCheckable(True)
         self.count_label = QLabel(objectName="claimCount")
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.status)
-        bar.addWidget(QLabel("Score ≥"))
+        bar.addWidget(QLabel(self.tr("Score ≥")))
         bar.addWidget(self.threshold)
         bar.addWidget(self.threshold_label)
         bar.addWidget(self.show_all)
@@ -82,21 +95,24 @@ class ClaimsPanel(QWidget):
         bar.addWidget(self.count_label)
 
         # The second row: explicit filters a checker reaches for less often.
-        self.rating = self._combo("ratingFilter", "Any rating", [], "rating")
+        self.rating = self._combo("ratingFilter", self.tr("Any rating"), [], "rating")
         self.claim_type = self._combo(
-            "typeFilter", "Any type", [(t.label, t) for t in ClaimType], "claim_type"
+            "typeFilter",
+            self.tr("Any type"),
+            [(label(t.label), t) for t in ClaimType],
+            "claim_type",
         )
-        self.speaker = self._combo("speakerFilter", "Any speaker", [], "speaker")
+        self.speaker = self._combo("speakerFilter", self.tr("Any speaker"), [], "speaker")
         self.sources = self._combo(
             "sourcesFilter",
-            "With or without sources",
-            [("With sources", True), ("Without sources", False)],
+            self.tr("With or without sources"),
+            [(self.tr("With sources"), True), (self.tr("Without sources"), False)],
             "has_sources",
         )
         self.max_score = QDoubleSpinBox(objectName="maxScore", decimals=2, singleStep=0.05)
         self.max_score.setRange(0.0, 1.0)
         self.max_score.setValue(1.0)
-        self.max_score.setPrefix("Score ≤ ")
+        self.max_score.setPrefix(self.tr("Score ≤ "))
         self.max_score.valueChanged.connect(lambda v: self._refilter(max_score=v))
         self.more_row = QWidget(objectName="moreFiltersRow")
         row = QHBoxLayout(self.more_row)
@@ -118,7 +134,6 @@ class ClaimsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_CLAIM, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         for col, width in (
             (COL_NUMBER, 40),
@@ -129,7 +144,10 @@ class ClaimsPanel(QWidget):
             (COL_STATUS, 86),
             (COL_SOURCES, 58),
         ):
-            self.table.setColumnWidth(col, width)
+            # Never narrower than the header (translated headers are longer than English).
+            text = str(self.proxy.headerData(col, Qt.Orientation.Horizontal))
+            fits = header.fontMetrics().horizontalAdvance(text) + HEADER_PADDING
+            self.table.setColumnWidth(col, max(width, fits))
         self.table.sortByColumn(COL_SCORE, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
@@ -139,6 +157,24 @@ class ClaimsPanel(QWidget):
         layout.addWidget(self.more_row)
         layout.addWidget(self.table)
         self._threshold_changed(self.threshold.value())
+        # The claim column takes the room the others leave, but never less than
+        # CLAIM_MIN_WIDTH: in a narrow window the table scrolls instead of hiding the text.
+        self.table.viewport().installEventFilter(self)
+        header.sectionResized.connect(
+            lambda col, _old, _new: self._fit_claim_column() if col != COL_CLAIM else None
+        )
+        self._fit_claim_column()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_claim_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_claim_column(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != COL_CLAIM)
+        room = self.table.viewport().width() - others
+        self.table.setColumnWidth(COL_CLAIM, max(CLAIM_MIN_WIDTH, room))
 
     # ------------------------------------------------------------------ filters
 
@@ -147,6 +183,9 @@ class ClaimsPanel(QWidget):
     ) -> QComboBox:
         """A filter combo whose first item means "any" (None)."""
         combo = QComboBox(objectName=name)
+        # Sized by a few characters, not by the longest (translated) item.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_CHARS)
         combo.addItem(any_text, None)
         for text, value in items:
             combo.addItem(text, value)
@@ -159,13 +198,14 @@ class ClaimsPanel(QWidget):
         self._after_filter(current)
 
     def _threshold_changed(self, value: int) -> None:
-        self.threshold_label.setText(f"{value / 100:.2f}")
+        self.threshold_label.setText(format_number(value / 100))
         self._refilter(threshold=value / 100)
 
     def set_scale(self, scale: RatingScale) -> None:
         """Offer the scale's ratings (and "not rated") in the rating filter."""
         self._refill(
-            self.rating, [("Not rated", UNRATED)] + [(r.name, r.id) for r in scale.ratings]
+            self.rating,
+            [(self.tr("Not rated"), UNRATED)] + [(label(r.name), r.id) for r in scale.ratings],
         )
 
     def _refill(self, combo: QComboBox, items: Sequence[tuple[str, object]]) -> None:
@@ -188,7 +228,12 @@ class ClaimsPanel(QWidget):
         self.visibleClaimsChanged.emit()
 
     def _update_count(self) -> None:
-        self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
+        self.count_label.setText(
+            self.tr("{shown} of {total}").format(
+                shown=format_number(self.proxy.rowCount()),
+                total=format_number(self.model.rowCount()),
+            )
+        )
 
     # ------------------------------------------------------------------ content
 

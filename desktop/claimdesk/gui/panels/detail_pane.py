@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from claimdesk.domain import Claim, ClaimStatus, RatingScale
 from claimdesk.gui.dialogs.source_dialog import SourceDialog, SourcesModel
 from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.i18n import format_datetime, format_number, label
 from claimdesk.gui.panels.history_view import HistoryView
 from claimdesk.gui.write_queue import WriteQueue
 from claimdesk.services.changes import Changes
@@ -65,24 +66,33 @@ class DetailPane(QWidget):
 
         self.status = QComboBox(objectName="statusCombo")
         for status in ClaimStatus:
-            self.status.addItem(status.label, status.value)
+            self.status.addItem(label(status.label), status.value)
         self.status.activated.connect(self._status_chosen)
 
         self.rating = QComboBox(objectName="ratingCombo")
+        for combo in (self.status, self.rating):  # long translated names must not widen the pane
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(18)
         self._fill_ratings()
         self.rating.activated.connect(self._rating_chosen)
         self.explanation = QPlainTextEdit(objectName="verdictExplanation")
-        self.explanation.setPlaceholderText("Why this rating? What does the evidence show?")
+        self.explanation.setPlaceholderText(
+            self.tr("Why this rating? What does the evidence show?")
+        )
         self.explanation.textChanged.connect(self._explanation_edited)
-        self.verdict_meta = QLabel(objectName="verdictMeta")
+        self.verdict_meta = QLabel(objectName="verdictMeta", wordWrap=True)
         self.verdict_meta.setStyleSheet("color: palette(mid);")
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_explanation)
 
-        verdict_box = QGroupBox("&Verdict")
+        verdict_box = QGroupBox(self.tr("&Verdict"))
         form = QFormLayout(verdict_box)
-        form.addRow("Status:", self.status)
-        form.addRow("Rating:", self.rating)
+        # In a narrow pane the field goes under its label rather than cutting the rating.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("Status:"), self.status)
+        form.addRow(self.tr("Rating:"), self.rating)
         form.addRow(self.explanation)
         form.addRow(self.verdict_meta)
 
@@ -90,23 +100,23 @@ class DetailPane(QWidget):
         self.sources = QListView(objectName="sourcesView")
         self.sources.setModel(self.sources_model)
         self.sources.doubleClicked.connect(self._edit_source_at)
-        self.add_source_button = QPushButton("&Add…", objectName="addSourceButton")
+        self.add_source_button = QPushButton(self.tr("&Add…"), objectName="addSourceButton")
         self.add_source_button.clicked.connect(self.add_source)
-        self.edit_source_button = QPushButton("&Edit…", objectName="editSourceButton")
+        self.edit_source_button = QPushButton(self.tr("&Edit…"), objectName="editSourceButton")
         self.edit_source_button.clicked.connect(self.edit_source)
-        self.remove_source_button = QPushButton("&Remove", objectName="removeSourceButton")
+        self.remove_source_button = QPushButton(self.tr("&Remove"), objectName="removeSourceButton")
         self.remove_source_button.clicked.connect(self.remove_source)
         buttons = QHBoxLayout()
         for b in (self.add_source_button, self.edit_source_button, self.remove_source_button):
             buttons.addWidget(b)
         buttons.addStretch()
-        sources_box = QGroupBox("Sources")
+        sources_box = QGroupBox(self.tr("Sources"))
         sources_layout = QVBoxLayout(sources_box)
         sources_layout.addWidget(self.sources)
         sources_layout.addLayout(buttons)
 
         self.history = HistoryView()
-        self.history_box = QGroupBox("&History")
+        self.history_box = QGroupBox(self.tr("&History"))
         self.history_box.setObjectName("historyBox")
         self.history_box.setCheckable(True)
         self.history_box.setChecked(True)
@@ -127,11 +137,11 @@ class DetailPane(QWidget):
 
     def _fill_ratings(self) -> None:
         self.rating.clear()
-        self.rating.addItem("— not rated —", None)
+        self.rating.addItem(self.tr("— not rated —"), None)
         for r in self.scale.ratings:
             swatch = QPixmap(12, 12)
             swatch.fill(QColor(r.color))
-            self.rating.addItem(swatch, r.name, r.id)
+            self.rating.addItem(swatch, label(r.name), r.id)
 
     def set_scale(self, scale: RatingScale) -> None:
         """Offer an edited scale; the shown claim is re-read so its rating shows renamed."""
@@ -165,9 +175,9 @@ class DetailPane(QWidget):
             for w in (self.status, self.rating, self.sources, self.add_source_button):
                 w.setEnabled(enabled)
             if claim is None:
-                self.header.setText("<b>No claim selected</b>")
+                self.header.setText("<b>" + self.tr("No claim selected") + "</b>")
                 self.claim_text.setText(
-                    "Select a row of the table or click a highlighted sentence."
+                    self.tr("Select a row of the table or click a highlighted sentence.")
                 )
                 # Blank, not the last claim's values: nothing is selected.
                 self.status.setCurrentIndex(-1)
@@ -179,13 +189,13 @@ class DetailPane(QWidget):
                 self._update_source_buttons()
                 self.history.clear()
                 return
-            bits = [f"<b>Claim {claim.number}</b>"]
+            bits = ["<b>" + self.tr("Claim {number}").format(number=claim.number) + "</b>"]
             if claim.types:
-                bits.append(", ".join(t.label for t in claim.types))
+                bits.append(", ".join(label(t.label) for t in claim.types))
             if claim.speaker:
-                bits.append(f"speaker: {_escape(claim.speaker)}")
+                bits.append(self.tr("speaker: {name}").format(name=_escape(claim.speaker)))
             if claim.score is not None:
-                bits.append(f"score {claim.score:.2f}")
+                bits.append(self.tr("score {score}").format(score=format_number(claim.score)))
             self.header.setText(" · ".join(bits))
             self.claim_text.setText(claim.text)
             self.status.setCurrentIndex(list(ClaimStatus).index(claim.status))
@@ -202,9 +212,12 @@ class DetailPane(QWidget):
                 self.explanation.setPlainText(stored)
             self.explanation.setEnabled(verdict is not None)
             self.verdict_meta.setText(
-                f"Rated by {verdict.checker or 'unknown'}, {verdict.updated_at:%Y-%m-%d %H:%M}"
+                self.tr("Rated by {checker}, {when}").format(
+                    checker=verdict.checker or self.tr("unknown"),
+                    when=format_datetime(verdict.updated_at),
+                )
                 if verdict
-                else "Choose a rating to write the explanation."
+                else self.tr("Choose a rating to write the explanation.")
             )
             self.sources_model.reload(claim.sources)
             self._update_source_buttons()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -22,23 +23,29 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import ClaimStatus, HistoryEntry, HistoryField
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, format_datetime, label
 from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.gui.panels.row_delegate import TextRowDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("When", "Who", "What")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "When"),
+    QT_TRANSLATE_NOOP("Columns", "Who"),
+    QT_TRANSLATE_NOOP("Columns", "What"),
+)
 COL_WHEN, COL_WHO, COL_WHAT = range(len(COLUMNS))
 #: Shown for "no verdict" (before the first rating, after clearing it).
 NONE = "—"
 #: The view grows with its rows up to this many, then scrolls.
 MAX_VISIBLE_ROWS = 6
 _TOOLTIP_CHARS = 400
+translate = QCoreApplication.translate
 
 
 def _status(value: str | None) -> str:
     try:
-        return ClaimStatus(value or "").label
+        return label(ClaimStatus(value or "").label)
     except ValueError:
         return value or NONE
 
@@ -46,29 +53,39 @@ def _status(value: str | None) -> str:
 def describe(entry: HistoryEntry) -> str:
     """One line: "Status: To do → Done", "Verdict: — → False", "Explanation edited"."""
     if entry.field is HistoryField.STATUS:
-        return f"Status: {_status(entry.old)} → {_status(entry.new)}"
+        return translate("HistoryView", "Status: {old} → {new}").format(
+            old=_status(entry.old), new=_status(entry.new)
+        )
     if entry.field is HistoryField.VERDICT:
-        return f"Verdict: {entry.old or NONE} → {entry.new or NONE}"
+        return translate("HistoryView", "Verdict: {old} → {new}").format(
+            old=label(entry.old) if entry.old else NONE, new=label(entry.new) if entry.new else NONE
+        )
     if entry.field is HistoryField.SOURCE:
-        return f"Source added: {entry.new or NONE}"
-    return "Explanation edited"
+        return translate("HistoryView", "Source added: {name}").format(name=entry.new or NONE)
+    return translate("HistoryView", "Explanation edited")
 
 
 def when_text(entry: HistoryEntry) -> str:
-    return f"{entry.at:%Y-%m-%d %H:%M}"
+    return format_datetime(entry.at)
+
+
+def who_text(entry: HistoryEntry) -> str:
+    return entry.who or translate("HistoryView", "unknown")
 
 
 def _clip(text: str | None) -> str:
     text = (text or "").strip()
     if not text:
-        return "(empty)"
+        return translate("HistoryView", "(empty)")
     return text if len(text) <= _TOOLTIP_CHARS else text[: _TOOLTIP_CHARS - 1] + "…"
 
 
 def _details(entry: HistoryEntry) -> str:
-    head = f"{describe(entry)}\n{entry.who or 'unknown'}, {entry.at:%Y-%m-%d %H:%M:%S}"
+    head = f"{describe(entry)}\n{who_text(entry)}, {format_datetime(entry.at, seconds=True)}"
     if entry.field is HistoryField.EXPLANATION:
-        return f"{head}\n\nBefore:\n{_clip(entry.old)}\n\nAfter:\n{_clip(entry.new)}"
+        before = translate("HistoryView", "Before:")
+        after = translate("HistoryView", "After:")
+        return f"{head}\n\n{before}\n{_clip(entry.old)}\n\n{after}\n{_clip(entry.new)}"
     return head
 
 
@@ -81,7 +98,7 @@ class HistoryModel(RowCacheModel[HistoryEntry]):
 
     def cell(self, entry: HistoryEntry, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (when_text(entry), entry.who or "unknown", describe(entry))[col]
+            return (when_text(entry), who_text(entry), describe(entry))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             return _details(entry)
         if role == self.EntryRole:
@@ -122,7 +139,7 @@ class _EntryDelegate(TextRowDelegate):
             (
                 small,
                 dim,
-                f"{entry.who or 'unknown'} · {when_text(entry)}",
+                f"{who_text(entry)} · {when_text(entry)}",
                 QRect(rect.left(), rect.top() + top_height + 1, rect.width(), rect.height()),
             ),
         )
@@ -172,8 +189,9 @@ class HistoryView(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.empty = QLabel("No status or verdict changes yet.")
+        self.empty = QLabel(self.tr("No status or verdict changes yet."))
         self.empty.setObjectName("historyEmpty")
+        self.empty.setWordWrap(True)  # a long translation must not widen the detail pane
         self.empty.setStyleSheet("color: palette(mid);")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -197,4 +215,4 @@ class HistoryView(QWidget):
 
     def lines(self) -> list[str]:
         """What each row says, top to bottom ("when · who · what"), for tests and copying."""
-        return [f"{when_text(e)} · {e.who or 'unknown'} · {describe(e)}" for e in self.model.rows()]
+        return [f"{when_text(e)} · {who_text(e)} · {describe(e)}" for e in self.model.rows()]

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.domain import HitKind, SearchHit
 from claimdesk.errors import KnownError
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, format_number
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.gui.panels.row_delegate import TextRowDelegate
@@ -52,10 +54,10 @@ Index = QModelIndex | QPersistentModelIndex
 DEBOUNCE_MS = 200
 DEFAULT_LIMIT = 50
 KIND_LABELS = {
-    HitKind.ARTICLE: "Article",
-    HitKind.CLAIM: "Claim",
-    HitKind.VERDICT: "Verdict",
-    HitKind.SOURCE: "Source",
+    HitKind.ARTICLE: QT_TRANSLATE_NOOP("SearchPanel", "Article"),
+    HitKind.CLAIM: QT_TRANSLATE_NOOP("SearchPanel", "Claim"),
+    HitKind.VERDICT: QT_TRANSLATE_NOOP("SearchPanel", "Verdict"),
+    HitKind.SOURCE: QT_TRANSLATE_NOOP("SearchPanel", "Source"),
 }
 #: Badge colours: dark enough for white text on light and dark themes alike.
 KIND_COLORS = {
@@ -64,6 +66,12 @@ KIND_COLORS = {
     HitKind.VERDICT: "#2e7d32",
     HitKind.SOURCE: "#a65c00",
 }
+
+
+def kind_label(kind: HitKind) -> str:
+    return QCoreApplication.translate("SearchPanel", KIND_LABELS[kind])
+
+
 _SPACE = re.compile(r"\s+")
 _PAGE = 5
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -98,9 +106,12 @@ class SearchResultsModel(RowCacheModel[SearchHit]):
 
     def cell(self, hit: SearchHit, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{KIND_LABELS[hit.kind]} · {_flat(hit.article_title)}: {_flat(hit.snippet)}"
+            return f"{kind_label(hit.kind)} · {_flat(hit.article_title)}: {_flat(hit.snippet)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{KIND_LABELS[hit.kind]} in “{_flat(hit.article_title)}”\n\n{hit.snippet}"
+            where = QCoreApplication.translate("SearchPanel", "{kind} in “{title}”").format(
+                kind=kind_label(hit.kind), title=_flat(hit.article_title)
+            )
+            return f"{where}\n\n{hit.snippet}"
         if role == self.HitRole:
             return hit
         if role == self.SnippetHtmlRole:
@@ -134,7 +145,7 @@ class HitDelegate(TextRowDelegate):
 
         painter.save()
         painter.setClipRect(rect)
-        label = KIND_LABELS[hit.kind]
+        label = kind_label(hit.kind)
         bold = QFont(font)
         bold.setBold(True)
         badge = QRect(
@@ -153,7 +164,7 @@ class HitDelegate(TextRowDelegate):
         painter.setPen(text_color)
         painter.setFont(font)
         title = fm.elidedText(
-            _flat(hit.article_title) or "(untitled)",
+            _flat(hit.article_title) or QCoreApplication.translate("SearchPanel", "(untitled)"),
             Qt.TextElideMode.ElideRight,
             title_rect.width(),
         )
@@ -210,7 +221,7 @@ class SearchPanel(QWidget):
 
         self.query = QLineEdit()
         self.query.setObjectName("deskSearch")
-        self.query.setPlaceholderText("Search articles, claims, verdicts and sources")
+        self.query.setPlaceholderText(self.tr("Search articles, claims, verdicts and sources"))
         self.query.setClearButtonEnabled(True)
         self.query.textChanged.connect(self._query_edited)
         self.query.installEventFilter(self)
@@ -262,7 +273,7 @@ class SearchPanel(QWidget):
         self._generation += 1
         generation = self._generation
         self._running = generation
-        self.count.setText("Searching…")
+        self.count.setText(self.tr("Searching…"))
         find, limit = self.searcher.find, self.limit
         return self.jobs.run(
             f"search {query!r}",
@@ -284,11 +295,17 @@ class SearchPanel(QWidget):
             self.results.setCurrentIndex(self.model.index(0, 0))
         words = _flat(query).strip()
         if not hits:
-            self.count.setText(f"Nothing matches “{words}”.")
+            self.count.setText(self.tr("Nothing matches “{words}”.").format(words=words))
         elif len(hits) >= self.limit:
-            self.count.setText(f"The best {len(hits)} results; add words to narrow them.")
+            self.count.setText(
+                self.tr("The best {count} results; add words to narrow them.").format(
+                    count=format_number(len(hits))
+                )
+            )
+        elif len(hits) == 1:
+            self.count.setText(self.tr("1 result"))
         else:
-            self.count.setText("1 result" if len(hits) == 1 else f"{len(hits)} results")
+            self.count.setText(self.tr("{count} results").format(count=format_number(len(hits))))
         if self._activate_first:
             self._activate_first = False
             self.activate_current()
@@ -359,12 +376,10 @@ class SearchDialog(QDialog):
 
     resultActivated = Signal(int, object)
 
-    def __init__(
-        self, searcher: Search, jobs: JobRunner, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, searcher: Search, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchDialog")
-        self.setWindowTitle("Search the desk")
+        self.setWindowTitle(self.tr("Search the desk"))
         self.setModal(False)
         self.panel = SearchPanel(searcher, jobs, self)
         self.panel.resultActivated.connect(self.resultActivated)

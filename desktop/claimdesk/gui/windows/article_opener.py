@@ -19,12 +19,14 @@ class ArticleOpener(WindowHelper):
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.parent, "Open articles", str(Path.home()), FILE_DIALOG_FILTER
+            self.parent, self.tr("Open articles"), str(Path.home()), FILE_DIALOG_FILTER
         )
         self.open_paths(paths)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.parent, "Import every article in a folder")
+        folder = QFileDialog.getExistingDirectory(
+            self.parent, self.tr("Import every article in a folder")
+        )
         if folder:
             self.open_paths([folder])
 
@@ -47,7 +49,7 @@ class ArticleOpener(WindowHelper):
 
     def open_path(self, path: str | Path) -> Job:
         """Import `path` off the GUI thread, then show it and extract its claims."""
-        self.host.show_status(f"Opening {Path(path).name}…", 0)
+        self.host.show_status(self.tr("Opening {name}…").format(name=Path(path).name), 0)
         return self.jobs.run(
             f"open {path}",
             lambda job: self.workbench.open_file(path),
@@ -57,7 +59,10 @@ class ArticleOpener(WindowHelper):
 
     def _opened(self, result: OpenResult) -> None:
         self.host.show_status(
-            "Article imported." if result.created else "Already in the library: showing it.", 5000
+            self.tr("Article imported.")
+            if result.created
+            else self.tr("Already in the library: showing it."),
+            5000,
         )
         self.host.apply_changes(result.changes)
         self.host.show_article(result.article_id)

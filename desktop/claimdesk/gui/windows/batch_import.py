@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from claimdesk.gui.jobs import Job, JobRunner
@@ -21,9 +21,15 @@ def run_batch_import(
     done: Callable[[BatchResult], None],
 ) -> Job:
     """Import `paths` (files and folders) off the GUI thread with visible progress."""
-    dialog = QProgressDialog("Looking for articles…", "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(
+        QCoreApplication.translate("BatchImport", "Looking for articles…"),
+        QCoreApplication.translate("BatchImport", "Cancel"),
+        0,
+        0,
+        parent,
+    )
     dialog.setObjectName("batchProgress")
-    dialog.setWindowTitle("Importing articles")
+    dialog.setWindowTitle(QCoreApplication.translate("BatchImport", "Importing articles"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
@@ -36,7 +42,11 @@ def run_batch_import(
     def progress(step: int, total: int) -> None:
         dialog.setMaximum(max(total, 1))
         dialog.setValue(step)
-        dialog.setLabelText(f"Importing article {min(step + 1, total)} of {total}…")
+        dialog.setLabelText(
+            QCoreApplication.translate(
+                "BatchImport", "Importing article {number} of {total}…"
+            ).format(number=min(step + 1, total), total=total)
+        )
 
     def finished(result: BatchResult) -> None:
         dialog.close()
@@ -52,13 +62,27 @@ def run_batch_import(
 
 def show_summary(parent: QWidget, result: BatchResult) -> QMessageBox:
     icon = QMessageBox.Icon.Warning if result.refused else QMessageBox.Icon.Information
+    # The summary and the refusal reasons come from the services, in English.
     box = QMessageBox(
-        icon, "Import finished", result.summary(), QMessageBox.StandardButton.Ok, parent
+        icon,
+        QCoreApplication.translate("BatchImport", "Import finished"),
+        result.summary(),
+        QMessageBox.StandardButton.Ok,
+        parent,
     )
     box.setObjectName("batchSummary")
-    lines = [f"Imported: {p}" for p, _ in result.imported]
-    lines += [f"Already in the library: {p}" for p, _ in result.duplicates]
-    lines += [f"Refused: {p}: {why}" for p, why in result.refused]
+    lines = [
+        QCoreApplication.translate("BatchImport", "Imported: {path}").format(path=p)
+        for p, _ in result.imported
+    ]
+    lines += [
+        QCoreApplication.translate("BatchImport", "Already in the library: {path}").format(path=p)
+        for p, _ in result.duplicates
+    ]
+    lines += [
+        QCoreApplication.translate("BatchImport", "Refused: {path}: {why}").format(path=p, why=why)
+        for p, why in result.refused
+    ]
     if lines:
         box.setDetailedText("\n".join(lines))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

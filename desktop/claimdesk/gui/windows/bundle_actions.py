@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from claimdesk.exchange.bundle_file import SUFFIX
 from claimdesk.gui.dialogs.bundle_conflicts import BundleConflictsDialog
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
 from claimdesk.gui.jobs import Job
 from claimdesk.gui.windows.host import WindowHelper, WindowParts
 from claimdesk.services.bundles import BundleImport, Bundles, Choice, ImportPlan
 
-FILTER = f"ClaimDesk case bundle (*{SUFFIX})"
+FILTER = QT_TRANSLATE_NOOP("BundleActions", "ClaimDesk case bundle (*{suffix})")
 
 
 class BundleActions(WindowHelper):
@@ -27,7 +28,10 @@ class BundleActions(WindowHelper):
         scope = None if everything or self.host.article_id is None else [self.host.article_id]
         name = "claimdesk-case" + SUFFIX
         path, _ = QFileDialog.getSaveFileName(
-            self.parent, "Export case bundle", str(Path.home() / name), FILTER
+            self.parent,
+            self.tr("Export case bundle"),
+            str(Path.home() / name),
+            self.tr(FILTER).format(suffix=SUFFIX),
         )
         if path:
             self.export_to(path, scope)
@@ -38,7 +42,9 @@ class BundleActions(WindowHelper):
         self.detail.save_explanation()
 
         def done(count: int) -> None:
-            self.host.show_status(f"Exported {count} article(s) to {target}", 8000)
+            self.host.show_status(
+                self.tr("Exported %n article(s) to {path}", None, count).format(path=target), 8000
+            )
 
         return self.jobs.run(
             "export bundle", lambda _job: self.service.export(target, article_ids), done
@@ -46,7 +52,10 @@ class BundleActions(WindowHelper):
 
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent, "Import case bundle", str(Path.home()), FILTER
+            self.parent,
+            self.tr("Import case bundle"),
+            str(Path.home()),
+            self.tr(FILTER).format(suffix=SUFFIX),
         )
         if path:
             self.import_from(path)
@@ -65,7 +74,10 @@ class BundleActions(WindowHelper):
             dialog.accepted.connect(lambda: self.merge(plan, dialog.choices()))
             dialog.rejected.connect(
                 lambda: self.host.show_status(
-                    f"Import of {plan.path.name} cancelled; nothing was changed.", 8000
+                    self.tr("Import of {name} cancelled; nothing was changed.").format(
+                        name=plan.path.name
+                    ),
+                    8000,
                 )
             )
             dialog.open()
@@ -81,7 +93,7 @@ class BundleActions(WindowHelper):
                 self.host.show_article(result.article_ids[0])
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                "Case bundle imported",
+                self.tr("Case bundle imported"),
                 result.summary(),
                 QMessageBox.StandardButton.Ok,
                 self.parent,

@@ -48,7 +48,7 @@ class Commands(WindowHelper):
     def _current(self) -> Claim | None:
         claim = self.detail.claim
         if claim is None:
-            self.host.show_status("Select a claim first.", 4000)
+            self.host.show_status(self.tr("Select a claim first."), 4000)
         return claim
 
     # ------------------------------------------------------------------ undo
@@ -76,7 +76,8 @@ class Commands(WindowHelper):
 
         def shown(changes: Changes) -> None:
             if labels and labels[-1] is not None:
-                self.host.show_status(f"{'Redone' if redo else 'Undone'}: {labels[-1]}", 4000)
+                done = self.tr("Redone: {action}") if redo else self.tr("Undone: {action}")
+                self.host.show_status(done.format(action=labels[-1]), 4000)
             self._reveal(changes)
 
         self._run(step, then=shown)
@@ -106,9 +107,16 @@ class Commands(WindowHelper):
         # While edits are queued the stack is not final: undo/redo queue behind them.
         queued = self.writes.pending() > 0
         undo.setEnabled(undo_label is not None or queued)
-        undo.setText(f"&Undo {undo_label}" if undo_label and not queued else "&Undo")
+        # Undo labels come from the services and stay English (see gui/i18n.py).
+        undo.setText(
+            self.tr("&Undo {action}").format(action=undo_label)
+            if undo_label and not queued
+            else self.tr("&Undo")
+        )
         redo.setEnabled(redo_label is not None or queued)
-        redo.setText(f"&Redo {redo_label}" if redo_label else "&Redo")
+        redo.setText(
+            self.tr("&Redo {action}").format(action=redo_label) if redo_label else self.tr("&Redo")
+        )
 
     # ------------------------------------------------------------------ claims
 
@@ -117,7 +125,9 @@ class Commands(WindowHelper):
         span = view.selected_span()
         article_id = self.host.article_id
         if article_id is None or span is None:
-            self.errors.known("Select some words of the article first, then add the claim.")
+            self.errors.known(
+                self.tr("Select some words of the article first, then add the claim.")
+            )
             return
 
         def added(result: tuple[int, Changes]) -> None:
@@ -137,8 +147,8 @@ class Commands(WindowHelper):
         """Claims never overlap unless the checker says so here."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Overlapping claim",
-            message + "\n\nAdd the new claim anyway, overlapping?",
+            self.tr("Overlapping claim"),
+            message + "\n\n" + self.tr("Add the new claim anyway, overlapping?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self.parent,
         )
@@ -167,9 +177,14 @@ class Commands(WindowHelper):
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Delete claim",
-            f"Delete claim {claim.number}, with its verdict and {claim.source_count} "
-            f"source note(s)? You can undo this with Ctrl+Z.\n\n“{claim.text[:200]}”",
+            self.tr("Delete claim"),
+            self.tr(
+                "Delete claim {number}, with its verdict and %n source note(s)? "
+                "You can undo this with Ctrl+Z.",
+                None,
+                claim.source_count,
+            ).format(number=claim.number)
+            + f"\n\n“{claim.text[:200]}”",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self.parent,
         )
@@ -193,7 +208,10 @@ class Commands(WindowHelper):
             return
         if span is None or span == (claim.start, claim.end):
             self.errors.known(
-                "Select the words the claim should cover, then choose Adjust claim to selection."
+                self.tr(
+                    "Select the words the claim should cover, then choose Adjust claim to "
+                    "selection."
+                )
             )
             return
         self._run(lambda: self.workbench.adjust_claim_span(claim.id, *span), select=claim.id)
@@ -206,7 +224,7 @@ class Commands(WindowHelper):
         at = self.article_view.split_point(claim)
         if at is None:
             self.errors.known(
-                "Click inside the claim where it should be split, then choose Split claim."
+                self.tr("Click inside the claim where it should be split, then choose Split claim.")
             )
             return
         first_id: list[int] = []
@@ -225,7 +243,7 @@ class Commands(WindowHelper):
             return
         later = [c for c in self.claims_panel.model.rows() if c.start >= claim.end]
         if not later:
-            self.errors.known("There is no later claim in this article to merge with.")
+            self.errors.known(self.tr("There is no later claim in this article to merge with."))
             return
         following = min(later, key=lambda c: (c.start, c.end))
         merged: list[int] = []
@@ -247,7 +265,7 @@ class Commands(WindowHelper):
             if claim.status is not ClaimStatus.DONE and claim.id != current:
                 panel.select_claim(claim.id)
                 return
-        self.host.show_status("Every claim shown is done.", 4000)
+        self.host.show_status(self.tr("Every claim shown is done."), 4000)
 
     def rate(self, number: int) -> None:
         """Give the current claim the scale's `number`-th rating (0 clears the verdict)."""
@@ -259,7 +277,7 @@ class Commands(WindowHelper):
             self._run(lambda: self.workbench.clear_verdict(claim.id))
             return
         if number > len(ratings):
-            self.host.show_status(f"The scale has {len(ratings)} ratings.", 4000)
+            self.host.show_status(self.tr("The scale has %n rating(s).", None, len(ratings)), 4000)
             return
         rating = ratings[number - 1]
         # The editor's text, typed or not yet saved, goes with the new rating.
@@ -273,5 +291,5 @@ class Commands(WindowHelper):
         text = (QGuiApplication.clipboard().text() or "").strip()
         url = text if text.startswith(("http://", "https://")) and " " not in text else ""
         if not url:
-            self.host.show_status("The clipboard holds no web address.", 4000)
+            self.host.show_status(self.tr("The clipboard holds no web address."), 4000)
         self.detail.add_source(url)

@@ -64,7 +64,7 @@ class Dialogs(WindowHelper):
     def open_settings(self) -> SettingsDialog:
         self.detail.save_explanation()
         dialog = SettingsDialog(
-            self.parent, self.workbench, self.errors, self.workbench.db.path
+            self.parent, self.workbench, self.errors, self.workbench.db.path, self.host.settings
         )
         dialog.settingsChanged.connect(self.host.apply_changes)
         dialog.deskSettingsSaved.connect(self.host.apply_desk_settings)
@@ -106,8 +106,7 @@ class Dialogs(WindowHelper):
             self.host.show_article(article_id)
         if claim_id is not None:
             self.claims_panel.show_all.setChecked(
-                self.claims_panel.show_all.isChecked()
-                or not self.select_claim_visible(claim_id)
+                self.claims_panel.show_all.isChecked() or not self.select_claim_visible(claim_id)
             )
             self.host.select_claim(claim_id)
 

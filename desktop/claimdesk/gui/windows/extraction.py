@@ -40,7 +40,7 @@ class ExtractionQueue(QObject):
         self.progress = QProgressBar(objectName="jobProgress")
         self.progress.setMaximumWidth(220)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", objectName="cancelJob")
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelJob")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_all)
         status_bar.addPermanentWidget(self.progress)
@@ -63,7 +63,7 @@ class ExtractionQueue(QObject):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.status_bar.showMessage("Finding claims… (loading the language model)")
+        self.status_bar.showMessage(self.tr("Finding claims… (loading the language model)"))
 
         def work(job: Job) -> Changes:
             return self.workbench.extract(
@@ -73,18 +73,18 @@ class ExtractionQueue(QObject):
         def progress(done: int, total: int) -> None:
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done)
-            self.status_bar.showMessage("Finding claims…")
+            self.status_bar.showMessage(self.tr("Finding claims…"))
 
         def finished(changes: Changes) -> None:
             self.running.pop(article_id, None)
-            self.status_bar.showMessage("Claims found.", 4000)
+            self.status_bar.showMessage(self.tr("Claims found."), 4000)
             self.extracted.emit(changes)
             self._next()
 
         def failed(exc: BaseException) -> None:
             self.running.pop(article_id, None)
             if type(exc).__name__ in CANCELLED:
-                self.status_bar.showMessage("Claim extraction cancelled.", 5000)
+                self.status_bar.showMessage(self.tr("Claim extraction cancelled."), 5000)
             else:
                 self.report_error(exc)
             self._next()

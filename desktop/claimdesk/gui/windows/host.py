@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -48,6 +49,11 @@ class WindowHost(Protocol):
 class DialogHost(WindowHost, Protocol):
     """The window as its dialogs see it: settings also change the scale and the database."""
 
+    @property
+    def settings(self) -> QSettings:
+        """The per-user UI preferences (ui.ini): geometry, session, interface language."""
+        ...
+
     def apply_desk_settings(self, settings: DeskSettings) -> None: ...
 
     def apply_scale(self, scale: RatingScale) -> None: ...
@@ -82,3 +88,7 @@ class WindowHelper:
         self.article_view, self.claims_panel = parts.article_view, parts.claims_panel
         self.detail = parts.detail
         self.writes = parts.writes
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        """Qt translation in the context of the helper's class (as lupdate files it)."""
+        return QCoreApplication.translate(type(self).__name__, text, disambiguation, n)

@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
             return
         self.article_id = article_id
         self.settings.setValue("session/article", article_id)
-        self.setWindowTitle(f"{article.title} — ClaimDesk")
+        self.setWindowTitle(self.tr("{title} — ClaimDesk").format(title=article.title))
         self.article_view.set_article_text(article.text)
         self.claims_panel.load(self.workbench.claims(article_id))
         self._sync_highlights()
@@ -253,7 +253,8 @@ class MainWindow(QMainWindow):
             }
             shown.update_claims(fresh)
         if aid in changes.articles:
-            self.setWindowTitle(f"{self.workbench.article(aid).title} — ClaimDesk")
+            title = self.workbench.article(aid).title
+            self.setWindowTitle(self.tr("{title} — ClaimDesk").format(title=title))
         self._sync_highlights()
         current = self._detail_claim_id()
         if current is not None and (current in changes.claims or aid in changes.claim_sets):
@@ -334,7 +335,7 @@ class MainWindow(QMainWindow):
                 self._closing = True
                 self.splitter.setEnabled(False)
                 self.statusBar().showMessage(
-                    "Saving your last changes; ClaimDesk closes when they are saved…"
+                    self.tr("Saving your last changes; ClaimDesk closes when they are saved…")
                 )
                 self.writes.drained.connect(self.close, Qt.ConnectionType.SingleShotConnection)
             return

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from claimdesk.domain import ClaimStatus, RatingScale
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, label
 from claimdesk.gui.menus import Act, MenuSpec
 from claimdesk.gui.panels.claims_panel import ClaimsPanel
 from claimdesk.gui.panels.detail_pane import DetailPane
@@ -30,74 +31,97 @@ def main_menus(
 ) -> MenuSpec:
     """The menu bar's table; the Rating menu's scale entries come from `set_rating_actions`."""
     status_acts = [
-        Act(
-            f"status_{st.value}",
-            f"Mark as {st.label.lower()}",
-            _status_key(detail, st),
-            f"Ctrl+{i}",
-        )
+        Act(f"status_{st.value}", _MARK_AS[st], _status_key(detail, st), f"Ctrl+{i}")
         for i, st in enumerate(ClaimStatus, start=1)
     ]
     return [
-        ("&File", [
-            Act("openAction", "&Open…", files.choose_files, QKeySequence.StandardKey.Open),
-            Act("importFolderAction", "Import &folder…", files.choose_folder, "Ctrl+Shift+O"),
-            Act("exportAction", "&Export report…", dialogs.export_report, "Ctrl+Shift+E"),
+        (QT_TRANSLATE_NOOP("Menus", "&File"), [
+            Act("openAction", QT_TRANSLATE_NOOP("Menus", "&Open…"),
+                files.choose_files, QKeySequence.StandardKey.Open),
+            Act("importFolderAction", QT_TRANSLATE_NOOP("Menus", "Import &folder…"),
+                files.choose_folder, "Ctrl+Shift+O"),
+            Act("exportAction", QT_TRANSLATE_NOOP("Menus", "&Export report…"),
+                dialogs.export_report, "Ctrl+Shift+E"),
             None,
-            Act("exportBundleAction", "Export case &bundle…", bundles.choose_export),
-            Act("importBundleAction", "&Import case bundle…", bundles.choose_import),
+            Act("exportBundleAction", QT_TRANSLATE_NOOP("Menus", "Export case &bundle…"),
+                bundles.choose_export),
+            Act("importBundleAction", QT_TRANSLATE_NOOP("Menus", "&Import case bundle…"),
+                bundles.choose_import),
             None,
-            Act("restoreBackupAction", "&Restore from backup…", dialogs.restore_backup),
+            Act("restoreBackupAction", QT_TRANSLATE_NOOP("Menus", "&Restore from backup…"),
+                dialogs.restore_backup),
             None,
-            Act("quitAction", "&Quit", quit_app, QKeySequence.StandardKey.Quit),
+            Act("quitAction", QT_TRANSLATE_NOOP("Menus", "&Quit"),
+                quit_app, QKeySequence.StandardKey.Quit),
         ]),
-        ("&Edit", [
-            Act("undoAction", "&Undo", commands.undo, QKeySequence.StandardKey.Undo),
-            Act("redoAction", "&Redo", commands.redo, "Ctrl+Shift+Z"),
+        (QT_TRANSLATE_NOOP("Menus", "&Edit"), [
+            Act("undoAction", QT_TRANSLATE_NOOP("Menus", "&Undo"),
+                commands.undo, QKeySequence.StandardKey.Undo),
+            Act("redoAction", QT_TRANSLATE_NOOP("Menus", "&Redo"), commands.redo, "Ctrl+Shift+Z"),
             None,
-            Act("searchAction", "&Search the desk…", dialogs.open_search, "Ctrl+Shift+F"),
+            Act("searchAction", QT_TRANSLATE_NOOP("Menus", "&Search the desk…"),
+                dialogs.open_search, "Ctrl+Shift+F"),
             None,
-            Act("settingsAction", "Se&ttings…", dialogs.open_settings, "Ctrl+,"),
+            Act("settingsAction", QT_TRANSLATE_NOOP("Menus", "Se&ttings…"),
+                dialogs.open_settings, "Ctrl+,"),
         ]),
-        ("&Article", [
-            Act("articlePropertiesAction", "&Properties…", dialogs.edit_metadata, "Ctrl+I"),
-            Act("reextractAction", "Find claims &again", reextract),
+        (QT_TRANSLATE_NOOP("Menus", "&Article"), [
+            Act("articlePropertiesAction", QT_TRANSLATE_NOOP("Menus", "&Properties…"),
+                dialogs.edit_metadata, "Ctrl+I"),
+            Act("reextractAction", QT_TRANSLATE_NOOP("Menus", "Find claims &again"), reextract),
         ]),
-        ("&Claim", [
-            Act("nextClaimAction", "&Next claim", lambda: panel.step(1), "Alt+Down"),
-            Act("previousClaimAction", "&Previous claim", lambda: panel.step(-1), "Alt+Up"),
-            Act("nextUncheckedAction", "Next &unchecked claim", commands.next_unchecked, "Ctrl+J"),
+        (QT_TRANSLATE_NOOP("Menus", "&Claim"), [
+            Act("nextClaimAction", QT_TRANSLATE_NOOP("Menus", "&Next claim"),
+                lambda: panel.step(1), "Alt+Down"),
+            Act("previousClaimAction", QT_TRANSLATE_NOOP("Menus", "&Previous claim"),
+                lambda: panel.step(-1), "Alt+Up"),
+            Act("nextUncheckedAction", QT_TRANSLATE_NOOP("Menus", "Next &unchecked claim"),
+                commands.next_unchecked, "Ctrl+J"),
             None,
             *status_acts,
-            Act("focusVerdictAction", "Edit &verdict", detail.focus_verdict, "Ctrl+E"),
-            Act("addSourceAction", "Add &source…", detail.add_source, "Ctrl+Shift+N"),
-            Act("clipboardSourceAction", "Add source from &clipboard URL",
+            Act("focusVerdictAction", QT_TRANSLATE_NOOP("Menus", "Edit &verdict"),
+                detail.focus_verdict, "Ctrl+E"),
+            Act("addSourceAction", QT_TRANSLATE_NOOP("Menus", "Add &source…"),
+                detail.add_source, "Ctrl+Shift+N"),
+            Act("clipboardSourceAction",
+                QT_TRANSLATE_NOOP("Menus", "Add source from &clipboard URL"),
                 commands.add_source_from_clipboard, "Ctrl+Shift+V"),
             None,
-            Act("addClaimAction", "&Add claim from selection",
+            Act("addClaimAction", QT_TRANSLATE_NOOP("Menus", "&Add claim from selection"),
                 commands.add_claim_from_selection, "Ctrl+M"),
-            Act("adjustSpanAction", "Ad&just claim to selection", commands.adjust_span,
-                "Ctrl+Shift+M"),
-            Act("splitClaimAction", "Sp&lit claim at cursor", commands.split_at_cursor,
-                "Ctrl+Shift+K"),
-            Act("mergeClaimAction", "&Merge with next claim", commands.merge_with_next,
-                "Ctrl+Shift+J"),
-            Act("deleteClaimAction", "&Delete claim…", commands.delete_claim, "Ctrl+Delete"),
+            Act("adjustSpanAction", QT_TRANSLATE_NOOP("Menus", "Ad&just claim to selection"),
+                commands.adjust_span, "Ctrl+Shift+M"),
+            Act("splitClaimAction", QT_TRANSLATE_NOOP("Menus", "Sp&lit claim at cursor"),
+                commands.split_at_cursor, "Ctrl+Shift+K"),
+            Act("mergeClaimAction", QT_TRANSLATE_NOOP("Menus", "&Merge with next claim"),
+                commands.merge_with_next, "Ctrl+Shift+J"),
+            Act("deleteClaimAction", QT_TRANSLATE_NOOP("Menus", "&Delete claim…"),
+                commands.delete_claim, "Ctrl+Delete"),
         ]),
-        ("&View", [
-            Act("showAllAction", "Show &every sentence", panel.show_all.setChecked,
+        (QT_TRANSLATE_NOOP("Menus", "&View"), [
+            Act("showAllAction", QT_TRANSLATE_NOOP("Menus", "Show &every sentence"),
+                panel.show_all.setChecked,
                 "Ctrl+Shift+A", checkable=True),
-            Act("filterAction", "&Filter claims", panel.focus_filter,
+            Act("filterAction", QT_TRANSLATE_NOOP("Menus", "&Filter claims"), panel.focus_filter,
                 QKeySequence.StandardKey.Find),
         ]),
-        ("&Rating", [
-            Act("clearRatingAction", "&Not rated", lambda: commands.rate(0), "Alt+0"),
+        (QT_TRANSLATE_NOOP("Menus", "&Rating"), [
+            Act("clearRatingAction", QT_TRANSLATE_NOOP("Menus", "&Not rated"),
+                lambda: commands.rate(0), "Alt+0"),
         ]),
-        ("&Help", [
-            Act("shortcutsAction", "&Keyboard shortcuts", dialogs.show_shortcuts, "F1"),
-            Act("aboutAction", "&About ClaimDesk", dialogs.show_about),
+        (QT_TRANSLATE_NOOP("Menus", "&Help"), [
+            Act("shortcutsAction", QT_TRANSLATE_NOOP("Menus", "&Keyboard shortcuts"),
+                dialogs.show_shortcuts, "F1"),
+            Act("aboutAction", QT_TRANSLATE_NOOP("Menus", "&About ClaimDesk"), dialogs.show_about),
         ]),
     ]  # fmt: skip
+
+
+_MARK_AS = {
+    ClaimStatus.TODO: QT_TRANSLATE_NOOP("Menus", "Mark as to do"),
+    ClaimStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Menus", "Mark as in progress"),
+    ClaimStatus.DONE: QT_TRANSLATE_NOOP("Menus", "Mark as done"),
+}
 
 
 def _status_key(detail: DetailPane, status: ClaimStatus) -> Callable[[], None]:
@@ -119,7 +143,7 @@ def set_rating_actions(
         window.removeAction(action)
         action.deleteLater()
     for number, rating in enumerate(scale.ratings[:RATING_KEYS], start=1):
-        action = QAction(rating.name, window)
+        action = QAction(label(rating.name), window)
         action.setObjectName(f"rateAction{number}")
         action.setShortcut(QKeySequence(f"Alt+{number}"))
         action.triggered.connect(lambda _c=False, n=number: rate(n))

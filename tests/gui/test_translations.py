@@ -1,0 +1,292 @@
+"""The window's languages: a complete Spanish .ts, no string left out, real Spanish widgets."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox
+
+from claimdesk.domain import ClaimStatus, ClaimType, Stance, Theme
+from claimdesk.gui.i18n import (
+    LABELS,
+    format_date,
+    format_datetime,
+    format_number,
+    install,
+    locale_for,
+    resolve,
+    stored_language,
+)
+from claimdesk.storage.db import DEFAULT_RATINGS
+
+REPO = Path(__file__).resolve().parents[2]
+TS = REPO / "resources" / "translations" / "claimdesk_es.ts"
+GUI = REPO / "desktop" / "claimdesk" / "gui"
+#: What a translation must carry over unchanged: {name} fields, %n counts, %1 arguments.
+PLACEHOLDER = re.compile(r"\{\w*\}|%n|%\d+")
+#: A mnemonic: "&" before a letter ("Cause & effect" has none).
+MNEMONIC = re.compile(r"&(?=\w)")
+Key = tuple[str, str]
+
+
+def _tool(name: str) -> str:
+    """A Qt tool from the PySide6 wheel, beside this Python (the venv's bin folder)."""
+    found = Path(sys.executable).with_name(name)
+    path = str(found) if found.exists() else shutil.which(name)
+    assert path, f"{name} comes with PySide6; install the project's dependencies"
+    return path
+
+
+def messages(ts: Path) -> dict[Key, ET.Element]:
+    """(context, source) → <message> of the current (not obsolete) strings of a .ts file."""
+    out: dict[Key, ET.Element] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            kind = message.find("translation")
+            if kind is not None and kind.get("type") in ("obsolete", "vanished"):
+                continue
+            out[(name, message.findtext("source") or "")] = message
+    return out
+
+
+def test_every_string_has_a_complete_spanish_translation() -> None:
+    found = messages(TS)
+    assert len(found) > 300
+    problems = []
+    for (context, source), message in found.items():
+        where = f"{context}: {source!r}"
+        translation = message.find("translation")
+        assert translation is not None, where
+        if translation.get("type") == "unfinished":
+            problems.append(f"{where} is unfinished")
+        if message.get("numerus") == "yes":
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            if len(forms) != 2:  # Spanish: one, other
+                problems.append(f"{where} has {len(forms)} plural forms, not 2")
+        else:
+            forms = [translation.text or ""]
+        for form in forms:
+            if not form.strip():
+                problems.append(f"{where} has an empty translation")
+            if sorted(PLACEHOLDER.findall(form)) != sorted(PLACEHOLDER.findall(source)):
+                problems.append(f"{where}: {form!r} changes the placeholders")
+            if len(MNEMONIC.findall(form)) != len(MNEMONIC.findall(source)):
+                problems.append(f"{where}: {form!r} loses or adds a keyboard mnemonic")
+    assert not problems, "\n".join(problems)
+
+
+def test_lupdate_over_the_sources_finds_no_string_the_ts_lacks(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in GUI.rglob("*.py"))
+    subprocess.run(
+        [_tool("pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    in_code, in_ts = set(messages(fresh)), set(messages(TS))
+    assert len(in_code) > 300
+    assert not in_code - in_ts, f"run `make translations` and translate: {in_code - in_ts}"
+    assert not in_ts - in_code, f"gone from the code, run `make translations`: {in_ts - in_code}"
+    # A context of "" means lupdate misread a call (e.g. an alias of translate as `tr`).
+    assert "" not in {context for context, _ in in_code}
+
+
+def test_the_label_table_covers_every_label_the_core_shows() -> None:
+    shown = {s.label for s in ClaimStatus} | {t.label for t in ClaimType}
+    shown |= {s.label for s in Stance} | {t.value.capitalize() for t in Theme}
+    shown |= {name for name, _value, _color in DEFAULT_RATINGS}
+    assert shown - set(LABELS) == set()
+
+
+# ------------------------------------------------------------------ the window in Spanish
+
+
+@pytest.fixture
+def spanish(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
+    """Spanish installed as at start-up, from the .ts compiled here; English again after."""
+    folder = tmp_path / "qm"
+    folder.mkdir()
+    subprocess.run(
+        [_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(folder / "claimdesk_es.qm")],
+        check=True,
+    )
+    assert install(qapp, "es", str(folder)) == "es"
+    yield folder
+    install(qapp, "en")
+
+
+def _mnemonics(texts: list[str]) -> list[str]:
+    return [m.group(0)[1].casefold() for t in texts if (m := re.search(r"&\w", t))]
+
+
+def test_spanish_menus_table_headers_and_message_box(spanish, make_window) -> None:
+    window = make_window()
+    bar = window.menuBar().actions()
+    titles = [a.text() for a in bar]
+    assert titles == [
+        "&Archivo", "&Editar", "A&rtículo", "A&firmación", "&Ver", "&Calificación", "A&yuda",
+    ]  # fmt: skip
+    assert len(set(_mnemonics(titles))) == len(titles)
+    for top in bar:
+        menu = top.menu()
+        assert isinstance(menu, QMenu)
+        letters = _mnemonics([a.text() for a in menu.actions() if not a.isSeparator()])
+        assert len(set(letters)) == len(letters), f"{top.text()} repeats a mnemonic: {letters}"
+    actions = window.menu_actions
+    assert actions["openAction"].text() == "&Abrir…"
+    assert actions["status_done"].text() == "Marcar como terminada"
+    assert actions["rateAction1"].text() == "Verdadero"  # the default scale's "True"
+    # Object names stay English in every language: tests and scripts find widgets by them.
+    assert window.menuBar().findChild(QMenu, "menuRating") is not None
+
+    model = window.claims_panel.table.model()
+    headers = [
+        model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        for c in range(model.columnCount())
+    ]
+    assert headers == [
+        "#", "Afirmación", "Tipo", "Hablante", "Puntuación", "Veredicto", "Estado", "Fuentes",
+    ]  # fmt: skip
+    library = window.library.model()
+    assert library.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == (
+        "Artículo"
+    )
+    assert window.article_view.placeholderText().startswith("Abra un artículo")
+
+    box = window.errors.bug(RuntimeError("boom"), "traceback")
+    assert box.windowTitle() == "ClaimDesk: error inesperado"
+    assert box.text().startswith("Algo ha fallado dentro de ClaimDesk.")
+    # Qt's own strings come from qtbase_es.qm.
+    assert box.button(QMessageBox.StandardButton.Ok).text() == "Aceptar"
+    box.close()
+
+
+def test_spanish_settings_dialog_and_language_setting(spanish, make_window) -> None:
+    window = make_window()
+    dialog = window.dialogs.open_settings()
+    assert dialog.windowTitle() == "Configuración"
+    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert tabs == [
+        "&Verificador", "&Organización", "&Escala de calificación", "A&firmaciones",
+        "A&pariencia", "&Base de datos",
+    ]  # fmt: skip
+    themes = [dialog.theme.itemText(i) for i in range(dialog.theme.count())]
+    assert themes == ["Sistema", "Claro", "Oscuro"]
+    languages = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert languages == ["Sistema", "English", "Español"]
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert save.text() == "Guardar"
+    assert (
+        dialog.language_note.text() == "Las fechas y los números siguen el idioma de la interfaz."
+    )
+
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert (
+        dialog.language_note.text() == "El nuevo idioma se aplica después de reiniciar ClaimDesk."
+    )
+    assert dialog.save()
+    assert stored_language(window.settings) == "en"
+
+
+def test_english_by_default_and_a_chosen_language_is_stored(make_window, tmp_path: Path) -> None:
+    window = make_window()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&Article", "&Claim", "&View", "&Rating", "&Help"]
+    model = window.claims_panel.table.model()
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Claim"
+
+    dialog = window.dialogs.open_settings()
+    assert dialog.windowTitle() == "Settings"
+    assert dialog.language.currentData() == ""  # System, until the checker chooses
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    assert dialog.language_note.text() == "The new language applies after ClaimDesk restarts."
+    assert dialog.save()
+    # Read back from the file, as the next start does before building the window.
+    again = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    assert stored_language(again) == "es"
+
+
+def test_cancel_keeps_the_stored_language(make_window) -> None:
+    window = make_window()
+    dialog = window.dialogs.open_settings()
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    dialog.reject()
+    assert stored_language(window.settings) == ""
+
+
+# ------------------------------------------------------------------ locale formats
+
+WHEN = datetime(2026, 3, 7, 14, 5, 9)
+
+
+@pytest.mark.parametrize(
+    ("locale", "when", "seconds", "day", "number"),
+    [
+        ("es_ES", "7/3/26 14:05", "7/3/26 14:05:09", "7/3/26", "1234,50"),
+        ("en_US", "3/7/26 2:05 PM", "3/7/26 2:05:09 PM", "3/7/26", "1,234.50"),
+        # The C locale states no preference: ISO dates, as before translation existed.
+        ("C", "2026-03-07 14:05", "2026-03-07 14:05:09", "2026-03-07", "1234.50"),
+    ],
+)
+def test_dates_and_numbers_follow_the_locale(
+    locale: str, when: str, seconds: str, day: str, number: str
+) -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale))
+    try:
+
+        def plain(text: str) -> str:  # CLDR puts a narrow no-break space before "PM"
+            return text.replace("\u202f", " ")
+
+        assert plain(format_datetime(WHEN)) == when
+        assert plain(format_datetime(WHEN, seconds=True)) == seconds
+        assert format_date(date(2026, 3, 7)) == day
+        assert format_number(1234.5) == number
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_the_spanish_window_formats_dates_the_spanish_way(spanish) -> None:
+    assert format_datetime(WHEN) == "7/3/26 14:05"
+    assert format_number(0.55) == "0,55"
+
+
+def test_which_language_and_locale_a_choice_gives() -> None:
+    mexico, germany = QLocale("es_MX"), QLocale("de_DE")
+    assert resolve("", mexico) == "es"  # System follows a Spanish desktop
+    assert resolve("", germany) == "en"  # no German translation: English
+    assert resolve("es", germany) == "es"
+    assert locale_for("es", mexico).name() == "es_MX"  # a Mexican desktop keeps its formats
+    assert locale_for("es", germany).name() == "es_ES"
+    assert locale_for("en", germany).name() == "en_US"
+    assert locale_for("", germany).name() == "de_DE"
+
+
+def test_lang_option_overrides_the_setting_for_one_run() -> None:
+    from claimdesk.cli import _gui_parser
+
+    assert _gui_parser().parse_args(["--lang", "es"]).lang == "es"
+    assert _gui_parser().parse_args([]).lang is None  # None: the Settings choice is used
+
+
+def test_a_missing_qm_leaves_the_window_in_english_and_says_so(
+    qapp: QApplication, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    try:
+        assert install(qapp, "es", str(tmp_path)) == "es"
+        assert QCoreApplication.translate("Menus", "&File") == "&File"
+        assert "no translation claimdesk_es" in caplog.text
+    finally:
+        install(qapp, "en")
