@@ -75,6 +75,7 @@ class Run:
         self.lines: list[str] = []
         self._ready = threading.Event()
         self._opening = threading.Event()
+        self._saved = threading.Event()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tests.reliability.crash_child", str(db), str(work), str(seed)],
             stdout=subprocess.PIPE,
@@ -96,9 +97,11 @@ class Run:
                 self._opening.set()
             if line == "ready\n":
                 self._ready.set()
+            if line.startswith("saved "):
+                self._saved.set()
 
     def wait_for(self, what: str, timeout: float = 120) -> float:
-        event = self._ready if what == "ready" else self._opening
+        event = {"ready": self._ready, "opening": self._opening, "saved": self._saved}[what]
         start = time.monotonic()
         if not event.wait(timeout):
             self.kill()
@@ -233,7 +236,10 @@ def _kill_rounds(
             time.sleep(rng.uniform(0, open_time * 1.2))
         else:
             run.wait_for("ready")
-            time.sleep(rng.uniform(0.05, 1.5))
+            # On a loaded machine the first edit can take seconds after "ready": waiting
+            # for it keeps every round a kill in the middle of real work.
+            run.wait_for("saved")
+            time.sleep(rng.uniform(0, 1.5))
         run.kill()
         tally.kills += 1
         assert TRACEBACK not in run.stderr()
@@ -255,7 +261,7 @@ def test_kills_during_edits_imports_and_bundle_imports(
     tally = _kill_rounds(EDIT_KILLS, db, None, work, seed=1, early=False)
     print(tally.report("edits"))
     assert not tally.lost, tally.lost
-    assert tally.checked > EDIT_KILLS  # the children did get work done between kills
+    assert tally.checked >= EDIT_KILLS  # the children did get work done between kills
 
 
 def test_kills_during_a_schema_upgrade(work: tuple[Path, dict[str, set[str]]]) -> None:
