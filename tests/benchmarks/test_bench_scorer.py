@@ -1,4 +1,10 @@
-"""Check-worthiness scoring throughput on one thread, beside tokenization alone."""
+"""Check-worthiness scoring throughput on one core, beside tokenization alone.
+
+Run: make bench, or
+    .venv/bin/python -m pytest tests/benchmarks/test_bench_scorer.py --benchmark-enable \
+        --benchmark-only -q -p no:cacheprovider
+Pinned to one CPU, onnxruntime with one thread, batch size 1 as the app scores.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from tokenizers import Tokenizer
 
 from claimdesk.nlp.scorer import TOKENIZER_NAME, CheckWorthinessScorer, default_model_dir
 from tests.benchmarks.figures import Figure, record
+from tests.benchmarks.one_core import machine_load, one_core
 
 TEMPLATES = (
     "Unemployment fell to {n} percent last year.",
@@ -28,7 +35,8 @@ def scorer() -> CheckWorthinessScorer:
     return CheckWorthinessScorer.load(threads=1)
 
 
-MIN_PER_SECOND = 100.0
+#: Issue 12: scoring at least this fast on one core.
+MIN_PER_SECOND = 400.0
 #: Tokenising alone, measured earlier in the same run: the scorer's baseline.
 _FLOOR: dict[str, float] = {}
 
@@ -45,20 +53,26 @@ def test_bench_tokenize_only(benchmark: Any) -> None:
     # The floor: what the same sentences cost before the network runs.
     tokenizer = Tokenizer.from_file(str(default_model_dir() / TOKENIZER_NAME))
     tokenizer.enable_truncation(max_length=128)
-    encodings = benchmark.pedantic(
-        tokenizer.encode_batch, args=(SENTENCES,), rounds=5, warmup_rounds=1
-    )
+    with one_core():
+        encodings = benchmark.pedantic(
+            tokenizer.encode_batch, args=(SENTENCES,), rounds=5, warmup_rounds=1
+        )
     assert len(encodings) == len(SENTENCES)
     _FLOOR["tokenise"] = _record(benchmark)
 
 
 @pytest.mark.benchmark(group="checkworthiness")
 def test_bench_score_one_thread(benchmark: Any, scorer: CheckWorthinessScorer) -> None:
-    scores = benchmark.pedantic(scorer.score, args=(SENTENCES,), rounds=3, warmup_rounds=1)
+    with one_core() as cpu:
+        before = machine_load()
+        scores = benchmark.pedantic(scorer.score, args=(SENTENCES,), rounds=3, warmup_rounds=1)
+        after = machine_load()
     assert len(scores) == len(SENTENCES)
     assert all(0.0 <= s <= 1.0 for s in scores)
     rate = _record(benchmark)
+    benchmark.extra_info["measured_on"] = f"one core (CPU {cpu}), {before} before, {after} after"
     record(Figure(
-        "check-worthiness scoring, one thread", rate, "sentences/s", f"≥ {MIN_PER_SECOND:g}/s",
+        "check-worthiness scoring, one core", rate, "sentences/s", f"≥ {MIN_PER_SECOND:g}/s",
         rate >= MIN_PER_SECOND, _FLOOR.get("tokenise"), "tokenising alone",
+        f"one core (CPU {cpu}), {before} before, {after} after",
     ))
