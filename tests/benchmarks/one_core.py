@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 #: Thread pools the NLP libraries may start (BLAS, OpenMP); set before they are imported
 #: (tests/benchmarks/conftest.py imports this module first) so each keeps to one thread.
@@ -33,3 +35,30 @@ def one_core() -> Iterator[int]:
 def machine_load() -> str:
     """The 1-minute load average beside the number of CPUs, e.g. "load 2.31 on 2 CPUs"."""
     return f"load {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
+
+
+class Clock:
+    """Wall-clock and CPU seconds of this process since it was made.
+
+    On a shared machine the pinned process's CPU time is what it would take alone;
+    wall-clock time also counts its waits for the core.
+    """
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def read(self) -> tuple[float, float]:
+        return time.perf_counter() - self.wall, time.process_time() - self.cpu
+
+
+def cpu_timed(fn: Callable[..., Any], cpu_seconds: list[float]) -> Callable[..., Any]:
+    """`fn`, appending the CPU seconds of each call to `cpu_seconds`."""
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        clock = Clock()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            cpu_seconds.append(clock.read()[1])
+
+    return timed

@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import time
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,7 @@ from claimdesk.nlp.batching import BATCH
 from claimdesk.nlp.extract import extract_candidates
 from claimdesk.services.nlp_provider import NlpProvider
 from tests.benchmarks.figures import Figure, record
-from tests.benchmarks.one_core import machine_load, one_core
+from tests.benchmarks.one_core import Clock, machine_load, one_core
 
 SEED = Path(__file__).parents[2] / "seeds" / "000_ad62cf6f6f800dde.txt"
 TARGET_WORDS = 10_000
@@ -76,16 +75,6 @@ def claimdesk_extract(provider: NlpProvider, text: str) -> list[CandidateClaim]:
     out = io.StringIO()
     json.dump([_claim_json(c) for c in candidates], out, ensure_ascii=False, indent=2)
     return candidates
-
-
-class Clock:
-    """Wall-clock and CPU seconds of this process since it was made."""
-
-    def __init__(self) -> None:
-        self.wall, self.cpu = time.perf_counter(), time.process_time()
-
-    def read(self) -> tuple[float, float]:
-        return time.perf_counter() - self.wall, time.process_time() - self.cpu
 
 
 @pytest.mark.benchmark(group="extract")
