@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+# First: it sets the libraries' thread counts before any of them is imported.
+from tests.benchmarks import one_core  # noqa: F401  isort: skip
 from tests.benchmarks.figures import write_summary
 
 

@@ -18,6 +18,8 @@ class Figure:
     met: bool
     baseline: float | None = None
     baseline_what: str = ""
+    #: How it was measured (one core, the machine's load): said after the verdict.
+    note: str = ""
 
     def line(self) -> str:
         base = ""
@@ -27,9 +29,10 @@ class Figure:
                 f" (ratio {self.measured / self.baseline:.2f})"
             )
         verdict = "meets" if self.met else "MISSES"
+        note = f" [{self.note}]" if self.note else ""
         return (
             f"{self.what}: {self.measured:.4g} {self.unit}{base}; "
-            f"target {self.target} — {verdict} it"
+            f"target {self.target} — {verdict} it{note}"
         )
 
 

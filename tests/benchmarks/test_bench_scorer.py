@@ -1,4 +1,11 @@
-"""Check-worthiness scoring throughput on one thread, beside tokenization alone."""
+"""Check-worthiness scoring throughput on one core, beside tokenization alone.
+
+Run: make bench, or
+    .venv/bin/python -m pytest tests/benchmarks/test_bench_scorer.py --benchmark-enable \
+        --benchmark-only -q -p no:cacheprovider
+Pinned to one CPU, onnxruntime with one thread, batch size 1 as the app scores; the
+figure is the best round's CPU time (one_core.Clock says why).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,7 @@ from tokenizers import Tokenizer
 
 from claimdesk.nlp.scorer import TOKENIZER_NAME, CheckWorthinessScorer, default_model_dir
 from tests.benchmarks.figures import Figure, record
+from tests.benchmarks.one_core import cpu_timed, machine_load, one_core
 
 TEMPLATES = (
     "Unemployment fell to {n} percent last year.",
@@ -28,16 +36,20 @@ def scorer() -> CheckWorthinessScorer:
     return CheckWorthinessScorer.load(threads=1)
 
 
-MIN_PER_SECOND = 100.0
+#: Issue 12: scoring at least this fast on one core.
+MIN_PER_SECOND = 400.0
 #: Tokenising alone, measured earlier in the same run: the scorer's baseline.
 _FLOOR: dict[str, float] = {}
 
 
-def _record(benchmark: Any) -> float:
-    mean = benchmark.stats.stats.mean
+def _record(benchmark: Any, cpu_seconds: list[float]) -> float:
+    """Sentences a second from the best round's CPU time (wall-clock mean beside it)."""
+    rate = len(SENTENCES) / min(cpu_seconds)
     benchmark.extra_info["sentences"] = len(SENTENCES)
-    benchmark.extra_info["sentences_per_second"] = round(len(SENTENCES) / mean, 1)
-    return len(SENTENCES) / mean
+    benchmark.extra_info["sentences_per_cpu_second"] = round(rate, 1)
+    benchmark.extra_info["sentences_per_wall_second_mean"] = round(
+        len(SENTENCES) / benchmark.stats.stats.mean, 1)
+    return rate
 
 
 @pytest.mark.benchmark(group="checkworthiness")
@@ -45,20 +57,31 @@ def test_bench_tokenize_only(benchmark: Any) -> None:
     # The floor: what the same sentences cost before the network runs.
     tokenizer = Tokenizer.from_file(str(default_model_dir() / TOKENIZER_NAME))
     tokenizer.enable_truncation(max_length=128)
-    encodings = benchmark.pedantic(
-        tokenizer.encode_batch, args=(SENTENCES,), rounds=5, warmup_rounds=1
-    )
+    cpu_seconds: list[float] = []
+    with one_core():
+        encodings = benchmark.pedantic(
+            cpu_timed(tokenizer.encode_batch, cpu_seconds), args=(SENTENCES,), rounds=5,
+            warmup_rounds=1,
+        )
     assert len(encodings) == len(SENTENCES)
-    _FLOOR["tokenise"] = _record(benchmark)
+    _FLOOR["tokenise"] = _record(benchmark, cpu_seconds)
 
 
 @pytest.mark.benchmark(group="checkworthiness")
 def test_bench_score_one_thread(benchmark: Any, scorer: CheckWorthinessScorer) -> None:
-    scores = benchmark.pedantic(scorer.score, args=(SENTENCES,), rounds=3, warmup_rounds=1)
+    with one_core() as cpu:
+        before = machine_load()
+        cpu_seconds: list[float] = []
+        scores = benchmark.pedantic(cpu_timed(scorer.score, cpu_seconds), args=(SENTENCES,),
+                                    rounds=3, warmup_rounds=1)
+        after = machine_load()
     assert len(scores) == len(SENTENCES)
     assert all(0.0 <= s <= 1.0 for s in scores)
-    rate = _record(benchmark)
+    rate = _record(benchmark, cpu_seconds)
+    how = f"CPU time on one core (CPU {cpu}), {before} before, {after} after"
+    benchmark.extra_info["measured_on"] = how
     record(Figure(
-        "check-worthiness scoring, one thread", rate, "sentences/s", f"≥ {MIN_PER_SECOND:g}/s",
+        "check-worthiness scoring, one core", rate, "sentences/s", f"≥ {MIN_PER_SECOND:g}/s",
         rate >= MIN_PER_SECOND, _FLOOR.get("tokenise"), "tokenising alone",
+        f"{how}; wall-clock {benchmark.extra_info['sentences_per_wall_second_mean']:g}/s",
     ))

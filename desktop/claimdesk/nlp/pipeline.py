@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimdesk.nlp.pos_rules import trim_for_extraction
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -52,6 +54,7 @@ def load_pipeline(names: Sequence[str] = DEFAULT_MODELS) -> LoadedPipeline:
             continue
         if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
             nlp.add_pipe("sentencizer")
+        trim_for_extraction(nlp)  # what extraction does not read costs no time
         limited = not {"parser", "ner"} <= set(nlp.pipe_names)
         return LoadedPipeline(nlp, name, limited, LIMITED_MESSAGE if limited else None)
     log.warning("no English spaCy model could be loaded (tried %s)", ", ".join(names))

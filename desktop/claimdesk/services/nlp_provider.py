@@ -38,6 +38,8 @@ class NlpProvider:
         self._scorer: CheckWorthinessScorer | None = None
         self._scorer_error: str | None = None
         self._scorer_tried = False
+        #: Sentences per scoring call in extraction: 1 unless scores are batch-independent.
+        self._score_batch = 1
 
     def pipeline(self) -> LoadedPipeline:
         with self._lock:
@@ -64,6 +66,9 @@ class NlpProvider:
                     self._scorer = CheckWorthinessScorer.load(
                         Path(self._scorer_dir) if self._scorer_dir else None
                     )
+                    from claimdesk.nlp.batching import safe_batch_size
+
+                    self._score_batch = safe_batch_size(self._scorer)
                 except ScorerUnavailable as exc:
                     self._scorer_error = str(exc)
                     log.warning("check-worthiness scorer unavailable: %s", exc)
@@ -95,9 +100,9 @@ class NlpProvider:
         candidates = extract_candidates(text, pipeline, progress=progress, cancelled=cancelled)
         scorer = self.scorer()
         if scorer is not None:
-            from claimdesk.nlp.scorer import apply_scores
+            from claimdesk.nlp.batching import score_candidates
 
-            candidates = apply_scores(candidates, scorer)
+            candidates = score_candidates(candidates, scorer, self._score_batch)
         return candidates, pipeline.name
 
     def score_texts(self, texts: Sequence[str]) -> list[float] | None:
