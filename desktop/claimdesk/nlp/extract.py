@@ -12,6 +12,7 @@ from claimdesk.nlp.claim_types import ClaimTypeRules
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.segments import Segment, paragraph_segments
 from claimdesk.nlp.speakers import SpeakerTracker
+from claimdesk.nlp.transcripts import line_speakers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -69,9 +70,13 @@ def extract_candidates(
     tracker = SpeakerTracker()
     claims: list[CandidateClaim] = []
     total = len(text)
-    for segment, doc in _parsed(text, pipeline, cancelled):
+    # Transcript prefixes ("SMITH: ") are cut off before parsing: they name the speaker
+    # and stay outside every claim.
+    lines = line_speakers(text, paragraph_segments(text))
+    for segment, doc in _parsed(text, lines.segments, pipeline, cancelled):
         sentences = candidate_sentences(doc)
-        attributions = tracker.attribute(doc, sentences, segment.paragraph)
+        attributions = tracker.attribute(doc, sentences, segment.paragraph,
+                                         lines.speakers.get(segment.paragraph))
         entities = _entities(text, doc, segment.start)
         k = 0
         for sent, attribution in zip(sentences, attributions, strict=True):
@@ -92,6 +97,7 @@ def extract_candidates(
                 types=rules.classify(sent, quoted=attribution.quoted),
                 speaker=attribution.speaker,
                 entities=tuple(mine),
+                speaker_kind=attribution.kind,
             ))
             if len(claims) > max_candidates:
                 raise TooMuchToExtract(
@@ -106,10 +112,12 @@ def extract_candidates(
 
 
 def _parsed(
-    text: str, pipeline: LoadedPipeline, cancelled: Callable[[], bool] | None
+    text: str,
+    segments: list[Segment],
+    pipeline: LoadedPipeline,
+    cancelled: Callable[[], bool] | None,
 ) -> Iterator[tuple[Segment, Doc]]:
     """(segment, Doc) pairs in text order, parsed in small batches with nlp.pipe."""
-    segments = paragraph_segments(text)
     i = 0
     while i < len(segments):
         if cancelled is not None and cancelled():

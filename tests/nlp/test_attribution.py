@@ -1,0 +1,139 @@
+"""Attribution on news: titles and pronouns resolved to people, rebuttals, quotes, kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdesk.domain import CandidateClaim, SpeakerKind
+from claimdesk.nlp.extract import extract_candidates
+from claimdesk.nlp.pipeline import LoadedPipeline
+
+PERSON, ORG, PLACE = SpeakerKind.PERSON, SpeakerKind.ORGANISATION, SpeakerKind.PLACE
+
+
+def _claim(claims: list[CandidateClaim], opening: str) -> CandidateClaim:
+    found = [c for c in claims if c.text.startswith(opening)]
+    assert len(found) == 1, [c.text for c in claims]
+    return found[0]
+
+
+def _who(pipeline: LoadedPipeline, text: str, opening: str) -> tuple[str | None, str | None]:
+    claim = _claim(extract_candidates(text, pipeline), opening)
+    return claim.speaker, claim.speaker_kind
+
+
+TORY_LEADER = (
+    "Tory leader Michael Howard set out his party's plans for the police in a speech in "
+    "Birmingham on Monday.\n"
+    "The Tory leader said violent crime had risen by 83% since Labour came to power.\n"
+    "He will say that a Conservative government would recruit 5,000 extra officers a year.\n"
+)
+
+APPOSITION = (
+    "Michael Howard, the Conservative leader, visited a school in Kent on Tuesday.\n"
+    "Gordon Brown, the Chancellor, was in Scotland to open a new tax office.\n"
+    "The Tory leader told reporters that class sizes had grown in 60% of schools.\n"
+    "The Chancellor said the economy had grown for 50 quarters in a row.\n"
+)
+
+CULTURE_SECRETARY = (
+    "Culture Secretary Tessa Jowell published the green paper on the future of the BBC "
+    "on Wednesday.\n"
+    "The licence fee will stay until at least 2016, the Culture Secretary said.\n"
+    "She added that the BBC governors would be replaced by a trust.\n"
+)
+
+MINISTER_FOR = (
+    "Ruth Kelly, the minister for education, spoke to head teachers in Brighton.\n"
+    "The education minister said 1,000 schools would get new buildings by 2010.\n"
+)
+
+HE_WILL_SAY = (
+    "Tessa Jowell met Gordon Brown on Tuesday to discuss funding for the Olympic bid.\n"
+    "He will say in a speech tonight that the Treasury will underwrite the costs.\n"
+)
+
+REBUTTAL = (
+    "Tony Blair said on Sunday that crime had fallen by 30% since 1997.\n"
+    "Mr Blair's claims were \"nonsense\", said Michael Howard.\n"
+    "Responding to Mr Blair, Charles Kennedy said the figures left out 2m crimes a year.\n"
+)
+
+STRAIGHT_QUOTES = (
+    "Tory leader Michael Howard spoke to party workers in Bristol.\n"
+    "\"We will not let the people of this country down,\" said Mr Howard. \"We will cut "
+    "taxes and we will control immigration.\n"
+    "\"Labour has had eight years and wasted billions of pounds.\n"
+    "\"That money belongs to the taxpayer and we will give it back.\"\n"
+    "The Liberal Democrats said the sums did not add up.\n"
+)
+
+UNBALANCED = (
+    "Charles Kennedy said: \"We will scrap tuition fees for every student.\n"
+    "The Treasury said the plan would cost £1.2bn a year.\n"
+)
+
+ACCORDING_TO = (
+    "Violent crime has risen by 83% since 1997, according to figures compiled by the Tories.\n"
+    "According to the Institute for Fiscal Studies, the plans would cost £35bn a year.\n"
+)
+
+
+CASES: list[tuple[str, str, str | None, SpeakerKind | None]] = [
+    (TORY_LEADER, "The Tory leader said", "Michael Howard", PERSON),
+    (TORY_LEADER, "He will say", "Michael Howard", PERSON),
+    (APPOSITION, "The Tory leader told", "Michael Howard", PERSON),
+    (APPOSITION, "The Chancellor said", "Gordon Brown", PERSON),
+    (CULTURE_SECRETARY, "The licence fee", "Tessa Jowell", PERSON),
+    (CULTURE_SECRETARY, "She added", "Tessa Jowell", PERSON),
+    (MINISTER_FOR, "The education minister", "Ruth Kelly", PERSON),
+    (HE_WILL_SAY, "He will say", "Gordon Brown", PERSON),
+    (REBUTTAL, "Mr Blair's claims", "Michael Howard", PERSON),
+    (REBUTTAL, "Responding to Mr Blair", "Charles Kennedy", PERSON),
+    (STRAIGHT_QUOTES, "\"We will cut taxes", "Michael Howard", PERSON),
+    (STRAIGHT_QUOTES, "\"Labour has had", "Michael Howard", PERSON),
+    (STRAIGHT_QUOTES, "\"That money belongs", "Michael Howard", PERSON),
+    (STRAIGHT_QUOTES, "The Liberal Democrats", "Liberal Democrats", ORG),
+    (UNBALANCED, "Charles Kennedy said", "Charles Kennedy", PERSON),
+    (UNBALANCED, "The Treasury said", "Treasury", ORG),
+    (ACCORDING_TO, "Violent crime", "Tories", ORG),
+    (ACCORDING_TO, "According to the Institute", "Institute for Fiscal Studies", ORG),
+]
+
+
+@pytest.mark.parametrize(("text", "opening", "speaker", "kind"), CASES)
+def test_speaker_and_kind(
+    pipeline: LoadedPipeline, text: str, opening: str, speaker: str, kind: SpeakerKind
+) -> None:
+    assert _who(pipeline, text, opening) == (speaker, kind)
+
+
+KINDS: list[tuple[str, str, SpeakerKind]] = [
+    ("Ukraine said it shot down 25 drones overnight.", "Ukraine", PLACE),
+    ("The Home Office said 30,000 people crossed the Channel last year.", "Home Office", ORG),
+    ("Police said two men had been arrested.", "Police", ORG),
+    ("Officials said 40 people had been hurt.", "Officials", PERSON),
+    ("The council said it had no plans to close the library.", "council", ORG),
+    ("Romania belatedly acknowledged that a drone had crashed on its soil.", "Romania", PLACE),
+    ("The foreign minister, Dmytro Kuleba, said Ukraine needed more air defence.",
+     "Dmytro Kuleba", PERSON),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), KINDS)
+def test_countries_and_organisations_are_not_people(
+    pipeline: LoadedPipeline, text: str, speaker: str, kind: SpeakerKind
+) -> None:
+    claim = extract_candidates(text, pipeline)[0]
+    assert (claim.speaker, claim.speaker_kind) == (speaker, kind)
+
+
+def test_a_sentence_without_a_speaker_has_no_kind(pipeline: LoadedPipeline) -> None:
+    claim = extract_candidates("The bridge was closed for repairs in May.", pipeline)[0]
+    assert (claim.speaker, claim.speaker_kind) == (None, None)
+
+
+def test_a_pronoun_never_crosses_to_the_other_gender(pipeline: LoadedPipeline) -> None:
+    text = ("Gordon Brown and Tessa Jowell launched the bid on Monday.\n"
+            "She said London would be ready by 2012.\n")
+    assert _who(pipeline, text, "She said") == ("Tessa Jowell", PERSON)
