@@ -64,7 +64,8 @@ def _content(c: BundleClaim) -> tuple[object, ...]:
     """A claim without its clocks: two claims with equal content are copies."""
     v = c.verdict
     return (
-        c.start, c.end, c.text, c.origin, c.score, c.types, c.speaker, c.entities, c.status,
+        c.start, c.end, c.text, c.origin, c.score, c.types, c.speaker, c.speaker_kind,
+        c.entities, c.status,
         None if v is None else (v.rating, v.rating_value, v.explanation, v.checker),
         tuple(s.key for s in c.sources),
     )
