@@ -88,3 +88,15 @@ def test_an_embedded_post_belongs_to_its_author(pipeline: LoadedPipeline) -> Non
     assert {(c.speaker, c.speaker_kind) for c in post} == {("Rishi Sunak", SpeakerKind.PERSON)}
     after = next(c for c in claims if c.text.startswith("The figures"))
     assert after.speaker != "Rishi Sunak"
+
+
+def test_a_dateline_or_a_headline_with_a_colon_is_no_transcript(
+    pipeline: LoadedPipeline,
+) -> None:
+    text = ("Boris Johnson: the rise and fall of a prime minister\n"
+            "ISLAMABAD: The finance minister said inflation would fall to 12% by June.\n")
+    claims = extract_candidates(text, pipeline)
+    assert claims[0].text.startswith("Boris Johnson:")
+    assert claims[0].speaker is None
+    assert claims[1].text.startswith("ISLAMABAD:")
+    assert claims[1].speaker == "finance minister"

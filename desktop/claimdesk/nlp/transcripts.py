@@ -18,7 +18,7 @@ _TITLE_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # "SMITH:", "MR. OBAMA:", "BARACK OBAMA:", "Hillary Clinton:" (debates, interviews).
 _COLON = re.compile(
     rf"(?P<title>(?i:{_HONORIFIC})\.?\s+)?"
-    rf"(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,2}}|(?P<titled>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{1,2}}))"
+    rf"(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,2}}|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{1,2}})"
     r"\s?:[ \t]+(?=\S)"
 )
 # "Chairman GRASSLEY.", "Mr. SMITH." (congressional hearing records).
@@ -59,8 +59,8 @@ def _proper(word: str) -> str:
     return re.sub(r"[a-z]+", lambda m: m.group().capitalize(), low)
 
 
-def _prefix(line: str) -> tuple[int, str, bool] | None:
-    """(prefix length, speaker, certain) for a transcript line; titled names are uncertain."""
+def line_speaker(line: str) -> tuple[int, str] | None:
+    """(length of the prefix, speaker) when `line` opens with a transcript prefix."""
     match = _COLON.match(line) or _PERIOD.match(line)
     if match is None:
         return None
@@ -69,31 +69,23 @@ def _prefix(line: str) -> tuple[int, str, bool] | None:
         return None
     if len(words) == 1 and len(words[0]) <= 3 and not match.group("title"):
         return None  # "Q:", "UK:", "BBC:" are labels, not speakers
-    name = " ".join(_proper(w) for w in words)
-    titled = match.groupdict().get("titled") is not None and not match.group("title")
-    return match.end(), name, not titled
-
-
-def line_speaker(line: str) -> tuple[int, str] | None:
-    """(length of the prefix, speaker) when `line` opens with a transcript prefix."""
-    found = _prefix(line)
-    return None if found is None else (found[0], found[1])
+    return match.end(), " ".join(_proper(w) for w in words)
 
 
 def line_speakers(text: str, segments: list[Segment]) -> LineSpeakers:
     """Cut transcript prefixes off `segments` and name the speaker of each paragraph.
 
-    A paragraph without a prefix goes on with the last turn once the text has two
-    prefixed lines (a transcript); "Name Surname:" counts only in such a text, so a
-    headline "Boris Johnson: the rise and fall" stays a headline. The paragraph before
-    an embedded post's signature is the post: its author is its speaker.
+    Prefixes count only in a text with two prefixed lines or more (a transcript): one
+    "ISLAMABAD: The minister said…" is a dateline, one "Boris Johnson: the rise and fall"
+    a headline. There, a paragraph without a prefix goes on with the last turn. The
+    paragraph before an embedded post's signature is the post: its author is its speaker.
     """
-    found: dict[int, tuple[int, str, bool]] = {}
+    found: dict[int, tuple[int, str]] = {}
     first: set[int] = set()
     for k, seg in enumerate(segments):
         if k == 0 or segments[k - 1].paragraph != seg.paragraph:
             first.add(k)
-            prefix = _prefix(text[seg.start:seg.end])
+            prefix = line_speaker(text[seg.start:seg.end])
             if prefix is not None:
                 found[k] = prefix
     transcript = len(found) >= 2
@@ -103,8 +95,8 @@ def line_speakers(text: str, segments: list[Segment]) -> LineSpeakers:
     for k, whole in enumerate(segments):
         seg = whole
         prefix = found.get(k)
-        if prefix is not None and (prefix[2] or transcript):
-            length, turn, _certain = prefix
+        if prefix is not None and transcript:
+            length, turn = prefix
             speakers[seg.paragraph] = turn
             seg = replace(whole, start=whole.start + length)
             if seg.start >= seg.end:
