@@ -41,6 +41,10 @@ _NOT_NAMES = words(
 )
 
 
+# A prefix of words in title case only ("Hillary Clinton:"), the weaker sign of a transcript.
+_TITLED = re.compile(rf"{_TITLE_WORD}(?:\s{_TITLE_WORD}){{1,2}}\s?:")
+
+
 @dataclass(frozen=True, slots=True)
 class LineSpeakers:
     """Segments with transcript prefixes cut off, and the speaker each paragraph has."""
@@ -75,10 +79,11 @@ def line_speaker(line: str) -> tuple[int, str] | None:
 def line_speakers(text: str, segments: list[Segment]) -> LineSpeakers:
     """Cut transcript prefixes off `segments` and name the speaker of each paragraph.
 
-    Prefixes count only in a text with two prefixed lines or more (a transcript): one
-    "ISLAMABAD: The minister said…" is a dateline, one "Boris Johnson: the rise and fall"
-    a headline. There, a paragraph without a prefix goes on with the last turn. The
-    paragraph before an embedded post's signature is the post: its author is its speaker.
+    Prefixes count only in a transcript: a text with two capitalised or titled prefixes
+    ("SMITH:", "Mr. SMITH.") or three of any kind. One "ISLAMABAD: The minister said…"
+    is a dateline, one "Boris Johnson: the rise and fall" a headline. In a transcript a
+    paragraph without a prefix goes on with the last turn. The paragraph before an
+    embedded post's signature is the post: its author is its speaker.
     """
     found: dict[int, tuple[int, str]] = {}
     first: set[int] = set()
@@ -88,7 +93,8 @@ def line_speakers(text: str, segments: list[Segment]) -> LineSpeakers:
             prefix = line_speaker(text[seg.start:seg.end])
             if prefix is not None:
                 found[k] = prefix
-    transcript = len(found) >= 2
+    plain = sum(1 for k in found if _TITLED.match(text, segments[k].start))
+    transcript = len(found) - plain >= 2 or len(found) >= 3
     out: list[Segment] = []
     speakers: dict[int, str] = {}
     turn: str | None = None
