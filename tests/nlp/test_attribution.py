@@ -137,3 +137,58 @@ def test_a_pronoun_never_crosses_to_the_other_gender(pipeline: LoadedPipeline) -
     text = ("Gordon Brown and Tessa Jowell launched the bid on Monday.\n"
             "She said London would be ready by 2012.\n")
     assert _who(pipeline, text, "She said") == ("Tessa Jowell", PERSON)
+
+
+# A news story as the BBC wrote them in 2005, labelled sentence by sentence before the
+# rules were run on it (the home secretary's "dismissed … as" is left out: unsure).
+STORY = """Howard attacks Blair over crime
+
+Tory leader Michael Howard has accused Tony Blair of "breathtaking complacency" over violent crime.
+
+In a speech in London, Mr Howard said gun crime had doubled since Labour came to power in 1997.
+
+"Mr Blair promised to be tough on crime. He has failed," he said. "Labour has given up on the law-abiding majority."
+
+But Home Secretary Charles Clarke said Mr Howard was "scaremongering".
+
+"Crime is down by 30% under this government, and the British Crime Survey shows it," Mr Clarke told BBC Radio 4's Today programme.
+
+The Liberal Democrats' home affairs spokesman Mark Oaten said both parties were playing politics with people's fears.
+
+According to the Home Office, there were 10,340 firearms offences in 2003/04.
+
+The Conservative leader will set out his plans in a speech on Thursday.
+
+He is expected to say that a Tory government would recruit 40,000 more police officers.
+
+A Labour spokesman said the plans would cost £1.2bn which the Tories could not find.
+
+Mr Oaten added: "Neither of the two main parties has a credible plan.
+
+"They would rather frighten voters than fix the problem."
+"""  # noqa: E501
+
+STORY_SPEAKERS: list[tuple[str, str | None, SpeakerKind | None]] = [
+    ("Howard attacks Blair", None, None),
+    ("Tory leader Michael Howard has accused", "Michael Howard", PERSON),
+    ("In a speech in London", "Michael Howard", PERSON),
+    ("\"Mr Blair promised", "Michael Howard", PERSON),
+    ("He has failed", "Michael Howard", PERSON),
+    ("\"Labour has given up", "Michael Howard", PERSON),
+    ("But Home Secretary", "Charles Clarke", PERSON),
+    ("\"Crime is down", "Charles Clarke", PERSON),
+    ("The Liberal Democrats' home affairs", "Mark Oaten", PERSON),
+    ("According to the Home Office", "Home Office", ORG),
+    ("The Conservative leader will", None, None),
+    ("He is expected to say", "Michael Howard", PERSON),
+    ("A Labour spokesman", "Labour spokesman", PERSON),
+    ("Mr Oaten added", "Mark Oaten", PERSON),
+    ("\"They would rather", "Mark Oaten", PERSON),
+]
+
+
+def test_a_whole_story_sentence_by_sentence(pipeline: LoadedPipeline) -> None:
+    claims = extract_candidates(STORY, pipeline)
+    got = [(opening, *(_claim(claims, opening).speaker, _claim(claims, opening).speaker_kind))
+           for opening, _, _ in STORY_SPEAKERS]
+    assert got == STORY_SPEAKERS

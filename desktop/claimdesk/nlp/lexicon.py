@@ -8,6 +8,14 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Verbs above a reporting verb whose subject is the speaker: "he is expected to say",
+# "she went on to warn" (but not "the minister declined to comment").
+RAISING_VERBS = words(
+    """
+    expected set due going went likely about plans planned intends intended wants wanted
+    prepared expects is was will
+    """
+)
 # Verbs that attribute a statement to someone. Surface forms, not lemmas, so the rules
 # also work on the blank fallback pipeline, which has no lemmatizer.
 REPORTING_VERBS = words(
@@ -24,6 +32,12 @@ REPORTING_VERBS = words(
     emphasize emphasizes emphasized continue continues continued hail hails hailed
     predict predicts predicted estimate estimates estimated conclude concludes concluded
     remark remarks remarked recall recalls recalled reveal reveals revealed according
+    accuse accuses accused promise promises promised pledge pledges pledged vow vows
+    vowed urge urges urged criticise criticises criticised criticize criticizes
+    criticized dismiss dismisses dismissed reject rejects rejected condemn condemns
+    condemned blame blames blamed respond responds responded retort retorts retorted
+    counter counters countered believe believes believed forecast forecasts describe
+    describes described welcome welcomes welcomed agree agrees agreed show shows showed
     """
 )
 # Reporting verbs that only report when they introduce a clause or a quotation
@@ -31,7 +45,10 @@ REPORTING_VERBS = words(
 WEAK_REPORTING_VERBS = words(
     """
     continue continues continued post posted report reports reported state states note
-    notes estimate estimates estimated hail hails hailed claims
+    notes estimate estimates estimated hail hails hailed claims believe believes believed
+    describe describes described welcome welcomes welcomed agree agrees agreed show shows
+    showed counter counters countered respond responds responded dismiss dismisses
+    dismissed reject rejects rejected condemn condemns condemned
     """
 )
 

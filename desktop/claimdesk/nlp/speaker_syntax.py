@@ -51,6 +51,9 @@ def subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "xcomp" and verb.head.lower_ in lx.RAISING_VERBS:
+        # "He is expected to say", "she went on to warn": the subject of the verb above.
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects:
         return None
     # "…,” said US vice-president Kamala Harris: both "vice" and "Harris" are subjects.

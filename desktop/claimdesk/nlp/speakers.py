@@ -130,9 +130,11 @@ class SpeakerTracker:
             result.append(Attribution(speaker, bool(overlapping) or speaker is not None,
                                       who.kind if who else None))
             people = ctx.people_here[k]
-            if who is not None and who.kind is _PERSON and speaker not in people:
-                people = [*people, who.name]
-            self._history.append(_Seen(paragraph, people, speaker, self._focus(ctx, sent)))
+            focus = self._focus(ctx, sent) if parsed else None
+            for name in (who.name if who and who.kind is _PERSON else None, focus):
+                if name is not None and name not in people:
+                    people = [*people, name]
+            self._history.append(_Seen(paragraph, people, speaker, focus))
 
         # A paragraph whose last sentence quotes someone hands that speaker on.
         ends_quoting = bool(quotations and sentences) and (
@@ -159,11 +161,15 @@ class SpeakerTracker:
                     here.append(full)
 
     def _focus(self, ctx: _Context, sent: Span) -> str | None:
-        """The person who is the subject of the sentence's main verb, if any."""
+        """The person who is the subject of the sentence's main verb, named or by role."""
         for child in sent.root.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"} or ctx.quoted(child):
+                continue
             ent = ctx.ents.get(child.i)
-            if child.dep_ == "nsubj" and ent is not None and ent.label_ == "PERSON":
+            if ent is not None and ent.label_ == "PERSON":
                 return self.names.full(clean_name(ent))
+            if child.pos_ in {"NOUN", "PROPN"}:
+                return self.roles.find(role_words(child))  # "The Conservative leader will…"
         return None
 
     # -- quotations -------------------------------------------------------------------
