@@ -192,3 +192,58 @@ def test_a_whole_story_sentence_by_sentence(pipeline: LoadedPipeline) -> None:
     got = [(opening, *(_claim(claims, opening).speaker, _claim(claims, opening).speaker_kind))
            for opening, _, _ in STORY_SPEAKERS]
     assert got == STORY_SPEAKERS
+
+
+# An agency story in US style (titles after names, "said X, president of Y").
+AGENCY = """Senate Republicans block voting rights bill
+
+WASHINGTON (AP) — Senate Republicans on Tuesday blocked a sweeping elections bill that Democrats said was needed to protect access to the ballot.
+
+"This is a sad day for our democracy," said Senate Majority Leader Chuck Schumer, D-N.Y. "Republicans have chosen to stand in the way."
+
+Schumer said the bill would make Election Day a national holiday and expand early voting to at least 15 days.
+
+Senate Republican leader Mitch McConnell called the legislation a "partisan power grab" and said states, not Washington, should run elections.
+
+"There is no voter suppression crisis," McConnell said on the Senate floor. "Turnout in 2020 was the highest in more than a century."
+
+According to the Brennan Center for Justice, at least 14 states have passed laws this year that make it harder to vote.
+
+The White House said President Joe Biden was "deeply disappointed" by the vote.
+
+Biden has said he supports changing the filibuster rules. He told reporters last week that the bill was "the most important" of his presidency.
+
+Sen. Joe Manchin, D-W.Va., who opposes ending the filibuster, said he would keep working with Republicans.
+
+Georgia's secretary of state, Brad Raffensperger, said in a statement that turnout in the state had risen by 18%.
+
+The Justice Department has sued Georgia over its new law, which the department says is discriminatory.
+
+Voting rights groups said they would keep fighting. "We are not giving up," said Sherrilyn Ifill, president of the NAACP Legal Defense Fund.
+"""  # noqa: E501
+
+AGENCY_SPEAKERS: list[tuple[str, str | None, SpeakerKind | None]] = [
+    ("Senate Republicans block", None, None),
+    ("\"This is a sad day", "Chuck Schumer", PERSON),
+    ("\"Republicans have chosen", "Chuck Schumer", PERSON),
+    ("Schumer said the bill", "Chuck Schumer", PERSON),
+    ("Senate Republican leader", "Mitch McConnell", PERSON),
+    ("\"There is no voter", "Mitch McConnell", PERSON),
+    ("\"Turnout in 2020", "Mitch McConnell", PERSON),
+    ("According to the Brennan", "Brennan Center for Justice", ORG),
+    ("The White House said", "White House", ORG),
+    ("Biden has said", "Joe Biden", PERSON),
+    ("He told reporters", "Joe Biden", PERSON),
+    ("Sen. Joe Manchin", "Joe Manchin", PERSON),
+    ("Georgia's secretary of state", "Brad Raffensperger", PERSON),
+    ("The Justice Department", "Justice Department", ORG),
+    ("Voting rights groups", "Voting rights groups", ORG),
+    ("\"We are not giving up", "Sherrilyn Ifill", PERSON),
+]
+
+
+def test_an_agency_story_sentence_by_sentence(pipeline: LoadedPipeline) -> None:
+    claims = extract_candidates(AGENCY, pipeline)
+    got = [(opening, *(_claim(claims, opening).speaker, _claim(claims, opening).speaker_kind))
+           for opening, _, _ in AGENCY_SPEAKERS]
+    assert got == AGENCY_SPEAKERS

@@ -51,9 +51,9 @@ def clean_name(span: Span) -> str:
     """The name in `span` without a leading "the", titles ("Mr", "President") or "’s"."""
     doc = span.doc
     start, end = (name_start(span) if span.label_ == "PERSON" else span.start), span.end
-    while end - start > 1 and (
-        doc[start].lower_ in lx.HONORIFICS or doc[start].lower_ in lx.DETERMINERS
-    ):
+    # "Justice" and "General" open titles, but also "Justice Department", "General Motors".
+    titles = lx.HONORIFICS if not {t.lower_ for t in span} & lx.ORG_WORDS else frozenset()
+    while end - start > 1 and (doc[start].lower_ in titles or doc[start].lower_ in lx.DETERMINERS):
         start += 1
     while end - start > 1 and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1

@@ -95,6 +95,9 @@ class SpeakerTracker:
     def __init__(self) -> None:
         self.names = NameBook()
         self.roles = RoleBook()
+        # Organisations named so far, by each word of their name: "the department" after
+        # "the Justice Department", "the bank" after "the Bank of England".
+        self._orgs: dict[str, str] = {}
         self._history: deque[_Seen] = deque(maxlen=PRONOUN_LOOKBACK)
         # Speaker of a quotation that ended the previous paragraph, for a paragraph that
         # goes on quoting without naming anyone again.
@@ -148,6 +151,11 @@ class SpeakerTracker:
         starts = [s.start_char for s in ctx.sentences]
         ctx.people_here = [[] for _ in ctx.sentences]
         for ent in ctx.doc.ents:
+            if ent.label_ == "ORG" and not ctx.quoted(ent[0]):
+                org = clean_name(ent)
+                for word in org.lower().split():
+                    if word in lx.ORG_WORDS:
+                        self._orgs[word] = org
             if ent.label_ != "PERSON":
                 continue
             name = clean_name(ent)
@@ -259,6 +267,11 @@ class SpeakerTracker:
                         if c.dep_ == "appos" and c.i in ctx.ents), None)
         if ent is not None:
             return self._entity(ent, tok)
+        org = self._orgs.get(low)
+        if org is not None and any(c.lower_ == "the" for c in tok.lefts) and len(
+            list(tok.lefts)
+        ) == 1:
+            return Who(org, SpeakerKind.ORGANISATION)  # "the department says"
         phrase = syn.noun_phrase(tok)
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 
@@ -272,6 +285,8 @@ class SpeakerTracker:
                and doc[start - 1].head.i in range(ent.start, ent.end)):
             start -= 1
         name = clean_name(doc[start:ent.end] if start < ent.start else ent)
+        if self.names.is_person(name) and not set(name.lower().split()) & lx.ORG_WORDS:
+            return Who(self.names.full(name), _PERSON)  # "Biden" tagged ORG after "Joe Biden"
         return Who(name, entity_kind(ent, name)) if name else None
 
     def _resolve_person(self, ctx: _Context, pronoun: Token) -> str | None:
