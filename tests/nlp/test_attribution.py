@@ -247,3 +247,59 @@ def test_an_agency_story_sentence_by_sentence(pipeline: LoadedPipeline) -> None:
     got = [(opening, *(_claim(claims, opening).speaker, _claim(claims, opening).speaker_kind))
            for opening, _, _ in AGENCY_SPEAKERS]
     assert got == AGENCY_SPEAKERS
+
+
+# Roles of two parties, a rebuttal, a quote going on in the next paragraph, a post.
+LICENCE = """Jowell defends BBC licence fee plans
+
+The Culture Secretary has defended plans to keep the BBC licence fee for another ten years.
+
+Tessa Jowell told MPs that the fee was "the least bad option" for funding the corporation.
+
+She said a subscription model would leave millions of viewers without access to public service programmes.
+
+Shadow culture secretary John Whittingdale said the plans were a missed opportunity. "The government has ducked the big decisions," he said.
+
+"The licence fee is a regressive tax which hits the poorest hardest."
+
+Ms Jowell rejected his claims, saying the fee would rise by no more than inflation.
+
+Responding to Mr Whittingdale, the culture secretary said 95% of households watched the BBC every week.
+
+The BBC's director general, Mark Thompson, welcomed the green paper.
+
+In a statement, he said: "This is a good day for licence fee payers."
+
+Figures from the regulator Ofcom show that BBC One's share of viewing fell to 23% last year.
+
+The corporation said it would cut 2,900 jobs to save £355m a year.
+
+The BBC will stay free of advertising and the licence fee will stay for ten more years. Good news for viewers.
+— Tessa Jowell (@TessaJowell) March 2, 2005
+
+Ofcom chief executive Stephen Carter said: "We will look carefully at the proposals."
+"""  # noqa: E501
+
+LICENCE_SPEAKERS: list[tuple[str, str | None, SpeakerKind | None]] = [
+    ("Tessa Jowell told MPs", "Tessa Jowell", PERSON),
+    ("She said a subscription", "Tessa Jowell", PERSON),
+    ("Shadow culture secretary", "John Whittingdale", PERSON),
+    ("\"The government has ducked", "John Whittingdale", PERSON),
+    ("\"The licence fee is a regressive", "John Whittingdale", PERSON),
+    ("Ms Jowell rejected his claims", "Tessa Jowell", PERSON),
+    ("In a statement, he said", "Mark Thompson", PERSON),
+    ("Figures from the regulator", "Ofcom", ORG),
+    ("The corporation said", "corporation", ORG),
+    ("The BBC will stay free", "Tessa Jowell", PERSON),
+    ("Good news for viewers", "Tessa Jowell", PERSON),
+    ("Ofcom chief executive", "Stephen Carter", PERSON),
+]
+
+
+def test_roles_of_two_parties_and_a_rebuttal(pipeline: LoadedPipeline) -> None:
+    claims = extract_candidates(LICENCE, pipeline)
+    got = [(opening, *(_claim(claims, opening).speaker, _claim(claims, opening).speaker_kind))
+           for opening, _, _ in LICENCE_SPEAKERS]
+    assert got == LICENCE_SPEAKERS
+    # The shadow culture secretary is not "the culture secretary" who answers him.
+    assert _claim(claims, "Responding to Mr Whittingdale").speaker != "John Whittingdale"

@@ -54,7 +54,8 @@ class RoleBook:
         key = role_key(words)
         if not is_role(key):
             return None
-        fits = [(k, name) for k, name in self._roles if key <= k]
+        fits = [(k, name) for k, name in self._roles
+                if key <= k and not (k - key) & lx.ROLE_MARKERS]
         if len({name for _, name in fits}) == 1:
             return fits[0][1]
         exact = [name for k, name in fits if k == key]

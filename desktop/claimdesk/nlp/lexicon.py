@@ -115,7 +115,10 @@ ROLE_SYNONYMS = {
     "u.k.": "uk", "pm": "prime", "shadow": "shadow", "labour's": "labour",
 }
 # Words of a role phrase that say nothing about which role it is.
-ROLE_FILLERS = words("the a an of for to 's ’s his her their its new former then")
+ROLE_FILLERS = words("the a an of for to 's ’s his her their its new then")
+# Words that make a different role: the shadow culture secretary is not the culture
+# secretary; a role with one of them fits only a phrase that has it too.
+ROLE_MARKERS = words("shadow former deputy vice junior assistant acting ex interim")
 
 # Common nouns for people: such a speaker is a person, any other common noun an
 # organisation ("the council", "police", "the company").

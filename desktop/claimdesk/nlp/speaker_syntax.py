@@ -51,8 +51,10 @@ def subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ == "xcomp" and verb.head.lower_ in lx.RAISING_VERBS:
-        # "He is expected to say", "she went on to warn": the subject of the verb above.
+    raised = verb.dep_ == "xcomp" and verb.head.lower_ in lx.RAISING_VERBS
+    if not subjects and (raised or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        # "He is expected to say", "…, saying the fee would rise": the subject of the
+        # verb above (but not in "the minister declined to comment").
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects:
         return None

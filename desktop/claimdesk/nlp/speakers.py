@@ -129,6 +129,11 @@ class SpeakerTracker:
                                  None)
             if who is None:
                 who = self._sentence_speaker(ctx, k, parsed)
+                if who is not None and overlapping:
+                    # "“…,” he said." after a sentence naming him: "he" could only be
+                    # resolved now; the quotation and those that go on from it are his.
+                    for i in range(overlapping[0], len(quotations)):
+                        quote_speakers[i] = quote_speakers[i] or who
             speaker = who.name if who else None
             result.append(Attribution(speaker, bool(overlapping) or speaker is not None,
                                       who.kind if who else None))
