@@ -101,3 +101,25 @@ def test_a_dateline_or_a_headline_with_a_colon_is_no_transcript(
     assert claims[1].start == text.index("ISLAMABAD:")
     assert [c.speaker for c in claims if "inflation" in c.text] == ["finance minister"]
     assert all(c.speaker != "Islamabad" for c in claims)
+
+
+def test_turns_on_their_own_line_with_a_time_go_on_until_the_next(
+    pipeline: LoadedPipeline,
+) -> None:
+    text = ("Chris Wallace: (01:20)\n"
+            "Good evening. The first topic is the Supreme Court.\n"
+            "Donald Trump: (02:05)\n"
+            "Thank you very much. We won the election and elections have consequences.\n"
+            "We have the Senate, we have the White House.\n"
+            "Joe Biden: (03:10)\n"
+            "The American people have a right to have a say in who the nominee is.\n")
+    claims = extract_candidates(text, pipeline)
+    assert all("(0" not in c.text and ":" not in c.text for c in claims)
+    assert [(c.text[:14], c.speaker) for c in claims] == [
+        ("Good evening.", "Chris Wallace"),
+        ("The first topi", "Chris Wallace"),
+        ("Thank you very", "Donald Trump"),
+        ("We won the ele", "Donald Trump"),
+        ("We have the Se", "Donald Trump"),
+        ("The American p", "Joe Biden"),
+    ]

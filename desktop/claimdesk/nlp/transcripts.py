@@ -15,11 +15,12 @@ _HONORIFIC = (
 )
 _CAPS_WORD = r"(?:Mc|Mac)?[A-Z][A-Z'’-]*[A-Z]"
 _TITLE_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-# "SMITH:", "MR. OBAMA:", "BARACK OBAMA:", "Hillary Clinton:" (debates, interviews).
+# "SMITH:", "MR. OBAMA:", "BARACK OBAMA:", "Hillary Clinton:" (debates, interviews), and
+# "Chris Wallace: (01:20)" alone on its line, as online transcripts give turns.
 _COLON = re.compile(
     rf"(?P<title>(?i:{_HONORIFIC})\.?\s+)?"
     rf"(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,2}}|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{1,2}})"
-    r"\s?:[ \t]+(?=\S)"
+    r"\s?:(?:[ \t]*\(\d{1,2}:\d{2}(?::\d{2})?\))?(?:[ \t]+(?=\S)|$)"
 )
 # "Chairman GRASSLEY.", "Mr. SMITH." (congressional hearing records).
 _PERIOD = re.compile(
