@@ -78,6 +78,14 @@ ACCORDING_TO = (
     "According to the Institute for Fiscal Studies, the plans would cost £35bn a year.\n"
 )
 
+SAME_PARAGRAPH = (
+    "Angela Merkel arrived in Paris on Monday. \"We must stand together,\" she said.\n"
+    "Gordon Brown spoke in Edinburgh. His message was clear: \"We cannot afford it.\"\n"
+    "Sarah Jones, 55, was hurt. The 55-year-old told the BBC she waited 20 minutes.\n"
+    "Prime Minister Tony Blair visited Leeds. The PM said waiting lists had fallen by 9%.\n"
+    "The minister was blunt: \"This has to stop. We will ban it within a year.\"\n"
+)
+
 
 CASES: list[tuple[str, str, str | None, SpeakerKind | None]] = [
     (TORY_LEADER, "The Tory leader said", "Michael Howard", PERSON),
@@ -98,6 +106,11 @@ CASES: list[tuple[str, str, str | None, SpeakerKind | None]] = [
     (UNBALANCED, "The Treasury said", "Treasury", ORG),
     (ACCORDING_TO, "Violent crime", "Tories", ORG),
     (ACCORDING_TO, "According to the Institute", "Institute for Fiscal Studies", ORG),
+    (SAME_PARAGRAPH, "\"We must stand", "Angela Merkel", PERSON),
+    (SAME_PARAGRAPH, "His message was clear", "Gordon Brown", PERSON),
+    (SAME_PARAGRAPH, "The 55-year-old told", "Sarah Jones", PERSON),
+    (SAME_PARAGRAPH, "The PM said", "Tony Blair", PERSON),
+    (SAME_PARAGRAPH, "The minister was blunt", "minister", PERSON),
 ]
 
 

@@ -20,9 +20,9 @@ def role_key(words: list[str]) -> frozenset[str]:
     key = set()
     for word in words:
         low = word.lower().strip(".,")
-        low = lx.ROLE_SYNONYMS.get(low, low)
-        if low and low not in lx.ROLE_FILLERS and any(ch.isalpha() for ch in low):
-            key.add(low)
+        for part in lx.ROLE_SYNONYMS.get(low, low).split():
+            if part not in lx.ROLE_FILLERS and any(ch.isalpha() for ch in part):
+                key.add(part)
     return frozenset(key)
 
 

@@ -112,13 +112,14 @@ ROLE_SYNONYMS = {
     "lib": "liberal", "dem": "democrat", "dems": "democrat", "democrats": "democrat",
     "democratic": "democrat", "republicans": "republican", "gop": "republican",
     "american": "us", "u.s.": "us", "america": "us", "british": "uk", "britain": "uk",
-    "u.k.": "uk", "pm": "prime", "shadow": "shadow", "labour's": "labour",
+    "u.k.": "uk", "pm": "prime minister", "labour's": "labour",
 }
 # Words of a role phrase that say nothing about which role it is.
-ROLE_FILLERS = words("the a an of for to 's ’s his her their its new then")
+ROLE_FILLERS = words("the a an of for to 's ’s his her their its new then party")
 # Words that make a different role: the shadow culture secretary is not the culture
-# secretary; a role with one of them fits only a phrase that has it too.
-ROLE_MARKERS = words("shadow former deputy vice junior assistant acting ex interim")
+# secretary, the prime minister not "the minister"; a role with one of them fits only a
+# phrase that has it too.
+ROLE_MARKERS = words("shadow former deputy vice junior assistant acting ex interim prime first")
 
 # Common nouns for people: such a speaker is a person, any other common noun an
 # organisation ("the council", "police", "the company").

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ PRONOUN_PARAGRAPHS = 2
 #: Tokens allowed between a closing quotation mark and its reporting verb ("…,” Mr X said").
 _AFTER_QUOTE = 6
 _PERSON = SpeakerKind.PERSON
+_AGE = re.compile(r"\d+-year-old$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,10 @@ class _Context:
     ents: dict[int, Span]
     paragraph: int
     people_here: list[list[str]] = field(default_factory=list)
+    #: Index of each sentence's first token.
+    token_starts: list[int] = field(default_factory=list)
+    #: How many of the paragraph's sentences are in the tracker's history already.
+    done: int = 0
 
     def quoted(self, tok: Token) -> bool:
         return any(q.start <= tok.idx < q.end for q in self.quotations)
@@ -114,7 +120,8 @@ class SpeakerTracker:
         ents = {i: ent for ent in doc.ents if ent.label_ in _NAMED
                 for i in range(ent.start, ent.end)}
         quotations = [q for q in find_quotations(doc.text) if q.substantial(doc.text)]
-        ctx = _Context(doc, sentences, quotations, ents, paragraph)
+        ctx = _Context(doc, sentences, quotations, ents, paragraph,
+                       token_starts=[s.start for s in sentences])
         self._learn_names(ctx)
         forced = Who(given, name_kind(given)) if given else None
         if forced is not None and forced.kind is _PERSON:
@@ -143,6 +150,7 @@ class SpeakerTracker:
                 if name is not None and name not in people:
                     people = [*people, name]
             self._history.append(_Seen(paragraph, people, speaker, focus))
+            ctx.done = k + 1
 
         # A paragraph whose last sentence quotes someone hands that speaker on.
         ends_quoting = bool(quotations and sentences) and (
@@ -192,7 +200,10 @@ class SpeakerTracker:
         speakers: list[Who | None] = []
         for q in ctx.quotations:
             verb = self._verb_after(ctx, q) or self._verb_before(ctx, q)
-            speakers.append(self._speaker_of(ctx, verb, parsed) if verb is not None else None)
+            if verb is not None:
+                speakers.append(self._speaker_of(ctx, verb, parsed))
+            else:
+                speakers.append(self._introduced(ctx, q) if parsed else None)
         # Unattributed quotations continue the previous speaker of the paragraph, else the
         # quotation that ended the previous paragraph, else the next one named here.
         for i, q in enumerate(ctx.quotations):
@@ -203,6 +214,27 @@ class SpeakerTracker:
             carried = self._carry if q.start == 0 and i == 0 else None
             speakers[i] = before or carried or after
         return speakers
+
+    def _introduced(self, ctx: _Context, q: Quotation) -> Who | None:
+        """ 'The minister was blunt: "This has to stop."': the subject before the colon."""
+        if not ctx.doc.text[:q.start].rstrip().endswith(":") or not ctx.sentences:
+            return None
+        opening = ctx.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+        if opening is None:
+            return None
+        sent = syn.sentence_of(ctx.sentences, opening.start)
+        subject = next((t for t in ctx.doc[sent.start:opening.start] if t.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ in {"his", "her"}:
+            person = self._resolve_person(ctx, owner, "m" if owner.lower_ == "his" else "f")
+            return Who(person, _PERSON) if person else None
+        if owner is not None and owner.pos_ != "PRON":
+            subject = owner  # "The chancellor's message was clear: “…”"
+        who = self._name(ctx, subject, subject.head)
+        # "The answer was simple: “…”" names no one.
+        return who if who is None or subject.ent_type_ or who.kind is _PERSON else None
 
     def _verb_after(self, ctx: _Context, q: Quotation) -> Token | None:
         doc = ctx.doc
@@ -253,7 +285,7 @@ class SpeakerTracker:
     def _name(self, ctx: _Context, tok: Token, verb: Token) -> Who | None:
         low = tok.lower_
         if low in lx.PERSONAL_PRONOUNS:
-            person = self._resolve_person(ctx, tok)
+            person = self._resolve_person(ctx, tok, "f" if low in {"she", "her"} else "m")
             return Who(person, _PERSON) if person else None
         if low in lx.GROUP_PRONOUNS:
             return self._resolve_group(ctx, tok)
@@ -277,6 +309,9 @@ class SpeakerTracker:
             list(tok.lefts)
         ) == 1:
             return Who(org, SpeakerKind.ORGANISATION)  # "the department says"
+        if _AGE.search(ctx.doc[tok.left_edge.i:tok.i + 1].text):
+            person = self._resolve_person(ctx, tok, None)  # "the 55-year-old said"
+            return Who(person, _PERSON) if person else None
         phrase = syn.noun_phrase(tok)
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 
@@ -294,12 +329,11 @@ class SpeakerTracker:
             return Who(self.names.full(name), _PERSON)  # "Biden" tagged ORG after "Joe Biden"
         return Who(name, entity_kind(ent, name)) if name else None
 
-    def _resolve_person(self, ctx: _Context, pronoun: Token) -> str | None:
+    def _resolve_person(self, ctx: _Context, pronoun: Token, gender: str | None) -> str | None:
         """The person "he"/"she" stands for: one of that gender in sight, or the one in focus."""
-        gender = "f" if pronoun.lower_ in {"she", "her"} else "m"
 
         def fits(name: str) -> bool:
-            return self.names.gender(name) in {None, gender}
+            return gender is None or self.names.gender(name) in {None, gender}
 
         sent = syn.sentence_of(ctx.sentences, pronoun.i)
         here = [self.names.full(clean_name(ent)) for ent in sent.ents
@@ -307,11 +341,19 @@ class SpeakerTracker:
         here = [name for name in dict.fromkeys(here) if fits(name)]
         if here:
             return here[0] if len(here) == 1 else None
-        for seen in reversed(self._history):
+        # Earlier sentences of this paragraph not yet in the history (quotations are
+        # attributed before the sentences), nearest first, then the history.
+        k = max(bisect_right(ctx.token_starts, pronoun.i) - 1, 0)
+        earlier = []
+        for j in range(k - 1, ctx.done - 1, -1):
+            focus = self._focus(ctx, ctx.sentences[j])
+            people = ctx.people_here[j] + ([focus] if focus else [])
+            earlier.append(_Seen(ctx.paragraph, people, None, focus))
+        for seen in (*earlier, *reversed(self._history)):
             if seen.paragraph < ctx.paragraph - PRONOUN_PARAGRAPHS:
                 break
             people = [name for name in seen.people if fits(name)]
-            sure = [name for name in people if self.names.gender(name) == gender]
+            sure = [name for name in people if gender and self.names.gender(name) == gender]
             if len(people) == 1 or len(sure) == 1:
                 return (sure or people)[0]
             if people:
