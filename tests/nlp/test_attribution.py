@@ -128,6 +128,11 @@ KINDS: list[tuple[str, str, SpeakerKind]] = [
     ("Officials said 40 people had been hurt.", "Officials", PERSON),
     ("The council said it had no plans to close the library.", "council", ORG),
     ("Romania belatedly acknowledged that a drone had crashed on its soil.", "Romania", PLACE),
+    ("Ministers said the scheme would save £2bn.", "Ministers", PERSON),
+    ("A study by Oxford University found that 40% of jobs could be automated.",
+     "Oxford University", ORG),
+    ("\"The government has lost control of crime,\" Liberal Democrat home affairs spokesman "
+     "Mark Oaten said.", "Mark Oaten", PERSON),
     ("The foreign minister, Dmytro Kuleba, said Ukraine needed more air defence.",
      "Dmytro Kuleba", PERSON),
 ]

@@ -38,6 +38,7 @@ REPORTING_VERBS = words(
     condemned blame blames blamed respond responds responded retort retorts retorted
     counter counters countered believe believes believed forecast forecasts describe
     describes described welcome welcomes welcomed agree agrees agreed show shows showed
+    find finds found indicate indicates indicated
     """
 )
 # Reporting verbs that only report when they introduce a clause or a quotation
@@ -47,7 +48,8 @@ WEAK_REPORTING_VERBS = words(
     continue continues continued post posted report reports reported state states note
     notes estimate estimates estimated hail hails hailed claims believe believes believed
     describe describes described welcome welcomes welcomed agree agrees agreed show shows
-    showed counter counters countered respond responds responded dismiss dismisses
+    showed counter counters countered respond responds responded find finds found
+    indicate indicates indicated dismiss dismisses
     dismissed reject rejects rejected condemn condemns condemned
     """
 )

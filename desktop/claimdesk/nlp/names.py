@@ -76,7 +76,9 @@ def name_kind(name: str) -> SpeakerKind:
 
 def noun_kind(head: str) -> SpeakerKind:
     """The kind of a speaker named by a common noun: "officials" are people, "police" not."""
-    return SpeakerKind.PERSON if head.lower() in lx.PERSON_NOUNS else SpeakerKind.ORGANISATION
+    low = head.lower()
+    person = low in lx.PERSON_NOUNS or (low.endswith("s") and low[:-1] in lx.PERSON_NOUNS)
+    return SpeakerKind.PERSON if person else SpeakerKind.ORGANISATION
 
 
 class NameBook:

@@ -24,8 +24,9 @@ _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PRONOUN_LOOKBACK = 6
 #: How many paragraphs back that person may have been named.
 PRONOUN_PARAGRAPHS = 2
-#: Tokens allowed between a closing quotation mark and its reporting verb ("…,” Mr X said").
-_AFTER_QUOTE = 6
+#: Tokens allowed between a closing quotation mark and its reporting verb ("…,” Liberal
+#: Democrat home affairs spokesman Mark Oaten said"); another verb on the way ends the search.
+_AFTER_QUOTE = 12
 _PERSON = SpeakerKind.PERSON
 _AGE = re.compile(r"\d+-year-old$")
 
@@ -247,6 +248,8 @@ class SpeakerTracker:
                 return None
             if syn.is_reporting(tok, bool(ctx.quotations)):
                 return tok
+            if tok.pos_ == "VERB":
+                return None  # "“…” The minister left the room, saying…"
         return None
 
     def _verb_before(self, ctx: _Context, q: Quotation) -> Token | None:
