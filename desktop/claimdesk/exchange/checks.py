@@ -109,6 +109,7 @@ def _claim(c: BundleClaim, now: datetime) -> BundleClaim:
     return replace(
         c,
         speaker=_opt(c.speaker),
+        speaker_kind=c.speaker_kind if _opt(c.speaker) else None,  # no kind without a name
         entities=tuple(Entity(e.text, _clean(e.label), e.start, e.end) for e in c.entities),
         created_at=_clock(c.created_at, now),
         updated_at=_clock(c.updated_at, now),
