@@ -86,6 +86,18 @@ SAME_PARAGRAPH = (
     "The minister was blunt: \"This has to stop. We will ban it within a year.\"\n"
 )
 
+# A quotation closed in a paragraph that has no opening mark; a paragraph that opens by
+# quoting, attributed only in the next one; a name the tagger calls an organisation.
+CLOSED_LATE = (
+    "Nick Clegg said: \"We will not break our promise.\n"
+    "We will vote against any rise in fees.\"\n"
+    "David Cameron spoke to party members in Birmingham.\n"
+    "\"We will control immigration.\n"
+    "\"We will cut net migration to the tens of thousands,\" he said.\n"
+    "The Treasury's claims were \"fantasy\", said Vince Cable, the Lib Dem Treasury "
+    "spokesman.\n"
+)
+
 
 CASES: list[tuple[str, str, str | None, SpeakerKind | None]] = [
     (TORY_LEADER, "The Tory leader said", "Michael Howard", PERSON),
@@ -111,6 +123,9 @@ CASES: list[tuple[str, str, str | None, SpeakerKind | None]] = [
     (SAME_PARAGRAPH, "The 55-year-old told", "Sarah Jones", PERSON),
     (SAME_PARAGRAPH, "The PM said", "Tony Blair", PERSON),
     (SAME_PARAGRAPH, "The minister was blunt", "minister", PERSON),
+    (CLOSED_LATE, "We will vote against", "Nick Clegg", PERSON),
+    (CLOSED_LATE, "\"We will control", "David Cameron", PERSON),
+    (CLOSED_LATE, "The Treasury's claims", "Vince Cable", PERSON),
 ]
 
 

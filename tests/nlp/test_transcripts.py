@@ -123,3 +123,11 @@ def test_turns_on_their_own_line_with_a_time_go_on_until_the_next(
         ("We have the Se", "Donald Trump"),
         ("The American p", "Joe Biden"),
     ]
+
+
+def test_a_post_by_an_organisation_is_the_organisation_s(pipeline: LoadedPipeline) -> None:
+    text = ("Our new rail line will cut journey times by 30 minutes.\n"
+            "— Transport for London (@TfL) June 3, 2019\n")
+    claim = extract_candidates(text, pipeline)[0]
+    assert (claim.speaker, claim.speaker_kind) == ("Transport for London",
+                                                   SpeakerKind.ORGANISATION)

@@ -62,16 +62,20 @@ def clean_name(span: Span) -> str:
 
 def entity_kind(span: Span, name: str) -> SpeakerKind:
     """The kind of a named speaker: by its entity label, unless its words say organisation."""
-    words = {w.lower() for w in name.split()}
-    if words & lx.ORG_WORDS:
+    parts = name.lower().split()
+    if set(parts) & lx.ORG_WORDS:
         return SpeakerKind.ORGANISATION
+    if 2 <= len(parts) <= 3 and (parts[0] in lx.FEMALE_NAMES or parts[0] in lx.MALE_NAMES):
+        return SpeakerKind.PERSON  # "Vince Cable" tagged ORG: a given name says person
     return ENTITY_KINDS.get(span.label_, SpeakerKind.ORGANISATION)
 
 
 def name_kind(name: str) -> SpeakerKind:
     """The kind of a bare name (a post's author, a transcript line): a person unless an org."""
     words = {w.lower().strip(".,") for w in name.split()}
-    return SpeakerKind.ORGANISATION if words & lx.ORG_WORDS else SpeakerKind.PERSON
+    # "Transport for London", "Bank of England": people's names have no "for" or "of".
+    organisation = words & lx.ORG_WORDS or words & {"for", "of", "the", "and", "&"}
+    return SpeakerKind.ORGANISATION if organisation else SpeakerKind.PERSON
 
 
 def noun_kind(head: str) -> SpeakerKind:

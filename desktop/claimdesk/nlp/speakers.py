@@ -120,7 +120,7 @@ class SpeakerTracker:
         parsed = doc.has_annotation("DEP")
         ents = {i: ent for ent in doc.ents if ent.label_ in _NAMED
                 for i in range(ent.start, ent.end)}
-        quotations = [q for q in find_quotations(doc.text) if q.substantial(doc.text)]
+        quotations = _quotations(doc.text, continuing=self._carry is not None)
         ctx = _Context(doc, sentences, quotations, ents, paragraph,
                        token_starts=[s.start for s in sentences])
         self._learn_names(ctx)
@@ -214,6 +214,10 @@ class SpeakerTracker:
             after = next((s for s in speakers[i + 1:] if s), None)
             carried = self._carry if q.start == 0 and i == 0 else None
             speakers[i] = before or carried or after
+            if speakers[i] is None and q.start == 0 and parsed and ctx.sentences:
+                # A paragraph that opens by quoting nobody named: the person in focus.
+                person = self._resolve_person(ctx, ctx.doc[0], None)
+                speakers[i] = Who(person, _PERSON) if person else None
         return speakers
 
     def _introduced(self, ctx: _Context, q: Quotation) -> Who | None:
@@ -330,7 +334,10 @@ class SpeakerTracker:
         name = clean_name(doc[start:ent.end] if start < ent.start else ent)
         if self.names.is_person(name) and not set(name.lower().split()) & lx.ORG_WORDS:
             return Who(self.names.full(name), _PERSON)  # "Biden" tagged ORG after "Joe Biden"
-        return Who(name, entity_kind(ent, name)) if name else None
+        kind = entity_kind(ent, name) if name else None
+        if kind is _PERSON:
+            self.names.add(name)
+        return Who(name, kind) if name and kind else None
 
     def _resolve_person(self, ctx: _Context, pronoun: Token, gender: str | None) -> str | None:
         """The person "he"/"she" stands for: one of that gender in sight, or the one in focus."""
@@ -374,3 +381,30 @@ class SpeakerTracker:
             if tok.dep_ == "nsubj" and ent is not None and ent.label_ != "PERSON":
                 return self._entity(ent, tok)
         return None
+
+
+_CLOSING_AFTER = frozenset(" \t,.;:!?)")
+
+
+def _quotations(text: str, *, continuing: bool) -> list[Quotation]:
+    """The paragraph's substantial quotations.
+
+    When the last paragraph ended inside a quotation, one whose first mark closes
+    (‘We will vote against it."’ with no opening mark) goes on with it: the text up to
+    that mark is the rest of the quotation.
+    """
+    end = _closing_first(text) if continuing else None
+    if end is None:
+        return [q for q in find_quotations(text) if q.substantial(text)]
+    rest = text[end:]
+    return [Quotation(0, end), *(Quotation(q.start + end, q.end + end, q.open_at_end)
+                                 for q in find_quotations(rest) if q.substantial(rest))]
+
+
+def _closing_first(text: str) -> int | None:
+    """End of the first quotation mark of `text` when that mark closes a quotation."""
+    i = next((k for k, ch in enumerate(text) if ch in "\"“”"), -1)
+    if i <= 0 or text[i] == "“" or text[i - 1].isspace():
+        return None
+    after = text[i + 1:i + 2]
+    return i + 1 if text[i] == "”" or not after or after in _CLOSING_AFTER else None
