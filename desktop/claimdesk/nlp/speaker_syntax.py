@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
 from claimdesk.nlp.names import NameBook, Who, clean_name, name_kind
+from claimdesk.nlp.segments import Quotation, find_quotations
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -177,3 +178,30 @@ def _capitalised_run(doc: Doc, i: int, *, forward: bool) -> Span | None:
 def _capitalised(tok: Token) -> bool:
     # "But Ukraine said": a capitalised stop word is not part of a name.
     return tok.is_alpha and (tok.is_title or tok.is_upper) and not tok.is_stop
+
+
+_CLOSING_AFTER = frozenset(" \t,.;:!?)")
+
+
+def quotations(text: str, *, continuing: bool) -> list[Quotation]:
+    """The paragraph's substantial quotations.
+
+    When the last paragraph ended inside a quotation, one whose first mark closes
+    (‘We will vote against it."’ with no opening mark) goes on with it: the text up to
+    that mark is the rest of the quotation.
+    """
+    end = _closing_first(text) if continuing else None
+    if end is None:
+        return [q for q in find_quotations(text) if q.substantial(text)]
+    rest = text[end:]
+    return [Quotation(0, end), *(Quotation(q.start + end, q.end + end, q.open_at_end)
+                                 for q in find_quotations(rest) if q.substantial(rest))]
+
+
+def _closing_first(text: str) -> int | None:
+    """End of the first quotation mark of `text` when that mark closes a quotation."""
+    i = next((k for k, ch in enumerate(text) if ch in "\"“”"), -1)
+    if i <= 0 or text[i] == "“" or text[i - 1].isspace():
+        return None
+    after = text[i + 1:i + 2]
+    return i + 1 if text[i] == "”" or not after or after in _CLOSING_AFTER else None

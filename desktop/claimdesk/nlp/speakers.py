@@ -14,7 +14,7 @@ from claimdesk.nlp import lexicon as lx
 from claimdesk.nlp import speaker_syntax as syn
 from claimdesk.nlp.coref import RoleBook, role_words
 from claimdesk.nlp.names import NameBook, Who, clean_name, entity_kind, name_kind, noun_kind
-from claimdesk.nlp.segments import Quotation, find_quotations
+from claimdesk.nlp.segments import Quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -120,7 +120,7 @@ class SpeakerTracker:
         parsed = doc.has_annotation("DEP")
         ents = {i: ent for ent in doc.ents if ent.label_ in _NAMED
                 for i in range(ent.start, ent.end)}
-        quotations = _quotations(doc.text, continuing=self._carry is not None)
+        quotations = syn.quotations(doc.text, continuing=self._carry is not None)
         ctx = _Context(doc, sentences, quotations, ents, paragraph,
                        token_starts=[s.start for s in sentences])
         self._learn_names(ctx)
@@ -382,29 +382,3 @@ class SpeakerTracker:
                 return self._entity(ent, tok)
         return None
 
-
-_CLOSING_AFTER = frozenset(" \t,.;:!?)")
-
-
-def _quotations(text: str, *, continuing: bool) -> list[Quotation]:
-    """The paragraph's substantial quotations.
-
-    When the last paragraph ended inside a quotation, one whose first mark closes
-    (‘We will vote against it."’ with no opening mark) goes on with it: the text up to
-    that mark is the rest of the quotation.
-    """
-    end = _closing_first(text) if continuing else None
-    if end is None:
-        return [q for q in find_quotations(text) if q.substantial(text)]
-    rest = text[end:]
-    return [Quotation(0, end), *(Quotation(q.start + end, q.end + end, q.open_at_end)
-                                 for q in find_quotations(rest) if q.substantial(rest))]
-
-
-def _closing_first(text: str) -> int | None:
-    """End of the first quotation mark of `text` when that mark closes a quotation."""
-    i = next((k for k, ch in enumerate(text) if ch in "\"“”"), -1)
-    if i <= 0 or text[i] == "“" or text[i - 1].isspace():
-        return None
-    after = text[i + 1:i + 2]
-    return i + 1 if text[i] == "”" or not after or after in _CLOSING_AFTER else None
