@@ -98,6 +98,19 @@ CLOSED_LATE = (
     "spokesman.\n"
 )
 
+# A role right after a sentence whose subject is one person is that person, unless
+# named in its own sentence as someone else; appositions to a complement; a name the
+# tagger calls a place.
+ROLE_IN_FOCUS = (
+    "Dmytro Kuleba flew to Brussels on Tuesday.\n"
+    "The Ukrainian foreign minister told Nato allies that 50 more air defence systems "
+    "were needed.\n"
+    "Responding to Mr Smith, the minister said the budget had risen by 4%.\n"
+    "A spokesman for the Kremlin, Dmitry Peskov, said Moscow was ready to talk.\n"
+    "Kemi Badenoch, the business secretary, said the deal would add £1.8bn to the economy.\n"
+    "The business secretary also said 3,000 jobs would be created.\n"
+)
+
 
 CASES: list[tuple[str, str, str | None, SpeakerKind | None]] = [
     (TORY_LEADER, "The Tory leader said", "Michael Howard", PERSON),
@@ -126,6 +139,10 @@ CASES: list[tuple[str, str, str | None, SpeakerKind | None]] = [
     (CLOSED_LATE, "We will vote against", "Nick Clegg", PERSON),
     (CLOSED_LATE, "\"We will control", "David Cameron", PERSON),
     (CLOSED_LATE, "The Treasury's claims", "Vince Cable", PERSON),
+    (ROLE_IN_FOCUS, "The Ukrainian foreign minister", "Dmytro Kuleba", PERSON),
+    (ROLE_IN_FOCUS, "Responding to Mr Smith", "minister", PERSON),
+    (ROLE_IN_FOCUS, "A spokesman for the Kremlin", "Dmitry Peskov", PERSON),
+    (ROLE_IN_FOCUS, "The business secretary also", "Kemi Badenoch", PERSON),
 ]
 
 

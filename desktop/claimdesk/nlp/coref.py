@@ -61,6 +61,12 @@ class RoleBook:
         exact = [name for k, name in fits if k == key]
         return exact[-1] if exact else None
 
+    def may_be(self, name: str, words: list[str]) -> bool:
+        """Whether `name` may hold the role: no role is known for them, or one that fits."""
+        key = role_key(words)
+        theirs = [k for k, who in self._roles if who == name]
+        return not theirs or any(key <= k and not (k - key) & lx.ROLE_MARKERS for k in theirs)
+
 
 def role_words(head: Token) -> list[str]:
     """The words of the noun phrase headed by `head`, with its "of"/"for" complement."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
 from claimdesk.nlp import speaker_syntax as syn
-from claimdesk.nlp.coref import RoleBook, role_words
+from claimdesk.nlp.coref import RoleBook, is_role, role_key, role_words
 from claimdesk.nlp.names import NameBook, Who, clean_name, entity_kind, name_kind, noun_kind
 from claimdesk.nlp.segments import Quotation
 
@@ -170,7 +170,7 @@ class SpeakerTracker:
                 for word in org.lower().split():
                     if word in lx.ORG_WORDS:
                         self._orgs[word] = org
-            if ent.label_ != "PERSON":
+            if not _person(ent):
                 continue
             name = clean_name(ent)
             before = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -188,7 +188,7 @@ class SpeakerTracker:
             if child.dep_ not in {"nsubj", "nsubjpass"} or ctx.quoted(child):
                 continue
             ent = ctx.ents.get(child.i)
-            if ent is not None and ent.label_ == "PERSON":
+            if ent is not None and _person(ent):
                 return self.names.full(clean_name(ent))
             if child.pos_ in {"NOUN", "PROPN"}:
                 return self.roles.find(role_words(child))  # "The Conservative leader will…"
@@ -302,13 +302,16 @@ class SpeakerTracker:
             return None
         ent = ctx.ents.get(tok.i)
         if ent is None or ent.label_ != "PERSON":
-            person = self.roles.find(role_words(tok)) if tok.pos_ in {"NOUN", "PROPN"} else None
+            person = self._role(ctx, tok) if tok.pos_ in {"NOUN", "PROPN"} else None
             if person is not None:
                 return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
-            # "The minister, Dmytro Kuleba, said": the name stands in apposition.
+            # "The minister, Dmytro Kuleba, said", "A spokesman for the Kremlin, Dmitry
+            # Peskov, said": the name stands in apposition to the subject or its complement.
             ent = next((ctx.ents[c.i] for c in tok.children
-                        if c.dep_ == "appos" and c.i in ctx.ents), None)
+                        if c.dep_ == "appos" and c.i in ctx.ents), None) or next(
+                (ctx.ents[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.ents
+                 and _person(ctx.ents[c.i]) and c.i - tok.i <= _AFTER_QUOTE), None)
         if ent is not None:
             return self._entity(ent, tok)
         org = self._orgs.get(low)
@@ -321,6 +324,19 @@ class SpeakerTracker:
             return Who(person, _PERSON) if person else None
         phrase = syn.noun_phrase(tok)
         return Who(phrase, noun_kind(tok.text)) if phrase else None
+
+    def _role(self, ctx: _Context, tok: Token) -> str | None:
+        """The person a role phrase stands for: the one the article gave that role, else
+        ("Dmytro Kuleba flew to Brussels. The Ukrainian foreign minister said…") the only
+        person of the sentence before, unless the article gave them another role."""
+        words = role_words(tok)
+        person = self.roles.find(words)
+        if person is not None or not is_role(role_key(words)):
+            return person
+        if not any(c.lower_ == "the" for c in tok.lefts):
+            return None
+        person = self._resolve_person(ctx, tok, None, only_one=True)
+        return person if person and self.roles.may_be(person, words) else None
 
     def _entity(self, ent: Span, tok: Token) -> Who | None:
         if ent.label_ == "PERSON":
@@ -339,18 +355,25 @@ class SpeakerTracker:
             self.names.add(name)
         return Who(name, kind) if name and kind else None
 
-    def _resolve_person(self, ctx: _Context, pronoun: Token, gender: str | None) -> str | None:
-        """The person "he"/"she" stands for: one of that gender in sight, or the one in focus."""
+    def _resolve_person(
+        self, ctx: _Context, pronoun: Token, gender: str | None, *, only_one: bool = False
+    ) -> str | None:
+        """The person "he"/"she" stands for: one of that gender in sight, or the one in focus.
+
+        `only_one`: the nearest earlier sentence naming people must name just one, as the
+        subject ("Dmytro Kuleba flew to Brussels."), and the same sentence none.
+        """
 
         def fits(name: str) -> bool:
             return gender is None or self.names.gender(name) in {None, gender}
 
         sent = syn.sentence_of(ctx.sentences, pronoun.i)
         here = [self.names.full(clean_name(ent)) for ent in sent.ents
-                if ent.label_ == "PERSON" and ent.end <= pronoun.i and not ctx.quoted(ent[0])]
+                if _person(ent) and ent.end <= pronoun.i and not ctx.quoted(ent[0])]
         here = [name for name in dict.fromkeys(here) if fits(name)]
         if here:
-            return here[0] if len(here) == 1 else None
+            # "Responding to Mr Smith, the minister said": not Mr Smith.
+            return here[0] if len(here) == 1 and not only_one else None
         # Earlier sentences of this paragraph not yet in the history (quotations are
         # attributed before the sentences), nearest first, then the history.
         k = max(bisect_right(ctx.token_starts, pronoun.i) - 1, 0)
@@ -363,6 +386,8 @@ class SpeakerTracker:
             if seen.paragraph < ctx.paragraph - PRONOUN_PARAGRAPHS:
                 break
             people = [name for name in seen.people if fits(name)]
+            if only_one and people:
+                return people[0] if people == [seen.subject] else None
             sure = [name for name in people if gender and self.names.gender(name) == gender]
             if len(people) == 1 or len(sure) == 1:
                 return (sure or people)[0]
@@ -382,3 +407,10 @@ class SpeakerTracker:
                 return self._entity(ent, tok)
         return None
 
+
+
+def _person(ent: Span) -> bool:
+    """A person's name, even when the tagger calls it a place ("Kemi Badenoch", GPE)."""
+    if ent.label_ == "PERSON":
+        return True
+    return ent.label_ in _NAMED and entity_kind(ent, ent.text) is SpeakerKind.PERSON
