@@ -1,11 +1,13 @@
-"""Roles an article gives its people ("Tory leader Michael Howard"), for "the Tory leader"."""
+"""Roles and pronouns: "the Tory leader" is Michael Howard, "he" the man in focus."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimdesk.nlp import lexicon as lx
-from claimdesk.nlp.names import name_start
+from claimdesk.nlp.names import NameBook, name_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -131,3 +133,35 @@ def _apposition_before(ent: Span) -> list[str]:
     if i >= 0 and not (doc[i].lower_ in lx.DETERMINERS or doc[i + 1].is_sent_start):
         return []
     return [t.text for t in doc[i + 1:ent.start - 1]]
+
+
+@dataclass(slots=True)
+class Seen:
+    """People named (outside quotations) in one earlier sentence."""
+
+    paragraph: int
+    people: list[str]
+    speaker: str | None
+    #: The person who is the subject of the sentence: the one in focus after it.
+    subject: str | None
+
+
+def choose_person(
+    recent: Sequence[Seen], names: NameBook, gender: str | None, *, only_one: bool = False
+) -> str | None:
+    """The person a pronoun stands for, from the sentences before it, nearest first.
+
+    The nearest sentence that names someone who fits decides: its only such person (or
+    the only one whose gender is known to fit), else its speaker, else its subject.
+    `only_one` (a role phrase): that sentence must name just one person, as subject.
+    """
+    for seen in recent:
+        people = [n for n in seen.people if gender is None or names.gender(n) in {None, gender}]
+        if only_one and people:
+            return people[0] if people == [seen.subject] else None
+        sure = [n for n in people if gender and names.gender(n) == gender]
+        if len(people) == 1 or len(sure) == 1:
+            return (sure or people)[0]
+        if people:
+            return next((c for c in (seen.speaker, seen.subject) if c in people), None)
+    return None

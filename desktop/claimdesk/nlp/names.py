@@ -126,3 +126,10 @@ class NameBook:
         if first in lx.FEMALE_NAMES:
             return "f"
         return "m" if first in lx.MALE_NAMES else None
+
+
+def person_entity(ent: Span) -> bool:
+    """A person's name, even when the tagger calls it a place ("Kemi Badenoch", GPE)."""
+    if ent.label_ == "PERSON":
+        return True
+    return ent.label_ in ENTITY_KINDS and entity_kind(ent, ent.text) is SpeakerKind.PERSON

@@ -1,4 +1,4 @@
-"""Token-level helpers of the speaker rules: reporting verbs, subjects, noun phrases, names."""
+"""Token-level helpers of the speaker rules: reporting verbs, subjects, quotations, names."""
 
 from __future__ import annotations
 

@@ -12,8 +12,16 @@ from typing import TYPE_CHECKING
 from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
 from claimdesk.nlp import speaker_syntax as syn
-from claimdesk.nlp.coref import RoleBook, is_role, role_key, role_words
-from claimdesk.nlp.names import NameBook, Who, clean_name, entity_kind, name_kind, noun_kind
+from claimdesk.nlp.coref import RoleBook, Seen, choose_person, is_role, role_key, role_words
+from claimdesk.nlp.names import (
+    NameBook,
+    Who,
+    clean_name,
+    entity_kind,
+    name_kind,
+    noun_kind,
+    person_entity,
+)
 from claimdesk.nlp.segments import Quotation
 
 if TYPE_CHECKING:
@@ -38,17 +46,6 @@ class Attribution:
     speaker: str | None
     quoted: bool
     kind: SpeakerKind | None = None
-
-
-@dataclass(slots=True)
-class _Seen:
-    """People named (outside quotations) in one earlier sentence."""
-
-    paragraph: int
-    people: list[str]
-    speaker: str | None
-    #: The person who is the subject of the sentence: the one in focus after it.
-    subject: str | None
 
 
 @dataclass(slots=True)
@@ -105,7 +102,7 @@ class SpeakerTracker:
         # Organisations named so far, by each word of their name: "the department" after
         # "the Justice Department", "the bank" after "the Bank of England".
         self._orgs: dict[str, str] = {}
-        self._history: deque[_Seen] = deque(maxlen=PRONOUN_LOOKBACK)
+        self._history: deque[Seen] = deque(maxlen=PRONOUN_LOOKBACK)
         # Speaker of a quotation that ended the previous paragraph, for a paragraph that
         # goes on quoting without naming anyone again.
         self._carry: Who | None = None
@@ -150,7 +147,7 @@ class SpeakerTracker:
             for name in (who.name if who and who.kind is _PERSON else None, focus):
                 if name is not None and name not in people:
                     people = [*people, name]
-            self._history.append(_Seen(paragraph, people, speaker, focus))
+            self._history.append(Seen(paragraph, people, speaker, focus))
             ctx.done = k + 1
 
         # A paragraph whose last sentence quotes someone hands that speaker on.
@@ -170,7 +167,7 @@ class SpeakerTracker:
                 for word in org.lower().split():
                     if word in lx.ORG_WORDS:
                         self._orgs[word] = org
-            if not _person(ent):
+            if not person_entity(ent):
                 continue
             name = clean_name(ent)
             before = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -188,7 +185,7 @@ class SpeakerTracker:
             if child.dep_ not in {"nsubj", "nsubjpass"} or ctx.quoted(child):
                 continue
             ent = ctx.ents.get(child.i)
-            if ent is not None and _person(ent):
+            if ent is not None and person_entity(ent):
                 return self.names.full(clean_name(ent))
             if child.pos_ in {"NOUN", "PROPN"}:
                 return self.roles.find(role_words(child))  # "The Conservative leader will…"
@@ -311,7 +308,7 @@ class SpeakerTracker:
             ent = next((ctx.ents[c.i] for c in tok.children
                         if c.dep_ == "appos" and c.i in ctx.ents), None) or next(
                 (ctx.ents[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.ents
-                 and _person(ctx.ents[c.i]) and c.i - tok.i <= _AFTER_QUOTE), None)
+                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= _AFTER_QUOTE), None)
         if ent is not None:
             return self._entity(ent, tok)
         org = self._orgs.get(low)
@@ -369,7 +366,7 @@ class SpeakerTracker:
 
         sent = syn.sentence_of(ctx.sentences, pronoun.i)
         here = [self.names.full(clean_name(ent)) for ent in sent.ents
-                if _person(ent) and ent.end <= pronoun.i and not ctx.quoted(ent[0])]
+                if person_entity(ent) and ent.end <= pronoun.i and not ctx.quoted(ent[0])]
         here = [name for name in dict.fromkeys(here) if fits(name)]
         if here:
             # "Responding to Mr Smith, the minister said": not Mr Smith.
@@ -381,22 +378,10 @@ class SpeakerTracker:
         for j in range(k - 1, ctx.done - 1, -1):
             focus = self._focus(ctx, ctx.sentences[j])
             people = ctx.people_here[j] + ([focus] if focus else [])
-            earlier.append(_Seen(ctx.paragraph, people, None, focus))
-        for seen in (*earlier, *reversed(self._history)):
-            if seen.paragraph < ctx.paragraph - PRONOUN_PARAGRAPHS:
-                break
-            people = [name for name in seen.people if fits(name)]
-            if only_one and people:
-                return people[0] if people == [seen.subject] else None
-            sure = [name for name in people if gender and self.names.gender(name) == gender]
-            if len(people) == 1 or len(sure) == 1:
-                return (sure or people)[0]
-            if people:
-                for candidate in (seen.speaker, seen.subject):
-                    if candidate in people:
-                        return candidate
-                return None
-        return None
+            earlier.append(Seen(ctx.paragraph, people, None, focus))
+        recent = [seen for seen in (*earlier, *reversed(self._history))
+                  if seen.paragraph >= ctx.paragraph - PRONOUN_PARAGRAPHS]
+        return choose_person(recent, self.names, gender, only_one=only_one)
 
     def _resolve_group(self, ctx: _Context, pronoun: Token) -> Who | None:
         """ "The Kremlin condemned…, which it said…": it is the organisation named before."""
@@ -408,9 +393,3 @@ class SpeakerTracker:
         return None
 
 
-
-def _person(ent: Span) -> bool:
-    """A person's name, even when the tagger calls it a place ("Kemi Badenoch", GPE)."""
-    if ent.label_ == "PERSON":
-        return True
-    return ent.label_ in _NAMED and entity_kind(ent, ent.text) is SpeakerKind.PERSON
