@@ -174,6 +174,7 @@ def _claim_json(c: Any) -> dict[str, Any]:
         "score": c.score,
         "types": [t.value for t in c.types],
         "speaker": c.speaker,
+        "speaker_kind": c.speaker_kind.value if c.speaker_kind else None,
         "entities": [asdict(e) for e in c.entities],
     }
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from claimdesk.domain import SpeakerKind
 from claimdesk.exchange import store
 from claimdesk.exchange.bundle_file import (
     BundleLimits,
@@ -15,6 +16,7 @@ from claimdesk.exchange.bundle_file import (
     pack_bundle,
     read_bundle,
 )
+from claimdesk.exchange.records import article_from_json, article_to_json
 from tests.exchange.bundles import MALICIOUS, bundle_with, good_data
 from tests.reports.casework import NASTY_CLAIM, NASTY_NOTE, Case
 
@@ -72,3 +74,19 @@ def test_duplicate_article_in_one_bundle_is_refused(good_file: Path, tmp_path: P
     path = bundle_with(tmp_path / "twice.claimdesk", json.dumps(data).encode("utf-8"))
     with pytest.raises(BundleRefused, match="appears twice"):
         read_bundle(path)
+
+
+def test_speaker_kind_travels_and_older_bundles_without_it_still_read(
+    good_file: Path, tmp_path: Path
+) -> None:
+    article = json.loads(good_data(good_file))["articles"][0]
+    first = article["claims"][0]
+    first["speaker"], first["speaker_kind"] = "Ukraine", "place"
+    read = article_from_json(article, "articles[0]")
+    assert (read.claims[0].speaker, read.claims[0].speaker_kind) == ("Ukraine", SpeakerKind.PLACE)
+    assert article_to_json(read)["claims"][0]["speaker_kind"] == "place"
+    del first["speaker_kind"]  # a bundle made before the key existed
+    assert article_from_json(article, "articles[0]").claims[0].speaker_kind is None
+    first["speaker_kind"] = "planet"
+    with pytest.raises(ValueError, match="speaker_kind"):
+        article_from_json(article, "articles[0]")

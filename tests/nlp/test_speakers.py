@@ -42,7 +42,9 @@ LABELLED: list[tuple[str, int, str | None]] = [
      1, "chairman"),
     # negatives: nobody is quoted, or who is cannot be told
     ("The bridge was closed for repairs in May.", 0, None),
-    ("Joe Biden met Emmanuel Macron in Paris. He said the talks were productive.", 1, None),
+    # "he" after two men: the subject of the last sentence is the one in focus.
+    ("Joe Biden met Emmanuel Macron in Paris. He said the talks were productive.", 1,
+     "Joe Biden"),
     ("I said no to the offer.", 0, None),
     ("He was told to leave the building.", 0, None),
     ("The claims were rejected by the court.", 0, None),

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from claimdesk.domain import SpeakerKind
 from claimdesk.reports.claimreview import (
     ClaimReviewIncomplete,
     claim_review,
@@ -211,3 +212,24 @@ def test_missing_facts_are_listed_not_invented(report: ReportData) -> None:
     unrated = replace(report, articles=(replace(first, claims=(
         replace(first.claims[0], verdict=None),)),))
     assert missing_facts(unrated, REVIEW_URL) == ["at least one claim with a verdict"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind", "author"),
+    [
+        ("Home Office", SpeakerKind.ORGANISATION, {"@type": "Organization", "name": "Home Office"}),
+        ("Ukraine", SpeakerKind.PLACE, {"@type": "Organization", "name": "Ukraine",
+                                        "location": {"@type": "Place", "name": "Ukraine"}}),
+        ("Tessa Jowell", SpeakerKind.PERSON, {"@type": "Person", "name": "Tessa Jowell"}),
+        # Stored before kinds existed: published as before.
+        ("Michael Howard", None, {"@type": "Person", "name": "Michael Howard"}),
+    ],
+)
+def test_the_claim_author_has_the_speaker_kind(
+    report: ReportData, speaker: str, kind: SpeakerKind | None, author: dict[str, Any]
+) -> None:
+    part = report.articles[0]
+    claim = replace(part.claims[0], speaker=speaker, speaker_kind=kind)
+    review = claim_review(part.article, claim, report.scale, report.organisation, REVIEW_URL)
+    assert review["itemReviewed"]["author"] == author
+    assert vocabulary().check(review) == [] and google_problems(review) == []

@@ -23,7 +23,7 @@ RESPELLED = {
         ' start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,'
         " origin VARCHAR(16) NOT NULL, score FLOAT, types JSON NOT NULL,"
         " speaker VARCHAR(300), entities JSON NOT NULL, status VARCHAR(16) NOT NULL,"
-        " created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL,"
+        " created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL, speaker_kind varchar(16),"
         " FOREIGN KEY (article_id) REFERENCES articles (id) ON DELETE CASCADE,"
         ' CHECK (start>=0 AND "END">start), PRIMARY KEY (id))'
     ),

@@ -65,6 +65,14 @@ _CLAIM_TYPE_LABELS = {
 }
 
 
+class SpeakerKind(enum.StrEnum):
+    """What sort of speaker a claim is attributed to; ClaimReview publishes it as the type."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A named entity inside a claim; offsets are absolute in the article text."""
@@ -199,6 +207,7 @@ class CandidateClaim:
     types: tuple[ClaimType, ...] = ()
     speaker: str | None = None
     entities: tuple[Entity, ...] = ()
+    speaker_kind: SpeakerKind | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +229,8 @@ class Claim:
     verdict: Verdict | None = None
     source_count: int = 0
     sources: tuple[SourceNote, ...] = field(default=())
+    #: None for claims stored before kinds existed, and for speakers typed by hand.
+    speaker_kind: SpeakerKind | None = None
 
 
 # ----------------------------------------------------- history, scale drafts, settings, search

@@ -64,7 +64,8 @@ def _content(c: BundleClaim) -> tuple[object, ...]:
     """A claim without its clocks: two claims with equal content are copies."""
     v = c.verdict
     return (
-        c.start, c.end, c.text, c.origin, c.score, c.types, c.speaker, c.entities, c.status,
+        c.start, c.end, c.text, c.origin, c.score, c.types, c.speaker, c.speaker_kind,
+        c.entities, c.status,
         None if v is None else (v.rating, v.rating_value, v.explanation, v.checker),
         tuple(s.key for s in c.sources),
     )
@@ -108,6 +109,7 @@ def _claim(c: BundleClaim, now: datetime) -> BundleClaim:
     return replace(
         c,
         speaker=_opt(c.speaker),
+        speaker_kind=c.speaker_kind if _opt(c.speaker) else None,  # no kind without a name
         entities=tuple(Entity(e.text, _clean(e.label), e.start, e.end) for e in c.entities),
         created_at=_clock(c.created_at, now),
         updated_at=_clock(c.updated_at, now),

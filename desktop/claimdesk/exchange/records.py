@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from claimdesk.domain import ClaimOrigin, ClaimStatus, ClaimType, Entity, Stance
+from claimdesk.domain import ClaimOrigin, ClaimStatus, ClaimType, Entity, SpeakerKind, Stance
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
@@ -64,6 +64,7 @@ class BundleClaim:
     score: float | None
     types: tuple[ClaimType, ...]
     speaker: str | None
+    speaker_kind: SpeakerKind | None
     entities: tuple[Entity, ...]
     status: ClaimStatus
     created_at: datetime
@@ -128,6 +129,7 @@ def _claim_to_json(c: BundleClaim) -> dict[str, Any]:
         "score": c.score,
         "types": [t.value for t in c.types],
         "speaker": c.speaker,
+        "speaker_kind": c.speaker_kind.value if c.speaker_kind else None,
         "entities": [
             {"text": e.text, "label": e.label, "start": e.start, "end": e.end} for e in c.entities
         ],
@@ -227,6 +229,10 @@ class _Obj:
     def choice(self, key: str, kind: type[E]) -> E:
         return self._parse(key, kind, "one of " + ", ".join(str(m.value) for m in kind))
 
+    def opt_choice(self, key: str, kind: type[E]) -> E | None:
+        """Like choice; a missing key (bundles made before the key existed) or null: None."""
+        return None if self.raw.get(key) is None else self.choice(key, kind)
+
     def array(self, key: str) -> list[Any]:
         value = self.value(key)
         if not isinstance(value, list):
@@ -291,6 +297,7 @@ def _claim(raw: object, where: str, text: str) -> BundleClaim:
             _Obj({"type": t}, f"{where}.types").choice("type", ClaimType) for t in o.array("types")
         ),
         speaker=o.opt_string("speaker"),
+        speaker_kind=o.opt_choice("speaker_kind", SpeakerKind),
         entities=tuple(
             _entity(e, f"{where}.entities[{i}]") for i, e in enumerate(o.array("entities"))
         ),

@@ -23,6 +23,7 @@ from claimdesk.storage.rows import (
     MissingRowError,
     _claim_query,
     _entities,
+    speaker_kind,
 )
 
 # The fields a bundle carries unchanged between its records and the database's rows;
@@ -52,6 +53,7 @@ def _bundle_claim(row: ClaimRow) -> BundleClaim:
         score=row.score,
         types=tuple(ClaimType(t) for t in row.types),
         speaker=row.speaker,
+        speaker_kind=speaker_kind(row.speaker_kind),
         entities=_entities(row.entities),
         status=ClaimStatus(row.status),
         created_at=row.created_at,

@@ -15,6 +15,7 @@ from claimdesk.nlp.furniture import content_segments
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.segments import Segment, paragraph_segments
 from claimdesk.nlp.speakers import SpeakerTracker
+from claimdesk.nlp.transcripts import line_speakers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -72,9 +73,13 @@ def extract_candidates(
     tracker = SpeakerTracker()
     claims: list[CandidateClaim] = []
     total = len(text)
-    for segment, doc in _parsed(text, pipeline, cancelled):
+    # Headlines, bylines and datelines are no claims, and markers no claim text;
+    # transcript prefixes ("SMITH: ") name the speaker and stay outside every claim.
+    lines = line_speakers(text, content_segments(text, paragraph_segments(text)))
+    for segment, doc in _parsed(text, lines.segments, pipeline, cancelled):
         sentences = mend_sentences(doc, candidate_sentences(doc))
-        attributions = tracker.attribute(doc, sentences, segment.paragraph)
+        attributions = tracker.attribute(doc, sentences, segment.paragraph,
+                                         lines.speakers.get(segment.paragraph))
         entities = _entities(text, doc, segment.start)
         k = 0
         for sent, attribution in split_long(sentences, attributions):
@@ -95,6 +100,7 @@ def extract_candidates(
                 types=rules.classify(sent, quoted=attribution.quoted),
                 speaker=attribution.speaker,
                 entities=tuple(mine),
+                speaker_kind=attribution.kind,
             ))
             if len(claims) > max_candidates:
                 raise TooMuchToExtract(
@@ -109,11 +115,12 @@ def extract_candidates(
 
 
 def _parsed(
-    text: str, pipeline: LoadedPipeline, cancelled: Callable[[], bool] | None
+    text: str,
+    segments: list[Segment],
+    pipeline: LoadedPipeline,
+    cancelled: Callable[[], bool] | None,
 ) -> Iterator[tuple[Segment, Doc]]:
     """(segment, Doc) pairs in text order, parsed in small batches with nlp.pipe."""
-    # Headlines, bylines and datelines are no claims, and markers no claim text.
-    segments = content_segments(text, paragraph_segments(text))
     i = 0
     while i < len(segments):
         if cancelled is not None and cancelled():

@@ -8,6 +8,14 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Verbs above a reporting verb whose subject is the speaker: "he is expected to say",
+# "she went on to warn" (but not "the minister declined to comment").
+RAISING_VERBS = words(
+    """
+    expected set due going went likely about plans planned intends intended wants wanted
+    prepared expects is was will
+    """
+)
 # Verbs that attribute a statement to someone. Surface forms, not lemmas, so the rules
 # also work on the blank fallback pipeline, which has no lemmatizer.
 REPORTING_VERBS = words(
@@ -24,6 +32,13 @@ REPORTING_VERBS = words(
     emphasize emphasizes emphasized continue continues continued hail hails hailed
     predict predicts predicted estimate estimates estimated conclude concludes concluded
     remark remarks remarked recall recalls recalled reveal reveals revealed according
+    accuse accuses accused promise promises promised pledge pledges pledged vow vows
+    vowed urge urges urged criticise criticises criticised criticize criticizes
+    criticized dismiss dismisses dismissed reject rejects rejected condemn condemns
+    condemned blame blames blamed respond responds responded retort retorts retorted
+    counter counters countered believe believes believed forecast forecasts describe
+    describes described welcome welcomes welcomed agree agrees agreed show shows showed
+    find finds found indicate indicates indicated
     """
 )
 # Reporting verbs that only report when they introduce a clause or a quotation
@@ -31,7 +46,11 @@ REPORTING_VERBS = words(
 WEAK_REPORTING_VERBS = words(
     """
     continue continues continued post posted report reports reported state states note
-    notes estimate estimates estimated hail hails hailed claims
+    notes estimate estimates estimated hail hails hailed claims believe believes believed
+    describe describes described welcome welcomes welcomed agree agrees agreed show shows
+    showed counter counters countered respond responds responded find finds found
+    indicate indicates indicated dismiss dismisses
+    dismissed reject rejects rejected condemn condemns condemned
     """
 )
 
@@ -76,3 +95,99 @@ ADVERB_FILLERS = words(
 
 # A numeric token that is one of these is a manner of speaking or an order, not a figure.
 NON_FIGURES = words("one once first second third fourth fifth sixth seventh eighth ninth tenth")
+
+# Words that make a noun phrase a role a person holds ("the Tory leader", "the minister
+# for education"): a role phrase is looked up in the article's book of roles.
+ROLE_HEADS = words(
+    """
+    leader minister secretary chancellor president premier governor mayor senator
+    spokesman spokeswoman spokesperson chairman chairwoman chair chief director
+    commissioner ambassador envoy general admiral commander chancellor speaker whip
+    treasurer attorney judge prosecutor inspector superintendent constable head boss
+    founder executive ceo manager coach captain candidate nominee deputy editor
+    """
+)
+# Spellings of the same party or country in role phrases ("Tory leader" = "Conservative
+# leader"); each word maps to one key.
+ROLE_SYNONYMS = {
+    "tory": "conservative", "tories": "conservative", "conservatives": "conservative",
+    "lib": "liberal", "dem": "democrat", "dems": "democrat", "democrats": "democrat",
+    "democratic": "democrat", "republicans": "republican", "gop": "republican",
+    "american": "us", "u.s.": "us", "america": "us", "british": "uk", "britain": "uk",
+    "u.k.": "uk", "pm": "prime minister", "labour's": "labour",
+}
+# Words of a role phrase that say nothing about which role it is.
+ROLE_FILLERS = words("the a an of for to 's ’s his her their its new then party")
+# Words that make a different role: the shadow culture secretary is not the culture
+# secretary, the prime minister not "the minister"; a role with one of them fits only a
+# phrase that has it too.
+ROLE_MARKERS = words("shadow former deputy vice junior assistant acting ex interim prime first")
+
+# Common nouns for people: such a speaker is a person, any other common noun an
+# organisation ("the council", "police", "the company").
+PERSON_NOUNS = words(
+    """
+    official officials source sources witness witnesses aide aides adviser advisers
+    advisor advisors expert experts scientist scientists doctor doctors nurse nurses
+    resident residents people man woman men women victim victims parent parents teacher
+    teachers worker workers officer officers analyst analysts economist economists
+    campaigner campaigners critic critics author authors researcher researchers member
+    members mp mps mep meps peer peers lawyer lawyers diplomat diplomats voter voters
+    protester protesters student students owner owners supporter supporters colleague
+    colleagues friend friends neighbour neighbours insider insiders observer observers
+    """
+) | ROLE_HEADS
+# Words that make a name an organisation's ("Home Office", "Bank of England").
+ORG_WORDS = words(
+    """
+    office ministry department bank party council police agency commission institute
+    association union committee court service government university company group news
+    times post council authority board trust foundation fund society league federation
+    corporation inc ltd plc co club church army navy force forces house parliament
+    assembly senate congress treasury reuters bbc nhs un eu nato who imf ons ifs
+    """
+)
+# Nouns for figures and documents: "figures compiled by the Tories" speak for whoever
+# compiled them.
+DATA_NOUNS = words(
+    """
+    figures figure data statistics numbers analysis research report reports survey poll
+    polls study studies estimates estimate documents papers records accounts
+    """
+)
+
+# Given names common in English-language news, to keep "he" from a woman and "she" from
+# a man; a name in neither list fits both.
+FEMALE_NAMES = words(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa
+    deborah stephanie rebecca laura sharon cynthia kathleen amy angela shirley anna
+    ruth brenda pamela nicole katherine virginia catherine christine samantha debra
+    janet rachel carolyn emma maria heather diane julie joyce victoria kelly christina
+    joan evelyn lauren judith olivia martha cheryl megan andrea hannah jacqueline ann
+    jean alice kathryn gloria teresa doris sara janice julia marie madison grace judy
+    theresa beverly denise marilyn amber danielle rose brittany diana abigail jane
+    natalie lori tessa harriet yvette hillary kamala nancy nicola liz priti suella
+    penny kemi angela ursula theresa jacinda giorgia marine ruth hilary ann annalena
+    claire caroline lucy sophie charlotte jo kate anne helen fiona louise alison
+    """
+)
+MALE_NAMES = words(
+    """
+    james robert john michael david william richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+    george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
+    stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
+    raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter
+    kyle noah ethan jeremy walter christian keith roger terry austin sean gerald carl
+    harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe logan alan
+    juan albert willie elijah wayne randy vincent mason roy ralph bobby russell bradley
+    philip eugene tony gordon boris keir rishi ed nick vince jeremy nigel iain ken
+    barack mitt bernie vladimir volodymyr emmanuel olaf antony jens dmytro xi narendra
+    recep benjamin kim joe ted jim mike tom bill chuck rick hunter mitch
+    charles liam wes alastair alistair jacob sadiq keir oliver dominic matt grant
+    """
+)
+FEMALE_TITLES = words("mrs mrs. ms ms. miss dame lady baroness madam queen princess")
+MALE_TITLES = words("mr mr. sir lord king prince")

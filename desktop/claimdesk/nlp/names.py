@@ -1,42 +1,109 @@
-"""People's names: dropping titles, and expanding "Mr Blinken" to the full name used before."""
+"""People's names: dropping titles, expanding "Mr Blinken" to the full name, and speaker kinds."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimdesk.nlp.lexicon import DETERMINERS, HONORIFICS
+from claimdesk.domain import SpeakerKind
+from claimdesk.nlp import lexicon as lx
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_TITLES = lx.HONORIFICS | lx.ROLE_HEADS
+#: The kind of speaker each spaCy entity label stands for.
+ENTITY_KINDS = {
+    "PERSON": SpeakerKind.PERSON,
+    "ORG": SpeakerKind.ORGANISATION,
+    "NORP": SpeakerKind.ORGANISATION,  # "the Tories", "Democrats"
+    "FAC": SpeakerKind.ORGANISATION,  # "Downing Street said", "the White House"
+    "GPE": SpeakerKind.PLACE,
+    "LOC": SpeakerKind.PLACE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """A speaker's name and what sort of speaker it is."""
+
+    name: str
+    kind: SpeakerKind
+
+
+def name_start(span: Span) -> int:
+    """Index of the first token of the name in `span`, after "the" and any titles.
+
+    "Culture Secretary Tessa Jowell" as one entity starts its name at "Tessa".
+    """
+    start, end = span.start, span.end
+    doc = span.doc
+    last_title = max((t.i for t in span[:-1] if t.lower_ in _TITLES), default=-1)
+    if last_title >= start:
+        start = last_title + 1
+    while end - start > 1 and (doc[start].lower_ in _TITLES or doc[start].lower_ in lx.DETERMINERS):
+        start += 1
+    return start
 
 
 def clean_name(span: Span) -> str:
     """The name in `span` without a leading "the", titles ("Mr", "President") or "’s"."""
-    start, end = span.start, span.end
     doc = span.doc
-    while end - start > 1 and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in DETERMINERS):
+    start, end = (name_start(span) if span.label_ == "PERSON" else span.start), span.end
+    # "Justice" and "General" open titles, but also "Justice Department", "General Motors".
+    titles = lx.HONORIFICS if not {t.lower_ for t in span} & lx.ORG_WORDS else frozenset()
+    while end - start > 1 and (doc[start].lower_ in titles or doc[start].lower_ in lx.DETERMINERS):
         start += 1
     while end - start > 1 and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end].text.strip()
 
 
+def entity_kind(span: Span, name: str) -> SpeakerKind:
+    """The kind of a named speaker: by its entity label, unless its words say organisation."""
+    parts = name.lower().split()
+    if set(parts) & lx.ORG_WORDS:
+        return SpeakerKind.ORGANISATION
+    if 2 <= len(parts) <= 3 and (parts[0] in lx.FEMALE_NAMES or parts[0] in lx.MALE_NAMES):
+        return SpeakerKind.PERSON  # "Vince Cable" tagged ORG: a given name says person
+    return ENTITY_KINDS.get(span.label_, SpeakerKind.ORGANISATION)
+
+
+def name_kind(name: str) -> SpeakerKind:
+    """The kind of a bare name (a post's author, a transcript line): a person unless an org."""
+    words = {w.lower().strip(".,") for w in name.split()}
+    # "Transport for London", "Bank of England": people's names have no "for" or "of".
+    organisation = words & lx.ORG_WORDS or words & {"for", "of", "the", "and", "&"}
+    return SpeakerKind.ORGANISATION if organisation else SpeakerKind.PERSON
+
+
+def noun_kind(head: str) -> SpeakerKind:
+    """The kind of a speaker named by a common noun: "officials" are people, "police" not."""
+    low = head.lower()
+    person = low in lx.PERSON_NOUNS or (low.endswith("s") and low[:-1] in lx.PERSON_NOUNS)
+    return SpeakerKind.PERSON if person else SpeakerKind.ORGANISATION
+
+
 class NameBook:
-    """The people an article has named so far, by surname."""
+    """The people an article has named so far, by surname, with what shows their gender."""
 
     def __init__(self) -> None:
         self._by_surname: dict[str, set[str]] = {}
         self._people: set[str] = set()
+        self._gender: dict[str, str] = {}
 
-    def add(self, name: str) -> None:
+    def add(self, name: str, title: str = "") -> None:
+        """Note a person's name; `title` is the word before it ("Mrs", "Sir"), if any."""
         if not name:
             return
         self._people.add(name)
         words = name.split()
         if len(words) >= 2:
             self._by_surname.setdefault(words[-1].lower(), set()).add(name)
+        title = title.lower()
+        if title in lx.FEMALE_TITLES or title in lx.MALE_TITLES:
+            self._gender.setdefault(self.full(name), "f" if title in lx.FEMALE_TITLES else "m")
 
     def full(self, name: str) -> str:
         """The one full name that ends in `name`, else `name` unchanged (ambiguous or new)."""
@@ -49,3 +116,20 @@ class NameBook:
 
     def is_person(self, name: str) -> bool:
         return name in self._people or self.full(name) in self._people
+
+    def gender(self, name: str) -> str | None:
+        """ "f", "m", or None when neither a title nor the given name tells."""
+        name = self.full(name)
+        if name in self._gender:
+            return self._gender[name]
+        first = name.split()[0].lower() if len(name.split()) >= 2 else ""
+        if first in lx.FEMALE_NAMES:
+            return "f"
+        return "m" if first in lx.MALE_NAMES else None
+
+
+def person_entity(ent: Span) -> bool:
+    """A person's name, even when the tagger calls it a place ("Kemi Badenoch", GPE)."""
+    if ent.label_ == "PERSON":
+        return True
+    return ent.label_ in ENTITY_KINDS and entity_kind(ent, ent.text) is SpeakerKind.PERSON

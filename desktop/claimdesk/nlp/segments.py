@@ -71,7 +71,8 @@ class Quotation:
 
     def substantial(self, text: str) -> bool:
         """Whether this is reported speech rather than a scare-quoted word or two."""
-        inner = text[self.start + 1 : self.end - 1].strip()
+        # An open quotation has no closing mark to drop: its last character is text.
+        inner = text[self.start + 1 : self.end - (0 if self.open_at_end else 1)].strip()
         return len(inner.split()) >= 4 or inner[-1:] in {",", ".", "!", "?", "…"}
 
 

@@ -1,16 +1,28 @@
-"""Who a sentence attributes its claim to: reporting verbs, quotations and pronouns."""
+"""Who a sentence attributes its claim to: reporting verbs, quotations, roles and pronouns."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
-from claimdesk.nlp.names import NameBook, clean_name
-from claimdesk.nlp.segments import Quotation, find_quotations
+from claimdesk.nlp import speaker_syntax as syn
+from claimdesk.nlp.coref import RoleBook, Seen, choose_person, is_role, role_key, role_words
+from claimdesk.nlp.names import (
+    NameBook,
+    Who,
+    clean_name,
+    entity_kind,
+    name_kind,
+    noun_kind,
+    person_entity,
+)
+from claimdesk.nlp.segments import Quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -20,26 +32,20 @@ _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PRONOUN_LOOKBACK = 6
 #: How many paragraphs back that person may have been named.
 PRONOUN_PARAGRAPHS = 2
-#: Tokens allowed between a closing quotation mark and its reporting verb ("…,” Mr X said").
-_AFTER_QUOTE = 6
-_NAME_JOINERS = frozenset({"of", "for", "and", "&"})
+#: Tokens allowed between a closing quotation mark and its reporting verb ("…,” Liberal
+#: Democrat home affairs spokesman Mark Oaten said"); another verb on the way ends the search.
+_AFTER_QUOTE = 12
+_PERSON = SpeakerKind.PERSON
+_AGE = re.compile(r"\d+-year-old$")
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """The speaker of one sentence, and whether it quotes or reports someone."""
+    """The speaker of one sentence, what sort of speaker, and whether it quotes someone."""
 
     speaker: str | None
     quoted: bool
-
-
-@dataclass(slots=True)
-class _Seen:
-    """People named (outside quotations) in one earlier sentence."""
-
-    paragraph: int
-    people: set[str]
-    speaker: str | None
+    kind: SpeakerKind | None = None
 
 
 @dataclass(slots=True)
@@ -51,7 +57,11 @@ class _Context:
     quotations: list[Quotation]
     ents: dict[int, Span]
     paragraph: int
-    people_here: list[set[str]] = field(default_factory=list)
+    people_here: list[list[str]] = field(default_factory=list)
+    #: Index of each sentence's first token.
+    token_starts: list[int] = field(default_factory=list)
+    #: How many of the paragraph's sentences are in the tracker's history already.
+    done: int = 0
 
     def quoted(self, tok: Token) -> bool:
         return any(q.start <= tok.idx < q.end for q in self.quotations)
@@ -61,6 +71,8 @@ class SpeakerTracker:
     """Attributes the sentences of one article, paragraph after paragraph, in text order.
 
     The rules, in order:
+    0. A paragraph whose speaker the line gives (a transcript turn, an embedded post)
+       has that speaker in every sentence.
     1. A quotation (“…”, «…», "…" of four words or more, or ending in , . ! ? …) takes
        the speaker of the reporting verb right after its closing mark (“…,” he said;
        “…,” said X), else of the last one before its opening mark in the same sentence
@@ -70,54 +82,73 @@ class SpeakerTracker:
     2. A sentence that overlaps an attributed quotation has that speaker; otherwise the
        subject of its reporting verb nearest the root (said, told, added, acknowledged,
        warned, according to, … see lexicon.REPORTING_VERBS).
-    3. A subject that is a named entity gives the entity without titles or "the";
+    3. A role ("the Tory leader", "the Culture Secretary") is the person the article gave
+       that role ("Tory leader Michael Howard", "Michael Howard, the Conservative leader").
+    4. A subject that is a named entity gives the entity without titles or "the";
        a surname alone ("Mr Blinken") becomes the one full name the article used before.
-    4. "he"/"she" become the person named outside quotations earlier in the sentence or
-       in the nearest earlier sentence (at most two paragraphs back) that names people,
-       only if that is one person, or several of whom one was that sentence's speaker.
-    5. "it"/"they" become the organisation or place that is subject earlier in the same
+    5. "he"/"she" become the person of that gender named outside quotations earlier in
+       the sentence, else in the nearest earlier sentence (at most two paragraphs back)
+       that names one: that sentence's only such person, else its speaker, else its
+       subject.
+    6. "it"/"they" become the organisation or place that is subject earlier in the same
        sentence ("The Kremlin condemned…, which it said…"); "I"/"we"/"you" give nobody.
-    6. Any other subject gives its short noun phrase ("officials", "Ukraine’s military").
+    7. Any other subject gives its short noun phrase ("officials", "Ukraine’s military").
     Without the parser (fallback) only capitalised words beside the verb are used.
     """
 
     def __init__(self) -> None:
         self.names = NameBook()
-        self._history: deque[_Seen] = deque(maxlen=PRONOUN_LOOKBACK)
+        self.roles = RoleBook()
+        # Organisations named so far, by each word of their name: "the department" after
+        # "the Justice Department", "the bank" after "the Bank of England".
+        self._orgs: dict[str, str] = {}
+        self._history: deque[Seen] = deque(maxlen=PRONOUN_LOOKBACK)
         # Speaker of a quotation that ended the previous paragraph, for a paragraph that
         # goes on quoting without naming anyone again.
-        self._carry: str | None = None
+        self._carry: Who | None = None
 
-    def attribute(self, doc: Doc, sentences: Sequence[Span], paragraph: int) -> list[Attribution]:
-        """One Attribution per sentence of `doc` (a paragraph or a chunk of one)."""
+    def attribute(
+        self, doc: Doc, sentences: Sequence[Span], paragraph: int, given: str | None = None
+    ) -> list[Attribution]:
+        """One Attribution per sentence of `doc` (a paragraph or a chunk of one).
+
+        `given` is the speaker the line itself names (transcripts, embedded posts).
+        """
         parsed = doc.has_annotation("DEP")
         ents = {i: ent for ent in doc.ents if ent.label_ in _NAMED
                 for i in range(ent.start, ent.end)}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                self.names.add(clean_name(ent))
-        quotations = [q for q in find_quotations(doc.text) if q.substantial(doc.text)]
-        ctx = _Context(doc, sentences, quotations, ents, paragraph)
-        starts = [s.start_char for s in sentences]
-        ctx.people_here = [set() for _ in sentences]
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and not ctx.quoted(ent[0]):
-                index = bisect_right(starts, ent.start_char) - 1
-                ctx.people_here[max(index, 0)].add(self.names.full(clean_name(ent)))
+        quotations = syn.quotations(doc.text, continuing=self._carry is not None)
+        ctx = _Context(doc, sentences, quotations, ents, paragraph,
+                       token_starts=[s.start for s in sentences])
+        self._learn_names(ctx)
+        forced = Who(given, name_kind(given)) if given else None
+        if forced is not None and forced.kind is _PERSON:
+            self.names.add(given or "")
 
         quote_speakers = self._quote_speakers(ctx, parsed)
         result: list[Attribution] = []
         for k, sent in enumerate(sentences):
             overlapping = [i for i, q in enumerate(quotations)
                            if q.start < sent.end_char and sent.start_char < q.end]
-            speaker = next((quote_speakers[i] for i in overlapping if quote_speakers[i]), None)
-            if speaker is None:
-                speaker = self._sentence_speaker(ctx, k, parsed)
-            result.append(Attribution(speaker, bool(overlapping) or speaker is not None))
+            who = forced or next((quote_speakers[i] for i in overlapping if quote_speakers[i]),
+                                 None)
+            if who is None:
+                who = self._sentence_speaker(ctx, k, parsed)
+                if who is not None and overlapping:
+                    # "“…,” he said." after a sentence naming him: "he" could only be
+                    # resolved now; the quotation and those that go on from it are his.
+                    for i in range(overlapping[0], len(quotations)):
+                        quote_speakers[i] = quote_speakers[i] or who
+            speaker = who.name if who else None
+            result.append(Attribution(speaker, bool(overlapping) or speaker is not None,
+                                      who.kind if who else None))
             people = ctx.people_here[k]
-            if speaker is not None and self.names.is_person(speaker):
-                people = people | {speaker}
-            self._history.append(_Seen(paragraph, people, speaker))
+            focus = self._focus(ctx, sent) if parsed else None
+            for name in (who.name if who and who.kind is _PERSON else None, focus):
+                if name is not None and name not in people:
+                    people = [*people, name]
+            self._history.append(Seen(paragraph, people, speaker, focus))
+            ctx.done = k + 1
 
         # A paragraph whose last sentence quotes someone hands that speaker on.
         ends_quoting = bool(quotations and sentences) and (
@@ -126,14 +157,51 @@ class SpeakerTracker:
         self._carry = quote_speakers[-1] if ends_quoting else None
         return result
 
+    def _learn_names(self, ctx: _Context) -> None:
+        """Add the paragraph's people and their roles to the books; list who each sentence names."""
+        starts = [s.start_char for s in ctx.sentences]
+        ctx.people_here = [[] for _ in ctx.sentences]
+        for ent in ctx.doc.ents:
+            if ent.label_ == "ORG" and not ctx.quoted(ent[0]):
+                org = clean_name(ent)
+                for word in org.lower().split():
+                    if word in lx.ORG_WORDS:
+                        self._orgs[word] = org
+            if not person_entity(ent):
+                continue
+            name = clean_name(ent)
+            before = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            self.names.add(name, before)
+            full = self.names.full(name)
+            self.roles.learn(ent, full)
+            if not ctx.quoted(ent[0]) and ctx.sentences:
+                here = ctx.people_here[max(bisect_right(starts, ent.start_char) - 1, 0)]
+                if full not in here:
+                    here.append(full)
+
+    def _focus(self, ctx: _Context, sent: Span) -> str | None:
+        """The person who is the subject of the sentence's main verb, named or by role."""
+        for child in sent.root.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"} or ctx.quoted(child):
+                continue
+            ent = ctx.ents.get(child.i)
+            if ent is not None and person_entity(ent):
+                return self.names.full(clean_name(ent))
+            if child.pos_ in {"NOUN", "PROPN"}:
+                return self.roles.find(role_words(child))  # "The Conservative leader will…"
+        return None
+
     # -- quotations -------------------------------------------------------------------
 
-    def _quote_speakers(self, ctx: _Context, parsed: bool) -> list[str | None]:
+    def _quote_speakers(self, ctx: _Context, parsed: bool) -> list[Who | None]:
         """The speaker of each substantial quotation of the paragraph."""
-        speakers: list[str | None] = []
+        speakers: list[Who | None] = []
         for q in ctx.quotations:
             verb = self._verb_after(ctx, q) or self._verb_before(ctx, q)
-            speakers.append(self._speaker_of(ctx, verb, parsed) if verb is not None else None)
+            if verb is not None:
+                speakers.append(self._speaker_of(ctx, verb, parsed))
+            else:
+                speakers.append(self._introduced(ctx, q) if parsed else None)
         # Unattributed quotations continue the previous speaker of the paragraph, else the
         # quotation that ended the previous paragraph, else the next one named here.
         for i, q in enumerate(ctx.quotations):
@@ -143,19 +211,46 @@ class SpeakerTracker:
             after = next((s for s in speakers[i + 1:] if s), None)
             carried = self._carry if q.start == 0 and i == 0 else None
             speakers[i] = before or carried or after
+            if speakers[i] is None and q.start == 0 and parsed and ctx.sentences:
+                # A paragraph that opens by quoting nobody named: the person in focus.
+                person = self._resolve_person(ctx, ctx.doc[0], None)
+                speakers[i] = Who(person, _PERSON) if person else None
         return speakers
+
+    def _introduced(self, ctx: _Context, q: Quotation) -> Who | None:
+        """ 'The minister was blunt: "This has to stop."': the subject before the colon."""
+        if not ctx.doc.text[:q.start].rstrip().endswith(":") or not ctx.sentences:
+            return None
+        opening = ctx.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+        if opening is None:
+            return None
+        sent = syn.sentence_of(ctx.sentences, opening.start)
+        subject = next((t for t in ctx.doc[sent.start:opening.start] if t.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ in {"his", "her"}:
+            person = self._resolve_person(ctx, owner, "m" if owner.lower_ == "his" else "f")
+            return Who(person, _PERSON) if person else None
+        if owner is not None and owner.pos_ != "PRON":
+            subject = owner  # "The chancellor's message was clear: “…”"
+        who = self._name(ctx, subject, subject.head)
+        # "The answer was simple: “…”" names no one.
+        return who if who is None or subject.ent_type_ or who.kind is _PERSON else None
 
     def _verb_after(self, ctx: _Context, q: Quotation) -> Token | None:
         doc = ctx.doc
         closing = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
         if closing is None or q.open_at_end:
             return None
-        sent_end = _sentence_end(ctx.sentences, closing.end, len(doc))
-        for tok in doc[closing.end:min(sent_end, closing.end + _AFTER_QUOTE)]:
+        sent = syn.sentence_of(ctx.sentences, max(closing.end - 1, 0)) if ctx.sentences else doc[:]
+        for tok in doc[closing.end:min(sent.end, closing.end + _AFTER_QUOTE)]:
             if ctx.quoted(tok):
                 return None
-            if _is_reporting(tok, ctx):
+            if syn.is_reporting(tok, bool(ctx.quotations)):
                 return tok
+            if tok.pos_ == "VERB":
+                return None  # "“…” The minister left the room, saying…"
         return None
 
     def _verb_before(self, ctx: _Context, q: Quotation) -> Token | None:
@@ -163,37 +258,39 @@ class SpeakerTracker:
         opening = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
         if opening is None:
             return None
-        first = _sentence_start(ctx.sentences, opening.start)
+        first = syn.sentence_of(ctx.sentences, opening.start).start if ctx.sentences else 0
         for tok in reversed(doc[first:opening.start]):
             if ctx.quoted(tok):
                 return None
-            if _is_reporting(tok, ctx):
+            if syn.is_reporting(tok, bool(ctx.quotations)):
                 return tok
         return None
 
     # -- sentences without quotations ----------------------------------------------------
 
-    def _sentence_speaker(self, ctx: _Context, k: int, parsed: bool) -> str | None:
+    def _sentence_speaker(self, ctx: _Context, k: int, parsed: bool) -> Who | None:
         sent = ctx.sentences[k]
-        verbs = [tok for tok in sent if _is_reporting(tok, ctx) and not ctx.quoted(tok)]
+        verbs = [tok for tok in sent
+                 if syn.is_reporting(tok, bool(ctx.quotations)) and not ctx.quoted(tok)]
         if parsed:
-            verbs.sort(key=_depth)
+            verbs.sort(key=syn.depth)
         for verb in verbs:
             speaker = self._speaker_of(ctx, verb, parsed)
             if speaker is not None:
                 return speaker
         return None
 
-    def _speaker_of(self, ctx: _Context, verb: Token, parsed: bool) -> str | None:
+    def _speaker_of(self, ctx: _Context, verb: Token, parsed: bool) -> Who | None:
         if not parsed:
-            return self._lexical_speaker(ctx, verb)
-        subject = _subject(verb)
+            return syn.lexical_speaker(ctx.doc, verb, self.names)
+        subject = syn.subject(verb)
         return None if subject is None else self._name(ctx, subject, verb)
 
-    def _name(self, ctx: _Context, tok: Token, verb: Token) -> str | None:
+    def _name(self, ctx: _Context, tok: Token, verb: Token) -> Who | None:
         low = tok.lower_
         if low in lx.PERSONAL_PRONOUNS:
-            return self._resolve_person(ctx, tok)
+            person = self._resolve_person(ctx, tok, "f" if low in {"she", "her"} else "m")
+            return Who(person, _PERSON) if person else None
         if low in lx.GROUP_PRONOUNS:
             return self._resolve_group(ctx, tok)
         if low in lx.RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != tok.i:
@@ -201,169 +298,98 @@ class SpeakerTracker:
         if tok.pos_ == "PRON" or low in lx.FIRST_SECOND_PERSON:
             return None
         ent = ctx.ents.get(tok.i)
+        if ent is None or ent.label_ != "PERSON":
+            person = self._role(ctx, tok) if tok.pos_ in {"NOUN", "PROPN"} else None
+            if person is not None:
+                return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
-            # "The minister, Dmytro Kuleba, said": the name stands in apposition.
+            # "The minister, Dmytro Kuleba, said", "A spokesman for the Kremlin, Dmitry
+            # Peskov, said": the name stands in apposition to the subject or its complement.
             ent = next((ctx.ents[c.i] for c in tok.children
-                        if c.dep_ == "appos" and c.i in ctx.ents), None)
+                        if c.dep_ == "appos" and c.i in ctx.ents), None) or next(
+                (ctx.ents[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.ents
+                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= _AFTER_QUOTE), None)
         if ent is not None:
-            name = clean_name(ent)
-            return self.names.full(name) if ent.label_ == "PERSON" else name or None
-        return _noun_phrase(tok)
+            return self._entity(ent, tok)
+        org = self._orgs.get(low)
+        if org is not None and any(c.lower_ == "the" for c in tok.lefts) and len(
+            list(tok.lefts)
+        ) == 1:
+            return Who(org, SpeakerKind.ORGANISATION)  # "the department says"
+        if _AGE.search(ctx.doc[tok.left_edge.i:tok.i + 1].text):
+            person = self._resolve_person(ctx, tok, None)  # "the 55-year-old said"
+            return Who(person, _PERSON) if person else None
+        phrase = syn.noun_phrase(tok)
+        return Who(phrase, noun_kind(tok.text)) if phrase else None
 
-    def _resolve_person(self, ctx: _Context, pronoun: Token) -> str | None:
-        """The person "he"/"she" stands for, when only one candidate is in sight."""
-        sent = _sentence_of(ctx.sentences, pronoun.i)
-        here = {self.names.full(clean_name(ent)) for ent in sent.ents
-                if ent.label_ == "PERSON" and ent.end <= pronoun.i and not ctx.quoted(ent[0])}
+    def _role(self, ctx: _Context, tok: Token) -> str | None:
+        """The person a role phrase stands for: the one the article gave that role, else
+        ("Dmytro Kuleba flew to Brussels. The Ukrainian foreign minister said…") the only
+        person of the sentence before, unless the article gave them another role."""
+        words = role_words(tok)
+        person = self.roles.find(words)
+        if person is not None or not is_role(role_key(words)):
+            return person
+        if not any(c.lower_ == "the" for c in tok.lefts):
+            return None
+        person = self._resolve_person(ctx, tok, None, only_one=True)
+        return person if person and self.roles.may_be(person, words) else None
+
+    def _entity(self, ent: Span, tok: Token) -> Who | None:
+        if ent.label_ == "PERSON":
+            return Who(self.names.full(clean_name(ent)), _PERSON)
+        doc = tok.doc
+        start = ent.start
+        # "The Liberal Democrats": the tagger may leave "Liberal" out of the entity.
+        while (start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title
+               and doc[start - 1].head.i in range(ent.start, ent.end)):
+            start -= 1
+        name = clean_name(doc[start:ent.end] if start < ent.start else ent)
+        if self.names.is_person(name) and not set(name.lower().split()) & lx.ORG_WORDS:
+            return Who(self.names.full(name), _PERSON)  # "Biden" tagged ORG after "Joe Biden"
+        kind = entity_kind(ent, name) if name else None
+        if kind is _PERSON:
+            self.names.add(name)
+        return Who(name, kind) if name and kind else None
+
+    def _resolve_person(
+        self, ctx: _Context, pronoun: Token, gender: str | None, *, only_one: bool = False
+    ) -> str | None:
+        """The person "he"/"she" stands for: one of that gender in sight, or the one in focus.
+
+        `only_one`: the nearest earlier sentence naming people must name just one, as the
+        subject ("Dmytro Kuleba flew to Brussels."), and the same sentence none.
+        """
+
+        def fits(name: str) -> bool:
+            return gender is None or self.names.gender(name) in {None, gender}
+
+        sent = syn.sentence_of(ctx.sentences, pronoun.i)
+        here = [self.names.full(clean_name(ent)) for ent in sent.ents
+                if person_entity(ent) and ent.end <= pronoun.i and not ctx.quoted(ent[0])]
+        here = [name for name in dict.fromkeys(here) if fits(name)]
         if here:
-            return here.pop() if len(here) == 1 else None
-        for seen in reversed(self._history):
-            if seen.paragraph < ctx.paragraph - PRONOUN_PARAGRAPHS:
-                break
-            if len(seen.people) == 1:
-                return next(iter(seen.people))
-            if seen.people:
-                return seen.speaker if seen.speaker in seen.people else None
-        return None
+            # "Responding to Mr Smith, the minister said": not Mr Smith.
+            return here[0] if len(here) == 1 and not only_one else None
+        # Earlier sentences of this paragraph not yet in the history (quotations are
+        # attributed before the sentences), nearest first, then the history.
+        k = max(bisect_right(ctx.token_starts, pronoun.i) - 1, 0)
+        earlier = []
+        for j in range(k - 1, ctx.done - 1, -1):
+            focus = self._focus(ctx, ctx.sentences[j])
+            people = ctx.people_here[j] + ([focus] if focus else [])
+            earlier.append(Seen(ctx.paragraph, people, None, focus))
+        recent = [seen for seen in (*earlier, *reversed(self._history))
+                  if seen.paragraph >= ctx.paragraph - PRONOUN_PARAGRAPHS]
+        return choose_person(recent, self.names, gender, only_one=only_one)
 
-    def _resolve_group(self, ctx: _Context, pronoun: Token) -> str | None:
+    def _resolve_group(self, ctx: _Context, pronoun: Token) -> Who | None:
         """ "The Kremlin condemned…, which it said…": it is the organisation named before."""
-        sent = _sentence_of(ctx.sentences, pronoun.i)
+        sent = syn.sentence_of(ctx.sentences, pronoun.i)
         for tok in reversed(sent[: pronoun.i - sent.start]):
             ent = ctx.ents.get(tok.i)
             if tok.dep_ == "nsubj" and ent is not None and ent.label_ != "PERSON":
-                return clean_name(ent) or None
+                return self._entity(ent, tok)
         return None
 
-    def _lexical_speaker(self, ctx: _Context, verb: Token) -> str | None:
-        """Without a parser: the capitalised name or plain noun next to the verb."""
-        doc = ctx.doc
-        if verb.lower_ == "according":
-            first = verb.i + 2
-            if first < len(doc) and doc[first].lower_ in lx.DETERMINERS:
-                first += 1
-            run = _capitalised_run(doc, first, forward=True)
-            return clean_name(run) if run is not None else None
-        i = verb.i - 1
-        while i >= 0 and doc[i].lower_.endswith("ly") and doc[i].is_alpha:
-            i -= 1  # "Romania belatedly acknowledged"
-        if i >= 0 and doc[i].is_alpha:
-            run = _capitalised_run(doc, i, forward=False)
-            if run is not None and run.text.lower() not in lx.PERSONAL_PRONOUNS:
-                name = clean_name(run)
-                return self.names.full(name) if name else None
-            word = doc[i]
-            if not word.is_stop and not word.is_title and word.lower_ not in lx.GROUP_PRONOUNS:
-                return word.text
-            return None
-        # "…,” said Kamala Harris: the last capitalised run before the clause ends.
-        best: Span | None = None
-        for j in range(verb.i + 1, min(len(doc), verb.i + 9)):
-            if doc[j].is_punct and doc[j].text not in {"-", "–"}:
-                break  # "vice-president" goes on, a comma or full stop ends the clause
-            if doc[j].is_title and (best is None or best.end < j):
-                best = _capitalised_run(doc, j, forward=True)
-        if best is None:
-            return None
-        name = clean_name(best)
-        return self.names.full(name) if name else None
 
-
-def _is_reporting(tok: Token, ctx: _Context) -> bool:
-    low = tok.lower_
-    if low not in lx.REPORTING_VERBS:
-        return False
-    if low == "according":
-        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
-    if tok.tag_ and not tok.tag_.startswith("VB"):
-        return False  # "claims" and "reports" as nouns
-    if tok.dep_ == "amod" or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)):
-        return False  # "the reported attack", "he was told"
-    if low in lx.WEAK_REPORTING_VERBS:
-        if tok.doc.has_annotation("DEP"):
-            return any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or bool(
-                ctx.quotations
-            )
-        nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
-        return nxt in {"that", ":"} or bool(ctx.quotations)
-    return True
-
-
-def _subject(verb: Token) -> Token | None:
-    """The grammatical subject of a reporting verb (or, for "according to X", X)."""
-    if verb.lower_ == "according":
-        for prep in verb.children:
-            if prep.lower_ == "to":
-                return next((c for c in prep.children if c.dep_ == "pobj"), None)
-        return None
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if not subjects:
-        return None
-    # "…,” said US vice-president Kamala Harris: both "vice" and "Harris" are subjects.
-    return next((s for s in subjects if s.ent_type_ == "PERSON"),
-                next((s for s in subjects if s.ent_type_), subjects[0]))
-
-
-def _noun_phrase(tok: Token) -> str | None:
-    """A short name for a subject without an entity: "officials", "Ukraine’s military"."""
-    if tok.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    left = tok.left_edge.i
-    doc = tok.doc
-    while left < tok.i and (doc[left].lower_ in lx.DETERMINERS or doc[left].is_punct):
-        left += 1
-    right = tok.i + 1
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "from"}:
-            if child.right_edge.i - tok.i <= 5:
-                right = child.right_edge.i + 1
-            break
-    words = doc[left:right].text.strip()
-    return words or None
-
-
-def _depth(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok = tok.head
-        depth += 1
-    return depth
-
-
-def _sentence_of(sentences: Sequence[Span], token_i: int) -> Span:
-    """The sentence holding token `token_i` (the first one for tokens before it)."""
-    k = bisect_right([s.start for s in sentences], token_i) - 1
-    return sentences[max(k, 0)]
-
-
-def _sentence_start(sentences: Sequence[Span], token_i: int) -> int:
-    return _sentence_of(sentences, token_i).start if sentences else 0
-
-
-def _sentence_end(sentences: Sequence[Span], token_i: int, default: int) -> int:
-    # token_i is the token after a closing mark: its sentence is that of the mark.
-    return _sentence_of(sentences, max(token_i - 1, 0)).end if sentences else default
-
-
-def _capitalised_run(doc: Doc, i: int, *, forward: bool) -> Span | None:
-    """The run of capitalised words that starts (forward) or ends (backward) at token i."""
-    if i < 0 or i >= len(doc) or not _capitalised(doc[i]):
-        return None
-    j = i
-    step = 1 if forward else -1
-    while 0 <= j + step < len(doc):
-        if _capitalised(doc[j + step]):
-            j += step
-        elif (forward and doc[j + step].lower_ in _NAME_JOINERS and j + 2 < len(doc)
-              and _capitalised(doc[j + 2])):
-            j += 2  # "Office for National Statistics", "Bank of England"
-        else:
-            break
-    return doc[min(i, j):max(i, j) + 1]
-
-
-def _capitalised(tok: Token) -> bool:
-    # "But Ukraine said": a capitalised stop word is not part of a name.
-    return tok.is_alpha and (tok.is_title or tok.is_upper) and not tok.is_stop

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
-from claimdesk.domain import Article, Claim, RatingScale
+from claimdesk.domain import Article, Claim, RatingScale, SpeakerKind
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import Organisation, ReportData
@@ -64,9 +64,25 @@ def missing_facts(data: ReportData, review_url: str | None) -> list[str]:
     return gaps
 
 
+def _speaker(name: str, kind: SpeakerKind | None) -> dict[str, Any]:
+    """The claim's author as schema.org allows it: a Person or an Organization.
+
+    A place that speaks ("Ukraine said") speaks through its government: schema.org has
+    no Place among an author's types, so it is an Organization located in that Place.
+    A kind that is not known (claims stored before kinds, names typed by hand) is
+    published as a Person, as before.
+    """
+    if kind is SpeakerKind.ORGANISATION:
+        return {"@type": "Organization", "name": name}
+    if kind is SpeakerKind.PLACE:
+        return {"@type": "Organization", "name": name,
+                "location": {"@type": "Place", "name": name}}
+    return {"@type": "Person", "name": name}
+
+
 def _claim_author(article: Article, claim: Claim) -> dict[str, Any] | None:
     if claim.speaker and claim.speaker.strip():
-        return {"@type": "Person", "name": claim.speaker.strip()}
+        return _speaker(claim.speaker.strip(), claim.speaker_kind)
     if article.author and article.author.strip():
         return {"@type": "Person", "name": article.author.strip()}
     if article.publisher and article.publisher.strip():

@@ -121,6 +121,7 @@ def adjust(
         entities=_within(claim.entities, start, end),
         types=claim.types,
         speaker=claim.speaker,
+        speaker_kind=claim.speaker_kind,
     )
 
 
@@ -150,6 +151,7 @@ def split(session: Session, rec: Recorder, score: ScoreFn, claim_id: int, at: in
         entities=_within(claim.entities, *first),
         types=claim.types,
         speaker=claim.speaker,
+        speaker_kind=claim.speaker_kind,
     )
     part = CandidateClaim(
         start=second[0],
@@ -158,6 +160,7 @@ def split(session: Session, rec: Recorder, score: ScoreFn, claim_id: int, at: in
         score=s2,
         types=claim.types,
         speaker=claim.speaker,
+        speaker_kind=claim.speaker_kind,
         entities=_within(claim.entities, *second),
     )
     new_id = repo.add_claim(session, claim.article_id, part, ClaimOrigin.MANUAL)
@@ -213,6 +216,7 @@ def merge(
         entities=entities,
         types=types,
         speaker=a.speaker or b.speaker,
+        speaker_kind=a.speaker_kind if a.speaker else b.speaker_kind,
     )
     if va is None and vb is not None:
         edit_repo.move_verdict(session, b.id, a.id)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from claimdesk.domain import ClaimOrigin, ClaimType, Entity
+from claimdesk.domain import ClaimOrigin, ClaimType, Entity, SpeakerKind
 from claimdesk.storage.orm import ClaimRow, SourceNoteRow, VerdictRow
 from claimdesk.storage.rows import MissingRowError, _entity_dicts, _now
 
@@ -23,6 +23,7 @@ def set_claim_span(
     entities: Sequence[Entity],
     types: Sequence[ClaimType],
     speaker: str | None,
+    speaker_kind: SpeakerKind | None = None,
 ) -> None:
     """Give a claim a new span; the checker chose it, so the claim becomes manual.
 
@@ -36,6 +37,7 @@ def set_claim_span(
     row.entities = _entity_dicts(entities)
     row.types = [t.value for t in types]
     row.speaker = speaker
+    row.speaker_kind = speaker_kind.value if speaker_kind else None
     row.origin = ClaimOrigin.MANUAL.value
     row.updated_at = _now()
 

@@ -102,6 +102,8 @@ class ClaimRow(Base):
     score: Mapped[float | None] = mapped_column(Float, default=None)
     types: Mapped[list[str]] = mapped_column(JSON, default=list)
     speaker: Mapped[str | None] = mapped_column(String(300), default=None)
+    #: SpeakerKind value, or None (claims stored before 0004, speakers typed by hand).
+    speaker_kind: Mapped[str | None] = mapped_column(String(16), default=None)
     entities: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(16), default="todo")
     created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -18,6 +18,7 @@ from claimdesk.domain import (
     Entity,
     Rating,
     SourceNote,
+    SpeakerKind,
     Stance,
     Verdict,
 )
@@ -103,10 +104,19 @@ def _claim(row: ClaimRow, number: int, *, with_sources: bool) -> Claim:
         speaker=row.speaker,
         entities=_entities(row.entities),
         status=ClaimStatus(row.status),
+        speaker_kind=speaker_kind(row.speaker_kind),
         verdict=_verdict(row.verdict) if row.verdict is not None else None,
         source_count=len(row.sources),
         sources=tuple(_source(s) for s in row.sources) if with_sources else (),
     )
+
+
+def speaker_kind(value: str | None) -> SpeakerKind | None:
+    """A stored kind; None for NULL and for a value this version does not know."""
+    try:
+        return SpeakerKind(value) if value else None
+    except ValueError:
+        return None
 
 
 def _get(session: Session, cls: type[Any], ident: int) -> Any:
@@ -136,6 +146,8 @@ class ClaimFacts(Protocol):
     @property
     def speaker(self) -> str | None: ...
     @property
+    def speaker_kind(self) -> SpeakerKind | None: ...
+    @property
     def entities(self) -> tuple[Entity, ...]: ...
 
 
@@ -156,6 +168,7 @@ def _new_claim_row(
         score=c.score,
         types=[t.value for t in c.types],
         speaker=c.speaker,
+        speaker_kind=c.speaker_kind.value if c.speaker_kind else None,
         entities=_entity_dicts(c.entities),
         status=status.value,
         created_at=created_at,

@@ -1,0 +1,207 @@
+"""Token-level helpers of the speaker rules: reporting verbs, subjects, quotations, names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from claimdesk.domain import SpeakerKind
+from claimdesk.nlp import lexicon as lx
+from claimdesk.nlp.names import NameBook, Who, clean_name, name_kind
+from claimdesk.nlp.segments import Quotation, find_quotations
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_NAME_JOINERS = frozenset({"of", "for", "and", "&"})
+#: How far a source ("figures compiled by the Tories") may stand from its data noun.
+_SOURCE_REACH = 8
+
+
+def is_reporting(tok: Token, quoting: bool) -> bool:
+    """Whether `tok` attributes speech; `quoting`: its paragraph holds a quotation."""
+    low = tok.lower_
+    if low not in lx.REPORTING_VERBS:
+        return False
+    if low == "according":
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    if tok.tag_ and not tok.tag_.startswith("VB"):
+        return False  # "claims" and "reports" as nouns
+    if tok.dep_ == "amod" or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)):
+        return False  # "the reported attack", "he was told"
+    if low in lx.WEAK_REPORTING_VERBS:
+        if tok.doc.has_annotation("DEP"):
+            return any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or quoting
+        nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        return nxt in {"that", ":"} or quoting
+    return True
+
+
+def subject(verb: Token) -> Token | None:
+    """The grammatical subject of a reporting verb (or, for "according to X", X).
+
+    Figures and reports speak for whoever made them: "according to figures compiled by
+    the Tories" and "figures from the ONS show" give the Tories and the ONS.
+    """
+    if verb.lower_ == "according":
+        for prep in verb.children:
+            if prep.lower_ == "to":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                return None if obj is None else _source(obj)
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    raised = verb.dep_ == "xcomp" and verb.head.lower_ in lx.RAISING_VERBS
+    if not subjects and (raised or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        # "He is expected to say", "…, saying the fee would rise": the subject of the
+        # verb above (but not in "the minister declined to comment").
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return None
+    # "…,” said US vice-president Kamala Harris: both "vice" and "Harris" are subjects.
+    found = next((s for s in subjects if s.ent_type_ == "PERSON"),
+                 next((s for s in subjects if s.ent_type_), subjects[0]))
+    return _source(found)
+
+
+def _source(noun: Token) -> Token:
+    if noun.lower_ not in lx.DATA_NOUNS or noun.ent_type_:
+        return noun
+    for tok in noun.subtree:
+        if tok.i - noun.i > _SOURCE_REACH:
+            break
+        if tok.lower_ in {"by", "from"} and tok.dep_ in {"agent", "prep"}:
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return noun
+
+
+def noun_phrase(tok: Token) -> str | None:
+    """A short name for a subject without an entity: "officials", "Ukraine’s military"."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    left = tok.left_edge.i
+    doc = tok.doc
+    while left < tok.i and (doc[left].lower_ in lx.DETERMINERS or doc[left].is_punct):
+        left += 1
+    right = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "from"}:
+            if child.right_edge.i - tok.i <= 5:
+                right = child.right_edge.i + 1
+            break
+    words = doc[left:right].text.strip()
+    return words or None
+
+
+def depth(tok: Token) -> int:
+    steps = 0
+    while tok.head.i != tok.i and steps < 50:
+        tok = tok.head
+        steps += 1
+    return steps
+
+
+def sentence_of(sentences: Sequence[Span], token_i: int) -> Span:
+    """The sentence holding token `token_i` (the first one for tokens before it)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:  # bisect on the sentences' starts without building a list of them
+        mid = (lo + hi) // 2
+        if sentences[mid].start <= token_i:
+            lo = mid + 1
+        else:
+            hi = mid
+    return sentences[max(lo - 1, 0)]
+
+
+def lexical_speaker(doc: Doc, verb: Token, names: NameBook) -> Who | None:
+    """Without a parser: the capitalised name or plain noun next to the verb."""
+    if verb.lower_ == "according":
+        first = verb.i + 2
+        if first < len(doc) and doc[first].lower_ in lx.DETERMINERS:
+            first += 1
+        run = _capitalised_run(doc, first, forward=True)
+        return _guess(clean_name(run), names) if run is not None else None
+    i = verb.i - 1
+    while i >= 0 and doc[i].lower_.endswith("ly") and doc[i].is_alpha:
+        i -= 1  # "Romania belatedly acknowledged"
+    if i >= 0 and doc[i].is_alpha:
+        run = _capitalised_run(doc, i, forward=False)
+        if run is not None and run.text.lower() not in lx.PERSONAL_PRONOUNS:
+            titled = run.start > 0 and doc[run.start - 1].lower_ in lx.HONORIFICS
+            return _guess(clean_name(run), names, titled=titled)
+        word = doc[i]
+        if not word.is_stop and not word.is_title and word.lower_ not in lx.GROUP_PRONOUNS:
+            return Who(word.text, SpeakerKind.PERSON if word.lower_ in lx.PERSON_NOUNS
+                       else SpeakerKind.ORGANISATION)
+        return None
+    # "…,” said Kamala Harris: the last capitalised run before the clause ends.
+    best: Span | None = None
+    for j in range(verb.i + 1, min(len(doc), verb.i + 9)):
+        if doc[j].is_punct and doc[j].text not in {"-", "–"}:
+            break  # "vice-president" goes on, a comma or full stop ends the clause
+        if doc[j].is_title and (best is None or best.end < j):
+            best = _capitalised_run(doc, j, forward=True)
+    return None if best is None else _guess(clean_name(best), names)
+
+
+def _guess(name: str, names: NameBook, *, titled: bool = False) -> Who | None:
+    """A kind for a name without NER: people have titles or two words; else unsure."""
+    if not name:
+        return None
+    full = names.full(name)
+    kind = name_kind(full)
+    if kind is SpeakerKind.PERSON and not (titled or len(full.split()) >= 2):
+        kind = SpeakerKind.ORGANISATION  # "Ukraine said": a single word is rarely a person
+    return Who(full, kind)
+
+
+def _capitalised_run(doc: Doc, i: int, *, forward: bool) -> Span | None:
+    """The run of capitalised words that starts (forward) or ends (backward) at token i."""
+    if i < 0 or i >= len(doc) or not _capitalised(doc[i]):
+        return None
+    j = i
+    step = 1 if forward else -1
+    while 0 <= j + step < len(doc):
+        if _capitalised(doc[j + step]):
+            j += step
+        elif (forward and doc[j + step].lower_ in _NAME_JOINERS and j + 2 < len(doc)
+              and _capitalised(doc[j + 2])):
+            j += 2  # "Office for National Statistics", "Bank of England"
+        else:
+            break
+    return doc[min(i, j):max(i, j) + 1]
+
+
+def _capitalised(tok: Token) -> bool:
+    # "But Ukraine said": a capitalised stop word is not part of a name.
+    return tok.is_alpha and (tok.is_title or tok.is_upper) and not tok.is_stop
+
+
+_CLOSING_AFTER = frozenset(" \t,.;:!?)")
+
+
+def quotations(text: str, *, continuing: bool) -> list[Quotation]:
+    """The paragraph's substantial quotations.
+
+    When the last paragraph ended inside a quotation, one whose first mark closes
+    (‘We will vote against it."’ with no opening mark) goes on with it: the text up to
+    that mark is the rest of the quotation.
+    """
+    end = _closing_first(text) if continuing else None
+    if end is None:
+        return [q for q in find_quotations(text) if q.substantial(text)]
+    rest = text[end:]
+    return [Quotation(0, end), *(Quotation(q.start + end, q.end + end, q.open_at_end)
+                                 for q in find_quotations(rest) if q.substantial(rest))]
+
+
+def _closing_first(text: str) -> int | None:
+    """End of the first quotation mark of `text` when that mark closes a quotation."""
+    i = next((k for k, ch in enumerate(text) if ch in "\"“”"), -1)
+    if i <= 0 or text[i] == "“" or text[i - 1].isspace():
+        return None
+    after = text[i + 1:i + 2]
+    return i + 1 if text[i] == "”" or not after or after in _CLOSING_AFTER else None

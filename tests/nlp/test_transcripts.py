@@ -1,0 +1,133 @@
+"""Transcripts and embedded posts: the speaker from the line, the prefix outside the claim."""
+
+from __future__ import annotations
+
+from claimdesk.domain import SpeakerKind
+from claimdesk.nlp.extract import extract_candidates
+from claimdesk.nlp.pipeline import LoadedPipeline
+from claimdesk.nlp.transcripts import line_speaker
+
+DEBATE = (
+    "LEHRER: Good evening from Denver. The first question goes to President Obama.\n"
+    "OBAMA: Well, thank you very much, Jim. We have created 5 million jobs in the "
+    "private sector.\n"
+    "And we have cut taxes for middle-class families by $3,600.\n"
+    "MR. ROMNEY: Thank you, Jim. Today 23 million people are out of work.\n"
+    "MITT ROMNEY: Unemployment is at 8% for the 43rd month in a row.\n"
+)
+
+HEARING = (
+    "Chairman GRASSLEY. The committee will come to order.\n"
+    "Senator FEINSTEIN. Thank you, Mr. Chairman. Gun deaths rose by 10% in California "
+    "last year.\n"
+)
+
+
+def test_debate_lines_give_the_speaker_and_claims_start_after_the_prefix(
+    pipeline: LoadedPipeline,
+) -> None:
+    claims = extract_candidates(DEBATE, pipeline)
+    got = [(c.text, c.start, c.speaker, c.speaker_kind) for c in claims]
+    well = DEBATE.index("Well,")
+    created = DEBATE.index("We have created")
+    assert got[2] == ("Well, thank you very much, Jim.", well, "Obama", SpeakerKind.PERSON)
+    assert got[3][1:] == (created, "Obama", SpeakerKind.PERSON)
+    assert all(not c.text.startswith(("LEHRER", "OBAMA", "MR.", "MITT")) for c in claims)
+    assert claims[0].start == DEBATE.index("Good evening")
+    assert claims[0].speaker == "Lehrer"
+    # A paragraph without a prefix goes on with the turn of the last one.
+    cut = _claim_at(claims, DEBATE.index("And we have cut"))
+    assert cut.speaker == "Obama"
+    thank = _claim_at(claims, DEBATE.index("Thank you, Jim."))
+    assert (thank.speaker, thank.text) == ("Romney", "Thank you, Jim.")
+    # The transcript gives the full name: it is kept.
+    unemployment = _claim_at(claims, DEBATE.index("Unemployment"))
+    assert unemployment.speaker == "Mitt Romney"
+    for c in claims:
+        assert DEBATE[c.start:c.end] == c.text
+
+
+def _claim_at(claims: list, start: int):  # type: ignore[no-untyped-def]
+    return next(c for c in claims if c.start == start)
+
+
+def test_hearing_transcripts_name_the_member(pipeline: LoadedPipeline) -> None:
+    claims = extract_candidates(HEARING, pipeline)
+    assert [(c.text[:12], c.speaker) for c in claims] == [
+        ("The committe", "Grassley"),
+        ("Thank you, M", "Feinstein"),
+        ("Gun deaths r", "Feinstein"),
+    ]
+    assert claims[0].start == HEARING.index("The committee")
+
+
+def test_line_speaker_reads_prefixes_and_leaves_prose_alone() -> None:
+    assert line_speaker("SMITH: We cut taxes.") == (7, "Smith")
+    assert line_speaker("MR. McCAIN: We will win.") == (12, "McCain")
+    assert line_speaker("Hillary Clinton: I have a plan.") == (17, "Hillary Clinton")
+    assert line_speaker("O'ROURKE: Yes.") == (10, "O'Rourke")
+    assert line_speaker("Note: figures are provisional.") is None
+    assert line_speaker("UPDATE: the minister has resigned.") is None
+    assert line_speaker("The minister said: we will act.") is None
+    assert line_speaker("In 2019: a record year.") is None
+
+
+EMBED = (
+    "The prime minister took to social media on Thursday.\n"
+    "We have cut NHS waiting lists by 200,000 since the summer. The plan is working. "
+    "pic.twitter.com/abc123\n"
+    "— Rishi Sunak (@RishiSunak) March 14, 2024\n"
+    "The figures were quickly challenged by Labour.\n"
+)
+
+
+def test_an_embedded_post_belongs_to_its_author(pipeline: LoadedPipeline) -> None:
+    claims = extract_candidates(EMBED, pipeline)
+    post = [c for c in claims if EMBED.index("We have cut") <= c.start < EMBED.index("—")]
+    assert len(post) >= 2
+    assert {(c.speaker, c.speaker_kind) for c in post} == {("Rishi Sunak", SpeakerKind.PERSON)}
+    after = next(c for c in claims if c.text.startswith("The figures"))
+    assert after.speaker != "Rishi Sunak"
+
+
+def test_a_dateline_or_a_headline_with_a_colon_is_no_transcript(
+    pipeline: LoadedPipeline,
+) -> None:
+    text = ("Boris Johnson: the rise and fall of a prime minister\n"
+            "ISLAMABAD: The finance minister said inflation would fall to 12% by June.\n")
+    claims = extract_candidates(text, pipeline)
+    assert claims[0].text.startswith("Boris Johnson:")
+    assert claims[0].speaker is None
+    assert claims[1].start == text.index("ISLAMABAD:")
+    assert [c.speaker for c in claims if "inflation" in c.text] == ["finance minister"]
+    assert all(c.speaker != "Islamabad" for c in claims)
+
+
+def test_turns_on_their_own_line_with_a_time_go_on_until_the_next(
+    pipeline: LoadedPipeline,
+) -> None:
+    text = ("Chris Wallace: (01:20)\n"
+            "Good evening. The first topic is the Supreme Court.\n"
+            "Donald Trump: (02:05)\n"
+            "Thank you very much. We won the election and elections have consequences.\n"
+            "We have the Senate, we have the White House.\n"
+            "Joe Biden: (03:10)\n"
+            "The American people have a right to have a say in who the nominee is.\n")
+    claims = extract_candidates(text, pipeline)
+    assert all("(0" not in c.text and ":" not in c.text for c in claims)
+    assert [(c.text[:14], c.speaker) for c in claims] == [
+        ("Good evening.", "Chris Wallace"),
+        ("The first topi", "Chris Wallace"),
+        ("Thank you very", "Donald Trump"),
+        ("We won the ele", "Donald Trump"),
+        ("We have the Se", "Donald Trump"),
+        ("The American p", "Joe Biden"),
+    ]
+
+
+def test_a_post_by_an_organisation_is_the_organisation_s(pipeline: LoadedPipeline) -> None:
+    text = ("Our new rail line will cut journey times by 30 minutes.\n"
+            "— Transport for London (@TfL) June 3, 2019\n")
+    claim = extract_candidates(text, pipeline)[0]
+    assert (claim.speaker, claim.speaker_kind) == ("Transport for London",
+                                                   SpeakerKind.ORGANISATION)
