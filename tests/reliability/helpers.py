@@ -14,6 +14,19 @@ REPO = Path(__file__).resolve().parents[2]
 TRACEBACK = "Traceback (most recent call last)"
 
 
+def app_tracebacks(stderr: str) -> list[str]:
+    """Tracebacks in `stderr`, less those of a parser process orphaned by a SIGKILL.
+
+    When a child is killed while it starts its isolated parser process, that process
+    finds its pipe closed inside multiprocessing's own start-up ("Ran out of input")
+    before any ClaimDesk code runs: the simulated crash itself, not a fault of ours.
+    """
+    blocks = stderr.split(TRACEBACK)[1:]
+    return [b for b in blocks
+            if not ("multiprocessing" in b and "spawn_main" in b
+                    and ("Ran out of input" in b or "EOFError" in b))]
+
+
 def child_env() -> dict[str, str]:
     """The environment of a child ClaimDesk: our package importable, Qt headless."""
     env = dict(os.environ)

@@ -29,7 +29,7 @@ from claimdesk.services.bundles import export_bundle
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import _alembic_config, head_revision, open_database
 from tests.reliability.crash_child import NoModels
-from tests.reliability.helpers import REPO, TRACEBACK, child_env, query
+from tests.reliability.helpers import REPO, app_tracebacks, child_env, query
 
 KILLS = int(os.environ.get("CLAIMDESK_SOAK_KILLS", "8"))
 EDIT_KILLS = max(2, KILLS - 2 * (KILLS // 4))
@@ -242,7 +242,8 @@ def _kill_rounds(
             time.sleep(rng.uniform(0, 1.5))
         run.kill()
         tally.kills += 1
-        assert TRACEBACK not in run.stderr()
+        stderr = run.stderr()
+        assert not app_tracebacks(stderr), stderr
         try:
             verify(db, [*baseline, *run.lines], bundles, tally)
         except Exception as exc:
