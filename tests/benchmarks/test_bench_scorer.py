@@ -28,7 +28,8 @@ def scorer() -> CheckWorthinessScorer:
     return CheckWorthinessScorer.load(threads=1)
 
 
-MIN_PER_SECOND = 100.0
+#: The issue's floor for scoring on one core; 800/s would leave room for spaCy in extract.
+MIN_PER_SECOND = 400.0
 #: Tokenising alone, measured earlier in the same run: the scorer's baseline.
 _FLOOR: dict[str, float] = {}
 
@@ -44,7 +45,8 @@ def _record(benchmark: Any) -> float:
 def test_bench_tokenize_only(benchmark: Any) -> None:
     # The floor: what the same sentences cost before the network runs.
     tokenizer = Tokenizer.from_file(str(default_model_dir() / TOKENIZER_NAME))
-    tokenizer.enable_truncation(max_length=128)
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
     encodings = benchmark.pedantic(
         tokenizer.encode_batch, args=(SENTENCES,), rounds=5, warmup_rounds=1
     )
@@ -59,6 +61,7 @@ def test_bench_score_one_thread(benchmark: Any, scorer: CheckWorthinessScorer) -
     assert all(0.0 <= s <= 1.0 for s in scores)
     rate = _record(benchmark)
     record(Figure(
-        "check-worthiness scoring, one thread", rate, "sentences/s", f"≥ {MIN_PER_SECOND:g}/s",
+        "check-worthiness scoring, one thread", rate, "sentences/s",
+        f"≥ {MIN_PER_SECOND:g}/s (800/s ideal)",
         rate >= MIN_PER_SECOND, _FLOOR.get("tokenise"), "tokenising alone",
     ))
