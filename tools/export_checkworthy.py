@@ -89,7 +89,10 @@ def quantize_static(fp32: Path, int8: Path, tokenizer: Any, texts: Sequence[str]
     quantization.quantize_static(
         str(fp32), str(int8), Reader(), quant_format=quantization.QuantFormat.QOperator,
         activation_type=quantization.QuantType.QUInt8, weight_type=quantization.QuantType.QInt8,
-        op_types_to_quantize=["MatMul", "Gather"], per_channel=False,
+        op_types_to_quantize=["MatMul", "Gather"], per_channel=True,
+        # One weight scale per output column: validation ROC-AUC 0.897 against 0.886 with
+        # one scale per matrix (fp32: 0.900). Attention's activation-by-activation MatMuls
+        # stay in fp32 (no measurable gain from quantising them).
         nodes_to_exclude=_activation_matmuls(fp32),
         # Histogram methods need equal shapes; sentences differ in length. Averaging the
         # per-sentence ranges keeps one outlier sentence from widening every scale.

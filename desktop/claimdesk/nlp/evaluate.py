@@ -75,6 +75,7 @@ class EvaluationReport:
     load_seconds: float
     model_bytes: int
     validation_files: tuple[str, ...] = ()
+    validation_sentences: int = 0
     model_auc: float = float("nan")
     baseline_auc: float = float("nan")
     model_ece: float = float("nan")
@@ -353,6 +354,7 @@ def run_evaluation(
         load_seconds=load_seconds,
         model_bytes=scorer.model_bytes,
         validation_files=validation_files,
+        validation_sentences=len(validation),
         model_auc=roc_auc(truth, scores),
         baseline_auc=roc_auc(truth, test_logits),
         model_ece=expected_calibration_error(truth, scores),

@@ -19,7 +19,7 @@ _HEADER = f"{'positive class':<26}{'precision':>10}{'recall':>8}{'F1':>8}{'ROC-A
 
 def report_text(report: EvaluationReport) -> str:
     """A plain-text table for the terminal and the model card."""
-    total = report.train_sentences + report.test_sentences
+    total = report.train_sentences + report.validation_sentences + report.test_sentences
     share = report.test_sentences / total if total else 0.0
     margin = report.model.f1 - report.baseline.f1
     lines = [
@@ -29,8 +29,9 @@ def report_text(report: EvaluationReport) -> str:
         f"{', '.join(report.heldout_files)}",
         f"Validation debates ({len(report.validation_files)}): "
         f"{', '.join(report.validation_files) or 'none recorded'}",
-        f"Split: {report.train_sentences} training sentences, {report.test_sentences} "
-        f"test sentences ({share:.1%} of those two), {report.test_positives} of them check-worthy",
+        f"Split: {report.train_sentences} training, {report.validation_sentences} validation, "
+        f"{report.test_sentences} test sentences ({share:.1%} of all), "
+        f"{report.test_positives} of them check-worthy",
         "",
         _HEADER,
         _row("check-worthiness model", report.model, report.model_auc),
