@@ -96,7 +96,7 @@ def fit_head(features: np.ndarray, truth: Sequence[bool], c: float) -> tuple[np.
 
 def choose_head(
     train_x: np.ndarray, train_y: Sequence[bool], val_x: np.ndarray, val_y: Sequence[bool],
-    work: Path, min_gain: float = 0.005,
+    work: Path, min_gain: float = 0.01,
 ) -> dict[str, Any]:
     """Depth and regularisation with the best validation ROC-AUC.
 

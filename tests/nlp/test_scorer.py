@@ -188,15 +188,13 @@ def test_corrupt_tokenizer_and_config_are_known_errors(tmp_path: Path) -> None:
 # Not among the synthetic training sentences (tools/checkworthy_augment.py): the first two
 # are the cases the issue reported from news.
 FUTURE_TENSE_CLAIMS = (
+    "The scheme will cover England and Wales from next year.",
     "Tuition fees will rise to £9,500 a year from 2026.",
     "The new law will raise the minimum wage to £10.50 an hour in April.",
 )
-#: The two cases the issue reported from news. They still score below the threshold
-#: (0.33 and 0.06): the frozen encoder did not learn them from the synthetic examples.
-ISSUE_FUTURE_TENSE_CLAIMS = (
-    "The scheme will cover England and Wales from next year.",
-    "There will be a cap of eight.",
-)
+#: The issue's second case still scores below the threshold: too short and too vague for
+#: the frozen encoder to tell from talk (see docs/model-card.md).
+ISSUE_FUTURE_TENSE_CLAIMS = ("There will be a cap of eight.",)
 HEADLINES_AND_BYLINES = (
     "Howard pledges to fight on",
     "By Nick Assinder, BBC News political correspondent",
