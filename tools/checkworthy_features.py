@@ -96,7 +96,7 @@ def fit_head(features: np.ndarray, truth: Sequence[bool], c: float) -> tuple[np.
 
 def choose_head(
     train_x: np.ndarray, train_y: Sequence[bool], val_x: np.ndarray, val_y: Sequence[bool],
-    work: Path, min_gain: float = 0.01,
+    work: Path, min_gain: float = 0.01, layers: int = 0,
 ) -> dict[str, Any]:
     """Depth and regularisation with the best validation ROC-AUC.
 
@@ -111,8 +111,10 @@ def choose_head(
             results.append({"layers": depth, "C": c, "validation_auc": round(auc, 4)})
             print(results[-1], flush=True)
     best_auc = max(r["validation_auc"] for r in results)
-    chosen = min((r for r in results if r["validation_auc"] >= best_auc - min_gain),
-                 key=lambda r: (r["layers"], -r["validation_auc"]))
+    eligible = [r for r in results if r["validation_auc"] >= best_auc - min_gain]
+    if layers:  # a depth forced for speed; validation still picks the regularisation
+        eligible = [r for r in results if r["layers"] == layers]
+    chosen = min(eligible, key=lambda r: (r["layers"], -r["validation_auc"]))
     weight, bias = fit_head(train_x[:, chosen["layers"] - 1], train_y, chosen["C"])
     summary = {"method": "frozen pretrained encoder + logistic regression head",
                "chosen": chosen, "candidates": results}
@@ -132,7 +134,9 @@ def build_frozen_classifier(layers: int, work: Path) -> Any:
     return model.eval()
 
 
-def run_frozen(data_dir: Path, work: Path, settings: tc.TrainSettings) -> dict[str, Any]:
+def run_frozen(
+    data_dir: Path, work: Path, settings: tc.TrainSettings, layers: int = 0
+) -> dict[str, Any]:
     """Embed every sentence once, choose depth and head on validation."""
     work.mkdir(parents=True, exist_ok=True)
     split = tc.time_split(tc.load_claimbuster(data_dir))
@@ -141,4 +145,4 @@ def run_frozen(data_dir: Path, work: Path, settings: tc.TrainSettings) -> dict[s
     features = embed_all(texts, work, settings.threads)
     n = len(labelled)
     return choose_head(features[:n], [p for _, p in labelled], features[n:],
-                       [s.positive for s in split.validation], work)
+                       [s.positive for s in split.validation], work, layers=layers)

@@ -323,6 +323,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--student-epochs", type=int, default=defaults.student_epochs)
     parser.add_argument("--seed", type=int, default=defaults.seed)
     parser.add_argument("--threads", type=int, default=defaults.threads)
+    parser.add_argument("--layers", type=int, default=0,
+                        help="frozen route: force this depth (default: validation chooses)")
     parser.add_argument("--limit", type=int, default=0, help="smoke test on N sentences")
     parser.add_argument(
         "--method", choices=("frozen", "fine-tune"), default="frozen",
@@ -336,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.method == "frozen":
         features: Any = importlib.import_module("checkworthy_features")
-        features.run_frozen(args.data, args.work, settings)
+        features.run_frozen(args.data, args.work, settings, args.layers)
     else:
         run(args.data, args.work, settings, args.limit)
     if args.out:
