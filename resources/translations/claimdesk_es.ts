@@ -175,6 +175,17 @@
     </message>
 </context>
 <context>
+    <name>ClaimsModel</name>
+    <message>
+        <source>Speaker kind: {kind}</source>
+        <translation>Tipo de hablante: {kind}</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>desconocido</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsPanel</name>
     <message>
         <source>Filter claims (Ctrl+F)</source>
@@ -422,8 +433,16 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <source>Why this rating? What does the evidence show?</source>
+        <source>What sort of speaker this is</source>
         <extracomment>Typing pauses this long before the explanation is saved (it is also saved on leaving). Writes carrying the editor&apos;s text that have not finished (queued ones).</extracomment>
+        <translation>Qué tipo de hablante es</translation>
+    </message>
+    <message>
+        <source>Speaker:</source>
+        <translation>Hablante:</translation>
+    </message>
+    <message>
+        <source>Why this rating? What does the evidence show?</source>
         <translation>¿Por qué esta calificación? ¿Qué muestran las pruebas?</translation>
     </message>
     <message>
@@ -473,10 +492,6 @@
     <message>
         <source>Claim {number}</source>
         <translation>Afirmación {number}</translation>
-    </message>
-    <message>
-        <source>speaker: {name}</source>
-        <translation>hablante: {name}</translation>
     </message>
     <message>
         <source>score {score}</source>
@@ -699,6 +714,18 @@
     <message>
         <source>Context</source>
         <translation>Contexto</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
     </message>
     <message>
         <source>System</source>

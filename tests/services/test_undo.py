@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from claimdesk.domain import ArticleMetadata, ClaimStatus, SourceDraft, Stance
+from claimdesk.domain import ArticleMetadata, ClaimStatus, SourceDraft, SpeakerKind, Stance
 from claimdesk.errors import KnownError
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.undo import UndoConflict, UndoStack
@@ -39,6 +39,7 @@ def test_each_kind_of_edit_undoes_and_redoes_exactly(wb: Workbench, tmp_path: Pa
     claim = mark(wb, aid, "Ministers will meet again next week")
     edits = [
         lambda: wb.set_status(claim, ClaimStatus.DONE),
+        lambda: wb.set_speaker_kind(claim, SpeakerKind.ORGANISATION),
         lambda: wb.set_verdict(claim, rating_id(wb, "False"), "No meeting is planned."),
         lambda: wb.set_verdict(claim, rating_id(wb, "True"), "It is planned."),
         lambda: wb.add_source(claim, SourceDraft(url="https://gov.example/a", note="Diary")),

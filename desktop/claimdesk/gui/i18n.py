@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from claimdesk.domain import SpeakerKind
 from claimdesk.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -161,6 +162,10 @@ LABELS = (
     QT_TRANSLATE_NOOP("Labels", "Supports"),
     QT_TRANSLATE_NOOP("Labels", "Contradicts"),
     QT_TRANSLATE_NOOP("Labels", "Context"),
+    # SpeakerKind (shown by speaker_kind_label)
+    QT_TRANSLATE_NOOP("Labels", "Person"),
+    QT_TRANSLATE_NOOP("Labels", "Organisation"),
+    QT_TRANSLATE_NOOP("Labels", "Place"),
     # Theme
     QT_TRANSLATE_NOOP("Labels", "System"),
     QT_TRANSLATE_NOOP("Labels", "Light"),
@@ -179,3 +184,8 @@ LABELS = (
 def label(text: str) -> str:
     """A core label (status, claim type, stance, theme, default rating) for display."""
     return QCoreApplication.translate("Labels", text)
+
+
+def speaker_kind_label(kind: SpeakerKind) -> str:
+    """"Person", "Organisation" or "Place", translated."""
+    return label(kind.value.capitalize())

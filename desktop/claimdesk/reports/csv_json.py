@@ -36,6 +36,8 @@ CSV_COLUMNS = (
     "checked_on",
     "source_count",
     "sources",
+    # Last, so readers that count columns from the left keep working.
+    "speaker_kind",
 )
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -95,6 +97,7 @@ def render_csv(data: ReportData, *, bom: bool = False, guard_formulas: bool = Tr
             row.append(v.updated_at.date().isoformat() if v else "")
             row.append(len(c.sources))
             row.append(_cell("\n".join(_source_line(s) for s in c.sources), guard_formulas))
+            row.append(c.speaker_kind.value if c.speaker_kind else "")
             writer.writerow(row)
     return ("\ufeff" if bom else "") + buffer.getvalue()
 
@@ -128,6 +131,7 @@ def _claim_json(c: Claim) -> dict[str, Any]:
         "score": c.score,
         "types": [t.value for t in c.types],
         "speaker": c.speaker,
+        "speaker_kind": c.speaker_kind.value if c.speaker_kind else None,
         "status": c.status.value,
         "entities": [
             {"text": e.text, "label": e.label, "start": e.start, "end": e.end} for e in c.entities

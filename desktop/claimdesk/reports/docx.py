@@ -21,6 +21,7 @@ from claimdesk.reports.model import (
     safe_color,
     safe_link,
     source_label,
+    speaker_label,
     types_label,
 )
 
@@ -178,7 +179,7 @@ def _claims(doc: Any, data: ReportData) -> None:
             _run(p, "Type: ", bold=True)
             _run(p, types_label(claim) or "—")
             _run(p, " · Speaker: ", bold=True)
-            _run(p, claim.speaker or "—")
+            _run(p, speaker_label(claim.speaker, claim.speaker_kind) or "—")
             _run(p, " · Status: ", bold=True)
             _run(p, claim.status.label)
             if verdict:

@@ -17,6 +17,7 @@ from claimdesk.reports.model import (
     safe_color,
     safe_link,
     source_label,
+    speaker_label,
     types_label,
 )
 
@@ -72,7 +73,7 @@ def _context(data: ReportData) -> dict[str, Any]:
                     "text": claim.text,
                     "after": after,
                     "types": types_label(claim),
-                    "speaker": claim.speaker or "",
+                    "speaker": speaker_label(claim.speaker, claim.speaker_kind),
                     "status": claim.status.label,
                     "rating": None
                     if verdict is None

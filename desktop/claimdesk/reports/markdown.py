@@ -10,6 +10,7 @@ from claimdesk.reports.model import (
     claim_context,
     safe_link,
     source_label,
+    speaker_label,
     types_label,
 )
 
@@ -90,7 +91,8 @@ def render_markdown(data: ReportData) -> str:
             quote += escape_markdown(after, "> ")
             out += ["> " + quote, ""]
             out.append(f"- **Type:** {escape_markdown(types_label(claim)) or '—'}")
-            out.append(f"- **Speaker:** {escape_markdown(claim.speaker or '') or '—'}")
+            speaker = escape_markdown(speaker_label(claim.speaker, claim.speaker_kind))
+            out.append(f"- **Speaker:** {speaker or '—'}")
             out.append(f"- **Status:** {claim.status.label}")
             if verdict:
                 by = f" by {escape_markdown(verdict.checker, '  ')}" if verdict.checker else ""

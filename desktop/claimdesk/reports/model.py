@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from claimdesk.domain import Article, Claim, RatingScale, SourceNote
+from claimdesk.domain import Article, Claim, RatingScale, SourceNote, SpeakerKind
 from claimdesk.domain.urls import safe_url
 
 #: Characters of article text shown on each side of a claim ("text in context").
@@ -137,6 +137,12 @@ def safe_color(color: str, default: str = NOT_RATED_COLOR) -> str:
 
 def types_label(claim: Claim) -> str:
     return ", ".join(t.label for t in claim.types)
+
+
+def speaker_label(speaker: str | None, kind: SpeakerKind | None) -> str:
+    """The speaker as a report shows it, e.g. "Ukraine (place)"; "" when there is none."""
+    name = (speaker or "").strip()
+    return f"{name} ({kind.value})" if name and kind else name
 
 
 def source_label(source: SourceNote) -> str:

@@ -21,6 +21,7 @@ from claimdesk.domain import (
     RatingDraft,
     RatingScale,
     SourceDraft,
+    SpeakerKind,
 )
 from claimdesk.domain.spans import trim_span
 from claimdesk.domain.urls import clean_url, safe_url
@@ -34,7 +35,7 @@ from claimdesk.services.undo import (
     UndoStack,
 )
 from claimdesk.services.write_path import WritePath
-from claimdesk.storage import history_repo, writer
+from claimdesk.storage import edit_repo, history_repo, writer
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
 
@@ -243,6 +244,15 @@ class Workbench(WritePath):
             repo.set_claim_status(session, claim_id, status)
 
         return self._edit(f"Set status to {status.label}", op)[1]
+
+    def set_speaker_kind(self, claim_id: int, kind: SpeakerKind | None) -> Changes:
+        """Correct what sort of speaker said the claim (ClaimReview publishes it)."""
+
+        def op(session: Session, rec: Recorder) -> None:
+            rec.track(claim_id)
+            edit_repo.set_speaker_kind(session, claim_id, kind)
+
+        return self._edit("Set speaker kind", op)[1]
 
     def set_verdict(
         self, claim_id: int, rating_id: int, explanation: str, checker: str | None = None

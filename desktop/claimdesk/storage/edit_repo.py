@@ -42,6 +42,15 @@ def set_claim_span(
     row.updated_at = _now()
 
 
+def set_speaker_kind(session: Session, claim_id: int, kind: SpeakerKind | None) -> None:
+    """Say what sort of speaker the claim's speaker is (None: not known)."""
+    row = session.get(ClaimRow, claim_id)
+    if row is None:
+        raise MissingRowError(f"claims {claim_id}")
+    row.speaker_kind = kind.value if kind else None
+    row.updated_at = _now()
+
+
 def move_sources(session: Session, from_claim: int, to_claim: int) -> None:
     """Attach every source of `from_claim` to `to_claim`, keeping their ids."""
     session.flush()

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
 from claimdesk.domain.filters import ClaimFilter
-from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, format_number, label
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, format_number, label, speaker_kind_label
 from claimdesk.gui.models.row_model import RowCacheModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -88,6 +88,12 @@ class ClaimsModel(RowCacheModel[Claim]):
             return claim.id
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CLAIM:
             return claim.text
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_SPEAKER and claim.speaker:
+            # The kind rides in the tooltip: a column of its own would not fit at 1024 px.
+            kind = claim.speaker_kind
+            return self.tr("Speaker kind: {kind}").format(
+                kind=speaker_kind_label(kind) if kind else self.tr("not known")
+            )
         if role == Qt.ItemDataRole.DecorationRole and col == COL_VERDICT and claim.verdict:
             return QColor(claim.verdict.rating.color)
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_STATUS:

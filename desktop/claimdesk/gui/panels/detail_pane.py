@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimdesk.domain import Claim, ClaimStatus, RatingScale
+from claimdesk.domain import Claim, ClaimStatus, RatingScale, SpeakerKind
 from claimdesk.gui.dialogs.source_dialog import SourceDialog, SourcesModel
 from claimdesk.gui.errors import ErrorReporter
-from claimdesk.gui.i18n import format_datetime, format_number, label
+from claimdesk.gui.i18n import format_datetime, format_number, label, speaker_kind_label
 from claimdesk.gui.panels.history_view import HistoryView
 from claimdesk.gui.write_queue import WriteQueue
 from claimdesk.services.changes import Changes
@@ -63,6 +63,22 @@ class DetailPane(QWidget):
         self.claim_text.setWordWrap(True)
         self.claim_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.claim_text.setStyleSheet("font-size: 11pt; padding: 4px 0;")
+
+        # The speaker with its kind, which the checker corrects when extraction got it wrong.
+        self.speaker_name = QLabel(objectName="speakerName")
+        self.speaker_name.setTextFormat(Qt.TextFormat.PlainText)
+        self.speaker_kind = QComboBox(objectName="speakerKindCombo")
+        self.speaker_kind.setToolTip(self.tr("What sort of speaker this is"))
+        self.speaker_kind.addItem("—", None)
+        for kind in SpeakerKind:
+            self.speaker_kind.addItem(speaker_kind_label(kind), kind.value)
+        self.speaker_kind.activated.connect(self._speaker_kind_chosen)
+        speaker_label = QLabel(self.tr("Speaker:"))
+        speaker_label.setBuddy(self.speaker_kind)
+        speaker_row = QHBoxLayout()
+        speaker_row.addWidget(speaker_label)
+        speaker_row.addWidget(self.speaker_name, 1)
+        speaker_row.addWidget(self.speaker_kind)
 
         self.status = QComboBox(objectName="statusCombo")
         for status in ClaimStatus:
@@ -128,6 +144,7 @@ class DetailPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.claim_text)
+        layout.addLayout(speaker_row)
         layout.addWidget(verdict_box, 3)
         layout.addWidget(sources_box, 2)
         layout.addWidget(self.history_box, 1)
@@ -182,6 +199,9 @@ class DetailPane(QWidget):
                 # Blank, not the last claim's values: nothing is selected.
                 self.status.setCurrentIndex(-1)
                 self.rating.setCurrentIndex(-1)
+                self.speaker_name.setText("—")
+                self.speaker_kind.setCurrentIndex(-1)
+                self.speaker_kind.setEnabled(False)
                 self.explanation.setPlainText("")
                 self.explanation.setEnabled(False)
                 self.verdict_meta.setText("")
@@ -192,12 +212,15 @@ class DetailPane(QWidget):
             bits = ["<b>" + self.tr("Claim {number}").format(number=claim.number) + "</b>"]
             if claim.types:
                 bits.append(", ".join(label(t.label) for t in claim.types))
-            if claim.speaker:
-                bits.append(self.tr("speaker: {name}").format(name=_escape(claim.speaker)))
             if claim.score is not None:
                 bits.append(self.tr("score {score}").format(score=format_number(claim.score)))
             self.header.setText(" · ".join(bits))
             self.claim_text.setText(claim.text)
+            self.speaker_name.setText(claim.speaker or "—")
+            kind = claim.speaker_kind.value if claim.speaker_kind else None
+            self.speaker_kind.setCurrentIndex(self.speaker_kind.findData(kind))
+            # A kind without a speaker would describe no one.
+            self.speaker_kind.setEnabled(bool(claim.speaker))
             self.status.setCurrentIndex(list(ClaimStatus).index(claim.status))
             verdict = claim.verdict
             self.rating.setCurrentIndex(self.rating.findData(verdict.rating.id) if verdict else 0)
@@ -264,6 +287,16 @@ class DetailPane(QWidget):
         status = ClaimStatus(self.status.itemData(index))
         claim_id = self.claim.id
         self._apply(lambda: self.workbench.set_status(claim_id, status))
+
+    def _speaker_kind_chosen(self, index: int) -> None:
+        if self.claim is None or self._loading:
+            return
+        value = self.speaker_kind.itemData(index)
+        kind = SpeakerKind(value) if value else None
+        if kind is self.claim.speaker_kind:
+            return
+        claim_id = self.claim.id
+        self._apply(lambda: self.workbench.set_speaker_kind(claim_id, kind))
 
     def set_status(self, status: ClaimStatus) -> None:
         """The status keys (Ctrl+1 …): nothing happens while no claim is shown."""
@@ -350,6 +383,3 @@ class DetailPane(QWidget):
         if source is not None:
             self._apply(lambda: self.workbench.delete_source(source.id))
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
