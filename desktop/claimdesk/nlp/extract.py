@@ -75,7 +75,8 @@ def extract_candidates(
     total = len(text)
     # Headlines, bylines and datelines are no claims, and markers no claim text;
     # transcript prefixes ("SMITH: ") name the speaker and stay outside every claim.
-    lines = line_speakers(text, content_segments(text, paragraph_segments(text)))
+    paragraphs = paragraph_segments(text)
+    lines = line_speakers(text, paragraphs, content_segments(text, paragraphs))
     for segment, doc in _parsed(text, lines.segments, pipeline, cancelled):
         sentences = mend_sentences(doc, candidate_sentences(doc))
         attributions = tracker.attribute(doc, sentences, segment.paragraph,
