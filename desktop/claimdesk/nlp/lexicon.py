@@ -152,7 +152,8 @@ ORG_WORDS = words(
 DATA_NOUNS = words(
     """
     figures figure data statistics numbers analysis research report reports survey poll
-    polls study studies estimates estimate documents papers records accounts
+    polls study studies estimates estimate documents papers records accounts summary
+    calculations findings
     """
 )
 

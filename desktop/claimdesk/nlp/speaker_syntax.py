@@ -47,7 +47,7 @@ def subject(verb: Token) -> Token | None:
         for prep in verb.children:
             if prep.lower_ == "to":
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                return None if obj is None else _source(obj)
+                return None if obj is None else source(obj)
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
@@ -62,10 +62,11 @@ def subject(verb: Token) -> Token | None:
     # "…,” said US vice-president Kamala Harris: both "vice" and "Harris" are subjects.
     found = next((s for s in subjects if s.ent_type_ == "PERSON"),
                  next((s for s in subjects if s.ent_type_), subjects[0]))
-    return _source(found)
+    return source(found)
 
 
-def _source(noun: Token) -> Token:
+def source(noun: Token) -> Token:
+    """The body a figure or report comes from ("figures from the ONS"), else the noun."""
     if noun.lower_ not in lx.DATA_NOUNS or noun.ent_type_:
         return noun
     for tok in noun.subtree:

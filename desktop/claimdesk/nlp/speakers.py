@@ -22,6 +22,7 @@ from claimdesk.nlp.names import (
     noun_kind,
     person_entity,
 )
+from claimdesk.nlp.publishers import Publishers
 from claimdesk.nlp.segments import Quotation
 
 if TYPE_CHECKING:
@@ -71,8 +72,7 @@ class SpeakerTracker:
     """Attributes the sentences of one article, paragraph after paragraph, in text order.
 
     The rules, in order:
-    0. A paragraph whose speaker the line gives (a transcript turn, an embedded post)
-       has that speaker in every sentence.
+    0. A paragraph whose line names its speaker (transcript turn, embedded post) has it.
     1. A quotation (“…”, «…», "…" of four words or more, or ending in , . ! ? …) takes
        the speaker of the reporting verb right after its closing mark (“…,” he said;
        “…,” said X), else of the last one before its opening mark in the same sentence
@@ -86,13 +86,13 @@ class SpeakerTracker:
        that role ("Tory leader Michael Howard", "Michael Howard, the Conservative leader").
     4. A subject that is a named entity gives the entity without titles or "the";
        a surname alone ("Mr Blinken") becomes the one full name the article used before.
-    5. "he"/"she" become the person of that gender named outside quotations earlier in
-       the sentence, else in the nearest earlier sentence (at most two paragraphs back)
-       that names one: that sentence's only such person, else its speaker, else its
-       subject.
+    5. "he"/"she" become the person of that gender named outside quotations earlier in the
+       sentence, else in the nearest earlier sentence (at most two paragraphs back) that
+       names one: that sentence's only such person, else its speaker, else its subject.
     6. "it"/"they" become the organisation or place that is subject earlier in the same
        sentence ("The Kremlin condemned…, which it said…"); "I"/"we"/"you" give nobody.
-    7. Any other subject gives its short noun phrase ("officials", "Ukraine’s military").
+    7. "The report" is the body that published it, if named (publishers.py); any other
+       subject gives its short noun phrase ("officials", "Ukraine’s military").
     Without the parser (fallback) only capitalised words beside the verb are used.
     """
 
@@ -102,6 +102,7 @@ class SpeakerTracker:
         # Organisations named so far, by each word of their name: "the department" after
         # "the Justice Department", "the bank" after "the Bank of England".
         self._orgs: dict[str, str] = {}
+        self.publishers = Publishers()  # "the report" → whoever published it
         self._history: deque[Seen] = deque(maxlen=PRONOUN_LOOKBACK)
         # Speaker of a quotation that ended the previous paragraph, for a paragraph that
         # goes on quoting without naming anyone again.
@@ -121,6 +122,7 @@ class SpeakerTracker:
         ctx = _Context(doc, sentences, quotations, ents, paragraph,
                        token_starts=[s.start for s in sentences])
         self._learn_names(ctx)
+        self.publishers.learn(doc, lambda tok: self._name(ctx, tok, tok))
         forced = Who(given, name_kind(given)) if given else None
         if forced is not None and forced.kind is _PERSON:
             self.names.add(given or "")
@@ -319,6 +321,8 @@ class SpeakerTracker:
         if _AGE.search(ctx.doc[tok.left_edge.i:tok.i + 1].text):
             person = self._resolve_person(ctx, tok, None)  # "the 55-year-old said"
             return Who(person, _PERSON) if person else None
+        if (published := self.publishers.find(tok)) is not None:
+            return Who(published, SpeakerKind.ORGANISATION)
         phrase = syn.noun_phrase(tok)
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 
