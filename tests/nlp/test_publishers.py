@@ -37,3 +37,19 @@ def test_calculations_from_a_body_are_its_own(pipeline: LoadedPipeline) -> None:
     text = ("The company owed more than £2 million in tax, according to calculations "
             "from the Treasury.\n")
     assert extract_candidates(text, pipeline)[0].speaker == "Treasury"
+
+
+def test_the_force_is_the_police_force_named_before(pipeline: LoadedPipeline) -> None:
+    text = ("Officers from Greater Manchester Police arrested four men on Tuesday.\n"
+            "“The men were found with 40 kilograms of heroin in a van,” the force said.\n")
+    claims = extract_candidates(text, pipeline)
+    assert (claims[1].speaker, claims[1].speaker_kind) == ("Greater Manchester Police",
+                                                           SpeakerKind.ORGANISATION)
+
+
+def test_the_force_after_a_police_name_tagged_as_a_place(pipeline: LoadedPipeline) -> None:
+    text = ("Drugs were found in a lorry on Monday. West Yorkshire Police reported finding "
+            "30 kilograms of cocaine.\n"
+            "“It was hidden under a layer of foam,” the force said.\n")
+    claims = extract_candidates(text, pipeline)
+    assert claims[-1].speaker == "West Yorkshire Police"

@@ -147,6 +147,13 @@ ORG_WORDS = words(
     assembly senate congress treasury reuters bbc nhs un eu nato who imf ons ifs
     """
 )
+# What an organisation is called when its name is not repeated: "the force" after
+# "West Midlands Police".
+ORG_ALIASES: dict[str, tuple[str, ...]] = {
+    "police": ("force",), "constabulary": ("force",), "ministry": ("department",),
+    "parliament": ("house",), "company": ("firm",), "ltd": ("company", "firm"),
+    "plc": ("company", "firm"),
+}
 # Nouns for figures and documents: "figures compiled by the Tories" speak for whoever
 # compiled them.
 DATA_NOUNS = words(

@@ -164,11 +164,12 @@ class SpeakerTracker:
         starts = [s.start_char for s in ctx.sentences]
         ctx.people_here = [[] for _ in ctx.sentences]
         for ent in ctx.doc.ents:
-            if ent.label_ == "ORG" and not ctx.quoted(ent[0]):
+            # "West Midlands Police" may be tagged GPE: its words say organisation.
+            if ent.label_ in _NAMED and ent.label_ != "PERSON" and not ctx.quoted(ent[0]):
                 org = clean_name(ent)
                 for word in org.lower().split():
                     if word in lx.ORG_WORDS:
-                        self._orgs[word] = org
+                        self._orgs.update(dict.fromkeys((word, *lx.ORG_ALIASES.get(word, ())), org))
             if not person_entity(ent):
                 continue
             name = clean_name(ent)
