@@ -64,3 +64,14 @@ def test_a_colon_introducing_a_list_gives_nobody_speech(pipeline: LoadedPipeline
             "Waiting lists grew by 300,000 in a year.\n")
     claims = extract_candidates(text, pipeline)
     assert _speaker(claims, "Waiting lists") is None
+
+
+def test_an_office_then_the_holder_s_name_is_the_holder(pipeline: LoadedPipeline) -> None:
+    text = ("Housing Minister Matthew Pennycook visited Leeds on Monday.\n\n"
+            "Minister for Housing Matthew Pennycook said:\n\n"
+            "We will build 1.5 million homes by 2029.\n")
+    claims = extract_candidates(text, pipeline)
+    assert _speaker(claims, "We will build") == "Matthew Pennycook"
+    lawyer = extract_candidates("The lawyer for John Smith said the fine was unlawful.\n",
+                                pipeline)
+    assert lawyer[0].speaker != "John Smith"

@@ -79,6 +79,25 @@ def source(noun: Token) -> Token:
     return noun
 
 
+def office_holder(tok: Token, ents: dict[int, Span]) -> Span | None:
+    """The person in "Minister for Exports Lord Offord said", which parses as a minister
+    "for" the person: a capitalised office without "the", then of/for, capitalised words
+    and a person's name. "The lawyer for John Smith said" is the lawyer, no one named.
+    """
+    if not tok.is_title or any(c.dep_ == "det" for c in tok.children):
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"for", "of"}:
+            continue
+        for obj in prep.subtree:
+            ent = ents.get(obj.i)
+            if ent is not None and ent.label_ == "PERSON" and obj.i - tok.i <= _SOURCE_REACH:
+                between = tok.doc[prep.i + 1:ent.start]
+                if all(w.is_title or w.lower_ in _NAME_JOINERS for w in between):
+                    return ent
+    return None
+
+
 def noun_phrase(tok: Token) -> str | None:
     """A short name for a subject without an entity: "officials", "Ukraine’s military"."""
     if tok.pos_ not in {"NOUN", "PROPN"}:

@@ -306,12 +306,12 @@ class SpeakerTracker:
             if person is not None:
                 return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
-            # "The minister, Dmytro Kuleba, said", "A spokesman for the Kremlin, Dmitry
-            # Peskov, said": the name stands in apposition to the subject or its complement.
+            # "The minister, Dmytro Kuleba, said": a name in apposition to the subject.
             ent = next((ctx.ents[c.i] for c in tok.children
                         if c.dep_ == "appos" and c.i in ctx.ents), None) or next(
                 (ctx.ents[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.ents
-                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= _AFTER_QUOTE), None)
+                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= _AFTER_QUOTE), None
+            ) or syn.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
         if ent is not None:
             return self._entity(ent, tok)
         org = self._orgs.get(low)
