@@ -353,3 +353,12 @@ def test_roles_of_two_parties_and_a_rebuttal(pipeline: LoadedPipeline) -> None:
     assert got == LICENCE_SPEAKERS
     # The shadow culture secretary is not "the culture secretary" who answers him.
     assert _claim(claims, "Responding to Mr Whittingdale").speaker != "John Whittingdale"
+
+
+def test_a_bare_quotation_after_a_sentence_about_someone_is_theirs(
+    pipeline: LoadedPipeline,
+) -> None:
+    text = ("At a summit in Paris, Angela Rayner urged councils to build faster. "
+            "“We need 300,000 homes a year and we are building half that.”\n")
+    claims = extract_candidates(text, pipeline)
+    assert claims[-1].speaker == "Angela Rayner"

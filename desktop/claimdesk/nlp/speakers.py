@@ -99,8 +99,7 @@ class SpeakerTracker:
     def __init__(self) -> None:
         self.names = NameBook()
         self.roles = RoleBook()
-        # Organisations named so far, by each word of their name: "the department" after
-        # "the Justice Department", "the bank" after "the Bank of England".
+        # Organisations named so far by each word of their name ("the bank", "the force").
         self._orgs: dict[str, str] = {}
         self.publishers = Publishers()  # "the report" → whoever published it
         self._history: deque[Seen] = deque(maxlen=PRONOUN_LOOKBACK)
@@ -164,7 +163,6 @@ class SpeakerTracker:
         starts = [s.start_char for s in ctx.sentences]
         ctx.people_here = [[] for _ in ctx.sentences]
         for ent in ctx.doc.ents:
-            # "West Midlands Police" may be tagged GPE: its words say organisation.
             if ent.label_ in _NAMED and ent.label_ != "PERSON" and not ctx.quoted(ent[0]):
                 org = clean_name(ent)
                 for word in org.lower().split():
@@ -187,8 +185,8 @@ class SpeakerTracker:
         for child in sent.root.children:
             if child.dep_ not in {"nsubj", "nsubjpass"} or ctx.quoted(child):
                 continue
-            ent = ctx.ents.get(child.i)
-            if ent is not None and person_entity(ent):
+            ent = ctx.ents.get(child.i)  # "Branson" tagged GPE after "Richard Branson": his
+            if ent is not None and (person_entity(ent) or self.names.is_person(clean_name(ent))):
                 return self.names.full(clean_name(ent))
             if child.pos_ in {"NOUN", "PROPN"}:
                 return self.roles.find(role_words(child))  # "The Conservative leader will…"
@@ -214,9 +212,11 @@ class SpeakerTracker:
             after = next((s for s in speakers[i + 1:] if s), None)
             carried = self._carry if q.start == 0 and i == 0 else None
             speakers[i] = before or carried or after
-            if speakers[i] is None and q.start == 0 and parsed and ctx.sentences:
-                # A paragraph that opens by quoting nobody named: the person in focus.
-                person = self._resolve_person(ctx, ctx.doc[0], None)
+            opening = ctx.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+            if speakers[i] is None and parsed and opening is not None and opening[0].is_sent_start:
+                # A paragraph or sentence that opens by quoting nobody named: the person
+                # in focus ("Branson emphasized the need. “We have to wean ourselves…”").
+                person = self._resolve_person(ctx, opening[0], None)
                 speakers[i] = Who(person, _PERSON) if person else None
         return speakers
 
