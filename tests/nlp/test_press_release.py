@@ -75,3 +75,9 @@ def test_an_office_then_the_holder_s_name_is_the_holder(pipeline: LoadedPipeline
     lawyer = extract_candidates("The lawyer for John Smith said the fine was unlawful.\n",
                                 pipeline)
     assert lawyer[0].speaker != "John Smith"
+
+
+def test_a_request_reports_what_was_asked(pipeline: LoadedPipeline) -> None:
+    text = ("In a letter to MPs, Chancellor Rachel Reeves requested that departments cut "
+            "running costs by 15%.\n")
+    assert extract_candidates(text, pipeline)[0].speaker == "Rachel Reeves"

@@ -38,7 +38,7 @@ REPORTING_VERBS = words(
     condemned blame blames blamed respond responds responded retort retorts retorted
     counter counters countered believe believes believed forecast forecasts describe
     describes described welcome welcomes welcomed agree agrees agreed show shows showed
-    find finds found indicate indicates indicated
+    find finds found indicate indicates indicated request requests requested
     """
 )
 # Reporting verbs that only report when they introduce a clause or a quotation
@@ -50,7 +50,7 @@ WEAK_REPORTING_VERBS = words(
     describe describes described welcome welcomes welcomed agree agrees agreed show shows
     showed counter counters countered respond responds responded find finds found
     indicate indicates indicated dismiss dismisses
-    dismissed reject rejects rejected condemn condemns condemned
+    dismissed reject rejects rejected condemn condemns condemned request requests requested
     """
 )
 
