@@ -131,3 +131,69 @@ def test_a_post_by_an_organisation_is_the_organisation_s(pipeline: LoadedPipelin
     claim = extract_candidates(text, pipeline)[0]
     assert (claim.speaker, claim.speaker_kind) == ("Transport for London",
                                                    SpeakerKind.ORGANISATION)
+
+
+# Written before the rule, in the form the UK Hansard prints turns: the member's name with
+# constituency, party and "[V]" (virtual), a minister as "The <office> (<name>)", a later
+# turn by the name alone or "Mr <surname>".
+COMMONS = (
+    "Rail Services: Urgent Question\n"
+    "Nadia Okafor (Bristol East) (Lab): What assessment has the Minister made of "
+    "cancellations on the Great Western line?\n"
+    "The Minister of State, Department for Transport (Graham Stuart): Cancellations fell "
+    "by 12% last quarter. We are investing £2 billion in new trains.\n"
+    "Sir Edward Leigh (Gainsborough) (Con) [V]: Rural stations have lost a third of their "
+    "services since 2019.\n"
+    "Mr Stuart: That is not the case. Services have risen in every region.\n"
+    "Nadia Okafor: Passengers in my constituency waited two hours on Friday.\n"
+)
+
+
+def test_hansard_turns_name_the_member_without_seat_party_or_office(
+    pipeline: LoadedPipeline,
+) -> None:
+    claims = extract_candidates(COMMONS, pipeline)
+    got = [(c.text[:16], c.speaker) for c in claims]
+    assert got == [
+        ("What assessment ", "Nadia Okafor"),
+        ("Cancellations fe", "Graham Stuart"),
+        ("We are investing", "Graham Stuart"),
+        ("Rural stations h", "Edward Leigh"),
+        ("That is not the ", "Mr Stuart"),
+        ("Services have ri", "Mr Stuart"),
+        ("Passengers in my", "Nadia Okafor"),
+    ]
+    assert all("(" not in c.text and "[V]" not in c.text for c in claims)
+    for c in claims:
+        assert COMMONS[c.start:c.end] == c.text
+
+
+def test_line_speaker_reads_hansard_prefixes() -> None:
+    assert line_speaker("Dame Harriett Baldwin (West Worcestershire) (Con): Yes.") == (
+        51, "Harriett Baldwin")
+    assert line_speaker("The Leader of the House of Commons (Andrea Leadsom): I welcome")[1] \
+        == "Andrea Leadsom"
+    assert line_speaker("Robin Millar (Aberconwy) (Con) [V]: Will he?")[1] == "Robin Millar"
+    assert line_speaker("Mr Rees-Mogg: I thank him.")[1] == "Mr Rees-Mogg"
+    # Prose with a parenthesis before a colon is no turn.
+    assert line_speaker("The report (published today) found: costs rose.") is None
+    assert line_speaker("Inflation (CPI) rose: prices are up 4%.") is None
+
+
+def test_one_hansard_turn_is_enough_to_read_a_speech(pipeline: LoadedPipeline) -> None:
+    text = ("Schools Funding\n"
+            "The Secretary of State for Education (Bridget Phillipson): We have recruited "
+            "2,300 more teachers this year.\n"
+            "Funding per pupil will rise by 3% in April.\n")
+    claims = extract_candidates(text, pipeline)
+    assert {c.speaker for c in claims if "teachers" in c.text or "pupil" in c.text} == {
+        "Bridget Phillipson"}
+
+
+def test_a_speech_with_its_speaker_twice_is_a_transcript(pipeline: LoadedPipeline) -> None:
+    text = ("Hospital Waiting Times\n"
+            "Maria Lopez: Waiting lists have grown by 400,000 in a year.\n"
+            "Maria Lopez: Half of all trusts missed their cancer target in March.\n")
+    claims = extract_candidates(text, pipeline)
+    assert [c.speaker for c in claims if "Waiting" in c.text or "trusts" in c.text] == [
+        "Maria Lopez", "Maria Lopez"]

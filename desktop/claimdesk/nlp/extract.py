@@ -15,6 +15,7 @@ from claimdesk.nlp.furniture import content_segments
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.segments import Segment, paragraph_segments
 from claimdesk.nlp.speakers import SpeakerTracker
+from claimdesk.nlp.speeches import SpeechRun
 from claimdesk.nlp.transcripts import line_speakers
 
 if TYPE_CHECKING:
@@ -75,11 +76,23 @@ def extract_candidates(
     total = len(text)
     # Headlines, bylines and datelines are no claims, and markers no claim text;
     # transcript prefixes ("SMITH: ") name the speaker and stay outside every claim.
-    lines = line_speakers(text, content_segments(text, paragraph_segments(text)))
+    paragraphs = paragraph_segments(text)
+    lines = line_speakers(text, paragraphs, content_segments(text, paragraphs))
+    # Lines furniture dropped (headings) end a press release's bare speech.
+    dropped = sorted({s.paragraph for s in paragraphs}
+                     - {s.paragraph for s in lines.segments})
+    speech, d, last = SpeechRun(), 0, -1
     for segment, doc in _parsed(text, lines.segments, pipeline, cancelled):
         sentences = mend_sentences(doc, candidate_sentences(doc))
-        attributions = tracker.attribute(doc, sentences, segment.paragraph,
-                                         lines.speakers.get(segment.paragraph))
+        given = lines.speakers.get(segment.paragraph)
+        attributions = tracker.attribute(doc, sentences, segment.paragraph, given)
+        interrupted = False
+        while d < len(dropped) and dropped[d] < segment.paragraph:
+            interrupted = interrupted or dropped[d] > last
+            d += 1
+        last = segment.paragraph
+        attributions = speech.apply(doc, sentences, attributions,
+                                    interrupted=interrupted, given=given is not None)
         entities = _entities(text, doc, segment.start)
         k = 0
         for sent, attribution in split_long(sentences, attributions):

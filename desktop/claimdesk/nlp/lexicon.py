@@ -38,7 +38,7 @@ REPORTING_VERBS = words(
     condemned blame blames blamed respond responds responded retort retorts retorted
     counter counters countered believe believes believed forecast forecasts describe
     describes described welcome welcomes welcomed agree agrees agreed show shows showed
-    find finds found indicate indicates indicated
+    find finds found indicate indicates indicated request requests requested
     """
 )
 # Reporting verbs that only report when they introduce a clause or a quotation
@@ -50,7 +50,7 @@ WEAK_REPORTING_VERBS = words(
     describe describes described welcome welcomes welcomed agree agrees agreed show shows
     showed counter counters countered respond responds responded find finds found
     indicate indicates indicated dismiss dismisses
-    dismissed reject rejects rejected condemn condemns condemned
+    dismissed reject rejects rejected condemn condemns condemned request requests requested
     """
 )
 
@@ -147,12 +147,20 @@ ORG_WORDS = words(
     assembly senate congress treasury reuters bbc nhs un eu nato who imf ons ifs
     """
 )
+# What an organisation is called when its name is not repeated: "the force" after
+# "West Midlands Police".
+ORG_ALIASES: dict[str, tuple[str, ...]] = {
+    "police": ("force",), "constabulary": ("force",), "ministry": ("department",),
+    "parliament": ("house",), "company": ("firm",), "ltd": ("company", "firm"),
+    "plc": ("company", "firm"),
+}
 # Nouns for figures and documents: "figures compiled by the Tories" speak for whoever
 # compiled them.
 DATA_NOUNS = words(
     """
     figures figure data statistics numbers analysis research report reports survey poll
-    polls study studies estimates estimate documents papers records accounts
+    polls study studies estimates estimate documents papers records accounts summary
+    calculations findings
     """
 )
 

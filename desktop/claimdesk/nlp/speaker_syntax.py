@@ -47,7 +47,7 @@ def subject(verb: Token) -> Token | None:
         for prep in verb.children:
             if prep.lower_ == "to":
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                return None if obj is None else _source(obj)
+                return None if obj is None else source(obj)
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
@@ -62,10 +62,11 @@ def subject(verb: Token) -> Token | None:
     # "…,” said US vice-president Kamala Harris: both "vice" and "Harris" are subjects.
     found = next((s for s in subjects if s.ent_type_ == "PERSON"),
                  next((s for s in subjects if s.ent_type_), subjects[0]))
-    return _source(found)
+    return source(found)
 
 
-def _source(noun: Token) -> Token:
+def source(noun: Token) -> Token:
+    """The body a figure or report comes from ("figures from the ONS"), else the noun."""
     if noun.lower_ not in lx.DATA_NOUNS or noun.ent_type_:
         return noun
     for tok in noun.subtree:
@@ -76,6 +77,25 @@ def _source(noun: Token) -> Token:
             if obj is not None:
                 return obj
     return noun
+
+
+def office_holder(tok: Token, ents: dict[int, Span]) -> Span | None:
+    """The person in "Minister for Exports Lord Offord said", which parses as a minister
+    "for" the person: a capitalised office without "the", then of/for, capitalised words
+    and a person's name. "The lawyer for John Smith said" is the lawyer, no one named.
+    """
+    if not tok.is_title or any(c.dep_ == "det" for c in tok.children):
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"for", "of"}:
+            continue
+        for obj in prep.subtree:
+            ent = ents.get(obj.i)
+            if ent is not None and ent.label_ == "PERSON" and obj.i - tok.i <= _SOURCE_REACH:
+                between = tok.doc[prep.i + 1:ent.start]
+                if all(w.is_title or w.lower_ in _NAME_JOINERS for w in between):
+                    return ent
+    return None
 
 
 def noun_phrase(tok: Token) -> str | None:

@@ -22,6 +22,7 @@ from claimdesk.nlp.names import (
     noun_kind,
     person_entity,
 )
+from claimdesk.nlp.publishers import Publishers
 from claimdesk.nlp.segments import Quotation
 
 if TYPE_CHECKING:
@@ -71,8 +72,7 @@ class SpeakerTracker:
     """Attributes the sentences of one article, paragraph after paragraph, in text order.
 
     The rules, in order:
-    0. A paragraph whose speaker the line gives (a transcript turn, an embedded post)
-       has that speaker in every sentence.
+    0. A paragraph whose line names its speaker (transcript turn, embedded post) has it.
     1. A quotation (“…”, «…», "…" of four words or more, or ending in , . ! ? …) takes
        the speaker of the reporting verb right after its closing mark (“…,” he said;
        “…,” said X), else of the last one before its opening mark in the same sentence
@@ -86,22 +86,22 @@ class SpeakerTracker:
        that role ("Tory leader Michael Howard", "Michael Howard, the Conservative leader").
     4. A subject that is a named entity gives the entity without titles or "the";
        a surname alone ("Mr Blinken") becomes the one full name the article used before.
-    5. "he"/"she" become the person of that gender named outside quotations earlier in
-       the sentence, else in the nearest earlier sentence (at most two paragraphs back)
-       that names one: that sentence's only such person, else its speaker, else its
-       subject.
+    5. "he"/"she" become the person of that gender named outside quotations earlier in the
+       sentence, else in the nearest earlier sentence (at most two paragraphs back) that
+       names one: that sentence's only such person, else its speaker, else its subject.
     6. "it"/"they" become the organisation or place that is subject earlier in the same
        sentence ("The Kremlin condemned…, which it said…"); "I"/"we"/"you" give nobody.
-    7. Any other subject gives its short noun phrase ("officials", "Ukraine’s military").
+    7. "The report" is the body that published it, if named (publishers.py); any other
+       subject gives its short noun phrase ("officials", "Ukraine’s military").
     Without the parser (fallback) only capitalised words beside the verb are used.
     """
 
     def __init__(self) -> None:
         self.names = NameBook()
         self.roles = RoleBook()
-        # Organisations named so far, by each word of their name: "the department" after
-        # "the Justice Department", "the bank" after "the Bank of England".
+        # Organisations named so far by each word of their name ("the bank", "the force").
         self._orgs: dict[str, str] = {}
+        self.publishers = Publishers()  # "the report" → whoever published it
         self._history: deque[Seen] = deque(maxlen=PRONOUN_LOOKBACK)
         # Speaker of a quotation that ended the previous paragraph, for a paragraph that
         # goes on quoting without naming anyone again.
@@ -121,6 +121,7 @@ class SpeakerTracker:
         ctx = _Context(doc, sentences, quotations, ents, paragraph,
                        token_starts=[s.start for s in sentences])
         self._learn_names(ctx)
+        self.publishers.learn(doc, lambda tok: self._name(ctx, tok, tok))
         forced = Who(given, name_kind(given)) if given else None
         if forced is not None and forced.kind is _PERSON:
             self.names.add(given or "")
@@ -162,11 +163,11 @@ class SpeakerTracker:
         starts = [s.start_char for s in ctx.sentences]
         ctx.people_here = [[] for _ in ctx.sentences]
         for ent in ctx.doc.ents:
-            if ent.label_ == "ORG" and not ctx.quoted(ent[0]):
+            if ent.label_ in _NAMED and ent.label_ != "PERSON" and not ctx.quoted(ent[0]):
                 org = clean_name(ent)
                 for word in org.lower().split():
                     if word in lx.ORG_WORDS:
-                        self._orgs[word] = org
+                        self._orgs.update(dict.fromkeys((word, *lx.ORG_ALIASES.get(word, ())), org))
             if not person_entity(ent):
                 continue
             name = clean_name(ent)
@@ -184,8 +185,8 @@ class SpeakerTracker:
         for child in sent.root.children:
             if child.dep_ not in {"nsubj", "nsubjpass"} or ctx.quoted(child):
                 continue
-            ent = ctx.ents.get(child.i)
-            if ent is not None and person_entity(ent):
+            ent = ctx.ents.get(child.i)  # "Branson" tagged GPE after "Richard Branson": his
+            if ent is not None and (person_entity(ent) or self.names.is_person(clean_name(ent))):
                 return self.names.full(clean_name(ent))
             if child.pos_ in {"NOUN", "PROPN"}:
                 return self.roles.find(role_words(child))  # "The Conservative leader will…"
@@ -211,9 +212,11 @@ class SpeakerTracker:
             after = next((s for s in speakers[i + 1:] if s), None)
             carried = self._carry if q.start == 0 and i == 0 else None
             speakers[i] = before or carried or after
-            if speakers[i] is None and q.start == 0 and parsed and ctx.sentences:
-                # A paragraph that opens by quoting nobody named: the person in focus.
-                person = self._resolve_person(ctx, ctx.doc[0], None)
+            opening = ctx.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+            if speakers[i] is None and parsed and opening is not None and opening[0].is_sent_start:
+                # A paragraph or sentence that opens by quoting nobody named: the person
+                # in focus ("Branson emphasized the need. “We have to wean ourselves…”").
+                person = self._resolve_person(ctx, opening[0], None)
                 speakers[i] = Who(person, _PERSON) if person else None
         return speakers
 
@@ -303,12 +306,12 @@ class SpeakerTracker:
             if person is not None:
                 return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
-            # "The minister, Dmytro Kuleba, said", "A spokesman for the Kremlin, Dmitry
-            # Peskov, said": the name stands in apposition to the subject or its complement.
+            # "The minister, Dmytro Kuleba, said": a name in apposition to the subject.
             ent = next((ctx.ents[c.i] for c in tok.children
                         if c.dep_ == "appos" and c.i in ctx.ents), None) or next(
                 (ctx.ents[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.ents
-                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= _AFTER_QUOTE), None)
+                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= _AFTER_QUOTE), None
+            ) or syn.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
         if ent is not None:
             return self._entity(ent, tok)
         org = self._orgs.get(low)
@@ -319,6 +322,8 @@ class SpeakerTracker:
         if _AGE.search(ctx.doc[tok.left_edge.i:tok.i + 1].text):
             person = self._resolve_person(ctx, tok, None)  # "the 55-year-old said"
             return Who(person, _PERSON) if person else None
+        if (published := self.publishers.find(tok)) is not None:
+            return Who(published, SpeakerKind.ORGANISATION)
         phrase = syn.noun_phrase(tok)
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 

@@ -29,6 +29,18 @@ _PERIOD = re.compile(
 )
 # "— Rishi Sunak (@RishiSunak) March 14, 2024": the signature under an embedded post.
 _SIGNATURE = re.compile(r"[—–-]{1,2}\s*(?P<name>[^()@\n]{2,60}?)\s*\(@[\w.]{1,60}\)")
+# UK Hansard turns: "Karen Lee (Lincoln) (Lab):", "Sir Edward Leigh (Gainsborough) (Con) [V]:"
+# and a minister by office, "The Secretary of State for Health (Wes Streeting):". The seat,
+# party, "[V]" (virtual) and office are no part of the speaker's name.
+_STYLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)"
+_MEMBER = re.compile(
+    rf"(?:(?P<style>{_STYLE})\s+)?(?P<name>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,3}})"
+    r"(?:\s\([^()\n:]{2,60}\)){1,3}(?:\s\[V\])?\s?:[ \t]+(?=\S)"
+)
+_OFFICE = re.compile(
+    rf"The\s[A-Z][^():\n]{{2,140}}?\s\((?:(?P<style>{_STYLE})\s+)?"
+    rf"(?P<name>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,3}})\)(?:\s\[V\])?\s?:[ \t]+(?=\S)"
+)
 # Labels that end in a colon but are no speaker ("UPDATE:", "Read more:").
 _NOT_NAMES = words(
     """
@@ -64,8 +76,28 @@ def _proper(word: str) -> str:
     return re.sub(r"[a-z]+", lambda m: m.group().capitalize(), low)
 
 
+def hansard_speaker(line: str) -> tuple[int, str] | None:
+    """(length of the prefix, speaker) when `line` opens with a Hansard turn."""
+    match = _MEMBER.match(line) or _OFFICE.match(line)
+    if match is None:
+        return None
+    words = match.group("name").split()
+    if any(w.lower() in _NOT_NAMES for w in words):
+        return None
+    if len(words) == 1:
+        # "Mr Hammond (Runnymede) (Con):" keeps its "Mr" so the name stays a person's;
+        # one word with no title before brackets is prose ("Inflation (CPI): …").
+        if not match.group("style"):
+            return None
+        words = [match.group("style"), *words]
+    return match.end(), " ".join(words)
+
+
 def line_speaker(line: str) -> tuple[int, str] | None:
     """(length of the prefix, speaker) when `line` opens with a transcript prefix."""
+    hansard = hansard_speaker(line)
+    if hansard is not None:
+        return hansard
     match = _COLON.match(line) or _PERIOD.match(line)
     if match is None:
         return None
@@ -77,41 +109,68 @@ def line_speaker(line: str) -> tuple[int, str] | None:
     return match.end(), " ".join(_proper(w) for w in words)
 
 
-def line_speakers(text: str, segments: list[Segment]) -> LineSpeakers:
-    """Cut transcript prefixes off `segments` and name the speaker of each paragraph.
+def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> LineSpeakers:
+    """Cut transcript prefixes off `kept` and name the speaker of each paragraph.
 
-    Prefixes count only in a transcript: a text with two capitalised or titled prefixes
-    ("SMITH:", "Mr. SMITH.") or three of any kind. One "ISLAMABAD: The minister said…"
-    is a dateline, one "Boris Johnson: the rise and fall" a headline. In a transcript a
-    paragraph without a prefix goes on with the last turn. The paragraph before an
-    embedded post's signature is the post: its author is its speaker.
+    `segments` are all the text's segments, `kept` those left once headlines and other
+    furniture are gone: a turn alone on its line ("Chris Wallace: (01:20)") and a post's
+    signature are read from the first, claims come from the second.
+    Prefixes count only in a transcript: a text with a Hansard turn ("Karen Lee (Lincoln)
+    (Lab):"), two capitalised or titled prefixes ("SMITH:", "Mr. SMITH."), two that
+    include its first line of prose, or three of any kind. One "ISLAMABAD: The minister
+    said…" is a dateline, one "Boris Johnson: the rise and fall" a headline. In a
+    transcript a paragraph without a prefix goes on with the last turn. The paragraph
+    before an embedded post's signature
+    is the post: its author is its speaker.
     """
     found: dict[int, tuple[int, str]] = {}
-    first: set[int] = set()
-    for k, seg in enumerate(segments):
-        if k == 0 or segments[k - 1].paragraph != seg.paragraph:
-            first.add(k)
-            prefix = line_speaker(text[seg.start:seg.end])
-            if prefix is not None:
-                found[k] = prefix
-    plain = sum(1 for k in found if _TITLED.match(text, segments[k].start))
-    transcript = len(found) - plain >= 2 or len(found) >= 3
-    out: list[Segment] = []
+    starts: dict[int, int] = {}
+    # A line's text starts past its markers ("• ", a dateline) where furniture cut them.
+    text_starts: dict[int, int] = {}
+    for seg in kept:
+        text_starts.setdefault(seg.paragraph, seg.start)
     speakers: dict[int, str] = {}
-    turn: str | None = None
-    for k, whole in enumerate(segments):
-        seg = whole
-        prefix = found.get(k)
-        if prefix is not None and transcript:
-            length, turn = prefix
-            speakers[seg.paragraph] = turn
-            seg = replace(whole, start=whole.start + length)
-            if seg.start >= seg.end:
+    strong = plain = 0
+    previous: int | None = None
+    for seg in segments:
+        if seg.paragraph in starts:
+            continue
+        starts[seg.paragraph] = text_starts.get(seg.paragraph, seg.start)
+        line = text[starts[seg.paragraph]:seg.end]
+        prefix = line_speaker(line)
+        if prefix is not None and (seg.paragraph in text_starts or prefix[0] >= len(line)):
+            # A headline ("Boris Johnson: the rise and fall") is no turn; a turn alone
+            # on its line is, though furniture drops such short lines.
+            found[seg.paragraph] = prefix
+            if hansard_speaker(line) is not None:
+                strong += 2
+            elif _TITLED.match(line):
+                plain += 1
+            else:
+                strong += 1
+        signature = _SIGNATURE.match(line)
+        if signature is not None and previous is not None and previous not in found:
+            speakers[previous] = signature.group("name").strip()
+        previous = seg.paragraph
+    # A text whose first line of prose is a turn, and has another, is a transcript too.
+    opens = bool(kept) and kept[0].paragraph in found
+    transcript = strong >= 2 or len(found) >= 3 or (opens and len(found) >= 2)
+    if transcript:
+        turn: str | None = None
+        for paragraph in starts:
+            if paragraph in found:
+                turn = found[paragraph][1]
+            if turn is not None:
+                speakers[paragraph] = turn
+    out: list[Segment] = []
+    for seg in kept:
+        prefix = found.get(seg.paragraph) if transcript else None
+        start = seg.start
+        if prefix is not None:
+            start = max(start, starts[seg.paragraph] + prefix[0])
+            while start < seg.end and text[start].isspace():
+                start += 1
+            if start >= seg.end:
                 continue
-        elif k in first and transcript and turn is not None:
-            speakers[seg.paragraph] = turn
-        signature = _SIGNATURE.match(text, seg.start, seg.end) if k in first else None
-        if signature is not None and out and out[-1].paragraph not in speakers:
-            speakers[out[-1].paragraph] = signature.group("name").strip()
-        out.append(seg)
+        out.append(replace(seg, start=start))
     return LineSpeakers(out, speakers)

@@ -1,0 +1,58 @@
+"""Who published the figures and reports an article cites: "the report" speaks for its author."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from claimdesk.domain import SpeakerKind
+from claimdesk.nlp import lexicon as lx
+from claimdesk.nlp import speaker_syntax as syn
+from claimdesk.nlp.names import Who
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Verbs whose subject made the document they take as object ("X released a report").
+_PUBLISHING = lx.words(
+    """
+    publish publishes published release releases released issue issues issued produce
+    produces produced compile compiles compiled commission commissions commissioned
+    """
+)
+_DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their"})
+
+
+class Publishers:
+    """The publisher of each kind of document the article has named so far.
+
+    "A report released by the Senate committee", "The committee released a summary",
+    "figures from the ONS": later "the report", "the summary", "the figures" speak for
+    that body. A document of a kind not yet tied to anyone ("the released documents")
+    is the last publisher's. Only organisations are remembered.
+    """
+
+    def __init__(self) -> None:
+        self._by_kind: dict[str, str] = {}
+        self._last: str | None = None
+
+    def learn(self, doc: Doc, speaker: Callable[[Token], Who | None]) -> None:
+        """Remember who published the documents `doc` mentions; `speaker` names a token."""
+        if not doc.has_annotation("DEP"):
+            return
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.lower_ not in lx.DATA_NOUNS:
+                continue
+            source = syn.source(tok)
+            if source is tok and tok.dep_ == "dobj" and tok.head.lower_ in _PUBLISHING:
+                source = next((c for c in tok.head.children if c.dep_ == "nsubj"), tok)
+            who = speaker(source) if source is not tok else None
+            if who is not None and who.kind is not SpeakerKind.PERSON and who.name[:1].isupper():
+                self._by_kind[tok.lemma_.lower()] = who.name
+                self._last = who.name
+
+    def find(self, tok: Token) -> str | None:
+        """The publisher of "the report" (a definite document), if the article named one."""
+        if tok.lower_ not in lx.DATA_NOUNS or not any(c.lower_ in _DEFINITE for c in tok.lefts):
+            return None
+        return self._by_kind.get(tok.lemma_.lower()) or self._last
