@@ -84,7 +84,7 @@ EMBED = (
 def test_an_embedded_post_belongs_to_its_author(pipeline: LoadedPipeline) -> None:
     claims = extract_candidates(EMBED, pipeline)
     post = [c for c in claims if EMBED.index("We have cut") <= c.start < EMBED.index("—")]
-    assert len(post) >= 2
+    assert len(post) >= 1  # a short post with links is one candidate (issue 12: not cut in three)
     assert {(c.speaker, c.speaker_kind) for c in post} == {("Rishi Sunak", SpeakerKind.PERSON)}
     after = next(c for c in claims if c.text.startswith("The figures"))
     assert after.speaker != "Rishi Sunak"
@@ -96,9 +96,9 @@ def test_a_dateline_or_a_headline_with_a_colon_is_no_transcript(
     text = ("Boris Johnson: the rise and fall of a prime minister\n"
             "ISLAMABAD: The finance minister said inflation would fall to 12% by June.\n")
     claims = extract_candidates(text, pipeline)
-    assert claims[0].text.startswith("Boris Johnson:")
-    assert claims[0].speaker is None
-    assert claims[1].start == text.index("ISLAMABAD:")
+    # The headline is no claim, and the colon dateline stays outside the sentence's claim.
+    assert [c.text for c in claims] == [
+        "The finance minister said inflation would fall to 12% by June."]
     assert [c.speaker for c in claims if "inflation" in c.text] == ["finance minister"]
     assert all(c.speaker != "Islamabad" for c in claims)
 

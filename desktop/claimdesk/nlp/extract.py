@@ -11,7 +11,7 @@ from claimdesk.errors import KnownError
 from claimdesk.nlp.claim_types import ClaimTypeRules
 from claimdesk.nlp.clauses import mend_sentences, split_long
 from claimdesk.nlp.entities import entity_spans
-from claimdesk.nlp.furniture import content_segments
+from claimdesk.nlp.furniture import content_segments, is_bare_label
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.segments import Segment, paragraph_segments
 from claimdesk.nlp.speakers import SpeakerTracker
@@ -98,7 +98,7 @@ def extract_candidates(
         for sent, attribution in split_long(sentences, attributions):
             start, end = trim_span(text, segment.start + sent.start_char,
                                    segment.start + sent.end_char)
-            if start == end:
+            if start == end or is_bare_label(text[start:end]):
                 continue
             while k < len(entities) and entities[k].start < start:
                 k += 1

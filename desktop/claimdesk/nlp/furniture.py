@@ -109,6 +109,16 @@ class Line:
     body: int
 
 
+# "ISLAMABAD:" as a sentence of its own: a colon dateline (spaCy cuts it off its line),
+# or a transcript label left alone; either way no claim.
+_BARE_LABEL = re.compile(rf"{_CAPS_PLACE}\s*:")
+
+
+def is_bare_label(sentence: str) -> bool:
+    """Whether a candidate sentence is only a capitalised place or name and a colon."""
+    return _BARE_LABEL.fullmatch(sentence) is not None
+
+
 def line_body(line: str) -> tuple[int, str]:
     """How many leading characters of `line` are markers, and which: "list", "heading" or "".
 
