@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimdesk.domain import SpeakerKind
+from claimdesk.domain.models import ClaimType
 from claimdesk.nlp.extract import extract_candidates
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.transcripts import line_speaker
@@ -197,3 +198,13 @@ def test_a_speech_with_its_speaker_twice_is_a_transcript(pipeline: LoadedPipelin
     claims = extract_candidates(text, pipeline)
     assert [c.speaker for c in claims if "Waiting" in c.text or "trusts" in c.text] == [
         "Maria Lopez", "Maria Lopez"]
+
+
+def test_a_turn_is_the_speakers_own_words_not_a_quote(pipeline: LoadedPipeline) -> None:
+    text = ("SMITH: We cut taxes for 90 percent of families.\n"
+            "JONES: My opponent said “taxes went up for everyone” and that is false.\n")
+    claims = extract_candidates(text, pipeline)
+    by_speaker = {c.speaker: c for c in claims}
+    assert set(by_speaker) == {"Smith", "Jones"}
+    assert ClaimType.QUOTE not in by_speaker["Smith"].types
+    assert ClaimType.QUOTE in by_speaker["Jones"].types  # a quotation inside a turn still is

@@ -141,8 +141,8 @@ class SpeakerTracker:
                     for i in range(overlapping[0], len(quotations)):
                         quote_speakers[i] = quote_speakers[i] or who
             speaker = who.name if who else None
-            result.append(Attribution(speaker, bool(overlapping) or speaker is not None,
-                                      who.kind if who else None))
+            quoted = bool(overlapping) or (speaker is not None and forced is None)  # turn: no quote
+            result.append(Attribution(speaker, quoted, who.kind if who else None))
             people = ctx.people_here[k]
             focus = self._focus(ctx, sent) if parsed else None
             for name in (who.name if who and who.kind is _PERSON else None, focus):
