@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import tools.train_checkworthy as tc
 
-import train_checkworthy as tc
+from claimdesk.nlp.evaluate import load_claimbuster
 from claimdesk.nlp.metrics import roc_auc
 
 
@@ -139,7 +140,7 @@ def run_frozen(
 ) -> dict[str, Any]:
     """Embed every sentence once, choose depth and head on validation."""
     work.mkdir(parents=True, exist_ok=True)
-    split = tc.time_split(tc.load_claimbuster(data_dir))
+    split = tc.time_split(load_claimbuster(data_dir))
     labelled = tc.training_items(split, settings)
     texts = [t for t, _ in labelled] + [s.text for s in split.validation]
     features = embed_all(texts, work, settings.threads)

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import tools.train_checkworthy as tc
 
-import train_checkworthy as tc
 from claimdesk.nlp.evaluate import binary_metrics, load_claimbuster
 from claimdesk.nlp.lexical import LexicalModel
 from claimdesk.nlp.metrics import expected_calibration_error, roc_auc
@@ -75,7 +75,7 @@ def quantize_static(fp32: Path, int8: Path, tokenizer: Any, texts: Sequence[str]
     """
     quantization: Any = importlib.import_module("onnxruntime.quantization")
 
-    class Reader(quantization.CalibrationDataReader):  # type: ignore[misc,name-defined]
+    class Reader(quantization.CalibrationDataReader):  # type: ignore[misc]
         def __init__(self) -> None:
             self._items = iter(texts)
 
@@ -199,7 +199,7 @@ def export(data_dir: Path, work: Path, out: Path, settings: tc.TrainSettings) ->
     tokenizer = tc.load_tokenizer(settings.max_length)
     summary = json.loads((work / "student.json").read_text(encoding="utf-8"))
     if "chosen" in summary:  # the frozen-encoder route chose its depth on validation
-        frozen: Any = importlib.import_module("checkworthy_features")
+        frozen: Any = importlib.import_module("tools.checkworthy_features")
         settings = replace(settings, student_layers=int(summary["chosen"]["layers"]))
         student = frozen.build_frozen_classifier(settings.student_layers, work)
     else:

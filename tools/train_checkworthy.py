@@ -24,9 +24,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The checkout root, so that `python tools/train_checkworthy.py` finds tools.* like -m does.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checkworthy_augment import synthetic_sentences
+from tools.checkworthy_augment import synthetic_sentences
+
 from claimdesk.nlp.evaluate import (
     LabelledSentence,
     latest_files,
@@ -337,12 +339,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         synthetic_per_class=defaults.synthetic_per_class if args.limit == 0 else 8,
     )
     if args.method == "frozen":
-        features: Any = importlib.import_module("checkworthy_features")
+        features: Any = importlib.import_module("tools.checkworthy_features")
         features.run_frozen(args.data, args.work, settings, args.layers)
     else:
         run(args.data, args.work, settings, args.limit)
     if args.out:
-        export: Any = importlib.import_module("export_checkworthy")
+        export: Any = importlib.import_module("tools.export_checkworthy")
         export.export(args.data, args.work, args.out, settings)
     return 0
 
