@@ -141,7 +141,7 @@ def score_news(texts: Sequence[GoldText],
     pred_ents: set[tuple[str, int, int, str]] = set()
     for gold in texts:
         cands = sorted(predictions.get(gold.id, ()), key=lambda c: (c.start, c.end))
-        any_kind = any_kind or any(hasattr(c, "speaker_kind") for c in cands)
+        any_kind = any_kind or bool(cands)  # with no candidates at all, no kind was predicted
         report.units += len(gold.units)
         right = total = 0
         for unit in gold.units:
@@ -164,7 +164,7 @@ def score_news(texts: Sequence[GoldText],
                 report.misses.append(SpeakerMiss(gold.id, unit.start, unit.speaker, predicted,
                                                  unit.text))
             if unit.speaker_kind is not None:
-                got = getattr(cand, "speaker_kind", None) if cand is not None else None
+                got = cand.speaker_kind if cand is not None else None
                 pair = kinds.setdefault(unit.speaker_kind, [0, 0])
                 pair[0] += got is not None and str(got) == unit.speaker_kind
                 pair[1] += 1
