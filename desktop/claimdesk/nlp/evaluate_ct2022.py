@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -190,8 +191,6 @@ def report_json(report: CT2022Report) -> dict[str, Any]:
 
 def main(folder: Path, output_format: str = "text", model_dir: Path | None = None) -> int:
     """Print the per-language table (or JSON); a missing folder or model is one line."""
-    import sys
-
     from claimdesk.errors import KnownError
     from claimdesk.nlp.multilingual_scorer import MultilingualScorer
 
