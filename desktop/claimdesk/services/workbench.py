@@ -169,13 +169,13 @@ class Workbench(WritePath):
         first_time = self.needs_extraction(article_id)
         text = self.article(article_id).text
         # Slow, so outside the write transaction; another process may extract meanwhile.
-        candidates, pipeline_name = self.nlp.extract(text, progress=progress, cancelled=cancelled)
+        found = self.nlp.extract(text, progress=progress, cancelled=cancelled)
         with self._write() as session:
             if first_time and not repo.needs_extraction(session, article_id):
                 # Another ClaimDesk stored this article's claims first: keep those (the
                 # checker may already be working on them there).
                 return Changes(library=True, claim_sets=frozenset({article_id}))
-            repo.store_extracted_claims(session, article_id, candidates, pipeline_name)
+            repo.store_extracted_claims(session, article_id, found.candidates, found.pipeline)
             self.undo_stack.forget_article(article_id)
         return Changes(library=True, claim_sets=frozenset({article_id}))
 
