@@ -86,6 +86,10 @@ class Workbench(WritePath):
     def article(self, article_id: int) -> Article:
         return self._read(lambda s: repo.get_article(s, article_id))
 
+    def article_language(self, article_id: int) -> str:
+        """The article's language code, as extraction reads it (detected from its text)."""
+        return self.nlp.language_of(self.article(article_id).text)
+
     def claims(self, article_id: int) -> list[Claim]:
         return self._read(lambda s: repo.list_claims(s, article_id))
 
