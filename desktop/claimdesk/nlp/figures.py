@@ -28,11 +28,15 @@ _CURRENCY_WORDS = (
     r"евро|гривн\w*|دولار\w*|يورو|ريال\w*|جنيه\w*|درهم\w*|דולר\w*|שקל\w*|यूरो|रुपय?े|"
     r"डॉलर|บาท|ดอลลาร์|美元|欧元|人民币|日元|달러"
 )
-_CURRENCY_BEFORE = re.compile(
-    rf"(?:[{_CURRENCY_SYMBOLS}]|R\$|US\$|\b(?:{_ISO_CODES.replace(' ', '|')}))\s?$"
+_ISO = _ISO_CODES.replace(" ", "|")
+_CURRENCY_BEFORE = re.compile(rf"(?:[{_CURRENCY_SYMBOLS}]|R\$|US\$|\b(?:{_ISO}))\s?$")
+# Between a figure and its currency: "1.200 Mio. Euro", "1200億円", "1,200 ล้านบาท".
+_MULTIPLIER = (
+    r"(?:[万萬亿億兆千百억만]|mio\.?|mrd\.?|mill?\.?|bn|mn|million\w*|millones|milliards?|"
+    r"miliardi?|milyon|milyar|млн\.?|млрд\.?|тыс\.?|करोड़|लाख|ล้าน|مليون|مليار|מיליון|מיליארד)"
 )
 _CURRENCY_AFTER = re.compile(
-    rf"\s?(?:[{_CURRENCY_SYMBOLS}]|(?-i:\b(?:{_ISO_CODES.replace(' ', '|')})\b)"
+    rf"\s?(?:{_MULTIPLIER}\s?)?(?:[{_CURRENCY_SYMBOLS}]|(?-i:\b(?:{_ISO})\b)"
     rf"|(?:{_CURRENCY_WORDS})\b)",
     re.IGNORECASE,
 )

@@ -66,7 +66,7 @@ def month_pattern(language: str | None) -> re.Pattern[str]:
     names = MONTHS.get(language or "") or tuple(n for names in MONTHS.values() for n in names)
     month = "|".join(f"(?:{name})" for name in names)
     return re.compile(
-        rf"(?<!\w)(?:{_DAY}{_JOIN})?(?:{month})\.?(?!\w)"
+        rf"(?<!\w)(?:{_DAY}{_JOIN})?(?:{month})(?!\w)"
         rf"(?:{_JOIN}\d{{1,4}}(?!\d)(?:{_JOIN}\d{{4}}(?!\d))?)?",
         re.IGNORECASE,
     )

@@ -37,14 +37,15 @@ def sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
         start = end
         if s == e:
             continue
-        if not any(ch.isalnum() for ch in text[s:e]):
+        if spans and not any(ch.isalnum() for ch in text[s:e]):
             # "…" or "***" alone is no sentence: it stays with the one before it.
-            if spans:
-                spans[-1] = (spans[-1][0], e)
+            spans[-1] = (spans[-1][0], e)
             continue
         if spans and not any(ch.isalnum() for ch in text[spans[-1][0]:spans[-1][1]]):
-            s = spans.pop()[0]
+            s = spans.pop()[0]  # ... or, at the start, with the one after it
         spans.append((s, e))
+    if spans and not any(ch.isalnum() for ch in text[spans[-1][0]:spans[-1][1]]):
+        spans.pop()  # a line of punctuation only ("***") has no sentence
     return spans
 
 
