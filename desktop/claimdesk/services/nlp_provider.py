@@ -1,4 +1,4 @@
-"""Loads the spaCy pipeline and the check-worthiness scorer once, lazily, thread-safely."""
+"""Loads the NLP parts once, lazily, thread-safely, and sends each text to its language's path."""
 
 from __future__ import annotations
 
