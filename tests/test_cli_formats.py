@@ -48,7 +48,7 @@ def test_extract_json_for_every_format(name: str, tmp_path: Path) -> None:
     assert text.returncode == 0, text.stderr
     result = extract(path, "--format", "json")
     assert result.returncode == 0, result.stderr
-    claims = json.loads(result.stdout)
+    claims = json.loads(result.stdout)["claims"]
     assert claims, f"no claims from {name}"
     for claim in claims:
         assert text.stdout[claim["start"] : claim["end"]] == claim["text"]

@@ -191,14 +191,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
         sys.stdout.write(doc.text)
         return 0
     nlp = NlpProvider()
-    candidates, _name = nlp.extract(doc.text)
-    for note in nlp.limitations():
-        print(f"claimdesk: note: {note}", file=sys.stderr)
+    found = nlp.extract(doc.text)
+    # The language's line first: what this article gets ("Arabic: claims and scores; no
+    # entities or speakers"), then what this run lacks (a model that failed to load).
+    notes = nlp.limitations()
+    limitations = ([found.limitation] if found.limitation else []) + notes
     if args.format == "json":
-        json.dump([_claim_json(c) for c in candidates], sys.stdout, ensure_ascii=False, indent=2)
+        for note in notes:
+            print(f"claimdesk: note: {note}", file=sys.stderr)
+        out = {
+            "language": found.language,
+            "limitations": limitations,
+            "claims": [_claim_json(c) for c in found.candidates],
+        }
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        for c in candidates:
+        for note in limitations:
+            print(f"claimdesk: note: {note}", file=sys.stderr)
+        for c in found.candidates:
             score = "  -  " if c.score is None else f"{c.score:.2f}"
             kinds = ",".join(t.value for t in c.types) or "-"
             print(f"{score}\t{kinds}\t{c.speaker or '-'}\t{' '.join(c.text.split())}")

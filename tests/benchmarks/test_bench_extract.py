@@ -72,9 +72,13 @@ def provider() -> NlpProvider:
 
 def claimdesk_extract(provider: NlpProvider, text: str) -> list[CandidateClaim]:
     """cli.cmd_extract after reading the file: extract, score, write the JSON."""
-    candidates, _name = provider.extract(text)
+    found = provider.extract(text)
+    candidates = found.candidates
     out = io.StringIO()
-    json.dump([_claim_json(c) for c in candidates], out, ensure_ascii=False, indent=2)
+    limitations = [found.limitation] if found.limitation else []
+    doc = {"language": found.language, "limitations": limitations,
+           "claims": [_claim_json(c) for c in candidates]}
+    json.dump(doc, out, ensure_ascii=False, indent=2)
     return candidates
 
 

@@ -56,7 +56,7 @@ def test_extracted_scores_are_those_of_each_sentence_alone(nlp_provider: NlpProv
     # alone: the same sentence scores the same in every article.
     scorer = nlp_provider.scorer()
     assert scorer is not None
-    claims, _name = nlp_provider.extract(SEED.read_text(encoding="utf-8"))
+    claims = nlp_provider.extract(SEED.read_text(encoding="utf-8")).candidates
     assert len(claims) > 10
     alone = [scorer.score([c.text])[0] for c in claims]
     assert [c.score for c in claims] == pytest.approx(alone, abs=TOLERANCE, rel=0)

@@ -48,6 +48,22 @@ class TooMuchToExtract(KnownError):
 _SPLIT_ADVICE = "split it into smaller files, or mark its claims by hand"
 
 
+def too_long_message(length: int, max_chars: int) -> str:
+    """Why a text of `length` characters is refused (shared with nlp/multilingual.py)."""
+    return (
+        f"This article has {length:,} characters; ClaimDesk finds claims in articles "
+        f"of up to {max_chars:,} (about {max_chars // 2000:,} pages): {_SPLIT_ADVICE}."
+    )
+
+
+def too_many_message(max_candidates: int) -> str:
+    """Why extraction stopped after `max_candidates` sentences."""
+    return (
+        f"This article has more than {max_candidates:,} sentences, ClaimDesk's "
+        f"limit for finding claims in one article: {_SPLIT_ADVICE}."
+    )
+
+
 def extract_candidates(
     text: str,
     pipeline: LoadedPipeline,
@@ -66,10 +82,7 @@ def extract_candidates(
     TooMuchToExtract (a KnownError): the work is bounded whatever the article.
     """
     if len(text) > max_chars:
-        raise TooMuchToExtract(
-            f"This article has {len(text):,} characters; ClaimDesk finds claims in articles "
-            f"of up to {max_chars:,} (about {max_chars // 2000:,} pages): {_SPLIT_ADVICE}."
-        )
+        raise TooMuchToExtract(too_long_message(len(text), max_chars))
     rules = ClaimTypeRules(pipeline.nlp)
     tracker = SpeakerTracker()
     claims: list[CandidateClaim] = []
@@ -116,10 +129,7 @@ def extract_candidates(
                 speaker_kind=attribution.kind,
             ))
             if len(claims) > max_candidates:
-                raise TooMuchToExtract(
-                    f"This article has more than {max_candidates:,} sentences, ClaimDesk's "
-                    f"limit for finding claims in one article: {_SPLIT_ADVICE}."
-                )
+                raise TooMuchToExtract(too_many_message(max_candidates))
         if progress is not None:
             progress(segment.end, total)
     if progress is not None:

@@ -1,13 +1,16 @@
-"""Loads the spaCy pipeline and the check-worthiness scorer once, lazily, thread-safely."""
+"""Loads the NLP parts once, lazily, thread-safely, and sends each text to its language's path."""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimdesk.domain import CandidateClaim
+from claimdesk.nlp.language import detect_language
+from claimdesk.nlp.languages import base_code, limitation_line
 
 if TYPE_CHECKING:
     from claimdesk.nlp.pipeline import LoadedPipeline
@@ -17,6 +20,21 @@ log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
+#: The one language with a trained pipeline (entities, speakers, the full type rules).
+ENGLISH = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extracting one article gave: its claims, what found them, and what is limited."""
+
+    candidates: list[CandidateClaim]
+    #: Stored with the claims: the spaCy model's name, or "sentencex-rules:<code>".
+    pipeline: str
+    #: ISO 639-1 code the article was read as ("und" when it has no letters).
+    language: str
+    #: The one-line banner ("Arabic: claims and scores; no entities or speakers"), or None.
+    limitation: str | None
 
 
 class NlpProvider:
@@ -87,24 +105,58 @@ class NlpProvider:
                 )
         return notes
 
+    def language_of(self, text: str, language: str | None = None) -> str:
+        """`language` as a base code if given, else the language detected in `text`."""
+        return base_code(language) if language else detect_language(text).code
+
+    def scorer_for(self, language: str) -> CheckWorthinessScorer | None:
+        """The check-worthiness scorer for claims in `language`, or None.
+
+        THE SEAM for the multilingual encoder (nlp/encoder.py): today only English has a
+        scorer, so claims in every other language stay unscored rather than be scored
+        by a model that never saw their language.
+        """
+        return self.scorer() if language == ENGLISH else None
+
     def extract(
         self,
         text: str,
         progress: ProgressFn | None = None,
         cancelled: CancelledFn | None = None,
-    ) -> tuple[list[CandidateClaim], str]:
-        """All candidate sentences of `text`, scored when the scorer loads."""
-        from claimdesk.nlp.extract import extract_candidates
+        language: str | None = None,
+    ) -> Extraction:
+        """All candidate sentences of `text`, scored where a scorer knows the language.
 
-        pipeline = self.pipeline()
-        candidates = extract_candidates(text, pipeline, progress=progress, cancelled=cancelled)
-        scorer = self.scorer()
+        `language` (an ISO code) is the article's; None detects it. Only English goes
+        through the spaCy pipeline; every other language gets sentences and rule types
+        from nlp/multilingual.py, never an English parse.
+        """
+        code = self.language_of(text, language)
+        if code == ENGLISH:
+            from claimdesk.nlp.extract import extract_candidates
+
+            pipeline = self.pipeline()
+            candidates = extract_candidates(
+                text, pipeline, progress=progress, cancelled=cancelled
+            )
+            name = pipeline.name
+        else:
+            from claimdesk.nlp.multilingual import extract_multilingual, pipeline_name
+
+            candidates = extract_multilingual(
+                text, code, progress=progress, cancelled=cancelled
+            )
+            name = pipeline_name(code)
+        scorer = self.scorer_for(code)
         if scorer is not None:
             from claimdesk.nlp.batching import score_candidates
 
             candidates = score_candidates(candidates, scorer, self._score_batch)
-        return candidates, pipeline.name
+        return Extraction(candidates, name, code, limitation_line(code))
 
-    def score_texts(self, texts: Sequence[str]) -> list[float] | None:
-        scorer = self.scorer()
+    def score_texts(
+        self, texts: Sequence[str], language: str | None = None
+    ) -> list[float] | None:
+        """Scores of `texts` in `language` (None: detected from them), or None."""
+        scorer = self.scorer_for(self.language_of(" ".join(texts), language))
         return None if scorer is None else scorer.score(list(texts))

@@ -86,6 +86,10 @@ class Workbench(WritePath):
     def article(self, article_id: int) -> Article:
         return self._read(lambda s: repo.get_article(s, article_id))
 
+    def article_language(self, article_id: int) -> str:
+        """The article's language code, as extraction reads it (detected from its text)."""
+        return self.nlp.language_of(self.article(article_id).text)
+
     def claims(self, article_id: int) -> list[Claim]:
         return self._read(lambda s: repo.list_claims(s, article_id))
 
@@ -169,13 +173,13 @@ class Workbench(WritePath):
         first_time = self.needs_extraction(article_id)
         text = self.article(article_id).text
         # Slow, so outside the write transaction; another process may extract meanwhile.
-        candidates, pipeline_name = self.nlp.extract(text, progress=progress, cancelled=cancelled)
+        found = self.nlp.extract(text, progress=progress, cancelled=cancelled)
         with self._write() as session:
             if first_time and not repo.needs_extraction(session, article_id):
                 # Another ClaimDesk stored this article's claims first: keep those (the
                 # checker may already be working on them there).
                 return Changes(library=True, claim_sets=frozenset({article_id}))
-            repo.store_extracted_claims(session, article_id, candidates, pipeline_name)
+            repo.store_extracted_claims(session, article_id, found.candidates, found.pipeline)
             self.undo_stack.forget_article(article_id)
         return Changes(library=True, claim_sets=frozenset({article_id}))
 
