@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,10 @@ WHOLE_TEXT = 6000
 #: a 200,000-character article costs what a 6,000-character one does.
 WINDOWS = 5
 WINDOW = 1200
+
+#: What a stored language may look like: a BCP-47 primary language subtag with optional
+#: subtags ("de", "pt-BR", "sr-Latn", "und"); anything else from a bundle is refused.
+_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}")
 
 #: The model's labels that are ISO 639-3 although ISO 639-1 has a code (BCP-47 wants the
 #: shortest); "zxx" is the model's class for numbers and markup, not a language.
@@ -150,3 +155,8 @@ def language_name(code: str) -> str:
 def known_languages() -> list[str]:
     """Every code `detect_language` can give (besides "und"), sorted by code."""
     return sorted(_NAMES)
+
+
+def is_language_tag(code: str) -> bool:
+    """Whether `code` looks like a BCP-47 language tag this app may store and publish."""
+    return len(code) <= 35 and _TAG.fullmatch(code) is not None
