@@ -181,18 +181,26 @@ def _claim_json(c: Any) -> dict[str, Any]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from claimdesk.importers import read_article
+    from claimdesk.nlp.language import detect_language, language_name
     from claimdesk.services.nlp_provider import NlpProvider
 
     doc = read_article(args.file)
     if args.text:
         sys.stdout.write(doc.text)
         return 0
+    language = detect_language(doc.text)
     nlp = NlpProvider()
     candidates, _name = nlp.extract(doc.text)
     for note in nlp.limitations():
         print(f"claimdesk: note: {note}", file=sys.stderr)
     if args.format == "json":
-        json.dump([_claim_json(c) for c in candidates], sys.stdout, ensure_ascii=False, indent=2)
+        out = {
+            "language": language.code,
+            "language_name": language_name(language.code),
+            "language_confidence": round(language.confidence, 4),
+            "claims": [_claim_json(c) for c in candidates],
+        }
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for c in candidates:

@@ -108,7 +108,7 @@ def test_frozen_app_reads_every_article_format(
             "json",
         ]
     )
-    claims = json.loads(out)
+    claims = json.loads(out)["claims"]
     assert claims and all(0.0 <= c["score"] <= 1.0 for c in claims)
 
 
