@@ -67,6 +67,16 @@ The multilingual sentence encoder and check-worthiness head
   (resources/models/checkworthy-multilingual) is a logistic regression trained on the
   ClaimBuster dataset (citation above); it holds 513 numbers and no sentences.
 
+The language detector's model (py3langid) - BSD-3-Clause
+  Articles' languages are detected with py3langid (Marco Lui, Timothy Baldwin: langid.py;
+  fork and retrained model by Adrien Barbaresi), whose model (py3langid/data/model.npz.xz,
+  139 languages) ships inside its package under the same BSD-3-Clause licence (below).
+  The model holds naive Bayes weights over byte n-grams, not text; per its TRAINING.md it
+  was trained on samples of Wikipedia, the Leipzig Corpora (news), CC-100 (Common Crawl),
+  Tatoeba (CC BY) and the GlotCC, Glot500 and GlotSparse collections. Please cite: Marco
+  Lui, Timothy Baldwin. "langid.py: An Off-the-shelf Language Identification Tool".
+  Proceedings of ACL 2012, System Demonstrations.
+
 ICU (inside PySide6's Qt libraries) - Unicode License
   Qt uses ICU 73. On Linux the installers carry a reduced copy of its data library
   (root and English locales only). ICU's licence is below (text from Debian's libicu72).

@@ -184,14 +184,16 @@ def _claim_json(c: Any) -> dict[str, Any]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from claimdesk.importers import read_article
+    from claimdesk.nlp.language import detect_language, language_name
     from claimdesk.services.nlp_provider import NlpProvider
 
     doc = read_article(args.file)
     if args.text:
         sys.stdout.write(doc.text)
         return 0
+    language = detect_language(doc.text)
     nlp = NlpProvider()
-    found = nlp.extract(doc.text)
+    found = nlp.extract(doc.text, language=language.code)
     # The language's line first: what this article gets ("Arabic: claims and scores; no
     # entities or speakers"), then what this run lacks (a model that failed to load).
     notes = nlp.limitations()
@@ -201,6 +203,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"claimdesk: note: {note}", file=sys.stderr)
         out = {
             "language": found.language,
+            "language_name": language_name(found.language),
+            "language_confidence": round(language.confidence, 4),
             "limitations": limitations,
             "claims": [_claim_json(c) for c in found.candidates],
         }

@@ -73,6 +73,13 @@ class SpeakerKind(enum.StrEnum):
     PLACE = "place"
 
 
+class LanguageSource(enum.StrEnum):
+    """Who said which language an article is in; the checker's word is never overwritten."""
+
+    DETECTED = "detected"
+    CHECKER = "checker"
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A named entity inside a claim; offsets are absolute in the article text."""
@@ -110,6 +117,9 @@ class Article:
     author: str | None = None
     publisher: str | None = None
     published: date | None = None
+    #: BCP-47 code ("de"; "und": the detector could not say); None: not detected yet.
+    language: str | None = None
+    language_source: LanguageSource | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +132,7 @@ class ArticleSummary:
     imported_at: datetime
     claim_count: int
     checked_count: int
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from claimdesk.domain import ClaimOrigin, ClaimStatus, ClaimType, Entity, SpeakerKind, Stance
+from claimdesk.domain import (
+    ClaimOrigin,
+    ClaimStatus,
+    ClaimType,
+    Entity,
+    LanguageSource,
+    SpeakerKind,
+    Stance,
+)
+from claimdesk.nlp.language import is_language_tag
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
@@ -91,6 +100,10 @@ class BundleArticle:
     extracted_at: datetime | None
     pipeline: str | None
     claims: tuple[BundleClaim, ...]
+    #: BCP-47 code and who said it; both None when the exporting desk did not know
+    #: (or was made before languages existed).
+    language: str | None = None
+    language_source: LanguageSource | None = None
 
 
 # ----------------------------------------------------------------------------- writing
@@ -115,6 +128,8 @@ def article_to_json(a: BundleArticle) -> dict[str, Any]:
         "published": _iso(a.published),
         "extracted_at": _iso(a.extracted_at),
         "pipeline": a.pipeline,
+        "language": a.language,
+        "language_source": a.language_source.value if a.language_source else None,
         "claims": [_claim_to_json(c) for c in a.claims],
     }
 
@@ -311,6 +326,17 @@ def _claim(raw: object, where: str, text: str) -> BundleClaim:
     )
 
 
+def _language(o: _Obj) -> tuple[str | None, LanguageSource | None]:
+    """The article's language and its source; a language without a source counts as
+    detected (only a checker's own word is protected from being replaced)."""
+    if o.raw.get("language") is None:
+        return None, None
+    code = o.string("language")
+    if not is_language_tag(code):
+        raise o._fail("language", "a language code such as “de” or “pt-BR”")
+    return code, o.opt_choice("language_source", LanguageSource) or LanguageSource.DETECTED
+
+
 def article_from_json(raw: object, where: str) -> BundleArticle:
     """Read one article, checking every field's type and every claim's span."""
     o = _Obj(raw, where)
@@ -320,6 +346,7 @@ def article_from_json(raw: object, where: str) -> BundleArticle:
     text = o.string("text")
     if not text.strip():
         raise BundleDataError(f"{where}.text is empty")
+    language, language_source = _language(o)
     return BundleArticle(
         sha256=sha,
         title=o.string("title"),
@@ -337,4 +364,6 @@ def article_from_json(raw: object, where: str) -> BundleArticle:
         claims=tuple(
             _claim(c, f"{where}.claims[{i}]", text) for i, c in enumerate(o.array("claims"))
         ),
+        language=language,
+        language_source=language_source,
     )

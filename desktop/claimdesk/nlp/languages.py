@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimdesk.nlp.language import UNKNOWN, language_name
+from claimdesk.nlp.language import UNDETERMINED as UNKNOWN
+from claimdesk.nlp.language import language_name
 from claimdesk.nlp.lexicon import words
 
 #: The only language with a trained pipeline we ship (en_core_web_sm, MIT): entities,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimdesk.nlp.language import UNKNOWN
+from claimdesk.nlp.language import UNDETERMINED as UNKNOWN
 
 #: A Thai or Lao "sentence" shorter than this joins the next one: a space in these
 #: scripts ends a sentence, but also sets off a name, a figure or a short phrase.

@@ -204,7 +204,14 @@ class MainWindow(QMainWindow):
         self._sync_highlights()
         self.library.select_article(article_id)
         if self.workbench.needs_extraction(article_id):
-            self.extract(article_id)
+            self.extract(article_id)  # detects the language too, if it has none
+        elif article.language is None:
+            # Stored before languages existed (or merged from an older bundle).
+            self.jobs.run(
+                f"detect language {article_id}",
+                lambda _job: self.workbench.ensure_language(article_id),
+                on_success=self.apply_changes,
+            )
 
     def restore_session(self) -> None:
         """Show the article the checker had open last time, if it still exists."""
