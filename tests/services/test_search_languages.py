@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from claimdesk.cli import main
 from claimdesk.domain import ArticleMetadata, CandidateClaim, ClaimOrigin, HitKind, SearchHit
 from claimdesk.services.search import fts_query, search
+from claimdesk.storage import fts_substring
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database, open_database
 
@@ -153,3 +155,46 @@ def test_command_finds_chinese(desk: Database, capsys: pytest.CaptureFixture[str
     (line,) = capsys.readouterr().out.splitlines()
     assert line.split("\t")[0] == "article" and "[[失业率]]" in line
 
+
+
+def _fresh(path: Path, texts: list[str]) -> Database:
+    db = open_database(path)
+    with db.sessions.begin() as s:
+        for i, body in enumerate(texts):
+            repo.add_article(
+                s, text=body, metadata=ArticleMetadata(title=f"Nr. {i}"), file_name=f"{i}.txt",
+                file_path=f"/{i}.txt", fmt="txt", sha256=f"fresh{i}",
+            )  # fmt: skip
+    return db
+
+
+def test_many_substring_matches_keep_the_newest_and_scans_are_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _fresh(tmp_path / "many.sqlite3", [
+        "中国经济。", *(f"Die Steuerreform Nummer {i}." for i in range(5)), "天气。", "天气。"
+    ])  # fmt: skip
+    try:
+        monkeypatch.setattr(fts_substring, "RANK_WINDOW", 2)
+        hits = search(db, "reform", limit=3)
+        assert [h.article_id for h in hits] == [6, 5, 4]  # the newest, unranked
+        assert all(h.marked().count("[[reform]]") == 1 for h in hits)
+        monkeypatch.setattr(fts_substring, "SCAN_ROWS", 8)
+        assert articles(search(db, "中国")) == {1}
+        monkeypatch.setattr(fts_substring, "SCAN_ROWS", 7)  # article 1 is older than that
+        assert search(db, "中国") == []
+        assert articles(search(db, "经济")) == set()
+    finally:
+        db.dispose()
+
+
+def test_a_long_article_gets_a_snippet_around_the_match(tmp_path: Path) -> None:
+    body = "前言。" * 200 + "国家统计局表示，失业率上升。" + "结语。" * 200
+    db = _fresh(tmp_path / "long.sqlite3", [body])
+    try:
+        (hit,) = search(db, "失业率")
+    finally:
+        db.dispose()
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert len(hit.snippet) < 100
+    assert [hit.snippet[s:e] for s, e in hit.marks] == ["失业率"]

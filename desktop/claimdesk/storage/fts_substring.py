@@ -11,12 +11,15 @@ from sqlalchemy.orm import Session
 
 from claimdesk.domain import HitKind, SearchHit
 
-#: At most this many matches of one kind are ranked, the newest (as fts.RANK_WINDOW).
-RANK_WINDOW = 2000
-#: A query with only one- and two-character words cannot use trigrams: it scans the
-#: newest SCAN_ROWS rows of each kind with LIKE, which costs about as much as a LIKE
-#: over 10,000 articles (tests/benchmarks/test_bench_search.py measures it); older
-#: rows are not searched by such a query.
+#: Of a kind with more matches than this, the newest `limit` are kept unranked: a
+#: substring in that many rows tells little apart, and ranking them took 220 ms on a
+#: 10,000-article desk.
+RANK_WINDOW = 500
+#: A query with only one- and two-character words (common in Chinese and Japanese)
+#: cannot use trigrams: it checks the rows with the newest SCAN_ROWS ids of each kind
+#: with LIKE. Bounded by ids, not by matches found, so its worst case (no match) is
+#: known: about 250 ms at 10,000 articles (test_bench_search_trigram.py); older rows
+#: are not searched by such a query. A common short word stops early at `limit` hits.
 SCAN_ROWS = 10_000
 
 
@@ -65,18 +68,18 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _filters(kind: _Kind, short: Sequence[str], row: str) -> tuple[str, dict[str, str]]:
-    """SQL requiring every short term somewhere in the row's columns (LIKE: ASCII case)."""
+def _filters(kind: _Kind, short: Sequence[str], alias: str) -> tuple[str, dict[str, str]]:
+    """SQL requiring every short term somewhere in the row's columns (LIKE: ASCII case).
+
+    LIKE, not instr(): on this SQLite it scans article text about twice as fast.
+    """
     clauses: list[str] = []
     params: dict[str, str] = {}
     for i, term in enumerate(short):
         params[f"s{i}"] = _like(term)
-        either = " OR ".join(f"x.{c} LIKE :s{i} ESCAPE '\\'" for c in kind.columns)
+        either = " OR ".join(f"{alias}.{c} LIKE :s{i} ESCAPE '\\'" for c in kind.columns)
         clauses.append(f"({either})")
-    if not clauses:
-        return "", params
-    where = " AND ".join(clauses)
-    return f"EXISTS (SELECT 1 FROM {kind.content} AS x WHERE x.id = {row} AND {where})", params
+    return " AND ".join(clauses), params
 
 
 def _candidates(
@@ -84,9 +87,12 @@ def _candidates(
 ) -> list[tuple[float, int, int, str, int | None]]:
     """(rank, row id, article id, title, claim id) of the best `limit` rows of one kind."""
     if long:
-        extra, params = _filters(kind, short, "t.rowid")
+        extra, params = _filters(kind, short, "x")
         where = f"t.{kind.trigram} MATCH :q"
-        where += f" AND {extra}" if extra else ""
+        if extra:
+            where += (
+                f" AND EXISTS (SELECT 1 FROM {kind.content} AS x WHERE x.id = t.rowid AND {extra})"
+            )
         params["q"] = " ".join(_quoted(t) for t in long)
         floor = session.execute(
             text(
@@ -96,13 +102,22 @@ def _candidates(
             {**params, "window": RANK_WINDOW},
         ).scalar()
         weights = f" AND t.rank MATCH '{kind.weights}'" if kind.weights else ""
-        inner = (
-            f"SELECT t.rowid AS id, t.rank AS rank FROM {kind.trigram} AS t "
-            f"WHERE {where} AND t.rowid > :floor{weights} ORDER BY t.rank LIMIT :n"
-        )
-        params_all: dict[str, object] = {**params, "floor": floor or 0, "n": limit}
+        if floor is None:
+            inner = (
+                f"SELECT t.rowid AS id, t.rank AS rank FROM {kind.trigram} AS t "
+                f"WHERE {where}{weights} ORDER BY t.rank LIMIT :n"
+            )
+        else:
+            # More matches than the window: the newest `limit`, unranked. bm25 needs
+            # the number of rows holding the phrase, which means evaluating it in every
+            # row (50 ms for a five-letter run in all 10,000 articles of a desk).
+            inner = (
+                f"SELECT t.rowid AS id, 0.0 AS rank FROM {kind.trigram} AS t "
+                f"WHERE {where} ORDER BY t.rowid DESC LIMIT :n"
+            )
+        params_all: dict[str, object] = {**params, "n": limit}
     else:
-        extra, params = _filters(kind, short, "y.id")
+        extra, params = _filters(kind, short, "y")
         top = session.execute(text(f"SELECT max(id) FROM {kind.content}")).scalar() or 0
         inner = (
             f"SELECT y.id AS id, 0.0 AS rank FROM {kind.content} AS y "
@@ -143,7 +158,8 @@ def search(session: Session, terms: Sequence[str], limit: int) -> list[SearchHit
     """Best `limit` rows of every kind that hold every term as a substring, best first.
 
     Terms of three characters or more are looked up in the trigram index (ranked by
-    bm25, an article title weighing ten times its text); shorter ones are checked with
+    bm25, an article title weighing ten times its text; of more than RANK_WINDOW
+    matches of one kind, the newest `limit`, after every ranked hit); shorter ones are checked with
     LIKE on the rows that index finds, or, when no term is that long, on the newest
     SCAN_ROWS rows of each kind (then the newest come first). Case is ignored.
     """
