@@ -148,3 +148,24 @@ def test_a_tampered_trigram_index_is_refused(
     with pytest.raises(DatabaseError, match="not a schema ClaimDesk made"):
         open_database(path, backups=tmp_path / "bk")
     assert sha256(path) == before
+
+
+def test_the_trigram_index_follows_edits_and_deletes(tmp_path: Path) -> None:
+    path = tmp_path / "v4.sqlite3"
+    _database_at_0004_with_work(path)
+    open_database(path).dispose()
+    execute(
+        path,
+        "UPDATE articles SET title = '就业报告' WHERE id = 1",
+        "UPDATE verdicts SET explanation = '数据被夸大' WHERE id = 1",
+    )
+    db = open_database(path)
+    try:
+        assert [h.kind for h in search(db, "就业报告")] == [HitKind.ARTICLE]
+        assert [h.kind for h in search(db, "夸大")] == [HitKind.VERDICT]
+        assert HitKind.VERDICT not in {h.kind for h in search(db, "官方数据")}
+    finally:
+        db.dispose()
+    execute(path, "PRAGMA foreign_keys = ON", "DELETE FROM articles WHERE id = 1")
+    for table in TRIGRAM_TABLES:
+        assert _sql(path, f"SELECT count(*) FROM {table}_docsize") == [(0,)], table
