@@ -67,7 +67,7 @@ def test_a_new_database_has_the_columns_at_head(tmp_path: Path) -> None:
             (summary,) = repo.list_articles(s)
     finally:
         db.dispose()
-    assert head_revision() == "0005"
+    assert head_revision() >= "0005"  # later revisions build on it
     assert {"language", "language_source"} <= _columns(path)
     assert (article.language, article.language_source) == ("fr", LanguageSource.DETECTED)
     assert summary.language == "fr"

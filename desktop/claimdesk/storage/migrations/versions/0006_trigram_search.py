@@ -1,7 +1,7 @@
 """A second full-text index by trigrams, for words the word index cannot split.
 
-Revision ID: 0006_trigram_search
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-01 17:00:00
 
 SQLite's unicode61 tokenizer splits words at spaces and punctuation, so a Chinese,
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0006_trigram_search"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
