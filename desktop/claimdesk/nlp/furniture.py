@@ -15,6 +15,14 @@ HEADLINE_MAX_WORDS = 16
 MIN_ITEM_WORDS = 2
 #: Lines at the top of an article that may stack as headline, kicker and standfirst.
 TOP_TITLE_LINES = 3
+#: A headline in Title Case may be longer ("Vice President Harris Rejects Isolationism, …").
+TITLE_CASE_MAX_WORDS = 40
+#: A deck, the unpunctuated lines between a headline and the story, is no longer.
+DECK_MAX_WORDS = 60
+#: A photo caption before or above its credit ("Marchers in town. Photo: Jane Roe.").
+CAPTION_MAX_WORDS = 30
+#: A credit ("Image: John Lubbock (flickr).") names no more words than this.
+CREDIT_MAX_WORDS = 6
 
 # List and quote markers at a line start; each needs white space after it, so "-5%",
 # "*Note*" and "2.5 million" are left alone. Lower-case letters and roman numerals only,
@@ -37,6 +45,11 @@ _DATELINE = re.compile(
     r"(?=[\"“‘'A-Z0-9]|$)"
 )
 _BARE_DATELINE = re.compile(rf"(?:{_CAPS_PLACE}|{_PLACE}){_DETAIL}{_AGENCY}")
+# Weaker forms, trusted only at the start of a story's lead paragraph: "Gaborone, Botswana —"
+# (a place and its country, no agency) and a place a CMS wrote in lower case ("washington —").
+_LEAD_DATELINE = re.compile(
+    rf"(?:{_PLACE},\s*{_PLACE}|[a-z]{{3,}}(?:\s+[a-z]{{3,}})?)\s*[—–]\s*(?=[\"“‘'A-Z0-9])"
+)
 _ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # Links and tags that end a post ("… rising. #jobs https://t.co/x"); a line with one is
 # no title, and they do not hide the full stop before them.
@@ -81,6 +94,29 @@ _BYLINE_SEPARATOR = re.compile(r"\s*(?:[,|–—]|\s-\s)\s*")
 _SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^()\n]{1,60}\(@\w{1,30}\)(?:\s+.{0,40})?")
 _UNDERLINE = re.compile(r"(?:=[ \t]*){3,}|(?:-[ \t]*){3,}")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
+# "U.S." ends a title-case headline without ending a sentence.
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+# A photo credit at the end of a line, alone or after its caption.
+_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?”\"’)]\s))(?:Photo credit|Image|Photo|Photograph|Picture|Illustration"
+    r"|Credit)s?:\s+(?P<name>[^\s:][^:\n]{0,80})$"
+)
+# A pull quote printed in a table box: the cell borders trail it.
+_BOX = re.compile(r"\s\|[\s|]*$")
+# A wire credit: "Some information for this report was provided by AFP.", "The Associated
+# Press contributed to this report." (a line without figures that names this report).
+_AGENCY_CREDIT = re.compile(r"\b(?:contributed|provided|compiled|supplied|used)\b")
+_THIS_REPORT = re.compile(r"\b(?:this|the) (?:report|story|article)\b")
+# Links after the end of a line's last sentence: the post's media, no claim text.
+_TRAILING_LINKS = re.compile(
+    r"(?<=[.!?…\"”’)])(?:\s+(?:https?://\S+|www\.\S+|pic\.twitter\.com/\S+))+\s*$"
+)
+# "- Bloomberg: Goldman Says …", "- KAIT-TV (Jonesboro, AR): Gas prices drop": an outlet and
+# the headline it ran, in a list of coverage.
+_CITED = re.compile(
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z&][\w.&'’-]*){0,5})(?:\s*\([^()\n]{1,40}\))?:\s+"
+    r"(?=[A-Z])"
+)
 
 
 class LineKind(Enum):
@@ -93,6 +129,8 @@ class LineKind(Enum):
     #: "— Jane Doe (@jdoe) September 7, 2023" under an embedded post: who posted the line
     #: above, for the speaker rules; no claim itself.
     SIGNATURE = "signature"
+    #: The page's other furniture: photo captions and credits, pull-quote boxes, wire credits.
+    FURNITURE = "furniture"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +138,15 @@ class Line:
     """One trimmed line of article text: [start, end), its kind, and where its text begins.
 
     `body` is past any quote, list or heading marker and any dateline ("LONDON (Reuters) -"),
-    so a claim found in the line never includes them.
+    and `tail` before the links that trail its last sentence, so a claim found in the line
+    never includes them.
     """
 
     start: int
     end: int
     kind: LineKind
     body: int
+    tail: int
 
 
 # "ISLAMABAD:" as a sentence of its own: a colon dateline (spaCy cuts it off its line),
@@ -154,14 +194,21 @@ def classify_lines(text: str, segments: list[Segment]) -> list[Line]:
             spans.append((segment.start, segment.end))
             last = segment.paragraph
     shapes = [_shape(text[start:end]) for start, end in spans]
+    # A blank line before a line: pages that part paragraphs so set their top block apart.
+    blank = [i > 0 and _blank_between(text, spans[i - 1][1], start)
+             for i, (start, _) in enumerate(spans)]
     kinds = [shape.kind for shape in shapes]
+    _mark_captions(shapes, kinds, blank)
     _mark_titles(shapes, kinds)
-    return [Line(start, end, kind, start + shape.body)
-            for (start, end), shape, kind in zip(spans, shapes, kinds, strict=True)]
+    _mark_top(shapes, kinds, blank)
+    _mark_cited(shapes, kinds)
+    bodies = _lead_dateline(text, spans, shapes, kinds)
+    return [Line(start, end, kind, start + body, start + shape.tail)
+            for (start, end), shape, kind, body in zip(spans, shapes, kinds, bodies, strict=True)]
 
 
 def content_segments(text: str, segments: list[Segment]) -> list[Segment]:
-    """`segments` without furniture lines, each line's first chunk starting past its markers."""
+    """`segments` without furniture lines, each line's chunks cut to its text between markers."""
     lines = classify_lines(text, segments)
     kept: list[Segment] = []
     k, last = -1, -1
@@ -169,13 +216,50 @@ def content_segments(text: str, segments: list[Segment]) -> list[Segment]:
         if segment.paragraph != last:
             k, last = k + 1, segment.paragraph
         line = lines[k]
-        if line.kind is not LineKind.TEXT or segment.end <= line.body:
+        if line.kind is not LineKind.TEXT or segment.end <= line.body or segment.start >= line.tail:
             continue
-        start = max(segment.start, line.body)
-        while start < segment.end and text[start].isspace():
+        start, end = max(segment.start, line.body), min(segment.end, line.tail)
+        while start < end and text[start].isspace():
             start += 1
-        kept.append(Segment(start, segment.end, segment.paragraph))
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            kept.append(Segment(start, end, segment.paragraph))
     return kept
+
+
+# A sentence's edge that is a stage direction: "(Laughter.)", "[Interruption.]".
+_ASIDE_START = re.compile(r"[(\[](?P<words>[A-Z][^()\[\]\n]{0,80}?[.!?])[)\]]\s*")
+_ASIDE_END = re.compile(r"\s*[(\[](?P<words>[A-Z][^()\[\]\n]{0,80}?[.!?])[)\]]$")
+#: A stage direction in an article is a word or three ("(Applause.)"); in a transcript it
+#: may describe the room ("(A cellphone disrupts the briefing.)").
+ASIDE_WORDS, TRANSCRIPT_ASIDE_WORDS = 3, 8
+
+
+def trim_asides(text: str, start: int, end: int, *, transcript: bool) -> tuple[int, int]:
+    """[start, end) of a sentence without the stage directions at its edges (maybe empty).
+
+    A bracketed sentence of its own at a sentence's start or end ("Hi. (Laughter.)",
+    "(Laughs.) Close your ears.") is what the room did, not what was said.
+    """
+    most = TRANSCRIPT_ASIDE_WORDS if transcript else ASIDE_WORDS
+    while start < end:
+        match = _ASIDE_START.match(text, start, end)
+        if match is None or len(match.group("words").split()) > most:
+            break
+        start = match.end()
+    while start < end:
+        match = _ASIDE_END.search(text, start, end)
+        if match is None or len(match.group("words").split()) > most:
+            break
+        end = match.start()
+    return start, end
+
+
+def _blank_between(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return sum(gap.count(ch) for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029") - gap.count(
+        "\r\n") >= 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,35 +276,98 @@ class _Shape:
     heading: bool = False
     #: A line of "===" or "---" that underlines the heading above it (Markdown's other form).
     underline: bool = False
+    #: Where the line's text ends: before links that trail its last sentence.
+    tail: int = 0
+    #: Ends like a sentence (a title-case line's "U.S." does not).
+    ended: bool = False
+    words: int = 0
+    #: Every long word capitalised, as headlines are set ("Minister Hails Record Exports").
+    title_case: bool = False
+    #: Starts with a dateline ("LONDON (Reuters) -"): the story has begun.
+    dated: bool = False
+    #: Only a photo credit ("Image: Jane Roe (flickr)."): the line above is its caption.
+    credit: bool = False
+    #: A list item "Outlet: Headline", and whether its headline is title-shaped.
+    cited: bool = False
+    cited_title: bool = False
 
 
 def _shape(line: str) -> _Shape:
+    end = len(line)
     if _UNDERLINE.fullmatch(line):
-        return _Shape(LineKind.TEXT, len(line), False, False, underline=True)
+        return _Shape(LineKind.TEXT, end, False, False, underline=True, tail=end)
     if _SIGNATURE.fullmatch(line):
-        return _Shape(LineKind.SIGNATURE, len(line), False, False)
+        return _Shape(LineKind.SIGNATURE, end, False, False, tail=end)
     body, marker = line_body(line)
     rest = line[body:]
     words = _WORD.findall(rest)
     ended = bool(_ENDED.search(_TRAILING_WEB.sub("", rest)))
     if body > 0 and not rest.strip() and _DATELINE.match(line):
-        return _Shape(LineKind.DATELINE, len(line), False, False)
+        return _Shape(LineKind.DATELINE, end, False, False, tail=end)
     if _BARE_DATELINE.fullmatch(line):
-        return _Shape(LineKind.DATELINE, len(line), False, False)
+        return _Shape(LineKind.DATELINE, end, False, False, tail=end)
     if _is_byline(rest, words):
-        return _Shape(LineKind.BYLINE, len(line), False, False)
+        return _Shape(LineKind.BYLINE, end, False, False, tail=end)
+    furniture = _furniture(rest, words, ended)
+    if furniture is not None:
+        return _Shape(LineKind.FURNITURE, end, True, False, tail=end, credit=furniture)
+    links = _TRAILING_LINKS.search(line, body)
+    tail = links.start() if links is not None else end
     if marker == "list":
+        cited = _CITED.match(rest)
+        tease = rest[cited.end():] if cited else ""
+        tease_words = _WORD.findall(tease)
+        cited_title = bool(tease_words) and not _RUNS_ON.search(tease) and (
+            _title_case(tease_words) or (
+                not _ENDED.search(tease) and len(tease_words) <= HEADLINE_MAX_WORDS))
         # A list item is body text unless it is a bare label ("• Background").
         if ended or len(words) >= MIN_ITEM_WORDS:
-            return _Shape(LineKind.TEXT, body, True, False)
-        return _Shape(LineKind.HEADLINE, len(line), False, False)
-    prose = ended or len(words) > HEADLINE_MAX_WORDS
+            return _Shape(LineKind.TEXT, body, True, False, tail=tail, ended=ended,
+                          words=len(words), cited=cited is not None, cited_title=cited_title)
+        return _Shape(LineKind.HEADLINE, end, False, False, tail=end)
+    title_case = _title_case(words) and not _RUNS_ON.search(rest)
+    if title_case and ended and _ABBREVIATION_END.search(rest):
+        ended = False
+    prose = ended or len(words) > (TITLE_CASE_MAX_WORDS if title_case else HEADLINE_MAX_WORDS)
     first = next((ch for ch in rest if ch.isalnum()), "")
     title = (
         not prose and bool(words) and not first.islower() and not _WEB.search(rest)
         and not _RUNS_ON.search(rest) and words[-1].lower() not in _RUN_ON_WORDS
     )
-    return _Shape(LineKind.TEXT, body, prose, title, marker == "heading" and not ended)
+    dated = _DATELINE.match(line, _marker_end(line)) is not None
+    return _Shape(LineKind.TEXT, body, prose, title, marker == "heading" and not ended,
+                  tail=tail, ended=ended, words=len(words), title_case=title_case, dated=dated)
+
+
+def _marker_end(line: str) -> int:
+    """Where `line`'s markers end (line_body without its dateline)."""
+    i = 0
+    while True:
+        match = _QUOTE_MARKER.match(line, i) or _MARKER.match(line, i) or (
+            _MD_HEADING.match(line, i) if i == 0 else None)
+        if match is None or match.end() == i:
+            return i
+        i = match.end()
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether every word of four letters or more starts with a capital (or a digit)."""
+    long = [w for w in words if len(w) >= 4]
+    return len(long) >= 4 and all(w[0].isupper() or w[0].isdigit() for w in long)
+
+
+def _furniture(rest: str, words: list[str], ended: bool) -> bool | None:
+    """None for a line that is no caption, credit or box; else whether it is only a credit."""
+    credit = _CREDIT.search(rest)
+    if credit is not None and len(_WORD.findall(re.sub(r"\([^()]*\)", "", credit.group(
+            "name")))) <= CREDIT_MAX_WORDS and len(words) <= CAPTION_MAX_WORDS + CREDIT_MAX_WORDS:
+        return credit.start() == 0
+    if _BOX.search(rest) and len(words) <= CAPTION_MAX_WORDS:
+        return False
+    if (ended and len(words) <= HEADLINE_MAX_WORDS + 4 and not any(ch.isdigit() for ch in rest)
+            and _THIS_REPORT.search(rest) and _AGENCY_CREDIT.search(rest)):
+        return False
+    return None
 
 
 def _is_byline(rest: str, words: list[str]) -> bool:
@@ -281,3 +428,79 @@ def _mark_titles(shapes: list[_Shape], kinds: list[LineKind]) -> None:
         if (before.prose or kinds[i - 1] is not LineKind.TEXT) and (
                 after.prose or kinds[i + 1] in {LineKind.BYLINE, LineKind.DATELINE}):
             kinds[i] = LineKind.HEADLINE
+
+
+def _mark_captions(shapes: list[_Shape], kinds: list[LineKind], blank: list[bool]) -> None:
+    """A short line directly above a line that is only a photo credit is the photo's caption."""
+    for i in range(1, len(shapes)):
+        above = shapes[i - 1]
+        if (shapes[i].credit and not blank[i] and kinds[i - 1] is LineKind.TEXT
+                and above.words <= CAPTION_MAX_WORDS and not above.underline):
+            kinds[i - 1] = LineKind.FURNITURE
+
+
+def _mark_top(shapes: list[_Shape], kinds: list[LineKind], blank: list[bool]) -> None:
+    """The headline and deck above the story, when the page's layout says where it starts.
+
+    The story starts at its first line that ends like a sentence (or a list item). Above
+    it, up to TOP_TITLE_LINES lines are headline and deck when they begin with a title
+    (a short unpunctuated line, or one in Title Case) and the rest do not end like
+    sentences; a long first line without a full stop also counts when a byline, date or
+    dateline follows it. A page that parts its paragraphs with blank lines but not its
+    first lines sets them apart as headline and summary, ended or not.
+    """
+    n = len(shapes)
+    lines = [i for i in range(n) if kinds[i] in {LineKind.TEXT, LineKind.HEADLINE}
+             and not shapes[i].underline]
+    story = next((i for i in lines if kinds[i] is LineKind.TEXT and (
+        shapes[i].ended or shapes[i].cited or (shapes[i].prose and shapes[i].body > 0))), None)
+    if story is None:
+        return
+    top = [i for i in lines if i < story]
+    if 1 <= len(top) <= TOP_TITLE_LINES:
+        head = shapes[top[0]]
+        anchored = shapes[story].dated or any(
+            kinds[i] in {LineKind.BYLINE, LineKind.DATELINE} for i in range(top[0], story))
+        opens = head.title or head.heading or (head.title_case and not head.ended) or (
+            anchored and not head.ended and head.words <= 2 * HEADLINE_MAX_WORDS)
+        decks = all(not shapes[i].ended and shapes[i].words <= DECK_MAX_WORDS for i in top[1:])
+        if opens and decks:
+            for i in top:
+                kinds[i] = LineKind.HEADLINE
+    # Headline and summary as one block above blank-line paragraphs.
+    first = lines[0]
+    block = [i for i in lines if not any(blank[first + 1:i + 1])]
+    after = [i for i in lines if i > block[-1]]
+    if (2 <= len(block) <= TOP_TITLE_LINES and len(after) >= 2 and blank[after[0]]
+            and sum(blank[i] for i in after) * 2 >= len(after)
+            and (shapes[first].title or shapes[first].title_case)
+            and all(shapes[i].words <= DECK_MAX_WORDS for i in block)):
+        for i in block:
+            kinds[i] = LineKind.HEADLINE if kinds[i] is LineKind.TEXT else kinds[i]
+
+
+def _mark_cited(shapes: list[_Shape], kinds: list[LineKind]) -> None:
+    """A list of "Outlet: Headline" items, most of them title-shaped, is cited coverage."""
+    i, n = 0, len(shapes)
+    while i < n:
+        j = i
+        while j < n and shapes[j].cited and kinds[j] is LineKind.TEXT:
+            j += 1
+        run = range(i, j)
+        if len(run) >= 2 and sum(shapes[k].cited_title for k in run) * 2 > len(run):
+            for k in run:
+                kinds[k] = LineKind.HEADLINE
+        i = max(j, i + 1)
+
+
+def _lead_dateline(text: str, spans: list[tuple[int, int]], shapes: list[_Shape],
+                   kinds: list[LineKind]) -> list[int]:
+    """Each line's body; the story's first paragraph may start with a weaker dateline."""
+    bodies = [shape.body for shape in shapes]
+    lead = next((i for i, k in enumerate(kinds) if k is LineKind.TEXT and shapes[i].ended), None)
+    if lead is not None and not shapes[lead].dated:
+        start = spans[lead][0]
+        match = _LEAD_DATELINE.match(text, start + bodies[lead], spans[lead][1])
+        if match is not None:
+            bodies[lead] = match.end() - start
+    return bodies
