@@ -39,11 +39,18 @@ def test_summary_under_a_headline_in_the_top_block_is_no_claim(
     STANDFIRST.replace("\n\n", "\n"),
     # A first paragraph that ends like a sentence heads nothing: it stays a claim.
     STANDFIRST[STANDFIRST.index("The council"):],
+    # A lead of two sentences under the headline is the story, not a summary.
+    STANDFIRST.replace("next year.", "next year. Each route will run every ten minutes."),
+    # So is a long one, and one under the page's date line.
+    STANDFIRST.replace("next year.", "next year, with buses every ten minutes from the "
+                       "estates on the east side to the station, the college and the "
+                       "hospital on weekdays."),
+    STANDFIRST.replace("routes\n", "routes\nMonday, May 6, 2024\n"),
 ])
 def test_the_first_sentence_stays_a_claim_without_that_layout(
         pipeline: LoadedPipeline, text: str) -> None:
-    assert "The council will add six bus routes to the town from May next year." in texts(
-        text, pipeline)
+    assert any(claim.startswith("The council will add six bus routes to the town from May")
+               for claim in texts(text, pipeline))
 
 
 @pytest.mark.parametrize("text", [

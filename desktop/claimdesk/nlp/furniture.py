@@ -24,6 +24,8 @@ __all__ = ["Line", "LineKind", "classify_lines", "content_segments", "is_bare_la
 TOP_TITLE_LINES = 3
 #: A deck, the unpunctuated lines between a headline and the story, is no longer.
 DECK_MAX_WORDS = 60
+#: A one-sentence summary under a headline is no longer (a lead paragraph often is).
+SUMMARY_MAX_WORDS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,14 +191,18 @@ def _mark_top(shapes: list[Shape], kinds: list[LineKind], blank: list[bool]) -> 
         if opens and decks:
             for i in top:
                 kinds[i] = LineKind.HEADLINE
-    # Headline and summary as one block above blank-line paragraphs.
+    # Headline and summary as one block above blank-line paragraphs. The summary is one
+    # short sentence and no dated line: a lead paragraph glued to its headline stays.
     first = lines[0]
     block = [i for i in lines if not any(blank[first + 1:i + 1])]
     after = [i for i in lines if i > block[-1]]
     if (2 <= len(block) <= TOP_TITLE_LINES and len(after) >= 2 and blank[after[0]]
             and sum(blank[i] for i in after) * 2 >= len(after)
             and (shapes[first].title or shapes[first].title_case)
-            and all(shapes[i].words <= DECK_MAX_WORDS for i in block)):
+            and all(k is LineKind.TEXT or k is LineKind.HEADLINE
+                    for k in kinds[first:block[-1] + 1])
+            and not any(shapes[i].sentences or shapes[i].dated
+                        or shapes[i].words > SUMMARY_MAX_WORDS for i in block)):
         for i in block:
             kinds[i] = LineKind.HEADLINE if kinds[i] is LineKind.TEXT else kinds[i]
 

@@ -89,6 +89,8 @@ _BYLINE_SEPARATOR = re.compile(r"\s*(?:[,|–—]|\s-\s)\s*")
 _SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^()\n]{1,60}\(@\w{1,30}\)(?:\s+.{0,40})?")
 _UNDERLINE = re.compile(r"(?:=[ \t]*){3,}|(?:-[ \t]*){3,}")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
+# A sentence ends inside the line and another begins.
+_INNER_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"“‘'(]?[A-Z]")
 # "U.S." ends a title-case headline without ending a sentence.
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 # A photo credit at the end of a line, alone or after its caption.
@@ -190,6 +192,8 @@ class Shape:
     #: A list item "Outlet: Headline", and whether its headline is title-shaped.
     cited: bool = False
     cited_title: bool = False
+    #: More than one sentence: a paragraph of the story, never a one-sentence summary.
+    sentences: bool = False
 
 
 def line_shape(line: str) -> Shape:
@@ -236,7 +240,8 @@ def line_shape(line: str) -> Shape:
     )
     dated = _DATELINE.match(line, _marker_end(line)) is not None
     return Shape(LineKind.TEXT, body, prose, title, marker == "heading" and not ended,
-                  tail=tail, ended=ended, words=len(words), title_case=title_case, dated=dated)
+                  tail=tail, ended=ended, words=len(words), title_case=title_case, dated=dated,
+                  sentences=_INNER_STOP.search(rest) is not None)
 
 
 def _marker_end(line: str) -> int:
