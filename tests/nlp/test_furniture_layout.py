@@ -182,3 +182,20 @@ def test_named_list_items_that_are_no_headlines_stay(
         pipeline: LoadedPipeline, items: list[str]) -> None:
     text = "Here is what they said:\n" + "\n".join(items) + "\n"
     assert len(texts(text, pipeline)) == 1 + len(items)
+
+
+def test_a_briefings_question_marker_stays_outside_the_claim(pipeline: LoadedPipeline) -> None:
+    text = ("MS. JONES: Good afternoon. Taxes fell by 5% last year.\n"
+            "Q Why not cut them again this year?\n"
+            "MS. JONES: We will.\n"
+            "Q Thanks.\n")
+    claims = extract_candidates(text, pipeline)
+    assert [c.text for c in claims] == ["Good afternoon.", "Taxes fell by 5% last year.",
+                                        "Why not cut them again this year?", "We will.",
+                                        "Thanks."]
+    assert all(text[c.start:c.end] == c.text for c in claims)
+
+
+def test_one_line_starting_with_q_keeps_it(pipeline: LoadedPipeline) -> None:
+    assert texts("The march began on Monday.\nQ Street was closed to traffic.\n",
+                 pipeline) == ["The march began on Monday.", "Q Street was closed to traffic."]

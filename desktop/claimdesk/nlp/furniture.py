@@ -64,6 +64,7 @@ def classify_lines(text: str, segments: list[Segment]) -> list[Line]:
     _mark_top(shapes, kinds, blank)
     _mark_cited(shapes, kinds)
     bodies = _lead_dateline(text, spans, shapes, kinds)
+    _question_markers(text, spans, kinds, bodies)
     return [Line(start, end, kind, start + body, start + shape.tail)
             for (start, end), shape, kind, body in zip(spans, shapes, kinds, bodies, strict=True)]
 
@@ -232,3 +233,24 @@ def _lead_dateline(text: str, spans: list[tuple[int, int]], shapes: list[Shape],
         if match is not None:
             bodies[lead] = match.end() - start
     return bodies
+
+
+# A briefing transcript prints a reporter's turn as a bare "Q " ("Q Why not today?").
+_QUESTION = re.compile(r"Q\s+(?=[\"“‘'A-Z])")
+
+
+def _question_markers(text: str, spans: list[tuple[int, int]], kinds: list[LineKind],
+                      bodies: list[int]) -> None:
+    """Move `bodies` past "Q " on lines of a text that has two or more of them.
+
+    One line starting "Q Street was closed" is prose; a page of them is a Q&A.
+    """
+    found: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(spans):
+        match = _QUESTION.match(text, start + bodies[i], end) if kinds[i] is LineKind.TEXT \
+            else None
+        if match is not None:
+            found.append((i, match.end() - start))
+    if len(found) >= 2:
+        for i, body in found:
+            bodies[i] = body
