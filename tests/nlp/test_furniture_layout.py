@@ -199,3 +199,15 @@ def test_a_briefings_question_marker_stays_outside_the_claim(pipeline: LoadedPip
 def test_one_line_starting_with_q_keeps_it(pipeline: LoadedPipeline) -> None:
     assert texts("The march began on Monday.\nQ Street was closed to traffic.\n",
                  pipeline) == ["The march began on Monday.", "Q Street was closed to traffic."]
+
+
+@pytest.mark.parametrize("model", ["pipeline", "blank_pipeline"])
+def test_a_title_before_a_name_never_ends_a_sentence(model: str,
+                                                     request: pytest.FixtureRequest) -> None:
+    loaded: LoadedPipeline = request.getfixturevalue(model)
+    text = ("My hon. Friend is right. I agree with the right hon. Gentleman, and the Rt. Hon. "
+            "Member for Hull knows that waiting lists fell by 20%.")
+    assert texts(text, loaded) == [
+        "My hon. Friend is right.",
+        text[text.index("I agree"):],
+    ]
