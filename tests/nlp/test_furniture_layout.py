@@ -211,3 +211,10 @@ def test_a_title_before_a_name_never_ends_a_sentence(model: str,
         "My hon. Friend is right.",
         text[text.index("I agree"):],
     ]
+
+
+def test_an_elision_in_a_quotation_never_ends_a_sentence(pipeline: LoadedPipeline) -> None:
+    text = ('She said, "Prices will rise by 5% this year [...] We have no choice but to act." '
+            'He added: "The cuts come too late[.] They should have come in May."')
+    assert texts(text, pipeline) == [text[:text.index(" He added")],
+                                     text[text.index("He added"):]]

@@ -44,6 +44,10 @@ _TITLE_END = re.compile(
     r"|rev|cllr|supt|insp|det)\.$",
     re.IGNORECASE,
 )
+# An editor's elision or mark inside a quotation ("mosque[...] We have plans"): the
+# quotation goes on, whatever the parser says.
+_ELISION_END = re.compile(r"\[(?:\.{1,3}|…)\]$")
+_ELISION_START = re.compile(r"\[(?:\.{1,3}|…)\]")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _VERBS = frozenset({"VERB", "AUX"})
 _DASHES = frozenset({"—", "–", "--", "-"})
@@ -55,7 +59,7 @@ def mend_sentences(doc: Doc, sentences: list[Span]) -> list[Span]:
 
     The parser starts sentences at "#" and after a link, so "Text… #Tag https://t.co/x"
     came out as two or three claims; a run of tags and links belongs to its sentence.
-    A title before a name ("My hon. Friend") never ends a sentence either.
+    A title before a name ("My hon. Friend") or an elision ("[...]") never ends a sentence.
     """
     sentences = _join_titles(doc, sentences)
     if len(sentences) < 2 or not _WEB_HINT.search(doc.text):
@@ -81,13 +85,15 @@ def mend_sentences(doc: Doc, sentences: list[Span]) -> list[Span]:
 
 
 def _join_titles(doc: Doc, sentences: list[Span]) -> list[Span]:
-    """Sentences that end with a title before a capitalised word joined to the next one."""
+    """Sentences joined to the next one where they end with a title before a capitalised
+    word ("My hon. Friend") or at an elision ("[...]", "[.]")."""
     if len(sentences) < 2:
         return sentences
     joined = [sentences[0]]
     for sent in sentences[1:]:
         before = joined[-1]
-        if _TITLE_END.search(before.text) and sent.text[:1].isupper():
+        if (_TITLE_END.search(before.text) and sent.text[:1].isupper()) or (
+                _ELISION_END.search(before.text) or _ELISION_START.match(sent.text)):
             joined[-1] = doc[before.start:sent.end]
         else:
             joined.append(sent)
