@@ -11,7 +11,7 @@ from claimdesk.errors import KnownError
 from claimdesk.nlp.claim_types import ClaimTypeRules
 from claimdesk.nlp.clauses import mend_sentences, split_long
 from claimdesk.nlp.entities import entity_spans
-from claimdesk.nlp.furniture import content_segments, is_bare_label
+from claimdesk.nlp.furniture import content_segments, is_bare_label, trim_asides
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.segments import Segment, paragraph_segments
 from claimdesk.nlp.speakers import SpeakerTracker
@@ -111,6 +111,9 @@ def extract_candidates(
         for sent, attribution in split_long(sentences, attributions):
             start, end = trim_span(text, segment.start + sent.start_char,
                                    segment.start + sent.end_char)
+            # "(Laughter.)" is what the room did: never a claim nor claim text.
+            start, end = trim_span(text, *trim_asides(text, start, end,
+                                                      transcript=given is not None))
             if start == end or is_bare_label(text[start:end]):
                 continue
             while k < len(entities) and entities[k].start < start:
