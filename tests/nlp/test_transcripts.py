@@ -208,3 +208,23 @@ def test_a_turn_is_the_speakers_own_words_not_a_quote(pipeline: LoadedPipeline) 
     assert set(by_speaker) == {"Smith", "Jones"}
     assert ClaimType.QUOTE not in by_speaker["Smith"].types
     assert ClaimType.QUOTE in by_speaker["Jones"].types  # a quotation inside a turn still is
+
+
+def test_a_reporters_question_is_nobody_s_and_ends_the_turn(pipeline: LoadedPipeline) -> None:
+    # Briefing transcripts print an unnamed reporter's turn as "Q" (or "Q:") before it.
+    text = ("MS. GARCIA: Good afternoon. The new rules start on Monday.\n"
+            "Q Thanks. Will the rules cover small farms as well?\n"
+            "Do you expect a legal challenge?\n"
+            "MS. GARCIA: They will cover every farm. We expect no challenge.\n"
+            "Q: And the cost?\n")
+    claims = extract_candidates(text, pipeline)
+    assert [(c.text[:12], c.speaker) for c in claims] == [
+        ("Good afterno", "Garcia"),
+        ("The new rule", "Garcia"),
+        ("Thanks.", None),
+        ("Will the rul", None),
+        ("Do you expec", None),
+        ("They will co", "Garcia"),
+        ("We expect no", "Garcia"),
+        ("And the cost", None),
+    ]

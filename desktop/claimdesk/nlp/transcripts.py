@@ -54,6 +54,10 @@ _NOT_NAMES = words(
 )
 
 
+# "Q Thanks. Can you say…" / "Q: …": a reporter's question in a briefing transcript, its
+# asker unnamed. It counts as a turn only in a text that other prefixes show is a transcript.
+_QUESTION = re.compile(r"Q(?::|\.)?[ \t]+(?=\S)")
+
 # A prefix of words in title case only ("Hillary Clinton:"), the weaker sign of a transcript.
 _TITLED = re.compile(rf"{_TITLE_WORD}(?:\s{_TITLE_WORD}){{1,2}}\s?:")
 
@@ -64,6 +68,8 @@ class LineSpeakers:
 
     segments: list[Segment]
     speakers: dict[int, str]
+    #: Paragraphs of a turn whose speaker is unnamed (a reporter's "Q"): nobody's claims.
+    unnamed: frozenset[int] = frozenset()
 
 
 def _proper(word: str) -> str:
@@ -119,11 +125,13 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
     (Lab):"), two capitalised or titled prefixes ("SMITH:", "Mr. SMITH."), two that
     include its first line of prose, or three of any kind. One "ISLAMABAD: The minister
     said…" is a dateline, one "Boris Johnson: the rise and fall" a headline. In a
-    transcript a paragraph without a prefix goes on with the last turn. The paragraph
+    transcript a paragraph without a prefix goes on with the last turn; a reporter's "Q"
+    line is a turn of nobody's (in `unnamed`), prefix cut, up to the next named one. The paragraph
     before an embedded post's signature
     is the post: its author is its speaker.
     """
     found: dict[int, tuple[int, str]] = {}
+    questions: dict[int, int] = {}  # paragraph → length of its "Q " prefix
     starts: dict[int, int] = {}
     # A line's text starts past its markers ("• ", a dateline) where furniture cut them.
     text_starts: dict[int, int] = {}
@@ -148,6 +156,8 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
                 plain += 1
             else:
                 strong += 1
+        elif (question := _QUESTION.match(line)) is not None and seg.paragraph in text_starts:
+            questions[seg.paragraph] = question.end()
         signature = _SIGNATURE.match(line)
         if signature is not None and previous is not None and previous not in found:
             speakers[previous] = signature.group("name").strip()
@@ -155,13 +165,20 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
     # A text whose first line of prose is a turn, and has another, is a transcript too.
     opens = bool(kept) and kept[0].paragraph in found
     transcript = strong >= 2 or len(found) >= 3 or (opens and len(found) >= 2)
+    unnamed: set[int] = set()
     if transcript:
         turn: str | None = None
+        asking = False  # in a reporter's question, which runs on to the next named turn
         for paragraph in starts:
             if paragraph in found:
-                turn = found[paragraph][1]
+                turn, asking = found[paragraph][1], False
+            elif paragraph in questions:
+                turn, asking = None, True
             if turn is not None:
                 speakers[paragraph] = turn
+            elif asking:
+                unnamed.add(paragraph)
+        found.update({p: (n, "") for p, n in questions.items()})
     out: list[Segment] = []
     for seg in kept:
         prefix = found.get(seg.paragraph) if transcript else None
@@ -173,4 +190,5 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
             if start >= seg.end:
                 continue
         out.append(replace(seg, start=start))
-    return LineSpeakers(out, speakers)
+    return LineSpeakers(out, speakers, frozenset(unnamed))
+
