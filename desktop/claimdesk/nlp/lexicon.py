@@ -39,8 +39,41 @@ REPORTING_VERBS = words(
     counter counters countered believe believes believed forecast forecasts describe
     describes described welcome welcomes welcomed agree agrees agreed show shows showed
     find finds found indicate indicates indicated request requests requested
+    underscore underscores underscored reiterate reiterates reiterated reaffirm
+    reaffirms reaffirmed outline outlines outlined highlight highlights highlighted
+    recount recounts recounted denounce denounces denounced denouncing praise praises
+    praised caution cautions cautioned question questions questioned questioning advise
+    advises advised inform informs informed credit credits credited justify justifies
+    justified observe observes observed discuss discusses discussed decry decries
+    decried lament laments lamented applaud applauds applauded commend commends
+    commended identify identifies identified
     """
 )
+# Verbs that state something only with a certain object, by surface form (the pipeline
+# has no lemmatizer): "he raised concerns", "made the case for…", "expressed doubts"
+# (but "raised the flag", "made a cake" are no statements); speaker_syntax.speech_frame
+# also reads "call for/on…" and "speak about…".
+_RAISE = words("concern concerns question questions doubt doubts objection objections "
+               "issue issues alarm point points")
+_MAKE = words("case argument point points appeal plea pledge statement remark remarks speech "
+              "announcement promise commitment comment comments claim claims")
+_WARN = words("warning warnings assurance assurances speech address remarks message "
+              "statement opinion appeal ruling judgment judgement advice guidance verdict")
+_FEEL = words("doubt doubts concern concerns disappointment support regret hope confidence "
+              "opposition sympathy alarm anger frustration criticism praise condolences")
+_JOIN = words("call calls chorus criticism condemnation appeal")
+SPEECH_OBJECTS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(words("raise raises raised raising"), _RAISE),
+    **dict.fromkeys(words("make makes made making"), _MAKE),
+    **dict.fromkeys(words("offer offers offered offering deliver delivers delivered "
+                          "delivering give gives gave giving issue issues issued issuing"),
+                    _WARN),
+    **dict.fromkeys(words("express expresses expressed expressing voice voices voiced "
+                          "voicing"), _FEEL),
+    **dict.fromkeys(words("join joins joined joining"), _JOIN),
+}
+CALL_VERBS = words("call calls called calling")
+SPEAK_VERBS = words("speak speaks spoke speaking talk talks talked talking")
 # Reporting verbs that only report when they introduce a clause or a quotation
 # ("continued to fight", "posted a video", "noted", "states" as a noun are not speech).
 WEAK_REPORTING_VERBS = words(
@@ -49,7 +82,8 @@ WEAK_REPORTING_VERBS = words(
     notes estimate estimates estimated hail hails hailed claims believe believes believed
     describe describes described welcome welcomes welcomed agree agrees agreed show shows
     showed counter counters countered respond responds responded find finds found
-    indicate indicates indicated dismiss dismisses
+    indicate indicates indicated dismiss dismisses observe observes observed identify
+    identifies identified
     dismissed reject rejects rejected condemn condemns condemned request requests requested
     """
 )

@@ -22,7 +22,7 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
     """Whether `tok` attributes speech; `quoting`: its paragraph holds a quotation."""
     low = tok.lower_
     if low not in lx.REPORTING_VERBS:
-        return False
+        return speech_frame(tok)
     if low == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     if tok.tag_ and not tok.tag_.startswith("VB"):
@@ -35,6 +35,26 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
         nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         return nxt in {"that", ":"} or quoting
     return True
+
+
+def speech_frame(tok: Token) -> bool:
+    """A verb that states something by what it governs: "called for an inquiry", "called
+    the ruling a mistake", "is calling on its allies", "spoke about the risks", "raised
+    concerns", "made the case for…" (lexicon.SPEECH_OBJECTS). Needs the parser."""
+    if not tok.tag_.startswith("VB") or not tok.doc.has_annotation("DEP"):
+        return False
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return False  # "the meeting was called", "the flag was raised"
+    low = tok.lower_
+    kids = list(tok.children)
+    if low in lx.CALL_VERBS:
+        # "call for X", "call on X to…", "call X Y" (a predicate after the object).
+        return any((c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"})
+                   or c.dep_ in {"oprd", "ccomp", "xcomp"} for c in kids)
+    if low in lx.SPEAK_VERBS:
+        return any(c.dep_ == "prep" and c.lower_ in {"about", "of", "on"} for c in kids)
+    objects = lx.SPEECH_OBJECTS.get(low)
+    return objects is not None and any(c.dep_ == "dobj" and c.lower_ in objects for c in kids)
 
 
 def subject(verb: Token) -> Token | None:
