@@ -118,6 +118,42 @@ def office_holder(tok: Token, ents: dict[int, Span]) -> Span | None:
     return None
 
 
+#: Determiners and numbers that leave a person unnamed: "a shop owner", "one MP",
+#: "another parent", "several residents", "a number of councillors", "the two leaders".
+_UNNAMED_DETS = frozenset({"a", "an", "one", "another", "some", "several", "many", "any",
+                           "each", "every", "both", "few", "numerous"})
+SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople",
+                          "spokespersons", "spokesmen", "spokeswomen", "representative",
+                          "source", "sources"})
+
+
+def unnamed(tok: Token) -> bool:
+    """Whether the common noun `tok` is someone the article does not name ("a shop owner",
+    "one teacher", "the two ministers"): no reader can check such a speaker's words."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return False
+    if tok.lower_ in lx.DATA_NOUNS:
+        return False  # "a report by the committee found" speaks for the committee
+    return any((c.dep_ in {"det", "nummod", "quantmod", "amod"} and c.lower_ in _UNNAMED_DETS)
+               or (c.dep_ == "nummod" and c.like_num) for c in tok.lefts)
+
+
+def spoken_for(tok: Token, ents: dict[int, Span]) -> Span | None:
+    """The body an unnamed spokesperson speaks for: "a Home Office spokesperson", "a
+    spokesman for the Bank of England" give the organisation named with them."""
+    if tok.lower_ not in SPOKESPEOPLE:
+        return None
+    near = [c for c in tok.lefts if c.dep_ in {"compound", "nmod", "poss", "amod"}]
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at", "from"}:
+            near += [c for c in prep.children if c.dep_ == "pobj"]
+    for word in near:
+        ent = ents.get(word.i)
+        if ent is not None and ent.label_ != "PERSON":
+            return ent
+    return None
+
+
 def noun_phrase(tok: Token) -> str | None:
     """A short name for a subject without an entity: "officials", "Ukraine’s military"."""
     if tok.pos_ not in {"NOUN", "PROPN"}:

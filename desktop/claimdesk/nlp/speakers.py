@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimdesk.domain import SpeakerKind
@@ -23,6 +23,7 @@ from claimdesk.nlp.names import (
     person_entity,
 )
 from claimdesk.nlp.publishers import Publishers
+from claimdesk.nlp.quote_verbs import AFTER_QUOTE, Context, verb_after, verb_before
 from claimdesk.nlp.segments import Quotation
 
 if TYPE_CHECKING:
@@ -33,11 +34,11 @@ _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PRONOUN_LOOKBACK = 6
 #: How many paragraphs back that person may have been named.
 PRONOUN_PARAGRAPHS = 2
-#: Tokens allowed between a closing quotation mark and its reporting verb ("…,” Liberal
-#: Democrat home affairs spokesman Mark Oaten said"); another verb on the way ends the search.
-_AFTER_QUOTE = 12
 _PERSON = SpeakerKind.PERSON
 _AGE = re.compile(r"\d+-year-old$")
+#: The speaker of words the article gives to someone it does not name ("said a shop
+#: owner"): attributed, so no other rule guesses a speaker, yet printed as nobody.
+NOBODY = Who("", SpeakerKind.PERSON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,25 +48,6 @@ class Attribution:
     speaker: str | None
     quoted: bool
     kind: SpeakerKind | None = None
-
-
-@dataclass(slots=True)
-class _Context:
-    """What the rules need to know about the paragraph being attributed."""
-
-    doc: Doc
-    sentences: Sequence[Span]
-    quotations: list[Quotation]
-    ents: dict[int, Span]
-    paragraph: int
-    people_here: list[list[str]] = field(default_factory=list)
-    #: Index of each sentence's first token.
-    token_starts: list[int] = field(default_factory=list)
-    #: How many of the paragraph's sentences are in the tracker's history already.
-    done: int = 0
-
-    def quoted(self, tok: Token) -> bool:
-        return any(q.start <= tok.idx < q.end for q in self.quotations)
 
 
 class SpeakerTracker:
@@ -118,7 +100,7 @@ class SpeakerTracker:
         ents = {i: ent for ent in doc.ents if ent.label_ in _NAMED
                 for i in range(ent.start, ent.end)}
         quotations = syn.quotations(doc.text, continuing=self._carry is not None)
-        ctx = _Context(doc, sentences, quotations, ents, paragraph,
+        ctx = Context(doc, sentences, quotations, ents, paragraph,
                        token_starts=[s.start for s in sentences])
         self._learn_names(ctx)
         self.publishers.learn(doc, lambda tok: self._name(ctx, tok, tok))
@@ -140,13 +122,16 @@ class SpeakerTracker:
                     # resolved now; the quotation and those that go on from it are his.
                     for i in range(overlapping[0], len(quotations)):
                         quote_speakers[i] = quote_speakers[i] or who
+            reported = who is not None and forced is None  # a turn is no quote
+            if who is NOBODY:
+                who = None  # "said a shop owner": reported, but by no one to print
             speaker = who.name if who else None
-            quoted = bool(overlapping) or (speaker is not None and forced is None)  # turn: no quote
+            quoted = bool(overlapping) or reported
             result.append(Attribution(speaker, quoted, who.kind if who else None))
             people = ctx.people_here[k]
             focus = self._focus(ctx, sent) if parsed else None
             for name in (who.name if who and who.kind is _PERSON else None, focus):
-                if name is not None and name not in people:
+                if name and name not in people:
                     people = [*people, name]
             self._history.append(Seen(paragraph, people, speaker, focus))
             ctx.done = k + 1
@@ -158,7 +143,7 @@ class SpeakerTracker:
         self._carry = quote_speakers[-1] if ends_quoting else None
         return result
 
-    def _learn_names(self, ctx: _Context) -> None:
+    def _learn_names(self, ctx: Context) -> None:
         """Add the paragraph's people and their roles to the books; list who each sentence names."""
         starts = [s.start_char for s in ctx.sentences]
         ctx.people_here = [[] for _ in ctx.sentences]
@@ -180,7 +165,7 @@ class SpeakerTracker:
                 if full not in here:
                     here.append(full)
 
-    def _focus(self, ctx: _Context, sent: Span) -> str | None:
+    def _focus(self, ctx: Context, sent: Span) -> str | None:
         """The person who is the subject of the sentence's main verb, named or by role."""
         for child in sent.root.children:
             if child.dep_ not in {"nsubj", "nsubjpass"} or ctx.quoted(child):
@@ -194,11 +179,11 @@ class SpeakerTracker:
 
     # -- quotations -------------------------------------------------------------------
 
-    def _quote_speakers(self, ctx: _Context, parsed: bool) -> list[Who | None]:
+    def _quote_speakers(self, ctx: Context, parsed: bool) -> list[Who | None]:
         """The speaker of each substantial quotation of the paragraph."""
         speakers: list[Who | None] = []
         for q in ctx.quotations:
-            verb = self._verb_after(ctx, q) or self._verb_before(ctx, q)
+            verb = verb_after(ctx, q) or verb_before(ctx, q)
             if verb is not None:
                 speakers.append(self._speaker_of(ctx, verb, parsed))
             else:
@@ -220,7 +205,7 @@ class SpeakerTracker:
                 speakers[i] = Who(person, _PERSON) if person else None
         return speakers
 
-    def _introduced(self, ctx: _Context, q: Quotation) -> Who | None:
+    def _introduced(self, ctx: Context, q: Quotation) -> Who | None:
         """ 'The minister was blunt: "This has to stop."': the subject before the colon."""
         if not ctx.doc.text[:q.start].rstrip().endswith(":") or not ctx.sentences:
             return None
@@ -241,37 +226,9 @@ class SpeakerTracker:
         # "The answer was simple: “…”" names no one.
         return who if who is None or subject.ent_type_ or who.kind is _PERSON else None
 
-    def _verb_after(self, ctx: _Context, q: Quotation) -> Token | None:
-        doc = ctx.doc
-        closing = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
-        if closing is None or q.open_at_end:
-            return None
-        sent = syn.sentence_of(ctx.sentences, max(closing.end - 1, 0)) if ctx.sentences else doc[:]
-        for tok in doc[closing.end:min(sent.end, closing.end + _AFTER_QUOTE)]:
-            if ctx.quoted(tok):
-                return None
-            if syn.is_reporting(tok, bool(ctx.quotations)):
-                return tok
-            if tok.pos_ == "VERB":
-                return None  # "“…” The minister left the room, saying…"
-        return None
-
-    def _verb_before(self, ctx: _Context, q: Quotation) -> Token | None:
-        doc = ctx.doc
-        opening = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
-        if opening is None:
-            return None
-        first = syn.sentence_of(ctx.sentences, opening.start).start if ctx.sentences else 0
-        for tok in reversed(doc[first:opening.start]):
-            if ctx.quoted(tok):
-                return None
-            if syn.is_reporting(tok, bool(ctx.quotations)):
-                return tok
-        return None
-
     # -- sentences without quotations ----------------------------------------------------
 
-    def _sentence_speaker(self, ctx: _Context, k: int, parsed: bool) -> Who | None:
+    def _sentence_speaker(self, ctx: Context, k: int, parsed: bool) -> Who | None:
         sent = ctx.sentences[k]
         verbs = [tok for tok in sent
                  if syn.is_reporting(tok, bool(ctx.quotations)) and not ctx.quoted(tok)]
@@ -283,13 +240,13 @@ class SpeakerTracker:
                 return speaker
         return None
 
-    def _speaker_of(self, ctx: _Context, verb: Token, parsed: bool) -> Who | None:
+    def _speaker_of(self, ctx: Context, verb: Token, parsed: bool) -> Who | None:
         if not parsed:
             return syn.lexical_speaker(ctx.doc, verb, self.names)
         subject = syn.subject(verb)
         return None if subject is None else self._name(ctx, subject, verb)
 
-    def _name(self, ctx: _Context, tok: Token, verb: Token) -> Who | None:
+    def _name(self, ctx: Context, tok: Token, verb: Token) -> Who | None:
         low = tok.lower_
         if low in lx.PERSONAL_PRONOUNS:
             person = self._resolve_person(ctx, tok, "f" if low in {"she", "her"} else "m")
@@ -310,10 +267,15 @@ class SpeakerTracker:
             ent = next((ctx.ents[c.i] for c in tok.children
                         if c.dep_ == "appos" and c.i in ctx.ents), None) or next(
                 (ctx.ents[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.ents
-                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= _AFTER_QUOTE), None
+                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= AFTER_QUOTE), None
             ) or syn.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
+        if ent is None and (body := syn.spoken_for(tok, ctx.ents)) is not None:
+            # "a Home Office spokesperson": the body, whatever the tagger made of its name.
+            return Who(clean_name(body), SpeakerKind.ORGANISATION)
         if ent is not None:
             return self._entity(ent, tok)
+        if syn.unnamed(tok):
+            return NOBODY  # "a shop owner", "one MP": nobody the reader could check
         org = self._orgs.get(low)
         if org is not None and any(c.lower_ == "the" for c in tok.lefts) and len(
             list(tok.lefts)
@@ -327,7 +289,7 @@ class SpeakerTracker:
         phrase = syn.noun_phrase(tok)
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 
-    def _role(self, ctx: _Context, tok: Token) -> str | None:
+    def _role(self, ctx: Context, tok: Token) -> str | None:
         """The person a role phrase stands for: the one the article gave that role, else
         ("Dmytro Kuleba flew to Brussels. The Ukrainian foreign minister said…") the only
         person of the sentence before, unless the article gave them another role."""
@@ -358,7 +320,7 @@ class SpeakerTracker:
         return Who(name, kind) if name and kind else None
 
     def _resolve_person(
-        self, ctx: _Context, pronoun: Token, gender: str | None, *, only_one: bool = False
+        self, ctx: Context, pronoun: Token, gender: str | None, *, only_one: bool = False
     ) -> str | None:
         """The person "he"/"she" stands for: one of that gender in sight, or the one in focus.
 
@@ -388,7 +350,7 @@ class SpeakerTracker:
                   if seen.paragraph >= ctx.paragraph - PRONOUN_PARAGRAPHS]
         return choose_person(recent, self.names, gender, only_one=only_one)
 
-    def _resolve_group(self, ctx: _Context, pronoun: Token) -> Who | None:
+    def _resolve_group(self, ctx: Context, pronoun: Token) -> Who | None:
         """ "The Kremlin condemned…, which it said…": it is the organisation named before."""
         sent = syn.sentence_of(ctx.sentences, pronoun.i)
         for tok in reversed(sent[: pronoun.i - sent.start]):
