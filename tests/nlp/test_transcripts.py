@@ -228,3 +228,18 @@ def test_a_reporters_question_is_nobody_s_and_ends_the_turn(pipeline: LoadedPipe
         ("We expect no", "Garcia"),
         ("And the cost", None),
     ]
+
+
+def test_bulleted_statements_by_titled_and_unnamed_people(pipeline: LoadedPipeline) -> None:
+    # Releases list reactions as "- Title Name: “…”"; a label that names no one (an
+    # "Unnamed…" or a bare office) gives its words to nobody, not to the one before.
+    text = ("Officials reacted to the new budget.\n"
+            "- Sen. Ada Brooks: “This budget protects our schools.”\n"
+            "- Rep. Luis Ortega: “It is a fair deal for working families.”\n"
+            "- State Rep. Nora Quinn: “We will fund every classroom.”\n"
+            "- Unnamed Senate Aide: “Nobody read the final text.”\n")
+    claims = extract_candidates(text, pipeline)
+    speakers = {opening: [c.speaker for c in claims if opening in c.text]
+                for opening in ("This budget", "It is a fair", "We will fund", "Nobody read")}
+    assert speakers == {"This budget": ["Ada Brooks"], "It is a fair": ["Luis Ortega"],
+                        "We will fund": ["Nora Quinn"], "Nobody read": [None]}

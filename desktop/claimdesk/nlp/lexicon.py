@@ -83,6 +83,7 @@ WEAK_REPORTING_VERBS = words(
     describe describes described welcome welcomes welcomed agree agrees agreed show shows
     showed counter counters countered respond responds responded find finds found
     indicate indicates indicated dismiss dismisses observe observes observed identify
+    conclude concludes concluded
     identifies identified
     dismissed reject rejects rejected condemn condemns condemned request requests requested
     """
@@ -169,8 +170,32 @@ PERSON_NOUNS = words(
     members mp mps mep meps peer peers lawyer lawyers diplomat diplomats voter voters
     protester protesters student students owner owners supporter supporters colleague
     colleagues friend friends neighbour neighbours insider insiders observer observers
+    defendant defendants activist activists relative relatives family families citizen
+    citizens local locals villager villagers farmer farmers survivor survivors patient
+    patients passenger passengers customer customers investor investors employee
+    employees staff journalist journalists reporter reporters historian historians
+    academic academics professor professors investigator investigators detective
+    detectives solicitor solicitors barrister barristers councillor councillors councilor
+    councilors legislator legislators lawmaker lawmakers delegate delegates negotiator
+    negotiators archbishop bishop cardinal cleric imam rabbi priest pastor rapporteur
+    opponent opponents rival rivals fan fans player players user users
     """
 ) | ROLE_HEADS
+# Common nouns for bodies that make statements (besides ORG_WORDS): "the paper reported".
+BODY_NOUNS = words(
+    """
+    paper newspaper broadcaster network outlet website site magazine channel station
+    firm business businesses industry military administration regime cabinet panel jury
+    prosecution defence defense campaign organisers organizers organiser organizer
+    charity ngo opposition coalition alliance airline operator manufacturer regulator
+    watchdog embassy consulate mission delegation state city county region country
+    nation team
+    """
+)
+# Reporting verbs whose negation still reports a finding: "the inquiry did not find…".
+EVIDENCE_VERBS = words("find finds found show shows showed indicate indicates indicated")
+# Adverbs by which the writer refutes what they report: "falsely claimed".
+FALSELY = words("falsely wrongly erroneously incorrectly mistakenly baselessly untruthfully")
 # Words that make a name an organisation's ("Home Office", "Bank of England").
 ORG_WORDS = words(
     """

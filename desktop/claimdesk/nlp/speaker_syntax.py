@@ -27,6 +27,9 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     if tok.tag_ and not tok.tag_.startswith("VB"):
         return False  # "claims" and "reports" as nouns
+    if any((c.dep_ == "neg" and low not in lx.EVIDENCE_VERBS)
+           or (c.dep_ == "advmod" and c.lower_ in lx.FALSELY) for c in tok.children):
+        return False  # "has not commented"; "falsely claimed": the writer's refutation
     if tok.dep_ == "amod" or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)):
         return False  # "the reported attack", "he was told"
     if low in lx.WEAK_REPORTING_VERBS:
@@ -152,6 +155,37 @@ def spoken_for(tok: Token, ents: dict[int, Span]) -> Span | None:
         if ent is not None and ent.label_ != "PERSON":
             return ent
     return None
+
+
+_ALIAS_NOUNS = frozenset({"pseudonym", "name", "alias", "nickname"})
+
+
+def pseudonym(tok: Token) -> str | None:
+    """ "a nurse using the pseudonym Maya", "a resident named Tom Hale": the name given."""
+    if tok.pos_ != "NOUN":
+        return None
+    doc = tok.doc
+    for child in tok.rights:
+        if child.dep_ not in {"acl", "relcl"}:
+            continue
+        words = list(doc[child.i:min(child.right_edge.i + 1, child.i + 6)])
+        for k, word in enumerate(words[:-1]):
+            if word.lower_ in _ALIAS_NOUNS or (k == 0 and word.lower_ in {"named", "called"}):
+                run = _capitalised_run(doc, words[k + 1].i, forward=True)
+                if run is not None:
+                    return run.text
+    return None
+
+
+def can_speak(tok: Token) -> bool:
+    """Whether a common noun can be the speaker of a statement: a person ("officials"),
+    a body ("the council", "the paper") or a document ("the report"), not "tax returns"."""
+    if tok.pos_ != "NOUN":
+        return True
+    low = tok.lower_
+    stem = low[:-1] if low.endswith("s") else low
+    return any(w in lx.PERSON_NOUNS or w in lx.ORG_WORDS or w in lx.BODY_NOUNS
+               or w in lx.DATA_NOUNS for w in (low, stem))
 
 
 def noun_phrase(tok: Token) -> str | None:

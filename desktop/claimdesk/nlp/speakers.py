@@ -213,7 +213,13 @@ class SpeakerTracker:
         if opening is None:
             return None
         sent = syn.sentence_of(ctx.sentences, opening.start)
-        subject = next((t for t in ctx.doc[sent.start:opening.start] if t.dep_ == "nsubj"), None)
+        label = ctx.doc[sent.start:opening.start]
+        if not any(t.pos_ in {"VERB", "AUX"} for t in label):
+            # "- Sen. Jane Doe: “…”": a label names the speaker; one that names nobody
+            # ("Unnamed Council Aide: “…”") gives the quotation to no one.
+            named = [ctx.ents[t.i] for t in label if t.i in ctx.ents]
+            return self._entity(named[-1], named[-1].root) if named else NOBODY
+        subject = next((t for t in label if t.dep_ == "nsubj"), None)
         if subject is None:
             return None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
@@ -274,6 +280,8 @@ class SpeakerTracker:
             return Who(clean_name(body), SpeakerKind.ORGANISATION)
         if ent is not None:
             return self._entity(ent, tok)
+        if (alias := syn.pseudonym(tok)) is not None:
+            return Who(alias, _PERSON)  # "a nurse using the pseudonym Maya"
         if syn.unnamed(tok):
             return NOBODY  # "a shop owner", "one MP": nobody the reader could check
         org = self._orgs.get(low)
@@ -286,7 +294,7 @@ class SpeakerTracker:
             return Who(person, _PERSON) if person else None
         if (published := self.publishers.find(tok)) is not None:
             return Who(published, SpeakerKind.ORGANISATION)
-        phrase = syn.noun_phrase(tok)
+        phrase = syn.noun_phrase(tok) if syn.can_speak(tok) else None  # "returns" cannot
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 
     def _role(self, ctx: Context, tok: Token) -> str | None:

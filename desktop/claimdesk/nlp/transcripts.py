@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimdesk.nlp.lexicon import words
+from claimdesk.nlp.lexicon import PERSON_NOUNS, words
 from claimdesk.nlp.segments import Segment
 
 _HONORIFIC = (
@@ -18,7 +18,7 @@ _TITLE_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # "SMITH:", "MR. OBAMA:", "BARACK OBAMA:", "Hillary Clinton:" (debates, interviews), and
 # "Chris Wallace: (01:20)" alone on its line, as online transcripts give turns.
 _COLON = re.compile(
-    rf"(?P<title>(?i:{_HONORIFIC})\.?\s+)?"
+    rf"(?P<title>(?:[A-Z][a-z]+\s){{0,2}}(?i:{_HONORIFIC})\.?\s+)?"
     rf"(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,2}}|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{1,2}})"
     r"\s?:(?:[ \t]*\(\d{1,2}:\d{2}(?::\d{2})?\))?(?:[ \t]+(?=\S)|$)"
 )
@@ -58,6 +58,9 @@ _NOT_NAMES = words(
 # asker unnamed. It counts as a turn only in a text that other prefixes show is a transcript.
 _QUESTION = re.compile(r"Q(?::|\.)?[ \t]+(?=\S)")
 
+# Words of a label that describes a speaker without naming them ("Unnamed Senate Aide:").
+_UNNAMED_WORDS = words("unnamed anonymous unidentified senior")
+
 # A prefix of words in title case only ("Hillary Clinton:"), the weaker sign of a transcript.
 _TITLED = re.compile(rf"{_TITLE_WORD}(?:\s{_TITLE_WORD}){{1,2}}\s?:")
 
@@ -87,6 +90,9 @@ def hansard_speaker(line: str) -> tuple[int, str] | None:
     match = _MEMBER.match(line) or _OFFICE.match(line)
     if match is None:
         return None
+    groups = re.findall(r"\(([^()]*)\)", line[:match.end()])
+    if match.re is _MEMBER and len(groups) == 1 and "," in groups[0]:
+        return None  # "Springfield Airport (Springfield, Ill.):" is a place note, no seat
     words = match.group("name").split()
     if any(w.lower() in _NOT_NAMES for w in words):
         return None
@@ -100,7 +106,8 @@ def hansard_speaker(line: str) -> tuple[int, str] | None:
 
 
 def line_speaker(line: str) -> tuple[int, str] | None:
-    """(length of the prefix, speaker) when `line` opens with a transcript prefix."""
+    """(length of the prefix, speaker) when `line` opens with a transcript prefix; the
+    speaker is "" when the label describes someone without naming them."""
     hansard = hansard_speaker(line)
     if hansard is not None:
         return hansard
@@ -112,6 +119,9 @@ def line_speaker(line: str) -> tuple[int, str] | None:
         return None
     if len(words) == 1 and len(words[0]) <= 3 and not match.group("title"):
         return None  # "Q:", "UK:", "BBC:" are labels, not speakers
+    lowered = [w.lower() for w in words]
+    if set(lowered) & _UNNAMED_WORDS or (len(words) >= 2 and lowered[-1] in PERSON_NOUNS):
+        return match.end(), ""  # "Unnamed Senate Aide:" names nobody: a turn of no one's
     return match.end(), " ".join(_proper(w) for w in words)
 
 
@@ -171,7 +181,8 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
         asking = False  # in a reporter's question, which runs on to the next named turn
         for paragraph in starts:
             if paragraph in found:
-                turn, asking = found[paragraph][1], False
+                turn = found[paragraph][1] or None
+                asking = turn is None
             elif paragraph in questions:
                 turn, asking = None, True
             if turn is not None:
