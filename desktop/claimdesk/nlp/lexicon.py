@@ -219,7 +219,7 @@ DATA_NOUNS = words(
     """
     figures figure data statistics numbers analysis research report reports survey poll
     polls study studies estimates estimate documents papers records accounts summary
-    calculations findings
+    calculations findings ruling judgment judgement statement message website
     """
 )
 

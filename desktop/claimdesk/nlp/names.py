@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _TITLES = lx.HONORIFICS | lx.ROLE_HEADS
+_GIVEN = lx.FEMALE_NAMES | lx.MALE_NAMES
 #: The kind of speaker each spaCy entity label stands for.
 ENTITY_KINDS = {
     "PERSON": SpeakerKind.PERSON,
@@ -44,6 +45,11 @@ def name_start(span: Span) -> int:
         start = last_title + 1
     while end - start > 1 and (doc[start].lower_ in _TITLES or doc[start].lower_ in lx.DETERMINERS):
         start += 1
+    if start == span.start and start > 0 and doc[start - 1].lower_ in {"of", "for"}:
+        # "First Minister of Scotland Nicola Sturgeon": the office's place ends where a
+        # given name begins.
+        given = next((t.i for t in doc[start + 1:end - 1] if t.lower_ in _GIVEN), None)
+        start = given if given is not None else start
     return start
 
 
@@ -55,6 +61,8 @@ def clean_name(span: Span) -> str:
     titles = lx.HONORIFICS if not {t.lower_ for t in span} & lx.ORG_WORDS else frozenset()
     while end - start > 1 and (doc[start].lower_ in titles or doc[start].lower_ in lx.DETERMINERS):
         start += 1
+    # "World Health Organization (WHO": the tagger took the opening of the short form.
+    end = next((t.i for t in doc[start + 1:end] if t.text == "("), end)
     while end - start > 1 and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end].text.strip()

@@ -30,11 +30,16 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
     if any((c.dep_ == "neg" and low not in lx.EVIDENCE_VERBS)
            or (c.dep_ == "advmod" and c.lower_ in lx.FALSELY) for c in tok.children):
         return False  # "has not commented"; "falsely claimed": the writer's refutation
-    if tok.dep_ == "amod" or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)):
-        return False  # "the reported attack", "he was told"
+    passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+    if tok.dep_ == "amod" or (passive and not any(c.dep_ == "agent" for c in tok.children)):
+        return False  # "the reported attack", "he was told" (but "criticised by X")
+    if passive and any(c.lower_ == "as" for c in tok.children):
+        return False  # "X said — as reported by the paper — …": the paper is a source
     if low in lx.WEAK_REPORTING_VERBS:
         if tok.doc.has_annotation("DEP"):
-            return any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or quoting
+            # "X reported on Friday, turnout had fallen": the clause is parsed as the head.
+            aside = tok.dep_ in {"ccomp", "parataxis"} and tok.head.i > tok.i
+            return any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or quoting or aside
         nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         return nxt in {"that", ":"} or quoting
     return True
@@ -52,7 +57,7 @@ def speech_frame(tok: Token) -> bool:
     kids = list(tok.children)
     if low in lx.CALL_VERBS:
         # "call for X", "call on X to…", "call X Y" (a predicate after the object).
-        return any((c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"})
+        return any((c.i > tok.i and c.left_edge.lower_ in {"for", "on", "upon"})
                    or c.dep_ in {"oprd", "ccomp", "xcomp"} for c in kids)
     if low in lx.SPEAK_VERBS:
         return any(c.dep_ == "prep" and c.lower_ in {"about", "of", "on"} for c in kids)
@@ -73,8 +78,15 @@ def subject(verb: Token) -> Token | None:
                 return None if obj is None else source(obj)
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if not subjects and agent is not None:  # "the plan was criticised by X"
+        subjects = [c for c in agent.children if c.dep_ == "pobj"]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
+        # "…,” said a tenant using…": the inverted subject parsed as the object.
+        subjects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}
+                    and c.i - verb.i <= 3]
     raised = verb.dep_ == "xcomp" and verb.head.lower_ in lx.RAISING_VERBS
     if not subjects and (raised or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         # "He is expected to say", "…, saying the fee would rise": the subject of the
@@ -92,6 +104,11 @@ def source(noun: Token) -> Token:
     """The body a figure or report comes from ("figures from the ONS"), else the noun."""
     if noun.lower_ not in lx.DATA_NOUNS or noun.ent_type_:
         return noun
+    # "The court's ruling", "a UNICEF report": the body named with the document.
+    owner = next((c for c in noun.lefts if (c.dep_ == "poss" and c.pos_ != "PRON")
+                  or (c.dep_ == "compound" and c.ent_type_ in {"ORG", "GPE", "NORP"})), None)
+    if owner is not None:
+        return owner
     for tok in noun.subtree:
         if tok.i - noun.i > _SOURCE_REACH:
             break
@@ -133,7 +150,7 @@ SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeo
 def unnamed(tok: Token) -> bool:
     """Whether the common noun `tok` is someone the article does not name ("a shop owner",
     "one teacher", "the two ministers"): no reader can check such a speaker's words."""
-    if tok.pos_ != "NOUN" or tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return False
     if tok.lower_ in lx.DATA_NOUNS:
         return False  # "a report by the committee found" speaks for the committee
@@ -186,6 +203,17 @@ def can_speak(tok: Token) -> bool:
     stem = low[:-1] if low.endswith("s") else low
     return any(w in lx.PERSON_NOUNS or w in lx.ORG_WORDS or w in lx.BODY_NOUNS
                or w in lx.DATA_NOUNS for w in (low, stem))
+
+
+def binds(pronoun: Token, ent: Span) -> bool:
+    """Whether `ent`, named before `pronoun` in its sentence, cannot be who it stands for:
+    it lies in the pronoun's own clause ("After Smith left, he said") or in a participle
+    whose unspoken subject is the pronoun's ("Speaking to Martin Smith, he said")."""
+    clause = pronoun.head
+    if clause.left_edge.i <= ent.start and ent.end <= clause.right_edge.i + 1:
+        return True
+    return any(a.dep_ in {"advcl", "pcomp"} and a.tag_ in {"VBG", "VBN"} and a.i < pronoun.i
+               for a in (ent.root, *ent.root.ancestors))
 
 
 def noun_phrase(tok: Token) -> str | None:

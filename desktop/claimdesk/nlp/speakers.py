@@ -340,8 +340,12 @@ class SpeakerTracker:
             return gender is None or self.names.gender(name) in {None, gender}
 
         sent = syn.sentence_of(ctx.sentences, pronoun.i)
+        # "Speaking to Martin Smith, he said": a pronoun is not the person named in its
+        # own clause (binding), so that one is passed over.
+        bound = pronoun.lower_ in lx.PERSONAL_PRONOUNS
         here = [self.names.full(clean_name(ent)) for ent in sent.ents
-                if person_entity(ent) and ent.end <= pronoun.i and not ctx.quoted(ent[0])]
+                if person_entity(ent) and ent.end <= pronoun.i and not ctx.quoted(ent[0])
+                and not (bound and syn.binds(pronoun, ent))]
         here = [name for name in dict.fromkeys(here) if fits(name)]
         if here:
             # "Responding to Mr Smith, the minister said": not Mr Smith.
