@@ -23,10 +23,17 @@ ACTS: list[tuple[str, int, str | None]] = [
     ("Liam Foster praised the nurses who worked through the night.", 0, "Liam Foster"),
     ("Liam Foster highlighted the fall in waiting times since 2021.", 0, "Liam Foster"),
     ("Judge Maria Olsen cautioned that the case could take years.", 0, "Maria Olsen"),
+    ("Governor Liam Foster welcomed the decision to reopen the mine.", 0, "Liam Foster"),
+    ("Judge Maria Olsen encouraged the council to settle the dispute.", 0, "Maria Olsen"),
+    ("Mayor Tom Briggs raised new challenges for the planning board.", 0, "Tom Briggs"),
     # Not speech: a call that is no statement, a raised object, and no one named.
     ("Maria Lopez called a taxi after the meeting.", 0, None),
     ("Tom Briggs raised the flag over the town hall.", 0, None),
     ("Tom Briggs made a cake for the fair.", 0, None),
+    ("The museum welcomed two million visitors last year.", 0, None),
+    # Speech inside a relative clause on an object is not the sentence's speaker.
+    ("The regime holds hundreds of prisoners, including officials who questioned its "
+     "leader.", 0, None),
 ]
 
 

@@ -64,3 +64,14 @@ def test_a_finding_that_something_did_not_happen_is_still_a_finding(
 ) -> None:
     text = "The Audit Office did not find that the spending rules had been broken."
     assert extract_candidates(text, pipeline)[0].speaker == "Audit Office"
+
+
+def test_a_statement_headed_by_its_author(pipeline: LoadedPipeline) -> None:
+    text = ("The mayor named a new police chief on Monday.\n"
+            "Statement from Mayor Ruth Kemp: “I am proud to announce that Dana Oyelaran will "
+            "lead our police. She has served this city for twenty years.\n"
+            "“She will start on June 1.”\n")
+    claims = extract_candidates(text, pipeline)
+    assert [c.speaker for c in claims if any(
+        words in c.text for words in ("I am proud", "She has served", "She will start"))
+    ] == ["Ruth Kemp"] * 3

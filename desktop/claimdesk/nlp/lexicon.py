@@ -46,7 +46,7 @@ REPORTING_VERBS = words(
     advises advised inform informs informed credit credits credited justify justifies
     justified observe observes observed discuss discusses discussed decry decries
     decried lament laments lamented applaud applauds applauded commend commends
-    commended identify identifies identified
+    commended identify identifies identified encourage encourages encouraged
     """
 )
 # Verbs that state something only with a certain object, by surface form (the pipeline
@@ -54,7 +54,11 @@ REPORTING_VERBS = words(
 # (but "raised the flag", "made a cake" are no statements); speaker_syntax.speech_frame
 # also reads "call for/on…" and "speak about…".
 _RAISE = words("concern concerns question questions doubt doubts objection objections "
-               "issue issues alarm point points")
+               "issue issues alarm point points challenge challenges")
+_WELCOME = words("news decision decisions opportunity move announcement report plan plans "
+                 "step steps ruling agreement deal call offer proposal proposals commitment "
+                 "progress support launch return release result results findings efforts "
+                 "initiative partnership change changes")
 _MAKE = words("case argument point points appeal plea pledge statement remark remarks speech "
               "announcement promise commitment comment comments claim claims")
 _WARN = words("warning warnings assurance assurances speech address remarks message "
@@ -71,6 +75,7 @@ SPEECH_OBJECTS: dict[str, frozenset[str]] = {
     **dict.fromkeys(words("express expresses expressed expressing voice voices voiced "
                           "voicing"), _FEEL),
     **dict.fromkeys(words("join joins joined joining"), _JOIN),
+    **dict.fromkeys(words("welcome welcomes welcomed welcoming"), _WELCOME),
 }
 CALL_VERBS = words("call calls called calling")
 SPEAK_VERBS = words("speak speaks spoke speaking talk talks talked talking")

@@ -39,10 +39,42 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
         if tok.doc.has_annotation("DEP"):
             # "X reported on Friday, turnout had fallen": the clause is parsed as the head.
             aside = tok.dep_ in {"ccomp", "parataxis"} and tok.head.i > tok.i
-            return any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or quoting or aside
+            return (any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or quoting
+                    or aside or speech_frame(tok))  # "welcomed the decision"
         nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         return nxt in {"that", ":"} or quoting
+    if tok.dep_ == "relcl" and tok.head.dep_ not in {"nsubj", "nsubjpass"} and not quoting:
+        # "…prisoners, including officials who questioned the leader": an aside on an
+        # object says nothing of the sentence's own, unless it reports a clause.
+        return any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children)
     return True
+
+
+def person_antecedent(head: Token) -> Token:
+    """What "who" stands for when the parser hung it on an organisation: "a spokesperson
+    for the Embassy, who told…" is the spokesperson (up through "for the Embassy")."""
+    for _ in range(3):
+        if head.ent_type_ == "PERSON" or head.lower_ in lx.PERSON_NOUNS:
+            return head
+        if head.dep_ != "pobj" or head.head.dep_ != "prep":
+            return head
+        head = head.head.head
+    return head
+
+
+def short_form(ent: Span) -> str | None:
+    """ "ONS" in "the Office for National Statistics (ONS)": a short form defined for `ent`."""
+    doc = ent.doc
+    i = next((t.i for t in ent if t.text == "("), ent.end)
+    if not (i + 1 < len(doc) and doc[i].text == "(" and doc[i + 1].is_upper
+            and doc[i + 1].is_alpha):
+        return None
+    short = doc[i + 1].text
+    # Its letters are the name's initials, in order ("Cultural Organization" is no UNESCO).
+    words = [t.text for t in doc[ent.start:i] if t.is_alpha and t.lower_ not in lx.DETERMINERS]
+    initials = iter(w[0].upper() for w in words)
+    return short if words and short[0] == words[0][0].upper() and all(
+        letter in initials for letter in short) else None
 
 
 def speech_frame(tok: Token) -> bool:

@@ -84,6 +84,8 @@ class SpeakerTracker:
         # Organisations named so far by each word of their name ("the bank", "the force").
         self._orgs: dict[str, str] = {}
         self.publishers = Publishers()  # "the report" → whoever published it
+        # Short forms the article defined: "Office for National Statistics (ONS)".
+        self._short: dict[str, str] = {}
         self._history: deque[Seen] = deque(maxlen=PRONOUN_LOOKBACK)
         # Speaker of a quotation that ended the previous paragraph, for a paragraph that
         # goes on quoting without naming anyone again.
@@ -150,6 +152,8 @@ class SpeakerTracker:
         for ent in ctx.doc.ents:
             if ent.label_ in _NAMED and ent.label_ != "PERSON" and not ctx.quoted(ent[0]):
                 org = clean_name(ent)
+                if (short := syn.short_form(ent)) is not None:
+                    self._short[short] = org
                 for word in org.lower().split():
                     if word in lx.ORG_WORDS:
                         self._orgs.update(dict.fromkeys((word, *lx.ORG_ALIASES.get(word, ())), org))
@@ -212,8 +216,11 @@ class SpeakerTracker:
         opening = ctx.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
         if opening is None:
             return None
-        sent = syn.sentence_of(ctx.sentences, opening.start)
+        # The sentence of the colon: "Statement from the Mayor:" may be a sentence alone.
+        sent = syn.sentence_of(ctx.sentences, max(opening.start - 1, 0))
         label = ctx.doc[sent.start:opening.start]
+        if not any(t.is_alpha for t in label):
+            return None
         if not any(t.pos_ in {"VERB", "AUX"} for t in label):
             # "- Sen. Jane Doe: “…”": a label names the speaker; one that names nobody
             # ("Unnamed Council Aide: “…”") gives the quotation to no one.
@@ -260,21 +267,27 @@ class SpeakerTracker:
         if low in lx.GROUP_PRONOUNS:
             return self._resolve_group(ctx, tok)
         if low in lx.RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != tok.i:
-            return self._name(ctx, verb.head, verb.head)
+            head = verb.head  # "Li Wen, a spokesperson for X, who told…": Li Wen
+            if low in {"who", "whom"}:
+                head = syn.person_antecedent(head)
+            named = ctx.ents.get(head.head.i) if head.dep_ == "appos" else None
+            return self._name(ctx, head.head if named and person_entity(named) else head, head)
         if tok.pos_ == "PRON" or low in lx.FIRST_SECOND_PERSON:
             return None
         ent = ctx.ents.get(tok.i)
+        if ent is None:
+            # "The minister, Dmytro Kuleba, said": a name in apposition to the subject
+            # says who, before any role the article gave someone else.
+            ent = next((ctx.ents[c.i] for c in tok.children
+                        if c.dep_ == "appos" and c.i in ctx.ents), None) or next(
+                (ctx.ents[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.ents
+                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= AFTER_QUOTE), None)
         if ent is None or ent.label_ != "PERSON":
             person = self._role(ctx, tok) if tok.pos_ in {"NOUN", "PROPN"} else None
             if person is not None:
                 return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
-            # "The minister, Dmytro Kuleba, said": a name in apposition to the subject.
-            ent = next((ctx.ents[c.i] for c in tok.children
-                        if c.dep_ == "appos" and c.i in ctx.ents), None) or next(
-                (ctx.ents[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.ents
-                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= AFTER_QUOTE), None
-            ) or syn.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
+            ent = syn.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
         if ent is None and (body := syn.spoken_for(tok, ctx.ents)) is not None:
             # "a Home Office spokesperson": the body, whatever the tagger made of its name.
             return Who(clean_name(body), SpeakerKind.ORGANISATION)
@@ -320,6 +333,7 @@ class SpeakerTracker:
                and doc[start - 1].head.i in range(ent.start, ent.end)):
             start -= 1
         name = clean_name(doc[start:ent.end] if start < ent.start else ent)
+        name = self._short.get(name) or self._short.get(name.split()[-1] if name else "", name)
         if self.names.is_person(name) and not set(name.lower().split()) & lx.ORG_WORDS:
             return Who(self.names.full(name), _PERSON)  # "Biden" tagged ORG after "Joe Biden"
         kind = entity_kind(ent, name) if name else None
