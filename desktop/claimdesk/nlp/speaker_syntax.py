@@ -226,6 +226,10 @@ def pseudonym(tok: Token) -> str | None:
     return None
 
 
+#: Endings of nouns for people by what they do.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+
+
 def can_speak(tok: Token) -> bool:
     """Whether a common noun can be the speaker of a statement: a person ("officials"),
     a body ("the council", "the paper") or a document ("the report"), not "tax returns"."""
@@ -233,6 +237,8 @@ def can_speak(tok: Token) -> bool:
         return True
     low = tok.lower_
     stem = low[:-1] if low.endswith("s") else low
+    if stem.endswith(_AGENT_ENDINGS):
+        return True  # "forecasters", "economists", "physicians", "participants"
     return any(w in lx.PERSON_NOUNS or w in lx.ORG_WORDS or w in lx.BODY_NOUNS
                or w in lx.DATA_NOUNS for w in (low, stem))
 

@@ -58,23 +58,29 @@ class SpeakerTracker:
     1. A quotation (“…”, «…», "…" of four words or more, or ending in , . ! ? …) takes
        the speaker of the reporting verb right after its closing mark (“…,” he said;
        “…,” said X), else of the last one before its opening mark in the same sentence
-       (X said: “…”). An unattributed quotation continues the previous quotation of the
-       paragraph, else one that ended the previous paragraph (news style for a quote
-       running over paragraphs), else the next attributed one in the paragraph.
+       (X said: “…”), else of a label before a colon ("- Sen. X: “…”"). An unattributed
+       quotation continues the previous quotation of the paragraph, else one that ended
+       the previous paragraph, else the next attributed one in the paragraph.
     2. A sentence that overlaps an attributed quotation has that speaker; otherwise the
-       subject of its reporting verb nearest the root (said, told, added, acknowledged,
-       warned, according to, … see lexicon.REPORTING_VERBS).
-    3. A role ("the Tory leader", "the Culture Secretary") is the person the article gave
-       that role ("Tory leader Michael Howard", "Michael Howard, the Conservative leader").
+       subject of its reporting verb nearest the root (said, told, underscored, according
+       to, … see lexicon.REPORTING_VERBS) or of a speech act known by its object ("called
+       for", "raised concerns", "made the case"; speaker_syntax.speech_frame). A negated
+       or refuted verb ("has not commented", "falsely claimed") reports nothing.
+    3. A name in apposition ("The general secretary, Mick Cash, said") names the speaker;
+       else a role ("the Tory leader") is the person the article gave that role.
     4. A subject that is a named entity gives the entity without titles or "the";
-       a surname alone ("Mr Blinken") becomes the one full name the article used before.
+       a surname alone ("Mr Blinken") becomes the one full name the article used before,
+       a short form ("ONS") the name it stands for.
     5. "he"/"she" become the person of that gender named outside quotations earlier in the
-       sentence, else in the nearest earlier sentence (at most two paragraphs back) that
-       names one: that sentence's only such person, else its speaker, else its subject.
+       sentence (not inside the pronoun's own clause: "Speaking to Smith, he said"), else
+       in the nearest earlier sentence (at most two paragraphs back) that names one: that
+       sentence's only such person, else its speaker, else its subject.
     6. "it"/"they" become the organisation or place that is subject earlier in the same
        sentence ("The Kremlin condemned…, which it said…"); "I"/"we"/"you" give nobody.
-    7. "The report" is the body that published it, if named (publishers.py); any other
-       subject gives its short noun phrase ("officials", "Ukraine’s military").
+    7. An unnamed spokesperson speaks for the body named with them; someone the article
+       never names ("a shop owner", "one MP") is NOBODY: attributed, printed as no one.
+    8. "The report" is the body that published it, if named (publishers.py); any other
+       subject that can speak gives its short noun phrase ("officials", "the council").
     Without the parser (fallback) only capitalised words beside the verb are used.
     """
 
