@@ -39,6 +39,12 @@ NEWS: list[tuple[str, int, str | None]] = [
      "Embassy, who told reporters that talks would resume.", 0, "Li Wen"),
     ("Premier of Ontario Laura Chen said the dam was safe.", 0, "Laura Chen"),
     ("The plan was criticised by Senator Paula Grant.", 0, "Paula Grant"),
+    ("Mayor Ana Ruiz said — as reported by the Daily Courier — “We will rebuild the "
+     "bridge.”", 0, "Ana Ruiz"),
+    ("The vote was attacked by archbishop Monsignor Paulo Reis.\nThe archbishop said the "
+     "law was unjust.", 1, "Paulo Reis"),
+    ("Attorney General Ben Okoro filed a petition on Monday, accusing the firm of fraud.",
+     0, "Ben Okoro"),
     # A title the tagger took into the name is no part of it.
     ("Presidential Spokesperson Harry Lopez said the order stands.", 0, "Harry Lopez"),
     ("First Minister of Wales Sarah Lloyd said, “The ruling is clear.”", 0, "Sarah Lloyd"),

@@ -47,6 +47,8 @@ REPORTING_VERBS = words(
     justified observe observes observed discuss discusses discussed decry decries
     decried lament laments lamented applaud applauds applauded commend commends
     commended identify identifies identified encourage encourages encouraged
+    accusing claiming arguing warning insisting adding denying urging criticising
+    criticizing condemning praising stressing suggesting describing admitting
     """
 )
 # Verbs that state something only with a certain object, by surface form (the pipeline
@@ -99,6 +101,7 @@ HONORIFICS = words(
     mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr.
     president senator sen. rep. representative governor gov. minister secretary general
     chancellor mayor judge justice pope king queen prince princess sheikh gen. col.
+    monsignor msgr monseñor monsenor
     """
 )
 
@@ -145,6 +148,7 @@ ROLE_HEADS = words(
     commissioner ambassador envoy general admiral commander chancellor speaker whip
     treasurer attorney judge prosecutor inspector superintendent constable head boss
     founder executive ceo manager coach captain candidate nominee deputy editor
+    archbishop bishop cardinal rapporteur
     """
 )
 # Spellings of the same party or country in role phrases ("Tory leader" = "Conservative

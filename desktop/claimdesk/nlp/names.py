@@ -68,6 +68,26 @@ def clean_name(span: Span) -> str:
     return doc[start:end].text.strip()
 
 
+def titled_person(span: Span) -> str | None:
+    """The person in a span the tagger did not call one: "Mayor Ana Ruiz" (ORG),
+    "First Minister of Wales Sarah Lloyd": the title-case words after the last title."""
+    if span.label_ == "PERSON":
+        return None
+    tokens = list(span)
+    last = max((k for k, t in enumerate(tokens[:-1]) if t.lower_ in _TITLES), default=-1)
+    if last < 0:
+        return None
+    rest = tokens[last + 1:]
+    if rest and rest[0].lower_ in {"of", "for"}:
+        given = next((k for k, t in enumerate(rest) if t.lower_ in _GIVEN), None)
+        rest = rest[given:] if given is not None else []
+    if len(rest) < 2 or not all(t.is_title for t in rest):
+        return None
+    if {t.lower_ for t in rest} & lx.ORG_WORDS:
+        return None  # "President of the Board of Trade"
+    return span.doc[rest[0].i:rest[-1].i + 1].text
+
+
 def entity_kind(span: Span, name: str) -> SpeakerKind:
     """The kind of a named speaker: by its entity label, unless its words say organisation."""
     parts = name.lower().split()

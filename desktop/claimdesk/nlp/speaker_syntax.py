@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _NAME_JOINERS = frozenset({"of", "for", "and", "&"})
+_TITLE_WORDS = lx.HONORIFICS | lx.ROLE_HEADS
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
 _SOURCE_REACH = 8
 
@@ -33,7 +34,7 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
     passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
     if tok.dep_ == "amod" or (passive and not any(c.dep_ == "agent" for c in tok.children)):
         return False  # "the reported attack", "he was told" (but "criticised by X")
-    if passive and any(c.lower_ == "as" for c in tok.children):
+    if any(c.lower_ == "as" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children):
         return False  # "X said — as reported by the paper — …": the paper is a source
     if low in lx.WEAK_REPORTING_VERBS:
         if tok.doc.has_annotation("DEP"):
@@ -111,11 +112,13 @@ def subject(verb: Token) -> Token | None:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if not subjects and agent is not None:  # "the plan was criticised by X"
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not subjects and agent is not None and passive:  # "the plan was criticised by X"
         subjects = [c for c in agent.children if c.dep_ == "pobj"]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if not subjects and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
+    if (not subjects and verb.i > 0 and verb.doc[verb.i - 1].is_punct
+            and verb.tag_ in {"VBD", "VBZ", "VBP"}):
         # "…,” said a tenant using…": the inverted subject parsed as the object.
         subjects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}
                     and c.i - verb.i <= 3]
@@ -260,8 +263,9 @@ def noun_phrase(tok: Token) -> str | None:
         return None
     left = tok.left_edge.i
     doc = tok.doc
-    while left < tok.i and (doc[left].lower_ in lx.DETERMINERS or doc[left].is_punct):
-        left += 1
+    while left < tok.i and (doc[left].lower_ in lx.DETERMINERS or doc[left].is_punct
+                            or (tok.pos_ == "PROPN" and doc[left].lower_ in _TITLE_WORDS)):
+        left += 1  # "Mayor Ana Ruiz" untagged: the name without its title
     right = tok.i + 1
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "from"}:

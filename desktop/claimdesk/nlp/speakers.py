@@ -21,6 +21,7 @@ from claimdesk.nlp.names import (
     name_kind,
     noun_kind,
     person_entity,
+    titled_person,
 )
 from claimdesk.nlp.publishers import Publishers
 from claimdesk.nlp.quote_verbs import AFTER_QUOTE, Context, verb_after, verb_before
@@ -332,6 +333,9 @@ class SpeakerTracker:
     def _entity(self, ent: Span, tok: Token) -> Who | None:
         if ent.label_ == "PERSON":
             return Who(self.names.full(clean_name(ent)), _PERSON)
+        if (person := titled_person(ent)) is not None:
+            self.names.add(person)
+            return Who(self.names.full(person), _PERSON)  # "Mayor Ana Ruiz" tagged ORG
         doc = tok.doc
         start = ent.start
         # "The Liberal Democrats": the tagger may leave "Liberal" out of the entity.
