@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimdesk.domain.models import ClaimType
 from claimdesk.nlp.extract import extract_candidates
 from claimdesk.nlp.pipeline import LoadedPipeline
 
@@ -42,3 +43,13 @@ def test_speech_acts_name_their_speaker(
     pipeline: LoadedPipeline, text: str, index: int, expected: str | None
 ) -> None:
     assert extract_candidates(text, pipeline)[index].speaker == expected
+
+
+def test_a_speech_act_is_attributed_but_no_quotation(pipeline: LoadedPipeline) -> None:
+    # "underscored the importance of…" reports what someone did, not words they said.
+    act, said = extract_candidates(
+        "Senator Ruth Alder underscored the importance of rural schools. "
+        "Ruth Alder said that rural schools would close.", pipeline)
+    assert (act.speaker, said.speaker) == ("Ruth Alder", "Ruth Alder")
+    assert ClaimType.QUOTE not in act.types
+    assert ClaimType.QUOTE in said.types

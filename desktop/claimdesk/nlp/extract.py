@@ -87,7 +87,7 @@ def extract_candidates(
         given = lines.speakers.get(segment.paragraph)
         attributions = tracker.attribute(doc, sentences, segment.paragraph, given)
         if segment.paragraph in lines.unnamed:
-            attributions = [Attribution(None, False, None)] * len(attributions)
+            attributions = [Attribution(None, a.quoted, None) for a in attributions]
         interrupted = False
         while d < len(dropped) and dropped[d] < segment.paragraph:
             interrupted = interrupted or dropped[d] > last

@@ -16,6 +16,20 @@ RAISING_VERBS = words(
     prepared expects is was will
     """
 )
+# Speech acts whose object is what was said, not a quotable statement ("underscored the
+# importance of…"): the sentence is the speaker's, but no quotation (claim type).
+SPEECH_ACTS = words(
+    """
+    underscore underscores underscored reiterate reiterates reiterated reaffirm
+    reaffirms reaffirmed outline outlines outlined highlight highlights highlighted
+    recount recounts recounted denounce denounces denounced denouncing praise praises
+    praised caution cautions cautioned question questions questioned questioning advise
+    advises advised inform informs informed credit credits credited justify justifies
+    justified observe observes observed discuss discusses discussed decry decries
+    decried lament laments lamented applaud applauds applauded commend commends
+    commended identify identifies identified encourage encourages encouraged
+    """
+)
 # Verbs that attribute a statement to someone. Surface forms, not lemmas, so the rules
 # also work on the blank fallback pipeline, which has no lemmatizer.
 REPORTING_VERBS = words(
@@ -39,18 +53,10 @@ REPORTING_VERBS = words(
     counter counters countered believe believes believed forecast forecasts describe
     describes described welcome welcomes welcomed agree agrees agreed show shows showed
     find finds found indicate indicates indicated request requests requested
-    underscore underscores underscored reiterate reiterates reiterated reaffirm
-    reaffirms reaffirmed outline outlines outlined highlight highlights highlighted
-    recount recounts recounted denounce denounces denounced denouncing praise praises
-    praised caution cautions cautioned question questions questioned questioning advise
-    advises advised inform informs informed credit credits credited justify justifies
-    justified observe observes observed discuss discusses discussed decry decries
-    decried lament laments lamented applaud applauds applauded commend commends
-    commended identify identifies identified encourage encourages encouraged
     accusing claiming arguing warning insisting adding denying urging criticising
     criticizing condemning praising stressing suggesting describing admitting
     """
-)
+) | SPEECH_ACTS
 # Verbs that state something only with a certain object, by surface form (the pipeline
 # has no lemmatizer): "he raised concerns", "made the case for…", "expressed doubts"
 # (but "raised the flag", "made a cake" are no statements); speaker_syntax.speech_frame

@@ -31,6 +31,9 @@ class Context:
     token_starts: list[int] = field(default_factory=list)
     #: How many of the paragraph's sentences are in the tracker's history already.
     done: int = 0
+    #: The last sentence's speaker came from a speech act ("underscored the need"), which
+    #: reports what was done, not words a quotation could give.
+    act: bool = False
 
     def quoted(self, tok: Token) -> bool:
         return any(q.start <= tok.idx < q.end for q in self.quotations)

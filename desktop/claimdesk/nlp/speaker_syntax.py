@@ -78,6 +78,16 @@ def short_form(ent: Span) -> str | None:
         letter in initials for letter in short) else None
 
 
+def is_act(verb: Token) -> bool:
+    """Whether a verb reports a speech act rather than words ("underscored the need",
+    "called for an inquiry", "welcomed the decision"), so its sentence is no quotation."""
+    low = verb.lower_
+    if low in lx.SPEECH_ACTS or low not in lx.REPORTING_VERBS:
+        return True
+    clause = any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children)
+    return low in lx.WEAK_REPORTING_VERBS and not clause and speech_frame(verb)
+
+
 def speech_frame(tok: Token) -> bool:
     """A verb that states something by what it governs: "called for an inquiry", "called
     the ruling a mistake", "is calling on its allies", "spoke about the risks", "raised

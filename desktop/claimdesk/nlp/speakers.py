@@ -135,7 +135,7 @@ class SpeakerTracker:
             if who is NOBODY:
                 who = None  # "said a shop owner": reported, but by no one to print
             speaker = who.name if who else None
-            quoted = bool(overlapping) or reported
+            quoted = bool(overlapping) or (reported and not ctx.act)
             result.append(Attribution(speaker, quoted, who.kind if who else None))
             people = ctx.people_here[k]
             focus = self._focus(ctx, sent) if parsed else None
@@ -254,9 +254,11 @@ class SpeakerTracker:
                  if syn.is_reporting(tok, bool(ctx.quotations)) and not ctx.quoted(tok)]
         if parsed:
             verbs.sort(key=syn.depth)
+        ctx.act = False
         for verb in verbs:
             speaker = self._speaker_of(ctx, verb, parsed)
             if speaker is not None:
+                ctx.act = syn.is_act(verb)
                 return speaker
         return None
 
