@@ -14,7 +14,7 @@ from claimdesk.nlp.entities import entity_spans
 from claimdesk.nlp.furniture import content_segments, is_bare_label, trim_asides
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.segments import Segment, paragraph_segments
-from claimdesk.nlp.speakers import SpeakerTracker
+from claimdesk.nlp.speakers import Attribution, SpeakerTracker
 from claimdesk.nlp.speeches import SpeechRun
 from claimdesk.nlp.transcripts import line_speakers
 
@@ -99,6 +99,8 @@ def extract_candidates(
         sentences = mend_sentences(doc, candidate_sentences(doc))
         given = lines.speakers.get(segment.paragraph)
         attributions = tracker.attribute(doc, sentences, segment.paragraph, given)
+        if segment.paragraph in lines.unnamed:
+            attributions = [Attribution(None, a.quoted, None) for a in attributions]
         interrupted = False
         while d < len(dropped) and dropped[d] < segment.paragraph:
             interrupted = interrupted or dropped[d] > last
