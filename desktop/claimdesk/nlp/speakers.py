@@ -117,7 +117,7 @@ class SpeakerTracker:
         if forced is not None and forced.kind is _PERSON:
             self.names.add(given or "")
 
-        quote_speakers = self._quote_speakers(ctx, parsed)
+        quote_speakers = self._quote_speakers(ctx, parsed) if sentences else []  # '“ ,'
         result: list[Attribution] = []
         for k, sent in enumerate(sentences):
             overlapping = [i for i, q in enumerate(quotations)
