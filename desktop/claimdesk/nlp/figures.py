@@ -153,12 +153,19 @@ def figures(text: str, language: str | None) -> list[Mark]:
 
 
 def claim_types(sentence: str, language: str | None, *, quoted: bool) -> tuple[ClaimType, ...]:
-    """The claim types a sentence has without a model: QUANTITY and QUOTE."""
+    """The claim types a sentence has without a model: QUANTITY, QUOTE and DATE.
+
+    DATE needs a date a checker can look up: a year, a numeric date, a month with a day
+    or a year, 年/月/日, a time of day. A month alone ("im März") or words like "today"
+    say when only relative to the article's own date, so they give none.
+    """
     found: list[ClaimType] = []
     if figures(sentence, language):
         found.append(ClaimType.QUANTITY)
     if quoted:
         found.append(ClaimType.QUOTE)
+    if dates(sentence, language):
+        found.append(ClaimType.DATE)
     return tuple(found)
 
 
