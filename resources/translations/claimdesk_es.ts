@@ -704,6 +704,10 @@
         <translation>Experiencia personal</translation>
     </message>
     <message>
+        <source>Date &amp; time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
         <source>Supports</source>
         <translation>Respalda</translation>
     </message>
