@@ -160,6 +160,7 @@ def test_a_date_gives_the_date_type_in_every_language(language: str, text: str) 
     [
         ("de", "Im März stiegen die Preise."),  # a month without a day or year
         ("es", "Hoy el Gobierno lo anunció."),  # "today": nothing a checker can look up
+        ("es", "La reunión empezó a las 10:15."),  # a time of an unstated day
         ("fr", "Le gouvernement a changé la loi."),
     ],
 )

@@ -156,15 +156,15 @@ def claim_types(sentence: str, language: str | None, *, quoted: bool) -> tuple[C
     """The claim types a sentence has without a model: QUANTITY, QUOTE and DATE.
 
     DATE needs a date a checker can look up: a year, a numeric date, a month with a day
-    or a year, 年/月/日, a time of day. A month alone ("im März") or words like "today"
-    say when only relative to the article's own date, so they give none.
+    or a year, 年/月/日. A month alone ("im März"), a clock time alone ("a las 10:15") and
+    words like "today" say when only relative to the article's own date: no DATE.
     """
     found: list[ClaimType] = []
     if figures(sentence, language):
         found.append(ClaimType.QUANTITY)
     if quoted:
         found.append(ClaimType.QUOTE)
-    if dates(sentence, language):
+    if any(d.kind != "time" for d in dates(sentence, language)):
         found.append(ClaimType.DATE)
     return tuple(found)
 
