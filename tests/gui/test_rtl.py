@@ -54,8 +54,14 @@ def test_paragraphs_run_right_to_left_and_claims_align_right(
     for row in range(model.rowCount()):
         alignment = model.index(row, COL_CLAIM).data(Qt.ItemDataRole.TextAlignmentRole)
         assert alignment is not None and Qt.AlignmentFlag(alignment) & RIGHT, row
-    # A date gives the date type in these languages too.
-    assert any(ClaimType.DATE in c.types for c in window.workbench.claims(window.article_id))
+    # A date gives the date type in these languages too, and the type filter finds it.
+    dated = [c for c in window.workbench.claims(window.article_id) if ClaimType.DATE in c.types]
+    assert dated
+    panel = window.claims_panel
+    combo = panel.claim_type
+    combo.setCurrentIndex(combo.findData(ClaimType.DATE))
+    assert combo.currentText() == "Date & time"
+    assert panel.proxy.rowCount() == len(dated)
 
 
 def test_english_claims_stay_left_aligned(qtbot, make_window, seed_path: Path) -> None:
