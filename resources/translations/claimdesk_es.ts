@@ -64,6 +64,7 @@
     <name>ArticleView</name>
     <message>
         <source>Open an article (Ctrl+O) or drop a file here.</source>
+        <extracomment>A letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N&apos;Ko and their presentation forms.</extracomment>
         <translation>Abra un artículo (Ctrl+O) o suelte un archivo aquí.</translation>
     </message>
 </context>
@@ -706,6 +707,10 @@
     <message>
         <source>Personal experience</source>
         <translation>Experiencia personal</translation>
+    </message>
+    <message>
+        <source>Date &amp; time</source>
+        <translation>Fecha y hora</translation>
     </message>
     <message>
         <source>Supports</source>

@@ -59,7 +59,8 @@ def test_figures_in_every_script_and_locale(
 )
 def test_dates_times_years_and_names_are_no_quantities(language: str, text: str) -> None:
     assert figures(text, language) == []
-    assert claim_types(text, language, quoted=False) == ()
+    # A date is a claim type of its own, never a quantity.
+    assert claim_types(text, language, quoted=False) == (ClaimType.DATE,)
 
 
 @pytest.mark.parametrize(
@@ -118,8 +119,50 @@ def test_a_scare_quoted_word_and_an_apostrophe_are_no_quotation() -> None:
     assert quotations("Il a dit non » puis est parti.", "fr") == []
 
 
-def test_claim_types_are_quantity_and_quote_only() -> None:
-    assert claim_types("Die Preise stiegen um 5 %.", "de", quoted=True) == (
-        ClaimType.QUANTITY, ClaimType.QUOTE,
+def test_claim_types_are_quantity_quote_and_date_only() -> None:
+    assert claim_types("Die Preise stiegen 2023 um 5 %.", "de", quoted=True) == (
+        ClaimType.QUANTITY, ClaimType.QUOTE, ClaimType.DATE,
     )  # fmt: skip
     assert claim_types("Die Regierung wird das Gesetz ändern.", "de", quoted=False) == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Das Gesetz trat am 1. Januar in Kraft."),
+        ("es", "La ley entró en vigor en marzo de 2023."),
+        ("fr", "La loi est entrée en vigueur le 1er mai."),
+        ("it", "La legge è entrata in vigore il 5 maggio."),
+        ("pt", "A lei entrou em vigor em 5 de março."),
+        ("nl", "De wet geldt sinds 1 januari."),
+        ("ru", "Закон вступил в силу 5 марта."),
+        ("tr", "Yasa 3 Mart'ta yürürlüğe girdi."),
+        ("pl", "Ustawa weszła w życie 1 stycznia."),
+        ("ar", "دخل القانون حيز التنفيذ في ٥ مارس."),
+        ("he", "החוק נכנס לתוקף ב-5 במרץ."),
+        ("hi", "कानून 5 मार्च को लागू हुआ।"),
+        ("el", "Ο νόμος ίσχυσε στις 5 Μαρτίου."),
+        ("zh", "该法于3月5日生效。"),
+        ("ja", "法律は2024年に施行された。"),
+        ("ko", "법은 3월 5일 시행됐다."),
+        ("th", "กฎหมายมีผลบังคับใช้ใน พ.ศ. 2567"),
+        ("id", "Undang-undang itu berlaku sejak 5 Maret 2024."),
+        ("uk", "Закон набрав чинності 5 березня."),
+        ("sv", "Lagen trädde i kraft 2021-03-05."),
+    ],
+)
+def test_a_date_gives_the_date_type_in_every_language(language: str, text: str) -> None:
+    assert claim_types(text, language, quoted=False) == (ClaimType.DATE,)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Im März stiegen die Preise."),  # a month without a day or year
+        ("es", "Hoy el Gobierno lo anunció."),  # "today": nothing a checker can look up
+        ("es", "La reunión empezó a las 10:15."),  # a time of an unstated day
+        ("fr", "Le gouvernement a changé la loi."),
+    ],
+)
+def test_vague_time_words_give_no_date(language: str, text: str) -> None:
+    assert claim_types(text, language, quoted=False) == ()

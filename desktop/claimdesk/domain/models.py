@@ -39,7 +39,12 @@ class Stance(enum.StrEnum):
 
 
 class ClaimType(enum.StrEnum):
-    """Kinds of claim, after Full Fact's claim-type taxonomy."""
+    """Kinds of claim, after Full Fact's claim-type taxonomy, plus DATE.
+
+    DATE (a claim that says when something happened or will happen) is ours, not Full
+    Fact's: it needs no language model, so it works in every language. It comes last
+    so the taxonomy's own order is kept wherever types are listed.
+    """
 
     QUANTITY = "quantity"
     QUOTE = "quote"
@@ -48,6 +53,7 @@ class ClaimType(enum.StrEnum):
     COMPARISON = "comparison"
     RULES = "rules"
     PERSONAL = "personal"
+    DATE = "date"
 
     @property
     def label(self) -> str:
@@ -62,6 +68,7 @@ _CLAIM_TYPE_LABELS = {
     ClaimType.COMPARISON: "Comparison",
     ClaimType.RULES: "Rules & laws",
     ClaimType.PERSONAL: "Personal experience",
+    ClaimType.DATE: "Date & time",
 }
 
 

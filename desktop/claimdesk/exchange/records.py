@@ -29,6 +29,10 @@ class BundleDataError(ValueError):
     """The bundle's data does not have the expected shape; the message says where."""
 
 
+class BundleFromNewerVersion(BundleDataError):
+    """The bundle names something this ClaimDesk does not know yet (a new claim type)."""
+
+
 @dataclass(frozen=True, slots=True)
 class BundleSource:
     url: str
@@ -255,6 +259,20 @@ class _Obj:
         return value
 
 
+def _claim_type(raw: object, where: str) -> ClaimType:
+    """A claim type; an unknown name is refused as coming from a newer ClaimDesk.
+
+    New types are added over time (DATE was); dropping one unread would lose the other
+    checker's work, so the whole bundle is refused and the checker told to update.
+    """
+    if isinstance(raw, str) and raw not in {t.value for t in ClaimType}:
+        raise BundleFromNewerVersion(
+            f"a claim in it has a type this ClaimDesk does not know ({raw!r}, at {where}); "
+            "it was probably made by a newer ClaimDesk. Update ClaimDesk to import it"
+        )
+    return _Obj({"type": raw}, where).choice("type", ClaimType)
+
+
 def _entity(raw: object, where: str) -> Entity:
     o = _Obj(raw, where)
     return Entity(
@@ -308,9 +326,7 @@ def _claim(raw: object, where: str, text: str) -> BundleClaim:
         text=claim_text,
         origin=o.choice("origin", ClaimOrigin),
         score=o.opt_score("score"),
-        types=tuple(
-            _Obj({"type": t}, f"{where}.types").choice("type", ClaimType) for t in o.array("types")
-        ),
+        types=tuple(_claim_type(t, f"{where}.types") for t in o.array("types")),
         speaker=o.opt_string("speaker"),
         speaker_kind=o.opt_choice("speaker_kind", SpeakerKind),
         entities=tuple(

@@ -136,7 +136,11 @@ def figures(text: str, language: str | None) -> list[Mark]:
 
     A year, a date, a time and a number glued to a word ("COVID-19", "G7") count nothing.
     """
-    taken = dates(text, language)
+    return _figures(text, language, dates(text, language))
+
+
+def _figures(text: str, language: str | None, taken: list[Mark]) -> list[Mark]:
+    """figures() outside the already found dates `taken`."""
     found: list[Mark] = []
     for m in _NUMBER.finditer(text):
         start, end = m.start(), m.end()
@@ -153,12 +157,20 @@ def figures(text: str, language: str | None) -> list[Mark]:
 
 
 def claim_types(sentence: str, language: str | None, *, quoted: bool) -> tuple[ClaimType, ...]:
-    """The claim types a sentence has without a model: QUANTITY and QUOTE."""
+    """The claim types a sentence has without a model: QUANTITY, QUOTE and DATE.
+
+    DATE needs a date a checker can look up: a year, a numeric date, a month with a day
+    or a year, 年/月/日. A month alone ("im März"), a clock time alone ("a las 10:15") and
+    words like "today" say when only relative to the article's own date: no DATE.
+    """
     found: list[ClaimType] = []
-    if figures(sentence, language):
+    taken = dates(sentence, language)  # once: figures leave them out, DATE reads them
+    if _figures(sentence, language, taken):
         found.append(ClaimType.QUANTITY)
     if quoted:
         found.append(ClaimType.QUOTE)
+    if any(d.kind != "time" for d in taken):
+        found.append(ClaimType.DATE)
     return tuple(found)
 
 
