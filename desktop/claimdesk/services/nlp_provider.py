@@ -1,4 +1,4 @@
-"""Loads the spaCy pipeline and the check-worthiness scorer once, lazily, thread-safely."""
+"""Loads the spaCy pipeline, the one sentence encoder and the scorers, lazily and thread-safely."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from claimdesk.domain import CandidateClaim
 
 if TYPE_CHECKING:
+    from claimdesk.nlp.encoder import SentenceEncoder
+    from claimdesk.nlp.multilingual_scorer import MultilingualScorer
     from claimdesk.nlp.pipeline import LoadedPipeline
     from claimdesk.nlp.scorer import CheckWorthinessScorer
 
@@ -23,7 +25,8 @@ class NlpProvider:
     """Owns the loaded NLP parts; nothing is loaded until first needed.
 
     Loading spaCy takes about a second, so the window never does it on the GUI thread:
-    extraction jobs call `pipeline()` from a worker.
+    extraction jobs call `pipeline()` from a worker. One SentenceEncoder (33 MB of
+    weights, one BLAS thread) serves the English and the multilingual scorers alike.
     """
 
     def __init__(
@@ -35,6 +38,9 @@ class NlpProvider:
         self._scorer_dir = scorer_dir
         self._lock = threading.Lock()
         self._pipeline: LoadedPipeline | None = None
+        self._encoder: SentenceEncoder | None = None
+        self._multilingual: MultilingualScorer | None = None
+        self._multilingual_tried = False
         self._scorer: CheckWorthinessScorer | None = None
         self._scorer_error: str | None = None
         self._scorer_tried = False
@@ -64,7 +70,8 @@ class NlpProvider:
 
                 try:
                     self._scorer = CheckWorthinessScorer.load(
-                        Path(self._scorer_dir) if self._scorer_dir else None
+                        Path(self._scorer_dir) if self._scorer_dir else None,
+                        encoder=self._shared_encoder(),
                     )
                     from claimdesk.nlp.batching import safe_batch_size
 
@@ -73,6 +80,32 @@ class NlpProvider:
                     self._scorer_error = str(exc)
                     log.warning("check-worthiness scorer unavailable: %s", exc)
             return self._scorer
+
+    def _shared_encoder(self) -> SentenceEncoder:
+        """The one encoder (its weights load on first use); call with the lock held."""
+        if self._encoder is None:
+            from claimdesk.nlp.encoder import SentenceEncoder
+
+            self._encoder = SentenceEncoder(threads=1)
+        return self._encoder
+
+    def encoder(self) -> SentenceEncoder:
+        with self._lock:
+            return self._shared_encoder()
+
+    def multilingual_scorer(self) -> MultilingualScorer | None:
+        """The head for the encoder's other languages, on the same encoder; None if absent."""
+        with self._lock:
+            if not self._multilingual_tried:
+                self._multilingual_tried = True
+                from claimdesk.nlp.multilingual_scorer import MultilingualScorer
+                from claimdesk.nlp.scorer import ScorerUnavailable
+
+                try:
+                    self._multilingual = MultilingualScorer.load(encoder=self._shared_encoder())
+                except ScorerUnavailable as exc:
+                    log.warning("multilingual scorer unavailable: %s", exc)
+            return self._multilingual
 
     def limitations(self) -> list[str]:
         """Plain sentences about what is limited in this run (shown once by the window)."""
