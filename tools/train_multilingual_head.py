@@ -22,7 +22,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np
-from tools.train_checkworthy import TrainSettings, time_split, training_items
+from tools.claimbuster_split import time_split, training_items
 
 from claimdesk.nlp.encoder import ENCODER_NAME, PACKAGE, SentenceEncoder, encoder_version
 from claimdesk.nlp.evaluate import binary_metrics, load_claimbuster
@@ -108,7 +108,7 @@ def run(data_dir: Path, work: Path, out: Path | None) -> dict[str, Any]:
     """Embed, choose the head on validation, calibrate, score test once, write head.json."""
     work.mkdir(parents=True, exist_ok=True)
     split = time_split(load_claimbuster(data_dir))
-    train = training_items(split, TrainSettings())  # the debates + the synthetic sentences
+    train = training_items(split)  # the debates + the synthetic sentences
     train_texts = [t for t, _ in train]
     val_texts = [s.text for s in split.validation]
     test_texts = [s.text for s in split.test]

@@ -3,7 +3,7 @@
 Run: make bench, or
     .venv/bin/python -m pytest tests/benchmarks/test_bench_extract.py --benchmark-enable \
         --benchmark-only -q -p no:cacheprovider
-The process is pinned to one CPU for the measurement (one_core.py) and onnxruntime, BLAS
+The process is pinned to one CPU for the measurement (one_core.py) and the encoder's BLAS
 and OpenMP keep to one thread, so the ratio does not depend on how many cores are free.
 The figures are the process's CPU time (best of the rounds): on the shared development
 machine wall-clock time also counts the waits for the core, which the note beside each
@@ -114,7 +114,7 @@ def test_bench_extract_against_plain_pipe(benchmark: Any, provider: NlpProvider)
         extract_candidates(text, full)
         untrimmed.append(clock.read())
         clock = Clock()
-        scorer.score(texts)  # as extraction does today (see nlp/batching.py)
+        scorer.score(texts)  # one at a time: what extraction falls back to
         scoring.append(clock.read())
 
     def run() -> list[CandidateClaim]:

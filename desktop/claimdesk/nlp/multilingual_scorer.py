@@ -120,6 +120,31 @@ class MultilingualScorer:
         return [self.probability(z) for z in self.logits(sentences, batch_size)]
 
 
+def at_half(probability: float, threshold: float) -> float:
+    """`probability` moved so that `threshold` reads 0.5: linear on each side, so 0 and 1
+    stay put and the order of scores never changes."""
+    if probability < threshold:
+        return 0.5 * probability / threshold
+    return 0.5 + 0.5 * (probability - threshold) / (1.0 - threshold)
+
+
+class DeskScores:
+    """The multilingual scores as the desk shows them: its decision point at 0.5.
+
+    The desk has one check-worthiness threshold for every article (Settings, 0.5 by
+    default), and the English model puts its validation-chosen decision point at 0.5;
+    this head's point is head.json's `threshold` (0.32 on calibrated probabilities), so
+    its scores are moved the same way before the window, reports or filters see them.
+    """
+
+    def __init__(self, scorer: MultilingualScorer) -> None:
+        self.scorer = scorer
+
+    def score(self, sentences: Sequence[str], batch_size: int = 1) -> list[float]:
+        threshold = self.scorer.threshold
+        return [at_half(p, threshold) for p in self.scorer.score(sentences, batch_size)]
+
+
 def _sigmoid(x: float) -> float:
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))

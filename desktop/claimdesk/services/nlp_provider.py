@@ -1,4 +1,5 @@
-"""Loads the NLP parts once, lazily, thread-safely, and sends each text to its language's path."""
+"""Loads the spaCy pipeline, the one sentence encoder and the scorers, lazily and
+thread-safely, and sends each text to its language's path."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ from typing import TYPE_CHECKING
 
 from claimdesk.domain import CandidateClaim
 from claimdesk.nlp.language import detect_language
-from claimdesk.nlp.languages import base_code, limitation_line
+from claimdesk.nlp.languages import base_code, limitation_line, support
 
 if TYPE_CHECKING:
+    from claimdesk.nlp.batching import Scorer
+    from claimdesk.nlp.encoder import SentenceEncoder
+    from claimdesk.nlp.multilingual_scorer import MultilingualScorer
     from claimdesk.nlp.pipeline import LoadedPipeline
     from claimdesk.nlp.scorer import CheckWorthinessScorer
 
@@ -41,7 +45,8 @@ class NlpProvider:
     """Owns the loaded NLP parts; nothing is loaded until first needed.
 
     Loading spaCy takes about a second, so the window never does it on the GUI thread:
-    extraction jobs call `pipeline()` from a worker.
+    extraction jobs call `pipeline()` from a worker. One SentenceEncoder (33 MB of
+    weights, one BLAS thread) serves the English and the multilingual scorers alike.
     """
 
     def __init__(
@@ -53,6 +58,9 @@ class NlpProvider:
         self._scorer_dir = scorer_dir
         self._lock = threading.Lock()
         self._pipeline: LoadedPipeline | None = None
+        self._encoder: SentenceEncoder | None = None
+        self._multilingual: MultilingualScorer | None = None
+        self._multilingual_tried = False
         self._scorer: CheckWorthinessScorer | None = None
         self._scorer_error: str | None = None
         self._scorer_tried = False
@@ -82,7 +90,8 @@ class NlpProvider:
 
                 try:
                     self._scorer = CheckWorthinessScorer.load(
-                        Path(self._scorer_dir) if self._scorer_dir else None
+                        Path(self._scorer_dir) if self._scorer_dir else None,
+                        encoder=self._shared_encoder(),
                     )
                     from claimdesk.nlp.batching import safe_batch_size
 
@@ -91,6 +100,32 @@ class NlpProvider:
                     self._scorer_error = str(exc)
                     log.warning("check-worthiness scorer unavailable: %s", exc)
             return self._scorer
+
+    def _shared_encoder(self) -> SentenceEncoder:
+        """The one encoder (its weights load on first use); call with the lock held."""
+        if self._encoder is None:
+            from claimdesk.nlp.encoder import SentenceEncoder
+
+            self._encoder = SentenceEncoder(threads=1)
+        return self._encoder
+
+    def encoder(self) -> SentenceEncoder:
+        with self._lock:
+            return self._shared_encoder()
+
+    def multilingual_scorer(self) -> MultilingualScorer | None:
+        """The head for the encoder's other languages, on the same encoder; None if absent."""
+        with self._lock:
+            if not self._multilingual_tried:
+                self._multilingual_tried = True
+                from claimdesk.nlp.multilingual_scorer import MultilingualScorer
+                from claimdesk.nlp.scorer import ScorerUnavailable
+
+                try:
+                    self._multilingual = MultilingualScorer.load(encoder=self._shared_encoder())
+                except ScorerUnavailable as exc:
+                    log.warning("multilingual scorer unavailable: %s", exc)
+            return self._multilingual
 
     def limitations(self) -> list[str]:
         """Plain sentences about what is limited in this run (shown once by the window)."""
@@ -109,14 +144,24 @@ class NlpProvider:
         """`language` as a base code if given, else the language detected in `text`."""
         return base_code(language) if language else detect_language(text).code
 
-    def scorer_for(self, language: str) -> CheckWorthinessScorer | None:
+    def scorer_for(self, language: str) -> Scorer | None:
         """The check-worthiness scorer for claims in `language`, or None.
 
-        THE SEAM for the multilingual encoder (nlp/encoder.py): today only English has a
-        scorer, so claims in every other language stay unscored rather than be scored
-        by a model that never saw their language.
+        English has its own model (v3); the multilingual encoder's other languages get
+        the multilingual head, its decision point moved to 0.5 like the English one;
+        every other language stays unscored rather than be scored by a model that never
+        saw it (nlp/languages.py says which, and the banner tells the checker).
         """
-        return self.scorer() if language == ENGLISH else None
+        if language == ENGLISH:
+            return self.scorer()
+        if not support(language).scores:
+            return None
+        scorer = self.multilingual_scorer()
+        if scorer is None:
+            return None
+        from claimdesk.nlp.multilingual_scorer import DeskScores
+
+        return DeskScores(scorer)
 
     def extract(
         self,
