@@ -5,39 +5,24 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import create_engine
-
 from claimdesk.domain import ArticleMetadata, LanguageSource
 from claimdesk.storage import repositories as repo
-from claimdesk.storage.db import _alembic_config, head_revision, open_database
+from claimdesk.storage.db import head_revision, open_database
+from tests.storage.dbfiles import migrate, rows
 
 NOW = "'2025-01-01 10:00:00'"
 
 
-def _sql(path: Path, query: str) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(query).fetchall()
-    finally:
-        con.close()
 
 
 def _columns(path: Path) -> set[str]:
-    return {str(r[1]) for r in _sql(path, "PRAGMA table_info(articles)")}
+    return {str(r[1]) for r in rows(path, "PRAGMA table_info(articles)")}
 
 
-def _to(path: Path, revision: str, *, down: bool = False) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        cfg = _alembic_config()
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-    engine.dispose()
 
 
 def _database_at_0004_with_an_article(path: Path) -> None:
-    _to(path, "0004")
+    migrate(path, "0004")
     con = sqlite3.connect(path)
     with con:
         con.execute(
@@ -71,7 +56,7 @@ def test_a_new_database_has_the_columns_at_head(tmp_path: Path) -> None:
     assert {"language", "language_source"} <= _columns(path)
     assert (article.language, article.language_source) == ("fr", LanguageSource.DETECTED)
     assert summary.language == "fr"
-    assert _sql(path, "SELECT language, language_source FROM articles") == [("fr", "detected")]
+    assert rows(path, "SELECT language, language_source FROM articles") == [("fr", "detected")]
 
 
 def test_upgrade_from_0004_keeps_articles_with_no_language_yet(tmp_path: Path) -> None:
@@ -96,9 +81,9 @@ def test_upgrade_from_0004_keeps_articles_with_no_language_yet(tmp_path: Path) -
     finally:
         db.dispose()
     assert (article.language, article.language_source) == ("de", LanguageSource.CHECKER)
-    assert _sql(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    assert rows(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
     # The full-text triggers of 0003 on articles survived the new columns.
-    assert _sql(path, "SELECT rowid FROM fts_articles WHERE fts_articles MATCH 'bundestag'") == [
+    assert rows(path, "SELECT rowid FROM fts_articles WHERE fts_articles MATCH 'bundestag'") == [
         (1,)]
 
 
@@ -107,7 +92,7 @@ def test_an_unknown_source_reads_as_unknown_and_the_downgrade_drops_only_the_col
 ) -> None:
     path = tmp_path / "down.sqlite3"
     _database_at_0004_with_an_article(path)
-    _to(path, "0005")
+    migrate(path, "0005")
     con = sqlite3.connect(path)
     with con:
         con.execute("UPDATE articles SET language = 'de', language_source = 'oracle'")
@@ -119,7 +104,7 @@ def test_an_unknown_source_reads_as_unknown_and_the_downgrade_drops_only_the_col
     finally:
         db.dispose()
     assert (article.language, article.language_source) == ("de", None)
-    _to(path, "0004", down=True)
+    migrate(path, "0004", down=True)
     assert not {"language", "language_source"} & _columns(path)
-    assert _sql(path, "SELECT title, author FROM articles") == [("Heizungsgesetz", "Anna Weber")]
-    assert _sql(path, "SELECT count(*) FROM claims") == [(1,)]
+    assert rows(path, "SELECT title, author FROM articles") == [("Heizungsgesetz", "Anna Weber")]
+    assert rows(path, "SELECT count(*) FROM claims") == [(1,)]

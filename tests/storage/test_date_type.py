@@ -12,15 +12,7 @@ from claimdesk.domain import CandidateClaim, ClaimOrigin, ClaimType
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import _alembic_config, head_revision, open_database
 from claimdesk.storage.schema import known_revision
-from tests.storage.dbfiles import database_at
-
-
-def _sql(path: Path, query: str) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(query).fetchall()
-    finally:
-        con.close()
+from tests.storage.dbfiles import database_at, rows
 
 
 def test_a_0004_desk_upgrades_and_stores_date_claims(tmp_path: Path) -> None:
@@ -41,7 +33,7 @@ def test_a_0004_desk_upgrades_and_stores_date_claims(tmp_path: Path) -> None:
     finally:
         db.dispose()
     assert claim.types == (ClaimType.QUANTITY, ClaimType.DATE)
-    assert _sql(path, "SELECT version_num FROM alembic_version") == [("0007",)]
+    assert rows(path, "SELECT version_num FROM alembic_version") == [("0007",)]
 
 
 def test_the_downgrade_leaves_types_an_older_claimdesk_can_read(tmp_path: Path) -> None:
@@ -64,5 +56,5 @@ def test_the_downgrade_leaves_types_an_older_claimdesk_can_read(tmp_path: Path) 
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0004")
     engine.dispose()
-    assert _sql(path, "SELECT types FROM claims ORDER BY id") == [('["quantity"]',), ("[]",)]
-    assert _sql(path, "SELECT version_num FROM alembic_version") == [("0004",)]
+    assert rows(path, "SELECT types FROM claims ORDER BY id") == [('["quantity"]',), ("[]",)]
+    assert rows(path, "SELECT version_num FROM alembic_version") == [("0004",)]

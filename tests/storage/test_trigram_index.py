@@ -2,49 +2,34 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import create_engine, text
 
 from claimdesk.domain import HitKind
 from claimdesk.errors import DatabaseError
 from claimdesk.services.search import search
 from claimdesk.storage import fts
-from claimdesk.storage.db import _alembic_config, head_revision, open_database
-from tests.storage.dbfiles import execute, sha256
+from claimdesk.storage.db import head_revision, open_database
+from tests.storage.dbfiles import execute, migrate, rows, sha256
 
 NOW = "'2025-01-01 10:00:00'"
 TRIGRAM_TABLES = ("fts_articles_trigram", "fts_claims_trigram", "fts_verdicts_trigram",
                   "fts_sources_trigram")  # fmt: skip
 
 
-def _sql(path: Path, query: str, *args: object) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(query, args).fetchall()
-    finally:
-        con.close()
 
 
 def _names(path: Path) -> set[str]:
-    return {str(r[0]) for r in _sql(path, "SELECT name FROM sqlite_master")}
+    return {str(r[0]) for r in rows(path, "SELECT name FROM sqlite_master")}
 
 
-def _migrate(path: Path, revision: str, down: bool = False) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        cfg = _alembic_config()
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-    engine.dispose()
 
 
 def _database_at_0004_with_work(path: Path) -> None:
     """A desk as ClaimDesk left it before 0006: a Chinese article, its claim, verdict, source."""
-    _migrate(path, "0004")
+    migrate(path, "0004")
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
         for statement in (
@@ -86,9 +71,9 @@ def test_upgrade_from_0004_indexes_existing_work(tmp_path: Path) -> None:
         assert [h.kind for h in search(db, "第四表")] == [HitKind.SOURCE]
     finally:
         db.dispose()
-    assert _sql(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    assert rows(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
     for table in TRIGRAM_TABLES:
-        assert _sql(path, f"SELECT count(*) FROM {table}_docsize") == [(1,)], table
+        assert rows(path, f"SELECT count(*) FROM {table}_docsize") == [(1,)], table
     # The upgraded file is accepted as ClaimDesk's own when it opens again.
     open_database(path, backups=tmp_path / "bk").dispose()
 
@@ -99,13 +84,13 @@ def test_from_empty_the_migration_and_the_repair_code_agree_and_downgrade(
     path = tmp_path / "new.sqlite3"
     open_database(path).dispose()
     made = {
-        str(r[0]) for r in _sql(path, "SELECT sql FROM sqlite_master WHERE name LIKE '%trigram%'"
+        str(r[0]) for r in rows(path, "SELECT sql FROM sqlite_master WHERE name LIKE '%trigram%'"
                                 " AND (type = 'trigger' OR sql LIKE 'CREATE VIRTUAL %')")
     }  # fmt: skip
     ours = {s for index in fts.INDEXES if index.name in TRIGRAM_TABLES for s in index.ddl()}
     assert made == ours and len(ours) == 4 * len(TRIGRAM_TABLES)
     assert all("tokenize='trigram'" in s for s in ours if "VIRTUAL" in s)
-    _migrate(path, "0004", down=True)
+    migrate(path, "0004", down=True)
     assert not any("trigram" in n for n in _names(path))
     assert {"fts_articles", "fts_claims_ai"} <= _names(path)  # 0003's index stays
 
@@ -168,4 +153,4 @@ def test_the_trigram_index_follows_edits_and_deletes(tmp_path: Path) -> None:
         db.dispose()
     execute(path, "PRAGMA foreign_keys = ON", "DELETE FROM articles WHERE id = 1")
     for table in TRIGRAM_TABLES:
-        assert _sql(path, f"SELECT count(*) FROM {table}_docsize") == [(0,)], table
+        assert rows(path, f"SELECT count(*) FROM {table}_docsize") == [(0,)], table
