@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -224,7 +225,7 @@ def search(session: Session, match: str, limit: int) -> list[SearchHit]:
     with more than RANK_WINDOW matches, the newest RANK_WINDOW are ranked. Snippets
     cost the most for common words, so only the hits that make the cut get one.
     """
-    ranked: list[tuple[float, HitKind, int, int, str, int | None]] = []
+    ranked: list[Ranked] = []
     for kind, sql in _RANKED.items():
         table = _TABLES[kind][0]
         floor = session.execute(
@@ -262,9 +263,21 @@ def search(session: Session, match: str, limit: int) -> list[SearchHit]:
         for row_id, snip in session.execute(query, params):
             if row_id in ids:
                 snippets[kind, row_id] = snip or ""
+    return hits_from(ranked, lambda kind, row_id: unmark(snippets.get((kind, row_id), "")))
+
+
+#: One ranked match before its snippet: rank, kind, row id, article id, title, claim id.
+Ranked = tuple[float, HitKind, int, int, str, int | None]
+Snippet = tuple[str, tuple[tuple[int, int], ...]]
+
+
+def hits_from(
+    ranked: Sequence[Ranked], snippet_of: Callable[[HitKind, int], Snippet]
+) -> list[SearchHit]:
+    """The search hits for ranked matches, each with the snippet `snippet_of` gives."""
     hits: list[SearchHit] = []
     for rank, kind, row_id, article_id, title, claim_id in ranked:
-        plain, marks = unmark(snippets.get((kind, row_id), ""))
+        plain, marks = snippet_of(kind, row_id)
         hits.append(
             SearchHit(
                 kind=kind,
