@@ -62,3 +62,23 @@ def cpu_timed(fn: Callable[..., Any], cpu_seconds: list[float]) -> Callable[...,
             cpu_seconds.append(clock.read()[1])
 
     return timed
+
+
+def score_on_one_core(
+    benchmark: Any, score: Callable[[list[str], int], list[float]], sentences: list[str],
+    batch_size: int,
+) -> tuple[list[float], str]:
+    """Scores `sentences` in three rounds on one core; the CPU seconds per round and how.
+
+    Checks on the way that every sentence got a probability, so a benchmark of a scorer
+    that returns nothing (or nonsense) fails instead of looking fast.
+    """
+    with one_core() as cpu:
+        before = machine_load()
+        cpu_seconds: list[float] = []
+        scores = benchmark.pedantic(cpu_timed(score, cpu_seconds),
+                                    args=(sentences, batch_size), rounds=3, warmup_rounds=1)
+        after = machine_load()
+    assert len(scores) == len(sentences)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    return cpu_seconds, f"CPU time on one core (CPU {cpu}), {before} before, {after} after"

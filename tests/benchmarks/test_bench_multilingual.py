@@ -18,7 +18,7 @@ from claimdesk.nlp.encoder import SentenceEncoder
 from claimdesk.nlp.multilingual_scorer import MultilingualScorer
 from claimdesk.nlp.scorer import CheckWorthinessScorer
 from tests.benchmarks.figures import Figure, record
-from tests.benchmarks.one_core import cpu_timed, machine_load, one_core
+from tests.benchmarks.one_core import cpu_timed, one_core, score_on_one_core
 from tests.benchmarks.test_bench_scorer import SENTENCES
 
 #: Sentences a second on one core that article scoring needs to keep up with extraction.
@@ -57,16 +57,8 @@ def test_bench_english_v3_baseline(benchmark: Any, scorer: MultilingualScorer) -
 def test_bench_multilingual_one_core(
     benchmark: Any, scorer: MultilingualScorer, batch_size: int
 ) -> None:
-    with one_core() as cpu:
-        before = machine_load()
-        cpu_seconds: list[float] = []
-        scores = benchmark.pedantic(cpu_timed(scorer.score, cpu_seconds),
-                                    args=(SENTENCES, batch_size), rounds=3, warmup_rounds=1)
-        after = machine_load()
-    assert len(scores) == len(SENTENCES)
-    assert all(0.0 <= s <= 1.0 for s in scores)
+    cpu_seconds, how = score_on_one_core(benchmark, scorer.score, SENTENCES, batch_size)
     rate = _rate(benchmark, cpu_seconds)
-    how = f"CPU time on one core (CPU {cpu}), {before} before, {after} after"
     record(Figure(
         f"multilingual scoring (USE + head), batch {batch_size}, one core", rate,
         "sentences/s", f"≥ {MIN_PER_SECOND:g}/s", rate >= MIN_PER_SECOND,

@@ -17,7 +17,7 @@ from claimdesk.nlp.batching import BATCH
 from claimdesk.nlp.encoder import SentenceEncoder
 from claimdesk.nlp.scorer import CheckWorthinessScorer
 from tests.benchmarks.figures import Figure, record
-from tests.benchmarks.one_core import cpu_timed, machine_load, one_core
+from tests.benchmarks.one_core import cpu_timed, one_core, score_on_one_core
 
 TEMPLATES = (
     "Unemployment fell to {n} percent last year.",
@@ -74,16 +74,8 @@ def test_bench_encode_only(benchmark: Any, scorer: CheckWorthinessScorer) -> Non
 def test_bench_score_one_thread(
     benchmark: Any, scorer: CheckWorthinessScorer, batch_size: int
 ) -> None:
-    with one_core() as cpu:
-        before = machine_load()
-        cpu_seconds: list[float] = []
-        scores = benchmark.pedantic(cpu_timed(scorer.score, cpu_seconds),
-                                    args=(SENTENCES, batch_size), rounds=3, warmup_rounds=1)
-        after = machine_load()
-    assert len(scores) == len(SENTENCES)
-    assert all(0.0 <= s <= 1.0 for s in scores)
+    cpu_seconds, how = score_on_one_core(benchmark, scorer.score, SENTENCES, batch_size)
     rate = _record(benchmark, cpu_seconds)
-    how = f"CPU time on one core (CPU {cpu}), {before} before, {after} after"
     benchmark.extra_info["measured_on"] = how
     record(Figure(
         f"check-worthiness scoring (v3), batch {batch_size}, one core", rate, "sentences/s",
