@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,14 +15,7 @@ from claimdesk.services import backups as service
 from claimdesk.services.bundles import export_bundle, import_bundle
 from claimdesk.storage import backups
 from claimdesk.storage.db import open_database
-from tests.reports.casework import Case, build_case, open_workbench
-
-
-@pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    built = build_case(tmp_path / "a")
-    yield built
-    built.close()
+from tests.reports.casework import Case, open_workbench
 
 
 def _title(path: Path, article_id: int) -> str:

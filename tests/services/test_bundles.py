@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -25,13 +24,6 @@ from tests.reports.casework import (
     build_case,
     open_workbench,
 )
-
-
-@pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    built = build_case(tmp_path / "a")
-    yield built
-    built.close()
 
 
 def dump(db_path: Path) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,22 +11,8 @@ from claimdesk.domain import ClaimType
 from claimdesk.exchange.bundle_file import BundleRefused
 from claimdesk.services.bundles import export_bundle, import_bundle, preview_bundle
 from claimdesk.services.workbench import Workbench
-from tests.reports.casework import Case, build_case, open_workbench
+from tests.reports.casework import Case
 from tests.services.test_bundles_trust import edited, fingerprint
-
-
-@pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    built = build_case(tmp_path / "a")
-    yield built
-    built.close()
-
-
-@pytest.fixture
-def other(tmp_path: Path) -> Iterator[Workbench]:
-    wb = open_workbench(tmp_path / "b" / "b.sqlite3")
-    yield wb
-    wb.db.dispose()
 
 
 def _first_claim_types(types: list[str]) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,27 +28,11 @@ from tests.reports.casework import (
     ARTICLE_ONE,
     PLAIN_CLAIM,
     Case,
-    build_case,
-    open_workbench,
 )
 
 FUTURE = "9999-12-31T23:59:59"
 PAST = "1970-01-02T00:00:00"
 BUNDLE_WHO = 'Dana "D" Reyes (bundle)'
-
-
-@pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    built = build_case(tmp_path / "a")
-    yield built
-    built.close()
-
-
-@pytest.fixture
-def other(tmp_path: Path) -> Iterator[Workbench]:
-    wb = open_workbench(tmp_path / "b" / "b.sqlite3")
-    yield wb
-    wb.db.dispose()
 
 
 def fingerprint(db_path: Path) -> str:
