@@ -1,14 +1,17 @@
-"""Arabic and Hebrew in the real window: paragraphs laid out right to left, claims right-aligned."""
+"""Arabic and Hebrew in the real window: paragraphs laid out right to left, claims and
+library titles right-aligned."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from claimdesk.domain import ClaimType
+from claimdesk.domain import ArticleSummary, ClaimType
 from claimdesk.gui.models.claims_model import COL_CLAIM, COL_SPEAKER
+from claimdesk.gui.models.library_model import LibraryModel
 from claimdesk.gui.windows.main_window import MainWindow
 from tests.gui.test_language_banner import _open
 
@@ -73,3 +76,18 @@ def test_english_claims_stay_left_aligned(qtbot, make_window, seed_path: Path) -
     for col in (COL_CLAIM, COL_SPEAKER):
         alignment = model.index(0, col).data(Qt.ItemDataRole.TextAlignmentRole)
         assert alignment is None or not Qt.AlignmentFlag(alignment) & RIGHT
+
+
+@pytest.mark.parametrize(("title", "right"), [
+    ("ارتفعت البطالة إلى 7 في المئة", True),
+    ("האבטלה עלתה ל-7 אחוזים", True),
+    ("Unemployment rose to 7 percent", False),
+])
+def test_library_titles_in_right_to_left_scripts_align_right(title: str, right: bool) -> None:
+    model = LibraryModel()
+    model.reload([ArticleSummary(1, title, "txt", datetime(2026, 1, 1), 3, 1)])
+    flags = model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole)
+    aligned_right = bool(flags is not None and flags & int(Qt.AlignmentFlag.AlignRight))
+    assert aligned_right is right
+    counts = model.data(model.index(0, 1), Qt.ItemDataRole.TextAlignmentRole)
+    assert counts & int(Qt.AlignmentFlag.AlignRight)

@@ -15,6 +15,7 @@ from claimdesk.domain import ArticleSummary
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, format_datetime
 from claimdesk.gui.language_names import language_label
 from claimdesk.gui.models.row_model import RowCacheModel
+from claimdesk.reports.model import is_rtl
 
 Index = QModelIndex | QPersistentModelIndex
 _HEADERS = (
@@ -51,7 +52,11 @@ class LibraryModel(RowCacheModel[ArticleSummary]):
             return f"{row.title}\n{row.format.upper()} · {imported}\n{checked}"
         if role == self.LanguageRole:
             return row.language
-        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < col < LANGUAGE_COLUMN:
+        if role == Qt.ItemDataRole.TextAlignmentRole and (
+            0 < col < LANGUAGE_COLUMN or (col == 0 and is_rtl(row.title))
+        ):
+            # Counts align right; so does an Arabic or Hebrew title (Qt would order its
+            # letters right to left but still set them against the left edge).
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.ArticleIdRole:
             return row.id
