@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 
 from claimdesk.domain import HitKind, SearchHit, SourceDraft
 from claimdesk.gui.jobs import JobRunner
@@ -228,3 +229,40 @@ def test_results_model_passes_qtmodeltester(qtmodeltester, desk: Desk) -> None:
     model.reload(search(desk.wb, "tolls"))
     assert model.rowCount() == 3
     qtmodeltester.check(model)
+
+
+def test_a_panel_deleted_mid_search_never_hears_back(qtbot, desk: Desk) -> None:
+    # CI crashed here: a search still running when its panel was deleted came back to a
+    # deleted results model (RuntimeError here, a segmentation fault under load).
+    failures: list[BaseException] = []
+    jobs = JobRunner(lambda exc, _tb: failures.append(exc))
+    widget = SearchPanel(Search(desk.wb.db), jobs)
+    widget.query.setText("zebra")
+    job = widget.search_now()
+    assert job is not None
+    with qtbot.waitSignal(widget.destroyed, timeout=2000):
+        widget.deleteLater()
+    assert job.is_cancelled()
+    assert jobs.wait(10_000)
+    qtbot.wait(50)  # the queued outcome is delivered now: it must reach nobody
+    assert job.done and failures == []
+
+
+def test_a_job_that_fails_after_its_owner_closed_is_still_reported(qtbot) -> None:
+    reported: list[BaseException] = []
+    jobs = JobRunner(lambda exc, _tb: reported.append(exc))
+    owner = QObject()
+    heard: list[object] = []
+
+    def work(job) -> None:
+        deadline = time.monotonic() + 5
+        while not job.is_cancelled() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        raise OSError("disk full")
+
+    job = jobs.run("export", work, heard.append, heard.append, owner=owner)
+    with qtbot.waitSignal(owner.destroyed, timeout=2000):
+        owner.deleteLater()
+    qtbot.waitUntil(lambda: job.done, timeout=5000)
+    assert heard == []
+    assert [str(e) for e in reported] == ["disk full"]

@@ -13,6 +13,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 log = logging.getLogger(__name__)
 
 
+def _log_failure(exc: BaseException, _tb: str) -> None:
+    log.warning("a job failed after its owner closed: %s", exc)
+
+
 class Job(QObject):
     """Handle of one background job: progress, cancellation and its outcome.
 
@@ -42,6 +46,9 @@ class Job(QObject):
         self._on_failure = on_failure
         self._on_progress = on_progress
         self._on_done = on_done
+        #: Where a failure goes once the owner is gone (the runner sets its default, the
+        #: window's error reporter, so an export failing after its dialog closed is said).
+        self.orphan_failure: Callable[[BaseException, str], object] = _log_failure
         self._succeeded.connect(self._handle_success)
         self._failed.connect(self._handle_failure)
         self._progressed.connect(self._handle_progress)
@@ -55,6 +62,19 @@ class Job(QObject):
     def report(self, done: int, total: int) -> None:
         """Thread-safe progress report from inside the job."""
         self._progressed.emit(done, total)
+
+    @Slot()
+    def orphan(self) -> None:
+        """Its owner is gone: cancel it and let its outcome reach nobody.
+
+        A panel or dialog closed while its job runs is deleted before the result comes
+        back; calling into it then reaches a deleted C++ object (a RuntimeError, or a
+        crash when Qt gets there first).
+        """
+        self.cancel()
+        self._on_success = None
+        self._on_progress = None
+        self._on_failure = self.orphan_failure
 
     @Slot(object)
     def _handle_success(self, result: Any) -> None:
@@ -125,7 +145,11 @@ class JobRunner(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        owner: QObject | None = None,
     ) -> Job:
+        """Starts `fn(job)` on the pool. With an `owner` (the panel or dialog that shows
+        the outcome), the job is orphaned when the owner is destroyed: cancelled, and
+        its callbacks never called."""
         def failure(exc: BaseException, tb: str) -> None:
             if on_failure is not None:
                 on_failure(exc)
@@ -133,6 +157,9 @@ class JobRunner(QObject):
                 self._default_failure(exc, tb)
 
         job = Job(name, on_success, failure, on_progress, self._finish, self)
+        if owner is not None:
+            job.orphan_failure = self._default_failure
+            owner.destroyed.connect(job.orphan)
         self._active.add(job)
         self.job_started.emit(job)
         self._pool.start(_Runnable(job, fn))

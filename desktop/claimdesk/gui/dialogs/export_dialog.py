@@ -256,7 +256,7 @@ class ExportDialog(QDialog):
             self.save_button.setEnabled(True)
             self.errors.report(exc)
 
-        return self.jobs.run(f"export {fmt}", work, done, failed)
+        return self.jobs.run(f"export {fmt}", work, done, failed, owner=self)
 
 
 def _date(qd: QDate) -> date:

@@ -280,6 +280,7 @@ class SearchPanel(QWidget):
             lambda _job: find(query, limit),
             on_success=lambda hits: self._show(generation, query, hits),
             on_failure=lambda exc: self._failed(generation, exc),
+            owner=self,
         )
 
     def busy(self) -> bool:
