@@ -20,6 +20,8 @@ MARK_OPEN = "\x02"
 MARK_CLOSE = "\x03"
 #: Only options every FTS5 build has had for years (SQLite ≥ 3.27); checked at open.
 OPTIONS = "tokenize='unicode61 remove_diacritics 2', prefix='3'"
+#: The fact-check library's index: the same words, no prefixes (see INDEXES).
+FACTCHECK_OPTIONS = "tokenize='unicode61 remove_diacritics 2'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,7 @@ class FtsIndex:
     name: str
     content: str
     columns: tuple[str, ...]
+    options: str = OPTIONS
 
     def ddl(self) -> list[str]:
         """CREATE statements: the virtual table, then insert/delete/update triggers."""
@@ -42,7 +45,7 @@ class FtsIndex:
         )
         return [
             f"CREATE VIRTUAL TABLE {self.name} USING fts5({cols}, "
-            f"content='{self.content}', content_rowid='id', {OPTIONS})",
+            f"content='{self.content}', content_rowid='id', {self.options})",
             f"CREATE TRIGGER {self.name}_ai AFTER INSERT ON {self.content} BEGIN {insert} END",
             f"CREATE TRIGGER {self.name}_ad AFTER DELETE ON {self.content} BEGIN {remove} END",
             f"CREATE TRIGGER {self.name}_au AFTER UPDATE OF {cols} ON {self.content} "
@@ -59,6 +62,8 @@ INDEXES = (
     FtsIndex("fts_claims", "claims", ("text", "speaker")),
     FtsIndex("fts_verdicts", "verdicts", ("explanation",)),
     FtsIndex("fts_sources", "source_notes", ("title", "url", "quote", "note")),
+    # No prefix index: matching asks for whole words only, and it would grow the file.
+    FtsIndex("fts_factchecks", "factchecks", ("claim", "title"), FACTCHECK_OPTIONS),
 )
 
 
