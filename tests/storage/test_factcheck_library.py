@@ -122,7 +122,7 @@ def test_imports_are_deduplicated_by_review_url_and_updated_when_changed(db: Dat
             _draft("https://a.example/3", "Bananas are radioactive", rating="True",
                    language="en", published=date(2020, 5, 1)),
         ], WHEN)
-    assert first == fc.UpsertCounts(added=2)
+    assert first == fc.UpsertCounts(added=2, repeated=1)
     assert again == fc.UpsertCounts(added=1, updated=1, unchanged=1)
     with db.sessions() as s:
         assert fc.count(s) == 3

@@ -23,11 +23,13 @@ _COMPARED = ("claim", "title", "rating", "rating_value", "rating_best", "rating_
 
 @dataclass(frozen=True, slots=True)
 class UpsertCounts:
-    """What storing a batch did: new entries, entries changed, entries already there."""
+    """What storing a batch did: new entries, entries changed, entries already there,
+    and items left out because the batch named the same review URL again."""
 
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    repeated: int = 0
 
 
 def _values(draft: FactCheckDraft) -> dict[str, object]:
@@ -76,7 +78,7 @@ def upsert(session: Session, drafts: Sequence[FactCheckDraft], now: datetime) ->
         if changed:
             session.execute(update(FactCheckRow), changed)  # bulk UPDATE by primary key
             updated += len(changed)
-    return UpsertCounts(added, updated, unchanged)
+    return UpsertCounts(added, updated, unchanged, len(drafts) - len(latest))
 
 
 def _factcheck(row: FactCheckRow) -> FactCheck:
