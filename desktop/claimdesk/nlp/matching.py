@@ -18,7 +18,7 @@ DIMENSIONS = 512
 EXACT_LIMIT = 4096
 PROJECTED = 128
 #: Vectors sampled to fit the projection: enough for stable principal directions.
-SAMPLE = 20_000
+SAMPLE = 8192
 
 
 class Encoder(Protocol):
@@ -89,9 +89,10 @@ class Projection:
     def fit(cls, sample: NDArray[np.floating]) -> Projection:
         rows = np.asarray(sample, dtype=np.float64)
         mean = rows.mean(axis=0)
-        _u, _s, vt = np.linalg.svd(rows - mean, full_matrices=False)
-        basis = np.zeros((DIMENSIONS, PROJECTED), dtype=np.float32)
-        basis[:, : min(PROJECTED, len(vt))] = vt[:PROJECTED].T
+        centred = rows - mean
+        # The covariance's eigenvectors: a 512 × 512 problem however large the sample.
+        _values, vectors = np.linalg.eigh(centred.T @ centred)
+        basis = np.ascontiguousarray(vectors[:, ::-1][:, :PROJECTED], dtype=np.float32)
         return cls(mean.astype(np.float32), basis)
 
     def apply(self, vectors: NDArray[np.floating]) -> NDArray[np.float32]:

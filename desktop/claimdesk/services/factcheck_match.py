@@ -215,14 +215,15 @@ class FactCheckMatcher:
         scored = self.candidates(texts, language)
         excluded = list(exclude_claims or [None] * len(texts))
         with self.db.sessions() as session:
-            pools = [s.bm25 + s.by_vector for s in scored]
-            entries = repo.entries(session, [i for pool in pools for i in pool])
+            own = repo.ids_of_claims(session, [c for c in excluded if c is not None])
+            chosen = [
+                one.fused(self.fusion, frozenset({own[c]} if c in own else ()))[:limit]
+                for one, c in zip(scored, excluded, strict=True)
+            ]
+            # Only the entries shown are read: a few rows, not every candidate.
+            entries = repo.entries(session, [i for ids in chosen for i in ids])
         results: list[list[FactCheckMatch]] = []
-        for one, claim_id in zip(scored, excluded, strict=True):
-            skip = frozenset(
-                i for i in (*one.bm25, *one.by_vector)
-                if claim_id is not None and entries[i].claim_id == claim_id
-            )  # fmt: skip
+        for one, ids in zip(scored, chosen, strict=True):
             bm25 = {i: n for n, i in enumerate(one.bm25, 1)}
             vector = {i: n for n, i in enumerate(one.by_vector, 1)}
             results.append([
@@ -233,8 +234,7 @@ class FactCheckMatcher:
                     bm25_rank=bm25.get(i),
                     vector_rank=vector.get(i),
                 )
-                for i in one.fused(self.fusion, skip)[:limit]
+                for i in ids
                 if i in entries
             ])  # fmt: skip
         return results
-

@@ -108,6 +108,18 @@ def entries(session: Session, ids: Iterable[int]) -> dict[int, FactCheck]:
     return found
 
 
+def ids_of_claims(session: Session, claim_ids: Sequence[int]) -> dict[int, int]:
+    """The library entry id of each desk claim that has a verdict: claim id → entry id."""
+    if not claim_ids:
+        return {}
+    rows = session.execute(
+        select(FactCheckRow.claim_id, FactCheckRow.id).where(
+            FactCheckRow.claim_id.in_(list(claim_ids))
+        )
+    )
+    return {int(c): int(i) for c, i in rows if c is not None}
+
+
 def count(session: Session, source: FactCheckSource | None = None) -> int:
     query = select(func.count()).select_from(FactCheckRow)
     if source is not None:
