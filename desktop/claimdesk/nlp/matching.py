@@ -33,6 +33,9 @@ _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 #: A pasted tweet ends with "— Name (@handle) January 14, 2020": who posted, not what.
 _TWEET_BYLINE = re.compile(r"[—–-]\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*\w+ \d{1,2}, \d{4}\s*$")
 _WORD = re.compile(r"[^\W_]+")
+#: A word in more entries than this is never asked for: ranking its thousands of
+#: entries would cost more than the 30 ms a match may take, for a word that says little.
+COMMON_CAP = 1000
 
 
 def clean_query(text: str) -> str:
@@ -59,11 +62,12 @@ def selective_terms(
 ) -> list[str]:
     """The words worth asking the index for: those in the library, the rarest first.
 
-    A word found in more than max(5 %, 100) of the entries ("the", "que", "is") costs
-    the most to rank and tells the least: it is dropped, which keeps full-text
-    matching fast at any library size (CT2020 train: MAP@5 within 0.01 of all words).
+    A word found in more than 5 % of the entries ("the", "que", "is"; at least 100,
+    at most COMMON_CAP entries) costs the most to rank and tells the least: it is
+    dropped, which keeps full-text matching fast at any library size (CT2020 train:
+    MAP@5 within 0.01 of asking for all words).
     """
-    common = max(0.05 * entries, 100)
+    common = min(max(0.05 * entries, 100), COMMON_CAP)
     kept = [t for t in terms if 0 < frequencies.get(t, 0) <= common]
     return sorted(kept, key=lambda t: frequencies[t])[:limit]
 

@@ -140,10 +140,7 @@ class FactCheckMatcher:
             total, _last = repo.vector_state(session, self.model)
             projection = None
             if total > EXACT_LIMIT:
-                step = max(1, total // SAMPLE)
-                sample = np.concatenate(
-                    [m[::step] for _, m in repo.iter_vectors(session, self.model)]
-                )
+                sample = repo.sample_vectors(session, self.model, max(1, total // SAMPLE))
                 projection = Projection.fit(sample)
                 del sample
             index = VectorIndex(projection)

@@ -253,6 +253,17 @@ def iter_vectors(
         last = int(ids[-1])
 
 
+def sample_vectors(session: Session, model: str, every: int) -> NDArray[np.float16]:
+    """Every `every`-th vector of `model` (by id): a sample, without reading the rest."""
+    rows = session.execute(
+        select(FactCheckVectorRow.vector).where(
+            FactCheckVectorRow.model == model, FactCheckVectorRow.factcheck_id % every == 0
+        )
+    ).scalars()
+    blob = b"".join(_checked(r) for r in rows)
+    return np.frombuffer(blob, dtype=np.float16).reshape(-1, DIMENSIONS)
+
+
 def vectors_of(session: Session, model: str, ids: Sequence[int]) -> dict[int, NDArray[np.float16]]:
     """The stored vectors of these entries (those that have one)."""
     found: dict[int, NDArray[np.float16]] = {}
