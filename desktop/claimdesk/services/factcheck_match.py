@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import cast
 
 import numpy as np
+from sqlalchemy.orm import Session
 
 from claimdesk.domain.factchecks import FactCheckMatch
 from claimdesk.nlp.matching import (
@@ -32,6 +33,8 @@ log = logging.getLogger(__name__)
 VECTOR_MODEL = "usem3"
 #: Candidates taken from each side before fusion.
 CANDIDATES = 100
+#: Words whose entry counts are remembered (about 100 bytes each) before starting over.
+FREQUENCY_CACHE = 100_000
 
 
 def default_encoder() -> Encoder:
@@ -87,6 +90,9 @@ class FactCheckMatcher:
         self.fusion = fusion or Fusion()
         self._index: VectorIndex | None = None
         self._entries: int | None = None
+        #: Entries per word, as the index last said: counting a common word's entries
+        #: reads its whole posting list, and the same words come back claim after claim.
+        self._frequencies: dict[str, int] = {}
 
     @property
     def encoder(self) -> Encoder:
@@ -155,6 +161,7 @@ class FactCheckMatcher:
         """Forget the loaded index and counts (after an import or a verdict elsewhere)."""
         self._index = None
         self._entries = None
+        self._frequencies = {}
 
     # ------------------------------------------------------------------------- matching
 
@@ -171,7 +178,7 @@ class FactCheckMatcher:
                 self._entries = repo.count(session)
             for text, query in zip(cleaned, queries, strict=True):
                 terms = query_terms(text)
-                frequencies = repo.document_frequencies(session, terms)
+                frequencies = self._frequencies_of(session, terms)
                 expression = match_expression(selective_terms(terms, frequencies, self._entries))
                 bm25 = (
                     [i for i, _ in repo.bm25_candidates(session, expression, n, language)]
@@ -189,6 +196,15 @@ class FactCheckMatcher:
                 ranked = sorted(with_vector, key=lambda i: (-similarity[i], i))
                 out.append(Scored(tuple(bm25), tuple(ranked), similarity))
         return out
+
+    def _frequencies_of(self, session: Session, terms: list[str]) -> dict[str, int]:
+        missing = [t for t in terms if t not in self._frequencies]
+        if missing:
+            if len(self._frequencies) > FREQUENCY_CACHE:
+                self._frequencies.clear()
+            found = repo.document_frequencies(session, missing)
+            self._frequencies.update({t: found.get(t, 0) for t in missing})
+        return {t: self._frequencies[t] for t in terms}
 
     def match(
         self,
