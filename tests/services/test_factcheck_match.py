@@ -97,3 +97,15 @@ def test_new_vectors_join_a_loaded_index_without_reloading(db: Database, encoder
     (best, *_rest) = matcher.match("Los tiburones no pueden tener cáncer")
     assert best.factcheck.url == "https://checks.example/new"
     assert matcher.index_bytes >= before > 0
+
+
+def test_an_entry_vector_sums_its_claim_and_title_encodings(db: Database, encoder: object) -> None:
+    import numpy as np
+
+    matcher = FactCheckMatcher(db, encoder)  # type: ignore[arg-type]
+    claim, title = CHECKS[6], "Do carrots really help you see in the dark?"
+    both, alone = matcher.entry_vectors([(claim, title), (claim, "  ")])
+    parts = matcher.encoder.encode([claim, title])
+    expected = parts[0] + parts[1]
+    np.testing.assert_allclose(both, expected / np.linalg.norm(expected), atol=1e-5)
+    np.testing.assert_allclose(alone, parts[0], atol=1e-5)

@@ -183,15 +183,15 @@ def test_the_desks_verdicts_follow_every_change(db: Database) -> None:
 def test_vectors_are_float16_kilobytes_read_back_in_order(db: Database) -> None:
     with db.sessions.begin() as s:
         fc.upsert(s, [_draft(f"https://v.example/{i}", f"claim {i}") for i in range(5)], WHEN)
-        assert [i for i, _ in fc.without_vector(s, "m", 10)] == [1, 2, 3, 4, 5]
+        assert [i for i, *_ in fc.without_vector(s, "m", 10)] == [1, 2, 3, 4, 5]
         vectors = np.random.default_rng(0).standard_normal((3, fc.DIMENSIONS))
         fc.store_vectors(s, "m", [1, 3, 5], vectors)
     with db.sessions() as s:
-        assert [i for i, _ in fc.without_vector(s, "m", 10)] == [2, 4]
+        assert [i for i, *_ in fc.without_vector(s, "m", 10)] == [2, 4]
         assert fc.count_without_vector(s, "m") == 2
         assert fc.vector_state(s, "m") == (3, 5)
         ((ids, matrix),) = list(fc.iter_vectors(s, "m"))
-        assert [i for i, _ in fc.without_vector(s, "other model", 10)] == [1, 2, 3, 4, 5]
+        assert [i for i, *_ in fc.without_vector(s, "other model", 10)] == [1, 2, 3, 4, 5]
         later = list(fc.iter_vectors(s, "m", after=3))
     assert ids.tolist() == [1, 3, 5] and matrix.dtype == np.float16
     np.testing.assert_allclose(matrix, vectors, atol=2e-3)

