@@ -65,7 +65,7 @@ def selective_terms(
     A word found in more than 5 % of the entries ("the", "que", "is"; at least 100,
     at most COMMON_CAP entries) costs the most to rank and tells the least: it is
     dropped, which keeps full-text matching fast at any library size (CT2020 train:
-    MAP@5 within 0.01 of asking for all words).
+    BM25 MAP@5 0.768 against 0.782 asking for every word, at a fifth of the time).
     """
     common = min(max(0.05 * entries, 100), COMMON_CAP)
     kept = [t for t in terms if 0 < frequencies.get(t, 0) <= common]
