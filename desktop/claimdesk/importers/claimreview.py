@@ -94,19 +94,20 @@ def _text(value: Any) -> str | None:
     return clean_field(value)  # None unless it is a string
 
 
-def _number(value: Any) -> float | None:
+def number(value: Any) -> float | None:
+    """A rating number given as a number or numeric text; None for anything else."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        number = float(value)
+        found = float(value)
     elif isinstance(value, str):
         try:
-            number = float(value.strip())
+            found = float(value.strip())
         except ValueError:
             return None
     else:
         return None
-    return number if abs(number) < 1e9 else None  # NaN and infinities fail this too
+    return found if abs(found) < 1e9 else None  # NaN and infinities fail this too
 
 
 def _first_dict(value: Any) -> dict[str, Any]:
@@ -150,7 +151,7 @@ def _draft(review: dict[str, Any]) -> FactCheckDraft | str:
         return NO_CLAIM
     rating = _first_dict(review.get("reviewRating"))
     label = _text(rating.get("alternateName")) or _text(rating.get("name"))
-    value = _number(rating.get("ratingValue"))
+    value = number(rating.get("ratingValue"))
     if label is None and value is None:
         label = _text(rating.get("ratingValue"))  # "False" given as the value itself
     author = _text(review.get("author")) or _text(review.get("publisher"))
@@ -159,8 +160,8 @@ def _draft(review: dict[str, Any]) -> FactCheckDraft | str:
         claim=claim,
         rating=label or "",
         rating_value=value,
-        rating_best=_number(rating.get("bestRating")),
-        rating_worst=_number(rating.get("worstRating")),
+        rating_best=number(rating.get("bestRating")),
+        rating_worst=number(rating.get("worstRating")),
         publisher=author or "",
         published=parse_date(review.get("datePublished")) or parse_date(item.get("datePublished")),
         language=language_code(review.get("inLanguage"))

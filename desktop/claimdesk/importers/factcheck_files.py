@@ -19,11 +19,11 @@ from claimdesk.importers.claimreview import (
     NO_CLAIM,
     NO_URL,
     FactChecksRead,
-    _number,
     claim_text,
     from_json,
     language_code,
     load_json,
+    number,
 )
 from claimdesk.importers.common import (
     Unreadable,
@@ -214,7 +214,7 @@ def _csv_row(row: list[str], columns: dict[str, int], read: FactChecksRead) -> N
             url=url,
             claim=claim,
             rating=clean_field(cell("rating")) or "",
-            rating_value=_number(cell("rating_value")),
+            rating_value=number(cell("rating_value")),
             publisher=clean_field(cell("publisher")) or "",
             published=parse_date(cell("date")),
             language=language_code(cell("language")),
