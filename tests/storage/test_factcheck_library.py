@@ -1,4 +1,4 @@
-"""Migration 0007: the fact-check library, its index, its vectors and the desk's verdicts in it."""
+"""Migration 0008: the fact-check library, its index, its vectors and the desk's verdicts in it."""
 
 from __future__ import annotations
 
@@ -84,15 +84,15 @@ def test_upgrade_from_0004_puts_earlier_verdicts_in_the_library(tmp_path: Path) 
     open_database(path, backups=tmp_path / "bk").dispose()
 
 
-def test_downgrade_to_0004_removes_only_the_library(tmp_path: Path) -> None:
+def test_downgrade_to_0007_removes_only_the_library(tmp_path: Path) -> None:
     path = tmp_path / "v4.sqlite3"
     _database_at_0004_with_a_verdict(path)
     open_database(path, backups=tmp_path / "bk").dispose()
-    _migrate(path, "0004", down=True)
+    _migrate(path, "0007", down=True)
     names = {str(r[0]) for r in _sql(path, "SELECT name FROM sqlite_master")}
     assert not {n for n in names if "factcheck" in n}
     assert _sql(path, "SELECT text FROM claims") == [("Crime rose by 83%",)]
-    assert _sql(path, "SELECT version_num FROM alembic_version") == [("0004",)]
+    assert _sql(path, "SELECT version_num FROM alembic_version") == [("0007",)]
 
 
 @pytest.fixture

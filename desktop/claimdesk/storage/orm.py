@@ -181,7 +181,7 @@ class ClaimHistoryRow(Base):
 
 class FactCheckRow(Base):
     """One earlier fact-check: imported ClaimReview (keyed by its review URL) or a desk
-    verdict (keyed by its claim, copied here by triggers; see migration 0007)."""
+    verdict (keyed by its claim, copied here by triggers; see migration 0008)."""
 
     __tablename__ = "factchecks"
     __table_args__ = (

@@ -1,7 +1,7 @@
 """The fact-check library: earlier checks (imported and the desk's own), their index and vectors.
 
-Revision ID: 0007_factcheck_library
-Revises: 0004
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-01 16:30:00
 
 `factchecks` holds imported ClaimReview entries (one per review URL) and a copy of every
@@ -20,8 +20,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_factcheck_library"
-down_revision = "0004"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
