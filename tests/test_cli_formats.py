@@ -48,8 +48,10 @@ def test_extract_json_for_every_format(name: str, tmp_path: Path) -> None:
     assert text.returncode == 0, text.stderr
     result = extract(path, "--format", "json")
     assert result.returncode == 0, result.stderr
-    claims = json.loads(result.stdout)
+    out = json.loads(result.stdout)
+    claims = out["claims"]
     assert claims, f"no claims from {name}"
+    assert out["language"] == ("fr" if name == "latin1.txt" else "en"), name
     for claim in claims:
         assert text.stdout[claim["start"] : claim["end"]] == claim["text"]
     if name == "latin1.txt":

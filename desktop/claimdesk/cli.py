@@ -75,6 +75,12 @@ def _command_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the article text that claim offsets index, instead of claims",
     )
+    p.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the article's language as an ISO 639-1 code (de, ar, pt-BR…), instead of "
+        "detecting it",
+    )
     _common(p)
     p = sub.add_parser("import", help="import and extract articles into the database")
     p.add_argument("files", nargs="+")
@@ -86,8 +92,11 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("--news", metavar="DIR", nargs="?", const="",
                    help="instead, report speakers, spans, types and entities on the labelled "
                         "news set (default: tests/data/news_eval of this checkout)")
+    p.add_argument("--ct2022", metavar="DIR",
+                   help="instead, score the multilingual model per language on the CheckThat! "
+                        "2022 task 1A dev sets under DIR, beside majority and lexical baselines")
     p.add_argument("--format", choices=("json", "text"), default="text",
-                   help="report format with --news")
+                   help="report format with --news or --ct2022")
     p.add_argument("--ct2020", metavar="DIR",
                    help="instead, MAP@5 of fact-check matching on CheckThat! 2020 task 2 (DIR)")
     p.add_argument("--scratch", metavar="PATH",
@@ -186,23 +195,58 @@ def _claim_json(c: Any) -> dict[str, Any]:
     }
 
 
+class UnknownLanguage(KnownError):
+    """--language named no language ClaimDesk knows."""
+
+
+def _language_code(given: str) -> str:
+    """`given` if it names a language (any region or script after "-" or "_")."""
+    from claimdesk.nlp.language import language_name
+    from claimdesk.nlp.languages import base_code
+
+    base = base_code(given)
+    if not base.isalpha() or language_name(base) in {base, "Unknown language"}:
+        raise UnknownLanguage(
+            f"{given!r} is not a language code ClaimDesk knows. Give a two-letter ISO 639-1 "
+            "code such as de, es or ar, or leave --language out to detect the language."
+        )
+    return given
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from claimdesk.importers import read_article
+    from claimdesk.nlp.language import detect_language, language_name
     from claimdesk.services.nlp_provider import NlpProvider
 
+    given = _language_code(args.language) if args.language else None
     doc = read_article(args.file)
     if args.text:
         sys.stdout.write(doc.text)
         return 0
+    detected = None if given else detect_language(doc.text)
     nlp = NlpProvider()
-    candidates, _name = nlp.extract(doc.text)
-    for note in nlp.limitations():
-        print(f"claimdesk: note: {note}", file=sys.stderr)
+    found = nlp.extract(doc.text, language=given or (detected.code if detected else None))
+    # The language's line first: what this article gets ("Arabic: claims and scores; no
+    # entities or speakers"), then what this run lacks (a model that failed to load).
+    notes = nlp.limitations()
+    limitations = ([found.limitation] if found.limitation else []) + notes
     if args.format == "json":
-        json.dump([_claim_json(c) for c in candidates], sys.stdout, ensure_ascii=False, indent=2)
+        for note in notes:
+            print(f"claimdesk: note: {note}", file=sys.stderr)
+        out = {
+            "language": found.language,
+            "language_name": language_name(found.language),
+            # The detector's confidence in what it found, or null when --language decided.
+            "language_confidence": round(detected.confidence, 4) if detected else None,
+            "limitations": limitations,
+            "claims": [_claim_json(c) for c in found.candidates],
+        }
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        for c in candidates:
+        for note in limitations:
+            print(f"claimdesk: note: {note}", file=sys.stderr)
+        for c in found.candidates:
             score = "  -  " if c.score is None else f"{c.score:.2f}"
             kinds = ",".join(t.value for t in c.types) or "-"
             print(f"{score}\t{kinds}\t{c.speaker or '-'}\t{' '.join(c.text.split())}")
@@ -251,6 +295,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from claimdesk.services import factcheck_eval
 
         return factcheck_eval.main(args.ct2020, args.scratch)
+    if args.ct2022 is not None:
+        from pathlib import Path
+
+        from claimdesk.nlp import evaluate_ct2022
+
+        return evaluate_ct2022.main(Path(args.ct2022), args.format)
     if args.news is not None:
         from claimdesk.nlp import evaluate_news
 

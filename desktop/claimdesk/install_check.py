@@ -123,9 +123,15 @@ class SelfTest:
         scorer = nlp.scorer()
         _expect(scorer is not None, " ".join(nlp.limitations()) or "the scorer did not load")
         assert scorer is not None
-        (score,) = scorer.score(["Unemployment fell to 3.5 percent last year."])
-        _expect(0.0 <= score <= 1.0, f"score {score} is outside [0, 1]")
-        return f"{scorer.model_bytes / 1e6:.1f} MB model, threshold {scorer.threshold:.2f}"
+        # The English model v3 runs its head on the shared encoder: both must work.
+        claim, thanks = scorer.score(["Unemployment fell to 3.5 percent last year.", "Thank you."])
+        _expect(0.0 <= min(claim, thanks) <= max(claim, thanks) <= 1.0,
+                f"scores {claim}, {thanks} are outside [0, 1]")
+        _expect(claim >= scorer.threshold > thanks,
+                f"a figure scored {claim:.2f} and a thank-you {thanks:.2f} "
+                f"against the threshold {scorer.threshold:.2f}")
+        return (f"English model v{scorer.version}, {scorer.model_bytes / 1e6:.1f} MB with the "
+                f"encoder, threshold {scorer.threshold:.2f}")
 
     def extract(self) -> str:
         wb = self._services().workbench

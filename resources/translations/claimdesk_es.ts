@@ -64,6 +64,7 @@
     <name>ArticleView</name>
     <message>
         <source>Open an article (Ctrl+O) or drop a file here.</source>
+        <extracomment>A letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N&apos;Ko and their presentation forms.</extracomment>
         <translation>Abra un artículo (Ctrl+O) o suelte un archivo aquí.</translation>
     </message>
 </context>
@@ -334,6 +335,10 @@
     <message>
         <source>Checked</source>
         <translation>Verificadas</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>When</source>
@@ -704,6 +709,10 @@
         <translation>Experiencia personal</translation>
     </message>
     <message>
+        <source>Date &amp; time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
         <source>Supports</source>
         <translation>Respalda</translation>
     </message>
@@ -777,9 +786,586 @@
     </message>
 </context>
 <context>
+    <name>LanguageBanner</name>
+    <message>
+        <source>{language}: claims and scores; no entities or speakers</source>
+        <translation>{language}: afirmaciones y puntuaciones; sin entidades ni hablantes</translation>
+    </message>
+    <message>
+        <source>{language}: claims only; no scores, entities or speakers</source>
+        <translation>{language}: solo afirmaciones; sin puntuaciones, entidades ni hablantes</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>Acehnese</source>
+        <extracomment>Every English name nlp.language gives, marked for lupdate (context &quot;Languages&quot;); tests/gui/test_language_gui.py checks that the two lists agree.</extracomment>
+        <translation>Achenés</translation>
+    </message>
+    <message>
+        <source>Afrikaans</source>
+        <translation>Afrikáans</translation>
+    </message>
+    <message>
+        <source>Albanian</source>
+        <translation>Albanés</translation>
+    </message>
+    <message>
+        <source>Amharic</source>
+        <translation>Amárico</translation>
+    </message>
+    <message>
+        <source>Ancient Greek</source>
+        <translation>Griego antiguo</translation>
+    </message>
+    <message>
+        <source>Ancient Hebrew</source>
+        <translation>Hebreo antiguo</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>Árabe</translation>
+    </message>
+    <message>
+        <source>Aragonese</source>
+        <translation>Aragonés</translation>
+    </message>
+    <message>
+        <source>Armenian</source>
+        <translation>Armenio</translation>
+    </message>
+    <message>
+        <source>Assamese</source>
+        <translation>Asamés</translation>
+    </message>
+    <message>
+        <source>Azerbaijani</source>
+        <translation>Azerbaiyano</translation>
+    </message>
+    <message>
+        <source>Bashkir</source>
+        <translation>Baskir</translation>
+    </message>
+    <message>
+        <source>Basque</source>
+        <translation>Euskera</translation>
+    </message>
+    <message>
+        <source>Belarusian</source>
+        <translation>Bielorruso</translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation>Bengalí</translation>
+    </message>
+    <message>
+        <source>Bosnian</source>
+        <translation>Bosnio</translation>
+    </message>
+    <message>
+        <source>Breton</source>
+        <translation>Bretón</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>Búlgaro</translation>
+    </message>
+    <message>
+        <source>Burmese</source>
+        <translation>Birmano</translation>
+    </message>
+    <message>
+        <source>Cantonese</source>
+        <translation>Cantonés</translation>
+    </message>
+    <message>
+        <source>Catalan</source>
+        <translation>Catalán</translation>
+    </message>
+    <message>
+        <source>Central Bikol</source>
+        <translation>Bicolano central</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>Chino</translation>
+    </message>
+    <message>
+        <source>Crimean Tatar</source>
+        <translation>Tártaro de Crimea</translation>
+    </message>
+    <message>
+        <source>Croatian</source>
+        <translation>Croata</translation>
+    </message>
+    <message>
+        <source>Czech</source>
+        <translation>Checo</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Danés</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Neerlandés</translation>
+    </message>
+    <message>
+        <source>Dzongkha</source>
+        <translation>Dzongkha</translation>
+    </message>
+    <message>
+        <source>Egyptian Arabic</source>
+        <translation>Árabe egipcio</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Esperanto</source>
+        <translation>Esperanto</translation>
+    </message>
+    <message>
+        <source>Estonian</source>
+        <translation>Estonio</translation>
+    </message>
+    <message>
+        <source>Extremaduran</source>
+        <translation>Extremeño</translation>
+    </message>
+    <message>
+        <source>Faroese</source>
+        <translation>Feroés</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>Finés</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Francés</translation>
+    </message>
+    <message>
+        <source>Galician</source>
+        <translation>Gallego</translation>
+    </message>
+    <message>
+        <source>Ganda</source>
+        <translation>Ganda</translation>
+    </message>
+    <message>
+        <source>Georgian</source>
+        <translation>Georgiano</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Alemán</translation>
+    </message>
+    <message>
+        <source>Goan Konkani</source>
+        <translation>Konkani de Goa</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>Griego</translation>
+    </message>
+    <message>
+        <source>Guadeloupean Creole</source>
+        <translation>Criollo guadalupeño</translation>
+    </message>
+    <message>
+        <source>Guianese Creole</source>
+        <translation>Criollo guayanés</translation>
+    </message>
+    <message>
+        <source>Gujarati</source>
+        <translation>Guyaratí</translation>
+    </message>
+    <message>
+        <source>Gun</source>
+        <translation>Gun</translation>
+    </message>
+    <message>
+        <source>Haitian Creole</source>
+        <translation>Criollo haitiano</translation>
+    </message>
+    <message>
+        <source>Hausa</source>
+        <translation>Hausa</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>Hebreo</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>Hindi</translation>
+    </message>
+    <message>
+        <source>Hungarian</source>
+        <translation>Húngaro</translation>
+    </message>
+    <message>
+        <source>Icelandic</source>
+        <translation>Islandés</translation>
+    </message>
+    <message>
+        <source>Igbo</source>
+        <translation>Igbo</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>Indonesio</translation>
+    </message>
+    <message>
+        <source>Irish</source>
+        <translation>Irlandés</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italiano</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>Japonés</translation>
+    </message>
+    <message>
+        <source>Javanese</source>
+        <translation>Javanés</translation>
+    </message>
+    <message>
+        <source>Kabyle</source>
+        <translation>Cabileño</translation>
+    </message>
+    <message>
+        <source>Kannada</source>
+        <translation>Canarés</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Kazajo</translation>
+    </message>
+    <message>
+        <source>Khmer</source>
+        <translation>Jemer</translation>
+    </message>
+    <message>
+        <source>Kikuyu</source>
+        <translation>Kikuyu</translation>
+    </message>
+    <message>
+        <source>Kinyarwanda</source>
+        <translation>Kinyarwanda</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>Coreano</translation>
+    </message>
+    <message>
+        <source>Kurdish</source>
+        <translation>Kurdo</translation>
+    </message>
+    <message>
+        <source>Kyrgyz</source>
+        <translation>Kirguís</translation>
+    </message>
+    <message>
+        <source>Lao</source>
+        <translation>Lao</translation>
+    </message>
+    <message>
+        <source>Latgalian</source>
+        <translation>Latgaliano</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>Latín</translation>
+    </message>
+    <message>
+        <source>Latvian</source>
+        <translation>Letón</translation>
+    </message>
+    <message>
+        <source>Ligurian</source>
+        <translation>Ligur</translation>
+    </message>
+    <message>
+        <source>Lingala</source>
+        <translation>Lingala</translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation>Lituano</translation>
+    </message>
+    <message>
+        <source>Luxembourgish</source>
+        <translation>Luxemburgués</translation>
+    </message>
+    <message>
+        <source>Macedonian</source>
+        <translation>Macedonio</translation>
+    </message>
+    <message>
+        <source>Malagasy</source>
+        <translation>Malgache</translation>
+    </message>
+    <message>
+        <source>Malay</source>
+        <translation>Malayo</translation>
+    </message>
+    <message>
+        <source>Malayalam</source>
+        <translation>Malayálam</translation>
+    </message>
+    <message>
+        <source>Maltese</source>
+        <translation>Maltés</translation>
+    </message>
+    <message>
+        <source>Marathi</source>
+        <translation>Maratí</translation>
+    </message>
+    <message>
+        <source>Mongolian</source>
+        <translation>Mongol</translation>
+    </message>
+    <message>
+        <source>Moroccan Arabic</source>
+        <translation>Árabe marroquí</translation>
+    </message>
+    <message>
+        <source>Nepali</source>
+        <translation>Nepalí</translation>
+    </message>
+    <message>
+        <source>Nigerian Fulfulde</source>
+        <translation>Fulfulde nigeriano</translation>
+    </message>
+    <message>
+        <source>Nigerian Pidgin</source>
+        <translation>Pidgin de Nigeria</translation>
+    </message>
+    <message>
+        <source>Northern Sami</source>
+        <translation>Sami septentrional</translation>
+    </message>
+    <message>
+        <source>Northern Sotho</source>
+        <translation>Sotho septentrional</translation>
+    </message>
+    <message>
+        <source>Norwegian</source>
+        <translation>Noruego</translation>
+    </message>
+    <message>
+        <source>Norwegian Nynorsk</source>
+        <translation>Noruego nynorsk</translation>
+    </message>
+    <message>
+        <source>Occitan</source>
+        <translation>Occitano</translation>
+    </message>
+    <message>
+        <source>Odia</source>
+        <translation>Oriya</translation>
+    </message>
+    <message>
+        <source>Oromo</source>
+        <translation>Oromo</translation>
+    </message>
+    <message>
+        <source>Paraguayan Guarani</source>
+        <translation>Guaraní paraguayo</translation>
+    </message>
+    <message>
+        <source>Pashto</source>
+        <translation>Pastún</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>Persa</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>Polaco</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portugués</translation>
+    </message>
+    <message>
+        <source>Punjabi</source>
+        <translation>Punyabí</translation>
+    </message>
+    <message>
+        <source>Quechua</source>
+        <translation>Quechua</translation>
+    </message>
+    <message>
+        <source>Romanian</source>
+        <translation>Rumano</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Ruso</translation>
+    </message>
+    <message>
+        <source>Sanskrit</source>
+        <translation>Sánscrito</translation>
+    </message>
+    <message>
+        <source>Scottish Gaelic</source>
+        <translation>Gaélico escocés</translation>
+    </message>
+    <message>
+        <source>Serbian</source>
+        <translation>Serbio</translation>
+    </message>
+    <message>
+        <source>Shona</source>
+        <translation>Shona</translation>
+    </message>
+    <message>
+        <source>Sinhala</source>
+        <translation>Cingalés</translation>
+    </message>
+    <message>
+        <source>Slovak</source>
+        <translation>Eslovaco</translation>
+    </message>
+    <message>
+        <source>Slovenian</source>
+        <translation>Esloveno</translation>
+    </message>
+    <message>
+        <source>Somali</source>
+        <translation>Somalí</translation>
+    </message>
+    <message>
+        <source>Southern Kurdish</source>
+        <translation>Kurdo meridional</translation>
+    </message>
+    <message>
+        <source>Southern Sotho</source>
+        <translation>Sotho meridional</translation>
+    </message>
+    <message>
+        <source>Southern Uzbek</source>
+        <translation>Uzbeko meridional</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Swahili</source>
+        <translation>Suajili</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>Sueco</translation>
+    </message>
+    <message>
+        <source>Tagalog</source>
+        <translation>Tagalo</translation>
+    </message>
+    <message>
+        <source>Tajik</source>
+        <translation>Tayiko</translation>
+    </message>
+    <message>
+        <source>Tamil</source>
+        <translation>Tamil</translation>
+    </message>
+    <message>
+        <source>Tatar</source>
+        <translation>Tártaro</translation>
+    </message>
+    <message>
+        <source>Telugu</source>
+        <translation>Telugu</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>Tailandés</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>Turco</translation>
+    </message>
+    <message>
+        <source>Turkmen</source>
+        <translation>Turcomano</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>Ucraniano</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>Urdu</translation>
+    </message>
+    <message>
+        <source>Uyghur</source>
+        <translation>Uigur</translation>
+    </message>
+    <message>
+        <source>Uzbek</source>
+        <translation>Uzbeko</translation>
+    </message>
+    <message>
+        <source>Venetian</source>
+        <translation>Veneciano</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>Vietnamita</translation>
+    </message>
+    <message>
+        <source>Volapük</source>
+        <translation>Volapük</translation>
+    </message>
+    <message>
+        <source>Walloon</source>
+        <translation>Valón</translation>
+    </message>
+    <message>
+        <source>Welsh</source>
+        <translation>Galés</translation>
+    </message>
+    <message>
+        <source>Western Frisian</source>
+        <translation>Frisón occidental</translation>
+    </message>
+    <message>
+        <source>Wu Chinese</source>
+        <translation>Chino wu</translation>
+    </message>
+    <message>
+        <source>Xhosa</source>
+        <translation>Xhosa</translation>
+    </message>
+    <message>
+        <source>Yoruba</source>
+        <translation>Yoruba</translation>
+    </message>
+    <message>
+        <source>Zulu</source>
+        <translation>Zulú</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <extracomment>An article whose language the detector could not tell (code &quot;und&quot;).</extracomment>
+        <translation>Desconocido</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <source>imported {when}</source>
+        <extracomment>The language&apos;s name, translated (&quot;&quot; until detected). The stored code (&quot;de&quot;, &quot;und&quot;; None: not detected yet).</extracomment>
         <translation>importado {when}</translation>
     </message>
     <message numerus="yes">
@@ -976,6 +1562,10 @@
         <translation>Conocida</translation>
     </message>
     <message>
+        <source>Language of the article</source>
+        <translation>Idioma del artículo</translation>
+    </message>
+    <message>
         <source>&amp;Title:</source>
         <translation>&amp;Título:</translation>
     </message>
@@ -996,8 +1586,36 @@
         <translation>Publicado:</translation>
     </message>
     <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
         <source>imported {when}</source>
         <translation>importado {when}</translation>
+    </message>
+    <message>
+        <source>Set by a checker.</source>
+        <translation>Lo fijó un verificador.</translation>
+    </message>
+    <message>
+        <source>Not detected yet.</source>
+        <translation>Aún no detectado.</translation>
+    </message>
+    <message>
+        <source>Detected automatically; correct it here if it is wrong.</source>
+        <translation>Detectado automáticamente; corríjalo aquí si es incorrecto.</translation>
+    </message>
+    <message>
+        <source>Reading the text…</source>
+        <translation>Leyendo el texto…</translation>
+    </message>
+    <message>
+        <source>The detector cannot tell the language of this text.</source>
+        <translation>El detector no puede determinar el idioma de este texto.</translation>
+    </message>
+    <message>
+        <source>The detector says {language} ({percent}% sure).</source>
+        <translation>El detector indica {language} (con un {percent} % de certeza).</translation>
     </message>
 </context>
 <context>

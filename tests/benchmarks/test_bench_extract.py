@@ -3,7 +3,7 @@
 Run: make bench, or
     .venv/bin/python -m pytest tests/benchmarks/test_bench_extract.py --benchmark-enable \
         --benchmark-only -q -p no:cacheprovider
-The process is pinned to one CPU for the measurement (one_core.py) and onnxruntime, BLAS
+The process is pinned to one CPU for the measurement (one_core.py) and the encoder's BLAS
 and OpenMP keep to one thread, so the ratio does not depend on how many cores are free.
 The figures are the process's CPU time (best of the rounds): on the shared development
 machine wall-clock time also counts the waits for the core, which the note beside each
@@ -72,9 +72,13 @@ def provider() -> NlpProvider:
 
 def claimdesk_extract(provider: NlpProvider, text: str) -> list[CandidateClaim]:
     """cli.cmd_extract after reading the file: extract, score, write the JSON."""
-    candidates, _name = provider.extract(text)
+    found = provider.extract(text)
+    candidates = found.candidates
     out = io.StringIO()
-    json.dump([_claim_json(c) for c in candidates], out, ensure_ascii=False, indent=2)
+    limitations = [found.limitation] if found.limitation else []
+    doc = {"language": found.language, "limitations": limitations,
+           "claims": [_claim_json(c) for c in candidates]}
+    json.dump(doc, out, ensure_ascii=False, indent=2)
     return candidates
 
 
@@ -110,7 +114,7 @@ def test_bench_extract_against_plain_pipe(benchmark: Any, provider: NlpProvider)
         extract_candidates(text, full)
         untrimmed.append(clock.read())
         clock = Clock()
-        scorer.score(texts)  # as extraction does today (see nlp/batching.py)
+        scorer.score(texts)  # one at a time: what extraction falls back to
         scoring.append(clock.read())
 
     def run() -> list[CandidateClaim]:

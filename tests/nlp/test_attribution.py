@@ -231,7 +231,7 @@ STORY_SPEAKERS: list[tuple[str, str | None, SpeakerKind | None]] = [
     ("According to the Home Office", "Home Office", ORG),
     ("The Conservative leader will", None, None),
     ("He is expected to say", "Michael Howard", PERSON),
-    ("A Labour spokesman", "Labour spokesman", PERSON),
+    ("A Labour spokesman", "Labour", ORG),  # an unnamed spokesperson speaks for the body
     ("Mr Oaten added", "Mark Oaten", PERSON),
     ("\"They would rather", "Mark Oaten", PERSON),
 ]

@@ -16,6 +16,7 @@ CAU = ClaimType.CAUSE
 CMP = ClaimType.COMPARISON
 RUL = ClaimType.RULES
 PER = ClaimType.PERSONAL
+DAT = ClaimType.DATE
 
 # Each sentence with every type a careful reader gives it (several are allowed).
 LABELLED: list[tuple[str, set[ClaimType]]] = [
@@ -29,18 +30,18 @@ LABELLED: list[tuple[str, set[ClaimType]]] = [
     ("Nearly half of all households have no savings.", {QTY}),
     ("The bridge is 1.2 kilometres long.", {QTY}),
     ("The charity received $450,000 in donations.", {QTY}),
-    ("Unemployment fell to 4.2% in March, the lowest level since 2008.", {QTY, CMP}),
+    ("Unemployment fell to 4.2% in March, the lowest level since 2008.", {QTY, CMP, DAT}),
     # prediction
     ("The Bank of England will raise interest rates again next month.", {PRE}),
     ("Economists expect growth to slow sharply in the second half of the year.", {PRE}),
-    ("The new line is expected to open in 2026.", {PRE}),
+    ("The new line is expected to open in 2026.", {PRE, DAT}),
     ("Prices are likely to keep rising through the winter.", {PRE}),
     ("The government is going to miss its housing target.", {PRE}),
     ("Analysts predict that the merger will cut 3,000 jobs.", {PRE, QTY, QUO}),
     ("The deficit won't be eliminated before the end of the decade.", {PRE}),
     ("Turnout at next year's election is set to be the lowest in decades.", {PRE, CMP}),
     ("Forecasters say the storm will reach the coast on Friday.", {PRE, QUO}),
-    ("Sea levels could rise by a metre by 2100, scientists warn.", {PRE, QUO, QTY, CMP}),
+    ("Sea levels could rise by a metre by 2100, scientists warn.", {PRE, QUO, QTY, CMP, DAT}),
     # cause and effect
     ("The flooding was caused by a blocked drain.", {CAU}),
     ("Thousands of flights were cancelled because of the strike.", {CAU, QTY}),
@@ -55,7 +56,7 @@ LABELLED: list[tuple[str, set[ClaimType]]] = [
     ("Crime in the city is higher than it was a decade ago.", {CMP}),
     ("Norway has the highest electric car sales in Europe.", {CMP}),
     ("Teachers in Scotland earn more than those in England.", {CMP}),
-    ("The number of rough sleepers has doubled since 2010.", {CMP, QTY}),
+    ("The number of rough sleepers has doubled since 2010.", {CMP, QTY, DAT}),
     ("Compared with last year, exports are down sharply.", {CMP}),
     ("Petrol is now cheaper than it was in January.", {CMP}),
     ("Violent crime rose sharply over the summer.", {CMP}),
@@ -65,7 +66,7 @@ LABELLED: list[tuple[str, set[ClaimType]]] = [
     ("It is illegal to use a handheld phone while driving.", {RUL}),
     ("The law requires employers to pay the minimum wage.", {RUL}),
     ("Under the new rules, landlords must give tenants written notice.", {RUL}),
-    ("Single-use plastic straws were banned in England in 2020.", {RUL}),
+    ("Single-use plastic straws were banned in England in 2020.", {RUL, DAT}),
     ("The Supreme Court ruled that the prorogation was unlawful.", {RUL}),
     ("Drivers are not allowed to park on the pavement in London.", {RUL}),
     ("Pensioners living abroad are not eligible for the winter fuel payment.", {RUL}),
@@ -90,7 +91,20 @@ LABELLED: list[tuple[str, set[ClaimType]]] = [
     ("The mayor told reporters the project was on schedule.", {QUO}),
     ("Ms Reeves insisted that the figures add up.", {QUO}),
     ("The company denied the allegations.", {QUO}),
+    # date: a year, a day of a month, a numeric date; not "last Tuesday" or "in March"
+    ("The museum was founded in 1851.", {DAT}),
+    ("The ship sank on 15 April 1912.", {DAT}),
+    ("The strike began on March 3.", {DAT}),
+    ("The report was published in June 2022.", {DAT}),
+    ("The factory closed on 31 January 2020.", {DAT}),
+    ("The riots of the 1980s changed the city.", {DAT}),
+    ("The inquiry opened on 12/05/2021.", {DAT}),
+    ("Voting took place on Thursday 4 July.", {DAT}),
     # none of the types
+    ("The minister resigned last Tuesday.", set()),
+    ("The company has traded for 30 years.", set()),
+    ("Talks are continuing today.", set()),
+    ("The museum closed in March.", set()),
     ("The meeting began shortly after noon.", set()),
     ("Residents gathered outside the town hall on Saturday.", set()),
     ("The report was published on the council's website.", set()),
@@ -101,7 +115,7 @@ LABELLED: list[tuple[str, set[ClaimType]]] = [
     ("The talks will resume on Monday.", {PRE}),
     ("Heavy rain fell across the region overnight.", set()),
     ("The two leaders shook hands in front of the cameras.", set()),
-    ("He has led the party since 2019.", set()),
+    ("He has led the party since 2019.", {DAT}),
     ("The minister declined to comment.", set()),
     ("Most of the guests left before midnight.", set()),
 ]
@@ -113,7 +127,7 @@ HELD_OUT: list[tuple[str, set[ClaimType]]] = [
     ("The average rent in Manchester is now £1,100 a month.", {QTY}),
     ("Global temperatures are on track to rise by 2.7C this century.", {PRE, QTY, CMP}),
     ("The strike will cost the economy an estimated £1bn.", {PRE, QTY}),
-    ("Ministers hope the scheme will create 20,000 jobs by 2030.", {PRE, QTY}),
+    ("Ministers hope the scheme will create 20,000 jobs by 2030.", {PRE, QTY, DAT}),
     ("Rising sea temperatures are killing coral across the reef.", {CAU}),
     ("The outbreak was linked to contaminated lettuce.", {CAU}),
     ("Delays were blamed on a signalling fault near Reading.", {CAU}),
@@ -125,12 +139,12 @@ HELD_OUT: list[tuple[str, set[ClaimType]]] = [
     ("It is against the law to sell knives to under-18s.", {RUL}),
     ("The European Court of Human Rights ruled against the government.", {RUL}),
     ("New legislation will force water companies to publish sewage data.", {RUL, PRE}),
-    ("Fracking has been banned in Scotland since 2017.", {RUL}),
+    ("Fracking has been banned in Scotland since 2017.", {RUL, DAT}),
     ("Cyclists must wear helmets under the proposed regulations.", {RUL}),
     ("I was stopped and searched four times last year.", {PER, QTY}),
     ("My daughter has been waiting two years for an autism assessment.", {PER}),
     ("I remember queuing for bread as a child.", {PER}),
-    ("I lost my home in the floods of 2007.", {PER}),
+    ("I lost my home in the floods of 2007.", {PER, DAT}),
     ("“We have been let down time and again,” said one farmer.", {QUO}),
     ("The Treasury said borrowing was lower than forecast.", {QUO, CMP}),
     ("A spokesman for Tesco said the price rises reflected higher costs.", {QUO, CMP, CAU}),

@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +144,19 @@ def test_scores_are_the_hand_counted_numbers(tiny_set: Path) -> None:
     assert json.loads(json.dumps(data)) == data
     text = format_news_report(report)
     assert "2/4 (50.0%)" in text and "byline: 0/1" in text
+
+
+def test_a_predicted_date_type_is_neither_scored_nor_a_wrong_type(tiny_set: Path) -> None:
+    """The set labels Full Fact's types only; DATE must not lower the type micro-F1."""
+    plain = score_news(load_news_set(tiny_set), _predictions())
+    dated = {
+        text_id: [replace(c, types=(*c.types, ClaimType.DATE)) for c in cands]
+        for text_id, cands in _predictions().items()
+    }
+    report = score_news(load_news_set(tiny_set), dated)
+    assert "date" not in report.types
+    assert report.types == plain.types
+    assert total(report.types) == total(plain.types)
 
 
 def test_speaker_kind_is_scored_when_candidates_carry_one(tiny_set: Path) -> None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimdesk.domain.models import CandidateClaim, ClaimType
@@ -122,6 +122,7 @@ NEWS_PIECES = ["Prices rose 5%.", "“", "”", '"', "«", "»", "he said", "she
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(NEWS_PIECES), max_size=30).map(" ".join))
+@example("“ ,")  # a paragraph of a quotation mark and a comma: no sentence, once a crash
 def test_model_offsets_on_shuffled_news_pieces(pipeline: LoadedPipeline, text: str) -> None:
     # Quotes, names and pronouns in odd orders reach every branch of the speaker rules.
     assert_well_formed(text, extract_candidates(text, pipeline))

@@ -240,7 +240,8 @@ def test_embedded_post_signature_is_no_claim(pipeline: LoadedPipeline) -> None:
             "Prices are up 5% — Jane Doe (@jdoe) September 7, 2023\n")
     assert kinds(text) == [LineKind.TEXT, LineKind.SIGNATURE, LineKind.TEXT, LineKind.TEXT]
     assert texts(text, pipeline) == [
-        "Inflation is falling and wages are rising. pic.twitter.com/abc",
+        # The post's media link after its last sentence is no claim text.
+        "Inflation is falling and wages are rising.",
         "The Prime Minister posted the figures on Thursday.",
         # Within the post's own paragraph the signature stays, for the speaker rules.
         "Prices are up 5% — Jane Doe (@jdoe) September 7, 2023",

@@ -1,4 +1,4 @@
-"""The shipped check-worthiness model loads, scores and fails plainly when broken."""
+"""The shipped English check-worthiness model (v3) loads, scores and fails plainly when broken."""
 
 from __future__ import annotations
 
@@ -10,15 +10,21 @@ import pytest
 
 from claimdesk.domain.models import CandidateClaim
 from claimdesk.errors import KnownError
+from claimdesk.nlp.encoder import ENCODER_NAME, SentenceEncoder
+from claimdesk.nlp.multilingual_scorer import HEAD_NAME
+from claimdesk.nlp.multilingual_scorer import default_model_dir as head_dir
 from claimdesk.nlp.scorer import (
     CONFIG_NAME,
-    MODEL_NAME,
-    TOKENIZER_NAME,
+    MAX_WORDS,
+    MODEL_VERSION,
+    WINDOW_WORDS,
     Calibration,
     CheckWorthinessScorer,
     ScorerUnavailable,
     apply_scores,
     default_model_dir,
+    file_sha256,
+    windows,
 )
 
 CHECK_WORTHY = (
@@ -35,13 +41,15 @@ def scorer() -> CheckWorthinessScorer:
 
 def test_the_model_files_ship_in_resources() -> None:
     model_dir = default_model_dir()
-    for name in (MODEL_NAME, TOKENIZER_NAME, CONFIG_NAME):
-        assert (model_dir / name).is_file(), f"{name} missing from {model_dir}"
-    size = (model_dir / MODEL_NAME).stat().st_size
-    assert 1_000_000 < size < 30_000_000
+    # v3: no network of its own; the head and the encoder are the multilingual model's.
+    assert {p.name for p in model_dir.iterdir()} == {CONFIG_NAME, "lexical.json"}
     config = json.loads((model_dir / CONFIG_NAME).read_text(encoding="utf-8"))
+    assert config["version"] == MODEL_VERSION == "3"
     assert config["threshold"] == 0.5
     assert config["heldout_files"]
+    assert config["encoder"]["name"] == ENCODER_NAME
+    # The combination was fitted to the head that ships: a retrained head needs a refit.
+    assert config["head"]["sha256"] == file_sha256(head_dir() / HEAD_NAME)
 
 
 def test_calibrated_config_loads_and_the_split_follows_time() -> None:
@@ -52,11 +60,26 @@ def test_calibrated_config_loads_and_the_split_follows_time() -> None:
     assert not set(test) & set(validation)
     calibration = Calibration.from_config(config)
     assert calibration.slope_below > 0 and calibration.slope_above > 0
+    # Both logits take part: the lexical model is half of v3, not an afterthought.
+    assert calibration.model_weight > 0 and calibration.lexical_weight > 0
     scorer = CheckWorthinessScorer.load()
     assert scorer.calibration == calibration
     assert scorer.threshold == 0.5
     # z = 0 is the decision point validation chose: it maps to exactly the threshold.
     assert calibration.score(-calibration.bias / calibration.model_weight) == 0.5
+    # The figures recorded at fitting time are the ones the model card reports.
+    assert 0.6 < config["test"]["f1_at_threshold"] < 0.75
+    assert 0.85 < config["test"]["auc"] < 0.95
+    assert config["validation"]["ece"] < 0.07 and config["test"]["ece"] < 0.07
+
+
+def test_the_english_and_multilingual_scorers_share_one_encoder() -> None:
+    shared = SentenceEncoder(threads=1)
+    scorer = CheckWorthinessScorer.load(encoder=shared)
+    assert scorer.encoder is shared and scorer.head.encoder is shared
+    assert not shared.loaded  # the 33 MB load on first score, not at load()
+    scorer.score(["Taxes rose by 4 percent."])
+    assert shared.loaded
 
 
 def test_scores_are_probabilities_in_input_order(scorer: CheckWorthinessScorer) -> None:
@@ -119,14 +142,16 @@ def _long_sentence() -> str:
     return " ".join(words) + "."
 
 
-def test_windows_cover_every_token(scorer: CheckWorthinessScorer) -> None:
-    ids = [101, *range(1000, 1300), 102]
-    windows = scorer._windows(ids)
-    assert len(windows) > 4
-    assert all(1 <= start < end <= len(ids) - 1 and end - start <= 128 for start, end in windows)
-    covered = {t for start, end in windows for t in ids[start:end]}
-    assert covered == set(range(1000, 1300))
-    assert scorer._windows([101, 5, 6, 102]) == [(0, 4)]
+def test_windows_cover_every_word() -> None:
+    words = [f"w{i}" for i in range(300)]
+    parts = windows(" ".join(words))
+    assert len(parts) > 4
+    assert all(len(p.split()) == WINDOW_WORDS for p in parts)
+    covered = {w for p in parts for w in p.split()}
+    assert covered == set(words)
+    assert parts[-1].split()[-1] == "w299"
+    short = " ".join(words[:MAX_WORDS])
+    assert windows(short) == [short]
 
 
 def test_a_long_sentence_is_scored_to_its_last_word(scorer: CheckWorthinessScorer) -> None:
@@ -134,10 +159,18 @@ def test_a_long_sentence_is_scored_to_its_last_word(scorer: CheckWorthinessScore
     assert len(long.split()) == 233
     filler_only = " ".join(long.split()[:211]) + "."
     (score_long, score_filler) = scorer.score([long, filler_only])
-    # The claim sits past the first 128 word pieces: truncation would never see it.
+    # The claim is the last 22 of 233 words: averaged over the whole sentence it is
+    # diluted, so without windows the encoder would (nearly) ignore it.
     assert score_long >= scorer.threshold > score_filler
     (huge,) = scorer.score(["The deficit grew by 4 percent. " * 200])
     assert 0.0 <= huge <= 1.0
+
+
+def test_the_last_word_of_a_long_sentence_moves_its_score(scorer: CheckWorthinessScorer) -> None:
+    base = " ".join((FILLER * 6).split()[:230])
+    # Only the final word differs; the encoder truncates nothing and windows end there.
+    a, b = scorer.score([base + " percent.", base + " tonight."])
+    assert a != b
 
 
 def test_apply_scores_returns_scored_copies(scorer: CheckWorthinessScorer) -> None:
@@ -156,7 +189,7 @@ def test_apply_scores_returns_scored_copies(scorer: CheckWorthinessScorer) -> No
 
 
 def test_missing_folder_is_a_known_error(tmp_path: Path) -> None:
-    with pytest.raises(ScorerUnavailable, match=r"missing model\.onnx") as info:
+    with pytest.raises(ScorerUnavailable, match=r"missing config\.json") as info:
         CheckWorthinessScorer.load(tmp_path / "nowhere")
     assert isinstance(info.value, KnownError)
 
@@ -167,22 +200,34 @@ def _copy_model(tmp_path: Path) -> Path:
     return target
 
 
-def test_corrupt_model_file_is_a_known_error(tmp_path: Path) -> None:
+def test_corrupt_lexical_model_and_config_are_known_errors(tmp_path: Path) -> None:
     model_dir = _copy_model(tmp_path)
-    (model_dir / MODEL_NAME).write_bytes(b"\x00garbage, not an ONNX graph" * 100)
-    with pytest.raises(ScorerUnavailable, match="not a usable model"):
+    (model_dir / "lexical.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ScorerUnavailable, match=r"lexical\.json is unreadable"):
         CheckWorthinessScorer.load(model_dir)
-
-
-def test_corrupt_tokenizer_and_config_are_known_errors(tmp_path: Path) -> None:
-    model_dir = _copy_model(tmp_path)
-    (model_dir / TOKENIZER_NAME).write_text("{not json", encoding="utf-8")
-    with pytest.raises(ScorerUnavailable, match=r"tokenizer\.json is unreadable"):
-        CheckWorthinessScorer.load(model_dir)
-    shutil.copyfile(default_model_dir() / TOKENIZER_NAME, model_dir / TOKENIZER_NAME)
+    shutil.copyfile(default_model_dir() / "lexical.json", model_dir / "lexical.json")
     (model_dir / CONFIG_NAME).write_text("{}", encoding="utf-8")
     with pytest.raises(ScorerUnavailable, match=r"config\.json is unreadable"):
         CheckWorthinessScorer.load(model_dir)
+
+
+def test_a_version_2_folder_is_refused_in_one_line(tmp_path: Path) -> None:
+    model_dir = _copy_model(tmp_path)
+    config = json.loads((model_dir / CONFIG_NAME).read_text(encoding="utf-8"))
+    (model_dir / CONFIG_NAME).write_text(json.dumps({**config, "version": "2"}), "utf-8")
+    with pytest.raises(ScorerUnavailable, match="version 2, this ClaimDesk reads version 3"):
+        CheckWorthinessScorer.load(model_dir)
+
+
+def test_a_retrained_head_without_a_refit_is_refused(tmp_path: Path) -> None:
+    heads = tmp_path / "heads"
+    shutil.copytree(head_dir(), heads)
+    head = json.loads((heads / HEAD_NAME).read_text(encoding="utf-8"))
+    head["bias"] = float(head["bias"]) + 0.5  # as if retrained
+    (heads / HEAD_NAME).write_text(json.dumps(head), encoding="utf-8")
+    with pytest.raises(ScorerUnavailable, match="fitted to another multilingual head") as info:
+        CheckWorthinessScorer.load(head_dir=heads)
+    assert "\n" not in str(info.value)
 
 
 # Not among the synthetic training sentences (tools/checkworthy_augment.py): the first two
@@ -192,8 +237,8 @@ FUTURE_TENSE_CLAIMS = (
     "Tuition fees will rise to £9,500 a year from 2026.",
     "The new law will raise the minimum wage to £10.50 an hour in April.",
 )
-#: The issue's second case still scores below the threshold: too short and too vague for
-#: the frozen encoder to tell from talk (see docs/model-card.md).
+#: The issue's second case: v2 scored it below the threshold (an xfail until December
+#: 2026); v3 scores it 0.52, just above, so it is a plain test now (docs/model-card.md).
 ISSUE_FUTURE_TENSE_CLAIMS = ("There will be a cap of eight.",)
 HEADLINES_AND_BYLINES = (
     "Howard pledges to fight on",
@@ -209,7 +254,6 @@ def test_future_tense_claims_reach_the_threshold(scorer: CheckWorthinessScorer) 
     assert all(s >= scorer.threshold for s in scores), pairs
 
 
-@pytest.mark.xfail(strict=True, reason="known limitation, see docs/model-card.md")
 @pytest.mark.parametrize("sentence", ISSUE_FUTURE_TENSE_CLAIMS)
 def test_the_issues_future_tense_claims_reach_the_threshold(
     scorer: CheckWorthinessScorer, sentence: str
@@ -223,12 +267,12 @@ def test_headlines_and_bylines_stay_below_the_threshold(scorer: CheckWorthinessS
     assert all(s < scorer.threshold for s in scores), pairs
 
 
-def test_a_damaged_model_fails_in_one_line(tmp_path: Path) -> None:
+def test_a_damaged_lexical_model_fails_in_one_line(tmp_path: Path) -> None:
     model_dir = _copy_model(tmp_path)
-    data = (model_dir / MODEL_NAME).read_bytes()
-    (model_dir / MODEL_NAME).write_bytes(data[: len(data) // 2])  # a download cut short
+    data = (model_dir / "lexical.json").read_bytes()
+    (model_dir / "lexical.json").write_bytes(data[: len(data) // 2])  # a copy cut short
     with pytest.raises(ScorerUnavailable) as info:
         CheckWorthinessScorer.load(model_dir)
     message = str(info.value)
-    assert "not a usable model" in message and "reinstall ClaimDesk" in message
+    assert "is unreadable" in message and "reinstall ClaimDesk" in message
     assert "\n" not in message

@@ -30,8 +30,9 @@ LABELLED: list[tuple[str, int, str | None]] = [
      1, "minister"),
     ("“We were never consulted,” said Sarah Jones, a local councillor. “Nobody asked us "
      "what we wanted.”", 1, "Sarah Jones"),
+    # An unnamed spokesperson speaks for the body (the news set's convention too).
     ("A spokesperson for the Ministry of Defence said the claims were untrue.",
-     0, "spokesperson for the Ministry of Defence"),
+     0, "Ministry of Defence"),
     ("The foreign minister, Dmytro Kuleba, said Ukraine needed more air defence.",
      0, "Dmytro Kuleba"),
     ('"We have no plans to close the school," the council said.', 0, "council"),
@@ -139,7 +140,7 @@ HELD_OUT: list[tuple[str, int, str | None]] = [
     ("Labour leader Keir Starmer told the BBC the plan was unaffordable.", 0, "Keir Starmer"),
     ("The Bank of England warned that inflation would stay high.", 0, "Bank of England"),
     ("“We are doing everything we can,” a Downing Street spokesperson said.", 0,
-     "Downing Street spokesperson"),
+     "Downing Street"),
     ("The figures, released by the ONS on Wednesday, show a sharp fall.", 0, None),
     ("Zelensky said Ukraine would not give up territory.", 0, "Zelensky"),
     ("Volodymyr Zelensky addressed the UN. The Ukrainian president said the war had to end.",

@@ -208,3 +208,38 @@ def test_a_turn_is_the_speakers_own_words_not_a_quote(pipeline: LoadedPipeline) 
     assert set(by_speaker) == {"Smith", "Jones"}
     assert ClaimType.QUOTE not in by_speaker["Smith"].types
     assert ClaimType.QUOTE in by_speaker["Jones"].types  # a quotation inside a turn still is
+
+
+def test_a_reporters_question_is_nobody_s_and_ends_the_turn(pipeline: LoadedPipeline) -> None:
+    # Briefing transcripts print an unnamed reporter's turn as "Q" (or "Q:") before it.
+    text = ("MS. GARCIA: Good afternoon. The new rules start on Monday.\n"
+            "Q Thanks. Will the rules cover small farms as well?\n"
+            "Do you expect a legal challenge?\n"
+            "MS. GARCIA: They will cover every farm. We expect no challenge.\n"
+            "Q: And the cost?\n")
+    claims = extract_candidates(text, pipeline)
+    assert [(c.text[:12], c.speaker) for c in claims] == [
+        ("Good afterno", "Garcia"),
+        ("The new rule", "Garcia"),
+        ("Thanks.", None),
+        ("Will the rul", None),
+        ("Do you expec", None),
+        ("They will co", "Garcia"),
+        ("We expect no", "Garcia"),
+        ("And the cost", None),
+    ]
+
+
+def test_bulleted_statements_by_titled_and_unnamed_people(pipeline: LoadedPipeline) -> None:
+    # Releases list reactions as "- Title Name: “…”"; a label that names no one (an
+    # "Unnamed…" or a bare office) gives its words to nobody, not to the one before.
+    text = ("Officials reacted to the new budget.\n"
+            "- Sen. Ada Brooks: “This budget protects our schools.”\n"
+            "- Rep. Luis Ortega: “It is a fair deal for working families.”\n"
+            "- State Rep. Nora Quinn: “We will fund every classroom.”\n"
+            "- Unnamed Senate Aide: “Nobody read the final text.”\n")
+    claims = extract_candidates(text, pipeline)
+    speakers = {opening: [c.speaker for c in claims if opening in c.text]
+                for opening in ("This budget", "It is a fair", "We will fund", "Nobody read")}
+    assert speakers == {"This budget": ["Ada Brooks"], "It is a fair": ["Luis Ortega"],
+                        "We will fund": ["Nora Quinn"], "Nobody read": [None]}

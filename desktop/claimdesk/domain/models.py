@@ -39,7 +39,12 @@ class Stance(enum.StrEnum):
 
 
 class ClaimType(enum.StrEnum):
-    """Kinds of claim, after Full Fact's claim-type taxonomy."""
+    """Kinds of claim, after Full Fact's claim-type taxonomy, plus DATE.
+
+    DATE (a claim that says when something happened or will happen) is ours, not Full
+    Fact's: it needs no language model, so it works in every language. It comes last
+    so the taxonomy's own order is kept wherever types are listed.
+    """
 
     QUANTITY = "quantity"
     QUOTE = "quote"
@@ -48,6 +53,7 @@ class ClaimType(enum.StrEnum):
     COMPARISON = "comparison"
     RULES = "rules"
     PERSONAL = "personal"
+    DATE = "date"
 
     @property
     def label(self) -> str:
@@ -62,6 +68,7 @@ _CLAIM_TYPE_LABELS = {
     ClaimType.COMPARISON: "Comparison",
     ClaimType.RULES: "Rules & laws",
     ClaimType.PERSONAL: "Personal experience",
+    ClaimType.DATE: "Date & time",
 }
 
 
@@ -71,6 +78,13 @@ class SpeakerKind(enum.StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
     PLACE = "place"
+
+
+class LanguageSource(enum.StrEnum):
+    """Who said which language an article is in; the checker's word is never overwritten."""
+
+    DETECTED = "detected"
+    CHECKER = "checker"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +124,9 @@ class Article:
     author: str | None = None
     publisher: str | None = None
     published: date | None = None
+    #: BCP-47 code ("de"; "und": the detector could not say); None: not detected yet.
+    language: str | None = None
+    language_source: LanguageSource | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +139,7 @@ class ArticleSummary:
     imported_at: datetime
     claim_count: int
     checked_count: int
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from claimdesk.exchange.checks import checked_articles
 from claimdesk.exchange.records import (
     BundleArticle,
     BundleDataError,
+    BundleFromNewerVersion,
     article_from_json,
     article_to_json,
 )
@@ -190,6 +191,8 @@ def _articles(data: Any) -> tuple[BundleArticle, ...]:
         articles = tuple(
             article_from_json(a, f"articles[{i}]") for i, a in enumerate(data["articles"])
         )
+    except BundleFromNewerVersion as exc:
+        raise ValueError(f"{exc}.") from None
     except BundleDataError as exc:
         raise ValueError(f"data.json is malformed: {exc}.") from None
     seen: set[str] = set()

@@ -12,6 +12,9 @@
 #   Clocks in the bundle never decide anything.
 # * Every change to an existing claim is written to its history as "<checker> (bundle)".
 # * Nothing is ever deleted: taking the bundle replaces status and verdict, and adds notes.
+# * An article's language: a checker's own correction here is never replaced; a language
+#   the detector gave here yields to a checker's correction from the bundle; an article
+#   with none here takes the bundle's (with its source).
 
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimdesk.domain import ClaimStatus, HistoryField
+from claimdesk.domain import ClaimStatus, HistoryField, LanguageSource
 from claimdesk.exchange.records import BundleArticle, BundleClaim, BundleSource
 from claimdesk.importers.common import shorten
 from claimdesk.storage import history_repo, snapshots
@@ -295,6 +298,17 @@ def _fill_article(row: ArticleRow, a: BundleArticle) -> None:
     row.published = row.published or a.published
     if row.extracted_at is None and a.extracted_at is not None:
         row.extracted_at, row.pipeline = a.extracted_at, a.pipeline
+    _fill_language(row, a)
+
+
+def _fill_language(row: ArticleRow, a: BundleArticle) -> None:
+    if a.language is None or a.language_source is None:
+        return
+    mine = row.language_source
+    if row.language is None or (
+        mine != LanguageSource.CHECKER.value and a.language_source is LanguageSource.CHECKER
+    ):
+        row.language, row.language_source = a.language, a.language_source.value
 
 
 def merge_articles(
@@ -316,6 +330,7 @@ def merge_articles(
         row = _find_article(session, a)
         if row is None:
             row = ArticleRow(**_fields(a, _ARTICLE_FIELDS))
+            _fill_language(row, a)  # else NULL: detected when the article is next opened
             session.add(row)
             session.flush()
             counts.articles_added += 1

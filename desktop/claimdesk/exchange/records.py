@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from claimdesk.domain import ClaimOrigin, ClaimStatus, ClaimType, Entity, SpeakerKind, Stance
+from claimdesk.domain import (
+    ClaimOrigin,
+    ClaimStatus,
+    ClaimType,
+    Entity,
+    LanguageSource,
+    SpeakerKind,
+    Stance,
+)
+from claimdesk.nlp.language import is_language_tag
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
@@ -18,6 +27,10 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 class BundleDataError(ValueError):
     """The bundle's data does not have the expected shape; the message says where."""
+
+
+class BundleFromNewerVersion(BundleDataError):
+    """The bundle names something this ClaimDesk does not know yet (a new claim type)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +104,10 @@ class BundleArticle:
     extracted_at: datetime | None
     pipeline: str | None
     claims: tuple[BundleClaim, ...]
+    #: BCP-47 code and who said it; both None when the exporting desk did not know
+    #: (or was made before languages existed).
+    language: str | None = None
+    language_source: LanguageSource | None = None
 
 
 # ----------------------------------------------------------------------------- writing
@@ -115,6 +132,8 @@ def article_to_json(a: BundleArticle) -> dict[str, Any]:
         "published": _iso(a.published),
         "extracted_at": _iso(a.extracted_at),
         "pipeline": a.pipeline,
+        "language": a.language,
+        "language_source": a.language_source.value if a.language_source else None,
         "claims": [_claim_to_json(c) for c in a.claims],
     }
 
@@ -240,6 +259,20 @@ class _Obj:
         return value
 
 
+def _claim_type(raw: object, where: str) -> ClaimType:
+    """A claim type; an unknown name is refused as coming from a newer ClaimDesk.
+
+    New types are added over time (DATE was); dropping one unread would lose the other
+    checker's work, so the whole bundle is refused and the checker told to update.
+    """
+    if isinstance(raw, str) and raw not in {t.value for t in ClaimType}:
+        raise BundleFromNewerVersion(
+            f"a claim in it has a type this ClaimDesk does not know ({raw!r}, at {where}); "
+            "it was probably made by a newer ClaimDesk. Update ClaimDesk to import it"
+        )
+    return _Obj({"type": raw}, where).choice("type", ClaimType)
+
+
 def _entity(raw: object, where: str) -> Entity:
     o = _Obj(raw, where)
     return Entity(
@@ -293,9 +326,7 @@ def _claim(raw: object, where: str, text: str) -> BundleClaim:
         text=claim_text,
         origin=o.choice("origin", ClaimOrigin),
         score=o.opt_score("score"),
-        types=tuple(
-            _Obj({"type": t}, f"{where}.types").choice("type", ClaimType) for t in o.array("types")
-        ),
+        types=tuple(_claim_type(t, f"{where}.types") for t in o.array("types")),
         speaker=o.opt_string("speaker"),
         speaker_kind=o.opt_choice("speaker_kind", SpeakerKind),
         entities=tuple(
@@ -311,6 +342,17 @@ def _claim(raw: object, where: str, text: str) -> BundleClaim:
     )
 
 
+def _language(o: _Obj) -> tuple[str | None, LanguageSource | None]:
+    """The article's language and its source; a language without a source counts as
+    detected (only a checker's own word is protected from being replaced)."""
+    if o.raw.get("language") is None:
+        return None, None
+    code = o.string("language")
+    if not is_language_tag(code):
+        raise o._fail("language", "a language code such as “de” or “pt-BR”")
+    return code, o.opt_choice("language_source", LanguageSource) or LanguageSource.DETECTED
+
+
 def article_from_json(raw: object, where: str) -> BundleArticle:
     """Read one article, checking every field's type and every claim's span."""
     o = _Obj(raw, where)
@@ -320,6 +362,7 @@ def article_from_json(raw: object, where: str) -> BundleArticle:
     text = o.string("text")
     if not text.strip():
         raise BundleDataError(f"{where}.text is empty")
+    language, language_source = _language(o)
     return BundleArticle(
         sha256=sha,
         title=o.string("title"),
@@ -337,4 +380,6 @@ def article_from_json(raw: object, where: str) -> BundleArticle:
         claims=tuple(
             _claim(c, f"{where}.claims[{i}]", text) for i, c in enumerate(o.array("claims"))
         ),
+        language=language,
+        language_source=language_source,
     )

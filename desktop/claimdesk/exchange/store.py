@@ -23,6 +23,7 @@ from claimdesk.storage.rows import (
     MissingRowError,
     _claim_query,
     _entities,
+    language_source,
     speaker_kind,
 )
 
@@ -30,7 +31,7 @@ from claimdesk.storage.rows import (
 # enums, ratings and claims are converted by hand.
 _ARTICLE_FIELDS = (
     "sha256", "title", "file_name", "file_path", "format", "text", "imported_at",
-    "url", "author", "publisher", "published", "extracted_at", "pipeline",
+    "url", "author", "publisher", "published", "extracted_at", "pipeline", "language",
 )
 _VERDICT_FIELDS = ("explanation", "checker", "created_at", "updated_at")
 _SOURCE_FIELDS = ("url", "title", "publisher", "accessed", "quote", "note", "created_at")
@@ -81,7 +82,9 @@ def export_articles(session: Session, article_ids: Sequence[int]) -> list[Bundle
         claims = session.scalars(_claim_query(article_id)).all()
         out.append(
             BundleArticle(
-                claims=tuple(_bundle_claim(c) for c in claims), **_fields(row, _ARTICLE_FIELDS)
+                claims=tuple(_bundle_claim(c) for c in claims),
+                language_source=language_source(row.language_source) if row.language else None,
+                **_fields(row, _ARTICLE_FIELDS),
             )
         )
     return out

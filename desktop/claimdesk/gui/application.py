@@ -21,11 +21,12 @@ def create_window(services: Services, log_file: Path | None = None):  # type: ig
 
 
 def warm_up(window) -> None:  # type: ignore[no-untyped-def]
-    """Load spaCy and the scorer in the background so the first extraction is quick."""
+    """Load spaCy, the scorer and the language detector in the background (quick first use)."""
 
     def load(_job) -> None:  # type: ignore[no-untyped-def]
         window.workbench.nlp.pipeline()
         window.workbench.nlp.scorer()
+        window.workbench.nlp.language_of("ClaimDesk")  # loads the language detector
 
     window.jobs.run("load language model", load, on_success=lambda _r: window.show_limitations())
 

@@ -158,6 +158,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("Labels", "Comparison"),
     QT_TRANSLATE_NOOP("Labels", "Rules & laws"),
     QT_TRANSLATE_NOOP("Labels", "Personal experience"),
+    QT_TRANSLATE_NOOP("Labels", "Date & time"),
     # Stance
     QT_TRANSLATE_NOOP("Labels", "Supports"),
     QT_TRANSLATE_NOOP("Labels", "Contradicts"),

@@ -1,4 +1,4 @@
-"""Rule-based claim types (quantity, quote, prediction, cause, comparison, rules, personal)."""
+"""Rule-based claim types: quantity, quote, prediction, cause, comparison, rules, personal, date."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimdesk.domain.models import ClaimType
+from claimdesk.nlp.figures import dates
 from claimdesk.nlp.lexicon import (
     ADVERB_FILLERS,
     AUXILIARIES,
@@ -25,9 +26,12 @@ if TYPE_CHECKING:
 
 QTY, QUO, PRE = ClaimType.QUANTITY, ClaimType.QUOTE, ClaimType.PREDICTION
 CAU, CMP, RUL, PER = ClaimType.CAUSE, ClaimType.COMPARISON, ClaimType.RULES, ClaimType.PERSONAL
+DAT = ClaimType.DATE
 
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 _FUTURE_YEAR = re.compile(r"^(?:20[3-9]|21\d)\d$")
+_DECADE = re.compile(r"^(?:1[5-9]|20)\d0s$")
+_NUMERIC_DATE = re.compile(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d\d)|\d{4}-\d\d-\d\d)$")
 _SHORT_AMOUNT = re.compile(r"^\d[\d.,]*(?:bn|m|mn|tn|k|%)$")
 _MONTHS = words(
     "january february march april may june july august september october november december "
@@ -100,6 +104,25 @@ def _is_amount(tok: Token) -> bool:
         return False
     # "the second half of the year" is a date; the model's NER says so, the fallback can't.
     return not (tok.lower_ == "half" and _previous(tok) in {"first", "second"})
+
+
+def _is_specific_date(tok: Token) -> bool:
+    """A token of a DATE entity that pins a date down without the article's own date.
+
+    A year, a decade, a numeric date, or a month with a day or year beside it in the
+    entity ("15 April", "June 2022"). "Last Tuesday", "in March", "today" and "30 years"
+    say when only relative to the publication date, or not at all: a checker cannot look
+    them up, and other languages get no DATE for them either (nlp/figures.py).
+    """
+    text = tok.text
+    if text[:1].isdigit():
+        return bool(_YEAR.match(text) or _FUTURE_YEAR.match(text) or _DECADE.match(text)
+                    or _NUMERIC_DATE.match(text))
+    if tok.lower_ not in _MONTHS:
+        return False
+    doc, ent = tok.doc, tok.ent_type
+    return any(0 <= i < len(doc) and doc[i].ent_type == ent and doc[i].like_num
+               for i in (tok.i - 2, tok.i - 1, tok.i + 1))
 
 
 def _is_comparison(tok: Token) -> bool:
@@ -306,6 +329,9 @@ class ClaimTypeRules:
         # Entity labels and tags as hashes: comparing ints keeps the token loop cheap.
         self._numeric = frozenset(strings.add(label) for label in _NUMERIC_ENTITIES)
         self._not_numbers = frozenset(strings.add(label) for label in ("DATE", "TIME"))
+        self._date = strings.add("DATE")
+        # Without entities (no model) the language-free date rules stand in.
+        self._entities = "ner" in names
         self._law = strings.add("LAW")
         self._comparative = frozenset(strings.add(tag) for tag in _COMPARATIVE_TAGS)
 
@@ -326,9 +352,13 @@ class ClaimTypeRules:
                 found.add(QTY)
             if ent == self._law:
                 found.add(RUL)
+            if ent == self._date and DAT not in found and _is_specific_date(tok):
+                found.add(DAT)
             if (self._tagged and CMP not in found and tok.tag in self._comparative
                     and _is_comparison(tok)):
                 found.add(CMP)
+        if not self._entities and any(d.kind != "time" for d in dates(sent.text, "en")):
+            found.add(DAT)
         return tuple(t for t in ClaimType if t in found)
 
 

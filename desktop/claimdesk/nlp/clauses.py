@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 #: A sentence of more words than this is cut into clauses where it can be: the scorer
-#: reads 128 word pieces (about 90 words), and a checker reviews clauses more easily.
+#: reads longer ones in windows (scorer.MAX_WORDS), and a checker reviews clauses more easily.
 LONG_WORDS = 60
 #: The same for sentences of long words (numbers, names): about 128 word pieces.
 LONG_CHARS = 480
@@ -37,6 +37,17 @@ _ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 # Words a post puts among its tags and links ("… via @bbcnews").
 _POST_WORDS = frozenset({"via", "cc", "rt", "h/t", "ht", "pic", "thread", "more", "watch",
                          "read", "see", "link", "here", "photo", "video"})
+# Titles that stand before a name (or Hansard's "hon. Friend"), never at a sentence's end;
+# the parser ends sentences after "hon." ("My hon. | Friend is right.").
+_TITLE_END = re.compile(
+    r"(?:^|[\s(])(?:hon|rt|gov|sen|rep|gen|lt|col|sgt|capt|cmdr|adm|prof|dr|mr|mrs|ms|messrs"
+    r"|rev|cllr|supt|insp|det)\.$",
+    re.IGNORECASE,
+)
+# An editor's elision or mark inside a quotation ("mosque[...] We have plans"): the
+# quotation goes on, whatever the parser says.
+_ELISION_END = re.compile(r"\[(?:\.{1,3}|…)\]$")
+_ELISION_START = re.compile(r"\[(?:\.{1,3}|…)\]")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _VERBS = frozenset({"VERB", "AUX"})
 _DASHES = frozenset({"—", "–", "--", "-"})
@@ -48,7 +59,9 @@ def mend_sentences(doc: Doc, sentences: list[Span]) -> list[Span]:
 
     The parser starts sentences at "#" and after a link, so "Text… #Tag https://t.co/x"
     came out as two or three claims; a run of tags and links belongs to its sentence.
+    A title before a name ("My hon. Friend") or an elision ("[...]") never ends a sentence.
     """
+    sentences = _join_titles(doc, sentences)
     if len(sentences) < 2 or not _WEB_HINT.search(doc.text):
         return sentences
     text = doc.text
@@ -69,6 +82,22 @@ def mend_sentences(doc: Doc, sentences: list[Span]) -> list[Span]:
         else:
             mended.append(sent)
     return mended
+
+
+def _join_titles(doc: Doc, sentences: list[Span]) -> list[Span]:
+    """Sentences joined to the next one where they end with a title before a capitalised
+    word ("My hon. Friend") or at an elision ("[...]", "[.]")."""
+    if len(sentences) < 2:
+        return sentences
+    joined = [sentences[0]]
+    for sent in sentences[1:]:
+        before = joined[-1]
+        if (_TITLE_END.search(before.text) and sent.text[:1].isupper()) or (
+                _ELISION_END.search(before.text) or _ELISION_START.match(sent.text)):
+            joined[-1] = doc[before.start:sent.end]
+        else:
+            joined.append(sent)
+    return joined
 
 
 def _has_words(span: Span, webs: list[tuple[int, int]]) -> bool:

@@ -11,10 +11,10 @@ from claimdesk.errors import KnownError
 from claimdesk.nlp.claim_types import ClaimTypeRules
 from claimdesk.nlp.clauses import mend_sentences, split_long
 from claimdesk.nlp.entities import entity_spans
-from claimdesk.nlp.furniture import content_segments, is_bare_label
+from claimdesk.nlp.furniture import content_segments, is_bare_label, trim_asides
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.segments import Segment, paragraph_segments
-from claimdesk.nlp.speakers import SpeakerTracker
+from claimdesk.nlp.speakers import Attribution, SpeakerTracker
 from claimdesk.nlp.speeches import SpeechRun
 from claimdesk.nlp.transcripts import line_speakers
 
@@ -48,6 +48,22 @@ class TooMuchToExtract(KnownError):
 _SPLIT_ADVICE = "split it into smaller files, or mark its claims by hand"
 
 
+def too_long_message(length: int, max_chars: int) -> str:
+    """Why a text of `length` characters is refused (shared with nlp/multilingual.py)."""
+    return (
+        f"This article has {length:,} characters; ClaimDesk finds claims in articles "
+        f"of up to {max_chars:,} (about {max_chars // 2000:,} pages): {_SPLIT_ADVICE}."
+    )
+
+
+def too_many_message(max_candidates: int) -> str:
+    """Why extraction stopped after `max_candidates` sentences."""
+    return (
+        f"This article has more than {max_candidates:,} sentences, ClaimDesk's "
+        f"limit for finding claims in one article: {_SPLIT_ADVICE}."
+    )
+
+
 def extract_candidates(
     text: str,
     pipeline: LoadedPipeline,
@@ -66,10 +82,7 @@ def extract_candidates(
     TooMuchToExtract (a KnownError): the work is bounded whatever the article.
     """
     if len(text) > max_chars:
-        raise TooMuchToExtract(
-            f"This article has {len(text):,} characters; ClaimDesk finds claims in articles "
-            f"of up to {max_chars:,} (about {max_chars // 2000:,} pages): {_SPLIT_ADVICE}."
-        )
+        raise TooMuchToExtract(too_long_message(len(text), max_chars))
     rules = ClaimTypeRules(pipeline.nlp)
     tracker = SpeakerTracker()
     claims: list[CandidateClaim] = []
@@ -86,6 +99,8 @@ def extract_candidates(
         sentences = mend_sentences(doc, candidate_sentences(doc))
         given = lines.speakers.get(segment.paragraph)
         attributions = tracker.attribute(doc, sentences, segment.paragraph, given)
+        if segment.paragraph in lines.unnamed:
+            attributions = [Attribution(None, a.quoted, None) for a in attributions]
         interrupted = False
         while d < len(dropped) and dropped[d] < segment.paragraph:
             interrupted = interrupted or dropped[d] > last
@@ -98,6 +113,9 @@ def extract_candidates(
         for sent, attribution in split_long(sentences, attributions):
             start, end = trim_span(text, segment.start + sent.start_char,
                                    segment.start + sent.end_char)
+            # "(Laughter.)" is what the room did: never a claim nor claim text.
+            start, end = trim_span(text, *trim_asides(text, start, end,
+                                                      transcript=given is not None))
             if start == end or is_bare_label(text[start:end]):
                 continue
             while k < len(entities) and entities[k].start < start:
@@ -116,10 +134,7 @@ def extract_candidates(
                 speaker_kind=attribution.kind,
             ))
             if len(claims) > max_candidates:
-                raise TooMuchToExtract(
-                    f"This article has more than {max_candidates:,} sentences, ClaimDesk's "
-                    f"limit for finding claims in one article: {_SPLIT_ADVICE}."
-                )
+                raise TooMuchToExtract(too_many_message(max_candidates))
         if progress is not None:
             progress(segment.end, total)
     if progress is not None:

@@ -4,95 +4,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
 
-from claimdesk.nlp.lexicon import words as word_set
+from claimdesk.nlp.line_shapes import (
+    CAPTION_MAX_WORDS,
+    HEADLINE_MAX_WORDS,
+    LEAD_DATELINE,
+    LineKind,
+    Shape,
+    is_bare_label,
+    line_body,
+    line_shape,
+)
 from claimdesk.nlp.segments import Segment
 
-#: A line without final punctuation of more words than this is a sentence, not a title.
-HEADLINE_MAX_WORDS = 16
-#: A list item of fewer words, without final punctuation, is a label ("• Background").
-MIN_ITEM_WORDS = 2
+__all__ = ["Line", "LineKind", "classify_lines", "content_segments", "is_bare_label",
+           "line_body", "trim_asides"]
+
 #: Lines at the top of an article that may stack as headline, kicker and standfirst.
 TOP_TITLE_LINES = 3
-
-# List and quote markers at a line start; each needs white space after it, so "-5%",
-# "*Note*" and "2.5 million" are left alone. Lower-case letters and roman numerals only,
-# because "A. Smith" starts with an initial, not a list letter.
-_MARKER = re.compile(
-    r"(?:>+|[•▪◦‣●■□▸►▶✓✔✗·∙○◆◇★*+]|[-–—]{1,2}"
-    r"|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]|\([A-Za-z]\)|[A-Z]\))(?=\s)\s*"
-)
-_QUOTE_MARKER = re.compile(r">+(?:\s+|$)")
-_MD_HEADING = re.compile(r"#{1,6}\s+")
-# "LONDON (Reuters) -", "WASHINGTON —", "KYIV, Ukraine (AP) —", "NEW YORK, Sept 7 -",
-# "Moscow, Sept 7 (Reuters) -": a capitalised place, then a dash, at a paragraph start.
-_CAPS_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"
-_PLACE = r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}"
-_DETAIL = r"(?:,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3})?"
-_AGENCY = r"\s*\([A-Z][\w .&'’-]{1,30}\)"
-_DASH = r"(?:\s+-{1,2}\s+|\s*[—–]\s*)"
-_DATELINE = re.compile(
-    rf"(?:{_CAPS_PLACE}{_DETAIL}(?:{_AGENCY})?|{_PLACE}{_DETAIL}{_AGENCY}){_DASH}"
-    r"(?=[\"“‘'A-Z0-9]|$)"
-)
-_BARE_DATELINE = re.compile(rf"(?:{_CAPS_PLACE}|{_PLACE}){_DETAIL}{_AGENCY}")
-_ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
-# Links and tags that end a post ("… rising. #jobs https://t.co/x"); a line with one is
-# no title, and they do not hide the full stop before them.
-_WEB = re.compile(r"(?<![\w@#&])[#@]\w+|https?://\S+|www\.\S+|pic\.twitter\.com/\S+")
-_TRAILING_WEB = re.compile(rf"(?:\s*(?:{_WEB.pattern}))+$")
-# A line that ends like this runs on into the next one: no title ends so.
-_RUNS_ON = re.compile(r"[,;:(\[/&+-]$")
-_RUN_ON_WORDS = word_set(
-    "a an the and or but nor of to in on at by for from with as that which who whose "
-    "than into onto is are was were be been has have had will would not since until after "
-    "before about over under if when while because"
-)
-# Words of a byline besides names: joiners and the usual job titles.
-_BYLINE_WORDS = word_set(
-    "and by in for of the at & de van von der den da di la le du bin al el y "
-    "editor correspondent reporter writer columnist contributor staff analyst producer "
-    "journalist chief bureau presenter political economics business health science "
-    "diplomatic foreign home security technology environment senior deputy associate "
-    "international national chief news sports"
-)
-_ROLE_WORDS = word_set(
-    "editor correspondent reporter writer columnist contributor staff analyst producer "
-    "journalist bureau presenter"
-)
-_BYLINE_START = re.compile(
-    r"\(?(?:By|BY|(?:Additional )?(?:[Rr]eporting|Writing|Editing|Edited|Compiled|Written|Words"
-    r"|Report) by)\s+(?=[A-Z])"
-)
-_TIMESTAMP_START = re.compile(
-    r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|Last updated|First published|"
-    r"Last modified|Modified|Date)\b:?\s*"
-)
-_DATE_WORD = re.compile(
-    r"(?:\d[\d:./-]*(?:st|nd|rd|th|am|pm|h)?|a\.m\.|p\.m\.|am|pm|gmt|bst|utc|cet|cest|est|edt|"
-    r"pst|pdt|et|pt|ago|on|at|hours?|hrs?|minutes?|mins?|days?|weeks?|just|now|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?|"
-    r"[|•·,–—-]+)",
-    re.IGNORECASE,
-)
-_BYLINE_SEPARATOR = re.compile(r"\s*(?:[,|–—]|\s-\s)\s*")
-_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^()\n]{1,60}\(@\w{1,30}\)(?:\s+.{0,40})?")
-_UNDERLINE = re.compile(r"(?:=[ \t]*){3,}|(?:-[ \t]*){3,}")
-_WORD = re.compile(r"[^\W_][\w'’.-]*")
-
-
-class LineKind(Enum):
-    """What a line of article text is; only TEXT lines are searched for claims."""
-
-    TEXT = "text"
-    HEADLINE = "headline"
-    BYLINE = "byline"
-    DATELINE = "dateline"
-    #: "— Jane Doe (@jdoe) September 7, 2023" under an embedded post: who posted the line
-    #: above, for the speaker rules; no claim itself.
-    SIGNATURE = "signature"
+#: A deck, the unpunctuated lines between a headline and the story, is no longer.
+DECK_MAX_WORDS = 60
+#: A one-sentence summary under a headline is no longer (a lead paragraph often is).
+SUMMARY_MAX_WORDS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,47 +33,15 @@ class Line:
     """One trimmed line of article text: [start, end), its kind, and where its text begins.
 
     `body` is past any quote, list or heading marker and any dateline ("LONDON (Reuters) -"),
-    so a claim found in the line never includes them.
+    and `tail` before the links that trail its last sentence, so a claim found in the line
+    never includes them.
     """
 
     start: int
     end: int
     kind: LineKind
     body: int
-
-
-# "ISLAMABAD:" as a sentence of its own: a colon dateline (spaCy cuts it off its line),
-# or a transcript label left alone; either way no claim.
-_BARE_LABEL = re.compile(rf"{_CAPS_PLACE}\s*:")
-
-
-def is_bare_label(sentence: str) -> bool:
-    """Whether a candidate sentence is only a capitalised place or name and a colon."""
-    return _BARE_LABEL.fullmatch(sentence) is not None
-
-
-def line_body(line: str) -> tuple[int, str]:
-    """How many leading characters of `line` are markers, and which: "list", "heading" or "".
-
-    Quote markers ("> "), list markers ("• ", "- ", "1. ", "a) ") and Markdown heading
-    marks ("## ") may nest; a dateline after them is skipped too. (A transcript's "NAME:"
-    would be one more prefix of the same kind.)
-    """
-    i, marker = 0, ""
-    while True:
-        match = _QUOTE_MARKER.match(line, i) or _MARKER.match(line, i)
-        if match is not None:
-            marker = marker or "list"
-        elif not marker:
-            match = _MD_HEADING.match(line, i)
-            marker = "heading" if match is not None else ""
-        if match is None or match.end() == i:
-            break
-        i = match.end()
-    dateline = _DATELINE.match(line, i)
-    if dateline is not None:
-        i = dateline.end()
-    return i, marker
+    tail: int
 
 
 def classify_lines(text: str, segments: list[Segment]) -> list[Line]:
@@ -153,15 +54,23 @@ def classify_lines(text: str, segments: list[Segment]) -> list[Line]:
         else:
             spans.append((segment.start, segment.end))
             last = segment.paragraph
-    shapes = [_shape(text[start:end]) for start, end in spans]
+    shapes = [line_shape(text[start:end]) for start, end in spans]
+    # A blank line before a line: pages that part paragraphs so set their top block apart.
+    blank = [i > 0 and _blank_between(text, spans[i - 1][1], start)
+             for i, (start, _) in enumerate(spans)]
     kinds = [shape.kind for shape in shapes]
+    _mark_captions(shapes, kinds, blank)
     _mark_titles(shapes, kinds)
-    return [Line(start, end, kind, start + shape.body)
-            for (start, end), shape, kind in zip(spans, shapes, kinds, strict=True)]
+    _mark_top(shapes, kinds, blank)
+    _mark_cited(shapes, kinds)
+    bodies = _lead_dateline(text, spans, shapes, kinds)
+    _question_markers(text, spans, kinds, bodies)
+    return [Line(start, end, kind, start + body, start + shape.tail)
+            for (start, end), shape, kind, body in zip(spans, shapes, kinds, bodies, strict=True)]
 
 
 def content_segments(text: str, segments: list[Segment]) -> list[Segment]:
-    """`segments` without furniture lines, each line's first chunk starting past its markers."""
+    """`segments` without furniture lines, each line's chunks cut to its text between markers."""
     lines = classify_lines(text, segments)
     kept: list[Segment] = []
     k, last = -1, -1
@@ -169,90 +78,53 @@ def content_segments(text: str, segments: list[Segment]) -> list[Segment]:
         if segment.paragraph != last:
             k, last = k + 1, segment.paragraph
         line = lines[k]
-        if line.kind is not LineKind.TEXT or segment.end <= line.body:
+        if line.kind is not LineKind.TEXT or segment.end <= line.body or segment.start >= line.tail:
             continue
-        start = max(segment.start, line.body)
-        while start < segment.end and text[start].isspace():
+        start, end = max(segment.start, line.body), min(segment.end, line.tail)
+        while start < end and text[start].isspace():
             start += 1
-        kept.append(Segment(start, segment.end, segment.paragraph))
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            kept.append(Segment(start, end, segment.paragraph))
     return kept
 
 
-@dataclass(frozen=True, slots=True)
-class _Shape:
-    """What one line looks like on its own, before its neighbours are considered."""
-
-    kind: LineKind
-    body: int
-    #: Ends with sentence punctuation, is too long to be a title or is a list item: body text.
-    prose: bool
-    #: Could be a headline: short, unpunctuated, capitalised, not running on.
-    title: bool
-    #: A Markdown heading ("## …") that does not end like a sentence.
-    heading: bool = False
-    #: A line of "===" or "---" that underlines the heading above it (Markdown's other form).
-    underline: bool = False
+# A sentence's edge that is a stage direction: "(Laughter.)", "[Interruption.]".
+_ASIDE_START = re.compile(r"[(\[](?P<words>[A-Z][^()\[\]\n]{0,80}?[.!?])[)\]]\s*")
+_ASIDE_END = re.compile(r"\s*[(\[](?P<words>[A-Z][^()\[\]\n]{0,80}?[.!?])[)\]]$")
+#: A stage direction in an article is a word or three ("(Applause.)"); in a transcript it
+#: may describe the room ("(A cellphone disrupts the briefing.)").
+ASIDE_WORDS, TRANSCRIPT_ASIDE_WORDS = 3, 8
 
 
-def _shape(line: str) -> _Shape:
-    if _UNDERLINE.fullmatch(line):
-        return _Shape(LineKind.TEXT, len(line), False, False, underline=True)
-    if _SIGNATURE.fullmatch(line):
-        return _Shape(LineKind.SIGNATURE, len(line), False, False)
-    body, marker = line_body(line)
-    rest = line[body:]
-    words = _WORD.findall(rest)
-    ended = bool(_ENDED.search(_TRAILING_WEB.sub("", rest)))
-    if body > 0 and not rest.strip() and _DATELINE.match(line):
-        return _Shape(LineKind.DATELINE, len(line), False, False)
-    if _BARE_DATELINE.fullmatch(line):
-        return _Shape(LineKind.DATELINE, len(line), False, False)
-    if _is_byline(rest, words):
-        return _Shape(LineKind.BYLINE, len(line), False, False)
-    if marker == "list":
-        # A list item is body text unless it is a bare label ("• Background").
-        if ended or len(words) >= MIN_ITEM_WORDS:
-            return _Shape(LineKind.TEXT, body, True, False)
-        return _Shape(LineKind.HEADLINE, len(line), False, False)
-    prose = ended or len(words) > HEADLINE_MAX_WORDS
-    first = next((ch for ch in rest if ch.isalnum()), "")
-    title = (
-        not prose and bool(words) and not first.islower() and not _WEB.search(rest)
-        and not _RUNS_ON.search(rest) and words[-1].lower() not in _RUN_ON_WORDS
-    )
-    return _Shape(LineKind.TEXT, body, prose, title, marker == "heading" and not ended)
+def trim_asides(text: str, start: int, end: int, *, transcript: bool) -> tuple[int, int]:
+    """[start, end) of a sentence without the stage directions at its edges (maybe empty).
+
+    A bracketed sentence of its own at a sentence's start or end ("Hi. (Laughter.)",
+    "(Laughs.) Close your ears.") is what the room did, not what was said.
+    """
+    most = TRANSCRIPT_ASIDE_WORDS if transcript else ASIDE_WORDS
+    while start < end:
+        match = _ASIDE_START.match(text, start, end)
+        if match is None or len(match.group("words").split()) > most:
+            break
+        start = match.end()
+    while start < end:
+        match = _ASIDE_END.search(text, start, end)
+        if match is None or len(match.group("words").split()) > most:
+            break
+        end = match.start()
+    return start, end
 
 
-def _is_byline(rest: str, words: list[str]) -> bool:
-    """ "By Jane Doe", "Jane Doe, Political Editor", "Updated 12:30 GMT", "Thu 7 Sep 2023"."""
-    if not words or len(words) > HEADLINE_MAX_WORDS:
-        return False
-    stamp = _TIMESTAMP_START.match(rest)
-    tail = rest[stamp.end():] if stamp else rest
-    tokens = tail.split()
-    if tokens and all(_DATE_WORD.fullmatch(t.strip("(),")) for t in tokens) and (
-        stamp or any(ch.isdigit() for ch in tail)
-    ):
-        return True
-    if stamp and not tokens:
-        return False
-    if _ENDED.search(rest) and not re.search(r"\b[A-Z]\.$", rest):
-        return False
-    start = _BYLINE_START.match(rest)
-    if start is not None:
-        names = _WORD.findall(rest[start.end():])
-        return all(w[0].isupper() or w.lower() in _BYLINE_WORDS for w in names)
-    named = all(w[0].isupper() or w.lower() in _BYLINE_WORDS for w in words)
-    # "Jane Doe, Political Editor": a name, a separator, then a job title.
-    parts = _BYLINE_SEPARATOR.split(rest, maxsplit=1)
-    if len(parts) < 2 or not named:
-        return False
-    name, role = parts[0], parts[-1]
-    return 2 <= len(name.split()) <= 4 and any(
-        w.lower().strip(".") in _ROLE_WORDS for w in role.split())
+def _blank_between(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return sum(gap.count(ch) for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029") - gap.count(
+        "\r\n") >= 2
 
 
-def _mark_titles(shapes: list[_Shape], kinds: list[LineKind]) -> None:
+def _mark_titles(shapes: list[Shape], kinds: list[LineKind]) -> None:
     """Mark headlines: title-shaped lines at the top of the text, or between paragraphs.
 
     A title line needs prose after it (a headline heads something): a text of short
@@ -281,3 +153,104 @@ def _mark_titles(shapes: list[_Shape], kinds: list[LineKind]) -> None:
         if (before.prose or kinds[i - 1] is not LineKind.TEXT) and (
                 after.prose or kinds[i + 1] in {LineKind.BYLINE, LineKind.DATELINE}):
             kinds[i] = LineKind.HEADLINE
+
+
+def _mark_captions(shapes: list[Shape], kinds: list[LineKind], blank: list[bool]) -> None:
+    """A short line directly above a line that is only a photo credit is the photo's caption."""
+    for i in range(1, len(shapes)):
+        above = shapes[i - 1]
+        if (shapes[i].credit and not blank[i] and kinds[i - 1] is LineKind.TEXT
+                and above.words <= CAPTION_MAX_WORDS and not above.underline):
+            kinds[i - 1] = LineKind.FURNITURE
+
+
+def _mark_top(shapes: list[Shape], kinds: list[LineKind], blank: list[bool]) -> None:
+    """The headline and deck above the story, when the page's layout says where it starts.
+
+    The story starts at its first line that ends like a sentence (or a list item). Above
+    it, up to TOP_TITLE_LINES lines are headline and deck when they begin with a title
+    (a short unpunctuated line, or one in Title Case) and the rest do not end like
+    sentences; a long first line without a full stop also counts when a byline, date or
+    dateline follows it. A page that parts its paragraphs with blank lines but not its
+    first lines sets them apart as headline and summary, ended or not.
+    """
+    n = len(shapes)
+    lines = [i for i in range(n) if kinds[i] in {LineKind.TEXT, LineKind.HEADLINE}
+             and not shapes[i].underline]
+    story = next((i for i in lines if kinds[i] is LineKind.TEXT and (
+        shapes[i].ended or shapes[i].cited or (shapes[i].prose and shapes[i].body > 0))), None)
+    if story is None:
+        return
+    top = [i for i in lines if i < story]
+    if 1 <= len(top) <= TOP_TITLE_LINES:
+        head = shapes[top[0]]
+        anchored = shapes[story].dated or any(
+            kinds[i] in {LineKind.BYLINE, LineKind.DATELINE} for i in range(top[0], story))
+        opens = head.title or head.heading or (head.title_case and not head.ended) or (
+            anchored and not head.ended and head.words <= 2 * HEADLINE_MAX_WORDS)
+        decks = all(not shapes[i].ended and shapes[i].words <= DECK_MAX_WORDS for i in top[1:])
+        if opens and decks:
+            for i in top:
+                kinds[i] = LineKind.HEADLINE
+    # Headline and summary as one block above blank-line paragraphs. The summary is one
+    # short sentence and no dated line: a lead paragraph glued to its headline stays.
+    first = lines[0]
+    block = [i for i in lines if not any(blank[first + 1:i + 1])]
+    after = [i for i in lines if i > block[-1]]
+    if (2 <= len(block) <= TOP_TITLE_LINES and len(after) >= 2 and blank[after[0]]
+            and sum(blank[i] for i in after) * 2 >= len(after)
+            and (shapes[first].title or shapes[first].title_case)
+            and all(k is LineKind.TEXT or k is LineKind.HEADLINE
+                    for k in kinds[first:block[-1] + 1])
+            and not any(shapes[i].sentences or shapes[i].dated
+                        or shapes[i].words > SUMMARY_MAX_WORDS for i in block)):
+        for i in block:
+            kinds[i] = LineKind.HEADLINE if kinds[i] is LineKind.TEXT else kinds[i]
+
+
+def _mark_cited(shapes: list[Shape], kinds: list[LineKind]) -> None:
+    """A list of "Outlet: Headline" items, most of them title-shaped, is cited coverage."""
+    i, n = 0, len(shapes)
+    while i < n:
+        j = i
+        while j < n and shapes[j].cited and kinds[j] is LineKind.TEXT:
+            j += 1
+        run = range(i, j)
+        if len(run) >= 2 and sum(shapes[k].cited_title for k in run) * 2 > len(run):
+            for k in run:
+                kinds[k] = LineKind.HEADLINE
+        i = max(j, i + 1)
+
+
+def _lead_dateline(text: str, spans: list[tuple[int, int]], shapes: list[Shape],
+                   kinds: list[LineKind]) -> list[int]:
+    """Each line's body; the story's first paragraph may start with a weaker dateline."""
+    bodies = [shape.body for shape in shapes]
+    lead = next((i for i, k in enumerate(kinds) if k is LineKind.TEXT and shapes[i].ended), None)
+    if lead is not None and not shapes[lead].dated:
+        start = spans[lead][0]
+        match = LEAD_DATELINE.match(text, start + bodies[lead], spans[lead][1])
+        if match is not None:
+            bodies[lead] = match.end() - start
+    return bodies
+
+
+# A briefing transcript prints a reporter's turn as a bare "Q " ("Q Why not today?").
+_QUESTION = re.compile(r"Q\s+(?=[\"“‘'A-Z])")
+
+
+def _question_markers(text: str, spans: list[tuple[int, int]], kinds: list[LineKind],
+                      bodies: list[int]) -> None:
+    """Move `bodies` past "Q " on lines of a text that has two or more of them.
+
+    One line starting "Q Street was closed" is prose; a page of them is a Q&A.
+    """
+    found: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(spans):
+        match = _QUESTION.match(text, start + bodies[i], end) if kinds[i] is LineKind.TEXT \
+            else None
+        if match is not None:
+            found.append((i, match.end() - start))
+    if len(found) >= 2:
+        for i, body in found:
+            bodies[i] = body

@@ -16,6 +16,20 @@ RAISING_VERBS = words(
     prepared expects is was will
     """
 )
+# Speech acts whose object is what was said, not a quotable statement ("underscored the
+# importance of…"): the sentence is the speaker's, but no quotation (claim type).
+SPEECH_ACTS = words(
+    """
+    underscore underscores underscored reiterate reiterates reiterated reaffirm
+    reaffirms reaffirmed outline outlines outlined highlight highlights highlighted
+    recount recounts recounted denounce denounces denounced denouncing praise praises
+    praised caution cautions cautioned question questions questioned questioning advise
+    advises advised inform informs informed credit credits credited justify justifies
+    justified observe observes observed discuss discusses discussed decry decries
+    decried lament laments lamented applaud applauds applauded commend commends
+    commended identify identifies identified encourage encourages encouraged
+    """
+)
 # Verbs that attribute a statement to someone. Surface forms, not lemmas, so the rules
 # also work on the blank fallback pipeline, which has no lemmatizer.
 REPORTING_VERBS = words(
@@ -39,8 +53,40 @@ REPORTING_VERBS = words(
     counter counters countered believe believes believed forecast forecasts describe
     describes described welcome welcomes welcomed agree agrees agreed show shows showed
     find finds found indicate indicates indicated request requests requested
+    accusing claiming arguing warning insisting adding denying urging criticising
+    criticizing condemning praising stressing suggesting describing admitting
     """
-)
+) | SPEECH_ACTS
+# Verbs that state something only with a certain object, by surface form (the pipeline
+# has no lemmatizer): "he raised concerns", "made the case for…", "expressed doubts"
+# (but "raised the flag", "made a cake" are no statements); speaker_syntax.speech_frame
+# also reads "call for/on…" and "speak about…".
+_RAISE = words("concern concerns question questions doubt doubts objection objections "
+               "issue issues alarm point points challenge challenges")
+_WELCOME = words("news decision decisions opportunity move announcement report plan plans "
+                 "step steps ruling agreement deal call offer proposal proposals commitment "
+                 "progress support launch return release result results findings efforts "
+                 "initiative partnership change changes")
+_MAKE = words("case argument point points appeal plea pledge statement remark remarks speech "
+              "announcement promise commitment comment comments claim claims")
+_WARN = words("warning warnings assurance assurances speech address remarks message "
+              "statement opinion appeal ruling judgment judgement advice guidance verdict")
+_FEEL = words("doubt doubts concern concerns disappointment support regret hope confidence "
+              "opposition sympathy alarm anger frustration criticism praise condolences")
+_JOIN = words("call calls chorus criticism condemnation appeal")
+SPEECH_OBJECTS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(words("raise raises raised raising"), _RAISE),
+    **dict.fromkeys(words("make makes made making"), _MAKE),
+    **dict.fromkeys(words("offer offers offered offering deliver delivers delivered "
+                          "delivering give gives gave giving issue issues issued issuing"),
+                    _WARN),
+    **dict.fromkeys(words("express expresses expressed expressing voice voices voiced "
+                          "voicing"), _FEEL),
+    **dict.fromkeys(words("join joins joined joining"), _JOIN),
+    **dict.fromkeys(words("welcome welcomes welcomed welcoming"), _WELCOME),
+}
+CALL_VERBS = words("call calls called calling")
+SPEAK_VERBS = words("speak speaks spoke speaking talk talks talked talking")
 # Reporting verbs that only report when they introduce a clause or a quotation
 # ("continued to fight", "posted a video", "noted", "states" as a noun are not speech).
 WEAK_REPORTING_VERBS = words(
@@ -49,7 +95,9 @@ WEAK_REPORTING_VERBS = words(
     notes estimate estimates estimated hail hails hailed claims believe believes believed
     describe describes described welcome welcomes welcomed agree agrees agreed show shows
     showed counter counters countered respond responds responded find finds found
-    indicate indicates indicated dismiss dismisses
+    indicate indicates indicated dismiss dismisses observe observes observed identify
+    conclude concludes concluded
+    identifies identified
     dismissed reject rejects rejected condemn condemns condemned request requests requested
     """
 )
@@ -59,6 +107,7 @@ HONORIFICS = words(
     mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr.
     president senator sen. rep. representative governor gov. minister secretary general
     chancellor mayor judge justice pope king queen prince princess sheikh gen. col.
+    monsignor msgr monseñor monsenor
     """
 )
 
@@ -105,6 +154,7 @@ ROLE_HEADS = words(
     commissioner ambassador envoy general admiral commander chancellor speaker whip
     treasurer attorney judge prosecutor inspector superintendent constable head boss
     founder executive ceo manager coach captain candidate nominee deputy editor
+    archbishop bishop cardinal rapporteur
     """
 )
 # Spellings of the same party or country in role phrases ("Tory leader" = "Conservative
@@ -135,8 +185,32 @@ PERSON_NOUNS = words(
     members mp mps mep meps peer peers lawyer lawyers diplomat diplomats voter voters
     protester protesters student students owner owners supporter supporters colleague
     colleagues friend friends neighbour neighbours insider insiders observer observers
+    defendant defendants activist activists relative relatives family families citizen
+    citizens local locals villager villagers farmer farmers survivor survivors patient
+    patients passenger passengers customer customers investor investors employee
+    employees staff journalist journalists reporter reporters historian historians
+    academic academics professor professors investigator investigators detective
+    detectives solicitor solicitors barrister barristers councillor councillors councilor
+    councilors legislator legislators lawmaker lawmakers delegate delegates negotiator
+    negotiators archbishop bishop cardinal cleric imam rabbi priest pastor rapporteur
+    opponent opponents rival rivals fan fans player players user users
     """
 ) | ROLE_HEADS
+# Common nouns for bodies that make statements (besides ORG_WORDS): "the paper reported".
+BODY_NOUNS = words(
+    """
+    paper newspaper broadcaster network outlet website site magazine channel station
+    firm business businesses industry military administration regime cabinet panel jury
+    prosecution defence defense campaign organisers organizers organiser organizer
+    charity ngo opposition coalition alliance airline operator manufacturer regulator
+    watchdog embassy consulate mission delegation state city county region country
+    nation team
+    """
+)
+# Reporting verbs whose negation still reports a finding: "the inquiry did not find…".
+EVIDENCE_VERBS = words("find finds found show shows showed indicate indicates indicated")
+# Adverbs by which the writer refutes what they report: "falsely claimed".
+FALSELY = words("falsely wrongly erroneously incorrectly mistakenly baselessly untruthfully")
 # Words that make a name an organisation's ("Home Office", "Bank of England").
 ORG_WORDS = words(
     """
@@ -160,7 +234,7 @@ DATA_NOUNS = words(
     """
     figures figure data statistics numbers analysis research report reports survey poll
     polls study studies estimates estimate documents papers records accounts summary
-    calculations findings
+    calculations findings ruling judgment judgement statement message website
     """
 )
 

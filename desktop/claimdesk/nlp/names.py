@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _TITLES = lx.HONORIFICS | lx.ROLE_HEADS
+_GIVEN = lx.FEMALE_NAMES | lx.MALE_NAMES
 #: The kind of speaker each spaCy entity label stands for.
 ENTITY_KINDS = {
     "PERSON": SpeakerKind.PERSON,
@@ -44,6 +45,11 @@ def name_start(span: Span) -> int:
         start = last_title + 1
     while end - start > 1 and (doc[start].lower_ in _TITLES or doc[start].lower_ in lx.DETERMINERS):
         start += 1
+    if start == span.start and start > 0 and doc[start - 1].lower_ in {"of", "for"}:
+        # "First Minister of Scotland Nicola Sturgeon": the office's place ends where a
+        # given name begins.
+        given = next((t.i for t in doc[start + 1:end - 1] if t.lower_ in _GIVEN), None)
+        start = given if given is not None else start
     return start
 
 
@@ -55,9 +61,31 @@ def clean_name(span: Span) -> str:
     titles = lx.HONORIFICS if not {t.lower_ for t in span} & lx.ORG_WORDS else frozenset()
     while end - start > 1 and (doc[start].lower_ in titles or doc[start].lower_ in lx.DETERMINERS):
         start += 1
+    # "World Health Organization (WHO": the tagger took the opening of the short form.
+    end = next((t.i for t in doc[start + 1:end] if t.text == "("), end)
     while end - start > 1 and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end].text.strip()
+
+
+def titled_person(span: Span) -> str | None:
+    """The person in a span the tagger did not call one: "Mayor Ana Ruiz" (ORG),
+    "First Minister of Wales Sarah Lloyd": the title-case words after the last title."""
+    if span.label_ == "PERSON":
+        return None
+    tokens = list(span)
+    last = max((k for k, t in enumerate(tokens[:-1]) if t.lower_ in _TITLES), default=-1)
+    if last < 0:
+        return None
+    rest = tokens[last + 1:]
+    if rest and rest[0].lower_ in {"of", "for"}:
+        given = next((k for k, t in enumerate(rest) if t.lower_ in _GIVEN), None)
+        rest = rest[given:] if given is not None else []
+    if len(rest) < 2 or not all(t.is_title for t in rest):
+        return None
+    if {t.lower_ for t in rest} & lx.ORG_WORDS:
+        return None  # "President of the Board of Trade"
+    return span.doc[rest[0].i:rest[-1].i + 1].text
 
 
 def entity_kind(span: Span, name: str) -> SpeakerKind:

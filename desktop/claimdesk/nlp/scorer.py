@@ -1,27 +1,37 @@
-"""Calibrated check-worthiness scores in [0, 1] from the shipped ONNX model (no torch)."""
+"""Calibrated English check-worthiness in [0, 1]: the shared encoder's head plus a lexical model."""
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from claimdesk.domain.models import CandidateClaim
 from claimdesk.errors import KnownError
 from claimdesk.nlp.lexical import LexicalModel
 from claimdesk.paths import resource_path
 
-MODEL_NAME = "model.onnx"
-TOKENIZER_NAME = "tokenizer.json"
+if TYPE_CHECKING:
+    from claimdesk.nlp.encoder import SentenceEncoder
+    from claimdesk.nlp.multilingual_scorer import MultilingualScorer
+
 CONFIG_NAME = "config.json"
-#: Word pieces per window (with [CLS] and [SEP]) when a sentence exceeds max_length.
-WINDOW = 64
-_REINSTALL = "reinstall ClaimDesk, or retrain with tools/train_checkworthy.py (source checkout)"
+#: The config version this scorer reads: 3 = USE head + lexical model (v2 was MiniLM ONNX).
+MODEL_VERSION = "3"
+#: A sentence of more words than this is scored over windows: USE averages every word of
+#: a sentence (it truncates nothing), so a claim at the end of a long preamble would be
+#: diluted to nothing; a window of about a training sentence's length keeps it visible.
+MAX_WORDS = 60
+#: Words per window and words shared by neighbouring windows of a long sentence.
+WINDOW_WORDS = 40
+WINDOW_OVERLAP = 15
+_WORD = re.compile(r"\S+")
+_REINSTALL = "reinstall ClaimDesk, or refit with tools/compare_english_models.py (source checkout)"
 
 
 class ScorerUnavailable(KnownError):
@@ -30,9 +40,9 @@ class ScorerUnavailable(KnownError):
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Calibration:
-    """How the network's logit (and the lexical model's) become a score.
+    """How the head's logit and the lexical model's become a score.
 
-    z = model_weight * network logit + lexical_weight * lexical logit + bias, where z = 0 is
+    z = model_weight * head logit + lexical_weight * lexical logit + bias, where z = 0 is
     the decision point chosen on the validation debates; the score is sigmoid(slope * z),
     with one slope below the decision point and one above, fitted on validation so that a
     score of 0.7 means that about 70% of such sentences were check-worthy there.
@@ -46,8 +56,6 @@ class Calibration:
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Calibration:
-        if "calibration" not in config:  # version-1 folders: one offset, no slopes
-            return cls(bias=-float(config.get("logit_offset", 0.0)))
         values = config["calibration"]
         return cls(**{f.name: float(values[f.name]) for f in dataclasses.fields(cls)})
 
@@ -67,195 +75,143 @@ def default_model_dir() -> Path:
     return resource_path("models", "checkworthy")
 
 
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def windows(sentence: str, max_words: int = MAX_WORDS) -> list[str]:
+    """The texts a sentence is scored over: itself, or overlapping windows of its words.
+
+    The last window ends at the last word, so no word of a long sentence is ignored.
+    """
+    words = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    if len(words) <= max_words:
+        return [sentence]
+    step = WINDOW_WORDS - WINDOW_OVERLAP
+    starts = [*range(0, len(words) - WINDOW_WORDS, step), len(words) - WINDOW_WORDS]
+    return [sentence[words[s][0] : words[s + WINDOW_WORDS - 1][1]] for s in starts]
+
+
 class CheckWorthinessScorer:
-    """Scores sentences with a fine-tuned MiniLM; `threshold` (0.5) is the decision point."""
+    """English model v3: the multilingual head's logit and the lexical model's, combined.
+
+    The head reads the shared SentenceEncoder's vectors (one encoder for English, the
+    other languages and claim matching); the combination, the decision point and the
+    calibration come from config.json, all chosen on the validation debates.
+    `threshold` (0.5) is the decision point.
+    """
 
     def __init__(
         self,
-        session: Any,
-        tokenizer: Any,
+        head: MultilingualScorer,
+        lexical: LexicalModel,
         *,
         calibration: Calibration,
         threshold: float,
         model_bytes: int,
-        max_length: int = 128,
-        window_overlap: int = 32,
-        lexical: LexicalModel | None = None,
-        head: tuple[Any, float] | None = None,
     ) -> None:
-        self._session = session
-        self._head = head
-        self._tokenizer = tokenizer
-        self._inputs = {i.name for i in session.get_inputs()}
-        self._max_length = max_length
-        self._overlap = window_overlap
-        self._cls = tokenizer.token_to_id("[CLS]")
-        self._sep = tokenizer.token_to_id("[SEP]")
-        self.calibration = calibration
+        self.head = head
         self.lexical = lexical
+        self.calibration = calibration
         self.threshold = threshold
         self.model_bytes = model_bytes
+        self.version = MODEL_VERSION
+
+    @property
+    def encoder(self) -> SentenceEncoder:
+        return self.head.encoder
 
     @classmethod
-    def load(cls, model_dir: Path | None = None, threads: int = 1) -> CheckWorthinessScorer:
-        """Open model.onnx, tokenizer.json and config.json; `threads` bounds onnxruntime."""
-        import onnxruntime
-        from tokenizers import Tokenizer
+    def load(
+        cls,
+        model_dir: Path | None = None,
+        threads: int = 1,
+        encoder: SentenceEncoder | None = None,
+        head_dir: Path | None = None,
+    ) -> CheckWorthinessScorer:
+        """Read config.json, lexical.json and the multilingual head it was fitted to.
+
+        The encoder's weights load on first score; pass the app's one `encoder` to share
+        it, else one of `threads` BLAS threads is made here.
+        """
+        from claimdesk.nlp.encoder import SentenceEncoder, encoder_weights_bytes
+        from claimdesk.nlp.multilingual_scorer import HEAD_NAME, MultilingualScorer
+        from claimdesk.nlp.multilingual_scorer import default_model_dir as default_head_dir
 
         model_dir = model_dir or default_model_dir()
-        paths = [model_dir / name for name in (MODEL_NAME, TOKENIZER_NAME, CONFIG_NAME)]
-        missing = [p.name for p in paths if not p.is_file()]
-        if missing:
+        config_path = model_dir / CONFIG_NAME
+        if not config_path.is_file():
             raise ScorerUnavailable(
                 f"The check-worthiness model in {model_dir} is incomplete "
-                f"(missing {', '.join(missing)}); {_REINSTALL}."
+                f"(missing {CONFIG_NAME}); {_REINSTALL}."
             )
-        model_path, tokenizer_path, config_path = paths
         try:
             config = json.loads(config_path.read_text(encoding="utf-8"))
-            max_length = int(config["max_length"])
-            overlap = int(config.get("window_overlap", 32))
-            threshold = float(config.get("threshold", 0.5))
+            if str(config["version"]) != MODEL_VERSION:
+                raise ValueError(f"version {config['version']}, this ClaimDesk reads "
+                                 f"version {MODEL_VERSION}")
             calibration = Calibration.from_config(config)
-            lexical_name = config.get("lexical_model")
-            head = None
-            if "head" in config:  # the graph ends at the pooled state; the head is applied here
-                weight = np.array(config["head"]["weight"], dtype=np.float64)
-                head = (weight, float(config["head"]["bias"]))
+            threshold = float(config["threshold"])
+            lexical_path = model_dir / str(config["lexical_model"])
+            head_sha = str(config["head"]["sha256"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ScorerUnavailable(
                 f"{config_path} is unreadable ({_one_line(exc)}); {_REINSTALL}."
             ) from exc
-        lexical = None
-        if lexical_name:
-            try:
-                lexical = LexicalModel.from_json(model_dir / str(lexical_name))
-            except (OSError, ValueError, KeyError, TypeError) as exc:
-                raise ScorerUnavailable(
-                    f"{model_dir / str(lexical_name)} is unreadable ({_one_line(exc)}); "
-                    f"{_REINSTALL}."
-                ) from exc
         try:
-            tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        except Exception as exc:  # tokenizers raises plain Exception on a bad file
+            lexical = LexicalModel.from_json(lexical_path)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ScorerUnavailable(
-                f"{tokenizer_path} is unreadable ({_one_line(exc)}); {_REINSTALL}."
+                f"{lexical_path} is unreadable ({_one_line(exc)}); {_REINSTALL}."
             ) from exc
-        # Long sentences are cut into windows here, not truncated by the tokenizer.
-        tokenizer.no_truncation()
-        tokenizer.no_padding()
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        try:
-            session = onnxruntime.InferenceSession(
-                str(model_path), options, providers=["CPUExecutionProvider"]
+        head_dir = head_dir or default_head_dir()
+        head_path = head_dir / HEAD_NAME
+        # The weights above were fitted to one head's logits: another head needs a refit.
+        if head_path.is_file() and file_sha256(head_path) != head_sha:
+            raise ScorerUnavailable(
+                f"{config_path} was fitted to another multilingual head than {head_path}; "
+                f"{_REINSTALL}."
             )
-        except Exception as exc:  # onnxruntime's errors share no public base class
-            raise ScorerUnavailable(
-                f"{model_path} is not a usable model ({_one_line(exc)}); {_REINSTALL}."
-            ) from exc
+        head = MultilingualScorer.load(head_dir, encoder or SentenceEncoder(threads=threads))
+        files = (config_path, lexical_path, head_path)
         return cls(
-            session,
-            tokenizer,
+            head,
+            lexical,
             calibration=calibration,
             threshold=threshold,
-            model_bytes=model_path.stat().st_size,
-            max_length=max_length,
-            window_overlap=overlap,
-            lexical=lexical,
-            head=head,
+            model_bytes=sum(p.stat().st_size for p in files) + encoder_weights_bytes(),
         )
 
-    def _windows(self, ids: Sequence[int]) -> list[tuple[int, int]]:
-        """Token ranges [start, end) of the windows a sentence is scored over.
-
-        A sentence of up to max_length word pieces is one window. A longer one is cut into
-        overlapping windows of WINDOW word pieces (the length of the sentences the model
-        learnt from, so a claim is not diluted by a long preamble); the last window ends at
-        the last word, so no word is ignored.
-        """
-        if len(ids) <= self._max_length:
-            return [(0, len(ids))]
-        body = len(ids) - 2  # without [CLS] and [SEP]
-        step = WINDOW - self._overlap
-        starts = [*range(0, body - WINDOW, step), body - WINDOW]
-        return [(1 + start, 1 + start + WINDOW) for start in starts]
-
-    def _pieces(self, sentences: Sequence[str]) -> tuple[list[list[int]], list[int], list[str]]:
-        """Every window's ids ([CLS] … [SEP]), the sentence it belongs to, and its text."""
-        windows: list[list[int]] = []
-        owner: list[int] = []
-        texts: list[str] = []
-        for i, encoding in enumerate(self._tokenizer.encode_batch(list(sentences))):
-            ids, offsets = encoding.ids, encoding.offsets
-            for start, end in self._windows(ids):
-                if (start, end) == (0, len(ids)):
-                    windows.append(list(ids))
-                    texts.append(sentences[i])
-                else:
-                    windows.append([self._cls, *ids[start:end], self._sep])
-                    texts.append(sentences[i][offsets[start][0] : offsets[end - 1][1]])
-                owner.append(i)
-        return windows, owner, texts
-
-    def _network(self, windows: Sequence[Sequence[int]], batch_size: int) -> list[float]:
-        by_length: dict[int, list[int]] = {}
-        for w, window in enumerate(windows):
-            by_length.setdefault(len(window), []).append(w)
-        logits_out = [0.0] * len(windows)
-        step = max(1, batch_size)
-        for length in sorted(by_length):
-            group = by_length[length]
-            for start in range(0, len(group), step):
-                batch = group[start : start + step]
-                ids = np.array([windows[w] for w in batch], dtype=np.int64).reshape(-1, length)
-                feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
-                if "token_type_ids" in self._inputs:
-                    feeds["token_type_ids"] = np.zeros_like(ids)
-                if self._head is None:
-                    (logits,) = self._session.run(["logit"], feeds)
-                    for row, w in enumerate(batch):
-                        logits_out[w] = float(logits[row])
-                    continue
-                (pooled,) = self._session.run(["pooled"], feeds)
-                weight, bias = self._head
-                for row, w in enumerate(batch):
-                    # One row at a time: the same arithmetic whatever the batch holds.
-                    logits_out[w] = float(np.dot(pooled[row].astype(np.float64), weight)) + bias
-        return logits_out
-
     def model_logits(self, sentences: Sequence[str], batch_size: int = 1) -> list[float]:
-        """The network's raw logit per sentence: the largest over its windows."""
-        windows, owner, _ = self._pieces(sentences)
+        """The combined logit z per sentence (0 at the decision point): its best window's."""
+        texts: list[str] = []
+        owner: list[int] = []
+        for i, sentence in enumerate(sentences):
+            parts = windows(sentence)
+            texts.extend(parts)
+            owner.extend([i] * len(parts))
+        head = self.head.logits(texts, batch_size=batch_size)
+        lexical = self.lexical.logits(texts)
         best = [-math.inf] * len(sentences)
-        for i, logit in zip(owner, self._network(windows, batch_size), strict=True):
-            best[i] = max(best[i], logit)
+        for i, z, x in zip(owner, head, lexical, strict=True):
+            best[i] = max(best[i], self.calibration.logit(z, x))
         return best
 
     def score(self, sentences: Sequence[str], batch_size: int = 1) -> list[float]:
         """One calibrated score per sentence, in input order; `threshold` is the decision point.
 
         A long sentence gets the score of its most check-worthy window. With the default
-        batch_size=1 every window runs alone, so a sentence scores the same in any
-        document; larger batches (windows of equal length, no padding) are about 15%
-        faster but may move a score in its last bits (some onnxruntime kernels round
-        differently with the batch size).
+        batch_size=1 every window is encoded alone, so a sentence scores exactly the same
+        in any document; larger batches are about three times faster and move a score by
+        about 1e-6 at most (BLAS rounds differently by matrix shape).
         """
         if not sentences:
             return []
-        windows, owner, texts = self._pieces(sentences)
-        network = self._network(windows, batch_size)
-        lexical = self.lexical.logits(texts) if self.lexical else [0.0] * len(texts)
-        best = [-math.inf] * len(sentences)
-        for i, z, x in zip(owner, network, lexical, strict=True):
-            best[i] = max(best[i], self.calibration.logit(z, x))
-        return [self.calibration.probability(z) for z in best]
+        return [self.calibration.probability(z) for z in self.model_logits(sentences, batch_size)]
 
 
 def _one_line(exc: BaseException) -> str:
-    """onnxruntime and tokenizers put line breaks in their messages; ours are one line."""
+    """Library messages may hold line breaks; ours are one line."""
     return " ".join(str(exc).split())
 
 

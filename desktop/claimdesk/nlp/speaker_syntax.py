@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _NAME_JOINERS = frozenset({"of", "for", "and", "&"})
+_TITLE_WORDS = lx.HONORIFICS | lx.ROLE_HEADS
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
 _SOURCE_REACH = 8
 
@@ -22,19 +23,89 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
     """Whether `tok` attributes speech; `quoting`: its paragraph holds a quotation."""
     low = tok.lower_
     if low not in lx.REPORTING_VERBS:
-        return False
+        return speech_frame(tok)
     if low == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     if tok.tag_ and not tok.tag_.startswith("VB"):
         return False  # "claims" and "reports" as nouns
-    if tok.dep_ == "amod" or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)):
-        return False  # "the reported attack", "he was told"
+    if any((c.dep_ == "neg" and low not in lx.EVIDENCE_VERBS)
+           or (c.dep_ == "advmod" and c.lower_ in lx.FALSELY) for c in tok.children):
+        return False  # "has not commented"; "falsely claimed": the writer's refutation
+    passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+    if tok.dep_ == "amod" or (passive and not any(c.dep_ == "agent" for c in tok.children)):
+        return False  # "the reported attack", "he was told" (but "criticised by X")
+    if any(c.lower_ == "as" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children):
+        return False  # "X said — as reported by the paper — …": the paper is a source
     if low in lx.WEAK_REPORTING_VERBS:
         if tok.doc.has_annotation("DEP"):
-            return any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or quoting
+            # "X reported on Friday, turnout had fallen": the clause is parsed as the head.
+            aside = tok.dep_ in {"ccomp", "parataxis"} and tok.head.i > tok.i
+            return (any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or quoting
+                    or aside or speech_frame(tok))  # "welcomed the decision"
         nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         return nxt in {"that", ":"} or quoting
+    if tok.dep_ == "relcl" and tok.head.dep_ not in {"nsubj", "nsubjpass"} and not quoting:
+        # "…prisoners, including officials who questioned the leader": an aside on an
+        # object says nothing of the sentence's own, unless it reports a clause.
+        return any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children)
     return True
+
+
+def person_antecedent(head: Token) -> Token:
+    """What "who" stands for when the parser hung it on an organisation: "a spokesperson
+    for the Embassy, who told…" is the spokesperson (up through "for the Embassy")."""
+    for _ in range(3):
+        if head.ent_type_ == "PERSON" or head.lower_ in lx.PERSON_NOUNS:
+            return head
+        if head.dep_ != "pobj" or head.head.dep_ != "prep":
+            return head
+        head = head.head.head
+    return head
+
+
+def short_form(ent: Span) -> str | None:
+    """ "ONS" in "the Office for National Statistics (ONS)": a short form defined for `ent`."""
+    doc = ent.doc
+    i = next((t.i for t in ent if t.text == "("), ent.end)
+    if not (i + 1 < len(doc) and doc[i].text == "(" and doc[i + 1].is_upper
+            and doc[i + 1].is_alpha):
+        return None
+    short = doc[i + 1].text
+    # Its letters are the name's initials, in order ("Cultural Organization" is no UNESCO).
+    words = [t.text for t in doc[ent.start:i] if t.is_alpha and t.lower_ not in lx.DETERMINERS]
+    initials = iter(w[0].upper() for w in words)
+    return short if words and short[0] == words[0][0].upper() and all(
+        letter in initials for letter in short) else None
+
+
+def is_act(verb: Token) -> bool:
+    """Whether a verb reports a speech act rather than words ("underscored the need",
+    "called for an inquiry", "welcomed the decision"), so its sentence is no quotation."""
+    low = verb.lower_
+    if low in lx.SPEECH_ACTS or low not in lx.REPORTING_VERBS:
+        return True
+    clause = any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children)
+    return low in lx.WEAK_REPORTING_VERBS and not clause and speech_frame(verb)
+
+
+def speech_frame(tok: Token) -> bool:
+    """A verb that states something by what it governs: "called for an inquiry", "called
+    the ruling a mistake", "is calling on its allies", "spoke about the risks", "raised
+    concerns", "made the case for…" (lexicon.SPEECH_OBJECTS). Needs the parser."""
+    if not tok.tag_.startswith("VB") or not tok.doc.has_annotation("DEP"):
+        return False
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return False  # "the meeting was called", "the flag was raised"
+    low = tok.lower_
+    kids = list(tok.children)
+    if low in lx.CALL_VERBS:
+        # "call for X", "call on X to…", "call X Y" (a predicate after the object).
+        return any((c.i > tok.i and c.left_edge.lower_ in {"for", "on", "upon"})
+                   or c.dep_ in {"oprd", "ccomp", "xcomp"} for c in kids)
+    if low in lx.SPEAK_VERBS:
+        return any(c.dep_ == "prep" and c.lower_ in {"about", "of", "on"} for c in kids)
+    objects = lx.SPEECH_OBJECTS.get(low)
+    return objects is not None and any(c.dep_ == "dobj" and c.lower_ in objects for c in kids)
 
 
 def subject(verb: Token) -> Token | None:
@@ -50,8 +121,17 @@ def subject(verb: Token) -> Token | None:
                 return None if obj is None else source(obj)
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not subjects and agent is not None and passive:  # "the plan was criticised by X"
+        subjects = [c for c in agent.children if c.dep_ == "pobj"]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if (not subjects and verb.i > 0 and verb.doc[verb.i - 1].is_punct
+            and verb.tag_ in {"VBD", "VBZ", "VBP"}):
+        # "…,” said a tenant using…": the inverted subject parsed as the object.
+        subjects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}
+                    and c.i - verb.i <= 3]
     raised = verb.dep_ == "xcomp" and verb.head.lower_ in lx.RAISING_VERBS
     if not subjects and (raised or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         # "He is expected to say", "…, saying the fee would rise": the subject of the
@@ -69,6 +149,11 @@ def source(noun: Token) -> Token:
     """The body a figure or report comes from ("figures from the ONS"), else the noun."""
     if noun.lower_ not in lx.DATA_NOUNS or noun.ent_type_:
         return noun
+    # "The court's ruling", "a UNICEF report": the body named with the document.
+    owner = next((c for c in noun.lefts if (c.dep_ == "poss" and c.pos_ != "PRON")
+                  or (c.dep_ == "compound" and c.ent_type_ in {"ORG", "GPE", "NORP"})), None)
+    if owner is not None:
+        return owner
     for tok in noun.subtree:
         if tok.i - noun.i > _SOURCE_REACH:
             break
@@ -98,14 +183,99 @@ def office_holder(tok: Token, ents: dict[int, Span]) -> Span | None:
     return None
 
 
+#: Determiners and numbers that leave a person unnamed: "a shop owner", "one MP",
+#: "another parent", "several residents", "a number of councillors", "the two leaders".
+_UNNAMED_DETS = frozenset({"a", "an", "one", "another", "some", "several", "many", "any",
+                           "each", "every", "both", "few", "numerous"})
+SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople",
+                          "spokespersons", "spokesmen", "spokeswomen", "representative",
+                          "source", "sources"})
+
+
+def unnamed(tok: Token) -> bool:
+    """Whether the common noun `tok` is someone the article does not name ("a shop owner",
+    "one teacher", "the two ministers"): no reader can check such a speaker's words."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return False
+    if tok.lower_ in lx.DATA_NOUNS:
+        return False  # "a report by the committee found" speaks for the committee
+    return any((c.dep_ in {"det", "nummod", "quantmod", "amod"} and c.lower_ in _UNNAMED_DETS)
+               or (c.dep_ == "nummod" and c.like_num) for c in tok.lefts)
+
+
+def spoken_for(tok: Token, ents: dict[int, Span]) -> Span | None:
+    """The body an unnamed spokesperson speaks for: "a Home Office spokesperson", "a
+    spokesman for the Bank of England" give the organisation named with them."""
+    if tok.lower_ not in SPOKESPEOPLE:
+        return None
+    near = [c for c in tok.lefts if c.dep_ in {"compound", "nmod", "poss", "amod"}]
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at", "from"}:
+            near += [c for c in prep.children if c.dep_ == "pobj"]
+    for word in near:
+        ent = ents.get(word.i)
+        if ent is not None and ent.label_ != "PERSON":
+            return ent
+    return None
+
+
+_ALIAS_NOUNS = frozenset({"pseudonym", "name", "alias", "nickname"})
+
+
+def pseudonym(tok: Token) -> str | None:
+    """ "a nurse using the pseudonym Maya", "a resident named Tom Hale": the name given."""
+    if tok.pos_ != "NOUN":
+        return None
+    doc = tok.doc
+    for child in tok.rights:
+        if child.dep_ not in {"acl", "relcl"}:
+            continue
+        words = list(doc[child.i:min(child.right_edge.i + 1, child.i + 6)])
+        for k, word in enumerate(words[:-1]):
+            if word.lower_ in _ALIAS_NOUNS or (k == 0 and word.lower_ in {"named", "called"}):
+                run = _capitalised_run(doc, words[k + 1].i, forward=True)
+                if run is not None:
+                    return run.text
+    return None
+
+
+#: Endings of nouns for people by what they do.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+
+
+def can_speak(tok: Token) -> bool:
+    """Whether a common noun can be the speaker of a statement: a person ("officials"),
+    a body ("the council", "the paper") or a document ("the report"), not "tax returns"."""
+    if tok.pos_ != "NOUN":
+        return True
+    low = tok.lower_
+    stem = low[:-1] if low.endswith("s") else low
+    if stem.endswith(_AGENT_ENDINGS):
+        return True  # "forecasters", "economists", "physicians", "participants"
+    return any(w in lx.PERSON_NOUNS or w in lx.ORG_WORDS or w in lx.BODY_NOUNS
+               or w in lx.DATA_NOUNS for w in (low, stem))
+
+
+def binds(pronoun: Token, ent: Span) -> bool:
+    """Whether `ent`, named before `pronoun` in its sentence, cannot be who it stands for:
+    it lies in the pronoun's own clause ("After Smith left, he said") or in a participle
+    whose unspoken subject is the pronoun's ("Speaking to Martin Smith, he said")."""
+    clause = pronoun.head
+    if clause.left_edge.i <= ent.start and ent.end <= clause.right_edge.i + 1:
+        return True
+    return any(a.dep_ in {"advcl", "pcomp"} and a.tag_ in {"VBG", "VBN"} and a.i < pronoun.i
+               for a in (ent.root, *ent.root.ancestors))
+
+
 def noun_phrase(tok: Token) -> str | None:
     """A short name for a subject without an entity: "officials", "Ukraine’s military"."""
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return None
     left = tok.left_edge.i
     doc = tok.doc
-    while left < tok.i and (doc[left].lower_ in lx.DETERMINERS or doc[left].is_punct):
-        left += 1
+    while left < tok.i and (doc[left].lower_ in lx.DETERMINERS or doc[left].is_punct
+                            or (tok.pos_ == "PROPN" and doc[left].lower_ in _TITLE_WORDS)):
+        left += 1  # "Mayor Ana Ruiz" untagged: the name without its title
     right = tok.i + 1
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "from"}:

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimdesk.domain import SpeakerKind
@@ -21,8 +21,10 @@ from claimdesk.nlp.names import (
     name_kind,
     noun_kind,
     person_entity,
+    titled_person,
 )
 from claimdesk.nlp.publishers import Publishers
+from claimdesk.nlp.quote_verbs import AFTER_QUOTE, Context, verb_after, verb_before
 from claimdesk.nlp.segments import Quotation
 
 if TYPE_CHECKING:
@@ -33,11 +35,11 @@ _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PRONOUN_LOOKBACK = 6
 #: How many paragraphs back that person may have been named.
 PRONOUN_PARAGRAPHS = 2
-#: Tokens allowed between a closing quotation mark and its reporting verb ("…,” Liberal
-#: Democrat home affairs spokesman Mark Oaten said"); another verb on the way ends the search.
-_AFTER_QUOTE = 12
 _PERSON = SpeakerKind.PERSON
 _AGE = re.compile(r"\d+-year-old$")
+#: The speaker of words the article gives to someone it does not name ("said a shop
+#: owner"): attributed, so no other rule guesses a speaker, yet printed as nobody.
+NOBODY = Who("", SpeakerKind.PERSON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,25 +51,6 @@ class Attribution:
     kind: SpeakerKind | None = None
 
 
-@dataclass(slots=True)
-class _Context:
-    """What the rules need to know about the paragraph being attributed."""
-
-    doc: Doc
-    sentences: Sequence[Span]
-    quotations: list[Quotation]
-    ents: dict[int, Span]
-    paragraph: int
-    people_here: list[list[str]] = field(default_factory=list)
-    #: Index of each sentence's first token.
-    token_starts: list[int] = field(default_factory=list)
-    #: How many of the paragraph's sentences are in the tracker's history already.
-    done: int = 0
-
-    def quoted(self, tok: Token) -> bool:
-        return any(q.start <= tok.idx < q.end for q in self.quotations)
-
-
 class SpeakerTracker:
     """Attributes the sentences of one article, paragraph after paragraph, in text order.
 
@@ -76,23 +59,29 @@ class SpeakerTracker:
     1. A quotation (“…”, «…», "…" of four words or more, or ending in , . ! ? …) takes
        the speaker of the reporting verb right after its closing mark (“…,” he said;
        “…,” said X), else of the last one before its opening mark in the same sentence
-       (X said: “…”). An unattributed quotation continues the previous quotation of the
-       paragraph, else one that ended the previous paragraph (news style for a quote
-       running over paragraphs), else the next attributed one in the paragraph.
+       (X said: “…”), else of a label before a colon ("- Sen. X: “…”"). An unattributed
+       quotation continues the previous quotation of the paragraph, else one that ended
+       the previous paragraph, else the next attributed one in the paragraph.
     2. A sentence that overlaps an attributed quotation has that speaker; otherwise the
-       subject of its reporting verb nearest the root (said, told, added, acknowledged,
-       warned, according to, … see lexicon.REPORTING_VERBS).
-    3. A role ("the Tory leader", "the Culture Secretary") is the person the article gave
-       that role ("Tory leader Michael Howard", "Michael Howard, the Conservative leader").
+       subject of its reporting verb nearest the root (said, told, underscored, according
+       to, … see lexicon.REPORTING_VERBS) or of a speech act known by its object ("called
+       for", "raised concerns", "made the case"; speaker_syntax.speech_frame). A negated
+       or refuted verb ("has not commented", "falsely claimed") reports nothing.
+    3. A name in apposition ("The general secretary, Mick Cash, said") names the speaker;
+       else a role ("the Tory leader") is the person the article gave that role.
     4. A subject that is a named entity gives the entity without titles or "the";
-       a surname alone ("Mr Blinken") becomes the one full name the article used before.
+       a surname alone ("Mr Blinken") becomes the one full name the article used before,
+       a short form ("ONS") the name it stands for.
     5. "he"/"she" become the person of that gender named outside quotations earlier in the
-       sentence, else in the nearest earlier sentence (at most two paragraphs back) that
-       names one: that sentence's only such person, else its speaker, else its subject.
+       sentence (not inside the pronoun's own clause: "Speaking to Smith, he said"), else
+       in the nearest earlier sentence (at most two paragraphs back) that names one: that
+       sentence's only such person, else its speaker, else its subject.
     6. "it"/"they" become the organisation or place that is subject earlier in the same
        sentence ("The Kremlin condemned…, which it said…"); "I"/"we"/"you" give nobody.
-    7. "The report" is the body that published it, if named (publishers.py); any other
-       subject gives its short noun phrase ("officials", "Ukraine’s military").
+    7. An unnamed spokesperson speaks for the body named with them; someone the article
+       never names ("a shop owner", "one MP") is NOBODY: attributed, printed as no one.
+    8. "The report" is the body that published it, if named (publishers.py); any other
+       subject that can speak gives its short noun phrase ("officials", "the council").
     Without the parser (fallback) only capitalised words beside the verb are used.
     """
 
@@ -102,6 +91,8 @@ class SpeakerTracker:
         # Organisations named so far by each word of their name ("the bank", "the force").
         self._orgs: dict[str, str] = {}
         self.publishers = Publishers()  # "the report" → whoever published it
+        # Short forms the article defined: "Office for National Statistics (ONS)".
+        self._short: dict[str, str] = {}
         self._history: deque[Seen] = deque(maxlen=PRONOUN_LOOKBACK)
         # Speaker of a quotation that ended the previous paragraph, for a paragraph that
         # goes on quoting without naming anyone again.
@@ -118,7 +109,7 @@ class SpeakerTracker:
         ents = {i: ent for ent in doc.ents if ent.label_ in _NAMED
                 for i in range(ent.start, ent.end)}
         quotations = syn.quotations(doc.text, continuing=self._carry is not None)
-        ctx = _Context(doc, sentences, quotations, ents, paragraph,
+        ctx = Context(doc, sentences, quotations, ents, paragraph,
                        token_starts=[s.start for s in sentences])
         self._learn_names(ctx)
         self.publishers.learn(doc, lambda tok: self._name(ctx, tok, tok))
@@ -126,7 +117,7 @@ class SpeakerTracker:
         if forced is not None and forced.kind is _PERSON:
             self.names.add(given or "")
 
-        quote_speakers = self._quote_speakers(ctx, parsed)
+        quote_speakers = self._quote_speakers(ctx, parsed) if sentences else []  # '“ ,'
         result: list[Attribution] = []
         for k, sent in enumerate(sentences):
             overlapping = [i for i, q in enumerate(quotations)
@@ -140,13 +131,16 @@ class SpeakerTracker:
                     # resolved now; the quotation and those that go on from it are his.
                     for i in range(overlapping[0], len(quotations)):
                         quote_speakers[i] = quote_speakers[i] or who
+            reported = who is not None and forced is None  # a turn is no quote
+            if who is NOBODY:
+                who = None  # "said a shop owner": reported, but by no one to print
             speaker = who.name if who else None
-            quoted = bool(overlapping) or (speaker is not None and forced is None)  # turn: no quote
+            quoted = bool(overlapping) or (reported and not ctx.act)
             result.append(Attribution(speaker, quoted, who.kind if who else None))
             people = ctx.people_here[k]
             focus = self._focus(ctx, sent) if parsed else None
             for name in (who.name if who and who.kind is _PERSON else None, focus):
-                if name is not None and name not in people:
+                if name and name not in people:
                     people = [*people, name]
             self._history.append(Seen(paragraph, people, speaker, focus))
             ctx.done = k + 1
@@ -158,13 +152,15 @@ class SpeakerTracker:
         self._carry = quote_speakers[-1] if ends_quoting else None
         return result
 
-    def _learn_names(self, ctx: _Context) -> None:
+    def _learn_names(self, ctx: Context) -> None:
         """Add the paragraph's people and their roles to the books; list who each sentence names."""
         starts = [s.start_char for s in ctx.sentences]
         ctx.people_here = [[] for _ in ctx.sentences]
         for ent in ctx.doc.ents:
             if ent.label_ in _NAMED and ent.label_ != "PERSON" and not ctx.quoted(ent[0]):
                 org = clean_name(ent)
+                if (short := syn.short_form(ent)) is not None:
+                    self._short[short] = org
                 for word in org.lower().split():
                     if word in lx.ORG_WORDS:
                         self._orgs.update(dict.fromkeys((word, *lx.ORG_ALIASES.get(word, ())), org))
@@ -180,7 +176,7 @@ class SpeakerTracker:
                 if full not in here:
                     here.append(full)
 
-    def _focus(self, ctx: _Context, sent: Span) -> str | None:
+    def _focus(self, ctx: Context, sent: Span) -> str | None:
         """The person who is the subject of the sentence's main verb, named or by role."""
         for child in sent.root.children:
             if child.dep_ not in {"nsubj", "nsubjpass"} or ctx.quoted(child):
@@ -194,11 +190,11 @@ class SpeakerTracker:
 
     # -- quotations -------------------------------------------------------------------
 
-    def _quote_speakers(self, ctx: _Context, parsed: bool) -> list[Who | None]:
+    def _quote_speakers(self, ctx: Context, parsed: bool) -> list[Who | None]:
         """The speaker of each substantial quotation of the paragraph."""
         speakers: list[Who | None] = []
         for q in ctx.quotations:
-            verb = self._verb_after(ctx, q) or self._verb_before(ctx, q)
+            verb = verb_after(ctx, q) or verb_before(ctx, q)
             if verb is not None:
                 speakers.append(self._speaker_of(ctx, verb, parsed))
             else:
@@ -220,15 +216,24 @@ class SpeakerTracker:
                 speakers[i] = Who(person, _PERSON) if person else None
         return speakers
 
-    def _introduced(self, ctx: _Context, q: Quotation) -> Who | None:
+    def _introduced(self, ctx: Context, q: Quotation) -> Who | None:
         """ 'The minister was blunt: "This has to stop."': the subject before the colon."""
         if not ctx.doc.text[:q.start].rstrip().endswith(":") or not ctx.sentences:
             return None
         opening = ctx.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
         if opening is None:
             return None
-        sent = syn.sentence_of(ctx.sentences, opening.start)
-        subject = next((t for t in ctx.doc[sent.start:opening.start] if t.dep_ == "nsubj"), None)
+        # The sentence of the colon: "Statement from the Mayor:" may be a sentence alone.
+        sent = syn.sentence_of(ctx.sentences, max(opening.start - 1, 0))
+        label = ctx.doc[sent.start:opening.start]
+        if not any(t.is_alpha for t in label):
+            return None
+        if not any(t.pos_ in {"VERB", "AUX"} for t in label):
+            # "- Sen. Jane Doe: “…”": a label names the speaker; one that names nobody
+            # ("Unnamed Council Aide: “…”") gives the quotation to no one.
+            named = [ctx.ents[t.i] for t in label if t.i in ctx.ents]
+            return self._entity(named[-1], named[-1].root) if named else NOBODY
+        subject = next((t for t in label if t.dep_ == "nsubj"), None)
         if subject is None:
             return None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
@@ -241,55 +246,29 @@ class SpeakerTracker:
         # "The answer was simple: “…”" names no one.
         return who if who is None or subject.ent_type_ or who.kind is _PERSON else None
 
-    def _verb_after(self, ctx: _Context, q: Quotation) -> Token | None:
-        doc = ctx.doc
-        closing = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
-        if closing is None or q.open_at_end:
-            return None
-        sent = syn.sentence_of(ctx.sentences, max(closing.end - 1, 0)) if ctx.sentences else doc[:]
-        for tok in doc[closing.end:min(sent.end, closing.end + _AFTER_QUOTE)]:
-            if ctx.quoted(tok):
-                return None
-            if syn.is_reporting(tok, bool(ctx.quotations)):
-                return tok
-            if tok.pos_ == "VERB":
-                return None  # "“…” The minister left the room, saying…"
-        return None
-
-    def _verb_before(self, ctx: _Context, q: Quotation) -> Token | None:
-        doc = ctx.doc
-        opening = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
-        if opening is None:
-            return None
-        first = syn.sentence_of(ctx.sentences, opening.start).start if ctx.sentences else 0
-        for tok in reversed(doc[first:opening.start]):
-            if ctx.quoted(tok):
-                return None
-            if syn.is_reporting(tok, bool(ctx.quotations)):
-                return tok
-        return None
-
     # -- sentences without quotations ----------------------------------------------------
 
-    def _sentence_speaker(self, ctx: _Context, k: int, parsed: bool) -> Who | None:
+    def _sentence_speaker(self, ctx: Context, k: int, parsed: bool) -> Who | None:
         sent = ctx.sentences[k]
         verbs = [tok for tok in sent
                  if syn.is_reporting(tok, bool(ctx.quotations)) and not ctx.quoted(tok)]
         if parsed:
             verbs.sort(key=syn.depth)
+        ctx.act = False
         for verb in verbs:
             speaker = self._speaker_of(ctx, verb, parsed)
             if speaker is not None:
+                ctx.act = syn.is_act(verb)
                 return speaker
         return None
 
-    def _speaker_of(self, ctx: _Context, verb: Token, parsed: bool) -> Who | None:
+    def _speaker_of(self, ctx: Context, verb: Token, parsed: bool) -> Who | None:
         if not parsed:
             return syn.lexical_speaker(ctx.doc, verb, self.names)
         subject = syn.subject(verb)
         return None if subject is None else self._name(ctx, subject, verb)
 
-    def _name(self, ctx: _Context, tok: Token, verb: Token) -> Who | None:
+    def _name(self, ctx: Context, tok: Token, verb: Token) -> Who | None:
         low = tok.lower_
         if low in lx.PERSONAL_PRONOUNS:
             person = self._resolve_person(ctx, tok, "f" if low in {"she", "her"} else "m")
@@ -297,23 +276,36 @@ class SpeakerTracker:
         if low in lx.GROUP_PRONOUNS:
             return self._resolve_group(ctx, tok)
         if low in lx.RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != tok.i:
-            return self._name(ctx, verb.head, verb.head)
+            head = verb.head  # "Li Wen, a spokesperson for X, who told…": Li Wen
+            if low in {"who", "whom"}:
+                head = syn.person_antecedent(head)
+            named = ctx.ents.get(head.head.i) if head.dep_ == "appos" else None
+            return self._name(ctx, head.head if named and person_entity(named) else head, head)
         if tok.pos_ == "PRON" or low in lx.FIRST_SECOND_PERSON:
             return None
         ent = ctx.ents.get(tok.i)
+        if ent is None:
+            # "The minister, Dmytro Kuleba, said": a name in apposition to the subject
+            # says who, before any role the article gave someone else.
+            ent = next((ctx.ents[c.i] for c in tok.children
+                        if c.dep_ == "appos" and c.i in ctx.ents), None) or next(
+                (ctx.ents[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.ents
+                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= AFTER_QUOTE), None)
         if ent is None or ent.label_ != "PERSON":
             person = self._role(ctx, tok) if tok.pos_ in {"NOUN", "PROPN"} else None
             if person is not None:
                 return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
-            # "The minister, Dmytro Kuleba, said": a name in apposition to the subject.
-            ent = next((ctx.ents[c.i] for c in tok.children
-                        if c.dep_ == "appos" and c.i in ctx.ents), None) or next(
-                (ctx.ents[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.ents
-                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= _AFTER_QUOTE), None
-            ) or syn.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
+            ent = syn.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
+        if ent is None and (body := syn.spoken_for(tok, ctx.ents)) is not None:
+            # "a Home Office spokesperson": the body, whatever the tagger made of its name.
+            return Who(clean_name(body), SpeakerKind.ORGANISATION)
         if ent is not None:
             return self._entity(ent, tok)
+        if (alias := syn.pseudonym(tok)) is not None:
+            return Who(alias, _PERSON)  # "a nurse using the pseudonym Maya"
+        if syn.unnamed(tok):
+            return NOBODY  # "a shop owner", "one MP": nobody the reader could check
         org = self._orgs.get(low)
         if org is not None and any(c.lower_ == "the" for c in tok.lefts) and len(
             list(tok.lefts)
@@ -324,10 +316,10 @@ class SpeakerTracker:
             return Who(person, _PERSON) if person else None
         if (published := self.publishers.find(tok)) is not None:
             return Who(published, SpeakerKind.ORGANISATION)
-        phrase = syn.noun_phrase(tok)
+        phrase = syn.noun_phrase(tok) if syn.can_speak(tok) else None  # "returns" cannot
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 
-    def _role(self, ctx: _Context, tok: Token) -> str | None:
+    def _role(self, ctx: Context, tok: Token) -> str | None:
         """The person a role phrase stands for: the one the article gave that role, else
         ("Dmytro Kuleba flew to Brussels. The Ukrainian foreign minister said…") the only
         person of the sentence before, unless the article gave them another role."""
@@ -343,6 +335,9 @@ class SpeakerTracker:
     def _entity(self, ent: Span, tok: Token) -> Who | None:
         if ent.label_ == "PERSON":
             return Who(self.names.full(clean_name(ent)), _PERSON)
+        if (person := titled_person(ent)) is not None:
+            self.names.add(person)
+            return Who(self.names.full(person), _PERSON)  # "Mayor Ana Ruiz" tagged ORG
         doc = tok.doc
         start = ent.start
         # "The Liberal Democrats": the tagger may leave "Liberal" out of the entity.
@@ -350,6 +345,7 @@ class SpeakerTracker:
                and doc[start - 1].head.i in range(ent.start, ent.end)):
             start -= 1
         name = clean_name(doc[start:ent.end] if start < ent.start else ent)
+        name = self._short.get(name) or self._short.get(name.split()[-1] if name else "", name)
         if self.names.is_person(name) and not set(name.lower().split()) & lx.ORG_WORDS:
             return Who(self.names.full(name), _PERSON)  # "Biden" tagged ORG after "Joe Biden"
         kind = entity_kind(ent, name) if name else None
@@ -358,7 +354,7 @@ class SpeakerTracker:
         return Who(name, kind) if name and kind else None
 
     def _resolve_person(
-        self, ctx: _Context, pronoun: Token, gender: str | None, *, only_one: bool = False
+        self, ctx: Context, pronoun: Token, gender: str | None, *, only_one: bool = False
     ) -> str | None:
         """The person "he"/"she" stands for: one of that gender in sight, or the one in focus.
 
@@ -370,8 +366,12 @@ class SpeakerTracker:
             return gender is None or self.names.gender(name) in {None, gender}
 
         sent = syn.sentence_of(ctx.sentences, pronoun.i)
+        # "Speaking to Martin Smith, he said": a pronoun is not the person named in its
+        # own clause (binding), so that one is passed over.
+        bound = pronoun.lower_ in lx.PERSONAL_PRONOUNS
         here = [self.names.full(clean_name(ent)) for ent in sent.ents
-                if person_entity(ent) and ent.end <= pronoun.i and not ctx.quoted(ent[0])]
+                if person_entity(ent) and ent.end <= pronoun.i and not ctx.quoted(ent[0])
+                and not (bound and syn.binds(pronoun, ent))]
         here = [name for name in dict.fromkeys(here) if fits(name)]
         if here:
             # "Responding to Mr Smith, the minister said": not Mr Smith.
@@ -388,7 +388,7 @@ class SpeakerTracker:
                   if seen.paragraph >= ctx.paragraph - PRONOUN_PARAGRAPHS]
         return choose_person(recent, self.names, gender, only_one=only_one)
 
-    def _resolve_group(self, ctx: _Context, pronoun: Token) -> Who | None:
+    def _resolve_group(self, ctx: Context, pronoun: Token) -> Who | None:
         """ "The Kremlin condemned…, which it said…": it is the organisation named before."""
         sent = syn.sentence_of(ctx.sentences, pronoun.i)
         for tok in reversed(sent[: pronoun.i - sent.start]):

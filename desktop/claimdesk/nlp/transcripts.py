@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimdesk.nlp.lexicon import words
+from claimdesk.nlp.lexicon import PERSON_NOUNS, words
 from claimdesk.nlp.segments import Segment
 
 _HONORIFIC = (
@@ -18,7 +18,7 @@ _TITLE_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # "SMITH:", "MR. OBAMA:", "BARACK OBAMA:", "Hillary Clinton:" (debates, interviews), and
 # "Chris Wallace: (01:20)" alone on its line, as online transcripts give turns.
 _COLON = re.compile(
-    rf"(?P<title>(?i:{_HONORIFIC})\.?\s+)?"
+    rf"(?P<title>(?:[A-Z][a-z]+\s){{0,2}}(?i:{_HONORIFIC})\.?\s+)?"
     rf"(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,2}}|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{1,2}})"
     r"\s?:(?:[ \t]*\(\d{1,2}:\d{2}(?::\d{2})?\))?(?:[ \t]+(?=\S)|$)"
 )
@@ -54,6 +54,13 @@ _NOT_NAMES = words(
 )
 
 
+# "Q Thanks. Can you say…" / "Q: …": a reporter's question in a briefing transcript, its
+# asker unnamed. It counts as a turn only in a text that other prefixes show is a transcript.
+_QUESTION = re.compile(r"Q(?::|\.)?[ \t]+(?=\S)")
+
+# Words of a label that describes a speaker without naming them ("Unnamed Senate Aide:").
+_UNNAMED_WORDS = words("unnamed anonymous unidentified senior")
+
 # A prefix of words in title case only ("Hillary Clinton:"), the weaker sign of a transcript.
 _TITLED = re.compile(rf"{_TITLE_WORD}(?:\s{_TITLE_WORD}){{1,2}}\s?:")
 
@@ -64,6 +71,8 @@ class LineSpeakers:
 
     segments: list[Segment]
     speakers: dict[int, str]
+    #: Paragraphs of a turn whose speaker is unnamed (a reporter's "Q"): nobody's claims.
+    unnamed: frozenset[int] = frozenset()
 
 
 def _proper(word: str) -> str:
@@ -81,6 +90,9 @@ def hansard_speaker(line: str) -> tuple[int, str] | None:
     match = _MEMBER.match(line) or _OFFICE.match(line)
     if match is None:
         return None
+    groups = re.findall(r"\(([^()]*)\)", line[:match.end()])
+    if match.re is _MEMBER and len(groups) == 1 and "," in groups[0]:
+        return None  # "Springfield Airport (Springfield, Ill.):" is a place note, no seat
     words = match.group("name").split()
     if any(w.lower() in _NOT_NAMES for w in words):
         return None
@@ -94,7 +106,8 @@ def hansard_speaker(line: str) -> tuple[int, str] | None:
 
 
 def line_speaker(line: str) -> tuple[int, str] | None:
-    """(length of the prefix, speaker) when `line` opens with a transcript prefix."""
+    """(length of the prefix, speaker) when `line` opens with a transcript prefix; the
+    speaker is "" when the label describes someone without naming them."""
     hansard = hansard_speaker(line)
     if hansard is not None:
         return hansard
@@ -106,6 +119,9 @@ def line_speaker(line: str) -> tuple[int, str] | None:
         return None
     if len(words) == 1 and len(words[0]) <= 3 and not match.group("title"):
         return None  # "Q:", "UK:", "BBC:" are labels, not speakers
+    lowered = [w.lower() for w in words]
+    if set(lowered) & _UNNAMED_WORDS or (len(words) >= 2 and lowered[-1] in PERSON_NOUNS):
+        return match.end(), ""  # "Unnamed Senate Aide:" names nobody: a turn of no one's
     return match.end(), " ".join(_proper(w) for w in words)
 
 
@@ -119,11 +135,13 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
     (Lab):"), two capitalised or titled prefixes ("SMITH:", "Mr. SMITH."), two that
     include its first line of prose, or three of any kind. One "ISLAMABAD: The minister
     said…" is a dateline, one "Boris Johnson: the rise and fall" a headline. In a
-    transcript a paragraph without a prefix goes on with the last turn. The paragraph
+    transcript a paragraph without a prefix goes on with the last turn; a reporter's "Q"
+    line is a turn of nobody's (in `unnamed`), prefix cut, up to the next named one. The paragraph
     before an embedded post's signature
     is the post: its author is its speaker.
     """
     found: dict[int, tuple[int, str]] = {}
+    questions: dict[int, int] = {}  # paragraph → length of its "Q " prefix
     starts: dict[int, int] = {}
     # A line's text starts past its markers ("• ", a dateline) where furniture cut them.
     text_starts: dict[int, int] = {}
@@ -148,6 +166,8 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
                 plain += 1
             else:
                 strong += 1
+        elif (question := _QUESTION.match(line)) is not None and seg.paragraph in text_starts:
+            questions[seg.paragraph] = question.end()
         signature = _SIGNATURE.match(line)
         if signature is not None and previous is not None and previous not in found:
             speakers[previous] = signature.group("name").strip()
@@ -155,13 +175,21 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
     # A text whose first line of prose is a turn, and has another, is a transcript too.
     opens = bool(kept) and kept[0].paragraph in found
     transcript = strong >= 2 or len(found) >= 3 or (opens and len(found) >= 2)
+    unnamed: set[int] = set()
     if transcript:
         turn: str | None = None
+        asking = False  # in a reporter's question, which runs on to the next named turn
         for paragraph in starts:
             if paragraph in found:
-                turn = found[paragraph][1]
+                turn = found[paragraph][1] or None
+                asking = turn is None
+            elif paragraph in questions:
+                turn, asking = None, True
             if turn is not None:
                 speakers[paragraph] = turn
+            elif asking:
+                unnamed.add(paragraph)
+        found.update({p: (n, "") for p, n in questions.items()})
     out: list[Segment] = []
     for seg in kept:
         prefix = found.get(seg.paragraph) if transcript else None
@@ -173,4 +201,5 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
             if start >= seg.end:
                 continue
         out.append(replace(seg, start=start))
-    return LineSpeakers(out, speakers)
+    return LineSpeakers(out, speakers, frozenset(unnamed))
+

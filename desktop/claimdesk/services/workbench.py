@@ -27,14 +27,15 @@ from claimdesk.domain.spans import trim_span
 from claimdesk.domain.urls import clean_url, safe_url
 from claimdesk.errors import KnownError
 from claimdesk.importers import DEFAULT_MAX_BYTES, read_article
+from claimdesk.nlp.language import detect_language
 from claimdesk.services import desk_settings, span_edit
+from claimdesk.services.article_language import ArticleLanguages, correct_language
 from claimdesk.services.changes import Changes
 from claimdesk.services.nlp_provider import CancelledFn, NlpProvider, ProgressFn
 from claimdesk.services.undo import (
     Recorder,
     UndoStack,
 )
-from claimdesk.services.write_path import WritePath
 from claimdesk.storage import edit_repo, history_repo, writer
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
@@ -50,7 +51,7 @@ class OpenResult:
 
 
 
-class Workbench(WritePath):
+class Workbench(ArticleLanguages):
     """The application's use cases over one database.
 
     One writer: every write runs under one lock in its own Session and commits before
@@ -86,6 +87,12 @@ class Workbench(WritePath):
     def article(self, article_id: int) -> Article:
         return self._read(lambda s: repo.get_article(s, article_id))
 
+    def article_language(self, article_id: int) -> str:
+        """The article's language code as extraction reads it: the stored one (the
+        checker's correction or the detector's answer at import), else detected now."""
+        article = self.article(article_id)
+        return self.nlp.language_of(article.text, article.language)
+
     def claims(self, article_id: int) -> list[Claim]:
         return self._read(lambda s: repo.list_claims(s, article_id))
 
@@ -114,6 +121,7 @@ class Workbench(WritePath):
         the database is untouched.
         """
         doc = read_article(path, max_bytes=self.max_bytes)
+        language = detect_language(doc.text).code  # before the write: may load the model
         try:
             with self._write() as session:
                 # Checked inside the write transaction: another ClaimDesk may have just
@@ -129,6 +137,7 @@ class Workbench(WritePath):
                     file_path=doc.file_path,
                     fmt=doc.format,
                     sha256=doc.sha256,
+                    language=language,
                 )
         except IntegrityError as exc:
             # A writer that did not take the lock first won the race: use its article.
@@ -140,12 +149,16 @@ class Workbench(WritePath):
             article_id, True, Changes(library=True, claim_sets=frozenset({article_id}))
         )
 
-    def update_metadata(self, article_id: int, metadata: ArticleMetadata) -> Changes:
+    def update_metadata(
+        self, article_id: int, metadata: ArticleMetadata, language: str | None = None
+    ) -> Changes:
+        """Save the Properties; `language` (a code) is the checker's correction, if any."""
         metadata = _checked_metadata(metadata)
 
         def op(session: Session, rec: Recorder) -> None:
             rec.track_metadata(article_id)
             repo.update_article_metadata(session, article_id, metadata)
+            correct_language(session, article_id, language)
 
         return self._edit("Edit article properties", op)[1]
 
@@ -167,17 +180,20 @@ class Workbench(WritePath):
         Re-extraction replaces untouched claims, so the article's undo history is dropped.
         """
         first_time = self.needs_extraction(article_id)
+        detected = self.ensure_language(article_id)  # articles stored before 0005
         text = self.article(article_id).text
         # Slow, so outside the write transaction; another process may extract meanwhile.
-        candidates, pipeline_name = self.nlp.extract(text, progress=progress, cancelled=cancelled)
+        found = self.nlp.extract(
+            text, progress=progress, cancelled=cancelled, language=self.article_language(article_id)
+        )
         with self._write() as session:
             if first_time and not repo.needs_extraction(session, article_id):
                 # Another ClaimDesk stored this article's claims first: keep those (the
                 # checker may already be working on them there).
-                return Changes(library=True, claim_sets=frozenset({article_id}))
-            repo.store_extracted_claims(session, article_id, candidates, pipeline_name)
+                return detected | Changes(library=True, claim_sets=frozenset({article_id}))
+            repo.store_extracted_claims(session, article_id, found.candidates, found.pipeline)
             self.undo_stack.forget_article(article_id)
-        return Changes(library=True, claim_sets=frozenset({article_id}))
+        return detected | Changes(library=True, claim_sets=frozenset({article_id}))
 
     # -------------------------------------------------------------------- claims
 

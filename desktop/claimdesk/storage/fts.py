@@ -18,10 +18,14 @@ log = logging.getLogger(__name__)
 #: Characters that mark a match inside snippet() output; removed again before it leaves.
 MARK_OPEN = "\x02"
 MARK_CLOSE = "\x03"
-#: Only options every FTS5 build has had for years (SQLite ≥ 3.27); checked at open.
+#: Only options every FTS5 build has had for years (SQLite ≥ 3.27); checked at open
+#: together with the trigram tokenizer (≥ 3.34; every installer bundles a newer one).
 OPTIONS = "tokenize='unicode61 remove_diacritics 2', prefix='3'"
 #: The fact-check library's index: the same words, no prefixes (see INDEXES).
 FACTCHECK_OPTIONS = "tokenize='unicode61 remove_diacritics 2'"
+#: Every three-character run of the text is a token, so any substring of three or more
+#: characters is found in any script, with or without spaces (SQLite ≥ 3.34, 2020).
+TRIGRAM_OPTIONS = "tokenize='trigram'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +61,21 @@ class FtsIndex:
         return (f"{self.name}_ai", f"{self.name}_ad", f"{self.name}_au")
 
 
-INDEXES = (
+WORD_INDEXES = (
     FtsIndex("fts_articles", "articles", ("title", "text")),
     FtsIndex("fts_claims", "claims", ("text", "speaker")),
     FtsIndex("fts_verdicts", "verdicts", ("explanation",)),
     FtsIndex("fts_sources", "source_notes", ("title", "url", "quote", "note")),
-    # No prefix index: matching asks for whole words only, and it would grow the file.
-    FtsIndex("fts_factchecks", "factchecks", ("claim", "title"), FACTCHECK_OPTIONS),
 )
+#: The same columns again by trigrams (migration 0006): for the words the index above
+#: cannot split (Chinese, Japanese, Thai…), clitics (Arabic) and parts of compounds.
+TRIGRAM_INDEXES = tuple(
+    FtsIndex(f"{i.name}_trigram", i.content, i.columns, TRIGRAM_OPTIONS) for i in WORD_INDEXES
+)
+#: The fact-check library (migration 0008) is matched by whole words only: no prefix and no
+#: trigram index, which would grow the file and which desk search does not read.
+FACTCHECK_INDEX = FtsIndex("fts_factchecks", "factchecks", ("claim", "title"), FACTCHECK_OPTIONS)
+INDEXES = WORD_INDEXES + TRIGRAM_INDEXES + (FACTCHECK_INDEX,)
 
 
 @cache
@@ -77,6 +88,9 @@ def fts5_problem() -> str | None:
         con.execute(
             "SELECT snippet(probe, -1, '[', ']', '…', 8) FROM probe WHERE probe MATCH 'pro*'"
         )
+        con.execute(f"CREATE VIRTUAL TABLE probe3 USING fts5(a, {TRIGRAM_OPTIONS})")
+        con.execute("INSERT INTO probe3(a) VALUES ('probe')")
+        con.execute("SELECT rowid FROM probe3 WHERE probe3 MATCH 'rob'")
     except sqlite3.OperationalError as exc:
         return str(exc)
     finally:
@@ -90,7 +104,7 @@ def require_fts5() -> None:
         raise DatabaseError(
             f"This installation's SQLite {sqlite3.sqlite_version} has no usable FTS5 "
             f"full-text search ({problem}). Install ClaimDesk from its installer, or use a "
-            "Python whose SQLite includes FTS5."
+            "Python whose SQLite (3.34 or newer) includes FTS5."
         )
 
 

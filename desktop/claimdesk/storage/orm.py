@@ -56,6 +56,10 @@ class ArticleRow(Base):
     # Set when claim extraction finished; NULL means it still has to run (or was cut short).
     extracted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     pipeline: Mapped[str | None] = mapped_column(String(100), default=None)
+    # A BCP-47 code ("de", "und"); NULL: not detected yet (stored before 0005).
+    language: Mapped[str | None] = mapped_column(Text, default=None)
+    # "detected" or "checker" (domain.LanguageSource); NULL with a NULL language.
+    language_source: Mapped[str | None] = mapped_column(String(16), default=None)
 
     claims: Mapped[list[ClaimRow]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True

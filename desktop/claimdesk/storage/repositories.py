@@ -15,6 +15,7 @@ from claimdesk.domain import (
     Claim,
     ClaimOrigin,
     ClaimStatus,
+    LanguageSource,
     RatingScale,
     SourceDraft,
 )
@@ -56,7 +57,9 @@ def add_article(
     file_path: str,
     fmt: str,
     sha256: str,
+    language: str | None = None,
 ) -> int:
+    """A new article; `language` is the detector's code (stored as detected), if known."""
     row = ArticleRow(
         title=metadata.title or file_name,
         file_name=file_name,
@@ -69,6 +72,8 @@ def add_article(
         author=metadata.author,
         publisher=metadata.publisher,
         published=metadata.published,
+        language=language,
+        language_source=None if language is None else LanguageSource.DETECTED.value,
     )
     session.add(row)
     session.flush()
@@ -107,6 +112,7 @@ def list_articles(session: Session, threshold: float = 0.5) -> list[ArticleSumma
             ArticleRow.imported_at,
             counts.c.claims,
             counts.c.done,
+            ArticleRow.language,
         )
         .outerjoin(counts, counts.c.aid == ArticleRow.id)
         .order_by(ArticleRow.imported_at.desc(), ArticleRow.id.desc())
@@ -119,6 +125,7 @@ def list_articles(session: Session, threshold: float = 0.5) -> list[ArticleSumma
             imported_at=r[3],
             claim_count=int(r[4] or 0),
             checked_count=int(r[5] or 0),
+            language=r[6],
         )
         for r in rows
     ]
@@ -131,6 +138,18 @@ def update_article_metadata(session: Session, article_id: int, metadata: Article
     row.publisher = metadata.publisher
     row.url = metadata.url
     row.published = metadata.published
+
+
+def set_article_language(
+    session: Session, article_id: int, code: str | None, source: LanguageSource | None
+) -> bool:
+    """Store the article's language and who said it; False when it was already so."""
+    row: ArticleRow = _get(session, ArticleRow, article_id)
+    value = None if source is None else source.value
+    if (row.language, row.language_source) == (code, value):
+        return False
+    row.language, row.language_source = code, value
+    return True
 
 
 def delete_article(session: Session, article_id: int) -> None:

@@ -16,6 +16,7 @@ from claimdesk.domain import (
     ClaimStatus,
     ClaimType,
     Entity,
+    LanguageSource,
     Rating,
     SourceNote,
     SpeakerKind,
@@ -50,7 +51,17 @@ def _article(row: ArticleRow) -> Article:
         author=row.author,
         publisher=row.publisher,
         published=row.published,
+        language=row.language,
+        language_source=language_source(row.language_source),
     )
+
+
+def language_source(value: str | None) -> LanguageSource | None:
+    """A stored source; None for NULL and for a value this version does not know."""
+    try:
+        return LanguageSource(value) if value else None
+    except ValueError:
+        return None
 
 
 def _rating(row: RatingRow) -> Rating:

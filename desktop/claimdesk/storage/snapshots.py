@@ -27,8 +27,11 @@ SOURCES = cast(Table, SourceNoteRow.__table__)
 HISTORY = cast(Table, ClaimHistoryRow.__table__)
 RATINGS = cast(Table, RatingRow.__table__)
 
-#: The article columns a metadata edit may change.
-METADATA_COLUMNS = ("title", "author", "publisher", "url", "published")
+#: The article columns a Properties edit may change (the language the checker corrects
+#: there included).
+METADATA_COLUMNS = (
+    "title", "author", "publisher", "url", "published", "language", "language_source",
+)
 #: Columns that only say when something happened; a change of them alone is no edit.
 _CLOCK = frozenset({"created_at", "updated_at"})
 

@@ -1,4 +1,5 @@
-"""Dialog to see and correct an article's metadata (title, author, publisher, URL, date)."""
+"""Dialog to see and correct an article's metadata (title, author, publisher, URL, date,
+language)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -17,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimdesk.domain import Article, ArticleMetadata
-from claimdesk.gui.i18n import format_datetime
+from claimdesk.domain import Article, ArticleMetadata, LanguageSource
+from claimdesk.gui.i18n import format_datetime, format_number
+from claimdesk.gui.language_names import language_choices, language_label
+from claimdesk.nlp.language import UNDETERMINED, DetectedLanguage
 
 
 class MetadataDialog(QDialog):
@@ -51,11 +55,31 @@ class MetadataDialog(QDialog):
         date_row.addWidget(self.published)
         date_row.addWidget(self.has_date)
         date_row.addStretch()
+        self._stored_language = article.language
+        self._language_source = article.language_source
+        self.language = QComboBox(objectName="metaLanguage")
+        self.language.setAccessibleName(self.tr("Language of the article"))
+        self.language.addItem(language_label(UNDETERMINED), UNDETERMINED)
+        codes = {UNDETERMINED}
+        for code, name in language_choices():
+            self.language.addItem(name, code)
+            codes.add(code)
+        if article.language and article.language not in codes:
+            # A code from a bundle or an older choice that the list does not have.
+            self.language.insertItem(1, language_label(article.language), article.language)
+        found = self.language.findData(article.language) if article.language else -1
+        self.language.setCurrentIndex(max(found, 0))
+        self.language_note = QLabel(objectName="metaLanguageNote")
+        self.language_note.setWordWrap(True)
+        self.language_note.setStyleSheet("color: palette(mid);")
+        self.show_detected(None)
         form.addRow(self.tr("&Title:"), self.title_edit)
         form.addRow(self.tr("&Author:"), self.author)
         form.addRow(self.tr("&Publisher:"), self.publisher)
         form.addRow(self.tr("&URL:"), self.url)
         form.addRow(self.tr("Published:"), date_row)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", self.language_note)
         imported = self.tr("imported {when}").format(when=format_datetime(article.imported_at))
         facts = QLabel(
             f"{article.file_name} · {article.format.upper()} · {imported}\n"
@@ -69,6 +93,34 @@ class MetadataDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def show_detected(self, found: DetectedLanguage | None) -> None:
+        """Say who set the language and what the detector says (None: still reading)."""
+        if self._language_source is LanguageSource.CHECKER:
+            who = self.tr("Set by a checker.")
+        elif self._stored_language is None:
+            who = self.tr("Not detected yet.")
+        else:
+            who = self.tr("Detected automatically; correct it here if it is wrong.")
+        if found is None:
+            said = self.tr("Reading the text…")
+        elif found.code == UNDETERMINED:
+            said = self.tr("The detector cannot tell the language of this text.")
+        else:
+            said = self.tr("The detector says {language} ({percent}% sure).").format(
+                language=language_label(found.code),
+                percent=format_number(round(found.confidence * 100)),
+            )
+        self.language_note.setText(f"{who} {said}")
+
+    def chosen_language(self) -> str | None:
+        """The code the checker chose; None when it is what was stored (nothing to save)."""
+        code = self.language.currentData()
+        if code is None or code == self._stored_language:
+            return None
+        if self._stored_language is None and code == UNDETERMINED:
+            return None  # left at "Unknown" on an article not detected yet: no choice made
+        return str(code)
 
     def metadata(self) -> ArticleMetadata:
         qd = self.published.date()

@@ -18,6 +18,7 @@ from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
 from claimdesk.domain.filters import ClaimFilter
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, format_number, label, speaker_kind_label
 from claimdesk.gui.models.row_model import RowCacheModel
+from claimdesk.reports.model import is_rtl
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -106,6 +107,12 @@ class ClaimsModel(RowCacheModel[Claim]):
             COL_SOURCES,
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_CLAIM, COL_SPEAKER):
+            # Qt orders an Arabic or Hebrew cell's letters right to left but still puts
+            # them against the left edge (the window's direction); align them right.
+            text = claim.text if col == COL_CLAIM else claim.speaker or ""
+            if is_rtl(text):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     @staticmethod

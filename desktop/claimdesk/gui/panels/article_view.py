@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -12,6 +13,10 @@ from claimdesk.domain import Claim
 from claimdesk.domain.spans import Utf16Map
 from claimdesk.gui.models.claims_model import claim_color
 from claimdesk.gui.theme import readable_text
+
+#: A letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+#: presentation forms.
+_RTL_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 class ArticleView(QPlainTextEdit):
@@ -59,10 +64,29 @@ class ArticleView(QPlainTextEdit):
         self._current = None
         self._base = []
         self.setPlainText(text)
+        self._direction_per_paragraph(text)
         self.setExtraSelections([])
 
     def article_text(self) -> str:
         return self._text
+
+    def _direction_per_paragraph(self, text: str) -> None:
+        """Put each right-to-left paragraph (Arabic, Hebrew…) against the right edge.
+
+        Qt already orders each paragraph's letters by its own direction, but
+        QPlainTextEdit aligns every block with one shared option, and AlignLeft there
+        means the left edge, so Arabic hugged the left. AlignJustify is the one shared
+        option Qt resolves per line: a right-to-left line goes right, a left-to-right one
+        stays left (wrapped lines are justified). Articles without such text keep a
+        ragged right edge.
+        """
+        doc = self.document()
+        option = doc.defaultTextOption()
+        wanted = (Qt.AlignmentFlag.AlignJustify if _RTL_LETTER.search(text)
+                  else Qt.AlignmentFlag.AlignLeft)
+        if option.alignment() != wanted:
+            option.setAlignment(wanted)
+            doc.setDefaultTextOption(option)
 
     def set_claims(self, claims: list[Claim]) -> None:
         """Highlight these claims (the ones the table shows)."""

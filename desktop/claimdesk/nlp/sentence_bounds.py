@@ -1,0 +1,95 @@
+"""Sentences of one line in any language (sentencex plus script rules), offsets exact."""
+
+from __future__ import annotations
+
+import re
+
+from claimdesk.nlp.language import UNDETERMINED as UNKNOWN
+
+#: A Thai or Lao "sentence" shorter than this joins the next one: a space in these
+#: scripts ends a sentence, but also sets off a name, a figure or a short phrase.
+MIN_SPACE_SENTENCE = 12
+# Thai and Lao letters (not their digits), where a space between two ends a sentence.
+_SPACED_SCRIPT = re.compile(r"[\u0e01-\u0e4e\u0e81-\u0ecd]")
+_SPACE_RUN = re.compile(r"\s+")
+# Sentence ends sentencex leaves alone in some scripts (Khmer ។ ៕), then white space.
+_EXTRA_END = re.compile(r"[\u17d4\u17d5]+(?=\s)")
+_OPENING = "\"'“‘„‚«‹»›「『（(["
+
+
+def sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of `text` (one line), trimmed, in order.
+
+    sentencex finds the sentence ends; its offsets count code points like Python, and
+    the spans are cut from `text` itself, so text[start:end] is always the sentence.
+    Then: a full stop between digits is a decimal point ("३.५"), a "sentence" that goes
+    on in lower case followed an abbreviation ("т. е. это"), a piece without letters or
+    digits joins its neighbour, and Thai and Lao sentences end at a space.
+    """
+    if not text:
+        return []
+    cuts = _sentencex_cuts(text, language) | _script_cuts(text)
+    kept = sorted(c for c in cuts if 0 < c < len(text) and not _false_cut(text, c))
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in [*kept, len(text)]:
+        s, e = _trim(text, start, end)
+        start = end
+        if s == e:
+            continue
+        if spans and not any(ch.isalnum() for ch in text[s:e]):
+            # "…" or "***" alone is no sentence: it stays with the one before it.
+            spans[-1] = (spans[-1][0], e)
+            continue
+        if spans and not any(ch.isalnum() for ch in text[spans[-1][0]:spans[-1][1]]):
+            s = spans.pop()[0]  # ... or, at the start, with the one after it
+        spans.append((s, e))
+    if spans and not any(ch.isalnum() for ch in text[spans[-1][0]:spans[-1][1]]):
+        spans.pop()  # a line of punctuation only ("***") has no sentence
+    return spans
+
+
+def _sentencex_cuts(text: str, language: str | None) -> set[int]:
+    from sentencex import get_sentence_boundaries  # type: ignore[import-untyped]
+
+    code = language or UNKNOWN
+    return {int(b["end_index"]) for b in get_sentence_boundaries(code, text)}
+
+
+def _script_cuts(text: str) -> set[int]:
+    cuts = {m.end() for m in _EXTRA_END.finditer(text)}
+    last = 0
+    for space in _SPACE_RUN.finditer(text):
+        i, j = space.start(), space.end()
+        if i == 0 or j >= len(text):
+            continue
+        if (_SPACED_SCRIPT.match(text, i - 1) and _SPACED_SCRIPT.match(text, j)
+                and i - last >= MIN_SPACE_SENTENCE):
+            cuts.add(j)
+            last = j
+    return cuts
+
+
+def _false_cut(text: str, cut: int) -> bool:
+    """Whether a sentence end sentencex (or a script rule) put at `cut` is none."""
+    before = text[:cut].rstrip()
+    # "३.५", "3.5": no space after the stop, digits on both sides.
+    if (2 <= cut < len(text) and len(before) == cut and text[cut].isdigit()
+            and text[cut - 1] in ".,٫" and text[cut - 2].isdigit()):
+        return True
+    i = cut
+    while i < len(text) and (text[i].isspace() or text[i] in _OPENING):
+        i += 1
+    if i < len(text) and text[i].isalpha() and text[i].islower():
+        # Only cased scripts have lower case; a sentence does not start with it, so
+        # the stop before was an abbreviation's ("z. B. falsch", "т. е. это").
+        return before.endswith(".")
+    return False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

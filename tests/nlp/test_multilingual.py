@@ -1,0 +1,153 @@
+"""Articles in other languages: exact sentences and rule types, never the English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimdesk.nlp import extract as english_extract
+from claimdesk.nlp import pipeline as english_pipeline
+from claimdesk.nlp.extract import ExtractionCancelled, TooMuchToExtract
+from claimdesk.nlp.languages import limitation_line, support
+from claimdesk.nlp.multilingual import extract_multilingual, pipeline_name
+from claimdesk.nlp.multilingual_scorer import DeskScores
+from claimdesk.services.nlp_provider import NlpProvider
+from tests.nlp.multilingual_articles import ARTICLES, Article
+
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+@pytest.fixture
+def no_english(monkeypatch: pytest.MonkeyPatch) -> NlpProvider:
+    """A fresh provider whose English pipeline and extraction fail the test if used."""
+
+    def forbidden(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the English pipeline was used on a non-English article")
+
+    monkeypatch.setattr(english_pipeline, "load_pipeline", forbidden)
+    monkeypatch.setattr(english_extract, "extract_candidates", forbidden)
+    return NlpProvider()
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.language)
+def test_each_language_gives_its_sentences_and_types_without_the_english_pipeline(
+    article: Article, no_english: NlpProvider
+) -> None:
+    found = no_english.extract(article.text)  # the language is detected
+    assert found.language == article.language
+    assert found.limitation == limitation_line(article.language)
+    assert found.pipeline == pipeline_name(article.language)
+    text = article.text
+    assert [(c.text, frozenset(c.types)) for c in found.candidates] == list(article.claims)
+    for claim in found.candidates:
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.entities == () and claim.speaker is None and claim.speaker_kind is None
+        # The encoder's languages are scored by the multilingual head; the rest are not.
+        if support(article.language).scores:
+            assert claim.score is not None and 0.0 <= claim.score <= 1.0
+        else:
+            assert claim.score is None
+    assert any(c.score is not None for c in found.candidates) == support(article.language).scores
+
+
+def test_a_german_article_is_no_longer_split_mid_clause_or_given_persons(
+    no_english: NlpProvider,
+) -> None:
+    """The issue's case: months were persons and clauses were cut, with no message."""
+    german = next(a for a in ARTICLES if a.language == "de")
+    found = no_english.extract(german.text)
+    assert found.limitation == "German: claims and scores; no entities or speakers"
+    first = found.candidates[0].text
+    assert first.startswith("Am 5. März 2024") and first.endswith("gestiegen.")
+    assert all(not c.entities for c in found.candidates)
+
+
+def test_a_given_language_overrides_detection(no_english: NlpProvider) -> None:
+    found = no_english.extract("Die Preise steigen. Das ist klar.", language="de-AT")
+    assert found.language == "de"
+    assert [c.text for c in found.candidates] == ["Die Preise steigen.", "Das ist klar."]
+
+
+def test_english_still_goes_through_the_trained_pipeline(nlp_provider: NlpProvider) -> None:
+    text = "The deficit rose to 5% of GDP in 2024, Chancellor Rachel Reeves said on Monday.\n"
+    found = nlp_provider.extract(text)
+    assert found.language == "en" and found.limitation is None
+    assert found.pipeline == nlp_provider.pipeline().name
+    (claim,) = found.candidates
+    assert claim.entities and claim.score is not None
+
+
+def test_manual_claims_in_other_languages_are_not_scored_by_the_english_model(
+    nlp_provider: NlpProvider,
+) -> None:
+    german = ["Die Inflation ist auf 3,5 Prozent gestiegen."]
+    multilingual = nlp_provider.multilingual_scorer()
+    english = nlp_provider.scorer()
+    assert multilingual is not None and english is not None
+    # Detected as German, so the multilingual head scores it (on the desk's scale).
+    assert nlp_provider.score_texts(german) == DeskScores(multilingual).score(german)
+    assert nlp_provider.score_texts(german) != english.score(german)
+    assert nlp_provider.score_texts(["यह 2023 में 6 प्रतिशत बढ़ा।"]) is None  # no scorer knows it
+    english_claim = ["Inflation rose to 3.5 percent last year."]
+    assert nlp_provider.score_texts(english_claim) == english.score(english_claim)
+
+
+def test_progress_reaches_the_end_and_cancelling_stops() -> None:
+    text = "Die Preise steigen.\n\nDas ist klar.\n"
+    seen: list[tuple[int, int]] = []
+    extract_multilingual(text, "de", progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (len(text), len(text))
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    with pytest.raises(ExtractionCancelled):
+        extract_multilingual(text, "de", cancelled=lambda: True)
+
+
+def test_the_limits_of_the_english_path_hold() -> None:
+    with pytest.raises(TooMuchToExtract, match="characters"):
+        extract_multilingual("Die Preise steigen. " * 20, "de", max_chars=100)
+    with pytest.raises(TooMuchToExtract, match="sentences"):
+        extract_multilingual("Die Preise steigen. " * 20, "de", max_candidates=5)
+
+
+def test_headlines_bylines_and_datelines_give_no_claims() -> None:
+    text = ("Los precios suben\n\nPor Ana García\n\n"
+            "MADRID (EFE) — El paro bajó al 11,7 % en marzo. Los sindicatos lo dudan.\n")
+    claims = extract_multilingual(text, "es")
+    assert [c.text for c in claims] == [
+        "El paro bajó al 11,7 % en marzo.", "Los sindicatos lo dudan.",
+    ]  # fmt: skip
+
+
+# Pieces of text in many scripts, with the punctuation, digits, quotation marks and line
+# breaks that move sentence boundaries.
+_PIECES = [
+    "Die Preise", "steigen", "z. B.", "3,5 %", "„Das", "ist klar“", "Dr.", "Müller",
+    "الأسعار", "٣٫٥٪", "؟", "«هذا", "»", "השר", "אמר", '"', "物价上涨了", "3.5%", "。", "！",
+    "「物価", "」", "รัฐบาล", "กล่าวว่า", "ราคาสินค้า", "मंत्री", "३.५", "।", "Цены", "т. е.",
+    "это", "Ο υπουργός", ";", "정부는", "?", "!", ".", "…", "  ", " ", "\n", "\n\n", "\r\n",
+    "\u2028", "\t", "😀", "e\u0301", "1.200", "2024", "—", "• ", "# ", "SMITH:", "‚so‘",
+]  # fmt: skip
+_LANGUAGES = ["de", "ar", "he", "zh", "ja", "th", "hi", "ru", "el", "ko", "tr", "xx", "und"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pieces=st.lists(
+        st.one_of(st.sampled_from(_PIECES), st.text(max_size=6)), max_size=40
+    ),
+    joiners=st.lists(st.sampled_from(["", " ", "\n"]), min_size=40, max_size=40),
+    language=st.sampled_from(_LANGUAGES),
+)
+def test_offsets_are_always_exact_on_random_multi_script_text(
+    pieces: list[str], joiners: list[str], language: str
+) -> None:
+    text = "".join(p + j for p, j in zip(pieces, joiners, strict=False))
+    claims = extract_multilingual(text, language)
+    last_end = 0
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.text and claim.text == claim.text.strip()
+        assert not any(ch in LINE_BREAKS for ch in claim.text)
+        assert claim.start >= last_end
+        last_end = claim.end

@@ -1,0 +1,105 @@
+"""Sentences in every language we vouch for, cut where the language ends them."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdesk.nlp.languages import SENTENCE_LANGUAGES
+from claimdesk.nlp.sentence_bounds import sentence_spans
+
+# Two sentences each: a statement with a figure, then a question or a second statement.
+SAMPLES: dict[str, tuple[str, str]] = {
+    "am": ("መንግስት ዋጋ በ5% ጨምሯል ብሏል።", "ይህ እውነት ነው?"),
+    "ar": ("قال الوزير إن الأسعار ارتفعت بنسبة ٥٪.", "هل هذا صحيح؟"),
+    "bg": ("Министърът каза, че цените са се повишили с 5%.", "Вярно ли е това?"),
+    "bn": ("মন্ত্রী বলেছেন দাম ৫% বেড়েছে।", "এটা কি সত্য?"),
+    "ca": ("El ministre va dir que els preus van pujar un 5 %.", "És cert?"),
+    "cs": ("Ministr řekl, že ceny vzrostly o 5 %.", "Je to pravda?"),
+    "da": ("Ministeren sagde, at priserne steg med 5 procent.", "Er det sandt?"),
+    "de": ("Der Minister sagte, die Preise seien um 5 % gestiegen.", "Stimmt das?"),
+    "el": ("Ο υπουργός είπε ότι οι τιμές αυξήθηκαν κατά 5%.", "Είναι αλήθεια;"),
+    "en": ("The minister said prices rose by 5%.", "Is that true?"),
+    "es": ("El ministro dijo que los precios subieron un 5 %.", "¿Es cierto?"),
+    "fa": ("وزیر گفت قیمت‌ها ۵ درصد افزایش یافت.", "آیا این درست است؟"),
+    "fi": ("Ministeri sanoi hintojen nousseen 5 prosenttia.", "Onko se totta?"),
+    "fr": ("Le ministre a dit que les prix avaient augmenté de 5 %.", "Est-ce vrai ?"),
+    "he": ("השר אמר שהמחירים עלו ב-5%.", "האם זה נכון?"),
+    "hi": ("मंत्री ने कहा कि कीमतें 5% बढ़ीं।", "क्या यह सच है?"),
+    "hr": ("Ministar je rekao da su cijene porasle za 5 %.", "Je li to istina?"),
+    "hu": ("A miniszter szerint az árak 5 százalékkal nőttek.", "Igaz ez?"),
+    "hy": ("Նախարարը ասաց, որ գները բարձրացել են 5 տոկոսով։", "Դա ճի՞շտ է։"),
+    "id": ("Menteri mengatakan harga naik 5 persen.", "Apakah itu benar?"),
+    "it": ("Il ministro ha detto che i prezzi sono saliti del 5%.", "È vero?"),
+    "ja": ("大臣は物価が5%上がったと述べた。", "本当ですか？"),
+    "km": ("រដ្ឋមន្ត្រីបាននិយាយថាតម្លៃបានកើនឡើង ៥ ភាគរយ។", "តើនេះជាការពិតទេ?"),
+    "ko": ("장관은 물가가 5% 올랐다고 말했다.", "사실인가?"),
+    "lo": ("ລັດຖະມົນຕີກ່າວວ່າລາຄາສິນຄ້າເພີ່ມຂຶ້ນຫຼາຍ", "ປະຊາຊົນບໍ່ພໍໃຈກັບລາຄານີ້"),
+    "my": ("ဝန်ကြီးက ဈေးနှုန်း ၅ ရာခိုင်နှုန်း တက်သည်ဟု ပြောသည်။", "ဒါ မှန်သလား။"),
+    "nl": ("De minister zei dat de prijzen met 5 procent stegen.", "Klopt dat?"),
+    "pl": ("Minister powiedział, że ceny wzrosły o 5 proc.", "Czy to prawda?"),
+    "pt": ("O ministro disse que os preços subiram 5%.", "É verdade?"),
+    "ro": ("Ministrul a spus că prețurile au crescut cu 5%.", "Este adevărat?"),
+    "ru": ("Министр заявил, что цены выросли на 5 %.", "Это правда?"),
+    "sr": ("Министар је рекао да су цене порасле за 5 одсто.", "Да ли је то тачно?"),
+    "sv": ("Ministern sade att priserna steg med 5 procent.", "Stämmer det?"),
+    "sw": ("Waziri alisema bei zilipanda kwa asilimia 5.", "Je, ni kweli?"),
+    "ta": ("விலைகள் 5% உயர்ந்ததாக அமைச்சர் கூறினார்.", "இது உண்மையா?"),
+    "th": ("รัฐมนตรีกล่าวว่าราคาสินค้าเพิ่มขึ้นมาก", "ประชาชนไม่พอใจกับราคานี้"),
+    "tr": ("Bakan fiyatların yüzde 5 arttığını söyledi.", "Bu doğru mu?"),
+    "uk": ("Міністр заявив, що ціни зросли на 5 %.", "Це правда?"),
+    "ur": ("وزیر نے کہا کہ قیمتیں 5 فیصد بڑھ گئیں۔", "کیا یہ سچ ہے؟"),
+    "vi": ("Bộ trưởng nói giá đã tăng 5%.", "Điều đó có đúng không?"),
+    "zh": ("部长说物价上涨了5%。", "这是真的吗？"),
+}  # fmt: skip
+#: Languages that write no space between sentences.
+_UNSPACED = {"ja", "zh"}
+
+
+def test_every_vouched_language_has_a_sample_and_there_are_at_least_twenty() -> None:
+    assert set(SAMPLES) == set(SENTENCE_LANGUAGES)
+    assert len(SENTENCE_LANGUAGES) >= 20
+
+
+@pytest.mark.parametrize("code", sorted(SAMPLES))
+def test_two_sentences_in_each_language(code: str) -> None:
+    first, second = SAMPLES[code]
+    text = first + ("" if code in _UNSPACED else " ") + second
+    spans = sentence_spans(text, code)
+    assert [text[s:e] for s, e in spans] == [first, second]
+
+
+def test_a_decimal_point_between_digits_ends_no_sentence() -> None:
+    text = "मंत्री ने कहा कि कीमतें ३.५% बढ़ीं। क्या यह सच है?"
+    assert [text[s:e] for s, e in sentence_spans(text, "hi")] == [
+        "मंत्री ने कहा कि कीमतें ३.५% बढ़ीं।", "क्या यह सच है?",
+    ]  # fmt: skip
+
+
+def test_an_abbreviation_before_lower_case_ends_no_sentence() -> None:
+    text = "Т. е. это правда? Да!"
+    assert [text[s:e] for s, e in sentence_spans(text, "ru")] == ["Т. е. это правда?", "Да!"]
+
+
+def test_a_thai_space_after_a_short_phrase_ends_no_sentence() -> None:
+    text = "นายก ฯ กล่าวว่าราคาสินค้าเพิ่มขึ้น 5% ในปีนี้ ประชาชนไม่พอใจกับราคานี้"
+    assert [text[s:e] for s, e in sentence_spans(text, "th")] == [
+        "นายก ฯ กล่าวว่าราคาสินค้าเพิ่มขึ้น 5% ในปีนี้", "ประชาชนไม่พอใจกับราคานี้",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Die Preise steigen! !! Das ist klar.", ["Die Preise steigen! !!", "Das ist klar."]),
+        ("?! Die Preise steigen. Ja.", ["?! Die Preise steigen.", "Ja."]),
+        ("*** … ***", []),
+    ],
+)
+def test_punctuation_alone_is_no_sentence(text: str, sentences: list[str]) -> None:
+    assert [text[s:e] for s, e in sentence_spans(text, "de")] == sentences
+
+
+def test_offsets_count_code_points_past_emoji_and_combining_marks() -> None:
+    text = "Cafe\u0301 😀 öffnet. Preise 🎉 steigen."
+    spans = sentence_spans(text, "de")
+    assert [text[s:e] for s, e in spans] == ["Cafe\u0301 😀 öffnet.", "Preise 🎉 steigen."]

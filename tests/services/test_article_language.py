@@ -1,0 +1,120 @@
+"""An article's language: detected at import, detected later for older articles, corrected
+by the checker (undoable, never overwritten by detection), kept across reopening."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimdesk.domain import ArticleMetadata, LanguageSource
+from claimdesk.errors import KnownError
+from claimdesk.services.nlp_provider import NlpProvider
+from claimdesk.services.workbench import Workbench
+from tests.services.desk import add_article, dump, open_workbench
+
+GERMAN = (
+    "Der Bundestag hat am Donnerstag das neue Heizungsgesetz mit knapper Mehrheit "
+    "beschlossen. Die Opposition kündigte eine Klage vor dem Bundesverfassungsgericht an.\n"
+)
+SPANISH = (
+    "El Gobierno aprobó ayer la nueva ley de vivienda, que limitará los alquileres en las "
+    "zonas más tensionadas del país, según explicó la ministra.\n"
+)
+
+
+@pytest.fixture
+def wb(tmp_path: Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
+    bench = open_workbench(tmp_path / "lang.sqlite3", nlp_provider)
+    yield bench
+    bench.db.dispose()
+
+
+def _forget_language(path: Path, article_id: int) -> None:
+    """What an article stored before migration 0005 looks like."""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            "UPDATE articles SET language = NULL, language_source = NULL WHERE id = ?",
+            (article_id,),
+        )
+    con.close()
+
+
+def test_import_detects_and_stores_the_language(wb: Workbench, tmp_path: Path) -> None:
+    de = add_article(wb, tmp_path, GERMAN, "de.txt")
+    es = add_article(wb, tmp_path, SPANISH, "es.txt")
+    short = add_article(wb, tmp_path, "12 345\n", "n.txt")
+    got = {a.id: (a.language, a.language_source) for a in map(wb.article, (de, es, short))}
+    assert got == {
+        de: ("de", LanguageSource.DETECTED),
+        es: ("es", LanguageSource.DETECTED),
+        short: ("und", LanguageSource.DETECTED),  # detected: nothing can be said
+    }
+    assert {s.id: s.language for s in wb.articles()} == {de: "de", es: "es", short: "und"}
+
+
+def test_an_older_article_is_detected_when_opened_or_extracted(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    aid = add_article(wb, tmp_path, GERMAN, "de.txt")
+    _forget_language(wb.db.path, aid)
+    assert wb.article(aid).language is None
+    changes = wb.ensure_language(aid)
+    assert changes.library and changes.articles == {aid}
+    assert (wb.article(aid).language, wb.article(aid).language_source) == (
+        "de", LanguageSource.DETECTED)
+    assert not wb.ensure_language(aid)  # done once; nothing changes the second time
+    _forget_language(wb.db.path, aid)
+    changes = wb.extract(aid)
+    assert wb.article(aid).language == "de" and aid in changes.articles
+
+
+def test_the_checker_corrects_the_language_undoably_and_it_survives_reopening(
+    tmp_path: Path, nlp_provider: NlpProvider
+) -> None:
+    path = tmp_path / "lang.sqlite3"
+    wb = open_workbench(path, nlp_provider)
+    try:
+        aid = add_article(wb, tmp_path, SPANISH, "es.txt")
+        wb.undo_stack.clear()
+        before = dump(path)
+        meta = ArticleMetadata(title=wb.article(aid).title)
+        # Confirming what was detected is no edit: the source stays "detected".
+        assert not wb.update_metadata(aid, meta, language="es")
+        assert not wb.can_undo()
+        changes = wb.update_metadata(aid, meta, language="ca")
+        assert changes.articles == {aid} and changes.library
+        assert (wb.article(aid).language, wb.article(aid).language_source) == (
+            "ca", LanguageSource.CHECKER)
+        assert wb.undo_label() == "Edit article properties"
+        wb.undo()
+        assert dump(path) == before
+        wb.redo()
+        # Detection never overwrites the checker's word, whatever opens the article.
+        assert not wb.ensure_language(aid)
+        wb.extract(aid)
+        assert wb.article(aid).language == "ca"
+        # The detector's own view is still there for Properties to show beside it.
+        assert wb.detected_language(aid).code == "es"
+    finally:
+        wb.db.dispose()
+    reopened = open_workbench(path, nlp_provider)
+    try:
+        assert (reopened.article(aid).language, reopened.article(aid).language_source) == (
+            "ca", LanguageSource.CHECKER)
+    finally:
+        reopened.db.dispose()
+
+
+@pytest.mark.parametrize("bad", ["German", "d", "de_DE", "x" * 40, "'; DROP TABLE"])
+def test_a_language_that_is_no_code_is_refused_and_nothing_is_saved(
+    wb: Workbench, tmp_path: Path, bad: str
+) -> None:
+    aid = add_article(wb, tmp_path, GERMAN, "de.txt")
+    before = dump(wb.db.path)
+    with pytest.raises(KnownError, match="not a language code"):
+        wb.update_metadata(aid, ArticleMetadata(title="Renamed"), language=bad)
+    assert dump(wb.db.path) == before
