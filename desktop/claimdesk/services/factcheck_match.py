@@ -109,6 +109,11 @@ class FactCheckMatcher:
 
     # ------------------------------------------------------------------------- vectors
 
+    def has_entries(self) -> bool:
+        """Whether the library holds anything to match (imported or the desk's own)."""
+        with self.db.sessions() as session:
+            return repo.has_entries(session)
+
     def missing_vectors(self) -> int:
         with self.db.sessions() as session:
             return repo.count_without_vector(session, self.model)

@@ -127,6 +127,11 @@ def count(session: Session, source: FactCheckSource | None = None) -> int:
     return int(session.scalar(query) or 0)
 
 
+def has_entries(session: Session) -> bool:
+    """Whether the library holds anything (one row read, whatever its size)."""
+    return session.scalar(select(FactCheckRow.id).limit(1)) is not None
+
+
 # ----------------------------------------------------------------------------- full text
 
 
