@@ -64,8 +64,8 @@ class ClaimsModel(RowCacheModel[Claim]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        #: The best earlier fact-check per claim id (None: none close enough), as the
-        #: matcher last said; a claim missing here has not been matched (yet).
+        # The best earlier fact-check per claim id (None: none close enough), as the
+        # matcher last said; a claim missing here has not been matched (yet).
         self._checked: dict[int, FactCheckMatch | None] = {}
 
     # ------------------------------------------------------------------ cache
@@ -209,7 +209,7 @@ class ClaimFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.filter = ClaimFilter()
-        #: True: only claims checked before; False: only the others; None: any.
+        # True: only claims checked before; False: only the others; None: any.
         self.checked_before: bool | None = None
         self.setSortRole(ClaimsModel.SortRole)
         self.setDynamicSortFilter(True)

@@ -22,7 +22,7 @@ from claimdesk.gui.i18n import format_date, format_number
 from claimdesk.gui.language_names import language_label
 from claimdesk.gui.models.row_model import RowCacheModel
 
-#: The keys that accept the selected match (Claim menu; free in menus.py's table).
+# The keys that accept the selected match (Claim menu; free in menus.py's table).
 ACCEPT_KEYS = "Ctrl+Shift+C"
 
 

@@ -53,7 +53,7 @@ class ClaimsPanel(QWidget):
 
     currentClaimChanged = Signal(object)  # int | None
     visibleClaimsChanged = Signal()
-    #: New rows were loaded (an article shown, claims found again).
+    # New rows were loaded (an article shown, claims found again).
     loaded = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -38,7 +38,7 @@ class DetailPane(QWidget):
     """Edits the current claim through the Workbench; every edit is stored at once."""
 
     changed = Signal(object)  # Changes
-    #: The claim now shown (or None), after every show_claim: the matcher follows it.
+    # The claim now shown (or None), after every show_claim: the matcher follows it.
     shown = Signal(object)
 
     def __init__(

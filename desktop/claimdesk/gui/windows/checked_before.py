@@ -16,14 +16,14 @@ from claimdesk.services.factcheck_match import FactCheckMatcher
 
 log = logging.getLogger(__name__)
 
-#: Matches listed per claim in the detail pane.
+# Matches listed per claim in the detail pane.
 SHOWN = 5
-#: Claims matched per job: results reach the table in steps, the shown claim goes first.
+# Claims matched per job: results reach the table in steps, the shown claim goes first.
 CHUNK = 32
-#: Entries encoded before each match job (the desk's newest verdicts): a few, so a
-#: large unencoded library is left to the background fill instead of delaying matches.
+# Entries encoded before each match job (the desk's newest verdicts): a few, so a
+# large unencoded library is left to the background fill instead of delaying matches.
 FILL_BEFORE_MATCH = 64
-#: Entries encoded per step of the background fill (the matcher is free between steps).
+# Entries encoded per step of the background fill (the matcher is free between steps).
 FILL_STEP = 128
 
 Key = tuple[int, str]  # a claim id and the text it was matched as
@@ -48,7 +48,7 @@ class CheckedBefore(WindowHelper):
         self._job: Job | None = None
         self._fill: Job | None = None
         self._fill_checked = False
-        #: Bumped when the library changes: answers from before are dropped, not cached.
+        # Bumped when the library changes: answers from before are dropped, not cached.
         self._generation = 0
         self._refresh = False
         self._has_entries: bool | None = None

@@ -36,9 +36,7 @@ class FactCheckImporter(WindowHelper):
     def import_paths(self, paths: Sequence[str | Path]) -> Job:
         """Read and store `paths` in a job, with a progress dialog; the summary follows."""
         files = [str(p) for p in paths]
-        dialog = QProgressDialog(
-            self.tr("Reading fact-checks…"), self.tr("Cancel"), 0, len(files), self.parent
-        )
+        dialog = QProgressDialog(self.tr("Reading fact-checks…"), "", 0, len(files), self.parent)
         dialog.setObjectName("factcheckImportProgress")
         dialog.setWindowTitle(self.tr("Importing fact-checks"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
