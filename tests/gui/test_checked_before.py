@@ -210,3 +210,44 @@ def test_the_checked_before_column_sorts_by_similarity(qtbot, make_window, files
     assert model.data(model.index(five_g, COL_CHECKED), sort) > model.data(
         model.index(other, COL_CHECKED), sort
     )
+
+
+def test_the_models_with_matches_pass_qtmodeltester(qtmodeltester, tmp_path, nlp_provider):
+    from claimdesk.domain.factchecks import checked_before
+    from claimdesk.gui.models.claims_model import ClaimFilterProxy
+    from claimdesk.gui.panels.checked_before import MatchesModel
+    from claimdesk.services.factcheck_import import import_factcheck_files
+    from claimdesk.services.factcheck_match import FactCheckMatcher
+    from claimdesk.services.workbench import Workbench
+    from claimdesk.storage.db import open_database
+
+    wb = Workbench(open_database(tmp_path / "m.sqlite3"), nlp_provider)
+    try:
+        (tmp_path / "checks.csv").write_text(LIBRARY, encoding="utf-8")
+        import_factcheck_files(wb.db, [tmp_path / "checks.csv"])
+        (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+        article_id = wb.open_file(tmp_path / "a.txt").article_id
+        wb.extract(article_id)
+        claims = wb.claims(article_id)
+        matcher = FactCheckMatcher(wb.db, nlp_provider.encoder())
+        matcher.fill_vectors()
+        found = matcher.match_many([c.text for c in claims], None, 5, [c.id for c in claims])
+
+        model = ClaimsModel()
+        model.reload(claims)
+        model.set_checked({c.id: checked_before(m) for c, m in zip(claims, found, strict=True)})
+        assert sum(model.checked(c.id) is not None for c in claims) == 1
+        qtmodeltester.check(model)
+        proxy = ClaimFilterProxy()
+        proxy.setSourceModel(model)
+        proxy.set_show_all(True)
+        proxy.set_checked_filter(True)
+        assert proxy.rowCount() == 1
+        proxy.sort(COL_CHECKED)
+        qtmodeltester.check(proxy)
+        matches = MatchesModel()
+        matches.reload(found[0])
+        assert matches.rowCount() == 2
+        qtmodeltester.check(matches)
+    finally:
+        wb.db.dispose()
