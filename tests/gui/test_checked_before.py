@@ -3,6 +3,7 @@ a column and a filter, the detail pane's list, File → Import fact-checks…, a
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,7 @@ def test_an_empty_library_says_nothing_and_runs_no_job(qtbot, make_window, files
     window.claims_panel.step(1)
     qtbot.wait(200)
     assert "match claims" not in names and "encode fact-checks" not in names
+    assert not window.checked.matcher.index_bytes  # no vector index was loaded
     assert all(checked_text(window, r) == "" for r in range(window.claims_panel.model.rowCount()))
     box = window.detail.checked_before
     assert box.model.rowCount() == 0 and not box.accept_button.isEnabled()
@@ -109,7 +111,17 @@ def test_import_matches_the_claims_and_one_keystroke_accepts_undoably(
     qtbot, make_window, files
 ):
     window = opened(qtbot, make_window, files["article"])
+    matcher = window.checked.matcher
+    threads: list[bool] = []
+    match_many = matcher.match_many
+
+    def spy(*args, **kwargs):  # records where matching ran, then matches for real
+        threads.append(threading.current_thread() is threading.main_thread())
+        return match_many(*args, **kwargs)
+
+    matcher.match_many = spy
     summary = imported(qtbot, window, files)
+    assert threads and not any(threads), "matching ran on the GUI thread"
 
     # One line of counts; each file's count or refusal on a line of its own.
     assert summary is not None and summary.objectName() == "factcheckSummary"

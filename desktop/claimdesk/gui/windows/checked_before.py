@@ -59,7 +59,9 @@ class CheckedBefore(WindowHelper):
     # ------------------------------------------------------------------ state
 
     def has_entries(self) -> bool:
-        if self._has_entries is None:
+        """Whether there is anything to match; "no" is asked again (a one-row query)
+        each time, since the checker's first verdict puts the first entry in."""
+        if not self._has_entries:
             self._has_entries = self.matcher.has_entries()
         return self._has_entries
 
@@ -166,11 +168,14 @@ class CheckedBefore(WindowHelper):
     # ------------------------------------------------------------------ vectors
 
     def _start_fill_once(self) -> None:
-        """Once per window: encode entries imported without vectors (e.g. by the CLI)."""
+        """Once per window: encode entries imported without vectors (e.g. by the CLI).
+
+        The job counts what is missing, not the GUI thread: on a large library the
+        count reads every entry.
+        """
         if not self._fill_checked:
             self._fill_checked = True
-            if self.matcher.missing_vectors():
-                self.fill_vectors()
+            self.fill_vectors()
 
     def fill_vectors(self) -> Job | None:
         """Encode every entry without a vector in the background, with progress."""
@@ -181,7 +186,7 @@ class CheckedBefore(WindowHelper):
         def work(job: Job) -> int:
             todo = matcher.missing_vectors()
             done = 0
-            while not job.is_cancelled():
+            while todo and not job.is_cancelled():
                 with lock:
                     step = matcher.fill_vectors(limit=FILL_STEP)
                 if not step:
