@@ -71,9 +71,12 @@ def accepted_case(folder: Path, nlp: NlpProvider):  # type: ignore[no-untyped-de
 def test_every_report_lists_an_accepted_match_with_its_url_and_rating(
     tmp_path: Path, nlp_provider: NlpProvider
 ) -> None:
+    import io
     import json
+    import zipfile
 
     from claimdesk.reports.csv_json import render_csv, render_json
+    from claimdesk.reports.docx import render_docx
     from claimdesk.reports.html import render_html
     from claimdesk.reports.markdown import render_markdown
     from claimdesk.services.reporting import Reporting
@@ -94,6 +97,11 @@ def test_every_report_lists_an_accepted_match_with_its_url_and_rating(
         (source,) = json.loads(render_json(data))["articles"][0]["claims"][0]["sources"]
         assert source["url"] == "https://checks.example/review/1?a=1&b=2"
         assert source["note"].startswith(rated)
+        with zipfile.ZipFile(io.BytesIO(render_docx(data))) as docx:
+            body = docx.read("word/document.xml").decode()
+            links = docx.read("word/_rels/document.xml.rels").decode()
+        assert "Rated “Mostly true” by Checks &amp; Co on 2024-03-09." in body
+        assert 'Target="https://checks.example/review/1?a=1&amp;b=2"' in links
         # The CSV's one cell per claim lists sources by title and URL, notes left out
         # (as for every source note): the URL is there, the rating is not.
         assert "<https://checks.example/review/1?a=1&b=2>" in render_csv(data)
