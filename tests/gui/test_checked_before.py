@@ -263,3 +263,49 @@ def test_the_models_with_matches_pass_qtmodeltester(qtmodeltester, tmp_path, nlp
         qtmodeltester.check(matches)
     finally:
         wb.db.dispose()
+
+
+def test_claims_under_the_threshold_are_matched_only_once_shown(qtbot, make_window, files):
+    window = make_window()
+    window.open_path(files["article"])
+    wait_for_claims(qtbot, window)
+    panel = window.claims_panel
+    mayor = panel.model.rows()[claim_row(window, "new library")]
+    panel.threshold.setValue(round(mayor.score * 100) + 1)  # hides the mayor's sentence
+    assert mayor not in panel.visible_claims()
+    imported(qtbot, window, files).close()
+    assert window.checked.cached(mayor) is None  # never encoded while hidden
+    assert checked_text(window, claim_row(window, "5G mobile")).startswith("✓ False")
+
+    panel.show_all.setChecked(True)
+    qtbot.waitUntil(lambda: window.checked.cached(mayor) is not None, timeout=TIMEOUT_MS)
+    assert checked_text(window, claim_row(window, "new library")) == ""
+
+
+def test_the_desks_own_verdict_is_found_once_the_first_rating_fills_the_library(
+    qtbot, make_window, files, tmp_path
+):
+    window = opened(qtbot, make_window, files["article"])
+    panel = window.claims_panel
+    panel.select_claim(panel.model.rows()[claim_row(window, "5G mobile")].id)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)  # "False"
+    rated = window.detail.claim
+    assert rated is not None and rated.verdict is not None
+
+    again = tmp_path / "again.txt"
+    again.write_text(
+        "Rumours\n\nAnother post says that 5G mobile networks spread the coronavirus.\n",
+        encoding="utf-8",
+    )
+    window.open_path(again)
+    qtbot.waitUntil(
+        lambda: window.article_id is not None and window.article_id != rated.article_id
+        and not window.extraction.busy() and panel.model.rowCount() > 0,
+        timeout=TIMEOUT_MS,
+    )  # fmt: skip
+    panel.show_all.setChecked(True)
+    row = claim_row(window, "Another post")
+    qtbot.waitUntil(lambda: checked_text(window, row) != "", timeout=TIMEOUT_MS)
+    best = panel.model.checked(panel.model.rows()[row].id)
+    assert best is not None and best.factcheck.claim_id == rated.id
+    assert checked_text(window, row).startswith(f"✓ {rated.verdict.rating.name} · ")

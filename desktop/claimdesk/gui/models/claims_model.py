@@ -90,6 +90,10 @@ class ClaimsModel(RowCacheModel[Claim]):
     def checked(self, claim_id: int) -> FactCheckMatch | None:
         return self._checked.get(claim_id)
 
+    def has_checked(self, claim_id: int) -> bool:
+        """Whether the matcher's answer for this claim is shown (a match or none)."""
+        return claim_id in self._checked
+
     def update_claims(self, fresh: Mapping[int, Claim | None]) -> None:
         """Show the given fresh claims (others are untouched); None drops a vanished one."""
         for claim_id, claim in fresh.items():

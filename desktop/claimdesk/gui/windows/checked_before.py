@@ -53,6 +53,7 @@ class CheckedBefore(WindowHelper):
         self._refresh = False
         self._has_entries: bool | None = None
         self.claims_panel.loaded.connect(self.claims_loaded)
+        self.claims_panel.visibleClaimsChanged.connect(self.claims_filtered)
         self.detail.shown.connect(self.claim_shown)
         self.detail.checked_before.acceptRequested.connect(self.accept)
 
@@ -85,22 +86,33 @@ class CheckedBefore(WindowHelper):
     # ------------------------------------------------------------------ requests
 
     def claims_loaded(self) -> None:
-        """The claims table was (re)filled: match its claims, the visible ones first."""
-        if not self.has_entries():
+        """The claims table was filled (an article shown, claims found again)."""
+        if self.has_entries():
+            self._start_fill_once()
+            self.claims_filtered()
+
+    def claims_filtered(self) -> None:
+        """Match what the table's filters let through, the visible rows first.
+
+        "Checked before" itself is left out of that test, since it needs the answers;
+        claims under the threshold are matched once shown (Every sentence), so a long
+        article's thousand sentences are not encoded unless the checker asks for them.
+        """
+        if not self._has_entries:
             return
-        self._start_fill_once()
-        claims = self.claims_panel.visible_claims()
-        shown = {c.id for c in claims}
-        claims += [c for c in self.claims_panel.model.rows() if c.id not in shown]
+        panel = self.claims_panel
+        claims = panel.visible_claims()
+        seen = {c.id for c in claims}
+        claims += [c for c in panel.model.rows() if c.id not in seen and panel.proxy.accepts(c)]
         best = {}
         for claim in claims:
             found = self.cached(claim)
             if found is None:
                 self._queue.setdefault((claim.id, claim.text), claim)
-            else:
+            elif not panel.model.has_checked(claim.id):
                 best[claim.id] = checked_before(found)
         if best:
-            self.claims_panel.show_checked(best)
+            panel.show_checked(best)
         self._next()
 
     def claim_shown(self, claim: Claim | None) -> None:
