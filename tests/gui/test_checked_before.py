@@ -199,10 +199,13 @@ def test_the_panel_reads_at_1024_by_700_in_the_dark_theme(qtbot, make_window, fi
         qtbot.waitUntil(lambda: box.model.rowCount() >= 1)
         qtbot.wait(50)
         assert box.isVisible() and box.list.isVisible() and box.accept_button.isVisible()
-        # The first match's three lines fit in the list without scrolling sideways.
+        # The best match shows whole (three lines or more) without scrolling, in a
+        # window that kept its 700 pixels.
+        assert window.height() == 700
         rect = box.list.visualRect(box.model.index(0, 0))
         assert rect.height() >= 3 * box.list.fontMetrics().height()
         assert rect.width() <= box.list.viewport().width()
+        assert rect.top() >= 0 and rect.bottom() <= box.list.viewport().height()
         palette = box.list.palette()
         text = palette.color(QPalette.ColorRole.Text)
         for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):

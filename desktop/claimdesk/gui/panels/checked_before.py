@@ -73,6 +73,8 @@ class CheckedBeforeBox(QGroupBox):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.activated.connect(self._activated)
+        # The best match whole (four lines once its facts wrap in a narrow pane).
+        self.list.setMinimumHeight(5 * self.list.fontMetrics().height())
         self.message = QLabel(objectName="checkedBeforeMessage", wordWrap=True)
         self.accept_button = QPushButton(
             self.tr("Accept as source"), objectName="acceptMatchButton"

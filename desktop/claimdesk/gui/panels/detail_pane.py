@@ -152,7 +152,7 @@ class DetailPane(QWidget):
         layout.addWidget(self.claim_text)
         layout.addLayout(speaker_row)
         layout.addWidget(verdict_box, 3)
-        layout.addWidget(sources_box, 2)
+        layout.addWidget(sources_box, 1)
         layout.addWidget(self.checked_before, 2)
         layout.addWidget(self.history_box, 1)
         self.show_claim(None)
