@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from claimdesk.domain import Theme
-from claimdesk.gui.models.claims_model import COL_CHECKED, ClaimsModel
+from claimdesk.gui.models.claims_model import COL_CHECKED, COL_CLAIM, ClaimsModel
 from claimdesk.gui.theme import _contrast, apply_theme, is_dark
 from tests.gui.conftest import wait_for_claims
 
@@ -136,6 +136,14 @@ def test_import_matches_the_claims_and_one_keystroke_accepts_undoably(
     five_g = claim_row(window, "5G mobile networks")
     assert checked_text(window, five_g).startswith("✓ False · 0.")
     assert checked_text(window, claim_row(window, "new library")) == ""
+    # A badge beside the claim's text says it too (the column is off screen at 1024 px).
+    model = window.claims_panel.model
+    badge = Qt.ItemDataRole.DecorationRole
+    assert not model.data(model.index(five_g, COL_CLAIM), badge).isNull()
+    assert model.data(model.index(claim_row(window, "new library"), COL_CLAIM), badge) is None
+    assert "Checked before by Checks Example" in model.data(
+        model.index(five_g, COL_CLAIM), Qt.ItemDataRole.ToolTipRole
+    )
 
     # The filter keeps only the claims checked before.
     panel = window.claims_panel

@@ -12,7 +12,8 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
 from claimdesk.domain.factchecks import FactCheckMatch
@@ -67,6 +68,7 @@ class ClaimsModel(RowCacheModel[Claim]):
         # The best earlier fact-check per claim id (None: none close enough), as the
         # matcher last said; a claim missing here has not been matched (yet).
         self._checked: dict[int, FactCheckMatch | None] = {}
+        self._badge_icon: QIcon | None = None
 
     # ------------------------------------------------------------------ cache
 
@@ -76,7 +78,7 @@ class ClaimsModel(RowCacheModel[Claim]):
         rows = [r for r in (self.row_of(cid) for cid in best) if r >= 0]
         if rows:
             self.dataChanged.emit(
-                self.index(min(rows), COL_CHECKED), self.index(max(rows), COL_CHECKED)
+                self.index(min(rows), COL_CLAIM), self.index(max(rows), COL_CHECKED)
             )
 
     def clear_checked(self) -> None:
@@ -84,7 +86,7 @@ class ClaimsModel(RowCacheModel[Claim]):
         self._checked.clear()
         if self._rows:
             self.dataChanged.emit(
-                self.index(0, COL_CHECKED), self.index(len(self._rows) - 1, COL_CHECKED)
+                self.index(0, COL_CLAIM), self.index(len(self._rows) - 1, COL_CHECKED)
             )
 
     def checked(self, claim_id: int) -> FactCheckMatch | None:
@@ -123,7 +125,13 @@ class ClaimsModel(RowCacheModel[Claim]):
         if role == self.ClaimIdRole:
             return claim.id
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CLAIM:
-            return claim.text
+            match = self._checked.get(claim.id)
+            if match is None:
+                return claim.text
+            return claim.text + "\n\n" + self._checked_cell(match, role)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_CLAIM:
+            # The badge beside the claim: at 1024 pixels the column itself is scrolled off.
+            return self._badge() if self._checked.get(claim.id) is not None else None
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_SPEAKER and claim.speaker:
             # The kind rides in the tooltip: a column of its own would not fit at 1024 px.
             kind = claim.speaker_kind
@@ -149,6 +157,12 @@ class ClaimsModel(RowCacheModel[Claim]):
             if is_rtl(text):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _badge(self) -> QIcon:
+        if self._badge_icon is None:
+            style = QApplication.style()
+            self._badge_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        return self._badge_icon
 
     def _checked_cell(self, match: FactCheckMatch | None, role: int) -> Any:
         """The column shows the best match's rating and similarity; blank without one."""
