@@ -9,6 +9,7 @@ from pathlib import Path
 
 from claimdesk.paths import AppPaths, app_paths
 from claimdesk.services.bundles import Bundles
+from claimdesk.services.factcheck_match import FactCheckMatcher
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.reporting import Reporting
 from claimdesk.services.search import Search
@@ -26,6 +27,8 @@ class Services:
     reporting: Reporting
     bundles: Bundles
     search: Search
+    #: Earlier fact-checks for claims, on the NlpProvider's one sentence encoder.
+    factchecks: FactCheckMatcher
 
     def close(self) -> None:
         self.db.dispose()
@@ -64,7 +67,8 @@ def build_services(
 
 
 def assemble(paths: AppPaths, db: Database, nlp: NlpProvider) -> Services:
-    """The use cases over an open database; the bundle import shares the workbench's undo."""
+    """The use cases over an open database; the bundle import shares the workbench's undo,
+    and matching shares the scorers' sentence encoder (its weights load on first use)."""
     workbench = Workbench(db, nlp)
     return Services(
         paths=paths,
@@ -73,4 +77,5 @@ def assemble(paths: AppPaths, db: Database, nlp: NlpProvider) -> Services:
         reporting=Reporting(db),
         bundles=Bundles(db, workbench.undo_stack),
         search=Search(db),
+        factchecks=FactCheckMatcher(db, nlp.encoder()),
     )

@@ -14,12 +14,13 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any, NoReturn
 
-from claimdesk import __version__, cli_backup, cli_export
+from claimdesk import __version__, cli_backup, cli_export, cli_factchecks
 from claimdesk.cli_export import say_waiting
 from claimdesk.domain import SearchHit
 from claimdesk.errors import KnownError
 
-COMMANDS = ("extract", "import", "score", "eval", "export", "bundle", "search", "backup")
+COMMANDS = ("extract", "import", "score", "eval", "export", "bundle", "search", "backup",
+            "factchecks", "match")
 #: SQLite integers are signed 64-bit: a bigger id or limit cannot even be asked for.
 MAX_SQLITE_INT = 2**63 - 1
 #: Errors writing the output (a full disk, a read-only place): said in one line.
@@ -96,9 +97,15 @@ def _command_parser() -> argparse.ArgumentParser:
                         "2022 task 1A dev sets under DIR, beside majority and lexical baselines")
     p.add_argument("--format", choices=("json", "text"), default="text",
                    help="report format with --news or --ct2022")
+    p.add_argument("--ct2020", metavar="DIR",
+                   help="instead, MAP@5 of fact-check matching on CheckThat! 2020 task 2 (DIR)")
+    p.add_argument("--scratch", metavar="PATH",
+                   help="with --ct2020: database to build the library in and keep "
+                        "(a second run skips encoding; default: a temporary file)")
     _common(p)
     _export_parsers(sub)
     cli_backup.add_parser(sub, _common)
+    cli_factchecks.add_parsers(sub, _common)
     return parser
 
 
@@ -284,6 +291,10 @@ def cmd_score(_args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.ct2020 is not None:
+        from claimdesk.services import factcheck_eval
+
+        return factcheck_eval.main(args.ct2020, args.scratch)
     if args.ct2022 is not None:
         from pathlib import Path
 
@@ -353,6 +364,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "bundle": cli_export.cmd_bundle,
                 "search": cmd_search,
                 "backup": cli_backup.cmd_backup,
+                "factchecks": cli_factchecks.cmd_factchecks,
+                "match": cli_factchecks.cmd_match,
             }[args.command]
             # A lone surrogate (from a PDF, say) must not stop the printing of a result.
             for stream in (sys.stdout, sys.stderr):

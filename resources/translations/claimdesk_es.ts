@@ -176,6 +176,52 @@
     </message>
 </context>
 <context>
+    <name>CheckedBefore</name>
+    <message>
+        <source>No earlier fact-checks yet: import some with File → Import fact-checks…</source>
+        <translation>Aún no hay verificaciones anteriores: importe algunas con Archivo → Importar verificaciones…</translation>
+    </message>
+    <message>
+        <source>No earlier fact-check found.</source>
+        <translation>No se ha encontrado ninguna verificación anterior.</translation>
+    </message>
+    <message>
+        <source>Looking for earlier fact-checks…</source>
+        <translation>Buscando verificaciones anteriores…</translation>
+    </message>
+    <message>
+        <source>Encoding fact-checks for matching: {done} of {total}…</source>
+        <translation>Codificando verificaciones para buscarlas: {done} de {total}…</translation>
+    </message>
+    <message>
+        <source>{count} fact-checks encoded for matching.</source>
+        <translation>{count} verificaciones codificadas para buscarlas.</translation>
+    </message>
+    <message>
+        <source>No earlier fact-check to accept for this claim.</source>
+        <translation>No hay ninguna verificación anterior que aceptar para esta afirmación.</translation>
+    </message>
+    <message>
+        <source>Added as a source note; Ctrl+Z undoes it.</source>
+        <translation>Añadida como fuente; Ctrl+Z la deshace.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedBeforeBox</name>
+    <message>
+        <source>Checked &amp;before</source>
+        <translation>Verificada &amp;antes</translation>
+    </message>
+    <message>
+        <source>Accept as source</source>
+        <translation>Aceptar como fuente</translation>
+    </message>
+    <message>
+        <source>Add the selected fact-check to the claim&apos;s sources ({keys}); undo with {undo}</source>
+        <translation>Añade la verificación seleccionada a las fuentes de la afirmación ({keys}); se deshace con {undo}</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsModel</name>
     <message>
         <source>Speaker kind: {kind}</source>
@@ -184,6 +230,22 @@
     <message>
         <source>not known</source>
         <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>verificada</translation>
+    </message>
+    <message>
+        <source>Checked before by {publisher}: “{claim}” ({url})</source>
+        <translation>Verificada antes por {publisher}: «{claim}» ({url})</translation>
+    </message>
+    <message>
+        <source>this desk</source>
+        <translation>esta redacción</translation>
+    </message>
+    <message>
+        <source>the desk&apos;s own verdict</source>
+        <translation>el veredicto de la propia redacción</translation>
     </message>
 </context>
 <context>
@@ -236,6 +298,18 @@
     <message>
         <source>Without sources</source>
         <translation>Sin fuentes</translation>
+    </message>
+    <message>
+        <source>Checked before or not</source>
+        <translation>Verificada antes o no</translation>
+    </message>
+    <message>
+        <source>Checked before</source>
+        <translation>Verificada antes</translation>
+    </message>
+    <message>
+        <source>Not checked before</source>
+        <translation>No verificada antes</translation>
     </message>
     <message>
         <source>Score ≤ </source>
@@ -323,6 +397,10 @@
     <message>
         <source>Sources</source>
         <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>Checked before</source>
+        <translation>Verificada antes</translation>
     </message>
     <message>
         <source>Article</source>
@@ -623,6 +701,41 @@
     <message>
         <source>Claim extraction cancelled.</source>
         <translation>Búsqueda de afirmaciones cancelada.</translation>
+    </message>
+</context>
+<context>
+    <name>FactCheckImporter</name>
+    <message>
+        <source>Import fact-checks</source>
+        <translation>Importar verificaciones</translation>
+    </message>
+    <message>
+        <source>Fact-checks (*.json *.jsonld *.html *.htm *.csv *.gz *.zip);;All files (*)</source>
+        <translation>Verificaciones (*.json *.jsonld *.html *.htm *.csv *.gz *.zip);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Reading fact-checks…</source>
+        <translation>Leyendo verificaciones…</translation>
+    </message>
+    <message>
+        <source>Importing fact-checks</source>
+        <translation>Importando verificaciones</translation>
+    </message>
+    <message>
+        <source>Reading file {number} of {total}…</source>
+        <translation>Leyendo el archivo {number} de {total}…</translation>
+    </message>
+    <message>
+        <source>Fact-checks imported</source>
+        <translation>Verificaciones importadas</translation>
+    </message>
+    <message>
+        <source>{path}: {count} fact-checks</source>
+        <translation>{path}: {count} verificaciones</translation>
+    </message>
+    <message>
+        <source>Refused: {path}: {why}</source>
+        <translation>Rechazado: {path}: {why}</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1502,25 @@
     </message>
 </context>
 <context>
+    <name>MatchesModel</name>
+    <message>
+        <source>no rating</source>
+        <translation>sin calificación</translation>
+    </message>
+    <message>
+        <source>this desk</source>
+        <translation>esta redacción</translation>
+    </message>
+    <message>
+        <source>similarity {value}</source>
+        <translation>similitud {value}</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own verdict on claim {id}</source>
+        <translation>El veredicto de la propia redacción sobre la afirmación {id}</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
@@ -1405,6 +1537,10 @@
     <message>
         <source>&amp;Export report…</source>
         <translation>&amp;Exportar informe…</translation>
+    </message>
+    <message>
+        <source>Import fact-&amp;checks…</source>
+        <translation>Importar &amp;verificaciones…</translation>
     </message>
     <message>
         <source>Export case &amp;bundle…</source>
@@ -1481,6 +1617,10 @@
     <message>
         <source>Add source from &amp;clipboard URL</source>
         <translation>Añadir fuente desde la URL del &amp;portapapeles</translation>
+    </message>
+    <message>
+        <source>Accep&amp;t checked-before match as source</source>
+        <translation>Acep&amp;tar verificación anterior como fuente</translation>
     </message>
     <message>
         <source>&amp;Add claim from selection</source>

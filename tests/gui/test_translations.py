@@ -157,6 +157,7 @@ def test_spanish_menus_table_headers_and_message_box(spanish, make_window) -> No
     ]
     assert headers == [
         "#", "Afirmación", "Tipo", "Hablante", "Puntuación", "Veredicto", "Estado", "Fuentes",
+        "Verificada antes",
     ]  # fmt: skip
     library = window.library.model()
     assert library.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == (

@@ -23,7 +23,7 @@ def test_a_0004_desk_upgrades_and_stores_date_claims(tmp_path: Path) -> None:
         # The revision moves on, so an older ClaimDesk (which knows 0004 at most) says
         # "made by a newer version" instead of failing on a type it cannot read.
         assert db.backup is not None
-        assert head_revision() == "0007" and known_revision("0004")
+        assert head_revision() >= "0007" and known_revision("0004")
         with db.sessions.begin() as s:
             repo.add_claim(s, 1, CandidateClaim(0, 14, "Old text numbe",
                                                 types=(ClaimType.QUANTITY, ClaimType.DATE)),
@@ -33,7 +33,7 @@ def test_a_0004_desk_upgrades_and_stores_date_claims(tmp_path: Path) -> None:
     finally:
         db.dispose()
     assert claim.types == (ClaimType.QUANTITY, ClaimType.DATE)
-    assert rows(path, "SELECT version_num FROM alembic_version") == [("0007",)]
+    assert rows(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
 
 
 def test_the_downgrade_leaves_types_an_older_claimdesk_can_read(tmp_path: Path) -> None:

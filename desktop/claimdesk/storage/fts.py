@@ -22,6 +22,8 @@ MARK_CLOSE = "\x03"
 #: Only options every FTS5 build has had for years (SQLite ≥ 3.27); checked at open
 #: together with the trigram tokenizer (≥ 3.34; every installer bundles a newer one).
 OPTIONS = "tokenize='unicode61 remove_diacritics 2', prefix='3'"
+#: The fact-check library's index: the same words, no prefixes (see INDEXES).
+FACTCHECK_OPTIONS = "tokenize='unicode61 remove_diacritics 2'"
 #: Every three-character run of the text is a token, so any substring of three or more
 #: characters is found in any script, with or without spaces (SQLite ≥ 3.34, 2020).
 TRIGRAM_OPTIONS = "tokenize='trigram'"
@@ -71,7 +73,10 @@ WORD_INDEXES = (
 TRIGRAM_INDEXES = tuple(
     FtsIndex(f"{i.name}_trigram", i.content, i.columns, TRIGRAM_OPTIONS) for i in WORD_INDEXES
 )
-INDEXES = WORD_INDEXES + TRIGRAM_INDEXES
+#: The fact-check library (migration 0008) is matched by whole words only: no prefix and no
+#: trigram index, which would grow the file and which desk search does not read.
+FACTCHECK_INDEX = FtsIndex("fts_factchecks", "factchecks", ("claim", "title"), FACTCHECK_OPTIONS)
+INDEXES = WORD_INDEXES + TRIGRAM_INDEXES + (FACTCHECK_INDEX,)
 
 
 @cache

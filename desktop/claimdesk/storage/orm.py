@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -180,3 +181,53 @@ class ClaimHistoryRow(Base):
     field: Mapped[str] = mapped_column(String(16))
     old: Mapped[str | None] = mapped_column(Text, default=None)
     new: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+class FactCheckRow(Base):
+    """One earlier fact-check: imported ClaimReview (keyed by its review URL) or a desk
+    verdict (keyed by its claim, copied here by triggers; see migration 0008)."""
+
+    __tablename__ = "factchecks"
+    __table_args__ = (
+        CheckConstraint("source IN ('imported', 'desk')", name="source"),
+        # Imported entries have a URL and no claim; the desk's have a claim.
+        CheckConstraint(
+            "(source = 'desk' AND claim_id IS NOT NULL) "
+            "OR (source = 'imported' AND claim_id IS NULL AND url IS NOT NULL)",
+            name="key",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str | None] = mapped_column(Text, unique=True, default=None)
+    claim_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), unique=True, default=None
+    )
+    source: Mapped[str] = mapped_column(String(16))
+    claim: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text, default="")
+    rating: Mapped[str] = mapped_column(String(200), default="")
+    rating_value: Mapped[float | None] = mapped_column(Float, default=None)
+    rating_best: Mapped[float | None] = mapped_column(Float, default=None)
+    rating_worst: Mapped[float | None] = mapped_column(Float, default=None)
+    publisher: Mapped[str] = mapped_column(String(500), default="")
+    published: Mapped[date | None] = mapped_column(Date, default=None)
+    language: Mapped[str | None] = mapped_column(String(16), default=None)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FactCheckVectorRow(Base):
+    """A fact-check's sentence vector: 512 float16 (1 KB), filled after import, in batches.
+
+    Its own table, so loading every vector reads no text, and a changed claim only has
+    to drop its row (a trigger does) for the next fill to encode it again. `model` names
+    the encoder: vectors of another encoder are never compared with this one's.
+    """
+
+    __tablename__ = "factcheck_vectors"
+
+    factcheck_id: Mapped[int] = mapped_column(
+        ForeignKey("factchecks.id", ondelete="CASCADE"), primary_key=True
+    )
+    model: Mapped[str] = mapped_column(String(64))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)

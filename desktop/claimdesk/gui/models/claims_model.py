@@ -12,9 +12,11 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
+from claimdesk.domain.factchecks import FactCheckMatch
 from claimdesk.domain.filters import ClaimFilter
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, format_number, label, speaker_kind_label
 from claimdesk.gui.models.row_model import RowCacheModel
@@ -31,10 +33,12 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("Columns", "Verdict"),
     QT_TRANSLATE_NOOP("Columns", "Status"),
     QT_TRANSLATE_NOOP("Columns", "Sources"),
+    QT_TRANSLATE_NOOP("Columns", "Checked before"),
 )
-COL_NUMBER, COL_CLAIM, COL_TYPE, COL_SPEAKER, COL_SCORE, COL_VERDICT, COL_STATUS, COL_SOURCES = (
-    range(len(COLUMNS))
-)
+(
+    COL_NUMBER, COL_CLAIM, COL_TYPE, COL_SPEAKER, COL_SCORE, COL_VERDICT, COL_STATUS,
+    COL_SOURCES, COL_CHECKED,
+) = range(len(COLUMNS))  # fmt: skip
 STATUS_COLORS = {
     ClaimStatus.TODO: "#fff3b0",
     ClaimStatus.IN_PROGRESS: "#cfe3ff",
@@ -59,7 +63,38 @@ class ClaimsModel(RowCacheModel[Claim]):
     ClaimIdRole = Qt.ItemDataRole.UserRole + 1
     SortRole = Qt.ItemDataRole.UserRole + 2
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        # The best earlier fact-check per claim id (None: none close enough), as the
+        # matcher last said; a claim missing here has not been matched (yet).
+        self._checked: dict[int, FactCheckMatch | None] = {}
+        self._badge_icon: QIcon | None = None
+
     # ------------------------------------------------------------------ cache
+
+    def set_checked(self, best: Mapping[int, FactCheckMatch | None]) -> None:
+        """Show these claims' "checked before" matches (from the matcher's cache)."""
+        self._checked.update(best)
+        rows = [r for r in (self.row_of(cid) for cid in best) if r >= 0]
+        if rows:
+            self.dataChanged.emit(
+                self.index(min(rows), COL_CLAIM), self.index(max(rows), COL_CHECKED)
+            )
+
+    def clear_checked(self) -> None:
+        """Forget every match (the library changed); the column goes blank."""
+        self._checked.clear()
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_CLAIM), self.index(len(self._rows) - 1, COL_CHECKED)
+            )
+
+    def checked(self, claim_id: int) -> FactCheckMatch | None:
+        return self._checked.get(claim_id)
+
+    def has_checked(self, claim_id: int) -> bool:
+        """Whether the matcher's answer for this claim is shown (a match or none)."""
+        return claim_id in self._checked
 
     def update_claims(self, fresh: Mapping[int, Claim | None]) -> None:
         """Show the given fresh claims (others are untouched); None drops a vanished one."""
@@ -81,6 +116,8 @@ class ClaimsModel(RowCacheModel[Claim]):
     # ------------------------------------------------------------------ Qt API
 
     def cell(self, claim: Claim, col: int, role: int) -> Any:
+        if col == COL_CHECKED and role != self.ClaimIdRole:
+            return self._checked_cell(self._checked.get(claim.id), role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(claim, col)
         if role == self.SortRole:
@@ -88,7 +125,13 @@ class ClaimsModel(RowCacheModel[Claim]):
         if role == self.ClaimIdRole:
             return claim.id
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CLAIM:
-            return claim.text
+            match = self._checked.get(claim.id)
+            if match is None:
+                return claim.text
+            return claim.text + "\n\n" + self._checked_cell(match, role)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_CLAIM:
+            # The badge beside the claim: at 1024 pixels the column itself is scrolled off.
+            return self._badge() if self._checked.get(claim.id) is not None else None
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_SPEAKER and claim.speaker:
             # The kind rides in the tooltip: a column of its own would not fit at 1024 px.
             kind = claim.speaker_kind
@@ -113,6 +156,31 @@ class ClaimsModel(RowCacheModel[Claim]):
             text = claim.text if col == COL_CLAIM else claim.speaker or ""
             if is_rtl(text):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _badge(self) -> QIcon:
+        if self._badge_icon is None:
+            style = QApplication.style()
+            self._badge_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        return self._badge_icon
+
+    def _checked_cell(self, match: FactCheckMatch | None, role: int) -> Any:
+        """The column shows the best match's rating and similarity; blank without one."""
+        if match is None:
+            return -2.0 if role == self.SortRole else None
+        check = match.factcheck
+        similarity = match.similarity or 0.0
+        if role == Qt.ItemDataRole.DisplayRole:
+            rating = check.rating or self.tr("checked")
+            return f"✓ {rating} · {format_number(similarity)}"
+        if role == self.SortRole:
+            return similarity
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Checked before by {publisher}: “{claim}” ({url})").format(
+                publisher=check.publisher or self.tr("this desk"),
+                claim=check.claim,
+                url=check.url or self.tr("the desk's own verdict"),
+            )
         return None
 
     @staticmethod
@@ -159,6 +227,8 @@ class ClaimFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.filter = ClaimFilter()
+        # True: only claims checked before; False: only the others; None: any.
+        self.checked_before: bool | None = None
         self.setSortRole(ClaimsModel.SortRole)
         self.setDynamicSortFilter(True)
 
@@ -180,6 +250,18 @@ class ClaimFilterProxy(QSortFilterProxyModel):
             self.filter = new
             self.invalidateFilter()
 
+    def set_checked_filter(self, checked: bool | None) -> None:
+        """Keep claims with (True) or without (False) an earlier check, or any (None)."""
+        if checked == self.checked_before:
+            return
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self.checked_before = checked
+            self.endFilterChange()
+        else:  # pragma: no cover - Qt before 6.9
+            self.checked_before = checked
+            self.invalidateFilter()
+
     def set_threshold(self, value: float) -> None:
         self.set_filter(threshold=value)
 
@@ -196,4 +278,10 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, ClaimsModel)
         claim = model.row_at(source_row)
-        return claim is not None and self.filter.accepts(claim)
+        if claim is None or not self.filter.accepts(claim):
+            return False
+        # Not part of ClaimFilter: whether a claim was checked before is the matcher's
+        # answer, held by the model, not a property of the stored claim.
+        return self.checked_before is None or (
+            (model.checked(claim.id) is not None) == self.checked_before
+        )

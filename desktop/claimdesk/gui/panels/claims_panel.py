@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import Claim, ClaimStatus, ClaimType, RatingScale
+from claimdesk.domain.factchecks import FactCheckMatch
 from claimdesk.domain.filters import UNRATED
 from claimdesk.gui.i18n import format_number, label
 from claimdesk.gui.models.claims_model import (
+    COL_CHECKED,
     COL_CLAIM,
     COL_NUMBER,
     COL_SCORE,
@@ -51,6 +53,8 @@ class ClaimsPanel(QWidget):
 
     currentClaimChanged = Signal(object)  # int | None
     visibleClaimsChanged = Signal()
+    # New rows were loaded (an article shown, claims found again).
+    loaded = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +113,19 @@ class ClaimsPanel(QWidget):
             [(self.tr("With sources"), True), (self.tr("Without sources"), False)],
             "has_sources",
         )
+        # Whether an earlier fact-check matches is the matcher's answer, not a claim field.
+        self.checked = QComboBox(objectName="checkedBeforeFilter")
+        self.checked.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.checked.setMinimumContentsLength(COMBO_CHARS)
+        for text, value in (
+            (self.tr("Checked before or not"), None),
+            (self.tr("Checked before"), True),
+            (self.tr("Not checked before"), False),
+        ):
+            self.checked.addItem(text, value)
+        self.checked.currentIndexChanged.connect(lambda _i: self._checked_filter_changed())
         self.max_score = QDoubleSpinBox(objectName="maxScore", decimals=2, singleStep=0.05)
         self.max_score.setRange(0.0, 1.0)
         self.max_score.setValue(1.0)
@@ -117,7 +134,10 @@ class ClaimsPanel(QWidget):
         self.more_row = QWidget(objectName="moreFiltersRow")
         row = QHBoxLayout(self.more_row)
         row.setContentsMargins(0, 0, 0, 0)
-        for w in (self.rating, self.claim_type, self.speaker, self.sources, self.max_score):
+        for w in (
+            self.rating, self.claim_type, self.speaker, self.sources, self.checked,
+            self.max_score,
+        ):  # fmt: skip
             row.addWidget(w)
         row.addStretch()
         self.more_row.setVisible(False)
@@ -143,6 +163,7 @@ class ClaimsPanel(QWidget):
             (COL_VERDICT, 110),
             (COL_STATUS, 86),
             (COL_SOURCES, 58),
+            (COL_CHECKED, 120),
         ):
             # Never narrower than the header (translated headers are longer than English).
             text = str(self.proxy.headerData(col, Qt.Orientation.Horizontal))
@@ -197,6 +218,11 @@ class ClaimsPanel(QWidget):
         self.proxy.set_filter(**changes)
         self._after_filter(current)
 
+    def _checked_filter_changed(self) -> None:
+        current = self.current_claim_id()
+        self.proxy.set_checked_filter(self.checked.currentData())
+        self._after_filter(current)
+
     def _threshold_changed(self, value: int) -> None:
         self.threshold_label.setText(format_number(value / 100))
         self._refilter(threshold=value / 100)
@@ -239,11 +265,24 @@ class ClaimsPanel(QWidget):
 
     def load(self, claims: list[Claim], keep: int | None = None) -> None:
         self.model.reload(claims)
+        self.loaded.emit()
         speakers = sorted({c.speaker for c in claims if c.speaker}, key=str.casefold)
         self._refill(self.speaker, [(name, name) for name in speakers])
         self._after_filter(keep)
         if keep is None or self.current_claim_id() is None:
             self.currentClaimChanged.emit(self.current_claim_id())
+
+    def show_checked(self, best: Mapping[int, FactCheckMatch | None]) -> None:
+        """Show matches found in the background; the "checked before" filter follows."""
+        current = self.current_claim_id()
+        self.model.set_checked(best)
+        if self.proxy.checked_before is not None:
+            self._after_filter(current)
+
+    def clear_checked(self) -> None:
+        self.model.clear_checked()
+        if self.proxy.checked_before is not None:
+            self._after_filter(self.current_claim_id())
 
     def focus_filter(self) -> None:
         self.search.setFocus()

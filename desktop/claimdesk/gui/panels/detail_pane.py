@@ -24,6 +24,7 @@ from claimdesk.domain import Claim, ClaimStatus, RatingScale, SpeakerKind
 from claimdesk.gui.dialogs.source_dialog import SourceDialog, SourcesModel
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.i18n import format_datetime, format_number, label, speaker_kind_label
+from claimdesk.gui.panels.checked_before import CheckedBeforeBox
 from claimdesk.gui.panels.history_view import HistoryView
 from claimdesk.gui.write_queue import WriteQueue
 from claimdesk.services.changes import Changes
@@ -37,6 +38,8 @@ class DetailPane(QWidget):
     """Edits the current claim through the Workbench; every edit is stored at once."""
 
     changed = Signal(object)  # Changes
+    # The claim now shown (or None), after every show_claim: the matcher follows it.
+    shown = Signal(object)
 
     def __init__(
         self,
@@ -131,6 +134,9 @@ class DetailPane(QWidget):
         sources_layout.addWidget(self.sources)
         sources_layout.addLayout(buttons)
 
+        # Filled by the window's matcher (gui/windows/checked_before.py), off the GUI thread.
+        self.checked_before = CheckedBeforeBox()
+
         self.history = HistoryView()
         self.history_box = QGroupBox(self.tr("&History"))
         self.history_box.setObjectName("historyBox")
@@ -146,7 +152,8 @@ class DetailPane(QWidget):
         layout.addWidget(self.claim_text)
         layout.addLayout(speaker_row)
         layout.addWidget(verdict_box, 3)
-        layout.addWidget(sources_box, 2)
+        layout.addWidget(sources_box, 1)
+        layout.addWidget(self.checked_before, 2)
         layout.addWidget(self.history_box, 1)
         self.show_claim(None)
 
@@ -208,6 +215,7 @@ class DetailPane(QWidget):
                 self.sources_model.reload([])
                 self._update_source_buttons()
                 self.history.clear()
+                self.shown.emit(None)
                 return
             bits = ["<b>" + self.tr("Claim {number}").format(number=claim.number) + "</b>"]
             if claim.types:
@@ -247,6 +255,7 @@ class DetailPane(QWidget):
             self.history.show_history(self.workbench.history(claim.id))
         finally:
             self._loading = False
+        self.shown.emit(claim)
 
     def _update_source_buttons(self) -> None:
         has = self.claim is not None and self.sources.currentIndex().isValid()

@@ -30,9 +30,11 @@ from claimdesk.gui.panels.library_view import LibraryView
 from claimdesk.gui.theme import apply_theme
 from claimdesk.gui.windows.article_opener import ArticleOpener
 from claimdesk.gui.windows.bundle_actions import BundleActions
+from claimdesk.gui.windows.checked_before import CheckedBefore
 from claimdesk.gui.windows.commands import Commands
 from claimdesk.gui.windows.dialog_opener import Dialogs
 from claimdesk.gui.windows.extraction import ExtractionQueue
+from claimdesk.gui.windows.factcheck_import import FactCheckImporter
 from claimdesk.gui.windows.host import WindowParts
 from claimdesk.gui.windows.window_menus import main_menus, set_rating_actions
 from claimdesk.gui.write_queue import WriteQueue
@@ -130,6 +132,8 @@ class MainWindow(QMainWindow):
         self.bundles = BundleActions(parts, self.services.bundles)
         self.commands = Commands(parts)
         self.dialogs = Dialogs(parts, self.reporting, self.services.search)
+        self.checked = CheckedBefore(parts, self.services.factchecks)
+        self.factcheck_import = FactCheckImporter(parts, self.checked)
 
     def _build_actions(self) -> None:
         panel = self.claims_panel
@@ -139,6 +143,8 @@ class MainWindow(QMainWindow):
                 self,
                 main_menus(
                     files=self.files,
+                    factchecks=self.factcheck_import,
+                    checked=self.checked,
                     bundles=self.bundles,
                     commands=cmd,
                     dialogs=self.dialogs,

@@ -10,17 +10,22 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from claimdesk.domain import ClaimStatus, RatingScale
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, label
 from claimdesk.gui.menus import Act, MenuSpec
+from claimdesk.gui.panels.checked_before import ACCEPT_KEYS
 from claimdesk.gui.panels.claims_panel import ClaimsPanel
 from claimdesk.gui.panels.detail_pane import DetailPane
 from claimdesk.gui.windows.article_opener import ArticleOpener
 from claimdesk.gui.windows.bundle_actions import BundleActions
+from claimdesk.gui.windows.checked_before import CheckedBefore
 from claimdesk.gui.windows.commands import RATING_KEYS, Commands
 from claimdesk.gui.windows.dialog_opener import Dialogs
+from claimdesk.gui.windows.factcheck_import import FactCheckImporter
 
 
 def main_menus(
     *,
     files: ArticleOpener,
+    factchecks: FactCheckImporter,
+    checked: CheckedBefore,
     bundles: BundleActions,
     commands: Commands,
     dialogs: Dialogs,
@@ -42,6 +47,8 @@ def main_menus(
                 files.choose_folder, "Ctrl+Shift+O"),
             Act("exportAction", QT_TRANSLATE_NOOP("Menus", "&Export report…"),
                 dialogs.export_report, "Ctrl+Shift+E"),
+            Act("importFactChecksAction", QT_TRANSLATE_NOOP("Menus", "Import fact-&checks…"),
+                factchecks.choose_files),
             None,
             Act("exportBundleAction", QT_TRANSLATE_NOOP("Menus", "Export case &bundle…"),
                 bundles.choose_export),
@@ -86,6 +93,9 @@ def main_menus(
             Act("clipboardSourceAction",
                 QT_TRANSLATE_NOOP("Menus", "Add source from &clipboard URL"),
                 commands.add_source_from_clipboard, "Ctrl+Shift+V"),
+            Act("acceptMatchAction",
+                QT_TRANSLATE_NOOP("Menus", "Accep&t checked-before match as source"),
+                checked.accept_selected, ACCEPT_KEYS),
             None,
             Act("addClaimAction", QT_TRANSLATE_NOOP("Menus", "&Add claim from selection"),
                 commands.add_claim_from_selection, "Ctrl+M"),

@@ -1,0 +1,185 @@
+"""`claimdesk factchecks import|vectors|status` and `claimdesk match`: the library from a shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimdesk.errors import KnownError
+
+if TYPE_CHECKING:
+    from claimdesk.domain.factchecks import FactCheckMatch
+    from claimdesk.services.factcheck_match import FactCheckMatcher
+    from claimdesk.storage.db import Database
+
+#: `match` encodes up to this many entries that still lack a vector (the desk's newest
+#: verdicts, a small import) before answering; more is left to `factchecks vectors`.
+FILL_BEFORE_MATCH = 2_000
+
+
+def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    p = sub.add_parser("factchecks", help="the library of earlier fact-checks")
+    actions = p.add_subparsers(dest="action", required=True)
+    i = actions.add_parser(
+        "import", help="import ClaimReview JSON-LD, feeds, saved fact-check pages or CSV"
+    )
+    i.add_argument("files", nargs="+")
+    i.add_argument("--no-vectors", action="store_true",
+                   help="only store the entries; encode them later with `factchecks vectors`")
+    common(i)
+    common(actions.add_parser("vectors", help="encode every entry that has no vector yet"))
+    common(actions.add_parser("status", help="how many entries, from where, how many encoded"))
+    m = sub.add_parser("match", help="earlier fact-checks of a claim, or of an article's claims")
+    m.add_argument("text", nargs="?", help="the claim (or use --article)")
+    m.add_argument("--article", type=int, metavar="ID", help="match every claim of this article")
+    m.add_argument("--lang", metavar="xx", help="the claim's language (e.g. es)")
+    m.add_argument("--limit", type=int, default=5, help="matches per claim (default 5)")
+    m.add_argument("--format", choices=("text", "json"), default="text")
+    common(m)
+
+
+@contextmanager
+def _library(args: argparse.Namespace, create: bool) -> Iterator[Database]:
+    from claimdesk.paths import app_paths
+    from claimdesk.storage.db import open_database
+
+    paths = app_paths(args.data_dir)
+    path = paths.database if args.db is None else Path(args.db).expanduser()
+    database = open_database(path, backups=paths.backups, create=create)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def _say(message: str) -> None:
+    print(f"claimdesk: {message}", file=sys.stderr, flush=True)
+
+
+def _fill(matcher: FactCheckMatcher, limit: int | None = None) -> int:
+    missing = matcher.missing_vectors()
+    if not missing:
+        return 0
+    todo = missing if limit is None else min(limit, missing)
+    _say(f"encoding {todo:,} fact-checks…")
+    step = max(1000, todo // 10)
+    said = [0]
+
+    def progress(done: int) -> None:
+        if done - said[0] >= step:
+            said[0] = done
+            _say(f"{done:,} of {todo:,}")
+
+    return matcher.fill_vectors(limit=todo, progress=progress)
+
+
+def cmd_factchecks(args: argparse.Namespace) -> int:
+    from claimdesk.services.factcheck_match import FactCheckMatcher
+
+    with _library(args, create=args.action == "import") as db:
+        matcher = FactCheckMatcher(db)
+        if args.action == "import":
+            from claimdesk.services.factcheck_import import import_factcheck_files
+
+            result = import_factcheck_files(db, args.files)
+            for path, found in result.per_file:
+                print(f"{path}\t{found} fact-checks")
+            for _path, reason in result.refused:
+                print(f"claimdesk: {reason}", file=sys.stderr)
+            print(result.summary())
+            if not args.no_vectors:
+                _fill(matcher)
+            return 1 if result.refused else 0
+        if args.action == "vectors":
+            print(f"{_fill(matcher):,} fact-checks encoded.")
+            return 0
+        from claimdesk.domain.factchecks import FactCheckSource
+        from claimdesk.storage import factcheck_repo
+
+        with db.sessions() as session:
+            total = factcheck_repo.count(session)
+            desk = factcheck_repo.count(session, FactCheckSource.DESK)
+        missing = matcher.missing_vectors()
+        print(f"{total:,} fact-checks ({total - desk:,} imported, {desk:,} the desk's own); "
+              f"{total - missing:,} encoded, {missing:,} not yet.")  # fmt: skip
+        return 0
+
+
+def match_json(match: FactCheckMatch) -> dict[str, Any]:
+    f = match.factcheck
+    return {
+        "url": f.url,
+        "claim": f.claim,
+        "title": f.title,
+        "rating": f.rating,
+        "rating_value": f.rating_value,
+        "publisher": f.publisher,
+        "date": f.published.isoformat() if f.published else None,
+        "language": f.language,
+        "source": f.source.value,
+        "desk_claim_id": f.claim_id,
+        "similarity": None if match.similarity is None else round(match.similarity, 4),
+        "score": round(match.score, 6),
+        "bm25_rank": match.bm25_rank,
+        "vector_rank": match.vector_rank,
+    }
+
+
+def _text_line(match: FactCheckMatch) -> str:
+    f = match.factcheck
+    similarity = "  -  " if match.similarity is None else f"{match.similarity:.3f}"
+    where = f.url or f"desk claim {f.claim_id}"
+    day = f.published.isoformat() if f.published else "-"
+    return (f"{similarity}\t{f.rating or '-'}\t{f.publisher or '-'}\t{day}\t"
+            f"{f.language or '-'}\t{' '.join(f.claim.split())}\t{where}")  # fmt: skip
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    """Text: per claim, one match per line (similarity, rating, publisher, date, language,
+    claim, URL). JSON: a list of {claim, claim_id, matches: [...]}. Exit 1: no match."""
+    from claimdesk.services.factcheck_match import FactCheckMatcher
+
+    if (args.text is None) == (args.article is None):
+        raise KnownError("Give either a claim's text or --article ID, not both or neither.")
+    if not 1 <= args.limit <= 1000:
+        raise KnownError("--limit must be between 1 and 1000.")
+    with _library(args, create=False) as db:
+        claims: list[tuple[int | None, str]] = [(None, args.text)] if args.text else []
+        if args.article is not None:
+            from claimdesk.storage import repositories as repo
+            from claimdesk.storage.rows import MissingRowError
+
+            with db.sessions() as session:
+                try:
+                    repo.get_article(session, args.article)
+                except MissingRowError:
+                    raise KnownError(f"There is no article {args.article} in {db.path}.") from None
+                claims = [(c.id, c.text) for c in repo.list_claims(session, args.article)]
+        matcher = FactCheckMatcher(db)
+        _fill(matcher, FILL_BEFORE_MATCH)
+        left = matcher.missing_vectors()
+        if left:
+            _say(f"{left:,} fact-checks have no vector yet and are found by their words only; "
+                 "run `claimdesk factchecks vectors`.")  # fmt: skip
+        results = matcher.match_many(
+            [t for _, t in claims], args.lang, args.limit, [c for c, _ in claims]
+        ) if claims else []  # fmt: skip
+    if args.format == "json":
+        payload = [
+            {"claim_id": cid, "claim": text, "matches": [match_json(m) for m in found]}
+            for (cid, text), found in zip(claims, results, strict=True)
+        ]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for (cid, text), found in zip(claims, results, strict=True):
+            if args.article is not None:
+                print(f"# claim {cid}: {' '.join(text.split())}")
+            for match in found:
+                print(_text_line(match))
+    return 0 if any(results) else 1

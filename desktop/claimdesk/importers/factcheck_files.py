@@ -1,0 +1,223 @@
+"""Fact-check files: JSON-LD, feeds, saved pages and CSV, plain or gzip/zip packed, read safely."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import os
+import re
+import zlib
+from pathlib import Path
+
+from claimdesk.domain.factchecks import FactCheckDraft
+from claimdesk.domain.urls import clean_url
+from claimdesk.errors import KnownError
+from claimdesk.importers.archive import ZipLimits, open_checked_zip
+from claimdesk.importers.claimreview import (
+    MAX_ITEMS,
+    NO_CLAIM,
+    NO_URL,
+    FactChecksRead,
+    claim_text,
+    from_json,
+    language_code,
+    load_json,
+    number,
+)
+from claimdesk.importers.common import (
+    Unreadable,
+    clean_field,
+    decode_text,
+    one_line,
+    parse_date,
+    read_limited,
+)
+
+#: The largest file read (packed or not) and the most a packed one may unpack to. The
+#: Data Commons ClaimReview dump is well under this; parsing 256 MB of JSON takes about
+#: 2 GB of memory, so more would not be safe on a laptop anyway.
+MAX_BYTES = 256 * 1024 * 1024
+_ZIP_LIMITS = ZipLimits(max_total_bytes=MAX_BYTES, max_member_bytes=MAX_BYTES,
+                        max_xml_bytes=MAX_BYTES)  # fmt: skip
+_JSON = (".json", ".jsonld", ".json-ld")
+_HTML = (".html", ".htm", ".xhtml")
+SUFFIXES = (*_JSON, *_HTML, ".csv", ".gz", ".zip")
+_LD_TYPE = re.compile(r"application/ld\+json", re.IGNORECASE)
+#: CSV headings understood, by the field they fill (first the names the issue lists).
+_CSV_FIELDS = {
+    "claim": ("claim", "claimreviewed", "claim_reviewed", "text"),
+    "rating": ("rating", "verdict", "textual_rating", "alternatename"),
+    "url": ("url", "review_url", "reviewurl", "link"),
+    "publisher": ("publisher", "author", "organisation", "organization"),
+    "date": ("date", "datepublished", "date_published", "published"),
+    "language": ("language", "lang", "inlanguage"),
+    "title": ("title", "headline"),
+    "rating_value": ("rating_value", "ratingvalue"),
+}
+
+
+class FactCheckFileRefused(KnownError):
+    """A fact-check file could not be read; nothing of it was stored."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"Cannot import fact-checks from {path}: {reason}.")
+        self.path = path
+        self.reason = reason
+
+
+def read_factchecks(path: str | os.PathLike[str]) -> FactChecksRead:
+    """The fact-checks in one file, or FactCheckFileRefused saying why in one sentence."""
+    shown = os.fspath(path)
+    file = Path(shown)
+    suffix = file.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise FactCheckFileRefused(
+            shown, f"{suffix or 'files without an extension'} is not a fact-check format; "
+            f"ClaimDesk reads {', '.join(SUFFIXES)}"
+        )  # fmt: skip
+    try:
+        data = read_limited(file, MAX_BYTES)
+        read = _parse(file.name, data)
+    except Unreadable as exc:
+        raise FactCheckFileRefused(shown, exc.reason.rstrip(".")) from None
+    except MemoryError:
+        raise FactCheckFileRefused(
+            shown, "it is too large to read in this computer's memory"
+        ) from None
+    return read
+
+
+def _parse(name: str, data: bytes, packed: bool = False) -> FactChecksRead:
+    suffix = Path(name).suffix.lower()
+    if suffix == ".gz" and not packed:
+        return _parse(name[: -len(".gz")], _gunzip(data), packed=True)
+    if suffix == ".zip" and not packed:
+        read = FactChecksRead()
+        for member, content in open_checked_zip(data, "zip archive", _ZIP_LIMITS).items():
+            if Path(member).suffix.lower() in (*_JSON, *_HTML, ".csv"):
+                read.extend(_parse(member, content, packed=True))
+        return read
+    if suffix in _HTML:
+        return from_page(data)
+    if suffix == ".csv":
+        return from_csv(decode_text(data))
+    if suffix in _JSON:
+        return from_json(load_json(decode_text(data)))
+    raise Unreadable(f"{name} inside it is not a fact-check format")
+
+
+def _gunzip(data: bytes) -> bytes:
+    """Inflate a gzip file in pieces, stopping at MAX_BYTES: a gzip bomb is refused early."""
+    out = io.BytesIO()
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+            while chunk := packed.read(1024 * 1024):
+                if out.tell() + len(chunk) > MAX_BYTES:
+                    raise Unreadable(
+                        f"it would unpack to more than {MAX_BYTES // (1024 * 1024)} MB; "
+                        "it looks like a gzip bomb and was not opened"
+                    )
+                out.write(chunk)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise Unreadable(f"it is not a valid gzip file ({one_line(exc)})") from None
+    return out.getvalue()
+
+
+def from_page(data: bytes) -> FactChecksRead:
+    """The ClaimReview in a saved page's <script type="application/ld+json"> blocks.
+
+    lxml's HTML parser neither loads DTDs nor touches the network; a block that is not
+    valid JSON is skipped (pages often carry broken ones for other schema types).
+    """
+    import lxml.html
+
+    markup = decode_text(data)
+    if not markup.strip():
+        raise Unreadable("the page is empty")
+    try:
+        document = lxml.html.document_fromstring(markup)
+    except Exception as exc:  # lxml raises several types on broken markup
+        raise Unreadable(f"the page could not be read as HTML ({one_line(exc)})") from None
+    read = FactChecksRead()
+    blocks = 0
+    for script in document.iter("script"):
+        if not _LD_TYPE.fullmatch((script.get("type") or "").strip()):
+            continue
+        blocks += 1
+        try:
+            root = load_json(script.text_content() or "")
+        except Unreadable as exc:
+            if "nested" in exc.reason:
+                raise
+            read.skipped["a JSON-LD block that is not valid JSON"] += 1
+            continue
+        read.extend(from_json(root))
+    if not blocks:
+        raise Unreadable(
+            "the page has no JSON-LD (no <script type=\"application/ld+json\">), so no "
+            "ClaimReview; save the fact-check's own page, not a copy of its text"
+        )
+    return read
+
+
+def _columns(heading: list[str]) -> dict[str, int]:
+    names = [h.strip().lower().replace(" ", "_") for h in heading]
+    found: dict[str, int] = {}
+    for field, aliases in _CSV_FIELDS.items():
+        for alias in aliases:
+            if alias in names:
+                found[field] = names.index(alias)
+                break
+    return found
+
+
+def from_csv(text: str) -> FactChecksRead:
+    """Rows of a CSV with a heading row naming at least claim and url columns."""
+    sample = text[:65536]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, ",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = csv.reader(io.StringIO(text), dialect)
+    try:
+        columns = _columns(next(rows, []))
+        if "claim" not in columns or "url" not in columns:
+            raise Unreadable(
+                "its first row must name the columns, with at least claim and url "
+                "(also understood: rating, publisher, date, language, title)"
+            )
+        read = FactChecksRead()
+        for row in rows:
+            _csv_row(row, columns, read)
+            if len(read.drafts) > MAX_ITEMS:
+                raise Unreadable(f"it holds more than {MAX_ITEMS:,} fact-checks; split it")
+    except csv.Error as exc:
+        raise Unreadable(f"it is not a valid CSV file ({one_line(exc)})") from None
+    return read
+
+
+def _csv_row(row: list[str], columns: dict[str, int], read: FactChecksRead) -> None:
+    def cell(field: str) -> str | None:
+        index = columns.get(field)
+        return row[index] if index is not None and index < len(row) else None
+
+    if not any(cell.strip() for cell in row):
+        return
+    url = clean_url(cell("url"))
+    claim = claim_text(cell("claim"))
+    if url is None or not claim:
+        read.skipped[NO_URL if url is None else NO_CLAIM] += 1
+        return
+    read.drafts.append(
+        FactCheckDraft(
+            url=url,
+            claim=claim,
+            rating=clean_field(cell("rating")) or "",
+            rating_value=number(cell("rating_value")),
+            publisher=clean_field(cell("publisher")) or "",
+            published=parse_date(cell("date")),
+            language=language_code(cell("language")),
+            title=clean_field(cell("title")) or "",
+        )
+    )

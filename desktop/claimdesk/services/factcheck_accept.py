@@ -1,0 +1,39 @@
+"""Accepting an earlier fact-check as a claim's source note: one undoable edit."""
+
+from __future__ import annotations
+
+from claimdesk.domain import SourceDraft
+from claimdesk.domain.factchecks import FactCheckMatch, FactCheckSource
+from claimdesk.services.changes import Changes
+from claimdesk.services.workbench import Workbench
+
+
+def source_draft(match: FactCheckMatch) -> SourceDraft:
+    """The source note that records a match: the review's URL, its rating and who gave it.
+
+    The rating goes in the note in words ("Rated False by …"), so reports and case
+    bundles, which already carry source notes, carry accepted matches unchanged.
+    """
+    check = match.factcheck
+    who = check.publisher or ("this desk" if check.source is FactCheckSource.DESK else "")
+    rated = f"Rated “{check.rating}”" if check.rating else "Checked"
+    parts = [rated + (f" by {who}" if who else "")]
+    if check.published is not None:
+        parts.append(f"on {check.published.isoformat()}")
+    note = " ".join(parts) + "."
+    if check.source is FactCheckSource.DESK and check.claim_id is not None:
+        note += f" The desk's own verdict on claim {check.claim_id}."
+    if match.similarity is not None:
+        note += f" Matched as checked before (similarity {match.similarity:.2f})."
+    return SourceDraft(
+        url=check.url or "",
+        title=check.title or check.claim,
+        publisher=check.publisher,
+        quote=check.claim,
+        note=note,
+    )
+
+
+def accept_match(wb: Workbench, claim_id: int, match: FactCheckMatch) -> tuple[int, Changes]:
+    """Add the match to the claim as a source note (undone like any added source)."""
+    return wb.add_source(claim_id, source_draft(match))

@@ -1,0 +1,86 @@
+"""Importing fact-check files into the library: every file read first, stored in one write."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from claimdesk.domain.factchecks import FactCheckDraft
+from claimdesk.importers.factcheck_files import FactCheckFileRefused, read_factchecks
+from claimdesk.storage import factcheck_repo
+from claimdesk.storage.db import Database
+
+
+@dataclass(frozen=True, slots=True)
+class FactCheckImport:
+    """What importing some files did: counts over all of them, and the files refused."""
+
+    files: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    repeated: int = 0  # items naming a review URL another item of the import named
+    skipped: tuple[tuple[str, int], ...] = ()  # (reason, items) left out of read files
+    refused: tuple[tuple[str, str], ...] = ()  # (file, one-sentence reason)
+    per_file: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # (file, found)
+
+    def summary(self) -> str:
+        text = (
+            f"{self.added:,} fact-checks added, {self.updated:,} updated, "
+            f"{self.unchanged:,} already in the library"
+        )
+        if self.repeated:
+            text += f", {self.repeated:,} repeated in the files"
+        if self.skipped:
+            left = ", ".join(f"{n:,} with {why}" for why, n in self.skipped)
+            total = sum(n for _, n in self.skipped)
+            text += f"; {total:,} item{'s' if total != 1 else ''} left out ({left})"
+        read = self.files - len(self.refused)
+        return f"{text}; {read} file{'s' if read != 1 else ''} read, {len(self.refused)} refused."
+
+
+def import_factcheck_files(
+    db: Database,
+    paths: Iterable[str | os.PathLike[str]],
+    progress: Callable[[str], None] | None = None,
+) -> FactCheckImport:
+    """Read every file, then store all their fact-checks in one transaction.
+
+    A refused file (unreadable, hostile, not a fact-check format) is listed with its
+    reason and the others still import. One review URL is one entry, across files too.
+    """
+    drafts: list[FactCheckDraft] = []
+    skipped: Counter[str] = Counter()
+    refused: list[tuple[str, str]] = []
+    per_file: list[tuple[str, int]] = []
+    files = 0
+    for path in paths:
+        files += 1
+        shown = os.fspath(path)
+        if progress is not None:
+            progress(shown)
+        try:
+            read = read_factchecks(shown)
+        except FactCheckFileRefused as exc:
+            refused.append((shown, str(exc)))
+            continue
+        drafts.extend(read.drafts)
+        skipped.update(read.skipped)
+        per_file.append((shown, len(read.drafts)))
+    counts = factcheck_repo.UpsertCounts()
+    if drafts:
+        with db.write_lock, db.sessions.begin() as session:
+            counts = factcheck_repo.upsert(session, drafts, datetime.now().replace(microsecond=0))
+    return FactCheckImport(
+        files=files,
+        added=counts.added,
+        updated=counts.updated,
+        unchanged=counts.unchanged,
+        repeated=counts.repeated,
+        skipped=tuple(sorted(skipped.items())),
+        refused=tuple(refused),
+        per_file=tuple(per_file),
+    )

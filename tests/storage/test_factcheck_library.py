@@ -1,0 +1,249 @@
+"""Migration 0008: the fact-check library, its index, its vectors and the desk's verdicts in it."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+from alembic import command
+from sqlalchemy import create_engine, text
+
+from claimdesk.domain import ArticleMetadata, CandidateClaim, ClaimOrigin
+from claimdesk.domain.factchecks import FactCheckDraft, FactCheckSource
+from claimdesk.errors import DatabaseError
+from claimdesk.storage import factcheck_repo as fc
+from claimdesk.storage import repositories as repo
+from claimdesk.storage.db import Database, _alembic_config, head_revision, open_database
+from claimdesk.storage.edit_repo import move_verdict, set_claim_span
+from tests.storage.dbfiles import execute, sha256
+
+NOW = "'2025-01-01 10:00:00'"
+WHEN = datetime(2026, 12, 1, 12, 0, 0)
+
+
+def _sql(path: Path, query: str, *args: object) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(query, args).fetchall()
+    finally:
+        con.close()
+
+
+def _migrate(path: Path, revision: str, down: bool = False) -> None:
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        cfg = _alembic_config()
+        cfg.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+    engine.dispose()
+
+
+def _database_at_0004_with_a_verdict(path: Path) -> None:
+    _migrate(path, "0004")
+    con = sqlite3.connect(path)
+    for statement in (
+        "INSERT INTO articles (title, file_name, file_path, format, sha256, text, imported_at)"
+        f" VALUES ('Crime', 'c.txt', '/x/c.txt', 'txt', 'abc', 'Crime rose by 83%.', {NOW})",
+        "INSERT INTO rating_scales (name, is_default) VALUES ('Default', 1)",
+        "INSERT INTO ratings (scale_id, name, value, color, position)"
+        " VALUES (1, 'False', 1, '#c62828', 0)",
+        "INSERT INTO settings (key, value) VALUES ('org_name', 'Desk Check')",
+        'INSERT INTO claims (article_id, start, "end", text, origin, types, entities,'
+        f" status, created_at, updated_at) VALUES (1, 0, 17, 'Crime rose by 83%', 'manual',"
+        f" '[]', '[]', 'done', {NOW}, {NOW})",
+        "INSERT INTO verdicts (claim_id, rating_id, explanation, checker, created_at,"
+        f" updated_at) VALUES (1, 1, 'It fell', 'Ana', {NOW}, {NOW})",
+    ):
+        con.execute(statement)
+    con.commit()
+    con.close()
+
+
+def test_upgrade_from_0004_puts_earlier_verdicts_in_the_library(tmp_path: Path) -> None:
+    path = tmp_path / "v4.sqlite3"
+    _database_at_0004_with_a_verdict(path)
+    db = open_database(path, backups=tmp_path / "bk")
+    try:
+        assert db.backup is not None
+        with db.sessions() as s:
+            assert fc.count(s, FactCheckSource.DESK) == 1
+            ((fid, _rank),) = fc.bm25_candidates(s, '"crime"', 5)
+            entry = fc.entries(s, [fid])[fid]
+    finally:
+        db.dispose()
+    assert (entry.claim, entry.rating, entry.rating_value, entry.publisher) == (
+        "Crime rose by 83%", "False", 1.0, "Desk Check")
+    assert (entry.source, entry.url, entry.claim_id, entry.published) == (
+        FactCheckSource.DESK, None, 1, date(2025, 1, 1))
+    assert _sql(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    assert _sql(path, "SELECT explanation FROM verdicts") == [("It fell",)]
+    # Opened again, the upgraded file passes the schema check.
+    open_database(path, backups=tmp_path / "bk").dispose()
+
+
+def test_downgrade_to_0007_removes_only_the_library(tmp_path: Path) -> None:
+    path = tmp_path / "v4.sqlite3"
+    _database_at_0004_with_a_verdict(path)
+    open_database(path, backups=tmp_path / "bk").dispose()
+    _migrate(path, "0007", down=True)
+    names = {str(r[0]) for r in _sql(path, "SELECT name FROM sqlite_master")}
+    assert not {n for n in names if "factcheck" in n}
+    assert _sql(path, "SELECT text FROM claims") == [("Crime rose by 83%",)]
+    assert _sql(path, "SELECT version_num FROM alembic_version") == [("0007",)]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Database:
+    database = open_database(tmp_path / "desk.sqlite3")
+    yield database  # type: ignore[misc]
+    database.dispose()
+
+
+def _draft(url: str, claim: str, **more: object) -> FactCheckDraft:
+    return FactCheckDraft(url=url, claim=claim, **more)  # type: ignore[arg-type]
+
+
+def test_imports_are_deduplicated_by_review_url_and_updated_when_changed(db: Database) -> None:
+    drafts = [
+        _draft("https://a.example/1", "Vaccines cause autism", rating="False", publisher="A"),
+        _draft("https://a.example/2", "The moon landing was staged", rating="False"),
+        _draft("https://a.example/1", "Vaccines cause autism", rating="False", publisher="A"),
+    ]
+    with db.sessions.begin() as s:
+        first = fc.upsert(s, drafts, WHEN)
+    with db.sessions.begin() as s:
+        again = fc.upsert(s, [
+            _draft("https://a.example/1", "Vaccines cause autism", rating="Pants on fire",
+                   publisher="A"),
+            _draft("https://a.example/2", "The moon landing was staged", rating="False"),
+            _draft("https://a.example/3", "Bananas are radioactive", rating="True",
+                   language="en", published=date(2020, 5, 1)),
+        ], WHEN)
+    assert first == fc.UpsertCounts(added=2, repeated=1)
+    assert again == fc.UpsertCounts(added=1, updated=1, unchanged=1)
+    with db.sessions() as s:
+        assert fc.count(s) == 3
+        ids = [i for i, _ in fc.bm25_candidates(s, '"autism"', 5)]
+        (entry,) = fc.entries(s, ids).values()
+        assert fc.bm25_candidates(s, '"pants"', 5) == []  # ratings are not searched
+        assert [i for i, _ in fc.bm25_candidates(s, '"radioactive"', 5)]
+    assert (entry.rating, entry.url, entry.source) == (
+        "Pants on fire", "https://a.example/1", FactCheckSource.IMPORTED)
+
+
+def _claim_with_verdict(db: Database) -> tuple[int, int]:
+    with db.sessions.begin() as s:
+        aid = repo.add_article(s, text="Unemployment fell to 3% last year.",
+                               metadata=ArticleMetadata(title="Jobs"), file_name="j.txt",
+                               file_path="/j.txt", fmt="txt", sha256="j")
+        cid = repo.add_claim(s, aid, CandidateClaim(0, 33, "Unemployment fell to 3% last year"),
+                             ClaimOrigin.MANUAL)
+        ratings = repo.default_scale(s).ratings
+        repo.set_verdict(s, cid, ratings[0].id, "ONS figures", "Ana")
+    return aid, cid
+
+
+def _desk_rows(db: Database) -> list[tuple[object, ...]]:
+    return _sql(db.path, "SELECT claim_id, claim, rating, rating_value FROM factchecks "
+                         "WHERE source = 'desk' ORDER BY id")
+
+
+def test_the_desks_verdicts_follow_every_change(db: Database) -> None:
+    aid, cid = _claim_with_verdict(db)
+    assert _desk_rows(db) == [(cid, "Unemployment fell to 3% last year", "True", 5.0)]
+    with db.sessions.begin() as s:
+        unverifiable = next(r for r in repo.default_scale(s).ratings if r.value == 0)
+        repo.set_verdict(s, cid, unverifiable.id, "No data", "Ana")
+    assert _desk_rows(db) == [(cid, "Unemployment fell to 3% last year", "Unverifiable", None)]
+    with db.sessions.begin() as s:
+        fc.store_vectors(s, "test", [1], np.ones((1, fc.DIMENSIONS), dtype=np.float32))
+        set_claim_span(s, cid, start=0, end=22, text="Unemployment fell to 3%", score=None,
+                       entities=(), types=(), speaker=None)
+    assert _desk_rows(db) == [(cid, "Unemployment fell to 3%", "Unverifiable", None)]
+    with db.sessions() as s:
+        assert fc.vector_state(s, "test") == (0, 0)  # the new text needs a new vector
+        assert [i for i, _ in fc.bm25_candidates(s, '"unemployment"', 5)] == [1]
+    with db.sessions.begin() as s:
+        other = repo.add_claim(s, aid, CandidateClaim(0, 12, "Unemployment"), ClaimOrigin.MANUAL)
+        move_verdict(s, cid, other)
+    assert _desk_rows(db) == [(other, "Unemployment", "Unverifiable", None)]
+    with db.sessions.begin() as s:
+        repo.clear_verdict(s, other)
+    assert _desk_rows(db) == []
+    with db.sessions.begin() as s:
+        repo.set_verdict(s, cid, unverifiable.id, "again", "Ana")
+        repo.delete_article(s, aid)
+    assert _desk_rows(db) == []
+    assert _sql(db.path, "SELECT count(*) FROM fts_factchecks_docsize") == [(0,)]
+
+
+def test_vectors_are_float16_kilobytes_read_back_in_order(db: Database) -> None:
+    with db.sessions.begin() as s:
+        fc.upsert(s, [_draft(f"https://v.example/{i}", f"claim {i}") for i in range(5)], WHEN)
+        assert [i for i, *_ in fc.without_vector(s, "m", 10)] == [1, 2, 3, 4, 5]
+        vectors = np.random.default_rng(0).standard_normal((3, fc.DIMENSIONS))
+        fc.store_vectors(s, "m", [1, 3, 5], vectors)
+    with db.sessions() as s:
+        assert [i for i, *_ in fc.without_vector(s, "m", 10)] == [2, 4]
+        assert fc.count_without_vector(s, "m") == 2
+        assert fc.vector_state(s, "m") == (3, 5)
+        ((ids, matrix),) = list(fc.iter_vectors(s, "m"))
+        assert [i for i, *_ in fc.without_vector(s, "other model", 10)] == [1, 2, 3, 4, 5]
+        later = list(fc.iter_vectors(s, "m", after=3))
+    assert ids.tolist() == [1, 3, 5] and matrix.dtype == np.float16
+    np.testing.assert_allclose(matrix, vectors, atol=2e-3)
+    assert [x.tolist() for x, _ in later] == [[5]]
+    assert _sql(db.path, "SELECT length(vector) FROM factcheck_vectors") == [(1024,)] * 3
+    # A changed claim loses its vector; a changed rating keeps it.
+    with db.sessions.begin() as s:
+        fc.upsert(s, [_draft("https://v.example/0", "claim zero"),
+                      _draft("https://v.example/2", "claim 2", rating="False")], WHEN)
+    with db.sessions() as s:
+        assert fc.vector_state(s, "m") == (2, 5)
+
+
+HOSTILE = {
+    "trigger on the library": (
+        "CREATE TRIGGER spy AFTER INSERT ON factchecks BEGIN "
+        "UPDATE factchecks SET rating = 'True' WHERE id = new.id; END",
+    ),
+    "changed desk trigger": (
+        "DROP TRIGGER factchecks_desk_ai",
+        "CREATE TRIGGER factchecks_desk_ai AFTER INSERT ON verdicts BEGIN "
+        "DELETE FROM verdicts WHERE id = new.id; END",
+    ),
+    "missing vector trigger": ("DROP TRIGGER factchecks_vector_au",),
+    "changed vector table": (
+        "DROP TABLE factcheck_vectors",
+        "CREATE TABLE factcheck_vectors (factcheck_id INTEGER PRIMARY KEY, model, vector)",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_a_tampered_library_is_refused_and_left_unchanged(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "desk.sqlite3"
+    open_database(path, backups=tmp_path / "bk").dispose()
+    execute(path, *HOSTILE[kind])
+    before = sha256(path)
+    with pytest.raises(DatabaseError, match="not a schema ClaimDesk made"):
+        open_database(path, backups=tmp_path / "bk")
+    assert sha256(path) == before
+
+
+def test_a_dropped_library_index_is_rebuilt(db: Database) -> None:
+    with db.sessions.begin() as s:
+        fc.upsert(s, [_draft("https://r.example/1", "Rebuilt index finds this")], WHEN)
+    path = db.path
+    db.dispose()
+    execute(path, "DROP TABLE fts_factchecks")
+    again = open_database(path)
+    try:
+        with again.sessions() as s:
+            assert [i for i, _ in fc.bm25_candidates(s, '"rebuilt"', 5)] == [1]
+            assert s.execute(text("SELECT count(*) FROM fts_factchecks")).scalar() == 1
+    finally:
+        again.dispose()

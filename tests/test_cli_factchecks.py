@@ -1,0 +1,87 @@
+"""`claimdesk factchecks …` and `claimdesk match`, run as a user would: real processes and files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from claimdesk.domain import ArticleMetadata, CandidateClaim, ClaimOrigin
+from claimdesk.storage import repositories as repo
+from claimdesk.storage.db import open_database
+from tests.importers.test_factcheck_files import review, write
+from tests.test_cli import run
+
+
+def _feed(tmp_path: Path) -> Path:
+    return write(tmp_path / "feed.json", {"@type": "DataFeed", "dataFeedElement": [
+        {"item": [review(1, claimReviewed="5G mobile networks spread the coronavirus.")]},
+        {"item": [review(2, claimReviewed="Eating carrots improves your night vision.")]},
+        {"item": [review(3, claimReviewed="The Great Wall of China is visible from space.")]},
+    ]})
+
+
+def test_import_reports_counts_and_refusals_then_matches_across_languages(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    db = str(tmp_path / "desk.sqlite3")
+    csv = write(tmp_path / "more.csv", "claim,url,rating,language\n"
+                "Wind turbines kill more birds than cats,https://c.example/w,False,en\n")
+    hostile = write(tmp_path / "deep.json", "[" * 100_000)
+    result = run("factchecks", "import", str(_feed(tmp_path)), str(csv), str(hostile), "--db", db)
+    assert result.returncode == 1
+    assert f"{tmp_path / 'feed.json'}\t3 fact-checks" in result.stdout
+    assert "4 fact-checks added, 0 updated, 0 already in the library; 2 files read, 1 refused." in (
+        result.stdout)
+    refusals = [line for line in result.stderr.splitlines() if "Cannot import" in line]
+    assert len(refusals) == 1 and "nested" in refusals[0] and "Traceback" not in result.stderr
+    again = run("factchecks", "import", str(csv), "--db", db)
+    assert again.returncode == 0 and "0 fact-checks added, 0 updated, 1 already" in again.stdout
+    status = run("factchecks", "status", "--db", db)
+    assert status.stdout.strip() == (
+        "4 fact-checks (4 imported, 0 the desk's own); 4 encoded, 0 not yet.")
+
+    found = run("match", "Las redes 5G propagan el coronavirus", "--lang", "es",
+                "--format", "json", "--db", db)
+    assert found.returncode == 0, found.stderr
+    ((only,),) = [[q] for q in json.loads(found.stdout)]
+    best = only["matches"][0]
+    assert best["url"] == "https://checks.example/review/1"
+    assert (best["rating"], best["publisher"], best["date"], best["language"]) == (
+        "Mostly false", "Checks Example", "2024-03-09", "en")
+    assert best["similarity"] > 0.5 and best["source"] == "imported"
+    text = run("match", "Carrots help you see in the dark", "--limit", "1", "--db", db)
+    assert text.returncode == 0 and text.stdout.count("\n") == 1
+    assert "night vision" in text.stdout and "https://checks.example/review/2" in text.stdout
+
+
+def test_match_an_articles_claims_and_say_plainly_what_is_wrong(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    path = tmp_path / "desk.sqlite3"
+    database = open_database(path)
+    with database.sessions.begin() as s:
+        aid = repo.add_article(s, text="Wind farms kill more birds than cats. Tax rose.",
+                               metadata=ArticleMetadata(title="Wind"), file_name="w.txt",
+                               file_path="/w.txt", fmt="txt", sha256="w")
+        wind = CandidateClaim(0, 35, "Wind farms kill more birds than cats")
+        first = repo.add_claim(s, aid, wind, ClaimOrigin.MANUAL)
+        repo.add_claim(s, aid, CandidateClaim(37, 46, "Tax rose."), ClaimOrigin.MANUAL)
+        repo.set_verdict(s, first, repo.default_scale(s).ratings[4].id, "No", "Ana")
+    database.dispose()
+    assert run("factchecks", "import", str(_feed(tmp_path)), "--db", str(path)).returncode == 0
+    result = run("match", "--article", str(aid), "--format", "json", "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    wind, tax = json.loads(result.stdout)
+    assert (wind["claim_id"], tax["claim"]) == (first, "Tax rose.")
+    # The claim's own verdict is in the library, but it is no earlier check of itself.
+    assert first not in [m["desk_claim_id"] for m in wind["matches"]]
+    other = run("match", "Wind turbines kill lots of birds", "--format", "json", "--db", str(path))
+    assert json.loads(other.stdout)[0]["matches"][0]["desk_claim_id"] == first
+    for args, needle in (
+        (("match", "--article", "99"), "There is no article 99"),
+        (("match",), "Give either a claim's text or --article ID"),
+        (("match", "x", "--db", str(tmp_path / "none.sqlite3")), "No ClaimDesk database"),
+    ):
+        failed = run(*args, "--db", str(path)) if "--db" not in args else run(*args)
+        assert failed.returncode == 2
+        assert needle in failed.stderr and failed.stderr.count("\n") == 1, failed.stderr
