@@ -231,3 +231,34 @@ class FactCheckVectorRow(Base):
     )
     model: Mapped[str] = mapped_column(String(64))
     vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class EvidenceBlobRow(Base):
+    """The bytes of one attached file, stored once however many notes attach it."""
+
+    __tablename__ = "evidence_blobs"
+    __table_args__ = (CheckConstraint("length(data) = size", name="size"),)
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class EvidenceRow(Base):
+    """One file attached to a source note (migration 0009): name, type, capture, text."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (UniqueConstraint("source_note_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_note_id: Mapped[int] = mapped_column(
+        ForeignKey("source_notes.id", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("evidence_blobs.sha256", ondelete="RESTRICT"), index=True
+    )
+    file_name: Mapped[str] = mapped_column(String(500))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    captured_at: Mapped[datetime] = mapped_column(DateTime)
+    text: Mapped[str] = mapped_column(Text, default="")
