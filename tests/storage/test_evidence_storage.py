@@ -32,11 +32,15 @@ def _with_a_source(path: Path) -> None:
 
 
 def _attach(con: sqlite3.Connection, sha: str, text: str) -> None:
-    con.execute("INSERT OR IGNORE INTO evidence_blobs VALUES (?, 3, x'010203')", (sha,))
     con.execute(
-        "INSERT INTO evidence (source_note_id, sha256, file_name, media_type, size, captured_at,"
-        f" text) VALUES (1, ?, 'scan.pdf', 'application/pdf', 3, {NOW}, ?)",
+        "INSERT OR IGNORE INTO evidence_blobs (sha256, size, text, data) VALUES (?, 3, ?,"
+        " x'010203')",
         (sha, text),
+    )
+    con.execute(
+        "INSERT INTO evidence (source_note_id, sha256, file_name, media_type, size, captured_at)"
+        f" VALUES (1, ?, 'scan.pdf', 'application/pdf', 3, {NOW})",
+        (sha,),
     )
 
 
@@ -71,12 +75,18 @@ def test_evidence_is_indexed_cascades_with_its_note_and_keeps_its_blob(tmp_path:
         con.execute("DELETE FROM evidence_blobs")
     # Bytes that do not match the recorded size are refused.
     with pytest.raises(sqlite3.IntegrityError):
-        con.execute("INSERT INTO evidence_blobs VALUES (?, 9, x'00')", ("b" * 64,))
+        con.execute(
+            "INSERT INTO evidence_blobs (sha256, size, text, data) VALUES (?, 9, '', x'00')",
+            ("b" * 64,),
+        )
     con.execute("DELETE FROM source_notes")
     con.commit()
     assert con.execute("SELECT count(*) FROM evidence").fetchall() == [(0,)]
-    assert con.execute("SELECT count(*) FROM fts_evidence_docsize").fetchall() == [(0,)]
+    # The blob (and so its indexed text) stays until the desk drops unreferenced ones.
     assert con.execute("SELECT count(*) FROM evidence_blobs").fetchall() == [(1,)]
+    con.execute("DELETE FROM evidence_blobs")
+    con.commit()
+    assert con.execute("SELECT count(*) FROM fts_evidence_docsize").fetchall() == [(0,)]
     con.close()
 
 

@@ -75,9 +75,9 @@ TRIGRAM_INDEXES = tuple(
 #: The fact-check library (migration 0008) is matched by whole words only: no prefix and no
 #: trigram index, which would grow the file and which desk search does not read.
 FACTCHECK_INDEX = FtsIndex("fts_factchecks", "factchecks", ("claim", "title"), FACTCHECK_OPTIONS)
-#: Text extracted from evidence attachments (migration 0009): by words only, since a
-#: trigram index of every attached PDF would triple the text's size in the file.
-EVIDENCE_INDEX = FtsIndex("fts_evidence", "evidence", ("file_name", "text"))
+#: Text extracted from evidence files (migration 0009), once per distinct file: by words
+#: only, since a trigram index of every attached PDF would triple its size in the file.
+EVIDENCE_INDEX = FtsIndex("fts_evidence", "evidence_blobs", ("text",))
 INDEXES = WORD_INDEXES + TRIGRAM_INDEXES + (FACTCHECK_INDEX, EVIDENCE_INDEX)
 
 

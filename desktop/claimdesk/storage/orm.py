@@ -234,18 +234,21 @@ class FactCheckVectorRow(Base):
 
 
 class EvidenceBlobRow(Base):
-    """The bytes of one attached file, stored once however many notes attach it."""
+    """The bytes of one attached file and their text, stored once however many notes
+    attach it (the text is the bytes' own, so it is deduplicated with them)."""
 
     __tablename__ = "evidence_blobs"
     __table_args__ = (CheckConstraint("length(data) = size", name="size"),)
 
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
     size: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class EvidenceRow(Base):
-    """One file attached to a source note (migration 0009): name, type, capture, text."""
+    """One file attached to a source note (migration 0009): name, type, size, capture."""
 
     __tablename__ = "evidence"
     __table_args__ = (UniqueConstraint("source_note_id", "sha256"),)
@@ -261,4 +264,3 @@ class EvidenceRow(Base):
     media_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
     captured_at: Mapped[datetime] = mapped_column(DateTime)
-    text: Mapped[str] = mapped_column(Text, default="")

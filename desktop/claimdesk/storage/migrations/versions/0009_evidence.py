@@ -4,15 +4,16 @@ Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-01 19:40:00
 
-`evidence_blobs` holds each distinct file once, keyed by its sha256, inside the database
-file itself, so a desk moves, backs up and travels in a bundle as one file. `evidence`
-is one attachment of a blob to a source note: its original name, media type, size,
-capture time and the text extracted from it. Deleting a source note deletes its
+`evidence_blobs` holds each distinct file once, keyed by its sha256, with the text
+extracted from it, inside the database file itself, so a desk moves, backs up and
+travels in a bundle as one file. `evidence` is one attachment of a blob to a source
+note: its original name, media type, size and capture time (small rows, so the undo
+history can copy them). Deleting a source note deletes its
 attachments (cascade); a blob stays while any attachment names it (RESTRICT), and
 unreferenced blobs are dropped when a desk is opened (the undo history that could bring
 an attachment back lives only as long as the window).
 
-`fts_evidence` indexes the file name and text by words, like the other kinds of the
+`fts_evidence` indexes the blobs' text by words, like the other kinds of the
 desk. Statements are written out here, not imported (storage/fts.py holds the current
 copy; a test checks that both agree).
 """
@@ -27,19 +28,14 @@ down_revision = "0008"
 branch_labels = None
 depends_on = None
 
-_INSERT = (
-    "INSERT INTO fts_evidence(rowid, file_name, text) VALUES (new.id, new.file_name, new.text);"
-)
-_REMOVE = (
-    "INSERT INTO fts_evidence(fts_evidence, rowid, file_name, text) "
-    "VALUES ('delete', old.id, old.file_name, old.text);"
-)
+_INSERT = "INSERT INTO fts_evidence(rowid, text) VALUES (new.id, new.text);"
+_REMOVE = "INSERT INTO fts_evidence(fts_evidence, rowid, text) VALUES ('delete', old.id, old.text);"
 _FTS = (
-    "CREATE VIRTUAL TABLE fts_evidence USING fts5(file_name, text, content='evidence', "
+    "CREATE VIRTUAL TABLE fts_evidence USING fts5(text, content='evidence_blobs', "
     "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='3')",
-    f"CREATE TRIGGER fts_evidence_ai AFTER INSERT ON evidence BEGIN {_INSERT} END",
-    f"CREATE TRIGGER fts_evidence_ad AFTER DELETE ON evidence BEGIN {_REMOVE} END",
-    "CREATE TRIGGER fts_evidence_au AFTER UPDATE OF file_name, text ON evidence "
+    f"CREATE TRIGGER fts_evidence_ai AFTER INSERT ON evidence_blobs BEGIN {_INSERT} END",
+    f"CREATE TRIGGER fts_evidence_ad AFTER DELETE ON evidence_blobs BEGIN {_REMOVE} END",
+    f"CREATE TRIGGER fts_evidence_au AFTER UPDATE OF text ON evidence_blobs "
     f"BEGIN {_REMOVE} {_INSERT} END",
 )
 
@@ -47,11 +43,14 @@ _FTS = (
 def upgrade() -> None:
     op.create_table(
         "evidence_blobs",
+        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
         sa.Column("data", sa.LargeBinary(), nullable=False),
         sa.CheckConstraint("length(data) = size", name=op.f("ck_evidence_blobs_size")),
-        sa.PrimaryKeyConstraint("sha256", name=op.f("pk_evidence_blobs")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_evidence_blobs")),
+        sa.UniqueConstraint("sha256", name=op.f("uq_evidence_blobs_sha256")),
     )
     op.create_table(
         "evidence",
@@ -62,7 +61,6 @@ def upgrade() -> None:
         sa.Column("media_type", sa.String(length=100), nullable=False),
         sa.Column("size", sa.Integer(), nullable=False),
         sa.Column("captured_at", sa.DateTime(), nullable=False),
-        sa.Column("text", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["sha256"],
             ["evidence_blobs.sha256"],
