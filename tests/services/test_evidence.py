@@ -147,3 +147,25 @@ def test_unreferenced_bytes_go_when_the_desk_is_opened_again(
     assert wb.drop_unreferenced_evidence() == 1
     blobs = dump(wb.db.path, TABLES)["evidence_blobs"]
     assert [b["sha256"] for b in blobs] == [kept.sha256]
+
+
+def test_desk_search_finds_words_inside_an_attached_pdf_and_names_its_source(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    from claimdesk.domain import HitKind
+    from claimdesk.services.search import search
+
+    source = _source(wb, tmp_path)
+    assert search(wb, "quizzaciously") == []
+    pdf = build_pdf([["The port's ledger was kept quizzaciously by the harbour master."]])
+    attachment, _ = wb.attach_bytes(source, pdf, "ledger.pdf")
+    (hit,) = search(wb, "quizzaciously")
+    claim = wb.claims(wb.articles()[0].id)[0]
+    assert (hit.kind, hit.source_id, hit.claim_id) == (HitKind.SOURCE, source, claim.id)
+    assert hit.snippet.startswith("ledger.pdf: ") and "[[quizzaciously]]" in hit.marked()
+    # A prefix finds it too, as it does in every other kind of hit.
+    assert [h.source_id for h in search(wb, "quizzac")] == [source]
+    wb.remove_attachment(attachment.id)
+    assert search(wb, "quizzaciously") == []
+    wb.undo()
+    assert [h.source_id for h in search(wb, "quizzaciously")] == [source]
