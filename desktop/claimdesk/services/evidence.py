@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from claimdesk.domain.evidence import Attachment
+from claimdesk.domain.evidence import Attachment, clean_name
 from claimdesk.errors import KnownError
 from claimdesk.importers.common import Unreadable, read_limited
 from claimdesk.importers.evidence_files import MAX_ATTACHMENT_BYTES, read_evidence
@@ -19,9 +18,6 @@ from claimdesk.services.write_path import WritePath
 from claimdesk.storage import evidence_repo
 from claimdesk.storage import repositories as repo
 
-#: Longest original file name kept (the column's size); longer ones keep their end.
-NAME_CHARS = 500
-
 
 class AttachmentRefused(KnownError):
     """A file could not be attached as evidence; nothing was stored."""
@@ -30,13 +26,6 @@ class AttachmentRefused(KnownError):
         super().__init__(f"Cannot attach {name}: {reason}.")
         self.name = name
         self.reason = reason
-
-
-def clean_name(name: str) -> str:
-    """The file name as shown and stored: no folders, no control characters, not empty."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
-    return (base or "attachment")[-NAME_CHARS:]
 
 
 class EvidenceEdits(WritePath):

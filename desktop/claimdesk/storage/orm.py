@@ -156,6 +156,10 @@ class SourceNoteRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
     claim: Mapped[ClaimRow] = relationship(back_populates="sources")
+    # Read-only: attachments are written through evidence_repo, deleted by the cascade.
+    attachments: Mapped[list[EvidenceRow]] = relationship(
+        viewonly=True, order_by="EvidenceRow.id"
+    )
 
 
 class SettingRow(Base):
