@@ -10,19 +10,7 @@ from sqlalchemy.orm import Session
 
 from claimdesk.domain.evidence import Attachment
 from claimdesk.storage.orm import EvidenceBlobRow, EvidenceRow, SourceNoteRow
-from claimdesk.storage.rows import MissingRowError
-
-
-def _attachment(row: EvidenceRow) -> Attachment:
-    return Attachment(
-        id=row.id,
-        source_id=row.source_note_id,
-        sha256=row.sha256,
-        file_name=row.file_name,
-        media_type=row.media_type,
-        size=row.size,
-        captured_at=row.captured_at,
-    )
+from claimdesk.storage.rows import MissingRowError, attachment
 
 
 def has_blob(session: Session, sha256: str) -> bool:
@@ -76,7 +64,7 @@ def get(session: Session, attachment_id: int) -> Attachment:
     row = session.get(EvidenceRow, attachment_id)
     if row is None:
         raise MissingRowError(f"evidence {attachment_id}")
-    return _attachment(row)
+    return attachment(row)
 
 
 def remove(session: Session, attachment_id: int) -> None:
@@ -94,7 +82,7 @@ def of_sources(session: Session, source_ids: Iterable[int]) -> list[Attachment]:
     rows = session.scalars(
         select(EvidenceRow).where(EvidenceRow.source_note_id.in_(ids)).order_by(EvidenceRow.id)
     )
-    return [_attachment(r) for r in rows]
+    return [attachment(r) for r in rows]
 
 
 def read_bytes(session: Session, sha256: str) -> bytes:
