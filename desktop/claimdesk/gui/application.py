@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from claimdesk.app import Services, build_services, configure_logging
 from claimdesk.errors import KnownError
+
+log = logging.getLogger(__name__)
 
 
 def create_window(services: Services, log_file: Path | None = None):  # type: ignore[no-untyped-def]
@@ -74,8 +77,21 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
     else:
         running.window.restore_session()
     code = app.exec()
+    drop_removed_files(running.services)
     running.services.close()
     return int(code)
+
+
+def drop_removed_files(services: Services) -> None:
+    """Delete the stored files no attachment names any more, as the window's undo
+    history (which could bring them back) ends; never a reason to fail a close."""
+    try:
+        dropped = services.workbench.drop_unreferenced_evidence()
+    except KnownError:
+        log.warning("removed attachments stay in the desk until the next close", exc_info=True)
+        return
+    if dropped:
+        log.info("dropped %d stored files no attachment names", dropped)
 
 
 def _prefs(data_dir: str | Path | None):  # type: ignore[no-untyped-def]
@@ -138,6 +154,7 @@ class RunningWindow:
             self.window.errors.report(exc)
             return
         self.window.close()
+        drop_removed_files(self.services)
         self.services.close()
         _prefs(services.paths.data_dir).setValue("database/path", str(services.db.path))
         self._open(services)
