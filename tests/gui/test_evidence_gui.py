@@ -101,7 +101,7 @@ def test_dropping_files_onto_a_note_attaches_them_and_refuses_a_hostile_one(
 
 
 def test_the_source_dialog_attaches_views_and_opens_a_copy(qtbot, make_window, tmp_path):
-    window, source = window_with_a_source(make_window, tmp_path)
+    window, _source = window_with_a_source(make_window, tmp_path)
     dialog = window.detail.edit_source()
     assert dialog is not None
     page = tmp_path / "saved.html"
@@ -117,7 +117,9 @@ def test_the_source_dialog_attaches_views_and_opens_a_copy(qtbot, make_window, t
     assert viewer.text.document().resource(1, QUrl("https://remote.example/pixel.png")) is None
 
     class Opened(QObject):
-        urls: list[QUrl] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.urls: list[QUrl] = []
 
         @Slot(QUrl)
         def handle(self, url: QUrl) -> None:
