@@ -22,10 +22,10 @@ from claimdesk.domain.evidence import Attachment, clean_name
 from claimdesk.gui.i18n import format_datetime
 from claimdesk.services.workbench import Workbench
 
-#: Megabytes Qt may allocate to decode one image (100 megapixels × 4 bytes is 400 MB;
-#: the attach check already refused more pixels than that).
+# Megabytes Qt may allocate to decode one image (100 megapixels × 4 bytes is 400 MB;
+# the attach check already refused more pixels than that).
 IMAGE_ALLOCATION_MB = 512
-#: The preview's longest side; the full image opens in the system viewer.
+# The preview's longest side; the full image opens in the system viewer.
 PREVIEW_SIDE = 1600
 
 

@@ -75,7 +75,7 @@ class SourceDialog(QDialog):
         super().__init__(parent)
         self.source = source
         self.evidence = evidence
-        #: Files chosen for a note that does not exist yet: attached once it is saved.
+        # Files chosen for a note that does not exist yet: attached once it is saved.
         self.pending_files: list[Path] = []
         self.setObjectName("sourceDialog")
         self.setWindowTitle(self.tr("Edit source") if source else self.tr("Add source"))

@@ -52,7 +52,7 @@ class EvidenceActions(QObject):
     """
 
     changed = Signal(object)  # Changes
-    #: Emitted on the GUI thread when an attach job ends (success or not).
+    # Emitted on the GUI thread when an attach job ends (success or not).
     finished = Signal()
 
     def __init__(
