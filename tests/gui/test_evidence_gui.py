@@ -21,31 +21,35 @@ from claimdesk.domain import SourceDraft
 from claimdesk.gui.application import drop_removed_files
 from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
 from claimdesk.gui.windows.main_window import MainWindow
+from claimdesk.services.changes import Changes
 from tests.importers import evidence_builders as make
+from tests.gui.conftest import EXTRACTION_TIMEOUT_MS
 from tests.importers.doc_builders import build_pdf
 
 TEXT = "The harbour handled 12 million tonnes of cargo in 2024. Ministers will meet again."
 WAIT_MS = 20_000
 
 
-def window_with_a_source(make_window, tmp_path: Path) -> tuple[MainWindow, int]:
+def window_with_a_source(qtbot, make_window, tmp_path: Path) -> tuple[MainWindow, int]:
     """A window showing a claim with one source note; returns it and the note's id."""
     window = make_window()
     wb = window.workbench
     article = tmp_path / "harbour.txt"
     article.write_text(TEXT, encoding="utf-8")
     aid = wb.open_file(article).article_id
-    window.extraction.cancel_all()
-    claim, _ = wb.add_claim(aid, 0, TEXT.index(" Ministers"))
-    source, _ = wb.add_source(claim, SourceDraft(url="https://example.org/port"))
     window.show_article(aid)
+    # Extraction forgets the article's undo history when it ends: let it end first.
+    qtbot.waitUntil(lambda: not window.extraction.busy(), timeout=EXTRACTION_TIMEOUT_MS)
+    claim, _ = wb.add_claim(aid, 0, TEXT.index(" Ministers"), allow_overlap=True)
+    source, _ = wb.add_source(claim, SourceDraft(url="https://example.org/port"))
+    window.apply_changes(Changes(claim_sets=frozenset({aid})))
     window.detail.show_claim(wb.claim(claim))
     window.detail.sources.setCurrentIndex(window.detail.sources_model.index(0, 0))
     return window, source
 
 
 def test_pasting_a_screenshot_attaches_it_as_png(qtbot, make_window, tmp_path):
-    window, source = window_with_a_source(make_window, tmp_path)
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
     image = QImage(64, 48, QImage.Format.Format_RGB32)
     image.fill(QColor("#c62828"))
     QGuiApplication.clipboard().setImage(image)
@@ -84,7 +88,7 @@ def _drop(view, mime: QMimeData) -> None:
 def test_dropping_files_onto_a_note_attaches_them_and_refuses_a_hostile_one(
     qtbot, make_window, tmp_path
 ):
-    window, source = window_with_a_source(make_window, tmp_path)
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
     pdf = tmp_path / "ledger.pdf"
     pdf.write_bytes(build_pdf([["The dropped ledger mentions frobnicated tonnage."]]))
     svg = tmp_path / "evil.svg"
@@ -101,7 +105,7 @@ def test_dropping_files_onto_a_note_attaches_them_and_refuses_a_hostile_one(
 
 
 def test_the_source_dialog_attaches_views_and_opens_a_copy(qtbot, make_window, tmp_path):
-    window, _source = window_with_a_source(make_window, tmp_path)
+    window, _source = window_with_a_source(qtbot, make_window, tmp_path)
     dialog = window.detail.edit_source()
     assert dialog is not None
     page = tmp_path / "saved.html"
@@ -141,7 +145,7 @@ def test_the_source_dialog_attaches_views_and_opens_a_copy(qtbot, make_window, t
 
 
 def test_an_image_previews_within_a_memory_limit(qtbot, make_window, tmp_path):
-    window, source = window_with_a_source(make_window, tmp_path)
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(QColor("#2e7d32"))
     from claimdesk.gui.panels.evidence_actions import png_bytes
@@ -154,7 +158,7 @@ def test_an_image_previews_within_a_memory_limit(qtbot, make_window, tmp_path):
 
 
 def test_a_new_note_gets_its_chosen_files_once_saved(qtbot, make_window, tmp_path):
-    window, _source = window_with_a_source(make_window, tmp_path)
+    window, _source = window_with_a_source(qtbot, make_window, tmp_path)
     claim_id = window.detail.claim.id
     dialog = window.detail.add_source()
     assert dialog is not None
@@ -173,7 +177,7 @@ def test_a_new_note_gets_its_chosen_files_once_saved(qtbot, make_window, tmp_pat
 
 
 def test_closing_drops_files_no_attachment_names(qtbot, make_window, tmp_path):
-    window, source = window_with_a_source(make_window, tmp_path)
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
     attached, _ = window.workbench.attach_bytes(source, make.png(), "gone.png")
     window.workbench.remove_attachment(attached.id)
     drop_removed_files(window.services)
