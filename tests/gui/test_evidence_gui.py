@@ -22,8 +22,8 @@ from claimdesk.gui.application import drop_removed_files
 from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
 from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.services.changes import Changes
-from tests.importers import evidence_builders as make
 from tests.gui.conftest import EXTRACTION_TIMEOUT_MS
+from tests.importers import evidence_builders as make
 from tests.importers.doc_builders import build_pdf
 
 TEXT = "The harbour handled 12 million tonnes of cargo in 2024. Ministers will meet again."
