@@ -146,6 +146,7 @@ def test_a_zip_that_is_no_wacz_and_other_formats_are_refused() -> None:
     _refused(make.wacz({"word/document.xml": b"<w/>"}), "not a WACZ")
     _refused(b"GIF89a" + b"\x00" * 40, "not one ClaimDesk keeps")
     _refused(gz.compress(b"just text"), "not a WARC")
+    _refused(b"\x1f\x8b\x08\x00" + b"\xff" * 64, "not a WARC")  # a damaged gzip header
     _refused(b"", "empty")
 
 

@@ -63,7 +63,10 @@ def is_warc(data: bytes) -> bool:
     if data.startswith(WARC_MAGIC):
         return True
     if data.startswith(GZIP_MAGIC):
-        head = zlib.decompressobj(wbits=31).decompress(data[:4096], 16)
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(data[:4096], 16)
+        except zlib.error:
+            return False  # refused as a damaged gzip that is no WARC
         return head.startswith(WARC_MAGIC)
     return False
 
