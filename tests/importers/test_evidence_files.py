@@ -7,6 +7,8 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimdesk.importers import evidence_archives as archives
 from claimdesk.importers.common import Unreadable
@@ -152,3 +154,22 @@ def test_a_zip_that_is_no_wacz_and_other_formats_are_refused() -> None:
 
 def test_a_file_over_the_limit_is_refused_with_the_limit() -> None:
     _refused(b"a" * (MAX_ATTACHMENT_BYTES + 1), "larger than the 50 MB limit")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(
+        [b"%PDF-1.7\n", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"RIFF\x10\x00\x00\x00WEBP",
+         b"WARC/1.1\r\n", b"\x1f\x8b\x08\x00", b"PK\x03\x04", b"<!doctype html>", b"<svg"]
+    ),
+    st.binary(max_size=400),
+    st.booleans(),
+)  # fmt: skip
+def test_damaged_files_of_every_type_are_refused_or_read_never_a_crash(
+    magic: bytes, rest: bytes, ends_like_pdf: bool
+) -> None:
+    data = magic + rest + (b"\n%%EOF\n" if ends_like_pdf else b"")
+    try:
+        read_evidence(data)
+    except Unreadable as exc:
+        assert exc.reason and "\n" not in exc.reason

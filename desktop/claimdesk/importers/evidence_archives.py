@@ -80,6 +80,7 @@ def warc_text(data: bytes, page_text: PageText, limit: int = MAX_UNPACKED) -> st
 
 def _pages(data: bytes, page_text: PageText) -> Iterator[str]:
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import ChunkedDataException
     from warcio.exceptions import ArchiveLoadFailed
 
     pages = 0
@@ -99,7 +100,8 @@ def _pages(data: bytes, page_text: PageText) -> Iterator[str]:
             if text:
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
                 yield f"{uri}\n{text}" if uri else text
-    except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error) as exc:
+    except (ArchiveLoadFailed, ChunkedDataException, ValueError, OSError, EOFError,
+            zlib.error) as exc:  # fmt: skip
         raise Unreadable(f"the web archive is damaged ({one_line(exc)})") from None
 
 

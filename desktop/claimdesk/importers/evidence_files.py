@@ -121,14 +121,13 @@ def pdf_text(data: bytes) -> str:
     if b"%%EOF" not in data[-1024:]:
         raise Unreadable("the PDF is cut short (it has no end marker); save it again")
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             return ""  # kept as bytes; its text is sealed
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+    except Exception as exc:  # pypdf raises many types on damaged streams and objects
         log.debug("pypdf failed", exc_info=True)
         raise Unreadable(f"the PDF is damaged ({one_line(exc)})") from None
     return normalise_plain("\n\n".join(p.strip() for p in pages if p.strip()))
