@@ -17,14 +17,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from claimdesk.app import build_services
 from claimdesk.domain import SourceDraft
-from claimdesk.gui.application import drop_removed_files
+from claimdesk.gui.application import RunningWindow
 from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
 from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.services.changes import Changes
 from tests.gui.conftest import EXTRACTION_TIMEOUT_MS
 from tests.importers import evidence_builders as make
 from tests.importers.doc_builders import build_pdf
+from tests.storage.dbfiles import rows
 
 TEXT = "The harbour handled 12 million tonnes of cargo in 2024. Ministers will meet again."
 WAIT_MS = 20_000
@@ -176,12 +178,29 @@ def test_a_new_note_gets_its_chosen_files_once_saved(qtbot, make_window, tmp_pat
     assert note.title == "Port statistics" and note.attachments[0].file_name == "notes.txt"
 
 
-def test_closing_drops_files_no_attachment_names(qtbot, make_window, tmp_path):
-    window, source = window_with_a_source(qtbot, make_window, tmp_path)
-    attached, _ = window.workbench.attach_bytes(source, make.png(), "gone.png")
-    window.workbench.remove_attachment(attached.id)
-    drop_removed_files(window.services)
-    with window.workbench.db.sessions() as session:
-        from claimdesk.storage import evidence_repo
-
-        assert not evidence_repo.has_blob(session, attached.sha256)
+def test_opening_a_desk_in_the_window_drops_files_no_attachment_names(
+    qtbot, tmp_path, monkeypatch
+):
+    """Bytes kept for an earlier window's undo go when the window next opens the desk."""
+    monkeypatch.setenv("CLAIMDESK_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "desk.sqlite3"
+    first = build_services(path)
+    wb = first.workbench
+    article = tmp_path / "harbour.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    aid = wb.open_file(article).article_id
+    claim, _ = wb.add_claim(aid, 0, 10)
+    source, _ = wb.add_source(claim, SourceDraft(url="https://example.org/port"))
+    kept, _ = wb.attach_bytes(source, make.png(), "kept.png")
+    gone, _ = wb.attach_bytes(source, make.jpeg(), "gone.jpg")
+    wb.remove_attachment(gone.id)
+    first.close()
+    assert len(rows(path, "SELECT sha256 FROM evidence_blobs")) == 2
+    running = RunningWindow(QApplication.instance(), build_services(path), None)
+    qtbot.addWidget(running.window)
+    try:
+        assert rows(path, "SELECT sha256 FROM evidence_blobs") == [(kept.sha256,)]
+    finally:
+        running.window.jobs.wait(30_000)
+        running.window.close()
+        running.services.close()

@@ -77,18 +77,20 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
     else:
         running.window.restore_session()
     code = app.exec()
-    drop_removed_files(running.services)
     running.services.close()
     return int(code)
 
 
 def drop_removed_files(services: Services) -> None:
-    """Delete the stored files no attachment names any more, as the window's undo
-    history (which could bring them back) ends; never a reason to fail a close."""
+    """Delete the stored files no attachment names any more, as a window opens a desk:
+    no undo history here can bring them back yet. A busy desk keeps them for next time.
+
+    Not on closing: by then a restore may have put an older file under the services.
+    """
     try:
         dropped = services.workbench.drop_unreferenced_evidence()
     except KnownError:
-        log.warning("removed attachments stay in the desk until the next close", exc_info=True)
+        log.warning("removed attachments stay in the desk until it is next opened", exc_info=True)
         return
     if dropped:
         log.info("dropped %d stored files no attachment names", dropped)
@@ -127,6 +129,7 @@ class RunningWindow:
         from claimdesk.gui.theme import apply_theme
 
         self.services = services
+        drop_removed_files(services)
         self.window = create_window(services, self.log_file)
         self.window.databaseSwitchRequested.connect(self.switch)
         apply_theme(self.app, services.workbench.settings().theme)
@@ -154,7 +157,6 @@ class RunningWindow:
             self.window.errors.report(exc)
             return
         self.window.close()
-        drop_removed_files(self.services)
         self.services.close()
         _prefs(services.paths.data_dir).setValue("database/path", str(services.db.path))
         self._open(services)

@@ -122,7 +122,7 @@ class EvidenceEdits(WritePath):
         )
 
     def drop_unreferenced_evidence(self) -> int:
-        """Delete the stored files no attachment names any more (at start-up: no undo
-        history of an earlier window can still need them); returns how many went."""
+        """Delete the stored files no attachment names any more (as the window opens a
+        desk: no undo history can need them yet); returns how many went."""
         with self._write() as session:
             return evidence_repo.drop_unreferenced(session)

@@ -10,8 +10,8 @@ travels in a bundle as one file. `evidence` is one attachment of a blob to a sou
 note: its original name, media type, size and capture time (small rows, so the undo
 history can copy them). Deleting a source note deletes its
 attachments (cascade); a blob stays while any attachment names it (RESTRICT), and
-unreferenced blobs are dropped when a desk is opened (the undo history that could bring
-an attachment back lives only as long as the window).
+unreferenced blobs are dropped when the window opens a desk (the undo history that could
+bring an attachment back lives only as long as the window).
 
 `fts_evidence` indexes the blobs' text by words, like the other kinds of the
 desk. Statements are written out here, not imported (storage/fts.py holds the current
