@@ -156,6 +156,8 @@ def _export_parsers(sub: Any) -> None:
                    help="include every candidate claim, not only those worked on")
     p.add_argument("--title", help="report title (default: from the selection)")
     p.add_argument("--bom", action="store_true", help="csv: start with a UTF-8 byte-order mark")
+    p.add_argument("--copy-attachments", action="store_true",
+                   help="html: copy attached files into FILE_files/ beside it and link them")
     p.add_argument("--review-url", metavar="URL",
                    help="claimreview: web address where the fact-check is published")
     p.add_argument("--org-name", help="organisation name (default: from settings)")

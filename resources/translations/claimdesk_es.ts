@@ -613,6 +613,34 @@
     </message>
 </context>
 <context>
+    <name>EvidenceActions</name>
+    <message>
+        <source>Attaching files</source>
+        <translation>Adjuntando archivos</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceViewer</name>
+    <message>
+        <source>{type} · {size:,} bytes · captured {when}
+sha256 {sha}</source>
+        <translation>{type} · {size:,} bytes · capturado el {when}
+sha256 {sha}</translation>
+    </message>
+    <message>
+        <source>This image could not be shown here.</source>
+        <translation>Esta imagen no se puede mostrar aquí.</translation>
+    </message>
+    <message>
+        <source>No text was found in this file (a scan or an image).</source>
+        <translation>No se encontró texto en este archivo (un escaneo o una imagen).</translation>
+    </message>
+    <message>
+        <source>Open with the system viewer</source>
+        <translation>Abrir con el visor del sistema</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export report</source>
@@ -2172,8 +2200,39 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
         <translation>&amp;Nota:</translation>
     </message>
     <message>
+        <source>Files:</source>
+        <translation>Archivos:</translation>
+    </message>
+    <message>
+        <source>Attach &amp;files…</source>
+        <translation>Adjuntar &amp;archivos…</translation>
+    </message>
+    <message>
+        <source>&amp;View…</source>
+        <translation>&amp;Ver…</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>Quitar archivo</translation>
+    </message>
+    <message>
+        <source>{name} (attached when saved)</source>
+        <translation>{name} (se adjunta al guardar)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
         <source>Give at least a URL, a title, a quote or a note.</source>
         <translation>Indique al menos una URL, un título, una cita o una nota.</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesDropTarget</name>
+    <message>
+        <source>Add a source note first, then drop or paste files onto it.</source>
+        <translation>Añada primero una nota de fuente y después suelte o pegue los archivos sobre ella.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from claimdesk.domain.evidence import Attachment
+
 
 class ClaimStatus(enum.StrEnum):
     """Where a claim stands in the checker's work."""
@@ -199,6 +201,8 @@ class SourceNote:
     quote: str = ""
     note: str = ""
     stance: Stance = Stance.CONTEXT
+    #: Files kept in the desk as evidence for this note, in the order they were attached.
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import zipfile
 import zlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -27,6 +28,8 @@ from claimdesk.exchange.records import (
     article_from_json,
     article_to_json,
 )
+from claimdesk.importers.common import Unreadable
+from claimdesk.importers.evidence_files import MAX_ATTACHMENT_BYTES, read_evidence
 
 SUFFIX = ".claimdesk"
 BUNDLE_FORMAT = "claimdesk-bundle"
@@ -35,6 +38,10 @@ BUNDLE_SCHEMA_VERSION = 1
 MANIFEST = "manifest.json"
 DATA = "data.json"
 _MEMBERS = (MANIFEST, DATA)
+#: Attached files travel as evidence/<their sha256>, stored as they are (most evidence
+#: is compressed already: PDF, PNG, JPEG, gzipped WARC).
+EVIDENCE_DIR = "evidence/"
+_EVIDENCE_NAME = re.compile(r"evidence/([0-9a-f]{64})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +55,17 @@ class BundleLimits:
     #: Uncompressed / compressed size of one entry, for entries bigger than ratio_floor.
     max_ratio: float = 200.0
     ratio_floor: int = 1024 * 1024
+    #: Attached files (evidence/…), counted apart from the bundle's own members.
+    max_attachments: int = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class BundleEvidence:
+    """An attached file from a bundle: its bytes, checked as an attach would check them."""
+
+    data: bytes
+    media_type: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +78,8 @@ class Bundle:
     schema_version: int
     #: Exact copies of a claim the file held more than once; each was stored once.
     duplicates_dropped: int = 0
+    #: The attached files by sha256, each matching its checksum.
+    evidence: Mapping[str, BundleEvidence] = field(default_factory=dict)
 
 
 class BundleRefused(KnownError):
@@ -78,21 +98,36 @@ def _json_bytes(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
-def pack_bundle(articles: Sequence[BundleArticle], created_at: datetime | None = None) -> bytes:
-    """The bytes of a .claimdesk file holding `articles`."""
+def _entry(data: bytes) -> dict[str, Any]:
+    return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def pack_bundle(
+    articles: Sequence[BundleArticle],
+    created_at: datetime | None = None,
+    evidence: Mapping[str, bytes] | None = None,
+) -> bytes:
+    """The bytes of a .claimdesk file holding `articles` and their attached files
+    (`evidence`: bytes by sha256, every one the articles' notes name)."""
     data = _json_bytes({"articles": [article_to_json(a) for a in articles]})
+    files = {DATA: _entry(data)}
+    evidence = evidence or {}
+    for sha in sorted(evidence):
+        files[EVIDENCE_DIR + sha] = _entry(evidence[sha])
     manifest = {
         "format": BUNDLE_FORMAT,
         "schema_version": BUNDLE_SCHEMA_VERSION,
         "created_at": (created_at or datetime.now()).replace(microsecond=0).isoformat(),
         "app_version": __version__,
         "article_count": len(articles),
-        "files": {DATA: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}},
+        "files": files,
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(MANIFEST, _json_bytes(manifest))
         zf.writestr(DATA, data)
+        for sha in sorted(evidence):
+            zf.writestr(EVIDENCE_DIR + sha, evidence[sha], compress_type=zipfile.ZIP_STORED)
     return out.getvalue()
 
 
@@ -108,8 +143,14 @@ def _unsafe_name(name: str) -> bool:
 
 def _check_members(zf: zipfile.ZipFile, limits: BundleLimits) -> dict[str, zipfile.ZipInfo]:
     infos = zf.infolist()
-    if len(infos) > limits.max_members:
-        raise ValueError(f"it has {len(infos)} entries; a bundle has {len(_MEMBERS)}.")
+    own = [i for i in infos if not _EVIDENCE_NAME.fullmatch(i.filename)]
+    if len(own) > limits.max_members:
+        raise ValueError(f"it has {len(own)} entries; a bundle has {len(_MEMBERS)}.")
+    if len(infos) - len(own) > limits.max_attachments:
+        raise ValueError(
+            f"it has {len(infos) - len(own):,} attached files; ClaimDesk accepts "
+            f"{limits.max_attachments:,}."
+        )
     members: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
@@ -131,7 +172,9 @@ def _check_members(zf: zipfile.ZipFile, limits: BundleLimits) -> dict[str, zipfi
                 f"({ratio:.0f}:1, zip bomb?)."
             )
         members[info.filename] = info
-    unexpected = sorted(set(members) - set(_MEMBERS))
+    unexpected = sorted(
+        n for n in set(members) - set(_MEMBERS) if not _EVIDENCE_NAME.fullmatch(n)
+    )
     if unexpected:
         raise ValueError(f"it contains files a bundle never has ({', '.join(unexpected)}).")
     missing = [m for m in _MEMBERS if m not in members]
@@ -158,6 +201,16 @@ def _load_json(raw: bytes, name: str) -> Any:
 
 def _check_manifest(manifest: Any) -> tuple[str, int, datetime, str]:
     """(expected sha256 of data.json, its size, created_at, app_version)."""
+    sha, size = _checksum(manifest, DATA)
+    try:
+        created = datetime.fromisoformat(str(manifest.get("created_at")))
+    except ValueError:
+        raise ValueError("its manifest has no valid creation date.") from None
+    return sha, size, created, str(manifest.get("app_version", ""))
+
+
+def _checksum(manifest: Any, name: str) -> tuple[str, int]:
+    """The sha256 and size the manifest states for the member `name`."""
     if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
         raise ValueError("it is not a ClaimDesk case bundle.")
     version = manifest.get("schema_version")
@@ -171,17 +224,13 @@ def _check_manifest(manifest: Any) -> tuple[str, int, datetime, str]:
     if version != BUNDLE_SCHEMA_VERSION:
         raise ValueError(f"its schema version {version} is no longer supported.")
     files = manifest.get("files")
-    entry = files.get(DATA) if isinstance(files, dict) else None
+    entry = files.get(name) if isinstance(files, dict) else None
     if not isinstance(entry, dict):
-        raise ValueError("its manifest lists no checksum for data.json.")
+        raise ValueError(f"its manifest lists no checksum for {name}.")
     sha, size = entry.get("sha256"), entry.get("size")
     if not isinstance(sha, str) or len(sha) != 64 or not isinstance(size, int):
-        raise ValueError("its manifest has a malformed checksum for data.json.")
-    try:
-        created = datetime.fromisoformat(str(manifest.get("created_at")))
-    except ValueError:
-        raise ValueError("its manifest has no valid creation date.") from None
-    return sha.lower(), size, created, str(manifest.get("app_version", ""))
+        raise ValueError(f"its manifest has a malformed checksum for {name}.")
+    return sha.lower(), size
 
 
 def _articles(data: Any) -> tuple[BundleArticle, ...]:
@@ -205,6 +254,45 @@ def _articles(data: Any) -> tuple[BundleArticle, ...]:
     return articles
 
 
+def _evidence(
+    zf: zipfile.ZipFile,
+    members: Mapping[str, zipfile.ZipInfo],
+    manifest: Any,
+    articles: Sequence[BundleArticle],
+) -> dict[str, BundleEvidence]:
+    """Every attached file the notes name, each matching the manifest's checksum and
+    passing the checks of an attach (a bundle may carry an SVG or a bomb as well)."""
+    named = {
+        f.sha256: f.file_name
+        for a in articles for c in a.claims for s in c.sources for f in s.attachments
+    }  # fmt: skip
+    carried = {m.removeprefix(EVIDENCE_DIR) for m in members if _EVIDENCE_NAME.fullmatch(m)}
+    missing = sorted(set(named) - carried)
+    if missing:
+        raise ValueError(f"the attached file {named[missing[0]]} is missing from it.")
+    extra = sorted(carried - set(named))
+    if extra:
+        raise ValueError(f"it carries a file no note names ({EVIDENCE_DIR}{extra[0][:12]}…).")
+    out: dict[str, BundleEvidence] = {}
+    for sha in sorted(named):
+        member = EVIDENCE_DIR + sha
+        listed, size = _checksum(manifest, member)
+        if size > MAX_ATTACHMENT_BYTES or members[member].file_size != size:
+            raise ValueError(f"the attached file {named[sha]} does not have its stated size.")
+        data = _read_member(zf, members[member], size)
+        if listed != sha or hashlib.sha256(data).hexdigest() != sha:
+            raise ValueError(
+                f"the attached file {named[sha]} does not match its checksum "
+                "(the file is damaged or was changed)."
+            )
+        try:
+            content = read_evidence(data)
+        except Unreadable as exc:
+            raise ValueError(f"the attached file {named[sha]} was refused: {exc.reason}.") from None
+        out[sha] = BundleEvidence(data, content.media_type, content.text)
+    return out
+
+
 def read_bundle(path: str | Path, limits: BundleLimits | None = None) -> Bundle:
     """Open and fully check a .claimdesk file; raises BundleRefused with the reason."""
     limits = limits or BundleLimits()
@@ -217,15 +305,17 @@ def read_bundle(path: str | Path, limits: BundleLimits | None = None) -> Bundle:
         with zipfile.ZipFile(path) as zf:
             members = _check_members(zf, limits)
             manifest_raw = _read_member(zf, members[MANIFEST], limits.max_manifest_bytes)
-            sha, size, created, app_version = _check_manifest(_load_json(manifest_raw, MANIFEST))
+            manifest = _load_json(manifest_raw, MANIFEST)
+            sha, size, created, app_version = _check_manifest(manifest)
             if size > limits.max_total_bytes or members[DATA].file_size != size:
                 raise ValueError("data.json does not have the size its manifest states.")
             data_raw = _read_member(zf, members[DATA], size)
-        if len(data_raw) != size or hashlib.sha256(data_raw).hexdigest() != sha:
-            raise ValueError(
-                "data.json does not match its checksum (the file is damaged or was changed)."
-            )
-        articles, dropped = checked_articles(_articles(_load_json(data_raw, DATA)))
+            if len(data_raw) != size or hashlib.sha256(data_raw).hexdigest() != sha:
+                raise ValueError(
+                    "data.json does not match its checksum (the file is damaged or was changed)."
+                )
+            articles, dropped = checked_articles(_articles(_load_json(data_raw, DATA)))
+            evidence = _evidence(zf, members, manifest, articles)
     except BundleRefused:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
@@ -234,4 +324,4 @@ def read_bundle(path: str | Path, limits: BundleLimits | None = None) -> Bundle:
         raise BundleRefused(path, str(exc)) from None
     except OSError as exc:
         raise BundleRefused(path, f"it cannot be read ({exc.strerror or exc}).") from None
-    return Bundle(articles, created, app_version, BUNDLE_SCHEMA_VERSION, dropped)
+    return Bundle(articles, created, app_version, BUNDLE_SCHEMA_VERSION, dropped, evidence)

@@ -28,9 +28,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import ClaimStatus, HistoryField, LanguageSource
+from claimdesk.exchange.bundle_file import BundleEvidence
 from claimdesk.exchange.records import BundleArticle, BundleClaim, BundleSource
 from claimdesk.importers.common import shorten
-from claimdesk.storage import history_repo, snapshots
+from claimdesk.storage import evidence_repo, history_repo, snapshots
 from claimdesk.storage.orm import ArticleRow, ClaimRow, SourceNoteRow, VerdictRow
 from claimdesk.storage.repositories import default_scale
 from claimdesk.storage.rows import _new_claim_row
@@ -311,11 +312,35 @@ def _fill_language(row: ArticleRow, a: BundleArticle) -> None:
         row.language, row.language_source = a.language, a.language_source.value
 
 
+def _attach_files(
+    session: Session, row: ArticleRow, a: BundleArticle, evidence: Mapping[str, BundleEvidence]
+) -> None:
+    """Give each note the bundle's files for it: a note the merge added, or one this desk
+    already had with the same content. Notes kept out (a conflict kept local) get none."""
+    session.flush()
+    session.expire(row, ["claims"])
+    for mine, c in _pairs(row, a):
+        if mine is None:
+            continue
+        notes = {_source_key(s): s for s in mine.sources}
+        for s in c.sources:
+            note = notes.get(_bundle_key(s))
+            if note is None:
+                continue
+            for f in s.attachments:
+                blob = evidence[f.sha256]
+                evidence_repo.put_blob(session, f.sha256, blob.data, blob.text)
+                evidence_repo.attach(
+                    session, note.id, f.sha256, f.file_name, blob.media_type, f.captured_at
+                )
+
+
 def merge_articles(
     session: Session,
     articles: Sequence[BundleArticle],
     choices: Mapping[int, Choice] | None = None,
     default: Choice = Choice.KEEP_LOCAL,
+    evidence: Mapping[str, BundleEvidence] | None = None,
 ) -> MergeCounts:
     """Merge checked bundle records (the caller owns the one transaction).
 
@@ -351,6 +376,8 @@ def merge_articles(
                     continue
                 counts.taken.append(conflict)
             _take(session, mine, c, proposal, counts)
+        if evidence:
+            _attach_files(session, row, a, evidence)
         session.flush()
         counts.article_ids.append(row.id)
     return counts

@@ -18,6 +18,7 @@ from claimdesk.domain import (
     SpeakerKind,
     Stance,
 )
+from claimdesk.domain.evidence import clean_name
 from claimdesk.nlp.language import is_language_tag
 
 E = TypeVar("E", bound=enum.Enum)
@@ -34,6 +35,16 @@ class BundleFromNewerVersion(BundleDataError):
 
 
 @dataclass(frozen=True, slots=True)
+class BundleAttachment:
+    """A file attached to a source note; its bytes travel as evidence/<sha256>."""
+
+    sha256: str
+    file_name: str
+    media_type: str  # as the exporting desk saw it; the importing desk looks again
+    captured_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class BundleSource:
     url: str
     title: str
@@ -43,6 +54,8 @@ class BundleSource:
     note: str
     stance: Stance
     created_at: datetime
+    #: Not part of `key`: a note is the same note with or without its files.
+    attachments: tuple[BundleAttachment, ...] = ()
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -175,6 +188,15 @@ def _claim_to_json(c: BundleClaim) -> dict[str, Any]:
                 "note": s.note,
                 "stance": s.stance.value,
                 "created_at": _iso(s.created_at),
+                "attachments": [
+                    {
+                        "sha256": f.sha256,
+                        "file_name": f.file_name,
+                        "media_type": f.media_type,
+                        "captured_at": _iso(f.captured_at),
+                    }
+                    for f in s.attachments
+                ],
             }
             for s in c.sources
         ],
@@ -283,9 +305,27 @@ def _entity(raw: object, where: str) -> Entity:
     )
 
 
+def _attachment(raw: object, where: str) -> BundleAttachment:
+    o = _Obj(raw, where)
+    sha = o.string("sha256")
+    if not _SHA256.fullmatch(sha):
+        raise BundleDataError(f"{where}.sha256 should be 64 lower-case hexadecimal digits")
+    return BundleAttachment(
+        sha256=sha,
+        file_name=clean_name(o.string("file_name")),
+        media_type=o.string("media_type")[:100],
+        captured_at=o.timestamp("captured_at"),
+    )
+
+
 def _source(raw: object, where: str) -> BundleSource:
     o = _Obj(raw, where)
+    # Bundles made before attachments existed have no such key.
+    files = o.array("attachments") if "attachments" in o.raw else []
     return BundleSource(
+        attachments=tuple(
+            _attachment(f, f"{where}.attachments[{i}]") for i, f in enumerate(files)
+        ),
         url=o.string("url"),
         title=o.string("title"),
         publisher=o.string("publisher"),

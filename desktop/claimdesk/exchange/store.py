@@ -10,10 +10,12 @@ from sqlalchemy.orm import Session
 from claimdesk.domain import ClaimOrigin, ClaimStatus, ClaimType, Stance
 from claimdesk.exchange.records import (
     BundleArticle,
+    BundleAttachment,
     BundleClaim,
     BundleSource,
     BundleVerdict,
 )
+from claimdesk.storage import evidence_repo
 from claimdesk.storage.orm import (
     ArticleRow,
     ClaimRow,
@@ -69,7 +71,21 @@ def _bundle_claim(row: ClaimRow) -> BundleClaim:
 
 
 def _bundle_source(s: SourceNoteRow) -> BundleSource:
-    return BundleSource(stance=Stance(s.stance), **_fields(s, _SOURCE_FIELDS))
+    files = tuple(
+        BundleAttachment(f.sha256, f.file_name, f.media_type, f.captured_at)
+        for f in s.attachments
+    )
+    return BundleSource(
+        stance=Stance(s.stance), attachments=files, **_fields(s, _SOURCE_FIELDS)
+    )
+
+
+def export_evidence(session: Session, articles: Sequence[BundleArticle]) -> dict[str, bytes]:
+    """The bytes of every file the articles' notes name, by sha256."""
+    shas = {
+        f.sha256 for a in articles for c in a.claims for s in c.sources for f in s.attachments
+    }
+    return {sha: evidence_repo.read_bytes(session, sha) for sha in sorted(shas)}
 
 
 def export_articles(session: Session, article_ids: Sequence[int]) -> list[BundleArticle]:

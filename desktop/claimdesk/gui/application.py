@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from claimdesk.app import Services, build_services, configure_logging
 from claimdesk.errors import KnownError
+
+log = logging.getLogger(__name__)
 
 
 def create_window(services: Services, log_file: Path | None = None):  # type: ignore[no-untyped-def]
@@ -78,6 +81,21 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
     return int(code)
 
 
+def drop_removed_files(services: Services) -> None:
+    """Delete the stored files no attachment names any more, as a window opens a desk:
+    no undo history here can bring them back yet. A busy desk keeps them for next time.
+
+    Not on closing: by then a restore may have put an older file under the services.
+    """
+    try:
+        dropped = services.workbench.drop_unreferenced_evidence()
+    except KnownError:
+        log.warning("removed attachments stay in the desk until it is next opened", exc_info=True)
+        return
+    if dropped:
+        log.info("dropped %d stored files no attachment names", dropped)
+
+
 def _prefs(data_dir: str | Path | None):  # type: ignore[no-untyped-def]
     """The per-user UI preferences file (QSettings in the data folder)."""
     from PySide6.QtCore import QSettings
@@ -111,6 +129,7 @@ class RunningWindow:
         from claimdesk.gui.theme import apply_theme
 
         self.services = services
+        drop_removed_files(services)
         self.window = create_window(services, self.log_file)
         self.window.databaseSwitchRequested.connect(self.switch)
         apply_theme(self.app, services.workbench.settings().theme)

@@ -9,7 +9,7 @@ from typing import Any
 
 from claimdesk.domain import Article, Claim, SourceNote
 from claimdesk.nlp.language import language_name
-from claimdesk.reports.model import ReportData, source_label
+from claimdesk.reports.model import ReportData, attachment_line, source_label
 
 JSON_FORMAT = "claimdesk-report"
 #: Bump when the JSON export changes shape; docs/json-export-schema.md lists the versions.
@@ -54,6 +54,8 @@ def _source_line(s: SourceNote) -> str:
         line += f" <{s.url.strip()}>"
     if s.accessed:
         line += f" (accessed {s.accessed.isoformat()})"
+    for f in s.attachments:
+        line += f" [attached: {attachment_line(f)}]"
     return line
 
 
@@ -159,6 +161,16 @@ def _claim_json(c: Claim) -> dict[str, Any]:
                 "quote": s.quote,
                 "note": s.note,
                 "stance": s.stance.value,
+                "attachments": [
+                    {
+                        "file_name": f.file_name,
+                        "media_type": f.media_type,
+                        "size": f.size,
+                        "sha256": f.sha256,
+                        "captured_at": f.captured_at.isoformat(),
+                    }
+                    for f in s.attachments
+                ],
             }
             for s in c.sources
         ],

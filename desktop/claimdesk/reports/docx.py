@@ -16,6 +16,7 @@ from docx.shared import Mm, Pt, RGBColor
 from claimdesk.reports.model import (
     ReportData,
     article_meta,
+    attachment_line,
     claim_context,
     is_rtl,
     safe_color,
@@ -206,6 +207,8 @@ def _claims(doc: Any, data: ReportData) -> None:
                     _run(p, "\n“" + s.quote + "”")
                 if s.note:
                     _run(p, "\n" + s.note)
+                for f in s.attachments:
+                    _run(p, "\nAttached: " + attachment_line(f))
                 if is_rtl(source_label(s)):
                     _set_rtl(p)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -16,6 +16,8 @@ class ExportOptions:
     csv_bom: bool = False
     review_url: str | None = None
     published: date | None = None
+    #: HTML: attachment id → relative path of its copy beside the report.
+    attachment_links: Mapping[int, str] | None = None
 
 
 #: Renders a report: text for text formats, bytes for binary ones.
@@ -47,10 +49,10 @@ class ExportFormat:
 # Writers import lazily: python-docx and Jinja stay out of start-up until a report is made.
 
 
-def _html(data: ReportData, _options: ExportOptions) -> str:
+def _html(data: ReportData, options: ExportOptions) -> str:
     from claimdesk.reports.html import render_html
 
-    return render_html(data)
+    return render_html(data, options.attachment_links)
 
 
 def _markdown(data: ReportData, _options: ExportOptions) -> str:

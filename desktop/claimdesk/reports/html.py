@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from claimdesk.paths import resource_path
 from claimdesk.reports.model import (
     ReportData,
     article_meta,
+    attachment_line,
     claim_context,
     safe_color,
     safe_link,
@@ -59,7 +61,7 @@ def logo_data_uri(path: str) -> str | None:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _context(data: ReportData) -> dict[str, Any]:
+def _context(data: ReportData, attachment_links: Mapping[int, str]) -> dict[str, Any]:
     articles = []
     for part in data.articles:
         claims = []
@@ -96,6 +98,10 @@ def _context(data: ReportData) -> dict[str, Any]:
                             "stance": s.stance.label,
                             "quote": s.quote,
                             "note": s.note,
+                            "attachments": [
+                                {"line": attachment_line(f), "href": attachment_links.get(f.id)}
+                                for f in s.attachments
+                            ],
                         }
                         for s in claim.sources
                     ],
@@ -121,6 +127,10 @@ def _context(data: ReportData) -> dict[str, Any]:
     }
 
 
-def render_html(data: ReportData) -> str:
-    """The report as one HTML page: inline CSS, logo inlined, no external resources."""
-    return _environment().get_template(TEMPLATE).render(_context(data))
+def render_html(data: ReportData, attachment_links: Mapping[int, str] | None = None) -> str:
+    """The report as one HTML page: inline CSS, logo inlined, no external resources.
+
+    `attachment_links` maps attachment ids to relative paths of copies written beside
+    the report (services.reporting.copy_attachments); those names become links.
+    """
+    return _environment().get_template(TEMPLATE).render(_context(data, attachment_links or {}))

@@ -7,6 +7,7 @@ import re
 from claimdesk.reports.model import (
     ReportData,
     article_meta,
+    attachment_line,
     claim_context,
     safe_link,
     source_label,
@@ -115,6 +116,8 @@ def render_markdown(data: ReportData) -> str:
                     item += "\\\n" + pad + "“" + escape_markdown(s.quote.strip(), pad) + "”"
                 if s.note:
                     item += "\\\n" + pad + escape_markdown(s.note.strip(), pad)
+                for f in s.attachments:
+                    item += "\\\n" + pad + "Attached: " + escape_markdown(attachment_line(f), pad)
                 out.append(item)
             if claim.sources:
                 out.append("")

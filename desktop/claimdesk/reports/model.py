@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from claimdesk.domain import Article, Claim, RatingScale, SourceNote, SpeakerKind
+from claimdesk.domain.evidence import Attachment
 from claimdesk.domain.urls import safe_url
 
 #: Characters of article text shown on each side of a claim ("text in context").
@@ -143,6 +144,26 @@ def speaker_label(speaker: str | None, kind: SpeakerKind | None) -> str:
     """The speaker as a report shows it, e.g. "Ukraine (place)"; "" when there is none."""
     name = (speaker or "").strip()
     return f"{name} ({kind.value})" if name and kind else name
+
+
+def file_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def attachment_line(f: Attachment) -> str:
+    """How a report lists an attached file: name, type, size, checksum, capture time.
+
+    The whole sha256 is printed: it is what lets a reader prove later that a copy of the
+    file is the one the verdict rests on.
+    """
+    return (
+        f"{f.file_name} ({f.media_type}, {file_size(f.size)}) · sha256 {f.sha256} · "
+        f"captured {f.captured_at:%Y-%m-%d %H:%M}"
+    )
 
 
 def source_label(source: SourceNote) -> str:

@@ -90,24 +90,29 @@ class ImportPlan:
     conflicts: tuple[Conflict, ...]
 
 
-def _records(db: Database, article_ids: Sequence[int] | None) -> list[BundleArticle]:
+def _records(
+    db: Database, article_ids: Sequence[int] | None
+) -> tuple[list[BundleArticle], dict[str, bytes]]:
+    """The articles as bundle records and the bytes of the files their notes hold."""
     with db.sessions() as session:
         ids = report_repo.all_article_ids(session) if article_ids is None else article_ids
         try:
-            return store.export_articles(session, list(dict.fromkeys(ids)))
+            articles = store.export_articles(session, list(dict.fromkeys(ids)))
+            return articles, store.export_evidence(session, articles)
         except MissingRowError as exc:
             raise StaleReference(f"That article no longer exists ({exc}).") from exc
 
 
 def bundle_bytes(db: Database, article_ids: Sequence[int] | None = None) -> bytes:
     """A .claimdesk file's bytes for `article_ids` (default: every article)."""
-    return pack_bundle(_records(db, article_ids))
+    articles, evidence = _records(db, article_ids)
+    return pack_bundle(articles, evidence=evidence)
 
 
 def export_bundle(db: Database, path: str | Path, article_ids: Sequence[int] | None = None) -> int:
     """Write the articles' bundle to `path` (atomically); returns how many it holds."""
-    articles = _records(db, article_ids)
-    write_atomic(path, pack_bundle(articles))
+    articles, evidence = _records(db, article_ids)
+    write_atomic(path, pack_bundle(articles, evidence=evidence))
     return len(articles)
 
 
@@ -148,7 +153,9 @@ def apply_plan(
         backups.before_import(db)  # the file as it was, should the merge be regretted
         try:
             with db.sessions.begin(waiting, writer.WAIT_LIMIT_S) as session:
-                counts = merge.merge_articles(session, plan.bundle.articles, choices, default)
+                counts = merge.merge_articles(
+                    session, plan.bundle.articles, choices, default, plan.bundle.evidence
+                )
         except merge.MergeConflict as exc:
             raise BundleRefused(plan.path, str(exc)) from exc
         ids = tuple(dict.fromkeys(counts.article_ids))

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy.orm import Session
 
+from claimdesk.domain.evidence import clean_name
 from claimdesk.domain.filters import worked_on
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
+from claimdesk.reports.output import write_atomic
 from claimdesk.services import desk_settings
-from claimdesk.storage import report_repo
+from claimdesk.storage import evidence_repo, report_repo
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
 
@@ -108,6 +113,36 @@ class Reporting:
             organisation=organisation,
             checker=checker,
         )
+
+    def copy_attachments(self, data: ReportData, report: str | Path) -> dict[int, str]:
+        """Copy every file the report's notes hold into `<report>_files/` beside it;
+        returns attachment id → path relative to the report, for the HTML's links.
+
+        Each copy is named by the first 12 digits of its sha256 and its cleaned name, so
+        two files called "screenshot.png" do not overwrite each other; each is checked
+        against its sha256 as it leaves the desk.
+        """
+        report = Path(report)
+        folder = report.with_name(f"{report.stem}_files")
+        links: dict[int, str] = {}
+        files = [f for c in data.claims for s in c.sources for f in s.attachments]
+        if not files:
+            return links
+        folder.mkdir(parents=True, exist_ok=True)
+        with self.db.sessions() as session:
+            for f in files:
+                name = f"{f.sha256[:12]}_{clean_name(f.file_name)}"
+                target = folder / name
+                if not target.exists():
+                    data_bytes = evidence_repo.read_bytes(session, f.sha256)
+                    if hashlib.sha256(data_bytes).hexdigest() != f.sha256:
+                        raise KnownError(
+                            f"The stored copy of {f.file_name} no longer matches its "
+                            "checksum; restore the desk from a backup."
+                        )
+                    write_atomic(target, data_bytes)
+                links[f.id] = f"{quote(folder.name)}/{quote(name)}"
+        return links
 
     @staticmethod
     def _select(

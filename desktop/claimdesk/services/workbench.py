@@ -31,6 +31,7 @@ from claimdesk.nlp.language import detect_language
 from claimdesk.services import desk_settings, span_edit
 from claimdesk.services.article_language import ArticleLanguages, correct_language
 from claimdesk.services.changes import Changes
+from claimdesk.services.evidence import EvidenceEdits
 from claimdesk.services.nlp_provider import CancelledFn, NlpProvider, ProgressFn
 from claimdesk.services.undo import (
     Recorder,
@@ -51,16 +52,17 @@ class OpenResult:
 
 
 
-class Workbench(ArticleLanguages):
+class Workbench(EvidenceEdits, ArticleLanguages):
     """The application's use cases over one database.
 
     One writer: every write runs under one lock in its own Session and commits before
     returning, so nothing is ever left unsaved. Reads open their own short Session.
     Only ids and frozen dataclasses cross this boundary, so workers may call it.
 
-    Every edit of the checker's work (claims, spans, status, verdicts, sources, article
-    properties) goes on `undo_stack`, which lives as long as this object (one session of
-    the app, across articles); undo and redo are saved at once like any other edit.
+    Every edit of the checker's work (claims, spans, status, verdicts, sources and their
+    attachments, article properties) goes on `undo_stack`, which lives as long as this
+    object (one session of the app, across articles); undo and redo are saved at once like
+    any other edit.
     Importing, extracting and deleting articles, settings and the scale are not undoable.
     """
 

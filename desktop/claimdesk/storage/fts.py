@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -76,7 +75,10 @@ TRIGRAM_INDEXES = tuple(
 #: The fact-check library (migration 0008) is matched by whole words only: no prefix and no
 #: trigram index, which would grow the file and which desk search does not read.
 FACTCHECK_INDEX = FtsIndex("fts_factchecks", "factchecks", ("claim", "title"), FACTCHECK_OPTIONS)
-INDEXES = WORD_INDEXES + TRIGRAM_INDEXES + (FACTCHECK_INDEX,)
+#: Text extracted from evidence files (migration 0009), once per distinct file: by words
+#: only, since a trigram index of every attached PDF would triple its size in the file.
+EVIDENCE_INDEX = FtsIndex("fts_evidence", "evidence_blobs", ("text",))
+INDEXES = WORD_INDEXES + TRIGRAM_INDEXES + (FACTCHECK_INDEX, EVIDENCE_INDEX)
 
 
 @cache
@@ -167,41 +169,61 @@ def rebuild(conn: Connection, name: str) -> None:
 #: size) would make the answer slower than typing.
 RANK_WINDOW = 2000
 
-#: Phase one, per kind: the best rows by rank with what a hit needs besides its snippet.
-_RANKED: dict[HitKind, str] = {
-    HitKind.ARTICLE: """
-        SELECT s.id, s.rank, a.id, a.title, NULL FROM (
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One index desk search reads: what its hits are and how a hit reaches its article.
+
+    `sql` yields (row id, rank, article id, title, claim id, source id, label); a label
+    is put before the snippet (the file name of an evidence hit).
+    """
+
+    kind: HitKind
+    table: str
+    snippet_tokens: int
+    sql: str
+
+
+_NO_SOURCE = "NULL, NULL FROM"
+#: Phase one, per part: the best rows by rank with what a hit needs besides its snippet.
+_PARTS = (
+    _Part(HitKind.ARTICLE, "fts_articles", 16, f"""
+        SELECT s.id, s.rank, a.id, a.title, NULL, {_NO_SOURCE} (
             SELECT rowid AS id, rank FROM fts_articles
             WHERE fts_articles MATCH :q AND rowid > :floor AND rank MATCH 'bm25(10.0, 1.0)'
             ORDER BY rank LIMIT :n
-        ) AS s JOIN articles AS a ON a.id = s.id""",
-    HitKind.CLAIM: """
-        SELECT s.id, s.rank, a.id, a.title, c.id FROM (
+        ) AS s JOIN articles AS a ON a.id = s.id"""),
+    _Part(HitKind.CLAIM, "fts_claims", 32, f"""
+        SELECT s.id, s.rank, a.id, a.title, c.id, {_NO_SOURCE} (
             SELECT rowid AS id, rank FROM fts_claims
             WHERE fts_claims MATCH :q AND rowid > :floor
             ORDER BY rank LIMIT :n
-        ) AS s JOIN claims AS c ON c.id = s.id JOIN articles AS a ON a.id = c.article_id""",
-    HitKind.VERDICT: """
-        SELECT s.id, s.rank, a.id, a.title, c.id FROM (
+        ) AS s JOIN claims AS c ON c.id = s.id JOIN articles AS a ON a.id = c.article_id"""),
+    _Part(HitKind.VERDICT, "fts_verdicts", 24, f"""
+        SELECT s.id, s.rank, a.id, a.title, c.id, {_NO_SOURCE} (
             SELECT rowid AS id, rank FROM fts_verdicts
             WHERE fts_verdicts MATCH :q AND rowid > :floor
             ORDER BY rank LIMIT :n
         ) AS s JOIN verdicts AS v ON v.id = s.id JOIN claims AS c ON c.id = v.claim_id
-        JOIN articles AS a ON a.id = c.article_id""",
-    HitKind.SOURCE: """
-        SELECT s.id, s.rank, a.id, a.title, c.id FROM (
+        JOIN articles AS a ON a.id = c.article_id"""),
+    _Part(HitKind.SOURCE, "fts_sources", 24, """
+        SELECT s.id, s.rank, a.id, a.title, c.id, s.id, NULL FROM (
             SELECT rowid AS id, rank FROM fts_sources
             WHERE fts_sources MATCH :q AND rowid > :floor AND rank MATCH 'bm25(2.0, 1.0, 1.0, 1.0)'
             ORDER BY rank LIMIT :n
         ) AS s JOIN source_notes AS n ON n.id = s.id JOIN claims AS c ON c.id = n.claim_id
-        JOIN articles AS a ON a.id = c.article_id""",
-}
-_TABLES = {
-    HitKind.ARTICLE: ("fts_articles", 16),
-    HitKind.CLAIM: ("fts_claims", 32),
-    HitKind.VERDICT: ("fts_verdicts", 24),
-    HitKind.SOURCE: ("fts_sources", 24),
-}
+        JOIN articles AS a ON a.id = c.article_id"""),
+    # Words inside an attached file are a hit on the source note holding it (the newest
+    # attachment of those bytes; bytes no attachment names any more find nothing).
+    _Part(HitKind.SOURCE, "fts_evidence", 24, """
+        SELECT s.id, s.rank, a.id, a.title, c.id, n.id, e.file_name FROM (
+            SELECT rowid AS id, rank FROM fts_evidence
+            WHERE fts_evidence MATCH :q AND rowid > :floor
+            ORDER BY rank LIMIT :n
+        ) AS s JOIN evidence_blobs AS b ON b.id = s.id
+        JOIN evidence AS e ON e.id = (SELECT max(id) FROM evidence WHERE sha256 = b.sha256)
+        JOIN source_notes AS n ON n.id = e.source_note_id JOIN claims AS c ON c.id = n.claim_id
+        JOIN articles AS a ON a.id = c.article_id"""),
+)  # fmt: skip
 
 
 def unmark(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -230,9 +252,10 @@ def search(session: Session, match: str, limit: int) -> list[SearchHit]:
     with more than RANK_WINDOW matches, the newest RANK_WINDOW are ranked. Snippets
     cost the most for common words, so only the hits that make the cut get one.
     """
-    ranked: list[Ranked] = []
-    for kind, sql in _RANKED.items():
-        table = _TABLES[kind][0]
+    #: (rank, part index, row id, article id, title, claim id, source id, label)
+    ranked: list[tuple[float, int, int, int, str, int | None, int | None, str | None]] = []
+    for index, part in enumerate(_PARTS):
+        table = part.table
         floor = session.execute(
             text(
                 f"SELECT rowid FROM {table} WHERE {table} MATCH :q "
@@ -241,13 +264,18 @@ def search(session: Session, match: str, limit: int) -> list[SearchHit]:
             {"q": match, "window": RANK_WINDOW},
         ).scalar()
         params = {"q": match, "n": limit, "floor": floor or 0}
-        for row_id, rank, article_id, title, claim_id in session.execute(text(sql), params):
-            ranked.append((float(rank), kind, row_id, article_id, title, claim_id))
-    ranked.sort(key=lambda r: (r[0], r[1].value, r[3], r[5] or 0, r[2]))
+        for row_id, rank, article_id, title, claim_id, source_id, label in session.execute(
+            text(part.sql), params
+        ):
+            ranked.append(
+                (float(rank), index, row_id, article_id, title, claim_id, source_id, label)
+            )
+    ranked.sort(key=lambda r: (r[0], _PARTS[r[1]].kind.value, r[3], r[5] or 0, r[2], r[1]))
     del ranked[limit:]
-    snippets: dict[tuple[HitKind, int], str] = {}
-    for kind, (table, tokens) in _TABLES.items():
-        ids = {r[2] for r in ranked if r[1] is kind}
+    snippets: dict[tuple[int, int], str] = {}
+    for index, part in enumerate(_PARTS):
+        table, tokens = part.table, part.snippet_tokens
+        ids = {r[2] for r in ranked if r[1] == index}
         if not ids:
             continue
         # One pass over the matches in the hits' rowid range, a snippet only for hits:
@@ -267,32 +295,21 @@ def search(session: Session, match: str, limit: int) -> list[SearchHit]:
         }
         for row_id, snip in session.execute(query, params):
             if row_id in ids:
-                snippets[kind, row_id] = snip or ""
-    return hits_from(ranked, lambda kind, row_id: unmark(snippets.get((kind, row_id), "")))
-
-
-#: One ranked match before its snippet: rank, kind, row id, article id, title, claim id.
-Ranked = tuple[float, HitKind, int, int, str, int | None]
-Snippet = tuple[str, tuple[tuple[int, int], ...]]
-
-
-def hits_from(
-    ranked: Sequence[Ranked], snippet_of: Callable[[HitKind, int], Snippet]
-) -> list[SearchHit]:
-    """The search hits for ranked matches, each with the snippet `snippet_of` gives."""
+                snippets[index, row_id] = snip or ""
     hits: list[SearchHit] = []
-    for rank, kind, row_id, article_id, title, claim_id in ranked:
-        plain, marks = snippet_of(kind, row_id)
+    for rank, index, row_id, article_id, title, claim_id, source_id, label in ranked:
+        raw = snippets.get((index, row_id), "")
+        plain, marks = unmark(f"{label}: {raw}" if label else raw)
         hits.append(
             SearchHit(
-                kind=kind,
+                kind=_PARTS[index].kind,
                 article_id=article_id,
                 article_title=title,
                 claim_id=claim_id,
                 snippet=plain,
                 marks=marks,
                 rank=rank,
-                source_id=row_id if kind is HitKind.SOURCE else None,
+                source_id=source_id,
             )
         )
     return hits

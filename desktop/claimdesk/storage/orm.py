@@ -156,6 +156,10 @@ class SourceNoteRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
     claim: Mapped[ClaimRow] = relationship(back_populates="sources")
+    # Read-only: attachments are written through evidence_repo, deleted by the cascade.
+    attachments: Mapped[list[EvidenceRow]] = relationship(
+        viewonly=True, order_by="EvidenceRow.id"
+    )
 
 
 class SettingRow(Base):
@@ -231,3 +235,36 @@ class FactCheckVectorRow(Base):
     )
     model: Mapped[str] = mapped_column(String(64))
     vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class EvidenceBlobRow(Base):
+    """The bytes of one attached file and their text, stored once however many notes
+    attach it (the text is the bytes' own, so it is deduplicated with them)."""
+
+    __tablename__ = "evidence_blobs"
+    __table_args__ = (CheckConstraint("length(data) = size", name="size"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class EvidenceRow(Base):
+    """One file attached to a source note (migration 0009): name, type, size, capture."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (UniqueConstraint("source_note_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_note_id: Mapped[int] = mapped_column(
+        ForeignKey("source_notes.id", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("evidence_blobs.sha256", ondelete="RESTRICT"), index=True
+    )
+    file_name: Mapped[str] = mapped_column(String(500))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    captured_at: Mapped[datetime] = mapped_column(DateTime)

@@ -23,7 +23,15 @@ from claimdesk.domain import (
     Stance,
     Verdict,
 )
-from claimdesk.storage.orm import ArticleRow, ClaimRow, RatingRow, SourceNoteRow, VerdictRow
+from claimdesk.domain.evidence import Attachment
+from claimdesk.storage.orm import (
+    ArticleRow,
+    ClaimRow,
+    EvidenceRow,
+    RatingRow,
+    SourceNoteRow,
+    VerdictRow,
+)
 
 
 class MissingRowError(LookupError):
@@ -80,8 +88,21 @@ def _verdict(row: VerdictRow) -> Verdict:
     )
 
 
+def attachment(row: EvidenceRow) -> Attachment:
+    return Attachment(
+        id=row.id,
+        source_id=row.source_note_id,
+        sha256=row.sha256,
+        file_name=row.file_name,
+        media_type=row.media_type,
+        size=row.size,
+        captured_at=row.captured_at,
+    )
+
+
 def _source(row: SourceNoteRow) -> SourceNote:
     return SourceNote(
+        attachments=tuple(attachment(f) for f in row.attachments),
         id=row.id,
         claim_id=row.claim_id,
         url=row.url,
@@ -193,7 +214,7 @@ def _claim_query(article_id: int) -> Any:
         .where(ClaimRow.article_id == article_id)
         .options(
             selectinload(ClaimRow.verdict).selectinload(VerdictRow.rating),
-            selectinload(ClaimRow.sources),
+            selectinload(ClaimRow.sources).selectinload(SourceNoteRow.attachments),
         )
         .order_by(ClaimRow.start, ClaimRow.end, ClaimRow.id)
     )

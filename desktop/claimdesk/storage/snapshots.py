@@ -13,6 +13,8 @@ from claimdesk.storage.orm import (
     ArticleRow,
     ClaimHistoryRow,
     ClaimRow,
+    EvidenceBlobRow,
+    EvidenceRow,
     RatingRow,
     SourceNoteRow,
     VerdictRow,
@@ -26,6 +28,8 @@ VERDICTS = cast(Table, VerdictRow.__table__)
 SOURCES = cast(Table, SourceNoteRow.__table__)
 HISTORY = cast(Table, ClaimHistoryRow.__table__)
 RATINGS = cast(Table, RatingRow.__table__)
+EVIDENCE = cast(Table, EvidenceRow.__table__)
+BLOBS = cast(Table, EvidenceBlobRow.__table__)
 
 #: The article columns a Properties edit may change (the language the checker corrects
 #: there included).
@@ -38,7 +42,9 @@ _CLOCK = frozenset({"created_at", "updated_at"})
 
 @dataclass(frozen=True, slots=True)
 class ClaimState:
-    """Every column of a claim, its verdict and its sources (ids included).
+    """Every column of a claim, its verdict, its sources and their attachments (ids
+    included). Attachments are small rows; the bytes they name stay in the desk while
+    the window lives (evidence_repo.drop_unreferenced), so undo can bring them back.
 
     `history` rides along so a deleted claim comes back with its history; it is not
     part of equality because undo never rewrites the history of a claim that exists.
@@ -48,6 +54,7 @@ class ClaimState:
     verdict: Row | None
     sources: tuple[Row, ...]
     history: tuple[Row, ...] = field(default=(), compare=False)
+    evidence: tuple[Row, ...] = ()
 
     @property
     def article_id(self) -> int:
@@ -59,6 +66,7 @@ class ClaimState:
             _unclocked(self.claim),
             None if self.verdict is None else _unclocked(self.verdict),
             tuple(_unclocked(s) for s in self.sources),
+            tuple(_unclocked(e) for e in self.evidence),
         )
 
 
@@ -99,6 +107,12 @@ def capture_claims(session: Session, claim_ids: Iterable[int]) -> dict[int, Clai
     sources: dict[int, list[Row]] = {}
     for r in sorted(_rows(session, SOURCES, SOURCES.c.claim_id.in_(ids)), key=lambda r: r["id"]):
         sources.setdefault(r["claim_id"], []).append(r)
+    owner = {s["id"]: cid for cid, rows in sources.items() for s in rows}
+    evidence: dict[int, list[Row]] = {}
+    for r in sorted(
+        _rows(session, EVIDENCE, EVIDENCE.c.source_note_id.in_(owner)), key=lambda r: r["id"]
+    ):
+        evidence.setdefault(owner[r["source_note_id"]], []).append(r)
     history: dict[int, list[Row]] = {}
     for r in sorted(_rows(session, HISTORY, HISTORY.c.claim_id.in_(ids)), key=lambda r: r["id"]):
         history.setdefault(r["claim_id"], []).append(r)
@@ -110,6 +124,7 @@ def capture_claims(session: Session, claim_ids: Iterable[int]) -> dict[int, Clai
             verdict=verdicts.get(cid),
             sources=tuple(sources.get(cid, ())),
             history=tuple(history.get(cid, ())),
+            evidence=tuple(evidence.get(cid, ())),
         )
         for cid in ids
     }
@@ -152,6 +167,17 @@ def conflict(session: Session, expected: Snapshot, target: Snapshot) -> str | No
         owners = session.execute(select(table.c.claim_id).where(table.c.id.in_(ids))).scalars()
         if any(owner not in owned for owner in owners):
             return "its verdict or source ids are now used by another claim"
+    attached = [r for s in states for r in s.evidence]
+    sources = session.execute(
+        select(SOURCES.c.claim_id).join(EVIDENCE, EVIDENCE.c.source_note_id == SOURCES.c.id)
+        .where(EVIDENCE.c.id.in_([r["id"] for r in attached]))
+    ).scalars()
+    if any(owner not in owned for owner in sources):
+        return "its attachment ids are now used by another claim"
+    shas = {r["sha256"] for r in attached}
+    kept = set(session.execute(select(BLOBS.c.sha256).where(BLOBS.c.sha256.in_(shas))).scalars())
+    if shas - kept:
+        return "an attached file is no longer in the desk"
     ratings = {v["rating_id"] for v in verdicts}
     found = set(session.execute(select(RATINGS.c.id).where(RATINGS.c.id.in_(ratings))).scalars())
     if ratings - found:
@@ -168,6 +194,8 @@ def restore(session: Session, target: Snapshot) -> None:
     session.flush()
     ids = list(target.claims)
     session.execute(delete(VERDICTS).where(VERDICTS.c.claim_id.in_(ids)))
+    owned_sources = select(SOURCES.c.id).where(SOURCES.c.claim_id.in_(ids))
+    session.execute(delete(EVIDENCE).where(EVIDENCE.c.source_note_id.in_(owned_sources)))
     session.execute(delete(SOURCES).where(SOURCES.c.claim_id.in_(ids)))
     gone = [cid for cid, state in target.claims.items() if state is None]
     session.execute(delete(CLAIMS).where(CLAIMS.c.id.in_(gone)))
@@ -189,6 +217,8 @@ def restore(session: Session, target: Snapshot) -> None:
             session.execute(insert(VERDICTS).values(state.verdict))
         for source in state.sources:
             session.execute(insert(SOURCES).values(source))
+        for attachment in state.evidence:
+            session.execute(insert(EVIDENCE).values(attachment))
     if target.metadata is not None:
         session.execute(
             update(ARTICLES).where(ARTICLES.c.id == target.article_id).values(target.metadata)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QDate,
@@ -16,16 +17,26 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from claimdesk.domain import SourceDraft, SourceNote, Stance
+from claimdesk.domain.evidence import Attachment
 from claimdesk.gui.i18n import format_date, label
 from claimdesk.gui.models.row_model import RowCacheModel
+
+if TYPE_CHECKING:
+    from claimdesk.gui.panels.evidence_actions import EvidenceActions
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,9 +52,11 @@ class SourcesModel(RowCacheModel[SourceNote]):
             extra = " · ".join(
                 p for p in (src.publisher, format_date(src.accessed) if src.accessed else "") if p
             )
-            return f"[{label(src.stance.label)}] {head}" + (f" — {extra}" if extra else "")
+            files = f" · 📎 {len(src.attachments)}" if src.attachments else ""
+            return f"[{label(src.stance.label)}] {head}" + (f" — {extra}" if extra else "") + files
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [src.url, src.quote and f"“{src.quote}”", src.note]
+            parts += [f"📎 {f.file_name}" for f in src.attachments]
             return "\n".join(p for p in parts if p)
         if role == self.SourceIdRole:
             return src.id
@@ -53,8 +66,17 @@ class SourcesModel(RowCacheModel[SourceNote]):
 class SourceDialog(QDialog):
     """Edits the fields of a SourceDraft; the caller stores it."""
 
-    def __init__(self, parent: QWidget | None, source: SourceNote | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        source: SourceNote | None = None,
+        evidence: EvidenceActions | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.source = source
+        self.evidence = evidence
+        # Files chosen for a note that does not exist yet: attached once it is saved.
+        self.pending_files: list[Path] = []
         self.setObjectName("sourceDialog")
         self.setWindowTitle(self.tr("Edit source") if source else self.tr("Add source"))
         self.setMinimumWidth(520)
@@ -82,6 +104,8 @@ class SourceDialog(QDialog):
         form.addRow(self.tr("&Stance:"), self.stance)
         form.addRow(self.tr("&Quote:"), self.quote)
         form.addRow(self.tr("&Note:"), self.note)
+        if evidence is not None:
+            form.addRow(self.tr("Files:"), self._files_box())
         self.error = QLabel(objectName="sourceError")
         self.error.setStyleSheet("color: #b00020")
         form.addRow(self.error)
@@ -102,6 +126,88 @@ class SourceDialog(QDialog):
             self.stance.setCurrentIndex(list(Stance).index(source.stance))
             self.quote.setPlainText(source.quote)
             self.note.setPlainText(source.note)
+
+    # ------------------------------------------------------------------ attachments
+
+    def _files_box(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.files = QListWidget(objectName="attachmentsList")
+        self.files.setFixedHeight(90)
+        self.files.itemDoubleClicked.connect(lambda _item: self.view_selected())
+        self.attach_button = QPushButton(self.tr("Attach &files…"), objectName="attachFilesButton")
+        self.attach_button.clicked.connect(self.choose_files)
+        self.view_button = QPushButton(self.tr("&View…"), objectName="viewAttachmentButton")
+        self.view_button.clicked.connect(self.view_selected)
+        self.remove_file_button = QPushButton(
+            self.tr("Remove file"), objectName="removeAttachmentButton"
+        )
+        self.remove_file_button.clicked.connect(self.remove_selected)
+        row = QHBoxLayout()
+        for b in (self.attach_button, self.view_button, self.remove_file_button):
+            row.addWidget(b)
+        row.addStretch()
+        layout.addWidget(self.files)
+        layout.addLayout(row)
+        if self.evidence is not None:
+            self.evidence.finished.connect(self.reload_files)
+        self.reload_files()
+        return box
+
+    def attachments(self) -> list[Attachment]:
+        if self.source is None or self.evidence is None:
+            return []
+        return self.evidence.workbench.attachments(self.source.id)
+
+    def reload_files(self) -> None:
+        self.files.clear()
+        for f in self.attachments():
+            item = QListWidgetItem(f"{f.file_name} ({f.media_type}, {f.size:,} B)")
+            item.setData(Qt.ItemDataRole.UserRole, f.id)
+            self.files.addItem(item)
+        for path in self.pending_files:
+            item = QListWidgetItem(self.tr("{name} (attached when saved)").format(name=path.name))
+            self.files.addItem(item)
+        busy = self.evidence is not None and self.evidence.busy()
+        self.attach_button.setEnabled(not busy)
+
+    def choose_files(self) -> None:
+        dialog = QFileDialog(self, self.tr("Attach files"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.filesSelected.connect(lambda names: self.attach([Path(n) for n in names]))
+        dialog.open()
+
+    def attach(self, paths: list[Path]) -> None:
+        """Attach now (an existing note, off the GUI thread) or once the note is saved."""
+        if self.evidence is None or not paths:
+            return
+        if self.source is None:
+            self.pending_files += paths
+        else:
+            self.evidence.attach_paths(self.source.id, paths)
+        self.reload_files()
+
+    def _selected(self) -> Attachment | None:
+        item = self.files.currentItem()
+        wanted = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return next((f for f in self.attachments() if f.id == wanted), None)
+
+    def view_selected(self) -> QDialog | None:
+        from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
+
+        found = self._selected()
+        if found is None or self.evidence is None:
+            return None
+        viewer = EvidenceViewer(self.evidence.workbench, found, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.open()
+        return viewer
+
+    def remove_selected(self) -> None:
+        found = self._selected()
+        if found is not None and self.evidence is not None:
+            self.evidence.remove(found.id)
 
     def draft(self) -> SourceDraft:
         qd = self.accessed.date()

@@ -24,7 +24,9 @@ from claimdesk.domain import Claim, ClaimStatus, RatingScale, SpeakerKind
 from claimdesk.gui.dialogs.source_dialog import SourceDialog, SourcesModel
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.i18n import format_datetime, format_number, label, speaker_kind_label
+from claimdesk.gui.jobs import JobRunner
 from claimdesk.gui.panels.checked_before import CheckedBeforeBox
+from claimdesk.gui.panels.evidence_actions import EvidenceActions, SourcesDropTarget
 from claimdesk.gui.panels.history_view import HistoryView
 from claimdesk.gui.write_queue import WriteQueue
 from claimdesk.services.changes import Changes
@@ -47,6 +49,7 @@ class DetailPane(QWidget):
         errors: ErrorReporter,
         writes: WriteQueue,
         parent: QWidget | None = None,
+        jobs: JobRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
@@ -119,6 +122,12 @@ class DetailPane(QWidget):
         self.sources = QListView(objectName="sourcesView")
         self.sources.setModel(self.sources_model)
         self.sources.doubleClicked.connect(self._edit_source_at)
+        # Attaching runs on the window's JobRunner (its own only when built alone).
+        self.evidence = EvidenceActions(
+            workbench, jobs or JobRunner(errors.report, self), errors, self
+        )
+        self.evidence.changed.connect(self.changed.emit)
+        self.drops = SourcesDropTarget(self.sources, self._source_id_at, self.evidence)
         self.add_source_button = QPushButton(self.tr("&Add…"), objectName="addSourceButton")
         self.add_source_button.clicked.connect(self.add_source)
         self.edit_source_button = QPushButton(self.tr("&Edit…"), objectName="editSourceButton")
@@ -357,13 +366,18 @@ class DetailPane(QWidget):
     def add_source(self, url: str = "") -> SourceDialog | None:
         if self.claim is None:
             return None
-        dialog = SourceDialog(self)
+        dialog = SourceDialog(self, evidence=self.evidence)
         dialog.url.setText(url)
         claim_id = self.claim.id
 
+        def added(result: tuple[int, Changes]) -> None:
+            self.changed.emit(result[1])
+            self.evidence.attach_paths(result[0], dialog.pending_files)
+
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
-                self._apply(lambda: self.workbench.add_source(claim_id, dialog.draft())[1])
+                draft = dialog.draft()
+                self.writes.submit(lambda: self.workbench.add_source(claim_id, draft), added)
 
         dialog.finished.connect(done)
         dialog.open()
@@ -373,7 +387,7 @@ class DetailPane(QWidget):
         source = self.sources_model.row_at(self.sources.currentIndex().row())
         if source is None:
             return None
-        dialog = SourceDialog(self, source)
+        dialog = SourceDialog(self, source, self.evidence)
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
@@ -382,6 +396,10 @@ class DetailPane(QWidget):
         dialog.finished.connect(done)
         dialog.open()
         return dialog
+
+    def _source_id_at(self, row: int) -> int | None:
+        source = self.sources_model.row_at(row) if row >= 0 else None
+        return None if source is None else source.id
 
     def _edit_source_at(self, index: QModelIndex) -> None:
         self.sources.setCurrentIndex(index)

@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.claims_panel = ClaimsPanel()
         self.claims_panel.currentClaimChanged.connect(self._claim_changed)
         self.claims_panel.visibleClaimsChanged.connect(self._sync_highlights)
-        self.detail = DetailPane(self.workbench, self.errors, self.writes)
+        self.detail = DetailPane(self.workbench, self.errors, self.writes, jobs=self.jobs)
         self.detail.changed.connect(self.apply_changes)
 
         centre = QSplitter(Qt.Orientation.Vertical, objectName="centreSplitter")

@@ -1,0 +1,118 @@
+"""Viewing an attached file safely: images decoded within a memory limit, text as plain text."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimdesk.domain.evidence import Attachment, clean_name
+from claimdesk.gui.i18n import format_datetime
+from claimdesk.services.workbench import Workbench
+
+# Megabytes Qt may allocate to decode one image (100 megapixels × 4 bytes is 400 MB;
+# the attach check already refused more pixels than that).
+IMAGE_ALLOCATION_MB = 512
+# The preview's longest side; the full image opens in the system viewer.
+PREVIEW_SIDE = 1600
+
+
+def decoded_image(data: bytes) -> QPixmap | None:
+    """The image scaled to the preview size, or None if Qt cannot decode it safely."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAllocationLimit(IMAGE_ALLOCATION_MB)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > PREVIEW_SIDE:
+        keep = Qt.AspectRatioMode.KeepAspectRatio
+        reader.setScaledSize(size.scaled(PREVIEW_SIDE, PREVIEW_SIDE, keep))
+    image = reader.read()
+    return None if image.isNull() else QPixmap.fromImage(image)
+
+
+class EvidenceViewer(QDialog):
+    """Shows one attachment: an image preview, or the text read from it as plain text.
+
+    A saved page or archive is never rendered: its text (what desk search indexes) is
+    shown in a QTextBrowser as plain text, so no script runs and no remote reference is
+    loaded. "Open with the system viewer" writes a temporary copy for another program.
+    """
+
+    def __init__(self, workbench: Workbench, attachment: Attachment, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("evidenceViewer")
+        self.workbench = workbench
+        self.attachment = attachment
+        self.setWindowTitle(attachment.file_name)
+        self.resize(760, 620)
+        layout = QVBoxLayout(self)
+        facts = QLabel(objectName="evidenceFacts", wordWrap=True)
+        facts.setTextFormat(Qt.TextFormat.PlainText)
+        facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        facts.setText(
+            self.tr("{type} · {size:,} bytes · captured {when}\nsha256 {sha}").format(
+                type=attachment.media_type,
+                size=attachment.size,
+                when=format_datetime(attachment.captured_at),
+                sha=attachment.sha256,
+            )
+        )
+        layout.addWidget(facts)
+        self.image: QLabel | None = None
+        self.text: QTextBrowser | None = None
+        data = workbench.attachment_bytes(attachment.id)
+        pixmap = decoded_image(data) if attachment.is_image else None
+        if pixmap is not None:
+            self.image = QLabel(objectName="evidenceImage")
+            self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.image.setPixmap(pixmap)
+            scroll = QScrollArea()
+            scroll.setWidget(self.image)
+            scroll.setWidgetResizable(True)
+            layout.addWidget(scroll, 1)
+        else:
+            self.text = QTextBrowser(objectName="evidenceText")
+            self.text.setOpenLinks(False)
+            self.text.setOpenExternalLinks(False)
+            shown = workbench.attachment_text(attachment.id)
+            if not shown:
+                shown = (
+                    self.tr("This image could not be shown here.")
+                    if attachment.is_image
+                    else self.tr("No text was found in this file (a scan or an image).")
+                )
+            self.text.setPlainText(shown)
+            layout.addWidget(self.text, 1)
+        self._data = data
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.open_button = QPushButton(
+            self.tr("Open with the system viewer"), objectName="openEvidenceButton"
+        )
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.clicked.connect(self.open_externally)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.temporary: Path | None = None
+
+    def open_externally(self) -> Path:
+        """Write a temporary copy (named as attached) and hand it to the system viewer."""
+        folder = Path(tempfile.mkdtemp(prefix="claimdesk-evidence-"))
+        self.temporary = folder / clean_name(self.attachment.file_name)
+        self.temporary.write_bytes(self._data)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.temporary)))
+        return self.temporary

@@ -1,0 +1,128 @@
+"""Evidence attachments on source notes: attach, remove, list and read, undoable."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from claimdesk.domain.evidence import Attachment, clean_name
+from claimdesk.errors import KnownError
+from claimdesk.importers.common import Unreadable, read_limited
+from claimdesk.importers.evidence_files import MAX_ATTACHMENT_BYTES, read_evidence
+from claimdesk.services.changes import Changes
+from claimdesk.services.undo import Recorder
+from claimdesk.services.write_path import WritePath
+from claimdesk.storage import evidence_repo
+from claimdesk.storage import repositories as repo
+
+
+class AttachmentRefused(KnownError):
+    """A file could not be attached as evidence; nothing was stored."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"Cannot attach {name}: {reason}.")
+        self.name = name
+        self.reason = reason
+
+
+class EvidenceEdits(WritePath):
+    """Attach files to source notes and remove them, through the one writer and undo.
+
+    The file is checked and its text read before the write lock is taken (a 50 MB PDF
+    takes a while); the write stores the bytes under their sha256 (once per desk) and
+    the attachment row. Removing keeps the bytes for undo until the desk is next opened.
+    """
+
+    max_attachment_bytes: int = MAX_ATTACHMENT_BYTES
+
+    def attach_file(self, source_id: int, path: str | Path) -> tuple[Attachment, Changes]:
+        """Attach the file at `path`; AttachmentRefused says why one cannot be."""
+        path = Path(path)
+        try:
+            data = read_limited(path, self.max_attachment_bytes)
+        except Unreadable as exc:
+            reason = exc.reason.replace("import limit", "limit for one attachment")
+            raise AttachmentRefused(path.name, reason) from None
+        return self.attach_bytes(source_id, data, path.name)
+
+    def attach_bytes(
+        self, source_id: int, data: bytes, name: str, captured_at: datetime | None = None
+    ) -> tuple[Attachment, Changes]:
+        """Attach `data` (a pasted screenshot, a file read elsewhere) under `name`.
+
+        The same bytes attached to the same note again change nothing and return the
+        attachment already there.
+        """
+        name = clean_name(name)
+        if len(data) > self.max_attachment_bytes:
+            limit = self.max_attachment_bytes // (1024 * 1024)
+            raise AttachmentRefused(
+                name,
+                f"the file is {len(data) / (1024 * 1024):.1f} MB, larger than the {limit} MB "
+                "limit for one attachment; attach a smaller copy",
+            )
+        try:
+            content = read_evidence(data)
+        except Unreadable as exc:
+            raise AttachmentRefused(name, exc.reason) from None
+        sha = hashlib.sha256(data).hexdigest()
+        when = (captured_at or datetime.now()).replace(microsecond=0)
+
+        def op(session: Session, rec: Recorder) -> int:
+            rec.track(repo.source_claim_id(session, source_id))
+            if not evidence_repo.has_blob(session, sha):
+                evidence_repo.put_blob(session, sha, data, content.text)
+            attachment_id, _new = evidence_repo.attach(
+                session, source_id, sha, name, content.media_type, when
+            )
+            return attachment_id
+
+        attachment_id, changes = self._edit(f"Attach “{name}”", op)
+        return self.attachment(attachment_id), changes
+
+    def remove_attachment(self, attachment_id: int) -> Changes:
+        def op(session: Session, rec: Recorder) -> None:
+            found = evidence_repo.get(session, attachment_id)
+            rec.label = f"Remove “{found.file_name}”"
+            rec.track(repo.source_claim_id(session, found.source_id))
+            evidence_repo.remove(session, attachment_id)
+
+        return self._edit("Remove attachment", op)[1]
+
+    # -------------------------------------------------------------------- reads
+
+    def attachment(self, attachment_id: int) -> Attachment:
+        return self._read(lambda s: evidence_repo.get(s, attachment_id))
+
+    def attachments(self, source_id: int) -> list[Attachment]:
+        return self._read(lambda s: evidence_repo.of_sources(s, [source_id]))
+
+    def attachment_bytes(self, attachment_id: int) -> bytes:
+        """The attached file's bytes, checked against its sha256 on the way out."""
+
+        def read(session: Session) -> bytes:
+            found = evidence_repo.get(session, attachment_id)
+            data = evidence_repo.read_bytes(session, found.sha256)
+            if hashlib.sha256(data).hexdigest() != found.sha256:
+                raise KnownError(
+                    f"The stored copy of {found.file_name} no longer matches its checksum; "
+                    "restore the desk from a backup."
+                )
+            return data
+
+        return self._read(read)
+
+    def attachment_text(self, attachment_id: int) -> str:
+        """The text read from the file when it was attached ("" for images and scans)."""
+        return self._read(
+            lambda s: evidence_repo.read_text(s, evidence_repo.get(s, attachment_id).sha256)
+        )
+
+    def drop_unreferenced_evidence(self) -> int:
+        """Delete the stored files no attachment names any more (as the window opens a
+        desk: no undo history can need them yet); returns how many went."""
+        with self._write() as session:
+            return evidence_repo.drop_unreferenced(session)

@@ -1,0 +1,92 @@
+"""Evidence attachments on source notes: their bytes by sha256, their text indexed.
+
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-12-01 19:40:00
+
+`evidence_blobs` holds each distinct file once, keyed by its sha256, with the text
+extracted from it, inside the database file itself, so a desk moves, backs up and
+travels in a bundle as one file. `evidence` is one attachment of a blob to a source
+note: its original name, media type, size and capture time (small rows, so the undo
+history can copy them). Deleting a source note deletes its
+attachments (cascade); a blob stays while any attachment names it (RESTRICT), and
+unreferenced blobs are dropped when the window opens a desk (the undo history that could
+bring an attachment back lives only as long as the window).
+
+`fts_evidence` indexes the blobs' text by words, like the other kinds of the
+desk. Statements are written out here, not imported (storage/fts.py holds the current
+copy; a test checks that both agree).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0009"
+down_revision = "0008"
+branch_labels = None
+depends_on = None
+
+_INSERT = "INSERT INTO fts_evidence(rowid, text) VALUES (new.id, new.text);"
+_REMOVE = "INSERT INTO fts_evidence(fts_evidence, rowid, text) VALUES ('delete', old.id, old.text);"
+_FTS = (
+    "CREATE VIRTUAL TABLE fts_evidence USING fts5(text, content='evidence_blobs', "
+    "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='3')",
+    f"CREATE TRIGGER fts_evidence_ai AFTER INSERT ON evidence_blobs BEGIN {_INSERT} END",
+    f"CREATE TRIGGER fts_evidence_ad AFTER DELETE ON evidence_blobs BEGIN {_REMOVE} END",
+    f"CREATE TRIGGER fts_evidence_au AFTER UPDATE OF text ON evidence_blobs "
+    f"BEGIN {_REMOVE} {_INSERT} END",
+)
+
+
+def upgrade() -> None:
+    op.create_table(
+        "evidence_blobs",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.CheckConstraint("length(data) = size", name=op.f("ck_evidence_blobs_size")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_evidence_blobs")),
+        sa.UniqueConstraint("sha256", name=op.f("uq_evidence_blobs_sha256")),
+    )
+    op.create_table(
+        "evidence",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("source_note_id", sa.Integer(), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("file_name", sa.String(length=500), nullable=False),
+        sa.Column("media_type", sa.String(length=100), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("captured_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["sha256"],
+            ["evidence_blobs.sha256"],
+            name=op.f("fk_evidence_sha256_evidence_blobs"),
+            ondelete="RESTRICT",
+        ),
+        sa.ForeignKeyConstraint(
+            ["source_note_id"],
+            ["source_notes.id"],
+            name=op.f("fk_evidence_source_note_id_source_notes"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_evidence")),
+        sa.UniqueConstraint("source_note_id", "sha256", name=op.f("uq_evidence_source_note_id")),
+    )
+    op.create_index(op.f("ix_evidence_source_note_id"), "evidence", ["source_note_id"])
+    op.create_index(op.f("ix_evidence_sha256"), "evidence", ["sha256"])
+    for statement in _FTS:
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    for suffix in ("_au", "_ad", "_ai"):
+        op.execute(f"DROP TRIGGER IF EXISTS fts_evidence{suffix}")
+    op.execute("DROP TABLE IF EXISTS fts_evidence")
+    op.drop_index(op.f("ix_evidence_sha256"), table_name="evidence")
+    op.drop_index(op.f("ix_evidence_source_note_id"), table_name="evidence")
+    op.drop_table("evidence")
+    op.drop_table("evidence_blobs")

@@ -1,0 +1,206 @@
+"""Evidence in the window: paste a screenshot, drop files, attach in the source dialog, view."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl, Slot
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from claimdesk.app import build_services
+from claimdesk.domain import SourceDraft
+from claimdesk.gui.application import RunningWindow
+from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
+from claimdesk.gui.windows.main_window import MainWindow
+from claimdesk.services.changes import Changes
+from tests.gui.conftest import EXTRACTION_TIMEOUT_MS
+from tests.importers import evidence_builders as make
+from tests.importers.doc_builders import build_pdf
+from tests.storage.dbfiles import rows
+
+TEXT = "The harbour handled 12 million tonnes of cargo in 2024. Ministers will meet again."
+WAIT_MS = 20_000
+
+
+def window_with_a_source(qtbot, make_window, tmp_path: Path) -> tuple[MainWindow, int]:
+    """A window showing a claim with one source note; returns it and the note's id."""
+    window = make_window()
+    wb = window.workbench
+    article = tmp_path / "harbour.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    aid = wb.open_file(article).article_id
+    window.show_article(aid)
+    # Extraction forgets the article's undo history when it ends: let it end first.
+    qtbot.waitUntil(lambda: not window.extraction.busy(), timeout=EXTRACTION_TIMEOUT_MS)
+    claim, _ = wb.add_claim(aid, 0, TEXT.index(" Ministers"), allow_overlap=True)
+    source, _ = wb.add_source(claim, SourceDraft(url="https://example.org/port"))
+    window.apply_changes(Changes(claim_sets=frozenset({aid})))
+    window.detail.show_claim(wb.claim(claim))
+    window.detail.sources.setCurrentIndex(window.detail.sources_model.index(0, 0))
+    return window, source
+
+
+def test_pasting_a_screenshot_attaches_it_as_png(qtbot, make_window, tmp_path):
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c62828"))
+    QGuiApplication.clipboard().setImage(image)
+    window.detail.sources.setFocus()
+    qtbot.waitUntil(window.detail.sources.hasFocus)
+    qtbot.keyClick(window.detail.sources, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.workbench.attachments(source)) == 1, timeout=WAIT_MS)
+    (attached,) = window.workbench.attachments(source)
+    assert attached.media_type == "image/png" and attached.file_name.startswith("screenshot-")
+    pasted = QImage.fromData(window.workbench.attachment_bytes(attached.id))
+    assert (pasted.width(), pasted.height()) == (64, 48)
+    # The list shows the note now holds a file, and Undo takes it away again.
+    qtbot.waitUntil(lambda: "📎 1" in window.detail.sources_model.index(0, 0).data())
+    window.workbench.undo()
+    assert window.workbench.attachments(source) == []
+
+
+def _drop(view, mime: QMimeData) -> None:
+    target = view.viewport()
+    point = QPointF(view.visualRect(view.model().index(0, 0)).center())
+    enter = QDragEnterEvent(
+        point.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(target, drop)
+
+
+# Qt 6 has only the QPoint constructor that PySide marks as deprecated.
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_dropping_files_onto_a_note_attaches_them_and_refuses_a_hostile_one(
+    qtbot, make_window, tmp_path
+):
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    pdf = tmp_path / "ledger.pdf"
+    pdf.write_bytes(build_pdf([["The dropped ledger mentions frobnicated tonnage."]]))
+    svg = tmp_path / "evil.svg"
+    svg.write_bytes(make.SVG)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(pdf)), QUrl.fromLocalFile(str(svg))])
+    _drop(window.detail.sources, mime)
+    qtbot.waitUntil(lambda: not window.detail.evidence.busy(), timeout=WAIT_MS)
+    assert [f.file_name for f in window.workbench.attachments(source)] == ["ledger.pdf"]
+    box = window.findChild(QMessageBox, "knownErrorBox")
+    assert box is not None and "Cannot attach evil.svg: SVG images" in box.text()
+    assert "\n" not in box.text()
+    box.close()
+
+
+def test_the_source_dialog_attaches_views_and_opens_a_copy(qtbot, make_window, tmp_path):
+    window, _source = window_with_a_source(qtbot, make_window, tmp_path)
+    dialog = window.detail.edit_source()
+    assert dialog is not None
+    page = tmp_path / "saved.html"
+    page.write_bytes(make.page("Flibbertigibbet"))
+    dialog.attach([page])
+    qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=WAIT_MS)
+    dialog.files.setCurrentRow(0)
+    viewer = dialog.view_selected()
+    assert isinstance(viewer, EvidenceViewer) and viewer.text is not None
+    shown = viewer.text.toPlainText()
+    # The page's main text as plain text: its script and remote image are not loaded.
+    assert "Flibbertigibbet" in shown and "fetch(" not in shown
+    assert viewer.text.document().resource(1, QUrl("https://remote.example/pixel.png")) is None
+
+    class Opened(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.urls: list[QUrl] = []
+
+        @Slot(QUrl)
+        def handle(self, url: QUrl) -> None:
+            self.urls.append(url)
+
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "handle")
+    try:
+        copy = viewer.open_externally()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [Path(u.toLocalFile()) for u in opened.urls] == [copy]
+    assert copy.read_bytes() == page.read_bytes() and copy.name == "saved.html"
+    viewer.close()
+    dialog.files.setCurrentRow(0)
+    dialog.remove_selected()
+    qtbot.waitUntil(lambda: dialog.files.count() == 0, timeout=WAIT_MS)
+    dialog.reject()
+
+
+def test_an_image_previews_within_a_memory_limit(qtbot, make_window, tmp_path):
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2e7d32"))
+    from claimdesk.gui.panels.evidence_actions import png_bytes
+
+    attached, _ = window.workbench.attach_bytes(source, png_bytes(image), "shot.png")
+    viewer = EvidenceViewer(window.workbench, attached, window)
+    qtbot.addWidget(viewer)
+    assert viewer.image is not None and viewer.image.pixmap().width() == 40
+    assert hashlib.sha256(viewer._data).hexdigest() == attached.sha256
+
+
+def test_a_new_note_gets_its_chosen_files_once_saved(qtbot, make_window, tmp_path):
+    window, _source = window_with_a_source(qtbot, make_window, tmp_path)
+    claim_id = window.detail.claim.id
+    dialog = window.detail.add_source()
+    assert dialog is not None
+    dialog.title_edit.setText("Port statistics")
+    text = tmp_path / "notes.txt"
+    text.write_text("Phone notes: the quayside gauge read 4 metres.", encoding="utf-8")
+    dialog.attach([text])
+    assert dialog.files.count() == 1 and window.workbench.claim(claim_id).sources[-1].title == ""
+    dialog.accept()
+    qtbot.waitUntil(
+        lambda: any(s.attachments for s in window.workbench.claim(claim_id).sources),
+        timeout=WAIT_MS,
+    )
+    note = window.workbench.claim(claim_id).sources[-1]
+    assert note.title == "Port statistics" and note.attachments[0].file_name == "notes.txt"
+
+
+def test_opening_a_desk_in_the_window_drops_files_no_attachment_names(
+    qtbot, tmp_path, monkeypatch
+):
+    """Bytes kept for an earlier window's undo go when the window next opens the desk."""
+    monkeypatch.setenv("CLAIMDESK_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "desk.sqlite3"
+    first = build_services(path)
+    wb = first.workbench
+    article = tmp_path / "harbour.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    aid = wb.open_file(article).article_id
+    claim, _ = wb.add_claim(aid, 0, 10)
+    source, _ = wb.add_source(claim, SourceDraft(url="https://example.org/port"))
+    kept, _ = wb.attach_bytes(source, make.png(), "kept.png")
+    gone, _ = wb.attach_bytes(source, make.jpeg(), "gone.jpg")
+    wb.remove_attachment(gone.id)
+    first.close()
+    assert len(rows(path, "SELECT sha256 FROM evidence_blobs")) == 2
+    running = RunningWindow(QApplication.instance(), build_services(path), None)
+    qtbot.addWidget(running.window)
+    try:
+        assert rows(path, "SELECT sha256 FROM evidence_blobs") == [(kept.sha256,)]
+    finally:
+        running.window.jobs.wait(30_000)
+        running.window.close()
+        running.services.close()

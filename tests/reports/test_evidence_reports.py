@@ -1,0 +1,106 @@
+"""Reports list each attached file with its sha256 and capture time; HTML can link copies."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import docx
+import jsonschema
+import pytest
+
+from claimdesk.paths import resource_path
+from claimdesk.reports.csv_json import JSON_SCHEMA_FILE, export_dict, render_csv
+from claimdesk.reports.docx import render_docx
+from claimdesk.reports.html import render_html
+from claimdesk.reports.markdown import render_markdown
+from claimdesk.reports.model import ReportData, file_size
+from tests.importers import evidence_builders as make
+from tests.importers.doc_builders import build_pdf
+from tests.reports.casework import Case, build_case
+
+CAPTURED = datetime(2026, 11, 30, 9, 15)
+PDF = build_pdf([["Annex two of the budget."]])
+NASTY_NAME = "<img src=x onerror=alert(3)>.png"
+
+
+@pytest.fixture(scope="module")
+def case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Case]:
+    built = build_case(tmp_path_factory.mktemp("case"))
+    note = built.workbench.claim(built.nasty_claim).sources[0].id
+    built.workbench.attach_bytes(note, PDF, "annex.pdf", captured_at=CAPTURED)
+    built.workbench.attach_bytes(note, make.png(), NASTY_NAME, captured_at=CAPTURED)
+    yield built
+    built.close()
+
+
+@pytest.fixture(scope="module")
+def report(case: Case) -> ReportData:
+    return case.reporting.build()
+
+
+SHA = hashlib.sha256(PDF).hexdigest()
+LINE = (
+    f"annex.pdf (application/pdf, {file_size(len(PDF))}) · sha256 {SHA} · "
+    "captured 2026-11-30 09:15"
+)
+
+
+def test_every_text_format_lists_the_file_with_checksum_and_capture_time(
+    report: ReportData,
+) -> None:
+    assert LINE in render_markdown(report)
+    assert LINE in render_csv(report)
+    document = docx.Document(io.BytesIO(render_docx(report)))
+    assert any(LINE in p.text for p in document.paragraphs)
+    html = render_html(report)
+    assert LINE in html and "<img src=x" not in html and "&lt;img src=x onerror" in html
+
+
+def test_the_json_export_carries_attachments_and_matches_its_schema(report: ReportData) -> None:
+    data = export_dict(report)
+    schema = json.loads(resource_path("schemas", JSON_SCHEMA_FILE).read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    files = [
+        f for a in data["articles"] for c in a["claims"] for s in c["sources"]
+        for f in s["attachments"]
+    ]  # fmt: skip
+    assert files[0] == {
+        "file_name": "annex.pdf", "media_type": "application/pdf", "size": len(PDF),
+        "sha256": SHA, "captured_at": "2026-11-30T09:15:00",
+    }  # fmt: skip
+
+
+def test_the_html_report_links_copies_beside_it(
+    case: Case, report: ReportData, tmp_path: Path
+) -> None:
+    target = tmp_path / "report.html"
+    links = case.reporting.copy_attachments(report, target)
+    html = render_html(report, links)
+    copies = sorted((tmp_path / "report_files").iterdir())
+    assert len(copies) == 2 and len(links) == 2
+    for copy in copies:
+        digest = hashlib.sha256(copy.read_bytes()).hexdigest()
+        assert copy.name.startswith(digest[:12])
+    assert f'href="report_files/{SHA[:12]}_annex.pdf"' in html
+    assert f"report_files/{hashlib.sha256(make.png()).hexdigest()[:12]}_%3Cimg%20src%3Dx" in html
+
+
+def test_the_cli_copies_files_beside_an_html_report(
+    case: Case, tmp_path: Path, data_dir: Path
+) -> None:
+    out = tmp_path / "cli.html"
+    result = subprocess.run(
+        [sys.executable, "-m", "claimdesk", "export", "--format", "html", "--copy-attachments",
+         "--db", str(case.workbench.db.path), "-o", str(out)],
+        capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "cli_files" / f"{SHA[:12]}_annex.pdf").read_bytes() == PDF
+    assert f"cli_files/{SHA[:12]}_annex.pdf" in out.read_text(encoding="utf-8")

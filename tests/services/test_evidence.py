@@ -1,0 +1,171 @@
+"""Evidence attachments through the workbench: stored once, refused whole, undone exactly."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimdesk.domain import SourceDraft
+from claimdesk.errors import StaleReference
+from claimdesk.services.evidence import AttachmentRefused
+from claimdesk.services.nlp_provider import NlpProvider
+from claimdesk.services.workbench import Workbench
+from tests.importers import evidence_builders as make
+from tests.importers.doc_builders import build_pdf
+from tests.services.desk import add_article, dump, mark, open_workbench
+
+TABLES = ("claims", "source_notes", "evidence", "evidence_blobs")
+
+
+@pytest.fixture
+def wb(tmp_path: Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
+    bench = open_workbench(tmp_path / "evidence.sqlite3", nlp_provider)
+    yield bench
+    bench.db.dispose()
+
+
+def _source(wb: Workbench, tmp_path: Path) -> int:
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet again next week")
+    source_id, _ = wb.add_source(claim, SourceDraft(url="https://example.org/report"))
+    return source_id
+
+
+def test_a_file_is_attached_listed_and_read_back_byte_for_byte(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    source = _source(wb, tmp_path)
+    pdf = build_pdf([["The quarterly blorptastic tally."]])
+    path = tmp_path / "report.bin"  # the name says nothing; the bytes say PDF
+    path.write_bytes(pdf)
+    attachment, changes = wb.attach_file(source, path)
+    assert changes.claims and attachment.media_type == "application/pdf"
+    assert (attachment.file_name, attachment.size) == ("report.bin", len(pdf))
+    assert attachment.sha256 == hashlib.sha256(pdf).hexdigest()
+    assert wb.attachments(source) == [attachment]
+    assert wb.attachment_bytes(attachment.id) == pdf
+    assert "blorptastic" in wb.attachment_text(attachment.id)
+
+
+def test_the_same_bytes_are_stored_once(wb: Workbench, tmp_path: Path) -> None:
+    source = _source(wb, tmp_path)
+    claim = wb.claims(wb.articles()[0].id)[0].id
+    other, _ = wb.add_source(claim, SourceDraft(url="https://example.org/other"))
+    png = make.png()
+    first, _ = wb.attach_bytes(source, png, "screenshot.png")
+    again, changes = wb.attach_bytes(source, png, "copy.png")
+    elsewhere, _ = wb.attach_bytes(other, png, "same.png")
+    assert again == first and not changes  # the same file on the same note: nothing new
+    assert elsewhere.id != first.id and elsewhere.sha256 == first.sha256
+    state = dump(wb.db.path, TABLES)
+    assert (len(state["evidence"]), len(state["evidence_blobs"])) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    ("data", "match"),
+    [
+        (make.SVG, "Cannot attach evil.svg: SVG images are not accepted"),
+        (make.png(40_000, 40_000, idat_rows=1), "megapixel limit"),
+        (make.png()[:-20], "cut short"),
+        (make.wacz({"archive/a.warc": b"\x00" * (30 * 1024 * 1024)}), "zip bomb"),
+    ],
+    ids=["svg", "pixel-bomb", "truncated", "zip-bomb"],
+)
+def test_hostile_files_are_refused_with_one_line_and_nothing_changes(
+    wb: Workbench, tmp_path: Path, data: bytes, match: str
+) -> None:
+    source = _source(wb, tmp_path)
+    before = dump(wb.db.path, TABLES)
+    undo = wb.undo_label()
+    with pytest.raises(AttachmentRefused, match=match) as caught:
+        wb.attach_bytes(source, data, "evil.svg")
+    assert "\n" not in str(caught.value)
+    assert dump(wb.db.path, TABLES) == before and wb.undo_label() == undo
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    source = _source(wb, tmp_path)
+    wb.max_attachment_bytes = 1024
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"words " * 400)
+    with pytest.raises(AttachmentRefused, match=r"big.txt: .* limit for one attachment"):
+        wb.attach_file(source, path)
+    with pytest.raises(AttachmentRefused, match=r"pasted.txt: .* limit for one attachment"):
+        wb.attach_bytes(source, b"words " * 400, "pasted.txt")
+
+
+def test_attaching_to_a_removed_note_is_a_stale_reference(wb: Workbench, tmp_path: Path) -> None:
+    source = _source(wb, tmp_path)
+    wb.delete_source(source)
+    with pytest.raises(StaleReference):
+        wb.attach_bytes(source, make.png(), "late.png")
+
+
+def test_attach_and_remove_undo_and_redo_exactly(wb: Workbench, tmp_path: Path) -> None:
+    source = _source(wb, tmp_path)
+    empty = dump(wb.db.path, TABLES)
+    attachment, _ = wb.attach_bytes(source, make.jpeg(), "photo.jpg")
+    attached = dump(wb.db.path, TABLES)
+    assert wb.undo_label() == "Attach “photo.jpg”"
+    wb.undo()
+    assert dump(wb.db.path, TABLES)["evidence"] == empty["evidence"]
+    wb.redo()
+    assert dump(wb.db.path, TABLES) == attached
+    wb.remove_attachment(attachment.id)
+    assert wb.undo_label() == "Remove “photo.jpg”"
+    assert dump(wb.db.path, TABLES)["evidence"] == []
+    wb.undo()
+    assert dump(wb.db.path, TABLES) == attached
+    assert wb.attachment_bytes(attachment.id) == make.jpeg()
+
+
+def test_removing_a_source_takes_its_attachments_and_undo_brings_them_back(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    source = _source(wb, tmp_path)
+    wb.attach_bytes(source, make.webp(), "frame.webp")
+    attached = dump(wb.db.path, TABLES)
+    wb.delete_source(source)
+    assert dump(wb.db.path, TABLES)["evidence"] == []
+    wb.undo()
+    assert dump(wb.db.path, TABLES) == attached
+
+
+def test_unreferenced_bytes_go_when_the_desk_is_opened_again(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    source = _source(wb, tmp_path)
+    kept, _ = wb.attach_bytes(source, make.png(), "kept.png")
+    gone, _ = wb.attach_bytes(source, make.jpeg(), "gone.jpg")
+    wb.remove_attachment(gone.id)
+    assert len(dump(wb.db.path, TABLES)["evidence_blobs"]) == 2
+    assert wb.drop_unreferenced_evidence() == 1
+    blobs = dump(wb.db.path, TABLES)["evidence_blobs"]
+    assert [b["sha256"] for b in blobs] == [kept.sha256]
+
+
+def test_desk_search_finds_words_inside_an_attached_pdf_and_names_its_source(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    from claimdesk.domain import HitKind
+    from claimdesk.services.search import search
+
+    source = _source(wb, tmp_path)
+    assert search(wb, "quizzaciously") == []
+    pdf = build_pdf([["The port's ledger was kept quizzaciously by the harbour master."]])
+    attachment, _ = wb.attach_bytes(source, pdf, "ledger.pdf")
+    (hit,) = search(wb, "quizzaciously")
+    claim = wb.claims(wb.articles()[0].id)[0]
+    assert (hit.kind, hit.source_id, hit.claim_id) == (HitKind.SOURCE, source, claim.id)
+    assert hit.snippet.startswith("ledger.pdf: ") and "[[quizzaciously]]" in hit.marked()
+    # A prefix finds it too, as it does in every other kind of hit.
+    assert [h.source_id for h in search(wb, "quizzac")] == [source]
+    wb.remove_attachment(attachment.id)
+    assert search(wb, "quizzaciously") == []
+    wb.undo()
+    assert [h.source_id for h in search(wb, "quizzaciously")] == [source]
