@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,24 +15,10 @@ from claimdesk.services.search import search
 from claimdesk.services.workbench import Workbench
 from tests.importers import evidence_builders as make
 from tests.importers.doc_builders import build_pdf
-from tests.reports.casework import Case, build_case, open_workbench
+from tests.reports.casework import Case
 from tests.storage.dbfiles import rows
 
 PDF = build_pdf([["The customs ledger lists the zorblatt consignment."]])
-
-
-@pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    built = build_case(tmp_path / "a")
-    yield built
-    built.close()
-
-
-@pytest.fixture
-def other(tmp_path: Path) -> Iterator[Workbench]:
-    bench = open_workbench(tmp_path / "b" / "b.sqlite3")
-    yield bench
-    bench.db.dispose()
 
 
 def _attach(case: Case) -> tuple[int, str]:

@@ -8,41 +8,23 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from claimdesk.domain import ArticleMetadata, CandidateClaim, ClaimOrigin
 from claimdesk.domain.factchecks import FactCheckDraft, FactCheckSource
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import factcheck_repo as fc
 from claimdesk.storage import repositories as repo
-from claimdesk.storage.db import Database, _alembic_config, head_revision, open_database
+from claimdesk.storage.db import Database, head_revision, open_database
 from claimdesk.storage.edit_repo import move_verdict, set_claim_span
-from tests.storage.dbfiles import execute, sha256
+from tests.storage.dbfiles import execute, migrate, rows, sha256
 
 NOW = "'2025-01-01 10:00:00'"
 WHEN = datetime(2026, 12, 1, 12, 0, 0)
 
 
-def _sql(path: Path, query: str, *args: object) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(query, args).fetchall()
-    finally:
-        con.close()
-
-
-def _migrate(path: Path, revision: str, down: bool = False) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        cfg = _alembic_config()
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-    engine.dispose()
-
-
 def _database_at_0004_with_a_verdict(path: Path) -> None:
-    _migrate(path, "0004")
+    migrate(path, "0004")
     con = sqlite3.connect(path)
     for statement in (
         "INSERT INTO articles (title, file_name, file_path, format, sha256, text, imported_at)"
@@ -78,8 +60,8 @@ def test_upgrade_from_0004_puts_earlier_verdicts_in_the_library(tmp_path: Path) 
         "Crime rose by 83%", "False", 1.0, "Desk Check")
     assert (entry.source, entry.url, entry.claim_id, entry.published) == (
         FactCheckSource.DESK, None, 1, date(2025, 1, 1))
-    assert _sql(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
-    assert _sql(path, "SELECT explanation FROM verdicts") == [("It fell",)]
+    assert rows(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    assert rows(path, "SELECT explanation FROM verdicts") == [("It fell",)]
     # Opened again, the upgraded file passes the schema check.
     open_database(path, backups=tmp_path / "bk").dispose()
 
@@ -88,11 +70,11 @@ def test_downgrade_to_0007_removes_only_the_library(tmp_path: Path) -> None:
     path = tmp_path / "v4.sqlite3"
     _database_at_0004_with_a_verdict(path)
     open_database(path, backups=tmp_path / "bk").dispose()
-    _migrate(path, "0007", down=True)
-    names = {str(r[0]) for r in _sql(path, "SELECT name FROM sqlite_master")}
+    migrate(path, "0007", down=True)
+    names = {str(r[0]) for r in rows(path, "SELECT name FROM sqlite_master")}
     assert not {n for n in names if "factcheck" in n}
-    assert _sql(path, "SELECT text FROM claims") == [("Crime rose by 83%",)]
-    assert _sql(path, "SELECT version_num FROM alembic_version") == [("0007",)]
+    assert rows(path, "SELECT text FROM claims") == [("Crime rose by 83%",)]
+    assert rows(path, "SELECT version_num FROM alembic_version") == [("0007",)]
 
 
 @pytest.fixture
@@ -147,7 +129,7 @@ def _claim_with_verdict(db: Database) -> tuple[int, int]:
 
 
 def _desk_rows(db: Database) -> list[tuple[object, ...]]:
-    return _sql(db.path, "SELECT claim_id, claim, rating, rating_value FROM factchecks "
+    return rows(db.path, "SELECT claim_id, claim, rating, rating_value FROM factchecks "
                          "WHERE source = 'desk' ORDER BY id")
 
 
@@ -177,7 +159,7 @@ def test_the_desks_verdicts_follow_every_change(db: Database) -> None:
         repo.set_verdict(s, cid, unverifiable.id, "again", "Ana")
         repo.delete_article(s, aid)
     assert _desk_rows(db) == []
-    assert _sql(db.path, "SELECT count(*) FROM fts_factchecks_docsize") == [(0,)]
+    assert rows(db.path, "SELECT count(*) FROM fts_factchecks_docsize") == [(0,)]
 
 
 def test_vectors_are_float16_kilobytes_read_back_in_order(db: Database) -> None:
@@ -196,7 +178,7 @@ def test_vectors_are_float16_kilobytes_read_back_in_order(db: Database) -> None:
     assert ids.tolist() == [1, 3, 5] and matrix.dtype == np.float16
     np.testing.assert_allclose(matrix, vectors, atol=2e-3)
     assert [x.tolist() for x, _ in later] == [[5]]
-    assert _sql(db.path, "SELECT length(vector) FROM factcheck_vectors") == [(1024,)] * 3
+    assert rows(db.path, "SELECT length(vector) FROM factcheck_vectors") == [(1024,)] * 3
     # A changed claim loses its vector; a changed rating keeps it.
     with db.sessions.begin() as s:
         fc.upsert(s, [_draft("https://v.example/0", "claim zero"),

@@ -299,17 +299,19 @@ def search(session: Session, match: str, limit: int) -> list[SearchHit]:
     hits: list[SearchHit] = []
     for rank, index, row_id, article_id, title, claim_id, source_id, label in ranked:
         raw = snippets.get((index, row_id), "")
-        plain, marks = unmark(f"{label}: {raw}" if label else raw)
         hits.append(
-            SearchHit(
-                kind=_PARTS[index].kind,
-                article_id=article_id,
-                article_title=title,
-                claim_id=claim_id,
-                snippet=plain,
-                marks=marks,
-                rank=rank,
-                source_id=source_id,
-            )
+            search_hit(_PARTS[index].kind, rank, article_id, title, claim_id, source_id,
+                       unmark(f"{label}: {raw}" if label else raw))
         )
     return hits
+
+
+def search_hit(
+    kind: HitKind, rank: float, article_id: int, title: str, claim_id: int | None,
+    source_id: int | None, snippet: tuple[str, tuple[tuple[int, int], ...]],
+) -> SearchHit:
+    """One hit, its snippet given as plain text and the spans to mark in it."""
+    plain, marks = snippet
+    return SearchHit(kind=kind, article_id=article_id, article_title=title,
+                     claim_id=claim_id, snippet=plain, marks=marks, rank=rank,
+                     source_id=source_id)

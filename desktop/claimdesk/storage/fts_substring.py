@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import HitKind, SearchHit
+from claimdesk.storage.fts import search_hit
 
 #: Of a kind with more matches than this, the newest `limit` are kept unranked: a
 #: substring in that many rows tells little apart, and ranking them took 220 ms on a
@@ -188,19 +189,9 @@ def search(session: Session, terms: Sequence[str], limit: int) -> list[SearchHit
             ).bindparams(bindparam("ids", expanding=True))
             for row in session.execute(query, {"ids": ids}):
                 texts[kind, int(row[0])] = tuple(row[1:])
-    hits: list[SearchHit] = []
-    for rank, kind, row_id, article_id, title, claim_id in ranked:
-        plain, marks = snippet(texts.get((kind, row_id), ()), pattern, _KINDS[kind].snippet_chars)
-        hits.append(
-            SearchHit(
-                kind=kind,
-                article_id=article_id,
-                article_title=title,
-                claim_id=claim_id,
-                snippet=plain,
-                marks=marks,
-                rank=rank,
-                source_id=row_id if kind is HitKind.SOURCE else None,
-            )
-        )
-    return hits
+    return [
+        search_hit(kind, rank, article_id, title, claim_id,
+                   row_id if kind is HitKind.SOURCE else None,
+                   snippet(texts.get((kind, row_id), ()), pattern, _KINDS[kind].snippet_chars))
+        for rank, kind, row_id, article_id, title, claim_id in ranked
+    ]
