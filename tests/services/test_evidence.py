@@ -169,3 +169,24 @@ def test_desk_search_finds_words_inside_an_attached_pdf_and_names_its_source(
     assert search(wb, "quizzaciously") == []
     wb.undo()
     assert [h.source_id for h in search(wb, "quizzaciously")] == [source]
+
+
+@pytest.mark.parametrize(("body", "query", "found"), [
+    # Chinese has no spaces: only the trigram index finds a word inside the text.
+    ("海关账本列出了这批货物的重量。", "账本列出", "账本列出"),
+    # Part of a long compound, three letters or more.
+    ("Die Hafenzollverwaltung führte das Register.", "zollverwalt", "zollverwalt"),
+])
+def test_desk_search_finds_text_inside_an_attached_file_in_any_script(
+    wb: Workbench, tmp_path: Path, body: str, query: str, found: str
+) -> None:
+    from claimdesk.domain import HitKind
+    from claimdesk.services.search import search
+
+    source = _source(wb, tmp_path)
+    assert search(wb, query) == []
+    wb.attach_bytes(source, body.encode("utf-8"), "register.txt")
+    hits = [h for h in search(wb, query) if h.source_id == source]
+    assert [h.kind for h in hits] == [HitKind.SOURCE]
+    assert hits[0].snippet.startswith("register.txt: ")
+    assert f"[[{found}]]" in hits[0].marked()

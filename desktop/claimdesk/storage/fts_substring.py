@@ -26,8 +26,13 @@ SCAN_ROWS = 10_000
 
 @dataclass(frozen=True, slots=True)
 class _Kind:
-    """Where one kind of hit lives and how a hit row reaches its article and claim."""
+    """Where one kind of hit lives and how a hit row reaches its article and claim.
 
+    `joins` yields (article id, title, claim id, source id, label); a label is put
+    before the snippet (the file name of an evidence hit).
+    """
+
+    kind: HitKind
     trigram: str
     content: str
     columns: tuple[str, ...]
@@ -36,28 +41,37 @@ class _Kind:
     snippet_chars: int
 
 
-_KINDS = {
-    HitKind.ARTICLE: _Kind(
-        "fts_articles_trigram", "articles", ("title", "text"), "bm25(10.0, 1.0)",
-        "a.id, a.title, NULL FROM s JOIN articles AS a ON a.id = s.id", 90,
+_NOTE = "JOIN claims AS c ON c.id = n.claim_id JOIN articles AS a ON a.id = c.article_id"
+_PARTS = (
+    _Kind(
+        HitKind.ARTICLE, "fts_articles_trigram", "articles", ("title", "text"),
+        "bm25(10.0, 1.0)",
+        "a.id, a.title, NULL, NULL, NULL FROM s JOIN articles AS a ON a.id = s.id", 90,
     ),
-    HitKind.CLAIM: _Kind(
-        "fts_claims_trigram", "claims", ("text", "speaker"), None,
-        "a.id, a.title, c.id FROM s JOIN claims AS c ON c.id = s.id "
+    _Kind(
+        HitKind.CLAIM, "fts_claims_trigram", "claims", ("text", "speaker"), None,
+        "a.id, a.title, c.id, NULL, NULL FROM s JOIN claims AS c ON c.id = s.id "
         "JOIN articles AS a ON a.id = c.article_id", 160,
     ),
-    HitKind.VERDICT: _Kind(
-        "fts_verdicts_trigram", "verdicts", ("explanation",), None,
-        "a.id, a.title, c.id FROM s JOIN verdicts AS v ON v.id = s.id "
+    _Kind(
+        HitKind.VERDICT, "fts_verdicts_trigram", "verdicts", ("explanation",), None,
+        "a.id, a.title, c.id, NULL, NULL FROM s JOIN verdicts AS v ON v.id = s.id "
         "JOIN claims AS c ON c.id = v.claim_id JOIN articles AS a ON a.id = c.article_id", 120,
     ),
-    HitKind.SOURCE: _Kind(
-        "fts_sources_trigram", "source_notes", ("title", "url", "quote", "note"),
+    _Kind(
+        HitKind.SOURCE, "fts_sources_trigram", "source_notes", ("title", "url", "quote", "note"),
         "bm25(2.0, 1.0, 1.0, 1.0)",
-        "a.id, a.title, c.id FROM s JOIN source_notes AS n ON n.id = s.id "
-        "JOIN claims AS c ON c.id = n.claim_id JOIN articles AS a ON a.id = c.article_id", 120,
+        f"a.id, a.title, c.id, n.id, NULL FROM s JOIN source_notes AS n ON n.id = s.id {_NOTE}",
+        120,
     ),
-}  # fmt: skip
+    # Text inside an attached file is a hit on the note holding it (as in storage/fts.py).
+    _Kind(
+        HitKind.SOURCE, "fts_evidence_trigram", "evidence_blobs", ("text",), None,
+        "a.id, a.title, c.id, n.id, e.file_name FROM s JOIN evidence_blobs AS b ON b.id = s.id "
+        "JOIN evidence AS e ON e.id = (SELECT max(id) FROM evidence WHERE sha256 = b.sha256) "
+        f"JOIN source_notes AS n ON n.id = e.source_note_id {_NOTE}", 120,
+    ),
+)  # fmt: skip
 
 
 def _like(term: str) -> str:
@@ -83,10 +97,14 @@ def _filters(kind: _Kind, short: Sequence[str], alias: str) -> tuple[str, dict[s
     return " AND ".join(clauses), params
 
 
+#: (rank, row id, article id, title, claim id, source id, label) of one candidate.
+Candidate = tuple[float, int, int, str, int | None, int | None, str | None]
+
+
 def _candidates(
     session: Session, kind: _Kind, long: Sequence[str], short: Sequence[str], limit: int
-) -> list[tuple[float, int, int, str, int | None]]:
-    """(rank, row id, article id, title, claim id) of the best `limit` rows of one kind."""
+) -> list[Candidate]:
+    """The best `limit` rows of one kind (see Candidate)."""
     if long:
         extra, params = _filters(kind, short, "x")
         where = f"t.{kind.trigram} MATCH :q"
@@ -127,8 +145,10 @@ def _candidates(
         params_all = {**params, "floor": max(0, top - SCAN_ROWS), "n": limit}
     sql = f"WITH s AS ({inner}) SELECT s.rank, s.id, {kind.joins}"
     return [
-        (float(rank), int(row_id), int(article_id), str(title), claim_id)
-        for rank, row_id, article_id, title, claim_id in session.execute(text(sql), params_all)
+        (float(rank), int(row_id), int(article_id), str(title), claim_id, source_id, label)
+        for rank, row_id, article_id, title, claim_id, source_id, label in session.execute(
+            text(sql), params_all
+        )
     ]
 
 
@@ -169,29 +189,33 @@ def search(session: Session, terms: Sequence[str], limit: int) -> list[SearchHit
         return []
     long = [t for t in terms if len(t) >= 3]
     short = [t for t in terms if len(t) < 3]
-    ranked: list[tuple[float, HitKind, int, int, str, int | None]] = []
-    for kind, where in _KINDS.items():
-        for rank, row_id, article_id, title, claim_id in _candidates(
-            session, where, long, short, limit
-        ):
-            ranked.append((rank, kind, row_id, article_id, title, claim_id))
-    ranked.sort(key=lambda r: (r[0], r[1].value, -r[3], r[5] or 0, r[2]))
+    #: (part index, candidate) of every part, best first.
+    ranked: list[tuple[int, Candidate]] = []
+    for index, part in enumerate(_PARTS):
+        ranked.extend((index, c) for c in _candidates(session, part, long, short, limit))
+    ranked.sort(key=lambda r: (r[1][0], _PARTS[r[0]].kind.value, -r[1][2], r[1][4] or 0,
+                               r[1][1], r[0]))
     del ranked[limit:]
     pattern = re.compile(
         "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE
     )
-    texts: dict[tuple[HitKind, int], tuple[str | None, ...]] = {}
-    for kind, where in _KINDS.items():
-        ids = sorted({r[2] for r in ranked if r[1] is kind})
+    texts: dict[tuple[int, int], tuple[str | None, ...]] = {}
+    for index, part in enumerate(_PARTS):
+        ids = sorted({c[1] for i, c in ranked if i == index})
         if ids:
             query = text(
-                f"SELECT id, {', '.join(where.columns)} FROM {where.content} WHERE id IN :ids"
+                f"SELECT id, {', '.join(part.columns)} FROM {part.content} WHERE id IN :ids"
             ).bindparams(bindparam("ids", expanding=True))
             for row in session.execute(query, {"ids": ids}):
-                texts[kind, int(row[0])] = tuple(row[1:])
-    return [
-        search_hit(kind, rank, article_id, title, claim_id,
-                   row_id if kind is HitKind.SOURCE else None,
-                   snippet(texts.get((kind, row_id), ()), pattern, _KINDS[kind].snippet_chars))
-        for rank, kind, row_id, article_id, title, claim_id in ranked
-    ]
+                texts[index, int(row[0])] = tuple(row[1:])
+    hits: list[SearchHit] = []
+    for index, (rank, row_id, article_id, title, claim_id, source_id, label) in ranked:
+        part = _PARTS[index]
+        plain, marks = snippet(texts.get((index, row_id), ()), pattern, part.snippet_chars)
+        if label:
+            shift = len(label) + 2
+            plain, marks = f"{label}: {plain}", tuple((a + shift, b + shift) for a, b in marks)
+        hits.append(
+            search_hit(part.kind, rank, article_id, title, claim_id, source_id, (plain, marks))
+        )
+    return hits

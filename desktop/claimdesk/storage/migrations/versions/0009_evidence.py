@@ -13,9 +13,9 @@ attachments (cascade); a blob stays while any attachment names it (RESTRICT), an
 unreferenced blobs are dropped when the window opens a desk (the undo history that could
 bring an attachment back lives only as long as the window).
 
-`fts_evidence` indexes the blobs' text by words, like the other kinds of the
-desk. Statements are written out here, not imported (storage/fts.py holds the current
-copy; a test checks that both agree).
+`fts_evidence` indexes the blobs' text by words and `fts_evidence_trigram` by trigrams,
+like the other kinds of the desk. Statements are written out here, not imported
+(storage/fts.py holds the current copy; a test checks that both agree).
 """
 
 from __future__ import annotations
@@ -37,6 +37,21 @@ _FTS = (
     f"CREATE TRIGGER fts_evidence_ad AFTER DELETE ON evidence_blobs BEGIN {_REMOVE} END",
     f"CREATE TRIGGER fts_evidence_au AFTER UPDATE OF text ON evidence_blobs "
     f"BEGIN {_REMOVE} {_INSERT} END",
+)
+#: The same text by trigrams, as migration 0006 did for the other kinds: Chinese, Japanese
+#: or Thai words inside a file, clitics and parts of compounds are found too.
+_T_INSERT = "INSERT INTO fts_evidence_trigram(rowid, text) VALUES (new.id, new.text);"
+_T_REMOVE = (
+    "INSERT INTO fts_evidence_trigram(fts_evidence_trigram, rowid, text) "
+    "VALUES ('delete', old.id, old.text);"
+)
+_TRIGRAM = (
+    "CREATE VIRTUAL TABLE fts_evidence_trigram USING fts5(text, content='evidence_blobs', "
+    "content_rowid='id', tokenize='trigram')",
+    f"CREATE TRIGGER fts_evidence_trigram_ai AFTER INSERT ON evidence_blobs BEGIN {_T_INSERT} END",
+    f"CREATE TRIGGER fts_evidence_trigram_ad AFTER DELETE ON evidence_blobs BEGIN {_T_REMOVE} END",
+    f"CREATE TRIGGER fts_evidence_trigram_au AFTER UPDATE OF text ON evidence_blobs "
+    f"BEGIN {_T_REMOVE} {_T_INSERT} END",
 )
 
 
@@ -78,14 +93,15 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_evidence_source_note_id"), "evidence", ["source_note_id"])
     op.create_index(op.f("ix_evidence_sha256"), "evidence", ["sha256"])
-    for statement in _FTS:
+    for statement in (*_FTS, *_TRIGRAM):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for suffix in ("_au", "_ad", "_ai"):
-        op.execute(f"DROP TRIGGER IF EXISTS fts_evidence{suffix}")
-    op.execute("DROP TABLE IF EXISTS fts_evidence")
+    for name in ("fts_evidence_trigram", "fts_evidence"):
+        for suffix in ("_au", "_ad", "_ai"):
+            op.execute(f"DROP TRIGGER IF EXISTS {name}{suffix}")
+        op.execute(f"DROP TABLE IF EXISTS {name}")
     op.drop_index(op.f("ix_evidence_sha256"), table_name="evidence")
     op.drop_index(op.f("ix_evidence_source_note_id"), table_name="evidence")
     op.drop_table("evidence")
