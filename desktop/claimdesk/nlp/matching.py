@@ -6,10 +6,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
-from numpy.typing import NDArray
+if TYPE_CHECKING:  # numpy loads with the first match, not with the window
+    import numpy as np
+    from numpy.typing import NDArray
+
 
 DIMENSIONS = 512
 #: Up to this many vectors the index keeps them whole (float32, 2 KB each, 8 MB at the
@@ -91,6 +93,7 @@ class Projection:
 
     @classmethod
     def fit(cls, sample: NDArray[np.floating]) -> Projection:
+        import numpy as np
         rows = np.asarray(sample, dtype=np.float64)
         mean = rows.mean(axis=0)
         centred = rows - mean
@@ -100,6 +103,7 @@ class Projection:
         return cls(mean.astype(np.float32), basis)
 
     def apply(self, vectors: NDArray[np.floating]) -> NDArray[np.float32]:
+        import numpy as np
         rows = np.asarray(vectors, dtype=np.float32) - self.mean
         return np.ascontiguousarray(rows @ self.basis, dtype=np.float32)
 
@@ -117,6 +121,7 @@ class VectorIndex:
         self._reset(projection)
 
     def _reset(self, projection: Projection | None) -> None:
+        import numpy as np
         self.projection = projection
         width = DIMENSIONS if projection is None else PROJECTED
         self._ids = np.zeros(0, dtype=np.int64)
@@ -135,6 +140,7 @@ class VectorIndex:
 
     def reserve(self, total: int) -> None:
         """Make room for `total` vectors at once (loading: no regrowth copies)."""
+        import numpy as np
         if total > len(self._ids):
             ids = np.zeros(total, dtype=np.int64)
             rows = np.zeros((total, self._rows.shape[1]), dtype=np.float32)
@@ -143,12 +149,14 @@ class VectorIndex:
             self._ids, self._rows = ids, rows
 
     def _rows_of(self, vectors: NDArray[np.floating]) -> NDArray[np.float32]:
+        import numpy as np
         if self.projection is None:
             return np.asarray(vectors, dtype=np.float32)
         return self.projection.apply(vectors)
 
     def add(self, ids: NDArray[np.int64], vectors: NDArray[np.floating]) -> None:
         """Add vectors; an id already in the index gets its new vector instead."""
+        import numpy as np
         ids = np.asarray(ids, dtype=np.int64)
         if not len(ids):
             return
@@ -176,6 +184,7 @@ class VectorIndex:
         self._size = end
 
     def _switch_to_projection(self, ids: NDArray[np.int64], vectors: NDArray[np.floating]) -> None:
+        import numpy as np
         whole = np.concatenate([self._rows[: self._size], np.asarray(vectors, np.float32)])
         every = np.concatenate([self._ids[: self._size], ids])
         step = max(1, len(whole) // SAMPLE)
@@ -183,6 +192,7 @@ class VectorIndex:
         self.add(every, whole)
 
     def _sort(self) -> None:
+        import numpy as np
         order = np.argsort(self._ids[: self._size], kind="stable")
         self._ids[: self._size] = self._ids[: self._size][order]
         self._rows[: self._size] = self._rows[: self._size][order]
@@ -190,6 +200,7 @@ class VectorIndex:
 
     def nearest(self, query: NDArray[np.floating], n: int) -> list[int]:
         """Ids of the (about) `n` vectors most similar to `query`, best first."""
+        import numpy as np
         if not self._size or n <= 0:
             return []
         q = self._rows_of(np.asarray(query, dtype=np.float32).reshape(1, DIMENSIONS))[0]
@@ -228,6 +239,7 @@ class Fusion:
 
 def cosine(query: NDArray[np.floating], vectors: NDArray[np.floating]) -> NDArray[np.float32]:
     """Cosine of one vector with each row (rows renormalised: float16 storage rounds)."""
+    import numpy as np
     rows = np.asarray(vectors, dtype=np.float32)
     norms = np.linalg.norm(rows, axis=1)
     norms[norms == 0] = 1.0

@@ -5,10 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-import numpy as np
-from numpy.typing import NDArray
 from sqlalchemy.orm import Session
 
 from claimdesk.domain.factchecks import FactCheckMatch
@@ -27,6 +25,10 @@ from claimdesk.nlp.matching import (
 )
 from claimdesk.storage import factcheck_repo as repo
 from claimdesk.storage.db import Database
+
+if TYPE_CHECKING:  # numpy loads with the first match, not with the window
+    import numpy as np
+    from numpy.typing import NDArray
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +130,7 @@ class FactCheckMatcher:
 
         Each batch is committed on its own, so an interrupted fill keeps what it did.
         """
+        import numpy as np
         done = 0
         while limit is None or done < limit:
             size = batch if limit is None else min(batch, limit - done)
@@ -153,6 +156,7 @@ class FactCheckMatcher:
         prisoners…?"): on CT2020 train the sum found more than the claim alone
         (vectors alone 0.71 → 0.75 MAP@5; docs/matching.md). No title: the claim's.
         """
+        import numpy as np
         titled = [n for n, (_c, t) in enumerate(entries) if t.strip()]
         texts = [clean_query(c) for c, _t in entries] + [entries[n][1] for n in titled]
         encoded = np.asarray(self.encoder.encode(texts), dtype=np.float32)
@@ -192,6 +196,7 @@ class FactCheckMatcher:
         self, texts: Sequence[str], language: str | None = None, n: int = CANDIDATES
     ) -> list[Scored]:
         """Full-text and vector candidates of each text, with exact similarities."""
+        import numpy as np
         index = self.load_index()
         cleaned = [clean_query(t) for t in texts]
         queries = self.encoder.encode(cleaned) if cleaned else np.zeros((0, 512), np.float32)

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
 from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from claimdesk.domain.factchecks import FactCheck, FactCheckDraft, FactCheckSource
 from claimdesk.storage.orm import FactCheckRow, FactCheckVectorRow
+
+if TYPE_CHECKING:  # numpy loads with the first match, not with the window
+    import numpy as np
+    from numpy.typing import NDArray
 
 #: Sentence vectors have this many dimensions and are stored as float16 (1 KB each).
 DIMENSIONS = 512
@@ -211,6 +214,7 @@ def store_vectors(
     session: Session, model: str, ids: Sequence[int], vectors: NDArray[np.floating]
 ) -> None:
     """Store one vector per id (replacing another model's), as float16 bytes."""
+    import numpy as np
     if len(ids) != len(vectors):
         raise ValueError(f"{len(ids)} ids but {len(vectors)} vectors")
     half = np.asarray(vectors, dtype=np.float16)
@@ -242,6 +246,7 @@ def iter_vectors(
     session: Session, model: str, after: int = 0, batch: int = 20_000
 ) -> Iterator[tuple[NDArray[np.int64], NDArray[np.float16]]]:
     """`model`'s vectors with ids above `after`, in id order, a batch at a time."""
+    import numpy as np
     last = after
     while True:
         rows = session.execute(
@@ -260,6 +265,7 @@ def iter_vectors(
 
 def sample_vectors(session: Session, model: str, every: int) -> NDArray[np.float16]:
     """Every `every`-th vector of `model` (by id): a sample, without reading the rest."""
+    import numpy as np
     rows = session.execute(
         select(FactCheckVectorRow.vector).where(
             FactCheckVectorRow.model == model, FactCheckVectorRow.factcheck_id % every == 0
@@ -271,6 +277,7 @@ def sample_vectors(session: Session, model: str, every: int) -> NDArray[np.float
 
 def vectors_of(session: Session, model: str, ids: Sequence[int]) -> dict[int, NDArray[np.float16]]:
     """The stored vectors of these entries (those that have one)."""
+    import numpy as np
     found: dict[int, NDArray[np.float16]] = {}
     wanted = list(ids)
     for start in range(0, len(wanted), _CHUNK):
