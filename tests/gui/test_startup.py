@@ -1,4 +1,4 @@
-"""The window appears before the language model (and numpy) load; the model then loads off-thread."""
+"""The window appears before the language model and numpy load; the model then loads off-thread."""
 
 from __future__ import annotations
 
