@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests import pg
+from tests.pg import PgServer
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_ad62cf6f6f800dde.txt"
 
@@ -46,3 +49,30 @@ def nlp_provider() -> Iterator[object]:
     provider.pipeline()
     provider.scorer()
     yield provider
+
+
+# ------------------------------------------------------------------ PostgreSQL (issue 16)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One private PostgreSQL server for the whole session, stopped at its end."""
+    reason = pg.why_unavailable()
+    if reason is not None:
+        pytest.skip(reason)
+    server = PgServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """The SQLAlchemy URL of a new, empty database on the session's server; dropped after."""
+    name = pg_server.create_database()
+    try:
+        yield pg_server.url(name)
+    finally:
+        pg_server.drop_database(name)
