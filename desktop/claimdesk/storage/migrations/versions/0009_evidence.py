@@ -15,7 +15,8 @@ an attachment back lives only as long as the window).
 
 `fts_evidence` indexes the blobs' text by words, like the other kinds of the
 desk. Statements are written out here, not imported (storage/fts.py holds the current
-copy; a test checks that both agree).
+copy; a test checks that both agree). On PostgreSQL (issue 16) the index is a GIN
+index over a tsvector expression of the same column.
 """
 
 from __future__ import annotations
@@ -38,6 +39,16 @@ _FTS = (
     f"CREATE TRIGGER fts_evidence_au AFTER UPDATE OF text ON evidence_blobs "
     f"BEGIN {_REMOVE} {_INSERT} END",
 )
+
+
+_PG_INDEX = (
+    "CREATE INDEX fts_evidence ON evidence_blobs USING gin "
+    "((to_tsvector('claimdesk_words', coalesce(text, ''))))"
+)
+
+
+def _postgresql() -> bool:
+    return bool(op.get_bind().dialect.name == "postgresql")
 
 
 def upgrade() -> None:
@@ -78,14 +89,17 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_evidence_source_note_id"), "evidence", ["source_note_id"])
     op.create_index(op.f("ix_evidence_sha256"), "evidence", ["sha256"])
-    for statement in _FTS:
+    for statement in (_PG_INDEX,) if _postgresql() else _FTS:
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for suffix in ("_au", "_ad", "_ai"):
-        op.execute(f"DROP TRIGGER IF EXISTS fts_evidence{suffix}")
-    op.execute("DROP TABLE IF EXISTS fts_evidence")
+    if _postgresql():
+        op.execute("DROP INDEX IF EXISTS fts_evidence")
+    else:
+        for suffix in ("_au", "_ad", "_ai"):
+            op.execute(f"DROP TRIGGER IF EXISTS fts_evidence{suffix}")
+        op.execute("DROP TABLE IF EXISTS fts_evidence")
     op.drop_index(op.f("ix_evidence_sha256"), table_name="evidence")
     op.drop_index(op.f("ix_evidence_source_note_id"), table_name="evidence")
     op.drop_table("evidence")
