@@ -23,7 +23,7 @@ ARTICLE = (
 STATE_TABLES = ("articles", "claims", "verdicts", "source_notes")
 
 
-def open_workbench(path: Path, nlp: NlpProvider) -> Workbench:
+def open_workbench(path: str | Path, nlp: NlpProvider) -> Workbench:
     return Workbench(open_database(path), nlp)
 
 

@@ -131,6 +131,39 @@ def _candidates(
     ]
 
 
+def _pg_candidates(
+    session: Session, kind: HitKind, long: Sequence[str], short: Sequence[str], limit: int
+) -> list[tuple[float, int, int, str, int | None]]:
+    """_candidates on PostgreSQL: ILIKE over the pg_trgm index's own expression.
+
+    Every term, long or short, is one ILIKE (case by the server's locale); terms of three
+    characters or more let the index narrow the rows first. Hits come newest first
+    (rank 0.0): ranking substrings by similarity would read every matching row's text.
+    A query of short terms only checks the newest SCAN_ROWS rows, as on SQLite.
+    """
+    from claimdesk.storage.fts_pg import TRIGRAMS
+
+    index = TRIGRAMS[kind]
+    expression = index.expression.replace("coalesce(", "coalesce(y.")
+    params: dict[str, object] = {"n": limit, "floor": 0}
+    clauses = []
+    for i, term in enumerate([*long, *short]):
+        params[f"t{i}"] = _like(term)
+        clauses.append(f"({expression}) ILIKE :t{i} ESCAPE '\\'")
+    if not long:
+        top = session.execute(text(f"SELECT max(id) FROM {index.table}")).scalar() or 0
+        params["floor"] = max(0, top - SCAN_ROWS)
+    inner = (
+        f"SELECT y.id AS id, 0.0 AS rank FROM {index.table} AS y "
+        f"WHERE y.id > :floor AND {' AND '.join(clauses)} ORDER BY y.id DESC LIMIT :n"
+    )
+    sql = f"WITH s AS ({inner}) SELECT s.rank, s.id, {_KINDS[kind].joins}"
+    return [
+        (float(rank), int(row_id), int(article_id), str(title), claim_id)
+        for rank, row_id, article_id, title, claim_id in session.execute(text(sql), params)
+    ]
+
+
 def snippet(
     values: Sequence[str | None], pattern: re.Pattern[str], chars: int
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -169,10 +202,14 @@ def search(session: Session, terms: Sequence[str], limit: int) -> list[SearchHit
     long = [t for t in terms if len(t) >= 3]
     short = [t for t in terms if len(t) < 3]
     ranked: list[tuple[float, HitKind, int, int, str, int | None]] = []
+    server = session.get_bind().dialect.name == "postgresql"
     for kind, where in _KINDS.items():
-        for rank, row_id, article_id, title, claim_id in _candidates(
-            session, where, long, short, limit
-        ):
+        found = (
+            _pg_candidates(session, kind, long, short, limit)
+            if server
+            else _candidates(session, where, long, short, limit)
+        )
+        for rank, row_id, article_id, title, claim_id in found:
             ranked.append((rank, kind, row_id, article_id, title, claim_id))
     ranked.sort(key=lambda r: (r[0], r[1].value, -r[3], r[5] or 0, r[2]))
     del ranked[limit:]

@@ -61,6 +61,7 @@ _PG_INDEXES = (
 )  # fmt: skip
 
 
+
 def _postgresql() -> bool:
     return bool(op.get_bind().dialect.name == "postgresql")
 

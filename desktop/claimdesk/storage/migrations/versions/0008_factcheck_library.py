@@ -89,7 +89,8 @@ _TRIGGER_NAMES = (
 
 _PG_INDEX = (
     "CREATE INDEX fts_factchecks ON factchecks USING gin "
-    "((to_tsvector('claimdesk_words', coalesce(claim, '') || ' ' || coalesce(title, ''))))"
+    "((to_tsvector('claimdesk_words', coalesce(claim, '') || ' ' || coalesce(title, '')))) "
+    "WITH (fastupdate = off)"
 )
 _PG_DESK_COPY = (
     "INSERT INTO factchecks (claim, rating, rating_value, publisher, published, source, "

@@ -43,7 +43,7 @@ _FTS = (
 
 _PG_INDEX = (
     "CREATE INDEX fts_evidence ON evidence_blobs USING gin "
-    "((to_tsvector('claimdesk_words', coalesce(text, ''))))"
+    "((to_tsvector('claimdesk_words', coalesce(text, '')))) WITH (fastupdate = off)"
 )
 
 
