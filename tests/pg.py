@@ -116,3 +116,14 @@ class PgServer:
 
     def drop_database(self, name: str) -> None:
         self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def rows(db: object, sql: str, **params: object) -> list[tuple[object, ...]]:
+    """Rows of a raw query on an open desk of either engine (claimdesk Database)."""
+    from sqlalchemy import text
+
+    from claimdesk.storage.db import Database
+
+    assert isinstance(db, Database)
+    with db.sessions() as session:
+        return [tuple(r) for r in session.execute(text(sql), params)]

@@ -77,7 +77,8 @@ SOURCES = PgIndex(
 )  # fmt: skip
 FACTCHECKS = PgIndex(
     "fts_factchecks", "factchecks",
-    f"to_tsvector('{CONFIG}', coalesce(claim, '') || ' ' || coalesce(title, ''))",
+    f"setweight(to_tsvector('{CONFIG}', coalesce(claim, '')), 'C') "
+    f"|| to_tsvector('{CONFIG}', coalesce(title, ''))",
 )  # fmt: skip
 EVIDENCE = PgIndex("fts_evidence", "evidence_blobs", _vec("text"))
 
@@ -126,10 +127,16 @@ def ensure_index(conn: Connection) -> list[str]:
 _TERM = re.compile(r'"((?:[^"]|"")*)"(\*?)')
 
 
-def tsquery(match: str) -> str:
+def qualified(index: PgIndex, alias: str = "x") -> str:
+    """The index expression over `alias` (its columns are bare in the index)."""
+    return re.sub(r"coalesce\((\w+),", rf"coalesce({alias}.\1,", index.expression)
+
+
+def tsquery(match: str, joiner: str = " & ") -> str:
     """The tsquery text for an FTS5 expression of quoted terms (services.search builds
     them): a phrase's words follow each other (<->), a starred last word is a prefix
-    (:*), and all terms must match (&). Every word is quoted, so none is an operator."""
+    (:*), and all terms must match (&; `joiner` " | ": any term, for nlp.matching's
+    "a" OR "b"). Every word is quoted, so none is an operator."""
     terms: list[str] = []
     for words, star in _TERM.findall(match):
         quoted = [
@@ -141,7 +148,7 @@ def tsquery(match: str) -> str:
         if star:
             quoted[-1] += ":*"
         terms.append("(" + " <-> ".join(quoted) + ")")
-    return " & ".join(terms)
+    return joiner.join(terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,11 +184,6 @@ _PARTS = (
 )  # fmt: skip
 
 
-def _qualified(index: PgIndex) -> str:
-    """The index expression over the alias x (its columns are bare in the index)."""
-    return re.sub(r"coalesce\((\w+),", r"coalesce(x.\1,", index.expression)
-
-
 def search(session: Session, match: str, limit: int) -> list[SearchHit]:
     """Best `limit` hits for an FTS5 MATCH expression, as fts.search gives them.
 
@@ -196,7 +198,7 @@ def search(session: Session, match: str, limit: int) -> list[SearchHit]:
         return []
     ranked: list[tuple[float, int, int, int, str, int | None, int | None, str | None]] = []
     for number, part in enumerate(_PARTS):
-        vector = _qualified(part.index)
+        vector = qualified(part.index)
         where = f"{vector} @@ to_tsquery('{CONFIG}', :q)"
         floor = session.execute(
             text(f"SELECT x.id FROM {part.index.table} AS x WHERE {where} "

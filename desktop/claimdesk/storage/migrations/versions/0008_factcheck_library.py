@@ -87,10 +87,11 @@ _TRIGGER_NAMES = (
 )
 
 
+#: The claim weighs twice its review's title (weight C against D), as bm25(2.0, 1.0).
 _PG_INDEX = (
     "CREATE INDEX fts_factchecks ON factchecks USING gin "
-    "((to_tsvector('claimdesk_words', coalesce(claim, '') || ' ' || coalesce(title, '')))) "
-    "WITH (fastupdate = off)"
+    "((setweight(to_tsvector('claimdesk_words', coalesce(claim, '')), 'C') "
+    "|| to_tsvector('claimdesk_words', coalesce(title, '')))) WITH (fastupdate = off)"
 )
 _PG_DESK_COPY = (
     "INSERT INTO factchecks (claim, rating, rating_value, publisher, published, source, "
