@@ -127,3 +127,13 @@ def rows(db: object, sql: str, **params: object) -> list[tuple[object, ...]]:
     assert isinstance(db, Database)
     with db.sessions() as session:
         return [tuple(r) for r in session.execute(text(sql), params)]
+
+
+def target_of(db: object) -> str | Path:
+    """What opens `db` again: its file, or its server address with the password."""
+    from claimdesk.storage.db import Database
+
+    assert isinstance(db, Database)
+    if db.path is not None:
+        return db.path
+    return db.engine.url.render_as_string(hide_password=False)

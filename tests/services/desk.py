@@ -6,9 +6,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import text
+
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.workbench import Workbench
-from claimdesk.storage.db import open_database
+from claimdesk.storage.db import Database, open_database
 
 #: A short article with characters outside the BMP, so offsets are code points.
 ARTICLE = (
@@ -41,9 +43,20 @@ def mark(wb: Workbench, article_id: int, needle: str, **kw: Any) -> int:
     return claim_id
 
 
-def dump(path: Path, tables: tuple[str, ...] = STATE_TABLES) -> dict[str, list[dict[str, Any]]]:
-    """Every row of `tables` as plain dicts, by id: the state undo must restore."""
-    con = sqlite3.connect(path)
+def dump(
+    source: Path | Database, tables: tuple[str, ...] = STATE_TABLES
+) -> dict[str, list[dict[str, Any]]]:
+    """Every row of `tables` as plain dicts, by id: the state undo must restore.
+
+    A file is read with sqlite3 directly; an open desk (either engine) through its sessions.
+    """
+    if isinstance(source, Database):
+        with source.sessions() as session:
+            return {
+                t: [dict(r._mapping) for r in session.execute(text(f"SELECT * FROM {t} ORDER BY id"))]  # noqa: E501
+                for t in tables
+            }  # fmt: skip
+    con = sqlite3.connect(source)
     con.row_factory = sqlite3.Row
     try:
         return {t: [dict(r) for r in con.execute(f"SELECT * FROM {t} ORDER BY id")] for t in tables}

@@ -22,8 +22,9 @@ from tests.services.desk import ARTICLE, add_article, dump, mark, open_workbench
 
 
 @pytest.fixture
-def wb(tmp_path: Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
-    bench = open_workbench(tmp_path / "undo.sqlite3", nlp_provider)
+def wb(desk_target: str | Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
+    """On SQLite, then on PostgreSQL (tests/conftest.py: desk_target)."""
+    bench = open_workbench(desk_target, nlp_provider)
     yield bench
     bench.db.dispose()
 
@@ -56,18 +57,18 @@ def test_each_kind_of_edit_undoes_and_redoes_exactly(wb: Workbench, tmp_path: Pa
         lambda: wb.clear_verdict(claim),
         lambda: wb.delete_claim(claim),
     ]
-    states = [dump(wb.db.path)]
+    states = [dump(wb.db)]
     for edit in edits:
         edit()
-        states.append(dump(wb.db.path))
+        states.append(dump(wb.db))
         assert states[-1] != states[-2]
     assert len(wb.undo_stack) == len(edits) + 1  # and the claim itself
     for expected in reversed(states[:-1]):
         wb.undo()
-        assert dump(wb.db.path) == expected
+        assert dump(wb.db) == expected
     for expected in states[1:]:
         wb.redo()
-        assert dump(wb.db.path) == expected
+        assert dump(wb.db) == expected
     assert not wb.can_redo()
 
 
@@ -89,10 +90,10 @@ def test_labels_redo_and_a_new_edit_clearing_redo(wb: Workbench, tmp_path: Path)
     wb.set_status(claim, ClaimStatus.TODO)
     assert not wb.can_redo() and wb.redo_label() is None
     # Setting the same status again changes nothing and is not an edit.
-    before = dump(wb.db.path)
+    before = dump(wb.db)
     assert not wb.set_status(claim, ClaimStatus.TODO)
     assert wb.undo_label() == "Set status to To do"
-    assert dump(wb.db.path) == before
+    assert dump(wb.db) == before
 
 
 def test_undo_survives_switching_articles(wb: Workbench, tmp_path: Path) -> None:
@@ -152,10 +153,10 @@ def test_changes_made_elsewhere_make_undo_refuse_and_forget(wb: Workbench, tmp_p
     wb.set_status(claim, ClaimStatus.DONE)
     with wb.db.sessions.begin() as session:  # another window deletes the claim
         repo.delete_claim(session, claim)
-    before = dump(wb.db.path)
+    before = dump(wb.db)
     with pytest.raises(UndoConflict, match="Set status to Done"):
         wb.undo()
-    assert dump(wb.db.path) == before
+    assert dump(wb.db) == before
     assert not wb.can_undo() and not wb.can_redo()
 
 
