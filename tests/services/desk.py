@@ -43,22 +43,30 @@ def mark(wb: Workbench, article_id: int, needle: str, **kw: Any) -> int:
     return claim_id
 
 
+def _unversioned(row: Any) -> dict[str, Any]:
+    return {k: row[k] for k in row.keys() if k != "version"}  # noqa: SIM118 (sqlite3.Row)
+
+
 def dump(
     source: Path | Database, tables: tuple[str, ...] = STATE_TABLES
 ) -> dict[str, list[dict[str, Any]]]:
     """Every row of `tables` as plain dicts, by id: the state undo must restore.
 
     A file is read with sqlite3 directly; an open desk (either engine) through its sessions.
+    Row versions are left out: they only go up, undo included (test_versions.py).
     """
     if isinstance(source, Database):
         with source.sessions() as session:
             return {
-                t: [dict(r._mapping) for r in session.execute(text(f"SELECT * FROM {t} ORDER BY id"))]  # noqa: E501
+                t: [_unversioned(r._mapping) for r in session.execute(text(f"SELECT * FROM {t} ORDER BY id"))]  # noqa: E501
                 for t in tables
             }  # fmt: skip
     con = sqlite3.connect(source)
     con.row_factory = sqlite3.Row
     try:
-        return {t: [dict(r) for r in con.execute(f"SELECT * FROM {t} ORDER BY id")] for t in tables}
+        return {
+            t: [_unversioned(r) for r in con.execute(f"SELECT * FROM {t} ORDER BY id")]
+            for t in tables
+        }
     finally:
         con.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,14 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from claimdesk.domain import ArticleMetadata, ClaimStatus, SourceDraft, SpeakerKind, Stance
+from claimdesk.domain import (
+    ArticleMetadata,
+    Claim,
+    ClaimStatus,
+    SourceDraft,
+    SpeakerKind,
+    Stance,
+)
 from claimdesk.errors import KnownError
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.undo import UndoConflict, UndoStack
@@ -114,6 +122,17 @@ def test_undo_survives_switching_articles(wb: Workbench, tmp_path: Path) -> None
     assert wb.claims(one) == [] and wb.claims(two) == []
 
 
+def _versions(claim: Claim) -> tuple[int, ...]:
+    verdict = () if claim.verdict is None else (claim.verdict.version,)
+    return (claim.version, *verdict, *(s.version for s in claim.sources))
+
+
+def _unversioned(claim: Claim) -> Claim:
+    verdict = None if claim.verdict is None else replace(claim.verdict, version=0)
+    sources = tuple(replace(s, version=0) for s in claim.sources)
+    return replace(claim, version=0, verdict=verdict, sources=sources)
+
+
 def test_deleted_claim_comes_back_with_ids_sources_verdict_and_history(
     wb: Workbench, tmp_path: Path
 ) -> None:
@@ -126,7 +145,9 @@ def test_deleted_claim_comes_back_with_ids_sources_verdict_and_history(
     wb.delete_claim(claim)
     assert wb.undo().claim_sets == {aid}
     again = wb.claim(claim)
-    assert again == before
+    # The same claim, one version up: to another checker's copy, undo is one more save.
+    assert _versions(again) == tuple(v + 1 for v in _versions(before))
+    assert _unversioned(again) == _unversioned(before)
     assert again.sources[0].id == source_id
     assert [(h.field, h.old, h.new, h.who) for h in wb.history(claim)] == [
         (h.field, h.old, h.new, h.who) for h in history
