@@ -6,10 +6,14 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm.exc import StaleDataError
 
 from claimdesk.domain import ClaimStatus, HistoryField, SourceDraft
 from claimdesk.errors import KnownError, SaveConflict
@@ -181,3 +185,53 @@ def test_two_processes_edit_the_same_claim(
     assert loser["theirs"]["explanation"] == stored.verdict.explanation
     assert {stored.verdict.explanation, loser["mine"]["explanation"]} == {
         "Carla again", "Dev again"}
+
+
+def test_a_save_that_loses_the_race_inside_postgresql_is_a_conflict(
+    two: tuple[Workbench, Workbench, int],
+) -> None:
+    """Ben's version check passes, then another save commits before his UPDATE runs."""
+    ana, ben, claim = two
+    if ana.db.path is not None:
+        pytest.skip("SQLite takes the write lock before a save reads (BEGIN IMMEDIATE)")
+    seen = ben.claim(claim).version
+    rating = _rating(ben, "True")
+    other = create_engine(str(target_of(ana.db)))
+    outcome: list[BaseException | None] = []
+
+    def save() -> None:
+        try:
+            ben.set_verdict(claim, rating, "Ben's text.", expected_version=seen)
+            outcome.append(None)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    try:
+        with other.connect() as conn:
+            tx = conn.begin()  # another checker's save, holding the claim's row lock
+            conn.execute(
+                text("UPDATE claims SET version = version + 1, status = 'done' WHERE id = :id"),
+                {"id": claim},
+            )
+            saver = threading.Thread(target=save)
+            saver.start()
+            # Wait until Ben's UPDATE waits for that lock: his check has passed by then.
+            waiting = text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                "AND datname = current_database()"
+            )
+            deadline = time.monotonic() + 30
+            while not conn.execute(waiting).scalar():
+                assert time.monotonic() < deadline and saver.is_alive()
+                time.sleep(0.02)
+            tx.commit()
+            saver.join(timeout=30)
+    finally:
+        other.dispose()
+    (error,) = outcome
+    assert isinstance(error, SaveConflict)
+    assert isinstance(error.__cause__, StaleDataError)  # the database refused the UPDATE
+    assert (error.expected, error.found) == (seen, seen + 1)
+    assert error.mine["explanation"] == "Ben's text." and error.theirs["status"] == "done"
+    stored = ben.claim(claim)
+    assert stored.verdict is None and stored.status is ClaimStatus.DONE
