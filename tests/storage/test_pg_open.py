@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,23 @@ def test_file_names_are_never_taken_for_addresses() -> None:
     assert is_server_url("postgresql://u@h/d") and is_server_url("postgresql+psycopg://u@/d")
     for name in ("postgresql.db", "C:\\desks\\a.db", "desk:1.db", "/tmp/postgresql:x"):
         assert not is_server_url(name)
+
+
+def test_two_clients_creating_one_desk_at_once_both_open_it(pg_url: str) -> None:
+    """The advisory lock: the second waits for the first's migration, then finds it done."""
+    script = (
+        "import sys\n"
+        "from claimdesk.storage.db import open_database\n"
+        "open_database(sys.argv[1]).dispose()\n"
+        "print('opened')\n"
+    )
+    children = [
+        subprocess.Popen([sys.executable, "-c", script, pg_url], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]  # fmt: skip
+    outputs = [child.communicate(timeout=120) for child in children]
+    assert [child.returncode for child in children] == [0, 0], outputs
+    assert [out for out, _err in outputs] == ["opened\n", "opened\n"]
+    assert _run(pg_url, "SELECT count(*) FROM rating_scales") == 1
+    assert _run(pg_url, "SELECT version_num FROM alembic_version") == head_revision()
