@@ -20,7 +20,7 @@ from sqlalchemy.pool import QueuePool
 
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import backups as rolling
-from claimdesk.storage import fts, schema, writer
+from claimdesk.storage import db_server, fts, schema, writer
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
 from claimdesk.storage.schema import alembic_config as _alembic_config
 from claimdesk.storage.schema import head_revision
@@ -69,7 +69,7 @@ class Sessions(sessionmaker[Session]):
     reads and writes see one state. Plain reads never wait for another writer (WAL).
     """
 
-    def __init__(self, reader: Engine, writer: Engine, path: Path) -> None:
+    def __init__(self, reader: Engine, writer: Engine, path: Path | None) -> None:
         super().__init__(reader, expire_on_commit=False)
         self.writer = writer
         self.path = path
@@ -90,7 +90,7 @@ class Sessions(sessionmaker[Session]):
             with self(bind=bind) as session, session.begin():
                 yield session
         except DBAPIError as exc:
-            known = world_error(exc.orig, self.path)
+            known = None if self.path is None else world_error(exc.orig, self.path)
             if known is None:
                 raise
             raise known from exc
@@ -98,9 +98,9 @@ class Sessions(sessionmaker[Session]):
 
 @dataclass(frozen=True, slots=True)
 class Database:
-    """An open database: its file, engine and session factory."""
+    """An open database: its file (None: a shared desk on a server), engine and sessions."""
 
-    path: Path
+    path: Path | None
     engine: Engine
     sessions: Sessions
     backup: Path | None = None
@@ -108,6 +108,17 @@ class Database:
     backup_dir: Path | None = None
     #: One writer per database: every service that writes holds this lock.
     write_lock: threading.Lock = field(default_factory=threading.Lock, compare=False)
+    #: A shared desk's address, password hidden (storage/db_server.py); None for a file.
+    url: str | None = None
+
+    @property
+    def where(self) -> str:
+        """The file or the server address, as a message to the user names it."""
+        return self.url if self.path is None and self.url else str(self.path)
+
+    @property
+    def is_server(self) -> bool:
+        return self.path is None
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -313,7 +324,10 @@ def _prepare(engine: Engine, path: Path) -> None:
 def open_database(
     path: str | Path, backups: Path | None = None, *, create: bool = True
 ) -> Database:
-    """Open (creating or upgrading) the database at `path`.
+    """Open (creating or upgrading) the database at `path`, a file or a server address.
+
+    A `postgresql+psycopg://…` address opens a shared desk (storage/db_server.py);
+    everything below about files, backups and locks is for desk files only.
 
     An existing database on an older schema is first copied into `backups`
     (default: a `backups` folder beside it), then upgraded through Alembic. A missing
@@ -323,6 +337,8 @@ def open_database(
     folder (the app's), an existing database is also copied there once a day
     (storage/backups.py).
     """
+    if db_server.is_server_url(path):
+        return db_server.open_server(str(path), create=create)
     fts.require_fts5()
     path = Path(path).expanduser().resolve()
     app_backups = backups is not None

@@ -146,6 +146,8 @@ def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, in
     """
     if not terms:
         return {}
+    if session.get_bind().dialect.name == "postgresql":
+        return _pg_document_frequencies(session, terms)
     session.execute(
         text(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.factcheck_terms "
@@ -168,6 +170,8 @@ def bm25_candidates(
     that language (or of no known language) are candidates: shared words mean little
     across languages, and the vectors find those entries anyway.
     """
+    if session.get_bind().dialect.name == "postgresql":
+        return _pg_candidates(session, match, limit, language)
     if language is None:
         sql = (
             "SELECT rowid, rank FROM fts_factchecks WHERE fts_factchecks MATCH :q "
@@ -181,6 +185,47 @@ def bm25_candidates(
             "ORDER BY s.rank LIMIT :n"
         )
     params = {"q": match, "n": limit, "lang": language, "prefix": f"{language}-%"}
+    return [(int(i), float(r)) for i, r in session.execute(text(sql), params)]
+
+
+def _pg_document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, int]:
+    """document_frequencies on PostgreSQL: one index-backed count per term (a query's
+    handful), each term read by the index's own configuration as the index read it."""
+    from claimdesk.storage.fts_pg import CONFIG, FACTCHECKS, qualified
+
+    found: dict[str, int] = {}
+    query = text(
+        f"SELECT count(*) FROM factchecks AS x WHERE {qualified(FACTCHECKS)} "
+        f"@@ plainto_tsquery('{CONFIG}', :term)"
+    )
+    for term in dict.fromkeys(terms):
+        n = int(session.execute(query, {"term": term}).scalar() or 0)
+        if n:
+            found[term] = n
+    return found
+
+
+def _pg_candidates(
+    session: Session, match: str, limit: int, language: str | None
+) -> list[tuple[int, float]]:
+    """bm25_candidates on PostgreSQL: ts_rank over the GIN index's expression (the claim
+    at weight C, twice its title's D), negated so that lower is better as with bm25.
+    Normalisation 1 divides by 1 + log(length): like bm25, a short claim holding the word
+    outranks a long one ("Sharks never get cancer" before a 7-word claim with "cancer")."""
+    from claimdesk.storage.fts_pg import CONFIG, FACTCHECKS, qualified, tsquery
+
+    query = tsquery(match, " | ")
+    if not query or limit <= 0:
+        return []
+    vector = qualified(FACTCHECKS)
+    where = f"{vector} @@ to_tsquery('{CONFIG}', :q)"
+    if language is not None:
+        where += " AND (x.language IS NULL OR x.language = :lang OR x.language LIKE :prefix)"
+    sql = (
+        f"SELECT x.id, -ts_rank({vector}, to_tsquery('{CONFIG}', :q), 1) AS rank "
+        f"FROM factchecks AS x WHERE {where} ORDER BY rank, x.id LIMIT :n"
+    )
+    params = {"q": query, "n": limit, "lang": language, "prefix": f"{language}-%"}
     return [(int(i), float(r)) for i, r in session.execute(text(sql), params)]
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from claimdesk.domain import (
     Article,
@@ -261,10 +262,16 @@ def set_verdict(
         claim.verdict.checker = checker
         claim.verdict.updated_at = now
     claim.updated_at = now
+    # A new verdict is a new version of its claim even within the same second (when
+    # updated_at alone would not change and the ORM would skip the claim's UPDATE).
+    flag_modified(claim, "updated_at")
 
 
 def clear_verdict(session: Session, claim_id: int) -> None:
     session.execute(delete(VerdictRow).where(VerdictRow.claim_id == claim_id))
+    claim: ClaimRow = _get(session, ClaimRow, claim_id)
+    claim.updated_at = _now()
+    flag_modified(claim, "updated_at")  # the claim's version goes up (as set_verdict)
 
 
 def default_scale(session: Session) -> RatingScale:
