@@ -29,7 +29,7 @@ from claimdesk.storage.sqlite_errors import (
     DatabaseMissing,
     busy_message,
     error_for,
-    has_sqlite_header,
+    not_sqlite,
     world_error,
 )
 
@@ -194,15 +194,12 @@ def _inspect_file(path: Path) -> str | None:
         raise DatabaseError(f"{path} is a folder, not a ClaimDesk database.")
     if path.stat().st_size == 0:
         return None
-    if not has_sqlite_header(path):
-        raise DatabaseError(
-            f"{path} is not a ClaimDesk database (it is not an SQLite file). "
-            "Choose another file or move this one away."
-        )
     try:
         # Not mode=ro: a read-only connection to a WAL file leaves -wal and -shm behind
         # (only a writable one removes them on close). query_only keeps this connection
         # from writing anything itself; the path is a file name, never URI text.
+        # SQLite reads the header, not a plain open(): this process may have the desk
+        # open already, and closing a plain handle would drop its locks (not_sqlite).
         con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
         try:
             con.execute("PRAGMA query_only = ON")
@@ -211,6 +208,11 @@ def _inspect_file(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.Error as exc:
+        if not_sqlite(exc, path):
+            raise DatabaseError(
+                f"{path} is not a ClaimDesk database (it is not an SQLite file). "
+                "Choose another file or move this one away."
+            ) from exc
         raise error_for(exc, path) from exc
 
 
