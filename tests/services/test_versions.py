@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.exc import OperationalError
 
 from claimdesk.domain import ClaimStatus, HistoryField, SourceDraft
 from claimdesk.errors import KnownError, SaveConflict
@@ -190,7 +190,11 @@ def test_two_processes_edit_the_same_claim(
 def test_a_save_that_loses_the_race_inside_postgresql_is_a_conflict(
     two: tuple[Workbench, Workbench, int],
 ) -> None:
-    """Ben's version check passes, then another save commits before his UPDATE runs."""
+    """Another save holds the claim's row when Ben saves: Ben waits, then finds it newer.
+
+    (Ben's save locks the row before it reads it, so the check itself waits and sees the
+    committed version; stale_as_conflict stays as the net for an UPDATE that still loses.)
+    """
     ana, ben, claim = two
     if ana.db.path is not None:
         pytest.skip("SQLite takes the write lock before a save reads (BEGIN IMMEDIATE)")
@@ -215,7 +219,7 @@ def test_a_save_that_loses_the_race_inside_postgresql_is_a_conflict(
             )
             saver = threading.Thread(target=save)
             saver.start()
-            # Wait until Ben's UPDATE waits for that lock: his check has passed by then.
+            # Wait until Ben's save waits for that lock.
             waiting = text(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
                 "AND datname = current_database()"
@@ -230,8 +234,49 @@ def test_a_save_that_loses_the_race_inside_postgresql_is_a_conflict(
         other.dispose()
     (error,) = outcome
     assert isinstance(error, SaveConflict)
-    assert isinstance(error.__cause__, StaleDataError)  # the database refused the UPDATE
     assert (error.expected, error.found) == (seen, seen + 1)
     assert error.mine["explanation"] == "Ben's text." and error.theirs["status"] == "done"
     stored = ben.claim(claim)
     assert stored.verdict is None and stored.status is ClaimStatus.DONE
+
+
+def test_a_save_holds_the_claim_from_its_check_to_its_commit(
+    two: tuple[Workbench, Workbench, int],
+) -> None:
+    """Once Ben's save has checked the version, nobody changes the claim until it commits.
+
+    Before, the check and the UPDATE could read the row at different moments (the ORM
+    loads it again once its first copy has been garbage-collected, at a moment nobody
+    chooses), and a save committed in between was written over: the two-process test's
+    rare "both saved" on PostgreSQL.
+    """
+    ana, ben, claim = two
+    if ana.db.path is not None:
+        pytest.skip("SQLite holds the whole file from a save's first read (BEGIN IMMEDIATE)")
+    seen = ben.claim(claim).version
+    other = create_engine(str(target_of(ana.db)))
+    tried: list[str] = []
+
+    def meanwhile(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if tried or not statement.startswith("UPDATE claims"):
+            return
+        # Ben's check has passed and his UPDATE is next: another checker saves now.
+        try:
+            with other.begin() as conn:
+                conn.execute(text("SET LOCAL lock_timeout = '300ms'"))
+                conn.execute(text("UPDATE claims SET version = version + 1, "
+                                  "status = 'done' WHERE id = :id"), {"id": claim})  # fmt: skip
+            tried.append("written")
+        except OperationalError as exc:
+            tried.append("waited" if "lock timeout" in str(exc) else str(exc))
+
+    event.listen(ben.db.engine, "before_cursor_execute", meanwhile)
+    try:
+        ben.set_verdict(claim, _rating(ben, "True"), "Ben's text.", expected_version=seen)
+    finally:
+        event.remove(ben.db.engine, "before_cursor_execute", meanwhile)
+        other.dispose()
+    assert tried == ["waited"]
+    stored = ben.claim(claim)
+    assert stored.verdict is not None and stored.verdict.explanation == "Ben's text."
+    assert stored.version == seen + 1 and stored.status is ClaimStatus.IN_PROGRESS

@@ -264,6 +264,7 @@ class Workbench(EvidenceEdits, ArticleLanguages):
         seen = conflicts.Seen("claim", expected_version)
 
         def op(session: Session, rec: Recorder) -> None:
+            repo.lock_claim(session, claim_id)  # before any read: check and write see one row
             rec.track(claim_id)
             current = repo.get_claim(session, claim_id)
             seen.check(current.version, conflicts.status_values(status),
@@ -306,6 +307,7 @@ class Workbench(EvidenceEdits, ArticleLanguages):
         seen = conflicts.Seen("verdict", expected_version)
 
         def op(session: Session, rec: Recorder) -> None:
+            repo.lock_claim(session, claim_id)  # before any read: check and write see one row
             rec.track(claim_id)
             current = repo.get_claim(session, claim_id)
             chosen = repo.default_scale(session).by_id(rating_id)
@@ -354,6 +356,7 @@ class Workbench(EvidenceEdits, ArticleLanguages):
         seen = conflicts.Seen("source note", expected_version)
 
         def op(session: Session, rec: Recorder) -> None:
+            repo.lock_source(session, source_id)  # as lock_claim in set_verdict
             rec.track(repo.source_claim_id(session, source_id))
             current = conflicts.source_of(session, source_id)
             seen.check(current.version, conflicts.source_values(draft),

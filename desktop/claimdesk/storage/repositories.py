@@ -308,6 +308,25 @@ def add_source(session: Session, claim_id: int, draft: SourceDraft) -> int:
     return row.id
 
 
+def lock_claim(session: Session, claim_id: int) -> None:
+    """Hold the claim's row until this transaction ends (PostgreSQL: SELECT … FOR UPDATE).
+
+    A save that checks a version calls this first: its check, its snapshot for history
+    and its UPDATE then read one state of the row, which no other save changes before it
+    commits. Without it the ORM could load the row again between the check and the UPDATE
+    (after garbage-collecting its first copy) and write over a save committed meanwhile.
+    SQLite renders no FOR UPDATE; its BEGIN IMMEDIATE already holds the whole file.
+    """
+    session.execute(select(ClaimRow.id).where(ClaimRow.id == claim_id).with_for_update())
+
+
+def lock_source(session: Session, source_id: int) -> None:
+    """As lock_claim, for a source note's row."""
+    session.execute(
+        select(SourceNoteRow.id).where(SourceNoteRow.id == source_id).with_for_update()
+    )
+
+
 def source_claim_id(session: Session, source_id: int) -> int:
     row: SourceNoteRow = _get(session, SourceNoteRow, source_id)
     return row.claim_id
