@@ -514,10 +514,18 @@
     </message>
 </context>
 <context>
+    <name>ConflictSaves</name>
+    <message>
+        <source>Kept their version; yours is on the clipboard if you need it.</source>
+        <extracomment>A verdict as a conflict names it: (rating name, explanation). The open conflict dialog, one at a time (a newer save of the same text joins it).</extracomment>
+        <translation>Se conservó la otra versión; la suya está en el portapapeles por si la necesita.</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>What sort of speaker this is</source>
-        <extracomment>Typing pauses this long before the explanation is saved (it is also saved on leaving). Writes carrying the editor&apos;s text that have not finished (queued ones).</extracomment>
+        <extracomment>Typing pauses this long before the explanation is saved (it is also saved on leaving). A short note for the status bar (e.g. where a discarded text went). Writes carrying the editor&apos;s text that have not finished (queued ones). Verdict and source saves on the version shown; conflicts open a dialog.</extracomment>
         <translation>Qué tipo de hablante es</translation>
     </message>
     <message>
@@ -1888,6 +1896,116 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     <message>
         <source>Your last changes are still being saved. Switch databases once the status bar says “{saved}”</source>
         <translation>Sus últimos cambios aún se están guardando. Cambie de base de datos cuando la barra de estado diga «{saved}»</translation>
+    </message>
+</context>
+<context>
+    <name>SaveConflictDialog</name>
+    <message>
+        <source>Status</source>
+        <extracomment>How each saved field is named in the dialog (the keys of SaveConflict.mine/theirs).</extracomment>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Calificación</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explicación</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Accessed</source>
+        <translation>Consultado</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Postura</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <extracomment>What was saved (SaveConflict.what), as the dialog names it.</extracomment>
+        <translation>veredicto</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>afirmación</translation>
+    </message>
+    <message>
+        <source>source note</source>
+        <translation>nota de fuente</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <extracomment>Where the merge box puts the other checker&apos;s text after the checker&apos;s own.</extracomment>
+        <translation>(vacía)</translation>
+    </message>
+    <message>
+        <source>Someone else saved this first</source>
+        <translation>Otra persona guardó esto antes</translation>
+    </message>
+    <message>
+        <source>Someone else saved this {what} while you were editing it. Nothing of yours was written over it yet: compare both and choose what to keep. Either way the claim&apos;s history records both saves.</source>
+        <translation>Otra persona guardó este/a {what} mientras usted lo editaba. Todavía no se ha escrito nada suyo encima: compare ambas versiones y elija qué conservar. En cualquier caso, el historial de la afirmación registra ambos guardados.</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>La suya</translation>
+    </message>
+    <message>
+        <source>Theirs (saved now)</source>
+        <translation>La otra (guardada ahora)</translation>
+    </message>
+    <message>
+        <source>Fields not listed are the same in both.</source>
+        <translation>Los campos que no aparecen son iguales en ambas.</translation>
+    </message>
+    <message>
+        <source>Merged te&amp;xt (yours first, then theirs; edit it before you merge):</source>
+        <translation>&amp;Texto combinado (el suyo primero, luego el otro; edítelo antes de combinar):</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Conservar la mía</translation>
+    </message>
+    <message>
+        <source>Save yours over theirs (Alt+K)</source>
+        <translation>Guardar la suya sobre la otra (Alt+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Usar la otra</translation>
+    </message>
+    <message>
+        <source>Drop yours and show theirs; yours goes to the clipboard (Alt+T or Esc)</source>
+        <translation>Descartar la suya y mostrar la otra; la suya va al portapapeles (Alt+U o Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>Co&amp;mbinar</translation>
+    </message>
+    <message>
+        <source>Save the merged text (Alt+M)</source>
+        <translation>Guardar el texto combinado (Alt+M)</translation>
     </message>
 </context>
 <context>

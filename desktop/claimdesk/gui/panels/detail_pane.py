@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import Claim, ClaimStatus, RatingScale, SpeakerKind
+from claimdesk.errors import SaveConflict
 from claimdesk.gui.dialogs.source_dialog import SourceDialog, SourcesModel
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.i18n import format_datetime, format_number, label, speaker_kind_label
 from claimdesk.gui.jobs import JobRunner
 from claimdesk.gui.panels.checked_before import CheckedBeforeBox
+from claimdesk.gui.panels.conflict_saves import ConflictSaves
 from claimdesk.gui.panels.evidence_actions import EvidenceActions, SourcesDropTarget
 from claimdesk.gui.panels.history_view import HistoryView
 from claimdesk.gui.write_queue import WriteQueue
@@ -42,6 +44,8 @@ class DetailPane(QWidget):
     changed = Signal(object)  # Changes
     # The claim now shown (or None), after every show_claim: the matcher follows it.
     shown = Signal(object)
+    #: A short note for the status bar (e.g. where a discarded text went).
+    notice = Signal(str)
 
     def __init__(
         self,
@@ -61,6 +65,8 @@ class DetailPane(QWidget):
         self._loading = False
         #: Writes carrying the editor's text that have not finished (queued ones).
         self._text_writes = 0
+        #: Verdict and source saves on the version shown; conflicts open a dialog.
+        self.conflicts = ConflictSaves(self)
 
         self.header = QLabel(objectName="claimHeader")
         self.header.setWordWrap(True)
@@ -224,6 +230,7 @@ class DetailPane(QWidget):
                 self.sources_model.reload([])
                 self._update_source_buttons()
                 self.history.clear()
+                self.conflicts.rebase(None, in_sync=True)
                 self.shown.emit(None)
                 return
             bits = ["<b>" + self.tr("Claim {number}").format(number=claim.number) + "</b>"]
@@ -244,12 +251,15 @@ class DetailPane(QWidget):
             stored = verdict.explanation if verdict else ""
             if verdict is None:
                 self._save_timer.stop()
-            if (
+            reload = (
                 not same
                 or verdict is None
                 or (not self.typing() and stored != self.explanation.toPlainText().strip())
-            ):
+            )
+            if reload:
                 self.explanation.setPlainText(stored)
+            # Saves rest on this version only once the editor shows what is stored.
+            self.conflicts.rebase(claim, in_sync=reload or not self.typing())
             self.explanation.setEnabled(verdict is not None)
             self.verdict_meta.setText(
                 self.tr("Rated by {checker}, {when}").format(
@@ -280,8 +290,22 @@ class DetailPane(QWidget):
 
     # ------------------------------------------------------------------ edits
 
-    def _apply(self, call: Callable[[], Changes], *, carries_text: bool = False) -> None:
-        """Write through the window's queue (at once, or in order once the lock is free)."""
+    def _apply(self, call: Callable[[], Changes]) -> None:
+        self.write(call)
+
+    def write(
+        self,
+        call: Callable[[], Changes],
+        *,
+        carries_text: bool = False,
+        saved: Callable[[Changes], None] | None = None,
+        conflict: Callable[[SaveConflict], None] | None = None,
+    ) -> None:
+        """Write through the window's queue (at once, or in order once the lock is free).
+
+        `saved` hears a success before the views refresh; a SaveConflict goes to
+        `conflict` (the dialog) instead of the error box.
+        """
         if carries_text:
             self._text_writes += 1
 
@@ -291,13 +315,38 @@ class DetailPane(QWidget):
 
         def done(changes: Changes) -> None:
             settle()
+            if saved is not None:
+                saved(changes)
             self.changed.emit(changes)
 
         def failed(exc: BaseException) -> None:
             settle()
-            self.errors.report(exc)
+            if conflict is not None and isinstance(exc, SaveConflict):
+                conflict(exc)
+            else:
+                self.errors.report(exc)
 
         self.writes.submit(call, done, failed)
+
+    def text_writes(self) -> int:
+        return self._text_writes
+
+    def set_editor_text(self, text: str) -> None:
+        """Put `text` in the editor as the text being saved (no autosave of its own)."""
+        self._save_timer.stop()
+        self._loading = True
+        try:
+            self.explanation.setPlainText(text)
+        finally:
+            self._loading = False
+
+    def reload_editor(self) -> None:
+        """Show the stored verdict again, dropping the editor's text ("take theirs")."""
+        if self.claim is None:
+            return
+        claim = self.workbench.claim(self.claim.id)
+        self.set_editor_text(claim.verdict.explanation if claim.verdict else "")
+        self.show_claim(claim)
 
     def _status_chosen(self, index: int) -> None:
         if self.claim is None or self._loading:
@@ -333,9 +382,7 @@ class DetailPane(QWidget):
         else:
             text = self.explanation.toPlainText()
             self._save_timer.stop()
-            self._apply(
-                lambda: self.workbench.set_verdict(claim_id, rating_id, text), carries_text=True
-            )
+            self.conflicts.save_verdict(claim_id, rating_id, text)
 
     def _explanation_edited(self) -> None:
         if not self._loading and self.claim is not None and self.claim.verdict is not None:
@@ -350,10 +397,7 @@ class DetailPane(QWidget):
         text = self.explanation.toPlainText()
         if text.strip() == claim.verdict.explanation:
             return
-        rating_id = claim.verdict.rating.id
-        self._apply(
-            lambda: self.workbench.set_verdict(claim.id, rating_id, text), carries_text=True
-        )
+        self.conflicts.save_verdict(claim.id, claim.verdict.rating.id, text)
 
     def explanation_text(self) -> str:
         """What the editor holds for the shown claim's verdict ("" when it has none)."""
@@ -391,7 +435,7 @@ class DetailPane(QWidget):
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
-                self._apply(lambda: self.workbench.update_source(source.id, dialog.draft()))
+                self.conflicts.save_source(source.id, dialog.draft(), source.version)
 
         dialog.finished.connect(done)
         dialog.open()

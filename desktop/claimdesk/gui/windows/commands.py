@@ -282,7 +282,9 @@ class Commands(WindowHelper):
         rating = ratings[number - 1]
         # The editor's text, typed or not yet saved, goes with the new rating.
         explanation = self.detail.explanation_text()
-        self._run(lambda: self.workbench.set_verdict(claim.id, rating.id, explanation))
+        self.detail.save_explanation()
+        # On the version the pane shows: a verdict saved elsewhere meanwhile is a conflict.
+        self.detail.conflicts.save_verdict(claim.id, rating.id, explanation)
 
     def add_source_from_clipboard(self) -> None:
         """Open the source dialog with the URL on the clipboard filled in."""

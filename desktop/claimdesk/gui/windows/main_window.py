@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.claims_panel.visibleClaimsChanged.connect(self._sync_highlights)
         self.detail = DetailPane(self.workbench, self.errors, self.writes, jobs=self.jobs)
         self.detail.changed.connect(self.apply_changes)
+        self.detail.notice.connect(self.show_status)
 
         centre = QSplitter(Qt.Orientation.Vertical, objectName="centreSplitter")
         top = QWidget()
