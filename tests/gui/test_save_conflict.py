@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
 from claimdesk.domain import HistoryField, SourceDraft
-from claimdesk.gui.dialogs.save_conflict import Choice, SaveConflictDialog
+from claimdesk.gui.dialogs.save_conflict import SaveConflictDialog
 from claimdesk.gui.panels.detail_pane import SAVE_DELAY_MS
 from claimdesk.services.changes import Changes
 from claimdesk.services.nlp_provider import NlpProvider
@@ -81,8 +81,8 @@ def test_keep_mine_saves_over_theirs_and_history_shows_both(qtbot, desk) -> None
     with qtbot.waitActive(dialog):
         dialog.activateWindow()
     qtbot.keyClick(dialog, Qt.Key.Key_K, ALT)  # Keep mine (the mnemonic clicks shortly)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SAVED_MS)
-    assert dialog.choice is Choice.MINE
+    # The dialog is gone once chosen (deleted later, so only the pane is asked).
+    qtbot.waitUntil(lambda: window.detail.conflicts.dialog is None, timeout=SAVED_MS)
     qtbot.waitUntil(lambda: ben.claim(claim_id).verdict.explanation == ANA, timeout=SAVED_MS)
     stored = ben.claim(claim_id).verdict
     assert (stored.rating.name, stored.checker) == ("True", "Ana")
@@ -106,8 +106,8 @@ def test_esc_takes_theirs_and_keeps_mine_on_the_clipboard(qtbot, desk) -> None:
     dialog = _ben_saves_then_ana_types(qtbot, window, ben, claim_id)
     before = _history(ben, claim_id)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected  # before it is deleted
     qtbot.waitUntil(lambda: window.detail.explanation.toPlainText() == BEN, timeout=SAVED_MS)
-    assert dialog.result() == QDialog.DialogCode.Rejected
     assert window.detail.rating.currentText() == "False"
     assert QGuiApplication.clipboard().text() == ANA  # nothing of Ana's vanished silently
     assert "clipboard" in window.statusBar().currentMessage()
