@@ -53,9 +53,35 @@ def name_start(span: Span) -> int:
     return start
 
 
+def glued_person(span: Span) -> Span | None:
+    """The person in "President of [Ukraine Petro Kovalenko]", "Senator from [Vermont Jo
+    Hale]": the tagger glued the office's place or body to the name, as one non-person
+    entity. The name starts at a given name, else it is the last two words."""
+    doc = span.doc
+    if span.label_ == "PERSON" or len(span) < 3 or span.start < 2:
+        return None
+    if doc[span.start - 1].lower_ not in {"of", "from", "for"} or not any(
+            t.lower_ in _TITLES for t in doc[max(span.start - 4, 0):span.start - 1]):
+        return None
+    start = next((t.i for t in span[1:] if t.lower_ in _GIVEN), None)
+    if start is None:
+        # Two words, each starting after white space ("Man-kei Tam" is one word).
+        starts = [t.i for t in span[1:] if doc[t.i - 1].whitespace_]
+        start = starts[-2] if len(starts) >= 2 else None
+    if start is None or span.end - start < 2:
+        return None
+    rest = doc[start:span.end]
+    if any(t.is_alpha and t.lower_ in lx.ORG_WORDS for t in rest):
+        return None
+    words = rest.text.split()
+    return rest if len(words) >= 2 and all(w[:1].isupper() for w in words) else None
+
+
 def clean_name(span: Span) -> str:
     """The name in `span` without a leading "the", titles ("Mr", "President") or "’s"."""
     doc = span.doc
+    if (glued := glued_person(span)) is not None:
+        return glued.text
     start, end = (name_start(span) if span.label_ == "PERSON" else span.start), span.end
     # "Justice" and "General" open titles, but also "Justice Department", "General Motors".
     titles = lx.HONORIFICS if not {t.lower_ for t in span} & lx.ORG_WORDS else frozenset()
@@ -73,6 +99,8 @@ def titled_person(span: Span) -> str | None:
     "First Minister of Wales Sarah Lloyd": the title-case words after the last title."""
     if span.label_ == "PERSON":
         return None
+    if (glued := glued_person(span)) is not None:
+        return glued.text
     tokens = list(span)
     last = max((k for k, t in enumerate(tokens[:-1]) if t.lower_ in _TITLES), default=-1)
     if last < 0:
@@ -158,6 +186,6 @@ class NameBook:
 
 def person_entity(ent: Span) -> bool:
     """A person's name, even when the tagger calls it a place ("Kemi Badenoch", GPE)."""
-    if ent.label_ == "PERSON":
+    if ent.label_ == "PERSON" or glued_person(ent) is not None:
         return True
     return ent.label_ in ENTITY_KINDS and entity_kind(ent, ent.text) is SpeakerKind.PERSON

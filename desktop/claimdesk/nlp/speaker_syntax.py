@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
-from claimdesk.nlp.names import NameBook, Who, clean_name, name_kind
+from claimdesk.nlp.names import NameBook, Who, clean_name, glued_person, name_kind
 from claimdesk.nlp.segments import Quotation, find_quotations
 
 if TYPE_CHECKING:
@@ -172,11 +172,12 @@ def office_holder(tok: Token, ents: dict[int, Span]) -> Span | None:
     if not tok.is_title or any(c.dep_ == "det" for c in tok.children):
         return None
     for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"for", "of"}:
-            continue
+        if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "from"}:
+            continue  # "Senator from Kansas Robert Hale"
         for obj in prep.subtree:
             ent = ents.get(obj.i)
-            if ent is not None and ent.label_ == "PERSON" and obj.i - tok.i <= _SOURCE_REACH:
+            person = ent is not None and (ent.label_ == "PERSON" or glued_person(ent) is not None)
+            if ent is not None and person and obj.i - tok.i <= _SOURCE_REACH:
                 between = tok.doc[prep.i + 1:ent.start]
                 if all(w.is_title or w.lower_ in _NAME_JOINERS for w in between):
                     return ent

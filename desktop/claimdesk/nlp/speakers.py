@@ -194,11 +194,11 @@ class SpeakerTracker:
         """The speaker of each substantial quotation of the paragraph."""
         speakers: list[Who | None] = []
         for q in ctx.quotations:
-            verb = verb_after(ctx, q) or verb_before(ctx, q)
-            if verb is not None:
-                speakers.append(self._speaker_of(ctx, verb, parsed))
-            else:
-                speakers.append(self._introduced(ctx, q) if parsed else None)
+            verbs = [v for v in (verb_after(ctx, q), verb_before(ctx, q)) if v is not None]
+            # "X said, “…”, calling it…": when the verb after names no one (the parser
+            # gave "calling" the quotation's "I"), the one before still may.
+            who = next((w for v in verbs if (w := self._speaker_of(ctx, v, parsed))), None)
+            speakers.append(who if verbs else self._introduced(ctx, q) if parsed else None)
         # Unattributed quotations continue the previous speaker of the paragraph, else the
         # quotation that ended the previous paragraph, else the next one named here.
         for i, q in enumerate(ctx.quotations):
@@ -284,6 +284,9 @@ class SpeakerTracker:
         if tok.pos_ == "PRON" or low in lx.FIRST_SECOND_PERSON:
             return None
         ent = ctx.ents.get(tok.i)
+        full = self.names.full(tok.text) if ent is None and tok.text[:1].isupper() else tok.text
+        if full != tok.text:
+            return Who(full, _PERSON)  # "Grant tweeted" with "Grant" left untagged: Lisa Grant
         if ent is None:
             # "The minister, Dmytro Kuleba, said": a name in apposition to the subject
             # says who, before any role the article gave someone else.

@@ -1,0 +1,34 @@
+"""Speaker causes found on unseen news reports, each with a sentence written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdesk.nlp.extract import extract_candidates
+from claimdesk.nlp.pipeline import LoadedPipeline
+
+# (text, which sentence, the speaker a careful reader names; None = nobody).
+CASES: list[tuple[str, int, str | None]] = [
+    # A participle after the quotation whose subject the parser put inside it ("I"):
+    # the reporting verb before the quotation still names the speaker.
+    ("Carlos Mendes hosts a weekly radio show. Mendes said on his radio show, \"I do not "
+     "take this decision lightly\", calling it a \"difficult and sad decision\".", 1,
+     "Carlos Mendes"),
+    # The tagger glued the office's place to the person's name ("Ukraine Petro Kovalenko").
+    ("President of Ukraine Petro Kovalenko said the strike was deliberate.", 0,
+     "Petro Kovalenko"),
+    ("\"The vote was a mistake,\" said Senator from Kansas Robert Hale.", 0, "Robert Hale"),
+    # A surname the tagger did not see as a name is still the person named before.
+    ("Governor Lisa Grant took office in June. Grant tweeted she would cut taxes.", 1,
+     "Lisa Grant"),
+    # Narration stays nobody's.
+    ("A man named Tom Price was arrested in Leeds.", 0, None),
+    ("The shop ordered bigger boxes from its suppliers.", 0, None),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), CASES)
+def test_unseen_news_speakers(
+    pipeline: LoadedPipeline, text: str, index: int, expected: str | None
+) -> None:
+    assert extract_candidates(text, pipeline)[index].speaker == expected
