@@ -21,9 +21,23 @@ CASES: list[tuple[str, int, str | None]] = [
     # A surname the tagger did not see as a name is still the person named before.
     ("Governor Lisa Grant took office in June. Grant tweeted she would cut taxes.", 1,
      "Lisa Grant"),
+    # "The spokesperson" again is the body the spokesperson spoke for.
+    ("A spokesperson for the Red Cross said aid was blocked. The spokesperson added that "
+     "trucks were waiting at the border.", 1, "Red Cross"),
+    ("The Herald quoted Paul Mendez, a former mayor, as saying \"the town has been "
+     "forgotten by everyone\".", 0, "Paul Mendez"),
+    ("The mayor of Leeds, Anna Cole, thanked \"all the volunteers who cleared the streets "
+     "overnight\".", 0, "Anna Cole"),
+    ("Kate Morris endorsed her former rival, Peter Hall.", 0, "Kate Morris"),
+    ("Representatives from Chile acknowledged that the talks had failed.", 0, "Chile"),
+    ("According to projections by the BBC, the party won six seats.", 0, "BBC"),
+    ("John Reed spoke out against the plan.", 0, "John Reed"),
+    ("The Ministry of Health labelled the outbreak as an epidemic.", 0, "Ministry of Health"),
     # Narration stays nobody's.
     ("A man named Tom Price was arrested in Leeds.", 0, None),
     ("The shop ordered bigger boxes from its suppliers.", 0, None),
+    ("A spokesman for the World Food Programme said the convoy had been stopped.", 0,
+     "World Food Programme"),
 ]
 
 

@@ -28,6 +28,7 @@ SPEECH_ACTS = words(
     justified observe observes observed discuss discusses discussed decry decries
     decried lament laments lamented applaud applauds applauded commend commends
     commended identify identifies identified encourage encourages encouraged
+    thank thanks thanked thanking endorse endorses endorsed endorsing
     """
 )
 # Verbs that attribute a statement to someone. Surface forms, not lemmas, so the rules
@@ -86,6 +87,13 @@ SPEECH_OBJECTS: dict[str, frozenset[str]] = {
     **dict.fromkeys(words("welcome welcomes welcomed welcoming"), _WELCOME),
 }
 CALL_VERBS = words("call calls called calling")
+# Verbs that declare what something is: "labelled the outbreak as an epidemic",
+# "named the virus SARS-CoV-2" (a predicate or "as" after the object; speech_frame).
+LABEL_VERBS = words("label labels labelled labeled labelling labeling designate designates "
+                    "designated designating brand brands branded dub dubs dubbed name names "
+                    "named")
+# Verbs that give someone's words: "the paper quoted X as saying" is X's statement.
+QUOTING_VERBS = words("quote quotes quoted quoting cite cites cited citing")
 SPEAK_VERBS = words("speak speaks spoke speaking talk talks talked talking")
 # Reporting verbs that only report when they introduce a clause or a quotation
 # ("continued to fight", "posted a video", "noted", "states" as a noun are not speech).
@@ -235,6 +243,7 @@ DATA_NOUNS = words(
     figures figure data statistics numbers analysis research report reports survey poll
     polls study studies estimates estimate documents papers records accounts summary
     calculations findings ruling judgment judgement statement message website
+    projections projection guidelines
     """
 )
 

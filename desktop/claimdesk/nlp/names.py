@@ -58,8 +58,10 @@ def glued_person(span: Span) -> Span | None:
     Hale]": the tagger glued the office's place or body to the name, as one non-person
     entity. The name starts at a given name, else it is the last two words."""
     doc = span.doc
-    if span.label_ == "PERSON" or len(span) < 3 or span.start < 2:
+    if span.label_ == "PERSON" or len(span.text.split()) < 3 or span.start < 2:
         return None
+    if span[0].lower_ in lx.DETERMINERS:
+        return None  # "a spokesperson for the Red Cross": a body, named as bodies are
     if doc[span.start - 1].lower_ not in {"of", "from", "for"} or not any(
             t.lower_ in _TITLES for t in doc[max(span.start - 4, 0):span.start - 1]):
         return None

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
+from claimdesk.nlp import speaker_nouns as nouns
 from claimdesk.nlp import speaker_syntax as syn
 from claimdesk.nlp.coref import RoleBook, Seen, choose_person, is_role, role_key, role_words
 from claimdesk.nlp.names import (
@@ -97,6 +98,8 @@ class SpeakerTracker:
         # Speaker of a quotation that ended the previous paragraph, for a paragraph that
         # goes on quoting without naming anyone again.
         self._carry: Who | None = None
+        # The body the last unnamed spokesperson spoke for: "the spokesperson" again.
+        self._spoken_for: str | None = None
 
     def attribute(
         self, doc: Doc, sentences: Sequence[Span], paragraph: int, given: str | None = None
@@ -300,14 +303,17 @@ class SpeakerTracker:
                 return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
             ent = syn.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
-        if ent is None and (body := syn.spoken_for(tok, ctx.ents)) is not None:
+        if ent is None and (body := nouns.spoken_for(tok, ctx.ents)) is not None:
             # "a Home Office spokesperson": the body, whatever the tagger made of its name.
-            return Who(clean_name(body), SpeakerKind.ORGANISATION)
+            self._spoken_for = clean_name(body)
+            return Who(self._spoken_for, SpeakerKind.ORGANISATION)
+        if ent is None and self._spoken_for and nouns.definite_spokesperson(tok):
+            return Who(self._spoken_for, SpeakerKind.ORGANISATION)  # "The spokesperson added"
         if ent is not None:
             return self._entity(ent, tok)
-        if (alias := syn.pseudonym(tok)) is not None:
+        if (alias := nouns.pseudonym(tok)) is not None:
             return Who(alias, _PERSON)  # "a nurse using the pseudonym Maya"
-        if syn.unnamed(tok):
+        if nouns.unnamed(tok):
             return NOBODY  # "a shop owner", "one MP": nobody the reader could check
         org = self._orgs.get(low)
         if org is not None and any(c.lower_ == "the" for c in tok.lefts) and len(
@@ -319,7 +325,7 @@ class SpeakerTracker:
             return Who(person, _PERSON) if person else None
         if (published := self.publishers.find(tok)) is not None:
             return Who(published, SpeakerKind.ORGANISATION)
-        phrase = syn.noun_phrase(tok) if syn.can_speak(tok) else None  # "returns" cannot
+        phrase = syn.noun_phrase(tok) if nouns.can_speak(tok) else None  # "returns" cannot
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 
     def _role(self, ctx: Context, tok: Token) -> str | None:
