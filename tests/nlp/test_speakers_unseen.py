@@ -33,6 +33,18 @@ CASES: list[tuple[str, int, str | None]] = [
     ("According to projections by the BBC, the party won six seats.", 0, "BBC"),
     ("John Reed spoke out against the plan.", 0, "John Reed"),
     ("The Ministry of Health labelled the outbreak as an epidemic.", 0, "Ministry of Health"),
+    # A person in apposition inside the subject phrase, though the parser hung them on a body.
+    ("The University of Leeds' School of Medicine's dean, Dr. Omar Haddad, said of the "
+     "study, \"this changes what we thought we knew\".", 0, "Omar Haddad"),
+    ("According to state broadcaster RTV, the chief judge of Lagos, Grace Obi, said the "
+     "trial would resume in March.", 0, "Grace Obi"),
+    ("The Conservative Party, whose leader, Michael Howard, was absent, said the vote was a "
+     "farce.", 0, "Conservative Party"),
+    # "He continued" after a quotation of the same paragraph is its speaker.
+    ("Virus news\nDr. Sam Okafor leads the agency. Tom Frank, a former health official, "
+     "said in May, \"No virus has spread this quickly.\"\nOkafor expressed a similar view, "
+     "saying \"we have never before seen a virus move so fast.\" He continued, \"and we "
+     "have never before seen one stopped so fast.\"", 3, "Sam Okafor"),
     # Narration stays nobody's.
     ("A man named Tom Price was arrested in Leeds.", 0, None),
     ("The shop ordered bigger boxes from its suppliers.", 0, None),

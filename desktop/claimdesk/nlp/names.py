@@ -9,7 +9,7 @@ from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _TITLES = lx.HONORIFICS | lx.ROLE_HEADS
@@ -191,3 +191,27 @@ def person_entity(ent: Span) -> bool:
     if ent.label_ == "PERSON" or glued_person(ent) is not None:
         return True
     return ent.label_ in ENTITY_KINDS and entity_kind(ent, ent.text) is SpeakerKind.PERSON
+
+
+def entity_speaker(ent: Span, tok: Token, names: NameBook, short: dict[str, str]) -> Who | None:
+    """The speaker a named entity gives: a person by their full name, else the body or
+    place under the name the article defined for it (`short`: "ONS" → its full name)."""
+    if ent.label_ == "PERSON":
+        return Who(names.full(clean_name(ent)), SpeakerKind.PERSON)
+    if (person := titled_person(ent)) is not None:
+        names.add(person)
+        return Who(names.full(person), SpeakerKind.PERSON)  # "Mayor Ana Ruiz" tagged ORG
+    doc = tok.doc
+    start = ent.start
+    # "The Liberal Democrats": the tagger may leave "Liberal" out of the entity.
+    while (start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title
+           and doc[start - 1].head.i in range(ent.start, ent.end)):
+        start -= 1
+    name = clean_name(doc[start:ent.end] if start < ent.start else ent)
+    name = short.get(name) or short.get(name.split()[-1] if name else "", name)
+    if names.is_person(name) and not set(name.lower().split()) & lx.ORG_WORDS:
+        return Who(names.full(name), SpeakerKind.PERSON)  # "Biden" tagged ORG after "Joe Biden"
+    kind = entity_kind(ent, name) if name else None
+    if kind is SpeakerKind.PERSON:
+        names.add(name)
+    return Who(name, kind) if name and kind else None

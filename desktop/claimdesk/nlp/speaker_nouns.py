@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from claimdesk.nlp import lexicon as lx
 from claimdesk.nlp import speaker_syntax as syn
+from claimdesk.nlp.names import person_entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -87,3 +88,21 @@ def can_speak(tok: Token) -> bool:
         return True  # "forecasters", "economists", "physicians", "participants"
     return any(w in lx.PERSON_NOUNS or w in lx.ORG_WORDS or w in lx.BODY_NOUNS
                or w in lx.DATA_NOUNS for w in (low, stem))
+
+
+def appositive_person(tok: Token, ents: dict[int, Span], reach: int) -> Span | None:
+    """A person set off by commas inside the subject phrase: "The institute's director,
+    Dr. Ann Lee, said", "(According to agency X,) the judge of Lagos, Grace Obi, said",
+    which the parser may hang on the body. Not one inside a clause ("The party, whose
+    leader, Michael Howard, was absent, said" is the party)."""
+    for child in tok.subtree:
+        ent = ents.get(child.i)
+        if (child.dep_ != "appos" or ent is None or not 0 < child.i - tok.i <= reach
+                or not person_entity(ent)):
+            continue
+        path = child.head
+        while path.i != tok.i and path.pos_ not in {"VERB", "AUX"}:
+            path = path.head
+        if path.i == tok.i:
+            return ent
+    return None

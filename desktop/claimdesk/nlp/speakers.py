@@ -18,11 +18,10 @@ from claimdesk.nlp.names import (
     NameBook,
     Who,
     clean_name,
-    entity_kind,
+    entity_speaker,
     name_kind,
     noun_kind,
     person_entity,
-    titled_person,
 )
 from claimdesk.nlp.publishers import Publishers
 from claimdesk.nlp.quote_verbs import AFTER_QUOTE, Context, verb_after, verb_before
@@ -201,7 +200,11 @@ class SpeakerTracker:
             # "X said, “…”, calling it…": when the verb after names no one (the parser
             # gave "calling" the quotation's "I"), the one before still may.
             who = next((w for v in verbs if (w := self._speaker_of(ctx, v, parsed))), None)
-            speakers.append(who if verbs else self._introduced(ctx, q) if parsed else None)
+            who = who if verbs else self._introduced(ctx, q) if parsed else None
+            if who is not None and who.kind is _PERSON and who.name:
+                k = bisect_right([s.start_char for s in ctx.sentences], q.start) - 1
+                ctx.said_here.setdefault(max(k, 0), who.name)
+            speakers.append(who)
         # Unattributed quotations continue the previous speaker of the paragraph, else the
         # quotation that ended the previous paragraph, else the next one named here.
         for i, q in enumerate(ctx.quotations):
@@ -294,9 +297,9 @@ class SpeakerTracker:
             # "The minister, Dmytro Kuleba, said": a name in apposition to the subject
             # says who, before any role the article gave someone else.
             ent = next((ctx.ents[c.i] for c in tok.children
-                        if c.dep_ == "appos" and c.i in ctx.ents), None) or next(
-                (ctx.ents[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.ents
-                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= AFTER_QUOTE), None)
+                        if c.dep_ == "appos" and c.i in ctx.ents), None)
+        if ent is None or not person_entity(ent):
+            ent = nouns.appositive_person(tok, ctx.ents, AFTER_QUOTE) or ent
         if ent is None or ent.label_ != "PERSON":
             person = self._role(ctx, tok) if tok.pos_ in {"NOUN", "PROPN"} else None
             if person is not None:
@@ -342,25 +345,7 @@ class SpeakerTracker:
         return person if person and self.roles.may_be(person, words) else None
 
     def _entity(self, ent: Span, tok: Token) -> Who | None:
-        if ent.label_ == "PERSON":
-            return Who(self.names.full(clean_name(ent)), _PERSON)
-        if (person := titled_person(ent)) is not None:
-            self.names.add(person)
-            return Who(self.names.full(person), _PERSON)  # "Mayor Ana Ruiz" tagged ORG
-        doc = tok.doc
-        start = ent.start
-        # "The Liberal Democrats": the tagger may leave "Liberal" out of the entity.
-        while (start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title
-               and doc[start - 1].head.i in range(ent.start, ent.end)):
-            start -= 1
-        name = clean_name(doc[start:ent.end] if start < ent.start else ent)
-        name = self._short.get(name) or self._short.get(name.split()[-1] if name else "", name)
-        if self.names.is_person(name) and not set(name.lower().split()) & lx.ORG_WORDS:
-            return Who(self.names.full(name), _PERSON)  # "Biden" tagged ORG after "Joe Biden"
-        kind = entity_kind(ent, name) if name else None
-        if kind is _PERSON:
-            self.names.add(name)
-        return Who(name, kind) if name and kind else None
+        return entity_speaker(ent, tok, self.names, self._short)
 
     def _resolve_person(
         self, ctx: Context, pronoun: Token, gender: str | None, *, only_one: bool = False
@@ -391,8 +376,10 @@ class SpeakerTracker:
         earlier = []
         for j in range(k - 1, ctx.done - 1, -1):
             focus = self._focus(ctx, ctx.sentences[j])
-            people = ctx.people_here[j] + ([focus] if focus else [])
-            earlier.append(Seen(ctx.paragraph, people, None, focus))
+            said = ctx.said_here.get(j)
+            people = ctx.people_here[j] + [p for p in dict.fromkeys((said, focus))
+                                           if p and p not in ctx.people_here[j]]
+            earlier.append(Seen(ctx.paragraph, people, said, focus))
         recent = [seen for seen in (*earlier, *reversed(self._history))
                   if seen.paragraph >= ctx.paragraph - PRONOUN_PARAGRAPHS]
         return choose_person(recent, self.names, gender, only_one=only_one)
