@@ -33,6 +33,20 @@ CASES: list[tuple[str, int, str | None]] = [
     ("According to projections by the BBC, the party won six seats.", 0, "BBC"),
     ("John Reed spoke out against the plan.", 0, "John Reed"),
     ("The Ministry of Health labelled the outbreak as an epidemic.", 0, "Ministry of Health"),
+    # "he" is the person the sentence before made its subject, not the one it met.
+    ("The paper reported that Prince Karim Aziz had met the journalist Omar Farid in May. "
+     "Speaking to reporters, he said, \"I regret nothing at all.\"", 1, "Karim Aziz"),
+    # "They" after a sentence whose speaker is an organisation is that organisation.
+    ("The Refugee Council criticised the plan on Monday. They released a statement which "
+     "said, \"This plan will put lives at risk.\"", 1, "Refugee Council"),
+    ("The Refugee Council met on Monday. They said the plan would put lives at risk.", 1,
+     "Refugee Council"),
+    ("Hundreds of protesters marched past the Home Office. They said the plan would put "
+     "lives at risk.", 1, None),
+    # "It" is no person, though the sentence before had one as its subject.
+    ("Actor dies\nActor Tom Okoro died on Friday. Okoro died at home in Leeds according to "
+     "a statement posted on his website. It also stated he had been ill for some years.", 2,
+     None),
     # A person in apposition inside the subject phrase, though the parser hung them on a body.
     ("The University of Leeds' School of Medicine's dean, Dr. Omar Haddad, said of the "
      "study, \"this changes what we thought we knew\".", 0, "Omar Haddad"),

@@ -13,9 +13,15 @@ from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
 from claimdesk.nlp import speaker_nouns as nouns
 from claimdesk.nlp import speaker_syntax as syn
-from claimdesk.nlp.coref import RoleBook, Seen, choose_person, is_role, role_key, role_words
+from claimdesk.nlp.coref import (
+    Seen,
+    choose_person,
+    clause_subjects,
+    is_role,
+    role_key,
+    role_words,
+)
 from claimdesk.nlp.names import (
-    NameBook,
     Who,
     clean_name,
     entity_speaker,
@@ -26,6 +32,7 @@ from claimdesk.nlp.names import (
 from claimdesk.nlp.publishers import Publishers
 from claimdesk.nlp.quote_verbs import AFTER_QUOTE, Context, verb_after, verb_before
 from claimdesk.nlp.segments import Quotation
+from claimdesk.nlp.speaker_books import Books
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -86,17 +93,18 @@ class SpeakerTracker:
     """
 
     def __init__(self) -> None:
-        self.names = NameBook()
-        self.roles = RoleBook()
+        self.books = Books()
+        self.names, self.roles = self.books.names, self.books.roles
         # Organisations named so far by each word of their name ("the bank", "the force").
-        self._orgs: dict[str, str] = {}
+        self._orgs = self.books.orgs
         self.publishers = Publishers()  # "the report" → whoever published it
-        # Short forms the article defined: "Office for National Statistics (ONS)".
-        self._short: dict[str, str] = {}
+        self._short = self.books.short  # "Office for National Statistics (ONS)"
         self._history: deque[Seen] = deque(maxlen=PRONOUN_LOOKBACK)
         # Speaker of a quotation that ended the previous paragraph, for a paragraph that
         # goes on quoting without naming anyone again.
         self._carry: Who | None = None
+        # The organisation that spoke in the last sentence: "They" may open the next.
+        self._body: Who | None = None
         # The body the last unnamed spokesperson spoke for: "the spokesperson" again.
         self._spoken_for: str | None = None
 
@@ -113,7 +121,7 @@ class SpeakerTracker:
         quotations = syn.quotations(doc.text, continuing=self._carry is not None)
         ctx = Context(doc, sentences, quotations, ents, paragraph,
                        token_starts=[s.start for s in sentences])
-        self._learn_names(ctx)
+        self.books.learn(ctx)
         self.publishers.learn(doc, lambda tok: self._name(ctx, tok, tok))
         forced = Who(given, name_kind(given)) if given else None
         if forced is not None and forced.kind is _PERSON:
@@ -140,11 +148,14 @@ class SpeakerTracker:
             quoted = bool(overlapping) or (reported and not ctx.act)
             result.append(Attribution(speaker, quoted, who.kind if who else None))
             people = ctx.people_here[k]
-            focus = self._focus(ctx, sent) if parsed else None
+            focus = self.books.focus(ctx, sent) if parsed else None
             for name in (who.name if who and who.kind is _PERSON else None, focus):
                 if name and name not in people:
                     people = [*people, name]
-            self._history.append(Seen(paragraph, people, speaker, focus))
+            body = who is not None and who.kind is SpeakerKind.ORGANISATION
+            self._body = who if body and who and who.name[:1].isupper() else None
+            agents = clause_subjects(sent, self.names, ctx.quoted) if parsed else ()
+            self._history.append(Seen(paragraph, people, speaker, focus, agents))
             ctx.done = k + 1
 
         # A paragraph whose last sentence quotes someone hands that speaker on.
@@ -153,42 +164,6 @@ class SpeakerTracker:
         )
         self._carry = quote_speakers[-1] if ends_quoting else None
         return result
-
-    def _learn_names(self, ctx: Context) -> None:
-        """Add the paragraph's people and their roles to the books; list who each sentence names."""
-        starts = [s.start_char for s in ctx.sentences]
-        ctx.people_here = [[] for _ in ctx.sentences]
-        for ent in ctx.doc.ents:
-            if ent.label_ in _NAMED and ent.label_ != "PERSON" and not ctx.quoted(ent[0]):
-                org = clean_name(ent)
-                if (short := syn.short_form(ent)) is not None:
-                    self._short[short] = org
-                for word in org.lower().split():
-                    if word in lx.ORG_WORDS:
-                        self._orgs.update(dict.fromkeys((word, *lx.ORG_ALIASES.get(word, ())), org))
-            if not person_entity(ent):
-                continue
-            name = clean_name(ent)
-            before = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            self.names.add(name, before)
-            full = self.names.full(name)
-            self.roles.learn(ent, full)
-            if not ctx.quoted(ent[0]) and ctx.sentences:
-                here = ctx.people_here[max(bisect_right(starts, ent.start_char) - 1, 0)]
-                if full not in here:
-                    here.append(full)
-
-    def _focus(self, ctx: Context, sent: Span) -> str | None:
-        """The person who is the subject of the sentence's main verb, named or by role."""
-        for child in sent.root.children:
-            if child.dep_ not in {"nsubj", "nsubjpass"} or ctx.quoted(child):
-                continue
-            ent = ctx.ents.get(child.i)  # "Branson" tagged GPE after "Richard Branson": his
-            if ent is not None and (person_entity(ent) or self.names.is_person(clean_name(ent))):
-                return self.names.full(clean_name(ent))
-            if child.pos_ in {"NOUN", "PROPN"}:
-                return self.roles.find(role_words(child))  # "The Conservative leader will…"
-        return None
 
     # -- quotations -------------------------------------------------------------------
 
@@ -285,6 +260,11 @@ class SpeakerTracker:
             head = verb.head  # "Li Wen, a spokesperson for X, who told…": Li Wen
             if low in {"who", "whom"}:
                 head = syn.person_antecedent(head)
+            if head.lower_ in lx.DATA_NOUNS and head.dep_ == "dobj":
+                # "They released a statement which said…": who released it.
+                maker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                if maker is not None:
+                    return self._name(ctx, maker, head.head)
             named = ctx.ents.get(head.head.i) if head.dep_ == "appos" else None
             return self._name(ctx, head.head if named and person_entity(named) else head, head)
         if tok.pos_ == "PRON" or low in lx.FIRST_SECOND_PERSON:
@@ -375,22 +355,29 @@ class SpeakerTracker:
         k = max(bisect_right(ctx.token_starts, pronoun.i) - 1, 0)
         earlier = []
         for j in range(k - 1, ctx.done - 1, -1):
-            focus = self._focus(ctx, ctx.sentences[j])
+            focus = self.books.focus(ctx, ctx.sentences[j])
             said = ctx.said_here.get(j)
             people = ctx.people_here[j] + [p for p in dict.fromkeys((said, focus))
                                            if p and p not in ctx.people_here[j]]
-            earlier.append(Seen(ctx.paragraph, people, said, focus))
+            agents = clause_subjects(ctx.sentences[j], self.names, ctx.quoted)
+            earlier.append(Seen(ctx.paragraph, people, said, focus, agents))
         recent = [seen for seen in (*earlier, *reversed(self._history))
                   if seen.paragraph >= ctx.paragraph - PRONOUN_PARAGRAPHS]
         return choose_person(recent, self.names, gender, only_one=only_one)
 
     def _resolve_group(self, ctx: Context, pronoun: Token) -> Who | None:
-        """ "The Kremlin condemned…, which it said…": it is the organisation named before."""
+        """ "The Kremlin condemned…, which it said…": it is the organisation named before,
+        in the sentence, else as subject of the sentence before ("The council met. They
+        said…"), else the body that spoke in the last sentence of the paragraph before."""
         sent = syn.sentence_of(ctx.sentences, pronoun.i)
         for tok in reversed(sent[: pronoun.i - sent.start]):
             ent = ctx.ents.get(tok.i)
             if tok.dep_ == "nsubj" and ent is not None and ent.label_ != "PERSON":
                 return self._entity(ent, tok)
-        return None
-
-
+        k = bisect_right(ctx.token_starts, sent.start) - 1
+        if k == 0:
+            return self._body
+        subj = next((c for c in ctx.sentences[k - 1].root.children if c.dep_ == "nsubj"), None)
+        ent = ctx.ents.get(subj.i) if subj is not None else None
+        who = self._entity(ent, subj) if subj is not None and ent is not None else None
+        return None if who is None or who.kind is _PERSON else who  # "Okoro died. It…"
