@@ -47,6 +47,17 @@ CASES: list[tuple[str, int, str | None]] = [
     ("Actor dies\nActor Tom Okoro died on Friday. Okoro died at home in Leeds according to "
      "a statement posted on his website. It also stated he had been ill for some years.", 2,
      None),
+    # A body's noun with words before it is the body named before ("the three-judge court"),
+    # not the person of the sentence before ("judge" names no role here).
+    ("Court news\nMary Cole took her case to the Court of Appeal in London. Cole and two "
+     "others are lawyers. The three-judge court found the order \"was unlawful and must be "
+     "set aside.\"", 2, "Court of Appeal"),
+    # Guidelines that cite an example speak for whoever published them.
+    ("Flu news\nThe WHO published new naming guidelines in 2015. The guidelines cite the "
+     "1918 flu as an example to avoid.", 1, "WHO"),
+    # An unnamed official of a body speaks for it, as its spokesperson does.
+    ("According to the Red Cross's chief medical officer, the camp had no clean water.", 0,
+     "Red Cross"),
     # A person in apposition inside the subject phrase, though the parser hung them on a body.
     ("The University of Leeds' School of Medicine's dean, Dr. Omar Haddad, said of the "
      "study, \"this changes what we thought we knew\".", 0, "Omar Haddad"),

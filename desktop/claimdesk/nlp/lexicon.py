@@ -88,10 +88,11 @@ SPEECH_OBJECTS: dict[str, frozenset[str]] = {
 }
 CALL_VERBS = words("call calls called calling")
 # Verbs that declare what something is: "labelled the outbreak as an epidemic",
-# "named the virus SARS-CoV-2" (a predicate or "as" after the object; speech_frame).
+# "named the virus SARS-CoV-2", "cite X as an example" (a predicate or "as" after the
+# object; speech_frame).
 LABEL_VERBS = words("label labels labelled labeled labelling labeling designate designates "
                     "designated designating brand brands branded dub dubs dubbed name names "
-                    "named")
+                    "named cite cites cited citing list lists listed listing")
 # Verbs that give someone's words: "the paper quoted X as saying" is X's statement.
 QUOTING_VERBS = words("quote quotes quoted quoting cite cites cited citing")
 SPEAK_VERBS = words("speak speaks spoke speaking talk talks talked talking")

@@ -106,3 +106,18 @@ def appositive_person(tok: Token, ents: dict[int, Span], reach: int) -> Span | N
         if path.i == tok.i:
             return ent
     return None
+
+
+_OFFICIALS = lx.ROLE_HEADS | {"officer", "officers", "official", "officials"}
+
+
+def official_of(tok: Token, ents: dict[int, Span]) -> Span | None:
+    """The organisation an unnamed official speaks for: "the Red Cross's chief medical
+    officer", like its spokesperson (a country's minister is a person, not the country)."""
+    if tok.lower_ not in _OFFICIALS:
+        return None
+    for child in tok.children:
+        ent = ents.get(child.i)
+        if child.dep_ == "poss" and ent is not None and ent.label_ == "ORG":
+            return ent
+    return None

@@ -299,10 +299,12 @@ class SpeakerTracker:
         if nouns.unnamed(tok):
             return NOBODY  # "a shop owner", "one MP": nobody the reader could check
         org = self._orgs.get(low)
-        if org is not None and any(c.lower_ == "the" for c in tok.lefts) and len(
-            list(tok.lefts)
-        ) == 1:
-            return Who(org, SpeakerKind.ORGANISATION)  # "the department says"
+        lefts = list(tok.lefts)
+        if org is not None and lefts and lefts[0].lower_ == "the" and not any(
+                t.pos_ == "PROPN" for t in lefts):
+            return Who(org, SpeakerKind.ORGANISATION)  # "the department says", "the new bank"
+        if (body := nouns.official_of(tok, ctx.ents)) is not None:
+            return Who(clean_name(body), SpeakerKind.ORGANISATION)  # "the bank's chief economist"
         if _AGE.search(ctx.doc[tok.left_edge.i:tok.i + 1].text):
             person = self._resolve_person(ctx, tok, None)  # "the 55-year-old said"
             return Who(person, _PERSON) if person else None
@@ -319,8 +321,8 @@ class SpeakerTracker:
         person = self.roles.find(words)
         if person is not None or not is_role(role_key(words)):
             return person
-        if not any(c.lower_ == "the" for c in tok.lefts):
-            return None
+        if not any(c.lower_ == "the" for c in tok.lefts) or tok.lower_ not in lx.ROLE_HEADS:
+            return None  # "the three-judge court" is a court, whatever "judge" says
         person = self._resolve_person(ctx, tok, None, only_one=True)
         return person if person and self.roles.may_be(person, words) else None
 
