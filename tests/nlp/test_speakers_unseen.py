@@ -58,6 +58,12 @@ CASES: list[tuple[str, int, str | None]] = [
     # An unnamed official of a body speaks for it, as its spokesperson does.
     ("According to the Red Cross's chief medical officer, the camp had no clean water.", 0,
      "Red Cross"),
+    # A surname with its particle is the person whose name the tagger cut at "dos".
+    ("News\nThe Brazilian minister Maria Helena dos Reis spoke in Brasilia on Monday. Later, "
+     "state radio said Ms. dos Reis called on the strikers to end \"all acts of violence at "
+     "once.\"", 1, "Maria Helena dos Reis"),
+    # Speaking on a day is no speaking on a subject.
+    ("Ana Lima spoke in Recife on Monday.", 0, None),
     # A person in apposition inside the subject phrase, though the parser hung them on a body.
     ("The University of Leeds' School of Medicine's dean, Dr. Omar Haddad, said of the "
      "study, \"this changes what we thought we knew\".", 0, "Omar Haddad"),

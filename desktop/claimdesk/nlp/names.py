@@ -9,9 +9,12 @@ from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: Lower-case words inside people's names: "Jose Eduardo dos Santos", "Ursula von der Leyen".
+_PARTICLES = frozenset({"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du",
+                        "la", "le", "van", "von", "bin", "ibn", "al", "ter", "ten"})
 _TITLES = lx.HONORIFICS | lx.ROLE_HEADS
 _GIVEN = lx.FEMALE_NAMES | lx.MALE_NAMES
 #: The kind of speaker each spaCy entity label stands for.
@@ -215,3 +218,18 @@ def entity_speaker(ent: Span, tok: Token, names: NameBook, short: dict[str, str]
     if kind is SpeakerKind.PERSON:
         names.add(name)
     return Who(name, kind) if name and kind else None
+
+
+def joined_entities(doc: Doc) -> list[Span]:
+    """The doc's entities, with a person's name the tagger cut at a particle joined again:
+    "Jose Eduardo" + "dos" + "Santos" is one person, "Jose Eduardo dos Santos"."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        last = out[-1] if out else None
+        if (last is not None and last.label_ == "PERSON" and ent.label_ == "PERSON"
+                and 0 < ent.start - last.end <= 2
+                and all(t.lower_ in _PARTICLES for t in doc[last.end:ent.start])):
+            out[-1] = doc.char_span(last.start_char, ent.end_char, label="PERSON") or last
+            continue
+        out.append(ent)
+    return out

@@ -26,6 +26,8 @@ class Context:
     quotations: list[Quotation]
     ents: dict[int, Span]
     paragraph: int
+    #: The named entities of the paragraph in order (names cut at "dos" joined again).
+    spans: Sequence[Span] = ()
     people_here: list[list[str]] = field(default_factory=list)
     #: Index of each sentence's first token.
     token_starts: list[int] = field(default_factory=list)

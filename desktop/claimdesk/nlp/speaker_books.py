@@ -34,7 +34,7 @@ class Books:
         """Add the paragraph's people and their roles to the books; list who each sentence names."""
         starts = [s.start_char for s in ctx.sentences]
         ctx.people_here = [[] for _ in ctx.sentences]
-        for ent in ctx.doc.ents:
+        for ent in ctx.spans:
             if ent.label_ in _NAMED and ent.label_ != "PERSON" and not ctx.quoted(ent[0]):
                 org = clean_name(ent)
                 if (short := syn.short_form(ent)) is not None:

@@ -104,7 +104,8 @@ def speech_frame(tok: Token) -> bool:
                    or c.dep_ in {"oprd", "ccomp", "xcomp"} for c in kids)
     if low in lx.SPEAK_VERBS:  # "spoke about the risks", "spoke out against the plan"
         return any(c.dep_ == "prep" and c.lower_ in {"about", "of", "on", "against"}
-                   for c in kids)
+                   and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)
+                   for c in kids)  # but not "spoke in Leeds on Monday"
     if low in lx.LABEL_VERBS:  # "labelled it as…", "named the virus SARS-CoV-2"
         return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
                    for c in kids) and any(c.dep_ == "dobj" for c in kids)

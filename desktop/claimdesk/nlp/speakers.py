@@ -25,6 +25,7 @@ from claimdesk.nlp.names import (
     Who,
     clean_name,
     entity_speaker,
+    joined_entities,
     name_kind,
     noun_kind,
     person_entity,
@@ -116,10 +117,10 @@ class SpeakerTracker:
         `given` is the speaker the line itself names (transcripts, embedded posts).
         """
         parsed = doc.has_annotation("DEP")
-        ents = {i: ent for ent in doc.ents if ent.label_ in _NAMED
-                for i in range(ent.start, ent.end)}
+        spans = joined_entities(doc)
+        ents = {i: ent for ent in spans if ent.label_ in _NAMED for i in range(ent.start, ent.end)}
         quotations = syn.quotations(doc.text, continuing=self._carry is not None)
-        ctx = Context(doc, sentences, quotations, ents, paragraph,
+        ctx = Context(doc, sentences, quotations, ents, paragraph, spans,
                        token_starts=[s.start for s in sentences])
         self.books.learn(ctx)
         self.publishers.learn(doc, lambda tok: self._name(ctx, tok, tok))
