@@ -64,6 +64,11 @@ CASES: list[tuple[str, int, str | None]] = [
      "once.\"", 1, "Maria Helena dos Reis"),
     # Speaking on a day is no speaking on a subject.
     ("Ana Lima spoke in Recife on Monday.", 0, None),
+    # A body named by its common noun: "the government of Fiji", "ministry sources".
+    ("Flood news\nOn Monday the government of Fiji closed all schools. Since then, the "
+     "government has said that twelve more people died.", 1, "government of Fiji"),
+    ("Information ministry sources told reporters the rail line would reopen.", 0,
+     "Information ministry"),
     # A person in apposition inside the subject phrase, though the parser hung them on a body.
     ("The University of Leeds' School of Medicine's dean, Dr. Omar Haddad, said of the "
      "study, \"this changes what we thought we knew\".", 0, "Omar Haddad"),

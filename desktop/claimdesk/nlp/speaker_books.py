@@ -12,7 +12,7 @@ from claimdesk.nlp.coref import RoleBook, role_words
 from claimdesk.nlp.names import NameBook, clean_name, person_entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from claimdesk.nlp.quote_verbs import Context
 
@@ -53,6 +53,10 @@ class Books:
                 here = ctx.people_here[max(bisect_right(starts, ent.start_char) - 1, 0)]
                 if full not in here:
                     here.append(full)
+        for tok in ctx.doc:
+            if (body := _body_of_place(tok)) is not None and not ctx.quoted(tok):
+                self.orgs.update(dict.fromkeys((tok.lower_, *lx.ORG_ALIASES.get(tok.lower_, ())),
+                                               body))
 
     def focus(self, ctx: Context, sent: Span) -> str | None:
         """The person who is the subject of the sentence's main verb, named or by role."""
@@ -65,3 +69,17 @@ class Books:
             if child.pos_ in {"NOUN", "PROPN"}:
                 return self.roles.find(role_words(child))  # "The Conservative leader will…"
         return None
+
+
+def _body_of_place(tok: Token) -> str | None:
+    """ "the government of Samoa", "the ministry of Finance": a body the tagger has no
+    entity for, named by its common noun and its place; "the government" is it later."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in lx.ORG_WORDS or not any(
+            c.lower_ == "the" for c in tok.lefts):
+        return None
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if place is not None and place.ent_type_ in {"GPE", "ORG"}:
+                return tok.doc[tok.i:place.i + 1].text
+    return None

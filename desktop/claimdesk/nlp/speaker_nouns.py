@@ -47,6 +47,16 @@ def spoken_for(tok: Token, ents: dict[int, Span]) -> Span | None:
     return None
 
 
+def unnamed_body(tok: Token) -> str | None:
+    """ "Defence ministry sources": a body without a name the tagger saw, by its noun."""
+    if tok.lower_ not in SPOKESPEOPLE:
+        return None
+    words = [c for c in tok.lefts if c.dep_ in {"compound", "amod"}]
+    if not words or words[-1].lower_ not in lx.ORG_WORDS or words[-1].i != tok.i - 1:
+        return None
+    return tok.doc[words[0].left_edge.i:tok.i].text
+
+
 def definite_spokesperson(tok: Token) -> bool:
     """ "The spokesperson added": one already introduced, with no body named here."""
     return (tok.lower_ in SPOKESPEOPLE and any(c.lower_ == "the" for c in tok.lefts)

@@ -291,6 +291,8 @@ class SpeakerTracker:
             # "a Home Office spokesperson": the body, whatever the tagger made of its name.
             self._spoken_for = clean_name(body)
             return Who(self._spoken_for, SpeakerKind.ORGANISATION)
+        if ent is None and (body_name := nouns.unnamed_body(tok)) is not None:
+            return Who(body_name, SpeakerKind.ORGANISATION)  # "ministry sources told…"
         if ent is None and self._spoken_for and nouns.definite_spokesperson(tok):
             return Who(self._spoken_for, SpeakerKind.ORGANISATION)  # "The spokesperson added"
         if ent is not None:
