@@ -69,6 +69,8 @@ CASES: list[tuple[str, int, str | None]] = [
      "government has said that twelve more people died.", 1, "government of Fiji"),
     ("Information ministry sources told reporters the rail line would reopen.", 0,
      "Information ministry"),
+    # A directive that says what to do is a statement; "ordered bigger boxes" is not.
+    ("Mayor Jan Vos instructed the police to close the bridge.", 0, "Jan Vos"),
     # A person in apposition inside the subject phrase, though the parser hung them on a body.
     ("The University of Leeds' School of Medicine's dean, Dr. Omar Haddad, said of the "
      "study, \"this changes what we thought we knew\".", 0, "Omar Haddad"),

@@ -93,6 +93,10 @@ CALL_VERBS = words("call calls called calling")
 LABEL_VERBS = words("label labels labelled labeled labelling labeling designate designates "
                     "designated designating brand brands branded dub dubs dubbed name names "
                     "named cite cites cited citing list lists listed listing")
+# Verbs that tell someone what to do, a statement when they say what: "instructed the
+# police to close the road" (speech_frame wants "to …"). "Ordered" and "directed" are
+# left out: news narrates orders ("ordered the network to shut down") as events.
+DIRECTIVE_VERBS = words("instruct instructs instructed instructing")
 # Verbs that give someone's words: "the paper quoted X as saying" is X's statement.
 QUOTING_VERBS = words("quote quotes quoted quoting cite cites cited citing")
 SPEAK_VERBS = words("speak speaks spoke speaking talk talks talked talking")

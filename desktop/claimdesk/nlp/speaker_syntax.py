@@ -102,6 +102,8 @@ def speech_frame(tok: Token) -> bool:
         # "call for X", "call on X to…", "call X Y" (a predicate after the object).
         return any((c.i > tok.i and c.left_edge.lower_ in {"for", "on", "upon"})
                    or c.dep_ in {"oprd", "ccomp", "xcomp"} for c in kids)
+    if low in lx.DIRECTIVE_VERBS:  # "instructed the police to close the road"
+        return any(c.dep_ == "xcomp" for c in kids) and any(c.dep_ == "dobj" for c in kids)
     if low in lx.SPEAK_VERBS:  # "spoke about the risks", "spoke out against the plan"
         return any(c.dep_ == "prep" and c.lower_ in {"about", "of", "on", "against"}
                    and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)
