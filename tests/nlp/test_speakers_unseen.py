@@ -18,6 +18,8 @@ CASES: list[tuple[str, int, str | None]] = [
     ("President of Ukraine Petro Kovalenko said the strike was deliberate.", 0,
      "Petro Kovalenko"),
     ("\"The vote was a mistake,\" said Senator from Kansas Robert Hale.", 0, "Robert Hale"),
+    ("\"Ratings are up,\" said the president of Warner Bros Discovery.", 0,
+     "president of Warner Bros Discovery"),
     # A surname the tagger did not see as a name is still the person named before.
     ("Governor Lisa Grant took office in June. Grant tweeted she would cut taxes.", 1,
      "Lisa Grant"),

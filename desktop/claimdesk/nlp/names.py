@@ -65,12 +65,14 @@ def glued_person(span: Span) -> Span | None:
         return None
     if span[0].lower_ in lx.DETERMINERS:
         return None  # "a spokesperson for the Red Cross": a body, named as bodies are
-    if doc[span.start - 1].lower_ not in {"of", "from", "for"} or not any(
-            t.lower_ in _TITLES for t in doc[max(span.start - 4, 0):span.start - 1]):
+    titles = [t for t in doc[max(span.start - 4, 0):span.start - 1] if t.lower_ in _TITLES]
+    if doc[span.start - 1].lower_ not in {"of", "from", "for"} or not titles:
         return None
     start = next((t.i for t in span[1:] if t.lower_ in _GIVEN), None)
-    if start is None:
-        # Two words, each starting after white space ("Man-kei Tam" is one word).
+    if start is None and (len(span.text.split()) >= 4 or titles[-1].is_title):
+        # The last two words ("Man-kei Tam" is one), after a place or body of two words or
+        # after an office written as a title ("President of Ukraine Petro Kovalenko");
+        # "the president of Warner Bros Discovery" is a company, not "Bros Discovery".
         starts = [t.i for t in span[1:] if doc[t.i - 1].whitespace_]
         start = starts[-2] if len(starts) >= 2 else None
     if start is None or span.end - start < 2:
