@@ -14,6 +14,10 @@ CASES: list[tuple[str, int, str | None]] = [
     ("Carlos Mendes hosts a weekly radio show. Mendes said on his radio show, \"I do not "
      "take this decision lightly\", calling it a \"difficult and sad decision\".", 1,
      "Carlos Mendes"),
+    # Nor may the parser take a noun inside the quotation for the verb's subject.
+    ("Shop news\nTesco, in its Monday media release, reported that with the two-pack limit "
+     "in place, \"many stores are still selling out within an hour of opening\", and called "
+     "the demand \"extraordinary\".", 0, "Tesco"),
     # The tagger glued the office's place to the person's name ("Ukraine Petro Kovalenko").
     ("President of Ukraine Petro Kovalenko said the strike was deliberate.", 0,
      "Petro Kovalenko"),

@@ -248,7 +248,9 @@ class SpeakerTracker:
         if not parsed:
             return syn.lexical_speaker(ctx.doc, verb, self.names)
         subject = syn.subject(verb)
-        return None if subject is None else self._name(ctx, subject, verb)
+        if subject is None or ctx.quoted(subject):
+            return None  # "…, “many stores are full”, and called…": no one inside the quote
+        return self._name(ctx, subject, verb)
 
     def _name(self, ctx: Context, tok: Token, verb: Token) -> Who | None:
         low = tok.lower_
