@@ -44,6 +44,7 @@ PRONOUN_LOOKBACK = 6
 #: How many paragraphs back that person may have been named.
 PRONOUN_PARAGRAPHS = 2
 _PERSON = SpeakerKind.PERSON
+_ORG = SpeakerKind.ORGANISATION
 _AGE = re.compile(r"\d+-year-old$")
 #: The speaker of words the article gives to someone it does not name ("said a shop
 #: owner"): attributed, so no other rule guesses a speaker, yet printed as nobody.
@@ -85,7 +86,8 @@ class SpeakerTracker:
        in the nearest earlier sentence (at most two paragraphs back) that names one: that
        sentence's only such person, else its speaker, else its subject.
     6. "it"/"they" become the organisation or place that is subject earlier in the same
-       sentence ("The Kremlin condemned…, which it said…"); "I"/"we"/"you" give nobody.
+       sentence ("The Kremlin condemned…, which it said…"), else the body that was subject
+       of the sentence before or spoke last before the paragraph; "I"/"we"/"you" nobody.
     7. An unnamed spokesperson speaks for the body named with them; someone the article
        never names ("a shop owner", "one MP") is NOBODY: attributed, printed as no one.
     8. "The report" is the body that published it, if named (publishers.py); any other
@@ -153,8 +155,8 @@ class SpeakerTracker:
             for name in (who.name if who and who.kind is _PERSON else None, focus):
                 if name and name not in people:
                     people = [*people, name]
-            body = who is not None and who.kind is SpeakerKind.ORGANISATION
-            self._body = who if body and who and who.name[:1].isupper() else None
+            body = who is not None and who.kind is _ORG and who.name[:1].isupper()
+            self._body = who if body else None
             agents = clause_subjects(sent, self.names, ctx.quoted) if parsed else ()
             self._history.append(Seen(paragraph, people, speaker, focus, agents))
             ctx.done = k + 1
