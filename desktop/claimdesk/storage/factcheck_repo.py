@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -136,6 +136,23 @@ def ids_of_claims(session: Session, claim_ids: Sequence[int]) -> dict[int, int]:
         )
     )
     return {int(c): int(i) for c, i in rows if c is not None}
+
+
+def desk_entries(
+    session: Session, claim_ids: Collection[int] | None = None
+) -> dict[int, tuple[object, ...]]:
+    """The desk's own entries (of these claims, or all): claim id → what a match shows of
+    it (entry id, claim, rating, rating value, publisher, day). Comparing two readings
+    says whether verdicts given, changed or cleared changed the library."""
+    query = select(
+        FactCheckRow.claim_id, FactCheckRow.id, FactCheckRow.claim, FactCheckRow.rating,
+        FactCheckRow.rating_value, FactCheckRow.publisher, FactCheckRow.published,
+    ).where(FactCheckRow.source == FactCheckSource.DESK.value)  # fmt: skip
+    if claim_ids is not None:
+        if not claim_ids:
+            return {}
+        query = query.where(FactCheckRow.claim_id.in_(list(claim_ids)))
+    return {int(row[0]): tuple(row[1:]) for row in session.execute(query) if row[0] is not None}
 
 
 def count(session: Session, source: FactCheckSource | None = None) -> int:

@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
             self.refresh_library()
         aid = self.article_id
         if aid is None:
+            self.checked.changes_applied(changes)
             return
         fresh: dict[int, Claim | None] = {}
         if aid in changes.claim_sets:
@@ -278,6 +279,8 @@ class MainWindow(QMainWindow):
         if current is not None and (current in changes.claims or aid in changes.claim_sets):
             claim = fresh[current] if current in fresh else self._fetch_claim(current)
             self.detail.show_claim(claim)
+        # Last: a verdict changes the fact-check library, so cached answers may be stale.
+        self.checked.changes_applied(changes)
 
     def _detail_claim_id(self) -> int | None:
         return self.detail.claim.id if self.detail.claim is not None else None
