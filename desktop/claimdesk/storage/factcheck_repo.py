@@ -138,6 +138,24 @@ def ids_of_claims(session: Session, claim_ids: Sequence[int]) -> dict[int, int]:
     return {int(c): int(i) for c, i in rows if c is not None}
 
 
+def imported_drafts(session: Session) -> list[FactCheckDraft]:
+    """Every imported entry (not the desk's own verdicts) as it was read, oldest first:
+    what a case bundle carries of the library."""
+    rows = session.scalars(
+        select(FactCheckRow)
+        .where(FactCheckRow.source == FactCheckSource.IMPORTED.value, FactCheckRow.url.is_not(None))
+        .order_by(FactCheckRow.id)
+    )
+    return [
+        FactCheckDraft(
+            url=str(r.url), claim=r.claim, rating=r.rating, rating_value=r.rating_value,
+            rating_best=r.rating_best, rating_worst=r.rating_worst, publisher=r.publisher,
+            published=r.published, language=r.language, title=r.title,
+        )
+        for r in rows
+    ]  # fmt: skip
+
+
 def desk_entries(
     session: Session, claim_ids: Collection[int] | None = None
 ) -> dict[int, tuple[object, ...]]:

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.dialogs = Dialogs(parts, self.reporting, self.services.search)
         self.checked = CheckedBefore(parts, self.services.factchecks)
         self.factcheck_import = FactCheckImporter(parts, self.checked)
+        self.bundles.library_changed = self._library_imported
 
     def _build_actions(self) -> None:
         panel = self.claims_panel
@@ -281,6 +282,11 @@ class MainWindow(QMainWindow):
             self.detail.show_claim(claim)
         # Last: a verdict changes the fact-check library, so cached answers may be stale.
         self.checked.changes_applied(changes)
+
+    def _library_imported(self) -> None:
+        """A case bundle brought fact-checks: answers are asked again, entries encoded."""
+        self.checked.library_changed()
+        self.checked.fill_vectors()
 
     def _detail_claim_id(self) -> int | None:
         return self.detail.claim.id if self.detail.claim is not None else None
