@@ -179,3 +179,36 @@ def test_a_fact_check_import_after_the_answers_were_cached_reaches_them(
     assert checked_text(window, row).startswith("✓ Pants on fire · ")
     # The new entry was encoded; the table's claims were not encoded again.
     assert not any("Another post" in t for t in encoded)
+
+
+def test_a_bundle_carrying_a_library_is_matched_once_imported(
+    qtbot, make_window, files, tmp_path
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from claimdesk.services.bundles import write_bundle
+    from claimdesk.services.factcheck_import import import_factcheck_files
+    from claimdesk.storage.db import open_database
+
+    laptop = open_database(tmp_path / "laptop.sqlite3")
+    try:
+        import_factcheck_files(laptop, [files["five_g"]])
+        bundle = tmp_path / "library.claimdesk"
+        assert write_bundle(laptop, bundle, with_library=True).factchecks == 1
+    finally:
+        laptop.dispose()
+
+    window = make_window()
+    show(qtbot, window, files["second"])
+    row = claim_row(window, "Another post")
+    assert checked_text(window, row) == ""  # an empty library: nothing to match
+    window.bundles.import_from(bundle)
+    qtbot.waitUntil(
+        lambda: window.findChild(QMessageBox, "bundleSummary") is not None, timeout=TIMEOUT_MS
+    )
+    summary = window.findChild(QMessageBox, "bundleSummary")
+    assert "Fact-check library: 1 added, 0 updated, 0 already here." in summary.text()
+    # Encoded in the background, then matched: no restart, nothing else to do.
+    qtbot.waitUntil(lambda: checked_text(window, row) != "", timeout=TIMEOUT_MS)
+    assert checked_text(window, row).startswith("✓ Pants on fire · ")
+    assert window.checked.matcher.missing_vectors() == 0
