@@ -212,22 +212,3 @@ def test_a_bundle_carrying_a_library_is_matched_once_imported(
     qtbot.waitUntil(lambda: checked_text(window, row) != "", timeout=TIMEOUT_MS)
     assert checked_text(window, row).startswith("✓ Pants on fire · ")
     assert window.checked.matcher.missing_vectors() == 0
-
-
-def test_the_first_verdict_of_an_empty_library_reaches_the_table_at_once(
-    qtbot, make_window, tmp_path
-):
-    article = tmp_path / "both.txt"
-    article.write_text(
-        "Rumours\n\nA viral post claims that 5G mobile networks spread the coronavirus. "
-        "Another post says that 5G networks spread the coronavirus in Europe.\n",
-        encoding="utf-8",
-    )
-    window = make_window()
-    show(qtbot, window, article)
-    row = claim_row(window, "Another post")
-    assert checked_text(window, row) == ""  # nothing in the library yet
-    rated = rate_first_claim(qtbot, window, Qt.Key.Key_5)  # the first entry, the desk's
-    qtbot.waitUntil(lambda: checked_text(window, row) != "", timeout=TIMEOUT_MS)
-    best = window.claims_panel.model.checked(window.claims_panel.model.rows()[row].id)
-    assert best is not None and best.factcheck.claim_id == rated

@@ -68,12 +68,7 @@ class CheckedBefore(WindowHelper):
         """Whether there is anything to match; "no" is asked again (a one-row query)
         each time, since the checker's first verdict puts the first entry in."""
         if not self._has_entries:
-            before = self._has_entries
             self._has_entries = self.matcher.has_entries()
-            if before is False and self._has_entries:
-                # The first entries came (a first verdict): the table was left
-                # unmatched while the library was empty, so it is matched now.
-                self.claims_loaded()
         return self._has_entries
 
     def cached(self, claim: Claim) -> tuple[FactCheckMatch, ...] | None:
@@ -93,13 +88,7 @@ class CheckedBefore(WindowHelper):
     def changes_applied(self, changes: Changes) -> None:
         """A service changed claims: if a verdict was given, changed or cleared (on any
         claim, in any article), the desk's part of the library changed with it."""
-        if not (changes.claims or changes.claim_sets):
-            return
-        if self._desk is None:
-            # Nothing asked yet; a first verdict may have filled an empty library (if it
-            # did, has_entries matches the table).
-            if not self._has_entries:
-                self.has_entries()
+        if self._desk is None or not (changes.claims or changes.claim_sets):
             return
         ids = None if changes.claim_sets else changes.claims
         now = self.matcher.desk_entries(ids)
