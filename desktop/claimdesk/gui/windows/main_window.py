@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.dialogs = Dialogs(parts, self.reporting, self.services.search)
         self.checked = CheckedBefore(parts, self.services.factchecks)
         self.factcheck_import = FactCheckImporter(parts, self.checked)
+        self.bundles.library_changed = self._library_imported
 
     def _build_actions(self) -> None:
         panel = self.claims_panel
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
             self.refresh_library()
         aid = self.article_id
         if aid is None:
+            self.checked.changes_applied(changes)
             return
         fresh: dict[int, Claim | None] = {}
         if aid in changes.claim_sets:
@@ -278,6 +280,13 @@ class MainWindow(QMainWindow):
         if current is not None and (current in changes.claims or aid in changes.claim_sets):
             claim = fresh[current] if current in fresh else self._fetch_claim(current)
             self.detail.show_claim(claim)
+        # Last: a verdict changes the fact-check library, so cached answers may be stale.
+        self.checked.changes_applied(changes)
+
+    def _library_imported(self) -> None:
+        """A case bundle brought fact-checks: answers are asked again, entries encoded."""
+        self.checked.library_changed()
+        self.checked.fill_vectors()
 
     def _detail_claim_id(self) -> int | None:
         return self.detail.claim.id if self.detail.claim is not None else None
