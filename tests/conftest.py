@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests import pg
+from tests.pg import PgServer
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_ad62cf6f6f800dde.txt"
 
@@ -46,3 +49,76 @@ def nlp_provider() -> Iterator[object]:
     provider.pipeline()
     provider.scorer()
     yield provider
+
+
+# ------------------------------------------------------------------ PostgreSQL (issue 16)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One private PostgreSQL server for the whole session, stopped at its end."""
+    reason = pg.why_unavailable()
+    if reason is not None:
+        pytest.skip(reason)
+    server = PgServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """The SQLAlchemy URL of a new, empty database on the session's server; dropped after."""
+    name = pg_server.create_database()
+    try:
+        yield pg_server.url(name)
+    finally:
+        pg_server.drop_database(name)
+
+
+#: Both engines a desk lives on; the PostgreSQL runs skip (with the reason) without a server.
+ENGINES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_desk_template(pg_server: PgServer) -> str:
+    """A database migrated once by open_database: each desk is a fast copy of it."""
+    from claimdesk.storage.db import open_database
+
+    name = pg_server.create_database()
+    open_database(pg_server.url(name)).dispose()
+    return name
+
+
+def desk_target_for(
+    request: pytest.FixtureRequest, engine: str, folder: Path
+) -> Iterator[str | Path]:
+    """What to give open_database for a new desk on `engine`: a file, or a server database."""
+    if engine == "sqlite":
+        yield folder / "desk.sqlite3"
+        return
+    if request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("about the SQLite file itself (bytes, WAL, VACUUM, locks)")
+    server: PgServer = request.getfixturevalue("pg_server")
+    template: str = request.getfixturevalue("pg_desk_template")
+    name = server.create_database(template=template)
+    try:
+        yield server.url(name)
+    finally:
+        server.drop_database(name)
+
+
+@pytest.fixture(params=ENGINES)
+def desk_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Path]:
+    """A new desk's place on each engine in turn: tmp_path/desk.sqlite3, then PostgreSQL."""
+    yield from desk_target_for(request, request.param, tmp_path)
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def module_desk_target(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str | Path]:
+    """desk_target shared by a module's tests (for desks that take seconds to fill)."""
+    yield from desk_target_for(request, request.param, tmp_path_factory.mktemp("desk"))

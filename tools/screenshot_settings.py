@@ -33,6 +33,7 @@ def main(argv: list[str]) -> int:
             )
         )
         host = QWidget()
+        assert wb.db.path is not None  # a desk file in the temporary data folder
         dialog = SettingsDialog(host, wb, ErrorReporter(host, None), wb.db.path)
         dialog.resize(720, 500)
         dialog.tabs.setCurrentIndex(TAB_SCALE)

@@ -59,7 +59,11 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="database file (default: the user's)")
+    parser.add_argument(
+        "--db", metavar="PATH|URL",
+        help="database file (default: the user's), or a shared desk's address "
+        "postgresql+psycopg://user@host/database",
+    )  # fmt: skip
     parser.add_argument("--data-dir", metavar="DIR", help="folder for database, logs, backups")
     parser.add_argument("--version", action="version", version=f"ClaimDesk {__version__}")
 

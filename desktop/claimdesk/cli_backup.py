@@ -30,8 +30,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     """Works on the file without opening it as the app does, so a damaged one can be restored."""
     from claimdesk.paths import app_paths
     from claimdesk.services import backups
+    from claimdesk.storage.db_server import is_server_url
 
     paths = app_paths(args.data_dir)
+    if is_server_url(args.db):
+        raise KnownError(backups.SERVER_BACKUPS)
     database = Path(args.db or paths.database).expanduser().resolve()
     folder = paths.backups
     if args.action == "list":

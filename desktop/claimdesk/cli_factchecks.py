@@ -7,7 +7,6 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimdesk.errors import KnownError
@@ -49,8 +48,8 @@ def _library(args: argparse.Namespace, create: bool) -> Iterator[Database]:
     from claimdesk.storage.db import open_database
 
     paths = app_paths(args.data_dir)
-    path = paths.database if args.db is None else Path(args.db).expanduser()
-    database = open_database(path, backups=paths.backups, create=create)
+    # A file name or a shared desk's address: open_database tells them apart.
+    database = open_database(args.db or paths.database, backups=paths.backups, create=create)
     try:
         yield database
     finally:

@@ -28,5 +28,33 @@ class StaleReference(KnownError):
     """The claim, article or source was removed meanwhile (e.g. in another window)."""
 
 
+class SaveConflict(KnownError):
+    """Someone else saved the same claim, verdict or source note after it was read here.
+
+    Nothing was written. `mine` is what this save wanted to store and `theirs` what the
+    desk holds now (field name → value), so the window can offer to keep either or to
+    merge the text; `expected` is the version this save was based on, `found` the
+    version stored now.
+    """
+
+    def __init__(
+        self,
+        what: str,
+        mine: dict[str, str | None],
+        theirs: dict[str, str | None],
+        expected: int,
+        found: int,
+    ) -> None:
+        super().__init__(
+            f"Someone else saved this {what} while you were editing it; nothing of yours was "
+            "written over it. Compare both versions, then keep yours, take theirs or merge them."
+        )
+        self.what = what
+        self.mine = mine
+        self.theirs = theirs
+        self.expected = expected
+        self.found = found
+
+
 class SelfTestFailure(Exception):
     """A step of `claimdesk --self-test` did not produce the expected kind of result."""

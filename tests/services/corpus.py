@@ -52,7 +52,7 @@ def articles(n: int, sentences: int = 8, seed: int = 11) -> Iterator[tuple[str, 
         yield title, " ".join([first, *body[1:]]) + "\n", first
 
 
-def fill_with_repositories(path: Path, n: int) -> None:
+def fill_with_repositories(path: str | Path, n: int) -> None:
     """Store `n` articles, claims, verdicts and sources through the repositories."""
     db = open_database(path)
     try:

@@ -6,9 +6,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import text
+
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.workbench import Workbench
-from claimdesk.storage.db import open_database
+from claimdesk.storage.db import Database, open_database
 
 #: A short article with characters outside the BMP, so offsets are code points.
 ARTICLE = (
@@ -23,7 +25,7 @@ ARTICLE = (
 STATE_TABLES = ("articles", "claims", "verdicts", "source_notes")
 
 
-def open_workbench(path: Path, nlp: NlpProvider) -> Workbench:
+def open_workbench(path: str | Path, nlp: NlpProvider) -> Workbench:
     return Workbench(open_database(path), nlp)
 
 
@@ -41,11 +43,30 @@ def mark(wb: Workbench, article_id: int, needle: str, **kw: Any) -> int:
     return claim_id
 
 
-def dump(path: Path, tables: tuple[str, ...] = STATE_TABLES) -> dict[str, list[dict[str, Any]]]:
-    """Every row of `tables` as plain dicts, by id: the state undo must restore."""
-    con = sqlite3.connect(path)
+def _unversioned(row: Any) -> dict[str, Any]:
+    return {k: row[k] for k in row.keys() if k != "version"}  # noqa: SIM118 (sqlite3.Row)
+
+
+def dump(
+    source: Path | Database, tables: tuple[str, ...] = STATE_TABLES
+) -> dict[str, list[dict[str, Any]]]:
+    """Every row of `tables` as plain dicts, by id: the state undo must restore.
+
+    A file is read with sqlite3 directly; an open desk (either engine) through its sessions.
+    Row versions are left out: they only go up, undo included (test_versions.py).
+    """
+    if isinstance(source, Database):
+        with source.sessions() as session:
+            return {
+                t: [_unversioned(r._mapping) for r in session.execute(text(f"SELECT * FROM {t} ORDER BY id"))]  # noqa: E501
+                for t in tables
+            }  # fmt: skip
+    con = sqlite3.connect(source)
     con.row_factory = sqlite3.Row
     try:
-        return {t: [dict(r) for r in con.execute(f"SELECT * FROM {t} ORDER BY id")] for t in tables}
+        return {
+            t: [_unversioned(r) for r in con.execute(f"SELECT * FROM {t} ORDER BY id")]
+            for t in tables
+        }
     finally:
         con.close()

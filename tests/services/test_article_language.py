@@ -3,16 +3,17 @@ by the checker (undoable, never overwritten by detection), kept across reopening
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from claimdesk.domain import ArticleMetadata, LanguageSource
 from claimdesk.errors import KnownError
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.workbench import Workbench
+from claimdesk.storage.db import Database
 from tests.services.desk import add_article, dump, open_workbench
 
 GERMAN = (
@@ -26,21 +27,20 @@ SPANISH = (
 
 
 @pytest.fixture
-def wb(tmp_path: Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
-    bench = open_workbench(tmp_path / "lang.sqlite3", nlp_provider)
+def wb(desk_target: str | Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
+    """On SQLite, then on PostgreSQL (tests/conftest.py: desk_target)."""
+    bench = open_workbench(desk_target, nlp_provider)
     yield bench
     bench.db.dispose()
 
 
-def _forget_language(path: Path, article_id: int) -> None:
-    """What an article stored before migration 0005 looks like."""
-    con = sqlite3.connect(path)
-    with con:
-        con.execute(
-            "UPDATE articles SET language = NULL, language_source = NULL WHERE id = ?",
-            (article_id,),
+def _forget_language(db: Database, article_id: int) -> None:
+    """What an article stored before migration 0005 looks like (on either engine)."""
+    with db.sessions.begin() as session:
+        session.execute(
+            text("UPDATE articles SET language = NULL, language_source = NULL WHERE id = :id"),
+            {"id": article_id},
         )
-    con.close()
 
 
 def test_import_detects_and_stores_the_language(wb: Workbench, tmp_path: Path) -> None:
@@ -60,14 +60,14 @@ def test_an_older_article_is_detected_when_opened_or_extracted(
     wb: Workbench, tmp_path: Path
 ) -> None:
     aid = add_article(wb, tmp_path, GERMAN, "de.txt")
-    _forget_language(wb.db.path, aid)
+    _forget_language(wb.db, aid)
     assert wb.article(aid).language is None
     changes = wb.ensure_language(aid)
     assert changes.library and changes.articles == {aid}
     assert (wb.article(aid).language, wb.article(aid).language_source) == (
         "de", LanguageSource.DETECTED)
     assert not wb.ensure_language(aid)  # done once; nothing changes the second time
-    _forget_language(wb.db.path, aid)
+    _forget_language(wb.db, aid)
     changes = wb.extract(aid)
     assert wb.article(aid).language == "de" and aid in changes.articles
 
@@ -114,7 +114,7 @@ def test_a_language_that_is_no_code_is_refused_and_nothing_is_saved(
     wb: Workbench, tmp_path: Path, bad: str
 ) -> None:
     aid = add_article(wb, tmp_path, GERMAN, "de.txt")
-    before = dump(wb.db.path)
+    before = dump(wb.db)
     with pytest.raises(KnownError, match="not a language code"):
         wb.update_metadata(aid, ArticleMetadata(title="Renamed"), language=bad)
-    assert dump(wb.db.path) == before
+    assert dump(wb.db) == before

@@ -21,8 +21,9 @@ TABLES = ("claims", "source_notes", "evidence", "evidence_blobs")
 
 
 @pytest.fixture
-def wb(tmp_path: Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
-    bench = open_workbench(tmp_path / "evidence.sqlite3", nlp_provider)
+def wb(desk_target: str | Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
+    """On SQLite, then on PostgreSQL (tests/conftest.py: desk_target)."""
+    bench = open_workbench(desk_target, nlp_provider)
     yield bench
     bench.db.dispose()
 
@@ -60,7 +61,7 @@ def test_the_same_bytes_are_stored_once(wb: Workbench, tmp_path: Path) -> None:
     elsewhere, _ = wb.attach_bytes(other, png, "same.png")
     assert again == first and not changes  # the same file on the same note: nothing new
     assert elsewhere.id != first.id and elsewhere.sha256 == first.sha256
-    state = dump(wb.db.path, TABLES)
+    state = dump(wb.db, TABLES)
     assert (len(state["evidence"]), len(state["evidence_blobs"])) == (2, 1)
 
 
@@ -78,12 +79,12 @@ def test_hostile_files_are_refused_with_one_line_and_nothing_changes(
     wb: Workbench, tmp_path: Path, data: bytes, match: str
 ) -> None:
     source = _source(wb, tmp_path)
-    before = dump(wb.db.path, TABLES)
+    before = dump(wb.db, TABLES)
     undo = wb.undo_label()
     with pytest.raises(AttachmentRefused, match=match) as caught:
         wb.attach_bytes(source, data, "evil.svg")
     assert "\n" not in str(caught.value)
-    assert dump(wb.db.path, TABLES) == before and wb.undo_label() == undo
+    assert dump(wb.db, TABLES) == before and wb.undo_label() == undo
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(
@@ -108,19 +109,19 @@ def test_attaching_to_a_removed_note_is_a_stale_reference(wb: Workbench, tmp_pat
 
 def test_attach_and_remove_undo_and_redo_exactly(wb: Workbench, tmp_path: Path) -> None:
     source = _source(wb, tmp_path)
-    empty = dump(wb.db.path, TABLES)
+    empty = dump(wb.db, TABLES)
     attachment, _ = wb.attach_bytes(source, make.jpeg(), "photo.jpg")
-    attached = dump(wb.db.path, TABLES)
+    attached = dump(wb.db, TABLES)
     assert wb.undo_label() == "Attach “photo.jpg”"
     wb.undo()
-    assert dump(wb.db.path, TABLES)["evidence"] == empty["evidence"]
+    assert dump(wb.db, TABLES)["evidence"] == empty["evidence"]
     wb.redo()
-    assert dump(wb.db.path, TABLES) == attached
+    assert dump(wb.db, TABLES) == attached
     wb.remove_attachment(attachment.id)
     assert wb.undo_label() == "Remove “photo.jpg”"
-    assert dump(wb.db.path, TABLES)["evidence"] == []
+    assert dump(wb.db, TABLES)["evidence"] == []
     wb.undo()
-    assert dump(wb.db.path, TABLES) == attached
+    assert dump(wb.db, TABLES) == attached
     assert wb.attachment_bytes(attachment.id) == make.jpeg()
 
 
@@ -129,11 +130,11 @@ def test_removing_a_source_takes_its_attachments_and_undo_brings_them_back(
 ) -> None:
     source = _source(wb, tmp_path)
     wb.attach_bytes(source, make.webp(), "frame.webp")
-    attached = dump(wb.db.path, TABLES)
+    attached = dump(wb.db, TABLES)
     wb.delete_source(source)
-    assert dump(wb.db.path, TABLES)["evidence"] == []
+    assert dump(wb.db, TABLES)["evidence"] == []
     wb.undo()
-    assert dump(wb.db.path, TABLES) == attached
+    assert dump(wb.db, TABLES) == attached
 
 
 def test_unreferenced_bytes_go_when_the_desk_is_opened_again(
@@ -143,9 +144,9 @@ def test_unreferenced_bytes_go_when_the_desk_is_opened_again(
     kept, _ = wb.attach_bytes(source, make.png(), "kept.png")
     gone, _ = wb.attach_bytes(source, make.jpeg(), "gone.jpg")
     wb.remove_attachment(gone.id)
-    assert len(dump(wb.db.path, TABLES)["evidence_blobs"]) == 2
+    assert len(dump(wb.db, TABLES)["evidence_blobs"]) == 2
     assert wb.drop_unreferenced_evidence() == 1
-    blobs = dump(wb.db.path, TABLES)["evidence_blobs"]
+    blobs = dump(wb.db, TABLES)["evidence_blobs"]
     assert [b["sha256"] for b in blobs] == [kept.sha256]
 
 

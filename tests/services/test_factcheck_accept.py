@@ -19,9 +19,9 @@ CHECK = FactCheck(
 
 
 def test_accepting_a_match_adds_a_source_note_and_undo_removes_it(
-    tmp_path: Path, nlp_provider: NlpProvider
+    desk_target: str | Path, tmp_path: Path, nlp_provider: NlpProvider
 ) -> None:
-    wb = open_workbench(tmp_path / "desk.sqlite3", nlp_provider)
+    wb = open_workbench(desk_target, nlp_provider)
     try:
         aid = add_article(wb, tmp_path)
         cid = mark(wb, aid, "Unemployment fell to 3.9 percent last year")

@@ -11,8 +11,10 @@ from claimdesk.storage.db import open_database
 from tests.importers.test_factcheck_files import review, write
 
 
-def test_files_import_once_per_review_url_and_refusals_are_listed(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "desk.sqlite3")
+def test_files_import_once_per_review_url_and_refusals_are_listed(
+    desk_target: str | Path, tmp_path: Path
+) -> None:
+    db = open_database(desk_target)
     try:
         feed = write(tmp_path / "feed.json", [review(1), review(2), review(2), review(3, url=None)])
         page = write(tmp_path / "page.html", "<script type='application/ld+json'>"

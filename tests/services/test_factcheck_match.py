@@ -33,8 +33,9 @@ def encoder() -> object:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "desk.sqlite3")
+def db(desk_target: str | Path) -> Iterator[Database]:
+    """The library on SQLite, then on PostgreSQL (tests/conftest.py: desk_target)."""
+    database = open_database(desk_target)
     with database.sessions.begin() as s:
         factcheck_repo.upsert(s, [
             FactCheckDraft(url=f"https://checks.example/{n}", claim=claim, rating="False",

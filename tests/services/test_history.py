@@ -24,8 +24,9 @@ S, V, E = HistoryField.STATUS, HistoryField.VERDICT, HistoryField.EXPLANATION
 
 
 @pytest.fixture
-def wb(tmp_path: Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
-    bench = open_workbench(tmp_path / "history.sqlite3", nlp_provider)
+def wb(desk_target: str | Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
+    """On SQLite, then on PostgreSQL (tests/conftest.py: desk_target)."""
+    bench = open_workbench(desk_target, nlp_provider)
     yield bench
     bench.db.dispose()
 

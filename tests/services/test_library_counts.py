@@ -10,8 +10,10 @@ from claimdesk.services.workbench import Workbench
 from tests.services.desk import ARTICLE, add_article, open_workbench
 
 
-def test_library_counts_equal_the_claims_table_default_view(tmp_path: Path, nlp_provider) -> None:
-    wb: Workbench = open_workbench(tmp_path / "counts.sqlite3", nlp_provider)
+def test_library_counts_equal_the_claims_table_default_view(
+    desk_target: str | Path, tmp_path: Path, nlp_provider
+) -> None:
+    wb: Workbench = open_workbench(desk_target, nlp_provider)
     try:
         article_id = add_article(wb, tmp_path, ARTICLE)
         wb.extract(article_id)

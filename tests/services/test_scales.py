@@ -13,12 +13,14 @@ from claimdesk.services.desk_settings import SettingsError
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import DEFAULT_RATINGS, open_database
+from tests.pg import target_of
 from tests.services.desk import add_article, mark, open_workbench
 
 
 @pytest.fixture
-def wb(tmp_path: Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
-    bench = open_workbench(tmp_path / "scales.sqlite3", nlp_provider)
+def wb(desk_target: str | Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
+    """On SQLite, then on PostgreSQL (tests/conftest.py: desk_target)."""
+    bench = open_workbench(desk_target, nlp_provider)
     yield bench
     bench.db.dispose()
 
@@ -61,7 +63,7 @@ def test_rename_recolour_reorder_revalue_and_add(wb: Workbench, tmp_path: Path) 
         "Wrong",
         "#aa0000",
     )
-    other = open_database(wb.db.path)  # stored, not cached
+    other = open_database(target_of(wb.db))  # stored, not cached
     try:
         stored = Workbench(other, wb.nlp).rating_scale()
         assert stored.ratings[0].name == "Pants on fire"

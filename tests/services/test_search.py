@@ -34,10 +34,10 @@ PLANTED = (
 
 
 @pytest.fixture(scope="module")
-def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    path = tmp_path_factory.mktemp("search") / "desk.sqlite3"
-    fill_with_repositories(path, ARTICLES)
-    db = open_database(path)
+def desk(module_desk_target: str | Path) -> Iterator[Database]:
+    """The same desk on SQLite and on PostgreSQL (tests/conftest.py: module_desk_target)."""
+    fill_with_repositories(module_desk_target, ARTICLES)
+    db = open_database(module_desk_target)
     with db.sessions.begin() as s:
         for i, (title, text) in enumerate(PLANTED):
             repo.add_article(
@@ -151,8 +151,10 @@ def test_query_building() -> None:
     assert fts_query("x" * 5 + " y" * 100).count('"') == 2 * 32
 
 
-def test_the_index_follows_workbench_edits(tmp_path: Path, nlp_provider: NlpProvider) -> None:
-    wb = open_workbench(tmp_path / "live.sqlite3", nlp_provider)
+def test_the_index_follows_workbench_edits(
+    desk_target: str | Path, tmp_path: Path, nlp_provider: NlpProvider
+) -> None:
+    wb = open_workbench(desk_target, nlp_provider)
     try:
         aid = add_article(wb, tmp_path)
         claim = mark(wb, aid, "Ministers will meet again")
@@ -177,17 +179,18 @@ def test_the_index_follows_workbench_edits(tmp_path: Path, nlp_provider: NlpProv
 
 
 def test_command_prints_text_and_json(desk: Database, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", "marker1234", "--db", str(desk.path), "--format", "text"]) == 0
+    where = desk.where  # a file name, or the server address (it has no password here)
+    assert main(["search", "marker1234", "--db", where, "--format", "text"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert sorted(line.split("\t")[0] for line in lines) == ["article", "claim"]
     article = next(line.split("\t") for line in lines if line.startswith("article"))
     assert article[1:3] == ["1234", "-"] and "[[marker1234]]" in article[4]
-    assert main(["search", "register2990", "--db", str(desk.path), "--format", "json"]) == 0
+    assert main(["search", "register2990", "--db", where, "--format", "json"]) == 0
     (hit,) = json.loads(capsys.readouterr().out)
     assert hit["kind"] == "verdict" and hit["claim_id"] == 2990
     assert hit["marked"] == "Checked against [[register2990]]."
     assert hit["snippet"][slice(*hit["marks"][0])] == "register2990"
-    assert main(["search", "nothing-like-this", "--db", str(desk.path), "--format", "json"]) == 1
+    assert main(["search", "nothing-like-this", "--db", where, "--format", "json"]) == 1
     assert json.loads(capsys.readouterr().out) == []
 
 

@@ -13,12 +13,14 @@ from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.reporting import Reporting
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage import repositories as repo
+from tests.pg import target_of
 from tests.services.desk import open_workbench
 
 
 @pytest.fixture
-def wb(tmp_path: Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
-    bench = open_workbench(tmp_path / "settings.sqlite3", nlp_provider)
+def wb(desk_target: str | Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
+    """On SQLite, then on PostgreSQL (tests/conftest.py: desk_target)."""
+    bench = open_workbench(desk_target, nlp_provider)
     yield bench
     bench.db.dispose()
 
@@ -54,7 +56,7 @@ def test_saved_settings_are_trimmed_and_survive_a_restart(
     )
     assert wb.settings() == expected
     assert wb.checker_name() == "Dana Reyes"
-    again = open_workbench(wb.db.path, nlp_provider)
+    again = open_workbench(target_of(wb.db), nlp_provider)
     try:
         assert again.settings() == expected
     finally:

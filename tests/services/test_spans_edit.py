@@ -17,8 +17,9 @@ from tests.services.desk import add_article, dump, mark, open_workbench
 
 
 @pytest.fixture
-def wb(tmp_path: Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
-    bench = open_workbench(tmp_path / "spans.sqlite3", nlp_provider)
+def wb(desk_target: str | Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
+    """On SQLite, then on PostgreSQL (tests/conftest.py: desk_target)."""
+    bench = open_workbench(desk_target, nlp_provider)
     yield bench
     bench.db.dispose()
 
@@ -65,11 +66,11 @@ def test_adjust_trims_keeps_work_and_refuses_overlaps(wb: Workbench, aid: int) -
 
 def test_an_unchanged_span_is_no_edit(wb: Workbench, aid: int) -> None:
     claim = mark(wb, aid, "Ministers will meet")
-    before = dump(wb.db.path)
+    before = dump(wb.db)
     c = wb.claim(claim)
     assert not wb.adjust_claim_span(claim, c.start - 1, c.end)
     assert wb.undo_label() == "Add claim"
-    assert dump(wb.db.path) == before
+    assert dump(wb.db) == before
 
 
 def test_an_adjusted_extracted_claim_becomes_manual_and_keeps_its_entities(

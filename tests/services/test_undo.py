@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,14 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from claimdesk.domain import ArticleMetadata, ClaimStatus, SourceDraft, SpeakerKind, Stance
+from claimdesk.domain import (
+    ArticleMetadata,
+    Claim,
+    ClaimStatus,
+    SourceDraft,
+    SpeakerKind,
+    Stance,
+)
 from claimdesk.errors import KnownError
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.undo import UndoConflict, UndoStack
@@ -22,8 +30,9 @@ from tests.services.desk import ARTICLE, add_article, dump, mark, open_workbench
 
 
 @pytest.fixture
-def wb(tmp_path: Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
-    bench = open_workbench(tmp_path / "undo.sqlite3", nlp_provider)
+def wb(desk_target: str | Path, nlp_provider: NlpProvider) -> Iterator[Workbench]:
+    """On SQLite, then on PostgreSQL (tests/conftest.py: desk_target)."""
+    bench = open_workbench(desk_target, nlp_provider)
     yield bench
     bench.db.dispose()
 
@@ -56,18 +65,18 @@ def test_each_kind_of_edit_undoes_and_redoes_exactly(wb: Workbench, tmp_path: Pa
         lambda: wb.clear_verdict(claim),
         lambda: wb.delete_claim(claim),
     ]
-    states = [dump(wb.db.path)]
+    states = [dump(wb.db)]
     for edit in edits:
         edit()
-        states.append(dump(wb.db.path))
+        states.append(dump(wb.db))
         assert states[-1] != states[-2]
     assert len(wb.undo_stack) == len(edits) + 1  # and the claim itself
     for expected in reversed(states[:-1]):
         wb.undo()
-        assert dump(wb.db.path) == expected
+        assert dump(wb.db) == expected
     for expected in states[1:]:
         wb.redo()
-        assert dump(wb.db.path) == expected
+        assert dump(wb.db) == expected
     assert not wb.can_redo()
 
 
@@ -89,10 +98,10 @@ def test_labels_redo_and_a_new_edit_clearing_redo(wb: Workbench, tmp_path: Path)
     wb.set_status(claim, ClaimStatus.TODO)
     assert not wb.can_redo() and wb.redo_label() is None
     # Setting the same status again changes nothing and is not an edit.
-    before = dump(wb.db.path)
+    before = dump(wb.db)
     assert not wb.set_status(claim, ClaimStatus.TODO)
     assert wb.undo_label() == "Set status to To do"
-    assert dump(wb.db.path) == before
+    assert dump(wb.db) == before
 
 
 def test_undo_survives_switching_articles(wb: Workbench, tmp_path: Path) -> None:
@@ -113,6 +122,17 @@ def test_undo_survives_switching_articles(wb: Workbench, tmp_path: Path) -> None
     assert wb.claims(one) == [] and wb.claims(two) == []
 
 
+def _versions(claim: Claim) -> tuple[int, ...]:
+    verdict = () if claim.verdict is None else (claim.verdict.version,)
+    return (claim.version, *verdict, *(s.version for s in claim.sources))
+
+
+def _unversioned(claim: Claim) -> Claim:
+    verdict = None if claim.verdict is None else replace(claim.verdict, version=0)
+    sources = tuple(replace(s, version=0) for s in claim.sources)
+    return replace(claim, version=0, verdict=verdict, sources=sources)
+
+
 def test_deleted_claim_comes_back_with_ids_sources_verdict_and_history(
     wb: Workbench, tmp_path: Path
 ) -> None:
@@ -125,7 +145,9 @@ def test_deleted_claim_comes_back_with_ids_sources_verdict_and_history(
     wb.delete_claim(claim)
     assert wb.undo().claim_sets == {aid}
     again = wb.claim(claim)
-    assert again == before
+    # The same claim, one version up: to another checker's copy, undo is one more save.
+    assert _versions(again) == tuple(v + 1 for v in _versions(before))
+    assert _unversioned(again) == _unversioned(before)
     assert again.sources[0].id == source_id
     assert [(h.field, h.old, h.new, h.who) for h in wb.history(claim)] == [
         (h.field, h.old, h.new, h.who) for h in history
@@ -152,10 +174,10 @@ def test_changes_made_elsewhere_make_undo_refuse_and_forget(wb: Workbench, tmp_p
     wb.set_status(claim, ClaimStatus.DONE)
     with wb.db.sessions.begin() as session:  # another window deletes the claim
         repo.delete_claim(session, claim)
-    before = dump(wb.db.path)
+    before = dump(wb.db)
     with pytest.raises(UndoConflict, match="Set status to Done"):
         wb.undo()
-    assert dump(wb.db.path) == before
+    assert dump(wb.db) == before
     assert not wb.can_undo() and not wb.can_redo()
 
 

@@ -13,18 +13,20 @@ from claimdesk.errors import ImportRefused, KnownError, StaleReference
 from claimdesk.services.span_edit import ClaimOverlap
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
+from tests.pg import target_of
 
 
 @pytest.fixture
-def workbench(tmp_path: Path, nlp_provider) -> Workbench:
-    wb = Workbench(open_database(tmp_path / "wb.sqlite3"), nlp_provider)
+def workbench(desk_target: str | Path, nlp_provider) -> Workbench:
+    """On SQLite, then on PostgreSQL (tests/conftest.py: desk_target)."""
+    wb = Workbench(open_database(desk_target), nlp_provider)
     yield wb
     wb.db.dispose()
 
 
 def reopen(wb: Workbench) -> Workbench:
     """A second Workbench on the same file, as after restarting the app."""
-    return Workbench(open_database(wb.db.path), wb.nlp)
+    return Workbench(open_database(target_of(wb.db)), wb.nlp)
 
 
 def test_open_extract_and_reopen_same_file(workbench: Workbench, seed_path: Path) -> None:

@@ -17,7 +17,9 @@ from claimdesk.storage import factcheck_repo as fc
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database, head_revision, open_database
 from claimdesk.storage.edit_repo import move_verdict, set_claim_span
-from tests.storage.dbfiles import execute, migrate, rows, sha256
+from tests.pg import rows
+from tests.storage.dbfiles import execute, migrate, sha256
+from tests.storage.dbfiles import rows as file_rows
 
 NOW = "'2025-01-01 10:00:00'"
 WHEN = datetime(2026, 12, 1, 12, 0, 0)
@@ -60,8 +62,8 @@ def test_upgrade_from_0004_puts_earlier_verdicts_in_the_library(tmp_path: Path) 
         "Crime rose by 83%", "False", 1.0, "Desk Check")
     assert (entry.source, entry.url, entry.claim_id, entry.published) == (
         FactCheckSource.DESK, None, 1, date(2025, 1, 1))
-    assert rows(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
-    assert rows(path, "SELECT explanation FROM verdicts") == [("It fell",)]
+    assert file_rows(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    assert file_rows(path, "SELECT explanation FROM verdicts") == [("It fell",)]
     # Opened again, the upgraded file passes the schema check.
     open_database(path, backups=tmp_path / "bk").dispose()
 
@@ -71,15 +73,16 @@ def test_downgrade_to_0007_removes_only_the_library(tmp_path: Path) -> None:
     _database_at_0004_with_a_verdict(path)
     open_database(path, backups=tmp_path / "bk").dispose()
     migrate(path, "0007", down=True)
-    names = {str(r[0]) for r in rows(path, "SELECT name FROM sqlite_master")}
+    names = {str(r[0]) for r in file_rows(path, "SELECT name FROM sqlite_master")}
     assert not {n for n in names if "factcheck" in n}
-    assert rows(path, "SELECT text FROM claims") == [("Crime rose by 83%",)]
-    assert rows(path, "SELECT version_num FROM alembic_version") == [("0007",)]
+    assert file_rows(path, "SELECT text FROM claims") == [("Crime rose by 83%",)]
+    assert file_rows(path, "SELECT version_num FROM alembic_version") == [("0007",)]
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Database:
-    database = open_database(tmp_path / "desk.sqlite3")
+def db(desk_target: str | Path) -> Database:
+    """A new desk on SQLite, then on PostgreSQL (tests/conftest.py: desk_target)."""
+    database = open_database(desk_target)
     yield database  # type: ignore[misc]
     database.dispose()
 
@@ -129,8 +132,8 @@ def _claim_with_verdict(db: Database) -> tuple[int, int]:
 
 
 def _desk_rows(db: Database) -> list[tuple[object, ...]]:
-    return rows(db.path, "SELECT claim_id, claim, rating, rating_value FROM factchecks "
-                         "WHERE source = 'desk' ORDER BY id")
+    return rows(db, "SELECT claim_id, claim, rating, rating_value FROM factchecks "
+                    "WHERE source = 'desk' ORDER BY id")
 
 
 def test_the_desks_verdicts_follow_every_change(db: Database) -> None:
@@ -159,7 +162,8 @@ def test_the_desks_verdicts_follow_every_change(db: Database) -> None:
         repo.set_verdict(s, cid, unverifiable.id, "again", "Ana")
         repo.delete_article(s, aid)
     assert _desk_rows(db) == []
-    assert rows(db.path, "SELECT count(*) FROM fts_factchecks_docsize") == [(0,)]
+    if db.path is not None:  # SQLite's FTS5 table (PostgreSQL's index has no rows to count)
+        assert file_rows(db.path, "SELECT count(*) FROM fts_factchecks_docsize") == [(0,)]
 
 
 def test_vectors_are_float16_kilobytes_read_back_in_order(db: Database) -> None:
@@ -178,7 +182,7 @@ def test_vectors_are_float16_kilobytes_read_back_in_order(db: Database) -> None:
     assert ids.tolist() == [1, 3, 5] and matrix.dtype == np.float16
     np.testing.assert_allclose(matrix, vectors, atol=2e-3)
     assert [x.tolist() for x, _ in later] == [[5]]
-    assert rows(db.path, "SELECT length(vector) FROM factcheck_vectors") == [(1024,)] * 3
+    assert rows(db, "SELECT length(vector) FROM factcheck_vectors") == [(1024,)] * 3
     # A changed claim loses its vector; a changed rating keeps it.
     with db.sessions.begin() as s:
         fc.upsert(s, [_draft("https://v.example/0", "claim zero"),
@@ -216,6 +220,7 @@ def test_a_tampered_library_is_refused_and_left_unchanged(tmp_path: Path, kind: 
     assert sha256(path) == before
 
 
+@pytest.mark.sqlite_only  # PostgreSQL's: tests/storage/test_pg_open.py
 def test_a_dropped_library_index_is_rebuilt(db: Database) -> None:
     with db.sessions.begin() as s:
         fc.upsert(s, [_draft("https://r.example/1", "Rebuilt index finds this")], WHEN)

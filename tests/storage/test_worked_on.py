@@ -15,10 +15,10 @@ from claimdesk.storage.orm import ClaimRow
 from claimdesk.storage.rows import worked_on_sql
 
 
-def test_worked_on_sql_equals_the_domain_rule(tmp_path: Path) -> None:
+def test_worked_on_sql_equals_the_domain_rule(desk_target: str | Path) -> None:
     marks = list(itertools.product(ClaimOrigin, (False, True), ClaimStatus, (False, True)))
     text = "".join(f"Claim {i:03}. " for i in range(len(marks)))
-    db = open_database(tmp_path / "rule.sqlite3")
+    db = open_database(desk_target)  # SQLite, then PostgreSQL (tests/conftest.py)
     try:
         with db.sessions.begin() as s:
             article_id = repo.add_article(

@@ -186,6 +186,8 @@ class Verdict:
     checker: str
     created_at: datetime
     updated_at: datetime
+    #: Raised by every save; a save based on an older version is a SaveConflict.
+    version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +205,8 @@ class SourceNote:
     stance: Stance = Stance.CONTEXT
     #: Files kept in the desk as evidence for this note, in the order they were attached.
     attachments: tuple[Attachment, ...] = ()
+    #: Raised by every save; a save based on an older version is a SaveConflict.
+    version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +257,9 @@ class Claim:
     sources: tuple[SourceNote, ...] = field(default=())
     #: None for claims stored before kinds existed, and for speakers typed by hand.
     speaker_kind: SpeakerKind | None = None
+    #: Raised by every save of the claim (its status, its verdict: the verdict also
+    #: stamps the claim); a save based on an older version is a SaveConflict.
+    version: int = 1
 
 
 # ----------------------------------------------------- history, scale drafts, settings, search

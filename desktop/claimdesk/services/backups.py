@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,6 +13,8 @@ from pathlib import Path
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import backups as rolling
 from claimdesk.storage.db import Database
+
+log = logging.getLogger(__name__)
 
 # What each copy was made for, and the highest "backups to keep", for the front ends.
 DAILY, MANUAL, BEFORE_UPGRADE, BEFORE_IMPORT, BEFORE_RESTORE = (
@@ -69,8 +72,17 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+#: Why a shared desk has no backups of ours: the user sees it instead of the backup list.
+SERVER_BACKUPS = (
+    "A shared desk on a server is backed up by the server's administrator (pg_dump), "
+    "not by ClaimDesk."
+)
+
+
 def folder_of(db: Database) -> Path:
-    """The backups folder of an open database."""
+    """The backups folder of an open desk file (a shared desk has none: SERVER_BACKUPS)."""
+    if db.path is None:
+        raise DatabaseError(SERVER_BACKUPS)
     return db.backup_dir or db.path.parent / "backups"
 
 
@@ -114,8 +126,11 @@ def backup_now(database: Path, folder: Path) -> BackupInfo:
     return info(rolling.backup(database, Path(folder), rolling.MANUAL), rolling.MANUAL)
 
 
-def before_import(db: Database) -> Path:
-    """The copy made before a bundle import merges into the database."""
+def before_import(db: Database) -> Path | None:
+    """The copy made before a bundle import merges into a desk file (None: a server's)."""
+    if db.path is None:
+        log.info("no backup before the import: %s", SERVER_BACKUPS)
+        return None
     return rolling.backup(db.path, folder_of(db), rolling.BEFORE_IMPORT)
 
 

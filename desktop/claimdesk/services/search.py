@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
@@ -176,8 +175,8 @@ def search_database(
     from claimdesk.paths import app_paths
 
     paths = app_paths(data_dir)
-    path = paths.database if db is None else Path(db).expanduser()
-    database = open_database(path, backups=paths.backups, create=False)
+    # A file name or a shared desk's address: open_database tells them apart.
+    database = open_database(db or paths.database, backups=paths.backups, create=False)
     try:
         return search(database, query, limit)
     finally:

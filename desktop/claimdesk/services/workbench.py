@@ -28,7 +28,7 @@ from claimdesk.domain.urls import clean_url, safe_url
 from claimdesk.errors import KnownError
 from claimdesk.importers import DEFAULT_MAX_BYTES, read_article
 from claimdesk.nlp.language import detect_language
-from claimdesk.services import desk_settings, span_edit
+from claimdesk.services import conflicts, desk_settings, span_edit
 from claimdesk.services.article_language import ArticleLanguages, correct_language
 from claimdesk.services.changes import Changes
 from claimdesk.services.evidence import EvidenceEdits
@@ -256,12 +256,27 @@ class Workbench(EvidenceEdits, ArticleLanguages):
             ),
         )
 
-    def set_status(self, claim_id: int, status: ClaimStatus) -> Changes:
+    def set_status(
+        self, claim_id: int, status: ClaimStatus, *, expected_version: int | None = None
+    ) -> Changes:
+        """Set a claim's status; with `expected_version` (Claim.version as the checker
+        saw it) a claim saved by someone else since is a SaveConflict instead."""
+        seen = conflicts.Seen("claim", expected_version)
+
         def op(session: Session, rec: Recorder) -> None:
+            repo.lock_claim(session, claim_id)  # before any read: check and write see one row
             rec.track(claim_id)
+            current = repo.get_claim(session, claim_id)
+            seen.check(current.version, conflicts.status_values(status),
+                       conflicts.status_values(current.status))  # fmt: skip
             repo.set_claim_status(session, claim_id, status)
 
-        return self._edit(f"Set status to {status.label}", op)[1]
+        with conflicts.stale_as_conflict(seen, lambda: self._claim_state(claim_id)):
+            return self._edit(f"Set status to {status.label}", op)[1]
+
+    def _claim_state(self, claim_id: int) -> tuple[int, conflicts.Values]:
+        claim = self.claim(claim_id)
+        return claim.version, conflicts.verdict_values(claim)
 
     def set_speaker_kind(self, claim_id: int, kind: SpeakerKind | None) -> Changes:
         """Correct what sort of speaker said the claim (ClaimReview publishes it)."""
@@ -273,28 +288,46 @@ class Workbench(EvidenceEdits, ArticleLanguages):
         return self._edit("Set speaker kind", op)[1]
 
     def set_verdict(
-        self, claim_id: int, rating_id: int, explanation: str, checker: str | None = None
+        self,
+        claim_id: int,
+        rating_id: int,
+        explanation: str,
+        checker: str | None = None,
+        *,
+        expected_version: int | None = None,
     ) -> Changes:
         """Rate a claim; a rated claim still to do moves to in progress.
 
-        `checker` defaults to the checker name in the settings (else the login name).
-        Editing only the explanation undoes as one step while the checker keeps typing.
+        `checker` defaults to this client's checker (self.checker), else the checker
+        name in the settings (else the login name). Editing only the explanation undoes
+        as one step while the checker keeps typing. With `expected_version` (the
+        Claim.version the checker edited) a claim saved by someone else since is a
+        SaveConflict carrying both verdicts; nothing is written.
         """
+        seen = conflicts.Seen("verdict", expected_version)
 
         def op(session: Session, rec: Recorder) -> None:
+            repo.lock_claim(session, claim_id)  # before any read: check and write see one row
             rec.track(claim_id)
             current = repo.get_claim(session, claim_id)
+            chosen = repo.default_scale(session).by_id(rating_id)
+            seen.check(current.version, {
+                "status": current.status.value,
+                "rating": chosen.name if chosen else str(rating_id),
+                "explanation": explanation.strip(),
+            }, conflicts.verdict_values(current))  # fmt: skip
             if current.verdict is not None and current.verdict.rating.id == rating_id:
                 rec.label, rec.merge_key = "Edit explanation", ("explanation", claim_id)
             else:
                 rating = repo.default_scale(session).by_id(rating_id)
                 rec.label = f"Rate as “{rating.name}”" if rating else "Set verdict"
-            name = desk_settings.who(session) if checker is None else checker
+            name = self._who(session) if checker is None else checker
             repo.set_verdict(session, claim_id, rating_id, explanation.strip(), name)
             if current.status is ClaimStatus.TODO:
                 repo.set_claim_status(session, claim_id, ClaimStatus.IN_PROGRESS)
 
-        return self._edit("Set verdict", op)[1]
+        with conflicts.stale_as_conflict(seen, lambda: self._claim_state(claim_id)):
+            return self._edit("Set verdict", op)[1]
 
     def clear_verdict(self, claim_id: int) -> Changes:
         def op(session: Session, rec: Recorder) -> None:
@@ -314,14 +347,25 @@ class Workbench(EvidenceEdits, ArticleLanguages):
 
         return self._edit("Add source", op)
 
-    def update_source(self, source_id: int, draft: SourceDraft) -> Changes:
+    def update_source(
+        self, source_id: int, draft: SourceDraft, *, expected_version: int | None = None
+    ) -> Changes:
+        """Save a source note; with `expected_version` (SourceNote.version as the checker
+        saw it) a note saved by someone else since is a SaveConflict instead."""
         draft = _checked_draft(draft)
+        seen = conflicts.Seen("source note", expected_version)
 
         def op(session: Session, rec: Recorder) -> None:
+            repo.lock_source(session, source_id)  # as lock_claim in set_verdict
             rec.track(repo.source_claim_id(session, source_id))
+            current = conflicts.source_of(session, source_id)
+            seen.check(current.version, conflicts.source_values(draft),
+                       conflicts.source_values(current))  # fmt: skip
             repo.update_source(session, source_id, draft)
 
-        return self._edit("Edit source", op)[1]
+        now = conflicts.source_state(source_id)
+        with conflicts.stale_as_conflict(seen, lambda: self._read(now)):
+            return self._edit("Edit source", op)[1]
 
     def delete_source(self, source_id: int) -> Changes:
         def op(session: Session, rec: Recorder) -> None:

@@ -63,6 +63,12 @@ class WritePath:
     #: Told while another process holds the write lock; how long to wait for it.
     waiting: WaitingFn | None
     wait_limit: float
+    #: Who this client is on a shared desk (issue 16): history entries and verdicts
+    #: record it. None: the desk's checker setting, else the login name.
+    checker: str | None = None
+
+    def _who(self, session: Session) -> str:
+        return self.checker or desk_settings.who(session)
 
     # -------------------------------------------------------------------- quick writes
 
@@ -145,7 +151,7 @@ class WritePath:
                     if states is None:
                         raise _NothingChanged
                     before, after = states
-                    record_history(session, before, after, desk_settings.who(session))
+                    record_history(session, before, after, self._who(session))
             except _NothingChanged:
                 return results[0], Changes()
             entry = UndoEntry(
@@ -183,7 +189,7 @@ class WritePath:
                 return Changes()
             try:
                 with self._session() as session:
-                    apply_entry(session, entry, redo=redo, who=desk_settings.who(session))
+                    apply_entry(session, entry, redo=redo, who=self._who(session))
             except UndoConflict:
                 self.undo_stack.clear()
                 raise

@@ -13,7 +13,6 @@ from datetime import datetime
 from pathlib import Path
 
 from claimdesk.errors import DatabaseError, KnownError
-from claimdesk.storage.sqlite_errors import has_sqlite_header
 
 log = logging.getLogger(__name__)
 
@@ -214,8 +213,8 @@ def is_damaged(database: Path) -> bool:
     """
     if not database.is_file() or database.stat().st_size == 0:
         return False
-    if not has_sqlite_header(database):
-        return True
+    # No plain read of the header first: the window may have this desk open, and closing
+    # a plain handle would drop its locks (sqlite_errors.has_sqlite_header).
     try:
         con = _read_only(database)
         try:

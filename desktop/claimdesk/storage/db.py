@@ -19,7 +19,7 @@ from sqlalchemy.pool import QueuePool
 
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import backups as rolling
-from claimdesk.storage import fts, schema, schema_snapshot, writer
+from claimdesk.storage import db_server, fts, schema, schema_snapshot, writer
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
 from claimdesk.storage.schema import alembic_config as _alembic_config
 from claimdesk.storage.schema import head_revision
@@ -28,7 +28,7 @@ from claimdesk.storage.sqlite_errors import (
     DatabaseMissing,
     busy_message,
     error_for,
-    has_sqlite_header,
+    not_sqlite,
     world_error,
 )
 
@@ -68,7 +68,7 @@ class Sessions(sessionmaker[Session]):
     reads and writes see one state. Plain reads never wait for another writer (WAL).
     """
 
-    def __init__(self, reader: Engine, writer: Engine, path: Path) -> None:
+    def __init__(self, reader: Engine, writer: Engine, path: Path | None) -> None:
         super().__init__(reader, expire_on_commit=False)
         self.writer = writer
         self.path = path
@@ -89,7 +89,7 @@ class Sessions(sessionmaker[Session]):
             with self(bind=bind) as session, session.begin():
                 yield session
         except DBAPIError as exc:
-            known = world_error(exc.orig, self.path)
+            known = None if self.path is None else world_error(exc.orig, self.path)
             if known is None:
                 raise
             raise known from exc
@@ -97,9 +97,9 @@ class Sessions(sessionmaker[Session]):
 
 @dataclass(frozen=True, slots=True)
 class Database:
-    """An open database: its file, engine and session factory."""
+    """An open database: its file (None: a shared desk on a server), engine and sessions."""
 
-    path: Path
+    path: Path | None
     engine: Engine
     sessions: Sessions
     backup: Path | None = None
@@ -107,6 +107,17 @@ class Database:
     backup_dir: Path | None = None
     #: One writer per database: every service that writes holds this lock.
     write_lock: threading.Lock = field(default_factory=threading.Lock, compare=False)
+    #: A shared desk's address, password hidden (storage/db_server.py); None for a file.
+    url: str | None = None
+
+    @property
+    def where(self) -> str:
+        """The file or the server address, as a message to the user names it."""
+        return self.url if self.path is None and self.url else str(self.path)
+
+    @property
+    def is_server(self) -> bool:
+        return self.path is None
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -182,15 +193,12 @@ def _inspect_file(path: Path) -> str | None:
         raise DatabaseError(f"{path} is a folder, not a ClaimDesk database.")
     if path.stat().st_size == 0:
         return None
-    if not has_sqlite_header(path):
-        raise DatabaseError(
-            f"{path} is not a ClaimDesk database (it is not an SQLite file). "
-            "Choose another file or move this one away."
-        )
     try:
         # Not mode=ro: a read-only connection to a WAL file leaves -wal and -shm behind
         # (only a writable one removes them on close). query_only keeps this connection
         # from writing anything itself; the path is a file name, never URI text.
+        # SQLite reads the header, not a plain open(): this process may have the desk
+        # open already, and closing a plain handle would drop its locks (not_sqlite).
         con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
         try:
             con.execute("PRAGMA query_only = ON")
@@ -199,6 +207,11 @@ def _inspect_file(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.Error as exc:
+        if not_sqlite(exc, path):
+            raise DatabaseError(
+                f"{path} is not a ClaimDesk database (it is not an SQLite file). "
+                "Choose another file or move this one away."
+            ) from exc
         raise error_for(exc, path) from exc
 
 
@@ -318,7 +331,10 @@ def _prepare(engine: Engine, path: Path) -> None:
 def open_database(
     path: str | Path, backups: Path | None = None, *, create: bool = True
 ) -> Database:
-    """Open (creating or upgrading) the database at `path`.
+    """Open (creating or upgrading) the database at `path`, a file or a server address.
+
+    A `postgresql+psycopg://…` address opens a shared desk (storage/db_server.py);
+    everything below about files, backups and locks is for desk files only.
 
     An existing database on an older schema is first copied into `backups`
     (default: a `backups` folder beside it), then upgraded through Alembic. A missing
@@ -328,6 +344,8 @@ def open_database(
     folder (the app's), an existing database is also copied there once a day
     (storage/backups.py).
     """
+    if db_server.is_server_url(path):
+        return db_server.open_server(str(path), create=create)
     fts.require_fts5()
     path = Path(path).expanduser().resolve()
     app_backups = backups is not None

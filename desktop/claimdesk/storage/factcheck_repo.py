@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from claimdesk.domain.factchecks import FactCheck, FactCheckDraft, FactCheckSource
@@ -89,6 +89,9 @@ _SHOWN = ("SELECT id, url, claim, rating, rating_value, publisher, published, la
           "source, title, claim_id FROM factchecks WHERE id IN (SELECT value FROM json_each(?))")
 
 
+_SHOWN_PG = _SHOWN.replace("IN (SELECT value FROM json_each(?))", "= ANY(:ids)")
+
+
 def _driver(session: Session) -> sqlite3.Connection:
     """The session's own SQLite connection, inside its transaction, for the statements a
     match runs: SQLAlchemy's per-statement and per-row layers cost more than SQLite's
@@ -113,7 +116,17 @@ def entries(session: Session, ids: Iterable[int]) -> dict[int, FactCheck]:
 
     wanted = list(dict.fromkeys(int(i) for i in ids))
     found: dict[int, FactCheck] = {}
-    rows = _driver(session).execute(_SHOWN, (json.dumps(wanted),)).fetchall()
+    if session.get_bind().dialect.name == "postgresql":
+        rows = [
+            tuple(r)
+            for start in range(0, len(wanted), _CHUNK)
+            for r in session.execute(
+                text(_SHOWN_PG),
+                {"ids": wanted[start : start + _CHUNK]},
+            )
+        ]
+    else:
+        rows = _driver(session).execute(_SHOWN, (json.dumps(wanted),)).fetchall()
     for (id_, url, claim, rating, rating_value, publisher, published, language, source,
          title, claim_id) in rows:  # fmt: skip
         found[int(id_)] = FactCheck(
@@ -204,6 +217,8 @@ def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, in
     """
     if not terms:
         return {}
+    if session.get_bind().dialect.name == "postgresql":
+        return _pg_document_frequencies(session, terms)
     connection = _driver(session)
     connection.execute(_VOCABULARY)
     marks = ", ".join("?" * len(terms))
@@ -216,7 +231,10 @@ def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, in
 def common_terms(session: Session, more_than: int) -> dict[str, int]:
     """Every term in more than `more_than` entries, with its count: one pass over the
     index (0.2 s at 200,000 entries), so that no match has to count a common word's
-    long posting list (14 ms for a ten-word claim's common words at 200,000 entries)."""
+    long posting list (14 ms for a ten-word claim's common words at 200,000 entries).
+    On PostgreSQL none is known ahead: each match counts its own words."""
+    if session.get_bind().dialect.name == "postgresql":
+        return {}
     connection = _driver(session)
     connection.execute(_VOCABULARY)
     rows = connection.execute(
@@ -239,6 +257,8 @@ def bm25_candidates(
     same numbers and order (FTS5 sorts `rank` with this very query inside), without
     the nested statement — 7 ms instead of 10 for a claim at 200,000 entries.
     """
+    if session.get_bind().dialect.name == "postgresql":
+        return _pg_candidates(session, match, limit, language)
     if language is None:
         sql = (
             "SELECT rowid, bm25(fts_factchecks, 2.0, 1.0) AS score FROM fts_factchecks "
@@ -255,6 +275,47 @@ def bm25_candidates(
         params = (match, language, f"{language}-%", limit)
     rows = _driver(session).execute(sql, params).fetchall()
     return [(int(i), float(r)) for i, r in rows]
+
+
+def _pg_document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, int]:
+    """document_frequencies on PostgreSQL: one index-backed count per term (a query's
+    handful), each term read by the index's own configuration as the index read it."""
+    from claimdesk.storage.fts_pg import CONFIG, FACTCHECKS, qualified
+
+    found: dict[str, int] = {}
+    query = text(
+        f"SELECT count(*) FROM factchecks AS x WHERE {qualified(FACTCHECKS)} "
+        f"@@ plainto_tsquery('{CONFIG}', :term)"
+    )
+    for term in dict.fromkeys(terms):
+        n = int(session.execute(query, {"term": term}).scalar() or 0)
+        if n:
+            found[term] = n
+    return found
+
+
+def _pg_candidates(
+    session: Session, match: str, limit: int, language: str | None
+) -> list[tuple[int, float]]:
+    """bm25_candidates on PostgreSQL: ts_rank over the GIN index's expression (the claim
+    at weight C, twice its title's D), negated so that lower is better as with bm25.
+    Normalisation 1 divides by 1 + log(length): like bm25, a short claim holding the word
+    outranks a long one ("Sharks never get cancer" before a 7-word claim with "cancer")."""
+    from claimdesk.storage.fts_pg import CONFIG, FACTCHECKS, qualified, tsquery
+
+    query = tsquery(match, " | ")
+    if not query or limit <= 0:
+        return []
+    vector = qualified(FACTCHECKS)
+    where = f"{vector} @@ to_tsquery('{CONFIG}', :q)"
+    if language is not None:
+        where += " AND (x.language IS NULL OR x.language = :lang OR x.language LIKE :prefix)"
+    sql = (
+        f"SELECT x.id, -ts_rank({vector}, to_tsquery('{CONFIG}', :q), 1) AS rank "
+        f"FROM factchecks AS x WHERE {where} ORDER BY rank, x.id LIMIT :n"
+    )
+    params = {"q": query, "n": limit, "lang": language, "prefix": f"{language}-%"}
+    return [(int(i), float(r)) for i, r in session.execute(text(sql), params)]
 
 
 # ----------------------------------------------------------------------------- vectors
@@ -362,11 +423,24 @@ def vectors_of(
 
     import numpy as np
     wanted = list(dict.fromkeys(int(i) for i in ids))
-    rows = _driver(session).execute(
-        "SELECT factcheck_id, vector FROM factcheck_vectors WHERE model = ? "
-        "AND factcheck_id IN (SELECT value FROM json_each(?))",
-        (model, json.dumps(wanted)),
-    ).fetchall()
+    if session.get_bind().dialect.name == "postgresql":
+        rows = [
+            tuple(r)
+            for start in range(0, len(wanted), _CHUNK)
+            for r in session.execute(
+                text(
+                    "SELECT factcheck_id, vector FROM factcheck_vectors WHERE model = :m "
+                    "AND factcheck_id = ANY(:ids)"
+                ),
+                {"m": model, "ids": wanted[start : start + _CHUNK]},
+            )
+        ]
+    else:
+        rows = _driver(session).execute(
+            "SELECT factcheck_id, vector FROM factcheck_vectors WHERE model = ? "
+            "AND factcheck_id IN (SELECT value FROM json_each(?))",
+            (model, json.dumps(wanted)),
+        ).fetchall()
     blobs = {int(i): blob for i, blob in rows}
     found = [i for i in wanted if i in blobs]
     matrix = np.frombuffer(b"".join(_checked(blobs[i]) for i in found), dtype=np.float16)

@@ -135,6 +135,10 @@ def _stale(conn: Connection, index: FtsIndex, objects: set[str]) -> bool:
 
 def needs_repair(conn: Connection) -> bool:
     """Whether ensure_index would change anything; only reads (no write lock needed)."""
+    if conn.dialect.name == "postgresql":
+        from claimdesk.storage import fts_pg
+
+        return fts_pg.needs_repair(conn)
     objects = _objects(conn)
     return any(_stale(conn, index, objects) for index in INDEXES)
 
@@ -144,8 +148,12 @@ def ensure_index(conn: Connection) -> list[str]:
 
     A table is rebuilt when it or one of its triggers was missing (a batch migration
     that rebuilds a table drops its triggers), or when it indexes a different number
-    of rows than its content table has.
+    of rows than its content table has. On PostgreSQL: fts_pg.ensure_index.
     """
+    if conn.dialect.name == "postgresql":
+        from claimdesk.storage import fts_pg
+
+        return fts_pg.ensure_index(conn)
     objects = _objects(conn)
     rebuilt: list[str] = []
     for index in INDEXES:
@@ -256,8 +264,13 @@ def search(session: Session, match: str, limit: int) -> list[SearchHit]:
 
     `match` must already be a safe expression (services.search builds it). Of a kind
     with more than RANK_WINDOW matches, the newest RANK_WINDOW are ranked. Snippets
-    cost the most for common words, so only the hits that make the cut get one.
+    cost the most for common words, so only the hits that make the cut get one. A
+    shared desk on PostgreSQL is searched by fts_pg.search, with the same results' shape.
     """
+    if session.get_bind().dialect.name == "postgresql":
+        from claimdesk.storage import fts_pg
+
+        return fts_pg.search(session, match, limit)
     #: (rank, part index, row id, article id, title, claim id, source id, label)
     ranked: list[tuple[float, int, int, int, str, int | None, int | None, str | None]] = []
     for index, part in enumerate(_PARTS):

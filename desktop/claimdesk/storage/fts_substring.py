@@ -152,6 +152,41 @@ def _candidates(
     ]
 
 
+def _pg_candidates(
+    session: Session, kind: _Kind, long: Sequence[str], short: Sequence[str], limit: int
+) -> list[Candidate]:
+    """_candidates on PostgreSQL: ILIKE over the pg_trgm index's own expression.
+
+    Every term, long or short, is one ILIKE (case by the server's locale); terms of three
+    characters or more let the index narrow the rows first. Hits come newest first
+    (rank 0.0): ranking substrings by similarity would read every matching row's text.
+    A query of short terms only checks the newest SCAN_ROWS rows, as on SQLite.
+    """
+    from claimdesk.storage.fts_pg import TRIGRAM_BY_NAME
+
+    index = TRIGRAM_BY_NAME[kind.trigram]
+    expression = index.expression.replace("coalesce(", "coalesce(y.")
+    params: dict[str, object] = {"n": limit, "floor": 0}
+    clauses = []
+    for i, term in enumerate([*long, *short]):
+        params[f"t{i}"] = _like(term)
+        clauses.append(f"({expression}) ILIKE :t{i} ESCAPE '\\'")
+    if not long:
+        top = session.execute(text(f"SELECT max(id) FROM {index.table}")).scalar() or 0
+        params["floor"] = max(0, top - SCAN_ROWS)
+    inner = (
+        f"SELECT y.id AS id, 0.0 AS rank FROM {index.table} AS y "
+        f"WHERE y.id > :floor AND {' AND '.join(clauses)} ORDER BY y.id DESC LIMIT :n"
+    )
+    sql = f"WITH s AS ({inner}) SELECT s.rank, s.id, {kind.joins}"
+    return [
+        (float(rank), int(row_id), int(article_id), str(title), claim_id, source_id, label)
+        for rank, row_id, article_id, title, claim_id, source_id, label in session.execute(
+            text(sql), params
+        )
+    ]
+
+
 def snippet(
     values: Sequence[str | None], pattern: re.Pattern[str], chars: int
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -191,8 +226,10 @@ def search(session: Session, terms: Sequence[str], limit: int) -> list[SearchHit
     short = [t for t in terms if len(t) < 3]
     #: (part index, candidate) of every part, best first.
     ranked: list[tuple[int, Candidate]] = []
+    server = session.get_bind().dialect.name == "postgresql"
     for index, part in enumerate(_PARTS):
-        ranked.extend((index, c) for c in _candidates(session, part, long, short, limit))
+        find = _pg_candidates if server else _candidates
+        ranked.extend((index, c) for c in find(session, part, long, short, limit))
     ranked.sort(key=lambda r: (r[1][0], _PARTS[r[0]].kind.value, -r[1][2], r[1][4] or 0,
                                r[1][1], r[0]))
     del ranked[limit:]

@@ -113,6 +113,10 @@ class ClaimRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="todo")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    #: Raised by every ORM update, which only succeeds while the row still has the
+    #: version it was read at (migration 0010): a concurrent save fails, never overwrites.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     article: Mapped[ArticleRow] = relationship(back_populates="claims")
     verdict: Mapped[VerdictRow | None] = relationship(
@@ -136,6 +140,8 @@ class VerdictRow(Base):
     checker: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")  # as ClaimRow.version
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     claim: Mapped[ClaimRow] = relationship(back_populates="verdict")
     rating: Mapped[RatingRow] = relationship()
@@ -154,6 +160,8 @@ class SourceNoteRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     stance: Mapped[str] = mapped_column(String(16), default="context")
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")  # as ClaimRow.version
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     claim: Mapped[ClaimRow] = relationship(back_populates="sources")
     # Read-only: attachments are written through evidence_repo, deleted by the cascade.

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from claimdesk.domain import (
     Article,
@@ -261,10 +262,16 @@ def set_verdict(
         claim.verdict.checker = checker
         claim.verdict.updated_at = now
     claim.updated_at = now
+    # A new verdict is a new version of its claim even within the same second (when
+    # updated_at alone would not change and the ORM would skip the claim's UPDATE).
+    flag_modified(claim, "updated_at")
 
 
 def clear_verdict(session: Session, claim_id: int) -> None:
     session.execute(delete(VerdictRow).where(VerdictRow.claim_id == claim_id))
+    claim: ClaimRow = _get(session, ClaimRow, claim_id)
+    claim.updated_at = _now()
+    flag_modified(claim, "updated_at")  # the claim's version goes up (as set_verdict)
 
 
 def default_scale(session: Session) -> RatingScale:
@@ -299,6 +306,25 @@ def add_source(session: Session, claim_id: int, draft: SourceDraft) -> int:
     session.add(row)
     session.flush()
     return row.id
+
+
+def lock_claim(session: Session, claim_id: int) -> None:
+    """Hold the claim's row until this transaction ends (PostgreSQL: SELECT … FOR UPDATE).
+
+    A save that checks a version calls this first: its check, its snapshot for history
+    and its UPDATE then read one state of the row, which no other save changes before it
+    commits. Without it the ORM could load the row again between the check and the UPDATE
+    (after garbage-collecting its first copy) and write over a save committed meanwhile.
+    SQLite renders no FOR UPDATE; its BEGIN IMMEDIATE already holds the whole file.
+    """
+    session.execute(select(ClaimRow.id).where(ClaimRow.id == claim_id).with_for_update())
+
+
+def lock_source(session: Session, source_id: int) -> None:
+    """As lock_claim, for a source note's row."""
+    session.execute(
+        select(SourceNoteRow.id).where(SourceNoteRow.id == source_id).with_for_update()
+    )
 
 
 def source_claim_id(session: Session, source_id: int) -> int:

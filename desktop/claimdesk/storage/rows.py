@@ -85,6 +85,7 @@ def _verdict(row: VerdictRow) -> Verdict:
         checker=row.checker,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        version=row.version,
     )
 
 
@@ -112,6 +113,7 @@ def _source(row: SourceNoteRow) -> SourceNote:
         quote=row.quote,
         note=row.note,
         stance=Stance(row.stance),
+        version=row.version,
     )
 
 
@@ -140,6 +142,7 @@ def _claim(row: ClaimRow, number: int, *, with_sources: bool) -> Claim:
         verdict=_verdict(row.verdict) if row.verdict is not None else None,
         source_count=len(row.sources),
         sources=tuple(_source(s) for s in row.sources) if with_sources else (),
+        version=row.version,
     )
 
 

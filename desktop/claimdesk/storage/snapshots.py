@@ -185,6 +185,11 @@ def conflict(session: Session, expected: Snapshot, target: Snapshot) -> str | No
     return None
 
 
+def _next_version(row: Row, current: int | None) -> Row:
+    recorded = int(row.get("version") or 1)
+    return {**row, "version": max(recorded, current or 0) + 1}
+
+
 def restore(session: Session, target: Snapshot) -> None:
     """Make the rows of `target`'s claims (and metadata) exactly what it recorded.
 
@@ -193,6 +198,16 @@ def restore(session: Session, target: Snapshot) -> None:
     """
     session.flush()
     ids = list(target.claims)
+    # Versions only go up (migration 0010): to every other checker's copy, an undone
+    # edit is one more save, so rows come back one version above both their recorded
+    # and their current one.
+    versions = {
+        (table.name, row_id): version
+        for table in (VERDICTS, SOURCES)
+        for row_id, version in session.execute(
+            select(table.c.id, table.c.version).where(table.c.claim_id.in_(ids))
+        )
+    }
     session.execute(delete(VERDICTS).where(VERDICTS.c.claim_id.in_(ids)))
     owned_sources = select(SOURCES.c.id).where(SOURCES.c.claim_id.in_(ids))
     session.execute(delete(EVIDENCE).where(EVIDENCE.c.source_note_id.in_(owned_sources)))
@@ -205,18 +220,21 @@ def restore(session: Session, target: Snapshot) -> None:
     )
     for cid, state in present.items():
         if cid in existing:
-            values = {k: v for k, v in state.claim.items() if k != "id"}
+            values = {k: v for k, v in state.claim.items() if k not in ("id", "version")}
+            values["version"] = CLAIMS.c.version + 1
             session.execute(update(CLAIMS).where(CLAIMS.c.id == cid).values(values))
         else:
-            session.execute(insert(CLAIMS).values(state.claim))
+            session.execute(insert(CLAIMS).values(_next_version(state.claim, None)))
             # Fresh ids: the old ones may have been taken by newer history rows.
             for row in state.history:
                 session.execute(insert(HISTORY).values({k: v for k, v in row.items() if k != "id"}))
     for state in present.values():
         if state.verdict is not None:
-            session.execute(insert(VERDICTS).values(state.verdict))
+            was = versions.get((VERDICTS.name, state.verdict["id"]))
+            session.execute(insert(VERDICTS).values(_next_version(state.verdict, was)))
         for source in state.sources:
-            session.execute(insert(SOURCES).values(source))
+            was = versions.get((SOURCES.name, source["id"]))
+            session.execute(insert(SOURCES).values(_next_version(source, was)))
         for attachment in state.evidence:
             session.execute(insert(EVIDENCE).values(attachment))
     if target.metadata is not None:

@@ -107,10 +107,21 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 def has_sqlite_header(path: Path) -> bool:
     """True when the file at `path` starts like an SQLite database (read-only, one read).
 
-    A file that cannot be read raises DatabaseError saying why.
+    Only for a file SQLite itself has just refused (see not_sqlite): closing a plain
+    handle on a file drops every POSIX lock this process holds on it, SQLite's shared
+    lock included, and then another process closing the desk takes itself for the last
+    user and deletes the WAL under this one's open connections (their later saves are
+    lost). A file that cannot be read raises DatabaseError saying why.
     """
     try:
         with path.open("rb") as fh:
             return fh.read(16) == SQLITE_HEADER
     except OSError as exc:
         raise DatabaseError(f"Cannot read the database {path}: {exc.strerror}.") from exc
+
+
+def not_sqlite(exc: sqlite3.Error, path: Path) -> bool:
+    """True when SQLite refused `path` because it is no SQLite file at all (no header),
+    rather than a damaged one: the header is read only once SQLite has said "not a
+    database", so never while this process has the file open (has_sqlite_header)."""
+    return _code(exc) == "SQLITE_NOTADB" and not has_sqlite_header(path)

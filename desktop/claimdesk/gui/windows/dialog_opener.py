@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -83,9 +84,9 @@ class Dialogs(WindowHelper):
 
     def open_settings(self) -> SettingsDialog:
         self.detail.save_explanation()
-        dialog = SettingsDialog(
-            self.parent, self.workbench, self.errors, self.workbench.db.path, self.host.settings
-        )
+        # A shared desk has no file: its file dialogs start in the home folder (issue 16).
+        where = self.workbench.db.path or Path.home()
+        dialog = SettingsDialog(self.parent, self.workbench, self.errors, where, self.host.settings)
         dialog.settingsChanged.connect(self.host.apply_changes)
         dialog.deskSettingsSaved.connect(self.host.apply_desk_settings)
         dialog.ratingScaleChanged.connect(self.host.apply_scale)
@@ -99,8 +100,10 @@ class Dialogs(WindowHelper):
         """File → Restore from backup; afterwards the window reopens the restored file."""
         self.detail.save_explanation()  # so the before-restore copy holds it
         db = self.workbench.db
+        folder = folder_of(db)  # a shared desk: DatabaseError, its backups are the server's
+        assert db.path is not None
         dialog = RestoreDialog(
-            self.parent, db.path, folder_of(db), self.jobs, self.errors, db.write_lock
+            self.parent, db.path, folder, self.jobs, self.errors, db.write_lock
         )
         dialog.restored.connect(self._restored)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -10,6 +10,10 @@ conjunctions, and "reform" is no word of "Steuerreform". The trigram tokenizer i
 every three-character run of the same columns, so any substring of three or more
 characters can be found. The statements are written out here, not imported (as in
 0003), and a test checks that storage/fts.py agrees with them.
+
+On PostgreSQL the same columns, joined by a unit separator (chr(31), which no search term
+holds), get a pg_trgm GIN index; substring search reads them with ILIKE, which the index
+serves for runs of three characters or more.
 """
 
 from __future__ import annotations
@@ -46,7 +50,28 @@ def _ddl(name: str, content: str, columns: tuple[str, ...]) -> list[str]:
     ]
 
 
+#: (index name, table, text expression) on PostgreSQL; storage/fts.py holds the same.
+_PG_INDEXES = (
+    ("fts_articles_trigram", "articles", "coalesce(title, '') || chr(31) || coalesce(text, '')"),
+    ("fts_claims_trigram", "claims", "coalesce(text, '') || chr(31) || coalesce(speaker, '')"),
+    ("fts_verdicts_trigram", "verdicts", "coalesce(explanation, '')"),
+    ("fts_sources_trigram", "source_notes",
+     "coalesce(title, '') || chr(31) || coalesce(url, '') || chr(31) || coalesce(quote, '') "
+     "|| chr(31) || coalesce(note, '')"),
+)  # fmt: skip
+
+
+
+def _postgresql() -> bool:
+    return bool(op.get_bind().dialect.name == "postgresql")
+
+
 def upgrade() -> None:
+    if _postgresql():
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        for name, table, expression in _PG_INDEXES:
+            op.execute(f"CREATE INDEX {name} ON {table} USING gin (({expression}) gin_trgm_ops)")
+        return
     for name, content, columns in _INDEXES:
         for statement in _ddl(name, content, columns):
             op.execute(statement)
@@ -55,6 +80,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if _postgresql():
+        for name, _table, _expression in _PG_INDEXES:
+            op.execute(f"DROP INDEX IF EXISTS {name}")
+        return
     for name, _content, _columns in reversed(_INDEXES):
         for suffix in ("_au", "_ad", "_ai"):
             op.execute(f"DROP TRIGGER IF EXISTS {name}{suffix}")

@@ -29,8 +29,15 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     conn = op.get_bind()
-    rows = conn.execute(sa.text("SELECT id, types FROM claims WHERE types LIKE '%\"date\"%'"))
+    # On PostgreSQL the column is json: compared as its text, written back as json (an
+    # SQLite CAST to JSON would take NUMERIC affinity and turn the list into 0).
+    value = ":types" if conn.dialect.name != "postgresql" else "CAST(:types AS JSON)"
+    rows = conn.execute(
+        sa.text("SELECT id, types FROM claims WHERE CAST(types AS TEXT) LIKE '%\"date\"%'")
+    )
     for claim_id, types in rows.fetchall():
-        kept = [t for t in json.loads(types) if t != "date"]
-        conn.execute(sa.text("UPDATE claims SET types = :types WHERE id = :id"),
+        # PostgreSQL's driver hands a json column over decoded; SQLite's as its text.
+        listed = json.loads(types) if isinstance(types, str) else types
+        kept = [t for t in listed if t != "date"]
+        conn.execute(sa.text(f"UPDATE claims SET types = {value} WHERE id = :id"),
                      {"types": json.dumps(kept), "id": claim_id})

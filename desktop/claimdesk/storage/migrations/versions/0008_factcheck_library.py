@@ -13,6 +13,9 @@ entry, filled after import; a trigger drops an entry's vector when its claim cha
 
 Statements are written out here, not imported, so this revision keeps doing what it
 did when later code changes (storage/fts.py holds the index's current copy).
+
+On PostgreSQL (issue 16) the same triggers are PL/pgSQL functions, one per SQLite
+trigger and under its name, and the index is a GIN index over a tsvector expression.
 """
 
 from __future__ import annotations
@@ -84,6 +87,57 @@ _TRIGGER_NAMES = (
 )
 
 
+#: The claim weighs twice its review's title (weight C against D), as bm25(2.0, 1.0).
+_PG_INDEX = (
+    "CREATE INDEX fts_factchecks ON factchecks USING gin "
+    "((setweight(to_tsvector('claimdesk_words', coalesce(claim, '')), 'C') "
+    "|| to_tsvector('claimdesk_words', coalesce(title, '')))) WITH (fastupdate = off)"
+)
+_PG_DESK_COPY = (
+    "INSERT INTO factchecks (claim, rating, rating_value, publisher, published, source, "
+    "claim_id, imported_at, title) SELECT c.text, r.name, CASE WHEN r.value > 0 THEN r.value END, "
+    "COALESCE((SELECT value FROM settings WHERE key = 'org_name'), ''), "
+    "CAST(NEW.updated_at AS DATE), 'desk', c.id, NEW.updated_at, '' "
+    "FROM claims AS c JOIN ratings AS r ON r.id = NEW.rating_id WHERE c.id = NEW.claim_id;"
+)
+#: (name, table, event, condition, body): each becomes a function and a row trigger.
+_PG_TRIGGERS = (
+    ("factchecks_vector_au", "factchecks", "UPDATE OF claim",
+     "OLD.claim IS DISTINCT FROM NEW.claim",
+     "DELETE FROM factcheck_vectors WHERE factcheck_id = NEW.id;"),
+    ("factchecks_desk_ai", "verdicts", "INSERT", None, _PG_DESK_COPY),
+    ("factchecks_desk_au", "verdicts", "UPDATE", None,
+     "UPDATE factchecks SET claim_id = NEW.claim_id, "
+     "claim = (SELECT text FROM claims WHERE id = NEW.claim_id), "
+     "rating = (SELECT name FROM ratings WHERE id = NEW.rating_id), "
+     "rating_value = (SELECT CASE WHEN value > 0 THEN value END FROM ratings "
+     "WHERE id = NEW.rating_id), published = CAST(NEW.updated_at AS DATE) "
+     "WHERE claim_id = OLD.claim_id;"),
+    ("factchecks_desk_ad", "verdicts", "DELETE", None,
+     "DELETE FROM factchecks WHERE claim_id = OLD.claim_id;"),
+    ("factchecks_desk_claim_au", "claims", "UPDATE OF text", None,
+     "UPDATE factchecks SET claim = NEW.text WHERE claim_id = NEW.id;"),
+    ("factchecks_desk_rating_au", "ratings", "UPDATE OF name, value", None,
+     "UPDATE factchecks SET rating = NEW.name, "
+     "rating_value = CASE WHEN NEW.value > 0 THEN NEW.value END "
+     "WHERE claim_id IN (SELECT claim_id FROM verdicts WHERE rating_id = NEW.id);"),
+)  # fmt: skip
+
+
+def _postgresql() -> bool:
+    return bool(op.get_bind().dialect.name == "postgresql")
+
+
+def _pg_trigger(name: str, table: str, event: str, when: str | None, body: str) -> list[str]:
+    condition = f" WHEN ({when})" if when else ""
+    return [
+        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN {body} RETURN NULL; END $$",
+        f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{condition} "
+        f"EXECUTE FUNCTION {name}()",
+    ]
+
+
 def upgrade() -> None:
     op.create_table(
         "factchecks",
@@ -130,23 +184,34 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("factcheck_id", name=op.f("pk_factcheck_vectors")),
     )
-    for statement in _TRIGGERS:
+    postgresql = _postgresql()
+    statements = [_PG_INDEX] if postgresql else list(_TRIGGERS)
+    for trigger in _PG_TRIGGERS if postgresql else ():
+        statements += _pg_trigger(*trigger)
+    for statement in statements:
         op.execute(statement)
+    day = "CAST(v.updated_at AS DATE)" if postgresql else "date(v.updated_at)"
     # The verdicts given before this version join the library now (indexed by the trigger).
     op.execute(
         "INSERT INTO factchecks (claim, rating, rating_value, publisher, published, source, "
         "claim_id, imported_at, title) "
         "SELECT c.text, r.name, CASE WHEN r.value > 0 THEN r.value END, "
         "COALESCE((SELECT value FROM settings WHERE key = 'org_name'), ''), "
-        "date(v.updated_at), 'desk', c.id, v.updated_at, '' "
+        f"{day}, 'desk', c.id, v.updated_at, '' "
         "FROM verdicts AS v JOIN claims AS c ON c.id = v.claim_id "
         "JOIN ratings AS r ON r.id = v.rating_id ORDER BY v.id"
     )
 
 
 def downgrade() -> None:
-    for name in _TRIGGER_NAMES:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    op.execute("DROP TABLE IF EXISTS fts_factchecks")
+    if _postgresql():
+        for name, table, *_rest in _PG_TRIGGERS:
+            op.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+            op.execute(f"DROP FUNCTION IF EXISTS {name}()")
+        op.execute("DROP INDEX IF EXISTS fts_factchecks")
+    else:
+        for name in _TRIGGER_NAMES:
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS fts_factchecks")
     op.drop_table("factcheck_vectors")
     op.drop_table("factchecks")

@@ -15,7 +15,8 @@ bring an attachment back lives only as long as the window).
 
 `fts_evidence` indexes the blobs' text by words and `fts_evidence_trigram` by trigrams,
 like the other kinds of the desk. Statements are written out here, not imported
-(storage/fts.py holds the current copy; a test checks that both agree).
+(storage/fts.py holds the current copy; a test checks that both agree). On PostgreSQL
+(issue 16) they are GIN indexes over a tsvector expression and over the text (pg_trgm).
 """
 
 from __future__ import annotations
@@ -53,6 +54,18 @@ _TRIGRAM = (
     f"CREATE TRIGGER fts_evidence_trigram_au AFTER UPDATE OF text ON evidence_blobs "
     f"BEGIN {_T_REMOVE} {_T_INSERT} END",
 )
+
+
+_PG_INDEXES = (
+    "CREATE INDEX fts_evidence ON evidence_blobs USING gin "
+    "((to_tsvector('claimdesk_words', coalesce(text, '')))) WITH (fastupdate = off)",
+    "CREATE INDEX fts_evidence_trigram ON evidence_blobs USING gin "
+    "((coalesce(text, '')) gin_trgm_ops)",
+)
+
+
+def _postgresql() -> bool:
+    return bool(op.get_bind().dialect.name == "postgresql")
 
 
 def upgrade() -> None:
@@ -93,15 +106,19 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_evidence_source_note_id"), "evidence", ["source_note_id"])
     op.create_index(op.f("ix_evidence_sha256"), "evidence", ["sha256"])
-    for statement in (*_FTS, *_TRIGRAM):
+    for statement in _PG_INDEXES if _postgresql() else (*_FTS, *_TRIGRAM):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for name in ("fts_evidence_trigram", "fts_evidence"):
-        for suffix in ("_au", "_ad", "_ai"):
-            op.execute(f"DROP TRIGGER IF EXISTS {name}{suffix}")
-        op.execute(f"DROP TABLE IF EXISTS {name}")
+    if _postgresql():
+        op.execute("DROP INDEX IF EXISTS fts_evidence_trigram")
+        op.execute("DROP INDEX IF EXISTS fts_evidence")
+    else:
+        for name in ("fts_evidence_trigram", "fts_evidence"):
+            for suffix in ("_au", "_ad", "_ai"):
+                op.execute(f"DROP TRIGGER IF EXISTS {name}{suffix}")
+            op.execute(f"DROP TABLE IF EXISTS {name}")
     op.drop_index(op.f("ix_evidence_sha256"), table_name="evidence")
     op.drop_index(op.f("ix_evidence_source_note_id"), table_name="evidence")
     op.drop_table("evidence")
