@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from claimdesk.app import Services
 from claimdesk.domain import Claim, DeskSettings, RatingScale
 from claimdesk.errors import StaleReference
+from claimdesk.gui import collector
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.menus import build_menus
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        collector.install()  # before any job runs: no collection on a worker thread
         self.services = services
         self.workbench = services.workbench
         self.reporting = services.reporting
