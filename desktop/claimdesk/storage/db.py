@@ -311,11 +311,7 @@ def _prepare(engine: Engine, path: Path) -> None:
                     # A new desk: the newest schema as shipped, no replay of every step.
                     schema_snapshot.create_head(raw, snapshot)
                 elif current != head_revision():
-                    from alembic import command  # only to upgrade: the import takes 0.3 s
-
-                    cfg = _alembic_config()
-                    cfg.attributes["connection"] = conn
-                    command.upgrade(cfg, "head")
+                    schema.upgrade(conn)
                     if conn.exec_driver_sql("PRAGMA foreign_key_check").first():
                         raise DatabaseError(
                             f"Upgrading {path} would break links between its records; "

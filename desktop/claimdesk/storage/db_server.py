@@ -112,11 +112,7 @@ def _prepare(conn: Connection, where: str) -> None:
     current = _revision(conn, where)
     if current != schema.head_revision():
         log.info("upgrading the shared desk %s from revision %s", where, current)
-        cfg = schema.alembic_config()
-        cfg.attributes["connection"] = conn
-        from alembic import command  # only to create or upgrade: the import takes 0.3 s
-
-        command.upgrade(cfg, "head")
+        schema.upgrade(conn)
     missing = _missing_tables(conn)
     if missing:
         raise DatabaseError(

@@ -14,6 +14,7 @@ from claimdesk.storage.schema_shape import shape
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -31,6 +32,19 @@ def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
+
+
+def upgrade(conn: Connection, revision: str = "head") -> None:
+    """Run the migrations up to `revision` on `conn`, inside its transaction.
+
+    Alembic is imported here, not at start: opening a desk at the newest revision never
+    needs it (the import takes 0.3 s).
+    """
+    from alembic import command
+
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
 
 
 def head_revision() -> str:

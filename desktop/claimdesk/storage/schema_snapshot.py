@@ -74,11 +74,10 @@ def load() -> Snapshot | None:
 @contextmanager
 def migrated(revision: str) -> Iterator[sqlite3.Connection]:
     """A scratch in-memory database that the migrations brought to `revision`."""
-    from alembic import command
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
 
-    from claimdesk.storage.schema import alembic_config
+    from claimdesk.storage.schema import upgrade
 
     con = sqlite3.connect(":memory:", check_same_thread=False)
     engine = create_engine("sqlite://", creator=lambda: con, poolclass=StaticPool)
@@ -89,9 +88,7 @@ def migrated(revision: str) -> Iterator[sqlite3.Connection]:
     alembic_log.setLevel(logging.WARNING)
     try:
         with engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+            upgrade(conn, revision)
         yield con
     finally:
         alembic_log.setLevel(level)
