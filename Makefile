@@ -8,7 +8,8 @@ SEED := seeds/000_ad62cf6f6f800dde.txt
 PYPROJECT_SUM := $(shell cksum < pyproject.toml | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(PYPROJECT_SUM)
 
-.PHONY: run test lint pytest soak bench eval screenshot venv clean check-python translations
+.PHONY: run test lint pytest soak bench eval screenshot venv clean check-python translations \
+	schema-snapshot
 
 # Interface translations: .ts sources in the repo, .qm compiled here (never committed).
 TS_FILES := $(wildcard resources/translations/claimdesk_*.ts)
@@ -44,6 +45,10 @@ resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 translations: $(STAMP)
 	$(LUPDATE) -locations none -no-obsolete $(GUI_SOURCES) -ts $(TS_FILES)
 	$(MAKE) $(QM_FILES)
+
+# After adding a migration: the newest schema as shipped (storage/schema_snapshot.py).
+schema-snapshot: $(STAMP)
+	$(PY) -m claimdesk.storage.schema_snapshot --write
 
 run: $(STAMP) $(QM_FILES)
 	@$(PY) -m claimdesk.system_libraries

@@ -174,6 +174,9 @@ def _export_parsers(sub: Any) -> None:
     e = actions.add_parser("export", help="write articles with their claims and notes")
     _article_option(e)
     e.add_argument("-o", "--output", required=True, metavar="FILE")
+    e.add_argument("--with-library", action="store_true",
+                   help="also carry the imported fact-check library (without its vectors: "
+                        "the receiving desk encodes them)")
     _common(e)
     i = actions.add_parser("import", help="merge a bundle into the database")
     i.add_argument("file")

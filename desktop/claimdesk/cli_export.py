@@ -91,8 +91,11 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     services = build_services(args.db, args.data_dir, create=args.action != "export")
     try:
         if args.action == "export":
-            count = services.bundles.export(args.output, args.articles)
-            print(f"{args.output}\t{count} articles")
+            done = services.bundles.export(
+                args.output, args.articles, with_library=args.with_library
+            )
+            carried = "" if done.factchecks is None else f", {done.factchecks} fact-checks"
+            print(f"{args.output}\t{done.articles} articles{carried}")
         else:
             result = services.bundles.import_file(
                 args.file, waiting=say_waiting, take_bundle=args.take_bundle

@@ -679,6 +679,10 @@ sha256 {sha}</translation>
         <translation>Marca de orden de bytes para Excel</translation>
     </message>
     <message>
+        <source>&amp;Copy attached files into a folder beside the report</source>
+        <translation>&amp;Copiar los archivos adjuntos en una carpeta junto al informe</translation>
+    </message>
+    <message>
         <source>https://… the page where this fact-check is published</source>
         <translation>https://… la página donde se publica esta verificación</translation>
     </message>

@@ -204,3 +204,39 @@ def test_opening_a_desk_in_the_window_drops_files_no_attachment_names(
         running.window.jobs.wait(30_000)
         running.window.close()
         running.services.close()
+
+
+def test_the_export_dialog_copies_attached_files_beside_an_html_report(
+    qtbot, make_window, tmp_path
+):
+    from claimdesk.gui.dialogs.export_dialog import ExportDialog
+
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    shot = make.png()
+    window.workbench.attach_bytes(source, shot, "shot.png")
+    window.dialogs.export_report()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    assert dialog.copy_files.isVisible() and dialog.copy_files.isChecked()
+
+    report = tmp_path / "out" / "report.html"
+    report.parent.mkdir()
+    assert dialog.save_to(report) is not None
+    qtbot.waitUntil(lambda: dialog.saved == report, timeout=WAIT_MS)
+    (copy,) = (tmp_path / "out" / "report_files").iterdir()
+    assert copy.read_bytes() == shot and copy.name.endswith("_shot.png")
+    assert f'href="report_files/{copy.name}"' in report.read_text(encoding="utf-8")
+
+    # Unticked: the report lists the file by its checksum, and nothing is copied.
+    dialog.copy_files.setChecked(False)
+    plain = tmp_path / "plain" / "report.html"
+    plain.parent.mkdir()
+    dialog.save_to(plain)
+    qtbot.waitUntil(lambda: dialog.saved == plain, timeout=WAIT_MS)
+    assert not (tmp_path / "plain" / "report_files").exists()
+    assert hashlib.sha256(shot).hexdigest() in plain.read_text(encoding="utf-8")
+    # Other formats have no folder to fill.
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    assert not dialog.copy_files.isVisible()
+    dialog.close()

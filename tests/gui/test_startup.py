@@ -23,6 +23,7 @@ def test_window_shows_before_spacy_is_imported(tmp_path) -> None:
         app.processEvents()
         print("spacy loaded at show:", "spacy" in sys.modules)
         print("numpy loaded at show:", "numpy" in sys.modules)
+        print("jinja2 loaded at show:", "jinja2" in sys.modules)
         gui_thread = threading.get_ident()
         loaded_on = []
         original = window.workbench.nlp.pipeline
@@ -48,5 +49,7 @@ def test_window_shows_before_spacy_is_imported(tmp_path) -> None:
     assert "spacy loaded at show: False" in result.stdout
     # numpy (about 0.1 s) is for matching and scoring, which start after the window shows.
     assert "numpy loaded at show: False" in result.stdout
+    # The report renderers wait for the first export.
+    assert "jinja2 loaded at show: False" in result.stdout
     assert "spacy loaded after warm-up: True" in result.stdout
     assert "loaded on GUI thread: False" in result.stdout

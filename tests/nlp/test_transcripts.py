@@ -243,3 +243,23 @@ def test_bulleted_statements_by_titled_and_unnamed_people(pipeline: LoadedPipeli
                 for opening in ("This budget", "It is a fair", "We will fund", "Nobody read")}
     assert speakers == {"This budget": ["Ada Brooks"], "It is a fair": ["Luis Ortega"],
                         "We will fund": ["Nora Quinn"], "Nobody read": [None]}
+
+
+def test_questions_stay_nobodys_when_their_q_markers_were_cut(pipeline: LoadedPipeline) -> None:
+    # With two or more bare "Q " lines the furniture rules cut the markers off the claim
+    # text; the lines are still reporters' questions, not the official's words.
+    text = ("MR. OKAFOR: The fund opens next week.\n"
+            "Q Hello. Will small towns get a share?\n"
+            "MR. OKAFOR: Every town will.\n"
+            "Q Thank you. Is the money new?\n"
+            "MR. OKAFOR: It is.\n")
+    claims = extract_candidates(text, pipeline)
+    assert [(c.text[:10], c.speaker) for c in claims] == [
+        ("The fund o", "Okafor"),
+        ("Hello.", None),
+        ("Will small", None),
+        ("Every town", "Okafor"),
+        ("Thank you.", None),
+        ("Is the mon", None),
+        ("It is.", "Okafor"),
+    ]

@@ -50,6 +50,7 @@ def test_csv_one_row_per_claim_with_nasty_text_intact(report: ReportData) -> Non
     assert nasty["status"] == "done" and nasty["source_count"] == "2"
     assert nasty["sources"].splitlines()[0] == (
         f"Annual <script>alert(1)</script> report <{NASTY_URL}> (accessed 2026-03-05)"
+        f" — {NASTY_NOTE}"
     )
     assert table[1]["rating"] == "Unverifiable" and table[1]["rating_value"] == "0"
 

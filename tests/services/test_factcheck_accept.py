@@ -102,9 +102,12 @@ def test_every_report_lists_an_accepted_match_with_its_url_and_rating(
             links = docx.read("word/_rels/document.xml.rels").decode()
         assert "Rated “Mostly true” by Checks &amp; Co on 2024-03-09." in body
         assert 'Target="https://checks.example/review/1?a=1&amp;b=2"' in links
-        # The CSV's one cell per claim lists sources by title and URL, notes left out
-        # (as for every source note): the URL is there, the rating is not.
-        assert "<https://checks.example/review/1?a=1&b=2>" in render_csv(data)
+        # The CSV's one cell per claim lists each source on a line: title, URL and its
+        # note, so a spreadsheet reader sees the earlier check's rating too.
+        csv_text = render_csv(data)
+        (line,) = [ln for ln in csv_text.split("\n") if "checks.example" in ln]
+        assert "<https://checks.example/review/1?a=1&b=2>" in line
+        assert rated in line
     finally:
         wb.db.dispose()
 

@@ -19,8 +19,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from claimdesk import __version__
+from claimdesk.domain.factchecks import FactCheckDraft
 from claimdesk.errors import KnownError
 from claimdesk.exchange.checks import checked_articles
+from claimdesk.exchange.library import LIBRARY, library_bytes, library_from_json
 from claimdesk.exchange.records import (
     BundleArticle,
     BundleDataError,
@@ -80,6 +82,9 @@ class Bundle:
     duplicates_dropped: int = 0
     #: The attached files by sha256, each matching its checksum.
     evidence: Mapping[str, BundleEvidence] = field(default_factory=dict)
+    #: The fact-check library it carries (`--with-library`), every entry checked; None
+    #: when it carries none.
+    library: tuple[FactCheckDraft, ...] | None = None
 
 
 class BundleRefused(KnownError):
@@ -106,11 +111,17 @@ def pack_bundle(
     articles: Sequence[BundleArticle],
     created_at: datetime | None = None,
     evidence: Mapping[str, bytes] | None = None,
+    library: Sequence[FactCheckDraft] | None = None,
 ) -> bytes:
     """The bytes of a .claimdesk file holding `articles` and their attached files
-    (`evidence`: bytes by sha256, every one the articles' notes name)."""
+    (`evidence`: bytes by sha256, every one the articles' notes name), and with
+    `library` the fact-check library's entries (not their vectors: the receiving desk
+    encodes them, as after any import)."""
     data = _json_bytes({"articles": [article_to_json(a) for a in articles]})
     files = {DATA: _entry(data)}
+    carried = None if library is None else library_bytes(library)
+    if carried is not None:
+        files[LIBRARY] = _entry(carried)
     evidence = evidence or {}
     for sha in sorted(evidence):
         files[EVIDENCE_DIR + sha] = _entry(evidence[sha])
@@ -122,10 +133,14 @@ def pack_bundle(
         "article_count": len(articles),
         "files": files,
     }
+    if library is not None:
+        manifest["factcheck_count"] = len(library)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(MANIFEST, _json_bytes(manifest))
         zf.writestr(DATA, data)
+        if carried is not None:
+            zf.writestr(LIBRARY, carried)
         for sha in sorted(evidence):
             zf.writestr(EVIDENCE_DIR + sha, evidence[sha], compress_type=zipfile.ZIP_STORED)
     return out.getvalue()
@@ -173,7 +188,7 @@ def _check_members(zf: zipfile.ZipFile, limits: BundleLimits) -> dict[str, zipfi
             )
         members[info.filename] = info
     unexpected = sorted(
-        n for n in set(members) - set(_MEMBERS) if not _EVIDENCE_NAME.fullmatch(n)
+        n for n in set(members) - {*_MEMBERS, LIBRARY} if not _EVIDENCE_NAME.fullmatch(n)
     )
     if unexpected:
         raise ValueError(f"it contains files a bundle never has ({', '.join(unexpected)}).")
@@ -293,6 +308,33 @@ def _evidence(
     return out
 
 
+def _library(
+    zf: zipfile.ZipFile, members: Mapping[str, zipfile.ZipInfo], manifest: Any, limit: int
+) -> tuple[FactCheckDraft, ...] | None:
+    """The library the bundle carries, checked like data.json, then entry by entry."""
+    files = manifest.get("files")
+    listed = isinstance(files, dict) and LIBRARY in files
+    if LIBRARY not in members:
+        if listed:
+            raise ValueError(f"its manifest lists {LIBRARY}, which is missing from it.")
+        return None
+    sha, size = _checksum(manifest, LIBRARY)
+    if size > limit or members[LIBRARY].file_size != size:
+        raise ValueError(f"{LIBRARY} does not have the size its manifest states.")
+    raw = _read_member(zf, members[LIBRARY], size)
+    if len(raw) != size or hashlib.sha256(raw).hexdigest() != sha:
+        raise ValueError(
+            f"{LIBRARY} does not match its checksum (the file is damaged or was changed)."
+        )
+    drafts = library_from_json(_load_json(raw, LIBRARY))
+    count = manifest.get("factcheck_count")
+    if count != len(drafts):
+        raise ValueError(
+            f"{LIBRARY} holds {len(drafts):,} fact-checks; its manifest says {count!r}."
+        )
+    return drafts
+
+
 def read_bundle(path: str | Path, limits: BundleLimits | None = None) -> Bundle:
     """Open and fully check a .claimdesk file; raises BundleRefused with the reason."""
     limits = limits or BundleLimits()
@@ -316,6 +358,7 @@ def read_bundle(path: str | Path, limits: BundleLimits | None = None) -> Bundle:
                 )
             articles, dropped = checked_articles(_articles(_load_json(data_raw, DATA)))
             evidence = _evidence(zf, members, manifest, articles)
+            library = _library(zf, members, manifest, limits.max_total_bytes)
     except BundleRefused:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
@@ -324,4 +367,6 @@ def read_bundle(path: str | Path, limits: BundleLimits | None = None) -> Bundle:
         raise BundleRefused(path, str(exc)) from None
     except OSError as exc:
         raise BundleRefused(path, f"it cannot be read ({exc.strerror or exc}).") from None
-    return Bundle(articles, created, app_version, BUNDLE_SCHEMA_VERSION, dropped, evidence)
+    return Bundle(
+        articles, created, app_version, BUNDLE_SCHEMA_VERSION, dropped, evidence, library
+    )

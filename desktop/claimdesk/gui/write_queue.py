@@ -28,8 +28,8 @@ class WriteQueue(QObject):
     """Runs the window's writes without ever freezing it.
 
     The rule: a write asked for on the GUI thread runs there at once only if nothing is
-    queued and the lock is free right now (the in-process lock is only tried, SQLite's
-    is waited for 0.2 s: `Workbench.quick`). Otherwise the same call goes to ONE serial
+    queued and the lock is free within a moment (the in-process lock is waited for 0.1 s,
+    SQLite's for 0.2 s: `Workbench.quick`). Otherwise the same call goes to ONE serial
     background writer, which runs queued writes in the order they were asked for (a
     later write queues behind earlier ones even if the lock is free by then), waiting
     as long as a write normally waits. Its result (`done`) or error is handled on the

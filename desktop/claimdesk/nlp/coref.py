@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimdesk.nlp import lexicon as lx
-from claimdesk.nlp.names import NameBook, name_start
+from claimdesk.nlp.names import NameBook, clean_name, name_start, person_entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -144,6 +144,8 @@ class Seen:
     speaker: str | None
     #: The person who is the subject of the sentence: the one in focus after it.
     subject: str | None
+    #: People who are the subject of some clause of it ("X reported that Y had met Z": Y).
+    agents: tuple[str, ...] = ()
 
 
 def choose_person(
@@ -163,5 +165,18 @@ def choose_person(
         if len(people) == 1 or len(sure) == 1:
             return (sure or people)[0]
         if people:
-            return next((c for c in (seen.speaker, seen.subject) if c in people), None)
+            chosen = next((c for c in (seen.speaker, seen.subject) if c in people), None)
+            agents = [n for n in seen.agents if n in people]
+            # Else the one who did something over the one it was done to or with.
+            return chosen or (agents[0] if len(agents) == 1 else None)
     return None
+
+
+def clause_subjects(
+    sent: Span, names: NameBook, quoted: Callable[[Token], bool]
+) -> tuple[str, ...]:
+    """The people named outside quotations as the subject of a clause of `sent`."""
+    found = [names.full(clean_name(ent)) for ent in sent.ents
+             if ent.root.dep_ in {"nsubj", "nsubjpass"} and person_entity(ent)
+             and not quoted(ent[0])]
+    return tuple(dict.fromkeys(found))

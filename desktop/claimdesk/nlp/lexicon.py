@@ -28,6 +28,7 @@ SPEECH_ACTS = words(
     justified observe observes observed discuss discusses discussed decry decries
     decried lament laments lamented applaud applauds applauded commend commends
     commended identify identifies identified encourage encourages encouraged
+    thank thanks thanked thanking endorse endorses endorsed endorsing
     """
 )
 # Verbs that attribute a statement to someone. Surface forms, not lemmas, so the rules
@@ -86,6 +87,18 @@ SPEECH_OBJECTS: dict[str, frozenset[str]] = {
     **dict.fromkeys(words("welcome welcomes welcomed welcoming"), _WELCOME),
 }
 CALL_VERBS = words("call calls called calling")
+# Verbs that declare what something is: "labelled the outbreak as an epidemic",
+# "named the virus SARS-CoV-2", "cite X as an example" (a predicate or "as" after the
+# object; speech_frame).
+LABEL_VERBS = words("label labels labelled labeled labelling labeling designate designates "
+                    "designated designating brand brands branded dub dubs dubbed name names "
+                    "named cite cites cited citing list lists listed listing")
+# Verbs that tell someone what to do, a statement when they say what: "instructed the
+# police to close the road" (speech_frame wants "to …"). "Ordered" and "directed" are
+# left out: news narrates orders ("ordered the network to shut down") as events.
+DIRECTIVE_VERBS = words("instruct instructs instructed instructing")
+# Verbs that give someone's words: "the paper quoted X as saying" is X's statement.
+QUOTING_VERBS = words("quote quotes quoted quoting cite cites cited citing")
 SPEAK_VERBS = words("speak speaks spoke speaking talk talks talked talking")
 # Reporting verbs that only report when they introduce a clause or a quotation
 # ("continued to fight", "posted a video", "noted", "states" as a noun are not speech).
@@ -235,6 +248,7 @@ DATA_NOUNS = words(
     figures figure data statistics numbers analysis research report reports survey poll
     polls study studies estimates estimate documents papers records accounts summary
     calculations findings ruling judgment judgement statement message website
+    projections projection guidelines
     """
 )
 

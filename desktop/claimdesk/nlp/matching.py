@@ -59,6 +59,11 @@ def query_terms(text: str) -> list[str]:
     return list(dict.fromkeys(fold(w) for w in _WORD.findall(text)))
 
 
+def common_cap(entries: int) -> float:
+    """The most entries a word may be in and still be asked for (selective_terms)."""
+    return min(max(0.05 * entries, 100), COMMON_CAP)
+
+
 def selective_terms(
     terms: Sequence[str], frequencies: dict[str, int], entries: int, limit: int = 32
 ) -> list[str]:
@@ -69,7 +74,7 @@ def selective_terms(
     dropped, which keeps full-text matching fast at any library size (CT2020 train:
     BM25 MAP@5 0.768 against 0.782 asking for every word, at a fifth of the time).
     """
-    common = min(max(0.05 * entries, 100), COMMON_CAP)
+    common = common_cap(entries)
     kept = [t for t in terms if 0 < frequencies.get(t, 0) <= common]
     return sorted(kept, key=lambda t: frequencies[t])[:limit]
 
@@ -114,7 +119,12 @@ class VectorIndex:
     Up to EXACT_LIMIT vectors are kept whole and searched exactly. Beyond, they are kept
     as a PCA projection fitted on the library's own vectors (no training data involved):
     that ranking is approximate, so callers ask for generous candidates and rescore
-    them with the stored vectors. Memory: `nbytes` (rows are float32).
+    them with the stored vectors. Memory: `nbytes` (float32).
+
+    The vectors are held as columns, one (width, capacity) array: a search reads every
+    one of them (102 MB at 200,000 entries), and BLAS streams a matrix that is
+    multiplied from the left (q @ columns) about a third faster than one multiplied
+    from the right (rows @ q): 9 ms against 13 ms a pass on one core here.
     """
 
     def __init__(self, projection: Projection | None = None) -> None:
@@ -125,7 +135,7 @@ class VectorIndex:
         self.projection = projection
         width = DIMENSIONS if projection is None else PROJECTED
         self._ids = np.zeros(0, dtype=np.int64)
-        self._rows = np.zeros((0, width), dtype=np.float32)
+        self._columns = np.zeros((width, 0), dtype=np.float32)
         self._size = 0
         self._sorted = True
 
@@ -136,17 +146,17 @@ class VectorIndex:
     def nbytes(self) -> int:
         """Memory held by the index's arrays (capacity included)."""
         extra = 0 if self.projection is None else self.projection.basis.nbytes
-        return self._ids.nbytes + self._rows.nbytes + extra
+        return self._ids.nbytes + self._columns.nbytes + extra
 
     def reserve(self, total: int) -> None:
         """Make room for `total` vectors at once (loading: no regrowth copies)."""
         import numpy as np
         if total > len(self._ids):
             ids = np.zeros(total, dtype=np.int64)
-            rows = np.zeros((total, self._rows.shape[1]), dtype=np.float32)
+            columns = np.zeros((self._columns.shape[0], total), dtype=np.float32)
             ids[: self._size] = self._ids[: self._size]
-            rows[: self._size] = self._rows[: self._size]
-            self._ids, self._rows = ids, rows
+            columns[:, : self._size] = self._columns[:, : self._size]
+            self._ids, self._columns = ids, columns
 
     def _rows_of(self, vectors: NDArray[np.floating]) -> NDArray[np.float32]:
         import numpy as np
@@ -171,21 +181,23 @@ class VectorIndex:
         if self._size and int(ids.min()) <= int(held[-1]):
             where = np.searchsorted(held, ids).clip(0, self._size - 1)
             found = held[where] == ids
-            self._rows[where[found]] = rows[found]
+            self._columns[:, where[found]] = rows[found].T
             fresh = ~found
         count = int(fresh.sum())
         if self._size + count > len(self._ids):
             self.reserve(max(self._size + count, int(len(self._ids) * 1.5) + 1024))
         end = self._size + count
         self._ids[self._size : end] = ids[fresh]
-        self._rows[self._size : end] = rows[fresh]
+        self._columns[:, self._size : end] = rows[fresh].T
         if self._size and count and int(ids[fresh].min()) <= int(self._ids[self._size - 1]):
             self._sorted = False
         self._size = end
 
     def _switch_to_projection(self, ids: NDArray[np.int64], vectors: NDArray[np.floating]) -> None:
         import numpy as np
-        whole = np.concatenate([self._rows[: self._size], np.asarray(vectors, np.float32)])
+        whole = np.concatenate(
+            [self._columns[:, : self._size].T, np.asarray(vectors, np.float32)]
+        )
         every = np.concatenate([self._ids[: self._size], ids])
         step = max(1, len(whole) // SAMPLE)
         self._reset(Projection.fit(whole[::step]))
@@ -195,7 +207,7 @@ class VectorIndex:
         import numpy as np
         order = np.argsort(self._ids[: self._size], kind="stable")
         self._ids[: self._size] = self._ids[: self._size][order]
-        self._rows[: self._size] = self._rows[: self._size][order]
+        self._columns[:, : self._size] = self._columns[:, : self._size][:, order]
         self._sorted = True
 
     def nearest(self, query: NDArray[np.floating], n: int) -> list[int]:
@@ -204,7 +216,7 @@ class VectorIndex:
         if not self._size or n <= 0:
             return []
         q = self._rows_of(np.asarray(query, dtype=np.float32).reshape(1, DIMENSIONS))[0]
-        scores = self._rows[: self._size] @ q
+        scores = q @ self._columns[:, : self._size]
         n = min(n, self._size)
         top = np.argpartition(-scores, n - 1)[:n]
         top = top[np.argsort(-scores[top], kind="stable")]

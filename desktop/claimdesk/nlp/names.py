@@ -9,9 +9,12 @@ from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span, Token
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: Lower-case words inside people's names: "Jose Eduardo dos Santos", "Ursula von der Leyen".
+_PARTICLES = frozenset({"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du",
+                        "la", "le", "van", "von", "bin", "ibn", "al", "ter", "ten"})
 _TITLES = lx.HONORIFICS | lx.ROLE_HEADS
 _GIVEN = lx.FEMALE_NAMES | lx.MALE_NAMES
 #: The kind of speaker each spaCy entity label stands for.
@@ -53,9 +56,39 @@ def name_start(span: Span) -> int:
     return start
 
 
+def glued_person(span: Span) -> Span | None:
+    """The person in "President of [Ukraine Petro Kovalenko]", "Senator from [Vermont Jo
+    Hale]": the tagger glued the office's place or body to the name, as one non-person
+    entity. The name starts at a given name, else it is the last two words."""
+    doc = span.doc
+    if span.label_ == "PERSON" or len(span.text.split()) < 3 or span.start < 2:
+        return None
+    if span[0].lower_ in lx.DETERMINERS:
+        return None  # "a spokesperson for the Red Cross": a body, named as bodies are
+    titles = [t for t in doc[max(span.start - 4, 0):span.start - 1] if t.lower_ in _TITLES]
+    if doc[span.start - 1].lower_ not in {"of", "from", "for"} or not titles:
+        return None
+    start = next((t.i for t in span[1:] if t.lower_ in _GIVEN), None)
+    if start is None and (len(span.text.split()) >= 4 or titles[-1].is_title):
+        # The last two words ("Man-kei Tam" is one), after a place or body of two words or
+        # after an office written as a title ("President of Ukraine Petro Kovalenko");
+        # "the president of Warner Bros Discovery" is a company, not "Bros Discovery".
+        starts = [t.i for t in span[1:] if doc[t.i - 1].whitespace_]
+        start = starts[-2] if len(starts) >= 2 else None
+    if start is None or span.end - start < 2:
+        return None
+    rest = doc[start:span.end]
+    if any(t.is_alpha and t.lower_ in lx.ORG_WORDS for t in rest):
+        return None
+    words = rest.text.split()
+    return rest if len(words) >= 2 and all(w[:1].isupper() for w in words) else None
+
+
 def clean_name(span: Span) -> str:
     """The name in `span` without a leading "the", titles ("Mr", "President") or "’s"."""
     doc = span.doc
+    if (glued := glued_person(span)) is not None:
+        return glued.text
     start, end = (name_start(span) if span.label_ == "PERSON" else span.start), span.end
     # "Justice" and "General" open titles, but also "Justice Department", "General Motors".
     titles = lx.HONORIFICS if not {t.lower_ for t in span} & lx.ORG_WORDS else frozenset()
@@ -73,6 +106,8 @@ def titled_person(span: Span) -> str | None:
     "First Minister of Wales Sarah Lloyd": the title-case words after the last title."""
     if span.label_ == "PERSON":
         return None
+    if (glued := glued_person(span)) is not None:
+        return glued.text
     tokens = list(span)
     last = max((k for k, t in enumerate(tokens[:-1]) if t.lower_ in _TITLES), default=-1)
     if last < 0:
@@ -158,6 +193,45 @@ class NameBook:
 
 def person_entity(ent: Span) -> bool:
     """A person's name, even when the tagger calls it a place ("Kemi Badenoch", GPE)."""
-    if ent.label_ == "PERSON":
+    if ent.label_ == "PERSON" or glued_person(ent) is not None:
         return True
     return ent.label_ in ENTITY_KINDS and entity_kind(ent, ent.text) is SpeakerKind.PERSON
+
+
+def entity_speaker(ent: Span, tok: Token, names: NameBook, short: dict[str, str]) -> Who | None:
+    """The speaker a named entity gives: a person by their full name, else the body or
+    place under the name the article defined for it (`short`: "ONS" → its full name)."""
+    if ent.label_ == "PERSON":
+        return Who(names.full(clean_name(ent)), SpeakerKind.PERSON)
+    if (person := titled_person(ent)) is not None:
+        names.add(person)
+        return Who(names.full(person), SpeakerKind.PERSON)  # "Mayor Ana Ruiz" tagged ORG
+    doc = tok.doc
+    start = ent.start
+    # "The Liberal Democrats": the tagger may leave "Liberal" out of the entity.
+    while (start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title
+           and doc[start - 1].head.i in range(ent.start, ent.end)):
+        start -= 1
+    name = clean_name(doc[start:ent.end] if start < ent.start else ent)
+    name = short.get(name) or short.get(name.split()[-1] if name else "", name)
+    if names.is_person(name) and not set(name.lower().split()) & lx.ORG_WORDS:
+        return Who(names.full(name), SpeakerKind.PERSON)  # "Biden" tagged ORG after "Joe Biden"
+    kind = entity_kind(ent, name) if name else None
+    if kind is SpeakerKind.PERSON:
+        names.add(name)
+    return Who(name, kind) if name and kind else None
+
+
+def joined_entities(doc: Doc) -> list[Span]:
+    """The doc's entities, with a person's name the tagger cut at a particle joined again:
+    "Jose Eduardo" + "dos" + "Santos" is one person, "Jose Eduardo dos Santos"."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        last = out[-1] if out else None
+        if (last is not None and last.label_ == "PERSON" and ent.label_ == "PERSON"
+                and 0 < ent.start - last.end <= 2
+                and all(t.lower_ in _PARTICLES for t in doc[last.end:ent.start])):
+            out[-1] = doc.char_span(last.start_char, ent.end_char, label="PERSON") or last
+            continue
+        out.append(ent)
+    return out

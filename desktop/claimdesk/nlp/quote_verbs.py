@@ -26,6 +26,8 @@ class Context:
     quotations: list[Quotation]
     ents: dict[int, Span]
     paragraph: int
+    #: The named entities of the paragraph in order (names cut at "dos" joined again).
+    spans: Sequence[Span] = ()
     people_here: list[list[str]] = field(default_factory=list)
     #: Index of each sentence's first token.
     token_starts: list[int] = field(default_factory=list)
@@ -34,6 +36,9 @@ class Context:
     #: The last sentence's speaker came from a speech act ("underscored the need"), which
     #: reports what was done, not words a quotation could give.
     act: bool = False
+    #: The person each sentence quotes, by sentence index, as the quotations are
+    #: attributed: "X said, “…” He continued, “…”" before the sentences are.
+    said_here: dict[int, str] = field(default_factory=dict)
 
     def quoted(self, tok: Token) -> bool:
         return any(q.start <= tok.idx < q.end for q in self.quotations)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
-from claimdesk.nlp.names import NameBook, Who, clean_name, name_kind
+from claimdesk.nlp.names import NameBook, Who, clean_name, glued_person, name_kind
 from claimdesk.nlp.segments import Quotation, find_quotations
 
 if TYPE_CHECKING:
@@ -102,8 +102,15 @@ def speech_frame(tok: Token) -> bool:
         # "call for X", "call on X to…", "call X Y" (a predicate after the object).
         return any((c.i > tok.i and c.left_edge.lower_ in {"for", "on", "upon"})
                    or c.dep_ in {"oprd", "ccomp", "xcomp"} for c in kids)
-    if low in lx.SPEAK_VERBS:
-        return any(c.dep_ == "prep" and c.lower_ in {"about", "of", "on"} for c in kids)
+    if low in lx.DIRECTIVE_VERBS:  # "instructed the police to close the road"
+        return any(c.dep_ == "xcomp" for c in kids) and any(c.dep_ == "dobj" for c in kids)
+    if low in lx.SPEAK_VERBS:  # "spoke about the risks", "spoke out against the plan"
+        return any(c.dep_ == "prep" and c.lower_ in {"about", "of", "on", "against"}
+                   and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)
+                   for c in kids)  # but not "spoke in Leeds on Monday"
+    if low in lx.LABEL_VERBS:  # "labelled it as…", "named the virus SARS-CoV-2"
+        return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+                   for c in kids) and any(c.dep_ == "dobj" for c in kids)
     objects = lx.SPEECH_OBJECTS.get(low)
     return objects is not None and any(c.dep_ == "dobj" and c.lower_ in objects for c in kids)
 
@@ -132,6 +139,11 @@ def subject(verb: Token) -> Token | None:
         # "…,” said a tenant using…": the inverted subject parsed as the object.
         subjects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}
                     and c.i - verb.i <= 3]
+    if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        # "The Herald quoted Paul Mendez as saying…": the one quoted said it.
+        quoting = verb.head.head
+        if quoting.lower_ in lx.QUOTING_VERBS:
+            subjects = [c for c in quoting.children if c.dep_ == "dobj"]
     raised = verb.dep_ == "xcomp" and verb.head.lower_ in lx.RAISING_VERBS
     if not subjects and (raised or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         # "He is expected to say", "…, saying the fee would rise": the subject of the
@@ -172,88 +184,16 @@ def office_holder(tok: Token, ents: dict[int, Span]) -> Span | None:
     if not tok.is_title or any(c.dep_ == "det" for c in tok.children):
         return None
     for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"for", "of"}:
-            continue
+        if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "from"}:
+            continue  # "Senator from Kansas Robert Hale"
         for obj in prep.subtree:
             ent = ents.get(obj.i)
-            if ent is not None and ent.label_ == "PERSON" and obj.i - tok.i <= _SOURCE_REACH:
+            person = ent is not None and (ent.label_ == "PERSON" or glued_person(ent) is not None)
+            if ent is not None and person and obj.i - tok.i <= _SOURCE_REACH:
                 between = tok.doc[prep.i + 1:ent.start]
                 if all(w.is_title or w.lower_ in _NAME_JOINERS for w in between):
                     return ent
     return None
-
-
-#: Determiners and numbers that leave a person unnamed: "a shop owner", "one MP",
-#: "another parent", "several residents", "a number of councillors", "the two leaders".
-_UNNAMED_DETS = frozenset({"a", "an", "one", "another", "some", "several", "many", "any",
-                           "each", "every", "both", "few", "numerous"})
-SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople",
-                          "spokespersons", "spokesmen", "spokeswomen", "representative",
-                          "source", "sources"})
-
-
-def unnamed(tok: Token) -> bool:
-    """Whether the common noun `tok` is someone the article does not name ("a shop owner",
-    "one teacher", "the two ministers"): no reader can check such a speaker's words."""
-    if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
-        return False
-    if tok.lower_ in lx.DATA_NOUNS:
-        return False  # "a report by the committee found" speaks for the committee
-    return any((c.dep_ in {"det", "nummod", "quantmod", "amod"} and c.lower_ in _UNNAMED_DETS)
-               or (c.dep_ == "nummod" and c.like_num) for c in tok.lefts)
-
-
-def spoken_for(tok: Token, ents: dict[int, Span]) -> Span | None:
-    """The body an unnamed spokesperson speaks for: "a Home Office spokesperson", "a
-    spokesman for the Bank of England" give the organisation named with them."""
-    if tok.lower_ not in SPOKESPEOPLE:
-        return None
-    near = [c for c in tok.lefts if c.dep_ in {"compound", "nmod", "poss", "amod"}]
-    for prep in tok.rights:
-        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at", "from"}:
-            near += [c for c in prep.children if c.dep_ == "pobj"]
-    for word in near:
-        ent = ents.get(word.i)
-        if ent is not None and ent.label_ != "PERSON":
-            return ent
-    return None
-
-
-_ALIAS_NOUNS = frozenset({"pseudonym", "name", "alias", "nickname"})
-
-
-def pseudonym(tok: Token) -> str | None:
-    """ "a nurse using the pseudonym Maya", "a resident named Tom Hale": the name given."""
-    if tok.pos_ != "NOUN":
-        return None
-    doc = tok.doc
-    for child in tok.rights:
-        if child.dep_ not in {"acl", "relcl"}:
-            continue
-        words = list(doc[child.i:min(child.right_edge.i + 1, child.i + 6)])
-        for k, word in enumerate(words[:-1]):
-            if word.lower_ in _ALIAS_NOUNS or (k == 0 and word.lower_ in {"named", "called"}):
-                run = _capitalised_run(doc, words[k + 1].i, forward=True)
-                if run is not None:
-                    return run.text
-    return None
-
-
-#: Endings of nouns for people by what they do.
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
-
-
-def can_speak(tok: Token) -> bool:
-    """Whether a common noun can be the speaker of a statement: a person ("officials"),
-    a body ("the council", "the paper") or a document ("the report"), not "tax returns"."""
-    if tok.pos_ != "NOUN":
-        return True
-    low = tok.lower_
-    stem = low[:-1] if low.endswith("s") else low
-    if stem.endswith(_AGENT_ENDINGS):
-        return True  # "forecasters", "economists", "physicians", "participants"
-    return any(w in lx.PERSON_NOUNS or w in lx.ORG_WORDS or w in lx.BODY_NOUNS
-               or w in lx.DATA_NOUNS for w in (low, stem))
 
 
 def binds(pronoun: Token, ent: Span) -> bool:
@@ -312,13 +252,13 @@ def lexical_speaker(doc: Doc, verb: Token, names: NameBook) -> Who | None:
         first = verb.i + 2
         if first < len(doc) and doc[first].lower_ in lx.DETERMINERS:
             first += 1
-        run = _capitalised_run(doc, first, forward=True)
+        run = capitalised_run(doc, first, forward=True)
         return _guess(clean_name(run), names) if run is not None else None
     i = verb.i - 1
     while i >= 0 and doc[i].lower_.endswith("ly") and doc[i].is_alpha:
         i -= 1  # "Romania belatedly acknowledged"
     if i >= 0 and doc[i].is_alpha:
-        run = _capitalised_run(doc, i, forward=False)
+        run = capitalised_run(doc, i, forward=False)
         if run is not None and run.text.lower() not in lx.PERSONAL_PRONOUNS:
             titled = run.start > 0 and doc[run.start - 1].lower_ in lx.HONORIFICS
             return _guess(clean_name(run), names, titled=titled)
@@ -333,7 +273,7 @@ def lexical_speaker(doc: Doc, verb: Token, names: NameBook) -> Who | None:
         if doc[j].is_punct and doc[j].text not in {"-", "–"}:
             break  # "vice-president" goes on, a comma or full stop ends the clause
         if doc[j].is_title and (best is None or best.end < j):
-            best = _capitalised_run(doc, j, forward=True)
+            best = capitalised_run(doc, j, forward=True)
     return None if best is None else _guess(clean_name(best), names)
 
 
@@ -348,7 +288,7 @@ def _guess(name: str, names: NameBook, *, titled: bool = False) -> Who | None:
     return Who(full, kind)
 
 
-def _capitalised_run(doc: Doc, i: int, *, forward: bool) -> Span | None:
+def capitalised_run(doc: Doc, i: int, *, forward: bool) -> Span | None:
     """The run of capitalised words that starts (forward) or ends (backward) at token i."""
     if i < 0 or i >= len(doc) or not _capitalised(doc[i]):
         return None

@@ -11,21 +11,29 @@ from typing import TYPE_CHECKING
 
 from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
+from claimdesk.nlp import speaker_nouns as nouns
 from claimdesk.nlp import speaker_syntax as syn
-from claimdesk.nlp.coref import RoleBook, Seen, choose_person, is_role, role_key, role_words
+from claimdesk.nlp.coref import (
+    Seen,
+    choose_person,
+    clause_subjects,
+    is_role,
+    role_key,
+    role_words,
+)
 from claimdesk.nlp.names import (
-    NameBook,
     Who,
     clean_name,
-    entity_kind,
+    entity_speaker,
+    joined_entities,
     name_kind,
     noun_kind,
     person_entity,
-    titled_person,
 )
 from claimdesk.nlp.publishers import Publishers
 from claimdesk.nlp.quote_verbs import AFTER_QUOTE, Context, verb_after, verb_before
 from claimdesk.nlp.segments import Quotation
+from claimdesk.nlp.speaker_books import Books
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,6 +44,7 @@ PRONOUN_LOOKBACK = 6
 #: How many paragraphs back that person may have been named.
 PRONOUN_PARAGRAPHS = 2
 _PERSON = SpeakerKind.PERSON
+_ORG = SpeakerKind.ORGANISATION
 _AGE = re.compile(r"\d+-year-old$")
 #: The speaker of words the article gives to someone it does not name ("said a shop
 #: owner"): attributed, so no other rule guesses a speaker, yet printed as nobody.
@@ -77,7 +86,8 @@ class SpeakerTracker:
        in the nearest earlier sentence (at most two paragraphs back) that names one: that
        sentence's only such person, else its speaker, else its subject.
     6. "it"/"they" become the organisation or place that is subject earlier in the same
-       sentence ("The Kremlin condemned…, which it said…"); "I"/"we"/"you" give nobody.
+       sentence ("The Kremlin condemned…, which it said…"), else the body that was subject
+       of the sentence before or spoke last before the paragraph; "I"/"we"/"you" nobody.
     7. An unnamed spokesperson speaks for the body named with them; someone the article
        never names ("a shop owner", "one MP") is NOBODY: attributed, printed as no one.
     8. "The report" is the body that published it, if named (publishers.py); any other
@@ -86,17 +96,20 @@ class SpeakerTracker:
     """
 
     def __init__(self) -> None:
-        self.names = NameBook()
-        self.roles = RoleBook()
+        self.books = Books()
+        self.names, self.roles = self.books.names, self.books.roles
         # Organisations named so far by each word of their name ("the bank", "the force").
-        self._orgs: dict[str, str] = {}
+        self._orgs = self.books.orgs
         self.publishers = Publishers()  # "the report" → whoever published it
-        # Short forms the article defined: "Office for National Statistics (ONS)".
-        self._short: dict[str, str] = {}
+        self._short = self.books.short  # "Office for National Statistics (ONS)"
         self._history: deque[Seen] = deque(maxlen=PRONOUN_LOOKBACK)
         # Speaker of a quotation that ended the previous paragraph, for a paragraph that
         # goes on quoting without naming anyone again.
         self._carry: Who | None = None
+        # The organisation that spoke in the last sentence: "They" may open the next.
+        self._body: Who | None = None
+        # The body the last unnamed spokesperson spoke for: "the spokesperson" again.
+        self._spoken_for: str | None = None
 
     def attribute(
         self, doc: Doc, sentences: Sequence[Span], paragraph: int, given: str | None = None
@@ -106,12 +119,12 @@ class SpeakerTracker:
         `given` is the speaker the line itself names (transcripts, embedded posts).
         """
         parsed = doc.has_annotation("DEP")
-        ents = {i: ent for ent in doc.ents if ent.label_ in _NAMED
-                for i in range(ent.start, ent.end)}
+        spans = joined_entities(doc)
+        ents = {i: ent for ent in spans if ent.label_ in _NAMED for i in range(ent.start, ent.end)}
         quotations = syn.quotations(doc.text, continuing=self._carry is not None)
-        ctx = Context(doc, sentences, quotations, ents, paragraph,
+        ctx = Context(doc, sentences, quotations, ents, paragraph, spans,
                        token_starts=[s.start for s in sentences])
-        self._learn_names(ctx)
+        self.books.learn(ctx)
         self.publishers.learn(doc, lambda tok: self._name(ctx, tok, tok))
         forced = Who(given, name_kind(given)) if given else None
         if forced is not None and forced.kind is _PERSON:
@@ -138,11 +151,14 @@ class SpeakerTracker:
             quoted = bool(overlapping) or (reported and not ctx.act)
             result.append(Attribution(speaker, quoted, who.kind if who else None))
             people = ctx.people_here[k]
-            focus = self._focus(ctx, sent) if parsed else None
+            focus = self.books.focus(ctx, sent) if parsed else None
             for name in (who.name if who and who.kind is _PERSON else None, focus):
                 if name and name not in people:
                     people = [*people, name]
-            self._history.append(Seen(paragraph, people, speaker, focus))
+            body = who is not None and who.kind is _ORG and who.name[:1].isupper()
+            self._body = who if body else None
+            agents = clause_subjects(sent, self.names, ctx.quoted) if parsed else ()
+            self._history.append(Seen(paragraph, people, speaker, focus, agents))
             ctx.done = k + 1
 
         # A paragraph whose last sentence quotes someone hands that speaker on.
@@ -152,53 +168,21 @@ class SpeakerTracker:
         self._carry = quote_speakers[-1] if ends_quoting else None
         return result
 
-    def _learn_names(self, ctx: Context) -> None:
-        """Add the paragraph's people and their roles to the books; list who each sentence names."""
-        starts = [s.start_char for s in ctx.sentences]
-        ctx.people_here = [[] for _ in ctx.sentences]
-        for ent in ctx.doc.ents:
-            if ent.label_ in _NAMED and ent.label_ != "PERSON" and not ctx.quoted(ent[0]):
-                org = clean_name(ent)
-                if (short := syn.short_form(ent)) is not None:
-                    self._short[short] = org
-                for word in org.lower().split():
-                    if word in lx.ORG_WORDS:
-                        self._orgs.update(dict.fromkeys((word, *lx.ORG_ALIASES.get(word, ())), org))
-            if not person_entity(ent):
-                continue
-            name = clean_name(ent)
-            before = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            self.names.add(name, before)
-            full = self.names.full(name)
-            self.roles.learn(ent, full)
-            if not ctx.quoted(ent[0]) and ctx.sentences:
-                here = ctx.people_here[max(bisect_right(starts, ent.start_char) - 1, 0)]
-                if full not in here:
-                    here.append(full)
-
-    def _focus(self, ctx: Context, sent: Span) -> str | None:
-        """The person who is the subject of the sentence's main verb, named or by role."""
-        for child in sent.root.children:
-            if child.dep_ not in {"nsubj", "nsubjpass"} or ctx.quoted(child):
-                continue
-            ent = ctx.ents.get(child.i)  # "Branson" tagged GPE after "Richard Branson": his
-            if ent is not None and (person_entity(ent) or self.names.is_person(clean_name(ent))):
-                return self.names.full(clean_name(ent))
-            if child.pos_ in {"NOUN", "PROPN"}:
-                return self.roles.find(role_words(child))  # "The Conservative leader will…"
-        return None
-
     # -- quotations -------------------------------------------------------------------
 
     def _quote_speakers(self, ctx: Context, parsed: bool) -> list[Who | None]:
         """The speaker of each substantial quotation of the paragraph."""
         speakers: list[Who | None] = []
         for q in ctx.quotations:
-            verb = verb_after(ctx, q) or verb_before(ctx, q)
-            if verb is not None:
-                speakers.append(self._speaker_of(ctx, verb, parsed))
-            else:
-                speakers.append(self._introduced(ctx, q) if parsed else None)
+            verbs = [v for v in (verb_after(ctx, q), verb_before(ctx, q)) if v is not None]
+            # "X said, “…”, calling it…": when the verb after names no one (the parser
+            # gave "calling" the quotation's "I"), the one before still may.
+            who = next((w for v in verbs if (w := self._speaker_of(ctx, v, parsed))), None)
+            who = who if verbs else self._introduced(ctx, q) if parsed else None
+            if who is not None and who.kind is _PERSON and who.name:
+                k = bisect_right([s.start_char for s in ctx.sentences], q.start) - 1
+                ctx.said_here.setdefault(max(k, 0), who.name)
+            speakers.append(who)
         # Unattributed quotations continue the previous speaker of the paragraph, else the
         # quotation that ended the previous paragraph, else the next one named here.
         for i, q in enumerate(ctx.quotations):
@@ -266,7 +250,9 @@ class SpeakerTracker:
         if not parsed:
             return syn.lexical_speaker(ctx.doc, verb, self.names)
         subject = syn.subject(verb)
-        return None if subject is None else self._name(ctx, subject, verb)
+        if subject is None or ctx.quoted(subject):
+            return None  # "…, “many stores are full”, and called…": no one inside the quote
+        return self._name(ctx, subject, verb)
 
     def _name(self, ctx: Context, tok: Token, verb: Token) -> Who | None:
         low = tok.lower_
@@ -279,44 +265,59 @@ class SpeakerTracker:
             head = verb.head  # "Li Wen, a spokesperson for X, who told…": Li Wen
             if low in {"who", "whom"}:
                 head = syn.person_antecedent(head)
+            if head.lower_ in lx.DATA_NOUNS and head.dep_ == "dobj":
+                # "They released a statement which said…": who released it.
+                maker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                if maker is not None:
+                    return self._name(ctx, maker, head.head)
             named = ctx.ents.get(head.head.i) if head.dep_ == "appos" else None
             return self._name(ctx, head.head if named and person_entity(named) else head, head)
         if tok.pos_ == "PRON" or low in lx.FIRST_SECOND_PERSON:
             return None
         ent = ctx.ents.get(tok.i)
+        full = self.names.full(tok.text) if ent is None and tok.text[:1].isupper() else tok.text
+        if full != tok.text:
+            return Who(full, _PERSON)  # "Grant tweeted" with "Grant" left untagged: Lisa Grant
         if ent is None:
             # "The minister, Dmytro Kuleba, said": a name in apposition to the subject
             # says who, before any role the article gave someone else.
             ent = next((ctx.ents[c.i] for c in tok.children
-                        if c.dep_ == "appos" and c.i in ctx.ents), None) or next(
-                (ctx.ents[c.i] for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.ents
-                 and person_entity(ctx.ents[c.i]) and c.i - tok.i <= AFTER_QUOTE), None)
+                        if c.dep_ == "appos" and c.i in ctx.ents), None)
+        if ent is None or not person_entity(ent):
+            ent = nouns.appositive_person(tok, ctx.ents, AFTER_QUOTE) or ent
         if ent is None or ent.label_ != "PERSON":
             person = self._role(ctx, tok) if tok.pos_ in {"NOUN", "PROPN"} else None
             if person is not None:
                 return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
             ent = syn.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
-        if ent is None and (body := syn.spoken_for(tok, ctx.ents)) is not None:
+        if ent is None and (body := nouns.spoken_for(tok, ctx.ents)) is not None:
             # "a Home Office spokesperson": the body, whatever the tagger made of its name.
-            return Who(clean_name(body), SpeakerKind.ORGANISATION)
+            self._spoken_for = clean_name(body)
+            return Who(self._spoken_for, SpeakerKind.ORGANISATION)
+        if ent is None and (body_name := nouns.unnamed_body(tok)) is not None:
+            return Who(body_name, SpeakerKind.ORGANISATION)  # "ministry sources told…"
+        if ent is None and self._spoken_for and nouns.definite_spokesperson(tok):
+            return Who(self._spoken_for, SpeakerKind.ORGANISATION)  # "The spokesperson added"
         if ent is not None:
             return self._entity(ent, tok)
-        if (alias := syn.pseudonym(tok)) is not None:
+        if (alias := nouns.pseudonym(tok)) is not None:
             return Who(alias, _PERSON)  # "a nurse using the pseudonym Maya"
-        if syn.unnamed(tok):
+        if nouns.unnamed(tok):
             return NOBODY  # "a shop owner", "one MP": nobody the reader could check
         org = self._orgs.get(low)
-        if org is not None and any(c.lower_ == "the" for c in tok.lefts) and len(
-            list(tok.lefts)
-        ) == 1:
-            return Who(org, SpeakerKind.ORGANISATION)  # "the department says"
+        lefts = list(tok.lefts)
+        if org is not None and lefts and lefts[0].lower_ == "the" and not any(
+                t.pos_ == "PROPN" for t in lefts):
+            return Who(org, SpeakerKind.ORGANISATION)  # "the department says", "the new bank"
+        if (body := nouns.official_of(tok, ctx.ents)) is not None:
+            return Who(clean_name(body), SpeakerKind.ORGANISATION)  # "the bank's chief economist"
         if _AGE.search(ctx.doc[tok.left_edge.i:tok.i + 1].text):
             person = self._resolve_person(ctx, tok, None)  # "the 55-year-old said"
             return Who(person, _PERSON) if person else None
         if (published := self.publishers.find(tok)) is not None:
             return Who(published, SpeakerKind.ORGANISATION)
-        phrase = syn.noun_phrase(tok) if syn.can_speak(tok) else None  # "returns" cannot
+        phrase = syn.noun_phrase(tok) if nouns.can_speak(tok) else None  # "returns" cannot
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 
     def _role(self, ctx: Context, tok: Token) -> str | None:
@@ -327,31 +328,13 @@ class SpeakerTracker:
         person = self.roles.find(words)
         if person is not None or not is_role(role_key(words)):
             return person
-        if not any(c.lower_ == "the" for c in tok.lefts):
-            return None
+        if not any(c.lower_ == "the" for c in tok.lefts) or tok.lower_ not in lx.ROLE_HEADS:
+            return None  # "the three-judge court" is a court, whatever "judge" says
         person = self._resolve_person(ctx, tok, None, only_one=True)
         return person if person and self.roles.may_be(person, words) else None
 
     def _entity(self, ent: Span, tok: Token) -> Who | None:
-        if ent.label_ == "PERSON":
-            return Who(self.names.full(clean_name(ent)), _PERSON)
-        if (person := titled_person(ent)) is not None:
-            self.names.add(person)
-            return Who(self.names.full(person), _PERSON)  # "Mayor Ana Ruiz" tagged ORG
-        doc = tok.doc
-        start = ent.start
-        # "The Liberal Democrats": the tagger may leave "Liberal" out of the entity.
-        while (start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title
-               and doc[start - 1].head.i in range(ent.start, ent.end)):
-            start -= 1
-        name = clean_name(doc[start:ent.end] if start < ent.start else ent)
-        name = self._short.get(name) or self._short.get(name.split()[-1] if name else "", name)
-        if self.names.is_person(name) and not set(name.lower().split()) & lx.ORG_WORDS:
-            return Who(self.names.full(name), _PERSON)  # "Biden" tagged ORG after "Joe Biden"
-        kind = entity_kind(ent, name) if name else None
-        if kind is _PERSON:
-            self.names.add(name)
-        return Who(name, kind) if name and kind else None
+        return entity_speaker(ent, tok, self.names, self._short)
 
     def _resolve_person(
         self, ctx: Context, pronoun: Token, gender: str | None, *, only_one: bool = False
@@ -381,20 +364,29 @@ class SpeakerTracker:
         k = max(bisect_right(ctx.token_starts, pronoun.i) - 1, 0)
         earlier = []
         for j in range(k - 1, ctx.done - 1, -1):
-            focus = self._focus(ctx, ctx.sentences[j])
-            people = ctx.people_here[j] + ([focus] if focus else [])
-            earlier.append(Seen(ctx.paragraph, people, None, focus))
+            focus = self.books.focus(ctx, ctx.sentences[j])
+            said = ctx.said_here.get(j)
+            people = ctx.people_here[j] + [p for p in dict.fromkeys((said, focus))
+                                           if p and p not in ctx.people_here[j]]
+            agents = clause_subjects(ctx.sentences[j], self.names, ctx.quoted)
+            earlier.append(Seen(ctx.paragraph, people, said, focus, agents))
         recent = [seen for seen in (*earlier, *reversed(self._history))
                   if seen.paragraph >= ctx.paragraph - PRONOUN_PARAGRAPHS]
         return choose_person(recent, self.names, gender, only_one=only_one)
 
     def _resolve_group(self, ctx: Context, pronoun: Token) -> Who | None:
-        """ "The Kremlin condemned…, which it said…": it is the organisation named before."""
+        """ "The Kremlin condemned…, which it said…": it is the organisation named before,
+        in the sentence, else as subject of the sentence before ("The council met. They
+        said…"), else the body that spoke in the last sentence of the paragraph before."""
         sent = syn.sentence_of(ctx.sentences, pronoun.i)
         for tok in reversed(sent[: pronoun.i - sent.start]):
             ent = ctx.ents.get(tok.i)
             if tok.dep_ == "nsubj" and ent is not None and ent.label_ != "PERSON":
                 return self._entity(ent, tok)
-        return None
-
-
+        k = bisect_right(ctx.token_starts, sent.start) - 1
+        if k == 0:
+            return self._body
+        subj = next((c for c in ctx.sentences[k - 1].root.children if c.dep_ == "nsubj"), None)
+        ent = ctx.ents.get(subj.i) if subj is not None else None
+        who = self._entity(ent, subj) if subj is not None and ent is not None else None
+        return None if who is None or who.kind is _PERSON else who  # "Okoro died. It…"

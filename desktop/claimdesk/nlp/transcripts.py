@@ -166,8 +166,11 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
                 plain += 1
             else:
                 strong += 1
-        elif (question := _QUESTION.match(line)) is not None and seg.paragraph in text_starts:
-            questions[seg.paragraph] = question.end()
+        elif seg.paragraph in text_starts and (
+                question := _QUESTION.match(text, seg.start, seg.end)) is not None:
+            # Read on the whole line: furniture may have cut the "Q " off the text already,
+            # and then there is nothing left to cut.
+            questions[seg.paragraph] = max(question.end() - starts[seg.paragraph], 0)
         signature = _SIGNATURE.match(line)
         if signature is not None and previous is not None and previous not in found:
             speakers[previous] = signature.group("name").strip()

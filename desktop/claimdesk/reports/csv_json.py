@@ -56,6 +56,11 @@ def _source_line(s: SourceNote) -> str:
         line += f" (accessed {s.accessed.isoformat()})"
     for f in s.attachments:
         line += f" [attached: {attachment_line(f)}]"
+    # The note carries what a source says about the claim (an accepted earlier check's
+    # rating lives there); on one line, since the cell keeps one source a line.
+    note = " ".join(s.note.split())
+    if note:
+        line += f" — {note}"
     return line
 
 

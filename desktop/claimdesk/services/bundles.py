@@ -6,8 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from claimdesk.domain.factchecks import FactCheckDraft
 from claimdesk.errors import StaleReference
-from claimdesk.exchange import merge, store
+from claimdesk.exchange import library, merge, store
 from claimdesk.exchange.bundle_file import (
     Bundle,
     BundleLimits,
@@ -20,8 +21,9 @@ from claimdesk.exchange.records import BundleArticle
 from claimdesk.reports.output import write_atomic
 from claimdesk.services import backups
 from claimdesk.services.changes import Changes
+from claimdesk.services.factcheck_import import store_factchecks
 from claimdesk.services.undo import UndoStack
-from claimdesk.storage import report_repo, writer
+from claimdesk.storage import factcheck_repo, report_repo, writer
 from claimdesk.storage.db import Database
 from claimdesk.storage.rows import MissingRowError
 
@@ -29,8 +31,9 @@ from claimdesk.storage.rows import MissingRowError
 # Importing is two steps so the window can ask about conflicts between them without
 # holding the write lock: preview (read the file, list conflicts) then apply.
 
-__all__ = ["BundleImport", "Bundles", "Choice", "Conflict", "ImportPlan", "apply_plan",
-           "bundle_bytes", "export_bundle", "import_bundle", "preview_bundle"]
+__all__ = ["BundleExport", "BundleImport", "Bundles", "Choice", "Conflict", "ImportPlan",
+           "apply_plan", "bundle_bytes", "export_bundle", "import_bundle", "preview_bundle",
+           "write_bundle"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,8 @@ class BundleImport:
     kept: tuple[Conflict, ...] = ()
     taken: tuple[Conflict, ...] = ()
     duplicates_dropped: int = 0
+    #: What the library the bundle carried did here (None: it carried none).
+    library: factcheck_repo.UpsertCounts | None = None
 
     @property
     def conflicts(self) -> tuple[Conflict, ...]:
@@ -71,6 +76,11 @@ class BundleImport:
             )
         if self.duplicates_dropped:
             text += f" {_count(self.duplicates_dropped, 'repeated claim')} stored once."
+        if self.library is not None:
+            text += (
+                f" Fact-check library: {self.library.added:,} added, "
+                f"{self.library.updated:,} updated, {self.library.unchanged:,} already here."
+            )
         return text
 
 
@@ -103,17 +113,57 @@ def _records(
             raise StaleReference(f"That article no longer exists ({exc}).") from exc
 
 
-def bundle_bytes(db: Database, article_ids: Sequence[int] | None = None) -> bytes:
+def _library(db: Database) -> list[FactCheckDraft]:
+    """The imported fact-checks a bundle carries (the desk's own verdicts travel with
+    their articles and join the other desk's library there), each as an import would
+    accept it: an entry stored by an older version that no longer passes is left out
+    rather than make the bundle unreadable elsewhere."""
+    with db.sessions() as session:
+        drafts = factcheck_repo.imported_drafts(session)
+    return [d for d in drafts if library.acceptable(d)]
+
+
+def bundle_bytes(
+    db: Database, article_ids: Sequence[int] | None = None, *, with_library: bool = False
+) -> bytes:
     """A .claimdesk file's bytes for `article_ids` (default: every article)."""
     articles, evidence = _records(db, article_ids)
-    return pack_bundle(articles, evidence=evidence)
+    carried = _library(db) if with_library else None
+    return pack_bundle(articles, evidence=evidence, library=carried)
 
 
-def export_bundle(db: Database, path: str | Path, article_ids: Sequence[int] | None = None) -> int:
+def export_bundle(
+    db: Database,
+    path: str | Path,
+    article_ids: Sequence[int] | None = None,
+    *,
+    with_library: bool = False,
+) -> int:
     """Write the articles' bundle to `path` (atomically); returns how many it holds."""
+    return write_bundle(db, path, article_ids, with_library=with_library).articles
+
+
+def write_bundle(
+    db: Database,
+    path: str | Path,
+    article_ids: Sequence[int] | None = None,
+    *,
+    with_library: bool = False,
+) -> BundleExport:
+    """Write the articles' bundle to `path` (atomically), with the fact-check library if
+    asked; says how many articles and fact-checks it holds."""
     articles, evidence = _records(db, article_ids)
-    write_atomic(path, pack_bundle(articles, evidence=evidence))
-    return len(articles)
+    carried = _library(db) if with_library else None
+    write_atomic(path, pack_bundle(articles, evidence=evidence, library=carried))
+    return BundleExport(len(articles), None if carried is None else len(carried))
+
+
+@dataclass(frozen=True, slots=True)
+class BundleExport:
+    """What a bundle holds: articles, and fact-checks when it carries the library."""
+
+    articles: int
+    factchecks: int | None = None
 
 
 def _conflicts(db: Database, path: Path, bundle: Bundle) -> tuple[Conflict, ...]:
@@ -156,6 +206,9 @@ def apply_plan(
                 counts = merge.merge_articles(
                     session, plan.bundle.articles, choices, default, plan.bundle.evidence
                 )
+                carried = plan.bundle.library
+                # In the same transaction: the articles and the library, or nothing.
+                library_counts = None if carried is None else store_factchecks(session, carried)
         except merge.MergeConflict as exc:
             raise BundleRefused(plan.path, str(exc)) from exc
         ids = tuple(dict.fromkeys(counts.article_ids))
@@ -174,6 +227,7 @@ def apply_plan(
         },
         changes=changes,
         duplicates_dropped=plan.bundle.duplicates_dropped,
+        library=library_counts,
     )
 
 
@@ -200,8 +254,14 @@ class Bundles:
         self.db = db
         self.undo_stack = undo_stack
 
-    def export(self, path: str | Path, article_ids: Sequence[int] | None = None) -> int:
-        return export_bundle(self.db, path, article_ids)
+    def export(
+        self,
+        path: str | Path,
+        article_ids: Sequence[int] | None = None,
+        *,
+        with_library: bool = False,
+    ) -> BundleExport:
+        return write_bundle(self.db, path, article_ids, with_library=with_library)
 
     def import_file(
         self,

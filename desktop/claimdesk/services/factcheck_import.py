@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from sqlalchemy.orm import Session
 
 from claimdesk.domain.factchecks import FactCheckDraft
 from claimdesk.importers.factcheck_files import FactCheckFileRefused, read_factchecks
 from claimdesk.storage import factcheck_repo
 from claimdesk.storage.db import Database
+from claimdesk.storage.factcheck_repo import UpsertCounts
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,12 @@ class FactCheckImport:
             text += f"; {total:,} item{'s' if total != 1 else ''} left out ({left})"
         read = self.files - len(self.refused)
         return f"{text}; {read} file{'s' if read != 1 else ''} read, {len(self.refused)} refused."
+
+
+def store_factchecks(session: Session, drafts: Sequence[FactCheckDraft]) -> UpsertCounts:
+    """Store read fact-checks in the library, one entry per review URL (an entry already
+    there is updated if it changed): what every import does, files or a case bundle."""
+    return factcheck_repo.upsert(session, drafts, datetime.now().replace(microsecond=0))
 
 
 def import_factcheck_files(
@@ -73,7 +82,7 @@ def import_factcheck_files(
     counts = factcheck_repo.UpsertCounts()
     if drafts:
         with db.write_lock, db.sessions.begin() as session:
-            counts = factcheck_repo.upsert(session, drafts, datetime.now().replace(microsecond=0))
+            counts = store_factchecks(session, drafts)
     return FactCheckImport(
         files=files,
         added=counts.added,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -18,6 +19,7 @@ from claimdesk.nlp.matching import (
     Projection,
     VectorIndex,
     clean_query,
+    common_cap,
     cosine,
     match_expression,
     query_terms,
@@ -39,6 +41,9 @@ VECTOR_MODEL = "usem3/claim+title"
 CANDIDATES = 100
 #: Words whose entry counts are remembered (about 100 bytes each) before starting over.
 FREQUENCY_CACHE = 100_000
+#: Claims whose vectors are remembered (2 KB each: 8 MB), so that matching them again
+#: after the library changed (a verdict, an import) costs no encoding.
+QUERY_VECTORS = 4096
 
 
 def default_encoder() -> Encoder:
@@ -98,6 +103,11 @@ class FactCheckMatcher:
         #: Entries per word, as the index last said: counting a common word's entries
         #: reads its whole posting list, and the same words come back claim after claim.
         self._frequencies: dict[str, int] = {}
+        #: The words in more entries than selective_terms asks for, with their counts.
+        self._common: dict[str, int] | None = None
+        #: Query text → its vector, least recently used first (not reset by refresh:
+        #: a claim's vector does not depend on the library).
+        self._queries: OrderedDict[str, NDArray[np.float32]] = OrderedDict()
 
     @property
     def encoder(self) -> Encoder:
@@ -115,6 +125,13 @@ class FactCheckMatcher:
         """Whether the library holds anything to match (imported or the desk's own)."""
         with self.db.sessions() as session:
             return repo.has_entries(session)
+
+    def desk_entries(
+        self, claim_ids: Collection[int] | None = None
+    ) -> dict[int, tuple[object, ...]]:
+        """The desk's own entries (of these claims, or all), to see whether verdicts changed."""
+        with self.db.sessions() as session:
+            return repo.desk_entries(session, claim_ids)
 
     def missing_vectors(self) -> int:
         with self.db.sessions() as session:
@@ -189,6 +206,7 @@ class FactCheckMatcher:
         self._index = None
         self._entries = None
         self._frequencies = {}
+        self._common = None
 
     # ------------------------------------------------------------------------- matching
 
@@ -196,43 +214,73 @@ class FactCheckMatcher:
         self, texts: Sequence[str], language: str | None = None, n: int = CANDIDATES
     ) -> list[Scored]:
         """Full-text and vector candidates of each text, with exact similarities."""
+        cleaned, queries = self._encoded(texts)
+        with self.db.sessions() as session:
+            return self._scored(session, cleaned, queries, language, n)
+
+    def _encoded(self, texts: Sequence[str]) -> tuple[list[str], NDArray[np.float32]]:
+        """The texts as matching reads them and their vectors (the index loaded first)."""
+        import numpy as np
+        self.load_index()
+        cleaned = [clean_query(t) for t in texts]
+        queries = np.zeros((len(cleaned), 512), np.float32)
+        known = self._queries
+        todo = list(dict.fromkeys(t for t in cleaned if t not in known))
+        if todo:
+            for text, vector in zip(todo, self.encoder.encode(todo), strict=True):
+                known[text] = np.array(vector, dtype=np.float32)
+        for n, text in enumerate(cleaned):
+            known.move_to_end(text)
+            queries[n] = known[text]
+        while len(known) > max(QUERY_VECTORS, len(cleaned)):
+            known.popitem(last=False)
+        return cleaned, queries
+
+    def _scored(
+        self,
+        session: Session,
+        cleaned: Sequence[str],
+        queries: NDArray[np.float32],
+        language: str | None,
+        n: int,
+    ) -> list[Scored]:
         import numpy as np
         index = self.load_index()
-        cleaned = [clean_query(t) for t in texts]
-        queries = self.encoder.encode(cleaned) if cleaned else np.zeros((0, 512), np.float32)
+        if self._entries is None:
+            self._entries = repo.count(session)
         out: list[Scored] = []
-        with self.db.sessions() as session:
-            if self._entries is None:
-                self._entries = repo.count(session)
-            for text, query in zip(cleaned, queries, strict=True):
-                terms = query_terms(text)
-                frequencies = self._frequencies_of(session, terms)
-                expression = match_expression(selective_terms(terms, frequencies, self._entries))
-                bm25 = (
-                    [i for i, _ in repo.bm25_candidates(session, expression, n, language)]
-                    if expression else []
-                )  # fmt: skip
-                near = index.nearest(query, n)
-                pool = list(dict.fromkeys((*bm25, *near)))
-                stored = repo.vectors_of(session, self.model, pool)
-                with_vector = [i for i in pool if i in stored]
-                sims = (
-                    cosine(query, np.stack([stored[i] for i in with_vector]))
-                    if with_vector else np.zeros(0, np.float32)
-                )  # fmt: skip
-                similarity = {i: float(s) for i, s in zip(with_vector, sims, strict=True)}
-                ranked = sorted(with_vector, key=lambda i: (-similarity[i], i))
-                out.append(Scored(tuple(bm25), tuple(ranked), similarity))
+        for text, query in zip(cleaned, queries, strict=True):
+            terms = query_terms(text)
+            frequencies = self._frequencies_of(session, terms, self._entries)
+            expression = match_expression(selective_terms(terms, frequencies, self._entries))
+            bm25 = (
+                [i for i, _ in repo.bm25_candidates(session, expression, n, language)]
+                if expression else []
+            )  # fmt: skip
+            near = index.nearest(query, n)
+            pool = list(dict.fromkeys((*bm25, *near)))
+            with_vector, stored = repo.vectors_of(session, self.model, pool)
+            sims = cosine(query, stored) if with_vector else np.zeros(0, np.float32)
+            similarity = {i: float(s) for i, s in zip(with_vector, sims, strict=True)}
+            ranked = sorted(with_vector, key=lambda i: (-similarity[i], i))
+            out.append(Scored(tuple(bm25), tuple(ranked), similarity))
         return out
 
-    def _frequencies_of(self, session: Session, terms: list[str]) -> dict[str, int]:
-        missing = [t for t in terms if t not in self._frequencies]
+    def _frequencies_of(
+        self, session: Session, terms: list[str], entries: int
+    ) -> dict[str, int]:
+        if self._common is None:
+            # Words too common to be asked for, counted in one pass: counting one of
+            # them for a claim would read its whole posting list.
+            self._common = repo.common_terms(session, int(common_cap(entries)))
+        common = self._common
+        missing = [t for t in terms if t not in self._frequencies and t not in common]
         if missing:
             if len(self._frequencies) > FREQUENCY_CACHE:
                 self._frequencies.clear()
             found = repo.document_frequencies(session, missing)
             self._frequencies.update({t: found.get(t, 0) for t in missing})
-        return {t: self._frequencies[t] for t in terms}
+        return {t: common[t] if t in common else self._frequencies[t] for t in terms}
 
     def match(
         self,
@@ -253,9 +301,11 @@ class FactCheckMatcher:
     ) -> list[list[FactCheckMatch]]:
         """`match` for several texts, encoded together. `exclude_claims[i]` is the desk
         claim text i comes from: its own verdict is no earlier check of it."""
-        scored = self.candidates(texts, language)
+        cleaned, queries = self._encoded(texts)
         excluded = list(exclude_claims or [None] * len(texts))
+        # One read transaction for the candidates and the entries shown: one snapshot.
         with self.db.sessions() as session:
+            scored = self._scored(session, cleaned, queries, language, CANDIDATES)
             own = repo.ids_of_claims(session, [c for c in excluded if c is not None])
             chosen = [
                 one.fused(self.fusion, frozenset({own[c]} if c in own else ()))[:limit]

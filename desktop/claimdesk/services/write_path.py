@@ -29,6 +29,10 @@ T = TypeVar("T")
 
 #: How long a quick write (`WritePath.quick`) waits for another process's write lock.
 QUICK_LIMIT_S = 0.2
+#: How long it waits for another thread of this process: long enough for the brief
+#: writes made in the background (a fact-check vector stored after a verdict, a few
+#: milliseconds), far shorter than a bundle merge, which it hands the write on for.
+QUICK_IN_PROCESS_S = 0.1
 
 #: The threads inside `WritePath.quick()` (a flag per thread, like decimal's context).
 _quick = threading.local()
@@ -76,9 +80,10 @@ class WritePath:
     def quick(self) -> Iterator[None]:
         """Writes made by this thread inside never wait: WriteBusy instead.
 
-        The window's thread writes like this: the in-process lock is only tried, SQLite's
-        lock waited for QUICK_LIMIT_S at most. WriteBusy comes before anything is
-        written, so the same call can be handed to a background writer unchanged.
+        The window's thread writes like this: the in-process lock is waited for
+        QUICK_IN_PROCESS_S at most, SQLite's lock QUICK_LIMIT_S at most. WriteBusy comes
+        before anything is written, so the same call can be handed to a background writer
+        unchanged.
         """
         before = getattr(_quick, "on", False)
         _quick.on = True
@@ -93,7 +98,7 @@ class WritePath:
             with self._write_lock:
                 yield
             return
-        if not self._write_lock.acquire(blocking=False):
+        if not self._write_lock.acquire(timeout=QUICK_IN_PROCESS_S):
             raise WriteBusy(in_process=True)
         try:
             yield

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alembic import command
 from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,7 +19,7 @@ from sqlalchemy.pool import QueuePool
 
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import backups as rolling
-from claimdesk.storage import db_server, fts, schema, writer
+from claimdesk.storage import db_server, fts, schema, schema_snapshot, writer
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
 from claimdesk.storage.schema import alembic_config as _alembic_config
 from claimdesk.storage.schema import head_revision
@@ -307,10 +306,12 @@ def _prepare(engine: Engine, path: Path) -> None:
                 if current is not None:
                     # Another process may have changed the file since it was inspected.
                     schema.verify(raw, path, current)
-                if current != head_revision():
-                    cfg = _alembic_config()
-                    cfg.attributes["connection"] = conn
-                    command.upgrade(cfg, "head")
+                snapshot = schema_snapshot.load()
+                if current is None and snapshot is not None:
+                    # A new desk: the newest schema as shipped, no replay of every step.
+                    schema_snapshot.create_head(raw, snapshot)
+                elif current != head_revision():
+                    schema.upgrade(conn)
                     if conn.exec_driver_sql("PRAGMA foreign_key_check").first():
                         raise DatabaseError(
                             f"Upgrading {path} would break links between its records; "

@@ -6,7 +6,6 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from alembic import command
 from sqlalchemy import Connection, Engine, create_engine, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
@@ -113,9 +112,7 @@ def _prepare(conn: Connection, where: str) -> None:
     current = _revision(conn, where)
     if current != schema.head_revision():
         log.info("upgrading the shared desk %s from revision %s", where, current)
-        cfg = schema.alembic_config()
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        schema.upgrade(conn)
     missing = _missing_tables(conn)
     if missing:
         raise DatabaseError(

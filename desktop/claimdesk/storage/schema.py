@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Hashable, Mapping
 from functools import cache
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
-from sqlalchemy.pool import StaticPool
+from typing import TYPE_CHECKING
 
 from claimdesk.errors import DatabaseError
-from claimdesk.storage import fts
+from claimdesk.storage import fts, schema_snapshot
 from claimdesk.storage.schema_shape import shape
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Connection
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -29,18 +27,43 @@ class SchemaRefused(DatabaseError):
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # only to upgrade: importing Alembic takes 0.3 s
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+def upgrade(conn: Connection, revision: str = "head") -> None:
+    """Run the migrations up to `revision` on `conn`, inside its transaction.
+
+    Alembic is imported here, not at start: opening a desk at the newest revision never
+    needs it (the import takes 0.3 s).
+    """
+    from alembic import command
+
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
+
+
 def head_revision() -> str:
+    snapshot = schema_snapshot.load()
+    if snapshot is not None:
+        return snapshot.head
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revision(revision: str) -> bool:
+    snapshot = schema_snapshot.load()
+    if snapshot is not None:
+        return revision in snapshot.revisions
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return any(rev.revision == revision for rev in script.walk_revisions())
 
@@ -58,29 +81,18 @@ def objects_of(con: sqlite3.Connection) -> Schema:
 
 @cache
 def expected_objects(revision: str) -> Schema:
-    """The schema our migrations leave at `revision`, built once per run in memory.
+    """The schema our migrations leave at `revision` (the newest one as shipped).
 
     Deriving it from the migrations themselves (rather than a list kept by hand) means
     every revision a user may still have on disk is checked against what that revision
-    really made, and a new migration needs no second edit here.
+    really made, and a new migration needs no second edit here (only a new snapshot,
+    which a test asks for).
     """
-    con = sqlite3.connect(":memory:", check_same_thread=False)
-    engine = create_engine("sqlite://", creator=lambda: con, poolclass=StaticPool)
-    # Keep "Running upgrade …" of this scratch copy out of the user's log: it would read
-    # as if their file were being upgraded on every start.
-    alembic_log = logging.getLogger("alembic")
-    level = alembic_log.level
-    alembic_log.setLevel(logging.WARNING)
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+    snapshot = schema_snapshot.load()
+    if snapshot is not None and revision == snapshot.head:
+        return snapshot.objects
+    with schema_snapshot.migrated(revision) as con:
         return objects_of(con)
-    finally:
-        alembic_log.setLevel(level)
-        engine.dispose()
-        con.close()
 
 
 def _repairable(name: str) -> bool:

@@ -39,9 +39,23 @@ from claimdesk.services.reporting import Reporting
 SCOPE_ARTICLE, SCOPE_ALL, SCOPE_DATES = range(3)
 
 
-def render_bytes(data: ReportData, fmt: str, *, bom: bool, review_url: str | None) -> bytes:
+def render_bytes(
+    data: ReportData,
+    fmt: str,
+    *,
+    bom: bool,
+    review_url: str | None,
+    attachment_links: dict[int, str] | None = None,
+) -> bytes:
     """The file's bytes in `fmt` (every format renders itself; gui registers PDF)."""
-    return FORMATS[fmt].render_bytes(data, ExportOptions(csv_bom=bom, review_url=review_url))
+    options = ExportOptions(
+        csv_bom=bom, review_url=review_url, attachment_links=attachment_links
+    )
+    return FORMATS[fmt].render_bytes(data, options)
+
+
+def has_attachments(data: ReportData | None) -> bool:
+    return data is not None and any(s.attachments for c in data.claims for s in c.sources)
 
 
 class ExportDialog(QDialog):
@@ -100,6 +114,13 @@ class ExportDialog(QDialog):
         for fmt in FORMATS.values():
             self.format.addItem(fmt.label, fmt.name)
         self.bom = QCheckBox(self.tr("Byte-order mark for Excel"), objectName="csvBom")
+        # Evidence files travel with an HTML report as checked copies in a folder beside
+        # it, linked from the page (the same copies as `claimdesk export --copy-attachments`).
+        self.copy_files = QCheckBox(
+            self.tr("&Copy attached files into a folder beside the report"),
+            objectName="copyAttachments",
+        )
+        self.copy_files.setChecked(True)
         self.review_url = QLineEdit(objectName="reviewUrl")
         self.review_url.setPlaceholderText(
             self.tr("https://… the page where this fact-check is published")
@@ -122,6 +143,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.all_claims)
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow("", self.bom)
+        form.addRow("", self.copy_files)
         form.addRow(self.tr("Review &URL:"), self.review_url)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -168,6 +190,7 @@ class ExportDialog(QDialog):
         """Rebuild the report from the choices and show its preview."""
         fmt = self.fmt()
         self.bom.setVisible(fmt == "csv")
+        self.copy_files.setVisible(False)
         self.review_url.setEnabled(fmt == "claimreview")
         try:
             self.data = self.build()
@@ -178,6 +201,7 @@ class ExportDialog(QDialog):
             self.warning.setText("")
             return
         self.save_button.setEnabled(True)
+        self.copy_files.setVisible(fmt == "html" and has_attachments(self.data))
         if fmt in ("html", "pdf", "docx"):
             self.preview.setHtml(render_html(self.data))
         else:
@@ -239,11 +263,17 @@ class ExportDialog(QDialog):
         target = Path(path)
         if not target.suffix:
             target = target.with_suffix(FORMATS[fmt].suffix)
+        copy = self.copy_files.isChecked() and fmt == "html" and has_attachments(data)
+        reporting = self.reporting
         self.save_button.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
 
         def work(_job: Job) -> Path:
-            return write_atomic(target, render_bytes(data, fmt, bom=bom, review_url=review_url))
+            links = reporting.copy_attachments(data, target) if copy else None
+            payload = render_bytes(
+                data, fmt, bom=bom, review_url=review_url, attachment_links=links
+            )
+            return write_atomic(target, payload)
 
         def done(written: Path) -> None:
             self.unsetCursor()

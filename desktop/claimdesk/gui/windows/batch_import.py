@@ -60,17 +60,21 @@ def run_batch_import(
     return job
 
 
+def summary_box(
+    parent: QWidget, title: str, summary: str, name: str, lines: list[str], warn: bool
+) -> QMessageBox:
+    """An import's summary, its per-file lines under "Show Details…"; opened, not run."""
+    icon = QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, summary, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName(name)
+    if lines:
+        box.setDetailedText("\n".join(lines))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
 def show_summary(parent: QWidget, result: BatchResult) -> QMessageBox:
-    icon = QMessageBox.Icon.Warning if result.refused else QMessageBox.Icon.Information
-    # The summary and the refusal reasons come from the services, in English.
-    box = QMessageBox(
-        icon,
-        QCoreApplication.translate("BatchImport", "Import finished"),
-        result.summary(),
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    box.setObjectName("batchSummary")
     lines = [
         QCoreApplication.translate("BatchImport", "Imported: {path}").format(path=p)
         for p, _ in result.imported
@@ -83,8 +87,12 @@ def show_summary(parent: QWidget, result: BatchResult) -> QMessageBox:
         QCoreApplication.translate("BatchImport", "Refused: {path}: {why}").format(path=p, why=why)
         for p, why in result.refused
     ]
-    if lines:
-        box.setDetailedText("\n".join(lines))
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
+    # The summary and the refusal reasons come from the services, in English.
+    return summary_box(
+        parent,
+        QCoreApplication.translate("BatchImport", "Import finished"),
+        result.summary(),
+        "batchSummary",
+        lines,
+        warn=bool(result.refused),
+    )

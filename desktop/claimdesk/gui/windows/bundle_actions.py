@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,7 +13,7 @@ from claimdesk.gui.dialogs.bundle_conflicts import BundleConflictsDialog
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
 from claimdesk.gui.jobs import Job
 from claimdesk.gui.windows.host import WindowHelper, WindowParts
-from claimdesk.services.bundles import BundleImport, Bundles, Choice, ImportPlan
+from claimdesk.services.bundles import BundleExport, BundleImport, Bundles, Choice, ImportPlan
 
 FILTER = QT_TRANSLATE_NOOP("BundleActions", "ClaimDesk case bundle (*{suffix})")
 
@@ -23,6 +24,9 @@ class BundleActions(WindowHelper):
     def __init__(self, parts: WindowParts, bundles: Bundles) -> None:
         super().__init__(parts)
         self.service = bundles
+        #: Called when a bundle's fact-check library changed this desk's (the window
+        #: hands in Checked before's refresh and background encoding).
+        self.library_changed: Callable[[], object] = lambda: None
 
     def choose_export(self, everything: bool = False) -> None:
         scope = None if everything or self.host.article_id is None else [self.host.article_id]
@@ -41,7 +45,8 @@ class BundleActions(WindowHelper):
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(SUFFIX)
         self.detail.save_explanation()
 
-        def done(count: int) -> None:
+        def done(result: BundleExport) -> None:
+            count = result.articles
             self.host.show_status(
                 self.tr("Exported %n article(s) to {path}", None, count).format(path=target), 8000
             )
@@ -89,6 +94,8 @@ class BundleActions(WindowHelper):
 
         def done(result: BundleImport) -> None:
             self.host.apply_changes(result.changes)
+            if result.library is not None and (result.library.added or result.library.updated):
+                self.library_changed()  # the new entries are matched once encoded
             if result.article_ids and self.host.article_id is None:
                 self.host.show_article(result.article_ids[0])
             box = QMessageBox(

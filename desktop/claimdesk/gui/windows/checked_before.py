@@ -52,6 +52,11 @@ class CheckedBefore(WindowHelper):
         self._generation = 0
         self._refresh = False
         self._has_entries: bool | None = None
+        # Answers still shown while they are asked for again after the library changed.
+        self._stale: set[Key] = set()
+        # The desk's own entries when the answers were asked for (claim id → entry), to
+        # tell a verdict given, changed or cleared from any other change to a claim.
+        self._desk: dict[int, tuple[object, ...]] | None = None
         self.claims_panel.loaded.connect(self.claims_loaded)
         self.claims_panel.visibleClaimsChanged.connect(self.claims_filtered)
         self.detail.shown.connect(self.claim_shown)
@@ -74,12 +79,56 @@ class CheckedBefore(WindowHelper):
         return self._job is not None or bool(self._queue)
 
     def library_changed(self) -> None:
-        """The library was imported into or encoded: every cached answer is stale."""
-        self._generation += 1
+        """Fact-checks were imported or encoded: every answer is asked for again, with the
+        library's index and word counts read afresh."""
         self._refresh = True
+        self._desk = None
+        self._revise()
+
+    def changes_applied(self, changes: Changes) -> None:
+        """A service changed claims: if a verdict was given, changed or cleared (on any
+        claim, in any article), the desk's part of the library changed with it."""
+        if self._desk is None or not (changes.claims or changes.claim_sets):
+            return
+        ids = None if changes.claim_sets else changes.claims
+        now = self.matcher.desk_entries(ids)
+        before = self._desk if ids is None else {
+            c: self._desk[c] for c in ids if c in self._desk
+        }  # fmt: skip
+        if now == before:
+            return  # a note, a status, a span: nothing the library holds
+        if ids is None:
+            self._desk = now
+        else:
+            for claim_id in ids:
+                self._desk.pop(claim_id, None)
+            self._desk.update(now)
+        self._revise()
+
+    def _revise(self) -> None:
+        """The library changed: answers from before may be wrong.
+
+        The table's answers stay on screen and in the cache, marked stale, and are asked
+        for again (the claim shown and the visible rows first); their claims' vectors
+        are remembered by the matcher, so nothing is encoded again. Answers for claims
+        not in the table are dropped: they are asked for when next shown. Jobs already
+        running deliver nothing (their answers predate the change).
+        """
+        self._generation += 1
         self._has_entries = None
-        self._cache.clear()
-        self.claims_panel.clear_checked()
+        if not self.has_entries():  # the last entry went (the only verdict cleared)
+            self._cache.clear()
+            self._stale.clear()
+            self._queue.clear()
+            self.claims_panel.clear_checked()
+            self.claim_shown(self.detail.claim)
+            return
+        in_table = {(c.id, c.text) for c in self.claims_panel.model.rows()}
+        shown = self.detail.claim
+        if shown is not None:
+            in_table.add((shown.id, shown.text))
+        self._cache = {k: v for k, v in self._cache.items() if k in in_table}
+        self._stale = set(self._cache)
         self.claims_loaded()
         self.claim_shown(self.detail.claim)
 
@@ -107,9 +156,10 @@ class CheckedBefore(WindowHelper):
         best = {}
         for claim in claims:
             found = self.cached(claim)
-            if found is None:
-                self._queue.setdefault((claim.id, claim.text), claim)
-            elif not panel.model.has_checked(claim.id):
+            key = (claim.id, claim.text)
+            if found is None or key in self._stale:
+                self._queue.setdefault(key, claim)
+            if found is not None and not panel.model.has_checked(claim.id):
                 best[claim.id] = checked_before(found)
         if best:
             panel.show_checked(best)
@@ -127,11 +177,13 @@ class CheckedBefore(WindowHelper):
             ))  # fmt: skip
             return
         found = self.cached(claim)
+        key = (claim.id, claim.text)
         if found is not None:
             box.show_matches(found, "" if found else self.tr("No earlier fact-check found."))
-            return
-        box.show_matches(None, self.tr("Looking for earlier fact-checks…"))
-        key = (claim.id, claim.text)
+            if key not in self._stale:
+                return
+        else:
+            box.show_matches(None, self.tr("Looking for earlier fact-checks…"))
         # The claim on screen goes before the rest of the table.
         self._queue = {key: claim, **{k: c for k, c in self._queue.items() if k != key}}
         self._next()
@@ -139,6 +191,9 @@ class CheckedBefore(WindowHelper):
     def _next(self) -> None:
         if self._job is not None or not self._queue:
             return
+        if self._desk is None:
+            # What the desk's verdicts were when these answers were asked for.
+            self._desk = self.matcher.desk_entries()
         keys = list(self._queue)[:CHUNK]
         claims = [self._queue.pop(k) for k in keys]
         generation, refresh = self._generation, self._refresh
@@ -171,6 +226,7 @@ class CheckedBefore(WindowHelper):
         best: dict[int, FactCheckMatch | None] = {}
         for key, found in zip(keys, results, strict=True):
             self._cache[key] = tuple(found)
+            self._stale.discard(key)
             best[key[0]] = checked_before(found)
         self.claims_panel.show_checked(best)
         shown = self.detail.claim

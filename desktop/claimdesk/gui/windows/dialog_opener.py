@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from shiboken6 import isValid
 
 from claimdesk.gui.dialogs.about import show_about
-from claimdesk.gui.dialogs.export_dialog import ExportDialog
 from claimdesk.gui.dialogs.metadata_dialog import MetadataDialog
 from claimdesk.gui.dialogs.restore_dialog import RestoreDialog
 from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
@@ -21,6 +21,9 @@ from claimdesk.nlp.language import DetectedLanguage
 from claimdesk.services.backups import RestoreResult, folder_of
 from claimdesk.services.reporting import Reporting
 from claimdesk.services.search import Search
+
+if TYPE_CHECKING:
+    from claimdesk.gui.dialogs.export_dialog import ExportDialog
 
 
 class Dialogs(WindowHelper):
@@ -63,6 +66,10 @@ class Dialogs(WindowHelper):
 
     def export_report(self) -> ExportDialog:
         """The export dialog, non-modal so the checker can keep it beside the work."""
+        # Imported here: the report renderers and their templates (jinja2) are not needed
+        # until the first export, and the window shows sooner without them.
+        from claimdesk.gui.dialogs.export_dialog import ExportDialog
+
         self.detail.save_explanation()
         dialog = ExportDialog(
             self.parent,

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from claimdesk.gui.jobs import Job
+from claimdesk.gui.windows.batch_import import summary_box
 from claimdesk.gui.windows.checked_before import CheckedBefore
 from claimdesk.gui.windows.host import WindowHelper, WindowParts
 from claimdesk.services.factcheck_import import FactCheckImport, import_factcheck_files
@@ -77,13 +78,6 @@ class FactCheckImporter(WindowHelper):
 
     def show_summary(self, result: FactCheckImport) -> QMessageBox:
         """The counts in one line; each file's count or refusal on a line of its own."""
-        icon = QMessageBox.Icon.Warning if result.refused else QMessageBox.Icon.Information
-        # The summary and the refusal reasons come from the services, in English.
-        box = QMessageBox(
-            icon, self.tr("Fact-checks imported"), result.summary(),
-            QMessageBox.StandardButton.Ok, self.parent,
-        )  # fmt: skip
-        box.setObjectName("factcheckSummary")
         lines = [
             self.tr("{path}: {count} fact-checks").format(path=p, count=n)
             for p, n in result.per_file
@@ -92,8 +86,8 @@ class FactCheckImporter(WindowHelper):
             self.tr("Refused: {path}: {why}").format(path=p, why=why)
             for p, why in result.refused
         ]
-        if lines:
-            box.setDetailedText("\n".join(lines))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
+        # The summary and the refusal reasons come from the services, in English.
+        return summary_box(
+            self.parent, self.tr("Fact-checks imported"), result.summary(),
+            "factcheckSummary", lines, warn=bool(result.refused),
+        )  # fmt: skip

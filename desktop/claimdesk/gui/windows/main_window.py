@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from claimdesk.app import Services
 from claimdesk.domain import Claim, DeskSettings, RatingScale
 from claimdesk.errors import StaleReference
+from claimdesk.gui import collector
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.menus import build_menus
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        collector.install()  # before any job runs: no collection on a worker thread
         self.services = services
         self.workbench = services.workbench
         self.reporting = services.reporting
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
         self.dialogs = Dialogs(parts, self.reporting, self.services.search)
         self.checked = CheckedBefore(parts, self.services.factchecks)
         self.factcheck_import = FactCheckImporter(parts, self.checked)
+        self.bundles.library_changed = self._library_imported
 
     def _build_actions(self) -> None:
         panel = self.claims_panel
@@ -257,6 +260,7 @@ class MainWindow(QMainWindow):
             self.refresh_library()
         aid = self.article_id
         if aid is None:
+            self.checked.changes_applied(changes)
             return
         fresh: dict[int, Claim | None] = {}
         if aid in changes.claim_sets:
@@ -279,6 +283,13 @@ class MainWindow(QMainWindow):
         if current is not None and (current in changes.claims or aid in changes.claim_sets):
             claim = fresh[current] if current in fresh else self._fetch_claim(current)
             self.detail.show_claim(claim)
+        # Last: a verdict changes the fact-check library, so cached answers may be stale.
+        self.checked.changes_applied(changes)
+
+    def _library_imported(self) -> None:
+        """A case bundle brought fact-checks: answers are asked again, entries encoded."""
+        self.checked.library_changed()
+        self.checked.fill_vectors()
 
     def _detail_claim_id(self) -> int | None:
         return self.detail.claim.id if self.detail.claim is not None else None

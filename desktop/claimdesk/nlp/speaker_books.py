@@ -1,0 +1,85 @@
+"""What an article has named so far: people and their roles, organisations, short forms."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from claimdesk.nlp import lexicon as lx
+from claimdesk.nlp import speaker_syntax as syn
+from claimdesk.nlp.coref import RoleBook, role_words
+from claimdesk.nlp.names import NameBook, clean_name, person_entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from claimdesk.nlp.quote_verbs import Context
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+@dataclass(slots=True)
+class Books:
+    """The names an article has given so far, learnt paragraph after paragraph."""
+
+    names: NameBook = field(default_factory=NameBook)
+    roles: RoleBook = field(default_factory=RoleBook)
+    #: Organisations by each word of their name ("the bank", "the force").
+    orgs: dict[str, str] = field(default_factory=dict)
+    #: Short forms the article defined: "Office for National Statistics (ONS)".
+    short: dict[str, str] = field(default_factory=dict)
+
+    def learn(self, ctx: Context) -> None:
+        """Add the paragraph's people and their roles to the books; list who each sentence names."""
+        starts = [s.start_char for s in ctx.sentences]
+        ctx.people_here = [[] for _ in ctx.sentences]
+        for ent in ctx.spans:
+            if ent.label_ in _NAMED and ent.label_ != "PERSON" and not ctx.quoted(ent[0]):
+                org = clean_name(ent)
+                if (short := syn.short_form(ent)) is not None:
+                    self.short[short] = org
+                for word in org.lower().split():
+                    if word in lx.ORG_WORDS:
+                        self.orgs.update(dict.fromkeys((word, *lx.ORG_ALIASES.get(word, ())), org))
+            if not person_entity(ent):
+                continue
+            name = clean_name(ent)
+            before = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            self.names.add(name, before)
+            full = self.names.full(name)
+            self.roles.learn(ent, full)
+            if not ctx.quoted(ent[0]) and ctx.sentences:
+                here = ctx.people_here[max(bisect_right(starts, ent.start_char) - 1, 0)]
+                if full not in here:
+                    here.append(full)
+        for tok in ctx.doc:
+            if (body := _body_of_place(tok)) is not None and not ctx.quoted(tok):
+                self.orgs.update(dict.fromkeys((tok.lower_, *lx.ORG_ALIASES.get(tok.lower_, ())),
+                                               body))
+
+    def focus(self, ctx: Context, sent: Span) -> str | None:
+        """The person who is the subject of the sentence's main verb, named or by role."""
+        for child in sent.root.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"} or ctx.quoted(child):
+                continue
+            ent = ctx.ents.get(child.i)  # "Branson" tagged GPE after "Richard Branson": his
+            if ent is not None and (person_entity(ent) or self.names.is_person(clean_name(ent))):
+                return self.names.full(clean_name(ent))
+            if child.pos_ in {"NOUN", "PROPN"}:
+                return self.roles.find(role_words(child))  # "The Conservative leader will…"
+        return None
+
+
+def _body_of_place(tok: Token) -> str | None:
+    """ "the government of Samoa", "the ministry of Finance": a body the tagger has no
+    entity for, named by its common noun and its place; "the government" is it later."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in lx.ORG_WORDS or not any(
+            c.lower_ == "the" for c in tok.lefts):
+        return None
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if place is not None and place.ent_type_ in {"GPE", "ORG"}:
+                return tok.doc[tok.i:place.i + 1].text
+    return None

@@ -1,0 +1,133 @@
+"""Speakers named by a common noun: unnamed people, spokespeople, pseudonyms, bodies."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimdesk.nlp import lexicon as lx
+from claimdesk.nlp import speaker_syntax as syn
+from claimdesk.nlp.names import person_entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: Determiners and numbers that leave a person unnamed: "a shop owner", "one MP",
+#: "another parent", "several residents", "a number of councillors", "the two leaders".
+_UNNAMED_DETS = frozenset({"a", "an", "one", "another", "some", "several", "many", "any",
+                           "each", "every", "both", "few", "numerous"})
+SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople",
+                          "spokespersons", "spokesmen", "spokeswomen", "representative",
+                          "representatives", "source", "sources"})
+
+
+def unnamed(tok: Token) -> bool:
+    """Whether the common noun `tok` is someone the article does not name ("a shop owner",
+    "one teacher", "the two ministers"): no reader can check such a speaker's words."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return False
+    if tok.lower_ in lx.DATA_NOUNS:
+        return False  # "a report by the committee found" speaks for the committee
+    return any((c.dep_ in {"det", "nummod", "quantmod", "amod"} and c.lower_ in _UNNAMED_DETS)
+               or (c.dep_ == "nummod" and c.like_num) for c in tok.lefts)
+
+
+def spoken_for(tok: Token, ents: dict[int, Span]) -> Span | None:
+    """The body an unnamed spokesperson speaks for: "a Home Office spokesperson", "a
+    spokesman for the Bank of England" give the organisation named with them."""
+    if tok.lower_ not in SPOKESPEOPLE:
+        return None
+    near = [c for c in tok.lefts if c.dep_ in {"compound", "nmod", "poss", "amod"}]
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at", "from"}:
+            near += [c for c in prep.children if c.dep_ == "pobj"]
+    for word in near:
+        ent = ents.get(word.i)
+        if ent is not None and ent.label_ != "PERSON":
+            return ent
+    return None
+
+
+def unnamed_body(tok: Token) -> str | None:
+    """ "Defence ministry sources": a body without a name the tagger saw, by its noun."""
+    if tok.lower_ not in SPOKESPEOPLE:
+        return None
+    words = [c for c in tok.lefts if c.dep_ in {"compound", "amod"}]
+    if not words or words[-1].lower_ not in lx.ORG_WORDS or words[-1].i != tok.i - 1:
+        return None
+    return tok.doc[words[0].left_edge.i:tok.i].text
+
+
+def definite_spokesperson(tok: Token) -> bool:
+    """ "The spokesperson added": one already introduced, with no body named here."""
+    return (tok.lower_ in SPOKESPEOPLE and any(c.lower_ == "the" for c in tok.lefts)
+            and not any(c.dep_ in {"compound", "poss", "prep"} for c in tok.children))
+
+
+_ALIAS_NOUNS = frozenset({"pseudonym", "name", "alias", "nickname"})
+
+
+def pseudonym(tok: Token) -> str | None:
+    """ "a nurse using the pseudonym Maya", "a resident named Tom Hale": the name given."""
+    if tok.pos_ != "NOUN":
+        return None
+    doc = tok.doc
+    for child in tok.rights:
+        if child.dep_ not in {"acl", "relcl"}:
+            continue
+        words = list(doc[child.i:min(child.right_edge.i + 1, child.i + 6)])
+        for k, word in enumerate(words[:-1]):
+            if word.lower_ in _ALIAS_NOUNS or (k == 0 and word.lower_ in {"named", "called"}):
+                run = syn.capitalised_run(doc, words[k + 1].i, forward=True)
+                if run is not None:
+                    return run.text
+    return None
+
+
+#: Endings of nouns for people by what they do.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+
+
+def can_speak(tok: Token) -> bool:
+    """Whether a common noun can be the speaker of a statement: a person ("officials"),
+    a body ("the council", "the paper") or a document ("the report"), not "tax returns"."""
+    if tok.pos_ != "NOUN":
+        return True
+    low = tok.lower_
+    stem = low[:-1] if low.endswith("s") else low
+    if stem.endswith(_AGENT_ENDINGS):
+        return True  # "forecasters", "economists", "physicians", "participants"
+    return any(w in lx.PERSON_NOUNS or w in lx.ORG_WORDS or w in lx.BODY_NOUNS
+               or w in lx.DATA_NOUNS for w in (low, stem))
+
+
+def appositive_person(tok: Token, ents: dict[int, Span], reach: int) -> Span | None:
+    """A person set off by commas inside the subject phrase: "The institute's director,
+    Dr. Ann Lee, said", "(According to agency X,) the judge of Lagos, Grace Obi, said",
+    which the parser may hang on the body. Not one inside a clause ("The party, whose
+    leader, Michael Howard, was absent, said" is the party)."""
+    for child in tok.subtree:
+        ent = ents.get(child.i)
+        if (child.dep_ != "appos" or ent is None or not 0 < child.i - tok.i <= reach
+                or not person_entity(ent)):
+            continue
+        path = child.head
+        while path.i != tok.i and path.pos_ not in {"VERB", "AUX"}:
+            path = path.head
+        if path.i == tok.i:
+            return ent
+    return None
+
+
+_OFFICIALS = lx.ROLE_HEADS | {"officer", "officers", "official", "officials"}
+
+
+def official_of(tok: Token, ents: dict[int, Span]) -> Span | None:
+    """The organisation an unnamed official speaks for: "the Red Cross's chief medical
+    officer", like its spokesperson (a country's minister is a person, not the country)."""
+    if tok.lower_ not in _OFFICIALS:
+        return None
+    for child in tok.children:
+        ent = ents.get(child.i)
+        if child.dep_ == "poss" and ent is not None and ent.label_ == "ORG":
+            return ent
+    return None
