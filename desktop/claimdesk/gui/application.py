@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -118,11 +119,18 @@ class RunningWindow:
         self.app = app
         self.log_file = log_file
         self._open(services)
-        from claimdesk.gui.windows.file_open import FileOpenFilter
+        from claimdesk.gui.windows import file_open
 
-        # self.window changes when the database is switched, so look it up per event.
-        self._file_events = FileOpenFilter(lambda path: self.window.open_path(path))  # noqa: PLW0108
-        app.installEventFilter(self._file_events)
+        # self.window changes when the database is switched, so look it up per event;
+        # a weak reference: the filter lives with the application, not with this object.
+        running = weakref.ref(self)
+
+        def open_path(path: str) -> None:
+            me = running()
+            if me is not None:
+                me.window.open_path(path)
+
+        self._file_events = file_open.install(app, open_path)
 
     def _open(self, services: Services) -> None:
         from claimdesk.gui.errors import install_excepthook
