@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from claimdesk.gui.panels.checked_before import CheckedBeforeBox
 from claimdesk.gui.panels.conflict_saves import ConflictSaves
 from claimdesk.gui.panels.evidence_actions import EvidenceActions, SourcesDropTarget
 from claimdesk.gui.panels.history_view import HistoryView
+from claimdesk.gui.panels.source_edits import SourceNoteEdits
 from claimdesk.gui.write_queue import WriteQueue
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import Workbench
@@ -67,6 +67,7 @@ class DetailPane(QWidget):
         self._text_writes = 0
         #: Verdict and source saves on the version shown; conflicts open a dialog.
         self.conflicts = ConflictSaves(self)
+        self.source_edits = SourceNoteEdits(self)
 
         self.header = QLabel(objectName="claimHeader")
         self.header.setWordWrap(True)
@@ -127,13 +128,13 @@ class DetailPane(QWidget):
         self.sources_model = SourcesModel(self)
         self.sources = QListView(objectName="sourcesView")
         self.sources.setModel(self.sources_model)
-        self.sources.doubleClicked.connect(self._edit_source_at)
+        self.sources.doubleClicked.connect(self.source_edits.edit_at)
         # Attaching runs on the window's JobRunner (its own only when built alone).
         self.evidence = EvidenceActions(
             workbench, jobs or JobRunner(errors.report, self), errors, self
         )
         self.evidence.changed.connect(self.changed.emit)
-        self.drops = SourcesDropTarget(self.sources, self._source_id_at, self.evidence)
+        self.drops = SourcesDropTarget(self.sources, self.source_edits.source_id_at, self.evidence)
         self.add_source_button = QPushButton(self.tr("&Add…"), objectName="addSourceButton")
         self.add_source_button.clicked.connect(self.add_source)
         self.edit_source_button = QPushButton(self.tr("&Edit…"), objectName="editSourceButton")
@@ -228,7 +229,7 @@ class DetailPane(QWidget):
                 self.explanation.setEnabled(False)
                 self.verdict_meta.setText("")
                 self.sources_model.reload([])
-                self._update_source_buttons()
+                self.source_edits.update_buttons()
                 self.history.clear()
                 self.conflicts.rebase(None, in_sync=True)
                 self.shown.emit(None)
@@ -270,20 +271,11 @@ class DetailPane(QWidget):
                 else self.tr("Choose a rating to write the explanation.")
             )
             self.sources_model.reload(claim.sources)
-            self._update_source_buttons()
+            self.source_edits.update_buttons()
             self.history.show_history(self.workbench.history(claim.id))
         finally:
             self._loading = False
         self.shown.emit(claim)
-
-    def _update_source_buttons(self) -> None:
-        has = self.claim is not None and self.sources.currentIndex().isValid()
-        self.edit_source_button.setEnabled(has)
-        self.remove_source_button.setEnabled(has)
-        sel = self.sources.selectionModel()
-        if sel is not None and not getattr(self, "_sel_connected", False):
-            sel.currentChanged.connect(lambda *_: self._update_source_buttons())
-            self._sel_connected = True
 
     def focus_verdict(self) -> None:
         (self.explanation if self.explanation.isEnabled() else self.rating).setFocus()
@@ -408,49 +400,10 @@ class DetailPane(QWidget):
     # ------------------------------------------------------------------ sources
 
     def add_source(self, url: str = "") -> SourceDialog | None:
-        if self.claim is None:
-            return None
-        dialog = SourceDialog(self, evidence=self.evidence)
-        dialog.url.setText(url)
-        claim_id = self.claim.id
-
-        def added(result: tuple[int, Changes]) -> None:
-            self.changed.emit(result[1])
-            self.evidence.attach_paths(result[0], dialog.pending_files)
-
-        def done(result: int) -> None:
-            if result == QDialog.DialogCode.Accepted:
-                draft = dialog.draft()
-                self.writes.submit(lambda: self.workbench.add_source(claim_id, draft), added)
-
-        dialog.finished.connect(done)
-        dialog.open()
-        return dialog
+        return self.source_edits.add_source(url)
 
     def edit_source(self) -> SourceDialog | None:
-        source = self.sources_model.row_at(self.sources.currentIndex().row())
-        if source is None:
-            return None
-        dialog = SourceDialog(self, source, self.evidence)
-
-        def done(result: int) -> None:
-            if result == QDialog.DialogCode.Accepted:
-                self.conflicts.save_source(source.id, dialog.draft(), source.version)
-
-        dialog.finished.connect(done)
-        dialog.open()
-        return dialog
-
-    def _source_id_at(self, row: int) -> int | None:
-        source = self.sources_model.row_at(row) if row >= 0 else None
-        return None if source is None else source.id
-
-    def _edit_source_at(self, index: QModelIndex) -> None:
-        self.sources.setCurrentIndex(index)
-        self.edit_source()
+        return self.source_edits.edit_source()
 
     def remove_source(self) -> None:
-        source = self.sources_model.row_at(self.sources.currentIndex().row())
-        if source is not None:
-            self._apply(lambda: self.workbench.delete_source(source.id))
-
+        self.source_edits.remove_source()

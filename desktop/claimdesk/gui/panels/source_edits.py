@@ -1,0 +1,80 @@
+"""The detail pane's source-note actions: add, edit (on the version shown), remove."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QDialog
+
+from claimdesk.gui.dialogs.source_dialog import SourceDialog
+from claimdesk.services.changes import Changes
+
+if TYPE_CHECKING:
+    from claimdesk.gui.panels.detail_pane import DetailPane
+
+
+class SourceNoteEdits:
+    """The source-note buttons' actions of one DetailPane (`pane`)."""
+
+    def __init__(self, pane: DetailPane) -> None:
+        self.pane = pane
+        self._sel_connected = False
+
+    def update_buttons(self) -> None:
+        has = self.pane.claim is not None and self.pane.sources.currentIndex().isValid()
+        self.pane.edit_source_button.setEnabled(has)
+        self.pane.remove_source_button.setEnabled(has)
+        sel = self.pane.sources.selectionModel()
+        if sel is not None and not self._sel_connected:
+            sel.currentChanged.connect(lambda *_: self.update_buttons())
+            self._sel_connected = True
+
+    def add_source(self, url: str = "") -> SourceDialog | None:
+        if self.pane.claim is None:
+            return None
+        dialog = SourceDialog(self.pane, evidence=self.pane.evidence)
+        dialog.url.setText(url)
+        claim_id = self.pane.claim.id
+
+        def added(result: tuple[int, Changes]) -> None:
+            self.pane.changed.emit(result[1])
+            self.pane.evidence.attach_paths(result[0], dialog.pending_files)
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                draft = dialog.draft()
+                self.pane.writes.submit(
+                    lambda: self.pane.workbench.add_source(claim_id, draft), added
+                )
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def edit_source(self) -> SourceDialog | None:
+        source = self.pane.sources_model.row_at(self.pane.sources.currentIndex().row())
+        if source is None:
+            return None
+        dialog = SourceDialog(self.pane, source, self.pane.evidence)
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self.pane.conflicts.save_source(source.id, dialog.draft(), source.version)
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def source_id_at(self, row: int) -> int | None:
+        source = self.pane.sources_model.row_at(row) if row >= 0 else None
+        return None if source is None else source.id
+
+    def edit_at(self, index: QModelIndex) -> None:
+        self.pane.sources.setCurrentIndex(index)
+        self.edit_source()
+
+    def remove_source(self) -> None:
+        source = self.pane.sources_model.row_at(self.pane.sources.currentIndex().row())
+        if source is not None:
+            self.pane.write(lambda: self.pane.workbench.delete_source(source.id))
