@@ -11,7 +11,7 @@ from claimdesk.domain.review import same_checker
 from claimdesk.gui.windows.host import WindowHelper, WindowParts
 from claimdesk.services.changes import Changes
 
-#: The Claim menu's review actions and their keys (Help → Keyboard shortcuts lists them).
+# The Claim menu's review actions and their keys (Help → Keyboard shortcuts lists them).
 ASSIGN_KEYS = "Ctrl+Shift+G"
 REQUEST_KEYS = "Ctrl+Shift+R"
 APPROVE_KEYS = "Ctrl+Shift+P"

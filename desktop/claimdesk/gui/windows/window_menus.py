@@ -106,7 +106,7 @@ def main_menus(
             None,
             Act("assignAction", QT_TRANSLATE_NOOP("Menus", "Assi&gn to…"),
                 review.assign_to, ASSIGN_KEYS),
-            Act("requestReviewAction", QT_TRANSLATE_NOOP("Menus", "Request re&view"),
+            Act("requestReviewAction", QT_TRANSLATE_NOOP("Menus", "Re&quest review"),
                 review.request_review, REQUEST_KEYS),
             Act("approveAction", QT_TRANSLATE_NOOP("Menus", "Appr&ove verdict"),
                 review.approve, APPROVE_KEYS),
