@@ -1975,6 +1975,17 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     </message>
 </context>
 <context>
+    <name>ReviewRequiredBox</name>
+    <message>
+        <source>Publish only &amp;approved verdicts</source>
+        <translation>Publicar solo veredictos &amp;aprobados</translation>
+    </message>
+    <message>
+        <source>Reports and ClaimReview leave out verdicts a second checker has not approved (on by default on a shared desk).</source>
+        <translation>Los informes y ClaimReview omiten los veredictos que un segundo verificador no ha aprobado (activado por defecto en una redacción compartida).</translation>
+    </message>
+</context>
+<context>
     <name>RunningWindow</name>
     <message>
         <source>Your last changes are still being saved. Switch databases once the status bar says “{saved}”</source>
@@ -2077,8 +2088,8 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
         <translation>Su &amp;nombre:</translation>
     </message>
     <message>
-        <source>Recorded on verdicts and in each claim&apos;s history. Left empty, your login name is used.</source>
-        <translation>Se registra en los veredictos y en el historial de cada afirmación. Si lo deja vacío, se usa su nombre de usuario.</translation>
+        <source>Recorded on verdicts, notes and in each claim&apos;s history. Left empty, your login name (on a shared desk: your database user) is used.</source>
+        <translation>Se registra en los veredictos, las fuentes y el historial de cada afirmación. Si se deja vacío, se usa su nombre de usuario del sistema (en una redacción compartida: su usuario de la base de datos).</translation>
     </message>
     <message>
         <source>An image file for reports (optional)</source>

@@ -116,3 +116,19 @@ def test_the_review_keys_are_in_the_shortcuts_sheet(make_window) -> None:  # typ
     assert rows["Assign to"] == "Ctrl+Shift+G"
     assert rows["Request review"] == "Ctrl+Shift+R"
     assert rows["Approve verdict"] == "Ctrl+Shift+P"
+
+
+def test_settings_turn_the_review_rule_on(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
+
+    window = make_window()
+    dialog = SettingsDialog(window, window.workbench, window.errors, tmp_path / "desk.sqlite3")
+    qtbot.addWidget(dialog)
+    box = dialog.review_required
+    assert not box.isChecked()  # a file desk publishes every verdict by default
+    box.setChecked(True)
+    assert dialog.save()
+    assert window.workbench.review_required()
+    again = SettingsDialog(window, window.workbench, window.errors, tmp_path / "desk.sqlite3")
+    qtbot.addWidget(again)
+    assert again.review_required.isChecked()
