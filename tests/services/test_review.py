@@ -131,6 +131,9 @@ def test_queues_mine_unassigned_and_needs_my_review(desk) -> None:  # type: igno
     ana, ben, first, second = desk
     ana.assign(first, "  Ben ")
     assert ana.claim(first).assignee == "Ben"
+    version = ana.claim(first).version
+    assert not ana.assign(first, "Ben")  # the same assignment again is no edit
+    assert ana.claim(first).version == version
     assert [c.id for c in ben.queue(Queue.MINE)] == [first]
     assert ana.queue(Queue.MINE) == []
     assert [c.id for c in ana.queue(Queue.UNASSIGNED)] == [second]

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from claimdesk.domain import Claim, Queue, ReviewState
 from claimdesk.domain.filters import in_queue
@@ -27,6 +28,8 @@ def reopen_if_changed(verdict: VerdictRow, rating_id: int, explanation: str) -> 
 
 def set_assignee(session: Session, claim_id: int, assignee: str | None) -> None:
     row: ClaimRow = _get(session, ClaimRow, claim_id)
+    if row.assignee == assignee:
+        return  # not even its clock moves: the same assignment again is no edit
     row.assignee = assignee
     row.updated_at = _now()
 
@@ -42,11 +45,16 @@ def set_review(
     verdict = session.scalar(select(VerdictRow).where(VerdictRow.claim_id == claim_id))
     if verdict is None:
         raise MissingRowError(f"verdict of claim {claim_id}")
+    if verdict.review_state == state.value:
+        return
     verdict.review_state = state.value
     if state is ReviewState.APPROVED:
         verdict.reviewer, verdict.reviewed_at = reviewer, at or _now()
     claim: ClaimRow = _get(session, ClaimRow, claim_id)
     claim.updated_at = _now()
+    # A review step is a new version of its claim even within the same second (as
+    # repositories.set_verdict): a reviewer's expected version then sees it.
+    flag_modified(claim, "updated_at")
 
 
 def _candidates(queue: Queue) -> Select[ClaimRow]:

@@ -96,7 +96,6 @@ class ClaimsPanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.status)
-        bar.addWidget(self.queue)
         bar.addWidget(QLabel(self.tr("Score ≥")))
         bar.addWidget(self.threshold)
         bar.addWidget(self.threshold_label)
@@ -140,8 +139,9 @@ class ClaimsPanel(QWidget):
         self.more_row = QWidget(objectName="moreFiltersRow")
         row = QHBoxLayout(self.more_row)
         row.setContentsMargins(0, 0, 0, 0)
+        # The team filter leads: on a shared desk it is the one reached for most.
         for w in (
-            self.rating, self.claim_type, self.speaker, self.sources, self.checked,
+            self.queue, self.rating, self.claim_type, self.speaker, self.sources, self.checked,
             self.max_score,
         ):  # fmt: skip
             row.addWidget(w)
