@@ -111,6 +111,7 @@
     </message>
     <message>
         <source>Export case bundle</source>
+        <extracomment>Called when a bundle&apos;s fact-check library changed this desk&apos;s (the window hands in Checked before&apos;s refresh and background encoding).</extracomment>
         <translation>Exportar paquete del caso</translation>
     </message>
     <message numerus="yes">
@@ -258,6 +259,10 @@
     <message>
         <source>Any status</source>
         <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s</source>
+        <translation>De todos</translation>
     </message>
     <message>
         <source>Hide claims whose check-worthiness score is below this</source>
@@ -794,6 +799,14 @@ sha256 {sha}</translation>
         <translation>Fuente añadida: {name}</translation>
     </message>
     <message>
+        <source>Assigned: {old} → {new}</source>
+        <translation>Asignada: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Review: {old} → {new}</source>
+        <translation>Revisión: {old} → {new}</translation>
+    </message>
+    <message>
         <source>Explanation edited</source>
         <translation>Explicación editada</translation>
     </message>
@@ -888,6 +901,30 @@ sha256 {sha}</translation>
     <message>
         <source>Place</source>
         <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Pendiente de revisión</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mías</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>Needs my review</source>
+        <translation>Pendientes de mi revisión</translation>
     </message>
     <message>
         <source>System</source>
@@ -1663,6 +1700,18 @@ sha256 {sha}</translation>
         <translation>Acep&amp;tar verificación anterior como fuente</translation>
     </message>
     <message>
+        <source>Assi&amp;gn to…</source>
+        <translation>Asi&amp;gnar a…</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest review</source>
+        <translation>Solicitar &amp;revisión</translation>
+    </message>
+    <message>
+        <source>Appr&amp;ove verdict</source>
+        <translation>Apr&amp;obar veredicto</translation>
+    </message>
+    <message>
         <source>&amp;Add claim from selection</source>
         <translation>Añadir afirmación desde la s&amp;elección</translation>
     </message>
@@ -1896,6 +1945,55 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     </message>
 </context>
 <context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Assign claim</source>
+        <translation>Asignar afirmación</translation>
+    </message>
+    <message>
+        <source>Assign claim {number} to (empty: nobody):</source>
+        <translation>Asignar la afirmación {number} a (vacío: a nadie):</translation>
+    </message>
+    <message>
+        <source>Select a claim first.</source>
+        <translation>Seleccione primero una afirmación.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <source>Assigned to {checker}</source>
+        <translation>Asignada a {checker}</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>Approved by {reviewer} {when}</source>
+        <translation>Aprobado por {reviewer} {when}</translation>
+    </message>
+    <message>
+        <source>{state} (verdict by {checker})</source>
+        <translation>{state} (veredicto de {checker})</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewRequiredBox</name>
+    <message>
+        <source>Publish only &amp;approved verdicts</source>
+        <translation>Publicar solo veredictos &amp;aprobados</translation>
+    </message>
+    <message>
+        <source>Reports and ClaimReview leave out verdicts a second checker has not approved (on by default on a shared desk).</source>
+        <translation>Los informes y ClaimReview omiten los veredictos que un segundo verificador no ha aprobado (activado por defecto en una redacción compartida).</translation>
+    </message>
+</context>
+<context>
     <name>RunningWindow</name>
     <message>
         <source>Your last changes are still being saved. Switch databases once the status bar says “{saved}”</source>
@@ -2108,8 +2206,8 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
         <translation>Su &amp;nombre:</translation>
     </message>
     <message>
-        <source>Recorded on verdicts and in each claim&apos;s history. Left empty, your login name is used.</source>
-        <translation>Se registra en los veredictos y en el historial de cada afirmación. Si lo deja vacío, se usa su nombre de usuario.</translation>
+        <source>Recorded on verdicts, notes and in each claim&apos;s history. Left empty, your login name (on a shared desk: your database user) is used.</source>
+        <translation>Se registra en los veredictos, las fuentes y el historial de cada afirmación. Si se deja vacío, se usa su nombre de usuario del sistema (en una redacción compartida: su usuario de la base de datos).</translation>
     </message>
     <message>
         <source>An image file for reports (optional)</source>

@@ -15,7 +15,15 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox
 
-from claimdesk.domain import ClaimStatus, ClaimType, SpeakerKind, Stance, Theme
+from claimdesk.domain import (
+    ClaimStatus,
+    ClaimType,
+    Queue,
+    ReviewState,
+    SpeakerKind,
+    Stance,
+    Theme,
+)
 from claimdesk.gui.i18n import (
     LABELS,
     format_date,
@@ -106,6 +114,7 @@ def test_the_label_table_covers_every_label_the_core_shows() -> None:
     shown |= {s.label for s in Stance} | {t.value.capitalize() for t in Theme}
     shown |= {name for name, _value, _color in DEFAULT_RATINGS}
     shown |= {k.value.capitalize() for k in SpeakerKind}  # speaker_kind_label
+    shown |= {r.label for r in ReviewState} | {q.label for q in Queue}
     assert shown - set(LABELS) == set()
 
 

@@ -24,7 +24,7 @@ RESPELLED = {
         " origin VARCHAR(16) NOT NULL, score FLOAT, types JSON NOT NULL,"
         " speaker VARCHAR(300), entities JSON NOT NULL, status VARCHAR(16) NOT NULL,"
         " created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL, speaker_kind varchar(16),"
-        " version integer default '1' not null,"
+        " version integer default '1' not null, assignee varchar ( 200 ),"
         " FOREIGN KEY (article_id) REFERENCES articles (id) ON DELETE CASCADE,"
         ' CHECK (start>=0 AND "END">start), PRIMARY KEY (id))'
     ),

@@ -26,6 +26,7 @@ from claimdesk.domain.models import (
     Theme,
     Verdict,
 )
+from claimdesk.domain.review import Queue, ReviewState
 
 __all__ = [
     "Article",
@@ -42,9 +43,11 @@ __all__ = [
     "HistoryField",
     "HitKind",
     "LanguageSource",
+    "Queue",
     "Rating",
     "RatingDraft",
     "RatingScale",
+    "ReviewState",
     "SearchHit",
     "SourceDraft",
     "SourceNote",

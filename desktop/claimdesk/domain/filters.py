@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimdesk.domain.models import Claim, ClaimOrigin, ClaimStatus, ClaimType
+from claimdesk.domain.review import Queue, ReviewState, same_checker
 
 #: `ClaimFilter.rating` value that keeps only claims without a verdict.
 UNRATED = -1
@@ -26,6 +27,24 @@ def worked_on(claim: Claim) -> bool:
     )
 
 
+def in_queue(claim: Claim, queue: Queue, me: str) -> bool:
+    """The one rule for the team filters; storage.review_repo.queue_sql says it in SQL.
+
+    MINE: assigned to `me`. UNASSIGNED: assigned to nobody. NEEDS_MY_REVIEW: its verdict
+    waits for review and was written by someone else (its writer cannot approve it).
+    """
+    if queue is Queue.MINE:
+        return claim.assignee is not None and same_checker(claim.assignee, me)
+    if queue is Queue.UNASSIGNED:
+        return claim.assignee is None
+    verdict = claim.verdict
+    return (
+        verdict is not None
+        and verdict.review_state is ReviewState.NEEDS_REVIEW
+        and not same_checker(verdict.checker, me)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimFilter:
     """The candidate gate (threshold, every sentence) plus explicit filters.
@@ -44,6 +63,9 @@ class ClaimFilter:
     claim_type: ClaimType | None = None
     speaker: str | None = None
     has_sources: bool | None = None
+    #: A team filter (domain.review.Queue) and the signed-in checker it is about.
+    queue: Queue | None = None
+    me: str = ""
 
     def accepts(self, claim: Claim) -> bool:
         return self._explicit(claim) and (
@@ -65,6 +87,8 @@ class ClaimFilter:
         if self.speaker is not None and (claim.speaker or "") != self.speaker:
             return False
         if self.has_sources is not None and (claim.source_count > 0) != self.has_sources:
+            return False
+        if self.queue is not None and not in_queue(claim, self.queue, self.me):
             return False
         if claim.score is not None and claim.score > self.max_score:
             return False

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from claimdesk.domain.evidence import Attachment
+from claimdesk.domain.review import ReviewState, review_summary
 
 
 class ClaimStatus(enum.StrEnum):
@@ -188,6 +189,10 @@ class Verdict:
     updated_at: datetime
     #: Raised by every save; a save based on an older version is a SaveConflict.
     version: int = 1
+    #: The review step (migration 0011): `checker` wrote it, `reviewer` approved it.
+    review_state: ReviewState = ReviewState.DRAFT
+    reviewer: str | None = None
+    reviewed_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +212,8 @@ class SourceNote:
     attachments: tuple[Attachment, ...] = ()
     #: Raised by every save; a save based on an older version is a SaveConflict.
     version: int = 1
+    #: Who added the note ("": added before migration 0011).
+    checker: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +267,8 @@ class Claim:
     #: Raised by every save of the claim (its status, its verdict: the verdict also
     #: stamps the claim); a save based on an older version is a SaveConflict.
     version: int = 1
+    #: The checker the claim is assigned to (None: nobody).
+    assignee: str | None = None
 
 
 # ----------------------------------------------------- history, scale drafts, settings, search
@@ -274,6 +283,10 @@ class HistoryField(enum.StrEnum):
     #: A note added to the claim by a bundle import (`new` names it); typed notes are not
     #: history, but a note arriving from elsewhere must say where it came from.
     SOURCE = "source"
+    #: Who the claim is assigned to (None: nobody).
+    ASSIGNEE = "assignee"
+    #: The verdict's review state (domain.review.ReviewState values).
+    REVIEW = "review"
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +316,8 @@ class HistoryEntry:
         if self.field is HistoryField.STATUS:
             old, new = (_status_label(v) for v in (self.old, self.new))
             return f"Status: {old} → {new}"
+        if self.field in (HistoryField.ASSIGNEE, HistoryField.REVIEW):
+            return review_summary(self.field.value, self.old, self.new)
         return f"Verdict: {self.old or 'none'} → {self.new or 'none'}"
 
 
@@ -355,6 +370,10 @@ class HitKind(enum.StrEnum):
     CLAIM = "claim"
     VERDICT = "verdict"
     SOURCE = "source"
+    #: Who the claim is assigned to (None: nobody).
+    ASSIGNEE = "assignee"
+    #: The verdict's review state (domain.review.ReviewState values).
+    REVIEW = "review"
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,6 +81,8 @@ def _verdict(v: BundleVerdict | None, now: datetime) -> BundleVerdict | None:
         checker=_clean(v.checker),
         created_at=_clock(v.created_at, now),
         updated_at=_clock(v.updated_at, now),
+        reviewer=None if v.reviewer is None else _clean(v.reviewer)[:200],
+        reviewed_at=None if v.reviewed_at is None else _clock(v.reviewed_at, now),
     )
 
 
@@ -98,6 +100,7 @@ def _source(s: BundleSource, now: datetime) -> BundleSource:
         publisher=_clean(s.publisher),
         quote=_clean(s.quote),
         note=_clean(s.note),
+        checker=_clean(s.checker),
         created_at=_clock(s.created_at, now),
     )
 

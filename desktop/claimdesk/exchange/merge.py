@@ -34,13 +34,16 @@ from claimdesk.importers.common import shorten
 from claimdesk.storage import evidence_repo, history_repo, snapshots
 from claimdesk.storage.orm import ArticleRow, ClaimRow, SourceNoteRow, VerdictRow
 from claimdesk.storage.repositories import default_scale
+from claimdesk.storage.review_repo import reopen_if_changed
 from claimdesk.storage.rows import _new_claim_row
 
 _ARTICLE_FIELDS = (
     "sha256", "title", "file_name", "file_path", "format", "text", "imported_at",
     "url", "author", "publisher", "published", "extracted_at", "pipeline",
 )
-_SOURCE_FIELDS = ("url", "title", "publisher", "accessed", "quote", "note", "created_at")
+_SOURCE_FIELDS = (
+    "url", "title", "publisher", "accessed", "quote", "note", "created_at", "checker",
+)
 
 
 class MergeConflict(ValueError):
@@ -241,6 +244,15 @@ def find_conflicts(session: Session, articles: Sequence[BundleArticle]) -> list[
 # ----------------------------------------------------------------------------- writing
 
 
+def _review(c: BundleClaim) -> dict[str, object]:
+    """A new verdict's review step as the bundle recorded it (who approved it, when)."""
+    v = c.verdict
+    if v is None:
+        return {}
+    return {"review_state": v.review_state.value, "reviewer": v.reviewer,
+            "reviewed_at": v.reviewed_at}  # fmt: skip
+
+
 def _new_source(s: BundleSource) -> SourceNoteRow:
     return SourceNoteRow(stance=s.stance.value, **_fields(s, _SOURCE_FIELDS))
 
@@ -252,7 +264,7 @@ def _new_claim(session: Session, article_id: int, c: BundleClaim, ratings: Mappi
         v = c.verdict
         new.verdict = VerdictRow(
             rating_id=ratings[v.rating], explanation=v.explanation, checker=v.checker,
-            created_at=v.created_at, updated_at=v.updated_at,
+            created_at=v.created_at, updated_at=v.updated_at, **_review(c),
         )
         counts.verdicts_added += 1
     new.sources = [_new_source(s) for s in c.sources]
@@ -271,9 +283,11 @@ def _take(session: Session, row: ClaimRow, c: BundleClaim, p: _Proposal,
         row.status = p.status.value
     if p.rating_id is not None and c.verdict is not None:
         if row.verdict is None:
-            row.verdict = VerdictRow(created_at=now)
+            row.verdict = VerdictRow(created_at=now, **_review(c))
             counts.verdicts_added += 1
         else:
+            # A changed approved verdict waits for review again, as on this desk.
+            reopen_if_changed(row.verdict, p.rating_id, c.verdict.explanation)
             counts.verdicts_updated += 1
         row.verdict.rating_id = p.rating_id
         row.verdict.explanation = c.verdict.explanation

@@ -15,6 +15,7 @@ from claimdesk.domain import (
     ClaimType,
     Entity,
     LanguageSource,
+    ReviewState,
     SpeakerKind,
     Stance,
 )
@@ -56,6 +57,7 @@ class BundleSource:
     created_at: datetime
     #: Not part of `key`: a note is the same note with or without its files.
     attachments: tuple[BundleAttachment, ...] = ()
+    checker: str = ""  # who added it; "" in bundles made before migration 0011
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -79,6 +81,10 @@ class BundleVerdict:
     checker: str
     created_at: datetime
     updated_at: datetime
+    #: The review step as the exporting desk had it (optional keys: no format change).
+    review_state: ReviewState = ReviewState.DRAFT
+    reviewer: str | None = None
+    reviewed_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +183,9 @@ def _claim_to_json(c: BundleClaim) -> dict[str, Any]:
             "checker": v.checker,
             "created_at": _iso(v.created_at),
             "updated_at": _iso(v.updated_at),
+            "review_state": v.review_state.value,
+            "reviewer": v.reviewer,
+            "reviewed_at": _iso(v.reviewed_at),
         },
         "sources": [
             {
@@ -188,6 +197,7 @@ def _claim_to_json(c: BundleClaim) -> dict[str, Any]:
                 "note": s.note,
                 "stance": s.stance.value,
                 "created_at": _iso(s.created_at),
+                "checker": s.checker,
                 "attachments": [
                     {
                         "sha256": f.sha256,
@@ -334,6 +344,7 @@ def _source(raw: object, where: str) -> BundleSource:
         note=o.string("note"),
         stance=o.choice("stance", Stance),
         created_at=o.timestamp("created_at"),
+        checker=((o.opt_string("checker") if "checker" in o.raw else None) or "")[:200],
     )
 
 
@@ -351,6 +362,10 @@ def _verdict(raw: object, where: str) -> BundleVerdict | None:
         checker=o.string("checker"),
         created_at=o.timestamp("created_at"),
         updated_at=o.timestamp("updated_at"),
+        # Keys added with migration 0011; bundles made before have none of them.
+        review_state=o.opt_choice("review_state", ReviewState) or ReviewState.DRAFT,
+        reviewer=o.opt_string("reviewer") if "reviewer" in o.raw else None,
+        reviewed_at=o.opt_timestamp("reviewed_at") if "reviewed_at" in o.raw else None,
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import ClaimOrigin, ClaimStatus, ClaimType, Stance
+from claimdesk.domain.review import review_state
 from claimdesk.exchange.records import (
     BundleArticle,
     BundleAttachment,
@@ -36,7 +37,9 @@ _ARTICLE_FIELDS = (
     "url", "author", "publisher", "published", "extracted_at", "pipeline", "language",
 )
 _VERDICT_FIELDS = ("explanation", "checker", "created_at", "updated_at")
-_SOURCE_FIELDS = ("url", "title", "publisher", "accessed", "quote", "note", "created_at")
+_SOURCE_FIELDS = (
+    "url", "title", "publisher", "accessed", "quote", "note", "created_at", "checker",
+)
 
 
 def _fields(obj: object, names: tuple[str, ...]) -> dict[str, Any]:
@@ -64,7 +67,9 @@ def _bundle_claim(row: ClaimRow) -> BundleClaim:
         verdict=None
         if v is None
         else BundleVerdict(
-            rating=v.rating.name, rating_value=v.rating.value, **_fields(v, _VERDICT_FIELDS)
+            rating=v.rating.name, rating_value=v.rating.value,
+            review_state=review_state(v.review_state), reviewer=v.reviewer,
+            reviewed_at=v.reviewed_at, **_fields(v, _VERDICT_FIELDS),
         ),
         sources=tuple(_bundle_source(s) for s in row.sources),
     )

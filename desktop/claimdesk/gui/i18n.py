@@ -167,6 +167,13 @@ LABELS = (
     QT_TRANSLATE_NOOP("Labels", "Person"),
     QT_TRANSLATE_NOOP("Labels", "Organisation"),
     QT_TRANSLATE_NOOP("Labels", "Place"),
+    # ReviewState and Queue (domain/review.py)
+    QT_TRANSLATE_NOOP("Labels", "Draft"),
+    QT_TRANSLATE_NOOP("Labels", "Needs review"),
+    QT_TRANSLATE_NOOP("Labels", "Approved"),
+    QT_TRANSLATE_NOOP("Labels", "Mine"),
+    QT_TRANSLATE_NOOP("Labels", "Unassigned"),
+    QT_TRANSLATE_NOOP("Labels", "Needs my review"),
     # Theme
     QT_TRANSLATE_NOOP("Labels", "System"),
     QT_TRANSLATE_NOOP("Labels", "Light"),

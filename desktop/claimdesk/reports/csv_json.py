@@ -144,6 +144,7 @@ def _claim_json(c: Claim) -> dict[str, Any]:
         "speaker": c.speaker,
         "speaker_kind": c.speaker_kind.value if c.speaker_kind else None,
         "status": c.status.value,
+        "assignee": c.assignee,
         "entities": [
             {"text": e.text, "label": e.label, "start": e.start, "end": e.end} for e in c.entities
         ],
@@ -156,6 +157,9 @@ def _claim_json(c: Claim) -> dict[str, Any]:
             "checker": v.checker,
             "created_at": v.created_at.isoformat(),
             "updated_at": v.updated_at.isoformat(),
+            "review_state": v.review_state.value,
+            "reviewer": v.reviewer,
+            "reviewed_at": v.reviewed_at.isoformat() if v.reviewed_at else None,
         },
         "sources": [
             {
@@ -166,6 +170,7 @@ def _claim_json(c: Claim) -> dict[str, Any]:
                 "quote": s.quote,
                 "note": s.note,
                 "stance": s.stance.value,
+                "checker": s.checker,
                 "attachments": [
                     {
                         "file_name": f.file_name,

@@ -6,6 +6,7 @@ import getpass
 import re
 from collections.abc import Sequence
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import DeskSettings, RatingDraft, Theme
@@ -40,9 +41,35 @@ def os_user() -> str:
         return ""
 
 
+def shared(session: Session) -> bool:
+    """Whether the session's desk is a shared desk on a PostgreSQL server."""
+    return bool(session.get_bind().dialect.name == "postgresql")
+
+
+def checker_key(session: Session) -> str:
+    """Where the checker's name is kept: one key on a file desk, one per database role on
+    a shared desk, whose settings every checker shares."""
+    if shared(session):
+        return f"{CHECKER_NAME}@{session.scalar(text('SELECT current_user')) or ''}"
+    return CHECKER_NAME
+
+
 def who(session: Session) -> str:
-    """The name that history entries and verdicts record."""
-    return repo.get_setting(session, CHECKER_NAME).strip() or os_user()
+    """Who is signed in: the name every verdict, source note and history entry records.
+
+    One rule on both engines: the checker name in the settings, else the name the
+    checker signed in with. On a shared desk (PostgreSQL) the settings are shared by
+    every checker, so the name is kept per database role (`checker_key`) and the
+    sign-in is that role (`current_user`, which the server authenticated); on a file
+    desk (SQLite, one checker at a time) the sign-in is the login name. A client that
+    names its checker itself (WritePath.checker: `--checker`, the tests) overrides both.
+    """
+    name = repo.get_setting(session, checker_key(session)).strip()
+    if name:
+        return name
+    if shared(session):
+        return str(session.scalar(text("SELECT current_user")) or "")
+    return os_user()
 
 
 def _float(text: str, default: float) -> float:
@@ -63,7 +90,7 @@ def _theme(text: str) -> Theme:
 def read(session: Session) -> DeskSettings:
     """The stored settings; a missing or damaged value reads as its default."""
     return DeskSettings(
-        checker_name=repo.get_setting(session, CHECKER_NAME),
+        checker_name=repo.get_setting(session, checker_key(session)),
         org_name=repo.get_setting(session, ORG_NAME),
         org_url=repo.get_setting(session, ORG_URL),
         org_logo=repo.get_setting(session, ORG_LOGO),
@@ -99,7 +126,7 @@ def normalised(settings: DeskSettings) -> DeskSettings:
 
 
 def write(session: Session, settings: DeskSettings) -> None:
-    repo.set_setting(session, CHECKER_NAME, settings.checker_name)
+    repo.set_setting(session, checker_key(session), settings.checker_name)
     repo.set_setting(session, ORG_NAME, settings.org_name)
     repo.set_setting(session, ORG_URL, settings.org_url)
     repo.set_setting(session, ORG_LOGO, settings.org_logo)

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy.orm import Session
 
+from claimdesk.domain import Claim, ReviewState
 from claimdesk.domain.evidence import clean_name
 from claimdesk.domain.filters import worked_on
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
 from claimdesk.reports.output import write_atomic
 from claimdesk.services import desk_settings
+from claimdesk.services.review import review_required
 from claimdesk.storage import evidence_repo, report_repo
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
@@ -24,6 +27,14 @@ from claimdesk.storage.db import Database
 class ReportSelectionError(KnownError):
     """The articles or dates asked for do not make a report."""
 
+
+
+def published(claim: Claim) -> Claim:
+    """The claim as a report on a review-required desk shows it: an unapproved verdict
+    is not published yet."""
+    if claim.verdict is None or claim.verdict.review_state is ReviewState.APPROVED:
+        return claim
+    return replace(claim, verdict=None)
 
 
 def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
@@ -77,6 +88,9 @@ class Reporting:
 
         By default a report holds the claims the checker worked on (rated, annotated,
         marked by hand or moved on from "to do"); `all_claims` adds every candidate.
+        On a desk that requires review (services.review.review_required) only approved
+        verdicts are published: every report and ClaimReview is built here, and a claim
+        whose verdict awaits approval appears without it (ClaimReview then leaves it out).
         Raises ReportSelectionError for unknown ids, a reversed date range or no articles.
         """
         if (checked_from is None) != (checked_to is None):
@@ -90,6 +104,7 @@ class Reporting:
             bounds = _day_bounds(checked_from, checked_to)
         with self.db.sessions() as session:
             ids = self._select(session, article_ids, bounds)
+            reviewed_only = review_required(session)
             parts = []
             for article_id in ids:
                 claims = report_repo.claims_with_sources(session, article_id)
@@ -101,9 +116,11 @@ class Reporting:
                     ]
                 elif not all_claims:
                     claims = [c for c in claims if worked_on(c)]
+                if reviewed_only:
+                    claims = [published(c) for c in claims]
                 parts.append(ArticleReport(repo.get_article(session, article_id), tuple(claims)))
             scale = repo.default_scale(session)
-            checker = repo.get_setting(session, desk_settings.CHECKER_NAME)
+            checker = repo.get_setting(session, desk_settings.checker_key(session))
         organisation = self.organisation()
         return ReportData(
             title=title or _default_title(parts, checked_from, checked_to),

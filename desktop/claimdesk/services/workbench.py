@@ -33,6 +33,7 @@ from claimdesk.services.article_language import ArticleLanguages, correct_langua
 from claimdesk.services.changes import Changes
 from claimdesk.services.evidence import EvidenceEdits
 from claimdesk.services.nlp_provider import CancelledFn, NlpProvider, ProgressFn
+from claimdesk.services.review import Reviews
 from claimdesk.services.undo import (
     Recorder,
     UndoStack,
@@ -52,7 +53,7 @@ class OpenResult:
 
 
 
-class Workbench(EvidenceEdits, ArticleLanguages):
+class Workbench(EvidenceEdits, ArticleLanguages, Reviews):
     """The application's use cases over one database.
 
     One writer: every write runs under one lock in its own Session and commits before
@@ -108,7 +109,7 @@ class Workbench(EvidenceEdits, ArticleLanguages):
         return self._read(lambda s: repo.needs_extraction(s, article_id))
 
     def checker_name(self) -> str:
-        return self._read(lambda s: repo.get_setting(s, desk_settings.CHECKER_NAME))
+        return self._read(lambda s: repo.get_setting(s, desk_settings.checker_key(s)))
 
     def history(self, claim_id: int) -> list[HistoryEntry]:
         """The claim's status and verdict changes, oldest first."""
@@ -343,7 +344,7 @@ class Workbench(EvidenceEdits, ArticleLanguages):
 
         def op(session: Session, rec: Recorder) -> int:
             rec.track(claim_id)
-            return repo.add_source(session, claim_id, draft)
+            return repo.add_source(session, claim_id, draft, self._who(session))
 
         return self._edit("Add source", op)
 

@@ -103,6 +103,13 @@ def record_transition(
         old_text, new_text = before.verdict["explanation"], after.verdict["explanation"]
         if old_text != new_text:
             add_entry(session, claim_id, HistoryField.EXPLANATION, old_text, new_text, who, at)
+    if before.verdict is not None and after.verdict is not None:
+        old_state, new_state = before.verdict["review_state"], after.verdict["review_state"]
+        if old_state != new_state:
+            add_entry(session, claim_id, HistoryField.REVIEW, old_state, new_state, who, at)
+    old_who, new_who = before.claim["assignee"], after.claim["assignee"]
+    if old_who != new_who:
+        add_entry(session, claim_id, HistoryField.ASSIGNEE, old_who, new_who, who, at)
     # Last: a status change is often the consequence of the verdict (to do → in progress).
     old_status, new_status = before.claim["status"], after.claim["status"]
     if old_status != new_status:

@@ -117,6 +117,8 @@ class ClaimRow(Base):
     #: version it was read at (migration 0010): a concurrent save fails, never overwrites.
     version: Mapped[int] = mapped_column(Integer, server_default="1")
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    #: The checker the claim is assigned to; NULL: nobody (migration 0011).
+    assignee: Mapped[str | None] = mapped_column(String(200), default=None)
 
     article: Mapped[ArticleRow] = relationship(back_populates="claims")
     verdict: Mapped[VerdictRow | None] = relationship(
@@ -142,6 +144,12 @@ class VerdictRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, server_default="1")  # as ClaimRow.version
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    #: domain.review.ReviewState; who approved it and when (migration 0011).
+    review_state: Mapped[str] = mapped_column(
+        String(16), default="draft", server_default="draft"
+    )
+    reviewer: Mapped[str | None] = mapped_column(String(200), default=None)
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
     claim: Mapped[ClaimRow] = relationship(back_populates="verdict")
     rating: Mapped[RatingRow] = relationship()
@@ -162,6 +170,8 @@ class SourceNoteRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, server_default="1")  # as ClaimRow.version
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    #: Who added the note; "" for notes added before migration 0011.
+    checker: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     claim: Mapped[ClaimRow] = relationship(back_populates="sources")
     # Read-only: attachments are written through evidence_repo, deleted by the cascade.

@@ -30,6 +30,7 @@ from claimdesk.storage.orm import (
     SourceNoteRow,
     VerdictRow,
 )
+from claimdesk.storage.review_repo import reopen_if_changed
 from claimdesk.storage.rows import (
     MissingRowError,
     _article,
@@ -257,6 +258,7 @@ def set_verdict(
             updated_at=now,
         )
     else:
+        reopen_if_changed(claim.verdict, rating_id, explanation)
         claim.verdict.rating_id = rating_id
         claim.verdict.explanation = explanation
         claim.verdict.checker = checker
@@ -299,9 +301,9 @@ def _apply_draft(row: SourceNoteRow, draft: SourceDraft) -> None:
     row.stance = draft.stance.value
 
 
-def add_source(session: Session, claim_id: int, draft: SourceDraft) -> int:
+def add_source(session: Session, claim_id: int, draft: SourceDraft, checker: str = "") -> int:
     _get(session, ClaimRow, claim_id)
-    row = SourceNoteRow(claim_id=claim_id, created_at=_now())
+    row = SourceNoteRow(claim_id=claim_id, created_at=_now(), checker=checker)
     _apply_draft(row, draft)
     session.add(row)
     session.flush()

@@ -24,6 +24,7 @@ from claimdesk.domain import (
     Verdict,
 )
 from claimdesk.domain.evidence import Attachment
+from claimdesk.domain.review import review_state
 from claimdesk.storage.orm import (
     ArticleRow,
     ClaimRow,
@@ -86,6 +87,9 @@ def _verdict(row: VerdictRow) -> Verdict:
         created_at=row.created_at,
         updated_at=row.updated_at,
         version=row.version,
+        review_state=review_state(row.review_state),
+        reviewer=row.reviewer,
+        reviewed_at=row.reviewed_at,
     )
 
 
@@ -114,6 +118,7 @@ def _source(row: SourceNoteRow) -> SourceNote:
         note=row.note,
         stance=Stance(row.stance),
         version=row.version,
+        checker=row.checker or "",
     )
 
 
@@ -143,6 +148,7 @@ def _claim(row: ClaimRow, number: int, *, with_sources: bool) -> Claim:
         source_count=len(row.sources),
         sources=tuple(_source(s) for s in row.sources) if with_sources else (),
         version=row.version,
+        assignee=row.assignee,
     )
 
 

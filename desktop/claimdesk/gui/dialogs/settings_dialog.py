@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.domain import DeskSettings, Theme
 from claimdesk.errors import KnownError
+from claimdesk.gui.dialogs.review_setting import ReviewRequiredBox
 from claimdesk.gui.dialogs.scale_editor import RatingScaleEditor, drafts_of, named, note
 from claimdesk.gui.dialogs.settings_parts import (
     BUSY_MESSAGE,
@@ -90,8 +91,9 @@ class SettingsDialog(QDialog):
         self.checker_name.setPlaceholderText(desk_settings.os_user() or self.tr("Your name"))
         checker = self._form([
             (self.tr("Your &name:"), self.checker_name),
-            note(self.tr("Recorded on verdicts and in each claim's history. Left empty, "
-                         "your login name is used.")),
+            note(self.tr("Recorded on verdicts, notes and in each claim's history. Left "
+                         "empty, your login name (on a shared desk: your database user) "
+                         "is used.")),
         ])  # fmt: skip
 
         self.org_name = named(QLineEdit(), "settingsOrgName")
@@ -117,11 +119,13 @@ class SettingsDialog(QDialog):
         self.threshold = named(QDoubleSpinBox(), "settingsThreshold")
         self.threshold.setRange(0.0, 1.0)
         self.threshold.setSingleStep(0.05)
+        self.review_required = ReviewRequiredBox(workbench)
         claims = self._form([
             (self.tr("Check-worthiness &threshold:"), side_by_side(self.threshold, stretch=True)),
             note(self.tr("Sentences scoring below this stay out of the claims list until you "
                          "choose View → Show every sentence; claims you have worked on are "
                          "always listed.")),
+            self.review_required,
         ])  # fmt: skip
 
         self.theme = named(QComboBox(), "settingsTheme")
@@ -305,6 +309,7 @@ class SettingsDialog(QDialog):
                     self.scale.model.reload(self._stored_scale)  # new ratings now have ids
                     self.ratingScaleChanged.emit(scale)
                 changes |= self.workbench.save_settings(settings)
+                changes |= self.review_required.save()
         except WriteBusy:
             if changes:
                 self.settingsChanged.emit(changes)

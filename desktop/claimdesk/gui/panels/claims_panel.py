@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimdesk.domain import Claim, ClaimStatus, ClaimType, RatingScale
+from claimdesk.domain import Claim, ClaimStatus, ClaimType, Queue, RatingScale
 from claimdesk.domain.factchecks import FactCheckMatch
 from claimdesk.domain.filters import UNRATED
 from claimdesk.gui.i18n import format_number, label
@@ -72,6 +73,10 @@ class ClaimsPanel(QWidget):
             self.tr("Any status"),
             [(label(st.label), st) for st in ClaimStatus],
             "status",
+        )
+        # The team filters (domain.review.Queue); `set_me` names the signed-in checker.
+        self.queue = self._combo(
+            "queueFilter", self.tr("Everyone's"), [(label(q.label), q) for q in Queue], "queue"
         )
         self.threshold = QSlider(Qt.Orientation.Horizontal, objectName="thresholdSlider")
         self.threshold.setRange(0, 100)
@@ -134,8 +139,9 @@ class ClaimsPanel(QWidget):
         self.more_row = QWidget(objectName="moreFiltersRow")
         row = QHBoxLayout(self.more_row)
         row.setContentsMargins(0, 0, 0, 0)
+        # The team filter leads: on a shared desk it is the one reached for most.
         for w in (
-            self.rating, self.claim_type, self.speaker, self.sources, self.checked,
+            self.queue, self.rating, self.claim_type, self.speaker, self.sources, self.checked,
             self.max_score,
         ):  # fmt: skip
             row.addWidget(w)
@@ -210,7 +216,12 @@ class ClaimsPanel(QWidget):
         combo.addItem(any_text, None)
         for text, value in items:
             combo.addItem(text, value)
-        combo.currentIndexChanged.connect(lambda _i: self._refilter(**{field: combo.currentData()}))
+        # Qt hands a str enum back as a plain str ("done"): look the member up again, or
+        # the filter would compare ClaimStatus.DONE with "done" and hide every claim.
+        typed = {str(v): v for _, v in items if isinstance(v, enum.Enum)}
+        combo.currentIndexChanged.connect(
+            lambda _i: self._refilter(**{field: typed.get(data := combo.currentData(), data)})
+        )
         return combo
 
     def _refilter(self, **changes: object) -> None:
@@ -226,6 +237,10 @@ class ClaimsPanel(QWidget):
     def _threshold_changed(self, value: int) -> None:
         self.threshold_label.setText(format_number(value / 100))
         self._refilter(threshold=value / 100)
+
+    def set_me(self, checker: str) -> None:
+        """The checker "mine" and "needs my review" are about (the one signed in)."""
+        self._refilter(me=checker)
 
     def set_scale(self, scale: RatingScale) -> None:
         """Offer the scale's ratings (and "not rated") in the rating filter."""

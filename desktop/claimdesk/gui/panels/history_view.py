@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import ClaimStatus, HistoryEntry, HistoryField
+from claimdesk.domain.review import review_state
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, format_datetime, label
 from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.gui.panels.row_delegate import TextRowDelegate
@@ -50,6 +51,10 @@ def _status(value: str | None) -> str:
         return value or NONE
 
 
+def _review(value: str | None) -> str:
+    return label(review_state(value).label) if value else NONE
+
+
 def describe(entry: HistoryEntry) -> str:
     """One line: "Status: To do → Done", "Verdict: — → False", "Explanation edited"."""
     if entry.field is HistoryField.STATUS:
@@ -62,6 +67,14 @@ def describe(entry: HistoryEntry) -> str:
         )
     if entry.field is HistoryField.SOURCE:
         return translate("HistoryView", "Source added: {name}").format(name=entry.new or NONE)
+    if entry.field is HistoryField.ASSIGNEE:
+        return translate("HistoryView", "Assigned: {old} → {new}").format(
+            old=entry.old or NONE, new=entry.new or NONE
+        )
+    if entry.field is HistoryField.REVIEW:
+        return translate("HistoryView", "Review: {old} → {new}").format(
+            old=_review(entry.old), new=_review(entry.new)
+        )
     return translate("HistoryView", "Explanation edited")
 
 

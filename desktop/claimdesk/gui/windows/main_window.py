@@ -28,6 +28,7 @@ from claimdesk.gui.panels.claims_panel import ClaimsPanel
 from claimdesk.gui.panels.detail_pane import DetailPane
 from claimdesk.gui.panels.language_banner import LanguageBanner
 from claimdesk.gui.panels.library_view import LibraryView
+from claimdesk.gui.panels.review_bar import ReviewBar
 from claimdesk.gui.theme import apply_theme
 from claimdesk.gui.windows.article_opener import ArticleOpener
 from claimdesk.gui.windows.bundle_actions import BundleActions
@@ -37,6 +38,7 @@ from claimdesk.gui.windows.dialog_opener import Dialogs
 from claimdesk.gui.windows.extraction import ExtractionQueue
 from claimdesk.gui.windows.factcheck_import import FactCheckImporter
 from claimdesk.gui.windows.host import WindowParts
+from claimdesk.gui.windows.review_actions import ReviewActions
 from claimdesk.gui.windows.window_menus import main_menus, set_rating_actions
 from claimdesk.gui.write_queue import WriteQueue
 from claimdesk.gui.write_wait import WriteWaitNotice
@@ -137,6 +139,9 @@ class MainWindow(QMainWindow):
         self.dialogs = Dialogs(parts, self.reporting, self.services.search)
         self.checked = CheckedBefore(parts, self.services.factchecks)
         self.factcheck_import = FactCheckImporter(parts, self.checked)
+        self.review = ReviewActions(parts)
+        self.review_bar = ReviewBar(self.detail)
+        self.review_bar.attach(self.detail)
         self.bundles.library_changed = self._library_imported
 
     def _build_actions(self) -> None:
@@ -154,6 +159,7 @@ class MainWindow(QMainWindow):
                     dialogs=self.dialogs,
                     panel=panel,
                     detail=self.detail,
+                    review=self.review,
                     quit_app=self.close,
                     reextract=self.reextract,
                 ),
@@ -161,6 +167,7 @@ class MainWindow(QMainWindow):
         )
         panel.show_all.toggled.connect(self.menu_actions["showAllAction"].setChecked)
         self.rebuild_rating_menu()
+        self.review.signed_in()
         cmd.refresh_undo_actions()
         self.writes.pendingChanged.connect(lambda _n: cmd.refresh_undo_actions())
 
@@ -340,6 +347,7 @@ class MainWindow(QMainWindow):
     def apply_desk_settings(self, settings: DeskSettings) -> None:
         """Threshold and theme follow the settings stored with the data."""
         self.claims_panel.threshold.setValue(round(settings.threshold * 100))
+        self.review.signed_in()  # the checker's name may have changed
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)

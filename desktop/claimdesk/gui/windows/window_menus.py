@@ -19,6 +19,12 @@ from claimdesk.gui.windows.checked_before import CheckedBefore
 from claimdesk.gui.windows.commands import RATING_KEYS, Commands
 from claimdesk.gui.windows.dialog_opener import Dialogs
 from claimdesk.gui.windows.factcheck_import import FactCheckImporter
+from claimdesk.gui.windows.review_actions import (
+    APPROVE_KEYS,
+    ASSIGN_KEYS,
+    REQUEST_KEYS,
+    ReviewActions,
+)
 
 
 def main_menus(
@@ -31,6 +37,7 @@ def main_menus(
     dialogs: Dialogs,
     panel: ClaimsPanel,
     detail: DetailPane,
+    review: ReviewActions,
     quit_app: Callable[[], object],
     reextract: Callable[[], None],
 ) -> MenuSpec:
@@ -96,6 +103,13 @@ def main_menus(
             Act("acceptMatchAction",
                 QT_TRANSLATE_NOOP("Menus", "Accep&t checked-before match as source"),
                 checked.accept_selected, ACCEPT_KEYS),
+            None,
+            Act("assignAction", QT_TRANSLATE_NOOP("Menus", "Assi&gn to…"),
+                review.assign_to, ASSIGN_KEYS),
+            Act("requestReviewAction", QT_TRANSLATE_NOOP("Menus", "Re&quest review"),
+                review.request_review, REQUEST_KEYS),
+            Act("approveAction", QT_TRANSLATE_NOOP("Menus", "Appr&ove verdict"),
+                review.approve, APPROVE_KEYS),
             None,
             Act("addClaimAction", QT_TRANSLATE_NOOP("Menus", "&Add claim from selection"),
                 commands.add_claim_from_selection, "Ctrl+M"),

@@ -1,0 +1,68 @@
+"""The review step of a shared desk: a verdict's review state and the claim queues."""
+
+from __future__ import annotations
+
+import enum
+
+
+class ReviewState(enum.StrEnum):
+    """Where a verdict stands on its way to publication.
+
+    DRAFT: written, not yet offered for review. NEEDS_REVIEW: waiting for a second
+    checker. APPROVED: a checker other than its writer approved it; on a desk that
+    requires review only approved verdicts are published (reports, ClaimReview). A
+    changed verdict goes back from APPROVED to NEEDS_REVIEW.
+    """
+
+    DRAFT = "draft"
+    NEEDS_REVIEW = "needs_review"
+    APPROVED = "approved"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    ReviewState.DRAFT: "Draft",
+    ReviewState.NEEDS_REVIEW: "Needs review",
+    ReviewState.APPROVED: "Approved",
+}
+
+
+def review_state(value: str | None) -> ReviewState:
+    """A stored state; NULL or a value this version does not know reads as a draft."""
+    try:
+        return ReviewState(value) if value else ReviewState.DRAFT
+    except ValueError:
+        return ReviewState.DRAFT
+
+
+class Queue(enum.StrEnum):
+    """The claims table's team filters: whose claims, which wait for me."""
+
+    MINE = "mine"
+    UNASSIGNED = "unassigned"
+    NEEDS_MY_REVIEW = "needs_my_review"
+
+    @property
+    def label(self) -> str:
+        return {
+            "mine": "Mine",
+            "unassigned": "Unassigned",
+            "needs_my_review": "Needs my review",
+        }[self.value]
+
+
+def same_checker(a: str | None, b: str | None) -> bool:
+    """Whether two recorded names are one checker (case and spacing aside)."""
+    return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
+
+
+def review_summary(field: str, old: str | None, new: str | None) -> str:
+    """A history line for an assignment ("assignee") or a review step ("review")."""
+    if field == "assignee":
+        return f"Assigned: {old or 'nobody'} → {new or 'nobody'}"
+    before, after = (ReviewState(v).label if v in set(ReviewState) else v or "none"
+                     for v in (old, new))  # fmt: skip
+    return f"Review: {before} → {after}"

@@ -1,0 +1,100 @@
+"""Writes and reads of the review step: assignment, review state, the team's queues."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
+
+from claimdesk.domain import Claim, Queue, ReviewState
+from claimdesk.domain.filters import in_queue
+from claimdesk.storage.orm import ClaimRow, SourceNoteRow, VerdictRow
+from claimdesk.storage.rows import MissingRowError, _claim, _get, _now
+
+
+def reopen_if_changed(verdict: VerdictRow, rating_id: int, explanation: str) -> None:
+    """An approved verdict whose rating or text changes waits for review again.
+
+    The approval was given to the words and rating the reviewer read; once they change
+    it no longer stands. The reviewer's name stays (it says who approved the version
+    before) until the next approval replaces it.
+    """
+    changed = verdict.rating_id != rating_id or verdict.explanation != explanation
+    if changed and verdict.review_state == ReviewState.APPROVED.value:
+        verdict.review_state = ReviewState.NEEDS_REVIEW.value
+
+
+def set_assignee(session: Session, claim_id: int, assignee: str | None) -> None:
+    row: ClaimRow = _get(session, ClaimRow, claim_id)
+    if row.assignee == assignee:
+        return  # not even its clock moves: the same assignment again is no edit
+    row.assignee = assignee
+    row.updated_at = _now()
+
+
+def set_review(
+    session: Session,
+    claim_id: int,
+    state: ReviewState,
+    reviewer: str | None = None,
+    at: datetime | None = None,
+) -> None:
+    """Move the claim's verdict to `state`; an approval records its reviewer and time."""
+    verdict = session.scalar(select(VerdictRow).where(VerdictRow.claim_id == claim_id))
+    if verdict is None:
+        raise MissingRowError(f"verdict of claim {claim_id}")
+    if verdict.review_state == state.value:
+        return
+    verdict.review_state = state.value
+    if state is ReviewState.APPROVED:
+        verdict.reviewer, verdict.reviewed_at = reviewer, at or _now()
+    claim: ClaimRow = _get(session, ClaimRow, claim_id)
+    claim.updated_at = _now()
+    # A review step is a new version of its claim even within the same second (as
+    # repositories.set_verdict): a reviewer's expected version then sees it.
+    flag_modified(claim, "updated_at")
+
+
+def _candidates(queue: Queue) -> Select[ClaimRow]:
+    """A loose SQL pre-selection; domain.filters.in_queue decides (one rule, not two)."""
+    query = select(ClaimRow)
+    if queue is Queue.MINE:
+        return query.where(ClaimRow.assignee.is_not(None))
+    if queue is Queue.UNASSIGNED:
+        return query.where(ClaimRow.assignee.is_(None))
+    return query.join(VerdictRow, VerdictRow.claim_id == ClaimRow.id).where(
+        VerdictRow.review_state == ReviewState.NEEDS_REVIEW.value
+    )
+
+
+def queue(session: Session, which: Queue, me: str) -> list[Claim]:
+    """Every claim of the desk in the queue `which` for the checker `me`, by article and
+    text order. Numbers are the claims' places in their article, as the table shows them.
+    """
+    query = _candidates(which)
+    rows = session.scalars(
+        query.options(
+            selectinload(ClaimRow.verdict).selectinload(VerdictRow.rating),
+            selectinload(ClaimRow.sources).selectinload(SourceNoteRow.attachments),
+        ).order_by(ClaimRow.article_id, ClaimRow.start, ClaimRow.end, ClaimRow.id)
+    ).all()
+    numbers = _numbers(session, {r.article_id for r in rows})
+    claims = [_claim(r, numbers[r.id], with_sources=False) for r in rows]
+    return [c for c in claims if in_queue(c, which, me)]
+
+
+def _numbers(session: Session, article_ids: set[int]) -> dict[int, int]:
+    found = session.execute(
+        select(ClaimRow.id, ClaimRow.article_id)
+        .where(ClaimRow.article_id.in_(article_ids))
+        .order_by(ClaimRow.article_id, ClaimRow.start, ClaimRow.end, ClaimRow.id)
+    ).all()
+    numbers: dict[int, int] = {}
+    last, n = None, 0
+    for claim_id, article_id in found:
+        n = n + 1 if article_id == last else 1
+        last = article_id
+        numbers[claim_id] = n
+    return numbers

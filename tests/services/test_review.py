@@ -1,0 +1,259 @@
+"""Checkers and the review step on both engines: assign, request review, approve, queues."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import make_url, text
+
+from claimdesk.domain import (
+    ArticleMetadata,
+    DeskSettings,
+    HistoryField,
+    Queue,
+    ReviewState,
+    SourceDraft,
+)
+from claimdesk.errors import KnownError, SaveConflict
+from claimdesk.reports.export import FORMATS, ExportOptions
+from claimdesk.services.nlp_provider import NlpProvider
+from claimdesk.services.reporting import Reporting
+from claimdesk.services.review import ReviewRefused
+from claimdesk.services.workbench import Workbench
+from tests import pg
+from tests.pg import target_of
+from tests.services.desk import add_article, mark, open_workbench
+
+
+@pytest.fixture
+def desk(
+    desk_target: str | Path, nlp_provider: NlpProvider, tmp_path: Path
+) -> Iterator[tuple[Workbench, Workbench, int, int]]:
+    """Ana and Ben, each with their own engine, on one desk; two claims of one article."""
+    ana = open_workbench(desk_target, nlp_provider)
+    ben = open_workbench(target_of(ana.db), nlp_provider)
+    ana.checker, ben.checker = "Ana", "Ben"
+    aid = add_article(ana, tmp_path)
+    first = mark(ana, aid, "Unemployment fell to 3.9 percent")
+    second = mark(ana, aid, "We built 300 bridges")
+    yield ana, ben, first, second
+    ana.db.dispose()
+    ben.db.dispose()
+
+
+def _rating(wb: Workbench, name: str) -> int:
+    return next(r.id for r in wb.rating_scale().ratings if r.name == name)
+
+
+def _steps(wb: Workbench, claim: int) -> list[tuple[str, HistoryField, str | None, str | None]]:
+    return [
+        (h.who, h.field, h.old, h.new)
+        for h in wb.history(claim)
+        if h.field in (HistoryField.REVIEW, HistoryField.ASSIGNEE)
+    ]
+
+
+def test_a_second_checker_approves_and_history_says_who(desk) -> None:  # type: ignore[no-untyped-def]
+    ana, ben, claim, _ = desk
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    assert ana.claim(claim).verdict.review_state is ReviewState.DRAFT
+    ana.request_review(claim)
+    ben.approve(claim, expected_version=ben.claim(claim).version)
+    verdict = ana.claim(claim).verdict
+    assert verdict is not None
+    assert (verdict.review_state, verdict.checker, verdict.reviewer) == (
+        ReviewState.APPROVED, "Ana", "Ben")
+    assert verdict.reviewed_at is not None
+    assert _steps(ana, claim) == [
+        ("Ana", HistoryField.REVIEW, "draft", "needs_review"),
+        ("Ben", HistoryField.REVIEW, "needs_review", "approved"),
+    ]
+    assert ana.history(claim)[-1].summary == "Review: Needs review → Approved"
+
+
+def test_the_checker_who_wrote_the_verdict_cannot_approve_it(desk) -> None:  # type: ignore[no-untyped-def]
+    ana, _ben, claim, _ = desk
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    ana.request_review(claim)
+    before = ana.claim(claim).version
+    with pytest.raises(ReviewRefused) as refused:
+        ana.approve(claim)
+    assert isinstance(refused.value, KnownError)
+    assert "A second checker must approve" in str(refused.value)
+    assert str(refused.value).count(".") == 1  # one plain sentence
+    after = ana.claim(claim)
+    assert after.verdict.review_state is ReviewState.NEEDS_REVIEW
+    assert after.version == before  # nothing written
+
+
+def test_a_changed_verdict_after_approval_needs_review_again(desk) -> None:  # type: ignore[no-untyped-def]
+    ana, ben, claim, _ = desk
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    ana.request_review(claim)
+    ben.approve(claim)
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2 (March figures).")
+    verdict = ben.claim(claim).verdict
+    assert verdict.review_state is ReviewState.NEEDS_REVIEW
+    assert ("Ana", HistoryField.REVIEW, "approved", "needs_review") in _steps(ben, claim)
+    # The same text saved again is no change and does not reopen an approval.
+    ben.approve(claim)
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2 (March figures).")
+    assert ana.claim(claim).verdict.review_state is ReviewState.APPROVED
+
+
+def test_approving_a_verdict_changed_since_it_was_read_is_a_conflict(desk) -> None:  # type: ignore[no-untyped-def]
+    ana, ben, claim, _ = desk
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    ana.request_review(claim)
+    seen = ben.claim(claim).version
+    ana.set_verdict(claim, _rating(ana, "Mostly false"), "Revised.")
+    with pytest.raises(SaveConflict):
+        ben.approve(claim, expected_version=seen)
+    assert ana.claim(claim).verdict.review_state is ReviewState.NEEDS_REVIEW
+
+
+def test_review_steps_need_a_verdict_waiting_for_review(desk) -> None:  # type: ignore[no-untyped-def]
+    ana, ben, claim, _ = desk
+    with pytest.raises(ReviewRefused, match="Rate the claim"):
+        ana.request_review(claim)
+    ana.set_verdict(claim, _rating(ana, "True"), "")
+    with pytest.raises(ReviewRefused, match="not waiting for review"):
+        ben.approve(claim)
+
+
+def test_queues_mine_unassigned_and_needs_my_review(desk) -> None:  # type: ignore[no-untyped-def]
+    ana, ben, first, second = desk
+    ana.assign(first, "  Ben ")
+    assert ana.claim(first).assignee == "Ben"
+    version = ana.claim(first).version
+    assert not ana.assign(first, "Ben")  # the same assignment again is no edit
+    assert ana.claim(first).version == version
+    assert [c.id for c in ben.queue(Queue.MINE)] == [first]
+    assert ana.queue(Queue.MINE) == []
+    assert [c.id for c in ana.queue(Queue.UNASSIGNED)] == [second]
+    ana.set_verdict(second, _rating(ana, "True"), "Records show 300.")
+    ana.request_review(second)
+    assert [c.id for c in ben.queue(Queue.NEEDS_MY_REVIEW)] == [second]
+    assert ana.queue(Queue.NEEDS_MY_REVIEW) == []  # her own verdict is not hers to review
+    assert [c.number for c in ben.queue(Queue.NEEDS_MY_REVIEW)] == [ana.claim(second).number]
+    ben.approve(second)
+    assert ben.queue(Queue.NEEDS_MY_REVIEW) == []
+    ana.assign(first, None)
+    assert [c.id for c in ana.queue(Queue.UNASSIGNED)] == [first, second]
+    assert _steps(ana, first) == [
+        ("Ana", HistoryField.ASSIGNEE, None, "Ben"),
+        ("Ana", HistoryField.ASSIGNEE, "Ben", None),
+    ]
+
+
+def test_source_notes_record_who_added_them(desk) -> None:  # type: ignore[no-untyped-def]
+    ana, ben, claim, _ = desk
+    ben.add_source(claim, SourceDraft(url="https://ons.example/lms"))
+    assert [s.checker for s in ana.claim(claim).sources] == ["Ben"]
+
+
+def test_approval_can_be_undone_by_its_reviewer(desk) -> None:  # type: ignore[no-untyped-def]
+    ana, ben, claim, _ = desk
+    ana.set_verdict(claim, _rating(ana, "False"), "x")
+    ana.request_review(claim)
+    ben.approve(claim)
+    ben.undo()
+    assert ana.claim(claim).verdict.review_state is ReviewState.NEEDS_REVIEW
+
+
+def _claimreview(reporting: Reporting, article: int) -> list[str]:
+    data = reporting.build([article])
+    try:
+        out = FORMATS["claimreview"].render(
+            data, ExportOptions(review_url="https://desk.example/r", published=date(2026, 12, 2))
+        )
+    except KnownError:
+        return []
+    parsed = json.loads(str(out))
+    items = parsed if isinstance(parsed, list) else parsed.get("@graph", [parsed])
+    return [item["claimReviewed"] for item in items]
+
+
+def test_claimreview_publishes_only_approved_verdicts_when_review_is_required(
+    desk, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    ana, ben, first, second = desk
+    ana.save_settings(DeskSettings(org_name="Desk", org_url="https://desk.example"))
+    article = ana.claim(first).article_id
+    ana.update_metadata(article, ArticleMetadata(title="A", url="https://news.example/a"))
+    ana.set_verdict(first, _rating(ana, "False"), "The ONS says 4.2.")
+    ana.set_verdict(second, _rating(ana, "True"), "Records show 300.")
+    ana.request_review(first)
+    ana.request_review(second)
+    ben.approve(second)
+    reporting = Reporting(ana.db)
+    ana.set_review_required(True)
+    assert ana.review_required()
+    published = _claimreview(reporting, article)
+    assert len(published) == 1 and "300 bridges" in published[0]
+    report = reporting.build([article])
+    assert [c.verdict is not None for c in report.claims] == [False, True]
+    ana.set_review_required(False)
+    assert len(_claimreview(reporting, article)) == 2
+
+
+def test_who_is_signed_in_and_whether_review_is_required_by_default(
+    desk_target: str | Path, nlp_provider: NlpProvider
+) -> None:
+    """The settings' checker name, else the sign-in (role or login name); review is
+    required by default on a shared desk only."""
+    wb = open_workbench(desk_target, nlp_provider)
+    try:
+        shared = wb.db.is_server
+        assert wb.signed_in() == (pg.SUPERUSER if shared else getpass.getuser())
+        wb.save_settings(DeskSettings(checker_name="Dana Reyes"))
+        assert wb.signed_in() == "Dana Reyes"
+        assert wb.review_required() is shared
+        wb.set_review_required(not shared)
+        assert wb.review_required() is not shared
+    finally:
+        wb.db.dispose()
+
+
+def test_on_a_shared_desk_each_role_keeps_its_own_checker_name(
+    desk_target: str | Path, nlp_provider: NlpProvider, tmp_path: Path
+) -> None:
+    """The settings are the whole desk's: one checker's name must not sign another's work."""
+    if not isinstance(desk_target, str):
+        pytest.skip("a file desk has one checker at a time")
+    ana = open_workbench(desk_target, nlp_provider)
+    url = make_url(desk_target)
+    role = f"ben_{os.getpid()}"
+    with ana.db.engine.connect() as con:
+        con.execute(text(f"CREATE ROLE {role} LOGIN"))
+        con.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}"))
+        con.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}"))
+        con.commit()
+    ben = open_workbench(url.set(username=role).render_as_string(False), nlp_provider)
+    try:
+        ana.save_settings(DeskSettings(checker_name="Ana Díaz"))
+        assert ben.signed_in() == role
+        ben.save_settings(DeskSettings(checker_name="Ben Ode"))
+        assert (ana.signed_in(), ben.signed_in()) == ("Ana Díaz", "Ben Ode")
+        assert ana.settings().checker_name == "Ana Díaz"
+        aid = add_article(ana, tmp_path)
+        claim = mark(ana, aid, "Unemployment fell to 3.9 percent")
+        ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+        ana.request_review(claim)
+        ben.approve(claim)
+        verdict = ana.claim(claim).verdict
+        assert verdict is not None
+        assert (verdict.checker, verdict.reviewer) == ("Ana Díaz", "Ben Ode")
+    finally:
+        ben.db.dispose()
+        with ana.db.engine.connect() as con:
+            con.execute(text(f"DROP OWNED BY {role}"))
+            con.execute(text(f"DROP ROLE {role}"))
+            con.commit()
+        ana.db.dispose()

@@ -1,0 +1,57 @@
+"""`claimdesk queue|assign|review` as real processes on a SQLite desk."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from claimdesk.services.workbench import Workbench
+from tests.reports.casework import build_case, open_workbench
+from tests.test_cli import run
+
+
+def _sign_in(db: Path, name: str) -> None:
+    wb = open_workbench(db)
+    try:
+        wb.save_settings(replace(wb.settings(), checker_name=name))
+    finally:
+        wb.db.dispose()
+
+
+def _rate(wb: Workbench, claim: int) -> None:
+    false = next(r.id for r in wb.rating_scale().ratings if r.name == "False")
+    wb.set_verdict(claim, false, "The ONS says 4.2.")
+
+
+def test_assign_request_review_and_approve_from_a_shell(tmp_path: Path) -> None:
+    case = build_case(tmp_path / "a")
+    claim = case.untouched_claim
+    _rate(case.workbench, claim)  # as the case's checker
+    db = case.workbench.db.path
+    assert db is not None
+    case.close()
+    where = ("--db", str(db), "--data-dir", str(tmp_path / "data"))
+
+    asked = run("review", "request", str(claim), *where)
+    assert asked.returncode == 0, asked.stderr
+    assert f"claim {claim}: Needs review" in asked.stdout
+    own = run("review", "approve", str(claim), *where)
+    assert own.returncode == 2
+    assert "A second checker must approve" in own.stderr and "Traceback" not in own.stderr
+
+    _sign_in(db, "Ben Ode")
+    waiting = run("queue", "review", "--format", "json", *where)
+    assert waiting.returncode == 0, waiting.stderr
+    assert [c["claim_id"] for c in json.loads(waiting.stdout)] == [claim]
+    approved = run("review", "approve", str(claim), *where)
+    assert approved.returncode == 0, approved.stderr
+    assert run("queue", "review", *where).returncode == 1  # empty now
+
+    assert run("assign", str(claim), "Ben Ode", *where).returncode == 0
+    mine = run("queue", "mine", *where)
+    assert mine.returncode == 0 and mine.stdout.split("\t")[0] == str(claim)
+    assert "approved\tBen Ode" in mine.stdout
+    shown = run("review", "required", *where)
+    assert "review not required" in shown.stdout  # a file desk, as before
+    assert "only approved" in run("review", "required", "on", *where).stdout
