@@ -78,9 +78,11 @@ def _history(wb: Workbench, claim_id: int) -> list[tuple]:
 def test_keep_mine_saves_over_theirs_and_history_shows_both(qtbot, desk) -> None:
     window, ben, claim_id = desk
     dialog = _ben_saves_then_ana_types(qtbot, window, ben, claim_id)
-    with qtbot.waitActive(dialog):
-        dialog.activateWindow()
-    qtbot.keyClick(dialog, Qt.Key.Key_K, ALT)  # Keep mine (the mnemonic clicks shortly)
+    assert dialog.keep_button.text() == "&Keep mine"  # Alt+K
+    # Keyboard only, but not through the mnemonic: under load Alt+K sometimes closed
+    # nothing (1 run in 6); a mnemonic needs the dialog to be the active window.
+    dialog.keep_button.setFocus()
+    qtbot.keyClick(dialog.keep_button, Qt.Key.Key_Space)
     # The dialog is gone once chosen (deleted later, so only the pane is asked).
     qtbot.waitUntil(lambda: window.detail.conflicts.dialog is None, timeout=SAVED_MS)
     qtbot.waitUntil(lambda: ben.claim(claim_id).verdict.explanation == ANA, timeout=SAVED_MS)
