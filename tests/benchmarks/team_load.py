@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import random
+import resource
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -144,6 +146,9 @@ class LoadResult:
     latencies_ms: list[float]
     problems: list[str] = field(default_factory=list)
     gave_up: int = 0
+    #: CPU seconds the checkers' processes and the server's used (None: not measured).
+    client_cpu_s: float | None = None
+    server_cpu_s: float | None = None
 
     @property
     def median_ms(self) -> float:
@@ -161,13 +166,47 @@ class LoadResult:
         return (
             f"{self.saves} saves in {self.seconds:.1f} s ({self.saves_per_s:.1f}/s), "
             f"{self.conflicts} conflicts; save latency median {self.median_ms:.1f} ms, "
-            f"p95 {self.p95_ms:.1f} ms; problems: {len(self.problems)}"
+            f"p95 {self.p95_ms:.1f} ms; problems: {len(self.problems)}{self._cpu()}"
+        )
+
+    def _cpu(self) -> str:
+        if not self.saves or self.client_cpu_s is None or self.server_cpu_s is None:
+            return ""
+        return (
+            f"; CPU per save: checkers {1000 * self.client_cpu_s / self.saves:.0f} ms, "
+            f"server {1000 * self.server_cpu_s / self.saves:.0f} ms"
         )
 
 
-def run_load(target: str, folder: Path, checkers: int, seconds: float, claims: int) -> LoadResult:
-    """Run `checkers` processes on the desk at `target` for `seconds`, then audit it."""
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def server_cpu(postmaster_pid: Path | None) -> float | None:
+    """CPU seconds of the server and the backends it has reaped (Linux /proc)."""
+    if postmaster_pid is None:
+        return None
+    try:
+        pid = postmaster_pid.read_text().split()[0]
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    # utime, stime, cutime, cstime: fields 14-17 of stat(5), counted after the ")".
+    ticks = sum(int(v) for v in fields[11:15])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def run_load(
+    target: str, folder: Path, checkers: int, seconds: float, claims: int,
+    postmaster_pid: Path | None = None,
+) -> LoadResult:
+    """Run `checkers` processes on the desk at `target` for `seconds`, then audit it.
+
+    With the server's postmaster.pid, the CPU time it used meanwhile is measured too.
+    """
     pool = make_pool(target, claims)
+    cpu_before, server_before = _children_cpu(), server_cpu(postmaster_pid)
     fork = multiprocessing.get_context("fork")
     outs = [folder / f"checker{i:02d}.json" for i in range(checkers)]
     processes = [
@@ -185,6 +224,8 @@ def run_load(target: str, folder: Path, checkers: int, seconds: float, claims: i
             process.join()
             problems.append(f"checker{i:02d} still running {GRACE_S:.0f} s after the end: hung")
     elapsed = time.monotonic() - started
+    time.sleep(0.2)  # the backends of the checkers' connections exit and are reaped
+    client_cpu, server_after = _children_cpu() - cpu_before, server_cpu(postmaster_pid)
     records: list[dict[str, Any]] = []
     for i, out in enumerate(outs):
         if not out.exists():
@@ -202,6 +243,9 @@ def run_load(target: str, folder: Path, checkers: int, seconds: float, claims: i
         latencies_ms=[s * 1000 for r in records for s in r["latencies"]],
         problems=problems,
         gave_up=sum(1 for r in records if r.get("gave_up")),
+        client_cpu_s=client_cpu,
+        server_cpu_s=None if server_after is None or server_before is None
+        else server_after - server_before,
     )
     result.problems += audit(target, pool, saved)
     return result
