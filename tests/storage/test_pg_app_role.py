@@ -12,14 +12,17 @@ from sqlalchemy.exc import ProgrammingError
 
 from claimdesk.domain import SourceDraft
 from claimdesk.errors import DatabaseError
+from claimdesk.services import desk_move
 from claimdesk.services.search import search
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage import schema
 from claimdesk.storage.db import open_database
+from claimdesk.storage.desk_copy import DeskCopyRefused
 from tests.conftest import REPO
 from tests.pg import PgServer
 from tests.reports.casework import nlp
 from tests.services.desk import add_article, mark
+from tests.services.test_desk_move import dump_of, source  # noqa: F401  (fixture)
 
 SCRIPT = REPO / "packaging" / "sql" / "claimdesk_app_role.sql"
 APP = "claimdesk_app"
@@ -116,3 +119,18 @@ def test_an_older_desk_is_left_to_its_owner_with_a_plain_sentence(
             assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0009"
     finally:
         engine.dispose()
+
+
+def test_pushing_a_desk_is_left_to_the_owner(
+    pg_server: PgServer, database: str, source: Path  # noqa: F811
+) -> None:
+    """Rows with their own ids move the id sequences on, which only the owner may do."""
+    open_database(pg_server.url(database)).dispose()
+    assert _grant(pg_server, database, "app_password=s3cret").returncode == 0
+    before = dump_of(pg_server.url(database))
+    with pytest.raises(DeskCopyRefused) as refused:
+        desk_move.push(source, _app_url(pg_server, database))
+    message = str(refused.value)
+    assert "Nothing was pushed" in message and "as the desk's owner" in message
+    assert dump_of(pg_server.url(database)) == before
+    assert desk_move.push(source, pg_server.url(database)).total_added > 0  # the owner may

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, UniqueConstraint, delete, func, inspect, select, text
 from sqlalchemy import tuple_ as sql_tuple
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.schema import sort_tables
 
 from claimdesk.errors import DatabaseError
@@ -39,6 +39,8 @@ _FED_BY = {"factchecks": "verdicts"}
 _SEEDED = frozenset({"rating_scales", "ratings"})
 
 Row = dict[str, Any]
+#: PostgreSQL's SQLSTATE for "permission denied" (insufficient_privilege).
+_NOT_ALLOWED = "42501"
 
 
 class DeskCopyRefused(DatabaseError):
@@ -271,6 +273,15 @@ def copy_desk(source: Database, target: Database, verb: str = "copied") -> CopyC
             raise DeskCopyRefused(
                 f"Nothing was {verb}: {target.where} changed while copying "
                 f"({str(exc.orig).splitlines()[0]}); try again."
+            ) from exc
+        except DBAPIError as exc:
+            # Moving the id sequences on (or writing a table the role may not) is the
+            # owner's: the application role (packaging/sql) may only draw ids.
+            if getattr(exc.orig, "sqlstate", None) != _NOT_ALLOWED:
+                raise
+            raise DeskCopyRefused(
+                f"Nothing was {verb}: your database role may not write rows with their own "
+                f"ids into {target.where}; ask your administrator to run it as the desk's owner."
             ) from exc
     log.info("%s: %s", target.where, counts.summary(verb))
     return counts
