@@ -84,3 +84,25 @@ def test_a_note_save_records_no_verdict_change_made_by_someone_else(
     ben.undo()
     verdict = ben.claim(claim).verdict
     assert verdict is not None and verdict.explanation == "Ben's first text."
+
+
+def test_an_undo_does_not_write_over_a_save_made_while_it_checked(
+    ben: Workbench, tmp_path: Path
+) -> None:
+    """Undo checks that the claim is as the edit left it, then restores the state before.
+
+    Without the claim's lock a colleague's verdict could commit between the two, and the
+    restore (delete and insert the verdict) would erase it without a conflict.
+    """
+    claim = mark(ben, add_article(ben, tmp_path), "Unemployment fell to 3.9 percent")
+    rating = ben.rating_scale().ratings[0].id
+    ben.set_verdict(claim, rating, "Ben's first text.")
+    ben.set_verdict(claim, ben.rating_scale().ratings[1].id, "Ben's second text.")
+    tried = _verdict_meanwhile(ben, claim, "DELETE FROM verdicts")
+    try:
+        ben.undo()
+    finally:
+        ben.__dict__.pop("_stop_meanwhile")()
+    assert tried == ["waited"]  # Ana's save waits, then finds a newer version: a conflict
+    verdict = ben.claim(claim).verdict
+    assert verdict is not None and verdict.explanation == "Ben's first text."

@@ -224,6 +224,10 @@ def apply_entry(session: Session, entry: UndoEntry, *, redo: bool, who: str) -> 
     Raises UndoConflict if the rows are no longer as the entry left them.
     """
     expected, target = (entry.before, entry.after) if redo else (entry.after, entry.before)
+    # Held from the check to the commit (as Recorder.track): a colleague's save committed
+    # in between would otherwise be erased by the restore without any conflict.
+    for cid in sorted(expected.claims.keys() | target.claims.keys()):
+        repo.lock_claim(session, cid)
     problem = snapshots.conflict(session, expected, target)
     if problem is not None:
         raise UndoConflict(
