@@ -356,10 +356,8 @@ class Workbench(EvidenceEdits, ArticleLanguages):
         seen = conflicts.Seen("source note", expected_version)
 
         def op(session: Session, rec: Recorder) -> None:
-            # The claim's row, then the note's (as every edit of a note: track locks the
-            # claim first), so a note save and an attachment never wait on each other.
-            rec.track(repo.source_claim_id(session, source_id))
-            repo.lock_source(session, source_id)  # as lock_claim in set_verdict
+            rec.track(repo.source_claim_id(session, source_id))  # claim first, as all edits
+            repo.lock_source(session, source_id)  # then the note (as lock_claim in set_verdict)
             current = conflicts.source_of(session, source_id)
             seen.check(current.version, conflicts.source_values(draft),
                        conflicts.source_values(current))  # fmt: skip
