@@ -14,13 +14,13 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any, NoReturn
 
-from claimdesk import __version__, cli_backup, cli_export, cli_factchecks, cli_review
+from claimdesk import __version__, cli_backup, cli_desk, cli_export, cli_factchecks, cli_review
 from claimdesk.cli_export import say_waiting
 from claimdesk.domain import SearchHit
 from claimdesk.errors import KnownError
 
 COMMANDS = ("extract", "import", "score", "eval", "export", "bundle", "search", "backup",
-            "factchecks", "match", *cli_review.COMMANDS)
+            "factchecks", "match", "desk", *cli_review.COMMANDS)
 #: SQLite integers are signed 64-bit: a bigger id or limit cannot even be asked for.
 MAX_SQLITE_INT = 2**63 - 1
 #: Errors writing the output (a full disk, a read-only place): said in one line.
@@ -111,6 +111,7 @@ def _command_parser() -> argparse.ArgumentParser:
     cli_backup.add_parser(sub, _common)
     cli_factchecks.add_parsers(sub, _common)
     cli_review.add_parsers(sub, _common)
+    cli_desk.add_parser(sub, _common)
     return parser
 
 
@@ -379,6 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "queue": cli_review.cmd_queue,
                 "assign": cli_review.cmd_assign,
                 "review": cli_review.cmd_review,
+                "desk": cli_desk.cmd_desk,
             }[args.command]
             # A lone surrogate (from a PDF, say) must not stop the printing of a result.
             for stream in (sys.stdout, sys.stderr):

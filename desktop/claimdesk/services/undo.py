@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from claimdesk.errors import KnownError
 from claimdesk.services.changes import Changes
 from claimdesk.storage import history_repo, snapshots
+from claimdesk.storage import repositories as repo
 from claimdesk.storage.rows import MissingRowError
 from claimdesk.storage.snapshots import ClaimState, Snapshot
 
@@ -123,8 +124,16 @@ class Recorder:
         self._metadata: snapshots.Row | None = None
 
     def track(self, *claim_ids: int) -> None:
-        """Remember these claims as they are now; raises MissingRowError if one is gone."""
+        """Remember these claims as they are now; raises MissingRowError if one is gone.
+
+        Their rows are locked first (PostgreSQL; SQLite's BEGIN IMMEDIATE holds the file):
+        otherwise a colleague's save committed between this read and `finish` would look
+        like this edit's change, recorded in history under this checker's name and put on
+        this checker's undo stack.
+        """
         new = [cid for cid in claim_ids if cid not in self._before]
+        for cid in sorted(new):  # one order for every edit, so two never wait on each other
+            repo.lock_claim(self.session, cid)
         for cid, state in snapshots.capture_claims(self.session, new).items():
             if state is None:
                 raise MissingRowError(f"claims {cid}")
@@ -215,6 +224,10 @@ def apply_entry(session: Session, entry: UndoEntry, *, redo: bool, who: str) -> 
     Raises UndoConflict if the rows are no longer as the entry left them.
     """
     expected, target = (entry.before, entry.after) if redo else (entry.after, entry.before)
+    # Held from the check to the commit (as Recorder.track): a colleague's save committed
+    # in between would otherwise be erased by the restore without any conflict.
+    for cid in sorted(expected.claims.keys() | target.claims.keys()):
+        repo.lock_claim(session, cid)
     problem = snapshots.conflict(session, expected, target)
     if problem is not None:
         raise UndoConflict(

@@ -357,8 +357,8 @@ class Workbench(EvidenceEdits, ArticleLanguages, Reviews):
         seen = conflicts.Seen("source note", expected_version)
 
         def op(session: Session, rec: Recorder) -> None:
-            repo.lock_source(session, source_id)  # as lock_claim in set_verdict
-            rec.track(repo.source_claim_id(session, source_id))
+            rec.track(repo.source_claim_id(session, source_id))  # claim first, as all edits
+            repo.lock_source(session, source_id)  # then the note (as lock_claim in set_verdict)
             current = conflicts.source_of(session, source_id)
             seen.check(current.version, conflicts.source_values(draft),
                        conflicts.source_values(current))  # fmt: skip

@@ -133,6 +133,28 @@ def _up_to_date(conn: Connection, where: str) -> bool:
         return session.scalar(select(RatingScaleRow.id).limit(1)) is not None
 
 
+class NotTheOwner(DatabaseError):
+    """The desk needs DDL (creating, upgrading, a missing index) that this role may not run."""
+
+
+def _prepare_as_owner(engine: Engine, where: str, *, upgrade: bool) -> None:
+    """_prepare, saying plainly when this role may only edit rows (the application role
+    of packaging/sql/claimdesk_app_role.sql): the schema is its owner's to change."""
+    from psycopg.errors import InsufficientPrivilege
+
+    try:
+        with engine.begin() as conn:
+            _prepare(conn, where)
+    except DBAPIError as exc:
+        if not isinstance(exc.orig, InsufficientPrivilege):
+            raise
+        step, verb = ("an upgrade", "upgrade") if upgrade else ("its tables", "create")
+        raise NotTheOwner(
+            f"The shared desk {where} needs {step}, which your database role may not make; "
+            f"ask your administrator to run ClaimDesk as the desk's owner once to {verb} it."
+        ) from exc
+
+
 def _engine(url: URL) -> Engine:
     # pre_ping: a desk stays open for hours and servers drop idle connections.
     return create_engine(
@@ -168,8 +190,7 @@ def open_server(target: str, *, create: bool = True) -> Database:
                 "or open it once without this command to create the desk."
             )
         if not ready:
-            with engine.begin() as conn:
-                _prepare(conn, where)
+            _prepare_as_owner(engine, where, upgrade=current is not None)
     except DBAPIError as exc:
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)

@@ -1,0 +1,300 @@
+"""Copying every row of one desk into another (SQLite ⇄ PostgreSQL), ids kept, all or nothing."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, UniqueConstraint, delete, func, inspect, select, text
+from sqlalchemy import tuple_ as sql_tuple
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.schema import sort_tables
+
+from claimdesk.errors import DatabaseError
+from claimdesk.storage import fts
+from claimdesk.storage.db import Database
+from claimdesk.storage.orm import Base
+
+log = logging.getLogger(__name__)
+
+#: Rows looked up on the target per query (an IN list of primary keys or unique keys).
+CHUNK = 500
+#: What the summary calls a table's rows; any other table is named by its own name.
+LABELS = {
+    "claim_history": "history entries",
+    "source_notes": "source notes",
+    "rating_scales": "rating scales",
+    "factchecks": "fact-checks",
+    "factcheck_vectors": "fact-check vectors",
+    "evidence_blobs": "evidence files",
+    "evidence": "attachments",
+}
+#: Tables a trigger writes when another table gets a row: {fed: feeder}. The desk's own
+#: verdicts are copied into the fact-check library by triggers (migration 0008), so the
+#: library is copied after the verdicts, replacing the copies those triggers just made.
+_FED_BY = {"factchecks": "verdicts"}
+#: Tables a desk gets when it is created (storage/db.py seeds the default scale).
+_SEEDED = frozenset({"rating_scales", "ratings"})
+
+Row = dict[str, Any]
+#: PostgreSQL's SQLSTATE for "permission denied" (insufficient_privilege).
+_NOT_ALLOWED = "42501"
+
+
+class DeskCopyRefused(DatabaseError):
+    """The target desk holds rows under the same ids with other content; nothing was copied."""
+
+
+def label(table: str, count: int = 2) -> str:
+    """"3 claims", "1 claim", "1 history entry": what `count` rows of `table` are called."""
+    plural = LABELS.get(table, table.replace("_", " "))
+    if count != 1:
+        return f"{count} {plural}"
+    if plural.endswith("ies"):
+        return f"1 {plural[:-3]}y"
+    return f"1 {plural.removesuffix('s')}"
+
+
+@dataclass
+class CopyCounts:
+    """Rows copied and rows found already there (identical), per table."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    present: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+    def summary(self, verb: str) -> str:
+        """"pushed 3 articles, 41 claims, …; 12 rows were already there"."""
+        parts = [label(t, n) for t, n in self.added.items() if n]
+        done = f"{verb} {', '.join(parts)}" if parts else f"{verb} 0 new rows"
+        present = sum(self.present.values())
+        return f"{done}; {present} rows were already there." if present else f"{done}."
+
+
+def tables() -> list[Table]:
+    """Every table of the schema, each after the tables it refers to (and is fed by).
+
+    Derived from the ORM's metadata, so a new table is copied without an edit here; the
+    search indexes are not tables of it (SQLite: triggers fill them; PostgreSQL: GIN
+    expression indexes), so inserted rows are indexed as any other.
+    """
+    by_name = Base.metadata.tables
+    extra = [(by_name[feeder], by_name[fed]) for fed, feeder in _FED_BY.items()]
+    return list(sort_tables(by_name.values(), extra_dependencies=extra))
+
+
+def _is_search_index(name: str) -> bool:
+    return any(name == i.name or name.startswith(f"{i.name}_") for i in fts.INDEXES)
+
+
+def check_tables(conn: Connection, where: str) -> None:
+    """Refuse a desk holding a table the copy would leave behind (a schema ahead of ours)."""
+    known = set(Base.metadata.tables) | {"alembic_version"}
+    unknown = sorted(
+        n for n in inspect(conn).get_table_names() if n not in known and not _is_search_index(n)
+    )
+    if unknown:
+        raise DeskCopyRefused(
+            f"The desk {where} has a table ClaimDesk does not copy ({unknown[0]}); "
+            "update ClaimDesk on this computer and try again."
+        )
+
+
+def _revision(conn: Connection) -> str | None:
+    value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return None if value is None else str(value)
+
+
+def _key(table: Table) -> Any:
+    (pk,) = table.primary_key.columns  # every ClaimDesk table has a one-column key
+    return pk
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for at in range(0, len(values), CHUNK):
+        yield values[at : at + CHUNK]
+
+
+def _unique_keys(table: Table) -> list[tuple[str, ...]]:
+    return [
+        tuple(c.name for c in u.columns)
+        for u in table.constraints
+        if isinstance(u, UniqueConstraint)
+    ]
+
+
+@dataclass
+class _Plan:
+    """What one table's copy will do: rows to insert, rows already there, clashes."""
+
+    table: Table
+    new: list[Row] = field(default_factory=list)
+    present: int = 0
+    clashes: int = 0
+
+
+def _plan(table: Table, rows: list[Row], target: Connection) -> _Plan:
+    pk = _key(table)
+    plan = _Plan(table)
+    found: dict[Any, Row] = {}
+    for chunk in _chunks([r[pk.name] for r in rows]):
+        for held in target.execute(select(table).where(pk.in_(chunk))).mappings():
+            found[held[pk.name]] = dict(held)
+    for row in rows:
+        there = found.get(row[pk.name])
+        if there is None:
+            plan.new.append(row)
+        elif there == row:
+            plan.present += 1
+        else:
+            plan.clashes += 1
+    # A new id whose unique key (an article's checksum, a setting's name…) another row
+    # already has on the target would be refused by the database; count it as a clash.
+    clashing: set[int] = set()
+    for names in _unique_keys(table):
+        columns = [table.c[n] for n in names]
+        keyed = {
+            tuple(r[n] for n in names): i
+            for i, r in enumerate(plan.new)
+            if all(r[n] is not None for n in names)
+        }
+        wanted = list(keyed)
+        for chunk in _chunks(wanted):
+            where = (
+                columns[0].in_([k[0] for k in chunk])
+                if len(columns) == 1
+                else sql_tuple(*columns).in_(chunk)
+            )
+            for found_key in target.execute(select(*columns).where(where)):
+                clashing.add(keyed[tuple(found_key)])
+    if clashing:
+        plan.clashes += len(clashing)
+        plan.new = [r for i, r in enumerate(plan.new) if i not in clashing]
+    return plan
+
+
+def _only_seeded(target: Connection, order: Sequence[Table]) -> bool:
+    """Whether the target is a desk as created: nothing in it but its default scale."""
+    return all(
+        target.execute(select(func.count()).select_from(t)).scalar() == 0
+        for t in order
+        if t.name not in _SEEDED
+    )
+
+
+def _advance_sequences(
+    target: Connection, order: Sequence[Table], added: Mapping[str, int]
+) -> None:
+    """PostgreSQL: move each id sequence past the ids inserted explicitly.
+
+    A serial column's sequence does not see explicit ids; without this the next claim
+    saved on the server would be given an id a copied claim already has. Never moved
+    back (another client may have drawn ids meanwhile).
+    """
+    for table in order:
+        if not added.get(table.name):
+            continue
+        pk = _key(table)
+        sequence = target.execute(
+            text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": pk.name}
+        ).scalar()
+        if sequence is None:
+            continue
+        highest = target.execute(select(func.max(pk))).scalar()
+        target.execute(
+            text(
+                "SELECT setval(CAST(:s AS regclass), "
+                "GREATEST(:m, pg_sequence_last_value(CAST(:s AS regclass))))"
+            ),
+            {"s": sequence, "m": highest},
+        )
+
+
+def copy_desk(source: Database, target: Database, verb: str = "copied") -> CopyCounts:
+    """Copy every row of `source` that `target` lacks, ids kept; all or nothing.
+
+    Rows already on the target with the same id and content are left alone (copying
+    twice adds nothing). If any row's id, or unique key, is taken on the target by a
+    different row, DeskCopyRefused names the table and count and nothing is written.
+    A target that is a new desk (only the scale it was created with) takes the source's
+    scale instead of its default one.
+    """
+    order = tables()
+    with source.sessions() as reading:
+        # One snapshot of a server desk others keep writing to (a file's read is one already).
+        options = {"isolation_level": "REPEATABLE READ"} if source.is_server else None
+        src = reading.connection(execution_options=options)
+        check_tables(src, source.where)
+        src_revision = _revision(src)
+        rows = {
+            t.name: [dict(r) for r in src.execute(select(t).order_by(_key(t))).mappings()]
+            for t in order
+        }
+    with target.write_lock, target.sessions.begin() as writing:
+        dst = writing.connection()
+        check_tables(dst, target.where)
+        if _revision(dst) != src_revision:
+            raise DeskCopyRefused(
+                f"The desks {source.where} and {target.where} are at different schema "
+                "versions; open both with this ClaimDesk once, then try again."
+            )
+        if _only_seeded(dst, order):
+            for table in (t for t in reversed(order) if t.name in _SEEDED):
+                dst.execute(delete(table))
+        plans = [_plan(t, rows[t.name], dst) for t in order]
+        clashes = [p for p in plans if p.clashes]
+        if clashes:
+            first = clashes[0]
+            more = sum(p.clashes for p in clashes[1:])
+            others = f" (and {more} rows of other tables)" if more else ""
+            raise DeskCopyRefused(
+                f"Nothing was {verb}: {target.where} already holds "
+                f"{label(first.table.name, first.clashes)} (table {first.table.name}) under "
+                f"the same ids or keys as {source.where} but with other content{others}; "
+                "copy into an empty desk, or remove those rows there first."
+            )
+        counts = CopyCounts()
+        try:
+            for plan in plans:
+                name = plan.table.name
+                if plan.new:
+                    dst.execute(plan.table.insert(), plan.new)
+                    _drop_trigger_copies(dst, plan)
+                counts.added[name] = len(plan.new)
+                counts.present[name] = plan.present
+            if dst.dialect.name == "postgresql":
+                _advance_sequences(dst, order, counts.added)
+        except IntegrityError as exc:
+            raise DeskCopyRefused(
+                f"Nothing was {verb}: {target.where} changed while copying "
+                f"({str(exc.orig).splitlines()[0]}); try again."
+            ) from exc
+        except DBAPIError as exc:
+            # Moving the id sequences on (or writing a table the role may not) is the
+            # owner's: the application role (packaging/sql) may only draw ids.
+            if getattr(exc.orig, "sqlstate", None) != _NOT_ALLOWED:
+                raise
+            raise DeskCopyRefused(
+                f"Nothing was {verb}: your database role may not write rows with their own "
+                f"ids into {target.where}; ask your administrator to run it as the desk's owner."
+            ) from exc
+    log.info("%s: %s", target.where, counts.summary(verb))
+    return counts
+
+
+def _drop_trigger_copies(target: Connection, plan: _Plan) -> None:
+    """Remove what the target's triggers made from rows just inserted, where the source's
+    own copies of them follow (the fact-check library's entries of the desk's verdicts)."""
+    if plan.table.name != _FED_BY["factchecks"]:
+        return
+    library = Base.metadata.tables["factchecks"]
+    claim_ids = [r["claim_id"] for r in plan.new]
+    for chunk in _chunks(claim_ids):
+        target.execute(
+            delete(library).where(library.c.source == "desk", library.c.claim_id.in_(chunk))
+        )
