@@ -110,3 +110,31 @@ def test_a_refused_save_sends_nothing(desk: tuple[Workbench, int]) -> None:
         assert not heard.matching(lambda e: e.table == "verdicts")
     finally:
         assert feed.stop()
+
+
+def test_own_saves_to_another_desk_file_do_not_hide_a_colleagues_save(
+    tmp_path: Path, nlp_provider: NlpProvider
+) -> None:
+    """Two desks hold rows with the same ids and versions: "own" is per desk file."""
+    desks = []
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        wb = open_workbench(tmp_path / name / "desk.sqlite3", nlp_provider)
+        desks.append((wb, mark(wb, add_article(wb, tmp_path / name), "Unemployment fell")))
+    (mine, mine_claim), (shared, shared_claim) = desks
+    heard = Heard()
+    feed = ChangeFeed(shared.db, interval=0.2)
+    feed.start(heard)
+    try:
+        mine.set_verdict(mine_claim, _rating(mine), "On my own desk.")  # verdict 1, version 1
+        subprocess.run(
+            [sys.executable, "-m", "tests.services.feed_child", str(shared.db.path),
+             str(shared_claim), "Ben", "On the shared desk."],
+            cwd=REPO, check=True, timeout=120,
+        )  # fmt: skip
+        theirs = heard.wait_for(lambda e: e.table == "verdicts")
+        assert not theirs.own and theirs.by == "Ben"
+    finally:
+        assert feed.stop()
+        for wb, _ in desks:
+            wb.db.dispose()

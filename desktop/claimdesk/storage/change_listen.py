@@ -160,7 +160,7 @@ class Poller(_Worker):
         self._con = con
         self._version = self._data_version()
         self._rows, self._history = self._signature(), self._last_history()
-        self._commits = OWN_SAVES.commits
+        self._commits = OWN_SAVES.commits(str(self.path))
 
     def _data_version(self) -> int:
         assert self._con is not None
@@ -189,7 +189,7 @@ class Poller(_Worker):
 
     def _changes(self) -> list[ChangeEvent]:
         assert self._con is not None
-        rows, commits = self._signature(), OWN_SAVES.commits
+        rows, commits = self._signature(), OWN_SAVES.commits(str(self.path))
         who = dict(self._con.execute(
             "SELECT claim_id, who FROM claim_history WHERE id > ? ORDER BY id", (self._history,)
         ).fetchall())  # fmt: skip
@@ -202,9 +202,7 @@ class Poller(_Worker):
             claim, article, version = now or was or (None, None, None)
             change = ChangeEvent(key[0], key[1], claim, article, version if now else None,
                                  str(who.get(claim, "")))  # fmt: skip
-            found.append(
-                replace(change, own=(change.table, change.id, change.version) in OWN_SAVES)
-            )
+            found.append(replace(change, own=OWN_SAVES.has(str(self.path), change)))
         self._rows = rows
         own_commits, self._commits = commits != self._commits, commits
         if len(found) > MAX_ROW_EVENTS:

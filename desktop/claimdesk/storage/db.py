@@ -89,7 +89,8 @@ class Sessions(sessionmaker[Session]):
             with self(bind=bind) as session, session.begin():
                 notify.watch(session)
                 yield session
-                notify.send_pending(session)  # in the transaction: sent at its commit
+                # In the transaction: PostgreSQL sends them at its commit.
+                notify.send_pending(session, str(self.path))
         except DBAPIError as exc:
             known = None if self.path is None else world_error(exc.orig, self.path)
             if known is None:

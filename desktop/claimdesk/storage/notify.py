@@ -181,43 +181,50 @@ def pending(session: Session) -> list[ChangeEvent]:
 
 
 class _OwnSaves:
-    """What this process committed lately, so a poller can tell its own saves (SQLite
-    tells only that another connection wrote, and this process has several)."""
+    """What this process committed lately to each desk file, so a poller can tell its
+    own saves (SQLite tells only that another connection wrote, and this process has
+    several). Keyed by the file: two desks have rows with the same ids and versions."""
 
     LIMIT = 10_000
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._seen: OrderedDict[tuple[str, int | None, int | None], None] = OrderedDict()
-        self.commits = 0
+        self._seen: OrderedDict[tuple[str, str, int | None, int | None], None] = OrderedDict()
+        self._commits: dict[str, int] = {}
 
-    def add(self, events: Iterable[ChangeEvent]) -> None:
+    def add(self, desk: str, events: Iterable[ChangeEvent]) -> None:
         with self._lock:
-            self.commits += 1
+            self._commits[desk] = self._commits.get(desk, 0) + 1
             for e in events:
-                self._seen[(e.table, e.id, e.version)] = None
-                self._seen.move_to_end((e.table, e.id, e.version))
+                key = (desk, e.table, e.id, e.version)
+                self._seen[key] = None
+                self._seen.move_to_end(key)
             while len(self._seen) > self.LIMIT:
                 self._seen.popitem(last=False)
 
-    def __contains__(self, key: object) -> bool:
+    def commits(self, desk: str) -> int:
+        """How many writes this process committed to `desk` so far."""
         with self._lock:
-            return key in self._seen
+            return self._commits.get(desk, 0)
+
+    def has(self, desk: str, change: ChangeEvent) -> bool:
+        with self._lock:
+            return (desk, change.table, change.id, change.version) in self._seen
 
 
 OWN_SAVES = _OwnSaves()
 
 
-def send_pending(session: Session) -> list[ChangeEvent]:
+def send_pending(session: Session, desk: str) -> list[ChangeEvent]:
     """NOTIFY the events of this write inside its transaction (PostgreSQL delivers them
-    exactly when, and only if, it commits).
+    exactly when, and only if, it commits). `desk` names the desk (its file).
 
     They count as this process's own from now: a poller reading the commit a moment
     later must already know them. A commit that then fails leaves entries no other
     save will match but by a same-version coincidence.
     """
     events = pending(session)
-    OWN_SAVES.add(session.info.pop(_PENDING, {}).values())  # every row, not the summary
+    OWN_SAVES.add(desk, session.info.pop(_PENDING, {}).values())  # every row, not the summary
     if events and session.get_bind().dialect.name == "postgresql":
         session.execute(
             text("SELECT pg_notify(:channel, p) FROM unnest(CAST(:payloads AS text[])) AS p"),
