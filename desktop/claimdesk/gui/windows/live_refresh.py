@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from claimdesk.domain import Claim
 from claimdesk.errors import KnownError
+from claimdesk.gui.panels.claims_panel import ClaimsPanel
+from claimdesk.gui.panels.detail_pane import DetailPane
 from claimdesk.services.change_feed import ChangeEvent, ChangeFeed
 from claimdesk.services.changes import Changes
 from claimdesk.services.presence import Presence
-
-if TYPE_CHECKING:
-    from claimdesk.gui.windows.main_window import MainWindow
+from claimdesk.services.workbench import Workbench
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +26,17 @@ COALESCE_MS = 150
 MARKS_MS = 10_000
 #: Tables whose rows belong to a claim: the claim's row and detail are re-read.
 _CLAIM_PARTS = frozenset({"claims", "verdicts", "source_notes"})
+
+
+class LiveHost(Protocol):
+    """What LiveRefresh needs of the main window (helpers never import it)."""
+
+    workbench: Workbench
+    detail: DetailPane
+    claims_panel: ClaimsPanel
+    article_id: int | None
+
+    def apply_changes(self, changes: Changes) -> None: ...
 
 
 class _Bridge(QObject):
@@ -44,8 +55,8 @@ class LiveRefresh(QObject):
     so, and the rest waits until the checker moves to another claim.
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: LiveHost, parent: QWidget) -> None:
+        super().__init__(parent)
         self.window = window
         self.feed = ChangeFeed(window.workbench.db)
         self.presence = Presence(self.feed, window.workbench.checker_name())
@@ -187,7 +198,7 @@ def _changes_of(change: ChangeEvent) -> Changes:
     return Changes(library=library, claims=claims, claim_sets=sets)
 
 
-def _fetch(window: MainWindow, claim_id: int) -> Claim | None:
+def _fetch(window: LiveHost, claim_id: int) -> Claim | None:
     try:
         return window.workbench.claim(claim_id)
     except KnownError:

@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         # Keyboard first: the claims table has the focus from the start.
         self.claims_panel.table.setFocus()
         # Other checkers' saves and who is editing what (issue 16).
-        self.live = LiveRefresh(self)
+        self.live = LiveRefresh(self, self)
 
     # ------------------------------------------------------------------ layout
 
