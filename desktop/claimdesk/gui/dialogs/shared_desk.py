@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -103,9 +103,12 @@ class SharedDeskDialog(QDialog):
     def open_desk(self) -> bool:
         """Connect; on success remember what was asked, emit openRequested and close."""
         address = self.address()
-        problem = address.problem()
-        if problem:
-            self.show_error(self.tr(problem))
+        if address.problem():
+            self.show_error(
+                self.tr("Enter the server's host name, or a service name.")
+                if not address.host
+                else self.tr("Enter the name of the desk's database.")
+            )
             return False
         password = self.password.text()
         target = address.url(password or None)
@@ -130,7 +133,8 @@ class SharedDeskDialog(QDialog):
 def shared_desk_button(settings: QDialog, requested: SignalInstance) -> QPushButton:
     """The Settings dialog's "Open shared desk…" button: the dialog closes, `requested`
     (its openDatabaseRequested) carries the address to the window, as for a file."""
-    button = named(QPushButton(settings.tr("Open shared des&k…")), "settingsOpenSharedDesk")
+    text = QCoreApplication.translate("SettingsDialog", "Open shared des&k…")
+    button = named(QPushButton(text), "settingsOpenSharedDesk")
 
     def ask() -> None:
         dialog = SharedDeskDialog(settings)

@@ -69,7 +69,7 @@ class ClaimsModel(RowCacheModel[Claim]):
         # matcher last said; a claim missing here has not been matched (yet).
         self._checked: dict[int, FactCheckMatch | None] = {}
         self._badge_icon: QIcon | None = None
-        #: Other checkers editing a claim now, by claim id (gui/windows/live_refresh.py).
+        # Other checkers editing a claim now, by claim id (gui/windows/live_refresh.py).
         self._editors: dict[int, list[str]] = {}
 
     # ------------------------------------------------------------------ cache

@@ -20,11 +20,11 @@ from claimdesk.services.workbench import Workbench
 
 log = logging.getLogger(__name__)
 
-#: Saves arriving this close together are refreshed once (an extraction, a bundle).
+# Saves arriving this close together are refreshed once (an extraction, a bundle).
 COALESCE_MS = 150
-#: How often the "✍ name" marks are looked at again (an "editing" expires unheard).
+# How often the "✍ name" marks are looked at again (an "editing" expires unheard).
 MARKS_MS = 10_000
-#: Tables whose rows belong to a claim: the claim's row and detail are re-read.
+# Tables whose rows belong to a claim: the claim's row and detail are re-read.
 _CLAIM_PARTS = frozenset({"claims", "verdicts", "source_notes"})
 
 
