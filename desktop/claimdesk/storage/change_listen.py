@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +25,17 @@ WAKE_S = 0.25
 RECONNECT_S = 3.0
 
 
+#: Workers still running: stopped at interpreter exit, so no feed thread is left
+#: delivering to a window while Python and Qt shut down.
+_RUNNING: weakref.WeakSet[_Worker] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_all() -> None:
+    for worker in list(_RUNNING):
+        worker.stop(1.0)
+
+
 class _Worker:
     """A daemon thread that runs `_loop` until `stop()`, which joins it."""
 
@@ -37,10 +50,12 @@ class _Worker:
         self._prepare()  # in the caller's thread: a refusal is the caller's KnownError
         self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
         self._thread.start()
+        _RUNNING.add(self)
 
     def stop(self, timeout: float = 5.0) -> bool:
         """Stop and join the thread; False if it did not end within `timeout` seconds."""
         self._stop.set()
+        _RUNNING.discard(self)
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.join(timeout)

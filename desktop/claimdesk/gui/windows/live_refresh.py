@@ -81,6 +81,14 @@ class LiveRefresh(QObject):
         detail.explanation.textChanged.connect(self._typed)
         detail.shown.connect(self._shown)
         detail.changed.connect(self._saved)
+        # A window deleted without closing (tests, a crash report) still ends the feed.
+        feed, presence = self.feed, self.presence
+
+        def gone() -> None:
+            presence.close()
+            feed.stop()
+
+        parent.destroyed.connect(gone)
         self.start()
 
     # ------------------------------------------------------------------ lifetime
