@@ -141,7 +141,8 @@ def remember_password(address: DeskAddress, password: str, path: Path | None = N
         temp = path.with_name(path.name + ".claimdesk-new")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            os.fchmod(fd, 0o600)
+            if hasattr(os, "fchmod"):  # POSIX: an existing temp file keeps its old mode
+                os.fchmod(fd, 0o600)
             os.write(fd, text.encode("utf-8"))
         finally:
             os.close(fd)
