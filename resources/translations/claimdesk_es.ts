@@ -225,6 +225,10 @@
 <context>
     <name>ClaimsModel</name>
     <message>
+        <source>{names} editing this claim now</source>
+        <translation>{names} editando esta afirmación ahora</translation>
+    </message>
+    <message>
         <source>Speaker kind: {kind}</source>
         <translation>Tipo de hablante: {kind}</translation>
     </message>
@@ -1567,6 +1571,17 @@ sha256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>LiveRefresh</name>
+    <message>
+        <source>Another checker</source>
+        <translation>Otro verificador</translation>
+    </message>
+    <message>
+        <source>{who} saved this claim; your save will ask how to merge.</source>
+        <translation>{who} guardó esta afirmación; al guardar se le preguntará cómo combinar.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>{title} — ClaimDesk</source>
@@ -2348,6 +2363,69 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     <message>
         <source>{name} already exists: open it with “Open another database…”, or give the new database another name.</source>
         <translation>{name} ya existe: ábrala con «Abrir otra base de datos…» o dé otro nombre a la nueva base de datos.</translation>
+    </message>
+    <message>
+        <source>Open shared des&amp;k…</source>
+        <translation>Abrir mesa compar&amp;tida…</translation>
+    </message>
+</context>
+<context>
+    <name>SharedDeskDialog</name>
+    <message>
+        <source>Open shared desk</source>
+        <translation>Abrir mesa compartida</translation>
+    </message>
+    <message>
+        <source>or a service from pg_service.conf</source>
+        <translation>o un servicio de pg_service.conf</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password</source>
+        <translation>&amp;Recordar contraseña</translation>
+    </message>
+    <message>
+        <source>Kept in your PostgreSQL password file ({path}), never in ClaimDesk.</source>
+        <translation>Se guarda en su archivo de contraseñas de PostgreSQL ({path}), nunca en ClaimDesk.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>Ser&amp;vicio:</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name, or a service name.</source>
+        <translation>Escriba el nombre del servidor o el de un servicio.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the desk&apos;s database.</source>
+        <translation>Escriba el nombre de la base de datos de la mesa.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,10 @@ GUI = Path(__file__).resolve().parents[2] / "desktop" / "claimdesk" / "gui"
 MAIN_WINDOW = "claimdesk.gui.windows.main_window"
 #: The module that defines MainWindow, and the one that composes it at start-up.
 MAY_IMPORT_THE_WINDOW = {"windows/main_window.py", "application.py"}
-HELPERS = ("windows/commands.py", "windows/dialog_opener.py", "windows/bundle_actions.py")
+HELPERS = (
+    "windows/commands.py", "windows/dialog_opener.py", "windows/bundle_actions.py",
+    "windows/live_refresh.py",
+)  # fmt: skip
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -61,10 +61,19 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
 
     # Before any widget exists: texts are translated when widgets are built.
     install(app, lang if lang is not None else stored_language(_prefs(data_dir)))
+    remembered = db is None
     if db is None:
         db = remembered_database(data_dir)
     try:
-        services = build_services(db, data_dir)
+        try:
+            services = build_services(db, data_dir)
+        except KnownError:
+            if not (remembered and db):
+                raise
+            # A shared desk remembered from last time is down or wants a password that
+            # was kept for that session only: the checker's own desk opens instead.
+            log.warning("the remembered desk %s did not open", db, exc_info=True)
+            services = build_services(None, data_dir)
     except KnownError as exc:
         print(f"claimdesk: {exc}", file=sys.stderr)
         if app.platformName() != "offscreen":  # nobody could click a box there
@@ -107,8 +116,13 @@ def _prefs(data_dir: str | Path | None):  # type: ignore[no-untyped-def]
 
 
 def remembered_database(data_dir: str | Path | None) -> str | None:
-    """The database chosen in Settings last time, if it still exists."""
+    """The database chosen in Settings last time, if it still exists (a shared desk's
+    address, without a password, is tried as it is)."""
+    from claimdesk.storage.db_server import is_server_url
+
     value = _prefs(data_dir).value("database/path")
+    if is_server_url(value):
+        return str(value)
     return str(value) if value and Path(str(value)).is_file() else None
 
 
@@ -145,8 +159,9 @@ class RunningWindow:
         self.window.show()
         warm_up(self.window)
 
-    def switch(self, path: Path) -> None:
-        """Open `path` (created if new) in a fresh window; the old one closes on success."""
+    def switch(self, path: Path | str) -> None:
+        """Open `path` (created if new) or a shared desk's address in a fresh window; the
+        old one closes on success."""
         if self.window.writes.pending():
             # Edits queued behind a bundle import go to the file they were made in.
             from PySide6.QtCore import QCoreApplication
@@ -166,6 +181,10 @@ class RunningWindow:
             return
         self.window.close()
         self.services.close()
-        _prefs(services.paths.data_dir).setValue("database/path", str(services.db.path))
+        # A shared desk is remembered by its address, never with the password typed for it.
+        from claimdesk.storage.pgpass import without_password
+
+        where = without_password(str(path)) if services.db.path is None else services.db.path
+        _prefs(services.paths.data_dir).setValue("database/path", str(where))
         self._open(services)
         self.window.restore_session()

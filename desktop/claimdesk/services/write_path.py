@@ -21,6 +21,7 @@ from claimdesk.services.undo import (
     changes_between,
     record_history,
 )
+from claimdesk.storage import notify
 from claimdesk.storage.db import Database
 from claimdesk.storage.rows import MissingRowError
 from claimdesk.storage.writer import DatabaseBusy, WaitingFn
@@ -122,6 +123,8 @@ class WritePath:
                     raise StaleReference(
                         f"That item no longer exists ({exc}); the view has been refreshed."
                     ) from exc
+                if notify.pending(session):  # colleagues' windows hear who saved
+                    notify.set_author(session, self._who(session))
         except DatabaseBusy:
             # Raised by BEGIN IMMEDIATE (the first statement), so nothing was written.
             if getattr(_quick, "on", False):
@@ -156,7 +159,9 @@ class WritePath:
                     if states is None:
                         raise _NothingChanged
                     before, after = states
-                    record_history(session, before, after, self._who(session))
+                    who = self._who(session)
+                    record_history(session, before, after, who)
+                    notify.queue(session, notify.events_between(before, after, who))
             except _NothingChanged:
                 return results[0], Changes()
             entry = UndoEntry(
@@ -194,7 +199,10 @@ class WritePath:
                 return Changes()
             try:
                 with self._session() as session:
-                    apply_entry(session, entry, redo=redo, who=self._who(session))
+                    who = self._who(session)
+                    apply_entry(session, entry, redo=redo, who=who)
+                    old, new = (entry.before, entry.after) if redo else (entry.after, entry.before)
+                    notify.queue(session, notify.events_between(old, new, who))
             except UndoConflict:
                 self.undo_stack.clear()
                 raise

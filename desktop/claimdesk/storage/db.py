@@ -19,7 +19,7 @@ from sqlalchemy.pool import QueuePool
 
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import backups as rolling
-from claimdesk.storage import db_server, fts, schema, schema_snapshot, writer
+from claimdesk.storage import db_server, fts, notify, schema, schema_snapshot, writer
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
 from claimdesk.storage.schema import alembic_config as _alembic_config
 from claimdesk.storage.schema import head_revision
@@ -87,7 +87,10 @@ class Sessions(sessionmaker[Session]):
             bind = bind.execution_options(**{_WAITING: waiting, _LIMIT: limit})
         try:
             with self(bind=bind) as session, session.begin():
+                notify.watch(session)
                 yield session
+                # In the transaction: PostgreSQL sends them at its commit.
+                notify.send_pending(session, str(self.path))
         except DBAPIError as exc:
             known = None if self.path is None else world_error(exc.orig, self.path)
             if known is None:

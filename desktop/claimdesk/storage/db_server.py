@@ -55,7 +55,7 @@ def server_url(target: str) -> URL:
             f"ClaimDesk talks to PostgreSQL through psycopg only; write the address as "
             f"{DRIVER}://… instead of {url.drivername}://…."
         )
-    if not url.database:
+    if not url.database and "service" not in url.query:  # a service may name it
         raise DatabaseError(
             f"{shown(url)} names no database. Add the desk's database after the host: "
             f"{DRIVER}://user@host/claimdesk."

@@ -44,6 +44,7 @@ from claimdesk.gui.dialogs.settings_parts import (
     side_by_side,
     url_problem,
 )
+from claimdesk.gui.dialogs.shared_desk import shared_desk_button
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.i18n import LANGUAGES, label, store_language, stored_language
 from claimdesk.gui.theme import is_dark
@@ -69,7 +70,7 @@ class SettingsDialog(QDialog):
     settingsChanged = Signal(object)  # Changes of the save
     deskSettingsSaved = Signal(object)  # DeskSettings as stored
     ratingScaleChanged = Signal(object)  # RatingScale, only when the scale was saved
-    openDatabaseRequested = Signal(object)  # Path of an existing database to open
+    openDatabaseRequested = Signal(object)  # Path of a database to open, or a server address
     newDatabaseRequested = Signal(object)  # Path of a database file to create
 
     ERROR_COLORS = ("#c62828", "#ff8a80")  # on light, on dark windows
@@ -154,7 +155,8 @@ class SettingsDialog(QDialog):
         self.backups_keep.setRange(1, backups.MAX_KEEP)
         database = self._form([
             (self.tr("Current database:"), self.database_label),
-            side_by_side(open_db, new_db, stretch=True),
+            side_by_side(open_db, new_db, shared_desk_button(self, self.openDatabaseRequested),
+                         stretch=True),
             self.database_error,
             (self.tr("&Backups to keep:"), side_by_side(self.backups_keep, stretch=True)),
             note(self.tr("The file is copied once a day and before upgrades and bundle "

@@ -69,6 +69,8 @@ class ClaimsModel(RowCacheModel[Claim]):
         # matcher last said; a claim missing here has not been matched (yet).
         self._checked: dict[int, FactCheckMatch | None] = {}
         self._badge_icon: QIcon | None = None
+        # Other checkers editing a claim now, by claim id (gui/windows/live_refresh.py).
+        self._editors: dict[int, list[str]] = {}
 
     # ------------------------------------------------------------------ cache
 
@@ -88,6 +90,16 @@ class ClaimsModel(RowCacheModel[Claim]):
             self.dataChanged.emit(
                 self.index(0, COL_CLAIM), self.index(len(self._rows) - 1, COL_CHECKED)
             )
+
+    def set_editors(self, editors: Mapping[int, list[str]]) -> None:
+        """Mark the claims others are editing now ("✍ name" in the status column)."""
+        touched = set(self._editors) | set(editors)
+        self._editors = {cid: list(names) for cid, names in editors.items() if names}
+        for row in (r for r in map(self.row_of, touched) if r >= 0):
+            self.dataChanged.emit(self.index(row, COL_STATUS), self.index(row, COL_STATUS))
+
+    def editors(self, claim_id: int) -> list[str]:
+        return self._editors.get(claim_id, [])
 
     def checked(self, claim_id: int) -> FactCheckMatch | None:
         return self._checked.get(claim_id)
@@ -118,6 +130,12 @@ class ClaimsModel(RowCacheModel[Claim]):
     def cell(self, claim: Claim, col: int, role: int) -> Any:
         if col == COL_CHECKED and role != self.ClaimIdRole:
             return self._checked_cell(self._checked.get(claim.id), role)
+        if col == COL_STATUS and claim.id in self._editors:
+            names = ", ".join(self._editors[claim.id])
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{self._display(claim, col)} · ✍ {names}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("{names} editing this claim now").format(names=names)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(claim, col)
         if role == self.SortRole:

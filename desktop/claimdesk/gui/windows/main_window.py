@@ -38,6 +38,7 @@ from claimdesk.gui.windows.dialog_opener import Dialogs
 from claimdesk.gui.windows.extraction import ExtractionQueue
 from claimdesk.gui.windows.factcheck_import import FactCheckImporter
 from claimdesk.gui.windows.host import WindowParts
+from claimdesk.gui.windows.live_refresh import LiveRefresh
 from claimdesk.gui.windows.review_actions import ReviewActions
 from claimdesk.gui.windows.window_menus import main_menus, set_rating_actions
 from claimdesk.gui.write_queue import WriteQueue
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         # Keyboard first: the claims table has the focus from the start.
         self.claims_panel.table.setFocus()
+        # Other checkers' saves and who is editing what (issue 16).
+        self.live = LiveRefresh(self, self)
 
     # ------------------------------------------------------------------ layout
 
@@ -378,6 +381,7 @@ class MainWindow(QMainWindow):
                 self.writes.drained.connect(self.close, Qt.ConnectionType.SingleShotConnection)
             return
         self.jobs.wait(5000)
+        self.live.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()

@@ -1,0 +1,151 @@
+"""Open shared desk…: a PostgreSQL address, the password kept by libpq or for this session only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from claimdesk.errors import KnownError
+from claimdesk.gui.dialogs.scale_editor import named
+from claimdesk.services import desk_settings
+from claimdesk.storage import pgpass
+from claimdesk.storage.db import open_database
+from claimdesk.storage.pgpass import DeskAddress
+
+
+def try_open(target: str) -> None:
+    """Open the desk once (creating or upgrading it) and let go: a KnownError says why not."""
+    open_database(target).dispose()
+
+
+class SharedDeskDialog(QDialog):
+    """Asks where the shared desk is; Open connects first and stays open on a refusal.
+
+    The password never reaches ClaimDesk's settings: ticked "Remember password" writes it
+    to the user's libpq password file, otherwise it lives in this session's address only.
+    """
+
+    openRequested = Signal(str)  # the address to open now (with the session's password)
+
+    def __init__(self, parent: QWidget | None, opener: Callable[[str], None] = try_open) -> None:
+        super().__init__(parent)
+        self.setObjectName("sharedDeskDialog")
+        self.setWindowTitle(self.tr("Open shared desk"))
+        self.opener = opener
+        self.host = named(QLineEdit(placeholderText="db.newsroom.example"), "sharedDeskHost")
+        self.port = named(QSpinBox(), "sharedDeskPort")
+        self.port.setRange(1, 65535)
+        self.port.setValue(pgpass.DEFAULT_PORT)
+        self.database = named(QLineEdit(placeholderText="claimdesk"), "sharedDeskDatabase")
+        self.user = named(QLineEdit(), "sharedDeskUser")
+        self.user.setPlaceholderText(desk_settings.os_user() or "")
+        self.password = named(QLineEdit(), "sharedDeskPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.service = named(QLineEdit(), "sharedDeskService")
+        self.service.setPlaceholderText(self.tr("or a service from pg_service.conf"))
+        self.remember = named(QCheckBox(self.tr("&Remember password")), "sharedDeskRemember")
+        self.remember.setToolTip(
+            self.tr("Kept in your PostgreSQL password file ({path}), never in ClaimDesk.").format(
+                path=pgpass.password_file()
+            )
+        )
+        self.error = named(QLabel(), "sharedDeskError")
+        self.error.setStyleSheet("color: #c62828;")
+        self.buttons = named(QDialogButtonBox(), "sharedDeskButtons")
+        self.open_button = self.buttons.addButton(
+            self.tr("&Open"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.open_button.setDefault(True)  # Enter opens; Esc is QDialog's reject
+        form = QFormLayout(self)
+        for text, field in (
+            (self.tr("&Host:"), self.host), (self.tr("&Port:"), self.port),
+            (self.tr("&Database:"), self.database), (self.tr("&User:"), self.user),
+            (self.tr("Pass&word:"), self.password), (self.tr("&Service:"), self.service),
+        ):  # fmt: skip
+            form.addRow(text, field)
+        form.addRow(self.remember)
+        form.addRow(self.error)
+        form.addRow(self.buttons)
+        self.buttons.accepted.connect(self.open_desk)
+        self.buttons.rejected.connect(self.reject)
+        self.service.textChanged.connect(self._service_typed)
+
+    def address(self) -> DeskAddress:
+        return DeskAddress(
+            host=self.host.text().strip(),
+            port=self.port.value(),
+            database=self.database.text().strip(),
+            user=self.user.text().strip(),
+            service=self.service.text().strip(),
+        )
+
+    def _service_typed(self, text: str) -> None:
+        # A service's password is its own entry's business (pgpass.remember_password).
+        self.remember.setEnabled(not text.strip())
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(" ".join(text.split()))  # one line, however the server put it
+
+    def open_desk(self) -> bool:
+        """Connect; on success remember what was asked, emit openRequested and close."""
+        address = self.address()
+        if address.problem():
+            self.show_error(
+                self.tr("Enter the server's host name, or a service name.")
+                if not address.host
+                else self.tr("Enter the name of the desk's database.")
+            )
+            return False
+        password = self.password.text()
+        target = address.url(password or None)
+        self.show_error(self.tr("Connecting…"))
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.repaint()
+            self.opener(target)
+            if password and self.remember.isChecked() and self.remember.isEnabled():
+                pgpass.remember_password(address, password)
+        except KnownError as exc:
+            self.show_error(str(exc))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.error.clear()
+        self.accept()
+        self.openRequested.emit(target)
+        return True
+
+
+def shared_desk_button(settings: QDialog, requested: SignalInstance) -> QPushButton:
+    """The Settings dialog's "Open shared desk…" button: the dialog closes, `requested`
+    (its openDatabaseRequested) carries the address to the window, as for a file."""
+    text = QCoreApplication.translate("SettingsDialog", "Open shared des&k…")
+    button = named(QPushButton(text), "settingsOpenSharedDesk")
+
+    def ask() -> None:
+        dialog = SharedDeskDialog(settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(target: str) -> None:
+            settings.reject()
+            requested.emit(target)
+
+        dialog.openRequested.connect(chosen)
+        dialog.open()
+
+    button.clicked.connect(ask)
+    return button

@@ -1,0 +1,116 @@
+"""Others' saves reach the window: rows refresh, the selection and the typed text stay."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from claimdesk.gui.models.claims_model import COL_STATUS
+from claimdesk.services.change_feed import ChangeFeed
+from claimdesk.services.presence import Presence
+from claimdesk.storage.db import open_database
+from tests.conftest import REPO
+from tests.gui.conftest import wait_for_claims
+from tests.pg import PgServer, target_of
+
+FEED_MS = 15_000
+
+
+def _other_checker_saves(window, claim_id: int, text: str) -> None:  # type: ignore[no-untyped-def]
+    subprocess.run(
+        [sys.executable, "-m", "tests.services.feed_child", str(target_of(window.workbench.db)),
+         str(claim_id), "Ben", text],
+        cwd=REPO, check=True, timeout=120,
+    )  # fmt: skip
+
+
+def _two_claims(qtbot, window, seed_path: Path) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    rows = window.claims_panel.model.rows()
+    assert len(rows) >= 2
+    return rows[0].id, rows[1].id
+
+
+def test_another_checkers_save_refreshes_the_row_and_keeps_the_selection(
+    qtbot, make_window, seed_path
+) -> None:
+    window = make_window()
+    mine, theirs = _two_claims(qtbot, window, seed_path)
+    window.select_claim(mine)
+    assert window.detail.claim.id == mine
+    _other_checker_saves(window, theirs, "Ben checked it.")
+    model = window.claims_panel.model
+    qtbot.waitUntil(lambda: model.row_at(model.row_of(theirs)).verdict is not None, timeout=FEED_MS)
+    assert model.row_at(model.row_of(theirs)).verdict.explanation == "Ben checked it."
+    assert window.claims_panel.current_claim_id() == mine
+    assert window.detail.claim.id == mine and not window.live.notice.isVisible()
+
+
+def test_typed_text_stays_when_another_checker_saves_the_same_claim(
+    qtbot, make_window, seed_path
+) -> None:
+    window = make_window()
+    claim, _ = _two_claims(qtbot, window, seed_path)
+    window.select_claim(claim)
+    detail = window.detail
+    detail.rating.setCurrentIndex(1)
+    detail.rating.activated.emit(1)  # Ana rates it: the explanation opens
+    qtbot.waitUntil(lambda: detail.claim.verdict is not None and not detail.typing())
+    based_on = detail.claim.version
+    detail._save_timer.setInterval(600_000)
+    detail.explanation.setFocus()
+    qtbot.keyClicks(detail.explanation, "Ana is half way")
+    assert detail.typing()
+    _other_checker_saves(window, claim, "Ben's whole reading.")
+    qtbot.waitUntil(window.live.notice.isVisible, timeout=FEED_MS)
+    assert window.live.notice.text() == "Ben saved this claim; your save will ask how to merge."
+    assert detail.explanation.toPlainText() == "Ana is half way"
+    assert detail.claim.version == based_on  # her save meets Ben's as a conflict
+    assert window.claims_panel.current_claim_id() == claim
+    model = window.claims_panel.model
+    assert model.row_at(model.row_of(claim)).verdict.explanation == "Ben's whole reading."
+    detail._save_timer.stop()
+
+
+def test_a_claim_another_checker_edits_is_marked(
+    qtbot, make_window, seed_path, pg_server: PgServer, pg_desk_template: str
+) -> None:
+    name = pg_server.create_database(template=pg_desk_template)
+    other = None
+    try:
+        window = make_window(pg_server.url(name))
+        assert window.live.presence.enabled
+        claim, _ = _two_claims(qtbot, window, seed_path)
+        other = open_database(pg_server.url(name))
+        feed = ChangeFeed(other)
+        ben = Presence(feed, "Ben", origin="ben")
+        ben.editing(claim)
+        model = window.claims_panel.model
+        index = model.index(model.row_of(claim), COL_STATUS)
+        qtbot.waitUntil(lambda: "✍ Ben" in str(model.data(index)), timeout=FEED_MS)
+        assert "Ben" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+        ben.done(claim)
+        qtbot.waitUntil(lambda: "✍" not in str(model.data(index)), timeout=FEED_MS)
+        ben.close()
+        window.close()
+        assert not window.live.feed.running
+    finally:
+        if other is not None:
+            other.dispose()
+        pg_server.drop_database(name)
+
+
+@pytest.fixture(autouse=True)
+def _quick_poll(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's feed looks at a desk file every 0.2 s here (1 s in use)."""
+    original = ChangeFeed.__init__
+
+    def init(self, db, *, interval: float = 0.2) -> None:  # type: ignore[no-untyped-def]
+        original(self, db, interval=interval)
+
+    monkeypatch.setattr(ChangeFeed, "__init__", init)

@@ -1,0 +1,104 @@
+"""Open shared desk… in Settings: a real desk on the test server, the password never in settings."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from claimdesk.gui.application import RunningWindow, remembered_database
+from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
+from claimdesk.gui.dialogs.shared_desk import SharedDeskDialog
+from claimdesk.storage import pgpass
+from tests.pg import SUPERUSER, PgServer
+
+SECRET = "s3cr:t\\pw"
+
+
+@pytest.fixture
+def desk(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[RunningWindow]:
+    """A running window over a desk file, its data folder and password file in tmp_path."""
+    from claimdesk.app import build_services
+
+    monkeypatch.setenv("CLAIMDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    services = build_services(tmp_path / "own.sqlite3", tmp_path / "data")
+    running = RunningWindow(QApplication.instance(), services, None)
+    qtbot.addWidget(running.window)
+    yield running
+    running.window.jobs.wait(60_000)
+    running.window.close()
+    running.services.close()
+
+
+def _shared_desk_dialog(qtbot, running: RunningWindow) -> SharedDeskDialog:
+    settings = running.window.dialogs.open_settings()
+    assert isinstance(settings, SettingsDialog)
+    button = settings.findChild(QPushButton, "settingsOpenSharedDesk")
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = settings.findChild(SharedDeskDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def _fill(dialog: SharedDeskDialog, server: PgServer, database: str, remember: bool) -> None:
+    dialog.host.setText(str(server.socket_dir))
+    dialog.port.setValue(server.port)
+    dialog.database.setText(database)
+    dialog.user.setText(SUPERUSER)
+    dialog.password.setText(SECRET)  # the server trusts its socket: any password opens
+    dialog.remember.setChecked(remember)
+
+
+@pytest.mark.parametrize("remember", [True, False], ids=["remembered", "session-only"])
+def test_enter_opens_a_shared_desk_and_the_password_stays_out_of_settings(
+    qtbot, desk: RunningWindow, tmp_path: Path, pg_server: PgServer, remember: bool
+) -> None:
+    name = pg_server.create_database()
+    try:
+        first = desk.window
+        dialog = _shared_desk_dialog(qtbot, desk)
+        _fill(dialog, pg_server, name, remember)
+        qtbot.keyClick(dialog.database, Qt.Key.Key_Return)
+        assert desk.window is not first, dialog.error.text()
+        assert desk.services.db.is_server
+        assert desk.services.workbench.rating_scale().ratings  # migrated and seeded
+        stored = (tmp_path / "data" / "ui.ini").read_text()
+        address = pgpass.DeskAddress(str(pg_server.socket_dir), pg_server.port, name, SUPERUSER)
+        assert remembered_database(tmp_path / "data") == address.url()
+        assert "s3cr" not in stored
+        password_file = tmp_path / "pgpass"
+        if remember:
+            line = f"{pg_server.socket_dir}:{pg_server.port}:{name}:{SUPERUSER}:s3cr\\:t\\\\pw"
+            assert password_file.read_text() == line + "\n"
+            assert stat.S_IMODE(password_file.stat().st_mode) == 0o600
+        else:
+            assert not password_file.exists()
+        desk.window.jobs.wait(60_000)
+        desk.services.db.dispose()
+    finally:
+        pg_server.drop_database(name)
+
+
+def test_a_refused_connection_is_one_line_in_the_dialog_and_esc_cancels(
+    qtbot, desk: RunningWindow, tmp_path: Path, pg_server: PgServer
+) -> None:
+    first = desk.window
+    dialog = _shared_desk_dialog(qtbot, desk)
+    _fill(dialog, pg_server, "no_such_desk", remember=True)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.isVisible() and desk.window is first
+    text = dialog.error.text()
+    assert "no_such_desk" in text and "does not exist" in text and "\n" not in text
+    assert not (tmp_path / "pgpass").exists()  # a refused password is not remembered
+    dialog.host.clear()
+    dialog.database.clear()
+    qtbot.keyClick(dialog.host, Qt.Key.Key_Return)
+    assert "host" in dialog.error.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and desk.window is first
