@@ -1,25 +1,24 @@
--- The least-privilege role ClaimDesk's checkers log in as on a shared desk (issue 16).
+-- The least-privilege group role of ClaimDesk's checkers on a shared desk (issue 16).
 --
 -- Run it as the desk's owner (the role that created the desk by opening it first, and
 -- that alone upgrades it when a new ClaimDesk comes), connected to the desk's database:
 --
---   psql -d claimdesk -U claimdesk_owner -v app_password='…' -f claimdesk_app_role.sql
+--   psql -d claimdesk -U claimdesk_owner -f claimdesk_app_role.sql
 --
--- Variables: app_password (required), app_role (default claimdesk_app), app_schema
--- (default public). Running it again sets the password again and grants what new
--- tables need; it never drops anything.
+-- then give each checker a login of their own in it (claimdesk_add_checker.sql). One
+-- login per checker is what makes work signed: a shared desk keeps each checker's name
+-- per login, records the login a verdict was written by, and refuses an approval by
+-- that same login, whatever name it types.
 --
--- The role may read and write every row, and nothing else: it owns no table, cannot
--- create or drop one, and cannot change alembic_version. ClaimDesk opened as this role
--- opens a desk at the newest schema without any DDL, and says plainly when the desk is
--- older and needs its owner to run ClaimDesk once to upgrade it.
+-- Variables: app_role (default claimdesk_app), app_schema (default public). Running it
+-- again grants what new tables need; it never drops anything.
+--
+-- The group may read and write every row, and nothing else: it owns no table, cannot
+-- create or drop one, and cannot change alembic_version. ClaimDesk opened as one of its
+-- checkers opens a desk at the newest schema without any DDL, and says plainly when the
+-- desk is older and needs its owner to run ClaimDesk once to upgrade it.
 
 \set ON_ERROR_STOP on
-\if :{?app_password}
-\else
-  \echo 'Give the new role a password: psql … -v app_password=SECRET -f claimdesk_app_role.sql'
-  \quit
-\endif
 \if :{?app_role}
 \else
   \set app_role claimdesk_app
@@ -31,11 +30,12 @@
 
 BEGIN;
 
-SELECT format('CREATE ROLE %I LOGIN', :'app_role')
+SELECT format('CREATE ROLE %I NOLOGIN', :'app_role')
 WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app_role') \gexec
--- No superuser, no role or database creation, no replication, no bypass of row security.
-ALTER ROLE :"app_role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS
-  PASSWORD :'app_password';
+-- A group, not a login: no superuser, no role or database creation, no replication, no
+-- bypass of row security.
+ALTER ROLE :"app_role" WITH NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION
+  NOBYPASSRLS;
 
 GRANT CONNECT ON DATABASE :"DBNAME" TO :"app_role";
 -- Before PostgreSQL 15 every role could create tables in public; the schema is the

@@ -35,16 +35,43 @@ from tests.services.desk import add_article, mark, open_workbench
 def desk(
     desk_target: str | Path, nlp_provider: NlpProvider, tmp_path: Path
 ) -> Iterator[tuple[Workbench, Workbench, int, int]]:
-    """Ana and Ben, each with their own engine, on one desk; two claims of one article."""
+    """Ana and Ben, each with their own engine, on one desk; two claims of one article.
+
+    On a shared desk Ben has a login of his own, as every checker must: a verdict
+    records the login that wrote it, and that login may not approve it.
+    """
     ana = open_workbench(desk_target, nlp_provider)
-    ben = open_workbench(target_of(ana.db), nlp_provider)
+    login = f"reviewer_{os.getpid()}" if isinstance(desk_target, str) else None
+    if login is not None:
+        _add_login(ana, login)
+        ben = open_workbench(make_url(str(desk_target)).set(username=login)
+                             .render_as_string(False), nlp_provider)  # fmt: skip
+    else:
+        ben = open_workbench(target_of(ana.db), nlp_provider)
     ana.checker, ben.checker = "Ana", "Ben"
     aid = add_article(ana, tmp_path)
     first = mark(ana, aid, "Unemployment fell to 3.9 percent")
     second = mark(ana, aid, "We built 300 bridges")
     yield ana, ben, first, second
-    ana.db.dispose()
     ben.db.dispose()
+    if login is not None:
+        _drop_login(ana, login)
+    ana.db.dispose()
+
+
+def _add_login(owner: Workbench, role: str) -> None:
+    with owner.db.engine.connect() as con:
+        con.execute(text(f"CREATE ROLE {role} LOGIN"))
+        con.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}"))
+        con.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}"))
+        con.commit()
+
+
+def _drop_login(owner: Workbench, role: str) -> None:
+    with owner.db.engine.connect() as con:
+        con.execute(text(f"DROP OWNED BY {role}"))
+        con.execute(text(f"DROP ROLE {role}"))
+        con.commit()
 
 
 def _rating(wb: Workbench, name: str) -> int:
@@ -90,6 +117,24 @@ def test_the_checker_who_wrote_the_verdict_cannot_approve_it(desk) -> None:  # t
     after = ana.claim(claim)
     assert after.verdict.review_state is ReviewState.NEEDS_REVIEW
     assert after.version == before  # nothing written
+
+
+def test_on_a_shared_desk_a_colleagues_name_does_not_approve_your_own_verdict(desk) -> None:  # type: ignore[no-untyped-def]
+    """The name is typed in the settings; the login is the server's word, and it is kept."""
+    ana, ben, claim, _ = desk
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    ana.request_review(claim)
+    ana.checker = "Ben"  # Ana signs as Ben (Settings → checker name)
+    if ana.db.path is not None:
+        ana.approve(claim)  # a desk file has one checker: its name is all there is
+        assert ana.claim(claim).verdict.reviewer == "Ben"
+        return
+    before = ana.claim(claim).version
+    with pytest.raises(ReviewRefused, match="A second checker must approve"):
+        ana.approve(claim)
+    assert ana.claim(claim).version == before
+    ben.approve(claim)  # Ben's own login may
+    assert ana.claim(claim).verdict.review_state is ReviewState.APPROVED
 
 
 def test_a_changed_verdict_after_approval_needs_review_again(desk) -> None:  # type: ignore[no-untyped-def]

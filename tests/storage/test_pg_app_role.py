@@ -1,4 +1,4 @@
-"""packaging/sql/claimdesk_app_role.sql: checkers log in as a role that edits rows, not tables."""
+"""packaging/sql: each checker logs in as their own role, in a group that edits rows, not tables."""
 
 from __future__ import annotations
 
@@ -25,20 +25,35 @@ from tests.services.desk import add_article, mark
 from tests.services.test_desk_move import dump_of, source  # noqa: F401  (fixture)
 
 SCRIPT = REPO / "packaging" / "sql" / "claimdesk_app_role.sql"
+ADD_CHECKER = REPO / "packaging" / "sql" / "claimdesk_add_checker.sql"
 APP = "claimdesk_app"
+#: Checkers' logins in the group (cluster-wide roles, dropped after each test).
+ANA, BEN = "ana_checker", "ben_checker"
 
 
-def _grant(server: PgServer, database: str, *variables: str) -> subprocess.CompletedProcess[str]:
-    """Run the script as an administrator would: psql, connected as the desk's owner."""
+def _psql(
+    server: PgServer, database: str, script: Path, *variables: str
+) -> subprocess.CompletedProcess[str]:
+    """Run a script as an administrator would: psql, connected as the desk's owner."""
     args = [str(server.bin / "psql"), "-X", "-q", "-d", server.conninfo(database)]
-    args += ["-f", str(SCRIPT)]
+    args += ["-f", str(script)]
     for variable in variables:
         args += ["-v", variable]
     return subprocess.run(args, capture_output=True, text=True, timeout=60)
 
 
-def _app_url(server: PgServer, database: str) -> str:
-    return server.url(database).replace("://claimdesk@", f"://{APP}@")
+def _grant(server: PgServer, database: str, *checkers: str) -> int:
+    """The group, then a login in it per checker: the first non-zero exit code, else 0."""
+    ran = _psql(server, database, SCRIPT)
+    codes = [ran.returncode]
+    for checker in checkers or (ANA,):
+        added = _psql(server, database, ADD_CHECKER, f"checker={checker}", "checker_password=s3")
+        codes.append(added.returncode)
+    return next((code for code in codes if code), 0)
+
+
+def _app_url(server: PgServer, database: str, checker: str = ANA) -> str:
+    return server.url(database).replace("://claimdesk@", f"://{checker}@")
 
 
 @pytest.fixture
@@ -47,16 +62,17 @@ def database(pg_server: PgServer) -> Iterator[str]:
     name = pg_server.create_database()
     yield name
     pg_server.drop_database(name)
-    pg_server.execute(f"DROP ROLE IF EXISTS {APP}")
+    for role in (ANA, BEN, APP):
+        pg_server.execute(f"DROP ROLE IF EXISTS {role}")
 
 
 def test_the_app_role_edits_rows_but_cannot_change_the_schema(
     pg_server: PgServer, database: str, tmp_path: Path
 ) -> None:
     open_database(pg_server.url(database)).dispose()  # the owner creates the desk
-    ran = _grant(pg_server, database, "app_password=s3cret")
-    assert ran.returncode == 0, ran.stderr
+    assert _grant(pg_server, database, ANA, BEN) == 0
     wb = Workbench(open_database(_app_url(pg_server, database)), nlp())
+    ben = Workbench(open_database(_app_url(pg_server, database, BEN)), nlp())
     try:
         aid = add_article(wb, tmp_path)
         claim = mark(wb, aid, "Unemployment fell to 3.9 percent")
@@ -65,9 +81,16 @@ def test_the_app_role_edits_rows_but_cannot_change_the_schema(
         wb.add_source(claim, SourceDraft(url="https://stats.example", note="bureau table"))
         assert {h.kind.value for h in search(wb, "bureau")} == {"verdict", "source"}
         with wb.db.sessions() as session:
-            assert session.scalar(text("SELECT current_user")) == APP
+            assert session.scalar(text("SELECT current_user")) == ANA
+        # Each login signs its own work, and the second one approves the first's.
+        wb.request_review(claim)
+        ben.approve(claim)
+        verdict = wb.claim(claim).verdict
+        assert verdict is not None
+        assert (verdict.checker, verdict.reviewer) == (ANA, BEN)
     finally:
         wb.db.dispose()
+        ben.db.dispose()
     # A table a later upgrade adds (made by the owner) is the role's to use at once.
     pg_server.execute("CREATE TABLE later (id serial PRIMARY KEY, note text)", database)
     engine = create_engine(_app_url(pg_server, database))
@@ -86,14 +109,17 @@ def test_the_app_role_edits_rows_but_cannot_change_the_schema(
         engine.dispose()
 
 
-def test_the_script_wants_a_password(pg_server: PgServer, database: str) -> None:
-    ran = _grant(pg_server, database)
-    assert "app_password=" in ran.stdout + ran.stderr
+def test_a_checker_needs_a_name_and_a_password(pg_server: PgServer, database: str) -> None:
+    open_database(pg_server.url(database)).dispose()  # the owner creates the desk
+    assert _psql(pg_server, database, SCRIPT).returncode == 0
+    for given in ((), (f"checker={ANA}",), ("checker_password=s3",)):
+        ran = _psql(pg_server, database, ADD_CHECKER, *given)
+        assert "checker_password=" in ran.stdout + ran.stderr
     engine = create_engine(pg_server.url(database))
     try:
         with engine.connect() as conn:
-            roles = text("SELECT count(*) FROM pg_roles WHERE rolname = :r")
-            assert conn.scalar(roles, {"r": APP}) == 0
+            roles = text("SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname IN (:a, :g)")
+            assert dict(conn.execute(roles, {"a": ANA, "g": APP}).all()) == {APP: False}
     finally:
         engine.dispose()
 
@@ -107,7 +133,7 @@ def test_an_older_desk_is_left_to_its_owner_with_a_plain_sentence(
             schema.upgrade(conn, "0009")
     finally:
         engine.dispose()
-    assert _grant(pg_server, database, "app_password=s3cret").returncode == 0
+    assert _grant(pg_server, database) == 0
     with pytest.raises(DatabaseError) as refused:
         open_database(_app_url(pg_server, database))
     message = str(refused.value)
@@ -126,7 +152,7 @@ def test_pushing_a_desk_is_left_to_the_owner(
 ) -> None:
     """Rows with their own ids move the id sequences on, which only the owner may do."""
     open_database(pg_server.url(database)).dispose()
-    assert _grant(pg_server, database, "app_password=s3cret").returncode == 0
+    assert _grant(pg_server, database) == 0
     before = dump_of(pg_server.url(database))
     with pytest.raises(DeskCopyRefused) as refused:
         desk_move.push(source, _app_url(pg_server, database))

@@ -120,7 +120,13 @@ class Reviews(WritePath):
                     "This verdict is not waiting for review; ask for a review first."
                 )
             me = self._who(session)
-            if same_checker(me, verdict.checker):
+            login = review_repo.login(session)
+            # A name is typed in the settings; on a shared desk the login the server
+            # authenticated is compared too, so no login approves its own words by
+            # taking a colleague's name.
+            if same_checker(me, verdict.checker) or (
+                login is not None and login == review_repo.author_login(session, claim_id)
+            ):
                 raise ReviewRefused(
                     "A second checker must approve: you wrote this verdict, so ask a "
                     "colleague to review it."

@@ -150,6 +150,9 @@ class VerdictRow(Base):
     )
     reviewer: Mapped[str | None] = mapped_column(String(200), default=None)
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    #: The database login that last wrote it on a shared desk (None on a desk file): the
+    #: name in `checker` is typed in the settings, the login is the server's word.
+    author_login: Mapped[str | None] = mapped_column(String(200), default=None)
 
     claim: Mapped[ClaimRow] = relationship(back_populates="verdict")
     rating: Mapped[RatingRow] = relationship()

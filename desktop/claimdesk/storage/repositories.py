@@ -21,6 +21,7 @@ from claimdesk.domain import (
     SourceDraft,
 )
 from claimdesk.domain.filters import worked_on
+from claimdesk.storage import review_repo
 from claimdesk.storage.orm import (
     ArticleRow,
     ClaimRow,
@@ -256,12 +257,14 @@ def set_verdict(
             checker=checker,
             created_at=now,
             updated_at=now,
+            author_login=review_repo.login(session),
         )
     else:
         reopen_if_changed(claim.verdict, rating_id, explanation)
         claim.verdict.rating_id = rating_id
         claim.verdict.explanation = explanation
         claim.verdict.checker = checker
+        claim.verdict.author_login = review_repo.login(session)
         claim.verdict.updated_at = now
     claim.updated_at = now
     # A new verdict is a new version of its claim even within the same second (when

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -24,6 +24,18 @@ def reopen_if_changed(verdict: VerdictRow, rating_id: int, explanation: str) -> 
     changed = verdict.rating_id != rating_id or verdict.explanation != explanation
     if changed and verdict.review_state == ReviewState.APPROVED.value:
         verdict.review_state = ReviewState.NEEDS_REVIEW.value
+
+
+def login(session: Session) -> str | None:
+    """The database login of this session on a shared desk (None on a desk file)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    return str(session.scalar(text("SELECT current_user")))
+
+
+def author_login(session: Session, claim_id: int) -> str | None:
+    """The login that last wrote the claim's verdict on a shared desk (VerdictRow)."""
+    return session.scalar(select(VerdictRow.author_login).where(VerdictRow.claim_id == claim_id))
 
 
 def set_assignee(session: Session, claim_id: int, assignee: str | None) -> None:

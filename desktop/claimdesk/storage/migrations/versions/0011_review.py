@@ -6,10 +6,12 @@ Create Date: 2026-12-02 01:30:00
 
 On a shared desk (issue 16) a claim is assigned to a checker (`claims.assignee`, NULL:
 nobody), a verdict goes draft → needs review → approved by a second checker
-(`verdicts.review_state`, `reviewer`, `reviewed_at`) and a source note records who added
-it (`source_notes.checker`). Existing verdicts start as drafts: they were never
-reviewed, and a desk that does not require review (every SQLite desk unless the
-checker turns it on) publishes drafts as before. Existing notes have no known author ("").
+(`verdicts.review_state`, `reviewer`, `reviewed_at`; `author_login`, the database login
+that wrote the verdict, so that no login approves its own words under another name) and
+a source note records who added it (`source_notes.checker`). Existing verdicts start
+as drafts: they were never reviewed, and a desk that does not require review (every
+SQLite desk unless the checker turns it on) publishes drafts as before. Existing notes
+have no known author ("").
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def upgrade() -> None:
     )
     op.add_column("verdicts", sa.Column("reviewer", sa.String(length=200), nullable=True))
     op.add_column("verdicts", sa.Column("reviewed_at", sa.DateTime(), nullable=True))
+    op.add_column("verdicts", sa.Column("author_login", sa.String(length=200), nullable=True))
     op.add_column(
         "source_notes",
         sa.Column("checker", sa.String(length=200), nullable=False, server_default=""),
@@ -43,6 +46,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_column("source_notes", "checker")
+    op.drop_column("verdicts", "author_login")
     op.drop_column("verdicts", "reviewed_at")
     op.drop_column("verdicts", "reviewer")
     op.drop_column("verdicts", "review_state")
