@@ -102,3 +102,17 @@ def test_a_refused_connection_is_one_line_in_the_dialog_and_esc_cancels(
     assert "host" in dialog.error.text()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and desk.window is first
+
+
+def test_every_hint_in_the_dialog_is_readable_whole(qtbot) -> None:
+    dialog = SharedDeskDialog(None, opener=lambda _url: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for field in (dialog.host, dialog.database, dialog.user, dialog.service):
+        hint = field.placeholderText()
+        # The text area is the field less its frame and margins (a few pixels a side).
+        assert field.width() - 16 >= field.fontMetrics().horizontalAdvance(hint), hint
+    dialog.show_error("Cannot open the shared desk db.newsroom.example/claimdesk: " + "x" * 200)
+    assert dialog.error.wordWrap()  # a long refusal wraps inside the dialog
+    assert dialog.width() < 1024

@@ -62,7 +62,7 @@ class SharedDeskDialog(QDialog):
                 path=pgpass.password_file()
             )
         )
-        self.error = named(QLabel(), "sharedDeskError")
+        self.error = named(QLabel(wordWrap=True), "sharedDeskError")
         self.error.setStyleSheet("color: #c62828;")
         self.buttons = named(QDialogButtonBox(), "sharedDeskButtons")
         self.open_button = self.buttons.addButton(
@@ -83,6 +83,8 @@ class SharedDeskDialog(QDialog):
         self.buttons.accepted.connect(self.open_desk)
         self.buttons.rejected.connect(self.reject)
         self.service.textChanged.connect(self._service_typed)
+        # Wide enough for the hints in the fields and a server's one-line refusal.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
     def address(self) -> DeskAddress:
         return DeskAddress(
