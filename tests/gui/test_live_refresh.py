@@ -114,3 +114,32 @@ def _quick_poll(monkeypatch: pytest.MonkeyPatch) -> None:
         original(self, db, interval=interval)
 
     monkeypatch.setattr(ChangeFeed, "__init__", init)
+
+
+def test_a_source_note_dialog_marks_its_claim_for_the_others(
+    qtbot, make_window, seed_path, pg_server: PgServer, pg_desk_template: str
+) -> None:
+    """Writing a note takes a while too: the others see the claim being edited meanwhile."""
+    name = pg_server.create_database(template=pg_desk_template)
+    other = None
+    try:
+        window = make_window(pg_server.url(name))
+        claim, _ = _two_claims(qtbot, window, seed_path)
+        other = open_database(pg_server.url(name))
+        feed = ChangeFeed(other)
+        ben = Presence(feed, "Ben", origin="ben")
+        feed.start(ben.observe)
+        window.claims_panel.select_claim(claim)
+        qtbot.waitUntil(lambda: window.detail.claim is not None and window.detail.claim.id == claim)
+        dialog = window.detail.add_source()
+        assert dialog is not None
+        qtbot.waitUntil(lambda: ben.editors(claim) != [], timeout=FEED_MS)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: ben.editors(claim) == [], timeout=FEED_MS)
+        ben.close()
+        feed.stop()
+        window.close()
+    finally:
+        if other is not None:
+            other.dispose()
+        pg_server.drop_database(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
@@ -20,6 +21,13 @@ class SourceNoteEdits:
     def __init__(self, pane: DetailPane) -> None:
         self.pane = pane
         self._sel_connected = False
+        #: Told (claim id, True) when a note dialog opens and (claim id, False) when it
+        #: closes: on a shared desk the others see the claim being edited.
+        self.on_editing: list[Callable[[int, bool], None]] = []
+
+    def _editing(self, claim_id: int, now: bool) -> None:
+        for hear in self.on_editing:
+            hear(claim_id, now)
 
     def update_buttons(self) -> None:
         has = self.pane.claim is not None and self.pane.sources.currentIndex().isValid()
@@ -42,6 +50,7 @@ class SourceNoteEdits:
             self.pane.evidence.attach_paths(result[0], dialog.pending_files)
 
         def done(result: int) -> None:
+            self._editing(claim_id, False)
             if result == QDialog.DialogCode.Accepted:
                 draft = dialog.draft()
                 self.pane.writes.submit(
@@ -50,20 +59,24 @@ class SourceNoteEdits:
 
         dialog.finished.connect(done)
         dialog.open()
+        self._editing(claim_id, True)
         return dialog
 
     def edit_source(self) -> SourceDialog | None:
         source = self.pane.sources_model.row_at(self.pane.sources.currentIndex().row())
-        if source is None:
+        if source is None or self.pane.claim is None:
             return None
         dialog = SourceDialog(self.pane, source, self.pane.evidence)
+        claim_id = self.pane.claim.id
 
         def done(result: int) -> None:
+            self._editing(claim_id, False)
             if result == QDialog.DialogCode.Accepted:
                 self.pane.conflicts.save_source(source.id, dialog.draft(), source.version)
 
         dialog.finished.connect(done)
         dialog.open()
+        self._editing(claim_id, True)
         return dialog
 
     def source_id_at(self, row: int) -> int | None:

@@ -79,6 +79,7 @@ class LiveRefresh(QObject):
         if layout is not None:  # under the claim's text, above its verdict
             layout.insertWidget(2, self.notice)  # type: ignore[attr-defined]
         detail.explanation.textChanged.connect(self._typed)
+        detail.source_edits.on_editing.append(self._note_dialog)
         detail.shown.connect(self._shown)
         detail.changed.connect(self._saved)
         # A window deleted without closing (tests, a crash report) still ends the feed.
@@ -168,6 +169,13 @@ class LiveRefresh(QObject):
         detail = self.window.detail
         if detail.claim is not None and detail.explanation.hasFocus():
             self.presence.editing(detail.claim.id)
+
+    def _note_dialog(self, claim_id: int, open_now: bool) -> None:
+        """A source note dialog of `claim_id` opened (True) or closed (False)."""
+        if open_now:
+            self.presence.editing(claim_id)
+        else:
+            self.presence.done(claim_id)
 
     def _shown(self, claim: Claim | None) -> None:
         new = claim.id if claim is not None else None
