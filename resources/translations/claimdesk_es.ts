@@ -2417,6 +2417,7 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     </message>
     <message>
         <source>Enter the server&apos;s host name, or a service name.</source>
+        <extracomment>The attempt under way: its address, and the password to remember if it opens.</extracomment>
         <translation>Escriba el nombre del servidor o el de un servicio.</translation>
     </message>
     <message>
@@ -2426,6 +2427,10 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     <message>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Cannot open the shared desk; the log file has the details.</source>
+        <translation>No se puede abrir la mesa compartida; el archivo de registro tiene los detalles.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import stat
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,7 +66,8 @@ def test_enter_opens_a_shared_desk_and_the_password_stays_out_of_settings(
         first = desk.window
         dialog = _shared_desk_dialog(qtbot, desk)
         _fill(dialog, pg_server, name, remember)
-        qtbot.keyClick(dialog.database, Qt.Key.Key_Return)
+        with qtbot.waitSignal(dialog.attemptFinished, timeout=60_000):
+            qtbot.keyClick(dialog.database, Qt.Key.Key_Return)
         assert desk.window is not first, dialog.error.text()
         assert desk.services.db.is_server
         assert desk.services.workbench.rating_scale().ratings  # migrated and seeded
@@ -91,8 +94,11 @@ def test_a_refused_connection_is_one_line_in_the_dialog_and_esc_cancels(
     first = desk.window
     dialog = _shared_desk_dialog(qtbot, desk)
     _fill(dialog, pg_server, "no_such_desk", remember=True)
-    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    with qtbot.waitSignal(dialog.attemptFinished, timeout=60_000):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        assert dialog.connecting() and not dialog.open_button.isEnabled()
     assert dialog.isVisible() and desk.window is first
+    assert dialog.open_button.isEnabled() and dialog.host.isEnabled()
     text = dialog.error.text()
     assert "no_such_desk" in text and "does not exist" in text and "\n" not in text
     assert not (tmp_path / "pgpass").exists()  # a refused password is not remembered
@@ -116,3 +122,28 @@ def test_every_hint_in_the_dialog_is_readable_whole(qtbot) -> None:
     dialog.show_error("Cannot open the shared desk db.newsroom.example/claimdesk: " + "x" * 200)
     assert dialog.error.wordWrap()  # a long refusal wraps inside the dialog
     assert dialog.width() < 1024
+
+
+def test_the_window_answers_while_a_server_is_slow_and_esc_forgets_the_attempt(qtbot) -> None:
+    """Connecting runs off the GUI thread: an unreachable server must not freeze anything."""
+    release = threading.Event()
+    opened: list[str] = []
+
+    def slow(_target: str) -> None:
+        release.wait(30)
+
+    dialog = SharedDeskDialog(None, opener=slow)
+    qtbot.addWidget(dialog)
+    dialog.openRequested.connect(opened.append)
+    dialog.show()
+    dialog.host.setText("db.newsroom.example")
+    dialog.database.setText("claimdesk")
+    started = time.monotonic()
+    qtbot.keyClick(dialog.database, Qt.Key.Key_Return)
+    assert time.monotonic() - started < 5  # the key press came back before the server did
+    assert dialog.connecting() and dialog.error.text() == "Connecting…"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    release.set()
+    qtbot.wait(300)  # the attempt ends now, and its success is no longer wanted
+    assert opened == []

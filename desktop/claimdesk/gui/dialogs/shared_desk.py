@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +27,14 @@ from claimdesk.storage import pgpass
 from claimdesk.storage.db import open_database
 from claimdesk.storage.pgpass import DeskAddress
 
+log = logging.getLogger(__name__)
+
+
+class _Outcome(QObject):
+    """Carries a connection attempt's end from its thread to the dialog's (queued)."""
+
+    finished = Signal(str, object)  # the address tried; None, or the refusal's sentence
+
 
 def try_open(target: str) -> None:
     """Open the desk once (creating or upgrading it) and let go: a KnownError says why not."""
@@ -39,6 +49,8 @@ class SharedDeskDialog(QDialog):
     """
 
     openRequested = Signal(str)  # the address to open now (with the session's password)
+    # A connection attempt ended (after openRequested when it succeeded).
+    attemptFinished = Signal()
 
     def __init__(self, parent: QWidget | None, opener: Callable[[str], None] = try_open) -> None:
         super().__init__(parent)
@@ -83,6 +95,10 @@ class SharedDeskDialog(QDialog):
         self.buttons.accepted.connect(self.open_desk)
         self.buttons.rejected.connect(self.reject)
         self.service.textChanged.connect(self._service_typed)
+        self._outcome = _Outcome(self)
+        self._outcome.finished.connect(self._connected)
+        #: The attempt under way: its address, and the password to remember if it opens.
+        self._pending: tuple[str, DeskAddress, str | None] | None = None
         # Wide enough for the hints in the fields and a server's one-line refusal.
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
@@ -103,7 +119,11 @@ class SharedDeskDialog(QDialog):
         self.error.setText(" ".join(text.split()))  # one line, however the server put it
 
     def open_desk(self) -> bool:
-        """Connect; on success remember what was asked, emit openRequested and close."""
+        """Start connecting (False: the address is incomplete, said in the dialog).
+
+        On success the asked password is remembered, openRequested carries the address
+        and the dialog closes; a refusal is one line in it and the fields come back.
+        """
         address = self.address()
         if address.problem():
             self.show_error(
@@ -114,22 +134,60 @@ class SharedDeskDialog(QDialog):
             return False
         password = self.password.text()
         target = address.url(password or None)
+        remember = self.remember.isChecked() and self.remember.isEnabled() and password
+        self._pending = (target, address, password if remember else None)
         self.show_error(self.tr("Connecting…"))
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.repaint()
-            self.opener(target)
-            if password and self.remember.isChecked() and self.remember.isEnabled():
-                pgpass.remember_password(address, password)
-        except KnownError as exc:
-            self.show_error(str(exc))
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self._busy(True)
+        # Off the GUI thread: an unreachable server takes up to the connect timeout, and
+        # the first checker's open creates the whole desk. Esc still cancels meanwhile.
+        outcome, opener = self._outcome, self.opener
+        unexpected = self.tr("Cannot open the shared desk; the log file has the details.")
+
+        def attempt() -> None:
+            try:
+                opener(target)
+                error: str | None = None
+            except KnownError as exc:
+                error = str(exc)
+            except Exception:
+                log.exception("opening the shared desk failed")
+                error = unexpected
+            with contextlib.suppress(RuntimeError):  # the dialog was deleted meanwhile
+                outcome.finished.emit(target, error)
+
+        threading.Thread(target=attempt, name="open shared desk", daemon=True).start()
+        return True
+
+    def connecting(self) -> bool:
+        return self._pending is not None
+
+    def _busy(self, busy: bool) -> None:
+        for field in (self.host, self.port, self.database, self.user, self.password,
+                      self.service, self.remember, self.open_button):  # fmt: skip
+            field.setEnabled(not busy)
+        if not busy:
+            self._service_typed(self.service.text())
+
+    def _connected(self, target: str, error: str | None) -> None:
+        pending, self._pending = self._pending, None
+        if pending is None or pending[0] != target:
+            return  # cancelled meanwhile: the checker closed the dialog
+        self._busy(False)
+        if error is not None:
+            self.show_error(error)
+            self.attemptFinished.emit()
+            return
+        _, address, remember = pending
+        if remember:
+            pgpass.remember_password(address, remember)
         self.error.clear()
         self.accept()
         self.openRequested.emit(target)
-        return True
+        self.attemptFinished.emit()
+
+    def reject(self) -> None:
+        self._pending = None  # an attempt still running is forgotten
+        super().reject()
 
 
 def shared_desk_button(settings: QDialog, requested: SignalInstance) -> QPushButton:
