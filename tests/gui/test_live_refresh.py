@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -77,34 +78,6 @@ def test_typed_text_stays_when_another_checker_saves_the_same_claim(
     detail._save_timer.stop()
 
 
-def test_a_claim_another_checker_edits_is_marked(
-    qtbot, make_window, seed_path, pg_server: PgServer, pg_desk_template: str
-) -> None:
-    name = pg_server.create_database(template=pg_desk_template)
-    other = None
-    try:
-        window = make_window(pg_server.url(name))
-        assert window.live.presence.enabled
-        claim, _ = _two_claims(qtbot, window, seed_path)
-        other = open_database(pg_server.url(name))
-        feed = ChangeFeed(other)
-        ben = Presence(feed, "Ben", origin="ben")
-        ben.editing(claim)
-        model = window.claims_panel.model
-        index = model.index(model.row_of(claim), COL_STATUS)
-        qtbot.waitUntil(lambda: "✍ Ben" in str(model.data(index)), timeout=FEED_MS)
-        assert "Ben" in model.data(index, Qt.ItemDataRole.ToolTipRole)
-        ben.done(claim)
-        qtbot.waitUntil(lambda: "✍" not in str(model.data(index)), timeout=FEED_MS)
-        ben.close()
-        window.close()
-        assert not window.live.feed.running
-    finally:
-        if other is not None:
-            other.dispose()
-        pg_server.drop_database(name)
-
-
 @pytest.fixture(autouse=True)
 def _quick_poll(monkeypatch: pytest.MonkeyPatch) -> None:
     """The window's feed looks at a desk file every 0.2 s here (1 s in use)."""
@@ -116,10 +89,11 @@ def _quick_poll(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ChangeFeed, "__init__", init)
 
 
-def test_a_source_note_dialog_marks_its_claim_for_the_others(
+@pytest.fixture
+def shared(
     qtbot, make_window, seed_path, pg_server: PgServer, pg_desk_template: str
-) -> None:
-    """Writing a note takes a while too: the others see the claim being edited meanwhile."""
+) -> Iterator[tuple]:
+    """Ana's window on a fresh shared desk, Ben's presence beside it, a claim of the seed."""
     name = pg_server.create_database(template=pg_desk_template)
     other = None
     try:
@@ -128,18 +102,38 @@ def test_a_source_note_dialog_marks_its_claim_for_the_others(
         other = open_database(pg_server.url(name))
         feed = ChangeFeed(other)
         ben = Presence(feed, "Ben", origin="ben")
-        feed.start(ben.observe)
-        window.claims_panel.select_claim(claim)
-        qtbot.waitUntil(lambda: window.detail.claim is not None and window.detail.claim.id == claim)
-        dialog = window.detail.add_source()
-        assert dialog is not None
-        qtbot.waitUntil(lambda: ben.editors(claim) != [], timeout=FEED_MS)
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-        qtbot.waitUntil(lambda: ben.editors(claim) == [], timeout=FEED_MS)
+        yield window, claim, feed, ben
         ben.close()
         feed.stop()
-        window.close()
     finally:
         if other is not None:
             other.dispose()
         pg_server.drop_database(name)
+
+
+def test_a_claim_another_checker_edits_is_marked(qtbot, shared) -> None:  # type: ignore[no-untyped-def]
+    window, claim, _feed, ben = shared
+    assert window.live.presence.enabled
+    ben.editing(claim)
+    model = window.claims_panel.model
+    index = model.index(model.row_of(claim), COL_STATUS)
+    qtbot.waitUntil(lambda: "✍ Ben" in str(model.data(index)), timeout=FEED_MS)
+    assert "Ben" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    ben.done(claim)
+    qtbot.waitUntil(lambda: "✍" not in str(model.data(index)), timeout=FEED_MS)
+    window.close()
+    assert not window.live.feed.running
+
+
+def test_a_source_note_dialog_marks_its_claim_for_the_others(qtbot, shared) -> None:  # type: ignore[no-untyped-def]
+    """Writing a note takes a while too: the others see the claim being edited meanwhile."""
+    window, claim, feed, ben = shared
+    feed.start(ben.observe)
+    window.claims_panel.select_claim(claim)
+    qtbot.waitUntil(lambda: window.detail.claim is not None and window.detail.claim.id == claim)
+    dialog = window.detail.add_source()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: ben.editors(claim) != [], timeout=FEED_MS)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: ben.editors(claim) == [], timeout=FEED_MS)
+    window.close()
