@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from claimdesk.gui.jobs import JobRunner
 from claimdesk.gui.panels.checked_before import CheckedBeforeBox
 from claimdesk.gui.panels.conflict_saves import ConflictSaves
 from claimdesk.gui.panels.evidence_actions import EvidenceActions, SourcesDropTarget
+from claimdesk.gui.panels.explanation_editor import ExplanationEditor, lines_high
 from claimdesk.gui.panels.history_view import HistoryView
 from claimdesk.gui.panels.source_edits import SourceNoteEdits
 from claimdesk.gui.write_queue import WriteQueue
@@ -106,11 +106,14 @@ class DetailPane(QWidget):
             combo.setMinimumContentsLength(18)
         self._fill_ratings()
         self.rating.activated.connect(self._rating_chosen)
-        self.explanation = QPlainTextEdit(objectName="verdictExplanation")
+        self.explanation = ExplanationEditor(objectName="verdictExplanation")
         self.explanation.setPlaceholderText(
             self.tr("Why this rating? What does the evidence show?")
         )
         self.explanation.textChanged.connect(self._explanation_edited)
+        # Three lines at least, the history and the notes list give way first (at
+        # 1024×700 the editor was left one line); it asks for five, and takes what is spare.
+        self.explanation.setMinimumHeight(lines_high(self.explanation, 3))
         self.verdict_meta = QLabel(objectName="verdictMeta", wordWrap=True)
         self.verdict_meta.setStyleSheet("color: palette(mid);")
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -127,6 +130,8 @@ class DetailPane(QWidget):
 
         self.sources_model = SourcesModel(self)
         self.sources = QListView(objectName="sourcesView")
+        # Two notes' height at least (it scrolls), so a short window keeps the editor.
+        self.sources.setMinimumHeight(2 * self.sources.fontMetrics().lineSpacing() + 8)
         self.sources.setModel(self.sources_model)
         self.sources.doubleClicked.connect(self.source_edits.edit_at)
         # Attaching runs on the window's JobRunner (its own only when built alone).

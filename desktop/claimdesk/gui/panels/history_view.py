@@ -171,14 +171,19 @@ class _CompactList(QListView):
     def sizeHint(self) -> QSize:
         model = self.model()
         rows = min(max(model.rowCount() if model is not None else 0, 1), MAX_VISIBLE_ROWS)
+        return QSize(super().sizeHint().width(), rows * self._row_height() + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        # One row at least: in a short window the verdict editor comes first, and the
+        # rest of the history scrolls (at 1024×700 the editor was left one line).
+        one_row = min(self.sizeHint().height(), self._row_height() + 2 * self.frameWidth())
+        return QSize(super().minimumSizeHint().width(), one_row)
+
+    def _row_height(self) -> int:
         delegate = self.itemDelegate()
         option = QStyleOptionViewItem()
         option.initFrom(self)
-        row = delegate.row_height(option) if isinstance(delegate, _EntryDelegate) else 24
-        return QSize(super().sizeHint().width(), rows * row + 2 * self.frameWidth())
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+        return delegate.row_height(option) if isinstance(delegate, _EntryDelegate) else 24
 
 
 class HistoryView(QWidget):
