@@ -196,7 +196,7 @@ def search(session: Session, match: str, limit: int) -> list[SearchHit]:
     10.0 on SQLite); SearchHit.rank is minus that, so lower is better on both engines.
     Snippets come from ts_headline, its matches marked as fts.search marks them.
     """
-    from claimdesk.storage.fts import unmark
+    from claimdesk.storage.fts import search_hit, unmark
 
     query = tsquery(match)
     if not query or limit <= 0:
@@ -248,17 +248,7 @@ def search(session: Session, match: str, limit: int) -> list[SearchHit]:
     hits: list[SearchHit] = []
     for rank, number, row_id, article_id, title, claim_id, source_id, label in ranked:
         raw = snippets.get((number, row_id), "")
-        plain, marks = unmark(f"{label}: {raw}" if label else raw)
-        hits.append(
-            SearchHit(
-                kind=_PARTS[number].kind,
-                article_id=article_id,
-                article_title=title,
-                claim_id=claim_id,
-                snippet=plain,
-                marks=marks,
-                rank=rank,
-                source_id=source_id,
-            )
-        )
+        snippet = unmark(f"{label}: {raw}" if label else raw)
+        hits.append(search_hit(_PARTS[number].kind, rank, article_id, title, claim_id,
+                               source_id, snippet))  # fmt: skip
     return hits
