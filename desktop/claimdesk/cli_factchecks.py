@@ -106,6 +106,14 @@ def cmd_factchecks(args: argparse.Namespace) -> int:
         missing = matcher.missing_vectors()
         print(f"{total:,} fact-checks ({total - desk:,} imported, {desk:,} the desk's own); "
               f"{total - missing:,} encoded, {missing:,} not yet.")  # fmt: skip
+        if db.path is None:  # a shared desk: say where its nearest vectors are found
+            from claimdesk.storage import pgvector
+
+            with db.sessions() as session:
+                server = pgvector.ready(session)
+            print("Similar fact-checks: found by the server (pgvector)." if server else
+                  "Similar fact-checks: found in each checker's memory (no pgvector in "
+                  "this desk's database).")  # fmt: skip
         return 0
 
 

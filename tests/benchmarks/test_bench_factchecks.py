@@ -27,7 +27,7 @@ import pytest
 from claimdesk.nlp.matching import cosine
 from claimdesk.services.factcheck_import import import_factcheck_files
 from claimdesk.services.factcheck_match import VECTOR_MODEL, FactCheckMatcher, default_encoder
-from claimdesk.storage import factcheck_repo
+from claimdesk.storage import factcheck_vectors
 from claimdesk.storage.db import Database, open_database
 from tests.benchmarks.figures import Figure, record
 from tests.benchmarks.one_core import Clock, machine_load, one_core
@@ -94,7 +94,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
     with db.sessions.begin() as s:
         for start in range(0, FACTCHECKS, 20_000):
             ids = list(range(start + 1, min(start + 20_001, FACTCHECKS + 1)))
-            factcheck_repo.store_vectors(s, VECTOR_MODEL, ids, vectors[start : start + len(ids)])
+            factcheck_vectors.store_vectors(s, VECTOR_MODEL, ids, vectors[start : start + len(ids)])
     info = {"db": db, "feed": feed, "claims": claims, "vectors": vectors, "import_wall": wall,
             "import_cpu": cpu, "empty": empty, "rows": rows, "full": _size(db.path),
             "load": machine_load()}  # fmt: skip

@@ -17,7 +17,7 @@ from claimdesk.errors import KnownError
 from claimdesk.services import desk_move
 from claimdesk.services.search import search
 from claimdesk.services.workbench import Workbench
-from claimdesk.storage import factcheck_repo, fts
+from claimdesk.storage import factcheck_repo, factcheck_vectors, fts
 from claimdesk.storage.db import Database, open_database
 from claimdesk.storage.desk_copy import DeskCopyRefused, tables
 from tests.pg import target_of
@@ -34,8 +34,8 @@ def fill(case: Case) -> None:
             url="https://checks.example/wall", claim="The Great Wall is visible from space.",
             rating="False", published=date(2025, 1, 2), language="en")], datetime(2026, 1, 1))
         first = session.scalar(text("SELECT min(id) FROM factchecks"))
-        factcheck_repo.store_vectors(session, "test-model", [first],
-                                     np.ones((1, factcheck_repo.DIMENSIONS)))  # fmt: skip
+        factcheck_vectors.store_vectors(session, "test-model", [first],
+                                     np.ones((1, factcheck_vectors.DIMENSIONS)))  # fmt: skip
     note = wb.claim(case.nasty_claim).sources[0].id
     wb.attach_bytes(note, b"Table 2: revenue rose by 3%.\n", "table.txt")
 

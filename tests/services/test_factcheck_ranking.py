@@ -17,7 +17,7 @@ import pytest
 from claimdesk.domain.factchecks import FactCheckDraft
 from claimdesk.nlp.matching import EXACT_LIMIT
 from claimdesk.services.factcheck_match import VECTOR_MODEL, FactCheckMatcher, default_encoder
-from claimdesk.storage import factcheck_repo
+from claimdesk.storage import factcheck_repo, factcheck_vectors
 from claimdesk.storage.db import Database, open_database
 from tests.services.corpus import vocabulary
 
@@ -53,12 +53,12 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database
         rows = topics[vr.integers(0, 60, ENTRIES)] + 0.8 * vr.standard_normal(
             (ENTRIES, 512)).astype(np.float32)
         rows /= np.linalg.norm(rows, axis=1, keepdims=True)
-        factcheck_repo.store_vectors(s, VECTOR_MODEL, list(range(1, ENTRIES + 1)), rows)
+        factcheck_vectors.store_vectors(s, VECTOR_MODEL, list(range(1, ENTRIES + 1)), rows)
     # The first entries get their real vectors, so the vector side finds them too.
     matcher = FactCheckMatcher(db, default_encoder())
     real = matcher.entry_vectors([(c, "") for c in claims[:REAL]])
     with db.sessions.begin() as s:
-        factcheck_repo.store_vectors(s, VECTOR_MODEL, list(range(1, REAL + 1)), real)
+        factcheck_vectors.store_vectors(s, VECTOR_MODEL, list(range(1, REAL + 1)), real)
     yield db, claims
     db.dispose()
 

@@ -14,6 +14,7 @@ from claimdesk.domain import ArticleMetadata, CandidateClaim, ClaimOrigin
 from claimdesk.domain.factchecks import FactCheckDraft, FactCheckSource
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import factcheck_repo as fc
+from claimdesk.storage import factcheck_vectors as fv
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database, head_revision, open_database
 from claimdesk.storage.edit_repo import move_verdict, set_claim_span
@@ -144,12 +145,12 @@ def test_the_desks_verdicts_follow_every_change(db: Database) -> None:
         repo.set_verdict(s, cid, unverifiable.id, "No data", "Ana")
     assert _desk_rows(db) == [(cid, "Unemployment fell to 3% last year", "Unverifiable", None)]
     with db.sessions.begin() as s:
-        fc.store_vectors(s, "test", [1], np.ones((1, fc.DIMENSIONS), dtype=np.float32))
+        fv.store_vectors(s, "test", [1], np.ones((1, fv.DIMENSIONS), dtype=np.float32))
         set_claim_span(s, cid, start=0, end=22, text="Unemployment fell to 3%", score=None,
                        entities=(), types=(), speaker=None)
     assert _desk_rows(db) == [(cid, "Unemployment fell to 3%", "Unverifiable", None)]
     with db.sessions() as s:
-        assert fc.vector_state(s, "test") == (0, 0)  # the new text needs a new vector
+        assert fv.vector_state(s, "test") == (0, 0)  # the new text needs a new vector
         assert [i for i, _ in fc.bm25_candidates(s, '"unemployment"', 5)] == [1]
     with db.sessions.begin() as s:
         other = repo.add_claim(s, aid, CandidateClaim(0, 12, "Unemployment"), ClaimOrigin.MANUAL)
@@ -169,16 +170,16 @@ def test_the_desks_verdicts_follow_every_change(db: Database) -> None:
 def test_vectors_are_float16_kilobytes_read_back_in_order(db: Database) -> None:
     with db.sessions.begin() as s:
         fc.upsert(s, [_draft(f"https://v.example/{i}", f"claim {i}") for i in range(5)], WHEN)
-        assert [i for i, *_ in fc.without_vector(s, "m", 10)] == [1, 2, 3, 4, 5]
-        vectors = np.random.default_rng(0).standard_normal((3, fc.DIMENSIONS))
-        fc.store_vectors(s, "m", [1, 3, 5], vectors)
+        assert [i for i, *_ in fv.without_vector(s, "m", 10)] == [1, 2, 3, 4, 5]
+        vectors = np.random.default_rng(0).standard_normal((3, fv.DIMENSIONS))
+        fv.store_vectors(s, "m", [1, 3, 5], vectors)
     with db.sessions() as s:
-        assert [i for i, *_ in fc.without_vector(s, "m", 10)] == [2, 4]
-        assert fc.count_without_vector(s, "m") == 2
-        assert fc.vector_state(s, "m") == (3, 5)
-        ((ids, matrix),) = list(fc.iter_vectors(s, "m"))
-        assert [i for i, *_ in fc.without_vector(s, "other model", 10)] == [1, 2, 3, 4, 5]
-        later = list(fc.iter_vectors(s, "m", after=3))
+        assert [i for i, *_ in fv.without_vector(s, "m", 10)] == [2, 4]
+        assert fv.count_without_vector(s, "m") == 2
+        assert fv.vector_state(s, "m") == (3, 5)
+        ((ids, matrix),) = list(fv.iter_vectors(s, "m"))
+        assert [i for i, *_ in fv.without_vector(s, "other model", 10)] == [1, 2, 3, 4, 5]
+        later = list(fv.iter_vectors(s, "m", after=3))
     assert ids.tolist() == [1, 3, 5] and matrix.dtype == np.float16
     np.testing.assert_allclose(matrix, vectors, atol=2e-3)
     assert [x.tolist() for x, _ in later] == [[5]]
@@ -188,7 +189,7 @@ def test_vectors_are_float16_kilobytes_read_back_in_order(db: Database) -> None:
         fc.upsert(s, [_draft("https://v.example/0", "claim zero"),
                       _draft("https://v.example/2", "claim 2", rating="False")], WHEN)
     with db.sessions() as s:
-        assert fc.vector_state(s, "m") == (2, 5)
+        assert fv.vector_state(s, "m") == (2, 5)
 
 
 HOSTILE = {

@@ -26,6 +26,8 @@ from claimdesk.nlp.matching import (
     selective_terms,
 )
 from claimdesk.storage import factcheck_repo as repo
+from claimdesk.storage import factcheck_vectors as vectors_repo
+from claimdesk.storage import pgvector
 from claimdesk.storage.db import Database
 
 if TYPE_CHECKING:  # numpy loads with the first match, not with the window
@@ -99,6 +101,9 @@ class FactCheckMatcher:
         self.model = model
         self.fusion = fusion or Fusion()
         self._index: VectorIndex | None = None
+        #: Whether the server searches the vectors (a shared desk with pgvector), decided
+        #: on first match; None: not yet.
+        self._server_side: bool | None = None
         self._entries: int | None = None
         #: Entries per word, as the index last said: counting a common word's entries
         #: reads its whole posting list, and the same words come back claim after claim.
@@ -135,7 +140,7 @@ class FactCheckMatcher:
 
     def missing_vectors(self) -> int:
         with self.db.sessions() as session:
-            return repo.count_without_vector(session, self.model)
+            return vectors_repo.count_without_vector(session, self.model)
 
     def fill_vectors(
         self,
@@ -152,13 +157,13 @@ class FactCheckMatcher:
         while limit is None or done < limit:
             size = batch if limit is None else min(batch, limit - done)
             with self.db.sessions() as session:
-                todo = repo.without_vector(session, self.model, size)
+                todo = vectors_repo.without_vector(session, self.model, size)
             if not todo:
                 break
             ids = [i for i, _c, _t in todo]
             vectors = self.entry_vectors([(c, t) for _i, c, t in todo])
             with self.db.write_lock, self.db.sessions.begin() as session:
-                repo.store_vectors(session, self.model, ids, vectors)
+                vectors_repo.store_vectors(session, self.model, ids, vectors)
             if self._index is not None:
                 self._index.add(np.asarray(ids, dtype=np.int64), vectors)
             done += len(ids)
@@ -187,23 +192,46 @@ class FactCheckMatcher:
         if self._index is not None:
             return self._index
         with self.db.sessions() as session:
-            total, _last = repo.vector_state(session, self.model)
+            total, _last = vectors_repo.vector_state(session, self.model)
             projection = None
             if total > EXACT_LIMIT:
-                sample = repo.sample_vectors(session, self.model, max(1, total // SAMPLE))
+                sample = vectors_repo.sample_vectors(session, self.model, max(1, total // SAMPLE))
                 projection = Projection.fit(sample)
                 del sample
             index = VectorIndex(projection)
             index.reserve(total)
-            for ids, matrix in repo.iter_vectors(session, self.model):
+            for ids, matrix in vectors_repo.iter_vectors(session, self.model):
                 index.add(ids, matrix)
         self._index = index
         log.info("fact-check vectors loaded: %d, %.1f MB", len(index), index.nbytes / 2**20)
         return index
 
+    @property
+    def server_side(self) -> bool:
+        """Whether nearest vectors come from the server's pgvector index, not from memory."""
+        return bool(self._server_side)
+
+    def _prepare_vectors(self) -> None:
+        """On a shared desk with pgvector, give stored vectors their server embeddings
+        (pushed from a desk file, or written before the extension came); elsewhere load
+        the index into memory. Decided once, until refresh()."""
+        if self._server_side is None:
+            self._server_side = False
+            if self.db.path is None:
+                with self.db.sessions() as session:
+                    server = pgvector.ready(session)
+                if server:
+                    with self.db.write_lock, self.db.sessions.begin() as session:
+                        added = pgvector.backfill(session, self.model)
+                    log.info("pgvector searches the fact-check vectors (%d backfilled)", added)
+                    self._server_side = True
+        if not self._server_side:
+            self.load_index()
+
     def refresh(self) -> None:
         """Forget the loaded index and counts (after an import or a verdict elsewhere)."""
         self._index = None
+        self._server_side = None
         self._entries = None
         self._frequencies = {}
         self._common = None
@@ -221,7 +249,7 @@ class FactCheckMatcher:
     def _encoded(self, texts: Sequence[str]) -> tuple[list[str], NDArray[np.float32]]:
         """The texts as matching reads them and their vectors (the index loaded first)."""
         import numpy as np
-        self.load_index()
+        self._prepare_vectors()
         cleaned = [clean_query(t) for t in texts]
         queries = np.zeros((len(cleaned), 512), np.float32)
         known = self._queries
@@ -245,7 +273,8 @@ class FactCheckMatcher:
         n: int,
     ) -> list[Scored]:
         import numpy as np
-        index = self.load_index()
+        self._prepare_vectors()
+        index = self._index
         if self._entries is None:
             self._entries = repo.count(session)
         out: list[Scored] = []
@@ -257,9 +286,12 @@ class FactCheckMatcher:
                 [i for i, _ in repo.bm25_candidates(session, expression, n, language)]
                 if expression else []
             )  # fmt: skip
-            near = index.nearest(query, n)
+            near = (
+                index.nearest(query, n) if index is not None
+                else pgvector.nearest(session, self.model, query, n)
+            )  # fmt: skip
             pool = list(dict.fromkeys((*bm25, *near)))
-            with_vector, stored = repo.vectors_of(session, self.model, pool)
+            with_vector, stored = vectors_repo.vectors_of(session, self.model, pool)
             sims = cosine(query, stored) if with_vector else np.zeros(0, np.float32)
             similarity = {i: float(s) for i, s in zip(with_vector, sims, strict=True)}
             ranked = sorted(with_vector, key=lambda i: (-similarity[i], i))

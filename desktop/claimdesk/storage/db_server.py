@@ -12,7 +12,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session
 
 from claimdesk.errors import DatabaseError
-from claimdesk.storage import fts, schema
+from claimdesk.storage import fts, pgvector, schema
 from claimdesk.storage.orm import Base, RatingScaleRow
 from claimdesk.storage.sqlite_errors import DatabaseMissing
 
@@ -183,6 +183,7 @@ def open_server(target: str, *, create: bool = True) -> Database:
         with engine.connect() as conn:
             current = _revision(conn, where)
             ready = current is not None and _up_to_date(conn, where)
+            offered = pgvector.needs_setup(conn)
             conn.rollback()
         if current is None and not create:
             raise DatabaseMissing(
@@ -191,6 +192,10 @@ def open_server(target: str, *, create: bool = True) -> Database:
             )
         if not ready:
             _prepare_as_owner(engine, where, upgrade=current is not None)
+        if offered:
+            with engine.begin() as conn:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+                pgvector.ensure(conn)
     except DBAPIError as exc:
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
