@@ -250,3 +250,25 @@ def test_factchecks_status_says_where_a_shared_desk_finds_similar_checks(
     assert without.stdout.splitlines()[-1] == (
         "Similar fact-checks: found in each checker's memory (no pgvector in this desk's "
         "database).")
+
+
+def test_a_large_backfill_builds_the_index_again_after_the_rows(
+    pgvector_server: PgServer, vector_db: str, encoder: object
+) -> None:
+    db = open_database(pgvector_server.url(vector_db))
+    try:
+        _fill(db)
+        matcher = FactCheckMatcher(db, encoder, server_vectors=False)  # type: ignore[arg-type]
+        matcher.fill_vectors()
+        with db.sessions.begin() as s:
+            s.execute(text(f"DELETE FROM {pgvector.TABLE}"))
+        with db.sessions.begin() as s:
+            assert pgvector.backfill(s, matcher.model, batch=3, rebuild_from=2) == len(CHECKS)
+        assert _embeddings(db) == len(CHECKS)
+        ((definition,),) = rows(db, "SELECT indexdef FROM pg_indexes WHERE indexname = :n",
+                                n=pgvector.INDEX)  # fmt: skip
+        assert "USING hnsw (embedding vector_cosine_ops)" in str(definition)
+        server = FactCheckMatcher(db, encoder)  # type: ignore[arg-type]
+        assert server.match(QUERIES[0])[0].factcheck.claim == CHECKS[2] and server.server_side
+    finally:
+        db.dispose()

@@ -95,8 +95,12 @@ class FactCheckMatcher:
         *,
         model: str = VECTOR_MODEL,
         fusion: Fusion | None = None,
+        server_vectors: bool = True,
     ) -> None:
         self.db = db
+        #: Whether a shared desk's pgvector index may be used (False: always in memory,
+        #: the benchmarks' same-run baseline).
+        self.server_vectors = server_vectors
         self._encoder = encoder
         self.model = model
         self.fusion = fusion or Fusion()
@@ -217,7 +221,7 @@ class FactCheckMatcher:
         the index into memory. Decided once, until refresh()."""
         if self._server_side is None:
             self._server_side = False
-            if self.db.path is None:
+            if self.db.path is None and self.server_vectors:
                 with self.db.sessions() as session:
                     server = pgvector.ready(session)
                 if server:
