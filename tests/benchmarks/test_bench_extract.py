@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 import spacy
 
-from claimdesk.cli import _claim_json
+from claimdesk.cli_extract import _claim_json
 from claimdesk.domain.models import CandidateClaim
 from claimdesk.nlp.batching import BATCH
 from claimdesk.nlp.extract import extract_candidates
@@ -71,7 +71,7 @@ def provider() -> NlpProvider:
 
 
 def claimdesk_extract(provider: NlpProvider, text: str) -> list[CandidateClaim]:
-    """cli.cmd_extract after reading the file: extract, score, write the JSON."""
+    """cli_extract.cmd_extract after reading the file: extract, score, write the JSON."""
     found = provider.extract(text)
     candidates = found.candidates
     out = io.StringIO()

@@ -16,7 +16,8 @@ from claimdesk.exchange.bundle_file import (
     pack_bundle,
     read_bundle,
 )
-from claimdesk.exchange.records import article_from_json, article_to_json
+from claimdesk.exchange.records import article_from_json
+from claimdesk.exchange.records_write import article_to_json
 from tests.exchange.bundles import MALICIOUS, bundle_with, good_data
 from tests.reports.casework import NASTY_CLAIM, NASTY_NOTE, Case
 

@@ -13,12 +13,10 @@ from claimdesk.domain.models import (
     Entity,
     HistoryEntry,
     HistoryField,
-    HitKind,
     LanguageSource,
     Rating,
     RatingDraft,
     RatingScale,
-    SearchHit,
     SourceDraft,
     SourceNote,
     SpeakerKind,
@@ -27,6 +25,7 @@ from claimdesk.domain.models import (
     Verdict,
 )
 from claimdesk.domain.review import Queue, ReviewState
+from claimdesk.domain.search import HitKind, SearchHit
 
 __all__ = [
     "Article",

@@ -28,8 +28,8 @@ from claimdesk.exchange.records import (
     BundleDataError,
     BundleFromNewerVersion,
     article_from_json,
-    article_to_json,
 )
+from claimdesk.exchange.records_write import article_to_json
 from claimdesk.importers.common import Unreadable
 from claimdesk.importers.evidence_files import MAX_ATTACHMENT_BYTES, read_evidence
 

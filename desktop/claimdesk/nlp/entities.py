@@ -7,22 +7,23 @@ from bisect import bisect_right
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from claimdesk.nlp.entity_words import (
-    CURRENCY_SIGNS,
-    CURRENCY_WORDS,
-    MAGNITUDES,
-    PLACES,
-    RATE_UNITS,
-    RATE_WORDS,
-    SCALES,
-    SHORT_RATES,
-    UNIT_PREFIXES,
-    UNITS,
+from claimdesk.nlp.entity_figures import (
+    NUMBER,
+    PERCENT_WORDS,
+    after_approximators,
+    bare_word,
+    figure_kind,
+    is_figure_token,
+    is_number,
+    percent_tail,
+    rate_end,
+    unit_end,
 )
+from claimdesk.nlp.entity_words import CURRENCY_SIGNS, CURRENCY_WORDS, MAGNITUDES, PLACES
 from claimdesk.nlp.lexicon import DETERMINERS, HONORIFICS, REPORTING_VERBS, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 Found = tuple[int, int, str]
 
@@ -30,20 +31,6 @@ FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 # Labels of names: these lose a leading "the", a trailing "’s" and titles (PERSON only).
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LAW", "EVENT", "PRODUCT"})
-# Phrases after a number that make it a percentage, longest first.
-_PERCENT_TAILS: tuple[tuple[str, ...], ...] = (
-    ("of", "a", "percentage", "point"), ("a", "percentage", "point"),
-    ("percentage", "point"), ("percentage", "points"), ("basis", "point"),
-    ("basis", "points"), ("per", "cent"), ("%",), ("percent",), ("pc",),
-)
-_PERCENT_WORDS = words("% percent pc percentage")
-# Numbers with their currency or unit in one token: "R70,000", "US$40", "155p", "1.5C".
-_MONEY_TOKEN = re.compile(r"^(?:[A-Z]{0,2}\$|R|Rs\.?|[£€¥₹])\d[\d,.]*(?:m|bn|mn|tn|k)?$")
-_PENCE_TOKEN = re.compile(r"^\d[\d.]*p$")
-_AMOUNT_TOKEN = re.compile(r"^\d[\d,.]*(?:m|bn|mn|tn|k)$")
-_UNIT_TOKEN = re.compile(r"^\d[\d,.]*(?:°?[CF]|km|kg|mm|cm|mph|kph|ha|MW|GW|GWh|TWh)\.?$")
-_PERCENT_TOKEN = re.compile(r"^\d[\d,.]*%$")
-_NUMBER = re.compile(r"\d")
 # A digit, or a one-word place name written as a name.
 _TRIGGER = re.compile(
     r"\d|\b(?:" + "|".join(sorted((re.escape(p) for p in PLACES if p.istitle() and " " not in p),
@@ -128,7 +115,7 @@ def _refine(doc: Doc, start: int, end: int, label: str) -> list[Found]:
         return [f for part in _split_figures(doc, start, end)
                 for f in _figure(doc, *part, label)]
     k = start
-    while k < end and _is_figure_token(doc[k]):
+    while k < end and is_figure_token(doc[k]):
         k += 1
     if k > start:
         # "R70,000" as PERSON, "40.3C" or "95p five years ago" as DATE: the figure is
@@ -164,10 +151,10 @@ def _trim_tokens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while end > start:
         tok = doc[end - 1]
         low = tok.lower_
-        if ((tok.is_punct and tok.text not in _PERCENT_WORDS and tok.text not in CURRENCY_SIGNS)
+        if ((tok.is_punct and tok.text not in PERCENT_WORDS and tok.text not in CURRENCY_SIGNS)
                 or tok.is_space or low in _POSSESSIVES or low in _EDGE_WORDS
-                or (label == "PERSON" and end - start > 1 and _NUMBER.search(tok.text)
-                    and not _NUMBER.search(doc[start].text))):  # "Leeds 3-1"
+                or (label == "PERSON" and end - start > 1 and NUMBER.search(tok.text)
+                    and not NUMBER.search(doc[start].text))):  # "Leeds 3-1"
             end -= 1
             continue
         break
@@ -177,12 +164,6 @@ def _trim_tokens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
 def _leading_the(doc: Doc, start: int) -> bool:
     """Whether a capital "The" is spaCy's addition rather than part of the name."""
     return bool(doc[start].is_sent_start) and doc[start + 1].lower_ not in _THE_NAMES
-
-
-def _is_figure_token(tok: Token) -> bool:
-    text = tok.text
-    return bool(_MONEY_TOKEN.match(text) or _UNIT_TOKEN.match(text) or _PENCE_TOKEN.match(text)
-                or _AMOUNT_TOKEN.match(text))
 
 
 def _split_figures(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -195,14 +176,14 @@ def _split_figures(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         low = doc[k].lower_
         if low not in _EDGE_WORDS:
             continue
-        left_has_number = any(_NUMBER.search(t.text) or t.like_num for t in doc[start:k])
-        complete = left_has_number and _kind(doc, start, k) is not None
+        left_has_number = any(NUMBER.search(t.text) or t.like_num for t in doc[start:k])
+        complete = left_has_number and figure_kind(doc, start, k) is not None
         if low in {"to", "from"} and left_has_number and (
                 complete or (start > 0 and doc[start - 1].lower_ in {"by", "from"})):
             return [(start, k), *_split_figures(doc, k + 1, end)]
         if complete and low in {"in", "on", "at", "for", "since"}:
             return [(start, k)]  # "5% in 2023": the date is no part of the figure
-        if complete and low == "or" and _kind(doc, k + 1, end) is not None:
+        if complete and low == "or" and figure_kind(doc, k + 1, end) is not None:
             # "US$49 million or €36 million": two amounts, one in each currency
             return [(start, k), *_split_figures(doc, k + 1, end)]
     return [(start, end)]
@@ -211,114 +192,29 @@ def _split_figures(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def _figure(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     """Widen a figure over its currency, magnitude, percentage words, unit and rate."""
     n = len(doc)
-    start = _after_approximators(doc, start, end)
+    start = after_approximators(doc, start, end)
     while start > 0 and doc[start - 1].lower_ in CURRENCY_SIGNS:
         start -= 1
-    if end < n and _word(doc[end]) in MAGNITUDES and _is_number(doc[end - 1]):
+    if end < n and bare_word(doc[end]) in MAGNITUDES and is_number(doc[end - 1]):
         end += 1
-    tail = _percent_tail(doc, end)
+    tail = percent_tail(doc, end)
     if tail:
         end += tail
-    elif end < n and _word(doc[end]) in CURRENCY_WORDS:
+    elif end < n and bare_word(doc[end]) in CURRENCY_WORDS:
         end += 1
-    elif (end + 1 < n and doc[end].is_title and _word(doc[end + 1]) in CURRENCY_WORDS
-          and _is_number(doc[end - 1])):
+    elif (end + 1 < n and doc[end].is_title and bare_word(doc[end + 1]) in CURRENCY_WORDS
+          and is_number(doc[end - 1])):
         end += 2  # "12 billion Swiss francs"
     else:
-        end = _unit_end(doc, end)
-    kind = _kind(doc, start, end)
+        end = unit_end(doc, end)
+    kind = figure_kind(doc, start, end)
     if kind == "QUANTITY":
-        end = _rate_end(doc, end)
+        end = rate_end(doc, end)
     if kind is not None:
         label = kind
     elif label in {"QUANTITY", "PERCENT"} or (label and label not in FIGURE_LABELS):
         label = "CARDINAL"  # left after a split, or a bare number spaCy took for a name
     return _chars(doc, start, end, label)
-
-
-#: Words before an amount that qualify it ("more than £2m", "just over 70%", "an extra
-#: £100bn"): the figure is the amount itself, so they stay outside the entity.
-_APPROXIMATORS = tuple(tuple(a.split()) for a in (
-    "more than", "less than", "fewer than", "up to", "at least", "at most", "an extra",
-    "an additional", "a further", "well over", "over", "under", "about", "around",
-    "nearly", "almost", "roughly", "approximately", "some", "just", "only", "above",
-    "below", "extra", "additional", "another", "circa",
-))
-
-
-def _after_approximators(doc: Doc, start: int, end: int) -> int:
-    """`start` moved past any approximating words, keeping at least one token."""
-    moved = True
-    while moved:
-        moved = False
-        for words_ in _APPROXIMATORS:
-            stop = start + len(words_)
-            if stop < end and tuple(t.lower_ for t in doc[start:stop]) == words_:
-                start, moved = stop, True
-                break
-    return start
-
-
-def _word(tok: Token) -> str:
-    """Lower-case text without the full stop the tokenizer leaves on "m." at a sentence end."""
-    low = tok.lower_
-    return low[:-1] if len(low) > 1 and low.endswith(".") else low
-
-
-def _is_number(tok: Token) -> bool:
-    return bool(tok.like_num or _NUMBER.search(tok.text)) or tok.lower_ in {"half", "quarter"}
-
-
-def _percent_tail(doc: Doc, end: int) -> int:
-    """Length of the percentage words right after token `end - 1`, else 0."""
-    if end == 0 or (not _is_number(doc[end - 1]) and doc[end - 1].lower_ not in MAGNITUDES):
-        return 0
-    for tail in _PERCENT_TAILS:
-        if tuple(t.lower_ for t in doc[end:end + len(tail)]) == tail:
-            return len(tail)
-    return 0
-
-
-def _unit_end(doc: Doc, end: int) -> int:
-    n = len(doc)
-    if end == 0 or (not _is_number(doc[end - 1]) and doc[end - 1].lower_ not in MAGNITUDES):
-        return end
-    at = end + 1 if end < n and doc[end].lower_ in UNIT_PREFIXES else end
-    if at < n and _word(doc[at]) in UNITS:
-        end = at + 1
-        if end < n and _word(doc[end]) in SCALES and doc[end - 1].lower_ in {"degree",
-                                                                               "degrees"}:
-            end += 1
-        if (end + 1 < n and doc[end].text == "/" and not doc[end - 1].whitespace_
-                and doc[end + 1].lower_ in SHORT_RATES):
-            end += 2  # "130 km/h"
-    return end
-
-
-def _rate_end(doc: Doc, end: int) -> int:
-    """ "barrels a day", "km per hour": the rate belongs to the quantity."""
-    if (end + 1 < len(doc) and doc[end].lower_ in RATE_WORDS
-            and _word(doc[end + 1]) in RATE_UNITS):
-        return end + 2
-    return end
-
-
-def _kind(doc: Doc, start: int, end: int) -> str | None:
-    """PERCENT, MONEY or QUANTITY by the words of [start, end), else None."""
-    money = unit = False
-    for tok in doc[start:end]:
-        low = _word(tok)
-        if (low in _PERCENT_WORDS or _PERCENT_TOKEN.match(tok.text) or low == "basis"
-                or (low == "cent" and tok.i > 0 and doc[tok.i - 1].lower_ == "per")):
-            return "PERCENT"
-        if (low in CURRENCY_SIGNS or low in CURRENCY_WORDS or _MONEY_TOKEN.match(tok.text)
-                or _PENCE_TOKEN.match(tok.text)):
-            money = True
-        elif low in UNITS or _UNIT_TOKEN.match(tok.text):
-            unit = True
-    if money:
-        return "MONEY"
-    return "QUANTITY" if unit else None
 
 
 def _relabel_name(doc: Doc, start: int, end: int, label: str) -> str:

@@ -20,11 +20,10 @@ from claimdesk.domain import (
     HistoryEntry,
     RatingDraft,
     RatingScale,
-    SourceDraft,
     SpeakerKind,
 )
 from claimdesk.domain.spans import trim_span
-from claimdesk.domain.urls import clean_url, safe_url
+from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.importers import DEFAULT_MAX_BYTES, read_article
 from claimdesk.nlp.language import detect_language
@@ -34,6 +33,7 @@ from claimdesk.services.changes import Changes
 from claimdesk.services.evidence import EvidenceEdits
 from claimdesk.services.nlp_provider import CancelledFn, NlpProvider, ProgressFn
 from claimdesk.services.review import Reviews
+from claimdesk.services.source_notes import SourceNotes
 from claimdesk.services.undo import (
     Recorder,
     UndoStack,
@@ -53,7 +53,7 @@ class OpenResult:
 
 
 
-class Workbench(EvidenceEdits, ArticleLanguages, Reviews):
+class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
     """The application's use cases over one database.
 
     One writer: every write runs under one lock in its own Session and commits before
@@ -337,44 +337,6 @@ class Workbench(EvidenceEdits, ArticleLanguages, Reviews):
 
         return self._edit("Clear verdict", op)[1]
 
-    # -------------------------------------------------------------------- sources
-
-    def add_source(self, claim_id: int, draft: SourceDraft) -> tuple[int, Changes]:
-        draft = _checked_draft(draft)
-
-        def op(session: Session, rec: Recorder) -> int:
-            rec.track(claim_id)
-            return repo.add_source(session, claim_id, draft, self._who(session))
-
-        return self._edit("Add source", op)
-
-    def update_source(
-        self, source_id: int, draft: SourceDraft, *, expected_version: int | None = None
-    ) -> Changes:
-        """Save a source note; with `expected_version` (SourceNote.version as the checker
-        saw it) a note saved by someone else since is a SaveConflict instead."""
-        draft = _checked_draft(draft)
-        seen = conflicts.Seen("source note", expected_version)
-
-        def op(session: Session, rec: Recorder) -> None:
-            rec.track(repo.source_claim_id(session, source_id))  # claim first, as all edits
-            repo.lock_source(session, source_id)  # then the note (as lock_claim in set_verdict)
-            current = conflicts.source_of(session, source_id)
-            seen.check(current.version, conflicts.source_values(draft),
-                       conflicts.source_values(current))  # fmt: skip
-            repo.update_source(session, source_id, draft)
-
-        now = conflicts.source_state(source_id)
-        with conflicts.stale_as_conflict(seen, lambda: self._read(now)):
-            return self._edit("Edit source", op)[1]
-
-    def delete_source(self, source_id: int) -> Changes:
-        def op(session: Session, rec: Recorder) -> None:
-            rec.track(repo.source_claim_id(session, source_id))
-            repo.delete_source(session, source_id)
-
-        return self._edit("Remove source", op)[1]
-
     # -------------------------------------------------------------------- settings
 
     def settings(self) -> DeskSettings:
@@ -401,14 +363,6 @@ class Workbench(EvidenceEdits, ArticleLanguages, Reviews):
         with self._write() as session:
             articles = desk_settings.save_scale(session, drafts)
         return Changes(library=True, claim_sets=frozenset(articles))
-
-
-def _checked_draft(draft: SourceDraft) -> SourceDraft:
-    """The draft as stored: a web address percent-encoded (other text is kept as a
-    label; reports never make a link of it)."""
-    if not (draft.url.strip() or draft.title.strip() or draft.note.strip() or draft.quote.strip()):
-        raise KnownError("A source needs at least a URL, a title, a quote or a note.")
-    return replace(draft, url=safe_url(draft.url) or draft.url.strip())
 
 
 def _checked_metadata(metadata: ArticleMetadata) -> ArticleMetadata:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -41,6 +40,8 @@ from claimdesk.gui.dialogs.settings_parts import (
     IMAGE_FILTER,
     apply_now,
     error_label,
+    file_dialog,
+    form_page,
     side_by_side,
     url_problem,
 )
@@ -90,7 +91,7 @@ class SettingsDialog(QDialog):
 
         self.checker_name = named(QLineEdit(), "settingsCheckerName")
         self.checker_name.setPlaceholderText(desk_settings.os_user() or self.tr("Your name"))
-        checker = self._form([
+        checker = form_page([
             (self.tr("Your &name:"), self.checker_name),
             note(self.tr("Recorded on verdicts, notes and in each claim's history. Left "
                          "empty, your login name (on a shared desk: your database user) "
@@ -105,7 +106,7 @@ class SettingsDialog(QDialog):
         self.logo_preview = named(QLabel(minimumHeight=64), "settingsOrgLogoPreview")
         choose_logo = named(QPushButton(self.tr("C&hoose…")), "settingsOrgLogoChoose")
         clear_logo = named(QPushButton(self.tr("Cl&ear")), "settingsOrgLogoClear")
-        organisation = self._form([
+        organisation = form_page([
             (self.tr("&Name:"), self.org_name),
             (self.tr("&Web address:"), self.org_url),
             ("", self.org_url_error),
@@ -121,7 +122,7 @@ class SettingsDialog(QDialog):
         self.threshold.setRange(0.0, 1.0)
         self.threshold.setSingleStep(0.05)
         self.review_required = ReviewRequiredBox(workbench)
-        claims = self._form([
+        claims = form_page([
             (self.tr("Check-worthiness &threshold:"), side_by_side(self.threshold, stretch=True)),
             note(self.tr("Sentences scoring below this stay out of the claims list until you "
                          "choose View → Show every sentence; claims you have worked on are "
@@ -138,7 +139,7 @@ class SettingsDialog(QDialog):
             self.language.addItem(QCoreApplication.translate("Language", name), code)
         self.language.setEnabled(ui_settings is not None)
         self.language_note = named(note(""), "settingsLanguageNote")
-        appearance = self._form([
+        appearance = form_page([
             (self.tr("&Theme:"), side_by_side(self.theme, stretch=True)),
             note(self.tr("System follows your desktop's light or dark setting.")),
             (self.tr("Interface &language:"), side_by_side(self.language, stretch=True)),
@@ -153,7 +154,7 @@ class SettingsDialog(QDialog):
         self.database_error = error_label("settingsDatabaseError")
         self.backups_keep = named(QSpinBox(), "settingsBackupsKeep")
         self.backups_keep.setRange(1, backups.MAX_KEEP)
-        database = self._form([
+        database = form_page([
             (self.tr("Current database:"), self.database_label),
             side_by_side(open_db, new_db, shared_desk_button(self, self.openDatabaseRequested),
                          stretch=True),
@@ -194,21 +195,6 @@ class SettingsDialog(QDialog):
         self.language.currentIndexChanged.connect(self._language_note)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-
-    @staticmethod
-    def _form(rows: list[tuple[str, QWidget] | QWidget]) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        for row in rows:
-            if isinstance(row, tuple):
-                text, field = row
-                label = QLabel(text)
-                # A row of widgets takes no focus itself: the & mnemonic goes to its first.
-                label.setBuddy(field.focusProxy() or field)
-                form.addRow(label, field)
-            else:
-                form.addRow(row)
-        return page
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -337,25 +323,19 @@ class SettingsDialog(QDialog):
 
     # ------------------------------------------------------------------ files
 
-    def _file_dialog(self, name: str, caption: str, folder: Path, filters: str) -> QFileDialog:
-        dialog = named(QFileDialog(self, caption, str(folder), self.tr(filters)), name)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return dialog
-
     def choose_logo(self) -> QFileDialog:
         """Ask for the logo image (non-blocking; returns the open dialog)."""
         folder = Path(self.org_logo.text().strip() or Path.home() / "-").parent
-        dialog = self._file_dialog(
-            "settingsLogoDialog", self.tr("Organisation logo"), folder, IMAGE_FILTER
+        dialog = file_dialog(
+            self, "settingsLogoDialog", self.tr("Organisation logo"), folder, IMAGE_FILTER
         )
         dialog.fileSelected.connect(self.org_logo.setText)
         dialog.open()
         return dialog
 
     def choose_database(self) -> QFileDialog:
-        dialog = self._file_dialog(
-            "settingsOpenDatabaseDialog", self.tr("Open another database"),
+        dialog = file_dialog(
+            self, "settingsOpenDatabaseDialog", self.tr("Open another database"),
             self.database_path.parent, DATABASE_FILTER,
         )  # fmt: skip
         dialog.fileSelected.connect(lambda path: self.request_open(Path(path)))
@@ -363,8 +343,8 @@ class SettingsDialog(QDialog):
         return dialog
 
     def choose_new_database(self) -> QFileDialog:
-        dialog = self._file_dialog(
-            "settingsNewDatabaseDialog", self.tr("New database"), self.database_path.parent,
+        dialog = file_dialog(
+            self, "settingsNewDatabaseDialog", self.tr("New database"), self.database_path.parent,
             DATABASE_FILTER,
         )  # fmt: skip
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)

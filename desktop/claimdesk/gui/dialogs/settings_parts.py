@@ -1,9 +1,18 @@
-"""Pieces of the Settings dialog: its messages, file filters, URL check and small helpers."""
+"""Pieces of the Settings dialog: its messages, file filters, URL check and page builders."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
 
 from claimdesk.domain import Theme
 from claimdesk.gui.dialogs.scale_editor import named
@@ -61,6 +70,33 @@ def side_by_side(*widgets: QWidget, stretch: bool = False) -> QWidget:
         layout.addStretch()
     row.setFocusProxy(widgets[0])
     return row
+
+
+def form_page(rows: list[tuple[str, QWidget] | QWidget]) -> QWidget:
+    """One tab of the dialog: labelled rows (text, field) and full-width widgets."""
+    page = QWidget()
+    form = QFormLayout(page)
+    for row in rows:
+        if isinstance(row, tuple):
+            text, field = row
+            label = QLabel(text)
+            # A row of widgets takes no focus itself: the & mnemonic goes to its first.
+            label.setBuddy(field.focusProxy() or field)
+            form.addRow(label, field)
+        else:
+            form.addRow(row)
+    return page
+
+
+def file_dialog(
+    parent: QWidget, name: str, caption: str, folder: Path, filters: str
+) -> QFileDialog:
+    """A non-modal picker for one existing file; `filters` is one of the filters above."""
+    translated = QCoreApplication.translate("SettingsDialog", filters)
+    dialog = named(QFileDialog(parent, caption, str(folder), translated), name)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return dialog
 
 
 def apply_now(theme: Theme) -> None:

@@ -12,24 +12,23 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from claimdesk.domain import Claim, ClaimStatus, RatingScale, SpeakerKind
 from claimdesk.errors import SaveConflict
-from claimdesk.gui.dialogs.source_dialog import SourceDialog, SourcesModel
+from claimdesk.gui.dialogs.source_dialog import SourceDialog
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.i18n import format_datetime, format_number, label, speaker_kind_label
 from claimdesk.gui.jobs import JobRunner
 from claimdesk.gui.panels.checked_before import CheckedBeforeBox
 from claimdesk.gui.panels.conflict_saves import ConflictSaves
-from claimdesk.gui.panels.evidence_actions import EvidenceActions, SourcesDropTarget
+from claimdesk.gui.panels.evidence_actions import EvidenceActions
 from claimdesk.gui.panels.explanation_editor import ExplanationEditor, lines_high
 from claimdesk.gui.panels.history_view import HistoryView
 from claimdesk.gui.panels.source_edits import SourceNoteEdits
+from claimdesk.gui.panels.sources_box import SourcesBox
 from claimdesk.gui.write_queue import WriteQueue
 from claimdesk.services.changes import Changes
 from claimdesk.services.workbench import Workbench
@@ -128,32 +127,16 @@ class DetailPane(QWidget):
         form.addRow(self.explanation)
         form.addRow(self.verdict_meta)
 
-        self.sources_model = SourcesModel(self)
-        self.sources = QListView(objectName="sourcesView")
-        # Two notes' height at least (it scrolls), so a short window keeps the editor.
-        self.sources.setMinimumHeight(2 * self.sources.fontMetrics().lineSpacing() + 8)
-        self.sources.setModel(self.sources_model)
-        self.sources.doubleClicked.connect(self.source_edits.edit_at)
         # Attaching runs on the window's JobRunner (its own only when built alone).
         self.evidence = EvidenceActions(
             workbench, jobs or JobRunner(errors.report, self), errors, self
         )
         self.evidence.changed.connect(self.changed.emit)
-        self.drops = SourcesDropTarget(self.sources, self.source_edits.source_id_at, self.evidence)
-        self.add_source_button = QPushButton(self.tr("&Add…"), objectName="addSourceButton")
-        self.add_source_button.clicked.connect(self.add_source)
-        self.edit_source_button = QPushButton(self.tr("&Edit…"), objectName="editSourceButton")
-        self.edit_source_button.clicked.connect(self.edit_source)
-        self.remove_source_button = QPushButton(self.tr("&Remove"), objectName="removeSourceButton")
-        self.remove_source_button.clicked.connect(self.remove_source)
-        buttons = QHBoxLayout()
-        for b in (self.add_source_button, self.edit_source_button, self.remove_source_button):
-            buttons.addWidget(b)
-        buttons.addStretch()
-        sources_box = QGroupBox(self.tr("Sources"))
-        sources_layout = QVBoxLayout(sources_box)
-        sources_layout.addWidget(self.sources)
-        sources_layout.addLayout(buttons)
+        sources_box = SourcesBox(self.evidence, self.source_edits)
+        self.sources, self.sources_model = sources_box.view, sources_box.model
+        self.add_source_button = sources_box.add_button
+        self.edit_source_button = sources_box.edit_button
+        self.remove_source_button = sources_box.remove_button
 
         # Filled by the window's matcher (gui/windows/checked_before.py), off the GUI thread.
         self.checked_before = CheckedBeforeBox()
