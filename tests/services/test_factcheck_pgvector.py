@@ -272,3 +272,29 @@ def test_a_large_backfill_builds_the_index_again_after_the_rows(
         assert server.match(QUERIES[0])[0].factcheck.claim == CHECKS[2] and server.server_side
     finally:
         db.dispose()
+
+
+def test_a_desk_file_pushed_onto_a_pgvector_server_is_searched_there_and_pulls_back_whole(
+    pgvector_server: PgServer, vector_db: str, encoder: object, tmp_path: Path
+) -> None:
+    from claimdesk.services import desk_move
+
+    local = open_database(tmp_path / "desk.sqlite3")
+    try:
+        _fill(local)
+        assert FactCheckMatcher(local, encoder).fill_vectors() == len(CHECKS)  # type: ignore[arg-type]
+    finally:
+        local.dispose()
+    url = pgvector_server.url(vector_db)
+    pushed = desk_move.push(tmp_path / "desk.sqlite3", url)
+    assert pushed.added["factcheck_vectors"] == len(CHECKS)
+    db = open_database(url)
+    try:
+        assert _embeddings(db) == 0  # the copy moves the desk's tables, not the server's
+        server_side, found = _ranked(db, encoder)
+        assert server_side and found[0][0] == CHECKS[2]
+        assert _embeddings(db) == len(CHECKS)
+    finally:
+        db.dispose()
+    pulled = desk_move.pull(url, tmp_path / "pulled" / "desk.sqlite3")
+    assert pulled.added["factcheck_vectors"] == len(CHECKS)

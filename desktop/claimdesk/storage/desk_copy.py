@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.schema import sort_tables
 
 from claimdesk.errors import DatabaseError
-from claimdesk.storage import fts
+from claimdesk.storage import fts, pgvector
 from claimdesk.storage.db import Database
 from claimdesk.storage.orm import Base
 
@@ -94,7 +94,8 @@ def _is_search_index(name: str) -> bool:
 
 def check_tables(conn: Connection, where: str) -> None:
     """Refuse a desk holding a table the copy would leave behind (a schema ahead of ours)."""
-    known = set(Base.metadata.tables) | {"alembic_version"}
+    # pgvector's embeddings are derived from factcheck_vectors on the server itself.
+    known = set(Base.metadata.tables) | {"alembic_version", pgvector.TABLE}
     unknown = sorted(
         n for n in inspect(conn).get_table_names() if n not in known and not _is_search_index(n)
     )
