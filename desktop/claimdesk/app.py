@@ -52,18 +52,38 @@ def configure_logging(paths: AppPaths, verbose: bool = False) -> Path:
     return log_file
 
 
+@dataclass(frozen=True, slots=True)
+class OpenedDesk:
+    """A desk opened already (by the shared-desk dialog's thread) and the address it was
+    opened at: the window takes this one over instead of connecting a second time."""
+
+    target: str
+    db: Database
+
+
 def build_services(
-    db_path: str | Path | None = None, data_dir: str | Path | None = None, *, create: bool = True
+    db_path: str | Path | OpenedDesk | None = None,
+    data_dir: str | Path | None = None,
+    *,
+    create: bool = True,
 ) -> Services:
     """Open the database (the user's, or `db_path`) and build the use cases over it.
 
     create=False (commands that only read) refuses a missing database instead of
-    creating an empty one.
+    creating an empty one. An OpenedDesk is used as it is; the services own it from here.
     """
     paths = app_paths(data_dir)
-    paths.ensure()
-    db = open_database(db_path or paths.database, backups=paths.backups, create=create)
-    return assemble(paths, db, NlpProvider())
+    db = db_path.db if isinstance(db_path, OpenedDesk) else None
+    try:
+        paths.ensure()
+        if db is None:
+            assert not isinstance(db_path, OpenedDesk)
+            db = open_database(db_path or paths.database, backups=paths.backups, create=create)
+        return assemble(paths, db, NlpProvider())
+    except BaseException:
+        if db is not None:
+            db.dispose()  # nobody else holds it: a failed start leaves no connection open
+        raise
 
 
 def assemble(paths: AppPaths, db: Database, nlp: NlpProvider) -> Services:

@@ -6,9 +6,11 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from claimdesk.gui.models.claims_model import COL_STATUS
 from claimdesk.services.change_feed import ChangeFeed
@@ -136,4 +138,71 @@ def test_a_source_note_dialog_marks_its_claim_for_the_others(qtbot, shared) -> N
     qtbot.waitUntil(lambda: ben.editors(claim) != [], timeout=FEED_MS)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: ben.editors(claim) == [], timeout=FEED_MS)
+    window.close()
+
+
+def _heard(feed: ChangeFeed, ben: Presence) -> list[tuple[str, int | None, str]]:
+    """Start Ben's feed; the list fills with (kind, claim, table) of what Ben hears."""
+    heard: list[tuple[str, int | None, str]] = []
+
+    def hear(change) -> None:  # type: ignore[no-untyped-def]
+        # Ana's window is in this process too (`own`): Ben's origin tells his own apart.
+        if change.origin != ben.origin:
+            heard.append((change.kind, change.claim_id, change.table))
+        ben.observe(change)
+
+    feed.start(hear)
+    return heard
+
+
+def _show(qtbot, window, claim: int) -> None:  # type: ignore[no-untyped-def]
+    window.claims_panel.select_claim(claim)
+    qtbot.waitUntil(lambda: window.detail.claim is not None and window.detail.claim.id == claim)
+
+
+# The offscreen plugin cannot grab the keyboard for a popup list; it is not ours.
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard", extend=True)
+def test_the_rating_list_open_marks_its_claim_and_the_chosen_rating_ends_it(
+    qtbot: QtBot, shared: tuple[Any, ...]
+) -> None:
+    """Choosing a rating is editing the verdict too: the others see it while the list is
+    open, and it ends, as typing does, once the chosen rating is stored."""
+    window, claim, feed, ben = shared
+    heard = _heard(feed, ben)
+    _show(qtbot, window, claim)
+    rating = window.detail.rating
+    rating.setFocus()
+    rating.showPopup()
+    qtbot.waitUntil(lambda: ben.editors(claim) != [], timeout=FEED_MS)
+    assert ben.editors(claim) == [window.workbench.checker_name()]
+    qtbot.keyClick(rating.view(), Qt.Key.Key_Escape)  # closed unchosen: the mark goes
+    qtbot.waitUntil(lambda: ben.editors(claim) == [], timeout=FEED_MS)
+    assert window.detail.claim.verdict is None
+    rating.showPopup()
+    qtbot.waitUntil(lambda: ben.editors(claim) != [], timeout=FEED_MS)
+    view = rating.view()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # the first rating of the scale
+    qtbot.waitUntil(lambda: window.detail.claim.verdict is not None)
+    qtbot.waitUntil(lambda: ben.editors(claim) == [], timeout=FEED_MS)
+    assert [k for k, c, _ in heard if c == claim][-1:] == ["done"]  # after the save
+    window.close()
+
+
+def test_a_rating_chosen_from_the_keyboard_is_announced_before_it_is_saved(
+    qtbot: QtBot, shared: tuple[Any, ...]
+) -> None:
+    window, claim, feed, ben = shared
+    heard = _heard(feed, ben)
+    _show(qtbot, window, claim)
+    window.detail.rating.setFocus()
+    qtbot.keyClick(window.detail.rating, Qt.Key.Key_Down)  # no list: the next rating at once
+    qtbot.waitUntil(lambda: window.detail.claim.verdict is not None)
+    last = lambda: [k for k, c, _ in heard if c == claim][-1:]  # noqa: E731
+    qtbot.waitUntil(lambda: last() == ["done"], timeout=FEED_MS)
+    kinds = [(k, t) for k, c, t in heard if c == claim]
+    # Announced first, then the verdict's own change, then done, as a typed explanation is.
+    assert kinds[0] == ("editing", "claims") and kinds[-1] == ("done", "claims")
+    assert any(t == "verdicts" for _, t in kinds[1:-1]), kinds
+    assert ben.editors(claim) == []
     window.close()

@@ -8,14 +8,17 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
+from sqlalchemy import Engine, event
 
 from claimdesk.gui.application import RunningWindow, remembered_database
 from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
 from claimdesk.gui.dialogs.shared_desk import SharedDeskDialog
 from claimdesk.storage import pgpass
+from claimdesk.storage.db import Database, open_database
 from tests.pg import SUPERUSER, PgServer
 
 SECRET = "s3cr:t\\pw"
@@ -147,3 +150,79 @@ def test_the_window_answers_while_a_server_is_slow_and_esc_forgets_the_attempt(q
     release.set()
     qtbot.wait(300)  # the attempt ends now, and its success is no longer wanted
     assert opened == []
+
+
+@pytest.fixture
+def engines_on(pg_server: PgServer) -> Iterator[tuple[str, list[object]]]:
+    """A new database and every engine that connects to it (one dialect per engine),
+    heard through SQLAlchemy's own do_connect event on all engines."""
+    name = pg_server.create_database()
+    dialects: list[object] = []
+
+    def connecting(dialect, _record, _args, params) -> None:  # type: ignore[no-untyped-def]
+        if params.get("dbname") == name and not any(d is dialect for d in dialects):
+            dialects.append(dialect)
+
+    event.listen(Engine, "do_connect", connecting)
+    try:
+        yield name, dialects
+    finally:
+        event.remove(Engine, "do_connect", connecting)
+        pg_server.drop_database(name)
+
+
+def _sessions_on(server: PgServer, name: str) -> int:
+    with psycopg.connect(server.conninfo()) as con:
+        row = con.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (name,)
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def test_the_desk_the_dialog_opened_is_the_one_the_window_works_on(
+    qtbot, engines_on: tuple[str, list[object]], desk: RunningWindow, pg_server: PgServer
+) -> None:
+    """One open: the first checker's open creates the desk once, and the window does
+    not connect, check and upgrade it a second time after the dialog's test open."""
+    name, dialects = engines_on
+    first = desk.window
+    dialog = _shared_desk_dialog(qtbot, desk)
+    _fill(dialog, pg_server, name, remember=False)
+    with qtbot.waitSignal(dialog.attemptFinished, timeout=60_000):
+        qtbot.keyClick(dialog.database, Qt.Key.Key_Return)
+    assert desk.window is not first, dialog.error.text()
+    assert desk.services.workbench.rating_scale().ratings  # migrated and seeded
+    desk.window.jobs.wait(60_000)
+    assert len(dialects) == 1  # one engine ever connected to the desk
+    assert dialects[0] is desk.services.db.engine.dialect
+    desk.services.db.dispose()
+
+
+def test_an_attempt_cancelled_while_connecting_lets_go_of_the_desk_it_opened(
+    qtbot, pg_server: PgServer, engines_on: tuple[str, list[object]]
+) -> None:
+    name, dialects = engines_on
+    release = threading.Event()
+    opened: list[Database] = []
+
+    def slow(target: str) -> Database:
+        db = open_database(target)
+        with db.engine.connect():  # keeps a pooled connection, as a used desk does
+            pass
+        opened.append(db)
+        release.wait(30)
+        return db
+
+    dialog = SharedDeskDialog(None, opener=slow)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _fill(dialog, pg_server, name, remember=False)
+    qtbot.keyClick(dialog.database, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened), timeout=60_000)
+    assert _sessions_on(pg_server, name) >= 1
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    release.set()
+    # The attempt ends after the cancel: what it opened is closed, nothing is left connected.
+    qtbot.waitUntil(lambda: _sessions_on(pg_server, name) == 0, timeout=10_000)
+    assert len(dialects) == 1

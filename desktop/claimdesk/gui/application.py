@@ -8,7 +8,7 @@ import weakref
 from collections.abc import Sequence
 from pathlib import Path
 
-from claimdesk.app import Services, build_services, configure_logging
+from claimdesk.app import OpenedDesk, Services, build_services, configure_logging
 from claimdesk.errors import KnownError
 
 log = logging.getLogger(__name__)
@@ -159,10 +159,12 @@ class RunningWindow:
         self.window.show()
         warm_up(self.window)
 
-    def switch(self, path: Path | str) -> None:
-        """Open `path` (created if new) or a shared desk's address in a fresh window; the
-        old one closes on success."""
+    def switch(self, path: Path | str | OpenedDesk) -> None:
+        """Open `path` (created if new), a shared desk's address, or take over a desk the
+        shared-desk dialog opened, in a fresh window; the old one closes on success."""
         if self.window.writes.pending():
+            if isinstance(path, OpenedDesk):
+                path.db.dispose()  # not switching: nobody else will close it
             # Edits queued behind a bundle import go to the file they were made in.
             from PySide6.QtCore import QCoreApplication
 
@@ -184,7 +186,8 @@ class RunningWindow:
         # A shared desk is remembered by its address, never with the password typed for it.
         from claimdesk.storage.pgpass import without_password
 
-        where = without_password(str(path)) if services.db.path is None else services.db.path
+        target = path.target if isinstance(path, OpenedDesk) else str(path)
+        where = without_password(target) if services.db.path is None else services.db.path
         _prefs(services.paths.data_dir).setValue("database/path", str(where))
         self._open(services)
         self.window.restore_session()

@@ -21,6 +21,9 @@ log = logging.getLogger(__name__)
 
 #: Rows looked up on the target per query (an IN list of primary keys or unique keys).
 CHUNK = 500
+#: Rows read from the source, checked and written at a time: a desk of any size moves
+#: in bounded memory, one table's batch after another.
+BATCH = 2000
 #: What the summary calls a table's rows; any other table is named by its own name.
 LABELS = {
     "claim_history": "history entries",
@@ -139,6 +142,23 @@ class _Plan:
     clashes: int = 0
 
 
+def _batches(source: Connection, table: Table) -> Iterator[list[Row]]:
+    """The rows of `table` in key order, BATCH at a time.
+
+    Each query starts after the last key read (keyset paging: no OFFSET to rescan), all
+    in the caller's one read transaction, so the batches are one snapshot of the desk.
+    """
+    pk = _key(table)
+    query = select(table).order_by(pk).limit(BATCH)
+    rows = [dict(r) for r in source.execute(query).mappings()]
+    while rows:
+        yield rows
+        if len(rows) < BATCH:
+            return
+        after = query.where(pk > rows[-1][pk.name])
+        rows = [dict(r) for r in source.execute(after).mappings()]
+
+
 def _plan(table: Table, rows: list[Row], target: Connection) -> _Plan:
     pk = _key(table)
     plan = _Plan(table)
@@ -224,22 +244,23 @@ def copy_desk(source: Database, target: Database, verb: str = "copied") -> CopyC
     different row, DeskCopyRefused names the table and count and nothing is written.
     A target that is a new desk (only the scale it was created with) takes the source's
     scale instead of its default one.
+
+    Rows move BATCH at a time inside one transaction on the target: a clash found in a
+    late batch rolls back the batches written before it, so nothing is written still.
     """
     order = tables()
-    with source.sessions() as reading:
-        # One snapshot of a server desk others keep writing to (a file's read is one already).
-        options = {"isolation_level": "REPEATABLE READ"} if source.is_server else None
+    # One snapshot of a server desk others keep writing to (a file's read is one already).
+    options = {"isolation_level": "REPEATABLE READ"} if source.is_server else None
+    with (
+        source.sessions() as reading,
+        target.write_lock,
+        target.sessions.begin() as writing,
+    ):
         src = reading.connection(execution_options=options)
         check_tables(src, source.where)
-        src_revision = _revision(src)
-        rows = {
-            t.name: [dict(r) for r in src.execute(select(t).order_by(_key(t))).mappings()]
-            for t in order
-        }
-    with target.write_lock, target.sessions.begin() as writing:
         dst = writing.connection()
         check_tables(dst, target.where)
-        if _revision(dst) != src_revision:
+        if _revision(dst) != _revision(src):
             raise DeskCopyRefused(
                 f"The desks {source.where} and {target.where} are at different schema "
                 "versions; open both with this ClaimDesk once, then try again."
@@ -247,27 +268,13 @@ def copy_desk(source: Database, target: Database, verb: str = "copied") -> CopyC
         if _only_seeded(dst, order):
             for table in (t for t in reversed(order) if t.name in _SEEDED):
                 dst.execute(delete(table))
-        plans = [_plan(t, rows[t.name], dst) for t in order]
-        clashes = [p for p in plans if p.clashes]
-        if clashes:
-            first = clashes[0]
-            more = sum(p.clashes for p in clashes[1:])
-            others = f" (and {more} rows of other tables)" if more else ""
-            raise DeskCopyRefused(
-                f"Nothing was {verb}: {target.where} already holds "
-                f"{label(first.table.name, first.clashes)} (table {first.table.name}) under "
-                f"the same ids or keys as {source.where} but with other content{others}; "
-                "copy into an empty desk, or remove those rows there first."
-            )
         counts = CopyCounts()
+        clashes: dict[str, int] = {}
         try:
-            for plan in plans:
-                name = plan.table.name
-                if plan.new:
-                    dst.execute(plan.table.insert(), plan.new)
-                    _drop_trigger_copies(dst, plan)
-                counts.added[name] = len(plan.new)
-                counts.present[name] = plan.present
+            for table in order:
+                _copy_table(src, dst, table, counts, clashes)
+            if clashes:
+                raise _refusal(clashes, source, target, verb)
             if dst.dialect.name == "postgresql":
                 _advance_sequences(dst, order, counts.added)
         except IntegrityError as exc:
@@ -286,6 +293,39 @@ def copy_desk(source: Database, target: Database, verb: str = "copied") -> CopyC
             ) from exc
     log.info("%s: %s", target.where, counts.summary(verb))
     return counts
+
+
+def _copy_table(
+    src: Connection, dst: Connection, table: Table, counts: CopyCounts, clashes: dict[str, int]
+) -> None:
+    """Copy one table batch by batch; once any clash is known, only count the clashes
+    (the copy will be refused: writing more would be rolled back anyway)."""
+    name = table.name
+    counts.added[name] = counts.present[name] = 0
+    for rows in _batches(src, table):
+        plan = _plan(table, rows, dst)
+        if plan.clashes:
+            clashes[name] = clashes.get(name, 0) + plan.clashes
+        if clashes:
+            continue
+        if plan.new:
+            dst.execute(table.insert(), plan.new)
+            _drop_trigger_copies(dst, plan)
+        counts.added[name] += len(plan.new)
+        counts.present[name] += plan.present
+
+
+def _refusal(
+    clashes: Mapping[str, int], source: Database, target: Database, verb: str
+) -> DeskCopyRefused:
+    (first, count), *rest = clashes.items()  # in table order: the first table named
+    more = sum(n for _, n in rest)
+    others = f" (and {more} rows of other tables)" if more else ""
+    return DeskCopyRefused(
+        f"Nothing was {verb}: {target.where} already holds {label(first, count)} "
+        f"(table {first}) under the same ids or keys as {source.where} but with other "
+        f"content{others}; copy into an empty desk, or remove those rows there first."
+    )
 
 
 def _drop_trigger_copies(target: Connection, plan: _Plan) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -20,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimdesk.app import OpenedDesk
 from claimdesk.errors import KnownError
 from claimdesk.gui.dialogs.scale_editor import named
 from claimdesk.services import desk_settings
 from claimdesk.storage import pgpass
-from claimdesk.storage.db import open_database
+from claimdesk.storage.db import Database, open_database
 from claimdesk.storage.pgpass import DeskAddress
 
 log = logging.getLogger(__name__)
@@ -33,12 +33,44 @@ log = logging.getLogger(__name__)
 class _Outcome(QObject):
     """Carries a connection attempt's end from its thread to the dialog's (queued)."""
 
-    finished = Signal(str, object)  # the address tried; None, or the refusal's sentence
+    finished = Signal(object, object)  # the _Attempt; None, or the refusal's sentence
 
 
-def try_open(target: str) -> None:
-    """Open the desk once (creating or upgrading it) and let go: a KnownError says why not."""
-    open_database(target).dispose()
+class _Attempt:
+    """One connection attempt and the desk it opened, until the dialog takes it.
+
+    The lock orders the attempt's end (on its thread) against a cancel (on the GUI
+    thread): whichever comes second disposes the desk, so a cancelled attempt never
+    leaves a connection open, even when its queued signal is never delivered.
+    """
+
+    def __init__(self, target: str, address: DeskAddress, remember: str | None) -> None:
+        self.target = target
+        self.address = address
+        self.remember = remember  # the password to remember once it opened
+        self._lock = threading.Lock()
+        self._db: Database | None = None
+        self._cancelled = False
+
+    def opened(self, db: Database | None) -> None:
+        with self._lock:
+            if not self._cancelled:
+                self._db = db
+                return
+        if db is not None:
+            db.dispose()
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            db, self._db = self._db, None
+        if db is not None:
+            db.dispose()
+
+    def take(self) -> Database | None:
+        with self._lock:
+            db, self._db = self._db, None
+        return db
 
 
 class SharedDeskDialog(QDialog):
@@ -48,11 +80,14 @@ class SharedDeskDialog(QDialog):
     to the user's libpq password file, otherwise it lives in this session's address only.
     """
 
-    openRequested = Signal(str)  # the address to open now (with the session's password)
+    # The desk opened (claimdesk.app.OpenedDesk): whoever hears this owns and disposes it.
+    openRequested = Signal(object)
     # A connection attempt ended (after openRequested when it succeeded).
     attemptFinished = Signal()
 
-    def __init__(self, parent: QWidget | None, opener: Callable[[str], None] = try_open) -> None:
+    def __init__(
+        self, parent: QWidget | None, opener: Callable[[str], Database] = open_database
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sharedDeskDialog")
         self.setWindowTitle(self.tr("Open shared desk"))
@@ -98,7 +133,7 @@ class SharedDeskDialog(QDialog):
         self._outcome = _Outcome(self)
         self._outcome.finished.connect(self._connected)
         #: The attempt under way: its address, and the password to remember if it opens.
-        self._pending: tuple[str, DeskAddress, str | None] | None = None
+        self._pending: _Attempt | None = None
         # Wide enough for the hints in the fields and a server's one-line refusal.
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
@@ -121,8 +156,9 @@ class SharedDeskDialog(QDialog):
     def open_desk(self) -> bool:
         """Start connecting (False: the address is incomplete, said in the dialog).
 
-        On success the asked password is remembered, openRequested carries the address
+        On success the asked password is remembered, openRequested carries the open desk
         and the dialog closes; a refusal is one line in it and the fields come back.
+        The desk is opened (created, upgraded) once, here: the window takes it over.
         """
         address = self.address()
         if address.problem():
@@ -135,7 +171,7 @@ class SharedDeskDialog(QDialog):
         password = self.password.text()
         target = address.url(password or None)
         remember = self.remember.isChecked() and self.remember.isEnabled() and password
-        self._pending = (target, address, password if remember else None)
+        self._pending = pending = _Attempt(target, address, password if remember else None)
         self.show_error(self.tr("Connecting…"))
         self._busy(True)
         # Off the GUI thread: an unreachable server takes up to the connect timeout, and
@@ -144,16 +180,20 @@ class SharedDeskDialog(QDialog):
         unexpected = self.tr("Cannot open the shared desk; the log file has the details.")
 
         def attempt() -> None:
+            # Only the engine is made here (SQLAlchemy's are thread-safe); nothing of Qt
+            # but the queued signal, which hands the desk to the GUI thread.
             try:
-                opener(target)
+                pending.opened(opener(target))
                 error: str | None = None
             except KnownError as exc:
                 error = str(exc)
             except Exception:
                 log.exception("opening the shared desk failed")
                 error = unexpected
-            with contextlib.suppress(RuntimeError):  # the dialog was deleted meanwhile
-                outcome.finished.emit(target, error)
+            try:
+                outcome.finished.emit(pending, error)
+            except RuntimeError:  # the dialog was deleted meanwhile: nobody takes the desk
+                pending.cancel()
 
         threading.Thread(target=attempt, name="open shared desk", daemon=True).start()
         return True
@@ -168,31 +208,35 @@ class SharedDeskDialog(QDialog):
         if not busy:
             self._service_typed(self.service.text())
 
-    def _connected(self, target: str, error: str | None) -> None:
-        pending, self._pending = self._pending, None
-        if pending is None or pending[0] != target:
-            return  # cancelled meanwhile: the checker closed the dialog
+    def _connected(self, attempt: _Attempt, error: str | None) -> None:
+        if attempt is not self._pending:
+            attempt.cancel()  # cancelled meanwhile (the checker closed the dialog)
+            return
+        self._pending = None
         self._busy(False)
-        if error is not None:
-            self.show_error(error)
+        db = attempt.take()
+        if error is not None or db is None:
+            self.show_error(error or "")
             self.attemptFinished.emit()
             return
-        _, address, remember = pending
-        if remember:
-            pgpass.remember_password(address, remember)
+        if attempt.remember:
+            pgpass.remember_password(attempt.address, attempt.remember)
         self.error.clear()
         self.accept()
-        self.openRequested.emit(target)
+        self.openRequested.emit(OpenedDesk(attempt.target, db))
         self.attemptFinished.emit()
 
     def reject(self) -> None:
-        self._pending = None  # an attempt still running is forgotten
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.cancel()  # an attempt still running is forgotten, its desk let go
         super().reject()
 
 
 def shared_desk_button(settings: QDialog, requested: SignalInstance) -> QPushButton:
     """The Settings dialog's "Open shared desk…" button: the dialog closes, `requested`
-    (its openDatabaseRequested) carries the address to the window, as for a file."""
+    (its openDatabaseRequested) carries the opened desk to the window (an OpenedDesk,
+    where a file is a Path)."""
     text = QCoreApplication.translate("SettingsDialog", "Open shared des&k…")
     button = named(QPushButton(text), "settingsOpenSharedDesk")
 
@@ -200,9 +244,9 @@ def shared_desk_button(settings: QDialog, requested: SignalInstance) -> QPushBut
         dialog = SharedDeskDialog(settings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        def chosen(target: str) -> None:
+        def chosen(desk: OpenedDesk) -> None:
             settings.reject()
-            requested.emit(target)
+            requested.emit(desk)
 
         dialog.openRequested.connect(chosen)
         dialog.open()

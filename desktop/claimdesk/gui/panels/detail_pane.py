@@ -45,6 +45,8 @@ class DetailPane(QWidget):
     shown = Signal(object)
     #: A short note for the status bar (e.g. where a discarded text went).
     notice = Signal(str)
+    #: The checker chose a rating for this claim; heard before the rating is saved.
+    ratingChosen = Signal(int)
 
     def __init__(
         self,
@@ -357,6 +359,7 @@ class DetailPane(QWidget):
             return
         rating_id = self.rating.itemData(index)
         claim_id = self.claim.id
+        self.ratingChosen.emit(claim_id)
         if rating_id is None:
             self._apply(lambda: self.workbench.clear_verdict(claim_id))
         else:

@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from claimdesk.domain import Claim
@@ -80,6 +80,11 @@ class LiveRefresh(QObject):
             layout.insertWidget(2, self.notice)  # type: ignore[attr-defined]
         detail.explanation.textChanged.connect(self._typed)
         detail.source_edits.on_editing.append(self._note_dialog)
+        # Choosing a rating edits the verdict too: while its list is open, and the choice
+        # itself (from the keyboard there is no list), announced before it is saved.
+        detail.ratingChosen.connect(self.presence.editing)
+        self._rating_list = detail.rating.view().window()
+        self._rating_list.installEventFilter(self)
         detail.shown.connect(self._shown)
         detail.changed.connect(self._saved)
         # A window deleted without closing (tests, a crash report) still ends the feed.
@@ -169,6 +174,23 @@ class LiveRefresh(QObject):
         detail = self.window.detail
         if detail.claim is not None and detail.explanation.hasFocus():
             self.presence.editing(detail.claim.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._rating_list and event.type() == QEvent.Type.Show:
+            self._rating_list_open(True)
+        elif watched is self._rating_list and event.type() == QEvent.Type.Hide:
+            # After the click or key that closed it: a chosen rating is saved by then.
+            QTimer.singleShot(0, self, lambda: self._rating_list_open(False))
+        return False
+
+    def _rating_list_open(self, open_now: bool) -> None:
+        claim = self.window.detail.claim
+        if claim is None:
+            return
+        if open_now:
+            self.presence.editing(claim.id)
+        elif not self.editing():  # closed unchosen; typing goes on marking the claim
+            self.presence.done(claim.id)
 
     def _note_dialog(self, claim_id: int, open_now: bool) -> None:
         """A source note dialog of `claim_id` opened (True) or closed (False)."""
