@@ -24,8 +24,8 @@ PROJECTED = 128
 #: Vectors sampled to fit the projection: enough for stable principal directions.
 SAMPLE = 8192
 #: Above this many vectors the projected ones are also grouped into inverted lists
-#: (nlp/inverted.py) and a search reads only the lists nearest the query: below it a
-#: full pass costs about as little (docs/matching.md, "Match latency, measured").
+#: (nlp/inverted.py) and a search reads only the lists that may hold its nearest: below
+#: it a full pass costs about as little (docs/matching.md, "Match latency, measured").
 INVERTED_LIMIT = 100_000
 
 
@@ -125,7 +125,9 @@ class VectorIndex:
     Up to EXACT_LIMIT vectors are kept whole and searched exactly. Beyond, they are kept
     as a PCA projection fitted on the library's own vectors (no training data involved):
     that ranking is approximate, so callers ask for generous candidates and rescore
-    them with the stored vectors. Memory: `nbytes` (float32).
+    them with the stored vectors. Above INVERTED_LIMIT the projected vectors are grouped
+    into inverted lists (nlp/inverted.py) and a search reads only some of them. Memory:
+    `nbytes` (float32).
 
     The vectors are held as columns, one (width, capacity) array: a search reads every
     one of them (102 MB at 200,000 entries), and BLAS streams a matrix that is
@@ -239,7 +241,7 @@ class VectorIndex:
         """Group the vectors into inverted lists now if the index is large enough.
 
         Done by the first search otherwise; loading calls it so that the lists cost
-        their time (about 1 s at 200,000 entries) and memory while loading.
+        their time (about 4 s CPU at 200,000 entries) and memory while loading.
         """
         if self.projection is not None and self._lists is None and self._size > INVERTED_LIMIT:
             self._build_lists()
