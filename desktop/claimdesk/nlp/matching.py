@@ -12,6 +12,8 @@ if TYPE_CHECKING:  # numpy loads with the first match, not with the window
     import numpy as np
     from numpy.typing import NDArray
 
+    from claimdesk.nlp.inverted import InvertedLists
+
 
 DIMENSIONS = 512
 #: Up to this many vectors the index keeps them whole (float32, 2 KB each, 8 MB at the
@@ -21,6 +23,10 @@ EXACT_LIMIT = 4096
 PROJECTED = 128
 #: Vectors sampled to fit the projection: enough for stable principal directions.
 SAMPLE = 8192
+#: Above this many vectors the projected ones are also grouped into inverted lists
+#: (nlp/inverted.py) and a search reads only the lists that may hold its nearest: below
+#: it a full pass costs about as little (docs/matching.md, "Match latency, measured").
+INVERTED_LIMIT = 100_000
 
 
 class Encoder(Protocol):
@@ -119,7 +125,9 @@ class VectorIndex:
     Up to EXACT_LIMIT vectors are kept whole and searched exactly. Beyond, they are kept
     as a PCA projection fitted on the library's own vectors (no training data involved):
     that ranking is approximate, so callers ask for generous candidates and rescore
-    them with the stored vectors. Memory: `nbytes` (float32).
+    them with the stored vectors. Above INVERTED_LIMIT the projected vectors are grouped
+    into inverted lists (nlp/inverted.py) and a search reads only some of them. Memory:
+    `nbytes` (float32).
 
     The vectors are held as columns, one (width, capacity) array: a search reads every
     one of them (102 MB at 200,000 entries), and BLAS streams a matrix that is
@@ -138,6 +146,10 @@ class VectorIndex:
         self._columns = np.zeros((width, 0), dtype=np.float32)
         self._size = 0
         self._sorted = True
+        #: Set above INVERTED_LIMIT: then the lists hold the vectors, `_ids` (sorted,
+        #: exactly `_size` long) only says which ids are in, and `_columns` is empty.
+        self._lists: InvertedLists | None = None
+        self._built_at = 0
 
     def __len__(self) -> int:
         return self._size
@@ -146,12 +158,14 @@ class VectorIndex:
     def nbytes(self) -> int:
         """Memory held by the index's arrays (capacity included)."""
         extra = 0 if self.projection is None else self.projection.basis.nbytes
+        if self._lists is not None:
+            extra += self._lists.nbytes
         return self._ids.nbytes + self._columns.nbytes + extra
 
     def reserve(self, total: int) -> None:
         """Make room for `total` vectors at once (loading: no regrowth copies)."""
         import numpy as np
-        if total > len(self._ids):
+        if total > len(self._ids) and self._lists is None:
             ids = np.zeros(total, dtype=np.int64)
             columns = np.zeros((self._columns.shape[0], total), dtype=np.float32)
             ids[: self._size] = self._ids[: self._size]
@@ -174,6 +188,9 @@ class VectorIndex:
             self._switch_to_projection(ids, vectors)
             return
         rows = self._rows_of(vectors)
+        if self._lists is not None:
+            self._add_to_lists(ids, rows)
+            return
         held = self._ids[: self._size]
         if self._size and not self._sorted:
             self._sort()
@@ -203,6 +220,47 @@ class VectorIndex:
         self._reset(Projection.fit(whole[::step]))
         self.add(every, whole)
 
+    def _add_to_lists(self, ids: NDArray[np.int64], rows: NDArray[np.float32]) -> None:
+        import numpy as np
+        assert self._lists is not None
+        # The last vector given for an id wins, as in the flat index.
+        ids, last = np.unique(ids[::-1], return_index=True)
+        rows = rows[::-1][last]
+        held = self._ids
+        where = np.searchsorted(held, ids)
+        found = (where < len(held)) & (held[where.clip(0, max(len(held) - 1, 0))] == ids)
+        if found.any():
+            self._lists.remove(ids[found])
+        self._lists.add(ids, rows)
+        self._ids = np.insert(held, where[~found], ids[~found])
+        self._size = len(self._ids)
+        if self._size >= 2 * self._built_at:
+            self._build_lists()  # √n lists again: each would hold twice what it was fitted for
+
+    def settle(self) -> None:
+        """Group the vectors into inverted lists now if the index is large enough.
+
+        Done by the first search otherwise; loading calls it so that the lists cost
+        their time (about 4 s CPU at 200,000 entries) and memory while loading.
+        """
+        if self.projection is not None and self._lists is None and self._size > INVERTED_LIMIT:
+            self._build_lists()
+
+    def _build_lists(self) -> None:
+        import numpy as np
+
+        from claimdesk.nlp.inverted import InvertedLists
+
+        if self._lists is not None:
+            ids, columns = self._lists.everything()
+        else:
+            ids, columns = self._ids[: self._size].copy(), self._columns[:, : self._size]
+        self._columns = np.zeros((self._columns.shape[0], 0), dtype=np.float32)
+        lists = InvertedLists.build(ids, columns)
+        del columns
+        order = np.argsort(ids, kind="stable")
+        self._ids, self._lists, self._built_at = ids[order], lists, self._size
+
     def _sort(self) -> None:
         import numpy as np
         order = np.argsort(self._ids[: self._size], kind="stable")
@@ -216,6 +274,9 @@ class VectorIndex:
         if not self._size or n <= 0:
             return []
         q = self._rows_of(np.asarray(query, dtype=np.float32).reshape(1, DIMENSIONS))[0]
+        self.settle()
+        if self._lists is not None:
+            return self._lists.nearest(q, n)
         scores = q @ self._columns[:, : self._size]
         n = min(n, self._size)
         top = np.argpartition(-scores, n - 1)[:n]

@@ -206,6 +206,7 @@ class FactCheckMatcher:
             index.reserve(total)
             for ids, matrix in vectors_repo.iter_vectors(session, self.model):
                 index.add(ids, matrix)
+        index.settle()  # a large library's inverted lists are built now, not by a match
         self._index = index
         log.info("fact-check vectors loaded: %d, %.1f MB", len(index), index.nbytes / 2**20)
         return index
