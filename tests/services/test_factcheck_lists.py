@@ -13,7 +13,7 @@ from claimdesk.domain.factchecks import FactCheckDraft
 from claimdesk.nlp import matching
 from claimdesk.services import factcheck_match
 from claimdesk.services.factcheck_match import VECTOR_MODEL, FactCheckMatcher, default_encoder
-from claimdesk.storage import factcheck_repo
+from claimdesk.storage import factcheck_repo, factcheck_vectors
 from claimdesk.storage.db import Database, open_database
 
 ENTRIES = 2_000
@@ -37,7 +37,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
                            rating="False", language="en")
             for n in range(ENTRIES)
         ], datetime(2026, 1, 1))  # fmt: skip
-        factcheck_repo.store_vectors(s, VECTOR_MODEL, list(range(1, ENTRIES + 1)), rows)
+        factcheck_vectors.store_vectors(s, VECTOR_MODEL, list(range(1, ENTRIES + 1)), rows)
     yield database
     database.dispose()
 
