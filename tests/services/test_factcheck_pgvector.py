@@ -14,17 +14,8 @@ from claimdesk.services.factcheck_match import FactCheckMatcher, default_encoder
 from claimdesk.storage import factcheck_repo, pgvector
 from claimdesk.storage.db import Database, open_database
 from tests.pg import PgServer, rows
+from tests.services.test_factcheck_match import CHECKS
 
-CHECKS = (
-    "Drinking hot water with lemon cures cancer.",
-    "The 2020 US presidential election was stolen through massive voter fraud.",
-    "5G mobile networks spread the coronavirus.",
-    "Bill Gates wants to implant microchips in people with vaccines.",
-    "Unemployment in Spain fell to its lowest level since 2008.",
-    "The Great Wall of China is visible from space with the naked eye.",
-    "Eating carrots improves your night vision.",
-    "Wind turbines kill more birds than domestic cats do.",
-)
 QUERIES = (
     "Las redes 5G propagan el coronavirus.",
     "Beber agua caliente con limón cura el cáncer.",
