@@ -11,7 +11,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from sqlalchemy import Engine, event
 
 from claimdesk.gui.application import RunningWindow, remembered_database
@@ -226,3 +226,32 @@ def test_an_attempt_cancelled_while_connecting_lets_go_of_the_desk_it_opened(
     # The attempt ends after the cancel: what it opened is closed, nothing is left connected.
     qtbot.waitUntil(lambda: _sessions_on(pg_server, name) == 0, timeout=10_000)
     assert len(dialects) == 1
+
+
+def test_a_switch_refused_while_writes_wait_lets_go_of_the_desk_the_dialog_opened(
+    qtbot, desk: RunningWindow, pg_server: PgServer, engines_on: tuple[str, list[object]]
+) -> None:
+    """The window keeps its own file while a queued edit waits to be saved there; the
+    shared desk the dialog had opened for it is closed, not left connected."""
+    from claimdesk.app import OpenedDesk
+    from tests.gui.test_write_queue import hold_in_process
+
+    name, _dialects = engines_on
+    url = pg_server.url(name)
+    opened = open_database(url)
+    with opened.engine.connect():  # a pooled connection, as the dialog's open leaves
+        pass
+    assert _sessions_on(pg_server, name) == 1
+    first, workbench = desk.window, desk.services.workbench
+    merge, _held = hold_in_process(first, 1.5)  # as a bundle merge holds the file
+    settings = workbench.settings()
+    assert not first.writes.submit(lambda: workbench.save_settings(settings), lambda _r: None)
+    assert first.writes.pending() == 1
+    desk.switch(OpenedDesk(url, opened))
+    assert desk.window is first  # refused: the queued edit belongs to this file
+    assert _sessions_on(pg_server, name) == 0
+    box = first.findChild(QMessageBox, "knownErrorBox")
+    assert box is not None and "still being saved" in box.text()
+    box.close()
+    merge.join()
+    qtbot.waitUntil(lambda: first.writes.pending() == 0, timeout=10_000)

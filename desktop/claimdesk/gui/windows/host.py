@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from claimdesk.app import OpenedDesk
 from claimdesk.domain import DeskSettings, RatingScale
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import JobRunner
@@ -58,7 +59,7 @@ class DialogHost(WindowHost, Protocol):
 
     def apply_scale(self, scale: RatingScale) -> None: ...
 
-    def switch_database(self, path: Path) -> None: ...
+    def switch_database(self, path: Path | str | OpenedDesk) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)

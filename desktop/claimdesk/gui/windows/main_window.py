@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimdesk.app import Services
+from claimdesk.app import OpenedDesk, Services
 from claimdesk.domain import Claim, DeskSettings, RatingScale
 from claimdesk.errors import StaleReference
 from claimdesk.gui import collector
@@ -356,8 +356,9 @@ class MainWindow(QMainWindow):
             apply_theme(app, settings.theme)
         self.refresh_library()
 
-    def switch_database(self, path: Path) -> None:
-        """Ask the application to open another database file in a fresh window."""
+    def switch_database(self, path: Path | str | OpenedDesk) -> None:
+        """Ask the application to open another database (a file, a shared desk's address,
+        or a desk the shared-desk dialog opened) in a fresh window."""
         self.databaseSwitchRequested.emit(path)
 
     def apply_scale(self, scale: RatingScale) -> None:
