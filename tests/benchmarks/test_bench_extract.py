@@ -12,6 +12,8 @@ baseline's pipeline is loaded before too).
 The baseline is plain `nlp.pipe` over the article's paragraphs with the English pipeline
 as spaCy loads it (every component, default batch size); ClaimDesk's own pipeline may
 leave out what extraction does not read, and that saving counts in its favour.
+Every timed extraction and scoring starts with the encoder's word memory empty
+(encoder_forward.WordPieces), as for the first article after start-up.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ TARGET_WORDS = 10_000
 ROUNDS = 5
 #: Issue 12: the whole `claimdesk extract`, scoring included, against parsing alone.
 MAX_RATIO = 1.5
+#: Issue 12: scoring at least this many sentences a second on one core.
+MIN_SCORING = 400.0
 #: The earlier budget for extraction without scores (sentences, types, speakers, entities).
 MAX_RULES_RATIO = 1.3
 
@@ -102,6 +106,11 @@ def test_bench_extract_against_plain_pipe(benchmark: Any, provider: NlpProvider)
     # The same extraction on the pipeline as spaCy loads it: what pos_rules.py saves.
     full = LoadedPipeline(as_loaded, pipeline.name, limited=False, message=None)
 
+    def forget_words() -> None:
+        # Each round times the article as the first the encoder sees: no word remembered.
+        if scorer.encoder._batched is not None:
+            scorer.encoder._batched.forget_words()
+
     def the_parts_alone() -> None:
         # Timed in the set-up of every round, so all measures share the machine's mood.
         clock = Clock()
@@ -113,9 +122,11 @@ def test_bench_extract_against_plain_pipe(benchmark: Any, provider: NlpProvider)
         clock = Clock()
         extract_candidates(text, full)
         untrimmed.append(clock.read())
+        forget_words()
         clock = Clock()
-        scorer.score(texts)  # one at a time: what extraction falls back to
+        scorer.score(texts, batch_size=provider._score_batch)  # as extraction scores
         scoring.append(clock.read())
+        forget_words()
 
     def run() -> list[CandidateClaim]:
         clock = Clock()
@@ -128,8 +139,8 @@ def test_bench_extract_against_plain_pipe(benchmark: Any, provider: NlpProvider)
         claims = benchmark.pedantic(run, setup=the_parts_alone, rounds=ROUNDS,
                                     warmup_rounds=1)
         clock = Clock()
-        scorer.score(texts, batch_size=BATCH)
-        _, batched = clock.read()
+        scorer.score(texts)  # one at a time: what extraction falls back to
+        _, alone = clock.read()
         load_after = machine_load()
     # The warm-up round's times go (with --benchmark-disable there is one round only).
     first = len(plain) - ROUNDS if len(plain) > ROUNDS else 0
@@ -160,7 +171,8 @@ def test_bench_extract_against_plain_pipe(benchmark: Any, provider: NlpProvider)
         "without_scores_full_pipeline_cpu_min_s": round(cpu_untrimmed, 3),
         "scoring_cpu_min_s": round(cpu_scoring, 3),
         "scoring_sentences_per_s": round(rate, 1),
-        f"scoring_batches_of_{BATCH}_sentences_per_s": round(len(texts) / batched, 1),
+        "scoring_batch_size": provider._score_batch,
+        "scoring_one_at_a_time_sentences_per_s": round(len(texts) / alone, 1),
         "scoring_needed_for_target_per_s": round(needed, 1),
         "measured_on": how,
     })
@@ -178,12 +190,14 @@ def test_bench_extract_against_plain_pipe(benchmark: Any, provider: NlpProvider)
         f"(ratio {cpu_untrimmed / cpu_plain:.2f})",
     ))
     record(Figure(
-        f"  of which scoring its {len(texts)} sentences one at a time", rate, "sentences/s",
-        f"≥ {needed:.0f}/s for the {MAX_RATIO} × target", rate >= needed, None, "",
-        f"{how}; in batches of {BATCH} {len(texts) / batched:.0f}/s (used only when the "
-        "model's scores do not depend on the batch)",
+        f"  of which scoring its {len(texts)} sentences in batches of {provider._score_batch}",
+        rate, "sentences/s", f"≥ {MIN_SCORING:g}/s, and ≥ {needed:.0f}/s for the "
+        f"{MAX_RATIO} × target", rate >= max(needed, MIN_SCORING), None, "",
+        f"{how}; no word remembered from an earlier article; one at a time (what "
+        f"extraction falls back to if batches moved a score) {len(texts) / alone:.0f}/s",
     ))
     assert words >= TARGET_WORDS
+    assert provider._score_batch == BATCH
     assert [c.text for c in claims] == texts and len(texts) > 300
     assert all(c.score is not None for c in claims)
 

@@ -5,6 +5,9 @@ Run: make bench, or
         --benchmark-only -q -p no:cacheprovider
 Pinned to one CPU, one BLAS thread, at batch size 1 and at the batch extraction uses
 (nlp/batching.py); the figure is the best round's CPU time (one_core.Clock says why).
+The 256 sentences repeat six templates, so in batches each distinct word and word piece
+is worked on once for many sentences (nlp/encoder_forward.py): the batched figure here
+flatters; the article's sentences in test_bench_extract.py are the figure to read.
 """
 
 from __future__ import annotations

