@@ -240,8 +240,8 @@ def test_a_dropped_library_index_is_rebuilt(db: Database) -> None:
 def test_counting_words_leaves_the_connections_schema_alone(tmp_path: Path) -> None:
     """The word counts read an fts5vocab table in the connection's temp schema. Made
     inside a match's read transaction, it went with that transaction's rollback, and the
-    next match made it again and paid a schema reload (1.3 ms of each match at 200,000
-    entries): it is made when the connection opens, and stays."""
+    next match made it again and paid a schema reload (0.6 ms of a match's median at
+    200,000 entries): it is made when the connection opens, and stays."""
     db = open_database(tmp_path / "desk.sqlite3")
     try:
         with db.sessions.begin() as s:

@@ -86,8 +86,9 @@ EVIDENCE_TRIGRAM_INDEX = FtsIndex(
 #: the connection's temp schema (nothing added to the file), made when the connection
 #: opens (storage/db.py), outside any transaction: made inside a match's read
 #: transaction, it went with that transaction's rollback and every match made it again,
-#: paying a schema reload (1.3 ms of a match at 200,000 entries). Before migration 0008
-#: it exists too and is only unreadable.
+#: paying a schema reload that expired every prepared statement (0.6 ms of a match's
+#: median at 200,000 entries, docs/matching.md). Before migration 0008 it exists too and
+#: is only unreadable.
 FACTCHECK_VOCABULARY = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.factcheck_terms "
     "USING fts5vocab(main, fts_factchecks, row)"
