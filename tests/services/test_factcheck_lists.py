@@ -57,3 +57,29 @@ def test_a_new_check_joins_the_lists_and_is_found_by_its_meaning(db: Database) -
     (best, *_rest) = matcher.match("Los tiburones no pueden tener cáncer", language="es")
     assert best.factcheck.url == "https://checks.example/sharks"
     assert (best.vector_rank, best.bm25_rank) == (1, None)  # the lists found it, not words
+
+
+def test_the_lists_give_the_matches_of_the_full_pass(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above the limit the lists answer instead of a pass over every projected vector:
+    every candidate, similarity and the fused order must be what the full pass gives."""
+    encoder = default_encoder()
+    queries = [f"Entry number {n}" for n in (3, 250, 1999)] + [
+        "Sharks never get cancer.", "Vaccines contain microchips.", "Number of entries",
+        "El número de la entrada", "Wind turbines kill more birds than cats.",
+    ]
+    with_lists = FactCheckMatcher(db, encoder)
+    assert with_lists.load_index()._lists is not None
+    listed = with_lists.candidates(queries)
+    matched = [with_lists.match(q) for q in queries]
+    monkeypatch.setattr(matching, "INVERTED_LIMIT", 10 * ENTRIES)
+    full = FactCheckMatcher(db, encoder)
+    assert full.load_index()._lists is None  # every projected vector scored
+    assert full.candidates(queries) == listed
+    assert [full.match(q) for q in queries] == matched
+    assert all(len(one.by_vector) >= 100 for one in listed)
+    fusion = with_lists.fusion
+    assert [one.fused(fusion)[:100] for one in listed] == [
+        one.fused(fusion)[:100] for one in full.candidates(queries)
+    ]

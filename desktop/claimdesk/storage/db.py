@@ -138,6 +138,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     con.execute("PRAGMA foreign_keys = ON")
     _wal(con)
     con.execute("PRAGMA synchronous = NORMAL")
+    con.execute(fts.FACTCHECK_VOCABULARY)  # outside a transaction: it stays (fts.py)
     return con
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from claimdesk.domain.factchecks import FactCheck, FactCheckDraft, FactCheckSource
+from claimdesk.storage.fts import FACTCHECK_VOCABULARY
 from claimdesk.storage.orm import FactCheckRow
 
 _CHUNK = 500  # rows per IN (...) query: well under SQLite's 32,766 variables
@@ -194,10 +195,9 @@ def has_entries(session: Session) -> bool:
 # ----------------------------------------------------------------------------- full text
 
 
-_VOCABULARY = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.factcheck_terms "
-    "USING fts5vocab(main, fts_factchecks, row)"
-)
+#: Made with each connection (storage/db.py); asked again here at no cost, for a
+#: connection made some other way.
+_VOCABULARY = FACTCHECK_VOCABULARY
 
 
 def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, int]:
