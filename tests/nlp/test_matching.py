@@ -9,17 +9,52 @@ from claimdesk.nlp import matching
 from claimdesk.nlp.matching import (
     Fusion,
     VectorIndex,
+    blended,
+    clean_claim,
     clean_query,
     match_expression,
+    query_sentences,
     query_terms,
     selective_terms,
 )
 
 
-def test_a_pasted_tweet_loses_its_links_byline_and_hash_marks() -> None:
+def test_a_pasted_tweet_loses_its_links_handle_and_date_but_keeps_who_posted_it() -> None:
     tweet = ("BREAKING: #Vaccines cause autism says new study https://t.co/abc pic.twitter.com/X1 "
              "— Some One (@someone) January 14, 2020")
-    assert clean_query(tweet) == "BREAKING: Vaccines cause autism says new study"
+    # Fact-checks name who said it ("Some One claims…"): the name is worth matching.
+    assert clean_query(tweet) == "BREAKING: Vaccines cause autism says new study — Some One"
+    # A library entry's claim keeps the cleaning its stored vector was made with.
+    assert clean_claim(tweet) == "BREAKING: Vaccines cause autism says new study"
+    assert clean_query("— Some One (@someone) January 14, 2020") == "Some One"
+
+
+def test_hashtags_and_handles_are_split_into_their_words() -> None:
+    assert clean_query("Wear a mask #StopTheSpread#COVID19") == (
+        "Wear a mask Stop The Spread COVID19")
+    assert clean_query("@realDonaldTrump says #WHOLied about it") == (
+        "real Donald Trump says WHO Lied about it")
+    assert clean_query("thanks @AMCTheatres and @dave_new_world_") == (
+        "thanks AMC Theatres and dave new world")
+    # Not a hashtag or a handle: an address, a lone mark.
+    assert clean_query("write to a@b.org # now") == "write to a@b.org now"
+    # The words reach the index: "stopthespread" is in no check, "spread" is.
+    assert query_terms(clean_query("#StopTheSpread")) == ["stop", "the", "spread"]
+
+
+def test_only_a_query_of_several_sentences_has_sentences_to_encode() -> None:
+    assert query_sentences("Masks cause hypoxia.") == []
+    assert query_sentences("Masks cause hypoxia. My aunt said so. Wow. Really. Yes.") == [
+        "Masks cause hypoxia.", "My aunt said so.", "Wow.", "Really."]
+
+
+def test_the_best_sentence_counts_in_the_vector_ranking() -> None:
+    whole = np.array([0.8, 0.6], np.float32)  # two entries: the whole query's cosines
+    sentences = np.array([[0.1, 0.2], [0.0, 1.0]], np.float32)  # (entries, sentences)
+    scores = blended(whole, sentences)
+    np.testing.assert_allclose(scores, [0.5, 0.8])
+    assert scores.argmax() == 1  # the entry one sentence says outranks the first
+    np.testing.assert_allclose(blended(whole, None), whole)
 
 
 def test_query_words_are_folded_like_the_index_and_quoted_safely() -> None:

@@ -18,10 +18,13 @@ from claimdesk.nlp.matching import (
     Fusion,
     Projection,
     VectorIndex,
+    blended,
+    clean_claim,
     clean_query,
     common_cap,
     cosine,
     match_expression,
+    query_sentences,
     query_terms,
     selective_terms,
 )
@@ -184,7 +187,7 @@ class FactCheckMatcher:
         """
         import numpy as np
         titled = [n for n, (_c, t) in enumerate(entries) if t.strip()]
-        texts = [clean_query(c) for c, _t in entries] + [entries[n][1] for n in titled]
+        texts = [clean_claim(c) for c, _t in entries] + [entries[n][1] for n in titled]
         encoded = np.asarray(self.encoder.encode(texts), dtype=np.float32)
         vectors = encoded[: len(entries)].copy()
         vectors[titled] += encoded[len(entries) :]
@@ -247,27 +250,34 @@ class FactCheckMatcher:
         self, texts: Sequence[str], language: str | None = None, n: int = CANDIDATES
     ) -> list[Scored]:
         """Full-text and vector candidates of each text, with exact similarities."""
-        cleaned, queries = self._encoded(texts)
+        cleaned, queries, sentences = self._encoded(texts)
         with self.db.sessions() as session:
-            return self._scored(session, cleaned, queries, language, n)
+            return self._scored(session, cleaned, queries, language, n, sentences)
 
-    def _encoded(self, texts: Sequence[str]) -> tuple[list[str], NDArray[np.float32]]:
-        """The texts as matching reads them and their vectors (the index loaded first)."""
+    def _encoded(
+        self, texts: Sequence[str]
+    ) -> tuple[list[str], NDArray[np.float32], list[NDArray[np.float32] | None]]:
+        """The texts as matching reads them, their vectors (the index loaded first) and,
+        for a text of several sentences, its sentences' vectors (one row each)."""
         import numpy as np
         self._prepare_vectors()
         cleaned = [clean_query(t) for t in texts]
+        split = [query_sentences(t) for t in cleaned]
         queries = np.zeros((len(cleaned), 512), np.float32)
         known = self._queries
-        todo = list(dict.fromkeys(t for t in cleaned if t not in known))
+        every = [*cleaned, *(s for parts in split for s in parts)]
+        todo = list(dict.fromkeys(t for t in every if t not in known))
         if todo:
             for text, vector in zip(todo, self.encoder.encode(todo), strict=True):
                 known[text] = np.array(vector, dtype=np.float32)
-        for n, text in enumerate(cleaned):
+        for text in every:
             known.move_to_end(text)
+        for n, text in enumerate(cleaned):
             queries[n] = known[text]
-        while len(known) > max(QUERY_VECTORS, len(cleaned)):
+        sentences = [np.stack([known[s] for s in parts]) if parts else None for parts in split]
+        while len(known) > max(QUERY_VECTORS, len(every)):
             known.popitem(last=False)
-        return cleaned, queries
+        return cleaned, queries, sentences
 
     def _scored(
         self,
@@ -276,14 +286,16 @@ class FactCheckMatcher:
         queries: NDArray[np.float32],
         language: str | None,
         n: int,
+        sentences: Sequence[NDArray[np.float32] | None] | None = None,
     ) -> list[Scored]:
         import numpy as np
         self._prepare_vectors()
         index = self._index
         if self._entries is None:
             self._entries = repo.count(session)
+        parts = sentences if sentences is not None else [None] * len(cleaned)
         out: list[Scored] = []
-        for text, query in zip(cleaned, queries, strict=True):
+        for text, query, split in zip(cleaned, queries, parts, strict=True):
             terms = query_terms(text)
             frequencies = self._frequencies_of(session, terms, self._entries)
             expression = match_expression(selective_terms(terms, frequencies, self._entries))
@@ -299,7 +311,14 @@ class FactCheckMatcher:
             with_vector, stored = vectors_repo.vectors_of(session, self.model, pool)
             sims = cosine(query, stored) if with_vector else np.zeros(0, np.float32)
             similarity = {i: float(s) for i, s in zip(with_vector, sims, strict=True)}
-            ranked = sorted(with_vector, key=lambda i: (-similarity[i], i))
+            # The similarity shown stays the whole claim's; the ranking also weighs
+            # its best sentence (nlp.matching.blended).
+            by_sentence = (
+                np.stack([cosine(s, stored) for s in split], axis=1)
+                if split is not None and with_vector else None
+            )  # fmt: skip
+            ranking = dict(zip(with_vector, blended(sims, by_sentence).tolist(), strict=True))
+            ranked = sorted(with_vector, key=lambda i: (-ranking[i], i))
             out.append(Scored(tuple(bm25), tuple(ranked), similarity))
         return out
 
@@ -338,11 +357,11 @@ class FactCheckMatcher:
     ) -> list[list[FactCheckMatch]]:
         """`match` for several texts, encoded together. `exclude_claims[i]` is the desk
         claim text i comes from: its own verdict is no earlier check of it."""
-        cleaned, queries = self._encoded(texts)
+        cleaned, queries, sentences = self._encoded(texts)
         excluded = list(exclude_claims or [None] * len(texts))
         # One read transaction for the candidates and the entries shown: one snapshot.
         with self.db.sessions() as session:
-            scored = self._scored(session, cleaned, queries, language, CANDIDATES)
+            scored = self._scored(session, cleaned, queries, language, CANDIDATES, sentences)
             own = repo.ids_of_claims(session, [c for c in excluded if c is not None])
             chosen = [
                 one.fused(self.fusion, frozenset({own[c]} if c in own else ()))[:limit]
