@@ -82,7 +82,9 @@ def neighbours(values: np.ndarray, keys: Sequence[tuple[str, int]]) -> np.ndarra
     return out
 
 
-def evaluate(x: np.ndarray, y: np.ndarray, files: np.ndarray, c: float) -> dict[str, float]:
+def evaluate(
+    x: np.ndarray, y: np.ndarray, files: np.ndarray, c: float, raw: int = 2
+) -> dict[str, float]:
     """Mean held-out F1 (at the fit half's best-F1 cut) and ROC-AUC over 20 halves."""
     debates = sorted(set(files))
     f1s, aucs = [], []
@@ -91,8 +93,8 @@ def evaluate(x: np.ndarray, y: np.ndarray, files: np.ndarray, c: float) -> dict[
         for fit_on, score_on in ((first, ~first), (~first, first)):
             mean = x[fit_on].mean(0)
             std = x[fit_on].std(0)
-            # The first two columns (the logits) stay raw, as the shipped Platt fit has them.
-            mean[:2], std[:2] = 0.0, 1.0
+            # The first `raw` columns (the logits) stay raw, as the shipped Platt fit has them.
+            mean[:raw], std[:raw] = 0.0, 1.0
             std[std == 0] = 1.0
             z = (x - mean) / std
             weight, bias = fit_logistic(z[fit_on], y[fit_on], c)
@@ -133,6 +135,10 @@ def run(data_dir: Path, work: Path) -> dict[str, dict[str, float]]:
     # Whether a number, past tense or "I/we" changes how much each logit counts.
     picked = feats[:, [SPACY_NAMES.index(n) for n in ("has_number", "past", "first_person")]]
     products = np.hstack([base * picked[:, [i]] for i in range(picked.shape[1])])
+    # What the features know alone, to see whether they are worth stacking at all.
+    alone = "spaCy features alone (16), no logits"
+    results = {alone: evaluate(feats, y, files, C_STACK, raw=0)}
+    print(f"{alone:45s} {json.dumps(results[alone])}", flush=True)
     candidates = {
         "v3: head + lexical (Platt, as shipped)": (base, 1e6),
         "+ spaCy features (all 16)": (np.hstack([base, feats]), C_STACK),
@@ -143,7 +149,6 @@ def run(data_dir: Path, work: Path) -> dict[str, dict[str, float]]:
         "+ spaCy features + neighbours (20)": (np.hstack([base, feats, context]), C_STACK),
         "+ spaCy features + neighbours, C = 0.1": (np.hstack([base, feats, context]), 0.1),
     }
-    results = {}
     for name, (x, c) in candidates.items():
         results[name] = evaluate(x, y, files, c)
         print(f"{name:45s} {json.dumps(results[name])}", flush=True)
