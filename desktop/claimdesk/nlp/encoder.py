@@ -133,3 +133,10 @@ class SentenceEncoder:
                     batch = list(texts[start : start + step])
                     out[start : start + len(batch)] = encode(batch)
         return out
+
+    def forget_words(self) -> None:
+        """Drop the words the batched pass remembers (benchmarks time an article as the
+        first one after start-up)."""
+        with self._lock:
+            if self._batched is not None:
+                self._batched.forget_words()

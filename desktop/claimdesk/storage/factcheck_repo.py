@@ -195,11 +195,6 @@ def has_entries(session: Session) -> bool:
 # ----------------------------------------------------------------------------- full text
 
 
-#: Made with each connection (storage/db.py); asked again here at no cost, for a
-#: connection made some other way.
-_VOCABULARY = FACTCHECK_VOCABULARY
-
-
 def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, int]:
     """How many entries contain each term (as the index tokenised it; absent: not there).
 
@@ -213,7 +208,9 @@ def document_frequencies(session: Session, terms: Sequence[str]) -> dict[str, in
     if session.get_bind().dialect.name == "postgresql":
         return _pg_document_frequencies(session, terms)
     connection = _driver(session)
-    connection.execute(_VOCABULARY)
+    # Made with each connection (storage/db.py); asked again here at no cost, for a
+    # connection made some other way (the schema snapshot's, for one).
+    connection.execute(FACTCHECK_VOCABULARY)
     marks = ", ".join("?" * len(terms))
     rows = connection.execute(
         f"SELECT term, doc FROM temp.factcheck_terms WHERE term IN ({marks})", tuple(terms)
@@ -229,7 +226,7 @@ def common_terms(session: Session, more_than: int) -> dict[str, int]:
     if session.get_bind().dialect.name == "postgresql":
         return {}
     connection = _driver(session)
-    connection.execute(_VOCABULARY)
+    connection.execute(FACTCHECK_VOCABULARY)
     rows = connection.execute(
         "SELECT term, doc FROM temp.factcheck_terms WHERE doc > ?", (more_than,)
     ).fetchall()
