@@ -80,6 +80,8 @@ def test_match_an_articles_claims_and_say_plainly_what_is_wrong(
     for args, needle in (
         (("match", "--article", "99"), "There is no article 99"),
         (("match",), "Give either a claim's text or --article ID"),
+        (("match", ""), "The claim to match is empty"),
+        (("match", "  \n "), "The claim to match is empty"),
         (("match", "x", "--db", str(tmp_path / "none.sqlite3")), "No ClaimDesk database"),
     ):
         failed = run(*args, "--db", str(path)) if "--db" not in args else run(*args)

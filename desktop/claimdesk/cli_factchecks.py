@@ -153,6 +153,8 @@ def cmd_match(args: argparse.Namespace) -> int:
 
     if (args.text is None) == (args.article is None):
         raise KnownError("Give either a claim's text or --article ID, not both or neither.")
+    if args.text is not None and not args.text.strip():
+        raise KnownError("The claim to match is empty: give its words, or --article ID.")
     if not 1 <= args.limit <= 1000:
         raise KnownError("--limit must be between 1 and 1000.")
     with _library(args, create=False) as db:
