@@ -12,11 +12,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from claimdesk.domain.factchecks import FactCheckDraft
+from claimdesk.domain.factchecks import CHECKED_BEFORE, FactCheckDraft
 from claimdesk.errors import KnownError
 from claimdesk.nlp.matching import Fusion
 from claimdesk.services.factcheck_match import FactCheckMatcher, Scored
@@ -26,6 +26,8 @@ from claimdesk.storage.db import open_database
 #: Fusion settings tried on train: the vector side's weight and the RRF constant.
 WEIGHTS = tuple(round(0.05 * i, 2) for i in range(21))
 KS = (1.0, 5.0, 10.0, 20.0, 40.0, 60.0, 100.0)
+#: Similarities at which the "Checked before" mark is reported (the shipped one among them).
+THRESHOLDS = tuple(sorted({0.5, 0.55, CHECKED_BEFORE, 0.65, 0.7}))
 
 
 class EvaluationDataMissing(KnownError):
@@ -87,6 +89,53 @@ def map_at_5(rankings: Sequence[Sequence[str]], split: Split) -> float:
 
 
 @dataclass(frozen=True, slots=True)
+class Marks:
+    """What the claims table's "Checked before" mark would say of one split's tweets at
+    one similarity: the best-similarity match among the top five shown, as the window
+    takes it (domain.factchecks.checked_before)."""
+
+    threshold: float
+    queries: int
+    right: int  # marked, and the match is a check the tweet is paired with
+    other: int  # marked with another check while its own is in the library
+    unchecked: int  # marked although its own checks are taken out of the library
+
+    def line(self) -> str:
+        def share(n: int) -> str:
+            return f"{n}/{self.queries} ({n / self.queries:.1%})" if self.queries else "0/0"
+
+        return (f"{self.threshold:.2f}\t{share(self.right)}\t{share(self.other)}\t"
+                f"{share(self.unchecked)}")  # fmt: skip
+
+
+def marks(rows: Sequence[Scored], split: Split, back: dict[int, str], fusion: Fusion,
+          threshold: float, limit: int = 5) -> Marks:  # fmt: skip
+    """The "Checked before" mark at `threshold` over a split's ranked candidates, with each
+    tweet's paired checks in the library and with them left out (a claim nobody checked:
+    a mark then is a false alarm)."""
+    ids = {vclaim: entry for entry, vclaim in back.items()}
+    right = other = unchecked = 0
+    for scored, (query, _text) in zip(rows, split.queries, strict=True):
+        relevant = split.relevant.get(query, frozenset())
+        gold = frozenset(ids[v] for v in relevant if v in ids)
+        best = _best(scored, scored.fused(fusion)[:limit])
+        if best is not None and scored.similarity[best] >= threshold:
+            if best in gold:
+                right += 1
+            else:
+                other += 1
+        alone = _best(scored, scored.fused(fusion, exclude=gold)[:limit])
+        if alone is not None and scored.similarity[alone] >= threshold:
+            unchecked += 1
+    return Marks(threshold, len(split.queries), right, other, unchecked)
+
+
+def _best(scored: Scored, shown: Sequence[int]) -> int | None:
+    with_similarity = [i for i in shown if i in scored.similarity]
+    return max(with_similarity, key=lambda i: scored.similarity[i], default=None)
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The figures of one run, dev and train, and the fusion chosen on train."""
 
@@ -95,6 +144,7 @@ class Report:
     shipped: Fusion
     figures: dict[str, dict[str, float]]  # split → method → MAP@5
     seconds: float
+    marks: dict[str, tuple[Marks, ...]] = field(default_factory=dict)  # split → thresholds
 
     def lines(self) -> list[str]:
         out = [f"CheckThat! 2020 task 2: {self.library:,} verified claims; MAP@5"]
@@ -106,6 +156,11 @@ class Report:
             f"fusion chosen on train: weight {self.chosen.weight:g}, k {self.chosen.k:g}; "
             f"shipped: weight {self.shipped.weight:g}, k {self.shipped.k:g}"
         )
+        for split, rows in self.marks.items():
+            out.append(f"Checked before, {split} (best similarity of the top five shown; "
+                       f"shipped mark at {CHECKED_BEFORE:g})")  # fmt: skip
+            out.append("similarity\tright check\tanother check\tits checks left out")
+            out.extend(m.line() for m in rows)
         out.append(f"{self.seconds:.0f} s")
         return out
 
@@ -158,7 +213,13 @@ def run(
                     [_ids(s.fused(chosen), back) for s in rows], split
                 ),
             }
-        return Report(len(docs), chosen, shipped, figures, time.perf_counter() - started)
+        found = {
+            split.name: tuple(
+                marks(scored[split.name], split, back, shipped, t) for t in THRESHOLDS
+            )
+            for split in reversed(splits)
+        }
+        return Report(len(docs), chosen, shipped, figures, time.perf_counter() - started, found)
     finally:
         db.dispose()
         if temporary is not None:
