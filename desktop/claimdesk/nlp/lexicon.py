@@ -209,6 +209,16 @@ PERSON_NOUNS = words(
     opponent opponents rival rivals fan fans player players user users
     """
 ) | ROLE_HEADS
+# Occupations written before a name like a title ("Broadcaster Piers Morgan", "novelist
+# Jane Ash"): the tagger takes a capitalised one into the person's name.
+OCCUPATIONS = words(
+    """
+    broadcaster presenter journalist columnist commentator pundit author writer novelist
+    poet playwright actor actress singer rapper musician comedian artist filmmaker producer
+    businessman businesswoman entrepreneur billionaire tycoon athlete footballer cricketer
+    runner chef architect economist historian lawyer activist campaigner blogger
+    """
+)
 # Common nouns for bodies that make statements (besides ORG_WORDS): "the paper reported".
 BODY_NOUNS = words(
     """

@@ -46,8 +46,9 @@ def name_start(span: Span) -> int:
     last_title = max((t.i for t in span[:-1] if t.lower_ in _TITLES), default=-1)
     if last_title >= start:
         start = last_title + 1
-    while end - start > 1 and (doc[start].lower_ in _TITLES or doc[start].lower_ in lx.DETERMINERS):
-        start += 1
+    while end - start > 1 and (doc[start].lower_ in _TITLES or doc[start].lower_ in lx.DETERMINERS
+                               or (doc[start].lower_ in lx.OCCUPATIONS and end - start > 2)):
+        start += 1  # "Broadcaster Piers Morgan": an occupation, capitalised to open a sentence
     if start == span.start and start > 0 and doc[start - 1].lower_ in {"of", "for"}:
         # "First Minister of Scotland Nicola Sturgeon": the office's place ends where a
         # given name begins.

@@ -278,6 +278,9 @@ class SpeakerTracker:
         full = self.names.full(tok.text) if ent is None and tok.text[:1].isupper() else tok.text
         if full != tok.text:
             return Who(full, _PERSON)  # "Grant tweeted" with "Grant" left untagged: Lisa Grant
+        if (ent is None or not person_entity(ent)) and (titled := syn.titled_name(tok)):
+            self.names.add(titled)  # "Cardinal Luca Ferrant of the Holy See", name untagged
+            return Who(self.names.full(titled), _PERSON)
         if ent is None:
             # "The minister, Dmytro Kuleba, said": a name in apposition to the subject
             # says who, before any role the article gave someone else.
