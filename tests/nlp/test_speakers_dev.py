@@ -26,9 +26,21 @@ TITLES: list[tuple[str, int, str | None]] = [
     ("Bishop Tomas Ouellin of Utrecht said the bishops must report every case.", 0,
      "Tomas Ouellin"),
 ]
+FRAMES: list[tuple[str, int, str | None]] = [
+    # Verbs that say what something is by an "as" after their object.
+    ("Governor Tom Reyes characterized the vote as \"a disgrace to the state.\"", 0,
+     "Tom Reyes"),
+    ("Senator Ann Lowe attacked the new tax as \"a burden on every family.\"", 0, "Ann Lowe"),
+    # Defending a decision is a statement, and the quotation after it is the defence.
+    ("Mayor Paul Kent, speaking on radio, defended his decision, \"We had no other choice "
+     "at all. The bridge was not safe.\"", 1, "Paul Kent"),
+    # Narration stays nobody's: an attack on a place, a defence of a city.
+    ("Rebels attacked the convoy as it left the town.", 0, None),
+    ("The troops defended the city for three weeks.", 0, None),
+]
 
 
-@pytest.mark.parametrize(("text", "index", "expected"), TITLES)
+@pytest.mark.parametrize(("text", "index", "expected"), TITLES + FRAMES)
 def test_development_speakers(
     pipeline: LoadedPipeline, text: str, index: int, expected: str | None
 ) -> None:

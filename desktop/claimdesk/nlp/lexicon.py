@@ -74,6 +74,8 @@ _WARN = words("warning warnings assurance assurances speech address remarks mess
               "statement opinion appeal ruling judgment judgement advice guidance verdict")
 _FEEL = words("doubt doubts concern concerns disappointment support regret hope confidence "
               "opposition sympathy alarm anger frustration criticism praise condolences")
+_DEFEND = words("decision decisions choice choices policy policies record move moves "
+                "remarks comments actions position stance response handling approach")
 _JOIN = words("call calls chorus criticism condemnation appeal")
 SPEECH_OBJECTS: dict[str, frozenset[str]] = {
     **dict.fromkeys(words("raise raises raised raising"), _RAISE),
@@ -85,14 +87,19 @@ SPEECH_OBJECTS: dict[str, frozenset[str]] = {
                           "voicing"), _FEEL),
     **dict.fromkeys(words("join joins joined joining"), _JOIN),
     **dict.fromkeys(words("welcome welcomes welcomed welcoming"), _WELCOME),
+    # "defended his decision", but not "defended the city".
+    **dict.fromkeys(words("defend defends defended defending"), _DEFEND),
 }
 CALL_VERBS = words("call calls called calling")
 # Verbs that declare what something is: "labelled the outbreak as an epidemic",
-# "named the virus SARS-CoV-2", "cite X as an example" (a predicate or "as" after the
-# object; speech_frame).
+# "named the virus SARS-CoV-2", "cite X as an example", "attacked the plan as a
+# burden" (a predicate or "as" after the object; speech_frame).
 LABEL_VERBS = words("label labels labelled labeled labelling labeling designate designates "
                     "designated designating brand brands branded dub dubs dubbed name names "
-                    "named cite cites cited citing list lists listed listing")
+                    "named cite cites cited citing list lists listed listing "
+                    "characterize characterizes characterized characterizing characterise "
+                    "characterises characterised characterising attack attacks attacked "
+                    "attacking")
 # Verbs that tell someone what to do, a statement when they say what: "instructed the
 # police to close the road" (speech_frame wants "to …"). "Ordered" and "directed" are
 # left out: news narrates orders ("ordered the network to shut down") as events.
