@@ -39,8 +39,26 @@ FRAMES: list[tuple[str, int, str | None]] = [
     ("The troops defended the city for three weeks.", 0, None),
 ]
 
+SOURCES: list[tuple[str, int, str | None]] = [
+    # "Per X" is "according to X".
+    ("Per figures released by the Office for National Statistics, unemployment rose in "
+     "March.", 0, "Office for National Statistics"),
+    # A post, tweet or filing by someone speaks for its author.
+    ("According to a Facebook post by Jane Miller, the school will reopen on Monday.", 0,
+     "Jane Miller"),
+    # Of a source and a named outlet, the outlet can speak.
+    ("According to witnesses' videos and the BBC, the officers fired twice.", 0, "BBC"),
+    # A document someone spoke in is theirs when the article comes back to it.
+    ("Governor Ana Ortiz said in a statement that the bridge would close. The statement "
+     "also said repairs would take a month.", 1, "Ana Ortiz"),
+    ("Harlow Motors said in a filing to regulators that sales fell. According to the "
+     "filing, sales have fallen for three years.", 1, "Harlow Motors"),
+    # "Per" that is no source: a rate.
+    ("The fee is ten pounds per person.", 0, None),
+]
 
-@pytest.mark.parametrize(("text", "index", "expected"), TITLES + FRAMES)
+
+@pytest.mark.parametrize(("text", "index", "expected"), TITLES + FRAMES + SOURCES)
 def test_development_speakers(
     pipeline: LoadedPipeline, text: str, index: int, expected: str | None
 ) -> None:

@@ -265,7 +265,8 @@ DATA_NOUNS = words(
     figures figure data statistics numbers analysis research report reports survey poll
     polls study studies estimates estimate documents papers records accounts summary
     calculations findings ruling judgment judgement statement message website
-    projections projection guidelines
+    projections projection guidelines post posts tweet tweets filing filings decree
+    decrees
     """
 )
 

@@ -23,6 +23,8 @@ _SOURCE_REACH = 8
 def is_reporting(tok: Token, quoting: bool) -> bool:
     """Whether `tok` attributes speech; `quoting`: its paragraph holds a quotation."""
     low = tok.lower_
+    if low == "per":
+        return _per_source(tok) is not None
     if low not in lx.REPORTING_VERBS:
         return speech_frame(tok)
     if low == "according":
@@ -122,11 +124,14 @@ def subject(verb: Token) -> Token | None:
     Figures and reports speak for whoever made them: "according to figures compiled by
     the Tories" and "figures from the ONS show" give the Tories and the ONS.
     """
+    if verb.lower_ == "per":
+        obj = _per_source(verb)
+        return None if obj is None else source(obj)
     if verb.lower_ == "according":
         for prep in verb.children:
             if prep.lower_ == "to":
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                return None if obj is None else source(obj)
+                return None if obj is None else source(_speaking_conjunct(obj))
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -156,6 +161,31 @@ def subject(verb: Token) -> Token | None:
     found = next((s for s in subjects if s.ent_type_ == "PERSON"),
                  next((s for s in subjects if s.ent_type_), subjects[0]))
     return source(found)
+
+
+def _per_source(tok: Token) -> Token | None:
+    """ "Per figures released by the ONS, …" opening a sentence is "according to": its
+    object when a document or a name ("ten pounds per person" is a rate)."""
+    if not tok.doc.has_annotation("DEP") or tok.dep_ != "prep":
+        return None
+    if not (tok.is_sent_start or tok.doc[tok.i - 1].is_punct):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or not (obj.lower_ in lx.DATA_NOUNS or obj.ent_type_ in _SOURCE_ENTS):
+        return None
+    return obj
+
+
+_SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _speaking_conjunct(obj: Token) -> Token:
+    """ "According to witnesses' videos and the BBC": of a thing that cannot speak and a
+    named source joined to it, the source."""
+    if obj.ent_type_ or obj.lower_ in lx.DATA_NOUNS or obj.lower_ in lx.PERSON_NOUNS:
+        return obj
+    return next((c for c in obj.children if c.dep_ == "conj" and c.ent_type_ in _SOURCE_ENTS),
+                obj)
 
 
 def source(noun: Token) -> Token:

@@ -319,7 +319,7 @@ class SpeakerTracker:
             person = self._resolve_person(ctx, tok, None)  # "the 55-year-old said"
             return Who(person, _PERSON) if person else None
         if (published := self.publishers.find(tok)) is not None:
-            return Who(published, SpeakerKind.ORGANISATION)
+            return published
         phrase = syn.noun_phrase(tok) if nouns.can_speak(tok) else None  # "returns" cannot
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 
