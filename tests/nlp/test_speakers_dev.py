@@ -57,8 +57,22 @@ SOURCES: list[tuple[str, int, str | None]] = [
     ("The fee is ten pounds per person.", 0, None),
 ]
 
+ROLES: list[tuple[str, int, str | None]] = [
+    # The role phrase after a sentence whose one person was its subject (foreign
+    # secretary and foreign minister are the same office).
+    ("Storm news\nBrazil's Foreign Secretary Carlos Souza said the talks would go on. "
+     "The foreign minister said Brazil would send aid to the region.", 1, "Carlos Souza"),
+    ("Study news\n\"The ice is melting faster,\" said co-author Maria Lund. The Oslo "
+     "professor added, \"We do not know how much faster yet.\"", 1, "Maria Lund"),
+    # The same after a quotation whose speaker follows it, with a role phrase whose place
+    # the tagger took for a person's name.
+    ("Study news\n\"The glaciers are thinning at their edges,\" said study co-author Maria "
+     "Lund. The Bergen professor added, \"We do not know how much faster yet.\"", 1,
+     "Maria Lund"),
+]
 
-@pytest.mark.parametrize(("text", "index", "expected"), TITLES + FRAMES + SOURCES)
+
+@pytest.mark.parametrize(("text", "index", "expected"), TITLES + FRAMES + SOURCES + ROLES)
 def test_development_speakers(
     pipeline: LoadedPipeline, text: str, index: int, expected: str | None
 ) -> None:

@@ -174,7 +174,7 @@ ROLE_HEADS = words(
     commissioner ambassador envoy general admiral commander chancellor speaker whip
     treasurer attorney judge prosecutor inspector superintendent constable head boss
     founder executive ceo manager coach captain candidate nominee deputy editor
-    archbishop bishop cardinal rapporteur
+    archbishop bishop cardinal rapporteur professor
     """
 )
 # Spellings of the same party or country in role phrases ("Tory leader" = "Conservative

@@ -331,7 +331,7 @@ class SpeakerTracker:
         person = self.roles.find(words)
         if person is not None or not is_role(role_key(words)):
             return person
-        if not any(c.lower_ == "the" for c in tok.lefts) or tok.lower_ not in lx.ROLE_HEADS:
+        if tok.left_edge.lower_ != "the" or tok.lower_ not in lx.ROLE_HEADS:
             return None  # "the three-judge court" is a court, whatever "judge" says
         person = self._resolve_person(ctx, tok, None, only_one=True)
         return person if person and self.roles.may_be(person, words) else None
@@ -355,9 +355,11 @@ class SpeakerTracker:
         # "Speaking to Martin Smith, he said": a pronoun is not the person named in its
         # own clause (binding), so that one is passed over.
         bound = pronoun.lower_ in lx.PERSONAL_PRONOUNS
+        # A name inside the role phrase itself ("the Wooster professor", a place the tagger
+        # took for a person) is no one else named before it.
         here = [self.names.full(clean_name(ent)) for ent in sent.ents
-                if person_entity(ent) and ent.end <= pronoun.i and not ctx.quoted(ent[0])
-                and not (bound and syn.binds(pronoun, ent))]
+                if person_entity(ent) and ent.end <= pronoun.left_edge.i
+                and not ctx.quoted(ent[0]) and not (bound and syn.binds(pronoun, ent))]
         here = [name for name in dict.fromkeys(here) if fits(name)]
         if here:
             # "Responding to Mr Smith, the minister said": not Mr Smith.
