@@ -72,7 +72,31 @@ ROLES: list[tuple[str, int, str | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "index", "expected"), TITLES + FRAMES + SOURCES + ROLES)
+# A block quotation printed without quotation marks, credited on the line below it.
+CREDITS: list[tuple[str, int, str | None]] = [
+    ("Storm news\nThe Royal National Lifeboat Institution (RNLI) sent two boats.\n"
+     "Are they still inside the cabin? Can you open the hatch?\n– RNLI coordinator, BBC\n"
+     "The boat sank an hour later.", 1, "Royal National Lifeboat Institution"),
+    ("Court news\nThe court published its judgment on Monday.\nBy this judgment, the "
+     "Court answers that the law does not stop a member state from acting.\n"
+     "– European Court of Human Rights\nThe boat sank an hour later.", 1,
+     "European Court of Human Rights"),
+    # A block ending in a colon is no "X said:" because a noun in it is spelt like a
+    # reporting verb ("a Member State").
+    ("Court news\nThe court published its judgment on Monday.\nBy this judgment, the "
+     "Court answers that the law does not stop a court of a Member State from ordering a "
+     "host to:\n– European Court of Human Rights\nThe boat sank an hour later.", 1,
+     "European Court of Human Rights"),
+    # The line after the credited one is narration again.
+    ("Storm news\nThe Royal National Lifeboat Institution (RNLI) sent two boats.\n"
+     "Are they still inside the cabin? Can you open the hatch?\n– RNLI coordinator, BBC\n"
+     "The boat sank an hour later.", 3, None),
+    # A list item after a dash is no credit.
+    ("Plan news\nThe plan has three parts:\n– more buses on rural routes\n"
+     "The council will vote in May.", 1, None),
+]
+
+@pytest.mark.parametrize(("text", "index", "expected"), TITLES + FRAMES + SOURCES + ROLES + CREDITS)
 def test_development_speakers(
     pipeline: LoadedPipeline, text: str, index: int, expected: str | None
 ) -> None:

@@ -112,11 +112,14 @@ class SpeakerTracker:
         self._spoken_for: str | None = None
 
     def attribute(
-        self, doc: Doc, sentences: Sequence[Span], paragraph: int, given: str | None = None
+        self, doc: Doc, sentences: Sequence[Span], paragraph: int, given: str | None = None,
+        credit: str | None = None,
     ) -> list[Attribution]:
         """One Attribution per sentence of `doc` (a paragraph or a chunk of one).
 
-        `given` is the speaker the line itself names (transcripts, embedded posts).
+        `given` is the speaker the line itself names (transcripts, embedded posts);
+        `credit` the one a credit line below a block quotation names, for the sentences
+        no rule gives a speaker.
         """
         parsed = doc.has_annotation("DEP")
         spans = joined_entities(doc)
@@ -161,12 +164,27 @@ class SpeakerTracker:
             self._history.append(Seen(paragraph, people, speaker, focus, agents))
             ctx.done = k + 1
 
+        if credit is not None:
+            credited = self._credited(credit)
+            result = [a if a.speaker else Attribution(credited.name, True, credited.kind)
+                      for a in result]
         # A paragraph whose last sentence quotes someone hands that speaker on.
         ends_quoting = bool(quotations and sentences) and (
             quotations[-1].end > sentences[-1].start_char
         )
         self._carry = quote_speakers[-1] if ends_quoting else None
         return result
+
+    def _credited(self, credit: str) -> Who:
+        """The speaker a block quotation's credit line names: "USCG dispatcher" (a body and
+        an unnamed official of it) is the body, under the name its short form stands for."""
+        words = credit.split()
+        if len(words) > 1 and words[-1].islower():
+            body = " ".join(words[:-1])
+            return Who(self._short.get(body, body), _ORG)
+        name = self._short.get(credit, credit)
+        kind = name_kind(name)
+        return Who(self.names.full(name) if kind is _PERSON else name, kind)
 
     # -- quotations -------------------------------------------------------------------
 
