@@ -54,7 +54,7 @@ def verb_after(ctx: Context, q: Quotation) -> Token | None:
     for tok in doc[closing.end:min(sent.end, closing.end + AFTER_QUOTE)]:
         if ctx.quoted(tok):
             return None
-        if syn.is_reporting(tok, bool(ctx.quotations)):
+        if syn.is_reporting(tok, bool(ctx.quotations)) or syn.inverted_verb(tok, closing.end):
             return tok
         if tok.pos_ == "VERB":
             return None  # "“…” The minister left the room, saying…"

@@ -54,6 +54,13 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
     return True
 
 
+def inverted_verb(tok: Token, after_quote: int) -> bool:
+    """ "“…” tweeted Mayor Ann Lee": a reporting verb right after a closing quotation mark
+    and before a name, which the parser may take for an adjective of the name."""
+    return (tok.i == after_quote and tok.lower_ in lx.REPORTING_VERBS
+            and tok.lower_.endswith("ed") and tok.dep_ == "amod" and tok.head.is_title)
+
+
 def person_antecedent(head: Token) -> Token:
     """What "who" stands for when the parser hung it on an organisation: "a spokesperson
     for the Embassy, who told…" is the spokesperson (up through "for the Embassy")."""
@@ -145,6 +152,12 @@ def subject(verb: Token) -> Token | None:
         # "…,” said a tenant using…": the inverted subject parsed as the object.
         subjects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}
                     and c.i - verb.i <= 3]
+    if not subjects and verb.dep_ == "amod" and verb.head.is_title:
+        # "“…” tweeted Mayor of London Ann Lee", parsed as an adjective of "Mayor": the
+        # person named in the phrase, else the phrase.
+        after = verb.doc[verb.i + 1:min(verb.i + 9, len(verb.doc))]
+        end = next((k for k, t in enumerate(after) if t.is_punct), len(after))
+        subjects = [next((t for t in after[:end] if t.ent_type_ == "PERSON"), verb.head)]
     if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         # "The Herald quoted Paul Mendez as saying…": the one quoted said it.
         quoting = verb.head.head
