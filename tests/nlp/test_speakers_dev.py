@@ -107,8 +107,15 @@ INVERTED: list[tuple[str, int, str | None]] = [
     ("\"We will rebuild the bridge before winter\" tweeted Mayor of Leeds Adam Rashid "
      "(no relation). \"The courage of the crews was remarkable.\"", 1, "Adam Rashid"),
 ]
+# A name defined with its short form, where the tagger saw no entity in the name.
+DEFINED: list[tuple[str, int, str | None]] = [
+    ("Market news\nAccording to Letters from Lagos (LFL), the market closed early. "
+     "LFL added that prices had risen.", 0, "Letters from Lagos"),
+    ("Market news\nAccording to Letters from Lagos (LFL), the market closed early. "
+     "LFL added that prices had risen.", 1, "Letters from Lagos"),
+]
 
-CASES = TITLES + FRAMES + SOURCES + ROLES + CREDITS + INVERTED
+CASES = TITLES + FRAMES + SOURCES + ROLES + CREDITS + INVERTED + DEFINED
 
 
 @pytest.mark.parametrize(("text", "index", "expected"), CASES)

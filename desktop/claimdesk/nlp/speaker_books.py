@@ -54,6 +54,11 @@ class Books:
                 if full not in here:
                     here.append(full)
         for tok in ctx.doc:
+            defined = _defined_name(tok, ctx.ents)
+            if defined is not None and not ctx.quoted(tok):
+                name = defined.text
+                self.short[tok.doc[tok.i + 1].text] = name
+                ctx.defined.update(dict.fromkeys(range(defined.start, defined.end), name))
             if (body := _body_of_place(tok)) is not None and not ctx.quoted(tok):
                 self.orgs.update(dict.fromkeys((tok.lower_, *lx.ORG_ALIASES.get(tok.lower_, ())),
                                                body))
@@ -83,3 +88,29 @@ def _body_of_place(tok: Token) -> str | None:
             if place is not None and place.ent_type_ in {"GPE", "ORG"}:
                 return tok.doc[tok.i:place.i + 1].text
     return None
+
+
+_JOINERS = frozenset({"of", "for", "from", "and", "the", "on", "in"})
+
+
+def _defined_name(paren: Token, ents: dict[int, Span]) -> Span | None:
+    """ "Notes from Poland (NFP)" with no entity tagged on the name: the title-case words
+    before "(" whose initials (with or without the small words) spell the short form."""
+    doc = paren.doc
+    if paren.text != "(" or paren.i + 2 >= len(doc) or doc[paren.i + 2].text != ")":
+        return None
+    short = doc[paren.i + 1].text
+    if not (short.isalpha() and short.isupper() and 2 <= len(short) <= 6):
+        return None
+    start = paren.i
+    while start > 0 and paren.i - start < 8 and (
+            doc[start - 1].is_title or doc[start - 1].lower_ in _JOINERS):
+        start -= 1
+    while start < paren.i and not doc[start].is_title:
+        start += 1  # "the" and "of" do not open the name
+    words = doc[start:paren.i]
+    if len(words) < 2 or any(t.i in ents for t in words[:1]):
+        return None
+    capitals = "".join(t.text[0] for t in words if t.is_title)
+    every = "".join(t.text[0].upper() for t in words)
+    return words if short in {capitals, every} else None

@@ -292,6 +292,10 @@ class SpeakerTracker:
             return self._name(ctx, head.head if named and person_entity(named) else head, head)
         if tok.pos_ == "PRON" or low in lx.FIRST_SECOND_PERSON:
             return None
+        defined = ctx.defined.get(tok.i) or (self._short.get(tok.text) if tok.is_upper
+                                             and tok.i not in ctx.ents else None)
+        if defined is not None:
+            return Who(defined, SpeakerKind.ORGANISATION)  # "Notes from Poland (NFP)", "NFP"
         ent = ctx.ents.get(tok.i)
         full = self.names.full(tok.text) if ent is None and tok.text[:1].isupper() else tok.text
         if full != tok.text:
