@@ -56,6 +56,10 @@ SOURCES: list[tuple[str, int, str | None]] = [
      "also said repairs would take a month.", 1, "Ana Ortiz"),
     ("Harlow Motors said in a filing to regulators that sales fell. According to the "
      "filing, sales have fallen for three years.", 1, "Harlow Motors"),
+    # An outlet after a quotation only relays it when the sentence names who spoke.
+    ("Market news\nThe finance minister, Ana Pires, spoke on Monday. Pires called the "
+     "budget a \"betrayal of every worker in the country,\" according to Reuters.", 1,
+     "Ana Pires"),
     # "Per" that is no source: a rate.
     ("The fee is ten pounds per person.", 0, None),
 ]

@@ -192,7 +192,11 @@ class SpeakerTracker:
         """The speaker of each substantial quotation of the paragraph."""
         speakers: list[Who | None] = []
         for q in ctx.quotations:
-            verbs = [v for v in (verb_after(ctx, q), verb_before(ctx, q)) if v is not None]
+            verb_next, verb_prior = verb_after(ctx, q), verb_before(ctx, q)
+            # "X called it a “…,” according to NBC": NBC only relays what X said.
+            relayed = verb_next is not None and verb_next.lower_ == "according"
+            order = (verb_prior, verb_next) if relayed else (verb_next, verb_prior)
+            verbs = [v for v in order if v is not None]
             # "X said, “…”, calling it…": when the verb after names no one (the parser
             # gave "calling" the quotation's "I"), the one before still may.
             who = next((w for v in verbs if (w := self._speaker_of(ctx, v, parsed))), None)
