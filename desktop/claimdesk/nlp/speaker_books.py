@@ -6,10 +6,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
 from claimdesk.nlp import speaker_syntax as syn
 from claimdesk.nlp.coref import RoleBook, role_words
-from claimdesk.nlp.names import NameBook, clean_name, person_entity
+from claimdesk.nlp.names import NameBook, Who, clean_name, name_kind, person_entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -62,6 +63,17 @@ class Books:
             if (body := _body_of_place(tok)) is not None and not ctx.quoted(tok):
                 self.orgs.update(dict.fromkeys((tok.lower_, *lx.ORG_ALIASES.get(tok.lower_, ())),
                                                body))
+
+    def credited(self, credit: str) -> Who:
+        """The speaker a block quotation's credit line names: "USCG dispatcher" (a body and
+        an unnamed official of it) is the body, under the name its short form stands for."""
+        words = credit.split()
+        if len(words) > 1 and words[-1].islower():
+            body = " ".join(words[:-1])
+            return Who(self.short.get(body, body), SpeakerKind.ORGANISATION)
+        name = self.short.get(credit, credit)
+        kind = name_kind(name)
+        return Who(self.names.full(name) if kind is SpeakerKind.PERSON else name, kind)
 
     def focus(self, ctx: Context, sent: Span) -> str | None:
         """The person who is the subject of the sentence's main verb, named or by role."""

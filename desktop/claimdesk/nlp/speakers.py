@@ -165,7 +165,7 @@ class SpeakerTracker:
             ctx.done = k + 1
 
         if credit is not None:
-            credited = self._credited(credit)
+            credited = self.books.credited(credit)
             result = [a if a.speaker else Attribution(credited.name, True, credited.kind)
                       for a in result]
         # A paragraph whose last sentence quotes someone hands that speaker on.
@@ -174,17 +174,6 @@ class SpeakerTracker:
         )
         self._carry = quote_speakers[-1] if ends_quoting else None
         return result
-
-    def _credited(self, credit: str) -> Who:
-        """The speaker a block quotation's credit line names: "USCG dispatcher" (a body and
-        an unnamed official of it) is the body, under the name its short form stands for."""
-        words = credit.split()
-        if len(words) > 1 and words[-1].islower():
-            body = " ".join(words[:-1])
-            return Who(self._short.get(body, body), _ORG)
-        name = self._short.get(credit, credit)
-        kind = name_kind(name)
-        return Who(self.names.full(name) if kind is _PERSON else name, kind)
 
     # -- quotations -------------------------------------------------------------------
 
@@ -304,7 +293,7 @@ class SpeakerTracker:
         full = self.names.full(tok.text) if ent is None and tok.text[:1].isupper() else tok.text
         if full != tok.text:
             return Who(full, _PERSON)  # "Grant tweeted" with "Grant" left untagged: Lisa Grant
-        if (ent is None or not person_entity(ent)) and (titled := syn.titled_name(tok)):
+        if (ent is None or not person_entity(ent)) and (titled := nouns.titled_name(tok)):
             self.names.add(titled)  # "Cardinal Luca Ferrant of the Holy See", name untagged
             return Who(self.names.full(titled), _PERSON)
         if ent is None:
@@ -319,7 +308,7 @@ class SpeakerTracker:
             if person is not None:
                 return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
-            ent = syn.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
+            ent = nouns.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
         if ent is None and (body := nouns.spoken_for(tok, ctx.ents)) is not None:
             # "a Home Office spokesperson": the body, whatever the tagger made of its name.
             self._spoken_for = clean_name(body)
