@@ -118,8 +118,19 @@ DEFINED: list[tuple[str, int, str | None]] = [
     ("Market news\nAccording to Letters from Lagos (LFL), the market closed early. "
      "LFL added that prices had risen.", 1, "Letters from Lagos"),
 ]
+# "he" after a surname the article gave a person, which the tagger left untagged here.
+PRONOUNS: list[tuple[str, int, str | None]] = [
+    ("Court news\nAli Farooq was sentenced on Friday. The cleric Jan Bielski was "
+     "acquitted, which he denied. Farooq appeared at a news conference after his arrest in "
+     "which he expressed no regret for the crime. He has since said his confession was "
+     "forced.", 2, "Ali Farooq"),
+    ("Court news\nAli Farooq was sentenced on Friday. The cleric Jan Bielski was "
+     "acquitted, which he denied. Farooq appeared at a news conference after his arrest in "
+     "which he expressed no regret for the crime. He has since said his confession was "
+     "forced.", 3, "Ali Farooq"),
+]
 
-CASES = TITLES + FRAMES + SOURCES + ROLES + CREDITS + INVERTED + DEFINED
+CASES = TITLES + FRAMES + SOURCES + ROLES + CREDITS + INVERTED + DEFINED + PRONOUNS
 
 
 @pytest.mark.parametrize(("text", "index", "expected"), CASES)

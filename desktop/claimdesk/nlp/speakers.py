@@ -375,6 +375,11 @@ class SpeakerTracker:
         here = [self.names.full(clean_name(ent)) for ent in sent.ents
                 if person_entity(ent) and ent.end <= pronoun.left_edge.i
                 and not ctx.quoted(ent[0]) and not (bound and syn.binds(pronoun, ent))]
+        # A surname the article gave a person, which the tagger left untagged here.
+        here += [self.names.full(t.text) for t in sent[:pronoun.left_edge.i - sent.start]
+                 if t.pos_ == "PROPN" and t.i not in ctx.ents and not ctx.quoted(t)
+                 and len(t.text) > 1 and self.names.is_person(t.text)
+                 and not (bound and syn.binds(pronoun, t.doc[t.i:t.i + 1]))]
         here = [name for name in dict.fromkeys(here) if fits(name)]
         if here:
             # "Responding to Mr Smith, the minister said": not Mr Smith.
