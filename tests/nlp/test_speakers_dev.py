@@ -37,6 +37,12 @@ FRAMES: list[tuple[str, int, str | None]] = [
     # Defending a decision is a statement, and the quotation after it is the defence.
     ("Mayor Paul Kent, speaking on radio, defended his decision, \"We had no other choice "
      "at all. The bridge was not safe.\"", 1, "Paul Kent"),
+    # A court speaks by ruling; a party that ruled a country does not.
+    ("On Monday the Court of Appeal of Ontario ruled in the case of the closed mine.", 0,
+     "Court of Appeal of Ontario"),
+    ("The party ruled the country for forty years.", 0, None),
+    ("He was fined under the Act of 1890, which the Supreme Court later ruled to be "
+     "unlawful.", 0, None),
     # Narration stays nobody's: an attack on a place, a defence of a city.
     ("Rebels attacked the convoy as it left the town.", 0, None),
     ("The troops defended the city for three weeks.", 0, None),

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 _NAME_JOINERS = frozenset({"of", "for", "and", "&"})
 _TITLE_WORDS = lx.HONORIFICS | lx.ROLE_HEADS
+_RULED = frozenset({"rule", "rules", "ruled"})
+_COURTS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justices", "panel"})
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
 _SOURCE_REACH = 8
 
@@ -24,6 +26,14 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
     low = tok.lower_
     if low == "per":
         return _per_source(tok) is not None
+    if low in _RULED:
+        # "The court ruled in the case", "the judge ruled against the firm": a court
+        # speaks by ruling (but "the party ruled the country for years"; and "…, which
+        # the court later ruled unlawful" is an aside on the sentence's object).
+        return tok.tag_.startswith("VB") and tok.dep_ != "relcl" and any(
+            c.dep_ == "nsubj" and (c.lower_ in _COURTS or (
+                c.ent_type_ == "ORG" and any(w.lower_ in _COURTS for w in c.subtree)))
+            for c in tok.children)
     if low not in lx.REPORTING_VERBS:
         return speech_frame(tok)
     if low == "according":
