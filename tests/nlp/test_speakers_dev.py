@@ -134,6 +134,11 @@ PRONOUNS: list[tuple[str, int, str | None]] = [
      "acquitted, which he denied. Farooq appeared at a news conference after his arrest in "
      "which he expressed no regret for the crime. He has since said his confession was "
      "forced.", 3, "Ali Farooq"),
+    # The same for a surname the tagger took for a place ("according to Lincoln").
+    ("Rugby news\nFly half Tom Lincoln enjoyed the win. \"It was a good start\", Lincoln "
+     "said.\nThe visitors ran away with it. \"We got back on even\", coach Peter Vance "
+     "said.\nFitness was a big factor in that according to Lincoln. \"We have been working "
+     "hard on our fitness\", he said.", 5, "Tom Lincoln"),
 ]
 
 CASES = TITLES + FRAMES + SOURCES + ROLES + CREDITS + INVERTED + DEFINED + PRONOUNS

@@ -43,8 +43,9 @@ class Books:
                 for word in org.lower().split():
                     if word in lx.ORG_WORDS:
                         self.orgs.update(dict.fromkeys((word, *lx.ORG_ALIASES.get(word, ())), org))
-            if not person_entity(ent):
-                continue
+            if not person_entity(ent) and not (ent.label_ in {"GPE", "ORG"} and len(ent) == 1
+                                                and self.names.is_person(ent.text)):
+                continue  # but "Kidston" tagged a place after "Jarrod Kidston" is him
             name = clean_name(ent)
             before = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             self.names.add(name, before)
