@@ -64,10 +64,18 @@ class RoleBook:
         return exact[-1] if exact else None
 
     def may_be(self, name: str, words: list[str]) -> bool:
-        """Whether `name` may hold the role: no role is known for them, or one that fits."""
-        key = role_key(words)
-        theirs = [k for k, who in self._roles if who == name]
+        """Whether `name` may hold the role: no role is known for them, or one that fits.
+
+        Here a government's secretary is its minister ("Foreign Secretary X" is "the
+        foreign minister" in the next sentence), as translations of the office differ.
+        """
+        key = _office(role_key(words))
+        theirs = [_office(k) for k, who in self._roles if who == name]
         return not theirs or any(key <= k and not (k - key) & lx.ROLE_MARKERS for k in theirs)
+
+
+def _office(key: frozenset[str]) -> frozenset[str]:
+    return key - {"secretary"} | {"minister"} if "secretary" in key and "state" not in key else key
 
 
 def role_words(head: Token) -> list[str]:
@@ -155,12 +163,15 @@ def choose_person(
 
     The nearest sentence that names someone who fits decides: its only such person (or
     the only one whose gender is known to fit), else its speaker, else its subject.
-    `only_one` (a role phrase): that sentence must name just one person, as subject.
+    `only_one` (a role phrase): that sentence must name just one person, as subject or
+    speaker.
     """
     for seen in recent:
         people = [n for n in seen.people if gender is None or names.gender(n) in {None, gender}]
         if only_one and people:
-            return people[0] if people == [seen.subject] else None
+            # "…,” said co-author Ann Lee. The professor added…": the one named was the
+            # subject, or spoke (an inverted "said X" after a quotation has no subject).
+            return people[0] if people in ([seen.subject], [seen.speaker]) else None
         sure = [n for n in people if gender and names.gender(n) == gender]
         if len(people) == 1 or len(sure) == 1:
             return (sure or people)[0]

@@ -98,7 +98,8 @@ def extract_candidates(
     for segment, doc in _parsed(text, lines.segments, pipeline, cancelled):
         sentences = mend_sentences(doc, candidate_sentences(doc))
         given = lines.speakers.get(segment.paragraph)
-        attributions = tracker.attribute(doc, sentences, segment.paragraph, given)
+        attributions = tracker.attribute(doc, sentences, segment.paragraph, given,
+                                         lines.credits.get(segment.paragraph))
         if segment.paragraph in lines.unnamed:
             attributions = [Attribution(None, a.quoted, None) for a in attributions]
         interrupted = False

@@ -74,6 +74,8 @@ _WARN = words("warning warnings assurance assurances speech address remarks mess
               "statement opinion appeal ruling judgment judgement advice guidance verdict")
 _FEEL = words("doubt doubts concern concerns disappointment support regret hope confidence "
               "opposition sympathy alarm anger frustration criticism praise condolences")
+_DEFEND = words("decision decisions choice choices policy policies record move moves "
+                "remarks comments actions position stance response handling approach")
 _JOIN = words("call calls chorus criticism condemnation appeal")
 SPEECH_OBJECTS: dict[str, frozenset[str]] = {
     **dict.fromkeys(words("raise raises raised raising"), _RAISE),
@@ -85,14 +87,19 @@ SPEECH_OBJECTS: dict[str, frozenset[str]] = {
                           "voicing"), _FEEL),
     **dict.fromkeys(words("join joins joined joining"), _JOIN),
     **dict.fromkeys(words("welcome welcomes welcomed welcoming"), _WELCOME),
+    # "defended his decision", but not "defended the city".
+    **dict.fromkeys(words("defend defends defended defending"), _DEFEND),
 }
 CALL_VERBS = words("call calls called calling")
 # Verbs that declare what something is: "labelled the outbreak as an epidemic",
-# "named the virus SARS-CoV-2", "cite X as an example" (a predicate or "as" after the
-# object; speech_frame).
+# "named the virus SARS-CoV-2", "cite X as an example", "attacked the plan as a
+# burden" (a predicate or "as" after the object; speech_frame).
 LABEL_VERBS = words("label labels labelled labeled labelling labeling designate designates "
                     "designated designating brand brands branded dub dubs dubbed name names "
-                    "named cite cites cited citing list lists listed listing")
+                    "named cite cites cited citing list lists listed listing "
+                    "characterize characterizes characterized characterizing characterise "
+                    "characterises characterised characterising attack attacks attacked "
+                    "attacking")
 # Verbs that tell someone what to do, a statement when they say what: "instructed the
 # police to close the road" (speech_frame wants "to …"). "Ordered" and "directed" are
 # left out: news narrates orders ("ordered the network to shut down") as events.
@@ -167,7 +174,7 @@ ROLE_HEADS = words(
     commissioner ambassador envoy general admiral commander chancellor speaker whip
     treasurer attorney judge prosecutor inspector superintendent constable head boss
     founder executive ceo manager coach captain candidate nominee deputy editor
-    archbishop bishop cardinal rapporteur
+    archbishop bishop cardinal rapporteur professor
     """
 )
 # Spellings of the same party or country in role phrases ("Tory leader" = "Conservative
@@ -209,6 +216,16 @@ PERSON_NOUNS = words(
     opponent opponents rival rivals fan fans player players user users
     """
 ) | ROLE_HEADS
+# Occupations written before a name like a title ("Broadcaster Piers Morgan", "novelist
+# Jane Ash"): the tagger takes a capitalised one into the person's name.
+OCCUPATIONS = words(
+    """
+    broadcaster presenter journalist columnist commentator pundit author writer novelist
+    poet playwright actor actress singer rapper musician comedian artist filmmaker producer
+    businessman businesswoman entrepreneur billionaire tycoon athlete footballer cricketer
+    runner chef architect economist historian lawyer activist campaigner blogger
+    """
+)
 # Common nouns for bodies that make statements (besides ORG_WORDS): "the paper reported".
 BODY_NOUNS = words(
     """
@@ -248,7 +265,8 @@ DATA_NOUNS = words(
     figures figure data statistics numbers analysis research report reports survey poll
     polls study studies estimates estimate documents papers records accounts summary
     calculations findings ruling judgment judgement statement message website
-    projections projection guidelines
+    projections projection guidelines post posts tweet tweets filing filings decree
+    decrees
     """
 )
 

@@ -46,8 +46,9 @@ def name_start(span: Span) -> int:
     last_title = max((t.i for t in span[:-1] if t.lower_ in _TITLES), default=-1)
     if last_title >= start:
         start = last_title + 1
-    while end - start > 1 and (doc[start].lower_ in _TITLES or doc[start].lower_ in lx.DETERMINERS):
-        start += 1
+    while end - start > 1 and (doc[start].lower_ in _TITLES or doc[start].lower_ in lx.DETERMINERS
+                               or (doc[start].lower_ in lx.OCCUPATIONS and end - start > 2)):
+        start += 1  # "Broadcaster Piers Morgan": an occupation, capitalised to open a sentence
     if start == span.start and start > 0 and doc[start - 1].lower_ in {"of", "for"}:
         # "First Minister of Scotland Nicola Sturgeon": the office's place ends where a
         # given name begins.
@@ -202,7 +203,15 @@ def entity_speaker(ent: Span, tok: Token, names: NameBook, short: dict[str, str]
     """The speaker a named entity gives: a person by their full name, else the body or
     place under the name the article defined for it (`short`: "ONS" → its full name)."""
     if ent.label_ == "PERSON":
-        return Who(names.full(clean_name(ent)), SpeakerKind.PERSON)
+        doc, start = ent.doc, ent.start
+        # "Sadiq Khan" with only "Khan" tagged: the given name the tagger left out.
+        while (start > 0 and len(ent) == 1 and doc[start - 1].dep_ == "compound"
+               and doc[start - 1].is_title and not doc[start - 1].ent_type_
+               and doc[start - 1].lower_ not in _TITLES and doc[start - 1].head.i == ent.start
+               and start == ent.start):
+            start -= 1
+        name = clean_name(doc[start:ent.end] if start < ent.start else ent)
+        return Who(names.full(name), SpeakerKind.PERSON)
     if (person := titled_person(ent)) is not None:
         names.add(person)
         return Who(names.full(person), SpeakerKind.PERSON)  # "Mayor Ana Ruiz" tagged ORG

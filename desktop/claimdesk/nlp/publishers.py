@@ -29,12 +29,13 @@ class Publishers:
     "A report released by the Senate committee", "The committee released a summary",
     "figures from the ONS": later "the report", "the summary", "the figures" speak for
     that body. A document of a kind not yet tied to anyone ("the released documents")
-    is the last publisher's. Only organisations are remembered.
+    is the last publisher's. Only organisations are remembered, and people who spoke in
+    the document ("X said in a statement").
     """
 
     def __init__(self) -> None:
-        self._by_kind: dict[str, str] = {}
-        self._last: str | None = None
+        self._by_kind: dict[str, Who] = {}
+        self._last: Who | None = None
 
     def learn(self, doc: Doc, speaker: Callable[[Token], Who | None]) -> None:
         """Remember who published the documents `doc` mentions; `speaker` names a token."""
@@ -46,13 +47,26 @@ class Publishers:
             source = syn.source(tok)
             if source is tok and tok.dep_ == "dobj" and tok.head.lower_ in _PUBLISHING:
                 source = next((c for c in tok.head.children if c.dep_ == "nsubj"), tok)
+            said_in = source is tok and _said_in(tok)
+            if said_in:
+                # "Ford said in a filing…", "X, in a statement, announced…": the speaker's.
+                source = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), tok)
             who = speaker(source) if source is not tok else None
-            if who is not None and who.kind is not SpeakerKind.PERSON and who.name[:1].isupper():
-                self._by_kind[tok.lemma_.lower()] = who.name
-                self._last = who.name
+            person = who is not None and who.kind is SpeakerKind.PERSON
+            if who is not None and (said_in or not person) and who.name[:1].isupper():
+                self._by_kind[tok.lemma_.lower()] = who
+                self._last = who
 
-    def find(self, tok: Token) -> str | None:
+    def find(self, tok: Token) -> Who | None:
         """The publisher of "the report" (a definite document), if the article named one."""
         if tok.lower_ not in lx.DATA_NOUNS or not any(c.lower_ in _DEFINITE for c in tok.lefts):
             return None
         return self._by_kind.get(tok.lemma_.lower()) or self._last
+
+
+def _said_in(doc_noun: Token) -> bool:
+    """Whether `doc_noun` is the document a reporting verb's subject spoke in ("said in a
+    filing", "in a statement, announced")."""
+    prep = doc_noun.head
+    return (doc_noun.dep_ == "pobj" and prep.lower_ == "in" and prep.dep_ == "prep"
+            and prep.head.lower_ in lx.REPORTING_VERBS and prep.head.pos_ == "VERB")

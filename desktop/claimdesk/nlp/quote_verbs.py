@@ -39,6 +39,9 @@ class Context:
     #: The person each sentence quotes, by sentence index, as the quotations are
     #: attributed: "X said, “…” He continued, “…”" before the sentences are.
     said_here: dict[int, str] = field(default_factory=dict)
+    #: Names defined with a short form the tagger saw no entity in ("Notes from Poland
+    #: (NFP)"), by the index of each of their tokens.
+    defined: dict[int, str] = field(default_factory=dict)
 
     def quoted(self, tok: Token) -> bool:
         return any(q.start <= tok.idx < q.end for q in self.quotations)
@@ -54,7 +57,7 @@ def verb_after(ctx: Context, q: Quotation) -> Token | None:
     for tok in doc[closing.end:min(sent.end, closing.end + AFTER_QUOTE)]:
         if ctx.quoted(tok):
             return None
-        if syn.is_reporting(tok, bool(ctx.quotations)):
+        if syn.is_reporting(tok, bool(ctx.quotations)) or syn.inverted_verb(tok, closing.end):
             return tok
         if tok.pos_ == "VERB":
             return None  # "“…” The minister left the room, saying…"

@@ -6,10 +6,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
 from claimdesk.nlp import speaker_syntax as syn
 from claimdesk.nlp.coref import RoleBook, role_words
-from claimdesk.nlp.names import NameBook, clean_name, person_entity
+from claimdesk.nlp.names import NameBook, Who, clean_name, name_kind, person_entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -42,8 +43,9 @@ class Books:
                 for word in org.lower().split():
                     if word in lx.ORG_WORDS:
                         self.orgs.update(dict.fromkeys((word, *lx.ORG_ALIASES.get(word, ())), org))
-            if not person_entity(ent):
-                continue
+            if not person_entity(ent) and not (ent.label_ in {"GPE", "ORG"} and len(ent) == 1
+                                                and self.names.is_person(ent.text)):
+                continue  # but "Kidston" tagged a place after "Jarrod Kidston" is him
             name = clean_name(ent)
             before = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             self.names.add(name, before)
@@ -54,9 +56,25 @@ class Books:
                 if full not in here:
                     here.append(full)
         for tok in ctx.doc:
+            defined = _defined_name(tok, ctx.ents)
+            if defined is not None and not ctx.quoted(tok):
+                name = defined.text
+                self.short[tok.doc[tok.i + 1].text] = name
+                ctx.defined.update(dict.fromkeys(range(defined.start, defined.end), name))
             if (body := _body_of_place(tok)) is not None and not ctx.quoted(tok):
                 self.orgs.update(dict.fromkeys((tok.lower_, *lx.ORG_ALIASES.get(tok.lower_, ())),
                                                body))
+
+    def credited(self, credit: str) -> Who:
+        """The speaker a block quotation's credit line names: "USCG dispatcher" (a body and
+        an unnamed official of it) is the body, under the name its short form stands for."""
+        words = credit.split()
+        if len(words) > 1 and words[-1].islower():
+            body = " ".join(words[:-1])
+            return Who(self.short.get(body, body), SpeakerKind.ORGANISATION)
+        name = self.short.get(credit, credit)
+        kind = name_kind(name)
+        return Who(self.names.full(name) if kind is SpeakerKind.PERSON else name, kind)
 
     def focus(self, ctx: Context, sent: Span) -> str | None:
         """The person who is the subject of the sentence's main verb, named or by role."""
@@ -66,6 +84,8 @@ class Books:
             ent = ctx.ents.get(child.i)  # "Branson" tagged GPE after "Richard Branson": his
             if ent is not None and (person_entity(ent) or self.names.is_person(clean_name(ent))):
                 return self.names.full(clean_name(ent))
+            if ent is None and child.pos_ == "PROPN" and self.names.is_person(child.text):
+                return self.names.full(child.text)  # "Waseem appeared…", the surname untagged
             if child.pos_ in {"NOUN", "PROPN"}:
                 return self.roles.find(role_words(child))  # "The Conservative leader will…"
         return None
@@ -83,3 +103,29 @@ def _body_of_place(tok: Token) -> str | None:
             if place is not None and place.ent_type_ in {"GPE", "ORG"}:
                 return tok.doc[tok.i:place.i + 1].text
     return None
+
+
+_JOINERS = frozenset({"of", "for", "from", "and", "the", "on", "in"})
+
+
+def _defined_name(paren: Token, ents: dict[int, Span]) -> Span | None:
+    """ "Notes from Poland (NFP)" with no entity tagged on the name: the title-case words
+    before "(" whose initials (with or without the small words) spell the short form."""
+    doc = paren.doc
+    if paren.text != "(" or paren.i + 2 >= len(doc) or doc[paren.i + 2].text != ")":
+        return None
+    short = doc[paren.i + 1].text
+    if not (short.isalpha() and short.isupper() and 2 <= len(short) <= 6):
+        return None
+    start = paren.i
+    while start > 0 and paren.i - start < 8 and (
+            doc[start - 1].is_title or doc[start - 1].lower_ in _JOINERS):
+        start -= 1
+    while start < paren.i and not doc[start].is_title:
+        start += 1  # "the" and "of" do not open the name
+    words = doc[start:paren.i]
+    if len(words) < 2 or any(t.i in ents for t in words[:1]):
+        return None
+    capitals = "".join(t.text[0] for t in words if t.is_title)
+    every = "".join(t.text[0].upper() for t in words)
+    return words if short in {capitals, every} else None

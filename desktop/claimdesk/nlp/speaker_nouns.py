@@ -6,11 +6,17 @@ from typing import TYPE_CHECKING
 
 from claimdesk.nlp import lexicon as lx
 from claimdesk.nlp import speaker_syntax as syn
-from claimdesk.nlp.names import person_entity
+from claimdesk.nlp.names import glued_person, person_entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+#: How far a person's name may stand from the office it holds ("Minister for Exports Lord
+#: Offord").
+_REACH = 8
+_NAME_JOINERS = frozenset({"of", "for", "and", "&"})
+_TITLE_WORDS = lx.HONORIFICS | lx.ROLE_HEADS
+_GIVEN = lx.FEMALE_NAMES | lx.MALE_NAMES
 #: Determiners and numbers that leave a person unnamed: "a shop owner", "one MP",
 #: "another parent", "several residents", "a number of councillors", "the two leaders".
 _UNNAMED_DETS = frozenset({"a", "an", "one", "another", "some", "several", "many", "any",
@@ -131,3 +137,69 @@ def official_of(tok: Token, ents: dict[int, Span]) -> Span | None:
         if child.dep_ == "poss" and ent is not None and ent.label_ == "ORG":
             return ent
     return None
+
+
+def office_holder(tok: Token, ents: dict[int, Span]) -> Span | None:
+    """The person in "Minister for Exports Lord Offord said", which parses as a minister
+    "for" the person: a capitalised office without "the", then of/for, capitalised words
+    and a person's name. "The lawyer for John Smith said" is the lawyer, no one named.
+    """
+    if not tok.is_title or any(c.dep_ == "det" for c in tok.children):
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "from", "to"}:
+            continue  # "Senator from Kansas Robert Hale", "Ambassador to the UN Ann Lee"
+        for obj in prep.subtree:
+            ent = ents.get(obj.i)
+            person = ent is not None and (ent.label_ == "PERSON" or glued_person(ent) is not None)
+            if ent is not None and person and obj.i - tok.i <= _REACH:
+                between = tok.doc[prep.i + 1:ent.start]
+                if all(w.is_title or w.lower_ in _NAME_JOINERS for w in between):
+                    return ent
+        if (name := _untagged_name(prep, ents)) is not None:
+            return name
+    return None
+
+
+def _untagged_name(prep: Token, ents: dict[int, Span]) -> Span | None:
+    """ "Ambassador to the European Union Helen Clarke" with the name left untagged, or
+    tagged as a second body right after the first: the object's last title-case words,
+    from a given name or from the end of the body's name, none of them a body's word."""
+    from spacy.tokens import Span
+
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "PROPN":
+        return None
+    doc = obj.doc
+    start = next((t.i for t in doc[prep.i + 1:obj.i] if t.is_title and t.lower_ in _GIVEN), None)
+    ent = ents.get(obj.i)
+    if start is None and ent is not None and ent.start > prep.i + 1:
+        before = ents.get(ent.start - 1)
+        start = ent.start if before is not None and before is not ent else None
+    if start is None or not 2 <= obj.i + 1 - start <= 3:
+        return None
+    name = doc[start:obj.i + 1]
+    if not all(t.is_title for t in name) or any(t.lower_ in lx.ORG_WORDS for t in name):
+        return None
+    return Span(doc, start, obj.i + 1, label="PERSON")
+
+
+def titled_name(tok: Token) -> str | None:
+    """ "Cardinal Luca Ferrant (of the Holy See) said" with the name untagged or tagged as
+    a place: the title-case words after the title that opens the subject's name."""
+    if tok.pos_ != "PROPN":
+        return None
+    lefts = list(tok.lefts)
+    if not lefts or any(c.dep_ != "compound" for c in lefts):
+        return None
+    doc = tok.doc
+    words = list(doc[lefts[0].left_edge.i:tok.i + 1])
+    titles = [k for k, w in enumerate(words[:-2]) if w.lower_ in _TITLE_WORDS]
+    if not titles or titles[0] != 0 or not words[0].is_title:
+        return None
+    rest = words[titles[-1] + 1:]
+    if len(rest) < 2 or not all(w.is_title and w.is_alpha for w in rest):
+        return None
+    if any(w.lower_ in lx.ORG_WORDS or w.lower_ in _TITLE_WORDS for w in rest):
+        return None
+    return doc[rest[0].i:tok.i + 1].text

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
-from claimdesk.nlp.names import NameBook, Who, clean_name, glued_person, name_kind
+from claimdesk.nlp.names import NameBook, Who, clean_name, name_kind
 from claimdesk.nlp.segments import Quotation, find_quotations
 
 if TYPE_CHECKING:
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 _NAME_JOINERS = frozenset({"of", "for", "and", "&"})
 _TITLE_WORDS = lx.HONORIFICS | lx.ROLE_HEADS
+_RULED = frozenset({"rule", "rules", "ruled"})
+_COURTS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justices", "panel"})
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
 _SOURCE_REACH = 8
 
@@ -22,6 +24,16 @@ _SOURCE_REACH = 8
 def is_reporting(tok: Token, quoting: bool) -> bool:
     """Whether `tok` attributes speech; `quoting`: its paragraph holds a quotation."""
     low = tok.lower_
+    if low == "per":
+        return _per_source(tok) is not None
+    if low in _RULED:
+        # "The court ruled in the case", "the judge ruled against the firm": a court
+        # speaks by ruling (but "the party ruled the country for years"; and "…, which
+        # the court later ruled unlawful" is an aside on the sentence's object).
+        return tok.tag_.startswith("VB") and tok.dep_ != "relcl" and any(
+            c.dep_ == "nsubj" and (c.lower_ in _COURTS or (
+                c.ent_type_ == "ORG" and any(w.lower_ in _COURTS for w in c.subtree)))
+            for c in tok.children)
     if low not in lx.REPORTING_VERBS:
         return speech_frame(tok)
     if low == "according":
@@ -49,6 +61,13 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
         # object says nothing of the sentence's own, unless it reports a clause.
         return any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children)
     return True
+
+
+def inverted_verb(tok: Token, after_quote: int) -> bool:
+    """ "“…” tweeted Mayor Ann Lee": a reporting verb right after a closing quotation mark
+    and before a name, which the parser may take for an adjective of the name."""
+    return (tok.i == after_quote and tok.lower_ in lx.REPORTING_VERBS
+            and tok.lower_.endswith("ed") and tok.dep_ == "amod" and tok.head.is_title)
 
 
 def person_antecedent(head: Token) -> Token:
@@ -121,11 +140,14 @@ def subject(verb: Token) -> Token | None:
     Figures and reports speak for whoever made them: "according to figures compiled by
     the Tories" and "figures from the ONS show" give the Tories and the ONS.
     """
+    if verb.lower_ == "per":
+        obj = _per_source(verb)
+        return None if obj is None else source(obj)
     if verb.lower_ == "according":
         for prep in verb.children:
             if prep.lower_ == "to":
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                return None if obj is None else source(obj)
+                return None if obj is None else source(_speaking_conjunct(obj))
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -139,6 +161,12 @@ def subject(verb: Token) -> Token | None:
         # "…,” said a tenant using…": the inverted subject parsed as the object.
         subjects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}
                     and c.i - verb.i <= 3]
+    if not subjects and verb.dep_ == "amod" and verb.head.is_title:
+        # "“…” tweeted Mayor of London Ann Lee", parsed as an adjective of "Mayor": the
+        # person named in the phrase, else the phrase.
+        after = verb.doc[verb.i + 1:min(verb.i + 9, len(verb.doc))]
+        end = next((k for k, t in enumerate(after) if t.is_punct), len(after))
+        subjects = [next((t for t in after[:end] if t.ent_type_ == "PERSON"), verb.head)]
     if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         # "The Herald quoted Paul Mendez as saying…": the one quoted said it.
         quoting = verb.head.head
@@ -155,6 +183,31 @@ def subject(verb: Token) -> Token | None:
     found = next((s for s in subjects if s.ent_type_ == "PERSON"),
                  next((s for s in subjects if s.ent_type_), subjects[0]))
     return source(found)
+
+
+def _per_source(tok: Token) -> Token | None:
+    """ "Per figures released by the ONS, …" opening a sentence is "according to": its
+    object when a document or a name ("ten pounds per person" is a rate)."""
+    if not tok.doc.has_annotation("DEP") or tok.dep_ != "prep":
+        return None
+    if not (tok.is_sent_start or tok.doc[tok.i - 1].is_punct):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or not (obj.lower_ in lx.DATA_NOUNS or obj.ent_type_ in _SOURCE_ENTS):
+        return None
+    return obj
+
+
+_SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _speaking_conjunct(obj: Token) -> Token:
+    """ "According to witnesses' videos and the BBC": of a thing that cannot speak and a
+    named source joined to it, the source."""
+    if obj.ent_type_ or obj.lower_ in lx.DATA_NOUNS or obj.lower_ in lx.PERSON_NOUNS:
+        return obj
+    return next((c for c in obj.children if c.dep_ == "conj" and c.ent_type_ in _SOURCE_ENTS),
+                obj)
 
 
 def source(noun: Token) -> Token:
@@ -174,26 +227,6 @@ def source(noun: Token) -> Token:
             if obj is not None:
                 return obj
     return noun
-
-
-def office_holder(tok: Token, ents: dict[int, Span]) -> Span | None:
-    """The person in "Minister for Exports Lord Offord said", which parses as a minister
-    "for" the person: a capitalised office without "the", then of/for, capitalised words
-    and a person's name. "The lawyer for John Smith said" is the lawyer, no one named.
-    """
-    if not tok.is_title or any(c.dep_ == "det" for c in tok.children):
-        return None
-    for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "from"}:
-            continue  # "Senator from Kansas Robert Hale"
-        for obj in prep.subtree:
-            ent = ents.get(obj.i)
-            person = ent is not None and (ent.label_ == "PERSON" or glued_person(ent) is not None)
-            if ent is not None and person and obj.i - tok.i <= _SOURCE_REACH:
-                between = tok.doc[prep.i + 1:ent.start]
-                if all(w.is_title or w.lower_ in _NAME_JOINERS for w in between):
-                    return ent
-    return None
 
 
 def binds(pronoun: Token, ent: Span) -> bool:

@@ -112,11 +112,14 @@ class SpeakerTracker:
         self._spoken_for: str | None = None
 
     def attribute(
-        self, doc: Doc, sentences: Sequence[Span], paragraph: int, given: str | None = None
+        self, doc: Doc, sentences: Sequence[Span], paragraph: int, given: str | None = None,
+        credit: str | None = None,
     ) -> list[Attribution]:
         """One Attribution per sentence of `doc` (a paragraph or a chunk of one).
 
-        `given` is the speaker the line itself names (transcripts, embedded posts).
+        `given` is the speaker the line itself names (transcripts, embedded posts);
+        `credit` the one a credit line below a block quotation names, for the sentences
+        no rule gives a speaker.
         """
         parsed = doc.has_annotation("DEP")
         spans = joined_entities(doc)
@@ -161,6 +164,10 @@ class SpeakerTracker:
             self._history.append(Seen(paragraph, people, speaker, focus, agents))
             ctx.done = k + 1
 
+        if credit is not None:
+            credited = self.books.credited(credit)
+            result = [a if a.speaker else Attribution(credited.name, True, credited.kind)
+                      for a in result]
         # A paragraph whose last sentence quotes someone hands that speaker on.
         ends_quoting = bool(quotations and sentences) and (
             quotations[-1].end > sentences[-1].start_char
@@ -174,7 +181,11 @@ class SpeakerTracker:
         """The speaker of each substantial quotation of the paragraph."""
         speakers: list[Who | None] = []
         for q in ctx.quotations:
-            verbs = [v for v in (verb_after(ctx, q), verb_before(ctx, q)) if v is not None]
+            verb_next, verb_prior = verb_after(ctx, q), verb_before(ctx, q)
+            # "X called it a “…,” according to NBC": NBC only relays what X said.
+            relayed = verb_next is not None and verb_next.lower_ == "according"
+            order = (verb_prior, verb_next) if relayed else (verb_next, verb_prior)
+            verbs = [v for v in order if v is not None]
             # "X said, “…”, calling it…": when the verb after names no one (the parser
             # gave "calling" the quotation's "I"), the one before still may.
             who = next((w for v in verbs if (w := self._speaker_of(ctx, v, parsed))), None)
@@ -274,10 +285,17 @@ class SpeakerTracker:
             return self._name(ctx, head.head if named and person_entity(named) else head, head)
         if tok.pos_ == "PRON" or low in lx.FIRST_SECOND_PERSON:
             return None
+        defined = ctx.defined.get(tok.i) or (self._short.get(tok.text) if tok.is_upper
+                                             and tok.i not in ctx.ents else None)
+        if defined is not None:
+            return Who(defined, SpeakerKind.ORGANISATION)  # "Notes from Poland (NFP)", "NFP"
         ent = ctx.ents.get(tok.i)
         full = self.names.full(tok.text) if ent is None and tok.text[:1].isupper() else tok.text
         if full != tok.text:
             return Who(full, _PERSON)  # "Grant tweeted" with "Grant" left untagged: Lisa Grant
+        if (ent is None or not person_entity(ent)) and (titled := nouns.titled_name(tok)):
+            self.names.add(titled)  # "Cardinal Luca Ferrant of the Holy See", name untagged
+            return Who(self.names.full(titled), _PERSON)
         if ent is None:
             # "The minister, Dmytro Kuleba, said": a name in apposition to the subject
             # says who, before any role the article gave someone else.
@@ -290,7 +308,7 @@ class SpeakerTracker:
             if person is not None:
                 return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
-            ent = syn.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
+            ent = nouns.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
         if ent is None and (body := nouns.spoken_for(tok, ctx.ents)) is not None:
             # "a Home Office spokesperson": the body, whatever the tagger made of its name.
             self._spoken_for = clean_name(body)
@@ -316,7 +334,7 @@ class SpeakerTracker:
             person = self._resolve_person(ctx, tok, None)  # "the 55-year-old said"
             return Who(person, _PERSON) if person else None
         if (published := self.publishers.find(tok)) is not None:
-            return Who(published, SpeakerKind.ORGANISATION)
+            return published
         phrase = syn.noun_phrase(tok) if nouns.can_speak(tok) else None  # "returns" cannot
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 
@@ -328,7 +346,7 @@ class SpeakerTracker:
         person = self.roles.find(words)
         if person is not None or not is_role(role_key(words)):
             return person
-        if not any(c.lower_ == "the" for c in tok.lefts) or tok.lower_ not in lx.ROLE_HEADS:
+        if tok.left_edge.lower_ != "the" or tok.lower_ not in lx.ROLE_HEADS:
             return None  # "the three-judge court" is a court, whatever "judge" says
         person = self._resolve_person(ctx, tok, None, only_one=True)
         return person if person and self.roles.may_be(person, words) else None
@@ -352,9 +370,16 @@ class SpeakerTracker:
         # "Speaking to Martin Smith, he said": a pronoun is not the person named in its
         # own clause (binding), so that one is passed over.
         bound = pronoun.lower_ in lx.PERSONAL_PRONOUNS
+        # A name inside the role phrase itself ("the Wooster professor", a place the tagger
+        # took for a person) is no one else named before it.
         here = [self.names.full(clean_name(ent)) for ent in sent.ents
-                if person_entity(ent) and ent.end <= pronoun.i and not ctx.quoted(ent[0])
-                and not (bound and syn.binds(pronoun, ent))]
+                if person_entity(ent) and ent.end <= pronoun.left_edge.i
+                and not ctx.quoted(ent[0]) and not (bound and syn.binds(pronoun, ent))]
+        # A surname the article gave a person, which the tagger left untagged here.
+        here += [self.names.full(t.text) for t in sent[:pronoun.left_edge.i - sent.start]
+                 if t.pos_ == "PROPN" and t.i not in ctx.ents and not ctx.quoted(t)
+                 and len(t.text) > 1 and self.names.is_person(t.text)
+                 and not (bound and syn.binds(pronoun, t.doc[t.i:t.i + 1]))]
         here = [name for name in dict.fromkeys(here) if fits(name)]
         if here:
             # "Responding to Mr Smith, the minister said": not Mr Smith.

@@ -60,8 +60,10 @@ class SpeechRun:
             return None
         if any(ch in _QUOTE_MARKS for ch in last.text):
             return None
-        if not any(tok.lower_ in lx.REPORTING_VERBS for tok in last):
-            return None
+        parsed = doc.has_annotation("TAG")
+        if not any(tok.lower_ in lx.REPORTING_VERBS and (not parsed or tok.tag_.startswith("VB"))
+                   for tok in last):
+            return None  # "… a court of a Member State from ordering …:" says nothing
         # A common noun as speaker ("The report found:") introduces a list, no speech.
         if not attribution.speaker[:1].isupper():
             return None

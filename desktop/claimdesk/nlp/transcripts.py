@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from claimdesk.nlp.lexicon import PERSON_NOUNS, words
 from claimdesk.nlp.segments import Segment
@@ -73,6 +73,9 @@ class LineSpeakers:
     speakers: dict[int, str]
     #: Paragraphs of a turn whose speaker is unnamed (a reporter's "Q"): nobody's claims.
     unnamed: frozenset[int] = frozenset()
+    #: A block quotation's credit, from the line below it ("– USCG dispatcher, CNN"):
+    #: the paragraph's sentences no rule gives a speaker are the credited one's.
+    credits: dict[int, str] = field(default_factory=dict)
 
 
 def _proper(word: str) -> str:
@@ -148,6 +151,7 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
     for seg in kept:
         text_starts.setdefault(seg.paragraph, seg.start)
     speakers: dict[int, str] = {}
+    credits: dict[int, str] = {}
     strong = plain = 0
     previous: int | None = None
     for seg in segments:
@@ -174,6 +178,10 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
         signature = _SIGNATURE.match(line)
         if signature is not None and previous is not None and previous not in found:
             speakers[previous] = signature.group("name").strip()
+        elif previous is not None and (credit := block_credit(
+                text[text.rfind("\n", 0, seg.start) + 1:seg.end])) is not None:
+            # Read on the whole line: the dash is a marker the segments leave out.
+            credits[previous] = credit
         previous = seg.paragraph
     # A text whose first line of prose is a turn, and has another, is a transcript too.
     opens = bool(kept) and kept[0].paragraph in found
@@ -204,5 +212,28 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
             if start >= seg.end:
                 continue
         out.append(replace(seg, start=start))
-    return LineSpeakers(out, speakers, frozenset(unnamed))
+    return LineSpeakers(out, speakers, frozenset(unnamed), credits)
+
+
+#: "– European Court of Justice", "— USCG dispatcher, CNN": a dash, then a name or a body
+#: and an unnamed official of it, then the outlet that relayed the words.
+_CREDIT_LINE = re.compile(
+    r"[—–]\s*(?P<name>[^\n,.!?:;\"“”()\d]{2,60})(?:,\s*[^\n.!?:;\"“”]{1,40})?"
+)
+
+
+def block_credit(line: str) -> str | None:
+    """The name a credit line below a block quotation gives, else None. The name is title-
+    case words with at most a joining word ("of", "for") and a last common noun for an
+    unnamed official ("dispatcher"); a list item ("– more buses on rural routes") is none."""
+    match = _CREDIT_LINE.fullmatch(line.strip())
+    if match is None:
+        return None
+    words = match.group("name").split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return None
+    body = words[:-1] if len(words) > 1 and words[-1].islower() else words
+    if not all(w[:1].isupper() or w in {"of", "for", "and", "the"} for w in body):
+        return None
+    return " ".join(words)
 
