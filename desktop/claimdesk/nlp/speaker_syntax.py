@@ -17,6 +17,8 @@ _NAME_JOINERS = frozenset({"of", "for", "and", "&"})
 _TITLE_WORDS = lx.HONORIFICS | lx.ROLE_HEADS
 _RULED = frozenset({"rule", "rules", "ruled"})
 _COURTS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justices", "panel"})
+#: Entities that can be a source: "per the ONS", "according to videos and the BBC".
+_SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
 _SOURCE_REACH = 8
 
@@ -196,9 +198,6 @@ def _per_source(tok: Token) -> Token | None:
     if obj is None or not (obj.lower_ in lx.DATA_NOUNS or obj.ent_type_ in _SOURCE_ENTS):
         return None
     return obj
-
-
-_SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _speaking_conjunct(obj: Token) -> Token:
