@@ -12,6 +12,7 @@ from claimdesk.domain.factchecks import CHECKED_BEFORE
 from claimdesk.services import factcheck_eval
 from claimdesk.services.factcheck_eval import (
     EvaluationDataMissing,
+    EvaluationDataUnreadable,
     Split,
     average_precision_at_5,
     map_at_5,
@@ -85,3 +86,13 @@ def test_the_report_gives_map_and_the_checked_before_marks(tmp_path: Path) -> No
     text = "\n".join(report.lines())
     assert "Checked before, dev" in text
     assert f"{CHECKED_BEFORE:.2f}\t1/3 (33.3%)\t1/3 (33.3%)\t1/3 (33.3%)" in text
+
+
+def test_a_split_without_tweets_or_not_text_is_named_in_one_line(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "ct2020")
+    (folder / "dev" / "tweets.queries.tsv").write_text("id\ttext\n", "utf-8")
+    with pytest.raises(EvaluationDataUnreadable, match=r"tweets\.queries\.tsv has no tweets"):
+        factcheck_eval.run(folder, tmp_path / "scratch.sqlite3")
+    (folder / "dev" / "tweets.queries.tsv").write_bytes(b"\x9c\xff\x00binary")
+    with pytest.raises(EvaluationDataUnreadable, match=r"tweets\.queries\.tsv is not UTF-8"):
+        factcheck_eval.run(folder, tmp_path / "scratch.sqlite3")

@@ -34,6 +34,10 @@ class EvaluationDataMissing(KnownError):
     """The CheckThat! 2020 folder is not where the command was told it is."""
 
 
+class EvaluationDataUnreadable(KnownError):
+    """A file of the folder is there but holds no text, or nothing to evaluate."""
+
+
 @dataclass(frozen=True, slots=True)
 class Split:
     """Queries (tweets) of one split with the verified claims that answer each."""
@@ -50,13 +54,19 @@ def _rows(path: Path) -> list[list[str]]:
             "train/ and dev/ of CheckThat! 2020 task 2."
         )
     csv.field_size_limit(10**7)
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle, delimiter="\t"))
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.reader(handle, delimiter="\t"))
+    except UnicodeDecodeError:
+        raise EvaluationDataUnreadable(f"{path} is not UTF-8 text: is it the right file?") from None
     return rows[1:]  # the heading
 
 
 def read_split(folder: Path, name: str) -> Split:
-    queries = tuple((r[0], r[1]) for r in _rows(folder / name / "tweets.queries.tsv"))
+    path = folder / name / "tweets.queries.tsv"
+    queries = tuple((r[0], r[1]) for r in _rows(path) if len(r) >= 2)
+    if not queries:
+        raise EvaluationDataUnreadable(f"{path} has no tweets (id, text per line).")
     relevant: dict[str, set[str]] = {}
     qrels = folder / name / "tweet-vclaim-pairs.qrels"
     for line in qrels.read_text("utf-8").splitlines():
