@@ -203,15 +203,13 @@ def entity_speaker(ent: Span, tok: Token, names: NameBook, short: dict[str, str]
     """The speaker a named entity gives: a person by their full name, else the body or
     place under the name the article defined for it (`short`: "ONS" → its full name)."""
     if ent.label_ == "PERSON":
-        doc, start = ent.doc, ent.start
         # "Sadiq Khan" with only "Khan" tagged: the given name the tagger left out.
-        while (start > 0 and len(ent) == 1 and doc[start - 1].dep_ == "compound"
-               and doc[start - 1].is_title and not doc[start - 1].ent_type_
-               and doc[start - 1].lower_ not in _TITLES and doc[start - 1].head.i == ent.start
-               and start == ent.start):
-            start -= 1
-        name = clean_name(doc[start:ent.end] if start < ent.start else ent)
-        return Who(names.full(name), SpeakerKind.PERSON)
+        given = ent.doc[ent.start - 1] if ent.start > 0 and len(ent) == 1 else None
+        if (given is not None and given.dep_ == "compound" and given.is_title
+                and not given.ent_type_ and given.lower_ not in _TITLES
+                and given.head.i == ent.start):
+            return Who(names.full(clean_name(ent.doc[given.i:ent.end])), SpeakerKind.PERSON)
+        return Who(names.full(clean_name(ent)), SpeakerKind.PERSON)
     if (person := titled_person(ent)) is not None:
         names.add(person)
         return Who(names.full(person), SpeakerKind.PERSON)  # "Mayor Ana Ruiz" tagged ORG
