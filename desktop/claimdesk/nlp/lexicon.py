@@ -197,9 +197,10 @@ ROLE_MARKERS = words("shadow former deputy vice junior assistant acting ex inter
 # organisation ("the council", "police", "the company").
 PERSON_NOUNS = words(
     """
-    official officials source sources witness witnesses aide aides adviser advisers
-    advisor advisors expert experts scientist scientists doctor doctors nurse nurses
-    resident residents people man woman men women victim victims parent parents teacher
+    official officials source sources witness witnesses eyewitness eyewitnesses aide aides
+    adviser advisers advisor advisors expert experts scientist scientists doctor doctors
+    nurse nurses resident residents people man woman men women victim victims parent parents
+    teacher
     teachers worker workers officer officers analyst analysts economist economists
     campaigner campaigners critic critics author authors researcher researchers member
     members mp mps mep meps peer peers lawyer lawyers diplomat diplomats voter voters
@@ -226,6 +227,8 @@ OCCUPATIONS = words(
     runner chef architect economist historian lawyer activist campaigner blogger
     """
 )
+# Singular nouns for a whole group of unnamed people: "police said", "the media reported".
+COLLECTIVE_NOUNS = words("police media press")
 # Common nouns for bodies that make statements (besides ORG_WORDS): "the paper reported".
 BODY_NOUNS = words(
     """

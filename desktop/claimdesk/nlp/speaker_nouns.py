@@ -37,20 +37,53 @@ def unnamed(tok: Token) -> bool:
                or (c.dep_ == "nummod" and c.like_num) for c in tok.lefts)
 
 
+#: Nouns for someone who speaks for the body named with them ("an official from X").
+_SPEAKS_FOR = SPOKESPEOPLE | {"official", "officials"}
+
+
 def spoken_for(tok: Token, ents: dict[int, Span]) -> Span | None:
     """The body an unnamed spokesperson speaks for: "a Home Office spokesperson", "a
     spokesman for the Bank of England" give the organisation named with them."""
-    if tok.lower_ not in SPOKESPEOPLE:
+    if tok.lower_ not in _SPEAKS_FOR:
         return None
     near = [c for c in tok.lefts if c.dep_ in {"compound", "nmod", "poss", "amod"}]
     for prep in tok.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at", "from"}:
             near += [c for c in prep.children if c.dep_ == "pobj"]
+    # "Danish officials" are officials of no body a reader could name.
+    kept = {"ORG"} if tok.lower_ not in SPOKESPEOPLE else None
     for word in near:
         ent = ents.get(word.i)
-        if ent is not None and ent.label_ != "PERSON":
+        if ent is not None and ent.label_ != "PERSON" and (kept is None or ent.label_ in kept):
             return ent
     return None
+
+
+#: Words beside a group that leave it unnamed: "German officials", "US officials".
+_NATIONAL = frozenset({"NORP", "GPE"})
+
+
+def unnamed_group(tok: Token) -> bool:
+    """Whether `tok` is a group the article does not name: "officials", "some reports",
+    "local residents", "Danish officials", "police" (which force, the caller decides).
+    A group with a name beside it ("Officials at the Northfield Council", "the firm's
+    lawyers", "Health Ministry officials") is not."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or (
+            tok.tag_ != "NNS" and tok.lower_ not in lx.COLLECTIVE_NOUNS):
+        return False
+    if tok.head.lower_ in {"by", "from"} and tok.head.head.lower_ in lx.DATA_NOUNS:
+        return False  # "estimates by event organisers": the authors of a document
+    for child in tok.children:
+        if child.dep_ in {"poss", "appos"}:
+            return False
+        named = child.pos_ == "PROPN" or (child.ent_type_ and child.ent_type_ not in _NATIONAL)
+        if child.dep_ in {"compound", "nmod", "amod"} and named:
+            return False
+        if child.dep_ == "compound" and child.lower_ not in lx.PERSON_NOUNS:
+            return False  # "health officials", "industry sources" (not "witness accounts")
+        if child.dep_ == "prep" and any(t.pos_ == "PROPN" or t.ent_type_ for t in child.subtree):
+            return False
+    return True
 
 
 def unnamed_body(tok: Token) -> str | None:

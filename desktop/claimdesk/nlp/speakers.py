@@ -322,6 +322,15 @@ class SpeakerTracker:
             return Who(person, _PERSON) if person else None
         if (published := self.publishers.find(tok)) is not None:
             return published
+        if nouns.unnamed_group(tok):
+            # "Officials said", "according to reports": no one to check; "Police said"
+            # is the force the article named ("Kent Police"), if it named one.
+            force = next((o for o in reversed(self._orgs.values())
+                          if o.lower().endswith(" " + low)), None)
+            if force is not None:
+                return Who(force, SpeakerKind.ORGANISATION)
+            if low not in self._orgs:
+                return NOBODY
         phrase = syn.noun_phrase(tok) if nouns.can_speak(tok) else None  # "returns" cannot
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 

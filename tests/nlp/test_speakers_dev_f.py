@@ -1,0 +1,47 @@
+"""Speaker causes found on the development part `f-` of the news set, each with sentences
+written for the test (none copied from the set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdesk.nlp.extract import extract_candidates
+from claimdesk.nlp.pipeline import LoadedPipeline
+
+# (text, the start of the sentence, the speaker a careful reader names; None = nobody).
+UNNAMED_GROUPS: list[tuple[str, str, str | None]] = [
+    # People the article never names speak for no one a reader could check.
+    ("Officials said the bridge would stay closed until March.", "Officials", None),
+    ("The bridge will stay closed until March, according to officials.", "The bridge", None),
+    ("Local residents told reporters the river had risen overnight.", "Local residents", None),
+    ("Some reports suggest the fire was started on purpose.", "Some reports", None),
+    ("Danish officials said the ferry had been delayed by ice.", "Danish officials", None),
+    ("Campaigners claim the new road will harm the marsh.", "Campaigners", None),
+    # "Police" is the force the article named, else no one.
+    ("The driver was arrested at the scene, police said.", "The driver", None),
+    ("Kent Police opened an inquiry on Monday.\nPolice said the driver had been arrested.",
+     "Police said", "Kent Police"),
+    ("Eyewitness accounts say the gunman fled on foot.", "Eyewitness", None),
+    # Guards: the authors of a document, a group named by its field ("health officials")
+    ("Estimates by march organisers show that ten thousand people took part.", "Estimates",
+     "march organisers"),
+    ("Health officials say the water is safe to drink.", "Health officials",
+     "Health officials"),
+    # Guards: a named body, a group owned by a named body, a named person stay.
+    ("Northfield Council said the road would reopen in May.", "Northfield", "Northfield Council"),
+    ("Officials at the Northfield Council said the road would reopen in May.", "Officials",
+     "Northfield Council"),
+    ("Mayor Ann Peters said the road would reopen in May.", "Mayor", "Ann Peters"),
+]
+
+CASES = UNNAMED_GROUPS
+
+
+@pytest.mark.parametrize(("text", "opening", "expected"), CASES)
+def test_development_f_speakers(
+    pipeline: LoadedPipeline, text: str, opening: str, expected: str | None
+) -> None:
+    candidates = extract_candidates(text, pipeline)
+    found = [c for c in candidates if text[c.start:c.end].startswith(opening)]
+    assert found, f"no candidate opens with {opening!r}"
+    assert found[0].speaker == expected
