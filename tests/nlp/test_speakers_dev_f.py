@@ -34,7 +34,22 @@ UNNAMED_GROUPS: list[tuple[str, str, str | None]] = [
     ("Mayor Ann Peters said the road would reopen in May.", "Mayor", "Ann Peters"),
 ]
 
-CASES = UNNAMED_GROUPS
+APPOSED: list[tuple[str, str, str | None]] = [
+    # A person named right after a place and a title the parser split from the name.
+    ("According to Vermont Senator Paul Hale, the stolen painting is one of four copies "
+     "still in the country.", "According", "Paul Hale"),
+    # A person set off by commas after a role, which the parser hung elsewhere.
+    ("According to Greenfield's mayor, Paul Ardent, there were twelve people on the boat.",
+     "According", "Paul Ardent"),
+    ("Speaking to Reuters, the head of the Danish Union of Teachers, Karin Holm, said, "
+     "\"We will strike in May if nothing changes.\"", "Speaking", "Karin Holm"),
+    # Guards: a body stays a body; a place alone stays the place.
+    ("According to the Ohio Department of Transportation, the bridge will reopen in May.",
+     "According", "Ohio Department of Transportation"),
+    ("According to Ohio, the bridge will reopen in May.", "According", "Ohio"),
+]
+
+CASES = UNNAMED_GROUPS + APPOSED
 
 
 @pytest.mark.parametrize(("text", "opening", "expected"), CASES)

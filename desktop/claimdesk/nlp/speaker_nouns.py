@@ -154,6 +154,14 @@ def appositive_person(tok: Token, ents: dict[int, Span], reach: int) -> Span | N
             path = path.head
         if path.i == tok.i:
             return ent
+    # "According to Greenfield's mayor, Paul Ardent, …" with the name hung elsewhere: a
+    # person right after the noun, between commas.
+    doc = tok.doc
+    if tok.pos_ == "NOUN" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+        ent = ents.get(tok.i + 2)
+        if ent is not None and ent.start == tok.i + 2 and person_entity(ent) and (
+                ent.end == len(doc) or doc[ent.end].text == ","):
+            return ent
     return None
 
 

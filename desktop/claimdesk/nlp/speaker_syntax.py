@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
 from claimdesk.nlp.names import NameBook, Who, clean_name, name_kind
-from claimdesk.nlp.segments import Quotation, find_quotations
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -21,6 +20,8 @@ _COURTS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justices",
 _SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
 _SOURCE_REACH = 8
+#: How many proper nouns after a place may still be one name ("Vermont Senator Paul Hale").
+_NAME_RUN = 4
 
 
 def is_reporting(tok: Token, quoting: bool) -> bool:
@@ -149,7 +150,7 @@ def subject(verb: Token) -> Token | None:
         for prep in verb.children:
             if prep.lower_ == "to":
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                return None if obj is None else source(_speaking_conjunct(obj))
+                return None if obj is None else source(_speaking_conjunct(_named_after(obj)))
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -179,12 +180,44 @@ def subject(verb: Token) -> Token | None:
         # "He is expected to say", "…, saying the fee would rise": the subject of the
         # verb above (but not in "the minister declined to comment").
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and (named := _set_off_person(verb)) is not None:
+        subjects = [named]
     if not subjects:
         return None
     # "…,” said US vice-president Kamala Harris: both "vice" and "Harris" are subjects.
     found = next((s for s in subjects if s.ent_type_ == "PERSON"),
                  next((s for s in subjects if s.ent_type_), subjects[0]))
     return source(found)
+
+
+def _named_after(obj: Token) -> Token:
+    """ "According to Vermont Senator Paul Hale", parsed with the place as the object: the
+    person named in the run of proper nouns that goes on from it."""
+    if obj.ent_type_ == "PERSON" or obj.pos_ != "PROPN":
+        return obj
+    doc, person = obj.doc, None
+    for tok in doc[obj.i + 1:min(obj.i + 1 + _NAME_RUN, len(doc))]:
+        if tok.pos_ != "PROPN":
+            break
+        if tok.ent_type_ == "PERSON":
+            person = tok
+        elif person is not None:
+            break
+    return person or obj
+
+
+def _set_off_person(verb: Token) -> Token | None:
+    """ "…, the head of the union, Karin Holm, said": a person between commas right before
+    a verb the parser left without a subject."""
+    doc, end = verb.doc, verb.i - 1
+    if end < 2 or doc[end].text != ",":
+        return None
+    start = end
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    if start in {end, 0} or doc[start - 1].text != ",":
+        return None
+    return doc[end - 1]
 
 
 def _per_source(tok: Token) -> Token | None:
@@ -340,30 +373,3 @@ def capitalised_run(doc: Doc, i: int, *, forward: bool) -> Span | None:
 def _capitalised(tok: Token) -> bool:
     # "But Ukraine said": a capitalised stop word is not part of a name.
     return tok.is_alpha and (tok.is_title or tok.is_upper) and not tok.is_stop
-
-
-_CLOSING_AFTER = frozenset(" \t,.;:!?)")
-
-
-def quotations(text: str, *, continuing: bool) -> list[Quotation]:
-    """The paragraph's substantial quotations.
-
-    When the last paragraph ended inside a quotation, one whose first mark closes
-    (‘We will vote against it."’ with no opening mark) goes on with it: the text up to
-    that mark is the rest of the quotation.
-    """
-    end = _closing_first(text) if continuing else None
-    if end is None:
-        return [q for q in find_quotations(text) if q.substantial(text)]
-    rest = text[end:]
-    return [Quotation(0, end), *(Quotation(q.start + end, q.end + end, q.open_at_end)
-                                 for q in find_quotations(rest) if q.substantial(rest))]
-
-
-def _closing_first(text: str) -> int | None:
-    """End of the first quotation mark of `text` when that mark closes a quotation."""
-    i = next((k for k, ch in enumerate(text) if ch in "\"“”"), -1)
-    if i <= 0 or text[i] == "“" or text[i - 1].isspace():
-        return None
-    after = text[i + 1:i + 2]
-    return i + 1 if text[i] == "”" or not after or after in _CLOSING_AFTER else None

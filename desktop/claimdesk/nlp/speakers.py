@@ -24,7 +24,7 @@ from claimdesk.nlp.names import (
 )
 from claimdesk.nlp.publishers import Publishers
 from claimdesk.nlp.quote_verbs import AFTER_QUOTE, Context, verb_after, verb_before
-from claimdesk.nlp.segments import Quotation
+from claimdesk.nlp.segments import Quotation, paragraph_quotations
 from claimdesk.nlp.speaker_books import Books
 from claimdesk.nlp.speaker_refs import References
 
@@ -111,7 +111,7 @@ class SpeakerTracker:
         parsed = doc.has_annotation("DEP")
         spans = joined_entities(doc)
         ents = {i: ent for ent in spans if ent.label_ in _NAMED for i in range(ent.start, ent.end)}
-        quotations = syn.quotations(doc.text, continuing=self._carry is not None)
+        quotations = paragraph_quotations(doc.text, continuing=self._carry is not None)
         ctx = Context(doc, sentences, quotations, ents, paragraph, spans,
                        token_starts=[s.start for s in sentences])
         self.books.learn(ctx)
