@@ -49,7 +49,26 @@ APPOSED: list[tuple[str, str, str | None]] = [
     ("According to Ohio, the bridge will reopen in May.", "According", "Ohio"),
 ]
 
-CASES = UNNAMED_GROUPS + APPOSED
+VERBS: list[tuple[str, str, str | None]] = [
+    # Citing a source for a clause, calling something by a name, describing it "as",
+    # apologising and disagreeing are statements of the one who does them.
+    ("The Guardian cited a police source that the driver had been drinking.", "The Guardian",
+     "Guardian"),
+    ("Greenpeace referred to the spill as \"a disaster for the whole coast\".", "Greenpeace",
+     "Greenpeace"),
+    ("The Foreign Office described the minister in May as a \"trusted\" partner of the "
+     "regime.", "The Foreign", "Foreign Office"),
+    ("Acme Water Company restored supplies on Monday.\nThe company apologized for the long "
+     "delay.", "The company", "Acme Water Company"),
+    ("Airbus referred to the jet involved as a \"test aircraft\".", "Airbus", "Airbus"),
+    ("Union leader Maria Costa disagreed with the board's figures.", "Union", "Maria Costa"),
+    # Guards: describing, citing and referring to things without saying what they are.
+    ("The guide described the route to the visitors.", "The guide", None),
+    ("The article cited three studies.", "The article", None),
+    ("The children referred to the book often.", "The children", None),
+]
+
+CASES = UNNAMED_GROUPS + APPOSED + VERBS
 
 
 @pytest.mark.parametrize(("text", "opening", "expected"), CASES)

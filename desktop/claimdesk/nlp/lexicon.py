@@ -29,6 +29,8 @@ SPEECH_ACTS = words(
     decried lament laments lamented applaud applauds applauded commend commends
     commended identify identifies identified encourage encourages encouraged
     thank thanks thanked thanking endorse endorses endorsed endorsing
+    apologise apologises apologised apologising apologize apologizes apologized apologizing
+    disagree disagrees disagreed disagreeing
     """
 )
 # Verbs that attribute a statement to someone. Surface forms, not lemmas, so the rules
@@ -97,6 +99,7 @@ CALL_VERBS = words("call calls called calling")
 LABEL_VERBS = words("label labels labelled labeled labelling labeling designate designates "
                     "designated designating brand brands branded dub dubs dubbed name names "
                     "named cite cites cited citing list lists listed listing "
+                    "describe describes described describing refer refers referred referring "
                     "characterize characterizes characterized characterizing characterise "
                     "characterises characterised characterising attack attacks attacked "
                     "attacking")

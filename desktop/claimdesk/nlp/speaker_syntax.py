@@ -20,6 +20,8 @@ _COURTS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justices",
 _SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
 _SOURCE_REACH = 8
+#: How deep under a naming verb its "as" may hang ("referred to the ship involved as").
+_AS_REACH = 4
 #: How many proper nouns after a place may still be one name ("Vermont Senator Paul Hale").
 _NAME_RUN = 4
 
@@ -131,8 +133,18 @@ def speech_frame(tok: Token) -> bool:
                    and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)
                    for c in kids)  # but not "spoke in Leeds on Monday"
     if low in lx.LABEL_VERBS:  # "labelled it as…", "named the virus SARS-CoV-2"
-        return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
-                   for c in kids) and any(c.dep_ == "dobj" for c in kids)
+        # "referred to the spill as…"; "as" may hang on a phrase after the object
+        # ("described the minister in May as…", "referred to the ship involved as…").
+        targets = [c for c in kids if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to")]
+        near = {t.i for t in tok.subtree if depth(t) - depth(tok) <= _AS_REACH - 1}
+        if targets and (any(c.dep_ == "oprd" for c in kids) or any(
+                t.lower_ == "as" and t.dep_ == "prep" and t.head.i in near for t in tok.subtree)):
+            return True
+    if low in lx.QUOTING_VERBS:  # "cited a police source that the driver had been drinking"
+        return any(c.dep_ == "dobj" and any(
+            g.dep_ in {"relcl", "acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                       for m in g.children)
+            for g in c.children) for c in kids)
     objects = lx.SPEECH_OBJECTS.get(low)
     return objects is not None and any(c.dep_ == "dobj" and c.lower_ in objects for c in kids)
 
