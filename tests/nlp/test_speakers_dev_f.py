@@ -68,7 +68,18 @@ VERBS: list[tuple[str, str, str | None]] = [
     ("The children referred to the book often.", "The children", None),
 ]
 
-CASES = UNNAMED_GROUPS + APPOSED + VERBS
+RELAYED: list[tuple[str, str, str | None]] = [
+    # Unnamed people relayed by a named source: the source is whom a reader can check.
+    ("Witnesses, according to the Guardian, said the gunman fled on foot.", "Witnesses",
+     "Guardian"),
+    ("Residents said the water had risen overnight, according to the BBC.", "Residents",
+     "BBC"),
+    # Guard: a named person relayed keeps the statement.
+    ("Mayor Ann Peters, according to the BBC, said the road would reopen in May.", "Mayor",
+     "Ann Peters"),
+]
+
+CASES = UNNAMED_GROUPS + APPOSED + VERBS + RELAYED
 
 
 @pytest.mark.parametrize(("text", "opening", "expected"), CASES)

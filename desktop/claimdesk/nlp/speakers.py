@@ -35,6 +35,8 @@ _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _PERSON = SpeakerKind.PERSON
 _ORG = SpeakerKind.ORGANISATION
 _AGE = re.compile(r"\d+-year-old$")
+#: Words that give a source for what the sentence says ("according to the BBC").
+_RELAYS = frozenset({"according", "per"})
 #: The speaker of words the article gives to someone it does not name ("said a shop
 #: owner"): attributed, so no other rule guesses a speaker, yet printed as nobody.
 NOBODY = Who("", SpeakerKind.PERSON)
@@ -239,6 +241,12 @@ class SpeakerTracker:
         ctx.act = False
         for verb in verbs:
             speaker = self._speaker_of(ctx, verb, parsed)
+            if speaker is NOBODY:
+                # "Witnesses, according to the BBC, said…": unnamed people relayed by a
+                # named source are the source's statement.
+                speaker = next((who for v in verbs if v.lower_ in _RELAYS and v is not verb
+                                and (who := self._speaker_of(ctx, v, parsed))
+                                not in {None, NOBODY}), speaker)
             if speaker is not None:
                 ctx.act = syn.is_act(verb)
                 return speaker
