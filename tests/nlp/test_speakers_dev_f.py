@@ -79,7 +79,14 @@ RELAYED: list[tuple[str, str, str | None]] = [
      "Ann Peters"),
 ]
 
-CASES = UNNAMED_GROUPS + APPOSED + VERBS + RELAYED
+EDITIONS: list[tuple[str, str, str | None]] = [
+    # An outlet's national edition is one organisation, though tagged outlet + country.
+    ("Many homes were flooded, according to CNN Indonesia.", "Many homes", "CNN Indonesia"),
+    # Guard: a country after an organisation in another phrase stays apart.
+    ("According to the IMF, Indonesia grew by 5% last year.", "According", "IMF"),
+]
+
+CASES = UNNAMED_GROUPS + APPOSED + VERBS + RELAYED + EDITIONS
 
 
 @pytest.mark.parametrize(("text", "opening", "expected"), CASES)
