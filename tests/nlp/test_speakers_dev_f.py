@@ -86,7 +86,24 @@ EDITIONS: list[tuple[str, str, str | None]] = [
     ("According to the IMF, Indonesia grew by 5% last year.", "According", "IMF"),
 ]
 
-CASES = UNNAMED_GROUPS + APPOSED + VERBS + RELAYED + EDITIONS
+DOCUMENTS: list[tuple[str, str, str | None]] = [
+    # "In a statement by X," and "by X's report" say whose the sentence is, like
+    # "according to X"; a schedule or an investigation speaks for whoever made it.
+    ("In a statement by the Ministry of Health, the death toll rose to nine.", "In a",
+     "Ministry of Health"),
+    ("In a situation report of the Red Cross, 300 homes were destroyed by the storm.",
+     "In a", "Red Cross"),
+    ("According to Acme Rail's schedule, trains will run every hour from May.", "According",
+     "Acme Rail"),
+    ("An investigation by the Sentinel found no such payment was made.", "An investigation",
+     "Sentinel"),
+    # Guards: a document nobody is named with; a speaker named in the sentence.
+    ("In the report, several errors were found in the figures.", "In the report", None),
+    ("In a report published on Monday, the council said the road was safe.", "In a",
+     "council"),
+]
+
+CASES = UNNAMED_GROUPS + APPOSED + VERBS + RELAYED + EDITIONS + DOCUMENTS
 
 
 @pytest.mark.parametrize(("text", "opening", "expected"), CASES)

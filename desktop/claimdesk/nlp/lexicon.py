@@ -272,7 +272,7 @@ DATA_NOUNS = words(
     polls study studies estimates estimate documents papers records accounts summary
     calculations findings ruling judgment judgement statement message website
     projections projection guidelines post posts tweet tweets filing filings decree
-    decrees
+    decrees schedule schedules timetable investigation investigations
     """
 )
 

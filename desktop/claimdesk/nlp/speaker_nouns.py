@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimdesk.nlp import lexicon as lx
-from claimdesk.nlp import speaker_syntax as syn
 from claimdesk.nlp.names import glued_person, person_entity
+from claimdesk.nlp.speaker_fallback import capitalised_run
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -116,7 +116,7 @@ def pseudonym(tok: Token) -> str | None:
         words = list(doc[child.i:min(child.right_edge.i + 1, child.i + 6)])
         for k, word in enumerate(words[:-1]):
             if word.lower_ in _ALIAS_NOUNS or (k == 0 and word.lower_ in {"named", "called"}):
-                run = syn.capitalised_run(doc, words[k + 1].i, forward=True)
+                run = capitalised_run(doc, words[k + 1].i, forward=True)
                 if run is not None:
                     return run.text
     return None

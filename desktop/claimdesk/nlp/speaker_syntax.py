@@ -5,19 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
-from claimdesk.nlp.names import NameBook, Who, clean_name, name_kind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
-_NAME_JOINERS = frozenset({"of", "for", "and", "&"})
 _TITLE_WORDS = lx.HONORIFICS | lx.ROLE_HEADS
 _RULED = frozenset({"rule", "rules", "ruled"})
 _COURTS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justices", "panel"})
 #: Entities that can be a source: "per the ONS", "according to videos and the BBC".
 _SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Prepositions that give a clause's source document: "in a statement by X", "by X's report".
+_DOCUMENT_PREPS = frozenset({"in", "by"})
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
 _SOURCE_REACH = 8
 #: How deep under a naming verb its "as" may hang ("referred to the ship involved as").
@@ -31,6 +30,8 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
     low = tok.lower_
     if low == "per":
         return _per_source(tok) is not None
+    if low in _DOCUMENT_PREPS:
+        return _document_source(tok) is not None
     if low in _RULED:
         # "The court ruled in the case", "the judge ruled against the firm": a court
         # speaks by ruling (but "the party ruled the country for years"; and "…, which
@@ -158,6 +159,8 @@ def subject(verb: Token) -> Token | None:
     if verb.lower_ == "per":
         obj = _per_source(verb)
         return None if obj is None else source(obj)
+    if verb.lower_ in _DOCUMENT_PREPS:
+        return _document_source(verb)
     if verb.lower_ == "according":
         for prep in verb.children:
             if prep.lower_ == "to":
@@ -200,6 +203,22 @@ def subject(verb: Token) -> Token | None:
     found = next((s for s in subjects if s.ent_type_ == "PERSON"),
                  next((s for s in subjects if s.ent_type_), subjects[0]))
     return source(found)
+
+
+def _document_source(tok: Token) -> Token | None:
+    """ "In a statement by the ministry, …", "…, by the Coast Guard's report": a clause's
+    document named with its maker is "according to" the maker (who, else None)."""
+    if tok.dep_ not in {"prep", "agent"} or tok.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lower_ not in lx.DATA_NOUNS:
+        return None
+    maker = source(obj)
+    if maker is obj:  # "a report of the Red Cross"
+        prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        maker = pobj if pobj is not None and pobj.ent_type_ in _SOURCE_ENTS else obj
+    return None if maker is obj else maker
 
 
 def _named_after(obj: Token) -> Token:
@@ -321,67 +340,3 @@ def sentence_of(sentences: Sequence[Span], token_i: int) -> Span:
         else:
             hi = mid
     return sentences[max(lo - 1, 0)]
-
-
-def lexical_speaker(doc: Doc, verb: Token, names: NameBook) -> Who | None:
-    """Without a parser: the capitalised name or plain noun next to the verb."""
-    if verb.lower_ == "according":
-        first = verb.i + 2
-        if first < len(doc) and doc[first].lower_ in lx.DETERMINERS:
-            first += 1
-        run = capitalised_run(doc, first, forward=True)
-        return _guess(clean_name(run), names) if run is not None else None
-    i = verb.i - 1
-    while i >= 0 and doc[i].lower_.endswith("ly") and doc[i].is_alpha:
-        i -= 1  # "Romania belatedly acknowledged"
-    if i >= 0 and doc[i].is_alpha:
-        run = capitalised_run(doc, i, forward=False)
-        if run is not None and run.text.lower() not in lx.PERSONAL_PRONOUNS:
-            titled = run.start > 0 and doc[run.start - 1].lower_ in lx.HONORIFICS
-            return _guess(clean_name(run), names, titled=titled)
-        word = doc[i]
-        if not word.is_stop and not word.is_title and word.lower_ not in lx.GROUP_PRONOUNS:
-            return Who(word.text, SpeakerKind.PERSON if word.lower_ in lx.PERSON_NOUNS
-                       else SpeakerKind.ORGANISATION)
-        return None
-    # "…,” said Kamala Harris: the last capitalised run before the clause ends.
-    best: Span | None = None
-    for j in range(verb.i + 1, min(len(doc), verb.i + 9)):
-        if doc[j].is_punct and doc[j].text not in {"-", "–"}:
-            break  # "vice-president" goes on, a comma or full stop ends the clause
-        if doc[j].is_title and (best is None or best.end < j):
-            best = capitalised_run(doc, j, forward=True)
-    return None if best is None else _guess(clean_name(best), names)
-
-
-def _guess(name: str, names: NameBook, *, titled: bool = False) -> Who | None:
-    """A kind for a name without NER: people have titles or two words; else unsure."""
-    if not name:
-        return None
-    full = names.full(name)
-    kind = name_kind(full)
-    if kind is SpeakerKind.PERSON and not (titled or len(full.split()) >= 2):
-        kind = SpeakerKind.ORGANISATION  # "Ukraine said": a single word is rarely a person
-    return Who(full, kind)
-
-
-def capitalised_run(doc: Doc, i: int, *, forward: bool) -> Span | None:
-    """The run of capitalised words that starts (forward) or ends (backward) at token i."""
-    if i < 0 or i >= len(doc) or not _capitalised(doc[i]):
-        return None
-    j = i
-    step = 1 if forward else -1
-    while 0 <= j + step < len(doc):
-        if _capitalised(doc[j + step]):
-            j += step
-        elif (forward and doc[j + step].lower_ in _NAME_JOINERS and j + 2 < len(doc)
-              and _capitalised(doc[j + 2])):
-            j += 2  # "Office for National Statistics", "Bank of England"
-        else:
-            break
-    return doc[min(i, j):max(i, j) + 1]
-
-
-def _capitalised(tok: Token) -> bool:
-    # "But Ukraine said": a capitalised stop word is not part of a name.
-    return tok.is_alpha and (tok.is_title or tok.is_upper) and not tok.is_stop

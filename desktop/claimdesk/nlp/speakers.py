@@ -26,6 +26,7 @@ from claimdesk.nlp.publishers import Publishers
 from claimdesk.nlp.quote_verbs import AFTER_QUOTE, Context, verb_after, verb_before
 from claimdesk.nlp.segments import Quotation, paragraph_quotations
 from claimdesk.nlp.speaker_books import Books
+from claimdesk.nlp.speaker_fallback import lexical_speaker
 from claimdesk.nlp.speaker_refs import References
 
 if TYPE_CHECKING:
@@ -254,7 +255,7 @@ class SpeakerTracker:
 
     def _speaker_of(self, ctx: Context, verb: Token, parsed: bool) -> Who | None:
         if not parsed:
-            return syn.lexical_speaker(ctx.doc, verb, self.names)
+            return lexical_speaker(ctx.doc, verb, self.names)
         subject = syn.subject(verb)
         if subject is None or ctx.quoted(subject):
             return None  # "…, “many stores are full”, and called…": no one inside the quote
