@@ -103,7 +103,19 @@ DOCUMENTS: list[tuple[str, str, str | None]] = [
      "council"),
 ]
 
-CASES = UNNAMED_GROUPS + APPOSED + VERBS + RELAYED + EDITIONS + DOCUMENTS
+INVERTED: list[tuple[str, str, str | None]] = [
+    # "“…,” tweeted former thinktank executive Tom Reddy": a long title before the name
+    # puts the inverted subject, parsed as the verb's object, far from the verb.
+    ("\"The only conclusion I can reach after reading that damning audit summary is that "
+     "Acme's own board staff want him to resign or be sacked,\" tweeted former thinktank "
+     "executive Tom Reddy. \"That is the only explanation I can come up with for why they "
+     "would release this audit.\"", "\"The only", "Tom Reddy"),
+    # Guard: the thing a verb after a quotation acts on is no speaker.
+    ("\"We will be back next year,\" wrote the club in a letter to every member of the "
+     "supporters' trust.", "\"We will", "club"),
+]
+
+CASES = UNNAMED_GROUPS + APPOSED + VERBS + RELAYED + EDITIONS + DOCUMENTS + INVERTED
 
 
 @pytest.mark.parametrize(("text", "opening", "expected"), CASES)

@@ -21,6 +21,8 @@ _DOCUMENT_PREPS = frozenset({"in", "by"})
 _SOURCE_REACH = 8
 #: How deep under a naming verb its "as" may hang ("referred to the ship involved as").
 _AS_REACH = 4
+#: How far after a verb an inverted subject's name may stand, behind its title.
+_TITLE_REACH = 7
 #: How many proper nouns after a place may still be one name ("Vermont Senator Paul Hale").
 _NAME_RUN = 4
 
@@ -174,11 +176,16 @@ def subject(verb: Token) -> Token | None:
         subjects = [c for c in agent.children if c.dep_ == "pobj"]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if (not subjects and verb.i > 0 and verb.doc[verb.i - 1].is_punct
-            and verb.tag_ in {"VBD", "VBZ", "VBP"}):
-        # "…,” said a tenant using…": the inverted subject parsed as the object.
-        subjects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}
-                    and c.i - verb.i <= 3]
+    inverted = verb.i > 0 and verb.doc[verb.i - 1].is_punct and verb.tag_ in {"VBD", "VBZ", "VBP"}
+    if inverted and all(s.i < verb.i for s in subjects):
+        # "…,” said a tenant using…": the inverted subject parsed as the object; a person's
+        # name may stand further off, behind a title ("tweeted former bank executive X"),
+        # and then outranks a "subject" the parser found inside the quotation.
+        persons = [c for c in verb.rights if c.dep_ == "dobj" and c.ent_type_ == "PERSON"
+                   and c.i - verb.i <= _TITLE_REACH and c.left_edge.i == verb.i + 1]
+        subjects = persons or subjects or [
+            c for c in verb.rights
+            if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and c.i - verb.i <= 3]
     if not subjects and verb.dep_ == "amod" and verb.head.is_title:
         # "“…” tweeted Mayor of London Ann Lee", parsed as an adjective of "Mayor": the
         # person named in the phrase, else the phrase.
