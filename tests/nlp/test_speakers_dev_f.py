@@ -115,7 +115,23 @@ INVERTED: list[tuple[str, str, str | None]] = [
      "supporters' trust.", "\"We will", "club"),
 ]
 
-CASES = UNNAMED_GROUPS + APPOSED + VERBS + RELAYED + EDITIONS + DOCUMENTS + INVERTED
+MEMBERS: list[tuple[str, str, str | None]] = [
+    # A group with its members named ("states including Norway and Sweden"): the first
+    # named member, as with several speakers; citing concerns is a statement.
+    ("Neighbouring states including Norway and Sweden have cited security concerns to ban "
+     "the drones.", "Neighbouring", "Norway"),
+    ("European carmakers including Volvo, Ford and Fiat have announced plans to leave the "
+     "market.", "European", "Volvo"),
+    # Guards: the group without members is unnamed, and so is a counted one, whose named
+    # members are examples; citing a thing is no statement.
+    ("European carmakers have announced plans to leave the market.", "European", None),
+    ("At least two towns, including Millbrook, declared a state of emergency on Monday.",
+     "At least", None),
+    ("The article cited three studies.", "The article", None),
+]
+
+CASES = (UNNAMED_GROUPS + APPOSED + VERBS + RELAYED + EDITIONS + DOCUMENTS + INVERTED
+         + MEMBERS)
 
 
 @pytest.mark.parametrize(("text", "opening", "expected"), CASES)

@@ -81,6 +81,8 @@ _DEFEND = words("decision decisions choice choices policy policies record move m
 _JOIN = words("call calls chorus criticism condemnation appeal")
 SPEECH_OBJECTS: dict[str, frozenset[str]] = {
     **dict.fromkeys(words("raise raises raised raising"), _RAISE),
+    # "cited security concerns", but not "cited three studies".
+    **dict.fromkeys(words("cite cites cited citing"), _RAISE | words("reason reasons fear fears")),
     **dict.fromkeys(words("make makes made making"), _MAKE),
     **dict.fromkeys(words("offer offers offered offering deliver delivers delivered "
                           "delivering give gives gave giving issue issues issued issuing"),

@@ -86,6 +86,23 @@ def unnamed_group(tok: Token) -> bool:
     return True
 
 
+_MEMBER_PREPS = frozenset({"including", "like"})
+
+
+def first_member(tok: Token, ents: dict[int, Span]) -> Span | None:
+    """ "Several carmakers including Volvo, Ford and Fiat": a group with its members named
+    speaks through the first of them, as a sentence with several speakers does."""
+    if tok.tag_ != "NNS":
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _MEMBER_PREPS:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            ent = ents.get(obj.i) if obj is not None else None
+            if ent is not None and ent.label_ in {"ORG", "GPE", "PERSON"}:
+                return ent
+    return None
+
+
 def unnamed_body(tok: Token) -> str | None:
     """ "Defence ministry sources": a body without a name the tagger saw, by its noun."""
     if tok.lower_ not in SPOKESPEOPLE:

@@ -143,11 +143,12 @@ def speech_frame(tok: Token) -> bool:
         if targets and (any(c.dep_ == "oprd" for c in kids) or any(
                 t.lower_ == "as" and t.dep_ == "prep" and t.head.i in near for t in tok.subtree)):
             return True
-    if low in lx.QUOTING_VERBS:  # "cited a police source that the driver had been drinking"
-        return any(c.dep_ == "dobj" and any(
-            g.dep_ in {"relcl", "acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                       for m in g.children)
-            for g in c.children) for c in kids)
+    if low in lx.QUOTING_VERBS and any(  # "cited a police source that the driver had…"
+            c.dep_ == "dobj" and any(
+                g.dep_ in {"relcl", "acl", "ccomp"} and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+                for g in c.children) for c in kids):
+        return True
     objects = lx.SPEECH_OBJECTS.get(low)
     return objects is not None and any(c.dep_ == "dobj" and c.lower_ in objects for c in kids)
 

@@ -319,6 +319,8 @@ class SpeakerTracker:
             return Who(alias, _PERSON)  # "a nurse using the pseudonym Maya"
         if nouns.unnamed(tok):
             return NOBODY  # "a shop owner", "one MP": nobody the reader could check
+        if (member := nouns.first_member(tok, ctx.ents)) is not None:
+            return self._entity(member, tok)  # "carmakers including Volvo, Ford" (not counted)
         org = self._orgs.get(low)
         lefts = list(tok.lefts)
         if org is not None and lefts and lefts[0].lower_ == "the" and not any(
