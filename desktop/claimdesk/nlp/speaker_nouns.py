@@ -152,6 +152,9 @@ def can_speak(tok: Token) -> bool:
     stem = low[:-1] if low.endswith("s") else low
     if stem.endswith(_AGENT_ENDINGS):
         return True  # "forecasters", "economists", "physicians", "participants"
+    if tok.is_title and any(c.dep_ == "appos" and any(d.lower_ in {"a", "an"} for d in c.children)
+                            for c in tok.children):
+        return True  # "Planetracks, a database of jets, states": a name the tagger missed
     return any(w in lx.PERSON_NOUNS or w in lx.ORG_WORDS or w in lx.BODY_NOUNS
                or w in lx.DATA_NOUNS for w in (low, stem))
 
