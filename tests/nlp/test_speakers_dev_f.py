@@ -139,8 +139,19 @@ DESCRIBED: list[tuple[str, str, str | None]] = [
     ("Evidence suggests the drug works in most patients.", "Evidence", None),
 ]
 
+OUTLETS: list[tuple[str, str, str | None]] = [
+    # "The newspaper" after a named outlet spoke is that outlet.
+    ("The Harbour Gazette reported that the ferry was late. Mayor Ann Peters said the port "
+     "was safe. The newspaper further reported that two crew members had quit.",
+     "The newspaper", "Harbour Gazette"),
+    # Guards: with no outlet before it, the noun as written; a named person is no outlet.
+    ("The newspaper reported that two crew members had quit.", "The newspaper", "newspaper"),
+    ("Mayor Ann Peters said the port was safe. The newspaper reported that two crew members "
+     "had quit.", "The newspaper", "newspaper"),
+]
+
 CASES = (UNNAMED_GROUPS + APPOSED + VERBS + RELAYED + EDITIONS + DOCUMENTS + INVERTED
-         + MEMBERS + DESCRIBED)
+         + MEMBERS + DESCRIBED + OUTLETS)
 
 
 @pytest.mark.parametrize(("text", "opening", "expected"), CASES)

@@ -234,6 +234,9 @@ OCCUPATIONS = words(
 )
 # Singular nouns for a whole group of unnamed people: "police said", "the media reported".
 COLLECTIVE_NOUNS = words("police media press")
+# Nouns by which an article comes back to an outlet it named: "the website further reported".
+OUTLET_NOUNS = words("paper newspaper broadcaster outlet website site magazine channel "
+                     "publication journal network")
 # Common nouns for bodies that make statements (besides ORG_WORDS): "the paper reported".
 BODY_NOUNS = words(
     """

@@ -86,6 +86,15 @@ def unnamed_group(tok: Token) -> bool:
     return True
 
 
+def outlet_again(tok: Token) -> bool:
+    """ "The newspaper", "the industry publication": an outlet named before, come back to
+    with "the" and no name or owner of its own."""
+    return tok.lower_ in lx.OUTLET_NOUNS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+        c.dep_ in {"poss", "prep", "appos"} or c.pos_ == "PROPN" or c.ent_type_
+        for c in tok.children)
+
+
 _MEMBER_PREPS = frozenset({"including", "like"})
 
 

@@ -98,6 +98,8 @@ class SpeakerTracker:
         # Speaker of a quotation that ended the previous paragraph, for a paragraph that
         # goes on quoting without naming anyone again.
         self._carry: Who | None = None
+        # The last organisation that spoke, named: "the newspaper further reported".
+        self._spoke: str | None = None
         # The body the last unnamed spokesperson spoke for: "the spokesperson" again.
         self._spoken_for: str | None = None
 
@@ -150,6 +152,7 @@ class SpeakerTracker:
                     people = [*people, name]
             body = who is not None and who.kind is _ORG and who.name[:1].isupper()
             self.refs.body = who if body else None
+            self._spoke = who.name if who is not None and body else self._spoke
             agents = clause_subjects(sent, self.names, ctx.quoted) if parsed else ()
             self.refs.history.append(Seen(paragraph, people, speaker, focus, agents))
             ctx.done = k + 1
@@ -333,6 +336,8 @@ class SpeakerTracker:
             return Who(person, _PERSON) if person else None
         if (published := self.publishers.find(tok)) is not None:
             return published
+        if self._spoke and nouns.outlet_again(tok):
+            return Who(self._spoke, _ORG)  # "The Gazette reported… The newspaper added"
         if nouns.unnamed_group(tok):
             # "Officials said", "according to reports": no one to check; "Police said"
             # is the force the article named ("Kent Police"), if it named one.
