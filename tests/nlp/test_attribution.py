@@ -156,11 +156,12 @@ def test_speaker_and_kind(
 KINDS: list[tuple[str, str, SpeakerKind]] = [
     ("Ukraine said it shot down 25 drones overnight.", "Ukraine", PLACE),
     ("The Home Office said 30,000 people crossed the Channel last year.", "Home Office", ORG),
-    ("Police said two men had been arrested.", "Police", ORG),
-    ("Officials said 40 people had been hurt.", "Officials", PERSON),
+    ("Kent Police said two men had been arrested.", "Kent Police", ORG),
+    ("Health officials said 40 people had been hurt.", "Health officials", PERSON),
     ("The council said it had no plans to close the library.", "council", ORG),
     ("Romania belatedly acknowledged that a drone had crashed on its soil.", "Romania", PLACE),
-    ("Ministers said the scheme would save £2bn.", "Ministers", PERSON),
+    ("Government ministers said the scheme would save £2bn.", "Government ministers",
+     PERSON),
     ("A study by Oxford University found that 40% of jobs could be automated.",
      "Oxford University", ORG),
     ("\"The government has lost control of crime,\" Liberal Democrat home affairs spokesman "

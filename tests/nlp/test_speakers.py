@@ -19,7 +19,8 @@ LABELLED: list[tuple[str, int, str | None]] = [
     ("The Home Office said it did not comment on individual cases.", 0, "Home Office"),
     ("According to the World Health Organization, measles cases rose by 79% last year.",
      0, "World Health Organization"),
-    ("Police said two men had been arrested.", 0, "Police"),
+    # A force the article never names is no one a reader could check (news set labels).
+    ("Police said two men had been arrested.", 0, None),
     ("Angela Rayner visited the site on Monday. She told reporters that 1,500 homes would "
      "be built.", 1, "Angela Rayner"),
     ("Keir Starmer spoke in Leeds on Friday. Mr Starmer said growth was his priority.",
@@ -72,7 +73,7 @@ SEED_SPEAKERS: list[tuple[str, str | None]] = [
     ("They put tens of thousands", "Antony Blinken"),
     ("“The Ukrainians are working", "Antony Blinken"),
     ("Russia has dismissed", None),
-    ("Air defence units shot down", "officials"),
+    ("Air defence units shot down", None),  # unnamed officials: no one to check
     ("The Kremlin has declined", None),
     ("“The idea that they would", "Kamala Harris"),
     ("I also believe very strongly", "Kamala Harris"),

@@ -29,6 +29,8 @@ SPEECH_ACTS = words(
     decried lament laments lamented applaud applauds applauded commend commends
     commended identify identifies identified encourage encourages encouraged
     thank thanks thanked thanking endorse endorses endorsed endorsing
+    apologise apologises apologised apologising apologize apologizes apologized apologizing
+    disagree disagrees disagreed disagreeing
     """
 )
 # Verbs that attribute a statement to someone. Surface forms, not lemmas, so the rules
@@ -79,6 +81,8 @@ _DEFEND = words("decision decisions choice choices policy policies record move m
 _JOIN = words("call calls chorus criticism condemnation appeal")
 SPEECH_OBJECTS: dict[str, frozenset[str]] = {
     **dict.fromkeys(words("raise raises raised raising"), _RAISE),
+    # "cited security concerns", but not "cited three studies".
+    **dict.fromkeys(words("cite cites cited citing"), _RAISE | words("reason reasons fear fears")),
     **dict.fromkeys(words("make makes made making"), _MAKE),
     **dict.fromkeys(words("offer offers offered offering deliver delivers delivered "
                           "delivering give gives gave giving issue issues issued issuing"),
@@ -97,6 +101,7 @@ CALL_VERBS = words("call calls called calling")
 LABEL_VERBS = words("label labels labelled labeled labelling labeling designate designates "
                     "designated designating brand brands branded dub dubs dubbed name names "
                     "named cite cites cited citing list lists listed listing "
+                    "describe describes described describing refer refers referred referring "
                     "characterize characterizes characterized characterizing characterise "
                     "characterises characterised characterising attack attacks attacked "
                     "attacking")
@@ -197,9 +202,10 @@ ROLE_MARKERS = words("shadow former deputy vice junior assistant acting ex inter
 # organisation ("the council", "police", "the company").
 PERSON_NOUNS = words(
     """
-    official officials source sources witness witnesses aide aides adviser advisers
-    advisor advisors expert experts scientist scientists doctor doctors nurse nurses
-    resident residents people man woman men women victim victims parent parents teacher
+    official officials source sources witness witnesses eyewitness eyewitnesses aide aides
+    adviser advisers advisor advisors expert experts scientist scientists doctor doctors
+    nurse nurses resident residents people man woman men women victim victims parent parents
+    teacher
     teachers worker workers officer officers analyst analysts economist economists
     campaigner campaigners critic critics author authors researcher researchers member
     members mp mps mep meps peer peers lawyer lawyers diplomat diplomats voter voters
@@ -226,6 +232,11 @@ OCCUPATIONS = words(
     runner chef architect economist historian lawyer activist campaigner blogger
     """
 )
+# Singular nouns for a whole group of unnamed people: "police said", "the media reported".
+COLLECTIVE_NOUNS = words("police media press")
+# Nouns by which an article comes back to an outlet it named: "the website further reported".
+OUTLET_NOUNS = words("paper newspaper broadcaster outlet website site magazine channel "
+                     "publication journal network")
 # Common nouns for bodies that make statements (besides ORG_WORDS): "the paper reported".
 BODY_NOUNS = words(
     """
@@ -266,7 +277,7 @@ DATA_NOUNS = words(
     polls study studies estimates estimate documents papers records accounts summary
     calculations findings ruling judgment judgement statement message website
     projections projection guidelines post posts tweet tweets filing filings decree
-    decrees
+    decrees schedule schedules timetable investigation investigations
     """
 )
 

@@ -231,7 +231,8 @@ def entity_speaker(ent: Span, tok: Token, names: NameBook, short: dict[str, str]
 
 def joined_entities(doc: Doc) -> list[Span]:
     """The doc's entities, with a person's name the tagger cut at a particle joined again:
-    "Jose Eduardo" + "dos" + "Santos" is one person, "Jose Eduardo dos Santos"."""
+    "Jose Eduardo" + "dos" + "Santos" is one person, "Jose Eduardo dos Santos"; and an
+    organisation's edition for a country ("CNN" + "Indonesia", one noun phrase) one body."""
     out: list[Span] = []
     for ent in doc.ents:
         last = out[-1] if out else None
@@ -239,6 +240,11 @@ def joined_entities(doc: Doc) -> list[Span]:
                 and 0 < ent.start - last.end <= 2
                 and all(t.lower_ in _PARTICLES for t in doc[last.end:ent.start])):
             out[-1] = doc.char_span(last.start_char, ent.end_char, label="PERSON") or last
+            continue
+        if (last is not None and last.label_ == "ORG" and ent.label_ == "GPE"
+                and ent.start == last.end and last.root.dep_ == "compound"
+                and last.root.head.i in range(ent.start, ent.end)):
+            out[-1] = doc.char_span(last.start_char, ent.end_char, label="ORG") or last
             continue
         out.append(ent)
     return out

@@ -96,3 +96,30 @@ def find_quotations(text: str) -> list[Quotation]:
         quotations.append(Quotation(i, close + 1))
         i = close + 1
     return quotations
+
+
+_CLOSING_AFTER = frozenset(" \t,.;:!?)")
+
+
+def paragraph_quotations(text: str, *, continuing: bool) -> list[Quotation]:
+    """The paragraph's substantial quotations.
+
+    When the last paragraph ended inside a quotation, one whose first mark closes
+    (‘We will vote against it."’ with no opening mark) goes on with it: the text up to
+    that mark is the rest of the quotation.
+    """
+    end = _closing_first(text) if continuing else None
+    if end is None:
+        return [q for q in find_quotations(text) if q.substantial(text)]
+    rest = text[end:]
+    return [Quotation(0, end), *(Quotation(q.start + end, q.end + end, q.open_at_end)
+                                 for q in find_quotations(rest) if q.substantial(rest))]
+
+
+def _closing_first(text: str) -> int | None:
+    """End of the first quotation mark of `text` when that mark closes a quotation."""
+    i = next((k for k, ch in enumerate(text) if ch in "\"“”"), -1)
+    if i <= 0 or text[i] == "“" or text[i - 1].isspace():
+        return None
+    after = text[i + 1:i + 2]
+    return i + 1 if text[i] == "”" or not after or after in _CLOSING_AFTER else None

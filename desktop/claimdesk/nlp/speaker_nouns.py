@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimdesk.nlp import lexicon as lx
-from claimdesk.nlp import speaker_syntax as syn
 from claimdesk.nlp.names import glued_person, person_entity
+from claimdesk.nlp.speaker_fallback import capitalised_run
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -37,19 +37,78 @@ def unnamed(tok: Token) -> bool:
                or (c.dep_ == "nummod" and c.like_num) for c in tok.lefts)
 
 
+#: Nouns for someone who speaks for the body named with them ("an official from X").
+_SPEAKS_FOR = SPOKESPEOPLE | {"official", "officials"}
+
+
 def spoken_for(tok: Token, ents: dict[int, Span]) -> Span | None:
     """The body an unnamed spokesperson speaks for: "a Home Office spokesperson", "a
     spokesman for the Bank of England" give the organisation named with them."""
-    if tok.lower_ not in SPOKESPEOPLE:
+    if tok.lower_ not in _SPEAKS_FOR:
         return None
     near = [c for c in tok.lefts if c.dep_ in {"compound", "nmod", "poss", "amod"}]
     for prep in tok.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at", "from"}:
             near += [c for c in prep.children if c.dep_ == "pobj"]
+    # "Danish officials" are officials of no body a reader could name.
+    kept = {"ORG"} if tok.lower_ not in SPOKESPEOPLE else None
     for word in near:
         ent = ents.get(word.i)
-        if ent is not None and ent.label_ != "PERSON":
+        if ent is not None and ent.label_ != "PERSON" and (kept is None or ent.label_ in kept):
             return ent
+    return None
+
+
+#: Words beside a group that leave it unnamed: "German officials", "US officials".
+_NATIONAL = frozenset({"NORP", "GPE"})
+
+
+def unnamed_group(tok: Token) -> bool:
+    """Whether `tok` is a group the article does not name: "officials", "some reports",
+    "local residents", "Danish officials", "police" (which force, the caller decides).
+    A group with a name beside it ("Officials at the Northfield Council", "the firm's
+    lawyers", "Health Ministry officials") is not."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or (
+            tok.tag_ != "NNS" and tok.lower_ not in lx.COLLECTIVE_NOUNS):
+        return False
+    if tok.head.lower_ in {"by", "from"} and tok.head.head.lower_ in lx.DATA_NOUNS:
+        return False  # "estimates by event organisers": the authors of a document
+    for child in tok.children:
+        if child.dep_ in {"poss", "appos"}:
+            return False
+        named = child.pos_ == "PROPN" or (child.ent_type_ and child.ent_type_ not in _NATIONAL)
+        if child.dep_ in {"compound", "nmod", "amod"} and named:
+            return False
+        if child.dep_ == "compound" and child.lower_ not in lx.PERSON_NOUNS:
+            return False  # "health officials", "industry sources" (not "witness accounts")
+        if child.dep_ == "prep" and any(t.pos_ == "PROPN" or t.ent_type_ for t in child.subtree):
+            return False
+    return True
+
+
+def outlet_again(tok: Token) -> bool:
+    """ "The newspaper", "the industry publication": an outlet named before, come back to
+    with "the" and no name or owner of its own."""
+    return tok.lower_ in lx.OUTLET_NOUNS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+        c.dep_ in {"poss", "prep", "appos"} or c.pos_ == "PROPN" or c.ent_type_
+        for c in tok.children)
+
+
+_MEMBER_PREPS = frozenset({"including", "like"})
+
+
+def first_member(tok: Token, ents: dict[int, Span]) -> Span | None:
+    """ "Several carmakers including Volvo, Ford and Fiat": a group with its members named
+    speaks through the first of them, as a sentence with several speakers does."""
+    if tok.tag_ != "NNS":
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _MEMBER_PREPS:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            ent = ents.get(obj.i) if obj is not None else None
+            if ent is not None and ent.label_ in {"ORG", "GPE", "PERSON"}:
+                return ent
     return None
 
 
@@ -83,7 +142,7 @@ def pseudonym(tok: Token) -> str | None:
         words = list(doc[child.i:min(child.right_edge.i + 1, child.i + 6)])
         for k, word in enumerate(words[:-1]):
             if word.lower_ in _ALIAS_NOUNS or (k == 0 and word.lower_ in {"named", "called"}):
-                run = syn.capitalised_run(doc, words[k + 1].i, forward=True)
+                run = capitalised_run(doc, words[k + 1].i, forward=True)
                 if run is not None:
                     return run.text
     return None
@@ -102,6 +161,9 @@ def can_speak(tok: Token) -> bool:
     stem = low[:-1] if low.endswith("s") else low
     if stem.endswith(_AGENT_ENDINGS):
         return True  # "forecasters", "economists", "physicians", "participants"
+    if tok.is_title and any(c.dep_ == "appos" and any(d.lower_ in {"a", "an"} for d in c.children)
+                            for c in tok.children):
+        return True  # "Planetracks, a database of jets, states": a name the tagger missed
     return any(w in lx.PERSON_NOUNS or w in lx.ORG_WORDS or w in lx.BODY_NOUNS
                or w in lx.DATA_NOUNS for w in (low, stem))
 
@@ -120,6 +182,14 @@ def appositive_person(tok: Token, ents: dict[int, Span], reach: int) -> Span | N
         while path.i != tok.i and path.pos_ not in {"VERB", "AUX"}:
             path = path.head
         if path.i == tok.i:
+            return ent
+    # "According to Greenfield's mayor, Paul Ardent, …" with the name hung elsewhere: a
+    # person right after the noun, between commas.
+    doc = tok.doc
+    if tok.pos_ == "NOUN" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+        ent = ents.get(tok.i + 2)
+        if ent is not None and ent.start == tok.i + 2 and person_entity(ent) and (
+                ent.end == len(doc) or doc[ent.end].text == ","):
             return ent
     return None
 

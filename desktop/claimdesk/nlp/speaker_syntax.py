@@ -5,22 +5,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
-from claimdesk.nlp.names import NameBook, Who, clean_name, name_kind
-from claimdesk.nlp.segments import Quotation, find_quotations
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
-_NAME_JOINERS = frozenset({"of", "for", "and", "&"})
 _TITLE_WORDS = lx.HONORIFICS | lx.ROLE_HEADS
 _RULED = frozenset({"rule", "rules", "ruled"})
 _COURTS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justices", "panel"})
 #: Entities that can be a source: "per the ONS", "according to videos and the BBC".
 _SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Prepositions that give a clause's source document: "in a statement by X", "by X's report".
+_DOCUMENT_PREPS = frozenset({"in", "by"})
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
 _SOURCE_REACH = 8
+#: How deep under a naming verb its "as" may hang ("referred to the ship involved as").
+_AS_REACH = 4
+#: How far after a verb an inverted subject's name may stand, behind its title.
+_TITLE_REACH = 7
+#: How many proper nouns after a place may still be one name ("Vermont Senator Paul Hale").
+_NAME_RUN = 4
 
 
 def is_reporting(tok: Token, quoting: bool) -> bool:
@@ -28,6 +32,8 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
     low = tok.lower_
     if low == "per":
         return _per_source(tok) is not None
+    if low in _DOCUMENT_PREPS:
+        return _document_source(tok) is not None
     if low in _RULED:
         # "The court ruled in the case", "the judge ruled against the firm": a court
         # speaks by ruling (but "the party ruled the country for years"; and "…, which
@@ -130,8 +136,19 @@ def speech_frame(tok: Token) -> bool:
                    and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)
                    for c in kids)  # but not "spoke in Leeds on Monday"
     if low in lx.LABEL_VERBS:  # "labelled it as…", "named the virus SARS-CoV-2"
-        return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
-                   for c in kids) and any(c.dep_ == "dobj" for c in kids)
+        # "referred to the spill as…"; "as" may hang on a phrase after the object
+        # ("described the minister in May as…", "referred to the ship involved as…").
+        targets = [c for c in kids if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to")]
+        near = {t.i for t in tok.subtree if depth(t) - depth(tok) <= _AS_REACH - 1}
+        if targets and (any(c.dep_ == "oprd" for c in kids) or any(
+                t.lower_ == "as" and t.dep_ == "prep" and t.head.i in near for t in tok.subtree)):
+            return True
+    if low in lx.QUOTING_VERBS and any(  # "cited a police source that the driver had…"
+            c.dep_ == "dobj" and any(
+                g.dep_ in {"relcl", "acl", "ccomp"} and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+                for g in c.children) for c in kids):
+        return True
     objects = lx.SPEECH_OBJECTS.get(low)
     return objects is not None and any(c.dep_ == "dobj" and c.lower_ in objects for c in kids)
 
@@ -145,11 +162,13 @@ def subject(verb: Token) -> Token | None:
     if verb.lower_ == "per":
         obj = _per_source(verb)
         return None if obj is None else source(obj)
+    if verb.lower_ in _DOCUMENT_PREPS:
+        return _document_source(verb)
     if verb.lower_ == "according":
         for prep in verb.children:
             if prep.lower_ == "to":
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                return None if obj is None else source(_speaking_conjunct(obj))
+                return None if obj is None else source(_speaking_conjunct(_named_after(obj)))
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -158,11 +177,16 @@ def subject(verb: Token) -> Token | None:
         subjects = [c for c in agent.children if c.dep_ == "pobj"]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if (not subjects and verb.i > 0 and verb.doc[verb.i - 1].is_punct
-            and verb.tag_ in {"VBD", "VBZ", "VBP"}):
-        # "…,” said a tenant using…": the inverted subject parsed as the object.
-        subjects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}
-                    and c.i - verb.i <= 3]
+    inverted = verb.i > 0 and verb.doc[verb.i - 1].is_punct and verb.tag_ in {"VBD", "VBZ", "VBP"}
+    if inverted and all(s.i < verb.i for s in subjects):
+        # "…,” said a tenant using…": the inverted subject parsed as the object; a person's
+        # name may stand further off, behind a title ("tweeted former bank executive X"),
+        # and then outranks a "subject" the parser found inside the quotation.
+        persons = [c for c in verb.rights if c.dep_ == "dobj" and c.ent_type_ == "PERSON"
+                   and c.i - verb.i <= _TITLE_REACH and c.left_edge.i == verb.i + 1]
+        subjects = persons or subjects or [
+            c for c in verb.rights
+            if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and c.i - verb.i <= 3]
     if not subjects and verb.dep_ == "amod" and verb.head.is_title:
         # "“…” tweeted Mayor of London Ann Lee", parsed as an adjective of "Mayor": the
         # person named in the phrase, else the phrase.
@@ -179,12 +203,60 @@ def subject(verb: Token) -> Token | None:
         # "He is expected to say", "…, saying the fee would rise": the subject of the
         # verb above (but not in "the minister declined to comment").
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and (named := _set_off_person(verb)) is not None:
+        subjects = [named]
     if not subjects:
         return None
     # "…,” said US vice-president Kamala Harris: both "vice" and "Harris" are subjects.
     found = next((s for s in subjects if s.ent_type_ == "PERSON"),
                  next((s for s in subjects if s.ent_type_), subjects[0]))
     return source(found)
+
+
+def _document_source(tok: Token) -> Token | None:
+    """ "In a statement by the ministry, …", "…, by the Coast Guard's report": a clause's
+    document named with its maker is "according to" the maker (who, else None)."""
+    if tok.dep_ not in {"prep", "agent"} or tok.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lower_ not in lx.DATA_NOUNS:
+        return None
+    maker = source(obj)
+    if maker is obj:  # "a report of the Red Cross"
+        prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        maker = pobj if pobj is not None and pobj.ent_type_ in _SOURCE_ENTS else obj
+    return None if maker is obj else maker
+
+
+def _named_after(obj: Token) -> Token:
+    """ "According to Vermont Senator Paul Hale", parsed with the place as the object: the
+    person named in the run of proper nouns that goes on from it."""
+    if obj.ent_type_ == "PERSON" or obj.pos_ != "PROPN":
+        return obj
+    doc, person = obj.doc, None
+    for tok in doc[obj.i + 1:min(obj.i + 1 + _NAME_RUN, len(doc))]:
+        if tok.pos_ != "PROPN":
+            break
+        if tok.ent_type_ == "PERSON":
+            person = tok
+        elif person is not None:
+            break
+    return person or obj
+
+
+def _set_off_person(verb: Token) -> Token | None:
+    """ "…, the head of the union, Karin Holm, said": a person between commas right before
+    a verb the parser left without a subject."""
+    doc, end = verb.doc, verb.i - 1
+    if end < 2 or doc[end].text != ",":
+        return None
+    start = end
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    if start in {end, 0} or doc[start - 1].text != ",":
+        return None
+    return doc[end - 1]
 
 
 def _per_source(tok: Token) -> Token | None:
@@ -276,94 +348,3 @@ def sentence_of(sentences: Sequence[Span], token_i: int) -> Span:
         else:
             hi = mid
     return sentences[max(lo - 1, 0)]
-
-
-def lexical_speaker(doc: Doc, verb: Token, names: NameBook) -> Who | None:
-    """Without a parser: the capitalised name or plain noun next to the verb."""
-    if verb.lower_ == "according":
-        first = verb.i + 2
-        if first < len(doc) and doc[first].lower_ in lx.DETERMINERS:
-            first += 1
-        run = capitalised_run(doc, first, forward=True)
-        return _guess(clean_name(run), names) if run is not None else None
-    i = verb.i - 1
-    while i >= 0 and doc[i].lower_.endswith("ly") and doc[i].is_alpha:
-        i -= 1  # "Romania belatedly acknowledged"
-    if i >= 0 and doc[i].is_alpha:
-        run = capitalised_run(doc, i, forward=False)
-        if run is not None and run.text.lower() not in lx.PERSONAL_PRONOUNS:
-            titled = run.start > 0 and doc[run.start - 1].lower_ in lx.HONORIFICS
-            return _guess(clean_name(run), names, titled=titled)
-        word = doc[i]
-        if not word.is_stop and not word.is_title and word.lower_ not in lx.GROUP_PRONOUNS:
-            return Who(word.text, SpeakerKind.PERSON if word.lower_ in lx.PERSON_NOUNS
-                       else SpeakerKind.ORGANISATION)
-        return None
-    # "…,” said Kamala Harris: the last capitalised run before the clause ends.
-    best: Span | None = None
-    for j in range(verb.i + 1, min(len(doc), verb.i + 9)):
-        if doc[j].is_punct and doc[j].text not in {"-", "–"}:
-            break  # "vice-president" goes on, a comma or full stop ends the clause
-        if doc[j].is_title and (best is None or best.end < j):
-            best = capitalised_run(doc, j, forward=True)
-    return None if best is None else _guess(clean_name(best), names)
-
-
-def _guess(name: str, names: NameBook, *, titled: bool = False) -> Who | None:
-    """A kind for a name without NER: people have titles or two words; else unsure."""
-    if not name:
-        return None
-    full = names.full(name)
-    kind = name_kind(full)
-    if kind is SpeakerKind.PERSON and not (titled or len(full.split()) >= 2):
-        kind = SpeakerKind.ORGANISATION  # "Ukraine said": a single word is rarely a person
-    return Who(full, kind)
-
-
-def capitalised_run(doc: Doc, i: int, *, forward: bool) -> Span | None:
-    """The run of capitalised words that starts (forward) or ends (backward) at token i."""
-    if i < 0 or i >= len(doc) or not _capitalised(doc[i]):
-        return None
-    j = i
-    step = 1 if forward else -1
-    while 0 <= j + step < len(doc):
-        if _capitalised(doc[j + step]):
-            j += step
-        elif (forward and doc[j + step].lower_ in _NAME_JOINERS and j + 2 < len(doc)
-              and _capitalised(doc[j + 2])):
-            j += 2  # "Office for National Statistics", "Bank of England"
-        else:
-            break
-    return doc[min(i, j):max(i, j) + 1]
-
-
-def _capitalised(tok: Token) -> bool:
-    # "But Ukraine said": a capitalised stop word is not part of a name.
-    return tok.is_alpha and (tok.is_title or tok.is_upper) and not tok.is_stop
-
-
-_CLOSING_AFTER = frozenset(" \t,.;:!?)")
-
-
-def quotations(text: str, *, continuing: bool) -> list[Quotation]:
-    """The paragraph's substantial quotations.
-
-    When the last paragraph ended inside a quotation, one whose first mark closes
-    (‘We will vote against it."’ with no opening mark) goes on with it: the text up to
-    that mark is the rest of the quotation.
-    """
-    end = _closing_first(text) if continuing else None
-    if end is None:
-        return [q for q in find_quotations(text) if q.substantial(text)]
-    rest = text[end:]
-    return [Quotation(0, end), *(Quotation(q.start + end, q.end + end, q.open_at_end)
-                                 for q in find_quotations(rest) if q.substantial(rest))]
-
-
-def _closing_first(text: str) -> int | None:
-    """End of the first quotation mark of `text` when that mark closes a quotation."""
-    i = next((k for k, ch in enumerate(text) if ch in "\"“”"), -1)
-    if i <= 0 or text[i] == "“" or text[i - 1].isspace():
-        return None
-    after = text[i + 1:i + 2]
-    return i + 1 if text[i] == "”" or not after or after in _CLOSING_AFTER else None

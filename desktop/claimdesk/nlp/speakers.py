@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,14 +12,7 @@ from claimdesk.domain import SpeakerKind
 from claimdesk.nlp import lexicon as lx
 from claimdesk.nlp import speaker_nouns as nouns
 from claimdesk.nlp import speaker_syntax as syn
-from claimdesk.nlp.coref import (
-    Seen,
-    choose_person,
-    clause_subjects,
-    is_role,
-    role_key,
-    role_words,
-)
+from claimdesk.nlp.coref import Seen, clause_subjects
 from claimdesk.nlp.names import (
     Who,
     clean_name,
@@ -32,20 +24,20 @@ from claimdesk.nlp.names import (
 )
 from claimdesk.nlp.publishers import Publishers
 from claimdesk.nlp.quote_verbs import AFTER_QUOTE, Context, verb_after, verb_before
-from claimdesk.nlp.segments import Quotation
+from claimdesk.nlp.segments import Quotation, paragraph_quotations
 from claimdesk.nlp.speaker_books import Books
+from claimdesk.nlp.speaker_fallback import lexical_speaker
+from claimdesk.nlp.speaker_refs import References
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-#: How far back (in sentences) "he"/"she" may look for the person they stand for.
-PRONOUN_LOOKBACK = 6
-#: How many paragraphs back that person may have been named.
-PRONOUN_PARAGRAPHS = 2
 _PERSON = SpeakerKind.PERSON
 _ORG = SpeakerKind.ORGANISATION
 _AGE = re.compile(r"\d+-year-old$")
+#: Words that give a source for what the sentence says ("according to the BBC").
+_RELAYS = frozenset({"according", "per"})
 #: The speaker of words the article gives to someone it does not name ("said a shop
 #: owner"): attributed, so no other rule guesses a speaker, yet printed as nobody.
 NOBODY = Who("", SpeakerKind.PERSON)
@@ -102,12 +94,12 @@ class SpeakerTracker:
         self._orgs = self.books.orgs
         self.publishers = Publishers()  # "the report" → whoever published it
         self._short = self.books.short  # "Office for National Statistics (ONS)"
-        self._history: deque[Seen] = deque(maxlen=PRONOUN_LOOKBACK)
+        self.refs = References(self.books)  # "he", "they", "the minister"
         # Speaker of a quotation that ended the previous paragraph, for a paragraph that
         # goes on quoting without naming anyone again.
         self._carry: Who | None = None
-        # The organisation that spoke in the last sentence: "They" may open the next.
-        self._body: Who | None = None
+        # The last organisation that spoke, named: "the newspaper further reported".
+        self._spoke: str | None = None
         # The body the last unnamed spokesperson spoke for: "the spokesperson" again.
         self._spoken_for: str | None = None
 
@@ -124,7 +116,7 @@ class SpeakerTracker:
         parsed = doc.has_annotation("DEP")
         spans = joined_entities(doc)
         ents = {i: ent for ent in spans if ent.label_ in _NAMED for i in range(ent.start, ent.end)}
-        quotations = syn.quotations(doc.text, continuing=self._carry is not None)
+        quotations = paragraph_quotations(doc.text, continuing=self._carry is not None)
         ctx = Context(doc, sentences, quotations, ents, paragraph, spans,
                        token_starts=[s.start for s in sentences])
         self.books.learn(ctx)
@@ -159,9 +151,10 @@ class SpeakerTracker:
                 if name and name not in people:
                     people = [*people, name]
             body = who is not None and who.kind is _ORG and who.name[:1].isupper()
-            self._body = who if body else None
+            self.refs.body = who if body else None
+            self._spoke = who.name if who is not None and body else self._spoke
             agents = clause_subjects(sent, self.names, ctx.quoted) if parsed else ()
-            self._history.append(Seen(paragraph, people, speaker, focus, agents))
+            self.refs.history.append(Seen(paragraph, people, speaker, focus, agents))
             ctx.done = k + 1
 
         if credit is not None:
@@ -207,7 +200,7 @@ class SpeakerTracker:
             if speakers[i] is None and parsed and opening is not None and opening[0].is_sent_start:
                 # A paragraph or sentence that opens by quoting nobody named: the person
                 # in focus ("Branson emphasized the need. “We have to wean ourselves…”").
-                person = self._resolve_person(ctx, opening[0], None)
+                person = self.refs.person(ctx, opening[0], None)
                 speakers[i] = Who(person, _PERSON) if person else None
         return speakers
 
@@ -233,7 +226,7 @@ class SpeakerTracker:
             return None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is not None and owner.lower_ in {"his", "her"}:
-            person = self._resolve_person(ctx, owner, "m" if owner.lower_ == "his" else "f")
+            person = self.refs.person(ctx, owner, "m" if owner.lower_ == "his" else "f")
             return Who(person, _PERSON) if person else None
         if owner is not None and owner.pos_ != "PRON":
             subject = owner  # "The chancellor's message was clear: “…”"
@@ -252,6 +245,12 @@ class SpeakerTracker:
         ctx.act = False
         for verb in verbs:
             speaker = self._speaker_of(ctx, verb, parsed)
+            if speaker is NOBODY:
+                # "Witnesses, according to the BBC, said…": unnamed people relayed by a
+                # named source are the source's statement.
+                speaker = next((who for v in verbs if v.lower_ in _RELAYS and v is not verb
+                                and (who := self._speaker_of(ctx, v, parsed))
+                                not in {None, NOBODY}), speaker)
             if speaker is not None:
                 ctx.act = syn.is_act(verb)
                 return speaker
@@ -259,7 +258,7 @@ class SpeakerTracker:
 
     def _speaker_of(self, ctx: Context, verb: Token, parsed: bool) -> Who | None:
         if not parsed:
-            return syn.lexical_speaker(ctx.doc, verb, self.names)
+            return lexical_speaker(ctx.doc, verb, self.names)
         subject = syn.subject(verb)
         if subject is None or ctx.quoted(subject):
             return None  # "…, “many stores are full”, and called…": no one inside the quote
@@ -268,10 +267,10 @@ class SpeakerTracker:
     def _name(self, ctx: Context, tok: Token, verb: Token) -> Who | None:
         low = tok.lower_
         if low in lx.PERSONAL_PRONOUNS:
-            person = self._resolve_person(ctx, tok, "f" if low in {"she", "her"} else "m")
+            person = self.refs.person(ctx, tok, "f" if low in {"she", "her"} else "m")
             return Who(person, _PERSON) if person else None
         if low in lx.GROUP_PRONOUNS:
-            return self._resolve_group(ctx, tok)
+            return self.refs.group(ctx, tok)
         if low in lx.RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != tok.i:
             head = verb.head  # "Li Wen, a spokesperson for X, who told…": Li Wen
             if low in {"who", "whom"}:
@@ -304,7 +303,7 @@ class SpeakerTracker:
         if ent is None or not person_entity(ent):
             ent = nouns.appositive_person(tok, ctx.ents, AFTER_QUOTE) or ent
         if ent is None or ent.label_ != "PERSON":
-            person = self._role(ctx, tok) if tok.pos_ in {"NOUN", "PROPN"} else None
+            person = self.refs.role(ctx, tok) if tok.pos_ in {"NOUN", "PROPN"} else None
             if person is not None:
                 return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
@@ -323,6 +322,8 @@ class SpeakerTracker:
             return Who(alias, _PERSON)  # "a nurse using the pseudonym Maya"
         if nouns.unnamed(tok):
             return NOBODY  # "a shop owner", "one MP": nobody the reader could check
+        if (member := nouns.first_member(tok, ctx.ents)) is not None:
+            return self._entity(member, tok)  # "carmakers including Volvo, Ford" (not counted)
         org = self._orgs.get(low)
         lefts = list(tok.lefts)
         if org is not None and lefts and lefts[0].lower_ == "the" and not any(
@@ -331,87 +332,23 @@ class SpeakerTracker:
         if (body := nouns.official_of(tok, ctx.ents)) is not None:
             return Who(clean_name(body), SpeakerKind.ORGANISATION)  # "the bank's chief economist"
         if _AGE.search(ctx.doc[tok.left_edge.i:tok.i + 1].text):
-            person = self._resolve_person(ctx, tok, None)  # "the 55-year-old said"
+            person = self.refs.person(ctx, tok, None)  # "the 55-year-old said"
             return Who(person, _PERSON) if person else None
         if (published := self.publishers.find(tok)) is not None:
             return published
+        if self._spoke and nouns.outlet_again(tok):
+            return Who(self._spoke, _ORG)  # "The Gazette reported… The newspaper added"
+        if nouns.unnamed_group(tok):
+            # "Officials said", "according to reports": no one to check; "Police said"
+            # is the force the article named ("Kent Police"), if it named one.
+            force = next((o for o in reversed(self._orgs.values())
+                          if o.lower().endswith(" " + low)), None)
+            if force is not None:
+                return Who(force, SpeakerKind.ORGANISATION)
+            if low not in self._orgs:
+                return NOBODY
         phrase = syn.noun_phrase(tok) if nouns.can_speak(tok) else None  # "returns" cannot
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 
-    def _role(self, ctx: Context, tok: Token) -> str | None:
-        """The person a role phrase stands for: the one the article gave that role, else
-        ("Dmytro Kuleba flew to Brussels. The Ukrainian foreign minister said…") the only
-        person of the sentence before, unless the article gave them another role."""
-        words = role_words(tok)
-        person = self.roles.find(words)
-        if person is not None or not is_role(role_key(words)):
-            return person
-        if tok.left_edge.lower_ != "the" or tok.lower_ not in lx.ROLE_HEADS:
-            return None  # "the three-judge court" is a court, whatever "judge" says
-        person = self._resolve_person(ctx, tok, None, only_one=True)
-        return person if person and self.roles.may_be(person, words) else None
-
     def _entity(self, ent: Span, tok: Token) -> Who | None:
         return entity_speaker(ent, tok, self.names, self._short)
-
-    def _resolve_person(
-        self, ctx: Context, pronoun: Token, gender: str | None, *, only_one: bool = False
-    ) -> str | None:
-        """The person "he"/"she" stands for: one of that gender in sight, or the one in focus.
-
-        `only_one`: the nearest earlier sentence naming people must name just one, as the
-        subject ("Dmytro Kuleba flew to Brussels."), and the same sentence none.
-        """
-
-        def fits(name: str) -> bool:
-            return gender is None or self.names.gender(name) in {None, gender}
-
-        sent = syn.sentence_of(ctx.sentences, pronoun.i)
-        # "Speaking to Martin Smith, he said": a pronoun is not the person named in its
-        # own clause (binding), so that one is passed over.
-        bound = pronoun.lower_ in lx.PERSONAL_PRONOUNS
-        # A name inside the role phrase itself ("the Wooster professor", a place the tagger
-        # took for a person) is no one else named before it.
-        here = [self.names.full(clean_name(ent)) for ent in sent.ents
-                if person_entity(ent) and ent.end <= pronoun.left_edge.i
-                and not ctx.quoted(ent[0]) and not (bound and syn.binds(pronoun, ent))]
-        # A surname the article gave a person, which the tagger left untagged here.
-        here += [self.names.full(t.text) for t in sent[:pronoun.left_edge.i - sent.start]
-                 if t.pos_ == "PROPN" and t.i not in ctx.ents and not ctx.quoted(t)
-                 and len(t.text) > 1 and self.names.is_person(t.text)
-                 and not (bound and syn.binds(pronoun, t.doc[t.i:t.i + 1]))]
-        here = [name for name in dict.fromkeys(here) if fits(name)]
-        if here:
-            # "Responding to Mr Smith, the minister said": not Mr Smith.
-            return here[0] if len(here) == 1 and not only_one else None
-        # Earlier sentences of this paragraph not yet in the history (quotations are
-        # attributed before the sentences), nearest first, then the history.
-        k = max(bisect_right(ctx.token_starts, pronoun.i) - 1, 0)
-        earlier = []
-        for j in range(k - 1, ctx.done - 1, -1):
-            focus = self.books.focus(ctx, ctx.sentences[j])
-            said = ctx.said_here.get(j)
-            people = ctx.people_here[j] + [p for p in dict.fromkeys((said, focus))
-                                           if p and p not in ctx.people_here[j]]
-            agents = clause_subjects(ctx.sentences[j], self.names, ctx.quoted)
-            earlier.append(Seen(ctx.paragraph, people, said, focus, agents))
-        recent = [seen for seen in (*earlier, *reversed(self._history))
-                  if seen.paragraph >= ctx.paragraph - PRONOUN_PARAGRAPHS]
-        return choose_person(recent, self.names, gender, only_one=only_one)
-
-    def _resolve_group(self, ctx: Context, pronoun: Token) -> Who | None:
-        """ "The Kremlin condemned…, which it said…": it is the organisation named before,
-        in the sentence, else as subject of the sentence before ("The council met. They
-        said…"), else the body that spoke in the last sentence of the paragraph before."""
-        sent = syn.sentence_of(ctx.sentences, pronoun.i)
-        for tok in reversed(sent[: pronoun.i - sent.start]):
-            ent = ctx.ents.get(tok.i)
-            if tok.dep_ == "nsubj" and ent is not None and ent.label_ != "PERSON":
-                return self._entity(ent, tok)
-        k = bisect_right(ctx.token_starts, sent.start) - 1
-        if k == 0:
-            return self._body
-        subj = next((c for c in ctx.sentences[k - 1].root.children if c.dep_ == "nsubj"), None)
-        ent = ctx.ents.get(subj.i) if subj is not None else None
-        who = self._entity(ent, subj) if subj is not None and ent is not None else None
-        return None if who is None or who.kind is _PERSON else who  # "Okoro died. It…"
