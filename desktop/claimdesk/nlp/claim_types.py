@@ -125,9 +125,30 @@ def _is_specific_date(tok: Token) -> bool:
                for i in (tok.i - 2, tok.i - 1, tok.i + 1))
 
 
+_APPROXIMATORS = words("more less fewer")
+_CURRENCIES = words("$ £ € ¥ ₹ us$ usd gbp eur")
+
+
+def _figure_at(tok: Token, i: int) -> bool:
+    """A figure starts at token `i`: "300", "two", "£3 million"."""
+    doc = tok.doc
+    if i < len(doc) and doc[i].lower_ in _CURRENCIES:
+        i += 1
+    return i < len(doc) and doc[i].like_num and not _YEAR.match(doc[i].text)
+
+
+def _is_approximate(tok: Token) -> bool:
+    """ "more than 300", "fewer than 200": an approximate figure, which compares nothing."""
+    if tok.lower_ == "than":
+        return _previous(tok) in _APPROXIMATORS and _figure_at(tok, tok.i + 1)
+    return _next(tok) == "than" and _figure_at(tok, tok.i + 2)
+
+
 def _is_comparison(tok: Token) -> bool:
     low = tok.lower_
     if low in _NOT_COMPARATIVE:
+        return False
+    if low in _APPROXIMATORS and _is_approximate(tok):
         return False
     if low in {"more", "longer"} and _previous(tok) in {"no", "any", "once"}:
         return False
@@ -218,25 +239,35 @@ def _is_rule_must(tok: Token) -> bool:
     return _previous(tok) not in FIRST_SECOND_PERSON
 
 
+# Courtesies a speaker performs in saying them: "I thank", "I applaud", "I am grateful".
+_COURTESIES = words("thank applaud commend congratulate appreciate salute invite reassure")
+_NOT_EXPERIENCE = OPINION_VERBS | _COURTESIES | words(
+    "thanks applauds commends congratulates appreciates salutes invites reassures")
+_STANCES = OPINION_ADJECTIVES | words("grateful thankful encouraged")
+# "my hon. Friend", "my right hon. Friend", "my noble Friend": parliamentary address.
+_ADDRESS = words("hon hon. right noble learned friend")
+
+
 def _is_personal(tok: Token) -> bool:
-    """First person singular telling what happened, not "I think" or "let me"."""
+    """First person singular telling what happened, not "I think", "I thank" or "let me"."""
     if tok.lower_ != "i":
+        if tok.lower_ == "my" and _next(tok) in _ADDRESS:
+            return False  # "my hon. Friend" names another member; it tells no experience
         return _previous(tok) not in {"let", "excuse"}
     if tok.doc.has_annotation("DEP"):
         verb = tok.head
-        if verb.i == tok.i or verb.lower_ in OPINION_VERBS:
+        if verb.i == tok.i or verb.lower_ in _NOT_EXPERIENCE or verb.lemma_ in _COURTESIES:
             return False
         if any(c.dep_ == "aux" and c.lower_ in OPINION_VERBS for c in verb.children):
             return False
-        return not any(c.dep_ == "acomp" and c.lower_ in OPINION_ADJECTIVES
-                       for c in verb.children)
+        return not any(c.dep_ == "acomp" and c.lower_ in _STANCES for c in verb.children)
     doc = tok.doc
     i = tok.i + 1
     while i < len(doc) and (doc[i].lower_ in ADVERB_FILLERS or doc[i].lower_ in AUXILIARIES):
         i += 1
     if i >= len(doc) or not doc[i].is_alpha:
         return False
-    return doc[i].lower_ not in OPINION_VERBS and doc[i].lower_ not in OPINION_ADJECTIVES
+    return doc[i].lower_ not in _NOT_EXPERIENCE and doc[i].lower_ not in _STANCES
 
 
 def _cue_table(tagged: bool) -> dict[str, tuple[Cue, ...]]:
@@ -253,7 +284,8 @@ def _cue_table(tagged: bool) -> dict[str, tuple[Cue, ...]]:
     add("cent", Cue(QTY, prev=words("per")))
     add("$ £ € ¥ ₹", Cue(QTY))
 
-    add("than compared comparison versus vs vs. outnumber outnumbers outnumbered outmatch "
+    add("than", Cue(CMP, check=lambda tok: not _is_approximate(tok)))
+    add("compared comparison versus vs vs. outnumber outnumbers outnumbered outmatch "
         "outmatches outpace outpaced outstrip exceed exceeds exceeded surpass surpassed "
         "overtook overtaken unlike increased decreased dropped jumped surged plunged slumped "
         "soared shrank shrunk contracted doubled tripled halved rise increase decrease",

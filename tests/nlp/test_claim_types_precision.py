@@ -1,0 +1,78 @@
+"""Claim types a checker need not second-guess: made-up sentences that must not get a
+type the rules used to give them, and guards for sentences that must keep it."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdesk.domain.models import ClaimType
+from claimdesk.nlp.claim_types import ClaimTypeRules
+from claimdesk.nlp.pipeline import LoadedPipeline
+
+CMP = ClaimType.COMPARISON
+PER = ClaimType.PERSONAL
+
+
+def _types(text: str, loaded: LoadedPipeline) -> set[ClaimType]:
+    rules = ClaimTypeRules(loaded.nlp)
+    doc = loaded.nlp(text)
+    return set(rules.classify(doc[:]))
+
+
+# "More than 300" is an approximate figure, like "over" or "about": it compares nothing.
+APPROXIMATE = [
+    "The charity raised more than £3 million for the new ward.",
+    "Fewer than 200 residents came to the public meeting.",
+    "The festival drew little more than 4,000 visitors on Saturday.",
+    "Police said less than 10 percent of the stolen goods were found.",
+]
+# Comparisons that must keep their type.
+COMPARING = [
+    "Teachers in Scotland earn more than those in England.",
+    "The town now has 300 more doctors than it had in 2015.",
+    "Rail fares rose faster than wages last year.",
+    "Crime fell by 12% compared with the previous year.",
+]
+
+# Forms of address and courtesies: "my hon. Friend", "I thank", "I am grateful".
+NOT_PERSONAL = [
+    "My hon. Friend makes an important point about rural bus services.",
+    "I thank the minister for her answer on school funding.",
+    "I am grateful to the volunteers who cleared the beach.",
+    "I welcome the decision to reopen the library.",
+    "I applaud the council for acting so quickly.",
+]
+# Things that happened to the speaker stay personal experience.
+PERSONAL = [
+    "I waited six hours in the emergency department with my daughter.",
+    "My mother lost her job at the factory in March.",
+    "I was sacked after I complained about the heating.",
+    "They told me the ward had no beds left.",
+]
+
+
+@pytest.mark.parametrize("text", APPROXIMATE)
+def test_more_than_a_figure_is_no_comparison(pipeline: LoadedPipeline, text: str) -> None:
+    assert CMP not in _types(text, pipeline)
+
+
+@pytest.mark.parametrize("text", APPROXIMATE)
+def test_more_than_a_figure_without_the_model(blank_pipeline: LoadedPipeline, text: str
+                                              ) -> None:
+    assert CMP not in _types(text, blank_pipeline)
+
+
+@pytest.mark.parametrize("text", COMPARING)
+def test_comparisons_keep_their_type(pipeline: LoadedPipeline, text: str) -> None:
+    assert CMP in _types(text, pipeline)
+
+
+@pytest.mark.parametrize("text", NOT_PERSONAL)
+def test_address_and_courtesy_are_no_personal_experience(pipeline: LoadedPipeline, text: str
+                                                         ) -> None:
+    assert PER not in _types(text, pipeline)
+
+
+@pytest.mark.parametrize("text", PERSONAL)
+def test_personal_experience_keeps_its_type(pipeline: LoadedPipeline, text: str) -> None:
+    assert PER in _types(text, pipeline)
