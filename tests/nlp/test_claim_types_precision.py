@@ -76,3 +76,29 @@ def test_address_and_courtesy_are_no_personal_experience(pipeline: LoadedPipelin
 @pytest.mark.parametrize("text", PERSONAL)
 def test_personal_experience_keeps_its_type(pipeline: LoadedPipeline, text: str) -> None:
     assert PER in _types(text, pipeline)
+
+
+RUL = ClaimType.RULES
+# "law enforcement", "law school", "law firm", "law and order" state no rule.
+NO_RULE = [
+    "Officers from three law enforcement agencies joined the search.",
+    "She studied at law school in Leeds before she joined the council.",
+    "The company hired a law firm to review its accounts.",
+    "The mayor promised to restore law and order in the city centre.",
+]
+RULE = [
+    "The new law bans smoking in cars carrying children.",
+    "Landlords who broke the law and ignored the notices were fined.",
+    "It is legal and safe to cycle on the towpath.",
+    "Law firms must report suspicious payments under the regulations.",
+]
+
+
+@pytest.mark.parametrize("text", NO_RULE)
+def test_law_as_a_trade_or_place_is_no_rule(pipeline: LoadedPipeline, text: str) -> None:
+    assert RUL not in _types(text, pipeline)
+
+
+@pytest.mark.parametrize("text", RULE)
+def test_rules_keep_their_type(pipeline: LoadedPipeline, text: str) -> None:
+    assert RUL in _types(text, pipeline)

@@ -10,8 +10,12 @@ from typing import TYPE_CHECKING
 from claimdesk.domain.models import ClaimType
 from claimdesk.nlp.figures import dates
 from claimdesk.nlp.lexicon import (
+    ADDRESS_AFTER_MY,
     ADVERB_FILLERS,
     AUXILIARIES,
+    COMPARATIVE_WORDS,
+    COURTESY_ADJECTIVES,
+    COURTESY_VERBS,
     FIRST_SECOND_PERSON,
     NON_FIGURES,
     OPINION_ADJECTIVES,
@@ -40,16 +44,12 @@ _MONTHS = words(
 _NOT_AFTER_FIGURES = _MONTHS | words("am pm a.m. p.m. gmt bst o'clock")
 # "rain fell across the region", "fell ill": falling that changes no quantity.
 _NOT_A_CHANGE = words("across into onto off asleep silent ill apart victim down upon through")
+# "law enforcement", "law firm", "law and order": a trade, a place or a slogan, no rule.
+_NOT_A_RULE = words("enforcement firm firms school schools student students practice "
+                    "professor degree")
 _SMALL_NUMBERS = words("two three four five six seven eight nine ten both")
 # Comparatives that compare nothing checkable ("further talks", "rather", "later").
 _NOT_COMPARATIVE = words("further farther later earlier rather former latter sooner")
-_LEXICAL_COMPARATIVES = words(
-    """
-    more less fewer most least bigger higher lower larger smaller greater worse better
-    best worst highest lowest largest biggest smallest greatest cheaper faster slower older
-    younger richer poorer longer shorter stronger weaker wider deeper
-    """
-)
 _GOVERNORS_OF_FUTURE = REPORTING_VERBS | words(
     "believed thought expected feared hoped believes thinks expects fears hopes"
 )
@@ -239,24 +239,19 @@ def _is_rule_must(tok: Token) -> bool:
     return _previous(tok) not in FIRST_SECOND_PERSON
 
 
-# Courtesies a speaker performs in saying them: "I thank", "I applaud", "I am grateful".
-_COURTESIES = words("thank applaud commend congratulate appreciate salute invite reassure")
-_NOT_EXPERIENCE = OPINION_VERBS | _COURTESIES | words(
-    "thanks applauds commends congratulates appreciates salutes invites reassures")
-_STANCES = OPINION_ADJECTIVES | words("grateful thankful encouraged")
-# "my hon. Friend", "my right hon. Friend", "my noble Friend": parliamentary address.
-_ADDRESS = words("hon hon. right noble learned friend")
+_NOT_EXPERIENCE = OPINION_VERBS | COURTESY_VERBS
+_STANCES = OPINION_ADJECTIVES | COURTESY_ADJECTIVES
 
 
 def _is_personal(tok: Token) -> bool:
     """First person singular telling what happened, not "I think", "I thank" or "let me"."""
     if tok.lower_ != "i":
-        if tok.lower_ == "my" and _next(tok) in _ADDRESS:
+        if tok.lower_ == "my" and _next(tok) in ADDRESS_AFTER_MY:
             return False  # "my hon. Friend" names another member; it tells no experience
         return _previous(tok) not in {"let", "excuse"}
     if tok.doc.has_annotation("DEP"):
         verb = tok.head
-        if verb.i == tok.i or verb.lower_ in _NOT_EXPERIENCE or verb.lemma_ in _COURTESIES:
+        if verb.i == tok.i or verb.lower_ in _NOT_EXPERIENCE or verb.lemma_ in COURTESY_VERBS:
             return False
         if any(c.dep_ == "aux" and c.lower_ in OPINION_VERBS for c in verb.children):
             return False
@@ -300,7 +295,7 @@ def _cue_table(tagged: bool) -> dict[str, tuple[Cue, ...]]:
     add("from", Cue(CMP, prev=words("up down")))
     add("record", Cue(CMP, next=words("high highs low lows level levels number")))
     if not tagged:
-        add(" ".join(_LEXICAL_COMPARATIVES), Cue(CMP, check=_is_comparison))
+        add(" ".join(COMPARATIVE_WORDS), Cue(CMP, check=_is_comparison))
 
     add("because cause causes caused causing consequence consequences consequently "
         "therefore hence triggered sparked fuelled fueled prompted blamed blames blame "
@@ -328,7 +323,8 @@ def _cue_table(tagged: bool) -> dict[str, tuple[Cue, ...]]:
     add("will ’ll 'll shall", Cue(PRE, check=_is_future))
     add("would ’d 'd", Cue(PRE, check=_is_reported_future))
 
-    add("law laws legal legally illegal illegally unlawful unlawfully lawful legislation "
+    add("law", Cue(RUL, not_next=_NOT_A_RULE, check=lambda tok: _next(tok, 2) != "order"))
+    add("laws legal legally illegal illegally unlawful unlawfully lawful legislation "
         "statute statutes statutory regulation regulations regulatory constitution "
         "constitutional unconstitutional treaty treaties ban bans banned banning prohibit "
         "prohibits prohibited prohibition forbidden forbids outlawed mandatory compulsory "

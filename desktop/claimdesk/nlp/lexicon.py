@@ -158,6 +158,24 @@ OPINION_ADJECTIVES = words(
     worried afraid determined committed optimistic hopeful
     """
 )
+# Courtesies a speaker performs in saying them: "I thank", "I applaud", "I am grateful".
+COURTESY_VERBS = words(
+    """
+    thank applaud commend congratulate appreciate salute invite reassure thanks applauds
+    commends congratulates appreciates salutes invites reassures
+    """
+)
+COURTESY_ADJECTIVES = words("grateful thankful encouraged")
+# "my hon. Friend", "my right hon. Friend", "my noble Friend": parliamentary address.
+ADDRESS_AFTER_MY = words("hon hon. right noble learned friend")
+# Comparatives and superlatives by their form, for the fallback without tags.
+COMPARATIVE_WORDS = words(
+    """
+    more less fewer most least bigger higher lower larger smaller greater worse better
+    best worst highest lowest largest biggest smallest greatest cheaper faster slower older
+    younger richer poorer longer shorter stronger weaker wider deeper
+    """
+)
 AUXILIARIES = words("am 'm ’m was have 've ’ve had do did does been be")
 # Adverbs that may stand between "I" and its verb in the lexical fallback.
 ADVERB_FILLERS = words(
