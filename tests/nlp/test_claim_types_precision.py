@@ -102,3 +102,25 @@ def test_law_as_a_trade_or_place_is_no_rule(pipeline: LoadedPipeline, text: str)
 @pytest.mark.parametrize("text", RULE)
 def test_rules_keep_their_type(pipeline: LoadedPipeline, text: str) -> None:
     assert RUL in _types(text, pipeline)
+
+
+CAU = ClaimType.CAUSE
+# Helping bring something about is cause and effect; a plan to help is not (yet).
+HELPED = [
+    "The new bypass has helped cut journey times into the town.",
+    "Cheaper loans helped families buy their first homes.",
+]
+WILL_HELP = [
+    "Volunteers will help paint the community hall next week.",
+    "The charity is raising money to help build a new school.",
+]
+
+
+@pytest.mark.parametrize("text", HELPED)
+def test_helping_bring_about_is_cause(pipeline: LoadedPipeline, text: str) -> None:
+    assert CAU in _types(text, pipeline)
+
+
+@pytest.mark.parametrize("text", WILL_HELP)
+def test_a_plan_to_help_is_no_cause(pipeline: LoadedPipeline, text: str) -> None:
+    assert CAU not in _types(text, pipeline)

@@ -12,12 +12,17 @@ from claimdesk.nlp.figures import dates
 from claimdesk.nlp.lexicon import (
     ADDRESS_AFTER_MY,
     ADVERB_FILLERS,
+    APPROXIMATORS,
     AUXILIARIES,
     COMPARATIVE_WORDS,
     COURTESY_ADJECTIVES,
     COURTESY_VERBS,
+    CURRENCIES,
     FIRST_SECOND_PERSON,
     NON_FIGURES,
+    NOT_A_CHANGE,
+    NOT_A_RULE,
+    NOT_COMPARATIVE,
     OPINION_ADJECTIVES,
     OPINION_VERBS,
     REPORTING_VERBS,
@@ -42,14 +47,7 @@ _MONTHS = words(
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 _NOT_AFTER_FIGURES = _MONTHS | words("am pm a.m. p.m. gmt bst o'clock")
-# "rain fell across the region", "fell ill": falling that changes no quantity.
-_NOT_A_CHANGE = words("across into onto off asleep silent ill apart victim down upon through")
-# "law enforcement", "law firm", "law and order": a trade, a place or a slogan, no rule.
-_NOT_A_RULE = words("enforcement firm firms school schools student students practice "
-                    "professor degree")
 _SMALL_NUMBERS = words("two three four five six seven eight nine ten both")
-# Comparatives that compare nothing checkable ("further talks", "rather", "later").
-_NOT_COMPARATIVE = words("further farther later earlier rather former latter sooner")
 _GOVERNORS_OF_FUTURE = REPORTING_VERBS | words(
     "believed thought expected feared hoped believes thinks expects fears hopes"
 )
@@ -125,14 +123,11 @@ def _is_specific_date(tok: Token) -> bool:
                for i in (tok.i - 2, tok.i - 1, tok.i + 1))
 
 
-_APPROXIMATORS = words("more less fewer")
-_CURRENCIES = words("$ £ € ¥ ₹ us$ usd gbp eur")
-
 
 def _figure_at(tok: Token, i: int) -> bool:
     """A figure starts at token `i`: "300", "two", "£3 million"."""
     doc = tok.doc
-    if i < len(doc) and doc[i].lower_ in _CURRENCIES:
+    if i < len(doc) and doc[i].lower_ in CURRENCIES:
         i += 1
     return i < len(doc) and doc[i].like_num and not _YEAR.match(doc[i].text)
 
@@ -140,15 +135,15 @@ def _figure_at(tok: Token, i: int) -> bool:
 def _is_approximate(tok: Token) -> bool:
     """ "more than 300", "fewer than 200": an approximate figure, which compares nothing."""
     if tok.lower_ == "than":
-        return _previous(tok) in _APPROXIMATORS and _figure_at(tok, tok.i + 1)
+        return _previous(tok) in APPROXIMATORS and _figure_at(tok, tok.i + 1)
     return _next(tok) == "than" and _figure_at(tok, tok.i + 2)
 
 
 def _is_comparison(tok: Token) -> bool:
     low = tok.lower_
-    if low in _NOT_COMPARATIVE:
+    if low in NOT_COMPARATIVE:
         return False
-    if low in _APPROXIMATORS and _is_approximate(tok):
+    if low in APPROXIMATORS and _is_approximate(tok):
         return False
     if low in {"more", "longer"} and _previous(tok) in {"no", "any", "once"}:
         return False
@@ -168,6 +163,12 @@ def _is_as_as(tok: Token) -> bool:
 
 def _is_as_a_result(tok: Token) -> bool:
     return _previous(tok, 2) == "as"
+
+
+def _helps_happen(tok: Token) -> bool:
+    """ "helped stop the plots", "helps prices fall": helping bring about an outcome."""
+    return tok.doc.has_annotation("DEP") and tok.tag_ != "VB" and any(
+        c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB" for c in tok.children)
 
 
 def _raises_risk(tok: Token) -> bool:
@@ -287,7 +288,7 @@ def _cue_table(tagged: bool) -> dict[str, tuple[Cue, ...]]:
         Cue(CMP))
     add("declined", Cue(CMP, not_next=words("to")))
     add("grew", Cue(CMP, not_next=words("up")))
-    add("rose risen fell fallen", Cue(CMP, not_next=_NOT_A_CHANGE))
+    add("rose risen fell fallen", Cue(CMP, not_next=NOT_A_CHANGE))
     add("as", Cue(CMP, next=words("many much few little high low large big good bad likely "
                                   "often"), check=_is_as_as))
     add("same", Cue(CMP, prev=words("the"), next=words("as")))
@@ -307,6 +308,7 @@ def _cue_table(tagged: bool) -> dict[str, tuple[Cue, ...]]:
     add("responsible", Cue(CAU, next=words("for")))
     add("effect effects impact impacts", Cue(CAU, next=words("of on")))
     add("means meant", Cue(CAU, next=words("that")))
+    add("help helps helped helping", Cue(CAU, check=_helps_happen))
     add("reduce reduces reduced increase increases increased raise raises",
         Cue(CAU, next=words("the their a"), check=_raises_risk))
 
@@ -323,7 +325,7 @@ def _cue_table(tagged: bool) -> dict[str, tuple[Cue, ...]]:
     add("will ’ll 'll shall", Cue(PRE, check=_is_future))
     add("would ’d 'd", Cue(PRE, check=_is_reported_future))
 
-    add("law", Cue(RUL, not_next=_NOT_A_RULE, check=lambda tok: _next(tok, 2) != "order"))
+    add("law", Cue(RUL, not_next=NOT_A_RULE, check=lambda tok: _next(tok, 2) != "order"))
     add("laws legal legally illegal illegally unlawful unlawfully lawful legislation "
         "statute statutes statutory regulation regulations regulatory constitution "
         "constitutional unconstitutional treaty treaties ban bans banned banning prohibit "

@@ -168,6 +168,16 @@ COURTESY_VERBS = words(
 COURTESY_ADJECTIVES = words("grateful thankful encouraged")
 # "my hon. Friend", "my right hon. Friend", "my noble Friend": parliamentary address.
 ADDRESS_AFTER_MY = words("hon hon. right noble learned friend")
+# "rain fell across the region", "fell ill": falling that changes no quantity.
+NOT_A_CHANGE = words("across into onto off asleep silent ill apart victim down upon through")
+# "law enforcement", "law firm", "law and order": a trade, a place or a slogan, no rule.
+NOT_A_RULE = words("enforcement firm firms school schools student students practice "
+                    "professor degree")
+# Comparatives that compare nothing checkable ("further talks", "rather", "later").
+NOT_COMPARATIVE = words("further farther later earlier rather former latter sooner")
+# "more than 300", "fewer than 200": approximate figures.
+APPROXIMATORS = words("more less fewer")
+CURRENCIES = words("$ £ € ¥ ₹ us$ usd gbp eur")
 # Comparatives and superlatives by their form, for the fallback without tags.
 COMPARATIVE_WORDS = words(
     """
