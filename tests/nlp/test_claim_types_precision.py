@@ -124,3 +124,30 @@ def test_helping_bring_about_is_cause(pipeline: LoadedPipeline, text: str) -> No
 @pytest.mark.parametrize("text", WILL_HELP)
 def test_a_plan_to_help_is_no_cause(pipeline: LoadedPipeline, text: str) -> None:
     assert CAU not in _types(text, pipeline)
+
+
+# "our deepest sympathies", a plan to increase something, "increased traffic": no
+# measured change and no ranking claimed.
+NO_COMPARISON = [
+    "The charity sent its deepest sympathies to the families.",
+    "Our biggest worry is the weather on the day.",
+    "The council will increase parking capacity at the station.",
+    "Residents reported increased traffic on the lane.",
+]
+RANKED_OR_CHANGED = [
+    "It is the largest hospital in Wales.",
+    "Britain's largest bank cut its mortgage rates.",
+    "Sales increased sharply in March.",
+    "Applications to the scheme have increased.",
+]
+
+
+@pytest.mark.parametrize("text", NO_COMPARISON)
+def test_courtesy_superlatives_and_plans_are_no_comparison(pipeline: LoadedPipeline, text: str
+                                                           ) -> None:
+    assert CMP not in _types(text, pipeline)
+
+
+@pytest.mark.parametrize("text", RANKED_OR_CHANGED)
+def test_rankings_and_changes_keep_comparison(pipeline: LoadedPipeline, text: str) -> None:
+    assert CMP in _types(text, pipeline)

@@ -15,17 +15,20 @@ from claimdesk.nlp.lexicon import (
     APPROXIMATORS,
     AUXILIARIES,
     COMPARATIVE_WORDS,
-    COURTESY_ADJECTIVES,
     COURTESY_VERBS,
     CURRENCIES,
     FIRST_SECOND_PERSON,
+    GOVERNORS_OF_FUTURE,
+    MONTHS,
     NON_FIGURES,
     NOT_A_CHANGE,
     NOT_A_RULE,
+    NOT_AFTER_FIGURES,
     NOT_COMPARATIVE,
-    OPINION_ADJECTIVES,
+    NOT_EXPERIENCE,
     OPINION_VERBS,
-    REPORTING_VERBS,
+    SMALL_NUMBERS,
+    STANCES,
     words,
 )
 
@@ -42,15 +45,6 @@ _FUTURE_YEAR = re.compile(r"^(?:20[3-9]|21\d)\d$")
 _DECADE = re.compile(r"^(?:1[5-9]|20)\d0s$")
 _NUMERIC_DATE = re.compile(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d\d)|\d{4}-\d\d-\d\d)$")
 _SHORT_AMOUNT = re.compile(r"^\d[\d.,]*(?:bn|m|mn|tn|k|%)$")
-_MONTHS = words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_NOT_AFTER_FIGURES = _MONTHS | words("am pm a.m. p.m. gmt bst o'clock")
-_SMALL_NUMBERS = words("two three four five six seven eight nine ten both")
-_GOVERNORS_OF_FUTURE = REPORTING_VERBS | words(
-    "believed thought expected feared hoped believes thinks expects fears hopes"
-)
 _NUMERIC_ENTITIES = ("CARDINAL", "PERCENT", "MONEY", "QUANTITY")
 _COMPARATIVE_TAGS = ("JJR", "RBR", "JJS", "RBS")
 
@@ -91,10 +85,10 @@ def _is_figure(tok: Token) -> bool:
     low = tok.lower_
     if low in NON_FIGURES or _YEAR.match(low):
         return False
-    if low in _SMALL_NUMBERS and _previous(tok) in {"the", "these", "those", "its", "their", "all"}:
+    if low in SMALL_NUMBERS and _previous(tok) in {"the", "these", "those", "its", "their", "all"}:
         return False  # "the two leaders" refers to people; it counts nothing worth checking
     # "5 March" and "March 5" are dates and "3am" a time, not quantities.
-    return _next(tok) not in _NOT_AFTER_FIGURES and _previous(tok) not in _MONTHS
+    return _next(tok) not in NOT_AFTER_FIGURES and _previous(tok) not in MONTHS
 
 
 def _is_amount(tok: Token) -> bool:
@@ -116,7 +110,7 @@ def _is_specific_date(tok: Token) -> bool:
     if text[:1].isdigit():
         return bool(_YEAR.match(text) or _FUTURE_YEAR.match(text) or _DECADE.match(text)
                     or _NUMERIC_DATE.match(text))
-    if tok.lower_ not in _MONTHS:
+    if tok.lower_ not in MONTHS:
         return False
     doc, ent = tok.doc, tok.ent_type
     return any(0 <= i < len(doc) and doc[i].ent_type == ent and doc[i].like_num
@@ -124,19 +118,13 @@ def _is_specific_date(tok: Token) -> bool:
 
 
 
-def _figure_at(tok: Token, i: int) -> bool:
-    """A figure starts at token `i`: "300", "two", "£3 million"."""
-    doc = tok.doc
-    if i < len(doc) and doc[i].lower_ in CURRENCIES:
-        i += 1
-    return i < len(doc) and doc[i].like_num and not _YEAR.match(doc[i].text)
-
-
 def _is_approximate(tok: Token) -> bool:
-    """ "more than 300", "fewer than 200": an approximate figure, which compares nothing."""
-    if tok.lower_ == "than":
-        return _previous(tok) in APPROXIMATORS and _figure_at(tok, tok.i + 1)
-    return _next(tok) == "than" and _figure_at(tok, tok.i + 2)
+    """ "more than 300", "fewer than £200": an approximate figure, which compares nothing."""
+    doc, than = tok.doc, tok.i if tok.lower_ == "than" else tok.i + 1
+    i = than + 1 + (than + 1 < len(doc) and doc[than + 1].lower_ in CURRENCIES)
+    return (0 < than < len(doc) and doc[than].lower_ == "than"
+            and doc[than - 1].lower_ in APPROXIMATORS
+            and i < len(doc) and doc[i].like_num and not _YEAR.match(doc[i].text))
 
 
 def _is_comparison(tok: Token) -> bool:
@@ -145,6 +133,9 @@ def _is_comparison(tok: Token) -> bool:
         return False
     if low in APPROXIMATORS and _is_approximate(tok):
         return False
+    if tok.tag_ == "JJS" and tok.dep_ == "amod" and any(
+            c.tag_ == "PRP$" for c in tok.head.children):
+        return False  # "our deepest sympathies", "its biggest island": no ranking claimed
     if low in {"more", "longer"} and _previous(tok) in {"no", "any", "once"}:
         return False
     if low in {"most", "least"}:
@@ -155,6 +146,11 @@ def _is_comparison(tok: Token) -> bool:
             return bool(nxt)  # "the most important", not "most people"
         return _next(tok) != "of"
     return True
+
+
+def _is_a_change(tok: Token) -> bool:
+    """ "Sales increased", not the plan "will increase it" nor "increased competition"."""
+    return tok.tag_ != "VB" and tok.dep_ != "amod"
 
 
 def _is_as_as(tok: Token) -> bool:
@@ -211,11 +207,11 @@ def _is_reported_future(tok: Token) -> bool:
     if doc.has_annotation("DEP"):
         verb = tok.head
         return (tok.tag_ == "MD" and verb.dep_ in {"ccomp", "relcl", "conj"}
-                and verb.head.lower_ in _GOVERNORS_OF_FUTURE)
+                and verb.head.lower_ in GOVERNORS_OF_FUTURE)
     for i in range(tok.i - 1, max(tok.i - 6, -1), -1):
         if doc[i].is_punct:
             return False
-        if doc[i].lower_ in _GOVERNORS_OF_FUTURE:
+        if doc[i].lower_ in GOVERNORS_OF_FUTURE:
             return True
     return False
 
@@ -240,10 +236,6 @@ def _is_rule_must(tok: Token) -> bool:
     return _previous(tok) not in FIRST_SECOND_PERSON
 
 
-_NOT_EXPERIENCE = OPINION_VERBS | COURTESY_VERBS
-_STANCES = OPINION_ADJECTIVES | COURTESY_ADJECTIVES
-
-
 def _is_personal(tok: Token) -> bool:
     """First person singular telling what happened, not "I think", "I thank" or "let me"."""
     if tok.lower_ != "i":
@@ -252,18 +244,18 @@ def _is_personal(tok: Token) -> bool:
         return _previous(tok) not in {"let", "excuse"}
     if tok.doc.has_annotation("DEP"):
         verb = tok.head
-        if verb.i == tok.i or verb.lower_ in _NOT_EXPERIENCE or verb.lemma_ in COURTESY_VERBS:
+        if verb.i == tok.i or verb.lower_ in NOT_EXPERIENCE or verb.lemma_ in COURTESY_VERBS:
             return False
         if any(c.dep_ == "aux" and c.lower_ in OPINION_VERBS for c in verb.children):
             return False
-        return not any(c.dep_ == "acomp" and c.lower_ in _STANCES for c in verb.children)
+        return not any(c.dep_ == "acomp" and c.lower_ in STANCES for c in verb.children)
     doc = tok.doc
     i = tok.i + 1
     while i < len(doc) and (doc[i].lower_ in ADVERB_FILLERS or doc[i].lower_ in AUXILIARIES):
         i += 1
     if i >= len(doc) or not doc[i].is_alpha:
         return False
-    return doc[i].lower_ not in _NOT_EXPERIENCE and doc[i].lower_ not in _STANCES
+    return doc[i].lower_ not in NOT_EXPERIENCE and doc[i].lower_ not in STANCES
 
 
 def _cue_table(tagged: bool) -> dict[str, tuple[Cue, ...]]:
@@ -283,9 +275,10 @@ def _cue_table(tagged: bool) -> dict[str, tuple[Cue, ...]]:
     add("than", Cue(CMP, check=lambda tok: not _is_approximate(tok)))
     add("compared comparison versus vs vs. outnumber outnumbers outnumbered outmatch "
         "outmatches outpace outpaced outstrip exceed exceeds exceeded surpass surpassed "
-        "overtook overtaken unlike increased decreased dropped jumped surged plunged slumped "
-        "soared shrank shrunk contracted doubled tripled halved rise increase decrease",
+        "overtook overtaken unlike dropped jumped surged plunged slumped "
+        "soared shrank shrunk contracted doubled tripled halved rise",
         Cue(CMP))
+    add("increase increased decrease decreased", Cue(CMP, check=_is_a_change))
     add("declined", Cue(CMP, not_next=words("to")))
     add("grew", Cue(CMP, not_next=words("up")))
     add("rose risen fell fallen", Cue(CMP, not_next=NOT_A_CHANGE))

@@ -172,12 +172,26 @@ ADDRESS_AFTER_MY = words("hon hon. right noble learned friend")
 NOT_A_CHANGE = words("across into onto off asleep silent ill apart victim down upon through")
 # "law enforcement", "law firm", "law and order": a trade, a place or a slogan, no rule.
 NOT_A_RULE = words("enforcement firm firms school schools student students practice "
-                    "professor degree")
+                   "professor degree")
 # Comparatives that compare nothing checkable ("further talks", "rather", "later").
 NOT_COMPARATIVE = words("further farther later earlier rather former latter sooner")
 # "more than 300", "fewer than 200": approximate figures.
 APPROXIMATORS = words("more less fewer")
 CURRENCIES = words("$ £ € ¥ ₹ us$ usd gbp eur")
+# Verbs and adjectives after "I" that state a view or a courtesy, not an experience.
+NOT_EXPERIENCE = OPINION_VERBS | COURTESY_VERBS
+STANCES = OPINION_ADJECTIVES | COURTESY_ADJECTIVES
+MONTHS = words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+# "5 March", "3 am": figures these follow are dates and times, not quantities.
+NOT_AFTER_FIGURES = MONTHS | words("am pm a.m. p.m. gmt bst o'clock")
+SMALL_NUMBERS = words("two three four five six seven eight nine ten both")
+# Verbs under which "would" reports a future ("she said prices would rise").
+GOVERNORS_OF_FUTURE = REPORTING_VERBS | words(
+    "believed thought expected feared hoped believes thinks expects fears hopes"
+)
 # Comparatives and superlatives by their form, for the fallback without tags.
 COMPARATIVE_WORDS = words(
     """
