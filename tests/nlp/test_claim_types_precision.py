@@ -41,6 +41,8 @@ NOT_PERSONAL = [
     "I am grateful to the volunteers who cleared the beach.",
     "I welcome the decision to reopen the library.",
     "I applaud the council for acting so quickly.",
+    "My thoughts are with the families of the victims.",
+    "My heart goes out to everyone affected by the floods.",
 ]
 # Things that happened to the speaker stay personal experience.
 PERSONAL = [

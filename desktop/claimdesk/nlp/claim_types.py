@@ -240,7 +240,7 @@ def _is_personal(tok: Token) -> bool:
     """First person singular telling what happened, not "I think", "I thank" or "let me"."""
     if tok.lower_ != "i":
         if tok.lower_ == "my" and _next(tok) in ADDRESS_AFTER_MY:
-            return False  # "my hon. Friend" names another member; it tells no experience
+            return False  # "my hon. Friend", "my thoughts are with": no experience told
         return _previous(tok) not in {"let", "excuse"}
     if tok.doc.has_annotation("DEP"):
         verb = tok.head

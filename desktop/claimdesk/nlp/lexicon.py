@@ -166,8 +166,14 @@ COURTESY_VERBS = words(
     """
 )
 COURTESY_ADJECTIVES = words("grateful thankful encouraged")
-# "my hon. Friend", "my right hon. Friend", "my noble Friend": parliamentary address.
-ADDRESS_AFTER_MY = words("hon hon. right noble learned friend")
+# After "my", words of address ("my hon. Friend", "my noble Friend") and of sympathy
+# ("my thoughts are with", "my heart goes out"): no experience is told.
+ADDRESS_AFTER_MY = words(
+    """
+    hon hon. right noble learned friend thoughts heart prayers condolences sympathies
+    sympathy congratulations gratitude
+    """
+)
 # "rain fell across the region", "fell ill": falling that changes no quantity.
 NOT_A_CHANGE = words("across into onto off asleep silent ill apart victim down upon through")
 # "law enforcement", "law firm", "law and order": a trade, a place or a slogan, no rule.
