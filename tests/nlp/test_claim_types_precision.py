@@ -153,3 +153,18 @@ def test_courtesy_superlatives_and_plans_are_no_comparison(pipeline: LoadedPipel
 @pytest.mark.parametrize("text", RANKED_OR_CHANGED)
 def test_rankings_and_changes_keep_comparison(pipeline: LoadedPipeline, text: str) -> None:
     assert CMP in _types(text, pipeline)
+
+
+# Sentences, penalties, prosecutions, lawsuits and immunities apply rules and laws.
+LEGAL_PROCESS = [
+    "The former director was sentenced to six years in prison.",
+    "The company was sued by dozens of its former staff.",
+    "Drivers who ignore the limit face a penalty on the spot.",
+    "The bank was sanctioned by the regulator for late reporting.",
+    "Envoys enjoy immunity while they serve abroad.",
+]
+
+
+@pytest.mark.parametrize("text", LEGAL_PROCESS)
+def test_legal_process_is_rules(pipeline: LoadedPipeline, text: str) -> None:
+    assert RUL in _types(text, pipeline)

@@ -318,6 +318,9 @@ def _cue_table(tagged: bool) -> dict[str, tuple[Cue, ...]]:
     add("will ’ll 'll shall", Cue(PRE, check=_is_future))
     add("would ’d 'd", Cue(PRE, check=_is_reported_future))
 
+    add("sentenced convicted conviction convictions prosecuted prosecution prosecute "
+        "penalty penalties sued lawsuit lawsuits immunity disqualified sanctioned",
+        Cue(RUL))
     add("law", Cue(RUL, not_next=NOT_A_RULE, check=lambda tok: _next(tok, 2) != "order"))
     add("laws legal legally illegal illegally unlawful unlawfully lawful legislation "
         "statute statutes statutory regulation regulations regulatory constitution "
