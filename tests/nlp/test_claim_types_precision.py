@@ -168,3 +168,27 @@ LEGAL_PROCESS = [
 @pytest.mark.parametrize("text", LEGAL_PROCESS)
 def test_legal_process_is_rules(pipeline: LoadedPipeline, text: str) -> None:
     assert RUL in _types(text, pipeline)
+
+
+PRE = ClaimType.PREDICTION
+# "You will know that...", "the minister will be aware that...": a courtesy about what
+# someone knows already, not a forecast.
+KNOWS_ALREADY = [
+    "You will know that the clinic closed last spring.",
+    "The minister will be aware that the scheme ended in March.",
+    "She will recall that the vote was close.",
+]
+FORECASTS = [
+    "Ministers will know the result by Friday.",
+    "The council will close the clinic next spring.",
+]
+
+
+@pytest.mark.parametrize("text", KNOWS_ALREADY)
+def test_will_know_that_is_no_prediction(pipeline: LoadedPipeline, text: str) -> None:
+    assert PRE not in _types(text, pipeline)
+
+
+@pytest.mark.parametrize("text", FORECASTS)
+def test_forecasts_keep_prediction(pipeline: LoadedPipeline, text: str) -> None:
+    assert PRE in _types(text, pipeline)

@@ -15,10 +15,10 @@ from claimdesk.nlp.lexicon import (
     APPROXIMATORS,
     AUXILIARIES,
     COMPARATIVE_WORDS,
-    COURTESY_VERBS,
     CURRENCIES,
     FIRST_SECOND_PERSON,
     GOVERNORS_OF_FUTURE,
+    KNOWING,
     MONTHS,
     NON_FIGURES,
     NOT_A_CHANGE,
@@ -189,13 +189,20 @@ def _future_year(tok: Token) -> bool:
     return bool(_FUTURE_YEAR.match(_next(tok)))  # "by 2030"
 
 
+def _knows_that(verb: Token) -> bool:
+    """ "She will know that...", "the House will be aware that...": a courtesy, no forecast."""
+    knowing = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
+    return any(k.lower_ in KNOWING and any(c.dep_ == "ccomp" for c in k.children)
+               for k in knowing)
+
+
 def _is_future(tok: Token) -> bool:
     """ "will" as a modal verb, not "the will of the people"; "going to" that looks ahead."""
     low = tok.lower_
     if low in {"going", "gon"}:
         return _previous(tok) not in {"was", "were", "’s", "'s"} and _then_a_verb(tok)
     if tok.tag_:
-        return tok.tag_ == "MD"
+        return tok.tag_ == "MD" and not (tok.dep_ == "aux" and _knows_that(tok.head))
     return _previous(tok) not in {"the", "free", "political", "his", "her", "their"} and (
         _next(tok) != "of"
     )
@@ -244,7 +251,7 @@ def _is_personal(tok: Token) -> bool:
         return _previous(tok) not in {"let", "excuse"}
     if tok.doc.has_annotation("DEP"):
         verb = tok.head
-        if verb.i == tok.i or verb.lower_ in NOT_EXPERIENCE or verb.lemma_ in COURTESY_VERBS:
+        if verb.i == tok.i or verb.lower_ in NOT_EXPERIENCE:
             return False
         if any(c.dep_ == "aux" and c.lower_ in OPINION_VERBS for c in verb.children):
             return False

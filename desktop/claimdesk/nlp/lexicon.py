@@ -198,6 +198,8 @@ SMALL_NUMBERS = words("two three four five six seven eight nine ten both")
 GOVERNORS_OF_FUTURE = REPORTING_VERBS | words(
     "believed thought expected feared hoped believes thinks expects fears hopes"
 )
+# "You will know", "she will recall", "the House will be aware": knowing, not forecasting.
+KNOWING = words("know recall remember appreciate understand recognise recognize aware conscious")
 # Comparatives and superlatives by their form, for the fallback without tags.
 COMPARATIVE_WORDS = words(
     """
