@@ -192,3 +192,22 @@ def test_will_know_that_is_no_prediction(pipeline: LoadedPipeline, text: str) ->
 @pytest.mark.parametrize("text", FORECASTS)
 def test_forecasts_keep_prediction(pipeline: LoadedPipeline, text: str) -> None:
     assert PRE in _types(text, pipeline)
+
+
+# A question forecasts nothing, whatever its verbs.
+QUESTIONS = [
+    "Will the council close the library next year?",
+    "What is going to happen to the old pier?",
+    "Can the minister say when the trains will run again?",
+]
+
+
+@pytest.mark.parametrize("text", QUESTIONS)
+def test_questions_are_no_prediction(pipeline: LoadedPipeline, text: str) -> None:
+    assert PRE not in _types(text, pipeline)
+
+
+@pytest.mark.parametrize("text", QUESTIONS)
+def test_questions_are_no_prediction_without_the_model(blank_pipeline: LoadedPipeline,
+                                                       text: str) -> None:
+    assert PRE not in _types(text, blank_pipeline)

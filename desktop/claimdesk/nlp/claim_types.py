@@ -392,6 +392,8 @@ class ClaimTypeRules:
                 found.add(CMP)
         if not self._entities and any(d.kind != "time" for d in dates(sent.text, "en")):
             found.add(DAT)
+        if sent.text.rstrip("\"'”’) ").endswith("?"):
+            found.discard(PRE)
         return tuple(t for t in ClaimType if t in found)
 
 
