@@ -211,3 +211,25 @@ def test_questions_are_no_prediction(pipeline: LoadedPipeline, text: str) -> Non
 def test_questions_are_no_prediction_without_the_model(blank_pipeline: LoadedPipeline,
                                                        text: str) -> None:
     assert PRE not in _types(text, blank_pipeline)
+
+
+# "more visitors", "do more" with nothing they are more than: no second term compared.
+MORE_WITHOUT_THAN = [
+    "The charity hopes to recruit more volunteers this winter.",
+    "Police want to do more to tackle burglary in the area.",
+    "The new wing will give patients more privacy.",
+]
+MORE_THAN = [
+    "More people now cycle to work than drive.",
+    "The school has more pupils than it had in 2019.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_WITHOUT_THAN)
+def test_more_without_than_is_no_comparison(pipeline: LoadedPipeline, text: str) -> None:
+    assert CMP not in _types(text, pipeline)
+
+
+@pytest.mark.parametrize("text", MORE_THAN)
+def test_more_than_something_is_comparison(pipeline: LoadedPipeline, text: str) -> None:
+    assert CMP in _types(text, pipeline)

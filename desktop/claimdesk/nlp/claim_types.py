@@ -133,6 +133,9 @@ def _is_comparison(tok: Token) -> bool:
         return False
     if low in APPROXIMATORS and _is_approximate(tok):
         return False
+    if low in APPROXIMATORS and tok.dep_ in {"amod", "dobj"} and not any(
+            t.lower_ == "than" for t in tok.sent):
+        return False  # "more businesses", "do more": no second term compared
     if tok.tag_ == "JJS" and tok.dep_ == "amod" and any(
             c.tag_ == "PRP$" for c in tok.head.children):
         return False  # "our deepest sympathies", "its biggest island": no ranking claimed
