@@ -27,6 +27,7 @@ from claimdesk.nlp.lexicon import (
     NOT_COMPARATIVE,
     NOT_EXPERIENCE,
     OPINION_VERBS,
+    RULE_WORDS,
     SMALL_NUMBERS,
     STANCES,
     words,
@@ -115,7 +116,6 @@ def _is_specific_date(tok: Token) -> bool:
     doc, ent = tok.doc, tok.ent_type
     return any(0 <= i < len(doc) and doc[i].ent_type == ent and doc[i].like_num
                for i in (tok.i - 2, tok.i - 1, tok.i + 1))
-
 
 
 def _is_approximate(tok: Token) -> bool:
@@ -328,16 +328,8 @@ def _cue_table(tagged: bool) -> dict[str, tuple[Cue, ...]]:
     add("will ’ll 'll shall", Cue(PRE, check=_is_future))
     add("would ’d 'd", Cue(PRE, check=_is_reported_future))
 
-    add("sentenced convicted conviction convictions prosecuted prosecution prosecute "
-        "penalty penalties sued lawsuit lawsuits immunity disqualified sanctioned",
-        Cue(RUL))
     add("law", Cue(RUL, not_next=NOT_A_RULE, check=lambda tok: _next(tok, 2) != "order"))
-    add("laws legal legally illegal illegally unlawful unlawfully lawful legislation "
-        "statute statutes statutory regulation regulations regulatory constitution "
-        "constitutional unconstitutional treaty treaties ban bans banned banning prohibit "
-        "prohibits prohibited prohibition forbidden forbids outlawed mandatory compulsory "
-        "obligation obligations entitled eligible eligibility licence license licensed "
-        "unlicensed ruling court courts decree directive legislature", Cue(RUL))
+    add(" ".join(RULE_WORDS), Cue(RUL))
     add("allowed required obliged permitted", Cue(RUL, next=words("to by")))
     add("rule rules ruled", Cue(RUL, not_next=words("out")))
     add("act bill", Cue(RUL, check=_is_act))

@@ -200,6 +200,19 @@ GOVERNORS_OF_FUTURE = REPORTING_VERBS | words(
 )
 # "You will know", "she will recall", "the House will be aware": knowing, not forecasting.
 KNOWING = words("know recall remember appreciate understand recognise recognize aware conscious")
+# Words that state or apply a rule or law: statutes, bans, duties, courts, sentences.
+RULE_WORDS = words(
+    """
+    laws legal legally illegal illegally unlawful unlawfully lawful legislation statute
+    statutes statutory regulation regulations regulatory constitution constitutional
+    unconstitutional treaty treaties ban bans banned banning prohibit prohibits prohibited
+    prohibition forbidden forbids outlawed mandatory compulsory obligation obligations
+    entitled eligible eligibility licence license licensed unlicensed ruling court courts
+    decree directive legislature sentenced convicted conviction convictions prosecuted
+    prosecution prosecute penalty penalties sued lawsuit lawsuits immunity disqualified
+    sanctioned
+    """
+)
 # Comparatives and superlatives by their form, for the fallback without tags.
 COMPARATIVE_WORDS = words(
     """
