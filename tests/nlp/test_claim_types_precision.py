@@ -233,3 +233,24 @@ def test_more_without_than_is_no_comparison(pipeline: LoadedPipeline, text: str)
 @pytest.mark.parametrize("text", MORE_THAN)
 def test_more_than_something_is_comparison(pipeline: LoadedPipeline, text: str) -> None:
     assert CMP in _types(text, pipeline)
+
+
+# "dropped out of the race", "jumped off the wall": movements, not changes in a figure.
+NO_CHANGE = [
+    "The candidate dropped out of the race in March.",
+    "The cat jumped off the garden wall.",
+]
+CHANGES = [
+    "Sales dropped sharply last month.",
+    "Shares in the firm jumped 8% on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CHANGE)
+def test_dropping_out_is_no_comparison(pipeline: LoadedPipeline, text: str) -> None:
+    assert CMP not in _types(text, pipeline)
+
+
+@pytest.mark.parametrize("text", CHANGES)
+def test_drops_and_jumps_keep_comparison(pipeline: LoadedPipeline, text: str) -> None:
+    assert CMP in _types(text, pipeline)

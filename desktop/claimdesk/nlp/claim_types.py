@@ -285,13 +285,13 @@ def _cue_table(tagged: bool) -> dict[str, tuple[Cue, ...]]:
     add("than", Cue(CMP, check=lambda tok: not _is_approximate(tok)))
     add("compared comparison versus vs vs. outnumber outnumbers outnumbered outmatch "
         "outmatches outpace outpaced outstrip exceed exceeds exceeded surpass surpassed "
-        "overtook overtaken unlike dropped jumped surged plunged slumped "
+        "overtook overtaken unlike surged plunged slumped "
         "soared shrank shrunk contracted doubled tripled halved rise",
         Cue(CMP))
     add("increase increased decrease decreased", Cue(CMP, check=_is_a_change))
     add("declined", Cue(CMP, not_next=words("to")))
     add("grew", Cue(CMP, not_next=words("up")))
-    add("rose risen fell fallen", Cue(CMP, not_next=NOT_A_CHANGE))
+    add("rose risen fell fallen dropped jumped", Cue(CMP, not_next=NOT_A_CHANGE))
     add("as", Cue(CMP, next=words("many much few little high low large big good bad likely "
                                   "often"), check=_is_as_as))
     add("same", Cue(CMP, prev=words("the"), next=words("as")))

@@ -174,8 +174,8 @@ ADDRESS_AFTER_MY = words(
     sympathy congratulations gratitude
     """
 )
-# "rain fell across the region", "fell ill": falling that changes no quantity.
-NOT_A_CHANGE = words("across into onto off asleep silent ill apart victim down upon through")
+# "rain fell across the region", "fell ill", "dropped out": no quantity changes.
+NOT_A_CHANGE = words("across into onto off out asleep silent ill apart victim down upon through")
 # "law enforcement", "law firm", "law and order": a trade, a place or a slogan, no rule.
 NOT_A_RULE = words("enforcement firm firms school schools student students practice "
                    "professor degree")
