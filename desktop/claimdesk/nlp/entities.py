@@ -19,6 +19,7 @@ from claimdesk.nlp.entity_figures import (
     rate_end,
     unit_end,
 )
+from claimdesk.nlp.entity_labels import name_parts
 from claimdesk.nlp.entity_words import CURRENCY_SIGNS, CURRENCY_WORDS, MAGNITUDES, PLACES
 from claimdesk.nlp.lexicon import DETERMINERS, HONORIFICS, REPORTING_VERBS, words
 
@@ -130,7 +131,7 @@ def _refine(doc: Doc, start: int, end: int, label: str) -> list[Found]:
             and doc[start - 1].lower_ in {"liberal", "social"}):
         start -= 1  # "Liberal Democrat spokesman": spaCy keeps only "Democrat"
     label = _relabel_name(doc, start, end, label)
-    return _chars(doc, start, end, label)
+    return [f for s, e, part in name_parts(doc, start, end, label) for f in _chars(doc, s, e, part)]
 
 
 def _trim_tokens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:

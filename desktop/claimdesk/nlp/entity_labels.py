@@ -1,0 +1,64 @@
+"""Labels of names fixed after spaCy: time zones, "Name (ACRONYM)", surnames named in full.
+
+Only the entities shown with a claim change here; the speaker rules read spaCy's own
+`doc.ents`, so none of this moves a speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from claimdesk.nlp.entity_words import PLACES
+from claimdesk.nlp.lexicon import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from claimdesk.domain.models import Entity
+
+# Time zones spaCy tags as organisations ("14:30 UTC"); a time of day is not labelled.
+TIME_ZONES = words("UTC GMT BST CET CEST EET EST EDT CST CDT MST MDT PST PDT IST JST AEST AEDT")
+# Labels a lone surname gets by mistake once the person was named in full.
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP"})
+
+
+def name_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """Token spans and labels for one name: "UTC" is a TIME, "Name (ACR" two ORGs."""
+    if label == "ORG" and end - start == 1 and doc[start].text in TIME_ZONES:
+        return [(start, end, "TIME")]
+    if label == "ORG":
+        for k in range(start + 1, end - 1):
+            if (doc[k].text == "(" and _acronym(doc[k + 1])
+                    and all(t.text == ")" for t in doc[k + 2:end])):
+                # "World Health Organization (WHO": spaCy runs the name into its acronym.
+                return [(start, k, label), (k + 1, k + 2, label)]
+    return [(start, end, label)]
+
+
+def _acronym(tok: Token) -> bool:
+    text = tok.text
+    return (len(text) >= 2 and text[0].isupper() and text.isalpha()
+            and sum(ch.isupper() for ch in text) >= 2)
+
+
+class KnownPeople:
+    """Surnames of the people an article has named in full, so far.
+
+    "Quenby" alone is often an ORG or a place to spaCy; once "Harriet Quenby" was a
+    PERSON in the same article, the lone "Quenby" is that person.
+    """
+
+    def __init__(self) -> None:
+        self._surnames: set[str] = set()
+
+    def relabel(self, entities: list[Entity]) -> list[Entity]:
+        """`entities` of one stretch of text, lone surnames of known people as PERSON."""
+        for ent in entities:
+            parts = ent.text.split()
+            if ent.label == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper():
+                self._surnames.add(parts[-1])
+        return [replace(ent, label="PERSON")
+                if (ent.label in _NOT_PEOPLE and ent.text in self._surnames
+                    and ent.text not in PLACES) else ent
+                for ent in entities]
