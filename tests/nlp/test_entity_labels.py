@@ -39,3 +39,31 @@ def test_an_acronym_in_brackets_is_its_own_organisation(pipeline: LoadedPipeline
     assert ("World Fisheries Organization", "ORG") in found
     assert ("WFO", "ORG") in found
 
+
+
+def test_a_newspaper_keeps_its_the(pipeline: LoadedPipeline) -> None:
+    found = _labelled("The Westbury Herald reported the closure on Friday.", pipeline)
+    assert ("The Westbury Herald", "ORG") in found
+    found = _labelled("A reporter at the Daily Westbury Times said the bridge was shut.",
+                      pipeline)
+    assert ("the Daily Westbury Times", "ORG") in found
+
+
+def test_the_state_of_a_secretary_of_state_is_no_organisation(
+        pipeline: LoadedPipeline) -> None:
+    found = _labelled("Secretary of State Harriet Quenby flew to Oslo on Monday.", pipeline)
+    assert not [name for name, label in found if label == "ORG"]
+    assert ("Harriet Quenby", "PERSON") in found
+
+
+def test_a_capitalised_common_noun_alone_is_no_organisation(pipeline: LoadedPipeline) -> None:
+    for text in ("Ministers said the Government would publish the figures in May.",
+                 "The Chancellor said the Budget would cut borrowing.",
+                 "The Department said 400 nurses had left."):
+        assert not [name for name, label in _labelled(text, pipeline) if label == "ORG"]
+
+
+def test_a_legislature_named_alone_stays_an_organisation(pipeline: LoadedPipeline) -> None:
+    found = _labelled("Parliament voted on the bill on Tuesday, and the Senate followed.",
+                      pipeline)
+    assert {("Parliament", "ORG"), ("Senate", "ORG")} <= found

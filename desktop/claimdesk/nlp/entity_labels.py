@@ -19,15 +19,37 @@ if TYPE_CHECKING:
 
 # Time zones spaCy tags as organisations ("14:30 UTC"); a time of day is not labelled.
 TIME_ZONES = words("UTC GMT BST CET CEST EET EST EDT CST CDT MST MDT PST PDT IST JST AEST AEDT")
+# Capitalised common nouns spaCy takes for an organisation when they stand alone ("the
+# Government", "her Budget"); a legislature named alone ("Parliament", "the Senate") stays.
+_GENERIC_BODIES = words("government budget committee court department administration board "
+                        "chamber ministry council agency commission office executive authority")
+# Last words of newspaper names, which keep their "The" ("The Westbury Herald").
+_NEWSPAPER_WORDS = words("times post herald sun telegraph guardian journal economist "
+                         "independent observer mirror tribune gazette chronicle verge atlantic "
+                         "standard express mail star globe inquirer bulletin examiner courier")
 # Labels a lone surname gets by mistake once the person was named in full.
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP"})
 
 
 def name_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
-    """Token spans and labels for one name: "UTC" is a TIME, "Name (ACR" two ORGs."""
-    if label == "ORG" and end - start == 1 and doc[start].text in TIME_ZONES:
-        return [(start, end, "TIME")]
-    if label == "ORG":
+    """Token spans and labels for one name: "UTC" is a TIME, "Name (ACR" two ORGs.
+
+    A lone "Government" or the "State" of "Secretary of State" is no organisation at
+    all; a newspaper takes back the "the" before it.
+    """
+    if label != "ORG":
+        return [(start, end, label)]
+    if end - start == 1:
+        tok = doc[start]
+        if tok.text in TIME_ZONES:
+            return [(start, end, "TIME")]
+        if (tok.lower_ in _GENERIC_BODIES and tok.is_title) or (
+                start >= 2 and doc[start - 2].lower_ == "secretary"
+                and doc[start - 1].lower_ == "of"):
+            return []
+    if doc[end - 1].lower_ in _NEWSPAPER_WORDS and start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    else:
         for k in range(start + 1, end - 1):
             if (doc[k].text == "(" and _acronym(doc[k + 1])
                     and all(t.text == ")" for t in doc[k + 2:end])):
