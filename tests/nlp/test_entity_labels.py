@@ -67,3 +67,8 @@ def test_a_legislature_named_alone_stays_an_organisation(pipeline: LoadedPipelin
     found = _labelled("Parliament voted on the bill on Tuesday, and the Senate followed.",
                       pipeline)
     assert {("Parliament", "ORG"), ("Senate", "ORG")} <= found
+
+
+def test_a_social_network_is_an_organisation(pipeline: LoadedPipeline) -> None:
+    found = _labelled("Quenby wrote on Twitter that the port would reopen.", pipeline)
+    assert ("Twitter", "ORG") in found

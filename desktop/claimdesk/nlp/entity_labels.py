@@ -27,6 +27,9 @@ _GENERIC_BODIES = words("government budget committee court department administra
 _NEWSPAPER_WORDS = words("times post herald sun telegraph guardian journal economist "
                          "independent observer mirror tribune gazette chronicle verge atlantic "
                          "standard express mail star globe inquirer bulletin examiner courier")
+# Social networks and video sites: spaCy often takes "on Twitter" for a person.
+_PLATFORMS = words("Twitter Facebook Instagram YouTube TikTok WhatsApp Telegram Snapchat "
+                   "LinkedIn Reddit Weibo WeChat Threads Bluesky")
 # Labels a lone surname gets by mistake once the person was named in full.
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP"})
 
@@ -37,6 +40,8 @@ def name_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
     A lone "Government" or the "State" of "Secretary of State" is no organisation at
     all; a newspaper takes back the "the" before it.
     """
+    if end - start == 1 and doc[start].text in _PLATFORMS:
+        return [(start, end, "ORG")]
     if label != "ORG":
         return [(start, end, label)]
     if end - start == 1:
@@ -64,11 +69,13 @@ def _acronym(tok: Token) -> bool:
             and sum(ch.isupper() for ch in text) >= 2)
 
 
-class KnownPeople:
+class KnownNames:
     """Surnames of the people an article has named in full, so far.
 
     "Quenby" alone is often an ORG or a place to spaCy; once "Harriet Quenby" was a
-    PERSON in the same article, the lone "Quenby" is that person.
+    PERSON in the same article, the lone "Quenby" is that person. (The same memory for
+    places, an ORG the article used as a place elsewhere, gained as many places as it
+    lost on the development set: spaCy's place tags are wrong too often to lean on.)
     """
 
     def __init__(self) -> None:
