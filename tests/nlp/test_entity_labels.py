@@ -72,3 +72,15 @@ def test_a_legislature_named_alone_stays_an_organisation(pipeline: LoadedPipelin
 def test_a_social_network_is_an_organisation(pipeline: LoadedPipeline) -> None:
     found = _labelled("Quenby wrote on Twitter that the port would reopen.", pipeline)
     assert ("Twitter", "ORG") in found
+
+
+def test_a_disease_is_no_organisation(pipeline: LoadedPipeline) -> None:
+    found = _labelled("Westmark reported 40 new cases of COVID-19 on Monday.", pipeline)
+    assert not [name for name, label in found if "COVID" in name and label == "ORG"]
+    assert ("Westmark", "GPE") in found
+
+
+def test_a_role_before_a_name_is_left_out(pipeline: LoadedPipeline) -> None:
+    for text in ("Later, Broadcaster Tomas Quenby said the show was over.",
+                 "Superintendent Tomas Quenby said the van was stolen."):
+        assert ("Tomas Quenby", "PERSON") in _labelled(text, pipeline)

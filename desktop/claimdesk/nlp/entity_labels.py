@@ -6,6 +6,7 @@ Only the entities shown with a claim change here; the speaker rules read spaCy's
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,9 @@ _GENERIC_BODIES = words("government budget committee court department administra
 _NEWSPAPER_WORDS = words("times post herald sun telegraph guardian journal economist "
                          "independent observer mirror tribune gazette chronicle verge atlantic "
                          "standard express mail star globe inquirer bulletin examiner courier")
+# Diseases and their viruses, which spaCy tags as organisations ("COVID-19").
+_DISEASE = re.compile(r"^(?:COVID|SARS|MERS|Ebola|EVD|HIV|AIDS|Zika|H\dN\d)\b|(?:Syndrome|virus)$",
+                      re.IGNORECASE)
 # Social networks and video sites: spaCy often takes "on Twitter" for a person.
 _PLATFORMS = words("Twitter Facebook Instagram YouTube TikTok WhatsApp Telegram Snapchat "
                    "LinkedIn Reddit Weibo WeChat Threads Bluesky")
@@ -44,6 +48,8 @@ def name_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
         return [(start, end, "ORG")]
     if label != "ORG":
         return [(start, end, label)]
+    if _DISEASE.search(doc[start:end].text):
+        return []
     if end - start == 1:
         tok = doc[start]
         if tok.text in TIME_ZONES:
