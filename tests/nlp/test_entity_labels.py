@@ -84,3 +84,14 @@ def test_a_role_before_a_name_is_left_out(pipeline: LoadedPipeline) -> None:
     for text in ("Later, Broadcaster Tomas Quenby said the show was over.",
                  "Superintendent Tomas Quenby said the van was stolen."):
         assert ("Tomas Quenby", "PERSON") in _labelled(text, pipeline)
+
+
+def test_a_lowercase_word_is_no_person(pipeline: LoadedPipeline) -> None:
+    found = _labelled("Superintendent Tomas Quenby said the van was stolen.", pipeline)
+    assert not [name for name, label in found if name == "van"]
+
+
+def test_a_lowercase_particle_inside_a_name_stays(pipeline: LoadedPipeline) -> None:
+    text = "Harriet al-Quenby met Tomas Quenby in Leeds on Monday."
+    found = _labelled(text, pipeline)
+    assert ("Harriet al-Quenby", "PERSON") in found

@@ -46,6 +46,9 @@ def name_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
     """
     if end - start == 1 and doc[start].text in _PLATFORMS:
         return [(start, end, "ORG")]
+    if label in {"PERSON", "ORG"} and not any(
+            ch.isupper() or ch.isdigit() or ch == "." for ch in doc[start:end].text):
+        return []  # "the van", "congress", "fentanyl": a name has a capital somewhere
     if label != "ORG":
         return [(start, end, label)]
     if _DISEASE.search(doc[start:end].text):
