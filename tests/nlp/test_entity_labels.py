@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
+from claimdesk.nlp.entities import entity_spans
 from claimdesk.nlp.extract import extract_candidates
 from claimdesk.nlp.pipeline import LoadedPipeline
 
@@ -95,3 +98,34 @@ def test_a_lowercase_particle_inside_a_name_stays(pipeline: LoadedPipeline) -> N
     text = "Harriet al-Quenby met Tomas Quenby in Leeds on Monday."
     found = _labelled(text, pipeline)
     assert ("Harriet al-Quenby", "PERSON") in found
+
+
+def _spans_with(pipeline: LoadedPipeline, text: str, start: int, end: int
+                ) -> set[tuple[str, str]]:
+    """The post-rules' spans when spaCy tagged tokens [start, end) as one ORG."""
+    doc = pipeline.nlp(text)
+    doc.set_ents([Span(doc, start, end, label="ORG")], default="outside")
+    return {(text[s:e], label) for s, e, label in entity_spans(doc)}
+
+
+def test_a_place_run_into_a_person_is_split(pipeline: LoadedPipeline) -> None:
+    text = "First Minister of Scotland Harriet Quenby said the vote was lost."
+    assert _spans_with(pipeline, text, 3, 6) == {("Scotland", "GPE"),
+                                                  ("Harriet Quenby", "PERSON")}
+
+
+def test_a_role_run_into_a_person_is_split(pipeline: LoadedPipeline) -> None:
+    text = "Detective Constable Tomas Quenby said the van was found."
+    assert _spans_with(pipeline, text, 0, 4) == {("Tomas Quenby", "PERSON")}
+
+
+def test_a_place_before_an_organisation_stays_one_organisation(
+        pipeline: LoadedPipeline) -> None:
+    text = "The Scotland Fisheries Board said catches fell."
+    assert _spans_with(pipeline, text, 1, 4) == {("Scotland Fisheries Board", "ORG")}
+
+
+def test_a_place_with_no_role_before_it_keeps_its_organisation(
+        pipeline: LoadedPipeline) -> None:
+    text = "Shares on the London Stock Exchange fell on Monday."
+    assert _spans_with(pipeline, text, 3, 6) == {("London Stock Exchange", "ORG")}

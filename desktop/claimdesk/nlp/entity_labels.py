@@ -11,10 +11,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from claimdesk.nlp.entity_words import PLACES
-from claimdesk.nlp.lexicon import words
+from claimdesk.nlp.lexicon import HONORIFICS, ROLE_HEADS, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from claimdesk.domain.models import Entity
 
@@ -31,6 +31,17 @@ _NEWSPAPER_WORDS = words("times post herald sun telegraph guardian journal econo
 # Diseases and their viruses, which spaCy tags as organisations ("COVID-19").
 _DISEASE = re.compile(r"^(?:COVID|SARS|MERS|Ebola|EVD|HIV|AIDS|Zika|H\dN\d)\b|(?:Syndrome|virus)$",
                       re.IGNORECASE)
+# Roles spaCy runs into the name after them ("Detective Constable Tomas Quenby").
+_ROLES = HONORIFICS | ROLE_HEADS | words("detective constable representative broadcaster")
+# Words that make a run of capitals an organisation rather than a person.
+_ORG_WORDS = words("party administration committee institute university college school court "
+                   "council agency department ministry office union league association "
+                   "organization organisation corporation company bank group service "
+                   "services commission board authority foundation house senate congress "
+                   "parliament assembly army police guard force forces news network "
+                   "airlines airways hospital station fund trust society club centre center "
+                   "inc ltd plc corp")
+_PARTICLES = words("al bin ibn von van der de dos da del la le")
 # Social networks and video sites: spaCy often takes "on Twitter" for a person.
 _PLATFORMS = words("Twitter Facebook Instagram YouTube TikTok WhatsApp Telegram Snapchat "
                    "LinkedIn Reddit Weibo WeChat Threads Bluesky")
@@ -61,6 +72,9 @@ def name_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
                 start >= 2 and doc[start - 2].lower_ == "secretary"
                 and doc[start - 1].lower_ == "of"):
             return []
+    split = _person_after(doc, start, end)
+    if split is not None:
+        return split
     if doc[end - 1].lower_ in _NEWSPAPER_WORDS and start > 0 and doc[start - 1].lower_ == "the":
         start -= 1
     else:
@@ -70,6 +84,39 @@ def name_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
                 # "World Health Organization (WHO": spaCy runs the name into its acronym.
                 return [(start, k, label), (k + 1, k + 2, label)]
     return [(start, end, label)]
+
+
+def _person_after(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]] | None:
+    """A place or a role spaCy ran into the person after it, as one ORG, split.
+
+    "(First Minister of) Scotland Harriet Quenby" is a place and a person, "Detective
+    Constable Tomas Quenby" a person; "Scotland Fisheries Board" (an organisation word)
+    and "London Stock Exchange" (no role before the place) stay whole.
+    """
+    for k in range(start + 1, end - 1):
+        if not _person_like(doc[k:end]):
+            continue
+        head = k
+        while head > start and doc[head - 1].lower_ in _ROLES:
+            head -= 1
+        if doc[start:head].text in PLACES and (head < k or _after_role_of(doc, start)):
+            return [(start, head, "GPE"), (k, end, "PERSON")]
+        if head < k and all(t.is_title or t.lower_ in _ROLES for t in doc[start:head]):
+            return [(k, end, "PERSON")]
+    return None
+
+
+def _after_role_of(doc: Doc, start: int) -> bool:
+    """ "President of Ukraine …", "Senator from Vermont …": a role's place before a name."""
+    return (start >= 2 and doc[start - 1].lower_ in {"of", "from"}
+            and doc[start - 2].lower_ in _ROLES)
+
+
+def _person_like(span: Span) -> bool:
+    toks = list(span)
+    return (len(toks) >= 2 and toks[0].is_title and not toks[0].is_stop and toks[-1].is_title
+            and all((t.is_title or t.lower_ in _PARTICLES) and t.lower_ not in _ORG_WORDS
+                    and t.text not in PLACES and t.lower_ not in _ROLES for t in toks))
 
 
 def _acronym(tok: Token) -> bool:
