@@ -19,8 +19,15 @@ from claimdesk.nlp.entity_figures import (
     rate_end,
     unit_end,
 )
+from claimdesk.nlp.entity_labels import name_parts
 from claimdesk.nlp.entity_words import CURRENCY_SIGNS, CURRENCY_WORDS, MAGNITUDES, PLACES
-from claimdesk.nlp.lexicon import DETERMINERS, HONORIFICS, REPORTING_VERBS, words
+from claimdesk.nlp.lexicon import (
+    DETERMINERS,
+    HONORIFICS,
+    REPORTING_VERBS,
+    ROLE_HEADS,
+    words,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -43,7 +50,8 @@ _MONTHS = words("january february march april may june july august september oct
 _BEFORE_DATES = words("in since until till by from last next early late mid of during this "
                       "before after on through between")
 # Titles spaCy sometimes keeps inside a person's name; peers and royals keep theirs.
-_TITLES = HONORIFICS - words("lord lady king queen pope prince princess sheikh dame sir")
+_TITLES = (HONORIFICS | ROLE_HEADS | words("broadcaster detective imam journalist reporter")
+           ) - words("lord lady king queen pope prince princess sheikh dame sir")
 _POSSESSIVES = words("'s ’s ' ’")
 # Words that never end an entity (and never start a name).
 _EDGE_WORDS = words("to from and or of in by for at on with as than")
@@ -130,7 +138,7 @@ def _refine(doc: Doc, start: int, end: int, label: str) -> list[Found]:
             and doc[start - 1].lower_ in {"liberal", "social"}):
         start -= 1  # "Liberal Democrat spokesman": spaCy keeps only "Democrat"
     label = _relabel_name(doc, start, end, label)
-    return _chars(doc, start, end, label)
+    return [f for s, e, part in name_parts(doc, start, end, label) for f in _chars(doc, s, e, part)]
 
 
 def _trim_tokens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:

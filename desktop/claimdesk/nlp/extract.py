@@ -11,6 +11,7 @@ from claimdesk.errors import KnownError
 from claimdesk.nlp.claim_types import ClaimTypeRules
 from claimdesk.nlp.clauses import mend_sentences, split_long
 from claimdesk.nlp.entities import entity_spans
+from claimdesk.nlp.entity_labels import KnownNames
 from claimdesk.nlp.furniture import content_segments, is_bare_label, trim_asides
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.segments import Segment, paragraph_segments
@@ -95,6 +96,7 @@ def extract_candidates(
     dropped = sorted({s.paragraph for s in paragraphs}
                      - {s.paragraph for s in lines.segments})
     speech, d, last = SpeechRun(), 0, -1
+    names = KnownNames()
     for segment, doc in _parsed(text, lines.segments, pipeline, cancelled):
         sentences = mend_sentences(doc, candidate_sentences(doc))
         given = lines.speakers.get(segment.paragraph)
@@ -109,7 +111,7 @@ def extract_candidates(
         last = segment.paragraph
         attributions = speech.apply(doc, sentences, attributions,
                                     interrupted=interrupted, given=given is not None)
-        entities = _entities(text, doc, segment.start)
+        entities = names.relabel(_entities(text, doc, segment.start))
         k = 0
         for sent, attribution in split_long(sentences, attributions):
             start, end = trim_span(text, segment.start + sent.start_char,
