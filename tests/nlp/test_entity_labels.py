@@ -83,6 +83,15 @@ def test_a_disease_is_no_organisation(pipeline: LoadedPipeline) -> None:
     assert ("Westmark", "GPE") in found
 
 
+def test_an_organisation_named_after_a_disease_stays_an_organisation(
+    pipeline: LoadedPipeline,
+) -> None:
+    found = _labelled("The AIDS Healthcare Foundation said 300 clinics would close. "
+                      "The Ebola Response Fund said it had spent $2 million.", pipeline)
+    assert ("AIDS Healthcare Foundation", "ORG") in found
+    assert ("Ebola Response Fund", "ORG") in found
+
+
 def test_a_role_before_a_name_is_left_out(pipeline: LoadedPipeline) -> None:
     for text in ("Later, Broadcaster Tomas Quenby said the show was over.",
                  "Superintendent Tomas Quenby said the van was stolen."):

@@ -62,8 +62,9 @@ def name_parts(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
         return []  # "the van", "congress", "fentanyl": a name has a capital somewhere
     if label != "ORG":
         return [(start, end, label)]
-    if _DISEASE.search(doc[start:end].text):
-        return []
+    if _DISEASE.search(doc[start:end].text) and not any(
+            t.lower_ in _ORG_WORDS for t in doc[start:end]):
+        return []  # "COVID-19", but not the "AIDS Healthcare Foundation"
     if end - start == 1:
         tok = doc[start]
         if tok.text in TIME_ZONES:
