@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from claimdesk.nlp.entity_words import PLACES
 from claimdesk.nlp.lexicon import HONORIFICS, ROLE_HEADS, words
+from claimdesk.nlp.names import NAME_PARTICLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -41,7 +42,6 @@ _ORG_WORDS = words("party administration committee institute university college 
                    "parliament assembly army police guard force forces news network "
                    "airlines airways hospital station fund trust society club centre center "
                    "inc ltd plc corp")
-_PARTICLES = words("al bin ibn von van der de dos da del la le")
 # Social networks and video sites: spaCy often takes "on Twitter" for a person.
 _PLATFORMS = words("Twitter Facebook Instagram YouTube TikTok WhatsApp Telegram Snapchat "
                    "LinkedIn Reddit Weibo WeChat Threads Bluesky")
@@ -116,7 +116,7 @@ def _after_role_of(doc: Doc, start: int) -> bool:
 def _person_like(span: Span) -> bool:
     toks = list(span)
     return (len(toks) >= 2 and toks[0].is_title and not toks[0].is_stop and toks[-1].is_title
-            and all((t.is_title or t.lower_ in _PARTICLES) and t.lower_ not in _ORG_WORDS
+            and all((t.is_title or t.lower_ in NAME_PARTICLES) and t.lower_ not in _ORG_WORDS
                     and t.text not in PLACES and t.lower_ not in _ROLES for t in toks))
 
 

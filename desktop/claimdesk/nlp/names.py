@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Lower-case words inside people's names: "Jose Eduardo dos Santos", "Ursula von der Leyen".
-_PARTICLES = frozenset({"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du",
+NAME_PARTICLES = frozenset({"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du",
                         "la", "le", "van", "von", "bin", "ibn", "al", "ter", "ten"})
 _TITLES = lx.HONORIFICS | lx.ROLE_HEADS
 _GIVEN = lx.FEMALE_NAMES | lx.MALE_NAMES
@@ -238,7 +238,7 @@ def joined_entities(doc: Doc) -> list[Span]:
         last = out[-1] if out else None
         if (last is not None and last.label_ == "PERSON" and ent.label_ == "PERSON"
                 and 0 < ent.start - last.end <= 2
-                and all(t.lower_ in _PARTICLES for t in doc[last.end:ent.start])):
+                and all(t.lower_ in NAME_PARTICLES for t in doc[last.end:ent.start])):
             out[-1] = doc.char_span(last.start_char, ent.end_char, label="PERSON") or last
             continue
         if (last is not None and last.label_ == "ORG" and ent.label_ == "GPE"
