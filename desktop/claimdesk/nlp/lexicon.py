@@ -31,6 +31,7 @@ SPEECH_ACTS = words(
     thank thanks thanked thanking endorse endorses endorsed endorsing
     apologise apologises apologised apologising apologize apologizes apologized apologizing
     disagree disagrees disagreed disagreeing
+    plead pleads pleaded pleading pled
     """
 )
 # Verbs that attribute a statement to someone. Surface forms, not lemmas, so the rules
@@ -79,6 +80,12 @@ _FEEL = words("doubt doubts concern concerns disappointment support regret hope 
 _DEFEND = words("decision decisions choice choices policy policies record move moves "
                 "remarks comments actions position stance response handling approach")
 _JOIN = words("call calls chorus criticism condemnation appeal")
+# "put the death toll at 40", "placed the value of the painting at £5m": an estimate.
+_ESTIMATE = words("toll tolls value cost costs number figure count total damage damages "
+                  "losses bill price tally")
+# "seconded the call", "backed the proposal": agreeing with what someone proposed.
+_SECOND = words("call calls recommendation recommendations proposal proposals motion "
+                "request plan suggestion")
 SPEECH_OBJECTS: dict[str, frozenset[str]] = {
     **dict.fromkeys(words("raise raises raised raising"), _RAISE),
     # "cited security concerns", but not "cited three studies".
@@ -91,6 +98,11 @@ SPEECH_OBJECTS: dict[str, frozenset[str]] = {
                           "voicing"), _FEEL),
     **dict.fromkeys(words("join joins joined joining"), _JOIN),
     **dict.fromkeys(words("welcome welcomes welcomed welcoming"), _WELCOME),
+    # "released a statement saying…", "published a report finding…".
+    **dict.fromkeys(words("release releases released releasing publish publishes published "
+                          "publishing"), _WARN | words("report reports findings")),
+    **dict.fromkeys(words("put puts putting place places placed placing"), _ESTIMATE),
+    **dict.fromkeys(words("second seconds seconded seconding"), _SECOND),
     # "defended his decision", but not "defended the city".
     **dict.fromkeys(words("defend defends defended defending"), _DEFEND),
 }
@@ -311,6 +323,11 @@ BODY_NOUNS = words(
     nation team
     """
 )
+# What is refused rather than denied as untrue: "denied funding for the wall" is an act.
+REFUSED_THINGS = words("funding funds access entry bail permission request requests "
+                       "application applications visa visas service treatment admission "
+                       "approval")
+DENY_VERBS = words("deny denies denied denying")
 # Reporting verbs whose negation still reports a finding: "the inquiry did not find…".
 EVIDENCE_VERBS = words("find finds found show shows showed indicate indicates indicated")
 # Adverbs by which the writer refutes what they report: "falsely claimed".

@@ -209,7 +209,7 @@ def entity_speaker(ent: Span, tok: Token, names: NameBook, short: dict[str, str]
                 and not given.ent_type_ and given.lower_ not in _TITLES
                 and given.head.i == ent.start):
             return Who(names.full(clean_name(ent.doc[given.i:ent.end])), SpeakerKind.PERSON)
-        return Who(names.full(clean_name(ent)), SpeakerKind.PERSON)
+        return Who(names.full(clean_name(_after_office_place(ent))), SpeakerKind.PERSON)
     if (person := titled_person(ent)) is not None:
         names.add(person)
         return Who(names.full(person), SpeakerKind.PERSON)  # "Mayor Ana Ruiz" tagged ORG
@@ -227,6 +227,16 @@ def entity_speaker(ent: Span, tok: Token, names: NameBook, short: dict[str, str]
     if kind is SpeakerKind.PERSON:
         names.add(name)
     return Who(name, kind) if name and kind else None
+
+
+def _after_office_place(ent: Span) -> Span:
+    """ "Mayor of Koszalin Piotr Jedlinski", tagged as one person with the town the tagger
+    did not know: the name after the office's place."""
+    doc = ent.doc
+    if (len(ent) >= 3 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
+            and doc[ent.start - 2].lower_ in _TITLES and ent[0].is_title):
+        return ent[1:]
+    return ent
 
 
 def joined_entities(doc: Doc) -> list[Span]:

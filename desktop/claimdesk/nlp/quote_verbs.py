@@ -47,16 +47,31 @@ class Context:
         return any(q.start <= tok.idx < q.end for q in self.quotations)
 
 
-def verb_after(ctx: Context, q: Quotation) -> Token | None:
-    """The reporting verb right after a quotation's closing mark ("…,” she said)."""
+def verb_after(ctx: Context, q: Quotation, following: bool = False) -> Token | None:
+    """The reporting verb right after a quotation's closing mark ("…,” she said).
+
+    With `following`, only a quotation that ends its sentence, and the main verb of the
+    next sentence: "…!” Macron told the world via Twitter." (a last resort: a verb
+    before the quotation in its own sentence says more).
+    """
     doc = ctx.doc
     closing = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
     if closing is None or q.open_at_end:
         return None
     sent = syn.sentence_of(ctx.sentences, max(closing.end - 1, 0)) if ctx.sentences else doc[:]
-    for tok in doc[closing.end:min(sent.end, closing.end + AFTER_QUOTE)]:
+    end, root_only = sent.end, following
+    if following:
+        if not ctx.sentences or sent.end >= len(doc) or not all(
+                t.is_space for t in doc[closing.end:sent.end]):
+            return None
+        end = syn.sentence_of(ctx.sentences, sent.end).end
+    for tok in doc[closing.end:min(end, closing.end + AFTER_QUOTE)]:
         if ctx.quoted(tok):
             return None
+        if root_only and tok.pos_ in {"VERB", "AUX"} and tok.dep_ != "ROOT":
+            return None
+        if tok.dep_ == "mark":
+            return None  # "…” while the minister wrote…": another clause, another speaker
         if syn.is_reporting(tok, bool(ctx.quotations)) or syn.inverted_verb(tok, closing.end):
             return tok
         if tok.pos_ == "VERB":

@@ -9,6 +9,8 @@ from claimdesk.nlp.names import glued_person, person_entity
 from claimdesk.nlp.speaker_fallback import capitalised_run
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from spacy.tokens import Span, Token
 
 #: How far a person's name may stand from the office it holds ("Minister for Exports Lord
@@ -38,7 +40,9 @@ def unnamed(tok: Token) -> bool:
 
 
 #: Nouns for someone who speaks for the body named with them ("an official from X").
-_SPEAKS_FOR = SPOKESPEOPLE | {"official", "officials"}
+#: An outlet's unnamed journalist speaks for the outlet: "an Al Jazeera reporter noted…".
+_SPEAKS_FOR = SPOKESPEOPLE | {"official", "officials", "reporter", "reporters",
+                              "correspondent", "correspondents"}
 
 
 def spoken_for(tok: Token, ents: dict[int, Span]) -> Span | None:
@@ -112,6 +116,18 @@ def first_member(tok: Token, ents: dict[int, Span]) -> Span | None:
     return None
 
 
+def body_named_before(tok: Token, orgs: Mapping[str, str]) -> str | None:
+    """ "Government officials stated", "the government statement": the body the article
+    named before by that word ("the government of Burundi"), speaking through its people
+    or its documents."""
+    if tok.lower_ not in _SPEAKS_FOR and tok.lower_ not in lx.DATA_NOUNS:
+        return None
+    word = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if word is None or word.dep_ != "compound" or word.head.i != tok.i or word.pos_ != "NOUN":
+        return None
+    return orgs.get(word.lower_)
+
+
 def unnamed_body(tok: Token) -> str | None:
     """ "Defence ministry sources": a body without a name the tagger saw, by its noun."""
     if tok.lower_ not in SPOKESPEOPLE:
@@ -126,6 +142,16 @@ def definite_spokesperson(tok: Token) -> bool:
     """ "The spokesperson added": one already introduced, with no body named here."""
     return (tok.lower_ in SPOKESPEOPLE and any(c.lower_ == "the" for c in tok.lefts)
             and not any(c.dep_ in {"compound", "poss", "prep"} for c in tok.children))
+
+
+_SPOKESPERSON = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+
+
+def lone_spokesperson(tok: Token) -> bool:
+    """ "A spokesperson told the paper" with no body named: the body the article last
+    heard from, whose spokesperson it will be (not "a source", who may be anyone's)."""
+    return tok.lower_ in _SPOKESPERSON and not any(
+        c.dep_ in {"compound", "poss", "prep", "amod", "appos"} for c in tok.children)
 
 
 _ALIAS_NOUNS = frozenset({"pseudonym", "name", "alias", "nickname"})

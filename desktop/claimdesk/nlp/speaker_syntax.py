@@ -12,6 +12,9 @@ if TYPE_CHECKING:
 
 _TITLE_WORDS = lx.HONORIFICS | lx.ROLE_HEADS
 _RULED = frozenset({"rule", "rules", "ruled"})
+#: A document that "reads" gives its author's words: "the statement reads, “…”".
+_READS = frozenset({"read", "reads"})
+_PART_WORDS = frozenset({"part", "parts", "some", "much", "one"})
 _COURTS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justices", "panel"})
 #: Entities that can be a source: "per the ONS", "according to videos and the BBC".
 _SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -37,17 +40,25 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
     if low in _RULED:
         # "The court ruled in the case", "the judge ruled against the firm": a court
         # speaks by ruling (but "the party ruled the country for years"; and "…, which
-        # the court later ruled unlawful" is an aside on the sentence's object).
+        # the court later ruled unlawful" is an aside on the sentence's object). A judge
+        # named with the title ("Judge Ann Lee ruled…") is a court too, and anyone who
+        # rules that something is so gives a ruling ("ruled the law violated…").
         return tok.tag_.startswith("VB") and tok.dep_ != "relcl" and any(
             c.dep_ == "nsubj" and (c.lower_ in _COURTS or (
-                c.ent_type_ == "ORG" and any(w.lower_ in _COURTS for w in c.subtree)))
+                c.ent_type_ in {"ORG", "PERSON"} and any(w.lower_ in _COURTS for w in c.subtree))
+                or any(k.dep_ == "ccomp" for k in tok.children))
             for c in tok.children)
+    if low in _READS:
+        return tok.tag_.startswith("VB") and _read_document(tok) is not None
     if low not in lx.REPORTING_VERBS:
         return speech_frame(tok)
     if low == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     if tok.tag_ and not tok.tag_.startswith("VB"):
         return False  # "claims" and "reports" as nouns
+    if low in lx.DENY_VERBS and any(c.dep_ == "dobj" and c.lower_ in lx.REFUSED_THINGS
+                                    for c in tok.children):
+        return False  # "Congress denied funding": a refusal, not a denial
     if any((c.dep_ == "neg" and low not in lx.EVIDENCE_VERBS)
            or (c.dep_ == "advmod" and c.lower_ in lx.FALSELY) for c in tok.children):
         return False  # "has not commented"; "falsely claimed": the writer's refutation
@@ -170,6 +181,9 @@ def subject(verb: Token) -> Token | None:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 return None if obj is None else source(_speaking_conjunct(_named_after(obj)))
         return None
+    if verb.lower_ in _READS:
+        document = _read_document(verb)
+        return None if document is None else source(document)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -211,6 +225,23 @@ def subject(verb: Token) -> Token | None:
     found = next((s for s in subjects if s.ent_type_ == "PERSON"),
                  next((s for s in subjects if s.ent_type_), subjects[0]))
     return source(found)
+
+
+def _read_document(verb: Token) -> Token | None:
+    """The document that "reads" something: "the statement reads", "part of the judge's
+    statement reads", "“…,” read the statement" (after a quotation, parsed as the object);
+    None for a person reading ("he read the statement aloud")."""
+    nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.i > 0 and verb.doc[verb.i - 1].is_punct:
+        nouns += [c for c in verb.rights if c.dep_ == "dobj"]
+    for noun in nouns:
+        document = noun
+        if noun.lower_ in _PART_WORDS:
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            document = next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
+        if document.lower_ in lx.DATA_NOUNS:
+            return document
+    return None
 
 
 def _document_source(tok: Token) -> Token | None:

@@ -36,6 +36,7 @@ _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _PERSON = SpeakerKind.PERSON
 _ORG = SpeakerKind.ORGANISATION
 _AGE = re.compile(r"\d+-year-old$")
+_PREDETERMINERS = frozenset({"both", "either", "all"})
 #: Words that give a source for what the sentence says ("according to the BBC").
 _RELAYS = frozenset({"according", "per"})
 #: The speaker of words the article gives to someone it does not name ("said a shop
@@ -178,7 +179,8 @@ class SpeakerTracker:
             # "X called it a “…,” according to NBC": NBC only relays what X said.
             relayed = verb_next is not None and verb_next.lower_ == "according"
             order = (verb_prior, verb_next) if relayed else (verb_next, verb_prior)
-            verbs = [v for v in order if v is not None]
+            verbs = [v for v in order if v is not None] or [
+                v for v in [verb_after(ctx, q, following=True)] if v is not None]
             # "X said, “…”, calling it…": when the verb after names no one (the parser
             # gave "calling" the quotation's "I"), the one before still may.
             who = next((w for v in verbs if (w := self._speaker_of(ctx, v, parsed))), None)
@@ -247,8 +249,10 @@ class SpeakerTracker:
             speaker = self._speaker_of(ctx, verb, parsed)
             if speaker is NOBODY:
                 # "Witnesses, according to the BBC, said…": unnamed people relayed by a
-                # named source are the source's statement.
-                speaker = next((who for v in verbs if v.lower_ in _RELAYS and v is not verb
+                # named source are the source's statement; "Officials said 24 were hurt,
+                # but AFP reported 32": a named source beside unnamed ones is the one a
+                # checker can ask.
+                speaker = next((who for v in verbs if v is not verb
                                 and (who := self._speaker_of(ctx, v, parsed))
                                 not in {None, NOBODY}), speaker)
             if speaker is not None:
@@ -312,12 +316,16 @@ class SpeakerTracker:
             # "a Home Office spokesperson": the body, whatever the tagger made of its name.
             self._spoken_for = clean_name(body)
             return Who(self._spoken_for, SpeakerKind.ORGANISATION)
+        if ent is None and (body_name := nouns.body_named_before(tok, self._orgs)) is not None:
+            return Who(body_name, SpeakerKind.ORGANISATION)  # "government officials said"
         if ent is None and (body_name := nouns.unnamed_body(tok)) is not None:
             return Who(body_name, SpeakerKind.ORGANISATION)  # "ministry sources told…"
         if ent is None and self._spoken_for and nouns.definite_spokesperson(tok):
             return Who(self._spoken_for, SpeakerKind.ORGANISATION)  # "The spokesperson added"
         if ent is not None:
             return self._entity(ent, tok)
+        if (body_name := self._spoken_for or self._spoke) and nouns.lone_spokesperson(tok):
+            return Who(body_name, SpeakerKind.ORGANISATION)  # "X said… A spokesperson told"
         if (alias := nouns.pseudonym(tok)) is not None:
             return Who(alias, _PERSON)  # "a nurse using the pseudonym Maya"
         if nouns.unnamed(tok):
@@ -325,7 +333,7 @@ class SpeakerTracker:
         if (member := nouns.first_member(tok, ctx.ents)) is not None:
             return self._entity(member, tok)  # "carmakers including Volvo, Ford" (not counted)
         org = self._orgs.get(low)
-        lefts = list(tok.lefts)
+        lefts = [t for t in tok.lefts if t.lower_ not in _PREDETERMINERS]  # "both the council"
         if org is not None and lefts and lefts[0].lower_ == "the" and not any(
                 t.pos_ == "PROPN" for t in lefts):
             return Who(org, SpeakerKind.ORGANISATION)  # "the department says", "the new bank"
