@@ -92,6 +92,32 @@ def test_photo_captions_and_credits_are_no_claims(pipeline: LoadedPipeline) -> N
     assert kinds(text)[2:5] == [LineKind.FURNITURE] * 3
 
 
+def test_a_map_legend_is_no_claim(pipeline: LoadedPipeline) -> None:
+    text = ("Army retakes the northern towns\n"
+            "The army retook three towns in the north on Sunday, the ministry said.\n"
+            "██ Held by the government\n"
+            "██ Held by the rebels\n"
+            "The fighting displaced 20,000 people, according to the Red Cross.\n")
+    assert texts(text, pipeline) == [
+        "The army retook three towns in the north on Sunday, the ministry said.",
+        "The fighting displaced 20,000 people, according to the Red Cross."]
+    assert kinds(text)[2:4] == [LineKind.FURNITURE] * 2
+
+
+def test_a_block_quotation_credit_line_names_the_speaker_and_is_no_claim(
+        pipeline: LoadedPipeline) -> None:
+    text = ("Storm news\n"
+            "The lifeboat crews searched the bay for six hours.\n"
+            "Can you see the boat? Is anyone still on board?\n"
+            "– Coastguard dispatcher, Harbour Radio\n"
+            "The boat sank an hour later.\n")
+    candidates = extract_candidates(text, pipeline)
+    assert [c.text for c in candidates] == [
+        "The lifeboat crews searched the bay for six hours.", "Can you see the boat?",
+        "Is anyone still on board?", "The boat sank an hour later."]
+    assert [c.speaker for c in candidates[1:3]] == ["Coastguard"] * 2
+
+
 def test_a_sentence_about_images_is_no_caption(pipeline: LoadedPipeline) -> None:
     text = ("The agency said: the new camera doubles the resolution of every image.\n"
             "Photo: the minister said the scheme would cost £12m over three years.\n")

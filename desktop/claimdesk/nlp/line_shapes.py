@@ -26,6 +26,8 @@ _MARKER = re.compile(
     r"(?:>+|[•▪◦‣●■□▸►▶✓✔✗·∙○◆◇★*+]|[-–—]{1,2}"
     r"|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]|\([A-Za-z]\)|[A-Z]\))(?=\s)\s*"
 )
+#: A colour swatch of block characters opening a legend's key ("██ Government-held").
+_SWATCH = re.compile(r"[\u2580-\u259f]+\s")
 _QUOTE_MARKER = re.compile(r">+(?:\s+|$)")
 _MD_HEADING = re.compile(r"#{1,6}\s+")
 # "LONDON (Reuters) -", "WASHINGTON —", "KYIV, Ukraine (AP) —", "NEW YORK, Sept 7 -",
@@ -269,6 +271,8 @@ def _furniture(rest: str, words: list[str], ended: bool) -> bool | None:
         return credit.start() == 0
     if _BOX.search(rest) and len(words) <= CAPTION_MAX_WORDS:
         return False
+    if _SWATCH.match(rest) and len(words) <= CAPTION_MAX_WORDS:
+        return False  # a map's or chart's legend: "██ Rebel-held areas"
     if (ended and len(words) <= HEADLINE_MAX_WORDS + 4 and not any(ch.isdigit() for ch in rest)
             and _THIS_REPORT.search(rest) and _AGENCY_CREDIT.search(rest)):
         return False

@@ -152,6 +152,7 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
         text_starts.setdefault(seg.paragraph, seg.start)
     speakers: dict[int, str] = {}
     credits: dict[int, str] = {}
+    credit_lines: set[int] = set()
     strong = plain = 0
     previous: int | None = None
     for seg in segments:
@@ -182,6 +183,7 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
                 text[text.rfind("\n", 0, seg.start) + 1:seg.end])) is not None:
             # Read on the whole line: the dash is a marker the segments leave out.
             credits[previous] = credit
+            credit_lines.add(seg.paragraph)  # furniture: the credit is no claim itself
         previous = seg.paragraph
     # A text whose first line of prose is a turn, and has another, is a transcript too.
     opens = bool(kept) and kept[0].paragraph in found
@@ -203,6 +205,8 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
         found.update({p: (n, "") for p, n in questions.items()})
     out: list[Segment] = []
     for seg in kept:
+        if seg.paragraph in credit_lines:
+            continue
         prefix = found.get(seg.paragraph) if transcript else None
         start = seg.start
         if prefix is not None:
