@@ -59,6 +59,7 @@ REPORTING_VERBS = words(
     find finds found indicate indicates indicated request requests requested
     accusing claiming arguing warning insisting adding denying urging criticising
     criticizing condemning praising stressing suggesting describing admitting
+    react reacts reacted
     """
 ) | SPEECH_ACTS
 # Verbs that state something only with a certain object, by surface form (the pipeline
@@ -116,13 +117,15 @@ LABEL_VERBS = words("label labels labelled labeled labelling labeling designate 
                     "describe describes described describing refer refers referred referring "
                     "characterize characterizes characterized characterizing characterise "
                     "characterises characterised characterising attack attacks attacked "
-                    "attacking")
+                    "attacking report reports reported reporting")
 # Verbs that tell someone what to do, a statement when they say what: "instructed the
 # police to close the road" (speech_frame wants "to …"). "Ordered" and "directed" are
 # left out: news narrates orders ("ordered the network to shut down") as events.
 DIRECTIVE_VERBS = words("instruct instructs instructed instructing")
 # Verbs that give someone's words: "the paper quoted X as saying" is X's statement.
 QUOTING_VERBS = words("quote quotes quoted quoting cite cites cited citing")
+# "pointed out that…" (with its particle; "pointed at the map" is no statement).
+POINT_VERBS = words("point points pointed pointing")
 SPEAK_VERBS = words("speak speaks spoke speaking talk talks talked talking")
 # Reporting verbs that only report when they introduce a clause or a quotation
 # ("continued to fight", "posted a video", "noted", "states" as a noun are not speech).
@@ -133,7 +136,7 @@ WEAK_REPORTING_VERBS = words(
     describe describes described welcome welcomes welcomed agree agrees agreed show shows
     showed counter counters countered respond responds responded find finds found
     indicate indicates indicated dismiss dismisses observe observes observed identify
-    conclude concludes concluded
+    conclude concludes concluded react reacts reacted
     identifies identified
     dismissed reject rejects rejected condemn condemns condemned request requests requested
     """
@@ -145,6 +148,8 @@ HONORIFICS = words(
     president senator sen. rep. representative governor gov. minister secretary general
     chancellor mayor judge justice pope king queen prince princess sheikh gen. col.
     monsignor msgr monseñor monsenor
+    assemblyman assemblywoman assemblymember congressman congresswoman councilman
+    councilwoman councillor councilor alderman alderwoman
     """
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -102,6 +103,10 @@ def clean_name(span: Span) -> str:
     return doc[start:end].text.strip()
 
 
+#: A regnal number after a name: "Elizabeth II", "Maha Vajiralongkorn X".
+REGNAL = re.compile(r"[IVX]{1,5}")
+
+
 def titled_person(span: Span) -> str | None:
     """The person in a span the tagger did not call one: "Mayor Ana Ruiz" (ORG),
     "First Minister of Wales Sarah Lloyd": the title-case words after the last title."""
@@ -117,7 +122,7 @@ def titled_person(span: Span) -> str | None:
     if rest and rest[0].lower_ in {"of", "for"}:
         given = next((k for k, t in enumerate(rest) if t.lower_ in _GIVEN), None)
         rest = rest[given:] if given is not None else []
-    if len(rest) < 2 or not all(t.is_title for t in rest):
+    if len(rest) < 2 or not all(t.is_title or REGNAL.fullmatch(t.text) for t in rest):
         return None
     if {t.lower_ for t in rest} & lx.ORG_WORDS:
         return None  # "President of the Board of Trade"

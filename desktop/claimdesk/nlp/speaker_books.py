@@ -84,8 +84,10 @@ class Books:
             ent = ctx.ents.get(child.i)  # "Branson" tagged GPE after "Richard Branson": his
             if ent is not None and (person_entity(ent) or self.names.is_person(clean_name(ent))):
                 return self.names.full(clean_name(ent))
-            if ent is None and child.pos_ == "PROPN" and self.names.is_person(child.text):
-                return self.names.full(child.text)  # "Waseem appeared…", the surname untagged
+            if (ent is None and (child.pos_ == "PROPN" or child.is_title)
+                    and self.names.is_person(child.text)):
+                # "Waseem appeared…", the surname untagged (or tagged a common noun)
+                return self.names.full(child.text)
             if child.pos_ in {"NOUN", "PROPN"}:
                 return self.roles.find(role_words(child))  # "The Conservative leader will…"
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimdesk.nlp import lexicon as lx
-from claimdesk.nlp.names import glued_person, person_entity
+from claimdesk.nlp.names import REGNAL, glued_person, person_entity
 from claimdesk.nlp.speaker_fallback import capitalised_run
 
 if TYPE_CHECKING:
@@ -285,7 +285,8 @@ def titled_name(tok: Token) -> str | None:
     a place: the title-case words after the title that opens the subject's name."""
     if tok.pos_ != "PROPN":
         return None
-    lefts = list(tok.lefts)
+    # "the United Kingdom's Queen Elizabeth II": the place's possessive is no part of it.
+    lefts = [c for c in tok.lefts if c.dep_ != "poss" or c.i != next(tok.lefts).i]
     if not lefts or any(c.dep_ != "compound" for c in lefts):
         return None
     doc = tok.doc
@@ -294,7 +295,8 @@ def titled_name(tok: Token) -> str | None:
     if not titles or titles[0] != 0 or not words[0].is_title:
         return None
     rest = words[titles[-1] + 1:]
-    if len(rest) < 2 or not all(w.is_title and w.is_alpha for w in rest):
+    if len(rest) < 2 or not all((w.is_title and w.is_alpha) or REGNAL.fullmatch(w.text)
+                                for w in rest):
         return None
     if any(w.lower_ in lx.ORG_WORDS or w.lower_ in _TITLE_WORDS for w in rest):
         return None

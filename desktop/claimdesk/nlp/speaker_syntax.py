@@ -140,6 +140,8 @@ def speech_frame(tok: Token) -> bool:
         # "call for X", "call on X to…", "call X Y" (a predicate after the object).
         return any((c.i > tok.i and c.left_edge.lower_ in {"for", "on", "upon"})
                    or c.dep_ in {"oprd", "ccomp", "xcomp"} for c in kids)
+    if low in lx.POINT_VERBS:  # "pointed out that the law had changed"
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in kids)
     if low in lx.DIRECTIVE_VERBS:  # "instructed the police to close the road"
         return any(c.dep_ == "xcomp" for c in kids) and any(c.dep_ == "dobj" for c in kids)
     if low in lx.SPEAK_VERBS:  # "spoke about the risks", "spoke out against the plan"
@@ -201,6 +203,11 @@ def subject(verb: Token) -> Token | None:
         subjects = persons or subjects or [
             c for c in verb.rights
             if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and c.i - verb.i <= 3]
+    if inverted:
+        # "…,” said the university's chancellor, Ann Lee": the name set off after the role.
+        set_off = [a for c in verb.rights if c.dep_ in {"dobj", "nsubj"}
+                   for a in c.subtree if a.dep_ == "appos" and a.ent_type_ == "PERSON"]
+        subjects = set_off[:1] or subjects
     if not subjects and verb.dep_ == "amod" and verb.head.is_title:
         # "“…” tweeted Mayor of London Ann Lee", parsed as an adjective of "Mayor": the
         # person named in the phrase, else the phrase.

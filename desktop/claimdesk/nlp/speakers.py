@@ -101,6 +101,7 @@ class SpeakerTracker:
         self._carry: Who | None = None
         # The last organisation that spoke, named: "the newspaper further reported".
         self._spoke: str | None = None
+        self._paragraphs = 0  # paragraphs attributed so far
         # The body the last unnamed spokesperson spoke for: "the spokesperson" again.
         self._spoken_for: str | None = None
 
@@ -158,7 +159,9 @@ class SpeakerTracker:
             self.refs.history.append(Seen(paragraph, people, speaker, focus, agents))
             ctx.done = k + 1
 
-        if credit is not None:
+        # A credit line under a pull quote the page lost is no block quotation's: the
+        # paragraph above it is the story's opening, or quotes people of its own.
+        if credit is not None and self._paragraphs and not any(quote_speakers):
             credited = self.books.credited(credit)
             result = [a if a.speaker else Attribution(credited.name, True, credited.kind)
                       for a in result]
@@ -167,6 +170,7 @@ class SpeakerTracker:
             quotations[-1].end > sentences[-1].start_char
         )
         self._carry = quote_speakers[-1] if ends_quoting else None
+        self._paragraphs += 1
         return result
 
     # -- quotations -------------------------------------------------------------------
@@ -218,6 +222,13 @@ class SpeakerTracker:
         label = ctx.doc[sent.start:opening.start]
         if not any(t.is_alpha for t in label):
             return None
+        if any(t.lower_ in {"read", "reads"} for t in label):
+            # "The summary of the ruling read in part:", "The family's statement read:",
+            # which the parser may not read as a verb: the document's author.
+            document = next((t for t in label if t.lower_ in lx.DATA_NOUNS), None)
+            if document is not None:
+                author = syn.source(document)
+                return self._name(ctx, author, author.head)
         if not any(t.pos_ in {"VERB", "AUX"} for t in label):
             # "- Sen. Jane Doe: “…”": a label names the speaker; one that names nobody
             # ("Unnamed Council Aide: “…”") gives the quotation to no one.
