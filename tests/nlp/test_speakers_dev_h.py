@@ -31,6 +31,9 @@ PEOPLE: list[tuple[str, str, str | None]] = [
      "Rosa Ortiz"),
     ("Yesterday, the United Kingdom's King Edward IX announced he would open the new "
      "bridge.", "Yesterday", "Edward IX"),
+    # A royal or religious title before a name is a role: "the princess" is her later.
+    ("Princess Maria Ortiz is the king's sister.\nOn Friday, the princess, 67, announced "
+     "her bid for the premiership.", "On Friday", "Maria Ortiz"),
     # The name set off after an inverted verb and a role.
     ("It is not for the court to judge the motives, argued the council's lawyer, Peter "
      "Walsh.", "It is", "Peter Walsh"),

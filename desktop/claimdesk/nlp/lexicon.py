@@ -260,6 +260,8 @@ ROLE_HEADS = words(
     treasurer attorney judge prosecutor inspector superintendent constable head boss
     founder executive ceo manager coach captain candidate nominee deputy editor
     archbishop bishop cardinal rapporteur professor
+    king queen prince princess pope emperor empress sultan emir duke duchess monarch
+    pastor rabbi imam
     """
 )
 # Spellings of the same party or country in role phrases ("Tory leader" = "Conservative
