@@ -92,6 +92,17 @@ def test_photo_captions_and_credits_are_no_claims(pipeline: LoadedPipeline) -> N
     assert kinds(text)[2:5] == [LineKind.FURNITURE] * 3
 
 
+def test_bracketed_image_credits_are_no_claims(pipeline: LoadedPipeline) -> None:
+    text = ("Prisoner stabbed in jail\n"
+            "A prisoner was stabbed on Friday, the prison service said.\n"
+            "The prisoner in 1970  (Image: State Archive)\n"
+            "(Image: Jane  Roe)\n"
+            "He was taken to hospital.\n")
+    assert texts(text, pipeline) == ["A prisoner was stabbed on Friday, the prison service said.",
+                                     "He was taken to hospital."]
+    assert kinds(text)[2:4] == [LineKind.FURNITURE] * 2
+
+
 def test_a_map_legend_is_no_claim(pipeline: LoadedPipeline) -> None:
     text = ("Army retakes the northern towns\n"
             "The army retook three towns in the north on Sunday, the ministry said.\n"

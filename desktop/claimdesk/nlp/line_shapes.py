@@ -100,6 +100,11 @@ _CREDIT = re.compile(
     r"(?:^|(?<=[.!?”\"’)]\s))(?:Photo credit|Image|Photo|Photograph|Picture|Illustration"
     r"|Credit)s?:\s+(?P<name>[^\s:][^:\n]{0,80})$"
 )
+# The same credit in brackets, after a caption or alone: "Sirhan in 1969 (Image: CDCR)".
+_BRACKETED_CREDIT = re.compile(
+    r"(?:^|(?<=\s))\((?:Photo credit|Image|Photo|Photograph|Picture|Illustration|Credit)s?:"
+    r"\s+(?P<name>[^\s:()][^:()\n]{0,80})\)\s*$"
+)
 # A pull quote printed in a table box: the cell borders trail it.
 _BOX = re.compile(r"\s\|[\s|]*$")
 # A wire credit: "Some information for this report was provided by AFP.", "The Associated
@@ -265,7 +270,7 @@ def _title_case(words: list[str]) -> bool:
 
 def _furniture(rest: str, words: list[str], ended: bool) -> bool | None:
     """None for a line that is no caption, credit or box; else whether it is only a credit."""
-    credit = _CREDIT.search(rest)
+    credit = _CREDIT.search(rest) or _BRACKETED_CREDIT.search(rest)
     if credit is not None and len(_WORD.findall(re.sub(r"\([^()]*\)", "", credit.group(
             "name")))) <= CREDIT_MAX_WORDS and len(words) <= CAPTION_MAX_WORDS + CREDIT_MAX_WORDS:
         return credit.start() == 0
