@@ -84,7 +84,7 @@ _JOIN = words("call calls chorus criticism condemnation appeal")
 # "put the death toll at 40", "placed the value of the painting at £5m": an estimate.
 _ESTIMATE = words("toll tolls value cost costs number figure count total damage damages "
                   "losses bill price tally")
-# "seconded the call", "backed the proposal": agreeing with what someone proposed.
+# "seconded the call", "seconded the proposal": backing what someone proposed.
 _SECOND = words("call calls recommendation recommendations proposal proposals motion "
                 "request plan suggestion")
 SPEECH_OBJECTS: dict[str, frozenset[str]] = {

@@ -59,7 +59,7 @@ def verb_after(ctx: Context, q: Quotation, following: bool = False) -> Token | N
     if closing is None or q.open_at_end:
         return None
     sent = syn.sentence_of(ctx.sentences, max(closing.end - 1, 0)) if ctx.sentences else doc[:]
-    end, root_only = sent.end, following
+    end = sent.end
     if following:
         if not ctx.sentences or sent.end >= len(doc) or not all(
                 t.is_space for t in doc[closing.end:sent.end]):
@@ -68,7 +68,7 @@ def verb_after(ctx: Context, q: Quotation, following: bool = False) -> Token | N
     for tok in doc[closing.end:min(end, closing.end + AFTER_QUOTE)]:
         if ctx.quoted(tok):
             return None
-        if root_only and tok.pos_ in {"VERB", "AUX"} and tok.dep_ != "ROOT":
+        if following and tok.pos_ in {"VERB", "AUX"} and tok.dep_ != "ROOT":
             return None
         if tok.dep_ == "mark":
             return None  # "…” while the minister wrote…": another clause, another speaker

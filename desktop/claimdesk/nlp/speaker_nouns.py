@@ -286,7 +286,8 @@ def titled_name(tok: Token) -> str | None:
     if tok.pos_ != "PROPN":
         return None
     # "the United Kingdom's Queen Elizabeth II": the place's possessive is no part of it.
-    lefts = [c for c in tok.lefts if c.dep_ != "poss" or c.i != next(tok.lefts).i]
+    lefts = list(tok.lefts)
+    lefts = lefts[1:] if lefts and lefts[0].dep_ == "poss" else lefts
     if not lefts or any(c.dep_ != "compound" for c in lefts):
         return None
     doc = tok.doc

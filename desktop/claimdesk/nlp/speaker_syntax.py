@@ -43,10 +43,10 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
         # the court later ruled unlawful" is an aside on the sentence's object). A judge
         # named with the title ("Judge Ann Lee ruled…") is a court too, and anyone who
         # rules that something is so gives a ruling ("ruled the law violated…").
+        clause = any(k.dep_ == "ccomp" for k in tok.children)
         return tok.tag_.startswith("VB") and tok.dep_ != "relcl" and any(
-            c.dep_ == "nsubj" and (c.lower_ in _COURTS or (
-                c.ent_type_ in {"ORG", "PERSON"} and any(w.lower_ in _COURTS for w in c.subtree))
-                or any(k.dep_ == "ccomp" for k in tok.children))
+            c.dep_ == "nsubj" and (clause or c.lower_ in _COURTS or (
+                c.ent_type_ in {"ORG", "PERSON"} and any(w.lower_ in _COURTS for w in c.subtree)))
             for c in tok.children)
     if low in _READS:
         return tok.tag_.startswith("VB") and _read_document(tok) is not None
