@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from claimdesk.nlp.extract import extract_candidates
 from claimdesk.nlp.pipeline import LoadedPipeline
+from tests.nlp.speaker_cases import Case, speaker_of
 
 # (text, the start of the sentence, the speaker a careful reader names; None = nobody).
-UNNAMED_GROUPS: list[tuple[str, str, str | None]] = [
+UNNAMED_GROUPS: list[Case] = [
     # People the article never names speak for no one a reader could check.
     ("Officials said the bridge would stay closed until March.", "Officials", None),
     ("The bridge will stay closed until March, according to officials.", "The bridge", None),
@@ -34,7 +34,7 @@ UNNAMED_GROUPS: list[tuple[str, str, str | None]] = [
     ("Mayor Ann Peters said the road would reopen in May.", "Mayor", "Ann Peters"),
 ]
 
-APPOSED: list[tuple[str, str, str | None]] = [
+APPOSED: list[Case] = [
     # A person named right after a place and a title the parser split from the name.
     ("According to Vermont Senator Paul Hale, the stolen painting is one of four copies "
      "still in the country.", "According", "Paul Hale"),
@@ -49,7 +49,7 @@ APPOSED: list[tuple[str, str, str | None]] = [
     ("According to Ohio, the bridge will reopen in May.", "According", "Ohio"),
 ]
 
-VERBS: list[tuple[str, str, str | None]] = [
+VERBS: list[Case] = [
     # Citing a source for a clause, calling something by a name, describing it "as",
     # apologising and disagreeing are statements of the one who does them.
     ("The Guardian cited a police source that the driver had been drinking.", "The Guardian",
@@ -68,7 +68,7 @@ VERBS: list[tuple[str, str, str | None]] = [
     ("The children referred to the book often.", "The children", None),
 ]
 
-RELAYED: list[tuple[str, str, str | None]] = [
+RELAYED: list[Case] = [
     # Unnamed people relayed by a named source: the source is whom a reader can check.
     ("Witnesses, according to the Guardian, said the gunman fled on foot.", "Witnesses",
      "Guardian"),
@@ -79,14 +79,14 @@ RELAYED: list[tuple[str, str, str | None]] = [
      "Ann Peters"),
 ]
 
-EDITIONS: list[tuple[str, str, str | None]] = [
+EDITIONS: list[Case] = [
     # An outlet's national edition is one organisation, though tagged outlet + country.
     ("Many homes were flooded, according to CNN Indonesia.", "Many homes", "CNN Indonesia"),
     # Guard: a country after an organisation in another phrase stays apart.
     ("According to the IMF, Indonesia grew by 5% last year.", "According", "IMF"),
 ]
 
-DOCUMENTS: list[tuple[str, str, str | None]] = [
+DOCUMENTS: list[Case] = [
     # "In a statement by X," and "by X's report" say whose the sentence is, like
     # "according to X"; a schedule or an investigation speaks for whoever made it.
     ("In a statement by the Ministry of Health, the death toll rose to nine.", "In a",
@@ -103,7 +103,7 @@ DOCUMENTS: list[tuple[str, str, str | None]] = [
      "council"),
 ]
 
-INVERTED: list[tuple[str, str, str | None]] = [
+INVERTED: list[Case] = [
     # "“…,” tweeted former thinktank executive Tom Reddy": a long title before the name
     # puts the inverted subject, parsed as the verb's object, far from the verb.
     ("\"The only conclusion I can reach after reading that damning audit summary is that "
@@ -115,7 +115,7 @@ INVERTED: list[tuple[str, str, str | None]] = [
      "supporters' trust.", "\"We will", "club"),
 ]
 
-MEMBERS: list[tuple[str, str, str | None]] = [
+MEMBERS: list[Case] = [
     # A group with its members named ("states including Norway and Sweden"): the first
     # named member, as with several speakers; citing concerns is a statement.
     ("Neighbouring states including Norway and Sweden have cited security concerns to ban "
@@ -130,7 +130,7 @@ MEMBERS: list[tuple[str, str, str | None]] = [
     ("The article cited three studies.", "The article", None),
 ]
 
-DESCRIBED: list[tuple[str, str, str | None]] = [
+DESCRIBED: list[Case] = [
     # A capitalised word the tagger took for a common noun is a name when the sentence
     # describes it in apposition ("X, a database detailing…, states").
     ("Planetracks, a database detailing the jets flown by small airlines, states the plane "
@@ -139,7 +139,7 @@ DESCRIBED: list[tuple[str, str, str | None]] = [
     ("Evidence suggests the drug works in most patients.", "Evidence", None),
 ]
 
-OUTLETS: list[tuple[str, str, str | None]] = [
+OUTLETS: list[Case] = [
     # "The newspaper" after a named outlet spoke is that outlet.
     ("The Harbour Gazette reported that the ferry was late. Mayor Ann Peters said the port "
      "was safe. The newspaper further reported that two crew members had quit.",
@@ -158,7 +158,4 @@ CASES = (UNNAMED_GROUPS + APPOSED + VERBS + RELAYED + EDITIONS + DOCUMENTS + INV
 def test_development_f_speakers(
     pipeline: LoadedPipeline, text: str, opening: str, expected: str | None
 ) -> None:
-    candidates = extract_candidates(text, pipeline)
-    found = [c for c in candidates if text[c.start:c.end].startswith(opening)]
-    assert found, f"no candidate opens with {opening!r}"
-    assert found[0].speaker == expected
+    assert speaker_of(pipeline, text, opening) == expected

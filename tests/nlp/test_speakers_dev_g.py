@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from claimdesk.nlp.extract import extract_candidates
 from claimdesk.nlp.pipeline import LoadedPipeline
+from tests.nlp.speaker_cases import Case, speaker_of
 
 # (text, the start of the sentence, the speaker a careful reader names; None = nobody).
-QUOTES: list[tuple[str, str, str | None]] = [
+QUOTES: list[Case] = [
     # A quotation of several sentences that ends its sentence, named in the next one.
     ("\"The river is rising. Nobody is safe. Leave your homes tonight!\" Mayor Ann Peters "
      "told residents on Friday in a video.", "Nobody", "Ann Peters"),
@@ -27,7 +27,7 @@ QUOTES: list[tuple[str, str, str | None]] = [
      "\"The river", None),
 ]
 
-VERBS: list[tuple[str, str, str | None]] = [
+VERBS: list[Case] = [
     # A judge named with the title rules; anyone who rules that something is so.
     ("District Judge Mary Olsen ruled the new tax violated the state constitution.",
      "District", "Mary Olsen"),
@@ -53,7 +53,7 @@ VERBS: list[tuple[str, str, str | None]] = [
     ("Tom Hale read the statement aloud to the crowd.", "Tom Hale", None),
 ]
 
-SOURCES: list[tuple[str, str, str | None]] = [
+SOURCES: list[Case] = [
     # Unnamed people beside a named source: the named source is whom a reader can check.
     ("Local officials said ten people were hurt, but the Northfield Gazette reported as "
      "many as thirty injured.", "Local officials", "Northfield Gazette"),
@@ -76,7 +76,7 @@ SOURCES: list[tuple[str, str, str | None]] = [
     ("Government officials said the roads were closed.", "Government", "Government officials"),
 ]
 
-NAMES: list[tuple[str, str, str | None]] = [
+NAMES: list[Case] = [
     # A town the tagger did not know, taken into the name after "Mayor of".
     ("Mayor of Slupsk Marek Nowicki said the town would mourn for a week.", "Mayor",
      "Marek Nowicki"),
@@ -92,7 +92,4 @@ CASES = QUOTES + VERBS + SOURCES + NAMES
 def test_development_g_speakers(
     pipeline: LoadedPipeline, text: str, opening: str, expected: str | None
 ) -> None:
-    candidates = extract_candidates(text, pipeline)
-    found = [c for c in candidates if text[c.start:c.end].startswith(opening)]
-    assert found, f"no candidate opens with {opening!r}"
-    assert found[0].speaker == expected
+    assert speaker_of(pipeline, text, opening) == expected

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from claimdesk.nlp.extract import extract_candidates
 from claimdesk.nlp.pipeline import LoadedPipeline
+from tests.nlp.speaker_cases import Case, speaker_of
 
 # (text, the start of the sentence, the speaker a careful reader names; None = nobody).
-CREDITS: list[tuple[str, str, str | None]] = [
+CREDITS: list[Case] = [
     # A credit line left from a pull quote the page lost names no speaker for the story's
     # opening paragraph, nor for a paragraph that quotes people of its own.
     ("Reporter killed in Harbin\nLi Wen, a reporter from Harbin, died on Tuesday after "
@@ -20,7 +20,7 @@ CREDITS: list[tuple[str, str, str | None]] = [
      "The road reopened on Friday.", "Hale escaped", None),
 ]
 
-PEOPLE: list[tuple[str, str, str | None]] = [
+PEOPLE: list[Case] = [
     # A surname the tagger took for a common noun still puts its person in focus, so that
     # "he" after it is that person, not the last one quoted.
     ("Coach Ben Radmall was pleased. Coach Brad Tronc was not.\n\"The young players did "
@@ -39,7 +39,7 @@ PEOPLE: list[tuple[str, str, str | None]] = [
      "Walsh.", "It is", "Peter Walsh"),
 ]
 
-VERBS: list[tuple[str, str, str | None]] = [
+VERBS: list[Case] = [
     # "Pointed out", reacting with a quotation, reporting something "as" something.
     ("In her defence, Senator Ana Ruiz pointed out she had \"given up every paid post I "
      "held.\"", "In her", "Ana Ruiz"),
@@ -63,7 +63,4 @@ CASES = CREDITS + PEOPLE + VERBS
 def test_development_h_speakers(
     pipeline: LoadedPipeline, text: str, opening: str, expected: str | None
 ) -> None:
-    candidates = extract_candidates(text, pipeline)
-    found = [c for c in candidates if text[c.start:c.end].startswith(opening)]
-    assert found, f"no candidate opens with {opening!r}"
-    assert found[0].speaker == expected
+    assert speaker_of(pipeline, text, opening) == expected
