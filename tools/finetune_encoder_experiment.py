@@ -361,7 +361,10 @@ def average_last(args: argparse.Namespace, model: Encoder, last: list[dict[str, 
 def average_runs(args: argparse.Namespace, b: Any, model: Encoder,
                  split: Any) -> dict[str, Any]:
     """--mode average: the kept validation logits of --runs averaged (a seed ensemble),
-    judged as one run's are; written to --work/NAME.json. Validation only."""
+    judged as one run's are; written to --work/NAME.json. Validation only. With --soup the
+    runs' kept weights are averaged instead (one model, one pass at inference; the runs
+    start from the same weights), saved as NAME.npz with its validation logits beside it,
+    as a run's are."""
     val_texts = [s.text for s in split.validation]
     y_val = np.array([s.positive for s in split.validation], dtype=np.float64)
     files = np.array([s.file_id for s in split.validation])
@@ -370,12 +373,21 @@ def average_runs(args: argparse.Namespace, b: Any, model: Encoder,
     zs = [np.load(args.work / f"{run}-validation-logits.npy") for run in args.runs]
     z = np.mean(zs, axis=0)
     val_pieces = Pieces(b, val_texts)
-    z_shipped = logits(model, val_pieces,
-                       cached_pool(model, val_pieces, args.work / "pooled-validation.pt"))
+    val_pool = cached_pool(model, val_pieces, args.work / "pooled-validation.pt")
+    z_shipped = logits(model, val_pieces, val_pool)
+    if args.soup:
+        saved = [np.load(args.work / f"{run}.npz") for run in args.runs]
+        mean = {k: np.mean([s[k] for s in saved], axis=0) for k in saved[0].files}
+        set_arrays(model, mean)
+        z = logits(model, val_pieces, val_pool)
+        save: Any = np.savez
+        save(args.work / f"{args.name}.npz", **mean)
+        np.save(args.work / f"{args.name}-validation-logits.npy", z)
     best = judge(z, lex_val, y_val, files)
     both = evaluate(np.stack([z, z_shipped, lex_val], 1), y_val, files, 1e6, raw=3)
     passed = best["f1"] >= args.shipped_f1 + F1_MARGIN and best["auc"] >= args.shipped_auc
-    result = {"name": args.name, "mode": "average", "runs": list(args.runs),
+    result = {"name": args.name, "mode": "soup" if args.soup else "average",
+              "runs": list(args.runs),
               "members": [judge(zi, lex_val, y_val, files) for zi in zs],
               "best": best, "passed": passed,
               "with_shipped_head": {k: both[k] for k in ("f1", "auc", "f1_sd")}}
@@ -438,6 +450,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--soup", action="store_true",
+                        help="--mode average: average the runs' kept weights, not their logits")
     parser.add_argument("--l2sp", type=float, default=0.0,
                         help="alpha of alpha * ||w - w0||^2 toward the starting weights")
     parser.add_argument("--dropout", type=float, default=0.0,
