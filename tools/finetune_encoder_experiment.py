@@ -24,6 +24,14 @@
 # --test (at the end of a run) or --mode test (for a finished run), once, and only for a run
 # whose 2-fold validation F1 is at least the shipped one + 0.02 with an AUC not lower.
 # Time on 2 shared cores: a full epoch 1.4-4.3 min, a sentence-layer epoch about 10 s.
+# Off by default: --l2sp A adds A * ||w - w0||^2 toward the starting weights (head too;
+# the printed train_loss includes it), --dropout / --input-dropout drop units between the
+# sentence-level layers / of the pooled features in training, --average-last K also judges
+# the last K half-epoch checkpoints averaged (weights, saved as NAME-avgK.npz, and logits;
+# K fixed before the run, no choice on validation). Every run also saves each half epoch's
+# validation logits (NAME-validation-logits-halves.npy). --mode average --runs A B ...
+# judges the mean of finished runs' kept validation logits (a seed ensemble; pass A-avgK to
+# average those); with --soup their weights are averaged into one model, saved like a run.
 
 from __future__ import annotations
 
