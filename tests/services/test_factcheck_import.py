@@ -37,3 +37,34 @@ def test_files_import_once_per_review_url_and_refusals_are_listed(
             assert factcheck_repo.count(s) == 3
     finally:
         db.dispose()
+
+
+def _stored(db_path: Path) -> list[tuple[str, str, str]]:
+    db = open_database(db_path)
+    try:
+        with db.sessions() as s:
+            drafts = factcheck_repo.imported_drafts(s)
+        return [(d.url, d.claim, d.rating) for d in drafts]
+    finally:
+        db.dispose()
+
+
+def test_a_tab_separated_file_with_quotes_and_commas_in_its_claims_is_read(
+    tmp_path: Path,
+) -> None:
+    # The heading row says which delimiter the file uses; guessing it from the rows
+    # took the comma inside a quoted claim for the delimiter and refused the file.
+    tsv = write(tmp_path / "checks.csv", 'claim\turl\trating\n'
+                '"He said ""no"", then left"\thttps://c.example/t1\tFalse\n'
+                "It's a claim with apostrophe's\thttps://c.example/t2\tTrue\n")
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        result = import_factcheck_files(db, [tsv])
+    finally:
+        db.dispose()
+    assert result.refused == ()
+    assert _stored(tmp_path / "desk.sqlite3") == [
+        ("https://c.example/t1", 'He said "no", then left', "False"),
+        ("https://c.example/t2", "It's a claim with apostrophe's", "True"),
+    ]
+

@@ -172,15 +172,35 @@ def _columns(heading: list[str]) -> dict[str, int]:
     return found
 
 
+#: The delimiters a fact-check CSV may use (a spreadsheet's "CSV" is often ; or tab).
+_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the heading row into the most known columns.
+
+    The heading row must name claim and url, so it says which delimiter the file uses;
+    csv.Sniffer guessed from the rows and took a comma inside a quoted claim of a tab
+    separated file for the delimiter. No heading understood: the sniffer's guess.
+    """
+    best, found = ",", 0
+    for delimiter in _DELIMITERS:
+        heading = next(csv.reader(io.StringIO(text[:65536]), delimiter=delimiter), [])
+        columns = _columns(heading)
+        if "claim" in columns and "url" in columns and len(columns) > found:
+            best, found = delimiter, len(columns)
+    if found:
+        return best
+    try:
+        return csv.Sniffer().sniff(text[:65536], "".join(_DELIMITERS)).delimiter
+    except csv.Error:
+        return ","
+
+
 def from_csv(text: str) -> FactChecksRead:
     """Rows of a CSV with a heading row naming at least claim and url columns."""
-    sample = text[:65536]
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, ",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = csv.reader(io.StringIO(text), dialect)
-    try:
+        rows = csv.reader(io.StringIO(text), delimiter=_delimiter(text), skipinitialspace=True)
         columns = _columns(next(rows, []))
         if "claim" not in columns or "url" not in columns:
             raise Unreadable(
