@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from claimdesk.importers.claimreview import MAX_CLAIM_CHARS
 from claimdesk.services.factcheck_import import import_factcheck_files
 from claimdesk.storage import factcheck_repo
 from claimdesk.storage.db import open_database
@@ -68,3 +69,22 @@ def test_a_tab_separated_file_with_quotes_and_commas_in_its_claims_is_read(
         ("https://c.example/t2", "It's a claim with apostrophe's", "True"),
     ]
 
+
+def test_a_csv_cell_longer_than_pythons_default_limit_is_cut_not_the_file_refused(
+    tmp_path: Path,
+) -> None:
+    # A claim is cut to MAX_CLAIM_CHARS in JSON; in a CSV a cell over 128 KB refused
+    # the whole file with the csv module's own words ("field larger than field limit").
+    long_claim = "lorem ipsum " * 90_000
+    csv = write(tmp_path / "checks.csv", "claim,url,rating\n"
+                f'"{long_claim}",https://c.example/long,False\n'
+                "Short claim,https://c.example/short,True\n")
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        result = import_factcheck_files(db, [csv])
+    finally:
+        db.dispose()
+    assert (result.refused, result.added) == ((), 2)
+    stored = {url: claim for url, claim, _ in _stored(tmp_path / "desk.sqlite3")}
+    assert stored["https://c.example/long"] == long_claim.strip()[:MAX_CLAIM_CHARS]
+    assert stored["https://c.example/short"] == "Short claim"

@@ -199,6 +199,9 @@ def _delimiter(text: str) -> str:
 
 def from_csv(text: str) -> FactChecksRead:
     """Rows of a CSV with a heading row naming at least claim and url columns."""
+    # A cell may be as long as the file: an over-long claim is cut (claim_text) like
+    # one in JSON, rather than the whole file refused by the csv module's 128 KB limit.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
     try:
         rows = csv.reader(io.StringIO(text), delimiter=_delimiter(text), skipinitialspace=True)
         columns = _columns(next(rows, []))
