@@ -87,3 +87,15 @@ def test_match_an_articles_claims_and_say_plainly_what_is_wrong(
         failed = run(*args, "--db", str(path)) if "--db" not in args else run(*args)
         assert failed.returncode == 2
         assert needle in failed.stderr and failed.stderr.count("\n") == 1, failed.stderr
+
+
+def test_an_article_id_too_large_for_the_database_is_refused_in_one_line(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    db = str(tmp_path / "desk.sqlite3")
+    assert run("factchecks", "import", str(_feed(tmp_path)), "--no-vectors",
+               "--db", db).returncode == 0  # fmt: skip
+    failed = run("match", "--article", "99999999999999999999", "--db", db)
+    assert failed.returncode == 2 and "Traceback" not in failed.stderr, failed.stderr
+    assert failed.stderr.count("\n") == 1 and "99999999999999999999 is out of range" in (
+        failed.stderr)
