@@ -99,3 +99,29 @@ def test_an_article_id_too_large_for_the_database_is_refused_in_one_line(
     assert failed.returncode == 2 and "Traceback" not in failed.stderr, failed.stderr
     assert failed.stderr.count("\n") == 1 and "99999999999999999999 is out of range" in (
         failed.stderr)
+
+
+def test_lang_is_read_as_a_language_code_whatever_its_case_and_refused_if_it_is_none(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    db = str(tmp_path / "desk.sqlite3")
+    checks = write(tmp_path / "checks.csv", "claim,url,rating,language\n"
+                   "Las redes 5G propagan el coronavirus,https://c.example/es,Falso,es\n"
+                   "Eating carrots improves your night vision,https://c.example/en,False,en\n")
+    assert run("factchecks", "import", str(checks), "--db", db).returncode == 0
+
+    def ranks(lang: str) -> dict[str, int | None]:
+        found = run("match", "Las redes 5G propagan el coronavirus", "--lang", lang,
+                    "--format", "json", "--db", db)  # fmt: skip
+        assert found.returncode == 0, found.stderr
+        return {m["url"]: m["bm25_rank"] for m in json.loads(found.stdout)[0]["matches"]}
+
+    # "ES", "es-ES" or "es_ES" is Spanish: the Spanish entry stays a full-text candidate
+    # (it was left out as a language of its own, "ES" not being "es").
+    assert ranks("es")["https://c.example/es"] == 1
+    for spelling in ("ES", "es-ES", "es_ES"):
+        assert ranks(spelling)["https://c.example/es"] == 1, spelling
+    for bad in ("klingon", "e_", "%", "5"):
+        failed = run("match", "Las redes 5G", "--lang", bad, "--db", db)
+        assert failed.returncode == 2 and failed.stderr.count("\n") == 1, failed.stderr
+        assert "is not a language code" in failed.stderr, failed.stderr

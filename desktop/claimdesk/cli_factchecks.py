@@ -164,6 +164,23 @@ def _text_line(match: FactCheckMatch) -> str:
             f"{f.language or '-'}\t{' '.join(f.claim.split())}\t{where}")  # fmt: skip
 
 
+def _language(value: str | None) -> str | None:
+    """--lang as the library stores languages: its primary subtag, lower case ("es" for
+    "ES", "es-ES" or "es_ES"), so that entries in "es" and "es-mx" stay full-text
+    candidates; a value that is no language code is refused rather than quietly keeping
+    only the entries of no known language."""
+    if value is None:
+        return None
+    from claimdesk.importers.claimreview import language_code
+
+    code = language_code(value)
+    if code is None:
+        raise KnownError(
+            f"--lang {value} is not a language code: give one such as en, es or pt-BR."
+        )
+    return code.split("-")[0]
+
+
 def cmd_match(args: argparse.Namespace) -> int:
     """Text: per claim, one match per line (similarity, rating, publisher, date, language,
     claim, URL). JSON: a list of {claim, claim_id, matches: [...]}. Exit 1: no match."""
@@ -175,6 +192,7 @@ def cmd_match(args: argparse.Namespace) -> int:
         raise KnownError("The claim to match is empty: give its words, or --article ID.")
     if not 1 <= args.limit <= 1000:
         raise KnownError("--limit must be between 1 and 1000.")
+    language = _language(args.lang)
     with _library(args, create=False) as db:
         claims: list[tuple[int | None, str]] = [(None, args.text)] if args.text else []
         if args.article is not None:
@@ -194,7 +212,7 @@ def cmd_match(args: argparse.Namespace) -> int:
             _say(f"{left:,} fact-checks have no vector yet and are found by their words only; "
                  "run `claimdesk factchecks vectors`.")  # fmt: skip
         results = matcher.match_many(
-            [t for _, t in claims], args.lang, args.limit, [c for c, _ in claims]
+            [t for _, t in claims], language, args.limit, [c for c, _ in claims]
         ) if claims else []  # fmt: skip
     if args.format == "json":
         payload = [
