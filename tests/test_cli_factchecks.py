@@ -125,3 +125,25 @@ def test_lang_is_read_as_a_language_code_whatever_its_case_and_refused_if_it_is_
         failed = run("match", "Las redes 5G", "--lang", bad, "--db", db)
         assert failed.returncode == 2 and failed.stderr.count("\n") == 1, failed.stderr
         assert "is not a language code" in failed.stderr, failed.stderr
+
+
+def test_match_says_why_nothing_is_printed_an_empty_library_or_an_article_without_claims(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    path = tmp_path / "desk.sqlite3"
+    database = open_database(path)
+    with database.sessions.begin() as s:
+        aid = repo.add_article(s, text="Nothing here.", metadata=ArticleMetadata(title="N"),
+                               file_name="n.txt", file_path="/n.txt", fmt="txt", sha256="n")
+    database.dispose()
+    empty = run("match", "Vaccines contain magnets", "--db", str(path))
+    assert (empty.returncode, empty.stdout) == (1, "")
+    assert empty.stderr.count("\n") == 1 and "library is empty" in empty.stderr, empty.stderr
+    as_json = run("match", "Vaccines contain magnets", "--format", "json", "--db", str(path))
+    assert as_json.returncode == 1 and "library is empty" in as_json.stderr
+    assert json.loads(as_json.stdout) == [
+        {"claim_id": None, "claim": "Vaccines contain magnets", "matches": []}]
+    assert run("factchecks", "import", str(_feed(tmp_path)), "--db", str(path)).returncode == 0
+    bare = run("match", "--article", str(aid), "--db", str(path))
+    assert (bare.returncode, bare.stdout) == (1, "")
+    assert f"Article {aid} has no claims to match" in bare.stderr, bare.stderr

@@ -205,15 +205,23 @@ def cmd_match(args: argparse.Namespace) -> int:
                 except MissingRowError:
                     raise KnownError(f"There is no article {args.article} in {db.path}.") from None
                 claims = [(c.id, c.text) for c in repo.list_claims(session, args.article)]
+            if not claims:
+                _say(f"Article {args.article} has no claims to match.")
         matcher = FactCheckMatcher(db)
-        _fill(matcher, FILL_BEFORE_MATCH)
-        left = matcher.missing_vectors()
-        if left:
-            _say(f"{left:,} fact-checks have no vector yet and are found by their words only; "
-                 "run `claimdesk factchecks vectors`.")  # fmt: skip
-        results = matcher.match_many(
-            [t for _, t in claims], language, args.limit, [c for c, _ in claims]
-        ) if claims else []  # fmt: skip
+        results: list[list[FactCheckMatch]] = [[] for _ in claims]
+        if not matcher.has_entries():
+            # Said, not left to an empty answer; and the encoder is not even loaded.
+            _say("The fact-check library is empty: import earlier fact-checks with "
+                 "`claimdesk factchecks import FILE…` first.")  # fmt: skip
+        elif claims:
+            _fill(matcher, FILL_BEFORE_MATCH)
+            left = matcher.missing_vectors()
+            if left:
+                _say(f"{left:,} fact-checks have no vector yet and are found by their words "
+                     "only; run `claimdesk factchecks vectors`.")  # fmt: skip
+            results = matcher.match_many(
+                [t for _, t in claims], language, args.limit, [c for c, _ in claims]
+            )
     if args.format == "json":
         payload = [
             {"claim_id": cid, "claim": text, "matches": [match_json(m) for m in found]}
