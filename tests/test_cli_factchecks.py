@@ -147,3 +147,20 @@ def test_match_says_why_nothing_is_printed_an_empty_library_or_an_article_withou
     bare = run("match", "--article", str(aid), "--db", str(path))
     assert (bare.returncode, bare.stdout) == (1, "")
     assert f"Article {aid} has no claims to match" in bare.stderr, bare.stderr
+
+
+def test_a_text_far_longer_than_a_claim_is_refused_before_it_is_encoded(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    # Encoding one text costs memory with its length (10,000 words: 0.8 GB, 40,000:
+    # 2.9 GB, a megabyte would not fit a laptop); a claim or a post is far shorter.
+    db = str(tmp_path / "desk.sqlite3")
+    assert run("factchecks", "import", str(_feed(tmp_path)), "--no-vectors",
+               "--db", db).returncode == 0  # fmt: skip
+    article = "Vaccines contain magnets and " * 400  # 11,600 characters
+    failed = run("match", article, "--db", db)
+    assert failed.returncode == 2 and failed.stdout == "", failed.stderr
+    assert failed.stderr.count("\n") == 1 and "11,600 characters long" in failed.stderr
+    assert "--article" in failed.stderr
+    status = run("factchecks", "status", "--db", db)
+    assert "0 encoded, 3 not yet" in status.stdout  # refused before anything was done

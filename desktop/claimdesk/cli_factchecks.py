@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 #: `match` encodes up to this many entries that still lack a vector (the desk's newest
 #: verdicts, a small import) before answering; more is left to `factchecks vectors`.
 FILL_BEFORE_MATCH = 2_000
+#: The longest text `match` takes. Encoding costs memory with the text's length (10,000
+#: words: 0.8 GB; 40,000: 2.9 GB); a claim or a post is a few hundred characters, and
+#: the library's own claims are cut at 2,000.
+MAX_CLAIM_CHARS = 10_000
 
 
 #: SQLite integers are signed 64-bit: a larger article id cannot even be asked for.
@@ -190,6 +194,12 @@ def cmd_match(args: argparse.Namespace) -> int:
         raise KnownError("Give either a claim's text or --article ID, not both or neither.")
     if args.text is not None and not args.text.strip():
         raise KnownError("The claim to match is empty: give its words, or --article ID.")
+    if args.text is not None and len(args.text) > MAX_CLAIM_CHARS:
+        raise KnownError(
+            f"The claim to match is {len(args.text):,} characters long, more than the "
+            f"{MAX_CLAIM_CHARS:,} a claim or a post may have: give the claim alone, or import "
+            "the article and use --article ID."
+        )
     if not 1 <= args.limit <= 1000:
         raise KnownError("--limit must be between 1 and 1000.")
     language = _language(args.lang)
