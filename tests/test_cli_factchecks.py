@@ -164,3 +164,17 @@ def test_a_text_far_longer_than_a_claim_is_refused_before_it_is_encoded(
     assert "--article" in failed.stderr
     status = run("factchecks", "status", "--db", db)
     assert "0 encoded, 3 not yet" in status.stdout  # refused before anything was done
+
+
+def test_one_fact_check_is_counted_in_the_singular(tmp_path: Path, data_dir: Path) -> None:
+    db = str(tmp_path / "desk.sqlite3")
+    one = write(tmp_path / "one.csv", "claim,url\nCarrots improve night vision,https://c.example/1\n")
+    result = run("factchecks", "import", str(one), "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{one}\t1 fact-check",
+        "1 fact-check added, 0 updated, 0 already in the library; 1 file read, 0 refused.",
+    ]
+    assert result.stderr == "claimdesk: encoding 1 fact-check…\n"
+    status = run("factchecks", "status", "--db", db)
+    assert status.stdout == "1 fact-check (1 imported, 0 the desk's own); 1 encoded, 0 not yet.\n"

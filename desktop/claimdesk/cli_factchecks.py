@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from claimdesk.domain.factchecks import counted
 from claimdesk.errors import KnownError
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def _fill(matcher: FactCheckMatcher, limit: int | None = None) -> int:
     if not missing:
         return 0
     todo = missing if limit is None else min(limit, missing)
-    _say(f"encoding {todo:,} fact-checks…")
+    _say(f"encoding {counted(todo)}…")
     step = max(1000, todo // 10)
     said = [0]
 
@@ -109,7 +110,7 @@ def cmd_factchecks(args: argparse.Namespace) -> int:
 
             result = import_factcheck_files(db, args.files)
             for path, found in result.per_file:
-                print(f"{path}\t{found} fact-checks")
+                print(f"{path}\t{counted(found)}")
             for _path, reason in result.refused:
                 print(f"claimdesk: {reason}", file=sys.stderr)
             print(result.summary())
@@ -117,7 +118,7 @@ def cmd_factchecks(args: argparse.Namespace) -> int:
                 _fill(matcher)
             return 1 if result.refused else 0
         if args.action == "vectors":
-            print(f"{_fill(matcher):,} fact-checks encoded.")
+            print(f"{counted(_fill(matcher))} encoded.")
             return 0
         from claimdesk.domain.factchecks import FactCheckSource
         from claimdesk.storage import factcheck_repo
@@ -126,7 +127,7 @@ def cmd_factchecks(args: argparse.Namespace) -> int:
             total = factcheck_repo.count(session)
             desk = factcheck_repo.count(session, FactCheckSource.DESK)
         missing = matcher.missing_vectors()
-        print(f"{total:,} fact-checks ({total - desk:,} imported, {desk:,} the desk's own); "
+        print(f"{counted(total)} ({total - desk:,} imported, {desk:,} the desk's own); "
               f"{total - missing:,} encoded, {missing:,} not yet.")  # fmt: skip
         if db.path is None:  # a shared desk: say where its nearest vectors are found
             from claimdesk.storage import pgvector
@@ -227,7 +228,9 @@ def cmd_match(args: argparse.Namespace) -> int:
             _fill(matcher, FILL_BEFORE_MATCH)
             left = matcher.missing_vectors()
             if left:
-                _say(f"{left:,} fact-checks have no vector yet and are found by their words "
+                one = left == 1
+                _say(f"{counted(left)} {'has' if one else 'have'} no vector yet and "
+                     f"{'is' if one else 'are'} found by {'its' if one else 'their'} words "
                      "only; run `claimdesk factchecks vectors`.")  # fmt: skip
             results = matcher.match_many(
                 [t for _, t in claims], language, args.limit, [c for c, _ in claims]

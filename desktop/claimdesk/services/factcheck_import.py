@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from claimdesk.domain.factchecks import FactCheckDraft
+from claimdesk.domain.factchecks import FactCheckDraft, counted
 from claimdesk.importers.factcheck_files import FactCheckFileRefused, read_factchecks
 from claimdesk.storage import factcheck_repo
 from claimdesk.storage.db import Database
@@ -32,7 +32,7 @@ class FactCheckImport:
 
     def summary(self) -> str:
         text = (
-            f"{self.added:,} fact-checks added, {self.updated:,} updated, "
+            f"{counted(self.added)} added, {self.updated:,} updated, "
             f"{self.unchanged:,} already in the library"
         )
         if self.repeated:
@@ -40,9 +40,9 @@ class FactCheckImport:
         if self.skipped:
             left = ", ".join(f"{n:,} with {why}" for why, n in self.skipped)
             total = sum(n for _, n in self.skipped)
-            text += f"; {total:,} item{'s' if total != 1 else ''} left out ({left})"
+            text += f"; {counted(total, 'item')} left out ({left})"
         read = self.files - len(self.refused)
-        return f"{text}; {read} file{'s' if read != 1 else ''} read, {len(self.refused)} refused."
+        return f"{text}; {counted(read, 'file')} read, {len(self.refused)} refused."
 
 
 def store_factchecks(session: Session, drafts: Sequence[FactCheckDraft]) -> UpsertCounts:
