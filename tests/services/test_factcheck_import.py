@@ -88,3 +88,31 @@ def test_a_csv_cell_longer_than_pythons_default_limit_is_cut_not_the_file_refuse
     stored = {url: claim for url, claim, _ in _stored(tmp_path / "desk.sqlite3")}
     assert stored["https://c.example/long"] == long_claim.strip()[:MAX_CLAIM_CHARS]
     assert stored["https://c.example/short"] == "Short claim"
+
+
+def test_a_folder_or_a_file_without_extension_is_refused_saying_what_it_is(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "checks.json"
+    folder.mkdir()
+    bare = write(tmp_path / "README", "claim,url\nA claim,https://c.example/1\n")
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        result = import_factcheck_files(db, [folder, tmp_path / "exports", bare])
+    finally:
+        db.dispose()
+    (tmp_path / "exports").mkdir()
+    assert [why for _, why in result.refused] == [
+        f"Cannot import fact-checks from {folder}: it is a folder, not a file.",
+        f"Cannot import fact-checks from {tmp_path / 'exports'}: the file does not exist "
+        "(it may have been moved or deleted).",
+        f"Cannot import fact-checks from {bare}: its name has no extension, so its format "
+        "is unknown; ClaimDesk reads .json, .jsonld, .json-ld, .html, .htm, .xhtml, .csv, "
+        ".gz, .zip.",
+    ]
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        assert [why for _, why in import_factcheck_files(db, [tmp_path / "exports"]).refused] == [
+            f"Cannot import fact-checks from {tmp_path / 'exports'}: it is a folder, not a file."]
+    finally:
+        db.dispose()

@@ -71,12 +71,15 @@ def read_factchecks(path: str | os.PathLike[str]) -> FactChecksRead:
     shown = os.fspath(path)
     file = Path(shown)
     suffix = file.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise FactCheckFileRefused(
-            shown, f"{suffix or 'files without an extension'} is not a fact-check format; "
-            f"ClaimDesk reads {', '.join(SUFFIXES)}"
-        )  # fmt: skip
     try:
+        if suffix not in SUFFIXES:
+            if not _is_file(file):
+                read_limited(file, MAX_BYTES)  # says it is a folder, or that it is missing
+            raise Unreadable(
+                (f"{suffix} is not a fact-check format" if suffix else
+                 "its name has no extension, so its format is unknown")
+                + f"; ClaimDesk reads {', '.join(SUFFIXES)}"
+            )  # fmt: skip
         data = read_limited(file, MAX_BYTES)
         read = _parse(file.name, data)
     except Unreadable as exc:
@@ -86,6 +89,14 @@ def read_factchecks(path: str | os.PathLike[str]) -> FactChecksRead:
             shown, "it is too large to read in this computer's memory"
         ) from None
     return read
+
+
+def _is_file(file: Path) -> bool:
+    """Whether `file` is there and no folder (a folder is named as one, not by suffix)."""
+    try:
+        return file.exists() and not file.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _parse(name: str, data: bytes, packed: bool = False) -> FactChecksRead:
