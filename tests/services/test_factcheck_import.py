@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from claimdesk.importers.claimreview import MAX_CLAIM_CHARS
@@ -116,3 +117,33 @@ def test_a_folder_or_a_file_without_extension_is_refused_saying_what_it_is(
             f"Cannot import fact-checks from {tmp_path / 'exports'}: it is a folder, not a file."]
     finally:
         db.dispose()
+
+
+def test_json_ld_lists_value_objects_and_node_references_are_read_as_their_values(
+    tmp_path: Path,
+) -> None:
+    # JSON-LD may give any property as a list of values, a text or a date as a value
+    # object ({"@value": …}) and an address as a node reference ({"@id": …}): legal
+    # ClaimReview that left the review without URL, claim, day or language.
+    feed = write(tmp_path / "expanded.jsonld", {"@context": "https://schema.org", "@graph": [
+        {"@type": "ClaimReview", "url": ["https://c.example/list"],
+         "claimReviewed": [{"@value": "Claim as a value object", "@language": "en"}],
+         "datePublished": {"@type": "Date", "@value": "2021-05-04"},
+         "inLanguage": ["en"]},
+        {"@type": "ClaimReview", "url": {"@id": "https://c.example/node"},
+         "claimReviewed": {"@value": "Claim of a node reference"},
+         "datePublished": ["2021-05-05T10:00:00+02:00"],
+         "inLanguage": {"@value": "es"}},
+    ]})
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        result = import_factcheck_files(db, [feed])
+        with db.sessions() as s:
+            drafts = factcheck_repo.imported_drafts(s)
+    finally:
+        db.dispose()
+    assert (result.added, result.skipped) == (2, ())
+    assert [(d.url, d.claim, d.published, d.language) for d in drafts] == [
+        ("https://c.example/list", "Claim as a value object", date(2021, 5, 4), "en"),
+        ("https://c.example/node", "Claim of a node reference", date(2021, 5, 5), "es"),
+    ]

@@ -85,12 +85,21 @@ def _walk(root: Any) -> Iterator[dict[str, Any]]:
             stack.extend((child, depth + 1) for child in reversed(node))
 
 
+def _plain(value: Any) -> Any:
+    """A JSON-LD value as one plain value: a list's first item, a value object's
+    {"@value": …} or a node reference's {"@id": …}; anything else as it is."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict) and ("@value" in value or set(value) == {"@id"}):
+        value = value.get("@value", value.get("@id"))
+    return value
+
+
 def _text(value: Any) -> str | None:
-    """A string field; a {name: …} object or a one-item list stands for its text."""
-    if isinstance(value, list) and value:
-        value = value[0]
+    """A string field; a {name: …} object, a value object or a list stands for its text."""
+    value = _plain(value)
     if isinstance(value, dict):
-        value = value.get("name", value.get("alternateName"))
+        value = _plain(value.get("name", value.get("alternateName")))
     return clean_field(value)  # None unless it is a string
 
 
@@ -118,8 +127,9 @@ def _first_dict(value: Any) -> dict[str, Any]:
 
 def language_code(value: Any) -> str | None:
     """A BCP 47-looking language code, lower case ("en", "pt-br"), or None."""
+    value = _plain(value)
     if isinstance(value, dict):
-        value = value.get("alternateName", value.get("name"))
+        value = _plain(value.get("alternateName", value.get("name")))
     if not isinstance(value, str):
         return None
     code = value.strip()
@@ -137,7 +147,7 @@ def claim_text(value: Any) -> str | None:
 
 def _draft(review: dict[str, Any]) -> FactCheckDraft | str:
     """The fact-check of one ClaimReview, or why it was left out."""
-    url = review.get("url")
+    url = _plain(review.get("url"))
     if not isinstance(url, str):
         url = review.get("@id")
     url = clean_url(url) if isinstance(url, str) else None
@@ -163,7 +173,8 @@ def _draft(review: dict[str, Any]) -> FactCheckDraft | str:
         rating_best=number(rating.get("bestRating")),
         rating_worst=number(rating.get("worstRating")),
         publisher=author or "",
-        published=parse_date(review.get("datePublished")) or parse_date(item.get("datePublished")),
+        published=parse_date(_plain(review.get("datePublished")))
+        or parse_date(_plain(item.get("datePublished"))),
         language=language_code(review.get("inLanguage"))
         or language_code(item.get("inLanguage")),
         title=_text(review.get("headline")) or _text(review.get("name")) or "",
