@@ -147,3 +147,33 @@ def test_json_ld_lists_value_objects_and_node_references_are_read_as_their_value
         ("https://c.example/list", "Claim as a value object", date(2021, 5, 4), "en"),
         ("https://c.example/node", "Claim of a node reference", date(2021, 5, 5), "es"),
     ]
+
+
+def test_bidirectional_overrides_are_taken_out_of_every_text_of_a_fact_check(
+    tmp_path: Path,
+) -> None:
+    # An override (U+202E) or isolate left open in a publisher's name runs on into what
+    # is shown after it on the same line: the detail pane's date, language and
+    # similarity, then the claim and URL, read backwards. C0/C1 controls were already
+    # dropped; these format characters were kept.
+    rlo, lri, pdi = "\u202e", "\u2066", "\u2069"
+    feed = write(tmp_path / "feed.json", [
+        review(1, author={"name": f"Checks{rlo} Example"}, headline=f"{lri}Is it true?",
+               claimReviewed=f"A claim {rlo}about tax{pdi}",
+               reviewRating={"alternateName": f"False{rlo}"}),
+        review(2, claimReviewed=f"{rlo}{pdi} "),  # nothing left: no claim text
+    ])
+    csv = write(tmp_path / "more.csv", "claim,url,rating,publisher,title\n"
+                f"Wind {rlo}kills birds,https://c.example/w,Fal{rlo}se,Pub{lri},T{pdi}\n")
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        result = import_factcheck_files(db, [feed, csv])
+        with db.sessions() as s:
+            drafts = factcheck_repo.imported_drafts(s)
+    finally:
+        db.dispose()
+    assert (result.added, result.skipped) == (2, (("no claim text", 1),))
+    assert [(d.claim, d.rating, d.publisher, d.title) for d in drafts] == [
+        ("A claim about tax", "False", "Checks Example", "Is it true?"),
+        ("Wind kills birds", "False", "Pub", "T"),
+    ]

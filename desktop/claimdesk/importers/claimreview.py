@@ -20,6 +20,10 @@ MAX_ITEMS = 2_000_000
 #: A claim longer than this is cut: a claim is a sentence or two, not an article.
 MAX_CLAIM_CHARS = 2_000
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+#: Bidirectional embeddings, overrides and isolates (LRE…RLO, LRI…PDI). One left open
+#: in a publisher's name reverses what is shown after it on the line (the detail pane's
+#: date, similarity, claim and URL); single marks (LRM, RLM, ALM) have no such reach.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 #: Why an item was left out, as counted in FactChecksRead.skipped.
 NO_URL = "no review URL"
 NO_CLAIM = "no claim text"
@@ -138,6 +142,17 @@ def language_code(value: Any) -> str | None:
     return code.replace("_", "-").lower()
 
 
+def without_bidi_controls(text: str | None) -> str | None:
+    """A cleaned one-line field without bidirectional controls, or None if nothing is left.
+
+    Only what a fact-check file brings passes here, not a case bundle's library, which
+    is checked against claim_text and clean_field as a desk stored it.
+    """
+    if not text or _BIDI_CONTROLS.search(text) is None:
+        return text or None
+    return " ".join(_BIDI_CONTROLS.sub("", text).split()) or None
+
+
 def claim_text(value: Any) -> str | None:
     text = _text(value) if not isinstance(value, str) else normalise_paragraph(value)
     if not text:
@@ -154,17 +169,18 @@ def _draft(review: dict[str, Any]) -> FactCheckDraft | str:
     if url is None:
         return NO_URL
     item = _first_dict(review.get("itemReviewed"))
-    claim = claim_text(review.get("claimReviewed")) or claim_text(
-        item.get("name", item.get("text"))
+    plain = without_bidi_controls
+    claim = plain(claim_text(review.get("claimReviewed"))) or plain(
+        claim_text(item.get("name", item.get("text")))
     )
     if not claim:
         return NO_CLAIM
     rating = _first_dict(review.get("reviewRating"))
-    label = _text(rating.get("alternateName")) or _text(rating.get("name"))
+    label = plain(_text(rating.get("alternateName"))) or plain(_text(rating.get("name")))
     value = number(rating.get("ratingValue"))
     if label is None and value is None:
-        label = _text(rating.get("ratingValue"))  # "False" given as the value itself
-    author = _text(review.get("author")) or _text(review.get("publisher"))
+        label = plain(_text(rating.get("ratingValue")))  # "False" given as the value itself
+    author = plain(_text(review.get("author"))) or plain(_text(review.get("publisher")))
     return FactCheckDraft(
         url=url,
         claim=claim,
@@ -177,7 +193,7 @@ def _draft(review: dict[str, Any]) -> FactCheckDraft | str:
         or parse_date(_plain(item.get("datePublished"))),
         language=language_code(review.get("inLanguage"))
         or language_code(item.get("inLanguage")),
-        title=_text(review.get("headline")) or _text(review.get("name")) or "",
+        title=plain(_text(review.get("headline"))) or plain(_text(review.get("name"))) or "",
     )
 
 

@@ -24,6 +24,7 @@ from claimdesk.importers.claimreview import (
     language_code,
     load_json,
     number,
+    without_bidi_controls,
 )
 from claimdesk.importers.common import (
     Unreadable,
@@ -239,7 +240,7 @@ def _csv_row(row: list[str], columns: dict[str, int], read: FactChecksRead) -> N
     if not any(cell.strip() for cell in row):
         return
     url = clean_url(cell("url"))
-    claim = claim_text(cell("claim"))
+    claim = without_bidi_controls(claim_text(cell("claim")))
     if url is None or not claim:
         read.skipped[NO_URL if url is None else NO_CLAIM] += 1
         return
@@ -247,11 +248,11 @@ def _csv_row(row: list[str], columns: dict[str, int], read: FactChecksRead) -> N
         FactCheckDraft(
             url=url,
             claim=claim,
-            rating=clean_field(cell("rating")) or "",
+            rating=without_bidi_controls(clean_field(cell("rating"))) or "",
             rating_value=number(cell("rating_value")),
-            publisher=clean_field(cell("publisher")) or "",
+            publisher=without_bidi_controls(clean_field(cell("publisher"))) or "",
             published=parse_date(cell("date")),
             language=language_code(cell("language")),
-            title=clean_field(cell("title")) or "",
+            title=without_bidi_controls(clean_field(cell("title"))) or "",
         )
     )
