@@ -177,3 +177,18 @@ def test_bidirectional_overrides_are_taken_out_of_every_text_of_a_fact_check(
         ("A claim about tax", "False", "Checks Example", "Is it true?"),
         ("Wind kills birds", "False", "Pub", "T"),
     ]
+
+
+def test_a_saved_page_whose_json_ld_block_is_over_10_mb_is_read_whole(tmp_path: Path) -> None:
+    # libxml2 cuts a text node over 10 MB unless told the document may be huge: the
+    # block came back empty and was counted as "not valid JSON", its reviews lost.
+    reviews = [review(n, reviewBody="x" * 500) for n in range(20_000)]
+    page = write(tmp_path / "feed.html", "<html><head><script type='application/ld+json'>"
+                 + json.dumps(reviews) + "</script></head><body></body></html>")
+    assert page.stat().st_size > 10 * 1024 * 1024
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        result = import_factcheck_files(db, [page])
+    finally:
+        db.dispose()
+    assert (result.added, result.skipped, result.refused) == (20_000, (), ())

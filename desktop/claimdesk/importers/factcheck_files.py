@@ -140,7 +140,10 @@ def from_page(data: bytes) -> FactChecksRead:
     """The ClaimReview in a saved page's <script type="application/ld+json"> blocks.
 
     lxml's HTML parser neither loads DTDs nor touches the network; a block that is not
-    valid JSON is skipped (pages often carry broken ones for other schema types).
+    valid JSON is skipped (pages often carry broken ones for other schema types). The
+    parser is told the page may be huge: otherwise libxml2 cuts a text node over 10 MB
+    and a large block came back empty. The file is at most MAX_BYTES either way, and
+    HTML expands no entities of its own.
     """
     import lxml.html
 
@@ -148,7 +151,8 @@ def from_page(data: bytes) -> FactChecksRead:
     if not markup.strip():
         raise Unreadable("the page is empty")
     try:
-        document = lxml.html.document_fromstring(markup)
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        document = lxml.html.document_fromstring(markup, parser=parser)
     except Exception as exc:  # lxml raises several types on broken markup
         raise Unreadable(f"the page could not be read as HTML ({one_line(exc)})") from None
     read = FactChecksRead()
