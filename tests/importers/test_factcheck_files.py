@@ -86,7 +86,8 @@ def test_wrong_types_leave_an_item_out_or_a_field_empty_never_crash(tmp_path: Pa
                itemReviewed={"@type": "Claim", "name": "From itemReviewed"}),
     ]
     read = read_factchecks(write(tmp_path / "odd.json", odd))
-    assert dict(read.skipped) == {"no claim text": 1, "no review URL": 2}
+    assert dict(read.skipped) == {"no claim text": 1, "no review URL": 1,
+                                  "a review URL that is not a web address (http or https)": 1}
     three, five = read.drafts
     assert (three.rating, three.rating_value, three.publisher, three.published,
             three.language) == ("", None, "Desk A", None, None)

@@ -192,3 +192,28 @@ def test_a_saved_page_whose_json_ld_block_is_over_10_mb_is_read_whole(tmp_path: 
     finally:
         db.dispose()
     assert (result.added, result.skipped, result.refused) == (20_000, (), ())
+
+
+def test_a_review_url_that_is_no_web_address_is_counted_as_such_not_as_missing(
+    tmp_path: Path,
+) -> None:
+    # A spreadsheet's "www.…" without https://, or a hostile javascript: or file: URL,
+    # was left out as having "no review URL": the file plainly had one.
+    csv = write(tmp_path / "checks.csv", "claim,url\n"
+                "A claim,www.snopes.com/fact-check/a\n"
+                "B claim,\n"
+                "C claim,https://snopes.com/c\n")
+    feed = write(tmp_path / "feed.json", [review(1, url="javascript:alert(1)"),
+                                          review(2, url="file:///etc/passwd")])
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        result = import_factcheck_files(db, [csv, feed])
+    finally:
+        db.dispose()
+    assert result.added == 1
+    assert result.skipped == (
+        ("a review URL that is not a web address (http or https)", 3), ("no review URL", 1))
+    assert result.summary() == (
+        "1 fact-check added, 0 updated, 0 already in the library; 4 items left out (3 with "
+        "a review URL that is not a web address (http or https), 1 with no review URL); "
+        "2 files read, 0 refused.")

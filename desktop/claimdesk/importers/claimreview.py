@@ -26,6 +26,7 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 #: Why an item was left out, as counted in FactChecksRead.skipped.
 NO_URL = "no review URL"
+NOT_WEB_URL = "a review URL that is not a web address (http or https)"
 NO_CLAIM = "no claim text"
 
 
@@ -160,14 +161,21 @@ def claim_text(value: Any) -> str | None:
     return " ".join(text.split())[:MAX_CLAIM_CHARS]
 
 
+def url_missing(given: object) -> str:
+    """Why an item has no review URL to store: none given, or one that is no web address
+    (a spreadsheet's "www.…" without https://, a javascript: or file: address)."""
+    return NOT_WEB_URL if isinstance(given, str) and given.strip() else NO_URL
+
+
 def _draft(review: dict[str, Any]) -> FactCheckDraft | str:
     """The fact-check of one ClaimReview, or why it was left out."""
-    url = _plain(review.get("url"))
-    if not isinstance(url, str):
-        url = review.get("@id")
-    url = clean_url(url) if isinstance(url, str) else None
+    given = _plain(review.get("url"))
+    url = clean_url(given) if isinstance(given, str) else None
     if url is None:
-        return NO_URL
+        node = review.get("@id")
+        url = clean_url(node) if isinstance(node, str) else None
+    if url is None:
+        return url_missing(given)
     item = _first_dict(review.get("itemReviewed"))
     plain = without_bidi_controls
     claim = plain(claim_text(review.get("claimReviewed"))) or plain(

@@ -17,13 +17,13 @@ from claimdesk.importers.archive import ZipLimits, open_checked_zip
 from claimdesk.importers.claimreview import (
     MAX_ITEMS,
     NO_CLAIM,
-    NO_URL,
     FactChecksRead,
     claim_text,
     from_json,
     language_code,
     load_json,
     number,
+    url_missing,
     without_bidi_controls,
 )
 from claimdesk.importers.common import (
@@ -246,7 +246,7 @@ def _csv_row(row: list[str], columns: dict[str, int], read: FactChecksRead) -> N
     url = clean_url(cell("url"))
     claim = without_bidi_controls(claim_text(cell("claim")))
     if url is None or not claim:
-        read.skipped[NO_URL if url is None else NO_CLAIM] += 1
+        read.skipped[url_missing(cell("url")) if url is None else NO_CLAIM] += 1
         return
     read.drafts.append(
         FactCheckDraft(
