@@ -178,3 +178,21 @@ def test_one_fact_check_is_counted_in_the_singular(tmp_path: Path, data_dir: Pat
     assert result.stderr == "claimdesk: encoding 1 fact-check…\n"
     status = run("factchecks", "status", "--db", db)
     assert status.stdout == "1 fact-check (1 imported, 0 the desk's own); 1 encoded, 0 not yet.\n"
+
+
+def test_a_claim_typed_in_a_latin_1_terminal_is_matched_not_a_traceback(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    # Bytes that are not UTF-8 reach Python as lone surrogates ("seg\udcfan" for the
+    # Latin-1 "según"); the sentence splitter could not encode them and the command
+    # ended in UnicodeEncodeError.
+    db = str(tmp_path / "desk.sqlite3")
+    assert run("factchecks", "import", str(_feed(tmp_path)), "--db", db).returncode == 0
+    typed = "Las redes 5G propagan el coronavirus, seg\udcfan dicen. Es falso."
+    for fmt in ("json", "text"):
+        found = run("match", typed, "--format", fmt, "--db", db)
+        assert found.returncode == 0 and "Traceback" not in found.stderr, found.stderr
+    found = run("match", typed, "--format", "json", "--db", db)
+    (only,) = json.loads(found.stdout)
+    assert only["claim"] == "Las redes 5G propagan el coronavirus, según dicen. Es falso."
+    assert only["matches"][0]["url"] == "https://checks.example/review/1"

@@ -169,6 +169,20 @@ def _text_line(match: FactCheckMatch) -> str:
             f"{f.language or '-'}\t{' '.join(f.claim.split())}\t{where}")  # fmt: skip
 
 
+def _typed(text: str) -> str:
+    """The claim as the user typed it. Bytes that are not UTF-8 (a Latin-1 terminal's
+    "según") reach Python as lone surrogates, which nothing downstream can encode: they
+    are read back as bytes and decoded as an imported file would be."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    from claimdesk.importers.common import Unreadable, decode_text, normalise_text
+
+    try:
+        return normalise_text(decode_text(text.encode("utf-8", "surrogateescape")))
+    except (UnicodeError, Unreadable):
+        return normalise_text(text)  # what cannot be read becomes U+FFFD
+
+
 def _language(value: str | None) -> str | None:
     """--lang as the library stores languages: its primary subtag, lower case ("es" for
     "ES", "es-ES" or "es_ES"), so that entries in "es" and "es-mx" stay full-text
@@ -191,6 +205,8 @@ def cmd_match(args: argparse.Namespace) -> int:
     claim, URL). JSON: a list of {claim, claim_id, matches: [...]}. Exit 1: no match."""
     from claimdesk.services.factcheck_match import FactCheckMatcher
 
+    if args.text is not None:
+        args.text = _typed(args.text)
     if (args.text is None) == (args.article is None):
         raise KnownError("Give either a claim's text or --article ID, not both or neither.")
     if args.text is not None and not args.text.strip():
