@@ -196,3 +196,18 @@ def test_a_claim_typed_in_a_latin_1_terminal_is_matched_not_a_traceback(
     (only,) = json.loads(found.stdout)
     assert only["claim"] == "Las redes 5G propagan el coronavirus, según dicen. Es falso."
     assert only["matches"][0]["url"] == "https://checks.example/review/1"
+
+
+def test_a_claim_with_no_words_once_cleaned_is_refused_not_matched_at_random(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    # A link alone, a zero-width space, emoji or punctuation: matching read an empty
+    # query and printed five arbitrary fact-checks (exit 0, "found").
+    db = str(tmp_path / "desk.sqlite3")
+    assert run("factchecks", "import", str(_feed(tmp_path)), "--no-vectors",
+               "--db", db).returncode == 0  # fmt: skip
+    for text in ("https://t.co/abc", "\u200b", "😀😀🔥", "?!", "#"):
+        failed = run("match", text, "--db", db)
+        assert (failed.returncode, failed.stdout) == (2, ""), (text, failed.stdout)
+        assert failed.stderr.count("\n") == 1 and "has no words" in failed.stderr, failed.stderr
+    assert run("match", "5G 🔥", "--db", db).returncode == 0  # one word is enough

@@ -183,6 +183,14 @@ def _typed(text: str) -> str:
         return normalise_text(text)  # what cannot be read becomes U+FFFD
 
 
+def _has_words(text: str) -> bool:
+    """Whether matching reads any word in `text` (nlp.matching's cleaning: links out,
+    hashtags split); with none it would match an empty query, at random."""
+    from claimdesk.nlp.matching import clean_query, query_terms
+
+    return bool(query_terms(clean_query(text[: MAX_CLAIM_CHARS + 1])))
+
+
 def _language(value: str | None) -> str | None:
     """--lang as the library stores languages: its primary subtag, lower case ("es" for
     "ES", "es-ES" or "es_ES"), so that entries in "es" and "es-mx" stay full-text
@@ -211,6 +219,11 @@ def cmd_match(args: argparse.Namespace) -> int:
         raise KnownError("Give either a claim's text or --article ID, not both or neither.")
     if args.text is not None and not args.text.strip():
         raise KnownError("The claim to match is empty: give its words, or --article ID.")
+    if args.text is not None and not _has_words(args.text):
+        raise KnownError(
+            "The claim to match has no words once links are taken out (only a link, "
+            "emoji or punctuation): give its words, or --article ID."
+        )
     if args.text is not None and len(args.text) > MAX_CLAIM_CHARS:
         raise KnownError(
             f"The claim to match is {len(args.text):,} characters long, more than the "
