@@ -249,3 +249,22 @@ def test_a_reimported_review_whose_title_changed_is_encoded_again(tmp_path: Path
                 (ids[0], "Claim number 1 about the economy", "Is claim 1 really true?")]
     finally:
         db.dispose()
+
+
+def test_a_broken_json_ld_block_is_reported_as_a_block_not_as_an_item_left_out(
+    tmp_path: Path,
+) -> None:
+    # Saved pages often carry a broken block for another schema type; the summary
+    # called it "1 item left out (1 with a JSON-LD block that is not valid JSON)".
+    page = write(tmp_path / "page.html", "<script type='application/ld+json'>{broken</script>"
+                 "<script type='application/ld+json'>{\"@type\": \"WebSite\", oops</script>"
+                 "<script type='application/ld+json'>"
+                 + json.dumps([review(1), review(2, url=None)]) + "</script>")
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        result = import_factcheck_files(db, [page])
+    finally:
+        db.dispose()
+    assert result.summary() == (
+        "1 fact-check added, 0 updated, 0 already in the library; 1 item left out (1 with "
+        "no review URL); 2 JSON-LD blocks skipped as not valid JSON; 1 file read, 0 refused.")

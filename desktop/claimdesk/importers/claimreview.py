@@ -27,6 +27,8 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 #: Why an item was left out, as counted in FactChecksRead.skipped.
 NO_URL = "no review URL"
 NOT_WEB_URL = "a review URL that is not a web address (http or https)"
+#: Counted beside them, though it is no item: a saved page's block that is not JSON.
+BROKEN_BLOCK = "a JSON-LD block that is not valid JSON"
 NO_CLAIM = "no claim text"
 
 

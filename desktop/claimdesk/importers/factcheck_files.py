@@ -15,6 +15,7 @@ from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.importers.archive import ZipLimits, open_checked_zip
 from claimdesk.importers.claimreview import (
+    BROKEN_BLOCK,
     MAX_ITEMS,
     NO_CLAIM,
     FactChecksRead,
@@ -166,7 +167,7 @@ def from_page(data: bytes) -> FactChecksRead:
         except Unreadable as exc:
             if "nested" in exc.reason:
                 raise
-            read.skipped["a JSON-LD block that is not valid JSON"] += 1
+            read.skipped[BROKEN_BLOCK] += 1
             continue
         read.extend(from_json(root))
     if not blocks:

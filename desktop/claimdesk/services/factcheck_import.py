@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from claimdesk.domain.factchecks import FactCheckDraft, counted
+from claimdesk.importers.claimreview import BROKEN_BLOCK
 from claimdesk.importers.factcheck_files import FactCheckFileRefused, read_factchecks
 from claimdesk.storage import factcheck_repo
 from claimdesk.storage.db import Database
@@ -37,10 +38,14 @@ class FactCheckImport:
         )
         if self.repeated:
             text += f", {self.repeated:,} repeated in the files"
-        if self.skipped:
-            left = ", ".join(f"{n:,} with {why}" for why, n in self.skipped)
-            total = sum(n for _, n in self.skipped)
+        items = [(why, n) for why, n in self.skipped if why != BROKEN_BLOCK]
+        if items:
+            left = ", ".join(f"{n:,} with {why}" for why, n in items)
+            total = sum(n for _, n in items)
             text += f"; {counted(total, 'item')} left out ({left})"
+        blocks = dict(self.skipped).get(BROKEN_BLOCK, 0)
+        if blocks:  # a page's block for another schema type, often: no item was lost
+            text += f"; {counted(blocks, 'JSON-LD block')} skipped as not valid JSON"
         read = self.files - len(self.refused)
         return f"{text}; {counted(read, 'file')} read, {len(self.refused)} refused."
 
