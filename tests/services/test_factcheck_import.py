@@ -268,3 +268,27 @@ def test_a_broken_json_ld_block_is_reported_as_a_block_not_as_an_item_left_out(
     assert result.summary() == (
         "1 fact-check added, 0 updated, 0 already in the library; 1 item left out (1 with "
         "no review URL); 2 JSON-LD blocks skipped as not valid JSON; 1 file read, 0 refused.")
+
+
+def test_json_ld_blocks_in_comment_or_cdata_wrappers_or_with_a_charset_are_read(
+    tmp_path: Path,
+) -> None:
+    # Pages written for XHTML wrap their blocks (/*<![CDATA[*/ … /*]]>*/, <!-- … -->)
+    # and some give the type a charset: each such block was lost.
+    def block(n: int) -> str:
+        return json.dumps(review(n))
+
+    page = write(tmp_path / "page.html", "<html><head>"
+                 f"<script type='application/ld+json; charset=utf-8'>{block(1)}</script>"
+                 f"<script type='application/ld+json'>/*<![CDATA[*/{block(2)}/*]]>*/</script>"
+                 f"<script type='application/ld+json'><!--\n{block(3)}\n--></script>"
+                 f"<script type='application/ld+json'>//<![CDATA[\n{block(4)}\n//]]></script>"
+                 f"<script type='application/ld+json'><![CDATA[{block(5)}]]></script>"
+                 "<script type='application/ld+json+other'>{}</script>"
+                 "</head></html>")
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        result = import_factcheck_files(db, [page])
+    finally:
+        db.dispose()
+    assert (result.added, result.skipped) == (5, ())

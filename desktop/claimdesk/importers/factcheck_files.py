@@ -45,7 +45,11 @@ _ZIP_LIMITS = ZipLimits(max_total_bytes=MAX_BYTES, max_member_bytes=MAX_BYTES,
 _JSON = (".json", ".jsonld", ".json-ld")
 _HTML = (".html", ".htm", ".xhtml")
 SUFFIXES = (*_JSON, *_HTML, ".csv", ".gz", ".zip")
-_LD_TYPE = re.compile(r"application/ld\+json", re.IGNORECASE)
+_LD_TYPE = re.compile(r"application/ld\+json\s*(?:;.*)?", re.IGNORECASE | re.DOTALL)
+#: What pages written for XHTML put around a block's JSON: <!-- -->, <![CDATA[ ]]>, or
+#: either inside a comment of the script's own (/*<![CDATA[*/ … /*]]>*/, //<![CDATA[).
+_WRAPPER_START = re.compile(r"\A\s*(?:<!--|/\*\s*<!\[CDATA\[\s*\*/|//\s*<!\[CDATA\[|<!\[CDATA\[)")
+_WRAPPER_END = re.compile(r"(?:-->|/\*\s*\]\]>\s*\*/|//\s*\]\]>|\]\]>)\s*\Z")
 #: CSV headings understood, by the field they fill (first the names the issue lists).
 _CSV_FIELDS = {
     "claim": ("claim", "claimreviewed", "claim_reviewed", "text"),
@@ -163,7 +167,7 @@ def from_page(data: bytes) -> FactChecksRead:
             continue
         blocks += 1
         try:
-            root = load_json(script.text_content() or "")
+            root = load_json(_unwrapped(script.text_content() or ""))
         except Unreadable as exc:
             if "nested" in exc.reason:
                 raise
@@ -176,6 +180,14 @@ def from_page(data: bytes) -> FactChecksRead:
             "ClaimReview; save the fact-check's own page, not a copy of its text"
         )
     return read
+
+
+def _unwrapped(block: str) -> str:
+    """A block's JSON without the comment or CDATA wrapper a page may put around it."""
+    start = _WRAPPER_START.match(block)
+    if start is None:
+        return block
+    return _WRAPPER_END.sub("", block[start.end() :], count=1)
 
 
 def _columns(heading: list[str]) -> dict[str, int]:
