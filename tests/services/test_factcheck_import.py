@@ -292,3 +292,22 @@ def test_json_ld_blocks_in_comment_or_cdata_wrappers_or_with_a_charset_are_read(
     finally:
         db.dispose()
     assert (result.added, result.skipped) == (5, ())
+
+
+def test_a_csv_with_classic_mac_line_endings_is_read(tmp_path: Path) -> None:
+    # Excel for Mac's "CSV (Macintosh)" ends lines with CR alone: the csv module refused
+    # the file, "new-line character seen in unquoted field - do you need to open the
+    # file in universal-newline mode?".
+    csv = tmp_path / "mac.csv"
+    csv.write_bytes(b"claim,url,rating\rCR only claim,https://c.example/cr1,False\r"
+                    b"\"Two\rlines\",https://c.example/cr2,True\r")
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        result = import_factcheck_files(db, [csv])
+    finally:
+        db.dispose()
+    assert result.refused == ()
+    assert _stored(tmp_path / "desk.sqlite3") == [
+        ("https://c.example/cr1", "CR only claim", "False"),
+        ("https://c.example/cr2", "Two lines", "True"),
+    ]

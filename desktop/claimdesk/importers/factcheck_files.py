@@ -228,6 +228,10 @@ def _delimiter(text: str) -> str:
 
 def from_csv(text: str) -> FactChecksRead:
     """Rows of a CSV with a heading row naming at least claim and url columns."""
+    # Every line ending as "\n": Excel for Mac's "CSV (Macintosh)" ends lines with CR
+    # alone, which the csv module refuses (a CR inside a quoted claim is a space anyway).
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     # A cell may be as long as the file: an over-long claim is cut (claim_text) like
     # one in JSON, rather than the whole file refused by the csv module's 128 KB limit.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
