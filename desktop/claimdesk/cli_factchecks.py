@@ -111,8 +111,9 @@ def cmd_factchecks(args: argparse.Namespace) -> int:
             result = import_factcheck_files(db, args.files)
             for path, found in result.per_file:
                 print(f"{path}\t{counted(found)}")
-            for _path, reason in result.refused:
-                print(f"claimdesk: {reason}", file=sys.stderr)
+            for path, reason in result.refused:
+                print(f"claimdesk: Cannot import fact-checks from {path}: {reason}.",
+                      file=sys.stderr)
             print(result.summary())
             if not args.no_vectors:
                 _fill(matcher)

@@ -105,18 +105,17 @@ def test_a_folder_or_a_file_without_extension_is_refused_saying_what_it_is(
     finally:
         db.dispose()
     (tmp_path / "exports").mkdir()
-    assert [why for _, why in result.refused] == [
-        f"Cannot import fact-checks from {folder}: it is a folder, not a file.",
-        f"Cannot import fact-checks from {tmp_path / 'exports'}: the file does not exist "
-        "(it may have been moved or deleted).",
-        f"Cannot import fact-checks from {bare}: its name has no extension, so its format "
-        "is unknown; ClaimDesk reads .json, .jsonld, .json-ld, .html, .htm, .xhtml, .csv, "
-        ".gz, .zip.",
+    assert list(result.refused) == [
+        (str(folder), "it is a folder, not a file"),
+        (str(tmp_path / "exports"),
+         "the file does not exist (it may have been moved or deleted)"),
+        (str(bare), "its name has no extension, so its format is unknown; ClaimDesk reads "
+         ".json, .jsonld, .json-ld, .html, .htm, .xhtml, .csv, .gz, .zip"),
     ]
     db = open_database(tmp_path / "desk.sqlite3")
     try:
-        assert [why for _, why in import_factcheck_files(db, [tmp_path / "exports"]).refused] == [
-            f"Cannot import fact-checks from {tmp_path / 'exports'}: it is a folder, not a file."]
+        assert import_factcheck_files(db, [tmp_path / "exports"]).refused == (
+            (str(tmp_path / "exports"), "it is a folder, not a file"),)
     finally:
         db.dispose()
 
@@ -311,3 +310,18 @@ def test_a_csv_with_classic_mac_line_endings_is_read(tmp_path: Path) -> None:
         ("https://c.example/cr1", "CR only claim", "False"),
         ("https://c.example/cr2", "Two lines", "True"),
     ]
+
+
+def test_a_refusal_is_its_reason_alone_so_the_window_names_the_file_once(
+    tmp_path: Path,
+) -> None:
+    # The window lists "Refused: {path}: {why}"; why was the whole sentence, path
+    # included: "Refused: /x/e.json: Cannot import fact-checks from /x/e.json: the
+    # file is empty." The reason alone is kept, as the article import does.
+    empty = write(tmp_path / "e.json", "")
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        result = import_factcheck_files(db, [empty])
+    finally:
+        db.dispose()
+    assert result.refused == ((str(empty), "the file is empty"),)

@@ -28,7 +28,7 @@ class FactCheckImport:
     unchanged: int = 0
     repeated: int = 0  # items naming a review URL another item of the import named
     skipped: tuple[tuple[str, int], ...] = ()  # (reason, items) left out of read files
-    refused: tuple[tuple[str, str], ...] = ()  # (file, one-sentence reason)
+    refused: tuple[tuple[str, str], ...] = ()  # (file, why: "the file is empty")
     per_file: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # (file, found)
 
     def summary(self) -> str:
@@ -79,7 +79,7 @@ def import_factcheck_files(
         try:
             read = read_factchecks(shown)
         except FactCheckFileRefused as exc:
-            refused.append((shown, str(exc)))
+            refused.append((shown, exc.reason))  # the file is named beside it
             continue
         drafts.extend(read.drafts)
         skipped.update(read.skipped)
