@@ -211,3 +211,16 @@ def test_a_claim_with_no_words_once_cleaned_is_refused_not_matched_at_random(
         assert (failed.returncode, failed.stdout) == (2, ""), (text, failed.stdout)
         assert failed.stderr.count("\n") == 1 and "has no words" in failed.stderr, failed.stderr
     assert run("match", "5G 🔥", "--db", db).returncode == 0  # one word is enough
+
+
+def test_a_missing_article_names_the_desk_on_a_server_too(
+    desk_target: str | Path, data_dir: Path
+) -> None:
+    # On a shared desk the database has no file, and the message said "in None".
+    open_database(desk_target).dispose()
+    failed = run("match", "--article", "99", "--db", str(desk_target))
+    assert failed.returncode == 2 and failed.stderr.count("\n") == 1, failed.stderr
+    assert failed.stderr.startswith("claimdesk: There is no article 99 in ")
+    assert "None" not in failed.stderr
+    if isinstance(desk_target, Path):
+        assert str(desk_target) in failed.stderr

@@ -244,7 +244,7 @@ def cmd_match(args: argparse.Namespace) -> int:
                 try:
                     repo.get_article(session, args.article)
                 except MissingRowError:
-                    raise KnownError(f"There is no article {args.article} in {db.path}.") from None
+                    raise KnownError(f"There is no article {args.article} in {db.where}.") from None
                 claims = [(c.id, c.text) for c in repo.list_claims(session, args.article)]
             if not claims:
                 _say(f"Article {args.article} has no claims to match.")
