@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from claimdesk.domain.factchecks import counted
 from claimdesk.errors import KnownError
 
 if TYPE_CHECKING:
@@ -19,6 +20,27 @@ if TYPE_CHECKING:
 #: `match` encodes up to this many entries that still lack a vector (the desk's newest
 #: verdicts, a small import) before answering; more is left to `factchecks vectors`.
 FILL_BEFORE_MATCH = 2_000
+#: The longest text `match` takes. Encoding costs memory with the text's length (10,000
+#: words: 0.8 GB; 40,000: 2.9 GB); a claim or a post is a few hundred characters, and
+#: the library's own claims are cut at 2,000.
+MAX_CLAIM_CHARS = 10_000
+
+
+#: SQLite integers are signed 64-bit: a larger article id cannot even be asked for.
+_MAX_ID = 2**63 - 1
+
+
+def _article_id(value: str) -> int:
+    """An article id as argparse reads it: a number SQLite can hold, else one line."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= _MAX_ID:
+        raise argparse.ArgumentTypeError(
+            f"{value} is out of range: give a whole number between 1 and {_MAX_ID}"
+        )
+    return number
 
 
 def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -35,7 +57,8 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
     common(actions.add_parser("status", help="how many entries, from where, how many encoded"))
     m = sub.add_parser("match", help="earlier fact-checks of a claim, or of an article's claims")
     m.add_argument("text", nargs="?", help="the claim (or use --article)")
-    m.add_argument("--article", type=int, metavar="ID", help="match every claim of this article")
+    m.add_argument("--article", type=_article_id, metavar="ID",
+                   help="match every claim of this article")
     m.add_argument("--lang", metavar="xx", help="the claim's language (e.g. es)")
     m.add_argument("--limit", type=int, default=5, help="matches per claim (default 5)")
     m.add_argument("--format", choices=("text", "json"), default="text")
@@ -65,7 +88,7 @@ def _fill(matcher: FactCheckMatcher, limit: int | None = None) -> int:
     if not missing:
         return 0
     todo = missing if limit is None else min(limit, missing)
-    _say(f"encoding {todo:,} fact-checks…")
+    _say(f"encoding {counted(todo)}…")
     step = max(1000, todo // 10)
     said = [0]
 
@@ -87,15 +110,16 @@ def cmd_factchecks(args: argparse.Namespace) -> int:
 
             result = import_factcheck_files(db, args.files)
             for path, found in result.per_file:
-                print(f"{path}\t{found} fact-checks")
-            for _path, reason in result.refused:
-                print(f"claimdesk: {reason}", file=sys.stderr)
+                print(f"{path}\t{counted(found)}")
+            for path, reason in result.refused:
+                print(f"claimdesk: Cannot import fact-checks from {path}: {reason}.",
+                      file=sys.stderr)
             print(result.summary())
             if not args.no_vectors:
                 _fill(matcher)
             return 1 if result.refused else 0
         if args.action == "vectors":
-            print(f"{_fill(matcher):,} fact-checks encoded.")
+            print(f"{counted(_fill(matcher))} encoded.")
             return 0
         from claimdesk.domain.factchecks import FactCheckSource
         from claimdesk.storage import factcheck_repo
@@ -104,7 +128,7 @@ def cmd_factchecks(args: argparse.Namespace) -> int:
             total = factcheck_repo.count(session)
             desk = factcheck_repo.count(session, FactCheckSource.DESK)
         missing = matcher.missing_vectors()
-        print(f"{total:,} fact-checks ({total - desk:,} imported, {desk:,} the desk's own); "
+        print(f"{counted(total)} ({total - desk:,} imported, {desk:,} the desk's own); "
               f"{total - missing:,} encoded, {missing:,} not yet.")  # fmt: skip
         if db.path is None:  # a shared desk: say where its nearest vectors are found
             from claimdesk.storage import pgvector
@@ -146,17 +170,70 @@ def _text_line(match: FactCheckMatch) -> str:
             f"{f.language or '-'}\t{' '.join(f.claim.split())}\t{where}")  # fmt: skip
 
 
+def _typed(text: str) -> str:
+    """The claim as the user typed it. Bytes that are not UTF-8 (a Latin-1 terminal's
+    "según") reach Python as lone surrogates, which nothing downstream can encode: they
+    are read back as bytes and decoded as an imported file would be."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    from claimdesk.importers.common import Unreadable, decode_text, normalise_text
+
+    try:
+        return normalise_text(decode_text(text.encode("utf-8", "surrogateescape")))
+    except (UnicodeError, Unreadable):
+        return normalise_text(text)  # what cannot be read becomes U+FFFD
+
+
+def _has_words(text: str) -> bool:
+    """Whether matching reads any word in `text` (nlp.matching's cleaning: links out,
+    hashtags split); with none it would match an empty query, at random."""
+    from claimdesk.nlp.matching import clean_query, query_terms
+
+    return bool(query_terms(clean_query(text[: MAX_CLAIM_CHARS + 1])))
+
+
+def _language(value: str | None) -> str | None:
+    """--lang as the library stores languages: its primary subtag, lower case ("es" for
+    "ES", "es-ES" or "es_ES"), so that entries in "es" and "es-mx" stay full-text
+    candidates; a value that is no language code is refused rather than quietly keeping
+    only the entries of no known language."""
+    if value is None:
+        return None
+    from claimdesk.importers.claimreview import language_code
+
+    code = language_code(value)
+    if code is None:
+        raise KnownError(
+            f"--lang {value} is not a language code: give one such as en, es or pt-BR."
+        )
+    return code.split("-")[0]
+
+
 def cmd_match(args: argparse.Namespace) -> int:
     """Text: per claim, one match per line (similarity, rating, publisher, date, language,
     claim, URL). JSON: a list of {claim, claim_id, matches: [...]}. Exit 1: no match."""
     from claimdesk.services.factcheck_match import FactCheckMatcher
 
+    if args.text is not None:
+        args.text = _typed(args.text)
     if (args.text is None) == (args.article is None):
         raise KnownError("Give either a claim's text or --article ID, not both or neither.")
     if args.text is not None and not args.text.strip():
         raise KnownError("The claim to match is empty: give its words, or --article ID.")
+    if args.text is not None and not _has_words(args.text):
+        raise KnownError(
+            "The claim to match has no words once links are taken out (only a link, "
+            "emoji or punctuation): give its words, or --article ID."
+        )
+    if args.text is not None and len(args.text) > MAX_CLAIM_CHARS:
+        raise KnownError(
+            f"The claim to match is {len(args.text):,} characters long, more than the "
+            f"{MAX_CLAIM_CHARS:,} a claim or a post may have: give the claim alone, or import "
+            "the article and use --article ID."
+        )
     if not 1 <= args.limit <= 1000:
         raise KnownError("--limit must be between 1 and 1000.")
+    language = _language(args.lang)
     with _library(args, create=False) as db:
         claims: list[tuple[int | None, str]] = [(None, args.text)] if args.text else []
         if args.article is not None:
@@ -167,17 +244,27 @@ def cmd_match(args: argparse.Namespace) -> int:
                 try:
                     repo.get_article(session, args.article)
                 except MissingRowError:
-                    raise KnownError(f"There is no article {args.article} in {db.path}.") from None
+                    raise KnownError(f"There is no article {args.article} in {db.where}.") from None
                 claims = [(c.id, c.text) for c in repo.list_claims(session, args.article)]
+            if not claims:
+                _say(f"Article {args.article} has no claims to match.")
         matcher = FactCheckMatcher(db)
-        _fill(matcher, FILL_BEFORE_MATCH)
-        left = matcher.missing_vectors()
-        if left:
-            _say(f"{left:,} fact-checks have no vector yet and are found by their words only; "
-                 "run `claimdesk factchecks vectors`.")  # fmt: skip
-        results = matcher.match_many(
-            [t for _, t in claims], args.lang, args.limit, [c for c, _ in claims]
-        ) if claims else []  # fmt: skip
+        results: list[list[FactCheckMatch]] = [[] for _ in claims]
+        if not matcher.has_entries():
+            # Said, not left to an empty answer; and the encoder is not even loaded.
+            _say("The fact-check library is empty: import earlier fact-checks with "
+                 "`claimdesk factchecks import FILE…` first.")  # fmt: skip
+        elif claims:
+            _fill(matcher, FILL_BEFORE_MATCH)
+            left = matcher.missing_vectors()
+            if left:
+                one = left == 1
+                _say(f"{counted(left)} {'has' if one else 'have'} no vector yet and "
+                     f"{'is' if one else 'are'} found by {'its' if one else 'their'} words "
+                     "only; run `claimdesk factchecks vectors`.")  # fmt: skip
+            results = matcher.match_many(
+                [t for _, t in claims], language, args.limit, [c for c, _ in claims]
+            )
     if args.format == "json":
         payload = [
             {"claim_id": cid, "claim": text, "matches": [match_json(m) for m in found]}

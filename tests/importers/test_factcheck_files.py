@@ -78,7 +78,7 @@ def test_a_data_commons_style_feed_is_read(tmp_path: Path) -> None:
 def test_wrong_types_leave_an_item_out_or_a_field_empty_never_crash(tmp_path: Path) -> None:
     odd = [
         review(1, claimReviewed=12345),  # no claim text at all
-        review(2, url=["https://x.example"]),  # url must be a string
+        review(2, url=12345),  # url must be text (a list of texts is JSON-LD's many values)
         review(3, reviewRating="False", author=[{"name": "Desk A"}], datePublished=7,
                inLanguage={"name": "English"}),
         review(4, url="javascript:alert(1)"),
@@ -86,7 +86,8 @@ def test_wrong_types_leave_an_item_out_or_a_field_empty_never_crash(tmp_path: Pa
                itemReviewed={"@type": "Claim", "name": "From itemReviewed"}),
     ]
     read = read_factchecks(write(tmp_path / "odd.json", odd))
-    assert dict(read.skipped) == {"no claim text": 1, "no review URL": 2}
+    assert dict(read.skipped) == {"no claim text": 1, "no review URL": 1,
+                                  "a review URL that is not a web address (http or https)": 1}
     three, five = read.drafts
     assert (three.rating, three.rating_value, three.publisher, three.published,
             three.language) == ("", None, "Desk A", None, None)

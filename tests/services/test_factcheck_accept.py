@@ -137,3 +137,18 @@ def test_a_bundle_carries_an_accepted_match_to_another_desk(
     finally:
         wb.db.dispose()
         other.db.dispose()
+
+
+def test_a_publisher_ending_in_a_full_stop_ends_the_notes_sentence_once() -> None:
+    # "Rated “Mostly true” by Snopes Media Group Inc.." had two full stops.
+    from dataclasses import replace
+
+    from claimdesk.services.factcheck_accept import source_draft
+
+    check = replace(CHECK, publisher="Snopes Media Group Inc.", published=None)
+    assert source_draft(FactCheckMatch(check, 0.8, 0.01, 1, 2)).note == (
+        "Rated “Mostly true” by Snopes Media Group Inc. "
+        "Matched as checked before (similarity 0.80).")
+    dated = replace(check, published=date(2024, 3, 9))
+    assert source_draft(FactCheckMatch(dated, None, 0.01, 1, None)).note == (
+        "Rated “Mostly true” by Snopes Media Group Inc. on 2024-03-09.")

@@ -81,3 +81,8 @@ def checked_before(matches: Sequence[FactCheckMatch]) -> FactCheckMatch | None:
         default=None,
     )
     return best if best is not None and (best.similarity or 0.0) >= CHECKED_BEFORE else None
+
+
+def counted(n: int, noun: str = "fact-check") -> str:
+    """"1 fact-check", "2,000 fact-checks": a count with its noun in the right number."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

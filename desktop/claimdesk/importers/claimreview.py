@@ -20,8 +20,15 @@ MAX_ITEMS = 2_000_000
 #: A claim longer than this is cut: a claim is a sentence or two, not an article.
 MAX_CLAIM_CHARS = 2_000
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+#: Bidirectional embeddings, overrides and isolates (LRE…RLO, LRI…PDI). One left open
+#: in a publisher's name reverses what is shown after it on the line (the detail pane's
+#: date, similarity, claim and URL); single marks (LRM, RLM, ALM) have no such reach.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 #: Why an item was left out, as counted in FactChecksRead.skipped.
 NO_URL = "no review URL"
+NOT_WEB_URL = "a review URL that is not a web address (http or https)"
+#: Counted beside them, though it is no item: a saved page's block that is not JSON.
+BROKEN_BLOCK = "a JSON-LD block that is not valid JSON"
 NO_CLAIM = "no claim text"
 
 
@@ -85,12 +92,21 @@ def _walk(root: Any) -> Iterator[dict[str, Any]]:
             stack.extend((child, depth + 1) for child in reversed(node))
 
 
+def _plain(value: Any) -> Any:
+    """A JSON-LD value as one plain value: a list's first item, a value object's
+    {"@value": …} or a node reference's {"@id": …}; anything else as it is."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict) and ("@value" in value or set(value) == {"@id"}):
+        value = value.get("@value", value.get("@id"))
+    return value
+
+
 def _text(value: Any) -> str | None:
-    """A string field; a {name: …} object or a one-item list stands for its text."""
-    if isinstance(value, list) and value:
-        value = value[0]
+    """A string field; a {name: …} object, a value object or a list stands for its text."""
+    value = _plain(value)
     if isinstance(value, dict):
-        value = value.get("name", value.get("alternateName"))
+        value = _plain(value.get("name", value.get("alternateName")))
     return clean_field(value)  # None unless it is a string
 
 
@@ -118,14 +134,26 @@ def _first_dict(value: Any) -> dict[str, Any]:
 
 def language_code(value: Any) -> str | None:
     """A BCP 47-looking language code, lower case ("en", "pt-br"), or None."""
+    value = _plain(value)
     if isinstance(value, dict):
-        value = value.get("alternateName", value.get("name"))
+        value = _plain(value.get("alternateName", value.get("name")))
     if not isinstance(value, str):
         return None
     code = value.strip()
     if not _LANGUAGE.fullmatch(code) or len(code) > 16:
         return None
     return code.replace("_", "-").lower()
+
+
+def without_bidi_controls(text: str | None) -> str | None:
+    """A cleaned one-line field without bidirectional controls, or None if nothing is left.
+
+    Only what a fact-check file brings passes here, not a case bundle's library, which
+    is checked against claim_text and clean_field as a desk stored it.
+    """
+    if not text or _BIDI_CONTROLS.search(text) is None:
+        return text or None
+    return " ".join(_BIDI_CONTROLS.sub("", text).split()) or None
 
 
 def claim_text(value: Any) -> str | None:
@@ -135,26 +163,34 @@ def claim_text(value: Any) -> str | None:
     return " ".join(text.split())[:MAX_CLAIM_CHARS]
 
 
+def url_missing(given: object) -> str:
+    """Why an item has no review URL to store: none given, or one that is no web address
+    (a spreadsheet's "www.…" without https://, a javascript: or file: address)."""
+    return NOT_WEB_URL if isinstance(given, str) and given.strip() else NO_URL
+
+
 def _draft(review: dict[str, Any]) -> FactCheckDraft | str:
     """The fact-check of one ClaimReview, or why it was left out."""
-    url = review.get("url")
-    if not isinstance(url, str):
-        url = review.get("@id")
-    url = clean_url(url) if isinstance(url, str) else None
+    given = _plain(review.get("url"))
+    url = clean_url(given) if isinstance(given, str) else None
     if url is None:
-        return NO_URL
+        node = review.get("@id")
+        url = clean_url(node) if isinstance(node, str) else None
+    if url is None:
+        return url_missing(given)
     item = _first_dict(review.get("itemReviewed"))
-    claim = claim_text(review.get("claimReviewed")) or claim_text(
-        item.get("name", item.get("text"))
+    plain = without_bidi_controls
+    claim = plain(claim_text(review.get("claimReviewed"))) or plain(
+        claim_text(item.get("name", item.get("text")))
     )
     if not claim:
         return NO_CLAIM
     rating = _first_dict(review.get("reviewRating"))
-    label = _text(rating.get("alternateName")) or _text(rating.get("name"))
+    label = plain(_text(rating.get("alternateName"))) or plain(_text(rating.get("name")))
     value = number(rating.get("ratingValue"))
     if label is None and value is None:
-        label = _text(rating.get("ratingValue"))  # "False" given as the value itself
-    author = _text(review.get("author")) or _text(review.get("publisher"))
+        label = plain(_text(rating.get("ratingValue")))  # "False" given as the value itself
+    author = plain(_text(review.get("author"))) or plain(_text(review.get("publisher")))
     return FactCheckDraft(
         url=url,
         claim=claim,
@@ -163,10 +199,11 @@ def _draft(review: dict[str, Any]) -> FactCheckDraft | str:
         rating_best=number(rating.get("bestRating")),
         rating_worst=number(rating.get("worstRating")),
         publisher=author or "",
-        published=parse_date(review.get("datePublished")) or parse_date(item.get("datePublished")),
+        published=parse_date(_plain(review.get("datePublished")))
+        or parse_date(_plain(item.get("datePublished"))),
         language=language_code(review.get("inLanguage"))
         or language_code(item.get("inLanguage")),
-        title=_text(review.get("headline")) or _text(review.get("name")) or "",
+        title=plain(_text(review.get("headline"))) or plain(_text(review.get("name"))) or "",
     )
 
 

@@ -15,15 +15,17 @@ from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.importers.archive import ZipLimits, open_checked_zip
 from claimdesk.importers.claimreview import (
+    BROKEN_BLOCK,
     MAX_ITEMS,
     NO_CLAIM,
-    NO_URL,
     FactChecksRead,
     claim_text,
     from_json,
     language_code,
     load_json,
     number,
+    url_missing,
+    without_bidi_controls,
 )
 from claimdesk.importers.common import (
     Unreadable,
@@ -43,7 +45,11 @@ _ZIP_LIMITS = ZipLimits(max_total_bytes=MAX_BYTES, max_member_bytes=MAX_BYTES,
 _JSON = (".json", ".jsonld", ".json-ld")
 _HTML = (".html", ".htm", ".xhtml")
 SUFFIXES = (*_JSON, *_HTML, ".csv", ".gz", ".zip")
-_LD_TYPE = re.compile(r"application/ld\+json", re.IGNORECASE)
+_LD_TYPE = re.compile(r"application/ld\+json\s*(?:;.*)?", re.IGNORECASE | re.DOTALL)
+#: What pages written for XHTML put around a block's JSON: <!-- -->, <![CDATA[ ]]>, or
+#: either inside a comment of the script's own (/*<![CDATA[*/ … /*]]>*/, //<![CDATA[).
+_WRAPPER_START = re.compile(r"\A\s*(?:<!--|/\*\s*<!\[CDATA\[\s*\*/|//\s*<!\[CDATA\[|<!\[CDATA\[)")
+_WRAPPER_END = re.compile(r"(?:-->|/\*\s*\]\]>\s*\*/|//\s*\]\]>|\]\]>)\s*\Z")
 #: CSV headings understood, by the field they fill (first the names the issue lists).
 _CSV_FIELDS = {
     "claim": ("claim", "claimreviewed", "claim_reviewed", "text"),
@@ -71,12 +77,15 @@ def read_factchecks(path: str | os.PathLike[str]) -> FactChecksRead:
     shown = os.fspath(path)
     file = Path(shown)
     suffix = file.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise FactCheckFileRefused(
-            shown, f"{suffix or 'files without an extension'} is not a fact-check format; "
-            f"ClaimDesk reads {', '.join(SUFFIXES)}"
-        )  # fmt: skip
     try:
+        if suffix not in SUFFIXES:
+            if not _is_file(file):
+                read_limited(file, MAX_BYTES)  # says it is a folder, or that it is missing
+            raise Unreadable(
+                (f"{suffix} is not a fact-check format" if suffix else
+                 "its name has no extension, so its format is unknown")
+                + f"; ClaimDesk reads {', '.join(SUFFIXES)}"
+            )  # fmt: skip
         data = read_limited(file, MAX_BYTES)
         read = _parse(file.name, data)
     except Unreadable as exc:
@@ -86,6 +95,14 @@ def read_factchecks(path: str | os.PathLike[str]) -> FactChecksRead:
             shown, "it is too large to read in this computer's memory"
         ) from None
     return read
+
+
+def _is_file(file: Path) -> bool:
+    """Whether `file` is there and no folder (a folder is named as one, not by suffix)."""
+    try:
+        return file.exists() and not file.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _parse(name: str, data: bytes, packed: bool = False) -> FactChecksRead:
@@ -128,7 +145,10 @@ def from_page(data: bytes) -> FactChecksRead:
     """The ClaimReview in a saved page's <script type="application/ld+json"> blocks.
 
     lxml's HTML parser neither loads DTDs nor touches the network; a block that is not
-    valid JSON is skipped (pages often carry broken ones for other schema types).
+    valid JSON is skipped (pages often carry broken ones for other schema types). The
+    parser is told the page may be huge: otherwise libxml2 cuts a text node over 10 MB
+    and a large block came back empty. The file is at most MAX_BYTES either way, and
+    HTML expands no entities of its own.
     """
     import lxml.html
 
@@ -136,7 +156,8 @@ def from_page(data: bytes) -> FactChecksRead:
     if not markup.strip():
         raise Unreadable("the page is empty")
     try:
-        document = lxml.html.document_fromstring(markup)
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        document = lxml.html.document_fromstring(markup, parser=parser)
     except Exception as exc:  # lxml raises several types on broken markup
         raise Unreadable(f"the page could not be read as HTML ({one_line(exc)})") from None
     read = FactChecksRead()
@@ -146,11 +167,11 @@ def from_page(data: bytes) -> FactChecksRead:
             continue
         blocks += 1
         try:
-            root = load_json(script.text_content() or "")
+            root = load_json(_unwrapped(script.text_content() or ""))
         except Unreadable as exc:
             if "nested" in exc.reason:
                 raise
-            read.skipped["a JSON-LD block that is not valid JSON"] += 1
+            read.skipped[BROKEN_BLOCK] += 1
             continue
         read.extend(from_json(root))
     if not blocks:
@@ -159,6 +180,14 @@ def from_page(data: bytes) -> FactChecksRead:
             "ClaimReview; save the fact-check's own page, not a copy of its text"
         )
     return read
+
+
+def _unwrapped(block: str) -> str:
+    """A block's JSON without the comment or CDATA wrapper a page may put around it."""
+    start = _WRAPPER_START.match(block)
+    if start is None:
+        return block
+    return _WRAPPER_END.sub("", block[start.end() :], count=1)
 
 
 def _columns(heading: list[str]) -> dict[str, int]:
@@ -172,15 +201,42 @@ def _columns(heading: list[str]) -> dict[str, int]:
     return found
 
 
+#: The delimiters a fact-check CSV may use (a spreadsheet's "CSV" is often ; or tab).
+_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the heading row into the most known columns.
+
+    The heading row must name claim and url, so it says which delimiter the file uses;
+    csv.Sniffer guessed from the rows and took a comma inside a quoted claim of a tab
+    separated file for the delimiter. No heading understood: the sniffer's guess.
+    """
+    best, found = ",", 0
+    for delimiter in _DELIMITERS:
+        heading = next(csv.reader(io.StringIO(text[:65536]), delimiter=delimiter), [])
+        columns = _columns(heading)
+        if "claim" in columns and "url" in columns and len(columns) > found:
+            best, found = delimiter, len(columns)
+    if found:
+        return best
+    try:
+        return csv.Sniffer().sniff(text[:65536], "".join(_DELIMITERS)).delimiter
+    except csv.Error:
+        return ","
+
+
 def from_csv(text: str) -> FactChecksRead:
     """Rows of a CSV with a heading row naming at least claim and url columns."""
-    sample = text[:65536]
+    # Every line ending as "\n": Excel for Mac's "CSV (Macintosh)" ends lines with CR
+    # alone, which the csv module refuses (a CR inside a quoted claim is a space anyway).
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A cell may be as long as the file: an over-long claim is cut (claim_text) like
+    # one in JSON, rather than the whole file refused by the csv module's 128 KB limit.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, ",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = csv.reader(io.StringIO(text), dialect)
-    try:
+        rows = csv.reader(io.StringIO(text), delimiter=_delimiter(text), skipinitialspace=True)
         columns = _columns(next(rows, []))
         if "claim" not in columns or "url" not in columns:
             raise Unreadable(
@@ -205,19 +261,19 @@ def _csv_row(row: list[str], columns: dict[str, int], read: FactChecksRead) -> N
     if not any(cell.strip() for cell in row):
         return
     url = clean_url(cell("url"))
-    claim = claim_text(cell("claim"))
+    claim = without_bidi_controls(claim_text(cell("claim")))
     if url is None or not claim:
-        read.skipped[NO_URL if url is None else NO_CLAIM] += 1
+        read.skipped[url_missing(cell("url")) if url is None else NO_CLAIM] += 1
         return
     read.drafts.append(
         FactCheckDraft(
             url=url,
             claim=claim,
-            rating=clean_field(cell("rating")) or "",
+            rating=without_bidi_controls(clean_field(cell("rating"))) or "",
             rating_value=number(cell("rating_value")),
-            publisher=clean_field(cell("publisher")) or "",
+            publisher=without_bidi_controls(clean_field(cell("publisher"))) or "",
             published=parse_date(cell("date")),
             language=language_code(cell("language")),
-            title=clean_field(cell("title")) or "",
+            title=without_bidi_controls(clean_field(cell("title"))) or "",
         )
     )

@@ -20,7 +20,8 @@ def source_draft(match: FactCheckMatch) -> SourceDraft:
     parts = [rated + (f" by {who}" if who else "")]
     if check.published is not None:
         parts.append(f"on {check.published.isoformat()}")
-    note = " ".join(parts) + "."
+    note = " ".join(parts)
+    note += "" if note.endswith(".") else "."  # "… by Snopes Media Group Inc." ends it
     if check.source is FactCheckSource.DESK and check.claim_id is not None:
         note += f" The desk's own verdict on claim {check.claim_id}."
     if match.similarity is not None:

@@ -10,7 +10,8 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from claimdesk.domain.factchecks import FactCheckDraft
+from claimdesk.domain.factchecks import FactCheckDraft, counted
+from claimdesk.importers.claimreview import BROKEN_BLOCK
 from claimdesk.importers.factcheck_files import FactCheckFileRefused, read_factchecks
 from claimdesk.storage import factcheck_repo
 from claimdesk.storage.db import Database
@@ -27,22 +28,26 @@ class FactCheckImport:
     unchanged: int = 0
     repeated: int = 0  # items naming a review URL another item of the import named
     skipped: tuple[tuple[str, int], ...] = ()  # (reason, items) left out of read files
-    refused: tuple[tuple[str, str], ...] = ()  # (file, one-sentence reason)
+    refused: tuple[tuple[str, str], ...] = ()  # (file, why: "the file is empty")
     per_file: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # (file, found)
 
     def summary(self) -> str:
         text = (
-            f"{self.added:,} fact-checks added, {self.updated:,} updated, "
+            f"{counted(self.added)} added, {self.updated:,} updated, "
             f"{self.unchanged:,} already in the library"
         )
         if self.repeated:
             text += f", {self.repeated:,} repeated in the files"
-        if self.skipped:
-            left = ", ".join(f"{n:,} with {why}" for why, n in self.skipped)
-            total = sum(n for _, n in self.skipped)
-            text += f"; {total:,} item{'s' if total != 1 else ''} left out ({left})"
+        items = [(why, n) for why, n in self.skipped if why != BROKEN_BLOCK]
+        if items:
+            left = ", ".join(f"{n:,} with {why}" for why, n in items)
+            total = sum(n for _, n in items)
+            text += f"; {counted(total, 'item')} left out ({left})"
+        blocks = dict(self.skipped).get(BROKEN_BLOCK, 0)
+        if blocks:  # a page's block for another schema type, often: no item was lost
+            text += f"; {counted(blocks, 'JSON-LD block')} skipped as not valid JSON"
         read = self.files - len(self.refused)
-        return f"{text}; {read} file{'s' if read != 1 else ''} read, {len(self.refused)} refused."
+        return f"{text}; {counted(read, 'file')} read, {len(self.refused)} refused."
 
 
 def store_factchecks(session: Session, drafts: Sequence[FactCheckDraft]) -> UpsertCounts:
@@ -74,7 +79,7 @@ def import_factcheck_files(
         try:
             read = read_factchecks(shown)
         except FactCheckFileRefused as exc:
-            refused.append((shown, str(exc)))
+            refused.append((shown, exc.reason))  # the file is named beside it
             continue
         drafts.extend(read.drafts)
         skipped.update(read.skipped)

@@ -7,16 +7,17 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from claimdesk.domain.factchecks import FactCheck, FactCheckDraft, FactCheckSource
 from claimdesk.storage.fts import FACTCHECK_VOCABULARY
-from claimdesk.storage.orm import FactCheckRow
+from claimdesk.storage.orm import FactCheckRow, FactCheckVectorRow
 
 _CHUNK = 500  # rows per IN (...) query: well under SQLite's 32,766 variables
 _COMPARED = ("claim", "title", "rating", "rating_value", "rating_best", "rating_worst",
              "publisher", "published", "language")  # fmt: skip
+_TITLE = _COMPARED.index("title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,9 @@ def upsert(session: Session, drafts: Sequence[FactCheckDraft], now: datetime) ->
 
     Within `drafts` the last entry for a URL wins (a feed lists a review again when it
     was corrected). Bulk statements, chunk by chunk: 200,000 entries take seconds.
+    An entry whose title changed loses its vector, which sums the claim's and the
+    title's encodings (a trigger drops it when the claim changes), so the next fill
+    encodes it again.
     """
     latest: dict[str, FactCheckDraft] = {}
     for draft in drafts:
@@ -59,6 +63,7 @@ def upsert(session: Session, drafts: Sequence[FactCheckDraft], now: datetime) ->
         }
         new_rows: list[dict[str, object]] = []
         changed: list[dict[str, object]] = []
+        retitled: list[int] = []
         for url in chunk:
             values = _values(latest[url])
             if url not in existing:
@@ -68,6 +73,8 @@ def upsert(session: Session, drafts: Sequence[FactCheckDraft], now: datetime) ->
                 )  # fmt: skip
             elif existing[url][1] != tuple(values.values()):
                 changed.append({**values, "id": existing[url][0]})
+                if existing[url][1][_TITLE] != values["title"]:
+                    retitled.append(existing[url][0])
             else:
                 unchanged += 1
         if new_rows:
@@ -76,6 +83,10 @@ def upsert(session: Session, drafts: Sequence[FactCheckDraft], now: datetime) ->
         if changed:
             session.execute(update(FactCheckRow), changed)  # bulk UPDATE by primary key
             updated += len(changed)
+        if retitled:
+            session.execute(
+                delete(FactCheckVectorRow).where(FactCheckVectorRow.factcheck_id.in_(retitled))
+            )
     return UpsertCounts(added, updated, unchanged, len(drafts) - len(latest))
 
 
