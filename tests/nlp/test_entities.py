@@ -152,3 +152,21 @@ def test_figures_and_places_spacy_missed_are_added(pipeline: LoadedPipeline) -> 
     assert [(text[s:e], label) for s, e, label in entity_spans(doc)] == [
         ("London", "GPE"), ("Kyiv", "GPE"), ("9%", "PERCENT"), ("R7,000", "MONEY"),
         ("72p", "MONEY")]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # The tokenizer cuts "1.5°C" into "1.5", "°", "C": the degree sign and scale are the unit.
+    ("The lake warmed by 2.5°C over the decade, the survey found.", "2.5°C"),
+    ("Night temperatures fell to 7 °F in the valley.", "7 °F"),
+    ("The wall of the new lab reached 60° at noon.", "60°"),
+    # A scale letter after "degrees", where spaCy's QUANTITY stops at "degrees".
+    ("Frost came early, with minus 8 degrees C recorded on the moor.", "minus 8 degrees C"),
+    # Areas and volumes written with a superscript.
+    ("The fire burned 35 km² of forest near the border.", "35 km²"),
+    ("Each flat has 48 m² of floor space, the developer said.", "48 m²"),
+    ("The reservoir holds 900 m³ less than it did last spring.", "900 m³"),
+])
+def test_quantities_keep_units_written_with_signs(
+        pipeline: LoadedPipeline, text: str, figure: str) -> None:
+    start = text.index(figure)
+    assert (figure, "QUANTITY", start, start + len(figure)) in _found(text, pipeline)
