@@ -148,6 +148,33 @@ def test_stage_directions_are_no_claims_nor_claim_text(pipeline: LoadedPipeline)
         "Hi.", "Close your ears.", "Taxes fell by 5% last year.", "They will fall again."]
 
 
+# Transcription services write the room's noises without a full stop, in capitals or not.
+TRANSCRIPT_NOISES = (
+    "REYES: Good evening. We hired 400 nurses this year. (APPLAUSE)\n"
+    "OKAFOR: [crosstalk] That figure is wrong. [CROSSTALK]\n"
+    "REYES: (LAUGHTER) The board counted them in March. [inaudible 00:14:02]\n"
+    "(BEGIN VIDEO CLIP)\n"
+    "OKAFOR: Waiting lists grew by 12% last year.\n"
+    "[Applause]\n"
+)
+
+
+def test_stage_directions_without_a_full_stop_are_no_claim_text(
+        pipeline: LoadedPipeline) -> None:
+    assert texts(TRANSCRIPT_NOISES, pipeline) == [
+        "Good evening.", "We hired 400 nurses this year.", "That figure is wrong.",
+        "The board counted them in March.", "Waiting lists grew by 12% last year."]
+
+
+@pytest.mark.parametrize("text", [
+    # Capitals in brackets inside an article are an abbreviation, not the room.
+    "Output fell in the eurozone (EU) and in Britain (UK), the figures showed\n",
+    "[The council] will cut the budget by £2m next year.\n",
+])
+def test_brackets_that_are_no_stage_direction_stay(pipeline: LoadedPipeline, text: str) -> None:
+    assert texts(text, pipeline) == [text.strip()]
+
+
 def test_a_sentence_in_brackets_in_an_article_stays(pipeline: LoadedPipeline) -> None:
     text = "Prices rose by 5% in May. (The figures were revised in June.)"
     assert texts(text, pipeline) == ["Prices rose by 5% in May.",

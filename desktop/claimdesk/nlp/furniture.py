@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimdesk.nlp.lexicon import words
 from claimdesk.nlp.line_shapes import (
     CAPTION_MAX_WORDS,
     HEADLINE_MAX_WORDS,
@@ -90,32 +91,70 @@ def content_segments(text: str, segments: list[Segment]) -> list[Segment]:
     return kept
 
 
-# A sentence's edge that is a stage direction: "(Laughter.)", "[Interruption.]".
-_ASIDE_START = re.compile(r"[(\[](?P<words>[A-Z][^()\[\]\n]{0,80}?[.!?])[)\]]\s*")
-_ASIDE_END = re.compile(r"\s*[(\[](?P<words>[A-Z][^()\[\]\n]{0,80}?[.!?])[)\]]$")
+# A sentence's edge that is a stage direction: "(Laughter.)", "[Interruption.]", and as
+# transcription services write them, "(APPLAUSE)", "[crosstalk]", "[inaudible 00:14:02]".
+_ASIDE_START = re.compile(r"[(\[](?P<words>[^()\[\]\n]{1,80}?)[)\]]\s*")
+_ASIDE_END = re.compile(r"\s*[(\[](?P<words>[^()\[\]\n]{1,80}?)[)\]]$")
+_ASIDE_SENTENCE = re.compile(r"[A-Z].*[.!?]")
+_ASIDE_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_CAPITALS = re.compile(r"[A-Z][A-Z'’-]*")
+#: What a room does, in the words transcripts write it down in lower case.
+_ROOM_WORDS = words(
+    "applause laughter laughs laughing crosstalk cross-talk inaudible unintelligible "
+    "indiscernible cheers cheering booing boos jeers silence pause music sighs coughs "
+    "chuckles gasps overlapping interruption interjection clapping audio video clip tape "
+    "videotape begin end start off-mic break commercial"
+)
 #: A stage direction in an article is a word or three ("(Applause.)"); in a transcript it
 #: may describe the room ("(A cellphone disrupts the briefing.)").
 ASIDE_WORDS, TRANSCRIPT_ASIDE_WORDS = 3, 8
+
+
+def _aside(words_: str, most: int, *, after_stop: bool) -> bool:
+    """Whether the bracketed `words_` are what the room did: a sentence of its own, or
+    noise words without a full stop (in capitals only after a sentence's end, since
+    "(EU)" closing a clause is an abbreviation)."""
+    tokens = words_.split()
+    if not 1 <= len(tokens) <= most:
+        return False
+    if _ASIDE_SENTENCE.fullmatch(words_):
+        return True
+    named = [t for t in tokens if not _ASIDE_TIME.fullmatch(t)]
+    if not named:
+        return False
+    if all(t.lower() in _ROOM_WORDS for t in named):
+        return True
+    return after_stop and all(_CAPITALS.fullmatch(t) and len(t) > 1 for t in named)
 
 
 def trim_asides(text: str, start: int, end: int, *, transcript: bool) -> tuple[int, int]:
     """[start, end) of a sentence without the stage directions at its edges (maybe empty).
 
     A bracketed sentence of its own at a sentence's start or end ("Hi. (Laughter.)",
-    "(Laughs.) Close your ears.") is what the room did, not what was said.
+    "(Laughs.) Close your ears.") is what the room did, not what was said; so are the
+    room's noises ("(APPLAUSE)", "[crosstalk]").
     """
     most = TRANSCRIPT_ASIDE_WORDS if transcript else ASIDE_WORDS
+    first = start
     while start < end:
         match = _ASIDE_START.match(text, start, end)
-        if match is None or len(match.group("words").split()) > most:
+        if match is None or not _aside(match.group("words"), most,
+                                       after_stop=_after_stop(text, first, start)):
             break
         start = match.end()
     while start < end:
         match = _ASIDE_END.search(text, start, end)
-        if match is None or len(match.group("words").split()) > most:
+        if match is None or not _aside(match.group("words"), most,
+                                       after_stop=_after_stop(text, start, match.start())):
             break
         end = match.start()
     return start, end
+
+
+def _after_stop(text: str, start: int, at: int) -> bool:
+    """Whether text[start:at] is nothing, or ends like a sentence (closing marks aside)."""
+    before = text[start:at].rstrip().rstrip("\"'”’)]")
+    return not before or before[-1] in ".!?…"
 
 
 def _blank_between(text: str, end: int, start: int) -> bool:
