@@ -167,6 +167,16 @@ def test_stage_directions_without_a_full_stop_are_no_claim_text(
 
 
 @pytest.mark.parametrize("text", [
+    "REYES: We hired 400 nurses this year. (APPLAUSE)\nOKAFOR: That figure is wrong.\n",
+    "We hired 400 nurses this year. [Cheers]\nThe board counted them in March.\n",
+])
+def test_a_first_line_ending_in_a_stage_direction_is_no_headline(
+        pipeline: LoadedPipeline, text: str) -> None:
+    # The noise after the full stop does not make the line an unpunctuated title.
+    assert texts(text, pipeline)[0] == "We hired 400 nurses this year."
+
+
+@pytest.mark.parametrize("text", [
     # Capitals in brackets inside an article are an abbreviation, not the room.
     "Output fell in the eurozone (EU) and in Britain (UK), the figures showed\n",
     "[The council] will cut the budget by £2m next year.\n",

@@ -52,6 +52,9 @@ _ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # no title, and they do not hide the full stop before them.
 _WEB = re.compile(r"(?<![\w@#&])[#@]\w+|https?://\S+|www\.\S+|pic\.twitter\.com/\S+")
 _TRAILING_WEB = re.compile(rf"(?:\s*(?:{_WEB.pattern}))+$")
+# A bracket after the line's last full stop ("… this year. (APPLAUSE)", "[Cheers]"): the
+# room's noise or an editor's note, which does not hide that the sentence ended.
+_TRAILING_ASIDE = re.compile(r"(?<=[.!?…\"”’])\s+[(\[][^()\[\]\n]{1,80}[)\]]$")
 # A line that ends like this runs on into the next one: no title ends so.
 _RUNS_ON = re.compile(r"[,;:(\[/&+-]$")
 _RUN_ON_WORDS = word_set(
@@ -212,7 +215,7 @@ def line_shape(line: str) -> Shape:
     body, marker = line_body(line)
     rest = line[body:]
     words = _WORD.findall(rest)
-    ended = bool(_ENDED.search(_TRAILING_WEB.sub("", rest)))
+    ended = bool(_ENDED.search(_TRAILING_ASIDE.sub("", _TRAILING_WEB.sub("", rest))))
     if body > 0 and not rest.strip() and _DATELINE.match(line):
         return Shape(LineKind.DATELINE, end, False, False, tail=end)
     if _BARE_DATELINE.fullmatch(line):
