@@ -210,6 +210,11 @@ def test_bylines_and_timestamps(line: str) -> None:
     [("LONDON (Reuters) - The", 19), ("WASHINGTON — The", 13), ("KYIV, Ukraine — The", 16),
      ("NEW YORK, Sept 7 (Reuters) - The", 29), ("Moscow, Sept 7 (Reuters) - The", 27),
      ("SAN FRANCISCO, Calif. —The", 23), ("• LONDON (AP) — The", 16),
+     # Press-release datelines: a date after the place, a wire's name in slashes or dashes.
+     ("HARTWELL, June 9, 2025 — The", 25), ("DENVER, Colo., June 9, 2025 /PRNewswire/ -- The", 44),
+     ("OSLO, Norway, June 9, 2025 (GLOBE NEWSWIRE) -- The", 47),
+     ("BOSTON--(BUSINESS WIRE)--The", 25), ("TALLINN (June 9, 2025) – The", 25),
+     ("LISBON, Portugal – 9 June 2025 – The", 33),
      ("> > - 12) The", 10), ("(iv) The", 5), ("## The", 3), ("NATO — the", 0),
      ("-5% growth", 0), ("*Note*", 0), ("US - China talks", 0)],
 )

@@ -34,11 +34,18 @@ _MD_HEADING = re.compile(r"#{1,6}\s+")
 # "Moscow, Sept 7 (Reuters) -": a capitalised place, then a dash, at a paragraph start.
 _CAPS_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"
 _PLACE = r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}"
-_DETAIL = r"(?:,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3})?"
+# Press releases add a state and a date ("DENVER, Colo., June 9, 2025"), a wire's name in
+# slashes, brackets or dashes ("/PRNewswire/ --", "(GLOBE NEWSWIRE) --", "--(BUSINESS
+# WIRE)--"), the date in brackets ("(June 9, 2025) –"), or after the dash ("– 9 June 2025 –").
+_DETAIL = r"(?:,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3}){0,3}"
 _AGENCY = r"\s*\([A-Z][\w .&'’-]{1,30}\)"
-_DASH = r"(?:\s+-{1,2}\s+|\s*[—–]\s*)"
+_WIRE = (r"(?:\s*\([A-Z][\w .,&'’-]{1,30}\)|\s+/[A-Z][\w .&'’-]{1,30}/"
+         r"|--\([A-Z][\w .&'’-]{1,30}\)(?=--))")
+_DASH = r"(?:\s+-{1,2}\s+|\s*[—–]\s*|--)"
+_DATE_AFTER = (r"(?:(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},)\s+\d{4}"
+               rf"{_DASH})?")
 _DATELINE = re.compile(
-    rf"(?:{_CAPS_PLACE}{_DETAIL}(?:{_AGENCY})?|{_PLACE}{_DETAIL}{_AGENCY}){_DASH}"
+    rf"(?:{_CAPS_PLACE}{_DETAIL}(?:{_WIRE})?|{_PLACE}{_DETAIL}{_AGENCY}){_DASH}{_DATE_AFTER}"
     r"(?=[\"“‘'A-Z0-9]|$)"
 )
 _BARE_DATELINE = re.compile(rf"(?:{_CAPS_PLACE}|{_PLACE}){_DETAIL}{_AGENCY}")
