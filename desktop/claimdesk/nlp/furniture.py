@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimdesk.domain.spans import is_blank
 from claimdesk.nlp.lexicon import words
 from claimdesk.nlp.line_shapes import (
     CAPTION_MAX_WORDS,
@@ -82,9 +83,9 @@ def content_segments(text: str, segments: list[Segment]) -> list[Segment]:
         if line.kind is not LineKind.TEXT or segment.end <= line.body or segment.start >= line.tail:
             continue
         start, end = max(segment.start, line.body), min(segment.end, line.tail)
-        while start < end and text[start].isspace():
+        while start < end and is_blank(text[start]):
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and is_blank(text[end - 1]):
             end -= 1
         if start < end:
             kept.append(Segment(start, end, segment.paragraph))
