@@ -292,3 +292,32 @@ def test_an_elision_in_a_quotation_never_ends_a_sentence(pipeline: LoadedPipelin
             'He added: "The cuts come too late[.] They should have come in May."')
     assert texts(text, pipeline) == [text[:text.index(" He added")],
                                      text[text.index("He added"):]]
+
+
+# A live blog stamps each entry with its time, on the entry's own line or before its text.
+LIVE_BLOG = (
+    "Strikes at hospitals: follow the day as it happens\n"
+    "11:05\n"
+    "Nurses at 12 hospitals walked out at dawn, the union said.\n"
+    "11:20 GMT: The health secretary said 400 operations had been cancelled.\n"
+    "11.45 BST - Talks resumed at the conciliation service.\n"
+    "09:30 Ministers offered a 4% rise, which the union rejected.\n"
+    "2.15pm Pickets said they would stay until Friday.\n"
+)
+
+
+def test_live_blog_times_are_no_claims_nor_claim_text(pipeline: LoadedPipeline) -> None:
+    assert texts(LIVE_BLOG, pipeline) == [
+        "Nurses at 12 hospitals walked out at dawn, the union said.",
+        "The health secretary said 400 operations had been cancelled.",
+        "Talks resumed at the conciliation service.",
+        "Ministers offered a 4% rise, which the union rejected.",
+        "Pickets said they would stay until Friday."]
+
+
+@pytest.mark.parametrize("text", [
+    "9.15 million people voted in the first round, the commission said.\n",
+    "10:30 was the hour the polls closed, officials said.\n",
+])
+def test_a_figure_opening_a_sentence_is_no_time_stamp(pipeline: LoadedPipeline, text: str) -> None:
+    assert texts(text, pipeline) == [text.strip()]

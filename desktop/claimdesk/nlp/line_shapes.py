@@ -54,6 +54,17 @@ _BARE_DATELINE = re.compile(rf"(?:{_CAPS_PLACE}|{_PLACE}){_DETAIL}{_AGENCY}")
 LEAD_DATELINE = re.compile(
     rf"(?:{_PLACE},\s*{_PLACE}|[a-z]{{3,}}(?:\s+[a-z]{{3,}})?)\s*[—–]\s*(?=[\"“‘'A-Z0-9])"
 )
+# A live blog's entry time before the entry ("11:20 GMT: The …", "09:30 Ministers …",
+# "2.15pm Pickets …"). A time with a full stop needs a zero, "am"/"pm" or a zone, so that
+# "9.15 million people" stays a figure; the entry must start with a capital.
+_ZONE = (r"(?:GMT|BST|UTC|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST"
+         r"|AEST|AEDT|MSK)")
+_AM_PM = r"\s?[ap]\.?m\.?"
+_TIME_STAMP = re.compile(
+    rf"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:{_AM_PM})?(?:\s+{_ZONE})?"
+    rf"|(?:[01]?\d|2[0-3])\.[0-5]\d(?:{_AM_PM}(?:\s+{_ZONE})?|\s+{_ZONE})|0\d\.[0-5]\d)"
+    r"(?:\s*[:|]|\s+[-–—])?\s+(?=[\"“‘'A-Z])"
+)
 _ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # Links and tags that end a post ("… rising. #jobs https://t.co/x"); a line with one is
 # no title, and they do not hide the full stop before them.
@@ -161,8 +172,8 @@ def line_body(line: str) -> tuple[int, str]:
     """How many leading characters of `line` are markers, and which: "list", "heading" or "".
 
     Quote markers ("> "), list markers ("• ", "- ", "1. ", "a) ") and Markdown heading
-    marks ("## ") may nest; a dateline after them is skipped too. (A transcript's "NAME:"
-    would be one more prefix of the same kind.)
+    marks ("## ") may nest; a live blog's time stamp and a dateline after them are skipped
+    too. (A transcript's "NAME:" would be one more prefix of the same kind.)
     """
     i, marker = 0, ""
     while True:
@@ -175,6 +186,9 @@ def line_body(line: str) -> tuple[int, str]:
         if match is None or match.end() == i:
             break
         i = match.end()
+    stamp = _TIME_STAMP.match(line, i)
+    if stamp is not None:
+        i = stamp.end()
     dateline = _DATELINE.match(line, i)
     if dateline is not None:
         i = dateline.end()
