@@ -321,3 +321,18 @@ def test_live_blog_times_are_no_claims_nor_claim_text(pipeline: LoadedPipeline) 
 ])
 def test_a_figure_opening_a_sentence_is_no_time_stamp(pipeline: LoadedPipeline, text: str) -> None:
     assert texts(text, pipeline) == [text.strip()]
+
+
+def test_time_codes_and_camera_notes_of_a_transcript_are_no_claim_text(
+        pipeline: LoadedPipeline) -> None:
+    text = ("SMITH: (on camera) Unemployment here is 9 percent.\n"
+            "JONES: It is 6 percent. [00:03:14]\n"
+            "SMITH: [00:03:20] (through translator) Exports rose 4% in May. (01:12:09)\n")
+    assert texts(text, pipeline) == [
+        "Unemployment here is 9 percent.", "It is 6 percent.", "Exports rose 4% in May."]
+
+
+@pytest.mark.parametrize("line", ["14:40", "2,300 — 1,950", "[00:03:14]", "(12)"])
+def test_a_sentence_without_a_letter_is_no_claim(pipeline: LoadedPipeline, line: str) -> None:
+    text = f"Turnout was 61% in the city. {line}\nThe count ended at dawn.\n"
+    assert texts(text, pipeline) == ["Turnout was 61% in the city.", "The count ended at dawn."]

@@ -119,7 +119,9 @@ def extract_candidates(
             # "(Laughter.)" is what the room did: never a claim nor claim text.
             start, end = trim_span(text, *trim_asides(text, start, end,
                                                       transcript=given is not None))
-            if start == end or is_bare_label(text[start:end]):
+            # A "sentence" without a letter ("14:40", "[00:03:14]", "(12)") says nothing.
+            if not any(ch.isalpha() for ch in text[start:end]) or is_bare_label(
+                    text[start:end]):
                 continue
             while k < len(entities) and entities[k].start < start:
                 k += 1

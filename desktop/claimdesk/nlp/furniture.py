@@ -104,7 +104,8 @@ _ROOM_WORDS = words(
     "applause laughter laughs laughing crosstalk cross-talk inaudible unintelligible "
     "indiscernible cheers cheering booing boos jeers silence pause music sighs coughs "
     "chuckles gasps overlapping interruption interjection clapping audio video clip tape "
-    "videotape begin end start off-mic break commercial"
+    "videotape begin end start off-mic break commercial on off camera voice-over voiceover "
+    "through translator translation"
 )
 #: A stage direction in an article is a word or three ("(Applause.)"); in a transcript it
 #: may describe the room ("(A cellphone disrupts the briefing.)").
@@ -122,7 +123,7 @@ def _aside(words_: str, most: int, *, after_stop: bool) -> bool:
         return True
     named = [t for t in tokens if not _ASIDE_TIME.fullmatch(t)]
     if not named:
-        return False
+        return True  # a time code: "[00:03:14]"
     if all(t.lower() in _ROOM_WORDS for t in named):
         return True
     return after_stop and all(_CAPITALS.fullmatch(t) and len(t) > 1 for t in named)

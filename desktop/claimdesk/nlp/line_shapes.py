@@ -70,9 +70,11 @@ _ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # no title, and they do not hide the full stop before them.
 _WEB = re.compile(r"(?<![\w@#&])[#@]\w+|https?://\S+|www\.\S+|pic\.twitter\.com/\S+")
 _TRAILING_WEB = re.compile(rf"(?:\s*(?:{_WEB.pattern}))+$")
-# A bracket after the line's last full stop ("… this year. (APPLAUSE)", "[Cheers]"): the
-# room's noise or an editor's note, which does not hide that the sentence ended.
-_TRAILING_ASIDE = re.compile(r"(?<=[.!?…\"”’])\s+[(\[][^()\[\]\n]{1,80}[)\]]$")
+# A bracket after the line's last full stop ("… this year. (APPLAUSE)", "[Cheers]"), or
+# figures without a letter ("… in May. 14:40"): the room's noise, an editor's note or a
+# time, which does not hide that the sentence ended.
+_TRAILING_ASIDE = re.compile(
+    r"(?<=[.!?…\"”’])\s+(?:[(\[][^()\[\]\n]{1,80}[)\]]|[\d\W_]*\d[\d\W_]*)$")
 # A line that ends like this runs on into the next one: no title ends so.
 _RUNS_ON = re.compile(r"[,;:(\[/&+-]$")
 _RUN_ON_WORDS = word_set(
