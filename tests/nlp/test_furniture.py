@@ -215,6 +215,9 @@ def test_bylines_and_timestamps(line: str) -> None:
      ("OSLO, Norway, June 9, 2025 (GLOBE NEWSWIRE) -- The", 47),
      ("BOSTON--(BUSINESS WIRE)--The", 25), ("TALLINN (June 9, 2025) – The", 25),
      ("LISBON, Portugal – 9 June 2025 – The", 33),
+     # Task lists and emoji used as bullets.
+     ("- [ ] The", 6), ("* [x] The", 6), ("✅ The", 2), ("👉🏽 The", 3), ("▶️ The", 3),
+     ("1. 📌 The", 5), ("2024 ✅ The", 0), ("I ❤️ NY", 0),
      ("> > - 12) The", 10), ("(iv) The", 5), ("## The", 3), ("NATO — the", 0),
      ("-5% growth", 0), ("*Note*", 0), ("US - China talks", 0)],
 )
