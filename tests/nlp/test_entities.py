@@ -170,3 +170,18 @@ def test_quantities_keep_units_written_with_signs(
         pipeline: LoadedPipeline, text: str, figure: str) -> None:
     start = text.index(figure)
     assert (figure, "QUANTITY", start, start + len(figure)) in _found(text, pipeline)
+
+
+@pytest.mark.parametrize(("text", "figure", "label"), [
+    # "pc" written on the number, as British papers do.
+    ("Rents in the city rose 6.8pc over the year, the survey said.", "6.8pc", "PERCENT"),
+    # Units of energy and fuel reports.
+    ("Imports of gas fell by 9 bcm last winter.", "9 bcm", "QUANTITY"),
+    ("The new model does 58 mpg on long trips.", "58 mpg", "QUANTITY"),
+    # A fiscal year is a date.
+    ("The hospital expects to break even by FY2026, its board said.", "FY2026", "DATE"),
+])
+def test_figures_written_the_way_reports_write_them(
+        pipeline: LoadedPipeline, text: str, figure: str, label: str) -> None:
+    start = text.index(figure)
+    assert (figure, label, start, start + len(figure)) in _found(text, pipeline)

@@ -43,6 +43,8 @@ _TRIGGER = re.compile(
     r"\d|\b(?:" + "|".join(sorted((re.escape(p) for p in PLACES if p.istitle() and " " not in p),
                                   key=len, reverse=True)) + r")\b")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+# A fiscal year written as one word ("FY2026", "FY25", "FY2024/25"): a date, never a name.
+_FISCAL_YEAR = re.compile(r"^FY'?\d{2}(?:\d{2})?(?:[-/–]\d{2,4})?$")
 
 _MONTHS = words("january february march april may june july august september october "
                 "november december")
@@ -228,6 +230,8 @@ def _figure(doc: Doc, start: int, end: int, label: str) -> list[Found]:
 def _relabel_name(doc: Doc, start: int, end: int, label: str) -> str:
     """Months spaCy took for people, people it took for months, places for people."""
     text = doc[start:end].text
+    if end - start == 1 and _FISCAL_YEAR.match(text):
+        return "DATE"
     if end - start == 1 and text.lower() in _MONTHS:
         before = doc[start - 1].lower_ if start > 0 else ""
         after = doc[end] if end < len(doc) else None
@@ -286,7 +290,10 @@ def _missed(doc: Doc, covered: bytearray) -> list[Found]:
         if i < done or covered[i]:
             continue
         tok = doc[i]
-        if match.group().isdigit():
+        if _FISCAL_YEAR.match(tok.text):
+            found.append((tok.idx, tok.idx + len(tok.text), "DATE"))
+            done = i + 1
+        elif match.group().isdigit():
             end = i + 1
             while end < n and not covered[end] and doc[end].like_num:
                 end += 1  # "1.5 million"

@@ -33,7 +33,7 @@ _MONEY_TOKEN = re.compile(r"^(?:[A-Z]{0,2}\$|R|Rs\.?|[£€¥₹])\d[\d,.]*(?:m|
 _PENCE_TOKEN = re.compile(r"^\d[\d.]*p$")
 _AMOUNT_TOKEN = re.compile(r"^\d[\d,.]*(?:m|bn|mn|tn|k)$")
 _UNIT_TOKEN = re.compile(r"^\d[\d,.]*(?:°?[CF]|km|kg|mm|cm|mph|kph|ha|MW|GW|GWh|TWh)\.?$")
-_PERCENT_TOKEN = re.compile(r"^\d[\d,.]*%$")
+_PERCENT_TOKEN = re.compile(r"^\d[\d,.]*(?:%|pc)$")
 NUMBER = re.compile(r"\d")
 
 

@@ -24,7 +24,7 @@ UNITS = words(
     kilo kilos kilogram kilograms gram grams lb lbs ounce ounces litre litres liter liters
     gallon gallons barrel barrels bpd hectare hectares acre acres degree degrees °c °f
     knots kw kwh mw mwh gw gwh twh megawatts gigawatts watts volts calories megatonnes
-    gigatonnes mt sq sqm decibels
+    gigatonnes mt sq sqm decibels mpg bcm tcf mmbtu
     """
 )
 UNIT_PREFIXES = words("square cubic")
