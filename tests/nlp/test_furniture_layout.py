@@ -336,3 +336,21 @@ def test_time_codes_and_camera_notes_of_a_transcript_are_no_claim_text(
 def test_a_sentence_without_a_letter_is_no_claim(pipeline: LoadedPipeline, line: str) -> None:
     text = f"Turnout was 61% in the city. {line}\nThe count ended at dawn.\n"
     assert texts(text, pipeline) == ["Turnout was 61% in the city.", "The count ended at dawn."]
+
+
+@pytest.mark.parametrize("line", [
+    "Read more: https://example.net/news/rates-rise",
+    "![Map of the flooded streets](https://example.net/img/flood.png)",
+    "Watch here: pic.twitter.com/Ab12Cd",
+])
+def test_lines_of_links_are_no_claims(
+        pipeline: LoadedPipeline, line: str) -> None:
+    text = f"The river rose 2 metres overnight.\n{line}\nTwo bridges were closed.\n"
+    assert texts(text, pipeline) == ["The river rose 2 metres overnight.",
+                                     "Two bridges were closed."]
+
+
+def test_a_link_with_words_of_its_own_stays_a_claim(pipeline: LoadedPipeline) -> None:
+    text = ("The river rose 2 metres overnight.\n"
+            "The agency's [flood map](https://example.net/map) shows 40 streets at risk.\n")
+    assert len(texts(text, pipeline)) == 2

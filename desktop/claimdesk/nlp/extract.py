@@ -9,7 +9,7 @@ from claimdesk.domain.models import CandidateClaim, Entity
 from claimdesk.domain.spans import trim_span
 from claimdesk.errors import KnownError
 from claimdesk.nlp.claim_types import ClaimTypeRules
-from claimdesk.nlp.clauses import mend_sentences, split_long
+from claimdesk.nlp.clauses import mend_sentences, only_links, split_long
 from claimdesk.nlp.entities import entity_spans
 from claimdesk.nlp.entity_labels import KnownNames
 from claimdesk.nlp.furniture import content_segments, is_bare_label, trim_asides
@@ -119,9 +119,10 @@ def extract_candidates(
             # "(Laughter.)" is what the room did: never a claim nor claim text.
             start, end = trim_span(text, *trim_asides(text, start, end,
                                                       transcript=given is not None))
-            # A "sentence" without a letter ("14:40", "[00:03:14]", "(12)") says nothing.
-            if not any(ch.isalpha() for ch in text[start:end]) or is_bare_label(
-                    text[start:end]):
+            # A "sentence" without a letter ("14:40", "[00:03:14]", "(12)") says nothing,
+            # nor does one of links ("Read more: https://…").
+            if (not any(ch.isalpha() for ch in text[start:end])
+                    or is_bare_label(text[start:end]) or only_links(text[start:end])):
                 continue
             while k < len(entities) and entities[k].start < start:
                 k += 1
