@@ -263,3 +263,27 @@ def test_questions_stay_nobodys_when_their_q_markers_were_cut(pipeline: LoadedPi
         ("Is the mon", None),
         ("It is.", "Okafor"),
     ]
+
+
+# Broadcast transcripts: a time code before the turn, the speaker's role after a comma,
+# and a note on how they speak in brackets.
+NEWS_SHOW = (
+    "[18:00:05] ALISON KEMP, CNN ANCHOR: Good evening. The city cut its police budget by 8%.\n"
+    "RAY DUNNE, MAYOR OF HARLOW (through translator): We cut it by 2%, not 8%.\n"
+    "KEMP (voice-over): The council's own papers show a cut of £4m.\n"
+)
+
+
+def test_broadcast_turns_keep_time_codes_roles_and_notes_outside_claims(
+        pipeline: LoadedPipeline) -> None:
+    claims = extract_candidates(NEWS_SHOW, pipeline)
+    assert [(c.text, c.speaker) for c in claims] == [
+        ("Good evening.", "Alison Kemp"),
+        ("The city cut its police budget by 8%.", "Alison Kemp"),
+        ("We cut it by 2%, not 8%.", "Ray Dunne"),
+        ("The council's own papers show a cut of £4m.", "Kemp")]
+
+
+def test_a_name_and_a_lower_case_clause_before_a_colon_is_no_turn() -> None:
+    assert line_speaker("Hillary Clinton, who spoke first: we will win.") is None
+    assert line_speaker("SMITH (speaking in 2019 to reporters at length): Yes.") is None

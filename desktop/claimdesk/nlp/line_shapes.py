@@ -22,11 +22,12 @@ CREDIT_MAX_WORDS = 6
 # List and quote markers at a line start; each needs white space after it, so "-5%",
 # "*Note*" and "2.5 million" are left alone. Lower-case letters and roman numerals only,
 # because "A. Smith" starts with an initial, not a list letter.
-# A task list's box ("- [ ] ", "- [x] ") and an emoji used as a bullet ("✅ ", "👉🏽 ") are
-# markers too.
+# A task list's box ("- [ ] ", "- [x] "), an emoji used as a bullet ("✅ ", "👉🏽 ") and a
+# transcript's time code ("[18:00:05] ") are markers too.
 _EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff][\ufe0f\u200d\U0001f3fb-\U0001f3ff]*"
 _MARKER = re.compile(
     r"(?:>+|[•▪◦‣●■□▸►▶✓✔✗·∙○◆◇★*+]\ufe0f?|[-–—]{1,2}|\[[ xX]\]"
+    r"|\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)"
     rf"|\(?(?:\d{{1,3}}|[a-z]|[ivx]{{1,4}})[.)]|\([A-Za-z]\)|[A-Z]\)|{_EMOJI})(?=\s)\s*"
 )
 #: A colour swatch of block characters opening a legend's key ("██ Government-held").

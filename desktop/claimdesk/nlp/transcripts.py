@@ -16,10 +16,15 @@ _HONORIFIC = (
 _CAPS_WORD = r"(?:Mc|Mac)?[A-Z][A-Z'’-]*[A-Z]"
 _TITLE_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # "SMITH:", "MR. OBAMA:", "BARACK OBAMA:", "Hillary Clinton:" (debates, interviews), and
-# "Chris Wallace: (01:20)" alone on its line, as online transcripts give turns.
+# "Chris Wallace: (01:20)" alone on its line, as online transcripts give turns. Broadcast
+# transcripts add a role in capitals ("ALISON KEMP, CNN ANCHOR:") and a short note in
+# lower case or a time in brackets ("KEMP (voice-over):", "RAY DUNNE (through translator):").
+_ROLE = r"(?:,\s[A-Z][A-Z0-9.'’&-]*(?:\s[A-Z0-9.'’&-]+){0,6})"
+_NOTE = r"(?:\s\((?:[a-z][a-z'’-]*(?:\s[a-z'’-]+){0,2}|\d{1,2}:\d{2}(?::\d{2})?)\))"
 _COLON = re.compile(
     rf"(?P<title>(?:[A-Z][a-z]+\s){{0,2}}(?i:{_HONORIFIC})\.?\s+)?"
     rf"(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,2}}|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{1,2}})"
+    rf"{_ROLE}?{_NOTE}?"
     r"\s?:(?:[ \t]*\(\d{1,2}:\d{2}(?::\d{2})?\))?(?:[ \t]+(?=\S)|$)"
 )
 # "Chairman GRASSLEY.", "Mr. SMITH." (congressional hearing records).
