@@ -122,7 +122,8 @@ def extract_candidates(
             # A "sentence" without a letter ("14:40", "[00:03:14]", "(12)") says nothing,
             # nor does one of links ("Read more: https://…").
             if (not any(ch.isalpha() for ch in text[start:end])
-                    or is_bare_label(text[start:end]) or only_links(text[start:end])):
+                    or is_bare_label(text[start:end]) or only_links(text[start:end])
+                    or (given is None and _label_line(text, segment, sent, start, end))):
                 continue
             while k < len(entities) and entities[k].start < start:
                 k += 1
@@ -218,6 +219,31 @@ def _opens(tok: Token) -> bool:
 
 def _has_word(span: Span) -> bool:
     return any(ch.isalnum() for ch in span.text)
+
+
+#: A line of at most this many words, with no verb, figure or final stop, is a label.
+LABEL_WORDS = 4
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+def _label_line(text: str, segment: Segment, sent: Span, start: int, end: int) -> bool:
+    """Whether the sentence is a whole line that only labels or names: "Key figures:",
+    "Media enquiries:", "Lena Marsh", "-ENDS-", "Notes to editors" (a release's furniture
+    that sits among short lines, where no headline rule reaches it). A list item, a line
+    with a figure or a verb, and a line that ends like a sentence stay claims."""
+    words = [tok for tok in sent if any(ch.isalnum() for ch in tok.text)]
+    if len(words) > LABEL_WORDS or text[end - 1] in ".!?…\"”’'":
+        return False
+    if any(ch.isdigit() for ch in text[start:end]) or any(
+            t.pos_ in _VERBS and not t.like_email and not t.like_url for t in words):
+        return False
+    if not sent.doc.has_annotation("POS"):
+        return False
+    if text[segment.start:start].strip() or text[end:segment.end].strip():
+        return False  # not the whole line
+    line_start = max(text.rfind(ch, 0, segment.start) for ch in _LINE_BREAKS) + 1
+    return not text[line_start:segment.start].strip()  # no marker, dateline or prefix
 
 
 def _entities(text: str, doc: Doc, offset: int) -> list[Entity]:
