@@ -185,3 +185,23 @@ def test_figures_written_the_way_reports_write_them(
         pipeline: LoadedPipeline, text: str, figure: str, label: str) -> None:
     start = text.index(figure)
     assert (figure, label, start, start + len(figure)) in _found(text, pipeline)
+
+
+@pytest.mark.parametrize(("text", "figure", "label"), [
+    # A minus sign written on the number is part of the figure (hyphen, minus, en dash).
+    ("Growth was -0.4% in the second quarter.", "-0.4%", "PERCENT"),
+    ("Overnight the airport recorded −7°C, the coldest since 2010.", "−7°C", "QUANTITY"),
+    ("Lows of –3 °C are forecast for the hills.", "–3 °C", "QUANTITY"),
+    ("Lake Vostok once reached -89C, the station said.", "-89C", "QUANTITY"),
+    ("The fund's balance was -£4m at the year end.", "-£4m", "MONEY"),
+])
+def test_negative_figures_keep_their_sign(
+        pipeline: LoadedPipeline, text: str, figure: str, label: str) -> None:
+    start = text.index(figure)
+    assert (figure, label, start, start + len(figure)) in _found(text, pipeline)
+
+
+def test_a_range_keeps_its_dash_between_figures(pipeline: LoadedPipeline) -> None:
+    text = "Prices moved 2%-3% higher, and rents 5–6% higher."
+    found = {f[0] for f in _found(text, pipeline)}
+    assert "2%-3%" in found and not any(f.startswith(("-", "–")) for f in found)

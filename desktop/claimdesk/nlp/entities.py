@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from claimdesk.nlp.entity_figures import (
     NUMBER,
     PERCENT_WORDS,
+    SIGNED_NUMBER,
+    SIGNS,
     after_approximators,
     bare_word,
     figure_kind,
@@ -121,6 +123,8 @@ def _refine(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     start, end = _trim_tokens(doc, start, end, label)
     if start >= end:
         return []
+    if label not in FIGURE_LABELS and SIGNED_NUMBER.match(doc[start].text):
+        label = "CARDINAL"  # "−7°C" taken for a person: a figure, whatever follows
     if label in FIGURE_LABELS:
         return [f for part in _split_figures(doc, start, end)
                 for f in _figure(doc, *part, label)]
@@ -205,6 +209,9 @@ def _figure(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     start = after_approximators(doc, start, end)
     while start > 0 and doc[start - 1].lower_ in CURRENCY_SIGNS:
         start -= 1
+    if (start > 0 and doc[start - 1].text in SIGNS and not doc[start - 1].whitespace_
+            and (start == 1 or doc[start - 2].whitespace_)):
+        start -= 1  # "–3 °C": the minus sign the tokenizer split off
     if end < n and bare_word(doc[end]) in MAGNITUDES and is_number(doc[end - 1]):
         end += 1
     tail = percent_tail(doc, end)
@@ -255,7 +262,8 @@ def _chars(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     base = doc[start].idx
     text = doc[start:end].text
     s, e = 0, len(text)
-    while s < e and (text[s] in _TRIM_CHARS or text[s].isspace()):
+    while s < e and (text[s] in _TRIM_CHARS or text[s].isspace()) and not (
+            label in FIGURE_LABELS and _signs_a_figure(doc, start, text, s)):
         s += 1
     while e > s and (text[e - 1] in _TRIM_CHARS or text[e - 1].isspace()):
         if text[e - 1] == "." and _keeps_full_stop(text[s:e]):
@@ -267,6 +275,23 @@ def _chars(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     if s < e and any(ch.isalnum() for ch in text[s:e]):
         return [(base + s, base + e, label)]
     return []
+
+
+def _signs_a_figure(doc: Doc, start: int, text: str, s: int) -> bool:
+    """Whether text[s], in the text of tokens from `start`, is a minus sign written on the
+    figure after it ("-£4m", "−7°C"): a hyphen, minus or en dash after a space (or the
+    Doc's start), before a digit or a currency sign. Between figures ("2%-3%") a dash is
+    a range's."""
+    if text[s] not in SIGNS or s + 1 >= len(text):
+        return False
+    after = text[s + 1]
+    if s > 0:
+        before = text[s - 1]
+    elif start > 0:
+        before = doc[start - 1].whitespace_[-1:] or doc[start - 1].text[-1:]
+    else:
+        before = " "
+    return (after.isdigit() or after in "£$€¥₹") and (before.isspace() or before in "([")
 
 
 def _keeps_full_stop(span: str) -> bool:

@@ -29,11 +29,15 @@ _PERCENT_TAILS: tuple[tuple[str, ...], ...] = (
 )
 PERCENT_WORDS = words("% percent pc percentage")
 # Numbers with their currency or unit in one token: "R70,000", "US$40", "155p", "1.5C".
-_MONEY_TOKEN = re.compile(r"^(?:[A-Z]{0,2}\$|R|Rs\.?|[£€¥₹])\d[\d,.]*(?:m|bn|mn|tn|k)?$")
-_PENCE_TOKEN = re.compile(r"^\d[\d.]*p$")
-_AMOUNT_TOKEN = re.compile(r"^\d[\d,.]*(?:m|bn|mn|tn|k)$")
-_UNIT_TOKEN = re.compile(r"^\d[\d,.]*(?:°?[CF]|km|kg|mm|cm|mph|kph|ha|MW|GW|GWh|TWh)\.?$")
-_PERCENT_TOKEN = re.compile(r"^\d[\d,.]*(?:%|pc)$")
+# Each may start with a minus sign ("-£4", "−7", "-89C"): hyphen, minus or en dash.
+SIGNS = "-−–"
+_MONEY_TOKEN = re.compile(r"^[-−–]?(?:[A-Z]{0,2}\$|R|Rs\.?|[£€¥₹])\d[\d,.]*(?:m|bn|mn|tn|k)?$")
+_PENCE_TOKEN = re.compile(r"^[-−–]?\d[\d.]*p$")
+_AMOUNT_TOKEN = re.compile(r"^[-−–]?\d[\d,.]*(?:m|bn|mn|tn|k)$")
+_UNIT_TOKEN = re.compile(r"^[-−–]?\d[\d,.]*(?:°?[CF]|km|kg|mm|cm|mph|kph|ha|MW|GW|GWh|TWh)\.?$")
+_PERCENT_TOKEN = re.compile(r"^[-−–]?\d[\d,.]*(?:%|pc)$")
+#: A number with a sign written on it ("−7", "-0.4"): a figure, never a name.
+SIGNED_NUMBER = re.compile(r"^[-−–]\d")
 NUMBER = re.compile(r"\d")
 
 
