@@ -205,3 +205,14 @@ def test_a_range_keeps_its_dash_between_figures(pipeline: LoadedPipeline) -> Non
     text = "Prices moved 2%-3% higher, and rents 5–6% higher."
     found = {f[0] for f in _found(text, pipeline)}
     assert "2%-3%" in found and not any(f.startswith(("-", "–")) for f in found)
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("The insurer made a profit of CHF 2.1bn last year.", "CHF 2.1bn"),
+    ("The mine was sold for AUD 40m in cash.", "AUD 40m"),
+    ("The state pledged SEK 3 billion for the rail link.", "SEK 3 billion"),
+    ("Exports to Japan were worth JPY 900bn.", "JPY 900bn"),
+])
+def test_amounts_after_a_currency_code(pipeline: LoadedPipeline, text: str, figure: str) -> None:
+    start = text.index(figure)
+    assert (figure, "MONEY", start, start + len(figure)) in _found(text, pipeline)

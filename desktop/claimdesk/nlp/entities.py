@@ -120,11 +120,14 @@ def _within_sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _refine(doc: Doc, start: int, end: int, label: str) -> list[Found]:
+    if label not in FIGURE_LABELS | {"DATE", "TIME"} and (
+            SIGNED_NUMBER.match(doc[start].text) or (
+                doc[start].lower_ in CURRENCY_SIGNS and end - start > 1
+                and is_number(doc[start + 1]))):
+        label = "CARDINAL"  # "−7°C", "JPY 900bn" taken for a person: a figure
     start, end = _trim_tokens(doc, start, end, label)
     if start >= end:
         return []
-    if label not in FIGURE_LABELS and SIGNED_NUMBER.match(doc[start].text):
-        label = "CARDINAL"  # "−7°C" taken for a person: a figure, whatever follows
     if label in FIGURE_LABELS:
         return [f for part in _split_figures(doc, start, end)
                 for f in _figure(doc, *part, label)]
