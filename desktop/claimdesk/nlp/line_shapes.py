@@ -69,6 +69,12 @@ _TIME_STAMP = re.compile(
     rf"|(?:[01]?\d|2[0-3])\.[0-5]\d(?:{_AM_PM}(?:\s+{_ZONE})?|\s+{_ZONE})|0\d\.[0-5]\d)"
     r"(?:\s*[:|]|\s+[-–—])?\s+(?=[\"“‘'A-Z])"
 )
+# A news label that flags the line for the reader ("BREAKING: …", "Update — …", "LIVE: …").
+_NEWS_LABEL = re.compile(
+    r"(?i:breaking(?:\s+news)?|updated?|live|latest|exclusive|developing|just\s+in|watch|listen"
+    r"|analysis|opinion|correction|clarification|editor['’]?s\s+note)"
+    r"(?:\s*:|\s+[—–-])\s+(?=\S)"
+)
 _ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # Links and tags that end a post ("… rising. #jobs https://t.co/x"); a line with one is
 # no title, and they do not hide the full stop before them.
@@ -178,8 +184,9 @@ def line_body(line: str) -> tuple[int, str]:
     """How many leading characters of `line` are markers, and which: "list", "heading" or "".
 
     Quote markers ("> "), list markers ("• ", "- ", "1. ", "a) ") and Markdown heading
-    marks ("## ") may nest; a live blog's time stamp and a dateline after them are skipped
-    too. (A transcript's "NAME:" would be one more prefix of the same kind.)
+    marks ("## ") may nest; a live blog's time stamp, a news label ("BREAKING: ") and a
+    dateline after them are skipped too. (A transcript's "NAME:" would be one more prefix
+    of the same kind.)
     """
     i, marker = 0, ""
     while True:
@@ -195,6 +202,9 @@ def line_body(line: str) -> tuple[int, str]:
     stamp = _TIME_STAMP.match(line, i)
     if stamp is not None:
         i = stamp.end()
+    label = _NEWS_LABEL.match(line, i)
+    if label is not None:
+        i = label.end()
     dateline = _DATELINE.match(line, i)
     if dateline is not None:
         i = dateline.end()
