@@ -270,6 +270,19 @@ def test_a_briefings_question_marker_stays_outside_the_claim(pipeline: LoadedPip
     assert all(text[c.start:c.end] == c.text for c in claims)
 
 
+def test_an_interview_s_q_and_a_markers_stay_outside_the_claims(
+        pipeline: LoadedPipeline) -> None:
+    text = ("Q: How many nurses did the trust hire this year?\n"
+            "A: We hired 400, more than any other trust.\n"
+            "Q. And waiting lists?\n"
+            "A: They fell by 12% since January.\n"
+            "A Government review will report in May.\n")
+    assert texts(text, pipeline) == [
+        "How many nurses did the trust hire this year?", "We hired 400, more than any other trust.",
+        "And waiting lists?", "They fell by 12% since January.",
+        "A Government review will report in May."]
+
+
 def test_one_line_starting_with_q_keeps_it(pipeline: LoadedPipeline) -> None:
     assert texts("The march began on Monday.\nQ Street was closed to traffic.\n",
                  pipeline) == ["The march began on Monday.", "Q Street was closed to traffic."]

@@ -276,22 +276,29 @@ def _lead_dateline(text: str, spans: list[tuple[int, int]], shapes: list[Shape],
     return bodies
 
 
-# A briefing transcript prints a reporter's turn as a bare "Q " ("Q Why not today?").
-_QUESTION = re.compile(r"Q\s+(?=[\"“‘'A-Z])")
+# A briefing transcript prints a reporter's turn as a bare "Q " ("Q Why not today?"), an
+# interview as "Q: " or "Q. ", and its answers as "A: ".
+_QUESTION = re.compile(r"Q(?:[:.]\s*|\s+)(?=[\"“‘'A-Z])")
+_ANSWER = re.compile(r"A:\s*(?=[\"“‘'A-Z])")
 
 
 def _question_markers(text: str, spans: list[tuple[int, int]], kinds: list[LineKind],
                       bodies: list[int]) -> None:
-    """Move `bodies` past "Q " on lines of a text that has two or more of them.
+    """Move `bodies` past "Q " (and an interview's "A: ") on lines of a text that has two
+    or more questions.
 
     One line starting "Q Street was closed" is prose; a page of them is a Q&A.
     """
     found: list[tuple[int, int]] = []
+    answers: list[tuple[int, int]] = []
     for i, (start, end) in enumerate(spans):
-        match = _QUESTION.match(text, start + bodies[i], end) if kinds[i] is LineKind.TEXT \
-            else None
+        if kinds[i] is not LineKind.TEXT:
+            continue
+        match = _QUESTION.match(text, start + bodies[i], end)
         if match is not None:
             found.append((i, match.end() - start))
+        elif (answer := _ANSWER.match(text, start + bodies[i], end)) is not None:
+            answers.append((i, answer.end() - start))
     if len(found) >= 2:
-        for i, body in found:
+        for i, body in found + answers:
             bodies[i] = body
