@@ -367,3 +367,28 @@ def test_a_link_with_words_of_its_own_stays_a_claim(pipeline: LoadedPipeline) ->
     text = ("The river rose 2 metres overnight.\n"
             "The agency's [flood map](https://example.net/map) shows 40 streets at risk.\n")
     assert len(texts(text, pipeline)) == 2
+
+
+# An e-mail or a PDF pasted with its lines wrapped at a fixed width.
+WRAPPED = (
+    "The harbour board said on Monday that freight through the port rose by 8% last\n"
+    "year, to 2.1 million tonnes, while passenger numbers fell by a fifth. Its chair\n"
+    "warned that another £40m would be needed by 2027 to dredge the channel for\n"
+    "larger ships.\n"
+)
+
+
+def test_lines_of_a_wrapped_paragraph_are_no_headline(pipeline: LoadedPipeline) -> None:
+    # Each line runs on into the next, in lower case: none heads anything, no word is lost.
+    claims = "".join(texts(WRAPPED, pipeline))
+    assert "".join(claims.split()) == "".join(WRAPPED.split())
+
+
+@pytest.mark.parametrize("text", [
+    "Port Freight Rises Again\n\n" + WRAPPED,
+    # A lower-case dateline under the headline starts the story; it continues nothing.
+    "Port freight rises for a third year\nlisbon — " + WRAPPED,
+])
+def test_a_headline_above_a_wrapped_paragraph_is_still_one(
+        pipeline: LoadedPipeline, text: str) -> None:
+    assert not any(t.lower().startswith("port freight") for t in texts(text, pipeline))

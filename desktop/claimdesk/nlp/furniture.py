@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimdesk.domain.spans import is_blank
 from claimdesk.nlp.lexicon import words
@@ -60,6 +60,7 @@ def classify_lines(text: str, segments: list[Segment]) -> list[Line]:
     # A blank line before a line: pages that part paragraphs so set their top block apart.
     blank = [i > 0 and _blank_between(text, spans[i - 1][1], start)
              for i, (start, _) in enumerate(spans)]
+    _mark_wrapped(text, spans, shapes, blank)
     kinds = [shape.kind for shape in shapes]
     _mark_captions(shapes, kinds, blank)
     _mark_titles(shapes, kinds)
@@ -159,6 +160,25 @@ def _after_stop(text: str, start: int, at: int) -> bool:
     return not before or before[-1] in ".!?…"
 
 
+def _mark_wrapped(text: str, spans: list[tuple[int, int]], shapes: list[Shape],
+                  blank: list[bool]) -> None:
+    """Mark the lines of a paragraph wrapped at a fixed width (an e-mail, a PDF): a line
+    that does not end like a sentence, directly above a line without a marker that goes
+    on in lower case. Both are prose, neither a title: such a paragraph is no headline."""
+    for i in range(len(shapes) - 1):
+        above, below = shapes[i], shapes[i + 1]
+        if (blank[i + 1] or above.ended or above.kind is not LineKind.TEXT or above.underline
+                or below.kind is not LineKind.TEXT or below.body > 0):
+            continue
+        start, end = spans[i + 1]
+        first = next((ch for ch in text[start:end] if ch.isalnum()), "")
+        # A dateline a CMS wrote in lower case ("washington — The …") starts a story.
+        if first.islower() and LEAD_DATELINE.match(text, start, end) is None:
+            for k in (i, i + 1):
+                shapes[k] = replace(shapes[k], prose=True, title=False, title_case=False,
+                                    wrapped=True)
+
+
 def _blank_between(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
     return sum(gap.count(ch) for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029") - gap.count(
@@ -219,7 +239,8 @@ def _mark_top(shapes: list[Shape], kinds: list[LineKind], blank: list[bool]) -> 
     lines = [i for i in range(n) if kinds[i] in {LineKind.TEXT, LineKind.HEADLINE}
              and not shapes[i].underline]
     story = next((i for i in lines if kinds[i] is LineKind.TEXT and (
-        shapes[i].ended or shapes[i].cited or (shapes[i].prose and shapes[i].body > 0))), None)
+        shapes[i].ended or shapes[i].cited or shapes[i].wrapped
+        or (shapes[i].prose and shapes[i].body > 0))), None)
     if story is None:
         return
     top = [i for i in lines if i < story]

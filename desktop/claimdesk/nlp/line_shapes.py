@@ -241,6 +241,9 @@ class Shape:
     cited_title: bool = False
     #: More than one sentence: a paragraph of the story, never a one-sentence summary.
     sentences: bool = False
+    #: Part of a paragraph wrapped at a fixed width: it runs on into the next line, or on
+    #: from the one before, in lower case (set by the furniture rules, which see both).
+    wrapped: bool = False
 
 
 def line_shape(line: str) -> Shape:
