@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimdesk.domain import SpeakerKind
 from claimdesk.domain.models import ClaimType
 from claimdesk.nlp.extract import extract_candidates
@@ -287,3 +289,21 @@ def test_broadcast_turns_keep_time_codes_roles_and_notes_outside_claims(
 def test_a_name_and_a_lower_case_clause_before_a_colon_is_no_turn() -> None:
     assert line_speaker("Hillary Clinton, who spoke first: we will win.") is None
     assert line_speaker("SMITH (speaking in 2019 to reporters at length): Yes.") is None
+
+
+@pytest.mark.parametrize(("signature", "author"), [
+    # A handle with dots (Bluesky), a time after the date, a bracket in the display name.
+    ("— Wes Reed MP (@wesreed.bsky.social) 3 March 2025 at 14:02", "Wes Reed MP"),
+    ("— Harbour News (UK) (@HarbourNews) March 3, 2025", "Harbour News"),
+])
+def test_signatures_of_other_platforms_are_no_claims_and_name_the_author(
+        pipeline: LoadedPipeline, signature: str, author: str) -> None:
+    text = ("Ministers replied within the hour.\n"
+            "Waiting lists fell by 100,000 this year.\n"
+            f"{signature}\n"
+            "The figures were challenged.\n")
+    claims = extract_candidates(text, pipeline)
+    assert [c.text for c in claims] == [
+        "Ministers replied within the hour.", "Waiting lists fell by 100,000 this year.",
+        "The figures were challenged."]
+    assert claims[1].speaker == author

@@ -121,7 +121,10 @@ _DATE_WORD = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_SEPARATOR = re.compile(r"\s*(?:[,|–—]|\s-\s)\s*")
-_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^()\n]{1,60}\(@\w{1,30}\)(?:\s+.{0,40})?")
+# "— Jane Doe (@jdoe) September 7, 2023"; the name may carry a bracket ("Harbour News (UK)")
+# and the handle dots (Bluesky's "@jdoe.bsky.social").
+_SIGNATURE = re.compile(
+    r"[—–-]{1,2}\s*[^()\n]{1,60}(?:\([^()@\n]{1,20}\)\s*)?\(@[\w.]{1,60}\)(?:\s+.{0,40})?")
 _UNDERLINE = re.compile(r"(?:=[ \t]*){3,}|(?:-[ \t]*){3,}")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 # A sentence ends inside the line and another begins.

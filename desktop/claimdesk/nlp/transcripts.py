@@ -32,8 +32,10 @@ _PERIOD = re.compile(
     rf"(?P<title>(?i:{_HONORIFIC})\.?\s+)(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,2}})"
     r"\.[ \t]+(?=\S)"
 )
-# "— Rishi Sunak (@RishiSunak) March 14, 2024": the signature under an embedded post.
-_SIGNATURE = re.compile(r"[—–-]{1,2}\s*(?P<name>[^()@\n]{2,60}?)\s*\(@[\w.]{1,60}\)")
+# "— Rishi Sunak (@RishiSunak) March 14, 2024": the signature under an embedded post. A
+# bracket after the name ("Harbour News (UK)") is no part of it.
+_SIGNATURE = re.compile(
+    r"[—–-]{1,2}\s*(?P<name>[^()@\n]{2,60}?)\s*(?:\([^()@\n]{1,20}\)\s*)?\(@[\w.]{1,60}\)")
 # UK Hansard turns: "Karen Lee (Lincoln) (Lab):", "Sir Edward Leigh (Gainsborough) (Con) [V]:"
 # and a minister by office, "The Secretary of State for Health (Wes Streeting):". The seat,
 # party, "[V]" (virtual) and office are no part of the speaker's name.
