@@ -307,3 +307,14 @@ def test_signatures_of_other_platforms_are_no_claims_and_name_the_author(
         "Ministers replied within the hour.", "Waiting lists fell by 100,000 this year.",
         "The figures were challenged."]
     assert claims[1].speaker == author
+
+
+def test_numbered_speakers_of_a_machine_transcript_stay_outside_claims(
+        pipeline: LoadedPipeline) -> None:
+    text = ("Speaker 1 (00:00:01): Good evening. Crime fell 4% this year.\n"
+            "Speaker 2 (00:00:09): It rose 2%, the police say.\n"
+            "Speaker 1: That count is out of date.\n")
+    claims = extract_candidates(text, pipeline)
+    assert [(c.text, c.speaker) for c in claims] == [
+        ("Good evening.", None), ("Crime fell 4% this year.", None),
+        ("It rose 2%, the police say.", None), ("That count is out of date.", None)]

@@ -48,6 +48,9 @@ _OFFICE = re.compile(
     rf"The\s[A-Z][^():\n]{{2,140}}?\s\((?:(?P<style>{_STYLE})\s+)?"
     rf"(?P<name>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,3}})\)(?:\s\[V\])?\s?:[ \t]+(?=\S)"
 )
+# "Speaker 1 (00:00:01):", "Speaker 2:": a machine transcript's turn, its speaker unnamed.
+_NUMBERED = re.compile(
+    r"(?i:speaker)\s?\d{1,2}(?:\s\(\d{1,2}:\d{2}(?::\d{2})?\))?\s?:(?:[ \t]+(?=\S)|$)")
 # Labels that end in a colon but are no speaker ("UPDATE:", "Read more:").
 _NOT_NAMES = words(
     """
@@ -121,6 +124,9 @@ def line_speaker(line: str) -> tuple[int, str] | None:
     hansard = hansard_speaker(line)
     if hansard is not None:
         return hansard
+    numbered = _NUMBERED.match(line)
+    if numbered is not None:
+        return numbered.end(), ""
     match = _COLON.match(line) or _PERIOD.match(line)
     if match is None:
         return None
