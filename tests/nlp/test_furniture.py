@@ -221,6 +221,8 @@ def test_bylines_and_timestamps(line: str) -> None:
      # A news label before the text: a flag for the reader, no claim text.
      ("BREAKING: The", 10), ("Update — The", 9), ("🔴 LIVE: The", 8), ("Exclusive: The", 11),
      ("Breaking news: The", 15), ("Live music: The", 0), ("Watch the", 0),
+     # An emphasised label in Markdown.
+     ("**Fact check:** The", 16), ("__Note__: The", 10), ("**Prices** rose", 0),
      ("> > - 12) The", 10), ("(iv) The", 5), ("## The", 3), ("NATO — the", 0),
      ("-5% growth", 0), ("*Note*", 0), ("US - China talks", 0)],
 )

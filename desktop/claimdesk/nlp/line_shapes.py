@@ -75,6 +75,9 @@ _NEWS_LABEL = re.compile(
     r"|analysis|opinion|correction|clarification|editor['’]?s\s+note)"
     r"(?:\s*:|\s+[—–-])\s+(?=\S)"
 )
+# A label set in bold or italics in Markdown ("**Fact check:** …", "__Note__: …").
+_EMPHASIS_LABEL = re.compile(
+    r"(?P<mark>\*\*|__|\*|_)[^*_:\n]{1,40}(?::(?P=mark)|(?P=mark):)\s+(?=\S)")
 _ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # Links and tags that end a post ("… rising. #jobs https://t.co/x"); a line with one is
 # no title, and they do not hide the full stop before them.
@@ -187,7 +190,7 @@ def line_body(line: str) -> tuple[int, str]:
     """How many leading characters of `line` are markers, and which: "list", "heading" or "".
 
     Quote markers ("> "), list markers ("• ", "- ", "1. ", "a) ") and Markdown heading
-    marks ("## ") may nest; a live blog's time stamp, a news label ("BREAKING: ") and a
+    marks ("## ") may nest; a live blog's time stamp, a news label ("BREAKING: ", "**Note:**") and a
     dateline after them are skipped too. (A transcript's "NAME:" would be one more prefix
     of the same kind.)
     """
@@ -205,7 +208,7 @@ def line_body(line: str) -> tuple[int, str]:
     stamp = _TIME_STAMP.match(line, i)
     if stamp is not None:
         i = stamp.end()
-    label = _NEWS_LABEL.match(line, i)
+    label = _NEWS_LABEL.match(line, i) or _EMPHASIS_LABEL.match(line, i)
     if label is not None:
         i = label.end()
     dateline = _DATELINE.match(line, i)
