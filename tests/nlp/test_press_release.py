@@ -101,6 +101,9 @@ RELEASE_TAIL = (
     "Notes to editors\n"
     "Kestrel Foods was founded in Bolton in 1962.\n"
     "SOURCE Kestrel Foods plc\n"
+    # One word alone, which the tagger may take for a verb.
+    "ENDS\n"
+    "Advertisement\n"
 )
 
 

@@ -235,8 +235,9 @@ def _label_line(text: str, segment: Segment, sent: Span, start: int, end: int) -
     words = [tok for tok in sent if any(ch.isalnum() for ch in tok.text)]
     if len(words) > LABEL_WORDS or text[end - 1] in ".!?…\"”’'":
         return False
-    if any(ch.isdigit() for ch in text[start:end]) or any(
-            t.pos_ in _VERBS and not t.like_email and not t.like_url for t in words):
+    # One word alone is a label whatever the tagger guesses ("ENDS", "Advertisement").
+    if any(ch.isdigit() for ch in text[start:end]) or (len(words) > 1 and any(
+            t.pos_ in _VERBS and not t.like_email and not t.like_url for t in words)):
         return False
     if not sent.doc.has_annotation("POS"):
         return False
