@@ -392,3 +392,30 @@ def test_lines_of_a_wrapped_paragraph_are_no_headline(pipeline: LoadedPipeline) 
 def test_a_headline_above_a_wrapped_paragraph_is_still_one(
         pipeline: LoadedPipeline, text: str) -> None:
     assert not any(t.lower().startswith("port freight") for t in texts(text, pipeline))
+
+
+@pytest.mark.parametrize("line", [
+    "© 2025 Harbour News Ltd",
+    "Copyright 2025 Harbour News. All rights reserved.",
+    "All rights reserved.",
+    "Page 3 of 12",
+    "Related: Port expands for the third time in a decade",
+    "READ MORE: Ferry fares to rise by 8% in April",
+])
+def test_copyright_pagination_and_teasers_are_no_claims(
+        pipeline: LoadedPipeline, line: str) -> None:
+    # Between paragraphs and at the foot of the page, where no subhead rule reaches.
+    for text in (f"The port handled 4% more freight in April.\n{line}\nTwo cranes were added.\n",
+                 f"The port handled 4% more freight in April.\nTwo cranes were added.\n{line}\n"):
+        assert texts(text, pipeline) == ["The port handled 4% more freight in April.",
+                                         "Two cranes were added."]
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright law protects the work of 12,000 local artists, the council said.",
+    "Related costs rose by 4% in the year to March.",
+    "Under section 4(c) the council must publish 12 reports a year.",
+])
+def test_prose_that_starts_like_furniture_stays(pipeline: LoadedPipeline, line: str) -> None:
+    found = texts(f"The port handled 4% more freight in April.\n{line}\n", pipeline)[1:]
+    assert " ".join(found) == line

@@ -162,6 +162,17 @@ _CITED = re.compile(
 )
 
 
+# A page's foot: a copyright notice ("© 2025 …", "Copyright 2025 …", "All rights reserved."),
+# a page number from a PDF ("Page 3 of 12"), and a teaser for another story ("Related: …",
+# "READ MORE: …"), which names that story's headline.
+_COPYRIGHT = re.compile(
+    r"^(?:\([cC]\)\s|Copyright\s+(?:©\s*)?\d{4}\b)|©|\b[Aa]ll rights reserved\b")
+_PAGE = re.compile(r"[Pp]age\s+\d{1,4}(?:\s+of\s+\d{1,4})?")
+_TEASER = re.compile(
+    r"(?i:related|read more|see also|also read|read next|more on this(?: story)?|recommended)"
+    r"\s*:\s+\S")
+
+
 class LineKind(Enum):
     """What a line of article text is; only TEXT lines are searched for claims."""
 
@@ -324,6 +335,9 @@ def _furniture(rest: str, words: list[str], ended: bool) -> bool | None:
             "name")))) <= CREDIT_MAX_WORDS and len(words) <= CAPTION_MAX_WORDS + CREDIT_MAX_WORDS:
         return credit.start() == 0
     if _BOX.search(rest) and len(words) <= CAPTION_MAX_WORDS:
+        return False
+    if (_COPYRIGHT.search(rest) and len(words) <= CAPTION_MAX_WORDS) or _PAGE.fullmatch(rest) or (
+            _TEASER.match(rest) and len(words) <= HEADLINE_MAX_WORDS + 3):
         return False
     if _SWATCH.match(rest) and len(words) <= CAPTION_MAX_WORDS:
         return False  # a map's or chart's legend: "██ Rebel-held areas"
