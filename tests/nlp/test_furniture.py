@@ -223,6 +223,9 @@ def test_bylines_and_timestamps(line: str) -> None:
      ("Breaking news: The", 15), ("Live music: The", 0), ("Watch the", 0),
      # An emphasised label in Markdown.
      ("**Fact check:** The", 16), ("__Note__: The", 10), ("**Prices** rose", 0),
+     # A report's numbered sections; a decimal figure opening a sentence is none.
+     ("1.1 The", 4), ("2.3.1. The", 7), ("- 4.2 The", 6), ("1.5 million people", 0),
+     ("3.4 per cent", 0),
      ("> > - 12) The", 10), ("(iv) The", 5), ("## The", 3), ("NATO — the", 0),
      ("-5% growth", 0), ("*Note*", 0), ("US - China talks", 0)],
 )

@@ -419,3 +419,12 @@ def test_copyright_pagination_and_teasers_are_no_claims(
 def test_prose_that_starts_like_furniture_stays(pipeline: LoadedPipeline, line: str) -> None:
     found = texts(f"The port handled 4% more freight in April.\n{line}\n", pipeline)[1:]
     assert " ".join(found) == line
+
+
+def test_numbered_sections_of_a_report(pipeline: LoadedPipeline) -> None:
+    text = ("2 Findings\n"
+            "2.1 Funding for schools\n"
+            "2.1.1 The council spent £4m on repairs in 2024.\n"
+            "2.1.2 Spending per pupil fell by 3% in real terms.\n")
+    assert texts(text, pipeline) == ["The council spent £4m on repairs in 2024.",
+                                     "Spending per pupil fell by 3% in real terms."]

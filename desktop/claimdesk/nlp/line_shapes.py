@@ -30,6 +30,8 @@ _MARKER = re.compile(
     r"|\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)"
     rf"|\(?(?:\d{{1,3}}|[a-z]|[ivx]{{1,4}})[.)]|\([A-Za-z]\)|[A-Z]\)|{_EMOJI})(?=\s)\s*"
 )
+# A report's numbered section ("1.1 ", "2.3.1. "), before a capital: "1.5 million" is a figure.
+_SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,3}\.?\s+(?=[\"“‘'(A-Z])")
 #: A colour swatch of block characters opening a legend's key ("██ Government-held").
 _SWATCH = re.compile(r"[\u2580-\u259f]+\s")
 _QUOTE_MARKER = re.compile(r">+(?:\s+|$)")
@@ -201,18 +203,21 @@ def line_body(line: str) -> tuple[int, str]:
     """How many leading characters of `line` are markers, and which: "list", "heading" or "".
 
     Quote markers ("> "), list markers ("• ", "- ", "1. ", "a) ") and Markdown heading
-    marks ("## ") may nest; a live blog's time stamp, a news label ("BREAKING: ", "**Note:**") and a
-    dateline after them are skipped too. (A transcript's "NAME:" would be one more prefix
-    of the same kind.)
+    marks ("## ") may nest, and a report's section numbers ("2.3 "); a live blog's time
+    stamp, a news label ("BREAKING: ", "**Note:**") and a dateline after them are skipped
+    too. (A transcript's "NAME:" would be one more prefix of the same kind.)
     """
     i, marker = 0, ""
     while True:
         match = _QUOTE_MARKER.match(line, i) or _MARKER.match(line, i)
         if match is not None:
             marker = marker or "list"
-        elif not marker:
-            match = _MD_HEADING.match(line, i)
-            marker = "heading" if match is not None else ""
+        else:
+            # A section number makes no list item: "2.3 Funding for schools" is a heading.
+            match = _SECTION.match(line, i)
+            if match is None and not marker:
+                match = _MD_HEADING.match(line, i)
+                marker = "heading" if match is not None else ""
         if match is None or match.end() == i:
             break
         i = match.end()
@@ -315,8 +320,8 @@ def _marker_end(line: str) -> int:
     """Where `line`'s markers end (line_body without its dateline)."""
     i = 0
     while True:
-        match = _QUOTE_MARKER.match(line, i) or _MARKER.match(line, i) or (
-            _MD_HEADING.match(line, i) if i == 0 else None)
+        match = _QUOTE_MARKER.match(line, i) or _MARKER.match(line, i) or _SECTION.match(
+            line, i) or (_MD_HEADING.match(line, i) if i == 0 else None)
         if match is None or match.end() == i:
             return i
         i = match.end()
