@@ -226,6 +226,8 @@ def test_bylines_and_timestamps(line: str) -> None:
      # A report's numbered sections; a decimal figure opening a sentence is none.
      ("1.1 The", 4), ("2.3.1. The", 7), ("- 4.2 The", 6), ("1.5 million people", 0),
      ("3.4 per cent", 0),
+     # A live blog's stamp before text; alone on its line it is the whole line, no marker.
+     ("14:32 GMT: The", 11), ("14:32 GMT", 0), ("09.15 BST", 0), ("10:05 ET", 0),
      ("> > - 12) The", 10), ("(iv) The", 5), ("## The", 3), ("NATO — the", 0),
      ("-5% growth", 0), ("*Note*", 0), ("US - China talks", 0)],
 )

@@ -310,8 +310,10 @@ def test_an_elision_in_a_quotation_never_ends_a_sentence(pipeline: LoadedPipelin
 # A live blog stamps each entry with its time, on the entry's own line or before its text.
 LIVE_BLOG = (
     "Strikes at hospitals: follow the day as it happens\n"
-    "11:05\n"
+    "11:05 GMT\n"
     "Nurses at 12 hospitals walked out at dawn, the union said.\n"
+    "11:12 GMT\n"
+    "Picket lines formed at the gates of every site.\n"
     "11:20 GMT: The health secretary said 400 operations had been cancelled.\n"
     "11.45 BST - Talks resumed at the conciliation service.\n"
     "09:30 Ministers offered a 4% rise, which the union rejected.\n"
@@ -319,9 +321,11 @@ LIVE_BLOG = (
 )
 
 
-def test_live_blog_times_are_no_claims_nor_claim_text(pipeline: LoadedPipeline) -> None:
-    assert texts(LIVE_BLOG, pipeline) == [
+@pytest.mark.parametrize("text", [LIVE_BLOG, LIVE_BLOG.replace("\n", "\n\n")])
+def test_live_blog_times_are_no_claims_nor_claim_text(pipeline: LoadedPipeline, text: str) -> None:
+    assert texts(text, pipeline) == [
         "Nurses at 12 hospitals walked out at dawn, the union said.",
+        "Picket lines formed at the gates of every site.",
         "The health secretary said 400 operations had been cancelled.",
         "Talks resumed at the conciliation service.",
         "Ministers offered a 4% rise, which the union rejected.",
@@ -428,3 +432,13 @@ def test_numbered_sections_of_a_report(pipeline: LoadedPipeline) -> None:
             "2.1.2 Spending per pupil fell by 3% in real terms.\n")
     assert texts(text, pipeline) == ["The council spent £4m on repairs in 2024.",
                                      "Spending per pupil fell by 3% in real terms."]
+
+
+def test_a_time_and_zone_alone_on_a_line_stay_a_time_stamp(pipeline: LoadedPipeline) -> None:
+    # The zone is no entry text: the line stays a time stamp and the headline above it one.
+    text = ("Election night live: results as they come in\n\n14:32 GMT\n\n"
+            "Turnout in the north-east reached 64.2%, up from 58% in 2019, officials said.\n\n"
+            "14:45 GMT\nThe governing party has won 12 of the first 15 seats declared.\n")
+    assert texts(text, pipeline) == [
+        "Turnout in the north-east reached 64.2%, up from 58% in 2019, officials said.",
+        "The governing party has won 12 of the first 15 seats declared."]

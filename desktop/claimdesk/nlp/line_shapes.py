@@ -30,8 +30,12 @@ _MARKER = re.compile(
     r"|\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)"
     rf"|\(?(?:\d{{1,3}}|[a-z]|[ivx]{{1,4}})[.)]|\([A-Za-z]\)|[A-Z]\)|{_EMOJI})(?=\s)\s*"
 )
-# A report's numbered section ("1.1 ", "2.3.1. "), before a capital: "1.5 million" is a figure.
-_SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,3}\.?\s+(?=[\"“‘'(A-Z])")
+# Time zones, after a live blog's entry time ("11:20 GMT").
+_ZONE = (r"(?:GMT|BST|UTC|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST"
+         r"|AEST|AEDT|MSK)")
+# A report's numbered section ("1.1 ", "2.3.1. "), before a capital: "1.5 million" is a
+# figure, "09.15 BST" a time.
+_SECTION = re.compile(rf"\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?\s+(?!{_ZONE}\b)(?=[\"“‘'(A-Z])")
 #: A colour swatch of block characters opening a legend's key ("██ Government-held").
 _SWATCH = re.compile(r"[\u2580-\u259f]+\s")
 _QUOTE_MARKER = re.compile(r">+(?:\s+|$)")
@@ -63,13 +67,11 @@ LEAD_DATELINE = re.compile(
 # A live blog's entry time before the entry ("11:20 GMT: The …", "09:30 Ministers …",
 # "2.15pm Pickets …"). A time with a full stop needs a zero, "am"/"pm" or a zone, so that
 # "9.15 million people" stays a figure; the entry must start with a capital.
-_ZONE = (r"(?:GMT|BST|UTC|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST"
-         r"|AEST|AEDT|MSK)")
 _AM_PM = r"\s?[ap]\.?m\.?"
 _TIME_STAMP = re.compile(
     rf"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:{_AM_PM})?(?:\s+{_ZONE})?"
     rf"|(?:[01]?\d|2[0-3])\.[0-5]\d(?:{_AM_PM}(?:\s+{_ZONE})?|\s+{_ZONE})|0\d\.[0-5]\d)"
-    r"(?:\s*[:|]|\s+[-–—])?\s+(?=[\"“‘'A-Z])"
+    rf"(?:\s*[:|]|\s+[-–—])?\s+(?!{_ZONE}\b)(?=[\"“‘'A-Z])"
 )
 # A news label that flags the line for the reader ("BREAKING: …", "Update — …", "LIVE: …").
 _NEWS_LABEL = re.compile(
