@@ -35,6 +35,11 @@ def test_trim_span_drops_surrounding_space_and_clamps() -> None:
     assert trim_span(text, 0, 2) == (2, 2)
 
 
+def test_trim_span_drops_invisible_format_characters_at_the_edges() -> None:
+    text = "\ufeff\u200b Hello\u200bworld.\u2060\u00ad "
+    assert text[slice(*trim_span(text, 0, len(text)))] == "Hello\u200bworld."
+
+
 def test_span_rules() -> None:
     assert Span(0, 5).overlaps(Span(4, 6)) and not Span(0, 5).overlaps(Span(5, 6))
     assert Span(2, 4).contains(2) and not Span(2, 4).contains(4)

@@ -152,3 +152,67 @@ def test_figures_and_places_spacy_missed_are_added(pipeline: LoadedPipeline) -> 
     assert [(text[s:e], label) for s, e, label in entity_spans(doc)] == [
         ("London", "GPE"), ("Kyiv", "GPE"), ("9%", "PERCENT"), ("R7,000", "MONEY"),
         ("72p", "MONEY")]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # The tokenizer cuts "1.5°C" into "1.5", "°", "C": the degree sign and scale are the unit.
+    ("The lake warmed by 2.5°C over the decade, the survey found.", "2.5°C"),
+    ("Night temperatures fell to 7 °F in the valley.", "7 °F"),
+    ("The wall of the new lab reached 60° at noon.", "60°"),
+    # A scale letter after "degrees", where spaCy's QUANTITY stops at "degrees".
+    ("Frost came early, with minus 8 degrees C recorded on the moor.", "minus 8 degrees C"),
+    # Areas and volumes written with a superscript.
+    ("The fire burned 35 km² of forest near the border.", "35 km²"),
+    ("Each flat has 48 m² of floor space, the developer said.", "48 m²"),
+    ("The reservoir holds 900 m³ less than it did last spring.", "900 m³"),
+])
+def test_quantities_keep_units_written_with_signs(
+        pipeline: LoadedPipeline, text: str, figure: str) -> None:
+    start = text.index(figure)
+    assert (figure, "QUANTITY", start, start + len(figure)) in _found(text, pipeline)
+
+
+@pytest.mark.parametrize(("text", "figure", "label"), [
+    # "pc" written on the number, as British papers do.
+    ("Rents in the city rose 6.8pc over the year, the survey said.", "6.8pc", "PERCENT"),
+    # Units of energy and fuel reports.
+    ("Imports of gas fell by 9 bcm last winter.", "9 bcm", "QUANTITY"),
+    ("The new model does 58 mpg on long trips.", "58 mpg", "QUANTITY"),
+    # A fiscal year is a date.
+    ("The hospital expects to break even by FY2026, its board said.", "FY2026", "DATE"),
+])
+def test_figures_written_the_way_reports_write_them(
+        pipeline: LoadedPipeline, text: str, figure: str, label: str) -> None:
+    start = text.index(figure)
+    assert (figure, label, start, start + len(figure)) in _found(text, pipeline)
+
+
+@pytest.mark.parametrize(("text", "figure", "label"), [
+    # A minus sign written on the number is part of the figure (hyphen, minus, en dash).
+    ("Growth was -0.4% in the second quarter.", "-0.4%", "PERCENT"),
+    ("Overnight the airport recorded −7°C, the coldest since 2010.", "−7°C", "QUANTITY"),
+    ("Lows of –3 °C are forecast for the hills.", "–3 °C", "QUANTITY"),
+    ("Lake Vostok once reached -89C, the station said.", "-89C", "QUANTITY"),
+    ("The fund's balance was -£4m at the year end.", "-£4m", "MONEY"),
+])
+def test_negative_figures_keep_their_sign(
+        pipeline: LoadedPipeline, text: str, figure: str, label: str) -> None:
+    start = text.index(figure)
+    assert (figure, label, start, start + len(figure)) in _found(text, pipeline)
+
+
+def test_a_range_keeps_its_dash_between_figures(pipeline: LoadedPipeline) -> None:
+    text = "Prices moved 2%-3% higher, and rents 5–6% higher."
+    found = {f[0] for f in _found(text, pipeline)}
+    assert "2%-3%" in found and not any(f.startswith(("-", "–")) for f in found)
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("The insurer made a profit of CHF 2.1bn last year.", "CHF 2.1bn"),
+    ("The mine was sold for AUD 40m in cash.", "AUD 40m"),
+    ("The state pledged SEK 3 billion for the rail link.", "SEK 3 billion"),
+    ("Exports to Japan were worth JPY 900bn.", "JPY 900bn"),
+])
+def test_amounts_after_a_currency_code(pipeline: LoadedPipeline, text: str, figure: str) -> None:
+    start = text.index(figure)
+    assert (figure, "MONEY", start, start + len(figure)) in _found(text, pipeline)

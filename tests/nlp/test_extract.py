@@ -82,6 +82,23 @@ def test_offsets_survive_awkward_text(pipeline: LoadedPipeline, text: str) -> No
     assert claims
 
 
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+def test_claims_do_not_start_or_end_with_invisible_characters(
+        pipeline: LoadedPipeline) -> None:
+    # Text copied from web pages carries zero-width spaces, word joiners and a stray BOM.
+    text = ("\u200bThe port handled 4% more freight in April.\u2060\n"
+            "\ufeffDock workers said the new cranes were faster.\u200b \u200b\n"
+            "\u00ad Ferry fares rose by £3 this summer.\n")
+    claims = extract_candidates(text, pipeline)
+    assert_well_formed(text, claims)
+    assert [c.text for c in claims] == [
+        "The port handled 4% more freight in April.",
+        "Dock workers said the new cranes were faster.",
+        "Ferry fares rose by £3 this summer."]
+
+
 def test_sentences_never_cross_a_line_break(pipeline: LoadedPipeline) -> None:
     text = "The committee met on Monday and\nthe report was published on Friday"
     claims = extract_candidates(text, pipeline)

@@ -148,6 +148,43 @@ def test_stage_directions_are_no_claims_nor_claim_text(pipeline: LoadedPipeline)
         "Hi.", "Close your ears.", "Taxes fell by 5% last year.", "They will fall again."]
 
 
+# Transcription services write the room's noises without a full stop, in capitals or not.
+TRANSCRIPT_NOISES = (
+    "REYES: Good evening. We hired 400 nurses this year. (APPLAUSE)\n"
+    "OKAFOR: [crosstalk] That figure is wrong. [CROSSTALK]\n"
+    "REYES: (LAUGHTER) The board counted them in March. [inaudible 00:14:02]\n"
+    "(BEGIN VIDEO CLIP)\n"
+    "OKAFOR: Waiting lists grew by 12% last year.\n"
+    "[Applause]\n"
+)
+
+
+def test_stage_directions_without_a_full_stop_are_no_claim_text(
+        pipeline: LoadedPipeline) -> None:
+    assert texts(TRANSCRIPT_NOISES, pipeline) == [
+        "Good evening.", "We hired 400 nurses this year.", "That figure is wrong.",
+        "The board counted them in March.", "Waiting lists grew by 12% last year."]
+
+
+@pytest.mark.parametrize("text", [
+    "REYES: We hired 400 nurses this year. (APPLAUSE)\nOKAFOR: That figure is wrong.\n",
+    "We hired 400 nurses this year. [Cheers]\nThe board counted them in March.\n",
+])
+def test_a_first_line_ending_in_a_stage_direction_is_no_headline(
+        pipeline: LoadedPipeline, text: str) -> None:
+    # The noise after the full stop does not make the line an unpunctuated title.
+    assert texts(text, pipeline)[0] == "We hired 400 nurses this year."
+
+
+@pytest.mark.parametrize("text", [
+    # Capitals in brackets inside an article are an abbreviation, not the room.
+    "Output fell in the eurozone (EU) and in Britain (UK), the figures showed\n",
+    "[The council] will cut the budget by £2m next year.\n",
+])
+def test_brackets_that_are_no_stage_direction_stay(pipeline: LoadedPipeline, text: str) -> None:
+    assert texts(text, pipeline) == [text.strip()]
+
+
 def test_a_sentence_in_brackets_in_an_article_stays(pipeline: LoadedPipeline) -> None:
     text = "Prices rose by 5% in May. (The figures were revised in June.)"
     assert texts(text, pipeline) == ["Prices rose by 5% in May.",
@@ -233,6 +270,19 @@ def test_a_briefings_question_marker_stays_outside_the_claim(pipeline: LoadedPip
     assert all(text[c.start:c.end] == c.text for c in claims)
 
 
+def test_an_interview_s_q_and_a_markers_stay_outside_the_claims(
+        pipeline: LoadedPipeline) -> None:
+    text = ("Q: How many nurses did the trust hire this year?\n"
+            "A: We hired 400, more than any other trust.\n"
+            "Q. And waiting lists?\n"
+            "A: They fell by 12% since January.\n"
+            "A Government review will report in May.\n")
+    assert texts(text, pipeline) == [
+        "How many nurses did the trust hire this year?", "We hired 400, more than any other trust.",
+        "And waiting lists?", "They fell by 12% since January.",
+        "A Government review will report in May."]
+
+
 def test_one_line_starting_with_q_keeps_it(pipeline: LoadedPipeline) -> None:
     assert texts("The march began on Monday.\nQ Street was closed to traffic.\n",
                  pipeline) == ["The march began on Monday.", "Q Street was closed to traffic."]
@@ -255,3 +305,140 @@ def test_an_elision_in_a_quotation_never_ends_a_sentence(pipeline: LoadedPipelin
             'He added: "The cuts come too late[.] They should have come in May."')
     assert texts(text, pipeline) == [text[:text.index(" He added")],
                                      text[text.index("He added"):]]
+
+
+# A live blog stamps each entry with its time, on the entry's own line or before its text.
+LIVE_BLOG = (
+    "Strikes at hospitals: follow the day as it happens\n"
+    "11:05 GMT\n"
+    "Nurses at 12 hospitals walked out at dawn, the union said.\n"
+    "11:12 GMT\n"
+    "Picket lines formed at the gates of every site.\n"
+    "11:20 GMT: The health secretary said 400 operations had been cancelled.\n"
+    "11.45 BST - Talks resumed at the conciliation service.\n"
+    "09:30 Ministers offered a 4% rise, which the union rejected.\n"
+    "2.15pm Pickets said they would stay until Friday.\n"
+)
+
+
+@pytest.mark.parametrize("text", [LIVE_BLOG, LIVE_BLOG.replace("\n", "\n\n")])
+def test_live_blog_times_are_no_claims_nor_claim_text(pipeline: LoadedPipeline, text: str) -> None:
+    assert texts(text, pipeline) == [
+        "Nurses at 12 hospitals walked out at dawn, the union said.",
+        "Picket lines formed at the gates of every site.",
+        "The health secretary said 400 operations had been cancelled.",
+        "Talks resumed at the conciliation service.",
+        "Ministers offered a 4% rise, which the union rejected.",
+        "Pickets said they would stay until Friday."]
+
+
+@pytest.mark.parametrize("text", [
+    "9.15 million people voted in the first round, the commission said.\n",
+    "10:30 was the hour the polls closed, officials said.\n",
+])
+def test_a_figure_opening_a_sentence_is_no_time_stamp(pipeline: LoadedPipeline, text: str) -> None:
+    assert texts(text, pipeline) == [text.strip()]
+
+
+def test_time_codes_and_camera_notes_of_a_transcript_are_no_claim_text(
+        pipeline: LoadedPipeline) -> None:
+    text = ("SMITH: (on camera) Unemployment here is 9 percent.\n"
+            "JONES: It is 6 percent. [00:03:14]\n"
+            "SMITH: [00:03:20] (through translator) Exports rose 4% in May. (01:12:09)\n")
+    assert texts(text, pipeline) == [
+        "Unemployment here is 9 percent.", "It is 6 percent.", "Exports rose 4% in May."]
+
+
+@pytest.mark.parametrize("line", ["14:40", "2,300 — 1,950", "[00:03:14]", "(12)"])
+def test_a_sentence_without_a_letter_is_no_claim(pipeline: LoadedPipeline, line: str) -> None:
+    text = f"Turnout was 61% in the city. {line}\nThe count ended at dawn.\n"
+    assert texts(text, pipeline) == ["Turnout was 61% in the city.", "The count ended at dawn."]
+
+
+@pytest.mark.parametrize("line", [
+    "Read more: https://example.net/news/rates-rise",
+    "![Map of the flooded streets](https://example.net/img/flood.png)",
+    "Watch here: pic.twitter.com/Ab12Cd",
+])
+def test_lines_of_links_are_no_claims(
+        pipeline: LoadedPipeline, line: str) -> None:
+    text = f"The river rose 2 metres overnight.\n{line}\nTwo bridges were closed.\n"
+    assert texts(text, pipeline) == ["The river rose 2 metres overnight.",
+                                     "Two bridges were closed."]
+
+
+def test_a_link_with_words_of_its_own_stays_a_claim(pipeline: LoadedPipeline) -> None:
+    text = ("The river rose 2 metres overnight.\n"
+            "The agency's [flood map](https://example.net/map) shows 40 streets at risk.\n")
+    assert len(texts(text, pipeline)) == 2
+
+
+# An e-mail or a PDF pasted with its lines wrapped at a fixed width.
+WRAPPED = (
+    "The harbour board said on Monday that freight through the port rose by 8% last\n"
+    "year, to 2.1 million tonnes, while passenger numbers fell by a fifth. Its chair\n"
+    "warned that another £40m would be needed by 2027 to dredge the channel for\n"
+    "larger ships.\n"
+)
+
+
+def test_lines_of_a_wrapped_paragraph_are_no_headline(pipeline: LoadedPipeline) -> None:
+    # Each line runs on into the next, in lower case: none heads anything, no word is lost.
+    claims = "".join(texts(WRAPPED, pipeline))
+    assert "".join(claims.split()) == "".join(WRAPPED.split())
+
+
+@pytest.mark.parametrize("text", [
+    "Port Freight Rises Again\n\n" + WRAPPED,
+    # A lower-case dateline under the headline starts the story; it continues nothing.
+    "Port freight rises for a third year\nlisbon — " + WRAPPED,
+])
+def test_a_headline_above_a_wrapped_paragraph_is_still_one(
+        pipeline: LoadedPipeline, text: str) -> None:
+    assert not any(t.lower().startswith("port freight") for t in texts(text, pipeline))
+
+
+@pytest.mark.parametrize("line", [
+    "© 2025 Harbour News Ltd",
+    "Copyright 2025 Harbour News. All rights reserved.",
+    "All rights reserved.",
+    "Page 3 of 12",
+    "Related: Port expands for the third time in a decade",
+    "READ MORE: Ferry fares to rise by 8% in April",
+])
+def test_copyright_pagination_and_teasers_are_no_claims(
+        pipeline: LoadedPipeline, line: str) -> None:
+    # Between paragraphs and at the foot of the page, where no subhead rule reaches.
+    for text in (f"The port handled 4% more freight in April.\n{line}\nTwo cranes were added.\n",
+                 f"The port handled 4% more freight in April.\nTwo cranes were added.\n{line}\n"):
+        assert texts(text, pipeline) == ["The port handled 4% more freight in April.",
+                                         "Two cranes were added."]
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright law protects the work of 12,000 local artists, the council said.",
+    "Related costs rose by 4% in the year to March.",
+    "Under section 4(c) the council must publish 12 reports a year.",
+])
+def test_prose_that_starts_like_furniture_stays(pipeline: LoadedPipeline, line: str) -> None:
+    found = texts(f"The port handled 4% more freight in April.\n{line}\n", pipeline)[1:]
+    assert " ".join(found) == line
+
+
+def test_numbered_sections_of_a_report(pipeline: LoadedPipeline) -> None:
+    text = ("2 Findings\n"
+            "2.1 Funding for schools\n"
+            "2.1.1 The council spent £4m on repairs in 2024.\n"
+            "2.1.2 Spending per pupil fell by 3% in real terms.\n")
+    assert texts(text, pipeline) == ["The council spent £4m on repairs in 2024.",
+                                     "Spending per pupil fell by 3% in real terms."]
+
+
+def test_a_time_and_zone_alone_on_a_line_stay_a_time_stamp(pipeline: LoadedPipeline) -> None:
+    # The zone is no entry text: the line stays a time stamp and the headline above it one.
+    text = ("Election night live: results as they come in\n\n14:32 GMT\n\n"
+            "Turnout in the north-east reached 64.2%, up from 58% in 2019, officials said.\n\n"
+            "14:45 GMT\nThe governing party has won 12 of the first 15 seats declared.\n")
+    assert texts(text, pipeline) == [
+        "Turnout in the north-east reached 64.2%, up from 58% in 2019, officials said.",
+        "The governing party has won 12 of the first 15 seats declared."]

@@ -81,3 +81,42 @@ def test_a_request_reports_what_was_asked(pipeline: LoadedPipeline) -> None:
     text = ("In a letter to MPs, Chancellor Rachel Reeves requested that departments cut "
             "running costs by 15%.\n")
     assert extract_candidates(text, pipeline)[0].speaker == "Rachel Reeves"
+
+
+# The tail of a release: an end mark, a contact block, a boilerplate heading, the source.
+RELEASE_TAIL = (
+    "Kestrel Foods today reported sales of £310m for the half year, up 6%.\n"
+    "\n"
+    "Key figures:\n"
+    "- Exports rose 11% to £42m\n"
+    "- Staff numbers grew to 2,400\n"
+    "\n"
+    "-ENDS-\n"
+    "\n"
+    "Media enquiries:\n"
+    "Lena Marsh\n"
+    "press@kestrel.example\n"
+    "+44 161 496 0000\n"
+    "\n"
+    "Notes to editors\n"
+    "Kestrel Foods was founded in Bolton in 1962.\n"
+    "SOURCE Kestrel Foods plc\n"
+    # One word alone, which the tagger may take for a verb.
+    "ENDS\n"
+    "Advertisement\n"
+)
+
+
+def test_labels_names_and_end_marks_of_a_release_are_no_claims(
+        pipeline: LoadedPipeline) -> None:
+    claims = extract_candidates(RELEASE_TAIL, pipeline)
+    assert [c.text for c in claims] == [
+        "Kestrel Foods today reported sales of £310m for the half year, up 6%.",
+        "Exports rose 11% to £42m", "Staff numbers grew to 2,400",
+        "Kestrel Foods was founded in Bolton in 1962."]
+
+
+def test_short_unpunctuated_lines_that_say_something_stay(pipeline: LoadedPipeline) -> None:
+    # A list of claims pasted without full stops or markers keeps every line.
+    text = "Crime doubled in the city\nTaxes rose by a fifth\nWe will win\n"
+    assert len(extract_candidates(text, pipeline)) == 3

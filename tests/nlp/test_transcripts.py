@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimdesk.domain import SpeakerKind
 from claimdesk.domain.models import ClaimType
 from claimdesk.nlp.extract import extract_candidates
@@ -263,3 +265,56 @@ def test_questions_stay_nobodys_when_their_q_markers_were_cut(pipeline: LoadedPi
         ("Is the mon", None),
         ("It is.", "Okafor"),
     ]
+
+
+# Broadcast transcripts: a time code before the turn, the speaker's role after a comma,
+# and a note on how they speak in brackets.
+NEWS_SHOW = (
+    "[18:00:05] ALISON KEMP, CNN ANCHOR: Good evening. The city cut its police budget by 8%.\n"
+    "RAY DUNNE, MAYOR OF HARLOW (through translator): We cut it by 2%, not 8%.\n"
+    "KEMP (voice-over): The council's own papers show a cut of £4m.\n"
+)
+
+
+def test_broadcast_turns_keep_time_codes_roles_and_notes_outside_claims(
+        pipeline: LoadedPipeline) -> None:
+    claims = extract_candidates(NEWS_SHOW, pipeline)
+    assert [(c.text, c.speaker) for c in claims] == [
+        ("Good evening.", "Alison Kemp"),
+        ("The city cut its police budget by 8%.", "Alison Kemp"),
+        ("We cut it by 2%, not 8%.", "Ray Dunne"),
+        ("The council's own papers show a cut of £4m.", "Kemp")]
+
+
+def test_a_name_and_a_lower_case_clause_before_a_colon_is_no_turn() -> None:
+    assert line_speaker("Hillary Clinton, who spoke first: we will win.") is None
+    assert line_speaker("SMITH (speaking in 2019 to reporters at length): Yes.") is None
+
+
+@pytest.mark.parametrize(("signature", "author"), [
+    # A handle with dots (Bluesky), a time after the date, a bracket in the display name.
+    ("— Wes Reed MP (@wesreed.bsky.social) 3 March 2025 at 14:02", "Wes Reed MP"),
+    ("— Harbour News (UK) (@HarbourNews) March 3, 2025", "Harbour News"),
+])
+def test_signatures_of_other_platforms_are_no_claims_and_name_the_author(
+        pipeline: LoadedPipeline, signature: str, author: str) -> None:
+    text = ("Ministers replied within the hour.\n"
+            "Waiting lists fell by 100,000 this year.\n"
+            f"{signature}\n"
+            "The figures were challenged.\n")
+    claims = extract_candidates(text, pipeline)
+    assert [c.text for c in claims] == [
+        "Ministers replied within the hour.", "Waiting lists fell by 100,000 this year.",
+        "The figures were challenged."]
+    assert claims[1].speaker == author
+
+
+def test_numbered_speakers_of_a_machine_transcript_stay_outside_claims(
+        pipeline: LoadedPipeline) -> None:
+    text = ("Speaker 1 (00:00:01): Good evening. Crime fell 4% this year.\n"
+            "Speaker 2 (00:00:09): It rose 2%, the police say.\n"
+            "Speaker 1: That count is out of date.\n")
+    claims = extract_candidates(text, pipeline)
+    assert [(c.text, c.speaker) for c in claims] == [
+        ("Good evening.", None), ("Crime fell 4% this year.", None),
+        ("It rose 2%, the police say.", None), ("That count is out of date.", None)]

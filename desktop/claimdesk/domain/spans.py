@@ -7,6 +7,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+#: Characters that show nothing and that text copied from web pages carries at a word's or
+#: line's edge: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def is_blank(ch: str) -> bool:
+    """White space, or an invisible character that no span should start or end with."""
+    return ch.isspace() or ch in INVISIBLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +36,12 @@ class Span:
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) so it neither starts nor ends with white space."""
+    """Shrink [start, end) so it neither starts nor ends with white space (or INVISIBLE)."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    while start < end and text[start].isspace():
+    while start < end and is_blank(text[start]):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and is_blank(text[end - 1]):
         end -= 1
     return start, end
 

@@ -84,6 +84,18 @@ def mend_sentences(doc: Doc, sentences: list[Span]) -> list[Span]:
     return mended
 
 
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def only_links(text: str) -> bool:
+    """Whether `text` has links or tags but no word outside them besides the words posts
+    put beside them ("Read more: https://…", "![Map](https://…)", "Watch: pic.twitter.com/…")."""
+    if not _WEB_HINT.search(text):
+        return False
+    rest = _WEB.sub(" ", text)
+    return rest != text and all(w.lower() in _POST_WORDS for w in _WORD.findall(rest))
+
+
 def _join_titles(doc: Doc, sentences: list[Span]) -> list[Span]:
     """Sentences joined to the next one where they end with a title before a capitalised
     word ("My hon. Friend") or at an elision ("[...]", "[.]")."""

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from claimdesk.nlp.entity_figures import (
     NUMBER,
     PERCENT_WORDS,
+    SIGNED_NUMBER,
+    SIGNS,
     after_approximators,
     bare_word,
     figure_kind,
@@ -43,6 +45,8 @@ _TRIGGER = re.compile(
     r"\d|\b(?:" + "|".join(sorted((re.escape(p) for p in PLACES if p.istitle() and " " not in p),
                                   key=len, reverse=True)) + r")\b")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+# A fiscal year written as one word ("FY2026", "FY25", "FY2024/25"): a date, never a name.
+_FISCAL_YEAR = re.compile(r"^FY'?\d{2}(?:\d{2})?(?:[-/–]\d{2,4})?$")
 
 _MONTHS = words("january february march april may june july august september october "
                 "november december")
@@ -116,6 +120,11 @@ def _within_sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _refine(doc: Doc, start: int, end: int, label: str) -> list[Found]:
+    if label not in FIGURE_LABELS | {"DATE", "TIME"} and (
+            SIGNED_NUMBER.match(doc[start].text) or (
+                doc[start].lower_ in CURRENCY_SIGNS and end - start > 1
+                and is_number(doc[start + 1]))):
+        label = "CARDINAL"  # "−7°C", "JPY 900bn" taken for a person: a figure
     start, end = _trim_tokens(doc, start, end, label)
     if start >= end:
         return []
@@ -203,6 +212,9 @@ def _figure(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     start = after_approximators(doc, start, end)
     while start > 0 and doc[start - 1].lower_ in CURRENCY_SIGNS:
         start -= 1
+    if (start > 0 and doc[start - 1].text in SIGNS and not doc[start - 1].whitespace_
+            and (start == 1 or doc[start - 2].whitespace_)):
+        start -= 1  # "–3 °C": the minus sign the tokenizer split off
     if end < n and bare_word(doc[end]) in MAGNITUDES and is_number(doc[end - 1]):
         end += 1
     tail = percent_tail(doc, end)
@@ -228,6 +240,8 @@ def _figure(doc: Doc, start: int, end: int, label: str) -> list[Found]:
 def _relabel_name(doc: Doc, start: int, end: int, label: str) -> str:
     """Months spaCy took for people, people it took for months, places for people."""
     text = doc[start:end].text
+    if end - start == 1 and _FISCAL_YEAR.match(text):
+        return "DATE"
     if end - start == 1 and text.lower() in _MONTHS:
         before = doc[start - 1].lower_ if start > 0 else ""
         after = doc[end] if end < len(doc) else None
@@ -251,7 +265,8 @@ def _chars(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     base = doc[start].idx
     text = doc[start:end].text
     s, e = 0, len(text)
-    while s < e and (text[s] in _TRIM_CHARS or text[s].isspace()):
+    while s < e and (text[s] in _TRIM_CHARS or text[s].isspace()) and not (
+            label in FIGURE_LABELS and _signs_a_figure(doc, start, text, s)):
         s += 1
     while e > s and (text[e - 1] in _TRIM_CHARS or text[e - 1].isspace()):
         if text[e - 1] == "." and _keeps_full_stop(text[s:e]):
@@ -263,6 +278,23 @@ def _chars(doc: Doc, start: int, end: int, label: str) -> list[Found]:
     if s < e and any(ch.isalnum() for ch in text[s:e]):
         return [(base + s, base + e, label)]
     return []
+
+
+def _signs_a_figure(doc: Doc, start: int, text: str, s: int) -> bool:
+    """Whether text[s], in the text of tokens from `start`, is a minus sign written on the
+    figure after it ("-£4m", "−7°C"): a hyphen, minus or en dash after a space (or the
+    Doc's start), before a digit or a currency sign. Between figures ("2%-3%") a dash is
+    a range's."""
+    if text[s] not in SIGNS or s + 1 >= len(text):
+        return False
+    after = text[s + 1]
+    if s > 0:
+        before = text[s - 1]
+    elif start > 0:
+        before = doc[start - 1].whitespace_[-1:] or doc[start - 1].text[-1:]
+    else:
+        before = " "
+    return (after.isdigit() or after in "£$€¥₹") and (before.isspace() or before in "([")
 
 
 def _keeps_full_stop(span: str) -> bool:
@@ -286,7 +318,10 @@ def _missed(doc: Doc, covered: bytearray) -> list[Found]:
         if i < done or covered[i]:
             continue
         tok = doc[i]
-        if match.group().isdigit():
+        if _FISCAL_YEAR.match(tok.text):
+            found.append((tok.idx, tok.idx + len(tok.text), "DATE"))
+            done = i + 1
+        elif match.group().isdigit():
             end = i + 1
             while end < n and not covered[end] and doc[end].like_num:
                 end += 1  # "1.5 million"

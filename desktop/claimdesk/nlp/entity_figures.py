@@ -29,11 +29,15 @@ _PERCENT_TAILS: tuple[tuple[str, ...], ...] = (
 )
 PERCENT_WORDS = words("% percent pc percentage")
 # Numbers with their currency or unit in one token: "R70,000", "US$40", "155p", "1.5C".
-_MONEY_TOKEN = re.compile(r"^(?:[A-Z]{0,2}\$|R|Rs\.?|[£€¥₹])\d[\d,.]*(?:m|bn|mn|tn|k)?$")
-_PENCE_TOKEN = re.compile(r"^\d[\d.]*p$")
-_AMOUNT_TOKEN = re.compile(r"^\d[\d,.]*(?:m|bn|mn|tn|k)$")
-_UNIT_TOKEN = re.compile(r"^\d[\d,.]*(?:°?[CF]|km|kg|mm|cm|mph|kph|ha|MW|GW|GWh|TWh)\.?$")
-_PERCENT_TOKEN = re.compile(r"^\d[\d,.]*%$")
+# Each may start with a minus sign ("-£4", "−7", "-89C"): hyphen, minus or en dash.
+SIGNS = "-−–"
+_MONEY_TOKEN = re.compile(r"^[-−–]?(?:[A-Z]{0,2}\$|R|Rs\.?|[£€¥₹])\d[\d,.]*(?:m|bn|mn|tn|k)?$")
+_PENCE_TOKEN = re.compile(r"^[-−–]?\d[\d.]*p$")
+_AMOUNT_TOKEN = re.compile(r"^[-−–]?\d[\d,.]*(?:m|bn|mn|tn|k)$")
+_UNIT_TOKEN = re.compile(r"^[-−–]?\d[\d,.]*(?:°?[CF]|km|kg|mm|cm|mph|kph|ha|MW|GW|GWh|TWh)\.?$")
+_PERCENT_TOKEN = re.compile(r"^[-−–]?\d[\d,.]*(?:%|pc)$")
+#: A number with a sign written on it ("−7", "-0.4"): a figure, never a name.
+SIGNED_NUMBER = re.compile(r"^[-−–]\d")
 NUMBER = re.compile(r"\d")
 
 
@@ -87,16 +91,41 @@ def percent_tail(doc: Doc, end: int) -> int:
     return 0
 
 
+# A unit squared or cubed ("km²", "m³"): the base is a unit, or "m" for metres.
+_POWER = re.compile(r"^(?P<base>[^\W\d_]+)[²³]$")
+_DEGREE_SIGNS = frozenset({"°", "º"})
+
+
+def is_unit(tok: Token) -> bool:
+    """A unit word ("km", "degrees"), a degree sign, or a unit with a superscript power."""
+    low = bare_word(tok)
+    if low in UNITS or tok.text in _DEGREE_SIGNS:
+        return True
+    power = _POWER.match(low)
+    return power is not None and (power.group("base") in UNITS or power.group("base") == "m")
+
+
+def _scale_end(doc: Doc, end: int) -> int:
+    """Past the scale after degrees: "degrees C", "° F", "°C" (no space), "degrees Celsius"."""
+    # A lone "C" or "F" counts only in capitals ("degrees C", not "degrees c").
+    if (end < len(doc) and bare_word(doc[end]) in SCALES
+            and (doc[end - 1].lower_ in {"degree", "degrees"}
+                 or doc[end - 1].text in _DEGREE_SIGNS)
+            and (len(doc[end].text) > 1 or doc[end].text.isupper())):
+        return end + 1
+    return end
+
+
 def unit_end(doc: Doc, end: int) -> int:
     n = len(doc)
+    if end > 0 and (doc[end - 1].lower_ in {"degree", "degrees"}
+                    or doc[end - 1].text in _DEGREE_SIGNS):
+        return _scale_end(doc, end)  # spaCy's QUANTITY stopped at "degrees"
     if end == 0 or (not is_number(doc[end - 1]) and doc[end - 1].lower_ not in MAGNITUDES):
         return end
     at = end + 1 if end < n and doc[end].lower_ in UNIT_PREFIXES else end
-    if at < n and bare_word(doc[at]) in UNITS:
-        end = at + 1
-        if end < n and bare_word(doc[end]) in SCALES and doc[end - 1].lower_ in {"degree",
-                                                                               "degrees"}:
-            end += 1
+    if at < n and is_unit(doc[at]):
+        end = _scale_end(doc, at + 1)
         if (end + 1 < n and doc[end].text == "/" and not doc[end - 1].whitespace_
                 and doc[end + 1].lower_ in SHORT_RATES):
             end += 2  # "130 km/h"
@@ -122,7 +151,7 @@ def figure_kind(doc: Doc, start: int, end: int) -> str | None:
         if (low in CURRENCY_SIGNS or low in CURRENCY_WORDS or _MONEY_TOKEN.match(tok.text)
                 or _PENCE_TOKEN.match(tok.text)):
             money = True
-        elif low in UNITS or _UNIT_TOKEN.match(tok.text):
+        elif is_unit(tok) or _UNIT_TOKEN.match(tok.text):
             unit = True
     if money:
         return "MONEY"

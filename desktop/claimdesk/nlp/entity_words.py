@@ -5,8 +5,11 @@ from __future__ import annotations
 from claimdesk.nlp.lexicon import words
 
 # Lower-case, as Token.lower_ spells them. "real" and "won" are left out of the currency
-# words: "3 real goals", "won 5 games".
-CURRENCY_SIGNS = words("£ $ € ¥ ₹ ₦ ₽ ₩ ₺ ₴ ₪ ฿ us$ a$ c$ nz$ hk$ s$ r$ rs rs. inr usd gbp eur")
+# words: "3 real goals", "won 5 games"; and "try" and "rub" of the currency codes.
+CURRENCY_SIGNS = words(
+    "£ $ € ¥ ₹ ₦ ₽ ₩ ₺ ₴ ₪ ฿ us$ a$ c$ nz$ hk$ s$ r$ rs rs. inr usd gbp eur "
+    "chf jpy cny rmb aud cad nzd hkd sgd sek nok dkk pln czk huf zar brl mxn krw"
+)
 CURRENCY_WORDS = words(
     """
     dollar dollars pound pounds sterling euro euros yen yuan renminbi rupee rupees rand
@@ -24,7 +27,7 @@ UNITS = words(
     kilo kilos kilogram kilograms gram grams lb lbs ounce ounces litre litres liter liters
     gallon gallons barrel barrels bpd hectare hectares acre acres degree degrees °c °f
     knots kw kwh mw mwh gw gwh twh megawatts gigawatts watts volts calories megatonnes
-    gigatonnes mt sq sqm decibels
+    gigatonnes mt sq sqm decibels mpg bcm tcf mmbtu
     """
 )
 UNIT_PREFIXES = words("square cubic")

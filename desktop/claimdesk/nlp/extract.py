@@ -9,7 +9,7 @@ from claimdesk.domain.models import CandidateClaim, Entity
 from claimdesk.domain.spans import trim_span
 from claimdesk.errors import KnownError
 from claimdesk.nlp.claim_types import ClaimTypeRules
-from claimdesk.nlp.clauses import mend_sentences, split_long
+from claimdesk.nlp.clauses import mend_sentences, only_links, split_long
 from claimdesk.nlp.entities import entity_spans
 from claimdesk.nlp.entity_labels import KnownNames
 from claimdesk.nlp.furniture import content_segments, is_bare_label, trim_asides
@@ -119,7 +119,11 @@ def extract_candidates(
             # "(Laughter.)" is what the room did: never a claim nor claim text.
             start, end = trim_span(text, *trim_asides(text, start, end,
                                                       transcript=given is not None))
-            if start == end or is_bare_label(text[start:end]):
+            # A "sentence" without a letter ("14:40", "[00:03:14]", "(12)") says nothing,
+            # nor does one of links ("Read more: https://…").
+            if (not any(ch.isalpha() for ch in text[start:end])
+                    or is_bare_label(text[start:end]) or only_links(text[start:end])
+                    or (given is None and _label_line(text, segment, sent, start, end))):
                 continue
             while k < len(entities) and entities[k].start < start:
                 k += 1
@@ -215,6 +219,32 @@ def _opens(tok: Token) -> bool:
 
 def _has_word(span: Span) -> bool:
     return any(ch.isalnum() for ch in span.text)
+
+
+#: A line of at most this many words, with no verb, figure or final stop, is a label.
+LABEL_WORDS = 4
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+def _label_line(text: str, segment: Segment, sent: Span, start: int, end: int) -> bool:
+    """Whether the sentence is a whole line that only labels or names: "Key figures:",
+    "Media enquiries:", "Lena Marsh", "-ENDS-", "Notes to editors" (a release's furniture
+    that sits among short lines, where no headline rule reaches it). A list item, a line
+    with a figure or a verb, and a line that ends like a sentence stay claims."""
+    words = [tok for tok in sent if any(ch.isalnum() for ch in tok.text)]
+    if len(words) > LABEL_WORDS or text[end - 1] in ".!?…\"”’'":
+        return False
+    # One word alone is a label whatever the tagger guesses ("ENDS", "Advertisement").
+    if any(ch.isdigit() for ch in text[start:end]) or (len(words) > 1 and any(
+            t.pos_ in _VERBS and not t.like_email and not t.like_url for t in words)):
+        return False
+    if not sent.doc.has_annotation("POS"):
+        return False
+    if text[segment.start:start].strip() or text[end:segment.end].strip():
+        return False  # not the whole line
+    line_start = max(text.rfind(ch, 0, segment.start) for ch in _LINE_BREAKS) + 1
+    return not text[line_start:segment.start].strip()  # no marker, dateline or prefix
 
 
 def _entities(text: str, doc: Doc, offset: int) -> list[Entity]:

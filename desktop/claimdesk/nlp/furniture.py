@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from claimdesk.domain.spans import is_blank
+from claimdesk.nlp.lexicon import words
 from claimdesk.nlp.line_shapes import (
     CAPTION_MAX_WORDS,
     HEADLINE_MAX_WORDS,
@@ -58,6 +60,7 @@ def classify_lines(text: str, segments: list[Segment]) -> list[Line]:
     # A blank line before a line: pages that part paragraphs so set their top block apart.
     blank = [i > 0 and _blank_between(text, spans[i - 1][1], start)
              for i, (start, _) in enumerate(spans)]
+    _mark_wrapped(text, spans, shapes, blank)
     kinds = [shape.kind for shape in shapes]
     _mark_captions(shapes, kinds, blank)
     _mark_titles(shapes, kinds)
@@ -81,41 +84,99 @@ def content_segments(text: str, segments: list[Segment]) -> list[Segment]:
         if line.kind is not LineKind.TEXT or segment.end <= line.body or segment.start >= line.tail:
             continue
         start, end = max(segment.start, line.body), min(segment.end, line.tail)
-        while start < end and text[start].isspace():
+        while start < end and is_blank(text[start]):
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and is_blank(text[end - 1]):
             end -= 1
         if start < end:
             kept.append(Segment(start, end, segment.paragraph))
     return kept
 
 
-# A sentence's edge that is a stage direction: "(Laughter.)", "[Interruption.]".
-_ASIDE_START = re.compile(r"[(\[](?P<words>[A-Z][^()\[\]\n]{0,80}?[.!?])[)\]]\s*")
-_ASIDE_END = re.compile(r"\s*[(\[](?P<words>[A-Z][^()\[\]\n]{0,80}?[.!?])[)\]]$")
+# A sentence's edge that is a stage direction: "(Laughter.)", "[Interruption.]", and as
+# transcription services write them, "(APPLAUSE)", "[crosstalk]", "[inaudible 00:14:02]".
+_ASIDE_START = re.compile(r"[(\[](?P<words>[^()\[\]\n]{1,80}?)[)\]]\s*")
+_ASIDE_END = re.compile(r"\s*[(\[](?P<words>[^()\[\]\n]{1,80}?)[)\]]$")
+_ASIDE_SENTENCE = re.compile(r"[A-Z].*[.!?]")
+_ASIDE_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_CAPITALS = re.compile(r"[A-Z][A-Z'’-]*")
+#: What a room does, in the words transcripts write it down in lower case.
+_ROOM_WORDS = words(
+    "applause laughter laughs laughing crosstalk cross-talk inaudible unintelligible "
+    "indiscernible cheers cheering booing boos jeers silence pause music sighs coughs "
+    "chuckles gasps overlapping interruption interjection clapping audio video clip tape "
+    "videotape begin end start off-mic break commercial on off camera voice-over voiceover "
+    "through translator translation"
+)
 #: A stage direction in an article is a word or three ("(Applause.)"); in a transcript it
 #: may describe the room ("(A cellphone disrupts the briefing.)").
 ASIDE_WORDS, TRANSCRIPT_ASIDE_WORDS = 3, 8
+
+
+def _aside(words_: str, most: int, *, after_stop: bool) -> bool:
+    """Whether the bracketed `words_` are what the room did: a sentence of its own, or
+    noise words without a full stop (in capitals only after a sentence's end, since
+    "(EU)" closing a clause is an abbreviation)."""
+    tokens = words_.split()
+    if not 1 <= len(tokens) <= most:
+        return False
+    if _ASIDE_SENTENCE.fullmatch(words_):
+        return True
+    named = [t for t in tokens if not _ASIDE_TIME.fullmatch(t)]
+    if not named:
+        return True  # a time code: "[00:03:14]"
+    if all(t.lower() in _ROOM_WORDS for t in named):
+        return True
+    return after_stop and all(_CAPITALS.fullmatch(t) and len(t) > 1 for t in named)
 
 
 def trim_asides(text: str, start: int, end: int, *, transcript: bool) -> tuple[int, int]:
     """[start, end) of a sentence without the stage directions at its edges (maybe empty).
 
     A bracketed sentence of its own at a sentence's start or end ("Hi. (Laughter.)",
-    "(Laughs.) Close your ears.") is what the room did, not what was said.
+    "(Laughs.) Close your ears.") is what the room did, not what was said; so are the
+    room's noises ("(APPLAUSE)", "[crosstalk]").
     """
     most = TRANSCRIPT_ASIDE_WORDS if transcript else ASIDE_WORDS
+    first = start
     while start < end:
         match = _ASIDE_START.match(text, start, end)
-        if match is None or len(match.group("words").split()) > most:
+        if match is None or not _aside(match.group("words"), most,
+                                       after_stop=_after_stop(text, first, start)):
             break
         start = match.end()
     while start < end:
         match = _ASIDE_END.search(text, start, end)
-        if match is None or len(match.group("words").split()) > most:
+        if match is None or not _aside(match.group("words"), most,
+                                       after_stop=_after_stop(text, start, match.start())):
             break
         end = match.start()
     return start, end
+
+
+def _after_stop(text: str, start: int, at: int) -> bool:
+    """Whether text[start:at] is nothing, or ends like a sentence (closing marks aside)."""
+    before = text[start:at].rstrip().rstrip("\"'”’)]")
+    return not before or before[-1] in ".!?…"
+
+
+def _mark_wrapped(text: str, spans: list[tuple[int, int]], shapes: list[Shape],
+                  blank: list[bool]) -> None:
+    """Mark the lines of a paragraph wrapped at a fixed width (an e-mail, a PDF): a line
+    that does not end like a sentence, directly above a line without a marker that goes
+    on in lower case. Both are prose, neither a title: such a paragraph is no headline."""
+    for i in range(len(shapes) - 1):
+        above, below = shapes[i], shapes[i + 1]
+        if (blank[i + 1] or above.ended or above.kind is not LineKind.TEXT or above.underline
+                or below.kind is not LineKind.TEXT or below.body > 0):
+            continue
+        start, end = spans[i + 1]
+        first = next((ch for ch in text[start:end] if ch.isalnum()), "")
+        # A dateline a CMS wrote in lower case ("washington — The …") starts a story.
+        if first.islower() and LEAD_DATELINE.match(text, start, end) is None:
+            for k in (i, i + 1):
+                shapes[k] = replace(shapes[k], prose=True, title=False, title_case=False,
+                                    wrapped=True)
 
 
 def _blank_between(text: str, end: int, start: int) -> bool:
@@ -178,7 +239,8 @@ def _mark_top(shapes: list[Shape], kinds: list[LineKind], blank: list[bool]) -> 
     lines = [i for i in range(n) if kinds[i] in {LineKind.TEXT, LineKind.HEADLINE}
              and not shapes[i].underline]
     story = next((i for i in lines if kinds[i] is LineKind.TEXT and (
-        shapes[i].ended or shapes[i].cited or (shapes[i].prose and shapes[i].body > 0))), None)
+        shapes[i].ended or shapes[i].cited or shapes[i].wrapped
+        or (shapes[i].prose and shapes[i].body > 0))), None)
     if story is None:
         return
     top = [i for i in lines if i < story]
@@ -235,22 +297,29 @@ def _lead_dateline(text: str, spans: list[tuple[int, int]], shapes: list[Shape],
     return bodies
 
 
-# A briefing transcript prints a reporter's turn as a bare "Q " ("Q Why not today?").
-_QUESTION = re.compile(r"Q\s+(?=[\"“‘'A-Z])")
+# A briefing transcript prints a reporter's turn as a bare "Q " ("Q Why not today?"), an
+# interview as "Q: " or "Q. ", and its answers as "A: ".
+_QUESTION = re.compile(r"Q(?:[:.]\s*|\s+)(?=[\"“‘'A-Z])")
+_ANSWER = re.compile(r"A:\s*(?=[\"“‘'A-Z])")
 
 
 def _question_markers(text: str, spans: list[tuple[int, int]], kinds: list[LineKind],
                       bodies: list[int]) -> None:
-    """Move `bodies` past "Q " on lines of a text that has two or more of them.
+    """Move `bodies` past "Q " (and an interview's "A: ") on lines of a text that has two
+    or more questions.
 
     One line starting "Q Street was closed" is prose; a page of them is a Q&A.
     """
     found: list[tuple[int, int]] = []
+    answers: list[tuple[int, int]] = []
     for i, (start, end) in enumerate(spans):
-        match = _QUESTION.match(text, start + bodies[i], end) if kinds[i] is LineKind.TEXT \
-            else None
+        if kinds[i] is not LineKind.TEXT:
+            continue
+        match = _QUESTION.match(text, start + bodies[i], end)
         if match is not None:
             found.append((i, match.end() - start))
+        elif (answer := _ANSWER.match(text, start + bodies[i], end)) is not None:
+            answers.append((i, answer.end() - start))
     if len(found) >= 2:
-        for i, body in found:
+        for i, body in found + answers:
             bodies[i] = body

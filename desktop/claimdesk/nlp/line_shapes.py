@@ -22,10 +22,20 @@ CREDIT_MAX_WORDS = 6
 # List and quote markers at a line start; each needs white space after it, so "-5%",
 # "*Note*" and "2.5 million" are left alone. Lower-case letters and roman numerals only,
 # because "A. Smith" starts with an initial, not a list letter.
+# A task list's box ("- [ ] ", "- [x] "), an emoji used as a bullet ("✅ ", "👉🏽 ") and a
+# transcript's time code ("[18:00:05] ") are markers too.
+_EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff][\ufe0f\u200d\U0001f3fb-\U0001f3ff]*"
 _MARKER = re.compile(
-    r"(?:>+|[•▪◦‣●■□▸►▶✓✔✗·∙○◆◇★*+]|[-–—]{1,2}"
-    r"|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]|\([A-Za-z]\)|[A-Z]\))(?=\s)\s*"
+    r"(?:>+|[•▪◦‣●■□▸►▶✓✔✗·∙○◆◇★*+]\ufe0f?|[-–—]{1,2}|\[[ xX]\]"
+    r"|\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)"
+    rf"|\(?(?:\d{{1,3}}|[a-z]|[ivx]{{1,4}})[.)]|\([A-Za-z]\)|[A-Z]\)|{_EMOJI})(?=\s)\s*"
 )
+# Time zones, after a live blog's entry time ("11:20 GMT").
+_ZONE = (r"(?:GMT|BST|UTC|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST"
+         r"|AEST|AEDT|MSK)")
+# A report's numbered section ("1.1 ", "2.3.1. "), before a capital: "1.5 million" is a
+# figure, "09.15 BST" a time.
+_SECTION = re.compile(rf"\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?\s+(?!{_ZONE}\b)(?=[\"“‘'(A-Z])")
 #: A colour swatch of block characters opening a legend's key ("██ Government-held").
 _SWATCH = re.compile(r"[\u2580-\u259f]+\s")
 _QUOTE_MARKER = re.compile(r">+(?:\s+|$)")
@@ -34,11 +44,18 @@ _MD_HEADING = re.compile(r"#{1,6}\s+")
 # "Moscow, Sept 7 (Reuters) -": a capitalised place, then a dash, at a paragraph start.
 _CAPS_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"
 _PLACE = r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}"
-_DETAIL = r"(?:,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3})?"
+# Press releases add a state and a date ("DENVER, Colo., June 9, 2025"), a wire's name in
+# slashes, brackets or dashes ("/PRNewswire/ --", "(GLOBE NEWSWIRE) --", "--(BUSINESS
+# WIRE)--"), the date in brackets ("(June 9, 2025) –"), or after the dash ("– 9 June 2025 –").
+_DETAIL = r"(?:,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3}){0,3}"
 _AGENCY = r"\s*\([A-Z][\w .&'’-]{1,30}\)"
-_DASH = r"(?:\s+-{1,2}\s+|\s*[—–]\s*)"
+_WIRE = (r"(?:\s*\([A-Z][\w .,&'’-]{1,30}\)|\s+/[A-Z][\w .&'’-]{1,30}/"
+         r"|--\([A-Z][\w .&'’-]{1,30}\)(?=--))")
+_DASH = r"(?:\s+-{1,2}\s+|\s*[—–]\s*|--)"
+_DATE_AFTER = (r"(?:(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},)\s+\d{4}"
+               rf"{_DASH})?")
 _DATELINE = re.compile(
-    rf"(?:{_CAPS_PLACE}{_DETAIL}(?:{_AGENCY})?|{_PLACE}{_DETAIL}{_AGENCY}){_DASH}"
+    rf"(?:{_CAPS_PLACE}{_DETAIL}(?:{_WIRE})?|{_PLACE}{_DETAIL}{_AGENCY}){_DASH}{_DATE_AFTER}"
     r"(?=[\"“‘'A-Z0-9]|$)"
 )
 _BARE_DATELINE = re.compile(rf"(?:{_CAPS_PLACE}|{_PLACE}){_DETAIL}{_AGENCY}")
@@ -47,11 +64,34 @@ _BARE_DATELINE = re.compile(rf"(?:{_CAPS_PLACE}|{_PLACE}){_DETAIL}{_AGENCY}")
 LEAD_DATELINE = re.compile(
     rf"(?:{_PLACE},\s*{_PLACE}|[a-z]{{3,}}(?:\s+[a-z]{{3,}})?)\s*[—–]\s*(?=[\"“‘'A-Z0-9])"
 )
+# A live blog's entry time before the entry ("11:20 GMT: The …", "09:30 Ministers …",
+# "2.15pm Pickets …"). A time with a full stop needs a zero, "am"/"pm" or a zone, so that
+# "9.15 million people" stays a figure; the entry must start with a capital.
+_AM_PM = r"\s?[ap]\.?m\.?"
+_TIME_STAMP = re.compile(
+    rf"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:{_AM_PM})?(?:\s+{_ZONE})?"
+    rf"|(?:[01]?\d|2[0-3])\.[0-5]\d(?:{_AM_PM}(?:\s+{_ZONE})?|\s+{_ZONE})|0\d\.[0-5]\d)"
+    rf"(?:\s*[:|]|\s+[-–—])?\s+(?!{_ZONE}\b)(?=[\"“‘'A-Z])"
+)
+# A news label that flags the line for the reader ("BREAKING: …", "Update — …", "LIVE: …").
+_NEWS_LABEL = re.compile(
+    r"(?i:breaking(?:\s+news)?|updated?|live|latest|exclusive|developing|just\s+in|watch|listen"
+    r"|analysis|opinion|correction|clarification|editor['’]?s\s+note)"
+    r"(?:\s*:|\s+[—–-])\s+(?=\S)"
+)
+# A label set in bold or italics in Markdown ("**Fact check:** …", "__Note__: …").
+_EMPHASIS_LABEL = re.compile(
+    r"(?P<mark>\*\*|__|\*|_)[^*_:\n]{1,40}(?::(?P=mark)|(?P=mark):)\s+(?=\S)")
 _ENDED = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # Links and tags that end a post ("… rising. #jobs https://t.co/x"); a line with one is
 # no title, and they do not hide the full stop before them.
 _WEB = re.compile(r"(?<![\w@#&])[#@]\w+|https?://\S+|www\.\S+|pic\.twitter\.com/\S+")
 _TRAILING_WEB = re.compile(rf"(?:\s*(?:{_WEB.pattern}))+$")
+# A bracket after the line's last full stop ("… this year. (APPLAUSE)", "[Cheers]"), or
+# figures without a letter ("… in May. 14:40"): the room's noise, an editor's note or a
+# time, which does not hide that the sentence ended.
+_TRAILING_ASIDE = re.compile(
+    r"(?<=[.!?…\"”’])\s+(?:[(\[][^()\[\]\n]{1,80}[)\]]|[\d\W_]*\d[\d\W_]*)$")
 # A line that ends like this runs on into the next one: no title ends so.
 _RUNS_ON = re.compile(r"[,;:(\[/&+-]$")
 _RUN_ON_WORDS = word_set(
@@ -88,7 +128,10 @@ _DATE_WORD = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_SEPARATOR = re.compile(r"\s*(?:[,|–—]|\s-\s)\s*")
-_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^()\n]{1,60}\(@\w{1,30}\)(?:\s+.{0,40})?")
+# "— Jane Doe (@jdoe) September 7, 2023"; the name may carry a bracket ("Harbour News (UK)")
+# and the handle dots (Bluesky's "@jdoe.bsky.social").
+_SIGNATURE = re.compile(
+    r"[—–-]{1,2}\s*[^()\n]{1,60}(?:\([^()@\n]{1,20}\)\s*)?\(@[\w.]{1,60}\)(?:\s+.{0,40})?")
 _UNDERLINE = re.compile(r"(?:=[ \t]*){3,}|(?:-[ \t]*){3,}")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 # A sentence ends inside the line and another begins.
@@ -123,6 +166,17 @@ _CITED = re.compile(
 )
 
 
+# A page's foot: a copyright notice ("© 2025 …", "Copyright 2025 …", "All rights reserved."),
+# a page number from a PDF ("Page 3 of 12"), and a teaser for another story ("Related: …",
+# "READ MORE: …"), which names that story's headline.
+_COPYRIGHT = re.compile(
+    r"^(?:\([cC]\)\s|Copyright\s+(?:©\s*)?\d{4}\b)|©|\b[Aa]ll rights reserved\b")
+_PAGE = re.compile(r"[Pp]age\s+\d{1,4}(?:\s+of\s+\d{1,4})?")
+_TEASER = re.compile(
+    r"(?i:related|read more|see also|also read|read next|more on this(?: story)?|recommended)"
+    r"\s*:\s+\S")
+
+
 class LineKind(Enum):
     """What a line of article text is; only TEXT lines are searched for claims."""
 
@@ -151,20 +205,30 @@ def line_body(line: str) -> tuple[int, str]:
     """How many leading characters of `line` are markers, and which: "list", "heading" or "".
 
     Quote markers ("> "), list markers ("• ", "- ", "1. ", "a) ") and Markdown heading
-    marks ("## ") may nest; a dateline after them is skipped too. (A transcript's "NAME:"
-    would be one more prefix of the same kind.)
+    marks ("## ") may nest, and a report's section numbers ("2.3 "); a live blog's time
+    stamp, a news label ("BREAKING: ", "**Note:**") and a dateline after them are skipped
+    too. (A transcript's "NAME:" would be one more prefix of the same kind.)
     """
     i, marker = 0, ""
     while True:
         match = _QUOTE_MARKER.match(line, i) or _MARKER.match(line, i)
         if match is not None:
             marker = marker or "list"
-        elif not marker:
-            match = _MD_HEADING.match(line, i)
-            marker = "heading" if match is not None else ""
+        else:
+            # A section number makes no list item: "2.3 Funding for schools" is a heading.
+            match = _SECTION.match(line, i)
+            if match is None and not marker:
+                match = _MD_HEADING.match(line, i)
+                marker = "heading" if match is not None else ""
         if match is None or match.end() == i:
             break
         i = match.end()
+    stamp = _TIME_STAMP.match(line, i)
+    if stamp is not None:
+        i = stamp.end()
+    label = _NEWS_LABEL.match(line, i) or _EMPHASIS_LABEL.match(line, i)
+    if label is not None:
+        i = label.end()
     dateline = _DATELINE.match(line, i)
     if dateline is not None:
         i = dateline.end()
@@ -201,6 +265,9 @@ class Shape:
     cited_title: bool = False
     #: More than one sentence: a paragraph of the story, never a one-sentence summary.
     sentences: bool = False
+    #: Part of a paragraph wrapped at a fixed width: it runs on into the next line, or on
+    #: from the one before, in lower case (set by the furniture rules, which see both).
+    wrapped: bool = False
 
 
 def line_shape(line: str) -> Shape:
@@ -212,7 +279,7 @@ def line_shape(line: str) -> Shape:
     body, marker = line_body(line)
     rest = line[body:]
     words = _WORD.findall(rest)
-    ended = bool(_ENDED.search(_TRAILING_WEB.sub("", rest)))
+    ended = bool(_ENDED.search(_TRAILING_ASIDE.sub("", _TRAILING_WEB.sub("", rest))))
     if body > 0 and not rest.strip() and _DATELINE.match(line):
         return Shape(LineKind.DATELINE, end, False, False, tail=end)
     if _BARE_DATELINE.fullmatch(line):
@@ -255,8 +322,8 @@ def _marker_end(line: str) -> int:
     """Where `line`'s markers end (line_body without its dateline)."""
     i = 0
     while True:
-        match = _QUOTE_MARKER.match(line, i) or _MARKER.match(line, i) or (
-            _MD_HEADING.match(line, i) if i == 0 else None)
+        match = _QUOTE_MARKER.match(line, i) or _MARKER.match(line, i) or _SECTION.match(
+            line, i) or (_MD_HEADING.match(line, i) if i == 0 else None)
         if match is None or match.end() == i:
             return i
         i = match.end()
@@ -275,6 +342,9 @@ def _furniture(rest: str, words: list[str], ended: bool) -> bool | None:
             "name")))) <= CREDIT_MAX_WORDS and len(words) <= CAPTION_MAX_WORDS + CREDIT_MAX_WORDS:
         return credit.start() == 0
     if _BOX.search(rest) and len(words) <= CAPTION_MAX_WORDS:
+        return False
+    if (_COPYRIGHT.search(rest) and len(words) <= CAPTION_MAX_WORDS) or _PAGE.fullmatch(rest) or (
+            _TEASER.match(rest) and len(words) <= HEADLINE_MAX_WORDS + 3):
         return False
     if _SWATCH.match(rest) and len(words) <= CAPTION_MAX_WORDS:
         return False  # a map's or chart's legend: "██ Rebel-held areas"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimdesk.domain.spans import is_blank
+
 # The line boundaries of str.splitlines(): every one of them ends a paragraph.
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 # Where a long paragraph may be cut: after sentence-final punctuation and any closers.
@@ -30,15 +32,15 @@ def paragraph_segments(text: str, max_chunk: int = MAX_CHUNK) -> list[Segment]:
     segments: list[Segment] = []
     for number, line in enumerate(_LINE.finditer(text)):
         start, end = line.start(), line.end()
-        while start < end and text[start].isspace():
+        while start < end and is_blank(text[start]):
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and is_blank(text[end - 1]):
             end -= 1
         while start < end:
             cut = _cut_point(text, start, end, max_chunk)
             segments.append(Segment(start, cut, number))
             start = cut
-            while start < end and text[start].isspace():
+            while start < end and is_blank(text[start]):
                 start += 1
     return segments
 

@@ -16,10 +16,15 @@ _HONORIFIC = (
 _CAPS_WORD = r"(?:Mc|Mac)?[A-Z][A-Z'’-]*[A-Z]"
 _TITLE_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # "SMITH:", "MR. OBAMA:", "BARACK OBAMA:", "Hillary Clinton:" (debates, interviews), and
-# "Chris Wallace: (01:20)" alone on its line, as online transcripts give turns.
+# "Chris Wallace: (01:20)" alone on its line, as online transcripts give turns. Broadcast
+# transcripts add a role in capitals ("ALISON KEMP, CNN ANCHOR:") and a short note in
+# lower case or a time in brackets ("KEMP (voice-over):", "RAY DUNNE (through translator):").
+_ROLE = r"(?:,\s[A-Z][A-Z0-9.'’&-]*(?:\s[A-Z0-9.'’&-]+){0,6})"
+_NOTE = r"(?:\s\((?:[a-z][a-z'’-]*(?:\s[a-z'’-]+){0,2}|\d{1,2}:\d{2}(?::\d{2})?)\))"
 _COLON = re.compile(
     rf"(?P<title>(?:[A-Z][a-z]+\s){{0,2}}(?i:{_HONORIFIC})\.?\s+)?"
     rf"(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,2}}|{_TITLE_WORD}(?:\s{_TITLE_WORD}){{1,2}})"
+    rf"{_ROLE}?{_NOTE}?"
     r"\s?:(?:[ \t]*\(\d{1,2}:\d{2}(?::\d{2})?\))?(?:[ \t]+(?=\S)|$)"
 )
 # "Chairman GRASSLEY.", "Mr. SMITH." (congressional hearing records).
@@ -27,8 +32,10 @@ _PERIOD = re.compile(
     rf"(?P<title>(?i:{_HONORIFIC})\.?\s+)(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,2}})"
     r"\.[ \t]+(?=\S)"
 )
-# "— Rishi Sunak (@RishiSunak) March 14, 2024": the signature under an embedded post.
-_SIGNATURE = re.compile(r"[—–-]{1,2}\s*(?P<name>[^()@\n]{2,60}?)\s*\(@[\w.]{1,60}\)")
+# "— Rishi Sunak (@RishiSunak) March 14, 2024": the signature under an embedded post. A
+# bracket after the name ("Harbour News (UK)") is no part of it.
+_SIGNATURE = re.compile(
+    r"[—–-]{1,2}\s*(?P<name>[^()@\n]{2,60}?)\s*(?:\([^()@\n]{1,20}\)\s*)?\(@[\w.]{1,60}\)")
 # UK Hansard turns: "Karen Lee (Lincoln) (Lab):", "Sir Edward Leigh (Gainsborough) (Con) [V]:"
 # and a minister by office, "The Secretary of State for Health (Wes Streeting):". The seat,
 # party, "[V]" (virtual) and office are no part of the speaker's name.
@@ -41,6 +48,9 @@ _OFFICE = re.compile(
     rf"The\s[A-Z][^():\n]{{2,140}}?\s\((?:(?P<style>{_STYLE})\s+)?"
     rf"(?P<name>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,3}})\)(?:\s\[V\])?\s?:[ \t]+(?=\S)"
 )
+# "Speaker 1 (00:00:01):", "Speaker 2:": a machine transcript's turn, its speaker unnamed.
+_NUMBERED = re.compile(
+    r"(?i:speaker)\s?\d{1,2}(?:\s\(\d{1,2}:\d{2}(?::\d{2})?\))?\s?:(?:[ \t]+(?=\S)|$)")
 # Labels that end in a colon but are no speaker ("UPDATE:", "Read more:").
 _NOT_NAMES = words(
     """
@@ -114,6 +124,9 @@ def line_speaker(line: str) -> tuple[int, str] | None:
     hansard = hansard_speaker(line)
     if hansard is not None:
         return hansard
+    numbered = _NUMBERED.match(line)
+    if numbered is not None:
+        return numbered.end(), ""
     match = _COLON.match(line) or _PERIOD.match(line)
     if match is None:
         return None
