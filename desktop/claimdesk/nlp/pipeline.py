@@ -11,6 +11,7 @@ from claimdesk.nlp.pos_rules import trim_for_extraction
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,28 @@ LIMITED_MESSAGE = (
     "The English language model could not be loaded, so check-worthiness scores, "
     "speakers and entities are limited: reinstall ClaimDesk to restore them."
 )
+
+
+#: A component for pipelines without a parser: spaCy's tokenizer leaves the tree edges of
+#: its special-case tokens ("):", ":)", "'") unset, so with no parser to set them, walking
+#: such a token's children reads past the token array and kills the process. A Doc built
+#: again from the same words and spaces has sound edges (each token its own root) and the
+#: same text, so every offset stays exact.
+SOUND_EDGES = "claimdesk_sound_edges"
+
+
+def _sound_edges(doc: Doc) -> Doc:
+    from spacy.tokens import Doc as DocType
+
+    return DocType(doc.vocab, words=[t.text for t in doc],
+                   spaces=[bool(t.whitespace_) for t in doc])
+
+
+def _register_sound_edges() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(SOUND_EDGES):
+        Language.component(SOUND_EDGES, func=_sound_edges)
 
 
 @dataclass(frozen=True)
@@ -44,6 +67,7 @@ def load_pipeline(names: Sequence[str] = DEFAULT_MODELS) -> LoadedPipeline:
     """The first of `names` that loads, else blank English with a sentencizer; never raises."""
     import spacy
 
+    _register_sound_edges()
     for name in names:
         try:
             nlp = spacy.load(name)
@@ -52,6 +76,8 @@ def load_pipeline(names: Sequence[str] = DEFAULT_MODELS) -> LoadedPipeline:
             # all sorts (ValueError, KeyError, ImportError), and each means "try the next".
             log.info("spaCy model %s not available: %s", name, exc)
             continue
+        if "parser" not in nlp.pipe_names:
+            nlp.add_pipe(SOUND_EDGES, first=True)
         if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
             nlp.add_pipe("sentencizer")
         trim_for_extraction(nlp)  # what extraction does not read costs no time
@@ -59,5 +85,6 @@ def load_pipeline(names: Sequence[str] = DEFAULT_MODELS) -> LoadedPipeline:
         return LoadedPipeline(nlp, name, limited, LIMITED_MESSAGE if limited else None)
     log.warning("no English spaCy model could be loaded (tried %s)", ", ".join(names))
     nlp = spacy.blank("en")
+    nlp.add_pipe(SOUND_EDGES)
     nlp.add_pipe("sentencizer")
     return LoadedPipeline(nlp, FALLBACK_NAME, True, LIMITED_MESSAGE)
