@@ -55,3 +55,18 @@ def test_assign_request_review_and_approve_from_a_shell(tmp_path: Path) -> None:
     shown = run("review", "required", *where)
     assert "review not required" in shown.stdout  # a file desk, as before
     assert "only approved" in run("review", "required", "on", *where).stdout
+
+
+def test_a_claim_id_sqlite_cannot_hold_is_refused_in_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "desk.sqlite3"
+    open_workbench(db).db.dispose()
+    where = ("--db", str(db), "--data-dir", str(tmp_path / "data"))
+    for args in (("assign", "99999999999999999999", "Ben Ode"),
+                 ("review", "approve", "99999999999999999999"),
+                 ("review", "request", "0"),
+                 ("assign", "seven")):
+        done = run(*args, *where)
+        assert done.returncode == 2, (args, done.stderr)
+        assert "Traceback" not in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert "whole number" in done.stderr

@@ -22,14 +22,13 @@ from claimdesk import (
     cli_factchecks,
     cli_review,
 )
+from claimdesk.cli_args import positive_id
 from claimdesk.cli_export import say_waiting
 from claimdesk.domain import SearchHit
 from claimdesk.errors import KnownError
 
 COMMANDS = ("extract", "import", "score", "eval", "export", "bundle", "search", "backup",
             "factchecks", "match", "desk", *cli_review.COMMANDS)
-#: SQLite integers are signed 64-bit: a bigger id or limit cannot even be asked for.
-MAX_SQLITE_INT = 2**63 - 1
 #: Errors writing the output (a full disk, a read-only place): said in one line.
 _OUTPUT_ERRNOS = frozenset(
     {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EACCES, errno.EPERM, errno.EFBIG}
@@ -117,23 +116,11 @@ def _day(value: str) -> date:
         ) from None
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if not 1 <= number <= MAX_SQLITE_INT:
-        raise argparse.ArgumentTypeError(
-            f"{value} is out of range: give a whole number between 1 and {MAX_SQLITE_INT}"
-        )
-    return number
-
-
 def _article_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--article",
         dest="articles",
-        type=_positive,
+        type=positive_id,
         nargs="+",
         action="extend",
         metavar="ID",
@@ -182,7 +169,7 @@ def _export_parsers(sub: Any) -> None:
     p = sub.add_parser("search", help="full-text search over articles, claims, verdicts, notes")
     p.add_argument("query")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--limit", type=_positive, default=50, help="at most this many hits")
+    p.add_argument("--limit", type=positive_id, default=50, help="at most this many hits")
     _common(p)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from claimdesk.cli_args import positive_id
 from claimdesk.domain.factchecks import counted
 from claimdesk.errors import KnownError
 
@@ -26,23 +27,6 @@ FILL_BEFORE_MATCH = 2_000
 MAX_CLAIM_CHARS = 10_000
 
 
-#: SQLite integers are signed 64-bit: a larger article id cannot even be asked for.
-_MAX_ID = 2**63 - 1
-
-
-def _article_id(value: str) -> int:
-    """An article id as argparse reads it: a number SQLite can hold, else one line."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if not 1 <= number <= _MAX_ID:
-        raise argparse.ArgumentTypeError(
-            f"{value} is out of range: give a whole number between 1 and {_MAX_ID}"
-        )
-    return number
-
-
 def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser("factchecks", help="the library of earlier fact-checks")
     actions = p.add_subparsers(dest="action", required=True)
@@ -57,7 +41,7 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
     common(actions.add_parser("status", help="how many entries, from where, how many encoded"))
     m = sub.add_parser("match", help="earlier fact-checks of a claim, or of an article's claims")
     m.add_argument("text", nargs="?", help="the claim (or use --article)")
-    m.add_argument("--article", type=_article_id, metavar="ID",
+    m.add_argument("--article", type=positive_id, metavar="ID",
                    help="match every claim of this article")
     m.add_argument("--lang", metavar="xx", help="the claim's language (e.g. es)")
     m.add_argument("--limit", type=int, default=5, help="matches per claim (default 5)")

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from claimdesk.cli_args import positive_id
 from claimdesk.domain import Claim, Queue
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
     q.add_argument("--format", choices=("text", "json"), default="text")
     common(q)
     a = sub.add_parser("assign", help="assign a claim to a checker (no name: to nobody)")
-    a.add_argument("claim", type=int, metavar="CLAIM_ID")
+    a.add_argument("claim", type=positive_id, metavar="CLAIM_ID")
     a.add_argument("checker", nargs="?", default=None, metavar="NAME")
     common(a)
     r = sub.add_parser("review", help="ask for a review of a verdict, approve one, or set the rule")
@@ -32,7 +33,7 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
     for name, text in (("request", "offer a claim's verdict for review"),
                        ("approve", "approve a claim's verdict (a second checker)")):  # fmt: skip
         p = actions.add_parser(name, help=text)
-        p.add_argument("claim", type=int, metavar="CLAIM_ID")
+        p.add_argument("claim", type=positive_id, metavar="CLAIM_ID")
         common(p)
     p = actions.add_parser("required", help="publish only approved verdicts: on, off, or show")
     p.add_argument("value", nargs="?", choices=("on", "off"))
