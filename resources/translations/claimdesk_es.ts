@@ -195,6 +195,10 @@
         <translation>Codificando verificaciones para buscarlas: {done} de {total}…</translation>
     </message>
     <message>
+        <source>1 fact-check encoded for matching.</source>
+        <translation>1 verificación codificada para buscarla.</translation>
+    </message>
+    <message>
         <source>{count} fact-checks encoded for matching.</source>
         <translation>{count} verificaciones codificadas para buscarlas.</translation>
     </message>
@@ -777,6 +781,10 @@ sha256 {sha}</translation>
     <message>
         <source>Fact-checks imported</source>
         <translation>Verificaciones importadas</translation>
+    </message>
+    <message>
+        <source>{path}: 1 fact-check</source>
+        <translation>{path}: 1 verificación</translation>
     </message>
     <message>
         <source>{path}: {count} fact-checks</source>

@@ -320,3 +320,17 @@ def test_the_desks_own_verdict_is_found_once_the_first_rating_fills_the_library(
     best = panel.model.checked(panel.model.rows()[row].id)
     assert best is not None and best.factcheck.claim_id == rated.id
     assert checked_text(window, row).startswith(f"✓ {rated.verdict.rating.name} · ")
+
+
+def test_a_file_of_one_fact_check_is_counted_in_the_singular(qtbot, make_window):
+    from claimdesk.services.factcheck_import import FactCheckImport
+
+    window = make_window()
+    result = FactCheckImport(files=2, added=3, per_file=(("/x/one.json", 1), ("/x/two.csv", 2)))
+    box = window.factcheck_import.show_summary(result)
+    try:
+        assert box.detailedText().splitlines() == [
+            "/x/one.json: 1 fact-check", "/x/two.csv: 2 fact-checks"]
+        assert box.text().startswith("3 fact-checks added")
+    finally:
+        box.close()

@@ -274,7 +274,8 @@ class CheckedBefore(WindowHelper):
             self._fill = None
             if done:
                 self.host.show_status(
-                    self.tr("{count} fact-checks encoded for matching.").format(
+                    self.tr("1 fact-check encoded for matching.") if done == 1
+                    else self.tr("{count} fact-checks encoded for matching.").format(
                         count=f"{done:,}"
                     )
                 )

@@ -79,7 +79,8 @@ class FactCheckImporter(WindowHelper):
     def show_summary(self, result: FactCheckImport) -> QMessageBox:
         """The counts in one line; each file's count or refusal on a line of its own."""
         lines = [
-            self.tr("{path}: {count} fact-checks").format(path=p, count=n)
+            (self.tr("{path}: 1 fact-check") if n == 1
+             else self.tr("{path}: {count} fact-checks")).format(path=p, count=f"{n:,}")
             for p, n in result.per_file
         ]
         lines += [
