@@ -98,3 +98,22 @@ def test_bundle_export_then_import_into_another_database(db: Path, tmp_path: Pat
     err = one_line_error(run("bundle", "import", str(tmp_path / "bad.claimdesk"),
                              "--db", str(other)))
     assert "Cannot import bad.claimdesk" in err and "Nothing was changed" in err
+
+
+def test_a_written_report_is_readable_like_any_new_file(db: Path, tmp_path: Path) -> None:
+    """The temporary file an export is written through is private (0600); the report is
+    for sharing, so it must get the mode a new file gets, or keep the one it replaces."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    out = tmp_path / "rapport final — ünï.html"
+    done = run("export", "--format", "html", "--db", str(db), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+    out.chmod(0o640)
+    again = run("export", "--format", "md", "--db", str(db), "-o", str(out))
+    assert again.returncode == 0, again.stderr
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert out.read_text(encoding="utf-8").startswith("# ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case", "data", out.name]
+    err = one_line_error(run("export", "--format", "md", "--db", str(db), "-o", str(tmp_path)))
+    assert "is a folder" in err

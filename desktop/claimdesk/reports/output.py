@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from claimdesk.errors import KnownError
@@ -23,11 +23,19 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         return _write_in_place(target, data)
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+        name = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp")
+        # Not mkstemp: its file is private (0600), and a report is for sharing. A new
+        # report gets the mode any new file gets (the umask applies); one that replaces
+        # a file keeps that file's mode.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(name, flags, 0o666)
+        tmp_name = name
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if target.is_file():
+            Path(tmp_name).chmod(target.stat().st_mode & 0o7777)
         Path(tmp_name).replace(target)
         tmp_name = None
     except OSError as exc:
