@@ -9,7 +9,7 @@ from typing import Any
 from claimdesk.domain import Article, Claim, RatingScale, SpeakerKind
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
-from claimdesk.reports.model import Organisation, ReportData
+from claimdesk.reports.model import Organisation, ReportData, printable
 
 CONTEXT = "https://schema.org"
 
@@ -193,6 +193,17 @@ def claimreview_document(
     return {"@context": CONTEXT, "@graph": graph}
 
 
+def _printable(value: Any) -> Any:
+    """Every string in the JSON-LD without control characters (published markup)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
+
+
 def render_claimreview(
     data: ReportData, review_url: str | None, published: date | None = None
 ) -> str:
@@ -202,7 +213,9 @@ def render_claimreview(
     <script type="application/ld+json"> element early; JSON readers see the same data.
     """
     text = json.dumps(
-        claimreview_document(data, review_url, published), ensure_ascii=False, indent=2
+        _printable(claimreview_document(data, review_url, published)),
+        ensure_ascii=False,
+        indent=2,
     )
     for ch in "<>&":
         text = text.replace(ch, f"\\u{ord(ch):04x}")

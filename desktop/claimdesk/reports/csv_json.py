@@ -9,7 +9,7 @@ from typing import Any
 
 from claimdesk.domain import Article, Claim, SourceNote
 from claimdesk.nlp.language import language_name
-from claimdesk.reports.model import ReportData, attachment_line, source_label
+from claimdesk.reports.model import ReportData, attachment_line, printable, source_label
 
 JSON_FORMAT = "claimdesk-report"
 #: Bump when the JSON export changes shape; docs/json-export-schema.md lists the versions.
@@ -45,6 +45,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: str, guard: bool) -> str:
+    # Controls go first: "\x00=cmd" must not become an unguarded "=cmd".
+    value = printable(value)
     return "'" + value if guard and value.startswith(_FORMULA_START) else value
 
 

@@ -19,6 +19,7 @@ from claimdesk.reports.model import (
     attachment_line,
     claim_context,
     is_rtl,
+    printable,
     safe_color,
     safe_link,
     source_label,
@@ -33,7 +34,7 @@ _LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    return _NOT_XML.sub("", printable(text))
 
 
 def _set_rtl(paragraph: Any) -> None:

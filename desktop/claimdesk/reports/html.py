@@ -16,6 +16,7 @@ from claimdesk.reports.model import (
     article_meta,
     attachment_line,
     claim_context,
+    printable,
     safe_color,
     safe_link,
     source_label,
@@ -133,4 +134,5 @@ def render_html(data: ReportData, attachment_links: Mapping[int, str] | None = N
     `attachment_links` maps attachment ids to relative paths of copies written beside
     the report (services.reporting.copy_attachments); those names become links.
     """
-    return _environment().get_template(TEMPLATE).render(_context(data, attachment_links or {}))
+    page = _environment().get_template(TEMPLATE).render(_context(data, attachment_links or {}))
+    return printable(page)

@@ -9,6 +9,7 @@ from claimdesk.reports.model import (
     article_meta,
     attachment_line,
     claim_context,
+    printable,
     safe_link,
     source_label,
     speaker_label,
@@ -122,4 +123,4 @@ def render_markdown(data: ReportData) -> str:
             if claim.sources:
                 out.append("")
     out += ["---", "", "Made with ClaimDesk."]
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out)) + "\n"

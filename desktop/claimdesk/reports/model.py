@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,6 +15,13 @@ from claimdesk.domain.urls import safe_url
 CONTEXT_CHARS = 160
 NOT_RATED = "Not rated"
 NOT_RATED_COLOR = "#9e9e9e"
+# C0 and C1 control characters other than tab and line breaks. Imported articles are
+# cleaned of them, but a verdict, note or title typed or pasted in, or stored by an
+# older ClaimDesk, may hold NUL, ESC or BEL: HTML calls them parse errors, spreadsheets
+# cut a cell at NUL, a terminal obeys ESC sequences printed by `export -o -`.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Controls that meant a line or page break; a space keeps the words apart.
+_BREAK_CONTROL = re.compile("[\x0b\x0c\x85]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +125,15 @@ def is_rtl(text: str) -> bool:
         if kind == "L":
             return False
     return False
+
+
+def printable(text: str) -> str:
+    """`text` without control characters (tab, CR and LF stay; VT, FF, NEL become spaces).
+
+    Every writer passes what it writes through this, so a control character that slipped
+    into the database is never carried into a report or a spreadsheet cell.
+    """
+    return _CONTROL.sub("", _BREAK_CONTROL.sub(" ", text))
 
 
 def safe_link(url: str | None) -> str | None:
