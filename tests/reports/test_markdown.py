@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
+from claimdesk.domain import ArticleMetadata
 from claimdesk.reports.markdown import escape_markdown, render_markdown
 from claimdesk.reports.model import ReportData
 from tests.reports.casework import (
@@ -17,6 +22,7 @@ from tests.reports.casework import (
     NASTY_QUOTE,
     NASTY_TITLE,
     NASTY_URL,
+    build_case,
 )
 from tests.reports.test_html import Page
 
@@ -67,3 +73,27 @@ def test_lines_become_hard_breaks(lines: list[str]) -> None:
     html = MD.render(escape_markdown("\n".join(lines)))
     assert html.count("<br />") == len(lines) - 1
     assert rendered_text(escape_markdown("\n".join(lines))).strip() == "\n".join(lines)
+
+
+def test_a_line_break_in_a_heading_or_table_cell_keeps_the_structure(tmp_path: Path) -> None:
+    """Headings and table rows are one line in Markdown: a title or rating name with a
+    line break (typed into the properties, or left by an older desk) must not end them."""
+    built = build_case(tmp_path / "case")
+    wb = built.workbench
+    meta = ArticleMetadata(title="Budget\n# not a heading | x", url="https://news.example/b")
+    wb.update_metadata(built.article_one, meta)
+    with sqlite3.connect(wb.db.path) as con:
+        con.execute("UPDATE ratings SET name = 'Mostly\nfalse | or *not*' WHERE name = 'False'")
+    con.close()
+    try:
+        markdown = render_markdown(built.reporting.build(title="Report\nsecond line"))
+    finally:
+        built.close()
+    html = lxml_html.fromstring(MD.render(markdown))
+    assert [h.text_content() for h in html.iter("h1")] == ["Report second line"]
+    h2 = [h.text_content() for h in html.iter("h2")]
+    assert "Budget # not a heading | x" in h2 and len(h2) == 3
+    cells = [td.text_content() for td in html.iter("td")]
+    assert cells[::2] == ["True", "Mostly false | or *not*", "Unverifiable"]
+    h3 = [h.text_content() for h in html.iter("h3")]
+    assert "Claim 1 · Mostly false | or *not*" in h3

@@ -41,6 +41,13 @@ def escape_markdown(text: str, prefix: str = "") -> str:
     return ("\\\n" + prefix).join(lines)
 
 
+def escape_line(text: str) -> str:
+    """`text` as literal Markdown on one line, for a heading or a table cell: a line
+    break there would end the heading or the table row, so runs of white space become
+    one space."""
+    return escape_markdown(" ".join(text.split()))
+
+
 def _link_destination(url: str) -> str:
     return "<" + re.sub(r"([<>\\])", r"\\\1", url) + ">"
 
@@ -53,7 +60,7 @@ def _link(label: str, url: str, prefix: str = "") -> str:
 
 def render_markdown(data: ReportData) -> str:
     """The report as Markdown text."""
-    out: list[str] = [f"# {escape_markdown(data.title)}", ""]
+    out: list[str] = [f"# {escape_line(data.title)}", ""]
     org = data.organisation
     if org.name or org.url:
         parts = [f"**{escape_markdown(org.name)}**"] if org.name else []
@@ -70,13 +77,13 @@ def render_markdown(data: ReportData) -> str:
     counts = data.verdict_counts()
     if counts:
         out += ["| Verdict | Claims |", "| --- | ---: |"]
-        out += [f"| {escape_markdown(c.name)} | {c.count} |" for c in counts]
+        out += [f"| {escape_line(c.name)} | {c.count} |" for c in counts]
     else:
         out.append("No claims in this report.")
     out.append("")
     for part in data.articles:
         article = part.article
-        out += [f"## {escape_markdown(article.title)}", ""]
+        out += [f"## {escape_line(article.title)}", ""]
         for key, value, link in article_meta(article):
             shown = _link(value, link, "  ") if link else escape_markdown(value, "  ")
             out.append(f"- **{key}:** {shown}")
@@ -85,7 +92,7 @@ def render_markdown(data: ReportData) -> str:
             out += ["No claims selected in this article.", ""]
         for claim in part.claims:
             verdict = claim.verdict
-            rating = escape_markdown(verdict.rating.name) if verdict else "Not rated"
+            rating = escape_line(verdict.rating.name) if verdict else "Not rated"
             out += [f"### Claim {claim.number} · {rating}", ""]
             before, after = claim_context(article, claim)
             quote = escape_markdown(before, "> ")
