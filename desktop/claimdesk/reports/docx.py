@@ -18,6 +18,7 @@ from claimdesk.reports.model import (
     article_meta,
     attachment_line,
     claim_context,
+    close_bidi,
     is_rtl,
     printable,
     safe_color,
@@ -34,7 +35,7 @@ _LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("", printable(text))
+    return close_bidi(_NOT_XML.sub("", printable(text)))
 
 
 def _set_rtl(paragraph: Any) -> None:

@@ -16,6 +16,7 @@ from claimdesk.reports.model import (
     article_meta,
     attachment_line,
     claim_context,
+    close_bidi,
     printable,
     safe_color,
     safe_link,
@@ -44,6 +45,8 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Every value written into the page ends the overrides it opens (see close_bidi).
+        finalize=lambda value: close_bidi(value) if isinstance(value, str) else value,
     )
 
 

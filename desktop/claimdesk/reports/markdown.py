@@ -9,6 +9,7 @@ from claimdesk.reports.model import (
     article_meta,
     attachment_line,
     claim_context,
+    close_bidi,
     printable,
     safe_link,
     source_label,
@@ -31,7 +32,7 @@ def escape_markdown(text: str, prefix: str = "") -> str:
     as code); callers strip a field that starts a line themselves.
     """
     lines = []
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = close_bidi(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for i, raw in enumerate(raw_lines):
         line = _ALWAYS.sub(r"\\\1", raw.lstrip(" \t") if i else raw)
         line = _LINE_START.sub(r"\\\1", line)

@@ -136,6 +136,35 @@ def printable(text: str) -> str:
     return _CONTROL.sub("", _BREAK_CONTROL.sub(" ", text))
 
 
+# Bidirectional embeddings and overrides (LRE RLE LRO RLO, closed by PDF) and isolates
+# (LRI RLI FSI, closed by PDI).
+_BIDI_OPEN = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+              "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+
+
+def close_bidi(text: str) -> str:
+    """`text` with every bidirectional override, embedding or isolate it opens closed.
+
+    Left open, a right-to-left override (U+202E) in a source's title runs on to the end
+    of the line or paragraph it is written in: the stance, date or verdict printed after
+    it would read backwards ("stcidartnoC"). Closing it keeps the user's text as it is
+    and confines its effect to that text.
+    """
+    if not any(ch in _BIDI_OPEN or ch in "\u202c\u2069" for ch in text):
+        return text
+    stack: list[str] = []
+    for ch in text:
+        if ch in _BIDI_OPEN:
+            stack.append(_BIDI_OPEN[ch])
+        elif ch == "\u202c" and stack and stack[-1] == "\u202c":
+            stack.pop()
+        elif ch == "\u2069" and "\u2069" in stack:
+            # A PDI closes its isolate and every embedding opened inside it.
+            while stack.pop() != "\u2069":
+                pass
+    return text + "".join(reversed(stack))
+
+
 def safe_link(url: str | None) -> str | None:
     """`url` percent-encoded if it is safe to make a clickable link of (web or mail), else None.
 
