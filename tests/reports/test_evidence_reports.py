@@ -104,3 +104,20 @@ def test_the_cli_copies_files_beside_an_html_report(
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "cli_files" / f"{SHA[:12]}_annex.pdf").read_bytes() == PDF
     assert f"cli_files/{SHA[:12]}_annex.pdf" in out.read_text(encoding="utf-8")
+
+
+def test_a_file_where_the_copies_folder_goes_is_one_clear_line(
+    case: Case, tmp_path: Path, data_dir: Path
+) -> None:
+    (tmp_path / "clash_files").write_text("not a folder", encoding="utf-8")
+    out = tmp_path / "clash.html"
+    result = subprocess.run(
+        [sys.executable, "-m", "claimdesk", "export", "--format", "html", "--copy-attachments",
+         "--db", str(case.workbench.db.path), "-o", str(out)],
+        capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    err = result.stderr.decode("utf-8").strip()
+    assert result.returncode != 0 and err.startswith("claimdesk: ") and "\n" not in err, err
+    assert "clash_files" in err and "not a folder" in err
+    assert not out.exists()
+    assert (tmp_path / "clash_files").read_text(encoding="utf-8") == "not a folder"

@@ -16,7 +16,7 @@ from claimdesk.domain.evidence import clean_name
 from claimdesk.domain.filters import worked_on
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
-from claimdesk.reports.output import write_atomic
+from claimdesk.reports.output import ExportFailed, write_atomic
 from claimdesk.services import desk_settings
 from claimdesk.services.review import review_required
 from claimdesk.storage import evidence_repo, report_repo
@@ -145,7 +145,18 @@ class Reporting:
         files = [f for c in data.claims for s in c.sources for f in s.attachments]
         if not files:
             return links
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder.exists() and not folder.is_dir():
+            raise ExportFailed(
+                f"Cannot copy the attached files into {folder}: it is not a folder. "
+                "Move that file away or choose another report name."
+            )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise ExportFailed(
+                f"Cannot copy the attached files into {folder}: {reason}. Choose another place."
+            ) from exc
         with self.db.sessions() as session:
             for f in files:
                 name = f"{f.sha256[:12]}_{clean_name(f.file_name)}"
