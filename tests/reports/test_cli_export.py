@@ -117,3 +117,14 @@ def test_a_written_report_is_readable_like_any_new_file(db: Path, tmp_path: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case", "data", out.name]
     err = one_line_error(run("export", "--format", "md", "--db", str(db), "-o", str(tmp_path)))
     assert "is a folder" in err
+
+
+def test_a_read_only_report_is_not_replaced(db: Path, tmp_path: Path) -> None:
+    """A report someone made read-only (a published check kept as it went out) stays."""
+    out = tmp_path / "published.md"
+    out.write_text("as published\n", encoding="utf-8")
+    out.chmod(0o444)
+    err = one_line_error(run("export", "--format", "md", "--db", str(db), "-o", str(out)))
+    assert "read-only" in err and str(out) in err
+    assert out.read_text(encoding="utf-8") == "as published\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case", "data", out.name]

@@ -21,6 +21,11 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     if target.exists() and not target.is_file():
         # A device or a pipe (/dev/stdout, a FIFO): renaming over it would replace it.
         return _write_in_place(target, data)
+    if target.is_file() and _read_only(target):
+        # Renaming over a file needs no write permission on it; respect it anyway.
+        raise ExportFailed(
+            f"Cannot write {target}: the file there is read-only. Choose another name."
+        )
     tmp_name = None
     try:
         name = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp")
@@ -45,6 +50,11 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         if tmp_name is not None:
             Path(tmp_name).unlink(missing_ok=True)
     return target
+
+
+def _read_only(path: Path) -> bool:
+    """True when nobody may write `path` (its mode has no write bit), or we may not."""
+    return not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK)
 
 
 def _write_in_place(target: Path, data: bytes) -> Path:
