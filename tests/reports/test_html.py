@@ -136,3 +136,11 @@ def test_hostile_rating_colour_cannot_inject_css(report: ReportData) -> None:
     data = replace(report, articles=(replace(first, claims=claims), *report.articles[1:]))
     html = render_html(data)
     assert "evil.example" not in html
+
+
+def test_a_long_unbroken_address_may_wrap(report: ReportData) -> None:
+    """A source URL thousands of characters long has no space to break at: without
+    permission to break anywhere it runs past the page, and printing cuts it off."""
+    css = "".join(Page(render_html(report)).css)
+    body = next(rule for rule in css.split("}") if rule.strip().startswith("body"))
+    assert "overflow-wrap: anywhere" in body
