@@ -128,3 +128,14 @@ def test_a_read_only_report_is_not_replaced(db: Path, tmp_path: Path) -> None:
     assert "read-only" in err and str(out) in err
     assert out.read_text(encoding="utf-8") == "as published\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case", "data", out.name]
+
+
+def test_no_standard_output_is_one_clear_line(db: Path) -> None:
+    """Run with standard output closed (`>&-`, a service with none), '-' cannot work."""
+    result = subprocess.run(
+        ["sh", "-c", 'exec "$0" "$@" >&-', sys.executable, "-m", "claimdesk", "export",
+         "--format", "md", "--db", str(db), "-o", "-"],
+        capture_output=False, stderr=subprocess.PIPE, timeout=120, check=False,
+    )  # fmt: skip
+    err = one_line_error(result)
+    assert "standard output" in err and "-o" in err
