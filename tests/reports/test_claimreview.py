@@ -248,3 +248,25 @@ def test_the_review_and_the_claim_carry_the_article_language_when_known(
     assert (review.get("inLanguage"), item.get("inLanguage"),
             item["appearance"].get("inLanguage")) == (published, published, published)
     assert vocabulary().check(review) == [] and google_problems(review) == []
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["https://fact check.example/r/1", "https://factcheck.example:80a/r/1",
+     "https://@/r/1", "https://a|b.example/", "https://:443/r/1"],
+)
+def test_an_address_no_browser_can_open_is_not_published(report: ReportData, bad: str) -> None:
+    """A host with a space or a bar, or a port that is not a number, passes the scheme
+    check but makes a URL no reader (or search engine) can follow: it is a missing fact."""
+    assert missing_facts(report, bad) == [
+        "the web address (http:// or https://) where this fact-check is published"
+    ]
+    org = replace(report.organisation, url=bad)
+    assert "an organisation web address starting with http:// or https://" in missing_facts(
+        replace(report, organisation=org), REVIEW_URL
+    )
+
+
+def test_an_international_domain_is_a_web_address(report: ReportData) -> None:
+    assert missing_facts(report, "https://bücher.example/prüfung/1") == []
+    assert missing_facts(report, "https://[2001:db8::1]:8443/r/1") == []

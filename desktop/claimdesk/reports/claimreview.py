@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from datetime import date
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from claimdesk.domain import Article, Claim, RatingScale, SpeakerKind
 from claimdesk.domain.urls import clean_url
@@ -26,8 +28,33 @@ class ClaimReviewIncomplete(KnownError):
         )
 
 
+# What a browser refuses in a host name once it is percent-decoded (WHATWG URL).
+_NOT_IN_HOST = frozenset(" #%/:<>?@[\\]^|\x7f")
+
+
 def _web_address(url: str | None) -> bool:
-    return clean_url(url) is not None
+    """A web address a reader can follow: http(s), a host without spaces or other
+    characters no browser takes (an international name is fine), a numeric port."""
+    cleaned = clean_url(url)
+    if cleaned is None:
+        return False
+    parts = urlsplit(cleaned)
+    try:
+        host = unquote(parts.hostname or "", errors="strict")
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except (UnicodeDecodeError, ValueError):
+        return False
+    if parts.netloc.rpartition("@")[2].startswith("["):
+        return _ipv6(host)  # urlsplit took the brackets off; the colons stay
+    return bool(host) and not any(ch in _NOT_IN_HOST or ch < " " for ch in host)
+
+
+def _ipv6(host: str) -> bool:
+    try:
+        ipaddress.IPv6Address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _url(url: str | None) -> str:
