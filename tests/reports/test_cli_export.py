@@ -139,3 +139,11 @@ def test_no_standard_output_is_one_clear_line(db: Path) -> None:
     )  # fmt: skip
     err = one_line_error(result)
     assert "standard output" in err and "-o" in err
+
+
+def test_a_name_as_long_as_the_file_system_allows_is_written(db: Path, tmp_path: Path) -> None:
+    """The temporary file beside the report must not need a longer name than the report."""
+    out = tmp_path / ("ü" * 120 + ".md")  # 245 bytes in UTF-8; 255 is the usual limit
+    done = run("export", "--format", "md", "--db", str(db), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").startswith("# ")

@@ -28,7 +28,11 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         )
     tmp_name = None
     try:
-        name = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp")
+        # At most 100 bytes of the report's name: the temporary one must fit wherever
+        # the report's own name does (255 bytes on most file systems).
+        short = target.name.encode("utf-8", "surrogateescape")[:100]
+        shown = short.decode("utf-8", "ignore")
+        name = str(target.parent / f".{shown}.{secrets.token_hex(4)}.tmp")
         # Not mkstemp: its file is private (0600), and a report is for sharing. A new
         # report gets the mode any new file gets (the umask applies); one that replaces
         # a file keeps that file's mode.
