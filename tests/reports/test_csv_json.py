@@ -48,10 +48,13 @@ def test_csv_one_row_per_claim_with_nasty_text_intact(report: ReportData) -> Non
     assert nasty["explanation"] == NASTY_EXPLANATION
     assert nasty["checker"] == 'Dana "D" Reyes'
     assert nasty["status"] == "done" and nasty["source_count"] == "2"
-    assert nasty["sources"].splitlines()[0] == (
-        f"Annual <script>alert(1)</script> report <{NASTY_URL}> (accessed 2026-03-05)"
-        f" — {NASTY_NOTE}"
-    )
+    # Whether a source supports or contradicts the claim, and the words it is quoted
+    # for, are what a reader of the spreadsheet checks the verdict against.
+    assert nasty["sources"].splitlines() == [
+        f"Annual <script>alert(1)</script> report, Agency & Sons <{NASTY_URL}>"
+        f" (accessed 2026-03-05), contradicts — “{NASTY_QUOTE}” — {NASTY_NOTE}",
+        "javascript:alert(2), context — not a web link",
+    ]
     assert table[1]["rating"] == "Unverifiable" and table[1]["rating_value"] == "0"
 
 

@@ -52,14 +52,22 @@ def _cell(value: str, guard: bool) -> str:
 
 def _source_line(s: SourceNote) -> str:
     line = source_label(s)
+    if s.publisher.strip():
+        line += f", {' '.join(s.publisher.split())}"
     if s.title.strip() and s.url.strip():
         line += f" <{s.url.strip()}>"
     if s.accessed:
         line += f" (accessed {s.accessed.isoformat()})"
+    # Whether it supports or contradicts the claim, as every other report says.
+    line += f", {s.stance.label.lower()}"
     for f in s.attachments:
         line += f" [attached: {attachment_line(f)}]"
-    # The note carries what a source says about the claim (an accepted earlier check's
-    # rating lives there); on one line, since the cell keeps one source a line.
+    # The quote and the note carry what a source says about the claim (an accepted
+    # earlier check's rating lives in the note); on one line, since the cell keeps one
+    # source a line.
+    quote = " ".join(s.quote.split())
+    if quote:
+        line += f" — “{quote}”"
     note = " ".join(s.note.split())
     if note:
         line += f" — {note}"
