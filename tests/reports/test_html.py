@@ -144,3 +144,26 @@ def test_a_long_unbroken_address_may_wrap(report: ReportData) -> None:
     css = "".join(Page(render_html(report)).css)
     body = next(rule for rule in css.split("}") if rule.strip().startswith("body"))
     assert "overflow-wrap: anywhere" in body
+
+
+def test_line_breaks_in_an_explanation_quote_or_note_are_kept(report: ReportData) -> None:
+    """Markdown and DOCX keep a checker's line breaks; HTML (and the PDF made from it)
+    ran "1. … 2. …" together into one line."""
+    from lxml import html as lxml_html
+
+    first = report.articles[0]
+    claim = first.claims[0]
+    assert claim.verdict is not None
+    text = "1. The table <b>shows</b> a rise.\n2. The annex & notes agree.\n\nSo: false."
+    source = replace(claim.sources[0], quote="first line\nsecond line", note="a\nb <i>")
+    claim = replace(claim, verdict=replace(claim.verdict, explanation=text),
+                    sources=(source, *claim.sources[1:]))
+    data = replace(report, articles=(replace(first, claims=(claim, *first.claims[1:])),
+                                     *report.articles[1:]))
+    page = lxml_html.fromstring(render_html(data))
+    explanation = page.find_class("explanation")[0]
+    assert len(explanation.findall("br")) == 3
+    assert explanation.text_content() == text
+    assert not explanation.findall("b")
+    item = page.find_class("sources")[0].find("li")
+    assert len(item.findall(".//br")) >= 2 + 3  # its own three, and one in each text

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from claimdesk.paths import resource_path
 from claimdesk.reports.model import (
@@ -36,9 +37,15 @@ _IMAGE_TYPES = {
 }
 
 
+def _lines(value: str) -> markupsafe.Markup:
+    """`value` escaped, each line break a <br>: HTML would run a checker's lines together."""
+    lines = close_bidi(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return markupsafe.Markup("<br>\n").join(markupsafe.escape(line) for line in lines)
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resource_path("templates"))),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -48,6 +55,8 @@ def _environment() -> jinja2.Environment:
         # Every value written into the page ends the overrides it opens (see close_bidi).
         finalize=lambda value: close_bidi(value) if isinstance(value, str) else value,
     )
+    env.filters["lines"] = _lines
+    return env
 
 
 def logo_data_uri(path: str) -> str | None:
