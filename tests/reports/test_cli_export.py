@@ -147,3 +147,23 @@ def test_a_name_as_long_as_the_file_system_allows_is_written(db: Path, tmp_path:
     done = run("export", "--format", "md", "--db", str(db), "-o", str(out))
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_exporting_to_a_link_updates_the_file_it_points_to(db: Path, tmp_path: Path) -> None:
+    """A report name that is a symbolic link (into a web folder, say) is written through:
+    replacing the link with a file left the published copy stale and said nothing."""
+    site = tmp_path / "site"
+    site.mkdir()
+    real = site / "check.md"
+    real.write_text("stale\n", encoding="utf-8")
+    link = tmp_path / "check.md"
+    link.symlink_to(real)
+    done = run("export", "--format", "md", "--db", str(db), "-o", str(link))
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("# ")
+    assert sorted(p.name for p in site.iterdir()) == ["check.md"]
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(tmp_path / "back.md")
+    (tmp_path / "back.md").symlink_to(loop)
+    err = one_line_error(run("export", "--format", "md", "--db", str(db), "-o", str(loop)))
+    assert "loop" in err

@@ -16,6 +16,13 @@ class ExportFailed(KnownError):
 def write_atomic(path: str | Path, data: bytes) -> Path:
     """Write `data` to `path` through a temporary file in the same folder, then rename."""
     target = Path(path).expanduser()
+    if target.is_symlink():
+        # Write the file the link points to (and beside it), keeping the link: renaming
+        # over the link would leave that file, perhaps the published copy, stale.
+        try:
+            target = target.resolve(strict=False)
+        except (OSError, RuntimeError) as exc:  # a loop of links
+            raise ExportFailed(f"Cannot write {target}: the link goes round in a loop.") from exc
     if target.is_dir():
         raise ExportFailed(f"Cannot write {target}: it is a folder. Choose a file name.")
     if target.exists() and not target.is_file():
