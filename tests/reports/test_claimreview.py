@@ -253,7 +253,9 @@ def test_the_review_and_the_claim_carry_the_article_language_when_known(
 @pytest.mark.parametrize(
     "bad",
     ["https://fact check.example/r/1", "https://factcheck.example:80a/r/1",
-     "https://@/r/1", "https://a|b.example/", "https://:443/r/1"],
+     "https://@/r/1", "https://a|b.example/", "https://:443/r/1",
+     # A staging address with a login in it: published, it would hand the login out.
+     "https://editor:s3cret@staging.factcheck.example/r/1"],
 )
 def test_an_address_no_browser_can_open_is_not_published(report: ReportData, bad: str) -> None:
     """A host with a space or a bar, or a port that is not a number, passes the scheme

@@ -34,7 +34,8 @@ _NOT_IN_HOST = frozenset(" #%/:<>?@[\\]^|\x7f")
 
 def _web_address(url: str | None) -> bool:
     """A web address a reader can follow: http(s), a host without spaces or other
-    characters no browser takes (an international name is fine), a numeric port."""
+    characters no browser takes (an international name is fine), a numeric port, and
+    no login in it (user:password@ would be published to everyone)."""
     cleaned = clean_url(url)
     if cleaned is None:
         return False
@@ -43,6 +44,8 @@ def _web_address(url: str | None) -> bool:
         host = unquote(parts.hostname or "", errors="strict")
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except (UnicodeDecodeError, ValueError):
+        return False
+    if "@" in parts.netloc:
         return False
     if parts.netloc.rpartition("@")[2].startswith("["):
         return _ipv6(host)  # urlsplit took the brackets off; the colons stay
