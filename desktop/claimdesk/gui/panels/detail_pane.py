@@ -251,6 +251,10 @@ class DetailPane(QWidget):
                 self.explanation.setPlainText(stored)
             # Saves rest on this version only once the editor shows what is stored.
             self.conflicts.rebase(claim, in_sync=reload or not self.typing())
+            if verdict is None and self.explanation.hasFocus():
+                # Disabling the focused editor would leave the keyboard nowhere (Alt+Down
+                # from the editor to an unrated claim): its rating is what comes first.
+                self.rating.setFocus(Qt.FocusReason.OtherFocusReason)
             self.explanation.setEnabled(verdict is not None)
             self.verdict_meta.setText(
                 self.tr("Rated by {checker}, {when}").format(

@@ -1,0 +1,54 @@
+"""Keyboard first at 1024×700: the focus never gets lost or trapped while a checker works."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.conftest import wait_for_claims
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def opened(qtbot, make_window, seed_path):
+    window = make_window()
+    window.resize(1024, 700)
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    window.claims_panel.step(1)
+    return window
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def test_moving_on_from_the_editor_to_an_unrated_claim_keeps_the_keyboard(
+    qtbot, make_window, seed_path
+):
+    """The next claim has no verdict, so its editor is disabled: the focus goes to its
+    rating (the first thing to do there), not nowhere, and the keys work on from there."""
+    window = opened(qtbot, make_window, seed_path)
+    panel = window.claims_panel
+    first = panel.current_claim_id()
+    qtbot.keyClick(window, Qt.Key.Key_1, ALT)
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    assert focused() is window.detail.explanation
+    qtbot.keyClicks(focused(), "Checked against the ministry's figures.")
+
+    qtbot.keyClick(focused(), Qt.Key.Key_Down, ALT)
+    second = panel.current_claim_id()
+    assert second != first
+    assert window.workbench.claim(second).verdict is None
+    assert focused() is window.detail.rating
+
+    qtbot.keyClick(focused(), Qt.Key.Key_Down, ALT)  # the next claim, not the combo's list
+    assert panel.current_claim_id() not in (first, second)
+    qtbot.keyClick(focused(), Qt.Key.Key_Up, ALT)
+    qtbot.keyClick(focused(), Qt.Key.Key_Up, ALT)
+    assert panel.current_claim_id() == first
+    assert window.detail.explanation.toPlainText() == "Checked against the ministry's figures."
+    qtbot.waitUntil(lambda: window.writes.pending() == 0)
+    stored = window.workbench.claim(first).verdict
+    assert stored is not None and stored.explanation == "Checked against the ministry's figures."
