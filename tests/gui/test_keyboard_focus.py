@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from claimdesk.gui.dialogs.source_dialog import SourceDialog
 from tests.gui.conftest import wait_for_claims
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -52,3 +53,32 @@ def test_moving_on_from_the_editor_to_an_unrated_claim_keeps_the_keyboard(
     qtbot.waitUntil(lambda: window.writes.pending() == 0)
     stored = window.workbench.claim(first).verdict
     assert stored is not None and stored.explanation == "Checked against the ministry's figures."
+
+
+def test_tab_leaves_the_explanation_and_the_source_note_fields(qtbot, make_window, seed_path):
+    """Tab moves on from the multi-line fields instead of typing a tab character into a
+    verdict or a note; nothing typed before is touched."""
+    window = opened(qtbot, make_window, seed_path)
+    qtbot.keyClick(window, Qt.Key.Key_1, ALT)
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    editor = window.detail.explanation
+    qtbot.keyClicks(editor, "Two sources agree.")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText() == "Two sources agree."
+    assert not editor.hasFocus()
+
+    window.claims_panel.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.findChild(SourceDialog)
+    qtbot.waitUntil(lambda: dialog is not None and QApplication.activeWindow() is dialog)
+    dialog.quote.setFocus()
+    qtbot.waitUntil(dialog.quote.hasFocus)
+    qtbot.keyClicks(dialog.quote, "25 of 33 drones")
+    qtbot.keyClick(dialog.quote, Qt.Key.Key_Tab)
+    assert focused() is dialog.note
+    qtbot.keyClicks(dialog.note, "Air force count")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Tab)
+    assert focused() is not dialog.note
+    assert dialog.quote.toPlainText() == "25 of 33 drones"
+    assert dialog.note.toPlainText() == "Air force count"
+    dialog.reject()

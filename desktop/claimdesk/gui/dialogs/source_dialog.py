@@ -97,6 +97,9 @@ class SourceDialog(QDialog):
         self.quote.setFixedHeight(80)
         self.note = QPlainTextEdit(objectName="sourceNote")
         self.note.setFixedHeight(80)
+        for edit in (self.quote, self.note):
+            # Tab goes on to the next field, as in every other field of the form.
+            edit.setTabChangesFocus(True)
         form.addRow(self.tr("&URL:"), self.url)
         form.addRow(self.tr("&Title:"), self.title_edit)
         form.addRow(self.tr("&Publisher:"), self.publisher)
