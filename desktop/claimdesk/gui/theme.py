@@ -176,3 +176,29 @@ def readable_text(background: QColor, palette: QPalette) -> QColor:
     """
     shown = shown_color(background, palette)
     return DARK_TEXT if _contrast(shown, DARK_TEXT) >= _contrast(shown, LIGHT_TEXT) else LIGHT_TEXT
+
+
+#: Roles a page preview takes from the light theme: what the page and its text show.
+_PAPER_ROLES = (
+    Role.Base,
+    Role.AlternateBase,
+    Role.Text,
+    Role.PlaceholderText,
+    Role.Link,
+    Role.LinkVisited,
+    Role.Highlight,
+    Role.HighlightedText,
+)
+
+
+def paper_palette(palette: QPalette) -> QPalette:
+    """`palette` with the light theme's page colours, for previews of a printed report.
+
+    The report's HTML fixes its own dark text colours (it is made for paper); on a dark
+    theme's base they could not be read. The roles set here stay when the theme changes.
+    """
+    paper = QPalette(palette)
+    light = light_palette()
+    for role in _PAPER_ROLES:
+        paper.setColor(Group.All, role, light.color(Group.Active, role))
+    return paper

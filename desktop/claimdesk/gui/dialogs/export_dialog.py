@@ -29,6 +29,7 @@ from claimdesk.errors import KnownError
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.report_pdf import register_pdf
+from claimdesk.gui.theme import paper_palette
 from claimdesk.reports.claimreview import missing_facts
 from claimdesk.reports.export import FORMATS, ExportOptions
 from claimdesk.reports.html import render_html
@@ -131,6 +132,8 @@ class ExportDialog(QDialog):
 
         self.preview = QTextBrowser(objectName="exportPreview")
         self.preview.setOpenLinks(False)
+        # A page of the report as it will print: dark text on white in every theme.
+        self.preview.setPalette(paper_palette(self.preview.palette()))
         self.save_button = QPushButton(self.tr("&Save…"), objectName="exportSave")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.choose_file)
