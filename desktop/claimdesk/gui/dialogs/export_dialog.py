@@ -29,7 +29,7 @@ from claimdesk.errors import KnownError
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.report_pdf import register_pdf
-from claimdesk.gui.theme import paper_palette
+from claimdesk.gui.theme import WARNING_COLORS, MessageLabel, paper_palette
 from claimdesk.reports.claimreview import missing_facts
 from claimdesk.reports.export import FORMATS, ExportOptions
 from claimdesk.reports.html import render_html
@@ -126,9 +126,8 @@ class ExportDialog(QDialog):
         self.review_url.setPlaceholderText(
             self.tr("https://… the page where this fact-check is published")
         )
-        self.warning = QLabel(objectName="exportWarning")
+        self.warning = MessageLabel(WARNING_COLORS, objectName="exportWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #8a5300;")
 
         self.preview = QTextBrowser(objectName="exportPreview")
         self.preview.setOpenLinks(False)
