@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
 from claimdesk.gui.dialogs.source_dialog import SourceDialog
 from tests.gui.conftest import wait_for_claims
 
@@ -82,3 +83,15 @@ def test_tab_leaves_the_explanation_and_the_source_note_fields(qtbot, make_windo
     assert dialog.quote.toPlainText() == "25 of 33 drones"
     assert dialog.note.toPlainText() == "Air force count"
     dialog.reject()
+
+
+def test_settings_open_in_the_name_field_and_enter_saves(qtbot, make_window, seed_path):
+    """Ctrl+, then typing: the keys go into the first field, not to the row of tabs."""
+    window = opened(qtbot, make_window, seed_path)
+    qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_Comma, CTRL)
+    dialog = window.findChild(SettingsDialog)
+    qtbot.waitUntil(lambda: dialog is not None and QApplication.activeWindow() is dialog)
+    assert focused() is dialog.checker_name
+    qtbot.keyClicks(focused(), "Ana Checker")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.workbench.settings().checker_name == "Ana Checker")

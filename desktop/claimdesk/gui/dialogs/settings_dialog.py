@@ -185,6 +185,8 @@ class SettingsDialog(QDialog):
 
         self._color_errors()
         self.load(self._stored)
+        # Keyboard first: the dialog opens in its first field, not on the row of tabs.
+        self.checker_name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.org_url.textChanged.connect(self._check_url)
         self.org_logo.textChanged.connect(self._show_logo)
         choose_logo.clicked.connect(self.choose_logo)
