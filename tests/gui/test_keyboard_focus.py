@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QWidget,
+)
 
 from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
 from claimdesk.gui.dialogs.source_dialog import SourceDialog
@@ -95,3 +105,38 @@ def test_settings_open_in_the_name_field_and_enter_saves(qtbot, make_window, see
     qtbot.keyClicks(focused(), "Ana Checker")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.workbench.settings().checker_name == "Ana Checker")
+
+
+def widget_mnemonics(window) -> dict[str, str]:
+    """Letter → text of every button, label and box of the window with an Alt+letter."""
+    found: dict[str, str] = {}
+    for w in window.findChildren(QWidget):
+        if not isinstance(w, (QAbstractButton, QLabel, QGroupBox)) or w.window() is not window:
+            continue
+        text = w.title() if isinstance(w, QGroupBox) else w.text()
+        if m := re.search(r"&(\w)", text):
+            found[m.group(1).casefold()] = text
+    return found
+
+
+def menu_mnemonics(window) -> dict[str, QMenu]:
+    bar = window.menuBar().actions()
+    return {m.group(1).casefold(): a.menu() for a in bar if (m := re.search(r"&(\w)", a.text()))}
+
+
+# A menu popup grabs the keyboard; the offscreen platform says it cannot.
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard", extend=True)
+def test_alt_and_a_menu_letter_opens_that_menu(qtbot, make_window, seed_path):
+    """Alt+A, Alt+E, Alt+H, Alt+R and Alt+V went to the detail pane's buttons and boxes
+    ("&Add…", "&Edit…", "&History", "&Remove", "&Verdict") instead of opening the menus."""
+    window = opened(qtbot, make_window, seed_path)
+    menus = menu_mnemonics(window)
+    assert len(menus) == len(window.menuBar().actions())
+    clashes = {k: v for k, v in widget_mnemonics(window).items() if k in menus}
+    assert not clashes
+    for letter, menu in menus.items():
+        window.claims_panel.table.setFocus()
+        qtbot.waitUntil(window.claims_panel.table.hasFocus)
+        qtbot.keyClick(window.claims_panel.table, getattr(Qt.Key, f"Key_{letter.upper()}"), ALT)
+        qtbot.waitUntil(lambda m=menu: QApplication.activePopupWidget() is m)
+        menu.close()

@@ -35,6 +35,7 @@ from claimdesk.gui.i18n import (
     stored_language,
 )
 from claimdesk.storage.db import DEFAULT_RATINGS
+from tests.gui.test_keyboard_focus import menu_mnemonics, widget_mnemonics
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "claimdesk_es.ts"
@@ -147,6 +148,9 @@ def test_spanish_menus_table_headers_and_message_box(spanish, make_window) -> No
         "&Archivo", "&Editar", "A&rtículo", "A&firmación", "&Ver", "&Calificación", "A&yuda",
     ]  # fmt: skip
     assert len(set(_mnemonics(titles))) == len(titles)
+    # Alt+letter of a menu must open it, not go to a button or box of the window.
+    clashes = {k: v for k, v in widget_mnemonics(window).items() if k in menu_mnemonics(window)}
+    assert not clashes
     for top in bar:
         menu = top.menu()
         assert isinstance(menu, QMenu)

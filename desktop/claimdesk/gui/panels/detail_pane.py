@@ -120,7 +120,8 @@ class DetailPane(QWidget):
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_explanation)
 
-        verdict_box = QGroupBox(self.tr("&Verdict"))
+        # Mnemonics here leave the menu bar's letters (F, E, A, C, V, R, H) free.
+        verdict_box = QGroupBox(self.tr("Verd&ict"))
         form = QFormLayout(verdict_box)
         # In a narrow pane the field goes under its label rather than cutting the rating.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -144,7 +145,7 @@ class DetailPane(QWidget):
         self.checked_before = CheckedBeforeBox()
 
         self.history = HistoryView()
-        self.history_box = QGroupBox(self.tr("&History"))
+        self.history_box = QGroupBox(self.tr("Hi&story"))
         self.history_box.setObjectName("historyBox")
         self.history_box.setCheckable(True)
         self.history_box.setChecked(True)

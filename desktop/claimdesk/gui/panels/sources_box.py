@@ -31,15 +31,15 @@ class SourcesBox(QGroupBox):
         self.view.doubleClicked.connect(edits.edit_at)
         self.drops = SourcesDropTarget(self.view, edits.source_id_at, evidence)
         self.add_button = QPushButton(
-            QCoreApplication.translate("DetailPane", "&Add…"), objectName="addSourceButton"
+            QCoreApplication.translate("DetailPane", "A&dd…"), objectName="addSourceButton"
         )
         self.add_button.clicked.connect(edits.add_source)
         self.edit_button = QPushButton(
-            QCoreApplication.translate("DetailPane", "&Edit…"), objectName="editSourceButton"
+            QCoreApplication.translate("DetailPane", "Edi&t…"), objectName="editSourceButton"
         )
         self.edit_button.clicked.connect(edits.edit_source)
         self.remove_button = QPushButton(
-            QCoreApplication.translate("DetailPane", "&Remove"), objectName="removeSourceButton"
+            QCoreApplication.translate("DetailPane", "Re&move"), objectName="removeSourceButton"
         )
         self.remove_button.clicked.connect(edits.remove_source)
         buttons = QHBoxLayout()
