@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimdesk.domain import SourceDraft
 from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
 from claimdesk.gui.dialogs.source_dialog import SourceDialog
 from tests.gui.conftest import wait_for_claims
@@ -140,3 +141,29 @@ def test_alt_and_a_menu_letter_opens_that_menu(qtbot, make_window, seed_path):
         qtbot.keyClick(window.claims_panel.table, getattr(Qt.Key, f"Key_{letter.upper()}"), ALT)
         qtbot.waitUntil(lambda m=menu: QApplication.activePopupWidget() is m)
         menu.close()
+
+
+def test_enter_on_a_source_note_opens_it_for_editing(qtbot, make_window, seed_path):
+    """The notes list answered only a double-click: from the keyboard, Enter opens the
+    note under the cursor, once, and Escape leaves it as it was."""
+    window = opened(qtbot, make_window, seed_path)
+    claim_id = window.claims_panel.current_claim_id()
+    window.workbench.add_source(
+        claim_id, SourceDraft(url="https://example.org/one", title="Air force statement")
+    )
+    window.show_article(window.article_id)
+    window.select_claim(claim_id)
+    view = window.detail.sources
+    qtbot.waitUntil(lambda: view.model().rowCount() == 1)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    dialogs = window.findChildren(SourceDialog)
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    assert dialogs[0].title_edit.text() == "Air force statement"
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialogs[0])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not dialogs[0].isVisible()
+    assert window.workbench.claim(claim_id).sources[0].title == "Air force statement"

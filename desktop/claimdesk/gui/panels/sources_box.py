@@ -33,7 +33,8 @@ class SourcesBox(QGroupBox):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setModel(self.model)
-        self.view.doubleClicked.connect(edits.edit_at)
+        # Enter on a note opens it too, not only a double-click (both are "activated").
+        self.view.activated.connect(edits.edit_at)
         self.drops = SourcesDropTarget(self.view, edits.source_id_at, evidence)
         self.add_button = QPushButton(
             QCoreApplication.translate("DetailPane", "A&dd…"), objectName="addSourceButton"
