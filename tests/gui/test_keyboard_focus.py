@@ -167,3 +167,41 @@ def test_enter_on_a_source_note_opens_it_for_editing(qtbot, make_window, seed_pa
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert not dialogs[0].isVisible()
     assert window.workbench.claim(claim_id).sources[0].title == "Air force statement"
+
+
+def test_tab_leaves_the_tables_and_leaves_the_current_claim_alone(qtbot, make_window, seed_path):
+    """Tab walked the cells of the claims table and the library, row after row, and
+    never left them: the current claim moved on every ninth Tab and the detail pane
+    could not be reached. Tab now goes from widget to widget; arrows move in tables."""
+    window = opened(qtbot, make_window, seed_path)
+    panel = window.claims_panel
+    claim_id = panel.current_claim_id()
+    qtbot.keyClick(window, Qt.Key.Key_1, ALT)
+
+    for table in (window.library, panel.table):
+        table.setFocus()
+        qtbot.waitUntil(table.hasFocus)
+        qtbot.keyClick(table, Qt.Key.Key_Tab)
+        assert not table.hasFocus()
+    assert panel.current_claim_id() == claim_id
+
+    panel.table.setFocus()
+    reached = []
+    for _ in range(40):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        reached.append(focused())
+        if focused() is window.detail.explanation:
+            break
+    assert window.detail.rating in reached
+    assert focused() is window.detail.explanation
+    assert panel.current_claim_id() == claim_id
+
+    settings = window.dialogs.open_settings()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is settings)
+    settings.tabs.setCurrentWidget(settings.scale)
+    view = settings.scale.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert focused() is settings.scale.buttons["Add"]
+    settings.reject()
