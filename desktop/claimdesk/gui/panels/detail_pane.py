@@ -23,6 +23,7 @@ from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.i18n import format_datetime, format_number, label, speaker_kind_label
 from claimdesk.gui.jobs import JobRunner
 from claimdesk.gui.panels.checked_before import CheckedBeforeBox
+from claimdesk.gui.panels.claim_text import ClaimTextArea
 from claimdesk.gui.panels.conflict_saves import ConflictSaves
 from claimdesk.gui.panels.evidence_actions import EvidenceActions
 from claimdesk.gui.panels.explanation_editor import ExplanationEditor, lines_high
@@ -73,10 +74,7 @@ class DetailPane(QWidget):
         self.header = QLabel(objectName="claimHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.claim_text = QLabel(objectName="claimText")
-        self.claim_text.setWordWrap(True)
-        self.claim_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.claim_text.setStyleSheet("font-size: 11pt; padding: 4px 0;")
+        self.claim_text = ClaimTextArea()
 
         # The speaker with its kind, which the checker corrects when extraction got it wrong.
         self.speaker_name = QLabel(objectName="speakerName")
