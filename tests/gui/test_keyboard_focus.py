@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import SourceDraft
+from claimdesk.gui.dialogs.export_dialog import ExportDialog
 from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
 from claimdesk.gui.dialogs.source_dialog import SourceDialog
 from tests.gui.conftest import wait_for_claims
@@ -205,3 +206,28 @@ def test_tab_leaves_the_tables_and_leaves_the_current_claim_alone(qtbot, make_wi
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert focused() is settings.scale.buttons["Add"]
     settings.reject()
+
+
+def test_export_dates_are_reached_only_when_they_apply(qtbot, make_window, seed_path):
+    """The two dates were live (and two Tab stops of three sections each) while the
+    report was on this article or on all articles, where they change nothing."""
+    window = opened(qtbot, make_window, seed_path)
+    qtbot.keyClick(
+        window.claims_panel.table, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier
+    )
+    dialog = window.findChild(ExportDialog)
+    qtbot.waitUntil(lambda: dialog is not None and QApplication.activeWindow() is dialog)
+    assert focused() is dialog.scope_article
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is dialog.all_claims  # straight on, past the unused dates
+    assert not dialog.date_from.isEnabled() and not dialog.date_to.isEnabled()
+
+    dialog.scope_article.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Right)  # All articles
+    qtbot.keyClick(focused(), Qt.Key.Key_Right)  # Checked between
+    assert dialog.scope_dates.isChecked()
+    assert dialog.date_from.isEnabled() and dialog.date_to.isEnabled()
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is dialog.date_from
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

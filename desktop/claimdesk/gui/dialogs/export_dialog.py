@@ -153,6 +153,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
 
+        self._enable_dates()
         self.scope.idToggled.connect(self._scope_toggled)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._dates_changed)
@@ -166,7 +167,13 @@ class ExportDialog(QDialog):
 
     def _scope_toggled(self, _id: int, checked: bool) -> None:
         if checked:
+            self._enable_dates()
             self.refresh()
+
+    def _enable_dates(self) -> None:
+        """The dates count only for "Checked between": otherwise no Tab stops on them."""
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(self.scope_dates.isChecked())
 
     def _dates_changed(self, _date: QDate) -> None:
         if self.scope_dates.isChecked():
