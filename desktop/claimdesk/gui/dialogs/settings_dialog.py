@@ -169,6 +169,9 @@ class SettingsDialog(QDialog):
         ])  # fmt: skip
 
         self.tabs = named(QTabWidget(), "settingsTabs")
+        # Every tab shows: in Spanish the row was wider than the dialog, and the last
+        # tabs hid behind scroll arrows ("Base d…").
+        self.tabs.setUsesScrollButtons(False)
         for page, title in (
             (checker, self.tr("&Checker")), (organisation, self.tr("&Organisation")),
             (self.scale, self.tr("&Rating scale")), (claims, self.tr("Clai&ms")),
@@ -182,6 +185,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
+        # The set minimum would otherwise win over the row of tabs the layout needs.
+        self.setMinimumWidth(max(640, layout.minimumSize().width()))
 
         self._color_errors()
         self.load(self._stored)
