@@ -215,7 +215,7 @@
     <name>CheckedBeforeBox</name>
     <message>
         <source>Checked &amp;before</source>
-        <translation>Verificada &amp;antes</translation>
+        <translation>Verificada a&amp;ntes</translation>
     </message>
     <message>
         <source>Accept as source</source>
@@ -550,8 +550,8 @@
         <translation>¿Por qué esta calificación? ¿Qué muestran las pruebas?</translation>
     </message>
     <message>
-        <source>&amp;Verdict</source>
-        <translation>&amp;Veredicto</translation>
+        <source>Verd&amp;ict</source>
+        <translation>Vered&amp;icto</translation>
     </message>
     <message>
         <source>Status:</source>
@@ -562,15 +562,15 @@
         <translation>Calificación:</translation>
     </message>
     <message>
-        <source>&amp;Add…</source>
-        <translation>&amp;Añadir…</translation>
+        <source>A&amp;dd…</source>
+        <translation>Aña&amp;dir…</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Editar…</translation>
+        <source>Edi&amp;t…</source>
+        <translation>Edi&amp;tar…</translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
+        <source>Re&amp;move</source>
         <translation>&amp;Quitar</translation>
     </message>
     <message>
@@ -578,7 +578,7 @@
         <translation>Fuentes</translation>
     </message>
     <message>
-        <source>&amp;History</source>
+        <source>Hi&amp;story</source>
         <translation>&amp;Historial</translation>
     </message>
     <message>

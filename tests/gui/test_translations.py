@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QLocale, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox
 
 from claimdesk.domain import (
@@ -35,6 +35,8 @@ from claimdesk.gui.i18n import (
     stored_language,
 )
 from claimdesk.storage.db import DEFAULT_RATINGS
+from tests.gui.conftest import wait_for_claims
+from tests.gui.test_keyboard_focus import menu_mnemonics, widget_mnemonics
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "claimdesk_es.ts"
@@ -147,6 +149,9 @@ def test_spanish_menus_table_headers_and_message_box(spanish, make_window) -> No
         "&Archivo", "&Editar", "A&rtículo", "A&firmación", "&Ver", "&Calificación", "A&yuda",
     ]  # fmt: skip
     assert len(set(_mnemonics(titles))) == len(titles)
+    # Alt+letter of a menu must open it, not go to a button or box of the window.
+    clashes = {k: v for k, v in widget_mnemonics(window).items() if k in menu_mnemonics(window)}
+    assert not clashes
     for top in bar:
         menu = top.menu()
         assert isinstance(menu, QMenu)
@@ -301,3 +306,28 @@ def test_a_missing_qm_leaves_the_window_in_english_and_says_so(
         assert "no translation claimdesk_es" in caplog.text
     finally:
         install(qapp, "en")
+
+
+def test_the_spanish_detail_pane_draws_nothing_over_the_editor(
+    spanish, qtbot, make_window, seed_path
+) -> None:
+    """At 1024×700 the longer Spanish header and the long claim squeezed the verdict box
+    under its minimum: "Calificada por …" was drawn over the explanation."""
+    window = make_window()
+    window.resize(1024, 700)
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    wb = window.workbench
+    claim = next(c for c in wb.claims(window.article_id) if "25 of 33" in c.text)
+    wb.set_verdict(claim.id, wb.rating_scale().ratings[1].id, "Explicación.")
+    window.show_article(window.article_id)
+    window.select_claim(claim.id)
+    qtbot.wait(200)
+    detail = window.detail
+    assert window.height() <= 700
+    editor = detail.explanation
+    assert editor.height() >= 3 * editor.fontMetrics().lineSpacing()
+    bottom = editor.mapTo(detail, QPoint(0, editor.height())).y()
+    assert detail.verdict_meta.mapTo(detail, QPoint(0, 0)).y() >= bottom
+    for combo in (detail.status, detail.rating):
+        assert combo.height() >= combo.minimumSizeHint().height()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
 from claimdesk.domain import Theme
 
@@ -17,6 +19,10 @@ _SYSTEM_STYLE = "claimdeskSystemStyle"
 
 DARK_TEXT = QColor("#1d1d1d")
 LIGHT_TEXT = QColor("#f2f2f2")
+
+#: Inline message colours (on light, on dark windows); each reads at 4.5:1 or better.
+ERROR_COLORS = ("#c62828", "#ff8a80")
+WARNING_COLORS = ("#8a5300", "#ffc46b")
 
 _LIGHT = {
     Role.Window: "#efefef",
@@ -176,3 +182,59 @@ def readable_text(background: QColor, palette: QPalette) -> QColor:
     """
     shown = shown_color(background, palette)
     return DARK_TEXT if _contrast(shown, DARK_TEXT) >= _contrast(shown, LIGHT_TEXT) else LIGHT_TEXT
+
+
+#: Roles a page preview takes from the light theme: what the page and its text show.
+_PAPER_ROLES = (
+    Role.Base,
+    Role.AlternateBase,
+    Role.Text,
+    Role.PlaceholderText,
+    Role.Link,
+    Role.LinkVisited,
+    Role.Highlight,
+    Role.HighlightedText,
+)
+
+
+def paper_palette(palette: QPalette) -> QPalette:
+    """`palette` with the light theme's page colours, for previews of a printed report.
+
+    The report's HTML fixes its own dark text colours (it is made for paper); on a dark
+    theme's base they could not be read. The roles set here stay when the theme changes.
+    """
+    paper = QPalette(palette)
+    light = light_palette()
+    for role in _PAPER_ROLES:
+        paper.setColor(Group.All, role, light.color(Group.Active, role))
+    return paper
+
+
+class MessageLabel(QLabel):
+    """An inline error or warning in `colors` (ERROR_COLORS, WARNING_COLORS).
+
+    A colour fixed for light windows (dark red, brown) cannot be read on the dark
+    theme: the label takes the one for its window's background, again whenever the
+    theme changes while it is shown.
+    """
+
+    def __init__(
+        self, colors: tuple[str, str], parent: QWidget | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(parent, **kwargs)
+        self._colors = colors
+        self._recolour()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()
+
+    def _recolour(self) -> None:
+        palette = self.palette()
+        # Only the text colour is set here, so the window colour is still the theme's.
+        dark = palette.color(Role.Window).lightness() < 128
+        color = QColor(self._colors[dark])
+        if palette.color(Role.WindowText) != color:
+            palette.setColor(Role.WindowText, color)
+            self.setPalette(palette)

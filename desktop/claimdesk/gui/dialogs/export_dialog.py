@@ -29,6 +29,7 @@ from claimdesk.errors import KnownError
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.report_pdf import register_pdf
+from claimdesk.gui.theme import WARNING_COLORS, MessageLabel, paper_palette
 from claimdesk.reports.claimreview import missing_facts
 from claimdesk.reports.export import FORMATS, ExportOptions
 from claimdesk.reports.html import render_html
@@ -125,12 +126,13 @@ class ExportDialog(QDialog):
         self.review_url.setPlaceholderText(
             self.tr("https://… the page where this fact-check is published")
         )
-        self.warning = QLabel(objectName="exportWarning")
+        self.warning = MessageLabel(WARNING_COLORS, objectName="exportWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #8a5300;")
 
         self.preview = QTextBrowser(objectName="exportPreview")
         self.preview.setOpenLinks(False)
+        # A page of the report as it will print: dark text on white in every theme.
+        self.preview.setPalette(paper_palette(self.preview.palette()))
         self.save_button = QPushButton(self.tr("&Save…"), objectName="exportSave")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.choose_file)
@@ -151,6 +153,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
 
+        self._enable_dates()
         self.scope.idToggled.connect(self._scope_toggled)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._dates_changed)
@@ -164,7 +167,13 @@ class ExportDialog(QDialog):
 
     def _scope_toggled(self, _id: int, checked: bool) -> None:
         if checked:
+            self._enable_dates()
             self.refresh()
+
+    def _enable_dates(self) -> None:
+        """The dates count only for "Checked between": otherwise no Tab stops on them."""
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(self.scope_dates.isChecked())
 
     def _dates_changed(self, _date: QDate) -> None:
         if self.scope_dates.isChecked():

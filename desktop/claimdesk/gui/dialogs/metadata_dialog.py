@@ -38,6 +38,8 @@ class MetadataDialog(QDialog):
         self.author = QLineEdit(article.author or "", objectName="metaAuthor")
         self.publisher = QLineEdit(article.publisher or "", objectName="metaPublisher")
         self.url = QLineEdit(article.url or "", objectName="metaUrl")
+        for edit in (self.title_edit, self.author, self.publisher, self.url):
+            edit.setCursorPosition(0)  # a long title shows its start, not its last words
         self.url.setPlaceholderText(self.tr("https://… where the article was published"))
         self.has_date = QCheckBox(self.tr("Known"), objectName="metaHasDate")
         self.published = QDateEdit(objectName="metaPublished")

@@ -104,6 +104,7 @@ class RestoreDialog(QDialog):
         )
         self.model = BackupsModel(self)
         self.table = QTableView(objectName="restoreTable")
+        self.table.setTabKeyNavigation(False)  # Tab reaches the buttons; arrows pick a copy
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

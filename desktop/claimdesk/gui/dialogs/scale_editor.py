@@ -178,6 +178,8 @@ class RatingScaleEditor(QWidget):
         self.model = RatingScaleModel(drafts, self)
         self.view = named(QTableView(), "settingsScaleView")
         self.view.setModel(self.model)
+        # Tab reaches the buttons (an edited name still goes on to the next with Tab).
+        self.view.setTabKeyNavigation(False)
         self.view.setItemDelegate(_ValueDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -169,6 +169,9 @@ class SettingsDialog(QDialog):
         ])  # fmt: skip
 
         self.tabs = named(QTabWidget(), "settingsTabs")
+        # Every tab shows: in Spanish the row was wider than the dialog, and the last
+        # tabs hid behind scroll arrows ("Base d…").
+        self.tabs.setUsesScrollButtons(False)
         for page, title in (
             (checker, self.tr("&Checker")), (organisation, self.tr("&Organisation")),
             (self.scale, self.tr("&Rating scale")), (claims, self.tr("Clai&ms")),
@@ -182,9 +185,13 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
+        # The set minimum would otherwise win over the row of tabs the layout needs.
+        self.setMinimumWidth(max(640, layout.minimumSize().width()))
 
         self._color_errors()
         self.load(self._stored)
+        # Keyboard first: the dialog opens in its first field, not on the row of tabs.
+        self.checker_name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.org_url.textChanged.connect(self._check_url)
         self.org_logo.textChanged.connect(self._show_logo)
         choose_logo.clicked.connect(self.choose_logo)

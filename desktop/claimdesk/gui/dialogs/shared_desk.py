@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from claimdesk.app import OpenedDesk
 from claimdesk.errors import KnownError
 from claimdesk.gui.dialogs.scale_editor import named
+from claimdesk.gui.theme import ERROR_COLORS, MessageLabel
 from claimdesk.services import desk_settings
 from claimdesk.storage import pgpass
 from claimdesk.storage.db import Database, open_database
@@ -109,8 +109,7 @@ class SharedDeskDialog(QDialog):
                 path=pgpass.password_file()
             )
         )
-        self.error = named(QLabel(wordWrap=True), "sharedDeskError")
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = named(MessageLabel(ERROR_COLORS, wordWrap=True), "sharedDeskError")
         self.buttons = named(QDialogButtonBox(), "sharedDeskButtons")
         self.open_button = self.buttons.addButton(
             self.tr("&Open"), QDialogButtonBox.ButtonRole.AcceptRole

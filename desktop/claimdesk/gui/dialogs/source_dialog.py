@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -34,6 +33,7 @@ from claimdesk.domain import SourceDraft, SourceNote, Stance
 from claimdesk.domain.evidence import Attachment
 from claimdesk.gui.i18n import format_date, label
 from claimdesk.gui.models.row_model import RowCacheModel
+from claimdesk.gui.theme import ERROR_COLORS, MessageLabel
 
 if TYPE_CHECKING:
     from claimdesk.gui.panels.evidence_actions import EvidenceActions
@@ -97,6 +97,9 @@ class SourceDialog(QDialog):
         self.quote.setFixedHeight(80)
         self.note = QPlainTextEdit(objectName="sourceNote")
         self.note.setFixedHeight(80)
+        for edit in (self.quote, self.note):
+            # Tab goes on to the next field, as in every other field of the form.
+            edit.setTabChangesFocus(True)
         form.addRow(self.tr("&URL:"), self.url)
         form.addRow(self.tr("&Title:"), self.title_edit)
         form.addRow(self.tr("&Publisher:"), self.publisher)
@@ -106,8 +109,7 @@ class SourceDialog(QDialog):
         form.addRow(self.tr("&Note:"), self.note)
         if evidence is not None:
             form.addRow(self.tr("Files:"), self._files_box())
-        self.error = QLabel(objectName="sourceError")
-        self.error.setStyleSheet("color: #b00020")
+        self.error = MessageLabel(ERROR_COLORS, objectName="sourceError")
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -153,6 +153,9 @@ class ClaimsPanel(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab goes on to the detail pane; walking the cells it moved to the next claim
+        # at each row's end and never left the table. Arrows and Alt+Up/Down move claims.
+        self.table.setTabKeyNavigation(False)
         self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)

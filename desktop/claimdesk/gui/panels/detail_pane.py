@@ -23,6 +23,7 @@ from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.i18n import format_datetime, format_number, label, speaker_kind_label
 from claimdesk.gui.jobs import JobRunner
 from claimdesk.gui.panels.checked_before import CheckedBeforeBox
+from claimdesk.gui.panels.claim_text import ClaimTextArea
 from claimdesk.gui.panels.conflict_saves import ConflictSaves
 from claimdesk.gui.panels.evidence_actions import EvidenceActions
 from claimdesk.gui.panels.explanation_editor import ExplanationEditor, lines_high
@@ -73,10 +74,7 @@ class DetailPane(QWidget):
         self.header = QLabel(objectName="claimHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.claim_text = QLabel(objectName="claimText")
-        self.claim_text.setWordWrap(True)
-        self.claim_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.claim_text.setStyleSheet("font-size: 11pt; padding: 4px 0;")
+        self.claim_text = ClaimTextArea()
 
         # The speaker with its kind, which the checker corrects when extraction got it wrong.
         self.speaker_name = QLabel(objectName="speakerName")
@@ -120,7 +118,8 @@ class DetailPane(QWidget):
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_explanation)
 
-        verdict_box = QGroupBox(self.tr("&Verdict"))
+        # Mnemonics here leave the menu bar's letters (F, E, A, C, V, R, H) free.
+        verdict_box = QGroupBox(self.tr("Verd&ict"))
         form = QFormLayout(verdict_box)
         # In a narrow pane the field goes under its label rather than cutting the rating.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -144,7 +143,7 @@ class DetailPane(QWidget):
         self.checked_before = CheckedBeforeBox()
 
         self.history = HistoryView()
-        self.history_box = QGroupBox(self.tr("&History"))
+        self.history_box = QGroupBox(self.tr("Hi&story"))
         self.history_box.setObjectName("historyBox")
         self.history_box.setCheckable(True)
         self.history_box.setChecked(True)
@@ -251,6 +250,10 @@ class DetailPane(QWidget):
                 self.explanation.setPlainText(stored)
             # Saves rest on this version only once the editor shows what is stored.
             self.conflicts.rebase(claim, in_sync=reload or not self.typing())
+            if verdict is None and self.explanation.hasFocus():
+                # Disabling the focused editor would leave the keyboard nowhere (Alt+Down
+                # from the editor to an unrated claim): its rating is what comes first.
+                self.rating.setFocus(Qt.FocusReason.OtherFocusReason)
             self.explanation.setEnabled(verdict is not None)
             self.verdict_meta.setText(
                 self.tr("Rated by {checker}, {when}").format(

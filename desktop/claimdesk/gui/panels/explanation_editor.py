@@ -12,7 +12,15 @@ def lines_high(editor: QPlainTextEdit, lines: int) -> int:
 
 
 class ExplanationEditor(QPlainTextEdit):
-    """The explanation editor: it asks for five lines, not Qt's default of about twelve."""
+    """The explanation editor: it asks for five lines, not Qt's default of about twelve.
+
+    Tab moves on to the sources (a tab character has no place in a verdict), so the
+    keyboard is never trapped in the editor.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.setTabChangesFocus(True)
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), lines_high(self, 5))

@@ -22,6 +22,9 @@ class LibraryView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().setVisible(False)
+        # Tab moves on to the next part of the window (arrows move between articles);
+        # walking the cells, it wrapped round the table and never let go.
+        self.setTabKeyNavigation(False)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             self.horizontalHeader().setSectionResizeMode(

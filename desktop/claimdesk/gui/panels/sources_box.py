@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListView, QPushButton, QVBoxLayout
 
 from claimdesk.gui.dialogs.source_dialog import SourcesModel
@@ -27,19 +27,25 @@ class SourcesBox(QGroupBox):
         self.view = QListView(objectName="sourcesView")
         # Two notes' height at least (it scrolls), so a short window keeps the editor.
         self.view.setMinimumHeight(2 * self.view.fontMetrics().lineSpacing() + 8)
+        # A long note wraps in the narrow pane: a sideways scroll bar took the second
+        # line of the list at 1024×700, leaving one note cut off.
+        self.view.setWordWrap(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setModel(self.model)
-        self.view.doubleClicked.connect(edits.edit_at)
+        # Enter on a note opens it too, not only a double-click (both are "activated").
+        self.view.activated.connect(edits.edit_at)
         self.drops = SourcesDropTarget(self.view, edits.source_id_at, evidence)
         self.add_button = QPushButton(
-            QCoreApplication.translate("DetailPane", "&Add…"), objectName="addSourceButton"
+            QCoreApplication.translate("DetailPane", "A&dd…"), objectName="addSourceButton"
         )
         self.add_button.clicked.connect(edits.add_source)
         self.edit_button = QPushButton(
-            QCoreApplication.translate("DetailPane", "&Edit…"), objectName="editSourceButton"
+            QCoreApplication.translate("DetailPane", "Edi&t…"), objectName="editSourceButton"
         )
         self.edit_button.clicked.connect(edits.edit_source)
         self.remove_button = QPushButton(
-            QCoreApplication.translate("DetailPane", "&Remove"), objectName="removeSourceButton"
+            QCoreApplication.translate("DetailPane", "Re&move"), objectName="removeSourceButton"
         )
         self.remove_button.clicked.connect(edits.remove_source)
         buttons = QHBoxLayout()

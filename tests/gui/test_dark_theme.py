@@ -1,0 +1,89 @@
+"""The dark theme at 1024×700: no text of a dialog is dark on dark (or drawn in a
+colour fixed for light windows)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from claimdesk.domain import Theme
+from claimdesk.gui.dialogs.shared_desk import SharedDeskDialog
+from claimdesk.gui.dialogs.source_dialog import SourceDialog
+from claimdesk.gui.theme import _contrast, apply_theme, is_dark
+from tests.gui.conftest import wait_for_claims
+
+Role = QPalette.ColorRole
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+#: The report's own body text colour (resources/templates/report.html.j2).
+REPORT_TEXT = QColor("#1a1a1a")
+
+
+def dark_window(qtbot, make_window, seed_path):
+    apply_theme(QApplication.instance(), Theme.DARK)
+    window = make_window()
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: is_dark(window.palette()))
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    return window
+
+
+def test_the_export_preview_is_a_readable_page_in_the_dark_theme(qtbot, make_window, seed_path):
+    """The report brings its own dark text; the preview shows it on paper, not on the
+    dark theme's base where it could not be read."""
+    try:
+        window = dark_window(qtbot, make_window, seed_path)
+        dialog = window.dialogs.export_report()
+        preview = dialog.preview.viewport()
+        assert "Fact-check" in dialog.preview.toPlainText()
+        assert _contrast(REPORT_TEXT, preview.palette().color(Role.Base)) >= 7
+        assert (
+            _contrast(dialog.preview.palette().color(Role.Text), preview.palette().color(Role.Base))
+            >= 7
+        )  # the plain-text formats too
+        dialog.grab().save("/tmp/export_preview_dark.png")
+        dialog.close()
+    finally:
+        apply_theme(QApplication.instance(), Theme.SYSTEM)
+
+
+def _reads(label) -> bool:
+    """The label's text colour stands out from its dialog's window (WCAG AA: 4.5)."""
+    label.ensurePolished()
+    window = label.window().palette().color(Role.Window)
+    return _contrast(label.palette().color(Role.WindowText), window) >= 4.5
+
+
+def test_warnings_and_errors_read_in_either_theme(qtbot, make_window, seed_path):
+    """The inline warnings and errors were red and brown made for light windows."""
+    app = QApplication.instance()
+    try:
+        window = dark_window(qtbot, make_window, seed_path)
+        window.claims_panel.step(1)
+        export = window.dialogs.export_report()
+        assert export.warning.text()  # no claim worked on yet
+        assert _reads(export.warning)
+
+        qtbot.keyClick(window, Qt.Key.Key_N, CTRL | SHIFT)  # Add source…
+        source = window.findChild(SourceDialog)
+        qtbot.waitUntil(lambda: source is not None and source.isVisible())
+        source.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+        assert source.error.text() and source.isVisible()
+        assert _reads(source.error)
+
+        shared = SharedDeskDialog(window)
+        qtbot.addWidget(shared)
+        shared.error.setText("could not connect")
+        assert _reads(shared.error)
+
+        # Settings can change the theme while the (non-modal) export dialog stays open.
+        apply_theme(app, Theme.LIGHT)
+        qtbot.waitUntil(lambda: not is_dark(export.palette()))
+        for label in (export.warning, source.error, shared.error):
+            assert _reads(label)
+        source.reject()
+        export.close()
+    finally:
+        apply_theme(app, Theme.SYSTEM)
