@@ -331,3 +331,57 @@ def test_the_spanish_detail_pane_draws_nothing_over_the_editor(
     assert detail.verdict_meta.mapTo(detail, QPoint(0, 0)).y() >= bottom
     for combo in (detail.status, detail.rating):
         assert combo.height() >= combo.minimumSizeHint().height()
+
+
+def test_with_room_to_spare_the_claim_is_shown_whole(qtbot, make_window, seed_path) -> None:
+    """The claim gives way only when the window is short of room: at 1440×860 the long
+    seed claim was cut to four lines behind a scroll bar while the Checked before list
+    below it stood half empty."""
+    window = make_window()
+    window.resize(1440, 860)
+    window.show()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    wb = window.workbench
+    claims = wb.claims(window.article_id)
+    claim = next(c for c in claims if "25 of 33" in c.text)
+    wb.set_verdict(claim.id, wb.rating_scale().ratings[1].id, "Two lines\nof explanation.")
+    other = next(c for c in claims if "huge mistake" in c.text)
+    wb.set_verdict(other.id, wb.rating_scale().ratings[2].id, "A forecast.")
+    window.show_article(window.article_id)
+    window.select_claim(claim.id)
+    qtbot.wait(300)
+    area = window.detail.claim_text
+    assert window.height() <= 860 and area.isVisible()
+    assert not area.verticalScrollBar().isVisible()
+    assert area.viewport().height() >= area.label.heightForWidth(area.viewport().width())
+
+
+def test_a_short_window_scrolls_the_detail_pane_instead_of_overlapping(
+    qtbot, make_window, seed_path
+) -> None:
+    """At 1024×700 with a rated long claim, "Rated by …" was drawn over a three-line
+    explanation: the pane's widgets were squeezed under their minimums. Now the pane
+    scrolls, and every widget keeps its minimum and its place."""
+    window = make_window()
+    window.resize(1024, 700)
+    window.show()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    wb = window.workbench
+    claim = next(c for c in wb.claims(window.article_id) if "25 of 33" in c.text)
+    wb.set_verdict(claim.id, wb.rating_scale().ratings[1].id,
+                   "Ukraine's air force statement gives 25 of 33; Russia's ministry did "
+                   "not publish a count.")  # fmt: skip
+    window.show_article(window.article_id)
+    window.select_claim(claim.id)
+    qtbot.wait(300)
+    detail = window.detail
+    assert window.height() <= 700
+    assert window.detail_scroll.verticalScrollBar().isVisible()
+    editor = detail.explanation
+    bottom = editor.mapTo(detail, QPoint(0, editor.height())).y()
+    assert detail.verdict_meta.mapTo(detail, QPoint(0, 0)).y() >= bottom
+    for widget in (detail.claim_text, detail.status, detail.rating, editor,
+                   detail.checked_before):  # fmt: skip
+        assert widget.height() >= widget.minimumSizeHint().height()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +76,12 @@ class CheckedBeforeBox(QGroupBox):
         self.list.activated.connect(self._activated)
         # The best match whole (four lines once its facts wrap in a narrow pane).
         self.list.setMinimumHeight(5 * self.list.fontMetrics().height())
+        # It asks for no more than that: its box's stretch gives it what the pane has
+        # left. A list's usual wish (192 px) made every widget above it give way when
+        # the pane was short, the claim text first among them.
+        policy = self.list.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+        self.list.setSizePolicy(policy)
         self.message = QLabel(objectName="checkedBeforeMessage", wordWrap=True)
         self.accept_button = QPushButton(
             self.tr("Accept as source"), objectName="acceptMatchButton"

@@ -6,17 +6,17 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
-#: Lines the claim keeps however short the window; the editor below needs the room more.
-MIN_LINES = 2
+#: Lines of a claim always shown: a longer claim scrolls within them. Below that the
+#: detail pane scrolls as a whole (the main window puts it in a scroll area), so a short
+#: window never squeezes the verdict form under the claim nor draws one over the other.
+MIN_LINES = 8
 
 
 class ClaimTextArea(QScrollArea):
     """A word-wrapped, selectable label in a scroll area.
 
-    The label alone asked for its whole wrapped height as a minimum: a long claim in a
-    1024×700 window (with a two-line Spanish header) left the verdict box less than its
-    own minimum, and "Rated by …" was drawn over the explanation. Here the claim asks
-    for its whole height but gives way down to MIN_LINES, then scrolls.
+    The label alone asked for its whole wrapped height as a minimum, however long the
+    claim (a 233-word sentence is one claim): here it asks for at most MIN_LINES.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -28,6 +28,7 @@ from claimdesk.gui.panels.claims_panel import ClaimsPanel
 from claimdesk.gui.panels.detail_pane import DetailPane
 from claimdesk.gui.panels.language_banner import LanguageBanner
 from claimdesk.gui.panels.library_view import LibraryView
+from claimdesk.gui.panels.pane_scroll import PaneScroll
 from claimdesk.gui.panels.review_bar import ReviewBar
 from claimdesk.gui.theme import apply_theme
 from claimdesk.gui.windows.article_opener import ArticleOpener
@@ -122,7 +123,12 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(self.library)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.detail)
+        # The pane scrolls when the window is too short for it (1024×700 with a long
+        # claim): Qt would otherwise squeeze its widgets under their minimums and draw
+        # "Rated by …" over the explanation.
+        self.detail_scroll = PaneScroll(self.detail)
+        self.detail_scroll.setObjectName("detailScroll")
+        self.splitter.addWidget(self.detail_scroll)
         self.splitter.setSizes([230, 760, 340])
         self.setCentralWidget(self.splitter)
 
