@@ -308,21 +308,36 @@ def test_a_missing_qm_leaves_the_window_in_english_and_says_so(
         install(qapp, "en")
 
 
+def _rated_long_claim(qtbot, make_window, seed_path, size: tuple[int, int],
+                      explanation: str, *, show: bool = True):
+    """A window of `size` on the seed article, its long "25 of 33" claim rated with
+    `explanation` and shown in the detail pane (and another claim rated, so that the
+    Checked before list has the desk's own entry)."""
+    window = make_window()
+    window.resize(*size)
+    if show:
+        window.show()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    wb = window.workbench
+    claims = wb.claims(window.article_id)
+    claim = next(c for c in claims if "25 of 33" in c.text)
+    wb.set_verdict(claim.id, wb.rating_scale().ratings[1].id, explanation)
+    other = next(c for c in claims if "huge mistake" in c.text)
+    wb.set_verdict(other.id, wb.rating_scale().ratings[2].id, "A forecast.")
+    window.show_article(window.article_id)
+    window.select_claim(claim.id)
+    qtbot.wait(300)
+    return window
+
+
 def test_the_spanish_detail_pane_draws_nothing_over_the_editor(
     spanish, qtbot, make_window, seed_path
 ) -> None:
     """At 1024×700 the longer Spanish header and the long claim squeezed the verdict box
     under its minimum: "Calificada por …" was drawn over the explanation."""
-    window = make_window()
-    window.resize(1024, 700)
-    window.open_path(seed_path)
-    wait_for_claims(qtbot, window)
-    wb = window.workbench
-    claim = next(c for c in wb.claims(window.article_id) if "25 of 33" in c.text)
-    wb.set_verdict(claim.id, wb.rating_scale().ratings[1].id, "Explicación.")
-    window.show_article(window.article_id)
-    window.select_claim(claim.id)
-    qtbot.wait(200)
+    window = _rated_long_claim(qtbot, make_window, seed_path, (1024, 700), "Explicación.",
+                               show=False)  # fmt: skip
     detail = window.detail
     assert window.height() <= 700
     editor = detail.explanation
@@ -337,20 +352,8 @@ def test_with_room_to_spare_the_claim_is_shown_whole(qtbot, make_window, seed_pa
     """The claim gives way only when the window is short of room: at 1440×860 the long
     seed claim was cut to four lines behind a scroll bar while the Checked before list
     below it stood half empty."""
-    window = make_window()
-    window.resize(1440, 860)
-    window.show()
-    window.open_path(seed_path)
-    wait_for_claims(qtbot, window)
-    wb = window.workbench
-    claims = wb.claims(window.article_id)
-    claim = next(c for c in claims if "25 of 33" in c.text)
-    wb.set_verdict(claim.id, wb.rating_scale().ratings[1].id, "Two lines\nof explanation.")
-    other = next(c for c in claims if "huge mistake" in c.text)
-    wb.set_verdict(other.id, wb.rating_scale().ratings[2].id, "A forecast.")
-    window.show_article(window.article_id)
-    window.select_claim(claim.id)
-    qtbot.wait(300)
+    window = _rated_long_claim(qtbot, make_window, seed_path, (1440, 860),
+                               "Two lines\nof explanation.")  # fmt: skip
     area = window.detail.claim_text
     assert window.height() <= 860 and area.isVisible()
     assert not area.verticalScrollBar().isVisible()
@@ -363,19 +366,11 @@ def test_a_short_window_scrolls_the_detail_pane_instead_of_overlapping(
     """At 1024×700 with a rated long claim, "Rated by …" was drawn over a three-line
     explanation: the pane's widgets were squeezed under their minimums. Now the pane
     scrolls, and every widget keeps its minimum and its place."""
-    window = make_window()
-    window.resize(1024, 700)
-    window.show()
-    window.open_path(seed_path)
-    wait_for_claims(qtbot, window)
-    wb = window.workbench
-    claim = next(c for c in wb.claims(window.article_id) if "25 of 33" in c.text)
-    wb.set_verdict(claim.id, wb.rating_scale().ratings[1].id,
-                   "Ukraine's air force statement gives 25 of 33; Russia's ministry did "
-                   "not publish a count.")  # fmt: skip
-    window.show_article(window.article_id)
-    window.select_claim(claim.id)
-    qtbot.wait(300)
+    window = _rated_long_claim(
+        qtbot, make_window, seed_path, (1024, 700),
+        "Ukraine's air force statement gives 25 of 33; Russia's ministry did not publish "
+        "a count.",
+    )  # fmt: skip
     detail = window.detail
     assert window.height() <= 700
     assert window.detail_scroll.verticalScrollBar().isVisible()
