@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from claimdesk.domain.models import ArticleMetadata
+from claimdesk.domain.text import STRAY_CONTROLS
 
 PARAGRAPH_BREAK = "\n\n"
 TITLE_MAX_CHARS = 120
@@ -244,11 +245,11 @@ def _binary_reason(data: bytes, detail: str) -> str:
 
 
 # Control characters that do not belong in text (tab and line breaks do).
-_STRAY_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_STRAY_CONTROL_RE = re.compile(f"[{STRAY_CONTROLS}]")
 
 
 # C0/C1 controls other than tab and newline, and stray BOMs: they break XML reports.
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
+_CONTROL_RE = re.compile(f"[{STRAY_CONTROLS}\ufeff]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _LINE_BREAK_RE = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.MULTILINE)

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from claimdesk.domain import Article, Claim, RatingScale, SourceNote, SpeakerKind
 from claimdesk.domain.evidence import Attachment
+from claimdesk.domain.text import STRAY_CONTROLS
 from claimdesk.domain.urls import safe_url
 
 #: Characters of article text shown on each side of a claim ("text in context").
@@ -19,7 +20,7 @@ NOT_RATED_COLOR = "#9e9e9e"
 # cleaned of them, but a verdict, note or title typed or pasted in, or stored by an
 # older ClaimDesk, may hold NUL, ESC or BEL: HTML calls them parse errors, spreadsheets
 # cut a cell at NUL, a terminal obeys ESC sequences printed by `export -o -`.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_CONTROL = re.compile(f"[{STRAY_CONTROLS}]")
 # Controls that meant a line or page break; a space keeps the words apart.
 _BREAK_CONTROL = re.compile("[\x0b\x0c\x85]")
 
