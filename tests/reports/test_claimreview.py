@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from claimdesk.domain import SpeakerKind
+from claimdesk.domain import ClaimType, SpeakerKind
 from claimdesk.reports.claimreview import (
     ClaimReviewIncomplete,
     claim_review,
@@ -233,6 +233,27 @@ def test_the_claim_author_has_the_speaker_kind(
     review = claim_review(part.article, claim, report.scale, report.organisation, REVIEW_URL)
     assert review["itemReviewed"]["author"] == author
     assert vocabulary().check(review) == [] and google_problems(review) == []
+
+
+def test_words_relayed_from_someone_unnamed_are_not_credited_to_the_journalist(
+    report: ReportData,
+) -> None:
+    # "Police said 14 people were hurt": extraction types it a quote and finds no one
+    # the reader could check. The journalist relayed it; publishing them as the claim's
+    # author would put the police's words in their mouth. Narration (no quote type)
+    # stays the article author's, and a speaker typed by hand wins over both.
+    part = report.articles[0]
+    relayed = replace(part.claims[0], speaker=None, speaker_kind=None,
+                      types=(ClaimType.QUANTITY, ClaimType.QUOTE))
+    review = claim_review(part.article, relayed, report.scale, report.organisation, REVIEW_URL)
+    assert "author" not in review["itemReviewed"]
+    assert vocabulary().check(review) == [] and google_problems(review) == []
+    narration = replace(relayed, types=(ClaimType.QUANTITY,))
+    review = claim_review(part.article, narration, report.scale, report.organisation, REVIEW_URL)
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Jane O'Neil"}
+    named = replace(relayed, speaker="Harlow Police", speaker_kind=SpeakerKind.ORGANISATION)
+    review = claim_review(part.article, named, report.scale, report.organisation, REVIEW_URL)
+    assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "Harlow Police"}
 
 
 @pytest.mark.parametrize(("language", "published"), [("de", "de"), ("pt-BR", "pt-BR"),

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from claimdesk.domain import Article, Claim, RatingScale, SpeakerKind
+from claimdesk.domain import Article, Claim, ClaimType, RatingScale, SpeakerKind
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import Organisation, ReportData, printable
@@ -111,8 +111,16 @@ def _speaker(name: str, kind: SpeakerKind | None) -> dict[str, Any]:
 
 
 def _claim_author(article: Article, claim: Claim) -> dict[str, Any] | None:
+    """Who made the claim: its speaker, else (narration) the article's author or publisher.
+
+    A claim typed as a quote with no speaker is someone's words the article relays
+    without naming them ("police said", "a shop owner said"): its author is not known,
+    and crediting the journalist would publish those words as theirs. It has none.
+    """
     if claim.speaker and claim.speaker.strip():
         return _speaker(claim.speaker.strip(), claim.speaker_kind)
+    if ClaimType.QUOTE in claim.types:
+        return None
     if article.author and article.author.strip():
         return {"@type": "Person", "name": article.author.strip()}
     if article.publisher and article.publisher.strip():
