@@ -66,20 +66,22 @@ def cmd_export(args: argparse.Namespace) -> int:
             url=org.url if args.org_url is None else args.org_url,
         ),
     )
-    links = None
     if args.copy_attachments:
         if args.format != "html" or args.output == "-":
             raise KnownError("--copy-attachments goes with --format html and a file name (-o).")
         services = build_services(args.db, args.data_dir, create=False)
         try:
-            links = services.reporting.copy_attachments(data, args.output)
+            # The copies go again if the report itself cannot be written.
+            with services.reporting.attachments_copied(data, args.output) as links:
+                options = ExportOptions(
+                    csv_bom=args.bom, review_url=args.review_url, attachment_links=links
+                )
+                _write_output(args.output, fmt.render(data, options))
         finally:
             services.close()
-    options = ExportOptions(
-        csv_bom=args.bom, review_url=args.review_url, attachment_links=links
-    )
-    payload = fmt.render(data, options)
-    _write_output(args.output, payload)
+    else:
+        options = ExportOptions(csv_bom=args.bom, review_url=args.review_url)
+        _write_output(args.output, fmt.render(data, options))
     if args.output != "-":
         print(f"{args.output}\t{len(data.claims)} claims in {len(data.articles)} articles")
     return 0

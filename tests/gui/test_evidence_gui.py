@@ -236,6 +236,19 @@ def test_the_export_dialog_copies_attached_files_beside_an_html_report(
     qtbot.waitUntil(lambda: dialog.saved == plain, timeout=WAIT_MS)
     assert not (tmp_path / "plain" / "report_files").exists()
     assert hashlib.sha256(shot).hexdigest() in plain.read_text(encoding="utf-8")
+    # A report that cannot be written leaves no copies behind.
+    dialog.copy_files.setChecked(True)
+    locked = tmp_path / "locked" / "report.html"
+    locked.parent.mkdir()
+    locked.write_text("an earlier report", encoding="utf-8")
+    locked.chmod(0o444)
+    reported: list[str] = []
+    dialog.errors.report = lambda exc: reported.append(str(exc))  # type: ignore[method-assign]
+    dialog.save_to(locked)
+    qtbot.waitUntil(lambda: bool(reported), timeout=WAIT_MS)
+    assert "read-only" in reported[0]
+    assert locked.read_text(encoding="utf-8") == "an earlier report"
+    assert not (tmp_path / "locked" / "report_files").exists()
     # Other formats have no folder to fill.
     dialog.format.setCurrentIndex(dialog.format.findData("md"))
     assert not dialog.copy_files.isVisible()

@@ -121,3 +121,37 @@ def test_a_file_where_the_copies_folder_goes_is_one_clear_line(
     assert "clash_files" in err and "not a folder" in err
     assert not out.exists()
     assert (tmp_path / "clash_files").read_text(encoding="utf-8") == "not a folder"
+
+
+def _cli_html(case: Case, out: Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "claimdesk", "export", "--format", "html", "--copy-attachments",
+         "--db", str(case.workbench.db.path), "-o", str(out)],
+        capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_a_report_that_cannot_be_written_leaves_no_copies_behind(
+    case: Case, tmp_path: Path, data_dir: Path
+) -> None:
+    out = tmp_path / "locked.html"
+    out.write_text("an earlier report", encoding="utf-8")
+    out.chmod(0o444)
+    result = _cli_html(case, out)
+    err = result.stderr.decode("utf-8").strip()
+    assert result.returncode != 0 and "read-only" in err, err
+    assert out.read_text(encoding="utf-8") == "an earlier report"
+    assert not (tmp_path / "locked_files").exists()
+
+
+def test_a_failed_report_keeps_what_its_folder_held_before(
+    case: Case, tmp_path: Path, data_dir: Path
+) -> None:
+    folder = tmp_path / "kept_files"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    out = tmp_path / "kept.html"
+    out.write_text("an earlier report", encoding="utf-8")
+    out.chmod(0o444)
+    assert _cli_html(case, out).returncode != 0
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]

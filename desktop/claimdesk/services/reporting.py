@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -131,13 +132,34 @@ class Reporting:
             checker=checker,
         )
 
-    def copy_attachments(self, data: ReportData, report: str | Path) -> dict[int, str]:
+    @contextmanager
+    def attachments_copied(self, data: ReportData, report: str | Path) -> Iterator[dict[int, str]]:
+        """copy_attachments for a report about to be written: if the block raises (the
+        report could not be written), the copies made now are removed again, and the
+        folder too if this made it; what the folder held before is left alone."""
+        folder = Path(report).with_name(f"{Path(report).stem}_files")
+        made_folder = not folder.exists()
+        created: list[Path] = []
+        try:
+            yield self.copy_attachments(data, report, created)
+        except BaseException:
+            for path in created:
+                path.unlink(missing_ok=True)
+            if made_folder:
+                with suppress(OSError):  # not empty: something else was put there
+                    folder.rmdir()
+            raise
+
+    def copy_attachments(
+        self, data: ReportData, report: str | Path, created: list[Path] | None = None
+    ) -> dict[int, str]:
         """Copy every file the report's notes hold into `<report>_files/` beside it;
         returns attachment id → path relative to the report, for the HTML's links.
 
         Each copy is named by the first 12 digits of its sha256 and its cleaned name, so
         two files called "screenshot.png" do not overwrite each other; each is checked
-        against its sha256 as it leaves the desk.
+        against its sha256 as it leaves the desk. The copies this call writes (not those
+        found there already) are appended to `created`.
         """
         report = Path(report)
         folder = report.with_name(f"{report.stem}_files")
@@ -169,6 +191,8 @@ class Reporting:
                             "checksum; restore the desk from a backup."
                         )
                     write_atomic(target, data_bytes)
+                    if created is not None:
+                        created.append(target)
                 links[f.id] = f"{quote(folder.name)}/{quote(name)}"
         return links
 

@@ -278,11 +278,15 @@ class ExportDialog(QDialog):
         self.setCursor(Qt.CursorShape.BusyCursor)
 
         def work(_job: Job) -> Path:
-            links = reporting.copy_attachments(data, target) if copy else None
-            payload = render_bytes(
-                data, fmt, bom=bom, review_url=review_url, attachment_links=links
-            )
-            return write_atomic(target, payload)
+            if not copy:
+                return write_atomic(target, render_bytes(data, fmt, bom=bom,
+                                                         review_url=review_url))
+            # The copies go again if the report itself cannot be written.
+            with reporting.attachments_copied(data, target) as links:
+                payload = render_bytes(
+                    data, fmt, bom=bom, review_url=review_url, attachment_links=links
+                )
+                return write_atomic(target, payload)
 
         def done(written: Path) -> None:
             self.unsetCursor()
