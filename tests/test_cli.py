@@ -86,9 +86,27 @@ def test_bad_input_gives_one_line_and_nonzero_exit(tmp_path, data_dir, kind):
         err = result.stderr.strip().splitlines()
         assert len(err) == 1 and path.name in err[0] and "Traceback" not in result.stderr
         assert result.stdout == ""
+    # Nothing was imported, so no desk was made either: a typo in --db or a wrong file
+    # leaves no empty database behind.
+    assert list(tmp_path.glob("untouched*")) == []
+
+
+def test_a_refused_import_leaves_no_new_desk_and_no_new_folder(tmp_path, seed_path, data_dir):
+    db = tmp_path / "new" / "deeper" / "desk.sqlite3"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("garbage\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "nothere.txt"), "--db", str(db)).returncode == 1
+    refused = run("factchecks", "import", str(bad), "--db", str(db))
+    assert refused.returncode == 1 and "Cannot import fact-checks from" in refused.stderr
+    assert not (tmp_path / "new").exists()
+    # One file of two imported: the desk is made and kept.
+    mixed = run("import", str(tmp_path / "nothere.txt"), str(seed_path), "--db", str(db))
+    assert mixed.returncode == 1 and db.is_file()
+    # A desk that was there before is never removed, even when nothing goes into it.
+    assert run("import", str(tmp_path / "nothere.txt"), "--db", str(db)).returncode == 1
     con = sqlite3.connect(db)
     try:
-        assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
     finally:
         con.close()
 

@@ -47,3 +47,21 @@ def test_cli_keeps_local_work_and_names_the_conflicts_then_takes_on_request(
         assert any(h.who.endswith("(bundle)") for h in other.history(plain))
     finally:
         other.db.dispose()
+
+
+def test_a_refused_bundle_leaves_no_new_desk_and_a_good_one_makes_it(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.claimdesk"
+    bad.write_text("junk", encoding="utf-8")
+    db = tmp_path / "new" / "desk.sqlite3"
+    where = ("--db", str(db), "--data-dir", str(tmp_path / "data"))
+    refused = run("bundle", "import", str(bad), *where)
+    assert refused.returncode != 0 and "Nothing was changed" in refused.stderr
+    assert not (tmp_path / "new").exists()
+
+    case = build_case(tmp_path / "a")
+    good = tmp_path / "good.claimdesk"
+    export_bundle(case.workbench.db, good)
+    case.close()
+    taken = run("bundle", "import", str(good), *where)
+    assert taken.returncode == 0, taken.stderr
+    assert db.is_file()

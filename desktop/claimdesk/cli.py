@@ -22,7 +22,7 @@ from claimdesk import (
     cli_factchecks,
     cli_review,
 )
-from claimdesk.cli_args import positive_id
+from claimdesk.cli_args import NewDesk, positive_id
 from claimdesk.cli_export import say_waiting
 from claimdesk.domain import SearchHit
 from claimdesk.errors import KnownError
@@ -176,6 +176,7 @@ def _export_parsers(sub: Any) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from claimdesk.app import build_services
 
+    new_desk = NewDesk(args.db, args.data_dir)
     services = build_services(args.db, args.data_dir)
     failures = 0
     try:
@@ -196,6 +197,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"{article.id}\t{article.title}\t{len(claims)} claims{state}")
     finally:
         services.close()
+        if failures == len(args.files):  # nothing went in: no new empty desk stays
+            new_desk.take_back()
     return 1 if failures else 0
 
 

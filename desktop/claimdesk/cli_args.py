@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import suppress
+from pathlib import Path
 
 #: SQLite integers are signed 64-bit: a bigger id or limit cannot even be asked for.
 MAX_SQLITE_INT = 2**63 - 1
@@ -19,3 +21,42 @@ def positive_id(value: str) -> int:
             f"{value} is out of range: give a whole number between 1 and {MAX_SQLITE_INT}"
         )
     return number
+
+
+class NewDesk:
+    """The desk file a command that stores things is about to create, if it is new.
+
+    `take_back()` removes it again, with the folders made for it, when nothing went in:
+    a refused import must not leave an empty database (or a typo's folder) behind.
+    A desk that existed before, or a shared desk on a server, is never touched.
+    """
+
+    def __init__(self, db: str | None, data_dir: str | None) -> None:
+        from claimdesk.paths import app_paths
+        from claimdesk.storage.db_server import is_server_url
+
+        target = db or app_paths(data_dir).database
+        self.path: Path | None = None
+        self._folders: list[Path] = []
+        if is_server_url(target):
+            return
+        path = Path(target).expanduser().resolve()
+        if path.exists() or path.is_symlink():
+            return
+        self.path = path
+        folder = path.parent
+        while not folder.exists() and folder != folder.parent:
+            self._folders.append(folder)  # innermost first
+            folder = folder.parent
+
+    def take_back(self) -> None:
+        if self.path is None:
+            return
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with suppress(OSError):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        for folder in self._folders:
+            try:
+                folder.rmdir()
+            except OSError:  # something else was put there meanwhile: leave it
+                break

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from claimdesk.cli_args import NewDesk
 from claimdesk.errors import KnownError
 
 
@@ -92,6 +93,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
     if args.action == "export" and args.output == "-":
         raise KnownError("A bundle is binary: give a file name with -o instead of '-'.")
+    new_desk = NewDesk(args.db, args.data_dir) if args.action != "export" else None
     services = build_services(args.db, args.data_dir, create=args.action != "export")
     try:
         if args.action == "export":
@@ -106,8 +108,11 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             )
             print(result.summary())
             _print_conflicts(result.kept, result.taken)
+            new_desk = None  # the bundle went in: the desk stays
     finally:
         services.close()
+        if new_desk is not None:  # a refused bundle leaves no new empty desk
+            new_desk.take_back()
     return 0
 
 

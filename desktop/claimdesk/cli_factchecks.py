@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from claimdesk.cli_args import positive_id
+from claimdesk.cli_args import NewDesk, positive_id
 from claimdesk.domain.factchecks import counted
 from claimdesk.errors import KnownError
 
@@ -84,24 +84,33 @@ def _fill(matcher: FactCheckMatcher, limit: int | None = None) -> int:
     return matcher.fill_vectors(limit=todo, progress=progress)
 
 
+def _import(args: argparse.Namespace) -> int:
+    from claimdesk.services.factcheck_import import import_factcheck_files
+    from claimdesk.services.factcheck_match import FactCheckMatcher
+
+    new_desk = NewDesk(args.db, args.data_dir)
+    with _library(args, create=True) as db:
+        result = import_factcheck_files(db, args.files)
+        for path, found in result.per_file:
+            print(f"{path}\t{counted(found)}")
+        for path, reason in result.refused:
+            print(f"claimdesk: Cannot import fact-checks from {path}: {reason}.",
+                  file=sys.stderr)
+        print(result.summary())
+        if not args.no_vectors:
+            _fill(FactCheckMatcher(db))
+    if not result.added:  # nothing went in: no new empty desk stays
+        new_desk.take_back()
+    return 1 if result.refused else 0
+
+
 def cmd_factchecks(args: argparse.Namespace) -> int:
     from claimdesk.services.factcheck_match import FactCheckMatcher
 
-    with _library(args, create=args.action == "import") as db:
+    if args.action == "import":
+        return _import(args)
+    with _library(args, create=False) as db:
         matcher = FactCheckMatcher(db)
-        if args.action == "import":
-            from claimdesk.services.factcheck_import import import_factcheck_files
-
-            result = import_factcheck_files(db, args.files)
-            for path, found in result.per_file:
-                print(f"{path}\t{counted(found)}")
-            for path, reason in result.refused:
-                print(f"claimdesk: Cannot import fact-checks from {path}: {reason}.",
-                      file=sys.stderr)
-            print(result.summary())
-            if not args.no_vectors:
-                _fill(matcher)
-            return 1 if result.refused else 0
         if args.action == "vectors":
             print(f"{counted(_fill(matcher))} encoded.")
             return 0
