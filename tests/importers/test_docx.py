@@ -89,6 +89,25 @@ def test_deleted_text_and_field_codes_are_left_out(tmp_path: Path) -> None:
     assert text == "Crime fell by 10% since 2010.\nNew line.\n\nInside a content control."
 
 
+def _with_body(xml: str) -> bytes:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = f"<w:document {w}><w:body>{xml}</w:body></w:document>"
+    return replace_member(press_release(), "word/document.xml", document.encode())
+
+
+def test_hidden_text_is_left_out(tmp_path: Path) -> None:
+    # Word's "Hidden" font effect (w:vanish) is not shown or printed; w:val="0" undoes it.
+    data = _with_body(
+        "<w:p><w:r><w:t>Turnout was 64%.</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish/></w:rPr><w:t> Editor: check this, it may be 46%.</w:t></w:r>'
+        '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t> Shown again.</w:t></w:r></w:p>'
+    )
+
+    text = read_article(write(tmp_path / "hidden.docx", data)).text
+
+    assert text == "Turnout was 64%. Shown again."
+
+
 def test_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
     path = write(tmp_path / "bomb.docx", zip_bomb_docx(press_release(), megabytes=300))
     started = time.monotonic()

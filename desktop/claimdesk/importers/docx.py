@@ -30,6 +30,9 @@ _TRANSPARENT = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W
 # Inside a paragraph: deleted text, field codes and text boxes are not the paragraph's words.
 _SKIPPED = frozenset({f"{_W}del", f"{_W}instrText", f"{_W}txbxContent", f"{_W}pPr", f"{_W}rPr"})
 
+# The false values of an on/off property such as <w:vanish w:val="0"/>.
+_OFF = frozenset({"0", "false", "off"})
+
 
 def extract(data: bytes) -> Extracted:
     """Body text of a .docx; each paragraph, heading and table row becomes a paragraph."""
@@ -120,6 +123,8 @@ def _paragraph_text(paragraph: Any) -> str:
         tag = node.tag
         if tag in _SKIPPED or not isinstance(tag, str):
             continue
+        if tag == f"{_W}r" and _hidden(node):
+            continue
         if tag == f"{_W}t":
             parts.append(node.text or "")
         elif tag == f"{_W}tab":
@@ -131,6 +136,12 @@ def _paragraph_text(paragraph: Any) -> str:
         else:
             stack.extend(reversed(node))
     return "".join(parts)
+
+
+def _hidden(run: Any) -> bool:
+    """Whether a run has Word's Hidden effect (w:vanish): not shown, not printed."""
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in _OFF
 
 
 def _company(app_xml: bytes | None) -> str | None:
