@@ -108,6 +108,20 @@ def test_hidden_text_is_left_out(tmp_path: Path) -> None:
     assert text == "Turnout was 64%. Shown again."
 
 
+def test_text_moved_with_tracked_changes_appears_once_where_it_now_is(tmp_path: Path) -> None:
+    # A tracked move keeps the old place (w:moveFrom, shown struck through) and the new one.
+    data = _with_body(
+        '<w:p><w:moveFrom w:id="1" w:author="Ed"><w:r><w:t>Prices rose 3%. </w:t></w:r>'
+        "</w:moveFrom><w:r><w:t>Wages fell.</w:t></w:r>"
+        '<w:moveTo w:id="2" w:author="Ed"><w:r><w:t> Prices rose 3%.</w:t></w:r></w:moveTo>'
+        "</w:p>"
+    )
+
+    text = read_article(write(tmp_path / "moved.docx", data)).text
+
+    assert text == "Wages fell. Prices rose 3%."
+
+
 def test_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
     path = write(tmp_path / "bomb.docx", zip_bomb_docx(press_release(), megabytes=300))
     started = time.monotonic()

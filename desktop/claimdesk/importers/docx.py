@@ -25,10 +25,16 @@ log = logging.getLogger(__name__)
 KIND = "Word document"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
-# Containers whose paragraphs belong to the body flow (content controls, tracked insertions).
-_TRANSPARENT = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"})
-# Inside a paragraph: deleted text, field codes and text boxes are not the paragraph's words.
-_SKIPPED = frozenset({f"{_W}del", f"{_W}instrText", f"{_W}txbxContent", f"{_W}pPr", f"{_W}rPr"})
+# Containers whose paragraphs belong to the body flow (content controls, tracked insertions
+# and the new place of tracked moves).
+_TRANSPARENT = frozenset(
+    {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"}
+)
+# Inside a paragraph: deleted text (and the old place of moved text), field codes and text
+# boxes are not the paragraph's words.
+_SKIPPED = frozenset(
+    {f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", f"{_W}txbxContent", f"{_W}pPr", f"{_W}rPr"}
+)
 
 # The false values of an on/off property such as <w:vanish w:val="0"/>.
 _OFF = frozenset({"0", "false", "off"})
