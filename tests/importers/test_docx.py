@@ -122,6 +122,23 @@ def test_text_moved_with_tracked_changes_appears_once_where_it_now_is(tmp_path: 
     assert text == "Wages fell. Prices rose 3%."
 
 
+def test_a_table_inside_a_cell_is_read_once(tmp_path: Path) -> None:
+    def cell(content: str) -> str:
+        return f"<w:tc>{content}</w:tc>"
+
+    def para(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    inner = "<w:tbl><w:tr>" + cell(para("Fines")) + cell(para("£2m")) + "</w:tr></w:tbl>"
+    data = _with_body(
+        "<w:tbl><w:tr>" + cell(para("Penalties") + inner) + cell(para("2023")) + "</w:tr></w:tbl>"
+    )
+
+    text = read_article(write(tmp_path / "nested.docx", data)).text
+
+    assert text == "Penalties Fines | £2m | 2023"
+
+
 def test_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
     path = write(tmp_path / "bomb.docx", zip_bomb_docx(press_release(), megabytes=300))
     started = time.monotonic()

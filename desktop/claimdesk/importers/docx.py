@@ -104,11 +104,21 @@ def _blocks(container: Any, heading_styles: frozenset[str]) -> Iterator[tuple[st
         if child.tag == f"{_W}p":
             yield _paragraph_text(child), _style_id(child) in heading_styles
         elif child.tag == f"{_W}tbl":
-            for row in child.iter(f"{_W}tr"):
+            for row in _own_rows(child):
                 cells = (_cell_text(cell, heading_styles) for cell in row.iterchildren(f"{_W}tc"))
                 yield " | ".join(cell for cell in cells if cell), False
         elif child.tag in _TRANSPARENT:
             yield from _blocks(child, heading_styles)
+
+
+def _own_rows(table: Any) -> Iterator[Any]:
+    """The table's rows, not those of tables nested in its cells (read with their cell)."""
+    for row in table.iter(f"{_W}tr"):
+        owner = row.getparent()
+        while owner is not None and owner.tag != f"{_W}tbl":
+            owner = owner.getparent()
+        if owner is table:
+            yield row
 
 
 def _cell_text(cell: Any, heading_styles: frozenset[str]) -> str:
