@@ -67,3 +67,28 @@ def test_another_opendocument_type_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(ImportRefused, match="another OpenDocument type"):
         read_article(write(tmp_path / "sheet.odt", data))
+
+
+def test_a_table_inside_a_cell_is_read_once(tmp_path: Path) -> None:
+    def cell(content: str) -> str:
+        return f"<table:table-cell>{content}</table:table-cell>"
+
+    inner = (
+        "<table:table><table:table-row>"
+        + cell("<text:p>Fines</text:p>")
+        + cell("<text:p>£2m</text:p>")
+        + "</table:table-row></table:table>"
+    )
+    body = (
+        "<table:table><table:table-header-rows><table:table-row>"
+        + cell("<text:p>Item</text:p>")
+        + cell("<text:p>Year</text:p>")
+        + "</table:table-row></table:table-header-rows><table:table-row>"
+        + cell("<text:p>Penalties</text:p>" + inner)
+        + cell("<text:p>2023</text:p>")
+        + "</table:table-row></table:table>"
+    )
+
+    text = read_article(write(tmp_path / "nested.odt", build_odt(body))).text
+
+    assert text.split("\n\n") == ["Item | Year", "Penalties Fines | £2m | 2023"]

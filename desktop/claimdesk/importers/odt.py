@@ -84,10 +84,22 @@ def _blocks(container: Any) -> Iterator[tuple[str, bool]]:
         if tag in (f"{_TEXT}p", f"{_TEXT}h"):
             yield _inline(node), tag == f"{_TEXT}h"
         elif tag == f"{_TABLE}table":
-            for row in node.iter(f"{_TABLE}table-row"):
-                cells = (_cell(cell) for cell in row.iter(f"{_TABLE}table-cell"))
+            for row in _own(node, f"{_TABLE}table-row"):
+                cells = (_cell(cell) for cell in _own(row, f"{_TABLE}table-cell"))
                 yield " | ".join(cell for cell in cells if cell), False
         elif tag in _CONTAINERS:
+            stack.extend(reversed(node))
+
+
+def _own(element: Any, tag: str) -> Iterator[Any]:
+    """Descendants of a table or row with `tag`, in order, not looking into nested tables
+    (a table inside a cell is read with that cell)."""
+    stack: list[Any] = list(reversed(element))
+    while stack:
+        node = stack.pop()
+        if node.tag == tag:
+            yield node
+        elif node.tag != f"{_TABLE}table":
             stack.extend(reversed(node))
 
 
