@@ -92,3 +92,22 @@ def test_a_table_inside_a_cell_is_read_once(tmp_path: Path) -> None:
     text = read_article(write(tmp_path / "nested.odt", build_odt(body))).text
 
     assert text.split("\n\n") == ["Item | Year", "Penalties Fines | £2m | 2023"]
+
+
+def test_numbered_paragraphs_are_kept(tmp_path: Path) -> None:
+    # ODF 1.2 text:numbered-paragraph: a paragraph numbered without being in a list.
+    body = (
+        "<text:p>The report makes two findings.</text:p>"
+        '<text:numbered-paragraph text:list-id="l1"><text:number>1.</text:number>'
+        "<text:p>Arrests fell by 8%.</text:p></text:numbered-paragraph>"
+        '<text:numbered-paragraph text:list-id="l1"><text:number>2.</text:number>'
+        '<text:h text:outline-level="2">Convictions rose</text:h></text:numbered-paragraph>'
+    )
+
+    text = read_article(write(tmp_path / "numbered.odt", build_odt(body))).text
+
+    assert text.split("\n\n") == [
+        "The report makes two findings.",
+        "Arrests fell by 8%.",
+        "Convictions rose",
+    ]

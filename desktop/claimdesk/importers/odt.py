@@ -32,6 +32,7 @@ _CONTAINERS = frozenset(
         f"{_TEXT}list",
         f"{_TEXT}list-item",
         f"{_TEXT}list-header",
+        f"{_TEXT}numbered-paragraph",
         f"{_TEXT}index-body",
         f"{_TABLE}table-header-rows",
         f"{_TABLE}table-rows",
