@@ -111,3 +111,23 @@ def test_numbered_paragraphs_are_kept(tmp_path: Path) -> None:
         "Arrests fell by 8%.",
         "Convictions rose",
     ]
+
+
+def test_hidden_text_paragraphs_and_sections_are_left_out(tmp_path: Path) -> None:
+    # Writer's hidden fields and sections keep their text in the file but do not show it.
+    body = (
+        "<text:p>Turnout was 64%."
+        '<text:hidden-text text:condition="ooow:1" text:string-value=" Check: 46%?"'
+        ' text:is-hidden="true"> Check: 46%?</text:hidden-text>'
+        '<text:hidden-text text:condition="ooow:0" text:string-value=" Final."'
+        ' text:is-hidden="false"> Final.</text:hidden-text></text:p>'
+        '<text:p><text:hidden-paragraph text:condition="ooow:1" text:is-hidden="true"/>'
+        "Draft: the mayor will resign.</text:p>"
+        '<text:section text:name="Notes" text:display="none">'
+        "<text:p>Internal: unconfirmed figure.</text:p></text:section>"
+        '<text:section text:name="Body"><text:p>Shown section.</text:p></text:section>'
+    )
+
+    text = read_article(write(tmp_path / "hidden.odt", build_odt(body))).text
+
+    assert text.split("\n\n") == ["Turnout was 64%. Final.", "Shown section."]

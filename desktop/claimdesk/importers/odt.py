@@ -43,6 +43,9 @@ _SKIPPED = frozenset(
     {f"{_TEXT}tracked-changes", f"{_TEXT}note", f"{_OFFICE}annotation", f"{_TEXT}index-title"}
 )
 
+# Hidden-text and hidden-paragraph fields: whether their condition hid them at the last save.
+_IS_HIDDEN = f"{_TEXT}is-hidden"
+
 
 def extract(data: bytes) -> Extracted:
     """Paragraphs, headings, lists and table rows of an .odt in document order."""
@@ -83,12 +86,13 @@ def _blocks(container: Any) -> Iterator[tuple[str, bool]]:
         node = stack.pop()
         tag = node.tag
         if tag in (f"{_TEXT}p", f"{_TEXT}h"):
-            yield _inline(node), tag == f"{_TEXT}h"
+            if not _hidden_paragraph(node):
+                yield _inline(node), tag == f"{_TEXT}h"
         elif tag == f"{_TABLE}table":
             for row in _own(node, f"{_TABLE}table-row"):
                 cells = (_cell(cell) for cell in _own(row, f"{_TABLE}table-cell"))
                 yield " | ".join(cell for cell in cells if cell), False
-        elif tag in _CONTAINERS:
+        elif tag in _CONTAINERS and node.get(f"{_TEXT}display") != "none":  # hidden section
             stack.extend(reversed(node))
 
 
@@ -104,6 +108,13 @@ def _own(element: Any, tag: str) -> Iterator[Any]:
             stack.extend(reversed(node))
 
 
+def _hidden_paragraph(paragraph: Any) -> bool:
+    """Whether a hidden-paragraph field hid the paragraph when the file was last saved."""
+    return any(
+        field.get(_IS_HIDDEN) == "true" for field in paragraph.iter(f"{_TEXT}hidden-paragraph")
+    )
+
+
 def _cell(cell: Any) -> str:
     parts = (text for text, _ in _blocks(cell))
     return " ".join(normalise_paragraph(part).replace("\n", " ") for part in parts).strip()
@@ -117,6 +128,8 @@ def _inline(paragraph: Any) -> str:
 def _odt_opening(node: Any) -> tuple[str, bool] | None:
     tag = node.tag
     if tag in _SKIPPED or not isinstance(tag, str):
+        return None
+    if tag == f"{_TEXT}hidden-text" and node.get(_IS_HIDDEN) == "true":
         return None
     if tag == f"{_TEXT}s":
         return " " * _count(node), False
