@@ -83,3 +83,20 @@ def test_an_unclosed_front_matter_fence_is_just_text(tmp_path: Path) -> None:
 
     assert document.metadata.title != "x"
     assert "Body text." in document.text
+
+
+def test_html_comments_scripts_and_styles_are_not_text(tmp_path: Path) -> None:
+    # A browser shows none of these; a comment may hold an editor's note with a '>' in it.
+    source = (
+        "Intro.\n\n"
+        "<!--\nEditor: revenue > £5bn? Unconfirmed, do not publish.\n-->\n\n"
+        "<script>\nvar note = 'Crime rose by 40% last year';\n</script>\n\n"
+        "<STYLE>\n.claim::after { content: 'Hidden style text' }\n</STYLE>\n\n"
+        "<div>Shown <!-- hidden aside --> words</div>\n\n"
+        "<pre>\nPreformatted stays.\n</pre>\n\n"
+        "Outro.\n"
+    )
+
+    text = read_article(write(tmp_path / "html.md", source)).text
+
+    assert text.split("\n\n") == ["Intro.", "Shown words", "Preformatted stays.", "Outro."]

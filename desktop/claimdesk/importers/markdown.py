@@ -39,6 +39,12 @@ _KEYS = {
     "link": "url",
 }
 _TAG_RE = re.compile(r"<[^>]*>")
+# What a browser does not show of an HTML block: comments, scripts, styles and templates
+# (unclosed, they run to the block's end, as they do in the rendered page).
+_UNSHOWN_RE = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|template)\b.*?(?:</\1\s*>|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def extract(data: bytes) -> Extracted:
@@ -115,7 +121,8 @@ def _render(body: str) -> tuple[list[str], str | None]:
         elif kind in ("fence", "code_block"):
             paragraphs.append(token.content)
         elif kind == "html_block":
-            paragraphs.append(html.unescape(_TAG_RE.sub(" ", token.content)))
+            shown = _UNSHOWN_RE.sub(" ", token.content)
+            paragraphs.append(html.unescape(_TAG_RE.sub(" ", shown)))
     return paragraphs, first_heading
 
 
