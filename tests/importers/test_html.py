@@ -194,3 +194,26 @@ def test_a_page_without_text_is_refused(tmp_path: Path, page: str) -> None:
         read_article(path)
 
     assert "text" in refused.value.reason
+
+
+def test_hidden_elements_and_templates_are_not_text(tmp_path: Path) -> None:
+    # `hidden` and <template> content are never shown; "until-found" content is (on search).
+    extra = (
+        "<p hidden>Draft: crime fell by 60%, check before publishing.</p>"
+        "<template><p>Template: the minister resigned today.</p></template>"
+        '<div hidden="until-found"><p>Collapsed but searchable section text.</p></div>'
+    )
+    page = PAGE.replace("</article>", extra + "</article>")
+
+    text = read_article(write(tmp_path / "hidden.html", page)).text
+
+    assert text.split("\n\n") == [*PARAGRAPHS, "Collapsed but searchable section text."]
+
+
+def test_a_short_page_loses_its_hidden_elements_too(tmp_path: Path) -> None:
+    page = (
+        "<html><body><p>Bus fares rise by 5% in May.</p><p hidden>Unconfirmed.</p>"
+        "<template>Template words.</template></body></html>"
+    )
+
+    assert read_article(write(tmp_path / "short.html", page)).text == "Bus fares rise by 5% in May."

@@ -72,8 +72,9 @@ def _extract(markup: str) -> tuple[Any, Any]:
     import trafilatura
 
     try:
+        page = _shown(markup)
         document = trafilatura.bare_extraction(
-            markup,
+            page,
             with_metadata=True,
             include_comments=False,
             include_images=False,
@@ -87,11 +88,30 @@ def _extract(markup: str) -> tuple[Any, Any]:
         body = getattr(document, "body", None)
         if body is None or not _has_text(body):
             # Very short pages fall under trafilatura's size threshold; take everything.
-            body = trafilatura.baseline(markup)[0]
+            body = trafilatura.baseline(page)[0]
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         log.debug("trafilatura failed", exc_info=True)
         raise Unreadable(f"the page could not be read as HTML ({one_line(exc)})") from None
     return document, body
+
+
+def _shown(markup: str) -> Any:
+    """The page's tree without what a browser never shows: elements marked `hidden` and
+    <template> content (trafilatura would keep both). "until-found" content stays: the
+    reader reaches it by searching the page. Falls back to the markup if it has no tree.
+    """
+    from trafilatura.utils import load_html
+
+    tree = load_html(markup)
+    if tree is None:
+        return markup
+    unshown = tree.xpath(
+        "//template | //*[@hidden and translate(@hidden, 'UNTILFOD', 'untilfod') != 'until-found']"
+    )
+    for element in unshown:
+        if element.getparent() is not None:  # the root itself is never dropped
+            element.drop_tree()  # keeps the text that follows the element
+    return tree
 
 
 def _has_text(element: Any) -> bool:
