@@ -217,3 +217,27 @@ def test_a_short_page_loses_its_hidden_elements_too(tmp_path: Path) -> None:
     )
 
     assert read_article(write(tmp_path / "short.html", page)).text == "Bus fares rise by 5% in May."
+
+
+def test_words_written_straight_into_a_div_are_kept(tmp_path: Path) -> None:
+    # Many CMSs write paragraphs as <div>text<br>text</div>; with enough <p> elsewhere on
+    # the page, trafilatura read only the text after a div's first <br>.
+    more = [
+        f"Paragraph {n} of the report on transport, long enough to count as article text."
+        for n in range(1, 9)
+    ]
+    extra = "".join(f"<p>{p}</p>" for p in more) + (
+        "<div>The mayor said bus use rose by 12% last year.<br>"
+        "Operators put the rise at 7%.</div>"
+        "<div>A <b>second</b> div of words, with no line break at all.</div>"
+    )
+    page = PAGE.replace("</article>", extra + "</article>")
+
+    text = read_article(write(tmp_path / "divs.html", page)).text
+
+    assert text.split("\n\n") == [
+        *PARAGRAPHS,
+        *more,
+        "The mayor said bus use rose by 12% last year.\nOperators put the rise at 7%.",
+        "A second div of words, with no line break at all.",
+    ]

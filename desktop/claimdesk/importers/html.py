@@ -31,6 +31,15 @@ _WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"
 _NOT_PAGE_ENCODINGS = frozenset(
     {"undefined", "unicode-escape", "raw-unicode-escape", "utf-7", "idna", "punycode"}
 )
+# HTML elements that are blocks of their own (a <div> holding one is not a paragraph).
+_HTML_BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl",
+        "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre",
+        "section", "summary", "table", "ul",
+    }
+)  # fmt: skip
 _BLOCK_TAGS = frozenset({"p", "head", "quote", "code", "list", "item", "table", "row", "cell"})
 
 
@@ -111,7 +120,23 @@ def _shown(markup: str) -> Any:
     for element in unshown:
         if element.getparent() is not None:  # the root itself is never dropped
             element.drop_tree()  # keeps the text that follows the element
+    for div in tree.iter("div"):
+        if _is_bare_paragraph(div):
+            div.tag = "p"
     return tree
+
+
+def _is_bare_paragraph(div: Any) -> bool:
+    """A <div> holding words (and inline markup or <br>) but no blocks: a paragraph.
+
+    Pages written as <div>text<br>text</div> are common; with enough <p> elsewhere,
+    trafilatura ignores a div's own words, so the text before its first <br> (or all of
+    it) was lost.
+    """
+    children = [child for child in div if isinstance(child.tag, str)]
+    if any(child.tag in _HTML_BLOCKS for child in children):
+        return False
+    return bool((div.text or "").strip()) or any((c.tail or "").strip() for c in div)
 
 
 def _has_text(element: Any) -> bool:
