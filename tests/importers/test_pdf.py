@@ -152,3 +152,16 @@ def test_a_running_head_with_a_page_number_still_goes(tmp_path: Path) -> None:
     text = read_article(write(tmp_path / "budget.pdf", data)).text
 
     assert text.split("\n\n") == [f"Spending rose by {7 * n}% in the budget." for n in (1, 2, 3)]
+
+
+def test_ligature_glyphs_become_their_letters(tmp_path: Path) -> None:
+    # Typeset PDFs often map "fi" and "fl" to one ligature glyph (U+FB01, U+FB02) in the
+    # text layer; the reader sees the word "financial", and search and claims need it too.
+    data = build_pdf(
+        [["The ~nancial report was ~led late, the of~ce said of its cash |ow."]],
+        to_unicode={"~": "FB01", "|": "FB02"},
+    )
+
+    text = read_article(write(tmp_path / "ligatures.pdf", data)).text
+
+    assert text == "The financial report was filed late, the office said of its cash flow."
