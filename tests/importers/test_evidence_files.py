@@ -89,6 +89,24 @@ def test_an_svg_with_scripts_is_refused() -> None:
     _refused(make.SVG, "SVG images are not accepted")
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        make.SVG.decode().encode("utf-16"),  # with a byte-order mark
+        make.SVG.decode().encode("utf-16-le"),
+        make.SVG.replace(
+            b"<svg ",
+            b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "svg11.dtd" [\n'
+            b'  <!ENTITY ns "http://www.w3.org/2000/svg">\n]>\n<svg ',
+        ),
+    ],
+    ids=["utf-16", "utf-16-without-bom", "doctype-with-internal-subset"],
+)
+def test_an_svg_in_disguise_is_refused_too(data: bytes) -> None:
+    # Passed as plain text, it would be kept under its .svg name and opened by a browser.
+    _refused(data, "SVG images are not accepted")
+
+
 def test_a_page_with_inline_svg_is_still_a_page() -> None:
     data = make.page("Svgless").replace(b"<article>", b"<article><svg><path/></svg>")
     assert read_evidence(data).media_type == HTML

@@ -32,7 +32,10 @@ WACZ = "application/wacz"
 TEXT = "text/plain"
 
 #: What may come before a markup file's first element: prolog, comments, doctype.
-_PREAMBLE = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)", re.IGNORECASE | re.DOTALL)
+#: A doctype may carry an internal subset in brackets, with '>' inside it.
+_PREAMBLE = re.compile(
+    rb"\s*(<\?.*?\?>|<!--.*?-->|<!doctype[^>\[]*(?:\[.*?\])?\s*>)", re.IGNORECASE | re.DOTALL
+)
 _ROOT = re.compile(rb"\s*<([a-z][a-z0-9]*)", re.IGNORECASE)
 _HTML_DOCTYPE = re.compile(rb"<!doctype\s+html", re.IGNORECASE)
 _HTML_ROOTS = frozenset({b"html", b"head", b"body"})
@@ -74,10 +77,7 @@ def read_evidence(data: bytes) -> EvidenceContent:
     head = data[:4096]
     root = _root(head)
     if root == b"svg":
-        raise Unreadable(
-            "SVG images are not accepted as evidence (they can carry scripts); "
-            "export a PNG of it and attach that"
-        )
+        raise _svg_refused()
     if _MHTML_HEAD.search(head.replace(b"\r\n", b"\n")):
         return EvidenceContent(MHTML, _clip(_mhtml_text(data)))
     if root in _HTML_ROOTS or _HTML_DOCTYPE.search(head[:1024]):
@@ -89,7 +89,18 @@ def read_evidence(data: bytes) -> EvidenceContent:
             "its type is not one ClaimDesk keeps as evidence (PDF, PNG, JPEG, WebP, a saved "
             "web page, WARC, WACZ or plain text)"
         ) from None
+    # An SVG in UTF-16 is not seen in the raw bytes; kept as "text" under its .svg name, a
+    # browser would run its scripts when the user opens it.
+    if _root(text[:4096].encode("utf-8")) == b"svg":
+        raise _svg_refused()
     return EvidenceContent(TEXT, _clip(normalise_plain(text)))
+
+
+def _svg_refused() -> Unreadable:
+    return Unreadable(
+        "SVG images are not accepted as evidence (they can carry scripts); "
+        "export a PNG of it and attach that"
+    )
 
 
 def _root(head: bytes) -> bytes | None:
