@@ -165,3 +165,12 @@ def test_ligature_glyphs_become_their_letters(tmp_path: Path) -> None:
     text = read_article(write(tmp_path / "ligatures.pdf", data)).text
 
     assert text == "The financial report was filed late, the office said of its cash flow."
+
+
+def test_a_soft_hyphen_at_a_line_end_joins_the_word(tmp_path: Path) -> None:
+    # Word and InDesign exports put U+00AD where they hyphenated: "spokes-" / "person".
+    data = build_pdf([["Her spokes\xad\nperson said the deficit had nar\xad\nrowed to 3%."]])
+
+    text = read_article(write(tmp_path / "soft-hyphen.pdf", data)).text
+
+    assert text == "Her spokesperson said the deficit had narrowed to 3%."

@@ -261,6 +261,8 @@ def _breaks(previous: _Line, line: _Line, leading: float) -> bool:
 
 def _join_lines(first: str, second: str) -> str:
     """Join two lines of one paragraph, undoing end-of-line hyphenation."""
+    if first.endswith("\xad") and second:  # a soft hyphen marks where a word was split
+        return first[:-1] + second
     if len(first) > 1 and first.endswith("-") and first[-2].isalpha() and second[:1].islower():
         return first[:-1] + second
     return f"{first} {second}"
