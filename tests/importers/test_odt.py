@@ -131,3 +131,37 @@ def test_hidden_text_paragraphs_and_sections_are_left_out(tmp_path: Path) -> Non
     text = read_article(write(tmp_path / "hidden.odt", build_odt(body))).text
 
     assert text.split("\n\n") == ["Turnout was 64%. Final.", "Shown section."]
+
+
+def test_text_with_the_hidden_font_effect_is_left_out(tmp_path: Path) -> None:
+    # Writer stores Format > Character > Hidden as text:display="none" in a style.
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>'
+        "<office:automatic-styles>"
+        '<style:style style:name="T1" style:family="text">'
+        '<style:text-properties text:display="none"/></style:style>'
+        '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Notes"/>'
+        "</office:automatic-styles><office:body><office:text>"
+        '<text:p>Turnout was 64%.<text:span text:style-name="T1"> Check: 46%?</text:span>'
+        "</text:p>"
+        '<text:p text:style-name="P1">Internal: the mayor may resign.</text:p>'
+        "<text:p>Counting ends at noon.</text:p>"
+        "</office:text></office:body></office:document-content>"
+    )
+    styles = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {ns}><office:styles>'
+        '<style:style style:name="Notes" style:family="paragraph">'
+        '<style:text-properties text:display="none"/></style:style>'
+        "</office:styles></office:document-styles>"
+    )
+    data = replace_member(build_odt(""), "content.xml", content.encode())
+    data = replace_member(data, "styles.xml", styles.encode())
+
+    text = read_article(write(tmp_path / "hidden-style.odt", data)).text
+
+    assert text.split("\n\n") == ["Turnout was 64%.", "Counting ends at noon."]

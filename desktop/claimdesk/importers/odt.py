@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,6 +24,7 @@ _MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 # Blocks whose children are themselves paragraphs, lists or tables.
@@ -45,6 +47,7 @@ _SKIPPED = frozenset(
 
 # Hidden-text and hidden-paragraph fields: whether their condition hid them at the last save.
 _IS_HIDDEN = f"{_TEXT}is-hidden"
+_STYLE_NAME = f"{_TEXT}style-name"
 
 
 def extract(data: bytes) -> Extracted:
@@ -58,9 +61,10 @@ def extract(data: bytes) -> Extracted:
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
         raise Unreadable(f"it is not an {KIND} (content.xml has no text body)")
+    hidden = _hidden_styles(root, members.get("styles.xml"))
     paragraphs: list[str] = []
     first_heading: str | None = None
-    for text, is_heading in _blocks(body):
+    for text, is_heading in _blocks(body, hidden):
         paragraphs.append(text)
         if is_heading and first_heading is None and text.strip():
             first_heading = text
@@ -79,18 +83,22 @@ def extract(data: bytes) -> Extracted:
     )
 
 
-def _blocks(container: Any) -> Iterator[tuple[str, bool]]:
-    """(text, is_heading) for every paragraph, heading and table row, without recursion."""
+def _blocks(container: Any, hidden: frozenset[tuple[str, str]]) -> Iterator[tuple[str, bool]]:
+    """(text, is_heading) for every paragraph, heading and table row, without recursion.
+
+    `hidden` names the styles with the Hidden font effect: their text is left out.
+    """
     stack: list[Any] = list(reversed(container))
     while stack:
         node = stack.pop()
         tag = node.tag
         if tag in (f"{_TEXT}p", f"{_TEXT}h"):
-            if not _hidden_paragraph(node):
-                yield _inline(node), tag == f"{_TEXT}h"
+            style = ("paragraph", node.get(_STYLE_NAME, ""))
+            if not _hidden_paragraph(node) and style not in hidden:
+                yield _inline(node, hidden), tag == f"{_TEXT}h"
         elif tag == f"{_TABLE}table":
             for row in _own(node, f"{_TABLE}table-row"):
-                cells = (_cell(cell) for cell in _own(row, f"{_TABLE}table-cell"))
+                cells = (_cell(cell, hidden) for cell in _own(row, f"{_TABLE}table-cell"))
                 yield " | ".join(cell for cell in cells if cell), False
         elif tag in _CONTAINERS and node.get(f"{_TEXT}display") != "none":  # hidden section
             stack.extend(reversed(node))
@@ -115,14 +123,20 @@ def _hidden_paragraph(paragraph: Any) -> bool:
     )
 
 
-def _cell(cell: Any) -> str:
-    parts = (text for text, _ in _blocks(cell))
+def _cell(cell: Any, hidden: frozenset[tuple[str, str]]) -> str:
+    parts = (text for text, _ in _blocks(cell, hidden))
     return " ".join(normalise_paragraph(part).replace("\n", " ") for part in parts).strip()
 
 
-def _inline(paragraph: Any) -> str:
+def _inline(paragraph: Any, hidden: frozenset[tuple[str, str]]) -> str:
     """A paragraph's words: spans and links kept, <text:s/> spaces, tabs and line breaks."""
-    return gather_text(paragraph, _odt_opening)
+
+    def opening(node: Any) -> tuple[str, bool] | None:
+        if ("text", node.get(_STYLE_NAME, "")) in hidden:
+            return None
+        return _odt_opening(node)
+
+    return gather_text(paragraph, opening)
 
 
 def _odt_opening(node: Any) -> tuple[str, bool] | None:
@@ -140,6 +154,38 @@ def _odt_opening(node: Any) -> tuple[str, bool] | None:
     if tag.startswith(_TEXT):  # span, a, bookmark-ref, date, page-number...
         return node.text or "", True
     return "", False
+
+
+def _hidden_styles(content: Any, styles_xml: bytes | None) -> frozenset[tuple[str, str]]:
+    """Paragraph and text styles with the Hidden font effect (text:display="none"),
+    set on the style itself or inherited from its parent style."""
+    roots = [content]
+    if styles_xml is not None:
+        with contextlib.suppress(Unreadable):  # the text can be read without named styles
+            roots.append(parse_xml("styles.xml", styles_xml, KIND))
+    # (family, name) -> (the parent's (family, name), text:display if the style sets it)
+    styles: dict[tuple[str, str], tuple[tuple[str, str] | None, str | None]] = {}
+    for root in roots:
+        for style in root.iter(f"{_STYLE}style"):
+            properties = style.find(f"{_STYLE}text-properties")
+            display = None if properties is None else properties.get(f"{_TEXT}display")
+            family = style.get(f"{_STYLE}family", "")
+            parent = style.get(f"{_STYLE}parent-style-name")
+            key = (family, style.get(f"{_STYLE}name", ""))
+            styles[key] = (None if parent is None else (family, parent), display)
+    hidden = set()
+    for key in styles:
+        current: tuple[str, str] | None = key
+        seen: set[tuple[str, str]] = set()
+        while current in styles and current not in seen:  # a parent loop ends the walk
+            seen.add(current)
+            parent, display = styles[current]
+            if display is not None:
+                if display == "none":
+                    hidden.add(key)
+                break
+            current = parent
+    return frozenset(hidden)
 
 
 def _count(node: Any) -> int:
