@@ -241,3 +241,17 @@ def test_words_written_straight_into_a_div_are_kept(tmp_path: Path) -> None:
         "The mayor said bus use rose by 12% last year.\nOperators put the rise at 7%.",
         "A second div of words, with no line break at all.",
     ]
+
+
+def test_a_short_page_loses_what_its_inline_styles_hide(tmp_path: Path) -> None:
+    # Long pages went through trafilatura's own cleaning; short ones did not.
+    page = (
+        "<html><body><p>Bus fares rise by 5% in May.</p>"
+        '<p style="color: red; DISPLAY : none">Draft: 9%?</p>'
+        '<p style="visibility:hidden">Check with the council.</p>'
+        '<p style="display: block">Shown.</p></body></html>'
+    )
+
+    text = read_article(write(tmp_path / "styled.html", page)).text
+
+    assert text == "Bus fares rise by 5% in May.\n\nShown."

@@ -40,6 +40,11 @@ _HTML_BLOCKS = frozenset(
         "section", "summary", "table", "ul",
     }
 )  # fmt: skip
+# An inline style that hides its element: display:none or visibility:hidden.
+_STYLE_HIDES = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)",
+    re.IGNORECASE,
+)
 _BLOCK_TAGS = frozenset({"p", "head", "quote", "code", "list", "item", "table", "row", "cell"})
 
 
@@ -105,8 +110,9 @@ def _extract(markup: str) -> tuple[Any, Any]:
 
 
 def _shown(markup: str) -> Any:
-    """The page's tree without what a browser never shows: elements marked `hidden` and
-    <template> content (trafilatura would keep both). "until-found" content stays: the
+    """The page's tree without what a browser never shows: elements marked `hidden`,
+    <template> content (trafilatura would keep both) and elements whose inline style
+    hides them (trafilatura drops those only on long pages). "until-found" content stays: the
     reader reaches it by searching the page. Falls back to the markup if it has no tree.
     """
     from trafilatura.utils import load_html
@@ -117,6 +123,8 @@ def _shown(markup: str) -> Any:
     unshown = tree.xpath(
         "//template | //*[@hidden and translate(@hidden, 'UNTILFOD', 'untilfod') != 'until-found']"
     )
+    styled = tree.xpath("//*[@style]")
+    unshown += [node for node in styled if _STYLE_HIDES.search(node.get("style"))]
     for element in unshown:
         if element.getparent() is not None:  # the root itself is never dropped
             element.drop_tree()  # keeps the text that follows the element
