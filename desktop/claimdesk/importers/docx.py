@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from claimdesk.domain.models import ArticleMetadata
-from claimdesk.importers.archive import check_xml, open_checked_zip, parse_xml
+from claimdesk.importers.archive import check_xml, foreign_package, open_checked_zip, parse_xml
 from claimdesk.importers.common import (
     Extracted,
     Unreadable,
@@ -43,6 +43,7 @@ _OFF = frozenset({"0", "false", "off"})
 def extract(data: bytes) -> Extracted:
     """Body text of a .docx; each paragraph, heading and table row becomes a paragraph."""
     members = open_checked_zip(data, KIND)
+    foreign_package(members, KIND, ".docx")
     for name, blob in members.items():
         if name.endswith((".xml", ".rels")):
             check_xml(name, blob, KIND)

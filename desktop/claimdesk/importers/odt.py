@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from claimdesk.domain.models import ArticleMetadata
-from claimdesk.importers.archive import open_checked_zip, parse_xml
+from claimdesk.importers.archive import foreign_package, open_checked_zip, parse_xml
 from claimdesk.importers.common import (
     Extracted,
     Unreadable,
@@ -53,6 +53,7 @@ _STYLE_NAME = f"{_TEXT}style-name"
 def extract(data: bytes) -> Extracted:
     """Paragraphs, headings, lists and table rows of an .odt in document order."""
     members = open_checked_zip(data, KIND)
+    foreign_package(members, KIND, ".odt")
     if members.get("mimetype", _MIMETYPE).strip() != _MIMETYPE:
         raise Unreadable(f"it is not an {KIND} (it is another OpenDocument type)")
     if "content.xml" not in members:

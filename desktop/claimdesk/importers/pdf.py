@@ -18,6 +18,7 @@ from claimdesk.importers.common import (
     Extracted,
     Unreadable,
     clean_field,
+    describe_binary,
     join_paragraphs,
     one_line,
     parse_date,
@@ -87,6 +88,9 @@ def _open(data: bytes) -> Any:
     from pypdf import PdfReader
 
     if b"%PDF" not in data[:1024]:
+        magic = describe_binary(data)
+        if magic is not None:
+            raise Unreadable(f"it is not a PDF; it looks like {magic}")
         raise Unreadable("it is not a PDF (the PDF header is missing)")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
