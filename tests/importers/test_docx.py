@@ -99,13 +99,41 @@ def test_hidden_text_is_left_out(tmp_path: Path) -> None:
     # Word's "Hidden" font effect (w:vanish) is not shown or printed; w:val="0" undoes it.
     data = _with_body(
         "<w:p><w:r><w:t>Turnout was 64%.</w:t></w:r>"
-        '<w:r><w:rPr><w:vanish/></w:rPr><w:t> Editor: check this, it may be 46%.</w:t></w:r>'
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t> Editor: check this, it may be 46%.</w:t></w:r>"
         '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t> Shown again.</w:t></w:r></w:p>'
     )
 
     text = read_article(write(tmp_path / "hidden.docx", data)).text
 
     assert text == "Turnout was 64%. Shown again."
+
+
+def test_text_hidden_by_its_style_is_left_out(tmp_path: Path) -> None:
+    # The Hidden effect set in a character or paragraph style (or a style it is based on).
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    styles = (
+        f"<w:styles {w}>"
+        '<w:style w:type="character" w:styleId="EditorNote"><w:name w:val="Editor note"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>"
+        '<w:style w:type="paragraph" w:styleId="Draft"><w:name w:val="Draft"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>"
+        '<w:style w:type="paragraph" w:styleId="DraftQuote"><w:name w:val="Draft quote"/>'
+        '<w:basedOn w:val="Draft"/></w:style>'
+        "</w:styles>"
+    )
+    data = _with_body(
+        "<w:p><w:r><w:t>Turnout was 64%.</w:t></w:r>"
+        '<w:r><w:rPr><w:rStyle w:val="EditorNote"/></w:rPr><w:t> Check: 46%?</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="DraftQuote"/></w:pPr>'
+        "<w:r><w:t>Unconfirmed: the mayor will resign.</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>Shown in a draft.</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>Counting ends at noon.</w:t></w:r></w:p>"
+    )
+    data = replace_member(data, "word/styles.xml", styles.encode())
+
+    text = read_article(write(tmp_path / "hidden-style.docx", data)).text
+
+    assert text.split("\n\n") == ["Turnout was 64%.", "Shown in a draft.", "Counting ends at noon."]
 
 
 def test_text_moved_with_tracked_changes_appears_once_where_it_now_is(tmp_path: Path) -> None:

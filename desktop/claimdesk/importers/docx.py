@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from claimdesk.domain.models import ArticleMetadata
@@ -49,10 +50,10 @@ def extract(data: bytes) -> Extracted:
             check_xml(name, blob, KIND)
     document = _open(data)
     try:
-        heading_styles = _heading_style_ids(document)
+        styles = _Styles(_heading_style_ids(document), _hidden_style_ids(document))
         paragraphs: list[str] = []
         first_heading: str | None = None
-        for text, is_heading in _blocks(document.element.body, heading_styles):
+        for text, is_heading in _blocks(document.element.body, styles):
             paragraphs.append(text)
             if is_heading and first_heading is None and text.strip():
                 first_heading = text
@@ -99,17 +100,51 @@ def _heading_style_ids(document: Any) -> frozenset[str]:
     return frozenset(ids)
 
 
-def _blocks(container: Any, heading_styles: frozenset[str]) -> Iterator[tuple[str, bool]]:
+@dataclass(frozen=True, slots=True)
+class _Styles:
+    """Style ids that matter to the text: headings, and those with the Hidden effect."""
+
+    headings: frozenset[str]
+    hidden: frozenset[str]
+
+
+def _hidden_style_ids(document: Any) -> frozenset[str]:
+    """Styles with Word's Hidden effect (w:vanish), set or from the style they are based on."""
+    own: dict[str, tuple[str | None, bool | None]] = {}
+    for style in document.styles.element.iterchildren(f"{_W}style"):
+        vanish = style.find(f"{_W}rPr/{_W}vanish")
+        based_on = style.find(f"{_W}basedOn")
+        own[style.get(f"{_W}styleId", "")] = (
+            None if based_on is None else based_on.get(f"{_W}val"),
+            None if vanish is None else _on(vanish),
+        )
+    hidden = set()
+    for style_id in own:
+        current: str | None = style_id
+        seen: set[str] = set()
+        while current in own and current not in seen:  # a basedOn loop ends the walk
+            seen.add(current)
+            parent, vanish = own[current]
+            if vanish is not None:
+                if vanish:
+                    hidden.add(style_id)
+                break
+            current = parent
+    return frozenset(hidden)
+
+
+def _blocks(container: Any, styles: _Styles) -> Iterator[tuple[str, bool]]:
     """(text, is_heading) for each paragraph and table row below `container`, in order."""
     for child in container:
         if child.tag == f"{_W}p":
-            yield _paragraph_text(child), _style_id(child) in heading_styles
+            style = _style_id(child)
+            yield _paragraph_text(child, styles, style in styles.hidden), style in styles.headings
         elif child.tag == f"{_W}tbl":
             for row in _own_rows(child):
-                cells = (_cell_text(cell, heading_styles) for cell in row.iterchildren(f"{_W}tc"))
+                cells = (_cell_text(cell, styles) for cell in row.iterchildren(f"{_W}tc"))
                 yield " | ".join(cell for cell in cells if cell), False
         elif child.tag in _TRANSPARENT:
-            yield from _blocks(child, heading_styles)
+            yield from _blocks(child, styles)
 
 
 def _own_rows(table: Any) -> Iterator[Any]:
@@ -122,8 +157,8 @@ def _own_rows(table: Any) -> Iterator[Any]:
             yield row
 
 
-def _cell_text(cell: Any, heading_styles: frozenset[str]) -> str:
-    parts = (text for text, _ in _blocks(cell, heading_styles))
+def _cell_text(cell: Any, styles: _Styles) -> str:
+    parts = (text for text, _ in _blocks(cell, styles))
     return " ".join(normalise_paragraph(part).replace("\n", " ") for part in parts).strip()
 
 
@@ -132,7 +167,8 @@ def _style_id(paragraph: Any) -> str | None:
     return None if style is None else style.get(f"{_W}val")
 
 
-def _paragraph_text(paragraph: Any) -> str:
+def _paragraph_text(paragraph: Any, styles: _Styles, hidden_paragraph: bool) -> str:
+    """The paragraph's words; `hidden_paragraph`: its style hides runs not shown otherwise."""
     parts: list[str] = []
     stack = list(reversed(paragraph))
     while stack:
@@ -140,7 +176,7 @@ def _paragraph_text(paragraph: Any) -> str:
         tag = node.tag
         if tag in _SKIPPED or not isinstance(tag, str):
             continue
-        if tag == f"{_W}r" and _hidden(node):
+        if tag == f"{_W}r" and _hidden(node, styles, hidden_paragraph):
             continue
         if tag == f"{_W}t":
             parts.append(node.text or "")
@@ -155,10 +191,23 @@ def _paragraph_text(paragraph: Any) -> str:
     return "".join(parts)
 
 
-def _hidden(run: Any) -> bool:
-    """Whether a run has Word's Hidden effect (w:vanish): not shown, not printed."""
+def _hidden(run: Any, styles: _Styles, hidden_paragraph: bool) -> bool:
+    """Whether a run has Word's Hidden effect (w:vanish): not shown, not printed.
+
+    Set on the run it wins; then the run's character style; then the paragraph's style.
+    """
     vanish = run.find(f"{_W}rPr/{_W}vanish")
-    return vanish is not None and vanish.get(f"{_W}val", "true") not in _OFF
+    if vanish is not None:
+        return _on(vanish)
+    character = run.find(f"{_W}rPr/{_W}rStyle")
+    if character is not None and character.get(f"{_W}val") in styles.hidden:
+        return True
+    return hidden_paragraph
+
+
+def _on(toggle: Any) -> bool:
+    """The value of an on/off property such as <w:vanish/> or <w:vanish w:val="0"/>."""
+    return toggle.get(f"{_W}val", "true") not in _OFF
 
 
 def _company(app_xml: bytes | None) -> str | None:
