@@ -103,6 +103,12 @@ def _svg_refused() -> Unreadable:
     )
 
 
+def extract(data: bytes) -> EvidenceContent:
+    """`read_evidence` under the name the import worker calls: attachments are parsed
+    there (`IsolatedParser.read_evidence`), under an article's time and memory limits."""
+    return read_evidence(data)
+
+
 def _root(head: bytes) -> bytes | None:
     """The name of a markup file's first element, lower-cased (None: not markup)."""
     head = head.removeprefix(b"\xef\xbb\xbf")
