@@ -255,3 +255,29 @@ def test_a_short_page_loses_what_its_inline_styles_hide(tmp_path: Path) -> None:
     text = read_article(write(tmp_path / "styled.html", page)).text
 
     assert text == "Bus fares rise by 5% in May.\n\nShown."
+
+
+def test_loose_words_around_blocks_and_in_sections_are_kept(tmp_path: Path) -> None:
+    # The same loss as above, for words beside a <p> in a div, in a <section> of their
+    # own, or wrapped only in inline markup.
+    more = [
+        f"Paragraph {n} of the report on transport, long enough to count as article text."
+        for n in range(1, 9)
+    ]
+    extra = "".join(f"<p>{p}</p>" for p in more) + (
+        "<div>Fares rose by 4% in January.<p>Season tickets rose by 6%.</p>"
+        "Off-peak fares were frozen.</div>"
+        "<section>Bus use fell by 2% over the year.</section>"
+        "<div><span>Night buses carried <b>1.2m</b> people.</span></div>"
+    )
+    page = PAGE.replace("</article>", extra + "</article>")
+
+    text = read_article(write(tmp_path / "loose.html", page)).text
+
+    assert text.split("\n\n")[len(PARAGRAPHS) + len(more) :] == [
+        "Fares rose by 4% in January.",
+        "Season tickets rose by 6%.",
+        "Off-peak fares were frozen.",
+        "Bus use fell by 2% over the year.",
+        "Night buses carried 1.2m people.",
+    ]

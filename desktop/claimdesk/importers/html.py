@@ -128,23 +128,82 @@ def _shown(markup: str) -> Any:
     for element in unshown:
         if element.getparent() is not None:  # the root itself is never dropped
             element.drop_tree()  # keeps the text that follows the element
-    for div in tree.iter("div"):
-        if _is_bare_paragraph(div):
-            div.tag = "p"
+    _wrap_loose_words(tree)
     return tree
 
 
-def _is_bare_paragraph(div: Any) -> bool:
-    """A <div> holding words (and inline markup or <br>) but no blocks: a paragraph.
+# Containers whose own words trafilatura may skip when the page has enough <p> elsewhere.
+_LOOSE_CONTAINERS = frozenset({"div", "section", "article", "main"})
 
-    Pages written as <div>text<br>text</div> are common; with enough <p> elsewhere,
-    trafilatura ignores a div's own words, so the text before its first <br> (or all of
-    it) was lost.
+
+def _wrap_loose_words(tree: Any) -> None:
+    """Put the words a container holds outside any block into <p> elements of their own.
+
+    Pages written as <div>text<br>text</div>, or with words beside a <p> or in a bare
+    <section>, are common; with enough <p> elsewhere trafilatura ignores such words (the
+    text before a div's first <br>, or all of it). The containers themselves stay, so
+    trafilatura still drops page furniture by their class or id.
     """
-    children = [child for child in div if isinstance(child.tag, str)]
-    if any(child.tag in _HTML_BLOCKS for child in children):
-        return False
-    return bool((div.text or "").strip()) or any((c.tail or "").strip() for c in div)
+    has_block: set[Any] = set()  # elements with a block somewhere below them
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag in _HTML_BLOCKS:
+            parent = element.getparent()
+            while parent is not None and parent not in has_block:
+                has_block.add(parent)
+                parent = parent.getparent()
+    for container in [node for node in tree.iter(*_LOOSE_CONTAINERS) if _loose(node, has_block)]:
+        _wrap_runs(container, has_block)
+
+
+def _loose(container: Any, has_block: set[Any]) -> bool:
+    """Whether `container` holds words outside any block: its own, or in inline markup."""
+    if (container.text or "").strip():
+        return True
+    for child in container:
+        if (child.tail or "").strip():
+            return True
+        inline = isinstance(child.tag, str) and child.tag not in _HTML_BLOCKS
+        if inline and child not in has_block and _has_text(child):
+            return True
+    return False
+
+
+def _wrap_runs(container: Any, has_block: set[Any]) -> None:
+    """Each run of words and inline children of `container` goes into a new <p>."""
+    pieces: list[Any] = [container.text or ""]  # strings and child elements, in order
+    for child in list(container):
+        pieces.append(child)
+        pieces.append(child.tail or "")
+        child.tail = None
+        container.remove(child)
+    container.text = None
+    paragraph: Any = None
+    for piece in pieces:
+        if isinstance(piece, str):
+            if paragraph is None and not piece.strip():
+                _append_text(container, piece)
+                continue
+            if paragraph is None:
+                paragraph = container.makeelement("p", {})
+                container.append(paragraph)
+            _append_text(paragraph, piece)
+        elif isinstance(piece.tag, str) and (piece.tag in _HTML_BLOCKS or piece in has_block):
+            container.append(piece)
+            paragraph = None
+        else:  # inline markup, <br>, a comment: part of the current run
+            if paragraph is None:
+                paragraph = container.makeelement("p", {})
+                container.append(paragraph)
+            paragraph.append(piece)
+
+
+def _append_text(element: Any, text: str) -> None:
+    """Add `text` at the end of `element`'s content."""
+    if len(element):
+        last = element[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        element.text = (element.text or "") + text
 
 
 def _has_text(element: Any) -> bool:
