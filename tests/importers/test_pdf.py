@@ -10,7 +10,7 @@ import pytest
 
 from claimdesk.errors import ImportRefused
 from claimdesk.importers import read_article
-from tests.importers.doc_builders import build_pdf, build_scanned_pdf, write
+from tests.importers.doc_builders import _assemble_pdf, build_pdf, build_scanned_pdf, write
 
 SPEECH = [
     "# Speech on the economy",
@@ -174,3 +174,21 @@ def test_a_soft_hyphen_at_a_line_end_joins_the_word(tmp_path: Path) -> None:
     text = read_article(write(tmp_path / "soft-hyphen.pdf", data)).text
 
     assert text == "Her spokesperson said the deficit had narrowed to 3%."
+
+
+def test_a_sentence_running_into_the_next_column_stays_one_paragraph(tmp_path: Path) -> None:
+    def column(x: int, lines: list[bytes]) -> bytes:
+        shown = b"".join(b"(" + line + b") Tj T* " for line in lines)
+        return b"BT /F1 11 Tf 14 TL %d 740 Td " % x + shown + b"ET"
+
+    left = [b"The council said spending on roads rose", b"by 12% last year while spending on"]
+    right = [b"buses fell by 3%, the report said.", b"", b"Fares will rise in May."]
+    data = _assemble_pdf([column(72, left) + b"\n" + column(320, right)], None)
+
+    text = read_article(write(tmp_path / "columns.pdf", data)).text
+
+    assert text.split("\n\n") == [
+        "The council said spending on roads rose by 12% last year while spending on buses "
+        "fell by 3%, the report said.",
+        "Fares will rise in May.",
+    ]

@@ -245,7 +245,7 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     leading = statistics.quantiles(gaps, n=4)[0] if len(gaps) >= 4 else body_size * 1.2
     paragraphs = [lines[0].text.strip()]
     for previous, line in itertools.pairwise(lines):
-        if _breaks(previous, line, leading):
+        if _breaks(previous, line, leading) and not _next_column(previous, line, paragraphs[-1]):
             paragraphs.append(line.text.strip())
         else:
             paragraphs[-1] = _join_lines(paragraphs[-1], line.text.strip())
@@ -261,6 +261,16 @@ def _breaks(previous: _Line, line: _Line, leading: float) -> bool:
     if previous.size and line.size and abs(previous.size - line.size) > 0.15 * previous.size:
         return True  # a heading next to body text
     return bool(_BULLET_RE.match(line.text.strip()))
+
+
+def _next_column(previous: _Line, line: _Line, paragraph: str) -> bool:
+    """Whether `line` goes on with `paragraph` at the top of the next column: the text
+    jumps up, in the same type size, in the middle of a sentence (as across pages)."""
+    if previous.y is None or line.y is None or line.y < previous.y:
+        return False
+    if previous.size and line.size and abs(previous.size - line.size) > 0.15 * previous.size:
+        return False
+    return _continues(paragraph, line.text.strip())
 
 
 def _join_lines(first: str, second: str) -> str:
