@@ -45,6 +45,11 @@ def test_a_pdf_gives_its_text_layer() -> None:
     assert "zanzibarite" in found.text
 
 
+def test_a_pdfs_ligature_glyphs_are_found_as_letters() -> None:
+    data = build_pdf([["The ~nancial of~ce."]], to_unicode={"~": "FB01"})
+    assert read_evidence(data).text == "The financial office."
+
+
 def test_a_saved_page_gives_its_main_text_and_nothing_is_fetched() -> None:
     found = read_evidence(make.page("Quillowort"))
     assert found.media_type == HTML

@@ -18,6 +18,7 @@ from claimdesk.importers.common import (
     one_line,
 )
 from claimdesk.importers.evidence_images import check_image, image_type
+from claimdesk.importers.pdf import LIGATURES
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +148,8 @@ def pdf_text(data: bytes) -> str:
     except Exception as exc:  # pypdf raises many types on damaged streams and objects
         log.debug("pypdf failed", exc_info=True)
         raise Unreadable(f"the PDF is damaged ({one_line(exc)})") from None
-    return normalise_plain("\n\n".join(p.strip() for p in pages if p.strip()))
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    return normalise_plain(text.translate(LIGATURES))
 
 
 def page_text(data: bytes, media_type: str) -> str:

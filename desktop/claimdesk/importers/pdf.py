@@ -36,9 +36,9 @@ _PAGE_NUMBER_RE = re.compile(r"^(page\s*)?[-–—\s]*\d{1,4}[-–—\s]*((of|/)
 _DIGITS_RE = re.compile(r"\d+")
 _BULLET_RE = re.compile(r"^[•●▪◦‣∙·\-–*]\s")
 _FILE_TITLE_RE = re.compile(r"\.(docx?|pdf|odt|rtf|indd|qxd|pages|txt)$", re.I)
-# Latin ligature glyphs (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) that typesetting puts in the text layer: the reader
-# sees letters, and search, claims and quotes need the letters.
-_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+#: Latin ligature glyphs (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) that typesetting puts in the text layer: the reader
+#: sees letters, and search, claims and quotes need the letters.
+LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 _SENTENCE_END = (".", "!", "?", ":", "…", '"', "”", "’", "»", ")")
 
 
@@ -67,7 +67,7 @@ def extract(data: bytes) -> Extracted:
         if page_paragraphs and paragraphs and _continues(paragraphs[-1], page_paragraphs[0]):
             paragraphs[-1] = _join_lines(paragraphs[-1], page_paragraphs.pop(0))
         paragraphs.extend(page_paragraphs)
-    text = join_paragraphs(paragraphs).translate(_LIGATURES)
+    text = join_paragraphs(paragraphs).translate(LIGATURES)
     if not text:
         raise Unreadable(
             "the PDF has no text layer (it looks like a scanned image); "
