@@ -100,3 +100,18 @@ def test_html_comments_scripts_and_styles_are_not_text(tmp_path: Path) -> None:
     text = read_article(write(tmp_path / "html.md", source)).text
 
     assert text.split("\n\n") == ["Intro.", "Shown words", "Preformatted stays.", "Outro."]
+
+
+def test_an_html_line_break_separates_words(tmp_path: Path) -> None:
+    source = (
+        "Office of the Minister<br>10 Main Street<BR />Capital City\n\n"
+        "| Year | Note |\n|---|---|\n| 2023 | rose<br>then fell |\n"
+    )
+
+    text = read_article(write(tmp_path / "br.md", source)).text
+
+    assert text.split("\n\n") == [
+        "Office of the Minister\n10 Main Street\nCapital City",
+        "Year | Note",
+        "2023 | rose then fell",
+    ]

@@ -39,6 +39,7 @@ _KEYS = {
     "link": "url",
 }
 _TAG_RE = re.compile(r"<[^>]*>")
+_BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # What a browser does not show of an HTML block: comments, scripts, styles and templates
 # (unclosed, they run to the block's end, as they do in the rendered page).
 _UNSHOWN_RE = re.compile(
@@ -133,6 +134,8 @@ def _inline_text(children: list[Token]) -> str:
             parts.append(child.content)
         elif child.type == "softbreak":
             parts.append(" ")
-        elif child.type == "hardbreak":
+        elif child.type == "hardbreak" or (
+            child.type == "html_inline" and _BR_RE.fullmatch(child.content)
+        ):
             parts.append("\n")
     return "".join(parts)
