@@ -115,3 +115,23 @@ def test_an_html_line_break_separates_words(tmp_path: Path) -> None:
         "Year | Note",
         "2023 | rose then fell",
     ]
+
+
+def test_hidden_html_elements_hide_their_text_markdown_included(tmp_path: Path) -> None:
+    # A browser shows none of the hidden parts, whether the element is inline, a block,
+    # or a block that wraps Markdown paragraphs.
+    source = (
+        "Crime fell <span style='display: none'>not</span> by 5%.\n\n"
+        "<div hidden>\nDraft: check the 5% with the police.\n</div>\n\n"
+        "<aside hidden>\n\nA hidden *Markdown* paragraph.\n\n</aside>\n\n"
+        "Shown <b hidden='hidden'>hidden bold</b><b>bold</b> words.\n\n"
+        '<details hidden="until-found">\n\nFound by searching the page.\n\n</details>\n'
+    )
+
+    text = read_article(write(tmp_path / "hidden.md", source)).text
+
+    assert text.split("\n\n") == [
+        "Crime fell by 5%.",
+        "Shown bold words.",
+        "Found by searching the page.",
+    ]
