@@ -240,6 +240,29 @@ def test_damaged_documents_are_refused(tmp_path: Path, mangle: object, reason: s
     assert "\n" not in str(refused.value)
 
 
+def test_a_strict_open_xml_document_is_not_called_damaged(tmp_path: Path) -> None:
+    # Word's "Strict Open XML Document" uses other namespaces, which python-docx cannot read.
+    source = zipfile.ZipFile(io.BytesIO(press_release()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as strict:
+        for info in source.infolist():
+            data = source.read(info)
+            for transitional, iso in (
+                (b"schemas.openxmlformats.org/wordprocessingml/2006/main",
+                 b"purl.oclc.org/ooxml/wordprocessingml/main"),
+                (b"schemas.openxmlformats.org/officeDocument/2006/relationships",
+                 b"purl.oclc.org/ooxml/officeDocument/relationships"),
+            ):  # fmt: skip
+                data = data.replace(transitional, iso)
+            strict.writestr(info.filename, data)
+
+    with pytest.raises(ImportRefused) as refused:
+        read_article(write(tmp_path / "strict.docx", out.getvalue()))
+
+    assert "damaged" not in refused.value.reason
+    assert "Strict Open XML" in refused.value.reason
+
+
 def test_a_document_without_text_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path / "blank.docx", build_docx())
 

@@ -37,6 +37,9 @@ _SKIPPED = frozenset(
     {f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", f"{_W}txbxContent", f"{_W}pPr", f"{_W}rPr"}
 )
 
+# ISO/IEC 29500 Strict packages name their parts' relationships here (python-docx
+# reads only the Transitional namespaces Word writes by default).
+_STRICT_RELATIONSHIPS = b"http://purl.oclc.org/ooxml/officeDocument/relationships"
 # The false values of an on/off property such as <w:vanish w:val="0"/>.
 _OFF = frozenset({"0", "false", "off"})
 
@@ -45,6 +48,11 @@ def extract(data: bytes) -> Extracted:
     """Body text of a .docx; each paragraph, heading and table row becomes a paragraph."""
     members = open_checked_zip(data, KIND)
     foreign_package(members, KIND, ".docx")
+    if _STRICT_RELATIONSHIPS in members.get("_rels/.rels", b""):
+        raise Unreadable(
+            f"it is a {KIND} saved as Strict Open XML, which ClaimDesk cannot read; "
+            "save it again as a Word Document (.docx) and try again"
+        )
     for name, blob in members.items():
         if name.endswith((".xml", ".rels")):
             check_xml(name, blob, KIND)
