@@ -213,7 +213,9 @@ def test_hidden_elements_and_templates_are_not_text(tmp_path: Path) -> None:
 def test_a_short_page_loses_its_hidden_elements_too(tmp_path: Path) -> None:
     page = (
         "<html><body><p>Bus fares rise by 5% in May.</p><p hidden>Unconfirmed.</p>"
-        "<template>Template words.</template></body></html>"
+        "<template>Template words.</template>"
+        "<noscript><p>Please enable JavaScript to see the fare table.</p></noscript>"
+        "</body></html>"
     )
 
     assert read_article(write(tmp_path / "short.html", page)).text == "Bus fares rise by 5% in May."

@@ -111,9 +111,10 @@ def _extract(markup: str) -> tuple[Any, Any]:
 
 def _shown(markup: str) -> Any:
     """The page's tree without what a browser never shows: elements marked `hidden`,
-    <template> content (trafilatura would keep both) and elements whose inline style
-    hides them (trafilatura drops those only on long pages). "until-found" content stays: the
-    reader reaches it by searching the page. Falls back to the markup if it has no tree.
+    <template> content (trafilatura would keep both), and <noscript> content and elements
+    whose inline style hides them (trafilatura drops those only on long pages).
+    "until-found" content stays: the reader reaches it by searching the page. Falls back
+    to the markup if it has no tree.
     """
     from trafilatura.utils import load_html
 
@@ -121,7 +122,8 @@ def _shown(markup: str) -> Any:
     if tree is None:
         return markup
     unshown = tree.xpath(
-        "//template | //*[@hidden and translate(@hidden, 'UNTILFOD', 'untilfod') != 'until-found']"
+        "//template | //noscript"
+        " | //*[@hidden and translate(@hidden, 'UNTILFOD', 'untilfod') != 'until-found']"
     )
     styled = tree.xpath("//*[@style]")
     unshown += [node for node in styled if _STYLE_HIDES.search(node.get("style"))]
