@@ -92,6 +92,7 @@ def test_html_comments_scripts_and_styles_are_not_text(tmp_path: Path) -> None:
         "<!--\nEditor: revenue > £5bn? Unconfirmed, do not publish.\n-->\n\n"
         "<script>\nvar note = 'Crime rose by 40% last year';\n</script>\n\n"
         "<STYLE>\n.claim::after { content: 'Hidden style text' }\n</STYLE>\n\n"
+        "<noscript>\nEnable JavaScript to see the chart.\n</noscript>\n\n"
         "<div>Shown <!-- hidden aside --> words</div>\n\n"
         "<pre>\nPreformatted stays.\n</pre>\n\n"
         "Outro.\n"

@@ -45,7 +45,7 @@ _HTML_RE = re.compile(
     r"<!--.*?(?:-->|\Z)|<(/?)([a-z][a-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
     re.IGNORECASE | re.DOTALL,
 )
-_UNSHOWN_TAGS = frozenset({"script", "style", "template"})
+_UNSHOWN_TAGS = frozenset({"noscript", "script", "style", "template"})
 _VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
                         "meta", "source", "track", "wbr"})  # fmt: skip
 _QUOTED_RE = re.compile(r"\"[^\"]*\"|'[^']*'")
