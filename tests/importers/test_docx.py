@@ -136,6 +136,27 @@ def test_text_hidden_by_its_style_is_left_out(tmp_path: Path) -> None:
     assert text.split("\n\n") == ["Turnout was 64%.", "Shown in a draft.", "Counting ends at noon."]
 
 
+def test_cells_inside_content_controls_are_read(tmp_path: Path) -> None:
+    # A content control (or custom XML) may wrap a single cell of a row.
+    def cell(text: str) -> str:
+        return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    data = _with_body(
+        "<w:tbl><w:tr>"
+        + cell("North")
+        + "<w:sdt><w:sdtContent>"
+        + cell("120,000")
+        + "</w:sdtContent></w:sdt>"
+        + "<w:customXml>"
+        + cell("provisional")
+        + "</w:customXml></w:tr></w:tbl>"
+    )
+
+    text = read_article(write(tmp_path / "controls.docx", data)).text
+
+    assert text == "North | 120,000 | provisional"
+
+
 def test_text_moved_with_tracked_changes_appears_once_where_it_now_is(tmp_path: Path) -> None:
     # A tracked move keeps the old place (w:moveFrom, shown struck through) and the new one.
     data = _with_body(

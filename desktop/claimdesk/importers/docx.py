@@ -149,7 +149,7 @@ def _blocks(container: Any, styles: _Styles) -> Iterator[tuple[str, bool]]:
             yield _paragraph_text(child, styles, style in styles.hidden), style in styles.headings
         elif child.tag == f"{_W}tbl":
             for row in _own_rows(child):
-                cells = (_cell_text(cell, styles) for cell in row.iterchildren(f"{_W}tc"))
+                cells = (_cell_text(cell, styles) for cell in _own_cells(row))
                 yield " | ".join(cell for cell in cells if cell), False
         elif child.tag in _TRANSPARENT:
             yield from _blocks(child, styles)
@@ -163,6 +163,15 @@ def _own_rows(table: Any) -> Iterator[Any]:
             owner = owner.getparent()
         if owner is table:
             yield row
+
+
+def _own_cells(row: Any) -> Iterator[Any]:
+    """The row's cells, including those wrapped in a content control or custom XML."""
+    for child in row:
+        if child.tag == f"{_W}tc":
+            yield child
+        elif child.tag in _TRANSPARENT:
+            yield from _own_cells(child)
 
 
 def _cell_text(cell: Any, styles: _Styles) -> str:
