@@ -57,6 +57,13 @@ def test_a_saved_page_gives_its_main_text_and_nothing_is_fetched() -> None:
     assert "tracker.example" not in found.text and "fetch(" not in found.text
 
 
+def test_a_page_saved_in_utf16_is_still_a_page() -> None:
+    # Seen only once decoded: it was kept as plain text, its script among the words.
+    found = read_evidence(make.page("Utfsixteen").decode().encode("utf-16"))
+    assert found.media_type == HTML
+    assert "Utfsixteen" in found.text and "tracker.example" not in found.text
+
+
 def test_a_single_file_page_gives_its_html_part() -> None:
     body = make.page("Mhtmlword").decode()
     mhtml = (

@@ -90,10 +90,14 @@ def read_evidence(data: bytes) -> EvidenceContent:
             "its type is not one ClaimDesk keeps as evidence (PDF, PNG, JPEG, WebP, a saved "
             "web page, WARC, WACZ or plain text)"
         ) from None
-    # An SVG in UTF-16 is not seen in the raw bytes; kept as "text" under its .svg name, a
-    # browser would run its scripts when the user opens it.
-    if _root(text[:4096].encode("utf-8")) == b"svg":
+    # Markup in UTF-16 is not seen in the raw bytes. An SVG kept as "text" under its .svg
+    # name would run its scripts in the browser that opens it; a page is a page.
+    decoded_head = text[:4096].encode("utf-8")
+    decoded_root = _root(decoded_head)
+    if decoded_root == b"svg":
         raise _svg_refused()
+    if decoded_root in _HTML_ROOTS or _HTML_DOCTYPE.search(decoded_head[:1024]):
+        return EvidenceContent(HTML, _clip(page_text(data, HTML)))
     return EvidenceContent(TEXT, _clip(normalise_plain(text)))
 
 
