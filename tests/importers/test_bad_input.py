@@ -81,3 +81,26 @@ def test_over_the_size_limit(tmp_path: Path, workbench: Workbench, suffix: str) 
     reason = refused_and_nothing_stored(workbench, path)
 
     assert reason == "the file is 65,537 bytes, larger than the 65,536 bytes import limit"
+
+
+@pytest.mark.parametrize(
+    ("made_as", "named", "said"),
+    [
+        (".odt", ".docx", "it is an OpenDocument text (.odt), not a Word document"),
+        (".docx", ".odt", "it is a Word document (.docx), not an OpenDocument text"),
+        (".pdf", ".docx", "it looks like a PDF document"),
+        (".pdf", ".odt", "it looks like a PDF document"),
+        (".docx", ".pdf", "it looks like a zip archive"),
+    ],
+)
+def test_a_file_saved_under_another_formats_suffix_says_what_it_is(
+    tmp_path: Path, workbench: Workbench, made_as: str, named: str, said: str
+) -> None:
+    # Not "damaged": the file is whole, only its name is wrong.
+    path = tmp_path / f"article{named}"
+    path.write_bytes(valid_files()[made_as])
+
+    reason = refused_and_nothing_stored(workbench, path)
+
+    assert said in reason
+    assert "damaged" not in reason

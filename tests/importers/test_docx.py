@@ -89,6 +89,105 @@ def test_deleted_text_and_field_codes_are_left_out(tmp_path: Path) -> None:
     assert text == "Crime fell by 10% since 2010.\nNew line.\n\nInside a content control."
 
 
+def _with_body(xml: str) -> bytes:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = f"<w:document {w}><w:body>{xml}</w:body></w:document>"
+    return replace_member(press_release(), "word/document.xml", document.encode())
+
+
+def test_hidden_text_is_left_out(tmp_path: Path) -> None:
+    # Word's "Hidden" font effect (w:vanish) is not shown or printed; w:val="0" undoes it.
+    data = _with_body(
+        "<w:p><w:r><w:t>Turnout was 64%.</w:t></w:r>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t> Editor: check this, it may be 46%.</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t> Shown again.</w:t></w:r></w:p>'
+    )
+
+    text = read_article(write(tmp_path / "hidden.docx", data)).text
+
+    assert text == "Turnout was 64%. Shown again."
+
+
+def test_text_hidden_by_its_style_is_left_out(tmp_path: Path) -> None:
+    # The Hidden effect set in a character or paragraph style (or a style it is based on).
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    styles = (
+        f"<w:styles {w}>"
+        '<w:style w:type="character" w:styleId="EditorNote"><w:name w:val="Editor note"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>"
+        '<w:style w:type="paragraph" w:styleId="Draft"><w:name w:val="Draft"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>"
+        '<w:style w:type="paragraph" w:styleId="DraftQuote"><w:name w:val="Draft quote"/>'
+        '<w:basedOn w:val="Draft"/></w:style>'
+        "</w:styles>"
+    )
+    data = _with_body(
+        "<w:p><w:r><w:t>Turnout was 64%.</w:t></w:r>"
+        '<w:r><w:rPr><w:rStyle w:val="EditorNote"/></w:rPr><w:t> Check: 46%?</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="DraftQuote"/></w:pPr>'
+        "<w:r><w:t>Unconfirmed: the mayor will resign.</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>Shown in a draft.</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>Counting ends at noon.</w:t></w:r></w:p>"
+    )
+    data = replace_member(data, "word/styles.xml", styles.encode())
+
+    text = read_article(write(tmp_path / "hidden-style.docx", data)).text
+
+    assert text.split("\n\n") == ["Turnout was 64%.", "Shown in a draft.", "Counting ends at noon."]
+
+
+def test_cells_inside_content_controls_are_read(tmp_path: Path) -> None:
+    # A content control (or custom XML) may wrap a single cell of a row.
+    def cell(text: str) -> str:
+        return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    data = _with_body(
+        "<w:tbl><w:tr>"
+        + cell("North")
+        + "<w:sdt><w:sdtContent>"
+        + cell("120,000")
+        + "</w:sdtContent></w:sdt>"
+        + "<w:customXml>"
+        + cell("provisional")
+        + "</w:customXml></w:tr></w:tbl>"
+    )
+
+    text = read_article(write(tmp_path / "controls.docx", data)).text
+
+    assert text == "North | 120,000 | provisional"
+
+
+def test_text_moved_with_tracked_changes_appears_once_where_it_now_is(tmp_path: Path) -> None:
+    # A tracked move keeps the old place (w:moveFrom, shown struck through) and the new one.
+    data = _with_body(
+        '<w:p><w:moveFrom w:id="1" w:author="Ed"><w:r><w:t>Prices rose 3%. </w:t></w:r>'
+        "</w:moveFrom><w:r><w:t>Wages fell.</w:t></w:r>"
+        '<w:moveTo w:id="2" w:author="Ed"><w:r><w:t> Prices rose 3%.</w:t></w:r></w:moveTo>'
+        "</w:p>"
+    )
+
+    text = read_article(write(tmp_path / "moved.docx", data)).text
+
+    assert text == "Wages fell. Prices rose 3%."
+
+
+def test_a_table_inside_a_cell_is_read_once(tmp_path: Path) -> None:
+    def cell(content: str) -> str:
+        return f"<w:tc>{content}</w:tc>"
+
+    def para(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    inner = "<w:tbl><w:tr>" + cell(para("Fines")) + cell(para("£2m")) + "</w:tr></w:tbl>"
+    data = _with_body(
+        "<w:tbl><w:tr>" + cell(para("Penalties") + inner) + cell(para("2023")) + "</w:tr></w:tbl>"
+    )
+
+    text = read_article(write(tmp_path / "nested.docx", data)).text
+
+    assert text == "Penalties Fines | £2m | 2023"
+
+
 def test_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
     path = write(tmp_path / "bomb.docx", zip_bomb_docx(press_release(), megabytes=300))
     started = time.monotonic()
@@ -160,6 +259,29 @@ def test_damaged_documents_are_refused(tmp_path: Path, mangle: object, reason: s
 
     assert reason in refused.value.reason
     assert "\n" not in str(refused.value)
+
+
+def test_a_strict_open_xml_document_is_not_called_damaged(tmp_path: Path) -> None:
+    # Word's "Strict Open XML Document" uses other namespaces, which python-docx cannot read.
+    source = zipfile.ZipFile(io.BytesIO(press_release()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as strict:
+        for info in source.infolist():
+            data = source.read(info)
+            for transitional, iso in (
+                (b"schemas.openxmlformats.org/wordprocessingml/2006/main",
+                 b"purl.oclc.org/ooxml/wordprocessingml/main"),
+                (b"schemas.openxmlformats.org/officeDocument/2006/relationships",
+                 b"purl.oclc.org/ooxml/officeDocument/relationships"),
+            ):  # fmt: skip
+                data = data.replace(transitional, iso)
+            strict.writestr(info.filename, data)
+
+    with pytest.raises(ImportRefused) as refused:
+        read_article(write(tmp_path / "strict.docx", out.getvalue()))
+
+    assert "damaged" not in refused.value.reason
+    assert "Strict Open XML" in refused.value.reason
 
 
 def test_a_document_without_text_is_refused(tmp_path: Path) -> None:

@@ -45,11 +45,23 @@ def test_a_pdf_gives_its_text_layer() -> None:
     assert "zanzibarite" in found.text
 
 
+def test_a_pdfs_ligature_glyphs_are_found_as_letters() -> None:
+    data = build_pdf([["The ~nancial of~ce."]], to_unicode={"~": "FB01"})
+    assert read_evidence(data).text == "The financial office."
+
+
 def test_a_saved_page_gives_its_main_text_and_nothing_is_fetched() -> None:
     found = read_evidence(make.page("Quillowort"))
     assert found.media_type == HTML
     assert "Quillowort" in found.text
     assert "tracker.example" not in found.text and "fetch(" not in found.text
+
+
+def test_a_page_saved_in_utf16_is_still_a_page() -> None:
+    # Seen only once decoded: it was kept as plain text, its script among the words.
+    found = read_evidence(make.page("Utfsixteen").decode().encode("utf-16"))
+    assert found.media_type == HTML
+    assert "Utfsixteen" in found.text and "tracker.example" not in found.text
 
 
 def test_a_single_file_page_gives_its_html_part() -> None:
@@ -87,6 +99,24 @@ def _refused(data: bytes, match: str) -> None:
 
 def test_an_svg_with_scripts_is_refused() -> None:
     _refused(make.SVG, "SVG images are not accepted")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        make.SVG.decode().encode("utf-16"),  # with a byte-order mark
+        make.SVG.decode().encode("utf-16-le"),
+        make.SVG.replace(
+            b"<svg ",
+            b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "svg11.dtd" [\n'
+            b'  <!ENTITY ns "http://www.w3.org/2000/svg">\n]>\n<svg ',
+        ),
+    ],
+    ids=["utf-16", "utf-16-without-bom", "doctype-with-internal-subset"],
+)
+def test_an_svg_in_disguise_is_refused_too(data: bytes) -> None:
+    # Passed as plain text, it would be kept under its .svg name and opened by a browser.
+    _refused(data, "SVG images are not accepted")
 
 
 def test_a_page_with_inline_svg_is_still_a_page() -> None:

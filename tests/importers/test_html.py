@@ -194,3 +194,92 @@ def test_a_page_without_text_is_refused(tmp_path: Path, page: str) -> None:
         read_article(path)
 
     assert "text" in refused.value.reason
+
+
+def test_hidden_elements_and_templates_are_not_text(tmp_path: Path) -> None:
+    # `hidden` and <template> content are never shown; "until-found" content is (on search).
+    extra = (
+        "<p hidden>Draft: crime fell by 60%, check before publishing.</p>"
+        "<template><p>Template: the minister resigned today.</p></template>"
+        '<div hidden="until-found"><p>Collapsed but searchable section text.</p></div>'
+    )
+    page = PAGE.replace("</article>", extra + "</article>")
+
+    text = read_article(write(tmp_path / "hidden.html", page)).text
+
+    assert text.split("\n\n") == [*PARAGRAPHS, "Collapsed but searchable section text."]
+
+
+def test_a_short_page_loses_its_hidden_elements_too(tmp_path: Path) -> None:
+    page = (
+        "<html><body><p>Bus fares rise by 5% in May.</p><p hidden>Unconfirmed.</p>"
+        "<template>Template words.</template>"
+        "<noscript><p>Please enable JavaScript to see the fare table.</p></noscript>"
+        "</body></html>"
+    )
+
+    assert read_article(write(tmp_path / "short.html", page)).text == "Bus fares rise by 5% in May."
+
+
+def test_words_written_straight_into_a_div_are_kept(tmp_path: Path) -> None:
+    # Many CMSs write paragraphs as <div>text<br>text</div>; with enough <p> elsewhere on
+    # the page, trafilatura read only the text after a div's first <br>.
+    more = [
+        f"Paragraph {n} of the report on transport, long enough to count as article text."
+        for n in range(1, 9)
+    ]
+    extra = "".join(f"<p>{p}</p>" for p in more) + (
+        "<div>The mayor said bus use rose by 12% last year.<br>"
+        "Operators put the rise at 7%.</div>"
+        "<div>A <b>second</b> div of words, with no line break at all.</div>"
+    )
+    page = PAGE.replace("</article>", extra + "</article>")
+
+    text = read_article(write(tmp_path / "divs.html", page)).text
+
+    assert text.split("\n\n") == [
+        *PARAGRAPHS,
+        *more,
+        "The mayor said bus use rose by 12% last year.\nOperators put the rise at 7%.",
+        "A second div of words, with no line break at all.",
+    ]
+
+
+def test_a_short_page_loses_what_its_inline_styles_hide(tmp_path: Path) -> None:
+    # Long pages went through trafilatura's own cleaning; short ones did not.
+    page = (
+        "<html><body><p>Bus fares rise by 5% in May.</p>"
+        '<p style="color: red; DISPLAY : none">Draft: 9%?</p>'
+        '<p style="visibility:hidden">Check with the council.</p>'
+        '<p style="display: block">Shown.</p></body></html>'
+    )
+
+    text = read_article(write(tmp_path / "styled.html", page)).text
+
+    assert text == "Bus fares rise by 5% in May.\n\nShown."
+
+
+def test_loose_words_around_blocks_and_in_sections_are_kept(tmp_path: Path) -> None:
+    # The same loss as above, for words beside a <p> in a div, in a <section> of their
+    # own, or wrapped only in inline markup.
+    more = [
+        f"Paragraph {n} of the report on transport, long enough to count as article text."
+        for n in range(1, 9)
+    ]
+    extra = "".join(f"<p>{p}</p>" for p in more) + (
+        "<div>Fares rose by 4% in January.<p>Season tickets rose by 6%.</p>"
+        "Off-peak fares were frozen.</div>"
+        "<section>Bus use fell by 2% over the year.</section>"
+        "<div><span>Night buses carried <b>1.2m</b> people.</span></div>"
+    )
+    page = PAGE.replace("</article>", extra + "</article>")
+
+    text = read_article(write(tmp_path / "loose.html", page)).text
+
+    assert text.split("\n\n")[len(PARAGRAPHS) + len(more) :] == [
+        "Fares rose by 4% in January.",
+        "Season tickets rose by 6%.",
+        "Off-peak fares were frozen.",
+        "Bus use fell by 2% over the year.",
+        "Night buses carried 1.2m people.",
+    ]

@@ -83,3 +83,56 @@ def test_an_unclosed_front_matter_fence_is_just_text(tmp_path: Path) -> None:
 
     assert document.metadata.title != "x"
     assert "Body text." in document.text
+
+
+def test_html_comments_scripts_and_styles_are_not_text(tmp_path: Path) -> None:
+    # A browser shows none of these; a comment may hold an editor's note with a '>' in it.
+    source = (
+        "Intro.\n\n"
+        "<!--\nEditor: revenue > £5bn? Unconfirmed, do not publish.\n-->\n\n"
+        "<script>\nvar note = 'Crime rose by 40% last year';\n</script>\n\n"
+        "<STYLE>\n.claim::after { content: 'Hidden style text' }\n</STYLE>\n\n"
+        "<noscript>\nEnable JavaScript to see the chart.\n</noscript>\n\n"
+        "<div>Shown <!-- hidden aside --> words</div>\n\n"
+        "<pre>\nPreformatted stays.\n</pre>\n\n"
+        "Outro.\n"
+    )
+
+    text = read_article(write(tmp_path / "html.md", source)).text
+
+    assert text.split("\n\n") == ["Intro.", "Shown words", "Preformatted stays.", "Outro."]
+
+
+def test_an_html_line_break_separates_words(tmp_path: Path) -> None:
+    source = (
+        "Office of the Minister<br>10 Main Street<BR />Capital City\n\n"
+        "| Year | Note |\n|---|---|\n| 2023 | rose<br>then fell |\n"
+    )
+
+    text = read_article(write(tmp_path / "br.md", source)).text
+
+    assert text.split("\n\n") == [
+        "Office of the Minister\n10 Main Street\nCapital City",
+        "Year | Note",
+        "2023 | rose then fell",
+    ]
+
+
+def test_hidden_html_elements_hide_their_text_markdown_included(tmp_path: Path) -> None:
+    # A browser shows none of the hidden parts, whether the element is inline, a block,
+    # or a block that wraps Markdown paragraphs.
+    source = (
+        "Crime fell <span style='display: none'>not</span> by 5%.\n\n"
+        "<div hidden>\nDraft: check the 5% with the police.\n</div>\n\n"
+        "<aside hidden>\n\nA hidden *Markdown* paragraph.\n\n</aside>\n\n"
+        "Shown <b hidden='hidden'>hidden bold</b><b>bold</b> words.\n\n"
+        '<details hidden="until-found">\n\nFound by searching the page.\n\n</details>\n'
+    )
+
+    text = read_article(write(tmp_path / "hidden.md", source)).text
+
+    assert text.split("\n\n") == [
+        "Crime fell by 5%.",
+        "Shown bold words.",
+        "Found by searching the page.",
+    ]

@@ -10,7 +10,7 @@ import pytest
 
 from claimdesk.errors import ImportRefused
 from claimdesk.importers import read_article
-from tests.importers.doc_builders import build_pdf, build_scanned_pdf, write
+from tests.importers.doc_builders import _assemble_pdf, build_pdf, build_scanned_pdf, write
 
 SPEECH = [
     "# Speech on the economy",
@@ -152,3 +152,43 @@ def test_a_running_head_with_a_page_number_still_goes(tmp_path: Path) -> None:
     text = read_article(write(tmp_path / "budget.pdf", data)).text
 
     assert text.split("\n\n") == [f"Spending rose by {7 * n}% in the budget." for n in (1, 2, 3)]
+
+
+def test_ligature_glyphs_become_their_letters(tmp_path: Path) -> None:
+    # Typeset PDFs often map "fi" and "fl" to one ligature glyph (U+FB01, U+FB02) in the
+    # text layer; the reader sees the word "financial", and search and claims need it too.
+    data = build_pdf(
+        [["The ~nancial report was ~led late, the of~ce said of its cash |ow."]],
+        to_unicode={"~": "FB01", "|": "FB02"},
+    )
+
+    text = read_article(write(tmp_path / "ligatures.pdf", data)).text
+
+    assert text == "The financial report was filed late, the office said of its cash flow."
+
+
+def test_a_soft_hyphen_at_a_line_end_joins_the_word(tmp_path: Path) -> None:
+    # Word and InDesign exports put U+00AD where they hyphenated: "spokes-" / "person".
+    data = build_pdf([["Her spokes\xad\nperson said the deficit had nar\xad\nrowed to 3%."]])
+
+    text = read_article(write(tmp_path / "soft-hyphen.pdf", data)).text
+
+    assert text == "Her spokesperson said the deficit had narrowed to 3%."
+
+
+def test_a_sentence_running_into_the_next_column_stays_one_paragraph(tmp_path: Path) -> None:
+    def column(x: int, lines: list[bytes]) -> bytes:
+        shown = b"".join(b"(" + line + b") Tj T* " for line in lines)
+        return b"BT /F1 11 Tf 14 TL %d 740 Td " % x + shown + b"ET"
+
+    left = [b"The council said spending on roads rose", b"by 12% last year while spending on"]
+    right = [b"buses fell by 3%, the report said.", b"", b"Fares will rise in May."]
+    data = _assemble_pdf([column(72, left) + b"\n" + column(320, right)], None)
+
+    text = read_article(write(tmp_path / "columns.pdf", data)).text
+
+    assert text.split("\n\n") == [
+        "The council said spending on roads rose by 12% last year while spending on buses "
+        "fell by 3%, the report said.",
+        "Fares will rise in May.",
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,11 +11,13 @@ import pytest
 
 from claimdesk.domain import SourceDraft
 from claimdesk.errors import StaleReference
+from claimdesk.importers.worker import IsolatedParser, WorkerLimits
 from claimdesk.services.evidence import AttachmentRefused
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.workbench import Workbench
 from tests.importers import evidence_builders as make
 from tests.importers.doc_builders import build_pdf
+from tests.importers.test_limits import slow_pdf
 from tests.services.desk import add_article, dump, mark, open_workbench
 
 TABLES = ("claims", "source_notes", "evidence", "evidence_blobs")
@@ -98,6 +101,27 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(
         wb.attach_file(source, path)
     with pytest.raises(AttachmentRefused, match=r"pasted.txt: .* limit for one attachment"):
         wb.attach_bytes(source, b"words " * 400, "pasted.txt")
+
+
+def test_a_file_built_to_stall_readers_is_refused_at_the_time_limit(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    # Parsed in the app process, this PDF held the attach (and the window) for minutes.
+    source = _source(wb, tmp_path)
+    before = dump(wb.db, TABLES)
+    wb.evidence_parser = IsolatedParser(WorkerLimits(seconds=2.0))
+    started = time.monotonic()
+    try:
+        with pytest.raises(AttachmentRefused, match="took longer than ClaimDesk's 2 s limit"):
+            wb.attach_bytes(source, slow_pdf(pages=8), "slow.pdf")
+        elapsed = time.monotonic() - started
+        # The next file gets a fresh reader.
+        attached, _ = wb.attach_bytes(source, make.png(), "fine.png")
+    finally:
+        wb.evidence_parser.close()
+    assert elapsed < 15
+    assert attached.media_type == "image/png"
+    assert dump(wb.db, TABLES)["evidence_blobs"] != before["evidence_blobs"]
 
 
 def test_attaching_to_a_removed_note_is_a_stale_reference(wb: Workbench, tmp_path: Path) -> None:

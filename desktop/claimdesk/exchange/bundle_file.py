@@ -31,7 +31,8 @@ from claimdesk.exchange.records import (
 )
 from claimdesk.exchange.records_write import article_to_json
 from claimdesk.importers.common import Unreadable
-from claimdesk.importers.evidence_files import MAX_ATTACHMENT_BYTES, read_evidence
+from claimdesk.importers.evidence_files import MAX_ATTACHMENT_BYTES
+from claimdesk.importers.worker import shared_parser
 
 SUFFIX = ".claimdesk"
 BUNDLE_FORMAT = "claimdesk-bundle"
@@ -301,7 +302,7 @@ def _evidence(
                 "(the file is damaged or was changed)."
             )
         try:
-            content = read_evidence(data)
+            content = shared_parser().read_evidence(data)  # under the worker's limits
         except Unreadable as exc:
             raise ValueError(f"the attached file {named[sha]} was refused: {exc.reason}.") from None
         out[sha] = BundleEvidence(data, content.media_type, content.text)

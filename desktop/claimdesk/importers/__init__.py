@@ -95,7 +95,11 @@ def read_article(
     * structured formats (md, html, docx, pdf, odt) put one blank line ("\\n\\n") between
       paragraphs; headings, list items and table rows (cells joined by " | ") are
       paragraphs; inside a paragraph runs of spaces become one space and an explicit line
-      break (<br>, a Word line break, a Markdown hard break) stays a single "\\n".
+      break (<br>, a Word line break, a Markdown hard break) stays a single "\\n";
+    * what the reader cannot see is left out: tracked deletions and the old place of moved
+      text, Word's and Writer's Hidden effect (set directly or by a style), hidden fields
+      and sections, and HTML that a browser does not show (`hidden`, display:none,
+      <template>, <noscript>, scripts, styles and comments, in web pages and Markdown).
 
     The title falls back from the file's own metadata to its first heading, then to its
     first line (shortened), then to the file name.

@@ -47,6 +47,8 @@ def open_checked_zip(
                 f"it is not a {kind} but an old-format or password-protected Office file; "
                 "open it in Word or LibreOffice, save it in the newer format and try again"
             )
+        if magic is not None:
+            raise Unreadable(f"it is not a valid {kind}; it looks like {magic}")
         raise Unreadable(f"it is not a valid {kind} (it is not a zip container)")
     _check_member_count(data, kind, limits)
     try:
@@ -69,6 +71,40 @@ def open_checked_zip(
         members[info.filename] = _inflate(archive, info, cap, kind)
         budget -= len(members[info.filename])
     return members
+
+
+#: Office packages by a part only they have: (part, what the file is, its suffix).
+_PACKAGES: tuple[tuple[str, str, str], ...] = (
+    ("word/document.xml", "a Word document (.docx)", ".docx"),
+    ("xl/workbook.xml", "an Excel workbook (.xlsx)", ".xlsx"),
+    ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)", ".pptx"),
+)
+_OPENDOCUMENT = b"application/vnd.oasis.opendocument."
+
+
+def foreign_package(members: dict[str, bytes], kind: str, own_suffix: str) -> None:
+    """Refuse an office document of another kind than `kind`, saying what it is.
+
+    A file renamed from .odt to .docx (or the reverse) is not damaged; the user needs to
+    know its real kind, and for the two kinds ClaimDesk opens, the suffix to give it.
+    """
+    mimetype = members.get("mimetype", b"").strip()
+    if mimetype.startswith(_OPENDOCUMENT):
+        if mimetype.removeprefix(_OPENDOCUMENT) != b"text":
+            return  # another OpenDocument type: the .odt importer says so itself
+        what, suffix = "an OpenDocument text (.odt)", ".odt"
+    else:
+        found = next(((w, sfx) for part, w, sfx in _PACKAGES if part in members), None)
+        if found is None:
+            return
+        what, suffix = found
+    if suffix == own_suffix:
+        return
+    article = "an" if kind[0].lower() in "aeiou" else "a"
+    reason = f"it is {what}, not {article} {kind}"
+    if suffix in (".docx", ".odt"):
+        reason += f"; rename it to end in {suffix} and open it again"
+    raise Unreadable(reason)
 
 
 def _check_member_count(data: bytes, kind: str, limits: ZipLimits) -> None:

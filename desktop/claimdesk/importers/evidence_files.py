@@ -18,6 +18,7 @@ from claimdesk.importers.common import (
     one_line,
 )
 from claimdesk.importers.evidence_images import check_image, image_type
+from claimdesk.importers.pdf import LIGATURES
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,10 @@ WACZ = "application/wacz"
 TEXT = "text/plain"
 
 #: What may come before a markup file's first element: prolog, comments, doctype.
-_PREAMBLE = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)", re.IGNORECASE | re.DOTALL)
+#: A doctype may carry an internal subset in brackets, with '>' inside it.
+_PREAMBLE = re.compile(
+    rb"\s*(<\?.*?\?>|<!--.*?-->|<!doctype[^>\[]*(?:\[.*?\])?\s*>)", re.IGNORECASE | re.DOTALL
+)
 _ROOT = re.compile(rb"\s*<([a-z][a-z0-9]*)", re.IGNORECASE)
 _HTML_DOCTYPE = re.compile(rb"<!doctype\s+html", re.IGNORECASE)
 _HTML_ROOTS = frozenset({b"html", b"head", b"body"})
@@ -74,10 +78,7 @@ def read_evidence(data: bytes) -> EvidenceContent:
     head = data[:4096]
     root = _root(head)
     if root == b"svg":
-        raise Unreadable(
-            "SVG images are not accepted as evidence (they can carry scripts); "
-            "export a PNG of it and attach that"
-        )
+        raise _svg_refused()
     if _MHTML_HEAD.search(head.replace(b"\r\n", b"\n")):
         return EvidenceContent(MHTML, _clip(_mhtml_text(data)))
     if root in _HTML_ROOTS or _HTML_DOCTYPE.search(head[:1024]):
@@ -89,7 +90,28 @@ def read_evidence(data: bytes) -> EvidenceContent:
             "its type is not one ClaimDesk keeps as evidence (PDF, PNG, JPEG, WebP, a saved "
             "web page, WARC, WACZ or plain text)"
         ) from None
+    # Markup in UTF-16 is not seen in the raw bytes. An SVG kept as "text" under its .svg
+    # name would run its scripts in the browser that opens it; a page is a page.
+    decoded_head = text[:4096].encode("utf-8")
+    decoded_root = _root(decoded_head)
+    if decoded_root == b"svg":
+        raise _svg_refused()
+    if decoded_root in _HTML_ROOTS or _HTML_DOCTYPE.search(decoded_head[:1024]):
+        return EvidenceContent(HTML, _clip(page_text(data, HTML)))
     return EvidenceContent(TEXT, _clip(normalise_plain(text)))
+
+
+def _svg_refused() -> Unreadable:
+    return Unreadable(
+        "SVG images are not accepted as evidence (they can carry scripts); "
+        "export a PNG of it and attach that"
+    )
+
+
+def extract(data: bytes) -> EvidenceContent:
+    """`read_evidence` under the name the import worker calls: attachments are parsed
+    there (`IsolatedParser.read_evidence`), under an article's time and memory limits."""
+    return read_evidence(data)
 
 
 def _root(head: bytes) -> bytes | None:
@@ -130,7 +152,8 @@ def pdf_text(data: bytes) -> str:
     except Exception as exc:  # pypdf raises many types on damaged streams and objects
         log.debug("pypdf failed", exc_info=True)
         raise Unreadable(f"the PDF is damaged ({one_line(exc)})") from None
-    return normalise_plain("\n\n".join(p.strip() for p in pages if p.strip()))
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    return normalise_plain(text.translate(LIGATURES))
 
 
 def page_text(data: bytes, media_type: str) -> str:

@@ -31,6 +31,20 @@ _WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"
 _NOT_PAGE_ENCODINGS = frozenset(
     {"undefined", "unicode-escape", "raw-unicode-escape", "utf-7", "idna", "punycode"}
 )
+# HTML elements that are blocks of their own (a <div> holding one is not a paragraph).
+_HTML_BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl",
+        "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre",
+        "section", "summary", "table", "ul",
+    }
+)  # fmt: skip
+# An inline style that hides its element: display:none or visibility:hidden.
+_STYLE_HIDES = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)",
+    re.IGNORECASE,
+)
 _BLOCK_TAGS = frozenset({"p", "head", "quote", "code", "list", "item", "table", "row", "cell"})
 
 
@@ -72,8 +86,9 @@ def _extract(markup: str) -> tuple[Any, Any]:
     import trafilatura
 
     try:
+        page = _shown(markup)
         document = trafilatura.bare_extraction(
-            markup,
+            page,
             with_metadata=True,
             include_comments=False,
             include_images=False,
@@ -87,11 +102,110 @@ def _extract(markup: str) -> tuple[Any, Any]:
         body = getattr(document, "body", None)
         if body is None or not _has_text(body):
             # Very short pages fall under trafilatura's size threshold; take everything.
-            body = trafilatura.baseline(markup)[0]
+            body = trafilatura.baseline(page)[0]
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         log.debug("trafilatura failed", exc_info=True)
         raise Unreadable(f"the page could not be read as HTML ({one_line(exc)})") from None
     return document, body
+
+
+def _shown(markup: str) -> Any:
+    """The page's tree without what a browser never shows: elements marked `hidden`,
+    <template> content (trafilatura would keep both), and <noscript> content and elements
+    whose inline style hides them (trafilatura drops those only on long pages).
+    "until-found" content stays: the reader reaches it by searching the page. Falls back
+    to the markup if it has no tree.
+    """
+    from trafilatura.utils import load_html
+
+    tree = load_html(markup)
+    if tree is None:
+        return markup
+    unshown = tree.xpath(
+        "//template | //noscript"
+        " | //*[@hidden and translate(@hidden, 'UNTILFOD', 'untilfod') != 'until-found']"
+    )
+    styled = tree.xpath("//*[@style]")
+    unshown += [node for node in styled if _STYLE_HIDES.search(node.get("style"))]
+    for element in unshown:
+        if element.getparent() is not None:  # the root itself is never dropped
+            element.drop_tree()  # keeps the text that follows the element
+    _wrap_loose_words(tree)
+    return tree
+
+
+# Containers whose own words trafilatura may skip when the page has enough <p> elsewhere.
+_LOOSE_CONTAINERS = frozenset({"div", "section", "article", "main"})
+
+
+def _wrap_loose_words(tree: Any) -> None:
+    """Put the words a container holds outside any block into <p> elements of their own.
+
+    Pages written as <div>text<br>text</div>, or with words beside a <p> or in a bare
+    <section>, are common; with enough <p> elsewhere trafilatura ignores such words (the
+    text before a div's first <br>, or all of it). The containers themselves stay, so
+    trafilatura still drops page furniture by their class or id.
+    """
+    has_block: set[Any] = set()  # elements with a block somewhere below them
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag in _HTML_BLOCKS:
+            parent = element.getparent()
+            while parent is not None and parent not in has_block:
+                has_block.add(parent)
+                parent = parent.getparent()
+    for container in [node for node in tree.iter(*_LOOSE_CONTAINERS) if _loose(node, has_block)]:
+        _wrap_runs(container, has_block)
+
+
+def _loose(container: Any, has_block: set[Any]) -> bool:
+    """Whether `container` holds words outside any block: its own, or in inline markup."""
+    if (container.text or "").strip():
+        return True
+    for child in container:
+        if (child.tail or "").strip():
+            return True
+        inline = isinstance(child.tag, str) and child.tag not in _HTML_BLOCKS
+        if inline and child not in has_block and _has_text(child):
+            return True
+    return False
+
+
+def _wrap_runs(container: Any, has_block: set[Any]) -> None:
+    """Each run of words and inline children of `container` goes into a new <p>."""
+    pieces: list[Any] = [container.text or ""]  # strings and child elements, in order
+    for child in list(container):
+        pieces.append(child)
+        pieces.append(child.tail or "")
+        child.tail = None
+        container.remove(child)
+    container.text = None
+    paragraph: Any = None
+    for piece in pieces:
+        if isinstance(piece, str):
+            if paragraph is None and not piece.strip():
+                _append_text(container, piece)
+                continue
+            if paragraph is None:
+                paragraph = container.makeelement("p", {})
+                container.append(paragraph)
+            _append_text(paragraph, piece)
+        elif isinstance(piece.tag, str) and (piece.tag in _HTML_BLOCKS or piece in has_block):
+            container.append(piece)
+            paragraph = None
+        else:  # inline markup, <br>, a comment: part of the current run
+            if paragraph is None:
+                paragraph = container.makeelement("p", {})
+                container.append(paragraph)
+            paragraph.append(piece)
+
+
+def _append_text(element: Any, text: str) -> None:
+    """Add `text` at the end of `element`'s content."""
+    if len(element):
+        last = element[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        element.text = (element.text or "") + text
 
 
 def _has_text(element: Any) -> bool:

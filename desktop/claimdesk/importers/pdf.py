@@ -7,6 +7,7 @@ import itertools
 import logging
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from claimdesk.importers.common import (
     Extracted,
     Unreadable,
     clean_field,
+    describe_binary,
     join_paragraphs,
     one_line,
     parse_date,
@@ -34,6 +36,9 @@ _PAGE_NUMBER_RE = re.compile(r"^(page\s*)?[-–—\s]*\d{1,4}[-–—\s]*((of|/)
 _DIGITS_RE = re.compile(r"\d+")
 _BULLET_RE = re.compile(r"^[•●▪◦‣∙·\-–*]\s")
 _FILE_TITLE_RE = re.compile(r"\.(docx?|pdf|odt|rtf|indd|qxd|pages|txt)$", re.I)
+#: Latin ligature glyphs (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) that typesetting puts in the text layer: the reader
+#: sees letters, and search, claims and quotes need the letters.
+LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 _SENTENCE_END = (".", "!", "?", ":", "…", '"', "”", "’", "»", ")")
 
 
@@ -62,7 +67,7 @@ def extract(data: bytes) -> Extracted:
         if page_paragraphs and paragraphs and _continues(paragraphs[-1], page_paragraphs[0]):
             paragraphs[-1] = _join_lines(paragraphs[-1], page_paragraphs.pop(0))
         paragraphs.extend(page_paragraphs)
-    text = join_paragraphs(paragraphs)
+    text = join_paragraphs(paragraphs).translate(LIGATURES)
     if not text:
         raise Unreadable(
             "the PDF has no text layer (it looks like a scanned image); "
@@ -83,6 +88,9 @@ def _open(data: bytes) -> Any:
     from pypdf import PdfReader
 
     if b"%PDF" not in data[:1024]:
+        magic = describe_binary(data)
+        if magic is not None:
+            raise Unreadable(f"it is not a PDF; it looks like {magic}")
         raise Unreadable("it is not a PDF (the PDF header is missing)")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -237,7 +245,7 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     leading = statistics.quantiles(gaps, n=4)[0] if len(gaps) >= 4 else body_size * 1.2
     paragraphs = [lines[0].text.strip()]
     for previous, line in itertools.pairwise(lines):
-        if _breaks(previous, line, leading):
+        if _breaks(previous, line, leading) and not _next_column(previous, line, paragraphs[-1]):
             paragraphs.append(line.text.strip())
         else:
             paragraphs[-1] = _join_lines(paragraphs[-1], line.text.strip())
@@ -255,8 +263,20 @@ def _breaks(previous: _Line, line: _Line, leading: float) -> bool:
     return bool(_BULLET_RE.match(line.text.strip()))
 
 
+def _next_column(previous: _Line, line: _Line, paragraph: str) -> bool:
+    """Whether `line` goes on with `paragraph` at the top of the next column: the text
+    jumps up, in the same type size, in the middle of a sentence (as across pages)."""
+    if previous.y is None or line.y is None or line.y < previous.y:
+        return False
+    if previous.size and line.size and abs(previous.size - line.size) > 0.15 * previous.size:
+        return False
+    return _continues(paragraph, line.text.strip())
+
+
 def _join_lines(first: str, second: str) -> str:
     """Join two lines of one paragraph, undoing end-of-line hyphenation."""
+    if first.endswith("\xad") and second:  # a soft hyphen marks where a word was split
+        return first[:-1] + second
     if len(first) > 1 and first.endswith("-") and first[-2].isalpha() and second[:1].islower():
         return first[:-1] + second
     return f"{first} {second}"

@@ -11,9 +11,12 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimdesk.importers.common import Extracted, Unreadable, check_text_size
+
+if TYPE_CHECKING:
+    from claimdesk.importers.evidence_files import EvidenceContent
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +124,20 @@ class IsolatedParser:
 
     def parse(self, kind: str, data: bytes) -> Extracted:
         """The format module `kind`'s result for `data`; raises Unreadable with the reason."""
+        value = self._run(kind, data, "article")
+        assert isinstance(value, Extracted)
+        return value
+
+    def read_evidence(self, data: bytes) -> EvidenceContent:
+        """`evidence_files.read_evidence(data)`, under the same limits as an article."""
+        from claimdesk.importers.evidence_files import EvidenceContent
+
+        value = self._run("evidence_files", data, "attachment")
+        assert isinstance(value, EvidenceContent)
+        return value
+
+    def _run(self, kind: str, data: bytes, what: str) -> Any:
+        """Module `kind`'s extract(data) in the child; `what` the file is, for messages."""
         with self._lock:
             reused = self._served > 0
             status, value, code = self._exchange(kind, data)
@@ -128,7 +145,6 @@ class IsolatedParser:
                 # Earlier files may have left the child's heap fragmented: one fresh try.
                 status, value, code = self._exchange(kind, data)
         if status == "ok":
-            assert isinstance(value, Extracted)
             return value
         if status == "refused":
             raise Unreadable(str(value))
@@ -137,13 +153,13 @@ class IsolatedParser:
         if status == "timeout":
             raise Unreadable(
                 f"reading it took longer than ClaimDesk's {self.limits.seconds:g} s limit "
-                "for one article; the file may be built to stall readers, so it was not opened"
+                f"for one {what}; the file may be built to stall readers, so it was not opened"
             )
         if status == "memory" or code == -9:  # SIGKILL: most likely the OOM killer
             limit = self.limits.memory_bytes // _MB
             raise Unreadable(
                 f"reading it needs more than ClaimDesk's {limit:,} MB memory limit "
-                "for one article; split it into smaller files"
+                f"for one {what}; split it into smaller files"
             )
         raise Unreadable(
             f"the reader stopped unexpectedly on this file (exit code {code}); "

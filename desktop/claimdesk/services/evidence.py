@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from claimdesk.domain.evidence import Attachment, clean_name
 from claimdesk.errors import KnownError
 from claimdesk.importers.common import Unreadable, read_limited
-from claimdesk.importers.evidence_files import MAX_ATTACHMENT_BYTES, read_evidence
+from claimdesk.importers.evidence_files import MAX_ATTACHMENT_BYTES
+from claimdesk.importers.worker import IsolatedParser, shared_parser
 from claimdesk.services.changes import Changes
 from claimdesk.services.undo import Recorder
 from claimdesk.services.write_path import WritePath
@@ -37,6 +38,9 @@ class EvidenceEdits(WritePath):
     """
 
     max_attachment_bytes: int = MAX_ATTACHMENT_BYTES
+    #: Where attached files are parsed (None: the shared worker process), never in the app:
+    #: a PDF built to stall readers is stopped at the worker's time limit.
+    evidence_parser: IsolatedParser | None = None
 
     def attach_file(self, source_id: int, path: str | Path) -> tuple[Attachment, Changes]:
         """Attach the file at `path`; AttachmentRefused says why one cannot be."""
@@ -65,7 +69,7 @@ class EvidenceEdits(WritePath):
                 "limit for one attachment; attach a smaller copy",
             )
         try:
-            content = read_evidence(data)
+            content = (self.evidence_parser or shared_parser()).read_evidence(data)
         except Unreadable as exc:
             raise AttachmentRefused(name, exc.reason) from None
         sha = hashlib.sha256(data).hexdigest()
