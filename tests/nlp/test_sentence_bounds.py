@@ -103,3 +103,18 @@ def test_offsets_count_code_points_past_emoji_and_combining_marks() -> None:
     text = "Cafe\u0301 😀 öffnet. Preise 🎉 steigen."
     spans = sentence_spans(text, "de")
     assert [text[s:e] for s, e in spans] == ["Cafe\u0301 😀 öffnet.", "Preise 🎉 steigen."]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "sentences"),
+    [
+        ("zh", "营收为１２．５亿元，增长４２％。这是真的吗？",
+         ["营收为１２．５亿元，增长４２％。", "这是真的吗？"]),
+        ("ja", "失業率は２．６％だった！本当か？", ["失業率は２．６％だった！", "本当か？"]),
+    ],
+)  # fmt: skip
+def test_a_full_width_decimal_point_ends_no_sentence(
+    code: str, text: str, sentences: list[str]
+) -> None:
+    # "２．６" is 2.6 written in full-width forms, as Chinese and Japanese news do.
+    assert [text[s:e] for s, e in sentence_spans(text, code)] == sentences

@@ -73,9 +73,9 @@ def _script_cuts(text: str) -> set[int]:
 def _false_cut(text: str, cut: int) -> bool:
     """Whether a sentence end sentencex (or a script rule) put at `cut` is none."""
     before = text[:cut].rstrip()
-    # "३.५", "3.5": no space after the stop, digits on both sides.
+    # "३.५", "3.5", "３．５": no space after the stop, digits on both sides.
     if (2 <= cut < len(text) and len(before) == cut and text[cut].isdigit()
-            and text[cut - 1] in ".,٫" and text[cut - 2].isdigit()):
+            and text[cut - 1] in ".,٫．" and text[cut - 2].isdigit()):
         return True
     i = cut
     while i < len(text) and (text[i].isspace() or text[i] in _OPENING):
