@@ -118,3 +118,22 @@ def test_a_full_width_decimal_point_ends_no_sentence(
 ) -> None:
     # "２．６" is 2.6 written in full-width forms, as Chinese and Japanese news do.
     assert [text[s:e] for s, e in sentence_spans(text, code)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Der 3. Platz ging an Berlin. Falsch.", ["Der 3. Platz ging an Berlin.", "Falsch."]),
+        ("Im 19. Jahrhundert war das anders. Ja.",
+         ["Im 19. Jahrhundert war das anders.", "Ja."]),
+        ("Er feierte seinen 80. Geburtstag. Ja.", ["Er feierte seinen 80. Geburtstag.", "Ja."]),
+        ("Er gewann zum 2. Mal. Sie wurde Dritte auf Platz 3. Dann kam er.",
+         ["Er gewann zum 2. Mal.", "Sie wurde Dritte auf Platz 3.", "Dann kam er."]),
+    ],
+)  # fmt: skip
+def test_a_german_ordinal_after_an_article_ends_no_sentence(
+    text: str, sentences: list[str]
+) -> None:
+    # "der 3." is an ordinal ("the 3rd"): no German sentence ends with an article and a
+    # number; "Platz 3." may end one.
+    assert [text[s:e] for s, e in sentence_spans(text, "de")] == sentences

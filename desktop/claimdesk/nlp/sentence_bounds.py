@@ -15,6 +15,14 @@ _SPACE_RUN = re.compile(r"\s+")
 # Sentence ends sentencex leaves alone in some scripts (Khmer ។ ៕), then white space.
 _EXTRA_END = re.compile(r"[\u17d4\u17d5]+(?=\s)")
 _OPENING = "\"'“‘„‚«‹»›「『（(["
+# A German ordinal ("der 3. Platz", "im 19. Jahrhundert", "seinen 80. Geburtstag"): an
+# article, a contracted preposition or a possessive, then a number and its dot. No
+# sentence ends so, and the noun after it is upper case like a sentence's first word.
+_GERMAN_ORDINAL = re.compile(
+    r"(?<!\w)(?:d(?:er|ie|as|em|en|es)|[ai]m|zu[mr]|vom|beim|[ai]ns|ein(?:e[mnrs]?)?"
+    r"|(?:mein|dein|sein|ihr|unser|euer|eur)(?:e[mnrs]?)?)\s+\d{1,3}\.$",
+    re.IGNORECASE,
+)
 
 
 def sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
@@ -23,13 +31,14 @@ def sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     sentencex finds the sentence ends; its offsets count code points like Python, and
     the spans are cut from `text` itself, so text[start:end] is always the sentence.
     Then: a full stop between digits is a decimal point ("३.५"), a "sentence" that goes
-    on in lower case followed an abbreviation ("т. е. это"), a piece without letters or
-    digits joins its neighbour, and Thai and Lao sentences end at a space.
+    on in lower case followed an abbreviation ("т. е. это"), a German ordinal's dot
+    after an article ends nothing ("der 3. Platz"), a piece without letters or digits
+    joins its neighbour, and Thai and Lao sentences end at a space.
     """
     if not text:
         return []
     cuts = _sentencex_cuts(text, language) | _script_cuts(text)
-    kept = sorted(c for c in cuts if 0 < c < len(text) and not _false_cut(text, c))
+    kept = sorted(c for c in cuts if 0 < c < len(text) and not _false_cut(text, c, language))
     spans: list[tuple[int, int]] = []
     start = 0
     for end in [*kept, len(text)]:
@@ -70,9 +79,11 @@ def _script_cuts(text: str) -> set[int]:
     return cuts
 
 
-def _false_cut(text: str, cut: int) -> bool:
+def _false_cut(text: str, cut: int, language: str | None) -> bool:
     """Whether a sentence end sentencex (or a script rule) put at `cut` is none."""
     before = text[:cut].rstrip()
+    if language == "de" and _GERMAN_ORDINAL.search(before, max(0, len(before) - 20)):
+        return True
     # "३.५", "3.5", "３．５": no space after the stop, digits on both sides.
     if (2 <= cut < len(text) and len(before) == cut and text[cut].isdigit()
             and text[cut - 1] in ".,٫．" and text[cut - 2].isdigit()):
