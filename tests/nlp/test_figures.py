@@ -64,6 +64,29 @@ def test_dates_times_years_and_names_are_no_quantities(language: str, text: str)
 
 
 @pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Im 19. Jahrhundert spielte der 1. FC Köln in der 2. Liga."),
+        ("fr", "Le 2e tour, la 1re fois, le 3ème rang, le 1er tour."),
+        ("es", "La 2.ª edición y el 3.er puesto."),
+        ("pt", "O 1º lugar e a 2ª volta."),
+        ("it", "Il 3º posto."),
+    ],
+)
+def test_ordinals_are_no_quantities(language: str, text: str) -> None:
+    # "the 19th century" counts nothing a checker could look up, as in English (spaCy's
+    # ORDINAL is no quantity); "3°" is left alone: it is also a temperature.
+    assert _figures(text, language) == []
+    assert ClaimType.QUANTITY not in claim_types(text, language, quoted=False)
+
+
+def test_a_number_with_its_unit_or_at_a_sentence_end_is_still_a_quantity() -> None:
+    assert _figures("Die Quote lag bei 5.", "de") == [("5", "number")]
+    assert _figures("Il fait 30° et 5e étage.", "fr") == [("30", "number")]
+    assert _figures("Subió un 5 %. Luego 3 km.", "es") == [("5", "percent"), ("3", "number")]
+
+
+@pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
         ("de", "Am 5. März 2024 und am 3.10.2023 (2024-01-31).", ["5. März 2024", "3.10.2023",

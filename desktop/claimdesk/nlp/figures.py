@@ -50,6 +50,17 @@ _DATE_NUMERIC = re.compile(
 _DATE_CJK = re.compile(
     r"(?:\d{2,4}\s*[年년]\s*)?\d{1,2}\s*[月월](?:\s*\d{1,2}\s*[日号號일])?|\d{4}\s*[年년]"
 )
+# Ordinals ("the 2nd" is no quantity, as spaCy's ORDINAL is none in English): "1º", "2.ª",
+# "3.er" in Spanish, Portuguese and Italian; "2e", "1er", "1re", "3ème" in French; a dot
+# before the next word where the language writes ordinals so ("im 19. Jahrhundert").
+# "3°" stays a figure: it is also a temperature.
+_ORDINAL = re.compile(r"\.?[ºª]|\.er\b")
+_FRENCH_ORDINAL = re.compile(r"(?:er|re|e|ème|eme|nde?|d)\b")
+_DOT_ORDINAL = re.compile(r"\.\s+[^\W\d_]")
+_DOT_ORDINAL_LANGUAGES = frozenset(
+    ["de", "da", "no", "nb", "nn", "fi", "et", "lv", "cs", "sk", "sl", "hr", "sr", "bs",
+     "hu", "pl", "tr", "is", "fo"]
+)
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)|\d{1,2}[.h]\d{2}\s?(?:Uhr|h)\b")
 _YEAR_MIN, _YEAR_MAX = 1500, 2099
 #: Thai years count from 543 BC (พ.ศ. 2567 is 2024).
@@ -134,7 +145,8 @@ def dates(text: str, language: str | None) -> list[Mark]:
 def figures(text: str, language: str | None) -> list[Mark]:
     """Quantities: numbers (kind "number", "percent" or "money") outside dates and names.
 
-    A year, a date, a time and a number glued to a word ("COVID-19", "G7") count nothing.
+    A year, a date, a time, an ordinal ("2e", "1º", "im 19. Jahrhundert") and a number
+    glued to a word ("COVID-19", "G7") count nothing.
     """
     return _figures(text, language, dates(text, language))
 
@@ -144,7 +156,8 @@ def _figures(text: str, language: str | None, taken: list[Mark]) -> list[Mark]:
     found: list[Mark] = []
     for m in _NUMBER.finditer(text):
         start, end = m.start(), m.end()
-        if any(d.start <= start and end <= d.end for d in taken) or _in_name(text, start):
+        if (any(d.start <= start and end <= d.end for d in taken) or _in_name(text, start)
+                or _is_ordinal(text, end, language)):
             continue
         if _PERCENT_AFTER.match(text, end) or _PERCENT_BEFORE.search(text, 0, start):
             found.append(Mark(start, end, "percent"))
@@ -172,6 +185,16 @@ def claim_types(sentence: str, language: str | None, *, quoted: bool) -> tuple[C
     if any(d.kind != "time" for d in taken):
         found.append(ClaimType.DATE)
     return tuple(found)
+
+
+def _is_ordinal(text: str, end: int, language: str | None) -> bool:
+    """Whether the number ending at `end` is an ordinal ("1º", "2e", "der 3. Platz")."""
+    if _ORDINAL.match(text, end):
+        return True
+    if language == "fr" and _FRENCH_ORDINAL.match(text, end):
+        return True
+    # Within one sentence a number's dot before a word is no full stop.
+    return language in _DOT_ORDINAL_LANGUAGES and bool(_DOT_ORDINAL.match(text, end))
 
 
 def _is_money(text: str, start: int, end: int) -> bool:
