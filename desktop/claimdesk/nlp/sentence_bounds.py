@@ -31,8 +31,9 @@ def sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     sentencex finds the sentence ends; its offsets count code points like Python, and
     the spans are cut from `text` itself, so text[start:end] is always the sentence.
     Then: a full stop between digits is a decimal point ("३.५"), a "sentence" that goes
-    on in lower case followed an abbreviation ("т. е. это"), a German ordinal's dot
-    after an article ends nothing ("der 3. Platz"), a piece without letters or digits
+    on in lower case followed an abbreviation ("т. е. это"), an initial's stop before a
+    capital ("M. Dupont") and a German ordinal's dot after an article ends nothing ("der
+    3. Platz"), a piece without letters or digits
     joins its neighbour, and Thai and Lao sentences end at a space.
     """
     if not text:
@@ -91,11 +92,22 @@ def _false_cut(text: str, cut: int, language: str | None) -> bool:
     i = cut
     while i < len(text) and (text[i].isspace() or text[i] in _OPENING):
         i += 1
+    if i < len(text) and text[i].isupper() and _initial_before(before):
+        # "selon M. Dupont", "J. Pérez": a capital letter alone is an initial or a
+        # title, and a name follows ("la vitamine C. Puis" is lost, as sentencex's
+        # German rules lose it).
+        return True
     if i < len(text) and text[i].isalpha() and text[i].islower():
         # Only cased scripts have lower case; a sentence does not start with it, so
         # the stop before was an abbreviation's ("z. B. falsch", "т. е. это").
         return before.endswith(".")
     return False
+
+
+def _initial_before(before: str) -> bool:
+    """Whether `before` ends with a capital letter alone and a stop ("… selon M.")."""
+    return (len(before) >= 2 and before[-1] == "." and before[-2].isupper()
+            and (len(before) == 2 or before[-3].isspace() or before[-3] in _OPENING))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
