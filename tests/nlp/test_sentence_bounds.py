@@ -155,3 +155,17 @@ def test_an_initial_or_a_one_letter_title_ends_no_sentence(
     # French news writes "M. Macron" in every other sentence; sentencex cut after "M."
     # (and after initials) in French, Spanish and Italian, though not in German.
     assert [text[s:e] for s, e in sentence_spans(text, code)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("قال د. أحمد إن النسبة 34%. هذا خطأ.", ["قال د. أحمد إن النسبة 34%.", "هذا خطأ."]),
+        ("قال أ. د. محمد علي إن البطالة ٣٤٪. هذا خطأ.",
+         ["قال أ. د. محمد علي إن البطالة ٣٤٪.", "هذا خطأ."]),
+    ],
+)  # fmt: skip
+def test_an_arabic_title_ends_no_sentence(text: str, sentences: list[str]) -> None:
+    # "د." (doctor) and "أ." (professor) stand before a name as "Dr." does; Arabic has
+    # no capitals to tell a name from a sentence's first word.
+    assert [text[s:e] for s, e in sentence_spans(text, "ar")] == sentences

@@ -24,6 +24,9 @@ _GERMAN_ORDINAL = re.compile(
     re.IGNORECASE,
 )
 
+# Arabic titles before a name: "د." (doctor), "أ." (professor); sentencex cut after them.
+_ARABIC_TITLE = re.compile(r"(?<!\S)[دأ]\.$")
+
 
 def sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     """[start, end) of each sentence of `text` (one line), trimmed, in order.
@@ -31,10 +34,10 @@ def sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     sentencex finds the sentence ends; its offsets count code points like Python, and
     the spans are cut from `text` itself, so text[start:end] is always the sentence.
     Then: a full stop between digits is a decimal point ("३.५"), a "sentence" that goes
-    on in lower case followed an abbreviation ("т. е. это"), an initial's stop before a
-    capital ("M. Dupont") and a German ordinal's dot after an article ends nothing ("der
-    3. Platz"), a piece without letters or digits
-    joins its neighbour, and Thai and Lao sentences end at a space.
+    on in lower case followed an abbreviation ("т. е. это"), the stop of an initial
+    before a capital ("M. Dupont"), of an Arabic title ("د. أحمد") and of a German
+    ordinal after an article ("der 3. Platz") ends nothing, a piece without letters or
+    digits joins its neighbour, and Thai and Lao sentences end at a space.
     """
     if not text:
         return []
@@ -92,6 +95,9 @@ def _false_cut(text: str, cut: int, language: str | None) -> bool:
     i = cut
     while i < len(text) and (text[i].isspace() or text[i] in _OPENING):
         i += 1
+    if (language == "ar" and i < len(text) and text[i].isalpha()
+            and _ARABIC_TITLE.search(before, max(0, len(before) - 3))):
+        return True  # "قال د. أحمد": a title and the name it stands before
     if i < len(text) and text[i].isupper() and _initial_before(before):
         # "selon M. Dupont", "J. Pérez": a capital letter alone is an initial or a
         # title, and a name follows ("la vitamine C. Puis" is lost, as sentencex's
