@@ -189,3 +189,18 @@ def test_a_date_gives_the_date_type_in_every_language(language: str, text: str) 
 )
 def test_vague_time_words_give_no_date(language: str, text: str) -> None:
     assert claim_types(text, language, quoted=False) == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "date"),
+    [
+        ("es", "El 1.º de mayo subieron los precios.", "1.º de mayo"),
+        ("pt", "No 1.º de dezembro de 2023 houve greve.", "1.º de dezembro de 2023"),
+    ],
+)
+def test_a_first_of_the_month_written_with_its_ordinal_mark_is_a_date(
+    language: str, text: str, date: str
+) -> None:
+    # "1.º" is how the Spanish Academy and European Portuguese write the first day.
+    assert _dates(text, language) == [date]
+    assert claim_types(text, language, quoted=False) == (ClaimType.DATE,)
