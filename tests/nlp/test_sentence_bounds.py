@@ -169,3 +169,24 @@ def test_an_arabic_title_ends_no_sentence(text: str, sentences: list[str]) -> No
     # "د." (doctor) and "أ." (professor) stand before a name as "Dr." does; Arabic has
     # no capitals to tell a name from a sentence's first word.
     assert [text[s:e] for s, e in sentence_spans(text, "ar")] == sentences
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "sentences"),
+    [
+        ("hi", "मंत्री ने कहा कि डॉ. शर्मा गलत हैं। यह गलत है।",
+         ["मंत्री ने कहा कि डॉ. शर्मा गलत हैं।", "यह गलत है।"]),
+        ("el", "Σύμφωνα με τον καθ. Παπαδόπουλο, το ΑΕΠ αυξήθηκε 3%. Λάθος.",
+         ["Σύμφωνα με τον καθ. Παπαδόπουλο, το ΑΕΠ αυξήθηκε 3%.", "Λάθος."]),
+        ("tr", "Doç. Dr. İsmail Işık, işsizliğin %9 olduğunu söyledi. Yanlış.",
+         ["Doç. Dr. İsmail Işık, işsizliğin %9 olduğunu söyledi.", "Yanlış."]),
+        ("pt", "Segundo a Profa. Lima, o PIB cresceu. É falso.",
+         ["Segundo a Profa. Lima, o PIB cresceu.", "É falso."]),
+        ("de", "Laut Abg. Müller stimmt das. Falsch.", ["Laut Abg. Müller stimmt das.", "Falsch."]),
+    ],
+)  # fmt: skip
+def test_a_title_before_a_name_ends_no_sentence(
+    code: str, text: str, sentences: list[str]
+) -> None:
+    # Titles sentencex does not know in these languages ("Dr.", "Prof.", "Sr." it does).
+    assert [text[s:e] for s, e in sentence_spans(text, code)] == sentences

@@ -24,8 +24,22 @@ _GERMAN_ORDINAL = re.compile(
     re.IGNORECASE,
 )
 
-# Arabic titles before a name: "د." (doctor), "أ." (professor); sentencex cut after them.
-_ARABIC_TITLE = re.compile(r"(?<!\S)[دأ]\.$")
+# Titles that stand before a name, per language, where sentencex cut after them
+# ("قال د.", "τον καθ.", "Doç.", "Profa."): their stop never ends a sentence.
+_TITLES = {
+    "ar": "د أ",
+    "hi": "डॉ प्रो",
+    "el": "καθ κ κα δρ",
+    "tr": "doç yrd prof dr",
+    "pt": "profa dra sra srta exmo exma",
+    "es": "dra sra srta lic ing arq",
+    "de": "abg staatssekr dipl",
+    "it": "on dott avv",
+}
+_TITLE_BEFORE = {
+    code: re.compile(rf"(?<!\w)(?:{'|'.join(names.split())})\.$", re.IGNORECASE)
+    for code, names in _TITLES.items()
+}
 
 
 def sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
@@ -35,7 +49,7 @@ def sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     the spans are cut from `text` itself, so text[start:end] is always the sentence.
     Then: a full stop between digits is a decimal point ("३.५"), a "sentence" that goes
     on in lower case followed an abbreviation ("т. е. это"), the stop of an initial
-    before a capital ("M. Dupont"), of an Arabic title ("د. أحمد") and of a German
+    before a capital ("M. Dupont"), of a title ("د. أحمد") and of a German
     ordinal after an article ("der 3. Platz") ends nothing, a piece without letters or
     digits joins its neighbour, and Thai and Lao sentences end at a space.
     """
@@ -95,9 +109,10 @@ def _false_cut(text: str, cut: int, language: str | None) -> bool:
     i = cut
     while i < len(text) and (text[i].isspace() or text[i] in _OPENING):
         i += 1
-    if (language == "ar" and i < len(text) and text[i].isalpha()
-            and _ARABIC_TITLE.search(before, max(0, len(before) - 3))):
-        return True  # "قال د. أحمد": a title and the name it stands before
+    title = _TITLE_BEFORE.get(language or "")
+    if (title is not None and i < len(text) and text[i].isalpha()
+            and title.search(before, max(0, len(before) - 20))):
+        return True  # "قال د. أحمد", "Doç. Dr. Işık": a title and the name after it
     if i < len(text) and text[i].isupper() and _initial_before(before):
         # "selon M. Dupont", "J. Pérez": a capital letter alone is an initial or a
         # title, and a name follows ("la vitamine C. Puis" is lost, as sentencex's
