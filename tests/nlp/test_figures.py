@@ -204,3 +204,18 @@ def test_a_first_of_the_month_written_with_its_ordinal_mark_is_a_date(
     # "1.º" is how the Spanish Academy and European Portuguese write the first day.
     assert _dates(text, language) == [date]
     assert claim_types(text, language, quoted=False) == (ClaimType.DATE,)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "figure"),
+    [
+        ("de", "Die Preise stiegen um 1500 %.", "1500"),
+        ("tr", "Fiyatlar %1500 arttı.", "1500"),
+        ("ar", "ارتفعت الأسعار بنسبة ١٥٠٠٪.", "١٥٠٠"),
+        ("ja", "価格は１５００％上昇した。", "１５００"),
+    ],
+)
+def test_a_percentage_is_never_a_year(language: str, text: str, figure: str) -> None:
+    # "1500 %" is a figure to check, as "1500 Euro" is: no year, no DATE.
+    assert _figures(text, language) == [(figure, "percent")]
+    assert claim_types(text, language, quoted=False) == (ClaimType.QUANTITY,)

@@ -137,8 +137,10 @@ def dates(text: str, language: str | None) -> list[Mark]:
               for m in month_pattern(language).finditer(text) if _has_digit(m.group())]
     found += [Mark(m.start(), m.end(), "time") for m in _TIME.finditer(text)]
     for m in _NUMBER.finditer(text):
-        if _is_year(m.group(), language) and not _is_money(text, m.start(), m.end()):
-            found.append(Mark(m.start(), m.end(), "year"))
+        start, end = m.start(), m.end()
+        if (_is_year(m.group(), language) and not _is_money(text, start, end)
+                and not _is_percent(text, start, end)):
+            found.append(Mark(start, end, "year"))
     return _outermost(found)
 
 
@@ -159,7 +161,7 @@ def _figures(text: str, language: str | None, taken: list[Mark]) -> list[Mark]:
         if (any(d.start <= start and end <= d.end for d in taken) or _in_name(text, start)
                 or _is_ordinal(text, end, language)):
             continue
-        if _PERCENT_AFTER.match(text, end) or _PERCENT_BEFORE.search(text, 0, start):
+        if _is_percent(text, start, end):
             found.append(Mark(start, end, "percent"))
         elif _is_money(text, start, end):
             found.append(Mark(start, end, "money"))
@@ -195,6 +197,10 @@ def _is_ordinal(text: str, end: int, language: str | None) -> bool:
         return True
     # Within one sentence a number's dot before a word is no full stop.
     return language in _DOT_ORDINAL_LANGUAGES and bool(_DOT_ORDINAL.match(text, end))
+
+
+def _is_percent(text: str, start: int, end: int) -> bool:
+    return bool(_PERCENT_AFTER.match(text, end) or _PERCENT_BEFORE.search(text, 0, start))
 
 
 def _is_money(text: str, start: int, end: int) -> bool:
