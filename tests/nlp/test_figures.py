@@ -219,3 +219,19 @@ def test_a_percentage_is_never_a_year(language: str, text: str, figure: str) -> 
     # "1500 %" is a figure to check, as "1500 Euro" is: no year, no DATE.
     assert _figures(text, language) == [(figure, "percent")]
     assert claim_types(text, language, quoted=False) == (ClaimType.QUANTITY,)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "types"),
+    [
+        ("ja", "2000人が参加した。", (ClaimType.QUANTITY,)),
+        ("ja", "1万2000人が参加した。", (ClaimType.QUANTITY,)),
+        ("zh", "共有1800名学生参加。", (ClaimType.QUANTITY,)),
+        ("ko", "2000명이 참가했다.", (ClaimType.QUANTITY,)),
+        ("ja", "2024年に1500件の事故があった。", (ClaimType.QUANTITY, ClaimType.DATE)),
+    ],
+)
+def test_a_cjk_count_is_no_year(language: str, text: str, types: tuple[ClaimType, ...]) -> None:
+    # A figure glued to a counter ("2000人", 2,000 people) or after 万 (1万2000, 12,000)
+    # counts something; a year is written 2000年 / 2000년.
+    assert claim_types(text, language, quoted=False) == types

@@ -63,6 +63,14 @@ _DOT_ORDINAL_LANGUAGES = frozenset(
 )
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)|\d{1,2}[.h]\d{2}\s?(?:Uhr|h)\b")
 _YEAR_MIN, _YEAR_MAX = 1500, 2099
+# Chinese, Japanese and Korean counters and multipliers: a figure glued to one counts
+# something ("2000人", "1800名", "2000명", "2000万"), and one after 万 or 億 is part of
+# a bigger figure ("1万2000人"); a year is written 2000年 / 2000년.
+_COUNTER_AFTER = re.compile(
+    r"[人名件个個台次倍家户戸辆輛例棟隻頭枚社校所位座种種条條项項起余餘多万萬亿億千百"
+    r"명건개곳배회만억천]"
+)
+_MULTIPLIER_BEFORE = re.compile(r"[万萬亿億억만]$")
 #: Thai years count from 543 BC (พ.ศ. 2567 is 2024).
 _THAI_YEAR_MIN, _THAI_YEAR_MAX = 2400, 2699
 #: Reading a quotation as reported speech: this many words, or a closing stop, or (in
@@ -139,7 +147,7 @@ def dates(text: str, language: str | None) -> list[Mark]:
     for m in _NUMBER.finditer(text):
         start, end = m.start(), m.end()
         if (_is_year(m.group(), language) and not _is_money(text, start, end)
-                and not _is_percent(text, start, end)):
+                and not _is_percent(text, start, end) and not _is_count(text, start, end)):
             found.append(Mark(start, end, "year"))
     return _outermost(found)
 
@@ -197,6 +205,10 @@ def _is_ordinal(text: str, end: int, language: str | None) -> bool:
         return True
     # Within one sentence a number's dot before a word is no full stop.
     return language in _DOT_ORDINAL_LANGUAGES and bool(_DOT_ORDINAL.match(text, end))
+
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    return bool(_COUNTER_AFTER.match(text, end) or _MULTIPLIER_BEFORE.search(text, 0, start))
 
 
 def _is_percent(text: str, start: int, end: int) -> bool:
