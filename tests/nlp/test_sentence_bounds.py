@@ -190,3 +190,24 @@ def test_a_title_before_a_name_ends_no_sentence(
 ) -> None:
     # Titles sentencex does not know in these languages ("Dr.", "Prof.", "Sr." it does).
     assert [text[s:e] for s, e in sentence_spans(text, code)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "sentences"),
+    [
+        ("de", "Das betrifft bspw. Rentner. Falsch.", ["Das betrifft bspw. Rentner.", "Falsch."]),
+        ("de", "Es gilt gem. Art. 5 GG. Falsch.", ["Es gilt gem. Art. 5 GG.", "Falsch."]),
+        ("ru", "Это касается напр. Москвы. Неправда.", ["Это касается напр. Москвы.", "Неправда."]),
+        ("pl", "Dotyczy to m.in. Warszawy. Nieprawda.",
+         ["Dotyczy to m.in. Warszawy.", "Nieprawda."]),
+        ("tr", "Bu örn. İstanbul için geçerli. Yanlış.",
+         ["Bu örn. İstanbul için geçerli.", "Yanlış."]),
+        ("da", "Det gælder bl.a. København. Forkert.", ["Det gælder bl.a. København.", "Forkert."]),
+    ],
+)  # fmt: skip
+def test_for_example_and_among_others_end_no_sentence(
+    code: str, text: str, sentences: list[str]
+) -> None:
+    # Abbreviations that always lead into what follows ("for example", "among others",
+    # "according to") end no sentence, even before a capital (a noun, a name).
+    assert [text[s:e] for s, e in sentence_spans(text, code)] == sentences

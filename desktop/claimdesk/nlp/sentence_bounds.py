@@ -24,21 +24,30 @@ _GERMAN_ORDINAL = re.compile(
     re.IGNORECASE,
 )
 
-# Titles that stand before a name, per language, where sentencex cut after them
-# ("قال د.", "τον καθ.", "Doç.", "Profa."): their stop never ends a sentence.
-_TITLES = {
+# Abbreviations that always lead into what follows, per language, where sentencex cut
+# after them: titles before a name ("قال د.", "τον καθ.", "Doç.", "Profa.") and "for
+# example", "among others", "according to" ("bspw.", "m.in.", "напр.", "bl.a.").
+_LEADING = {
     "ar": "د أ",
     "hi": "डॉ प्रो",
     "el": "καθ κ κα δρ",
-    "tr": "doç yrd prof dr",
+    "tr": "doç yrd prof dr örn",
     "pt": "profa dra sra srta exmo exma",
     "es": "dra sra srta lic ing arq",
-    "de": "abg staatssekr dipl",
+    "de": "abg staatssekr dipl bspw insb gem vgl inkl zzgl",
     "it": "on dott avv",
+    "ru": "напр",
+    "uk": "напр",
+    "bg": "напр",
+    "pl": "m.in tzw",
+    "da": "bl.a f.eks",
+    "no": "bl.a f.eks",
 }
-_TITLE_BEFORE = {
-    code: re.compile(rf"(?<!\w)(?:{'|'.join(names.split())})\.$", re.IGNORECASE)
-    for code, names in _TITLES.items()
+_LEADING_BEFORE = {
+    code: re.compile(
+        rf"(?<!\w)(?:{'|'.join(map(re.escape, names.split()))})\.$", re.IGNORECASE
+    )
+    for code, names in _LEADING.items()
 }
 
 
@@ -49,9 +58,10 @@ def sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     the spans are cut from `text` itself, so text[start:end] is always the sentence.
     Then: a full stop between digits is a decimal point ("३.५"), a "sentence" that goes
     on in lower case followed an abbreviation ("т. е. это"), the stop of an initial
-    before a capital ("M. Dupont"), of a title ("د. أحمد") and of a German
-    ordinal after an article ("der 3. Platz") ends nothing, a piece without letters or
-    digits joins its neighbour, and Thai and Lao sentences end at a space.
+    before a capital ("M. Dupont"), of a title or "for example" ("د. أحمد", "bspw.
+    Rentner") and of a German ordinal after an article ("der 3. Platz") ends nothing, a
+    piece without letters or digits joins its neighbour, and Thai and Lao sentences end
+    at a space.
     """
     if not text:
         return []
@@ -109,10 +119,10 @@ def _false_cut(text: str, cut: int, language: str | None) -> bool:
     i = cut
     while i < len(text) and (text[i].isspace() or text[i] in _OPENING):
         i += 1
-    title = _TITLE_BEFORE.get(language or "")
-    if (title is not None and i < len(text) and text[i].isalpha()
-            and title.search(before, max(0, len(before) - 20))):
-        return True  # "قال د. أحمد", "Doç. Dr. Işık": a title and the name after it
+    leading = _LEADING_BEFORE.get(language or "")
+    if (leading is not None and i < len(text) and text[i].isalpha()
+            and leading.search(before, max(0, len(before) - 20))):
+        return True  # "قال د. أحمد", "Doç. Dr. Işık", "m.in. Warszawy"
     if i < len(text) and text[i].isupper() and _initial_before(before):
         # "selon M. Dupont", "J. Pérez": a capital letter alone is an initial or a
         # title, and a name follows ("la vitamine C. Puis" is lost, as sentencex's
