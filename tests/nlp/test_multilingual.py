@@ -151,3 +151,12 @@ def test_offsets_are_always_exact_on_random_multi_script_text(
         assert not any(ch in LINE_BREAKS for ch in claim.text)
         assert claim.start >= last_end
         last_end = claim.end
+
+
+def test_a_long_chinese_line_is_cut_into_chunks_at_sentence_ends() -> None:
+    # Chinese writes no space after 。, and a line longer than MAX_CHUNK used to be cut
+    # where it reached the limit, in the middle of a sentence.
+    text = "".join(f"政府表示第{i}季度的失业率为百分之五。" for i in range(1500))
+    claims = extract_multilingual(text, "zh")
+    assert len(claims) == 1500
+    assert all(c.text.startswith("政府表示第") and c.text.endswith("。") for c in claims)
