@@ -235,3 +235,13 @@ def test_a_cjk_count_is_no_year(language: str, text: str, types: tuple[ClaimType
     # A figure glued to a counter ("2000人", 2,000 people) or after 万 (1万2000, 12,000)
     # counts something; a year is written 2000年 / 2000년.
     assert claim_types(text, language, quoted=False) == types
+
+
+def test_a_hebrew_acronyms_gershayim_is_no_quotation_mark() -> None:
+    # Hebrew news writes acronyms with '"' for gershayim (צה"ל, ארה"ב, מנכ"ל).
+    text = 'מנכ"ל החברה אמר שהרווח עלה ב-5%. ארה"ב הגיבה.'
+    assert quotations(text, "he") == []
+    quoted = 'השר אמר: "יצרנו 500 אלף משרות חדשות". צה"ל הגיב.'
+    assert [quoted[q.start : q.end] for q in quotations(quoted, "he")] == [
+        '"יצרנו 500 אלף משרות חדשות"'
+    ]

@@ -211,3 +211,10 @@ def test_for_example_and_among_others_end_no_sentence(
     # Abbreviations that always lead into what follows ("for example", "among others",
     # "according to") end no sentence, even before a capital (a noun, a name).
     assert [text[s:e] for s, e in sentence_spans(text, code)] == sentences
+
+
+def test_a_hebrew_acronym_opens_no_quotation_that_joins_sentences() -> None:
+    text = 'לפי צה"ל, 5 חיילים נפצעו באירוע. ארה"ב הגיבה להודעה מיד.'
+    assert [text[s:e] for s, e in sentence_spans(text, "he")] == [
+        'לפי צה"ל, 5 חיילים נפצעו באירוע.', 'ארה"ב הגיבה להודעה מיד.',
+    ]  # fmt: skip

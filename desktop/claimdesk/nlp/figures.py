@@ -82,6 +82,7 @@ _UNSPACED = re.compile(r"[\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 # them so (in French » closes); ”…” opens only where the language uses it both ways.
 _PAIRS = {"„": "“”", "«": "»", "“": "”", "「": "」", "『": "』", "‚": "‘’", "‹": "›",
           "‘": "’", '"': '"'}  # fmt: skip
+_HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
 _REVERSED_GUILLEMETS = frozenset(["de", "da", "cs", "sk", "hr", "hu", "sl", "pl"])
 _RIGHT_QUOTES_BOTH_WAYS = frozenset(["sv", "fi"])
 
@@ -110,7 +111,8 @@ def quotations(text: str, language: str | None) -> list[Mark]:
     i, n = 0, len(text)
     while i < n:
         closers = pairs.get(text[i])
-        if closers is None or (text[i] in "‘‚" and i > 0 and text[i - 1].isalnum()):
+        if (closers is None or (text[i] in "‘‚" and i > 0 and text[i - 1].isalnum())
+                or _is_gershayim(text, i)):
             i += 1
             continue
         close = _closing(text, i + 1, closers)
@@ -121,9 +123,16 @@ def quotations(text: str, language: str | None) -> list[Mark]:
     return found
 
 
+def _is_gershayim(text: str, i: int) -> bool:
+    """Whether the '"' at `i` is a Hebrew acronym's gershayim (צה"ל), no quotation mark."""
+    return text[i] == '"' and 0 < i < len(text) - 1 and bool(
+        _HEBREW_LETTER.match(text, i - 1) and _HEBREW_LETTER.match(text, i + 1)
+    )
+
+
 def _closing(text: str, start: int, closers: str) -> int:
     for j in range(start, len(text)):
-        if text[j] in closers:
+        if text[j] in closers and not _is_gershayim(text, j):
             # ’ inside a word is an apostrophe ("don’t", "l’État"), not a closing mark.
             if text[j] == "’" and j + 1 < len(text) and text[j + 1].isalpha():
                 continue

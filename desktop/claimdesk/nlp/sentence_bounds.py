@@ -14,6 +14,7 @@ _SPACED_SCRIPT = re.compile(r"[\u0e01-\u0e4e\u0e81-\u0ecd]")
 _SPACE_RUN = re.compile(r"\s+")
 # Sentence ends sentencex leaves alone in some scripts (Khmer ។ ៕), then white space.
 _EXTRA_END = re.compile(r"[\u17d4\u17d5]+(?=\s)")
+_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
 _OPENING = "\"'“‘„‚«‹»›「『（(["
 # A German ordinal ("der 3. Platz", "im 19. Jahrhundert", "seinen 80. Geburtstag"): an
 # article, a contracted preposition or a possessive, then a number and its dot. No
@@ -90,6 +91,9 @@ def _sentencex_cuts(text: str, language: str | None) -> set[int]:
     from sentencex import get_sentence_boundaries  # type: ignore[import-untyped]
 
     code = language or UNKNOWN
+    # A Hebrew acronym's '"' (צה"ל) becomes gershayim (one character for one): sentencex
+    # reads '"' as a quotation mark and ends no sentence inside one.
+    text = _GERSHAYIM.sub("\u05f4", text)
     return {int(b["end_index"]) for b in get_sentence_boundaries(code, text)}
 
 
