@@ -203,6 +203,17 @@ def test_a_title_before_a_name_ends_no_sentence(
         ("tr", "Bu örn. İstanbul için geçerli. Yanlış.",
          ["Bu örn. İstanbul için geçerli.", "Yanlış."]),
         ("da", "Det gælder bl.a. København. Forkert.", ["Det gælder bl.a. København.", "Forkert."]),
+        ("sv", "Det gäller t.ex. Stockholm. Fel.", ["Det gäller t.ex. Stockholm.", "Fel."]),
+        ("cs", "Týká se to mj. Prahy. Nepravda.", ["Týká se to mj. Prahy.", "Nepravda."]),
+        ("hr", "To se odnosi npr. Zagreb. Netočno.", ["To se odnosi npr. Zagreb.", "Netočno."]),
+        ("uk", "Це стосується, зокр. Києва. Неправда.",
+         ["Це стосується, зокр. Києва.", "Неправда."]),
+        ("ro", "Aceasta privește de ex. Bucureștiul. Fals.",
+         ["Aceasta privește de ex. Bucureștiul.", "Fals."]),
+        ("id", "Ini berlaku mis. Jakarta. Salah.", ["Ini berlaku mis. Jakarta.", "Salah."]),
+        ("fr", "Selon le gén. Dupont. Faux.", ["Selon le gén. Dupont.", "Faux."]),
+        ("ru", "Об этом сказал ген. Иванов. Неправда.",
+         ["Об этом сказал ген. Иванов.", "Неправда."]),
     ],
 )  # fmt: skip
 def test_for_example_and_among_others_end_no_sentence(

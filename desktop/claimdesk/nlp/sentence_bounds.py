@@ -37,12 +37,18 @@ _LEADING = {
     "es": "dra sra srta lic ing arq",
     "de": "abg staatssekr dipl bspw insb gem vgl inkl zzgl",
     "it": "on dott avv",
-    "ru": "напр",
-    "uk": "напр",
+    "fr": "gén",
+    "ru": "напр ген",
+    "uk": "напр зокр",
     "bg": "напр",
     "pl": "m.in tzw",
+    "cs": "mj",
+    "hr": "npr",
+    "ro": "ex",
+    "id": "mis",
     "da": "bl.a f.eks",
     "no": "bl.a f.eks",
+    "sv": "t.ex",
 }
 _LEADING_BEFORE = {
     code: re.compile(
