@@ -183,6 +183,13 @@ def test_an_arabic_title_ends_no_sentence(text: str, sentences: list[str]) -> No
         ("pt", "Segundo a Profa. Lima, o PIB cresceu. É falso.",
          ["Segundo a Profa. Lima, o PIB cresceu.", "É falso."]),
         ("de", "Laut Abg. Müller stimmt das. Falsch.", ["Laut Abg. Müller stimmt das.", "Falsch."]),
+        ("vi", "Theo PGS.TS. Trần B, GDP tăng 5%. Sai.",
+         ["Theo PGS.TS. Trần B, GDP tăng 5%.", "Sai."]),
+        ("vi", "Tại TP. Hồ Chí Minh, giá tăng 5%. Sai.",
+         ["Tại TP. Hồ Chí Minh, giá tăng 5%.", "Sai."]),
+        ("id", "Menurut Ir. Joko, inflasi 5%. Salah.", ["Menurut Ir. Joko, inflasi 5%.", "Salah."]),
+        ("sw", "Kwa mujibu wa Dkt. Mwangi, mfumuko ni 5%. Si kweli.",
+         ["Kwa mujibu wa Dkt. Mwangi, mfumuko ni 5%.", "Si kweli."]),
     ],
 )  # fmt: skip
 def test_a_title_before_a_name_ends_no_sentence(
