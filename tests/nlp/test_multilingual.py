@@ -160,3 +160,15 @@ def test_a_long_chinese_line_is_cut_into_chunks_at_sentence_ends() -> None:
     claims = extract_multilingual(text, "zh")
     assert len(claims) == 1500
     assert all(c.text.startswith("政府表示第") and c.text.endswith("。") for c in claims)
+
+
+@pytest.mark.parametrize(
+    "dateline", ["BERLIN (dpa) - ", "Hamburg (dpa) - ", "FRANKFURT (dpa-AFX) - ", "BONN (epd) - "]
+)
+def test_a_german_agencys_lower_case_dateline_stays_out_of_the_claim(dateline: str) -> None:
+    # dpa, epd and KNA write their names in lower case; "(AFP)" was already left out.
+    claim = "Die Arbeitslosigkeit ist im Februar auf 5,9 Prozent gestiegen."
+    text = dateline + claim + " Das teilte die Bundesagentur mit.\n"
+    assert [c.text for c in extract_multilingual(text, "de")] == [
+        claim, "Das teilte die Bundesagentur mit."
+    ]

@@ -48,8 +48,10 @@ _PLACE = r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}"
 # slashes, brackets or dashes ("/PRNewswire/ --", "(GLOBE NEWSWIRE) --", "--(BUSINESS
 # WIRE)--"), the date in brackets ("(June 9, 2025) –"), or after the dash ("– 9 June 2025 –").
 _DETAIL = r"(?:,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3}){0,3}"
-_AGENCY = r"\s*\([A-Z][\w .&'’-]{1,30}\)"
-_WIRE = (r"(?:\s*\([A-Z][\w .,&'’-]{1,30}\)|\s+/[A-Z][\w .&'’-]{1,30}/"
+# German agencies write their names in lower case: "BERLIN (dpa) -", "(dpa-AFX)", "(epd)".
+_LOWER_AGENCY = r"(?:dpa(?:-[A-Za-z]+)?|epd|kna|dts)"
+_AGENCY = rf"\s*\((?:[A-Z][\w .&'’-]{{1,30}}|{_LOWER_AGENCY})\)"
+_WIRE = (rf"(?:\s*\((?:[A-Z][\w .,&'’-]{{1,30}}|{_LOWER_AGENCY})\)|\s+/[A-Z][\w .&'’-]{{1,30}}/"
          r"|--\([A-Z][\w .&'’-]{1,30}\)(?=--))")
 _DASH = r"(?:\s+-{1,2}\s+|\s*[—–]\s*|--)"
 _DATE_AFTER = (r"(?:(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},)\s+\d{4}"
