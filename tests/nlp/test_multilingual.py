@@ -172,3 +172,22 @@ def test_a_german_agencys_lower_case_dateline_stays_out_of_the_claim(dateline: s
     assert [c.text for c in extract_multilingual(text, "de")] == [
         claim, "Das teilte die Bundesagentur mit."
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "dateline", "claim"),
+    [
+        ("de", "MÜNCHEN (dpa) - ", "Die Preise sind um 5 Prozent gestiegen."),
+        ("de", "Düsseldorf (dpa) - ", "Die Preise sind um 5 Prozent gestiegen."),
+        ("es", "BOGOTÁ (AFP) — ", "El desempleo subió al 10 %."),
+        ("pt", "SÃO PAULO (Reuters) - ", "O PIB cresceu 2,9%."),
+        ("tr", "İSTANBUL (AA) - ", "Enflasyon %40 oldu."),
+        ("pl", "ŁÓDŹ (PAP) - ", "Bezrobocie spadło do 5 proc."),
+    ],
+)
+def test_a_dateline_with_letters_beyond_ascii_stays_out_of_the_claim(
+    language: str, dateline: str, claim: str
+) -> None:
+    # The dateline rules knew A-Z only: "PARIS (AFP) -" was left out, "BOGOTÁ (AFP) —" not.
+    text = dateline + claim + "\n"
+    assert [c.text for c in extract_multilingual(text, language)] == [claim]

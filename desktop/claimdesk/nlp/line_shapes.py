@@ -8,6 +8,21 @@ from enum import Enum
 
 from claimdesk.nlp.lexicon import words as word_set
 
+
+def _upper_letters() -> str:
+    """A character class of the upper-case letters of Latin, Greek, Cyrillic and Armenian
+    (with Latin Extended Additional: Vietnamese)."""
+    ranges: list[tuple[int, int]] = []
+    for code in [*range(0x590), *range(0x1E00, 0x2000)]:
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
+                         for a, b in ranges) + "]"
+
+
 #: A line without final punctuation of more words than this is a sentence, not a title.
 HEADLINE_MAX_WORDS = 16
 #: A list item of fewer words, without final punctuation, is a label ("• Background").
@@ -42,8 +57,12 @@ _QUOTE_MARKER = re.compile(r">+(?:\s+|$)")
 _MD_HEADING = re.compile(r"#{1,6}\s+")
 # "LONDON (Reuters) -", "WASHINGTON —", "KYIV, Ukraine (AP) —", "NEW YORK, Sept 7 -",
 # "Moscow, Sept 7 (Reuters) -": a capitalised place, then a dash, at a paragraph start.
-_CAPS_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"
-_PLACE = r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}"
+# Places in Latin, Greek or Cyrillic ("MÜNCHEN", "BOGOTÁ", "İSTANBUL", "Łódź"); on ASCII text
+# these are [A-Z] and [A-Za-z].
+_UP = _upper_letters()
+_LETTER = r"(?:[^\W\d_]|[.'’-])"
+_CAPS_PLACE = rf"{_UP}(?:{_UP}|[.'’-]){{2,}}(?:\s+{_UP}(?:{_UP}|[.'’-])+){{0,3}}"
+_PLACE = rf"{_UP}{_LETTER}+(?:\s+{_UP}{_LETTER}+){{0,3}}"
 # Press releases add a state and a date ("DENVER, Colo., June 9, 2025"), a wire's name in
 # slashes, brackets or dashes ("/PRNewswire/ --", "(GLOBE NEWSWIRE) --", "--(BUSINESS
 # WIRE)--"), the date in brackets ("(June 9, 2025) –"), or after the dash ("– 9 June 2025 –").
