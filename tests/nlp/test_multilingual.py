@@ -191,3 +191,27 @@ def test_a_dateline_with_letters_beyond_ascii_stays_out_of_the_claim(
     # The dateline rules knew A-Z only: "PARIS (AFP) -" was left out, "BOGOTÁ (AFP) —" not.
     text = dateline + claim + "\n"
     assert [c.text for c in extract_multilingual(text, language)] == [claim]
+
+
+@pytest.mark.parametrize(
+    ("language", "dateline", "claim"),
+    [
+        ("es", "MADRID, 5 mar (EFE).- ", "El paro bajó en 12.000 personas en febrero."),
+        ("es", "BOGOTÁ, 12 ene (EFE).- ", "El desempleo subió al 10 %."),
+        ("tr", "İSTANBUL (AA) - ", "İşsizlik %9 oldu."),
+        ("fr", "PARIS (AFP) - ", "« Nous avons créé 500 000 emplois », a dit le ministre."),
+        ("es", "MADRID (EFE) - ", "¿Subió el paro un 5 % en febrero?"),
+    ],
+)
+def test_a_spanish_agencys_dateline_and_a_lead_opening_beyond_ascii_stay_out(
+    language: str, dateline: str, claim: str
+) -> None:
+    # EFE writes "MADRID, 5 mar (EFE).-": a month in lower case and ".-" for the dash;
+    # the lead may open with "«", "¿" or a capital beyond A-Z ("İşsizlik").
+    text = dateline + claim + "\n"
+    assert [c.text for c in extract_multilingual(text, language)] == [claim]
+
+
+def test_a_dash_after_an_abbreviation_is_no_agencys_dateline() -> None:
+    text = "U.S.-China trade talks resumed on Monday, officials said.\n"
+    assert [c.text for c in extract_multilingual(text, "es")] == [text.strip()]

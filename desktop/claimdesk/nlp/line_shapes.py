@@ -66,18 +66,21 @@ _PLACE = rf"{_UP}{_LETTER}+(?:\s+{_UP}{_LETTER}+){{0,3}}"
 # Press releases add a state and a date ("DENVER, Colo., June 9, 2025"), a wire's name in
 # slashes, brackets or dashes ("/PRNewswire/ --", "(GLOBE NEWSWIRE) --", "--(BUSINESS
 # WIRE)--"), the date in brackets ("(June 9, 2025) –"), or after the dash ("– 9 June 2025 –").
-_DETAIL = r"(?:,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3}){0,3}"
+# EFE writes the month in lower case before its name: "MADRID, 5 mar (EFE).-".
+_DETAIL = (r"(?:,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*|\s+[a-z]{3,4}\.?(?=\s*\())"
+           r"{0,3}){0,3}")
 # German agencies write their names in lower case: "BERLIN (dpa) -", "(dpa-AFX)", "(epd)".
 _LOWER_AGENCY = r"(?:dpa(?:-[A-Za-z]+)?|epd|kna|dts)"
 _AGENCY = rf"\s*\((?:[A-Z][\w .&'’-]{{1,30}}|{_LOWER_AGENCY})\)"
 _WIRE = (rf"(?:\s*\((?:[A-Z][\w .,&'’-]{{1,30}}|{_LOWER_AGENCY})\)|\s+/[A-Z][\w .&'’-]{{1,30}}/"
          r"|--\([A-Z][\w .&'’-]{1,30}\)(?=--))")
-_DASH = r"(?:\s+-{1,2}\s+|\s*[—–]\s*|--)"
+# "(EFE).-": Spanish agencies close with ".-" (only after the bracket: "U.S.-China").
+_DASH = r"(?:\s+-{1,2}\s+|\s*[—–]\s*|--|(?<=\))\.[-–—]\s*)"
 _DATE_AFTER = (r"(?:(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},)\s+\d{4}"
                rf"{_DASH})?")
 _DATELINE = re.compile(
     rf"(?:{_CAPS_PLACE}{_DETAIL}(?:{_WIRE})?|{_PLACE}{_DETAIL}{_AGENCY}){_DASH}{_DATE_AFTER}"
-    r"(?=[\"“‘'A-Z0-9]|$)"
+    rf"(?=[\"“‘'«„¿¡0-9]|{_UP}|$)"
 )
 _BARE_DATELINE = re.compile(rf"(?:{_CAPS_PLACE}|{_PLACE}){_DETAIL}{_AGENCY}")
 # Weaker forms, trusted only at the start of a story's lead paragraph: "Gaborone, Botswana —"
