@@ -196,6 +196,10 @@ def test_vague_time_words_give_no_date(language: str, text: str) -> None:
     [
         ("es", "El 1.º de mayo subieron los precios.", "1.º de mayo"),
         ("pt", "No 1.º de dezembro de 2023 houve greve.", "1.º de dezembro de 2023"),
+        # The degree sign, as it is often typed for º: not a temperature before a month.
+        ("it", "Dal 1° gennaio le tasse aumentano.", "1° gennaio"),
+        ("es", "Desde el 1° de enero suben los impuestos.", "1° de enero"),
+        ("pt", "A partir de 1° de janeiro os impostos sobem.", "1° de janeiro"),
     ],
 )
 def test_a_first_of_the_month_written_with_its_ordinal_mark_is_a_date(
