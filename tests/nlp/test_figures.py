@@ -71,6 +71,9 @@ def test_dates_times_years_and_names_are_no_quantities(language: str, text: str)
         ("es", "La 2.ª edición y el 3.er puesto."),
         ("pt", "O 1º lugar e a 2ª volta."),
         ("it", "Il 3º posto."),
+        ("zh", "第3季度经济放缓。"),  # 第 and 제 make an ordinal: "the 3rd quarter"
+        ("ja", "第２次世界大戦の後。"),
+        ("ko", "제2차 세계대전 이후."),
     ],
 )
 def test_ordinals_are_no_quantities(language: str, text: str) -> None:

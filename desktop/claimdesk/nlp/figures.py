@@ -51,8 +51,9 @@ _DATE_CJK = re.compile(
     r"(?:\d{2,4}\s*[年년]\s*)?\d{1,2}\s*[月월](?:\s*\d{1,2}\s*[日号號일])?|\d{4}\s*[年년]"
 )
 # Ordinals ("the 2nd" is no quantity, as spaCy's ORDINAL is none in English): "1º", "2.ª",
-# "3.er" in Spanish, Portuguese and Italian; "2e", "1er", "1re", "3ème" in French; a dot
-# before the next word where the language writes ordinals so ("im 19. Jahrhundert").
+# "3.er" in Spanish, Portuguese and Italian; "2e", "1er", "1re", "3ème" in French; "第3"
+# in Chinese and Japanese, "제2" in Korean; a dot before the next word where the language
+# writes ordinals so ("im 19. Jahrhundert").
 # "3°" stays a figure: it is also a temperature.
 _ORDINAL = re.compile(r"\.?[ºª]|\.er\b")
 _FRENCH_ORDINAL = re.compile(r"(?:er|re|e|ème|eme|nde?|d)\b")
@@ -176,7 +177,7 @@ def _figures(text: str, language: str | None, taken: list[Mark]) -> list[Mark]:
     for m in _NUMBER.finditer(text):
         start, end = m.start(), m.end()
         if (any(d.start <= start and end <= d.end for d in taken) or _in_name(text, start)
-                or _is_ordinal(text, end, language)):
+                or _is_ordinal(text, start, end, language)):
             continue
         if _is_percent(text, start, end):
             found.append(Mark(start, end, "percent"))
@@ -206,9 +207,9 @@ def claim_types(sentence: str, language: str | None, *, quoted: bool) -> tuple[C
     return tuple(found)
 
 
-def _is_ordinal(text: str, end: int, language: str | None) -> bool:
-    """Whether the number ending at `end` is an ordinal ("1º", "2e", "der 3. Platz")."""
-    if _ORDINAL.match(text, end):
+def _is_ordinal(text: str, start: int, end: int, language: str | None) -> bool:
+    """Whether the number at [start, end) is an ordinal ("1º", "2e", "der 3. Platz", "第3")."""
+    if _ORDINAL.match(text, end) or (start and text[start - 1] in "第제"):
         return True
     if language == "fr" and _FRENCH_ORDINAL.match(text, end):
         return True
