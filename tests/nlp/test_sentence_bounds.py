@@ -236,3 +236,12 @@ def test_a_hebrew_acronym_opens_no_quotation_that_joins_sentences() -> None:
     assert [text[s:e] for s, e in sentence_spans(text, "he")] == [
         'לפי צה"ל, 5 חיילים נפצעו באירוע.', 'ארה"ב הגיבה להודעה מיד.',
     ]  # fmt: skip
+
+
+def test_a_georgian_sentence_after_a_stop_is_no_abbreviations_tail() -> None:
+    # Georgian letters are lower case to Unicode (Mtavruli capitals exist since 2018)
+    # but sentences start with them: a stop before one ends a sentence.
+    text = "მთავრობამ განაცხადა, რომ ფასები 5%-ით გაიზარდა. ეს მართალია?"
+    assert [text[s:e] for s, e in sentence_spans(text, "ka")] == [
+        "მთავრობამ განაცხადა, რომ ფასები 5%-ით გაიზარდა.", "ეს მართალია?",
+    ]  # fmt: skip

@@ -15,6 +15,7 @@ _SPACE_RUN = re.compile(r"\s+")
 # Sentence ends sentencex leaves alone in some scripts (Khmer ។ ៕), then white space.
 _EXTRA_END = re.compile(r"[\u17d4\u17d5]+(?=\s)")
 _GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
+_GEORGIAN = re.compile(r"[\u10d0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f]").match
 _OPENING = "\"'“‘„‚«‹»›「『（(["
 # A German ordinal ("der 3. Platz", "im 19. Jahrhundert", "seinen 80. Geburtstag"): an
 # article, a contracted preposition or a possessive, then a number and its dot. No
@@ -140,9 +141,10 @@ def _false_cut(text: str, cut: int, language: str | None) -> bool:
         # title, and a name follows ("la vitamine C. Puis" is lost, as sentencex's
         # German rules lose it).
         return True
-    if i < len(text) and text[i].isalpha() and text[i].islower():
+    if i < len(text) and text[i].isalpha() and text[i].islower() and not _GEORGIAN(text[i]):
         # Only cased scripts have lower case; a sentence does not start with it, so
-        # the stop before was an abbreviation's ("z. B. falsch", "т. е. это").
+        # the stop before was an abbreviation's ("z. B. falsch", "т. е. это"). Georgian
+        # is lower case to Unicode, but its sentences start so.
         return before.endswith(".")
     return False
 
