@@ -245,3 +245,19 @@ def test_a_georgian_sentence_after_a_stop_is_no_abbreviations_tail() -> None:
     assert [text[s:e] for s, e in sentence_spans(text, "ka")] == [
         "მთავრობამ განაცხადა, რომ ფასები 5%-ით გაიზარდა.", "ეს მართალია?",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "sentences"),
+    [
+        ("es", "El senador citó a Mr. Smith ayer. Es falso.",
+         ["El senador citó a Mr. Smith ayer.", "Es falso."]),
+        ("fr", "Selon le St. Louis Post, c'est vrai. Faux.",
+         ["Selon le St. Louis Post, c'est vrai.", "Faux."]),
+    ],
+)  # fmt: skip
+def test_an_english_title_in_another_language_ends_no_sentence(
+    code: str, text: str, sentences: list[str]
+) -> None:
+    # Articles name English speakers and places with their titles ("Mr.", "St.").
+    assert [text[s:e] for s, e in sentence_spans(text, code)] == sentences

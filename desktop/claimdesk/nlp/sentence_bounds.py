@@ -53,11 +53,15 @@ _LEADING = {
     "no": "bl.a f.eks",
     "sv": "t.ex",
 }
+#: English titles, which articles in every language keep for English names ("Mr. Smith",
+#: "St. Louis"); also for text of no given language (search queries).
+_ENGLISH_TITLES = "mr mrs ms st"
 _LEADING_BEFORE = {
     code: re.compile(
-        rf"(?<!\w)(?:{'|'.join(map(re.escape, names.split()))})\.$", re.IGNORECASE
+        rf"(?<!\w)(?:{'|'.join(map(re.escape, f'{names} {_ENGLISH_TITLES}'.split()))})\.$",
+        re.IGNORECASE,
     )
-    for code, names in _LEADING.items()
+    for code, names in [*_LEADING.items(), ("", "")]
 }
 
 
@@ -132,7 +136,7 @@ def _false_cut(text: str, cut: int, language: str | None) -> bool:
     i = cut
     while i < len(text) and (text[i].isspace() or text[i] in _OPENING):
         i += 1
-    leading = _LEADING_BEFORE.get(language or "")
+    leading = _LEADING_BEFORE.get(language or "", _LEADING_BEFORE[""])
     if (leading is not None and i < len(text) and text[i].isalpha()
             and leading.search(before, max(0, len(before) - 20))):
         return True  # "قال د. أحمد", "Doç. Dr. Işık", "m.in. Warszawy"
