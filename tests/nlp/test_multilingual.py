@@ -215,3 +215,13 @@ def test_a_spanish_agencys_dateline_and_a_lead_opening_beyond_ascii_stay_out(
 def test_a_dash_after_an_abbreviation_is_no_agencys_dateline() -> None:
     text = "U.S.-China trade talks resumed on Monday, officials said.\n"
     assert [c.text for c in extract_multilingual(text, "es")] == [text.strip()]
+
+
+@pytest.mark.parametrize(
+    "dateline", ["МОСКВА, 5 марта. /ТАСС/. ", "САНКТ-ПЕТЕРБУРГ, 12 января. /ТАСС/. "]
+)
+def test_a_tass_dateline_stays_out_of_the_claims(dateline: str) -> None:
+    # TASS closes its dateline with "/ТАСС/.": it gave two claims of its own.
+    claim = "Годовая инфляция в феврале ускорилась до 7,4 %, сообщил Росстат."
+    text = dateline + claim + "\n"
+    assert [c.text for c in extract_multilingual(text, "ru")] == [claim]

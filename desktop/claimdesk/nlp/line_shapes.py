@@ -78,9 +78,11 @@ _WIRE = (rf"(?:\s*\((?:[A-Z][\w .,&'’-]{{1,30}}|{_LOWER_AGENCY})\)|\s+/[A-Z][\
 _DASH = r"(?:\s+-{1,2}\s+|\s*[—–]\s*|--|(?<=\))\.[-–—]\s*)"
 _DATE_AFTER = (r"(?:(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},)\s+\d{4}"
                rf"{_DASH})?")
+# TASS: "МОСКВА, 5 марта. /ТАСС/." (the agency between slashes, after the date).
+_SLASHED_AGENCY = rf"{_CAPS_PLACE},\s*\d{{1,2}}\s+[^\W\d_]+\.\s*/[^\W\d_]{{2,12}}/\.\s*"
 _DATELINE = re.compile(
-    rf"(?:{_CAPS_PLACE}{_DETAIL}(?:{_WIRE})?|{_PLACE}{_DETAIL}{_AGENCY}){_DASH}{_DATE_AFTER}"
-    rf"(?=[\"“‘'«„¿¡0-9]|{_UP}|$)"
+    rf"(?:(?:{_CAPS_PLACE}{_DETAIL}(?:{_WIRE})?|{_PLACE}{_DETAIL}{_AGENCY}){_DASH}{_DATE_AFTER}"
+    rf"|{_SLASHED_AGENCY})(?=[\"“‘'«„¿¡0-9]|{_UP}|$)"
 )
 _BARE_DATELINE = re.compile(rf"(?:{_CAPS_PLACE}|{_PLACE}){_DETAIL}{_AGENCY}")
 # Weaker forms, trusted only at the start of a story's lead paragraph: "Gaborone, Botswana —"
