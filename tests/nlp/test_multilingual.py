@@ -225,3 +225,22 @@ def test_a_tass_dateline_stays_out_of_the_claims(dateline: str) -> None:
     claim = "Годовая инфляция в феврале ускорилась до 7,4 %, сообщил Росстат."
     text = dateline + claim + "\n"
     assert [c.text for c in extract_multilingual(text, "ru")] == [claim]
+
+
+@pytest.mark.parametrize(
+    ("language", "dateline", "claim"),
+    [
+        ("ar", "القاهرة (رويترز) - ", "قال الوزير إن معدل البطالة انخفض إلى ٧٫٥٪."),
+        ("ar", "دبي (أ ف ب) - ", "قال الوزير إن معدل البطالة انخفض إلى ٧٫٥٪."),
+        ("he", "ירושלים (רויטרס) - ", "השר אמר שהאבטלה עלתה ל-5%."),
+        ("ja", "【東京】", "総務省によると、２月の完全失業率は２．６％だった。"),
+        ("ja", "【ワシントン共同】", "米国の失業率は３．９％だった。"),
+    ],
+)
+def test_a_dateline_in_an_uncased_script_stays_out_of_the_claim(
+    language: str, dateline: str, claim: str
+) -> None:
+    # The dateline rules looked for a capitalised place; Arabic, Hebrew and Japanese
+    # have no capitals ("【東京】" is how Japanese papers write "TOKYO -").
+    text = dateline + claim + "\n"
+    assert [c.text for c in extract_multilingual(text, language)] == [claim]
