@@ -188,6 +188,9 @@ def test_a_date_gives_the_date_type_in_every_language(language: str, text: str) 
         ("es", "Hoy el Gobierno lo anunció."),  # "today": nothing a checker can look up
         ("es", "La reunión empezó a las 10:15."),  # a time of an unstated day
         ("fr", "Le gouvernement a changé la loi."),
+        ("zh", "2月份物价上涨了。"),  # a month without a day or year, as "im März"
+        ("ja", "２月に物価が上がった。"),
+        ("ko", "2월 물가가 올랐다."),
     ],
 )
 def test_vague_time_words_give_no_date(language: str, text: str) -> None:

@@ -62,6 +62,7 @@ _DOT_ORDINAL_LANGUAGES = frozenset(
     ["de", "da", "no", "nb", "nn", "fi", "et", "lv", "cs", "sk", "sl", "hr", "sr", "bs",
      "hu", "pl", "tr", "is", "fo"]
 )
+_DAY_OR_YEAR = re.compile(r"[年년日号號일]")
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)|\d{1,2}[.h]\d{2}\s?(?:Uhr|h)\b")
 _YEAR_MIN, _YEAR_MAX = 1500, 2099
 # Chinese, Japanese and Korean counters and multipliers: a figure glued to one counts
@@ -150,7 +151,10 @@ def _substantial(inner: str) -> bool:
 def dates(text: str, language: str | None) -> list[Mark]:
     """Dates and times: numeric, CJK (2024年3月5日), month names with a day or year."""
     found = [Mark(m.start(), m.end(), "date") for m in _DATE_NUMERIC.finditer(text)]
-    found += [Mark(m.start(), m.end(), "date") for m in _DATE_CJK.finditer(text)]
+    # "2月" alone is a month without a day or year: its number is no quantity, but it
+    # dates nothing a checker can look up ("im März").
+    found += [Mark(m.start(), m.end(), "date" if _DAY_OR_YEAR.search(m.group()) else "month")
+              for m in _DATE_CJK.finditer(text)]
     found += [Mark(m.start(), m.end(), "date")
               for m in month_pattern(language).finditer(text) if _has_digit(m.group())]
     found += [Mark(m.start(), m.end(), "time") for m in _TIME.finditer(text)]
@@ -193,7 +197,7 @@ def claim_types(sentence: str, language: str | None, *, quoted: bool) -> tuple[C
     """The claim types a sentence has without a model: QUANTITY, QUOTE and DATE.
 
     DATE needs a date a checker can look up: a year, a numeric date, a month with a day
-    or a year, 年/月/日. A month alone ("im März"), a clock time alone ("a las 10:15") and
+    or a year, 年/月/日. A month alone ("im März", "2月"), a clock time alone ("a las 10:15") and
     words like "today" say when only relative to the article's own date: no DATE.
     """
     found: list[ClaimType] = []
@@ -202,7 +206,7 @@ def claim_types(sentence: str, language: str | None, *, quoted: bool) -> tuple[C
         found.append(ClaimType.QUANTITY)
     if quoted:
         found.append(ClaimType.QUOTE)
-    if any(d.kind != "time" for d in taken):
+    if any(d.kind not in ("time", "month") for d in taken):
         found.append(ClaimType.DATE)
     return tuple(found)
 
