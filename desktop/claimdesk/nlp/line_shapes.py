@@ -81,10 +81,14 @@ _DATE_AFTER = (r"(?:(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}
 # TASS: "МОСКВА, 5 марта. /ТАСС/." (the agency between slashes, after the date).
 _SLASHED_AGENCY = rf"{_CAPS_PLACE},\s*\d{{1,2}}\s+[^\W\d_]+\.\s*/[^\W\d_]{{2,12}}/\.\s*"
 # Scripts without capitals: an Arabic or Hebrew place and its agency in brackets
-# ("القاهرة (رويترز) -"), and the Japanese paper's bracketed place ("【東京】").
+# ("القاهرة (رويترز) -"), the Japanese paper's bracketed place ("【東京】"), Yonhap's
+# "(서울=연합뉴스) 김민수 기자 = " and Xinhua's "新华社北京3月9日电（记者 王希）".
 _RTL_WORD = r"[\u0590-\u05ff\u0600-\u06ff]+"
 _UNCASED_DATELINE = (rf"{_RTL_WORD}(?:\s+{_RTL_WORD}){{0,2}}\s*\([^()\n]{{2,30}}\){_DASH}"
-                     r"|【[^】\n]{1,20}】\s*")
+                     r"|【[^】\n]{1,20}】\s*"
+                     r"|\([^()=\n]{1,10}=[^()=\n]{1,20}\)\s*(?:[^\s=]{1,10}\s+){0,3}기자\s*=\s*"
+                     r"|\([^()=\n]{1,10}=[^()=\n]{1,20}\)\s*"
+                     r"|[^\s，。]{1,12}?[社网網]\S{0,10}?\d{1,2}日电(?:（[^）\n]{1,30}）)?\s*")
 _DATELINE = re.compile(
     rf"(?:(?:{_CAPS_PLACE}{_DETAIL}(?:{_WIRE})?|{_PLACE}{_DETAIL}{_AGENCY}){_DASH}{_DATE_AFTER}"
     rf"|{_SLASHED_AGENCY})(?=[\"“‘'«„¿¡0-9]|{_UP}|$)|{_UNCASED_DATELINE}"
