@@ -64,6 +64,32 @@ def test_dates_times_years_and_names_are_no_quantities(language: str, text: str)
 
 
 @pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Im 19. Jahrhundert spielte der 1. FC Köln in der 2. Liga."),
+        ("fr", "Le 2e tour, la 1re fois, le 3ème rang, le 1er tour."),
+        ("es", "La 2.ª edición y el 3.er puesto."),
+        ("pt", "O 1º lugar e a 2ª volta."),
+        ("it", "Il 3º posto."),
+        ("zh", "第3季度经济放缓。"),  # 第 and 제 make an ordinal: "the 3rd quarter"
+        ("ja", "第２次世界大戦の後。"),
+        ("ko", "제2차 세계대전 이후."),
+    ],
+)
+def test_ordinals_are_no_quantities(language: str, text: str) -> None:
+    # "the 19th century" counts nothing a checker could look up, as in English (spaCy's
+    # ORDINAL is no quantity); "3°" is left alone: it is also a temperature.
+    assert _figures(text, language) == []
+    assert ClaimType.QUANTITY not in claim_types(text, language, quoted=False)
+
+
+def test_a_number_with_its_unit_or_at_a_sentence_end_is_still_a_quantity() -> None:
+    assert _figures("Die Quote lag bei 5.", "de") == [("5", "number")]
+    assert _figures("Il fait 30° et 5e étage.", "fr") == [("30", "number")]
+    assert _figures("Subió un 5 %. Luego 3 km.", "es") == [("5", "percent"), ("3", "number")]
+
+
+@pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
         ("de", "Am 5. März 2024 und am 3.10.2023 (2024-01-31).", ["5. März 2024", "3.10.2023",
@@ -162,7 +188,70 @@ def test_a_date_gives_the_date_type_in_every_language(language: str, text: str) 
         ("es", "Hoy el Gobierno lo anunció."),  # "today": nothing a checker can look up
         ("es", "La reunión empezó a las 10:15."),  # a time of an unstated day
         ("fr", "Le gouvernement a changé la loi."),
+        ("zh", "2月份物价上涨了。"),  # a month without a day or year, as "im März"
+        ("ja", "２月に物価が上がった。"),
+        ("ko", "2월 물가가 올랐다."),
     ],
 )
 def test_vague_time_words_give_no_date(language: str, text: str) -> None:
     assert claim_types(text, language, quoted=False) == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "date"),
+    [
+        ("es", "El 1.º de mayo subieron los precios.", "1.º de mayo"),
+        ("pt", "No 1.º de dezembro de 2023 houve greve.", "1.º de dezembro de 2023"),
+        # The degree sign, as it is often typed for º: not a temperature before a month.
+        ("it", "Dal 1° gennaio le tasse aumentano.", "1° gennaio"),
+        ("es", "Desde el 1° de enero suben los impuestos.", "1° de enero"),
+        ("pt", "A partir de 1° de janeiro os impostos sobem.", "1° de janeiro"),
+    ],
+)
+def test_a_first_of_the_month_written_with_its_ordinal_mark_is_a_date(
+    language: str, text: str, date: str
+) -> None:
+    # "1.º" is how the Spanish Academy and European Portuguese write the first day.
+    assert _dates(text, language) == [date]
+    assert claim_types(text, language, quoted=False) == (ClaimType.DATE,)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "figure"),
+    [
+        ("de", "Die Preise stiegen um 1500 %.", "1500"),
+        ("tr", "Fiyatlar %1500 arttı.", "1500"),
+        ("ar", "ارتفعت الأسعار بنسبة ١٥٠٠٪.", "١٥٠٠"),
+        ("ja", "価格は１５００％上昇した。", "１５００"),
+    ],
+)
+def test_a_percentage_is_never_a_year(language: str, text: str, figure: str) -> None:
+    # "1500 %" is a figure to check, as "1500 Euro" is: no year, no DATE.
+    assert _figures(text, language) == [(figure, "percent")]
+    assert claim_types(text, language, quoted=False) == (ClaimType.QUANTITY,)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "types"),
+    [
+        ("ja", "2000人が参加した。", (ClaimType.QUANTITY,)),
+        ("ja", "1万2000人が参加した。", (ClaimType.QUANTITY,)),
+        ("zh", "共有1800名学生参加。", (ClaimType.QUANTITY,)),
+        ("ko", "2000명이 참가했다.", (ClaimType.QUANTITY,)),
+        ("ja", "2024年に1500件の事故があった。", (ClaimType.QUANTITY, ClaimType.DATE)),
+    ],
+)
+def test_a_cjk_count_is_no_year(language: str, text: str, types: tuple[ClaimType, ...]) -> None:
+    # A figure glued to a counter ("2000人", 2,000 people) or after 万 (1万2000, 12,000)
+    # counts something; a year is written 2000年 / 2000년.
+    assert claim_types(text, language, quoted=False) == types
+
+
+def test_a_hebrew_acronyms_gershayim_is_no_quotation_mark() -> None:
+    # Hebrew news writes acronyms with '"' for gershayim (צה"ל, ארה"ב, מנכ"ל).
+    text = 'מנכ"ל החברה אמר שהרווח עלה ב-5%. ארה"ב הגיבה.'
+    assert quotations(text, "he") == []
+    quoted = 'השר אמר: "יצרנו 500 אלף משרות חדשות". צה"ל הגיב.'
+    assert [quoted[q.start : q.end] for q in quotations(quoted, "he")] == [
+        '"יצרנו 500 אלף משרות חדשות"'
+    ]

@@ -151,3 +151,100 @@ def test_offsets_are_always_exact_on_random_multi_script_text(
         assert not any(ch in LINE_BREAKS for ch in claim.text)
         assert claim.start >= last_end
         last_end = claim.end
+
+
+def test_a_long_chinese_line_is_cut_into_chunks_at_sentence_ends() -> None:
+    # Chinese writes no space after 。, and a line longer than MAX_CHUNK used to be cut
+    # where it reached the limit, in the middle of a sentence.
+    text = "".join(f"政府表示第{i}季度的失业率为百分之五。" for i in range(1500))
+    claims = extract_multilingual(text, "zh")
+    assert len(claims) == 1500
+    assert all(c.text.startswith("政府表示第") and c.text.endswith("。") for c in claims)
+
+
+@pytest.mark.parametrize(
+    "dateline", ["BERLIN (dpa) - ", "Hamburg (dpa) - ", "FRANKFURT (dpa-AFX) - ", "BONN (epd) - "]
+)
+def test_a_german_agencys_lower_case_dateline_stays_out_of_the_claim(dateline: str) -> None:
+    # dpa, epd and KNA write their names in lower case; "(AFP)" was already left out.
+    claim = "Die Arbeitslosigkeit ist im Februar auf 5,9 Prozent gestiegen."
+    text = dateline + claim + " Das teilte die Bundesagentur mit.\n"
+    assert [c.text for c in extract_multilingual(text, "de")] == [
+        claim, "Das teilte die Bundesagentur mit."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "dateline", "claim"),
+    [
+        ("de", "MÜNCHEN (dpa) - ", "Die Preise sind um 5 Prozent gestiegen."),
+        ("de", "Düsseldorf (dpa) - ", "Die Preise sind um 5 Prozent gestiegen."),
+        ("es", "BOGOTÁ (AFP) — ", "El desempleo subió al 10 %."),
+        ("pt", "SÃO PAULO (Reuters) - ", "O PIB cresceu 2,9%."),
+        ("tr", "İSTANBUL (AA) - ", "Enflasyon %40 oldu."),
+        ("pl", "ŁÓDŹ (PAP) - ", "Bezrobocie spadło do 5 proc."),
+    ],
+)
+def test_a_dateline_with_letters_beyond_ascii_stays_out_of_the_claim(
+    language: str, dateline: str, claim: str
+) -> None:
+    # The dateline rules knew A-Z only: "PARIS (AFP) -" was left out, "BOGOTÁ (AFP) —" not.
+    text = dateline + claim + "\n"
+    assert [c.text for c in extract_multilingual(text, language)] == [claim]
+
+
+@pytest.mark.parametrize(
+    ("language", "dateline", "claim"),
+    [
+        ("es", "MADRID, 5 mar (EFE).- ", "El paro bajó en 12.000 personas en febrero."),
+        ("es", "BOGOTÁ, 12 ene (EFE).- ", "El desempleo subió al 10 %."),
+        ("tr", "İSTANBUL (AA) - ", "İşsizlik %9 oldu."),
+        ("fr", "PARIS (AFP) - ", "« Nous avons créé 500 000 emplois », a dit le ministre."),
+        ("es", "MADRID (EFE) - ", "¿Subió el paro un 5 % en febrero?"),
+    ],
+)
+def test_a_spanish_agencys_dateline_and_a_lead_opening_beyond_ascii_stay_out(
+    language: str, dateline: str, claim: str
+) -> None:
+    # EFE writes "MADRID, 5 mar (EFE).-": a month in lower case and ".-" for the dash;
+    # the lead may open with "«", "¿" or a capital beyond A-Z ("İşsizlik").
+    text = dateline + claim + "\n"
+    assert [c.text for c in extract_multilingual(text, language)] == [claim]
+
+
+def test_a_dash_after_an_abbreviation_is_no_agencys_dateline() -> None:
+    text = "U.S.-China trade talks resumed on Monday, officials said.\n"
+    assert [c.text for c in extract_multilingual(text, "es")] == [text.strip()]
+
+
+@pytest.mark.parametrize(
+    "dateline", ["МОСКВА, 5 марта. /ТАСС/. ", "САНКТ-ПЕТЕРБУРГ, 12 января. /ТАСС/. "]
+)
+def test_a_tass_dateline_stays_out_of_the_claims(dateline: str) -> None:
+    # TASS closes its dateline with "/ТАСС/.": it gave two claims of its own.
+    claim = "Годовая инфляция в феврале ускорилась до 7,4 %, сообщил Росстат."
+    text = dateline + claim + "\n"
+    assert [c.text for c in extract_multilingual(text, "ru")] == [claim]
+
+
+@pytest.mark.parametrize(
+    ("language", "dateline", "claim"),
+    [
+        ("ar", "القاهرة (رويترز) - ", "قال الوزير إن معدل البطالة انخفض إلى ٧٫٥٪."),
+        ("ar", "دبي (أ ف ب) - ", "قال الوزير إن معدل البطالة انخفض إلى ٧٫٥٪."),
+        ("he", "ירושלים (רויטרס) - ", "השר אמר שהאבטלה עלתה ל-5%."),
+        ("ja", "【東京】", "総務省によると、２月の完全失業率は２．６％だった。"),
+        ("ja", "【ワシントン共同】", "米国の失業率は３．９％だった。"),
+        ("ko", "(서울=연합뉴스) 김민수 기자 = ", "통계청은 2월 소비자물가가 3.1% 올랐다고 밝혔다."),
+        ("ko", "(세종=연합뉴스) ", "통계청은 2월 소비자물가가 3.1% 올랐다고 밝혔다."),
+        ("zh", "新华社北京3月9日电（记者 王希）", "国家统计局发布数据，物价上涨0.7%。"),
+        ("zh", "中新网3月9日电 ", "国家统计局发布数据，物价上涨0.7%。"),
+    ],
+)
+def test_a_dateline_in_an_uncased_script_stays_out_of_the_claim(
+    language: str, dateline: str, claim: str
+) -> None:
+    # The dateline rules looked for a capitalised place; Arabic, Hebrew and Japanese
+    # have no capitals ("【東京】" is how Japanese papers write "TOKYO -").
+    text = dateline + claim + "\n"
+    assert [c.text for c in extract_multilingual(text, language)] == [claim]

@@ -14,7 +14,7 @@ from claimdesk.errors import KnownError
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import Database
-from tests.services.desk import add_article, dump, open_workbench
+from tests.services.desk import add_article, dump, mark, open_workbench
 
 GERMAN = (
     "Der Bundestag hat am Donnerstag das neue Heizungsgesetz mit knapper Mehrheit "
@@ -118,3 +118,30 @@ def test_a_language_that_is_no_code_is_refused_and_nothing_is_saved(
     with pytest.raises(KnownError, match="not a language code"):
         wb.update_metadata(aid, ArticleMetadata(title="Renamed"), language=bad)
     assert dump(wb.db) == before
+
+
+FRENCH = (
+    "Le gouvernement a présenté hier son budget pour l'année prochaine devant "
+    "l'Assemblée nationale. La dette atteint 3 000 milliards. Les députés de "
+    "l'opposition ont critiqué un texte qu'ils jugent irréaliste.\n"
+)
+
+
+def test_a_hand_marked_claim_is_scored_in_its_articles_language(
+    wb: Workbench, tmp_path: Path, nlp_provider: NlpProvider
+) -> None:
+    # Alone, "La dette atteint 3 000 milliards." reads as Norwegian Nynorsk to the
+    # detector, which no scorer knows: the claim was left unscored, though extraction
+    # scores the same sentence of this French article with the multilingual head.
+    aid = add_article(wb, tmp_path, FRENCH, "fr.txt")
+    assert wb.article(aid).language == "fr"
+    claim = "La dette atteint 3 000 milliards."
+    wb.extract(aid)
+    extracted = next(c for c in wb.claims(aid) if c.text == claim)
+    assert extracted.score is not None
+    wb.delete_claim(extracted.id)
+    claim_id = mark(wb, aid, claim)
+    assert wb.claim(claim_id).score == pytest.approx(extracted.score)
+    # The checker's language is the article's, for claims marked by hand too.
+    wb.update_metadata(aid, ArticleMetadata(title=wb.article(aid).title), language="hy")
+    assert wb.claim(mark(wb, aid, "Les députés de l'opposition")).score is None

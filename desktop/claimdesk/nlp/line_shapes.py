@@ -8,6 +8,21 @@ from enum import Enum
 
 from claimdesk.nlp.lexicon import words as word_set
 
+
+def _upper_letters() -> str:
+    """A character class of the upper-case letters of Latin, Greek, Cyrillic and Armenian
+    (with Latin Extended Additional: Vietnamese)."""
+    ranges: list[tuple[int, int]] = []
+    for code in [*range(0x590), *range(0x1E00, 0x2000)]:
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
+                         for a, b in ranges) + "]"
+
+
 #: A line without final punctuation of more words than this is a sentence, not a title.
 HEADLINE_MAX_WORDS = 16
 #: A list item of fewer words, without final punctuation, is a label ("• Background").
@@ -42,21 +57,41 @@ _QUOTE_MARKER = re.compile(r">+(?:\s+|$)")
 _MD_HEADING = re.compile(r"#{1,6}\s+")
 # "LONDON (Reuters) -", "WASHINGTON —", "KYIV, Ukraine (AP) —", "NEW YORK, Sept 7 -",
 # "Moscow, Sept 7 (Reuters) -": a capitalised place, then a dash, at a paragraph start.
-_CAPS_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"
-_PLACE = r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}"
+# Places in Latin, Greek or Cyrillic ("MÜNCHEN", "BOGOTÁ", "İSTANBUL", "Łódź"); on ASCII text
+# these are [A-Z] and [A-Za-z].
+_UP = _upper_letters()
+_LETTER = r"(?:[^\W\d_]|[.'’-])"
+_CAPS_PLACE = rf"{_UP}(?:{_UP}|[.'’-]){{2,}}(?:\s+{_UP}(?:{_UP}|[.'’-])+){{0,3}}"
+_PLACE = rf"{_UP}{_LETTER}+(?:\s+{_UP}{_LETTER}+){{0,3}}"
 # Press releases add a state and a date ("DENVER, Colo., June 9, 2025"), a wire's name in
 # slashes, brackets or dashes ("/PRNewswire/ --", "(GLOBE NEWSWIRE) --", "--(BUSINESS
 # WIRE)--"), the date in brackets ("(June 9, 2025) –"), or after the dash ("– 9 June 2025 –").
-_DETAIL = r"(?:,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3}){0,3}"
-_AGENCY = r"\s*\([A-Z][\w .&'’-]{1,30}\)"
-_WIRE = (r"(?:\s*\([A-Z][\w .,&'’-]{1,30}\)|\s+/[A-Z][\w .&'’-]{1,30}/"
+# EFE writes the month in lower case before its name: "MADRID, 5 mar (EFE).-".
+_DETAIL = (r"(?:,\s*[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*|\s+[a-z]{3,4}\.?(?=\s*\())"
+           r"{0,3}){0,3}")
+# German agencies write their names in lower case: "BERLIN (dpa) -", "(dpa-AFX)", "(epd)".
+_LOWER_AGENCY = r"(?:dpa(?:-[A-Za-z]+)?|epd|kna|dts)"
+_AGENCY = rf"\s*\((?:[A-Z][\w .&'’-]{{1,30}}|{_LOWER_AGENCY})\)"
+_WIRE = (rf"(?:\s*\((?:[A-Z][\w .,&'’-]{{1,30}}|{_LOWER_AGENCY})\)|\s+/[A-Z][\w .&'’-]{{1,30}}/"
          r"|--\([A-Z][\w .&'’-]{1,30}\)(?=--))")
-_DASH = r"(?:\s+-{1,2}\s+|\s*[—–]\s*|--)"
+# "(EFE).-": Spanish agencies close with ".-" (only after the bracket: "U.S.-China").
+_DASH = r"(?:\s+-{1,2}\s+|\s*[—–]\s*|--|(?<=\))\.[-–—]\s*)"
 _DATE_AFTER = (r"(?:(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},)\s+\d{4}"
                rf"{_DASH})?")
+# TASS: "МОСКВА, 5 марта. /ТАСС/." (the agency between slashes, after the date).
+_SLASHED_AGENCY = rf"{_CAPS_PLACE},\s*\d{{1,2}}\s+[^\W\d_]+\.\s*/[^\W\d_]{{2,12}}/\.\s*"
+# Scripts without capitals: an Arabic or Hebrew place and its agency in brackets
+# ("القاهرة (رويترز) -"), the Japanese paper's bracketed place ("【東京】"), Yonhap's
+# "(서울=연합뉴스) 김민수 기자 = " and Xinhua's "新华社北京3月9日电（记者 王希）".
+_RTL_WORD = r"[\u0590-\u05ff\u0600-\u06ff]+"
+_UNCASED_DATELINE = (rf"{_RTL_WORD}(?:\s+{_RTL_WORD}){{0,2}}\s*\([^()\n]{{2,30}}\){_DASH}"
+                     r"|【[^】\n]{1,20}】\s*"
+                     r"|\([^()=\n]{1,10}=[^()=\n]{1,20}\)\s*(?:[^\s=]{1,10}\s+){0,3}기자\s*=\s*"
+                     r"|\([^()=\n]{1,10}=[^()=\n]{1,20}\)\s*"
+                     r"|[^\s，。]{1,12}?[社网網]\S{0,10}?\d{1,2}日电(?:（[^）\n]{1,30}）)?\s*")
 _DATELINE = re.compile(
-    rf"(?:{_CAPS_PLACE}{_DETAIL}(?:{_WIRE})?|{_PLACE}{_DETAIL}{_AGENCY}){_DASH}{_DATE_AFTER}"
-    r"(?=[\"“‘'A-Z0-9]|$)"
+    rf"(?:(?:{_CAPS_PLACE}{_DETAIL}(?:{_WIRE})?|{_PLACE}{_DETAIL}{_AGENCY}){_DASH}{_DATE_AFTER}"
+    rf"|{_SLASHED_AGENCY})(?=[\"“‘'«„¿¡0-9]|{_UP}|$)|{_UNCASED_DATELINE}"
 )
 _BARE_DATELINE = re.compile(rf"(?:{_CAPS_PLACE}|{_PLACE}){_DETAIL}{_AGENCY}")
 # Weaker forms, trusted only at the start of a story's lead paragraph: "Gaborone, Botswana —"

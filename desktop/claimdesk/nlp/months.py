@@ -56,9 +56,9 @@ MONTHS: dict[str, tuple[str, ...]] = {
            "dec(?:ember)?"),
 }  # fmt: skip
 
-# A day before the month ("5.", "5", "le 5", "5 de"), a year after it ("2024", "de
+# A day before the month ("5.", "5", "1.º", "1°", "le 5", "5 de"), a year after it ("2024", "de
 # 2024"), or a day after it ("March 5"): the month alone ("im März") is no date mark.
-_DAY = r"\d{1,2}(?:\.|º|er)?"
+_DAY = r"\d{1,2}(?:\.º?|[º°]|er)?"
 _JOIN = r"(?:\s+(?:de|del|di|of|года|г\.)\s*|\s*)"
 
 

@@ -9,8 +9,9 @@ from claimdesk.domain.spans import is_blank
 
 # The line boundaries of str.splitlines(): every one of them ends a paragraph.
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-# Where a long paragraph may be cut: after sentence-final punctuation and any closers.
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s+")
+# Where a long paragraph may be cut: after sentence-final punctuation and any closers,
+# then white space; Chinese and Japanese put none after 。！？.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|[。！？][」』”’）)]*\s*")
 _SPACE = re.compile(r"\s+")
 #: Paragraphs longer than this are cut into chunks (well below spaCy's nlp.max_length,
 #: and small enough that the parser's memory stays modest).

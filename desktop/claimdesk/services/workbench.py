@@ -79,8 +79,14 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
         self._write_lock = db.write_lock
 
 
-    def _score(self, texts: Sequence[str]) -> list[float] | None:
-        return self.nlp.score_texts(texts) if self.nlp.scorer() else None
+    def _score(self, texts: Sequence[str], language: str | None = None) -> list[float] | None:
+        return self.nlp.score_texts(texts, language) if self.nlp.scorer() else None
+
+    def _scorer_of(self, article_id: int) -> span_edit.ScoreFn:
+        """Scores of texts from the article, in its language as extraction reads it (the
+        checker's or the stored one), not one detected again from a few words."""
+        language = self.article_language(article_id)
+        return lambda texts: self._score(texts, language)
 
     # -------------------------------------------------------------------- reads
 
@@ -213,7 +219,7 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
         if start >= end:
             raise KnownError(span_edit.SELECT_FIRST)
         candidate = CandidateClaim(start=start, end=end, text=text[start:end])
-        scores = self._score([candidate.text])
+        scores = self._scorer_of(article_id)([candidate.text])
         if scores:
             candidate = CandidateClaim(start=start, end=end, text=candidate.text, score=scores[0])
         return self._edit(
@@ -232,17 +238,17 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
         self, claim_id: int, start: int, end: int, *, allow_overlap: bool = False
     ) -> Changes:
         """Move the claim to [start, end) (trimmed); raises ClaimOverlap unless allowed."""
+        score = self._scorer_of(self.claim(claim_id).article_id)
         return self._edit(
             "Adjust claim span",
-            lambda s, rec: span_edit.adjust(
-                s, rec, self._score, claim_id, start, end, allow_overlap
-            ),
+            lambda s, rec: span_edit.adjust(s, rec, score, claim_id, start, end, allow_overlap),
         )[1]
 
     def split_claim(self, claim_id: int, at: int) -> tuple[tuple[int, int], Changes]:
         """Split at offset `at` into (claim_id, new id); see span_edit.split for who keeps what."""
+        score = self._scorer_of(self.claim(claim_id).article_id)
         new_id, changes = self._edit(
-            "Split claim", lambda s, rec: span_edit.split(s, rec, self._score, claim_id, at)
+            "Split claim", lambda s, rec: span_edit.split(s, rec, score, claim_id, at)
         )
         return (claim_id, new_id), changes
 
@@ -250,11 +256,10 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
         self, first_id: int, second_id: int, *, allow_overlap: bool = False
     ) -> tuple[int, Changes]:
         """Merge two claims into the earlier one; returns its id (see span_edit.merge)."""
+        score = self._scorer_of(self.claim(first_id).article_id)
         return self._edit(
             "Merge claims",
-            lambda s, rec: span_edit.merge(
-                s, rec, self._score, first_id, second_id, allow_overlap
-            ),
+            lambda s, rec: span_edit.merge(s, rec, score, first_id, second_id, allow_overlap),
         )
 
     def set_status(
