@@ -127,3 +127,48 @@ def test_backups_to_keep_is_a_setting_that_pruning_obeys(case: Case) -> None:
     folder = service.folder_of(db)
     made = [service.backup_now(db.path, folder).path for _ in range(4)]
     assert [b.path for b in service.list_backups(db.path, folder)] == made[:1:-1]
+
+
+def _tampered_backup(case: Case, sql: str) -> Path:
+    """A backup of the case's desk, altered afterwards by another program with `sql`."""
+    db = case.workbench.db
+    made = service.backup_now(db.path, service.folder_of(db)).path
+    con = sqlite3.connect(made)
+    try:
+        con.executescript(sql)
+    finally:
+        con.close()
+    return made
+
+
+@pytest.mark.parametrize(
+    ("sql", "refusal"),
+    [
+        (
+            "CREATE TRIGGER wipe AFTER INSERT ON verdicts BEGIN DELETE FROM verdicts; END;",
+            "not a schema ClaimDesk made",
+        ),
+        ("UPDATE alembic_version SET version_num = 'ffffffffffff';", "newer version"),
+    ],
+    ids=["planted-trigger", "newer-schema"],
+)
+def test_a_backup_the_desk_would_refuse_to_open_is_refused_before_restoring(
+    case: Case, sql: str, refusal: str
+) -> None:
+    db = case.workbench.db
+    folder = service.folder_of(db)
+    tampered = _tampered_backup(case, sql)
+    case.workbench.update_metadata(case.article_two, ArticleMetadata(title="Kept"))
+    listed = [b.path for b in service.list_backups(db.path, folder)]
+
+    with pytest.raises(KnownError, match=refusal):
+        service.restore(db.path, tampered, folder, db.write_lock)
+
+    assert _title(db.path, case.article_two) == "Kept"
+    assert [b.path for b in service.list_backups(db.path, folder)] == listed
+    con = sqlite3.connect(db.path)
+    try:
+        triggers = con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        assert "wipe" not in {r[0] for r in triggers}
+    finally:
+        con.close()

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from claimdesk.errors import DatabaseError, KnownError
+from claimdesk.storage import schema
 
 log = logging.getLogger(__name__)
 
@@ -258,7 +259,18 @@ def check_backup(path: Path) -> None:
     try:
         con = _read_only(path, immutable=True)
         try:
-            con.execute("SELECT version_num FROM alembic_version").fetchone()
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = None if row is None else str(row[0])
+            if revision is None:
+                raise DatabaseError(f"{path.name} is not a ClaimDesk backup; choose another one.")
+            if not schema.known_revision(revision):
+                raise DatabaseError(
+                    f"The backup {path.name} was made by a newer version of ClaimDesk; "
+                    "update ClaimDesk to restore it, or choose another one."
+                )
+            # What open_database refuses must not be written over the desk either: the
+            # window's open connections would run a planted trigger on its next save.
+            schema.verify(con, path, revision)
         finally:
             con.close()
     except sqlite3.Error as exc:
