@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from claimdesk.domain import DeskSettings, RatingDraft, Theme
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
+from claimdesk.importers.common import normalise_text
 from claimdesk.storage import backups as rolling
 from claimdesk.storage import repositories as repo
 from claimdesk.storage import scale_repo
@@ -101,8 +102,9 @@ def read(session: Session) -> DeskSettings:
 
 
 def normalised(settings: DeskSettings) -> DeskSettings:
-    """The settings as they will be stored (trimmed), or SettingsError saying what to fix."""
-    raw = settings.org_url.strip()
+    """The settings as they will be stored (normalised, trimmed), or SettingsError saying
+    what to fix."""
+    raw = normalise_text(settings.org_url).strip()
     url = clean_url(raw) if raw else ""
     if url is None:
         raise SettingsError(
@@ -115,10 +117,10 @@ def normalised(settings: DeskSettings) -> DeskSettings:
             f"The number of backups to keep must be between 1 and {rolling.MAX_KEEP}."
         )
     return DeskSettings(
-        checker_name=settings.checker_name.strip(),
-        org_name=settings.org_name.strip(),
+        checker_name=normalise_text(settings.checker_name).strip(),
+        org_name=normalise_text(settings.org_name).strip(),
         org_url=url,
-        org_logo=settings.org_logo.strip(),
+        org_logo=normalise_text(settings.org_logo).strip(),
         threshold=float(settings.threshold),
         theme=Theme(settings.theme),
         backups_keep=int(settings.backups_keep),
@@ -143,7 +145,7 @@ def checked_scale(drafts: Sequence[RatingDraft]) -> list[RatingDraft]:
     seen: set[str] = set()
     ids: set[int] = set()
     for draft in drafts:
-        name = " ".join(draft.name.split())
+        name = " ".join(normalise_text(draft.name).split())
         if not name:
             raise SettingsError("Every rating needs a name.")
         if name.casefold() in seen:

@@ -26,6 +26,7 @@ from claimdesk.domain.spans import trim_span
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.importers import DEFAULT_MAX_BYTES, read_article
+from claimdesk.importers.common import normalise_text
 from claimdesk.nlp.language import detect_language
 from claimdesk.services import conflicts, desk_settings, span_edit
 from claimdesk.services.article_language import ArticleLanguages, correct_language
@@ -306,6 +307,7 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
         SaveConflict carrying both verdicts; nothing is written.
         """
         seen = conflicts.Seen("verdict", expected_version)
+        explanation = normalise_text(explanation)  # as imported text: no NUL, no lone surrogate
 
         def op(session: Session, rec: Recorder) -> None:
             repo.lock_claim(session, claim_id)  # before any read: check and write see one row
@@ -366,7 +368,13 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
 
 
 def _checked_metadata(metadata: ArticleMetadata) -> ArticleMetadata:
-    raw = (metadata.url or "").strip()
+    metadata = replace(
+        metadata,
+        title=normalise_text(metadata.title),
+        author=None if metadata.author is None else normalise_text(metadata.author),
+        publisher=None if metadata.publisher is None else normalise_text(metadata.publisher),
+    )
+    raw = normalise_text(metadata.url or "").strip()
     if not raw:
         return replace(metadata, url=None)
     url = clean_url(raw)

@@ -1,0 +1,44 @@
+"""Text a checker types (or a command line passes) is stored as every other text is.
+
+A NUL pasted into an explanation, or a name given on a command line whose bytes are not
+UTF-8 (Python hands those over as lone surrogates), must neither fail the save with a
+database error nor be stored on one engine and refused by the other: a desk file holding
+a NUL could never be pushed onto a shared desk. It passes importers.common.normalise_text,
+as an imported article's and a bundle's text does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from claimdesk.domain import ArticleMetadata, SourceDraft
+from claimdesk.services.nlp_provider import NlpProvider
+from tests.services.desk import add_article, mark, open_workbench
+
+
+def test_control_characters_and_broken_bytes_in_typed_text_are_stored_cleaned(
+    desk_target: str | Path, nlp_provider: NlpProvider, tmp_path: Path
+) -> None:
+    wb = open_workbench(desk_target, nlp_provider)
+    try:
+        article = add_article(wb, tmp_path)
+        claim = mark(wb, article, "Unemployment fell")
+        ratings = {r.name: r.id for r in wb.rating_scale().ratings}
+
+        wb.set_verdict(claim, ratings["False"], "No such\x00 fall\ud800.")
+        wb.add_source(claim, SourceDraft(url="ministry\x00", title="Table\x00 2", note="a\x00b"))
+        wb.assign(claim, "Dana\udcff")
+        wb.save_settings(replace(wb.settings(), checker_name="Ben\x00"))
+        wb.update_metadata(article, ArticleMetadata(title="Jobs\x00", author="A\udcffB"))
+
+        saved = wb.claim(claim)
+        assert saved.verdict is not None
+        assert saved.verdict.explanation == "No such fall\ufffd."
+        (note,) = saved.sources
+        assert (note.url, note.title, note.note) == ("ministry", "Table 2", "ab")
+        assert saved.assignee == "Dana\ufffd"
+        assert wb.settings().checker_name == "Ben"
+        assert (wb.article(article).title, wb.article(article).author) == ("Jobs", "A\ufffdB")
+    finally:
+        wb.db.dispose()
