@@ -277,6 +277,12 @@ def copy_desk(source: Database, target: Database, verb: str = "copied") -> CopyC
                 raise _refusal(clashes, source, target, verb)
             if dst.dialect.name == "postgresql":
                 _advance_sequences(dst, order, counts.added)
+        except _NulInRow as exc:
+            raise DeskCopyRefused(
+                f"Nothing was {verb}: {exc.table} row {exc.key} of {source.where} holds a NUL "
+                f"character in {exc.column}, which {target.where} cannot store; remove it from "
+                "that text (saving it again in ClaimDesk does), then try again."
+            ) from None
         except IntegrityError as exc:
             raise DeskCopyRefused(
                 f"Nothing was {verb}: {target.where} changed while copying "
@@ -309,10 +315,30 @@ def _copy_table(
         if clashes:
             continue
         if plan.new:
+            if dst.dialect.name == "postgresql":
+                _refuse_nul(table, plan.new)
             dst.execute(table.insert(), plan.new)
             _drop_trigger_copies(dst, plan)
         counts.added[name] += len(plan.new)
         counts.present[name] += plan.present
+
+
+class _NulInRow(Exception):
+    """A row holds a NUL, which PostgreSQL's text cannot (copy_desk words the refusal)."""
+
+    def __init__(self, table: str, key: object, column: str) -> None:
+        super().__init__(table, key, column)
+        self.table, self.key, self.column = table, key, column
+
+
+def _refuse_nul(table: Table, rows: Sequence[Row]) -> None:
+    """A desk file may hold a NUL (typed before typed text was normalised): name the row,
+    so the checker can save it again, rather than let the driver fail the copy."""
+    pk = _key(table)
+    for row in rows:
+        column = next((k for k, v in row.items() if isinstance(v, str) and "\x00" in v), None)
+        if column is not None:
+            raise _NulInRow(table.name, row[pk.name], column)
 
 
 def _refusal(
