@@ -172,3 +172,27 @@ def test_a_backup_the_desk_would_refuse_to_open_is_refused_before_restoring(
         assert "wipe" not in {r[0] for r in triggers}
     finally:
         con.close()
+
+
+def test_a_copy_with_its_wal_beside_it_is_restored_with_what_the_wal_holds(
+    case: Case, tmp_path: Path
+) -> None:
+    """A desk copied while open (file manager: the file and its -wal) is a backup too:
+    the restore reads it as SQLite does, not the main file alone, which lacks the last
+    saves until a checkpoint."""
+    wb, db = case.workbench, case.workbench.db
+    con = sqlite3.connect(db.path)
+    try:  # the main file holds the desk as it was: without the WAL it looks fine
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
+    wb.update_metadata(case.article_two, ArticleMetadata(title="Saved just before the copy"))
+    copy = tmp_path / "stick" / "desk.sqlite3"
+    copy.parent.mkdir()
+    copy.write_bytes(db.path.read_bytes())
+    Path(f"{copy}-wal").write_bytes(Path(f"{db.path}-wal").read_bytes())
+    wb.update_metadata(case.article_two, ArticleMetadata(title="Saved after the copy"))
+
+    service.restore(db.path, copy, service.folder_of(db), db.write_lock)
+
+    assert _title(db.path, case.article_two) == "Saved just before the copy"

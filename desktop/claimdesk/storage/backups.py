@@ -58,8 +58,14 @@ def _stamp() -> str:
 
 
 def _read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
-    """A read-only connection; the path goes in as a file URI, so `?`, `%` and `#` stay text."""
-    flags = "immutable=1" if immutable else "mode=ro"
+    """A read-only connection; the path goes in as a file URI, so `?`, `%` and `#` stay text.
+
+    `immutable` (no locks, nothing written beside the file) only while no -wal lies beside
+    it: a desk copied while open, with its -wal, would otherwise read without its last
+    saves, which the main file lacks until a checkpoint.
+    """
+    wal = Path(f"{path}-wal")
+    flags = "immutable=1" if immutable and not (wal.is_file() and wal.stat().st_size) else "mode=ro"
     return sqlite3.connect(f"{path.absolute().as_uri()}?{flags}", uri=True)
 
 
