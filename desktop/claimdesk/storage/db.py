@@ -68,10 +68,14 @@ class Sessions(sessionmaker[Session]):
     reads and writes see one state. Plain reads never wait for another writer (WAL).
     """
 
-    def __init__(self, reader: Engine, writer: Engine, path: Path | None) -> None:
+    def __init__(
+        self, reader: Engine, writer: Engine, path: Path | None, where: str | None = None
+    ) -> None:
         super().__init__(reader, expire_on_commit=False)
         self.writer = writer
         self.path = path
+        #: A shared desk's address as shown (password hidden); None for a file.
+        self.where = where
 
     @contextmanager
     def begin(
@@ -85,17 +89,37 @@ class Sessions(sessionmaker[Session]):
         bind = self.writer
         if waiting is not None or limit is not None:
             bind = bind.execution_options(**{_WAITING: waiting, _LIMIT: limit})
+        committing = False
         try:
             with self(bind=bind) as session, session.begin():
                 notify.watch(session)
                 yield session
                 # In the transaction: PostgreSQL sends them at its commit.
                 notify.send_pending(session, str(self.path))
+                committing = True
         except DBAPIError as exc:
-            known = None if self.path is None else world_error(exc.orig, self.path)
+            if self.path is None:
+                if not exc.connection_invalidated:
+                    raise
+                raise DatabaseError(_lost(self.where or "on the server", committing)) from exc
+            known = world_error(exc.orig, self.path)
             if known is None:
                 raise
             raise known from exc
+
+
+def _lost(where: str, committing: bool) -> str:
+    """What a save whose connection to a shared desk dropped did: nothing, or (dropped
+    while committing) perhaps everything; the server alone knew which."""
+    done = (
+        "it may or may not have been saved; look at it again once the server answers"
+        if committing
+        else "nothing of it was saved"
+    )
+    return (
+        f"The connection to the shared desk {where} was lost during a save, so {done}. "
+        "Check the network and that the server is running, then try again."
+    )
 
 
 @dataclass(frozen=True, slots=True)

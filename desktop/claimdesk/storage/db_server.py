@@ -207,5 +207,5 @@ def open_server(target: str, *, create: bool = True) -> Database:
         engine.dispose()
         raise
     return Database(
-        path=None, engine=engine, sessions=Sessions(engine, engine, None), url=where
+        path=None, engine=engine, sessions=Sessions(engine, engine, None, where), url=where
     )
