@@ -46,6 +46,8 @@ _WRITE = "claimdesk_write"
 #: Execution options of a write: who hears about waiting for the lock, and for how long.
 _WAITING = "claimdesk_waiting"
 _LIMIT = "claimdesk_wait_limit"
+#: PostgreSQL's SQLSTATE for "permission denied" (insufficient_privilege).
+_NOT_ALLOWED = "42501"
 
 #: The default scale: name, ClaimReview value (1 worst … 5 best; 0 = not on the scale), colour.
 DEFAULT_RATINGS: tuple[tuple[str, int, str], ...] = (
@@ -99,9 +101,17 @@ class Sessions(sessionmaker[Session]):
                 committing = True
         except DBAPIError as exc:
             if self.path is None:
-                if not exc.connection_invalidated:
-                    raise
-                raise DatabaseError(_lost(self.where or "on the server", committing)) from exc
+                where = self.where or "on the server"
+                if exc.connection_invalidated:
+                    raise DatabaseError(_lost(where, committing)) from exc
+                if getattr(exc.orig, "sqlstate", None) == _NOT_ALLOWED:
+                    reason = str(exc.orig).strip().splitlines()[0]
+                    raise DatabaseError(
+                        f"Your database role may not change the shared desk {where} "
+                        f"({reason}), so nothing was saved. Ask the desk's "
+                        "administrator for the rights to edit it."
+                    ) from exc
+                raise
             known = world_error(exc.orig, self.path)
             if known is None:
                 raise
