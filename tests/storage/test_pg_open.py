@@ -112,8 +112,11 @@ def test_other_addresses_are_refused_with_what_to_write(address: str, says: str)
 
 @pytest.mark.parametrize(
     "address",
-    ["postgresql://ann:s3cret@host:5432x/desk", "postgresql://ann:s3cret@[::1/desk",
-     "postgresql://ann:s3@cret@host:x/desk"],
+    [
+        "postgresql://ann:s3cret@host:5432x/desk",
+        "postgresql://ann:s3cret@[::1/desk",
+        "postgresql://ann:s3@cret@host:x/desk",
+    ],
 )
 def test_a_garbled_address_is_refused_in_one_line_without_its_password(address: str) -> None:
     with pytest.raises(DatabaseError, match="is not a database address") as refused:
