@@ -42,3 +42,44 @@ def test_control_characters_and_broken_bytes_in_typed_text_are_stored_cleaned(
         assert (wb.article(article).title, wb.article(article).author) == ("Jobs", "A\ufffdB")
     finally:
         wb.db.dispose()
+
+
+def test_text_longer_than_its_column_is_refused_in_one_line_on_both_engines(
+    desk_target: str | Path, nlp_provider: NlpProvider, tmp_path: Path
+) -> None:
+    """PostgreSQL enforces VARCHAR lengths, SQLite does not: a checker name of 201
+    characters made every later save on a shared desk fail with a driver error (and,
+    stored in a desk file, could never be pushed). Each is refused where it is typed."""
+    from claimdesk.domain import RatingDraft
+    from claimdesk.errors import KnownError
+    from tests.services.desk import dump
+
+    wb = open_workbench(desk_target, nlp_provider)
+    try:
+        article = add_article(wb, tmp_path)
+        claim = mark(wb, article, "Unemployment fell")
+        before = dump(wb.db)
+        settings = wb.settings()
+        scale = [
+            RatingDraft(name=r.name, value=r.value, color=r.color, id=r.id)
+            for r in wb.rating_scale().ratings
+        ]
+        attempts = {
+            "checker name": lambda: wb.save_settings(replace(settings, checker_name="N" * 201)),
+            "publisher": lambda: wb.add_source(claim, SourceDraft(url="x", publisher="P" * 501)),
+            "title": lambda: wb.update_metadata(article, ArticleMetadata(title="T" * 501)),
+            "author": lambda: wb.update_metadata(article, ArticleMetadata(author="A" * 501)),
+            "rating": lambda: wb.save_rating_scale([replace(scale[0], name="R" * 101), *scale[1:]]),
+        }
+        for what, attempt in attempts.items():
+            try:
+                attempt()
+            except KnownError as exc:
+                assert "\n" not in str(exc) and "at most" in str(exc), (what, exc)
+            else:
+                raise AssertionError(f"a {what} too long for its column was stored")
+        assert dump(wb.db) == before
+        assert wb.settings() == settings
+        assert [r.name for r in wb.rating_scale().ratings] == [d.name for d in scale]
+    finally:
+        wb.db.dispose()

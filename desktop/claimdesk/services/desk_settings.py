@@ -27,6 +27,10 @@ THEME = "theme"
 BACKUPS_KEEP = rolling.KEEP_SETTING
 
 DEFAULT_THRESHOLD = 0.5
+#: The longest checker name (every verdict, note and history entry records it in 200
+#: characters) and rating name (100): a shared desk refuses longer ones at every save.
+MAX_CHECKER_NAME = 200
+MAX_RATING_NAME = 100
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
@@ -116,8 +120,11 @@ def normalised(settings: DeskSettings) -> DeskSettings:
         raise SettingsError(
             f"The number of backups to keep must be between 1 and {rolling.MAX_KEEP}."
         )
+    checker = normalise_text(settings.checker_name).strip()
+    if len(checker) > MAX_CHECKER_NAME:
+        raise SettingsError(f"The checker's name can have at most {MAX_CHECKER_NAME} characters.")
     return DeskSettings(
-        checker_name=normalise_text(settings.checker_name).strip(),
+        checker_name=checker,
         org_name=normalise_text(settings.org_name).strip(),
         org_url=url,
         org_logo=normalise_text(settings.org_logo).strip(),
@@ -148,6 +155,10 @@ def checked_scale(drafts: Sequence[RatingDraft]) -> list[RatingDraft]:
         name = " ".join(normalise_text(draft.name).split())
         if not name:
             raise SettingsError("Every rating needs a name.")
+        if len(name) > MAX_RATING_NAME:
+            raise SettingsError(
+                f"A rating's name can have at most {MAX_RATING_NAME} characters (“{name[:40]}…”)."
+            )
         if name.casefold() in seen:
             raise SettingsError(f"Two ratings are called “{name}”; give each its own name.")
         seen.add(name.casefold())

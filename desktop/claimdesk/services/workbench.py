@@ -367,6 +367,10 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
         return Changes(library=True, claim_sets=frozenset(articles))
 
 
+#: articles.title, .author and .publisher are 500 characters (a shared desk refuses more).
+MAX_METADATA = 500
+
+
 def _checked_metadata(metadata: ArticleMetadata) -> ArticleMetadata:
     metadata = replace(
         metadata,
@@ -374,6 +378,11 @@ def _checked_metadata(metadata: ArticleMetadata) -> ArticleMetadata:
         author=None if metadata.author is None else normalise_text(metadata.author),
         publisher=None if metadata.publisher is None else normalise_text(metadata.publisher),
     )
+    for label, value in (
+        ("title", metadata.title), ("author", metadata.author), ("publisher", metadata.publisher)
+    ):
+        if value is not None and len(value) > MAX_METADATA:
+            raise KnownError(f"An article's {label} can have at most {MAX_METADATA} characters.")
     raw = normalise_text(metadata.url or "").strip()
     if not raw:
         return replace(metadata, url=None)
