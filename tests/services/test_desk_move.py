@@ -209,3 +209,22 @@ def test_a_nul_a_server_cannot_hold_refuses_the_push_in_one_line(
     assert "NUL" in message and "verdicts" in message
     seeded = {"rating_scales", "ratings"}
     assert not any(rows for name, rows in dump_of(pg_url).items() if name not in seeded)
+
+
+def test_text_longer_than_a_server_column_refuses_the_push_in_one_line(
+    source: Path, pg_url: str
+) -> None:
+    """SQLite ignores VARCHAR lengths; PostgreSQL refuses the row: the push says which."""
+    con = sqlite3.connect(source)
+    try:
+        con.execute("UPDATE source_notes SET publisher = printf('%.600c', 'P')")
+        con.commit()
+    finally:
+        con.close()
+    with pytest.raises(KnownError) as refused:
+        desk_move.push(source, pg_url)
+    message = str(refused.value)
+    assert "\n" not in message and "Nothing was pushed" in message
+    assert "source_notes row" in message and "publisher" in message and "500" in message
+    seeded = {"rating_scales", "ratings"}
+    assert not any(rows for name, rows in dump_of(pg_url).items() if name not in seeded)

@@ -277,11 +277,11 @@ def copy_desk(source: Database, target: Database, verb: str = "copied") -> CopyC
                 raise _refusal(clashes, source, target, verb)
             if dst.dialect.name == "postgresql":
                 _advance_sequences(dst, order, counts.added)
-        except _NulInRow as exc:
+        except _Unstorable as exc:
             raise DeskCopyRefused(
-                f"Nothing was {verb}: {exc.table} row {exc.key} of {source.where} holds a NUL "
-                f"character in {exc.column}, which {target.where} cannot store; remove it from "
-                "that text (saving it again in ClaimDesk does), then try again."
+                f"Nothing was {verb}: {exc.table} row {exc.key} of {source.where} holds "
+                f"{exc.problem} in {exc.column}, which {target.where} cannot store; correct "
+                "that text in ClaimDesk, then try again."
             ) from None
         except IntegrityError as exc:
             raise DeskCopyRefused(
@@ -316,29 +316,39 @@ def _copy_table(
             continue
         if plan.new:
             if dst.dialect.name == "postgresql":
-                _refuse_nul(table, plan.new)
+                _refuse_unstorable(table, plan.new)
             dst.execute(table.insert(), plan.new)
             _drop_trigger_copies(dst, plan)
         counts.added[name] += len(plan.new)
         counts.present[name] += plan.present
 
 
-class _NulInRow(Exception):
-    """A row holds a NUL, which PostgreSQL's text cannot (copy_desk words the refusal)."""
+class _Unstorable(Exception):
+    """A row holds text PostgreSQL cannot: a NUL, or more characters than its column."""
 
-    def __init__(self, table: str, key: object, column: str) -> None:
-        super().__init__(table, key, column)
-        self.table, self.key, self.column = table, key, column
+    def __init__(self, table: str, key: object, column: str, problem: str) -> None:
+        super().__init__(table, key, column, problem)
+        self.table, self.key, self.column, self.problem = table, key, column, problem
 
 
-def _refuse_nul(table: Table, rows: Sequence[Row]) -> None:
-    """A desk file may hold a NUL (typed before typed text was normalised): name the row,
-    so the checker can save it again, rather than let the driver fail the copy."""
+def _refuse_unstorable(table: Table, rows: Sequence[Row]) -> None:
+    """A desk file may hold what a server refuses (typed before typed text was normalised
+    and measured; SQLite ignores VARCHAR lengths): name the row, so the checker can save
+    it again, rather than let the driver fail the copy with its own message."""
     pk = _key(table)
+    limits = {c.name: getattr(c.type, "length", None) for c in table.columns}
     for row in rows:
-        column = next((k for k, v in row.items() if isinstance(v, str) and "\x00" in v), None)
-        if column is not None:
-            raise _NulInRow(table.name, row[pk.name], column)
+        for column, value in row.items():
+            if not isinstance(value, str):
+                continue
+            if "\x00" in value:
+                raise _Unstorable(table.name, row[pk.name], column, "a NUL character")
+            limit = limits.get(column)
+            if limit is not None and len(value) > limit:
+                raise _Unstorable(
+                    table.name, row[pk.name], column,
+                    f"{len(value):,} characters (at most {limit})",
+                )  # fmt: skip
 
 
 def _refusal(
