@@ -77,3 +77,22 @@ def test_a_connection_lost_while_committing_does_not_claim_nothing_was_saved(
     finally:
         admin.dispose()
         wb.db.dispose()
+
+
+def test_a_value_the_server_refuses_is_one_line_saying_nothing_was_saved(pg_url: str) -> None:
+    """A value a column cannot hold, met where no check caught it first (a setting's key
+    longer than its 100 characters here): one sentence, not a driver error."""
+    from claimdesk.storage import repositories as repo
+    from claimdesk.storage.db import open_database
+
+    db = open_database(pg_url)
+    try:
+        with pytest.raises(KnownError) as refused, db.sessions.begin() as session:
+            repo.set_setting(session, "k" * 101, "v")
+        message = str(refused.value)
+        assert "\n" not in message and "nothing was saved" in message
+        assert "value too long" in message
+        with db.sessions() as session:
+            assert repo.get_setting(session, "k" * 101) == ""
+    finally:
+        db.dispose()

@@ -48,6 +48,8 @@ _WAITING = "claimdesk_waiting"
 _LIMIT = "claimdesk_wait_limit"
 #: PostgreSQL's SQLSTATE for "permission denied" (insufficient_privilege).
 _NOT_ALLOWED = "42501"
+#: The SQLSTATE class of values a column cannot hold (too long, out of range, a NUL…).
+_DATA_EXCEPTION = "22"
 
 #: The default scale: name, ClaimReview value (1 worst … 5 best; 0 = not on the scale), colour.
 DEFAULT_RATINGS: tuple[tuple[str, int, str], ...] = (
@@ -104,8 +106,14 @@ class Sessions(sessionmaker[Session]):
                 where = self.where or "on the server"
                 if exc.connection_invalidated:
                     raise DatabaseError(_lost(where, committing)) from exc
-                if getattr(exc.orig, "sqlstate", None) == _NOT_ALLOWED:
-                    reason = str(exc.orig).strip().splitlines()[0]
+                state = str(getattr(exc.orig, "sqlstate", None) or "")
+                reason = str(exc.orig).strip().splitlines()[0] if exc.orig else ""
+                if state.startswith(_DATA_EXCEPTION):
+                    raise DatabaseError(
+                        f"The shared desk {where} refused a value ({reason}), so nothing was "
+                        "saved. Shorten or correct what was typed, then try again."
+                    ) from exc
+                if state == _NOT_ALLOWED:
                     raise DatabaseError(
                         f"Your database role may not change the shared desk {where} "
                         f"({reason}), so nothing was saved. Ask the desk's "
