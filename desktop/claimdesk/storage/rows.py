@@ -63,9 +63,10 @@ def stored(kind: type[E], value: object, where: str) -> E:
 
 def stored_types(row: ClaimRow) -> tuple[ClaimType, ...]:
     where = f"claim {row.id}, types"
-    if not isinstance(row.types, list):
-        return (stored(ClaimType, row.types, where),)
-    return tuple(stored(ClaimType, t, where) for t in row.types)
+    raw: object = row.types  # JSON: a file altered elsewhere may hold any value here
+    if not isinstance(raw, list):
+        return (stored(ClaimType, raw, where),)
+    return tuple(stored(ClaimType, t, where) for t in raw)
 
 
 def _now() -> datetime:
