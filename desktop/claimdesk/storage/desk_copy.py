@@ -7,7 +7,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, UniqueConstraint, delete, func, inspect, select, text
+from sqlalchemy import (
+    Connection,
+    LargeBinary,
+    Table,
+    UniqueConstraint,
+    delete,
+    func,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy import tuple_ as sql_tuple
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.schema import sort_tables
@@ -24,6 +34,9 @@ CHUNK = 500
 #: Rows read from the source, checked and written at a time: a desk of any size moves
 #: in bounded memory, one table's batch after another.
 BATCH = 2000
+#: Rows of a table holding files (evidence_blobs: up to 50 MB each, with their text)
+#: per batch: BATCH of them could be the whole evidence store in memory at once.
+FILE_BATCH = 4
 #: What the summary calls a table's rows; any other table is named by its own name.
 LABELS = {
     "claim_history": "history entries",
@@ -143,17 +156,18 @@ class _Plan:
 
 
 def _batches(source: Connection, table: Table) -> Iterator[list[Row]]:
-    """The rows of `table` in key order, BATCH at a time.
+    """The rows of `table` in key order, BATCH at a time (FILE_BATCH for files).
 
     Each query starts after the last key read (keyset paging: no OFFSET to rescan), all
     in the caller's one read transaction, so the batches are one snapshot of the desk.
     """
     pk = _key(table)
-    query = select(table).order_by(pk).limit(BATCH)
+    size = FILE_BATCH if any(isinstance(c.type, LargeBinary) for c in table.columns) else BATCH
+    query = select(table).order_by(pk).limit(size)
     rows = [dict(r) for r in source.execute(query).mappings()]
     while rows:
         yield rows
-        if len(rows) < BATCH:
+        if len(rows) < size:
             return
         after = query.where(pk > rows[-1][pk.name])
         rows = [dict(r) for r in source.execute(after).mappings()]
