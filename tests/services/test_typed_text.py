@@ -40,6 +40,11 @@ def test_control_characters_and_broken_bytes_in_typed_text_are_stored_cleaned(
         assert saved.assignee == "Dana\ufffd"
         assert wb.settings().checker_name == "Ben"
         assert (wb.article(article).title, wb.article(article).author) == ("Jobs", "A\ufffdB")
+        # The explanation is saved as the pane holds it otherwise (the pane compares the
+        # two to know whether to save again): decomposed accents, tabs, bells stay.
+        typed = "Cafe\u0301\tcolumn\x07 2"
+        wb.set_verdict(claim, ratings["False"], typed)
+        assert wb.claim(claim).verdict.explanation == typed  # type: ignore[union-attr]
     finally:
         wb.db.dispose()
 

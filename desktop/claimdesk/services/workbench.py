@@ -42,6 +42,7 @@ from claimdesk.services.undo import (
 from claimdesk.storage import edit_repo, history_repo, writer
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
+from claimdesk.storage.text import storable
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +308,7 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
         SaveConflict carrying both verdicts; nothing is written.
         """
         seen = conflicts.Seen("verdict", expected_version)
-        explanation = normalise_text(explanation)  # as imported text: no NUL, no lone surrogate
+        explanation = storable(explanation)  # no NUL, no lone surrogate; else as typed
 
         def op(session: Session, rec: Recorder) -> None:
             repo.lock_claim(session, claim_id)  # before any read: check and write see one row
