@@ -250,3 +250,36 @@ con.execute("UPDATE settings SET value = value")
 print("locked", flush=True)
 time.sleep(120)
 """
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "needle"),
+    [
+        ("status", "'hacked'", "claim 1, status: 'hacked'"),
+        ("types", "'[\"bogus\"]'", "claim 1, types: 'bogus'"),
+        ("entities", "'[{\"text\": 1}]'", "named entities"),
+    ],
+)
+def test_a_value_no_claimdesk_writes_is_one_line_and_changes_nothing(
+    db: Path, tmp_path: Path, column: str, value: str, needle: str
+) -> None:
+    """Another program (or a newer ClaimDesk) wrote a claim value this one does not know:
+    reading it is one sentence saying so, never a ValueError traceback."""
+    altered = tmp_path / "altered.sqlite3"
+    altered.write_bytes(db.read_bytes())
+    con = sqlite3.connect(altered)
+    try:
+        con.execute(f"UPDATE claims SET {column} = {value} WHERE id = 1")
+        con.commit()
+    finally:
+        con.close()
+    before = digest(altered)
+    for args in (
+        ("queue", "unassigned"),
+        ("export", "--format", "json", "-o", str(tmp_path / "out.json")),
+        ("bundle", "export", "-o", str(tmp_path / "out.claimdesk")),
+    ):
+        one_line_error(run(*args, "--db", str(altered)), needle, "does not know"
+                       if column != "entities" else "cannot read")  # fmt: skip
+    assert digest(altered) == before
+    assert not (tmp_path / "out.json").exists() and not (tmp_path / "out.claimdesk").exists()

@@ -127,3 +127,72 @@ def test_backups_to_keep_is_a_setting_that_pruning_obeys(case: Case) -> None:
     folder = service.folder_of(db)
     made = [service.backup_now(db.path, folder).path for _ in range(4)]
     assert [b.path for b in service.list_backups(db.path, folder)] == made[:1:-1]
+
+
+def _tampered_backup(case: Case, sql: str) -> Path:
+    """A backup of the case's desk, altered afterwards by another program with `sql`."""
+    db = case.workbench.db
+    made = service.backup_now(db.path, service.folder_of(db)).path
+    con = sqlite3.connect(made)
+    try:
+        con.executescript(sql)
+    finally:
+        con.close()
+    return made
+
+
+@pytest.mark.parametrize(
+    ("sql", "refusal"),
+    [
+        (
+            "CREATE TRIGGER wipe AFTER INSERT ON verdicts BEGIN DELETE FROM verdicts; END;",
+            "not a schema ClaimDesk made",
+        ),
+        ("UPDATE alembic_version SET version_num = 'ffffffffffff';", "newer version"),
+    ],
+    ids=["planted-trigger", "newer-schema"],
+)
+def test_a_backup_the_desk_would_refuse_to_open_is_refused_before_restoring(
+    case: Case, sql: str, refusal: str
+) -> None:
+    db = case.workbench.db
+    folder = service.folder_of(db)
+    tampered = _tampered_backup(case, sql)
+    case.workbench.update_metadata(case.article_two, ArticleMetadata(title="Kept"))
+    listed = [b.path for b in service.list_backups(db.path, folder)]
+
+    with pytest.raises(KnownError, match=refusal):
+        service.restore(db.path, tampered, folder, db.write_lock)
+
+    assert _title(db.path, case.article_two) == "Kept"
+    assert [b.path for b in service.list_backups(db.path, folder)] == listed
+    con = sqlite3.connect(db.path)
+    try:
+        triggers = con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        assert "wipe" not in {r[0] for r in triggers}
+    finally:
+        con.close()
+
+
+def test_a_copy_with_its_wal_beside_it_is_restored_with_what_the_wal_holds(
+    case: Case, tmp_path: Path
+) -> None:
+    """A desk copied while open (file manager: the file and its -wal) is a backup too:
+    the restore reads it as SQLite does, not the main file alone, which lacks the last
+    saves until a checkpoint."""
+    wb, db = case.workbench, case.workbench.db
+    con = sqlite3.connect(db.path)
+    try:  # the main file holds the desk as it was: without the WAL it looks fine
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
+    wb.update_metadata(case.article_two, ArticleMetadata(title="Saved just before the copy"))
+    copy = tmp_path / "stick" / "desk.sqlite3"
+    copy.parent.mkdir()
+    copy.write_bytes(db.path.read_bytes())
+    Path(f"{copy}-wal").write_bytes(Path(f"{db.path}-wal").read_bytes())
+    wb.update_metadata(case.article_two, ArticleMetadata(title="Saved after the copy"))
+
+    service.restore(db.path, copy, service.folder_of(db), db.write_lock)
+
+    assert _title(db.path, case.article_two) == "Saved just before the copy"

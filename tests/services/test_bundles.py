@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from claimdesk.domain import ClaimStatus, SourceDraft
-from claimdesk.errors import StaleReference
+from claimdesk.errors import KnownError, StaleReference
 from claimdesk.exchange import store
-from claimdesk.exchange.bundle_file import BundleRefused
+from claimdesk.exchange.bundle_file import BundleRefused, read_bundle
 from claimdesk.services.bundles import Bundles, bundle_bytes, export_bundle, import_bundle
 from claimdesk.storage import report_repo
 from claimdesk.storage.orm import ArticleRow, RatingRow, VerdictRow
@@ -194,3 +194,25 @@ def test_importing_a_bundle_forgets_undo_entries_of_the_merged_articles(
         assert not other.can_undo()
     finally:
         other.db.dispose()
+
+
+def test_a_bundle_too_big_to_import_is_refused_at_export(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Attached files make a bundle large: one past what an import accepts (512 MB) was
+    written without a word, and every desk then refused it. The export says so instead,
+    and writes nothing."""
+    from claimdesk.exchange.bundle_file import BundleLimits
+    from claimdesk.services import bundles
+
+    note = case.workbench.claim(case.nasty_claim).sources[0].id
+    case.workbench.attach_bytes(note, b"Scanned table, page 1.\n" * 20_000, "scan.txt")
+    small = BundleLimits(max_file_bytes=200_000)
+    monkeypatch.setattr(bundles, "IMPORT_LIMITS", small)
+    path = tmp_path / "big.claimdesk"
+    with pytest.raises(KnownError, match="larger than ClaimDesk imports") as refused:
+        export_bundle(case.workbench.db, path)
+    assert "\n" not in str(refused.value) and "--article" in str(refused.value)
+    assert not path.exists()
+    export_bundle(case.workbench.db, path, [case.article_two])  # without the file: fine
+    read_bundle(path, small)

@@ -341,3 +341,39 @@ def test_free_text_and_addresses_are_cleaned_like_typed_input(
     with other.db.sessions() as session:
         (stored,) = store.export_articles(session, list(result.article_ids))
     assert all(c.created_at <= datetime.now() for c in stored.claims)  # 9999 is not believed
+
+
+def test_fields_longer_than_their_columns_are_cut_as_an_import_cuts_them(
+    case: Case, desk_target: str | Path, tmp_path: Path
+) -> None:
+    """PostgreSQL enforces VARCHAR lengths, SQLite does not: a bundle's over-long title,
+    names or publisher made its import onto a shared desk fail with a driver error (and,
+    in a desk file, stopped a later push). Stored as an import stores them: cut."""
+    from tests.reports.casework import open_workbench
+
+    good = tmp_path / "good.claimdesk"
+    export_bundle(case.workbench.db, good, [case.article_one])
+
+    def long(data: dict[str, Any]) -> None:
+        article = data["articles"][0]
+        article.update(title="T" * 600, author="A" * 600, publisher="P" * 600,
+                       file_name="f" * 600 + ".txt", format="x" * 40, pipeline="p" * 200)
+        claim = bundle_claim(data, PLAIN_CLAIM)
+        claim["speaker"] = "S" * 400
+        claim["verdict"]["checker"] = "C" * 300
+        claim["sources"] = [{"url": "u", "title": "", "publisher": "P" * 600,
+                             "accessed": None, "quote": "", "note": "n", "stance": "context",
+                             "created_at": PAST}]  # fmt: skip
+
+    wb = open_workbench(desk_target)  # type: ignore[arg-type]
+    try:
+        result = import_bundle(wb.db, edited(good, tmp_path / "long.claimdesk", long))
+        article = wb.article(result.article_ids[0])
+        assert (len(article.title), len(article.author or ""), len(article.publisher or "")) == (
+            500, 500, 500)  # fmt: skip
+        plain = wb.claim(local_claim(wb, PLAIN_CLAIM))
+        assert plain.verdict is not None and len(plain.verdict.checker) == 200
+        assert len(plain.speaker or "") == 300
+        assert [len(s.publisher) for s in plain.sources] == [500]
+    finally:
+        wb.db.dispose()

@@ -138,3 +138,34 @@ def test_own_saves_to_another_desk_file_do_not_hide_a_colleagues_save(
         assert feed.stop()
         for wb, _ in desks:
             wb.db.dispose()
+
+
+def test_a_hostile_notification_on_the_channel_does_not_stop_the_feed(
+    pg_url: str, nlp_provider: NlpProvider, tmp_path: Path
+) -> None:
+    """Anyone who may connect to the desk may NOTIFY its channel: a payload nested too
+    deep for the JSON reader (RecursionError, not ValueError) must be dropped like any
+    other that is not ours, and the next save still arrive."""
+    from sqlalchemy import create_engine, text
+
+    from claimdesk.storage.notify import CHANNEL
+
+    wb = open_workbench(pg_url, nlp_provider)
+    wb.checker = "Ana"
+    claim = mark(wb, add_article(wb, tmp_path), "Unemployment fell to 3.9 percent")
+    heard = Heard()
+    feed = ChangeFeed(wb.db, interval=0.2)
+    feed.start(heard)
+    other = create_engine(pg_url)
+    try:
+        time.sleep(0.5)  # the listener is in LISTEN
+        with other.begin() as conn:
+            for payload in ("[" * 5000, '{"table": "claims", "id": ' + "[" * 5000, "null"):
+                conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
+        time.sleep(0.5)
+        wb.set_verdict(claim, _rating(wb), "Saved after the noise.")
+        heard.wait_for(lambda e: e.table == "verdicts" and e.claim_id == claim)
+    finally:
+        other.dispose()
+        assert feed.stop()
+        wb.db.dispose()

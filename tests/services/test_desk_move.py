@@ -189,3 +189,42 @@ def test_pulling_from_an_empty_server_database_creates_nothing_here(
     with pytest.raises(KnownError, match="holds no ClaimDesk desk"):
         desk_move.pull(pg_url, tmp_path / "here.sqlite3")
     assert not (tmp_path / "here.sqlite3").exists()
+
+
+def test_a_nul_a_server_cannot_hold_refuses_the_push_in_one_line(
+    source: Path, pg_url: str
+) -> None:
+    """A desk file may hold a NUL typed before typed text was normalised; PostgreSQL's
+    text cannot: the push is refused with the table named, not a driver traceback."""
+    con = sqlite3.connect(source)
+    try:
+        con.execute("UPDATE verdicts SET explanation = 'pasted' || char(0) || 'junk'")
+        con.commit()
+    finally:
+        con.close()
+    with pytest.raises(KnownError) as refused:
+        desk_move.push(source, pg_url)
+    message = str(refused.value)
+    assert "\n" not in message and "Nothing was pushed" in message
+    assert "NUL" in message and "verdicts" in message
+    seeded = {"rating_scales", "ratings"}
+    assert not any(rows for name, rows in dump_of(pg_url).items() if name not in seeded)
+
+
+def test_text_longer_than_a_server_column_refuses_the_push_in_one_line(
+    source: Path, pg_url: str
+) -> None:
+    """SQLite ignores VARCHAR lengths; PostgreSQL refuses the row: the push says which."""
+    con = sqlite3.connect(source)
+    try:
+        con.execute("UPDATE source_notes SET publisher = printf('%.600c', 'P')")
+        con.commit()
+    finally:
+        con.close()
+    with pytest.raises(KnownError) as refused:
+        desk_move.push(source, pg_url)
+    message = str(refused.value)
+    assert "\n" not in message and "Nothing was pushed" in message
+    assert "source_notes row" in message and "publisher" in message and "500" in message
+    seeded = {"rating_scales", "ratings"}
+    assert not any(rows for name, rows in dump_of(pg_url).items() if name not in seeded)

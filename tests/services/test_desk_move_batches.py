@@ -105,3 +105,30 @@ def test_the_copy_holds_one_batch_of_rows_at_a_time(
         source.dispose()
     assert counts.added["factchecks"] == entries
     assert peak < library_text / 3, f"peak {peak / 1e6:.1f} MB for {library_text / 1e6:.1f} MB"
+
+
+def test_attached_files_move_a_few_at_a_time(tmp_path: Path) -> None:
+    """Attached files are up to 50 MB each: a batch of 2,000 of them would hold the whole
+    evidence store in memory. They move a few at a time, whatever BATCH says."""
+    files, size = 48, 1024 * 1024
+    case = build_case(tmp_path / "files")
+    note = case.workbench.claim(case.nasty_claim).sources[0].id
+    for n in range(files):
+        line = f"Scan {n:02d} of the ministry's table, page by page.\n".encode()
+        case.workbench.attach_bytes(note, line * (size // len(line)), f"scan-{n:02d}.txt")
+    case.close()
+    source = open_database(tmp_path / "files" / "case.sqlite3", create=False)
+    target = open_database(tmp_path / "target.sqlite3")
+    try:
+        tracemalloc.start()
+        try:
+            counts = copy_desk(source, target, "pushed")
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    finally:
+        target.dispose()
+        source.dispose()
+    assert counts.added["evidence_blobs"] == files
+    # Each file is here twice (its bytes and its text): all at once was 100 MB.
+    assert peak < files * size / 2, f"peak {peak / 1e6:.1f} MB for {files * size / 1e6:.0f} MB"

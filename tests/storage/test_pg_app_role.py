@@ -160,3 +160,37 @@ def test_pushing_a_desk_is_left_to_the_owner(
     assert "Nothing was pushed" in message and "as the desk's owner" in message
     assert dump_of(pg_server.url(database)) == before
     assert desk_move.push(source, pg_server.url(database)).total_added > 0  # the owner may
+
+
+def test_a_role_that_may_only_read_is_told_so_when_it_saves(
+    pg_server: PgServer, database: str, tmp_path: Path
+) -> None:
+    """Rights taken away by the administrator: the save is refused in one sentence that
+    says nothing was saved (not the "unexpected error, your work is saved" box)."""
+    owner = Workbench(open_database(pg_server.url(database)), nlp())
+    try:
+        aid = add_article(owner, tmp_path)
+        claim = mark(owner, aid, "Unemployment fell to 3.9 percent")
+    finally:
+        owner.db.dispose()
+    reader = "reader_checker"
+    pg_server.execute(f"DROP ROLE IF EXISTS {reader}")
+    pg_server.execute(f"CREATE ROLE {reader} LOGIN")
+    pg_server.execute(
+        f"GRANT USAGE ON SCHEMA public TO {reader}; "
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}",
+        database,
+    )
+    wb = Workbench(open_database(_app_url(pg_server, database, reader)), nlp())
+    try:
+        rating = next(r.id for r in wb.rating_scale().ratings if r.name == "False")
+        with pytest.raises(DatabaseError) as refused:
+            wb.set_verdict(claim, rating, "Not allowed to write this.")
+        message = str(refused.value)
+        assert "\n" not in message and "nothing was saved" in message
+        assert "may not change the shared desk" in message
+        assert wb.claim(claim).verdict is None
+    finally:
+        wb.db.dispose()
+        pg_server.execute(f"DROP OWNED BY {reader}", database)
+        pg_server.execute(f"DROP ROLE IF EXISTS {reader}")

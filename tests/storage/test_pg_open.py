@@ -110,6 +110,21 @@ def test_other_addresses_are_refused_with_what_to_write(address: str, says: str)
         open_database(address)
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "postgresql://ann:s3cret@host:5432x/desk",
+        "postgresql://ann:s3cret@[::1/desk",
+        "postgresql://ann:s3@cret@host:x/desk",
+    ],
+)
+def test_a_garbled_address_is_refused_in_one_line_without_its_password(address: str) -> None:
+    with pytest.raises(DatabaseError, match="is not a database address") as refused:
+        open_database(address)
+    message = str(refused.value)
+    assert "cret" not in message and "\n" not in message
+
+
 def test_file_names_are_never_taken_for_addresses() -> None:
     assert is_server_url("postgresql://u@h/d") and is_server_url("postgresql+psycopg://u@/d")
     for name in ("postgresql.db", "C:\\desks\\a.db", "desk:1.db", "/tmp/postgresql:x"):

@@ -69,3 +69,24 @@ def test_socket_folder_and_service_addresses_open_as_server_urls() -> None:
     assert DeskAddress(service="newsroom").problem() is None
     assert DeskAddress(database="desk").problem() is not None
     assert DeskAddress(host="h").problem() is not None
+
+
+@pytest.mark.parametrize(
+    ("address", "password"),
+    [
+        (DeskAddress(host="db.example", database="desk", user="ann"), "pw\n*:*:*:*:stolen"),
+        (DeskAddress(host="db.example", database="desk\r\nx", user="ann"), "pw"),
+        (DeskAddress(host="db.example\n*", database="desk", user="ann"), "pw"),
+    ],
+)
+def test_a_line_break_never_reaches_the_password_file(
+    tmp_path: Path, address: DeskAddress, password: str
+) -> None:
+    """libpq reads one entry per line: a pasted line break would add an entry of its own
+    (for every server) or break the file. Refused in one line; the file is unchanged."""
+    path = tmp_path / "pgpass"
+    path.write_text("other.example:5432:desk:bob:secret\n", encoding="utf-8")
+    with pytest.raises(DatabaseError, match="line break") as refused:
+        pgpass.remember_password(address, password, path)
+    assert "\n" not in str(refused.value)
+    assert path.read_text(encoding="utf-8") == "other.example:5432:desk:bob:secret\n"

@@ -23,12 +23,17 @@ from claimdesk.importers.common import MAX_TEXT_CHARS, normalise_text, shorten
 MAX_CLAIMS_PER_SPAN = 8
 
 
-def _clean(text: str) -> str:
-    return normalise_text(text)
+#: The columns' lengths (storage/orm.py): PostgreSQL refuses longer text, SQLite keeps it,
+#: so a bundle's is cut to them, as an importer cuts metadata (importers.common.clean_field).
+NAME_CHARS, SPEAKER_CHARS, FIELD_CHARS, PIPELINE_CHARS, FORMAT_CHARS = 200, 300, 500, 100, 16
 
 
-def _opt(text: str | None) -> str | None:
-    return None if text is None else normalise_text(text)
+def _clean(text: str, limit: int | None = None) -> str:
+    return normalise_text(text)[:limit]
+
+
+def _opt(text: str | None, limit: int | None = None) -> str | None:
+    return None if text is None else normalise_text(text)[:limit]
 
 
 def _clock(value: datetime, now: datetime) -> datetime:
@@ -78,10 +83,10 @@ def _verdict(v: BundleVerdict | None, now: datetime) -> BundleVerdict | None:
         v,
         rating=_clean(v.rating),
         explanation=_clean(v.explanation),
-        checker=_clean(v.checker),
+        checker=_clean(v.checker, NAME_CHARS),
         created_at=_clock(v.created_at, now),
         updated_at=_clock(v.updated_at, now),
-        reviewer=None if v.reviewer is None else _clean(v.reviewer)[:200],
+        reviewer=None if v.reviewer is None else _clean(v.reviewer, NAME_CHARS),
         reviewed_at=None if v.reviewed_at is None else _clock(v.reviewed_at, now),
     )
 
@@ -97,10 +102,10 @@ def _source(s: BundleSource, now: datetime) -> BundleSource:
         s,
         url=_source_url(s.url),
         title=_clean(s.title),
-        publisher=_clean(s.publisher),
+        publisher=_clean(s.publisher, FIELD_CHARS),
         quote=_clean(s.quote),
         note=_clean(s.note),
-        checker=_clean(s.checker),
+        checker=_clean(s.checker, NAME_CHARS),
         created_at=_clock(s.created_at, now),
     )
 
@@ -111,7 +116,7 @@ def _claim(c: BundleClaim, now: datetime) -> BundleClaim:
         sources.setdefault(s.key, s)  # cleaning may make two notes one
     return replace(
         c,
-        speaker=_opt(c.speaker),
+        speaker=_opt(c.speaker, SPEAKER_CHARS),
         speaker_kind=c.speaker_kind if _opt(c.speaker) else None,  # no kind without a name
         entities=tuple(Entity(e.text, _clean(e.label), e.start, e.end) for e in c.entities),
         created_at=_clock(c.created_at, now),
@@ -161,16 +166,16 @@ def checked_articles(
         out.append(
             replace(
                 a,
-                title=_clean(a.title),
-                file_name=_clean(a.file_name),
+                title=_clean(a.title, FIELD_CHARS),
+                file_name=_clean(a.file_name, FIELD_CHARS),
                 file_path=_clean(a.file_path),
-                format=_clean(a.format),
+                format=_clean(a.format, FORMAT_CHARS),
                 imported_at=_clock(a.imported_at, now),
                 url=clean_url(a.url),
-                author=_opt(a.author),
-                publisher=_opt(a.publisher),
+                author=_opt(a.author, FIELD_CHARS),
+                publisher=_opt(a.publisher, FIELD_CHARS),
                 extracted_at=None if a.extracted_at is None else _clock(a.extracted_at, now),
-                pipeline=_opt(a.pipeline),
+                pipeline=_opt(a.pipeline, PIPELINE_CHARS),
                 claims=claims,
             )
         )

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from claimdesk.domain import ClaimOrigin, ClaimStatus, ClaimType, Stance
+from claimdesk.domain import ClaimOrigin, ClaimStatus, Stance
 from claimdesk.domain.review import review_state
 from claimdesk.exchange.records import (
     BundleArticle,
@@ -28,6 +28,8 @@ from claimdesk.storage.rows import (
     _entities,
     language_source,
     speaker_kind,
+    stored,
+    stored_types,
 )
 
 # The fields a bundle carries unchanged between its records and the database's rows;
@@ -55,13 +57,13 @@ def _bundle_claim(row: ClaimRow) -> BundleClaim:
         start=row.start,
         end=row.end,
         text=row.text,
-        origin=ClaimOrigin(row.origin),
+        origin=stored(ClaimOrigin, row.origin, f"claim {row.id}, origin"),
         score=row.score,
-        types=tuple(ClaimType(t) for t in row.types),
+        types=stored_types(row),
         speaker=row.speaker,
         speaker_kind=speaker_kind(row.speaker_kind),
-        entities=_entities(row.entities),
-        status=ClaimStatus(row.status),
+        entities=_entities(row.entities, row.id),
+        status=stored(ClaimStatus, row.status, f"claim {row.id}, status"),
         created_at=row.created_at,
         updated_at=row.updated_at,
         verdict=None
@@ -81,7 +83,9 @@ def _bundle_source(s: SourceNoteRow) -> BundleSource:
         for f in s.attachments
     )
     return BundleSource(
-        stance=Stance(s.stance), attachments=files, **_fields(s, _SOURCE_FIELDS)
+        stance=stored(Stance, s.stance, f"source note {s.id}, stance"),
+        attachments=files,
+        **_fields(s, _SOURCE_FIELDS),
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from claimdesk.domain.factchecks import FactCheckDraft
-from claimdesk.errors import StaleReference
+from claimdesk.errors import KnownError, StaleReference
 from claimdesk.exchange import library, merge, store
 from claimdesk.exchange.bundle_file import (
     Bundle,
@@ -123,13 +123,35 @@ def _library(db: Database) -> list[FactCheckDraft]:
     return [d for d in drafts if library.acceptable(d)]
 
 
+#: What an import accepts (read_bundle's defaults): an export never makes a bigger file.
+IMPORT_LIMITS = BundleLimits()
+
+
+class BundleTooBig(KnownError):
+    """The bundle would be one no ClaimDesk imports; nothing was written."""
+
+
+def _importable(data: bytes, evidence: Mapping[str, bytes]) -> bytes:
+    """`data`, unless no desk would import it (too large, too many attached files)."""
+    limits = IMPORT_LIMITS
+    mb = 1024 * 1024
+    if len(data) > limits.max_file_bytes or len(evidence) > limits.max_attachments:
+        raise BundleTooBig(
+            f"This bundle would be {len(data) / mb:,.0f} MB with {len(evidence):,} attached "
+            f"files, larger than ClaimDesk imports ({limits.max_file_bytes / mb:,.0f} MB, "
+            f"{limits.max_attachments:,} files); export fewer articles at a time "
+            "(select fewer, or --article). Nothing was written."
+        )
+    return data
+
+
 def bundle_bytes(
     db: Database, article_ids: Sequence[int] | None = None, *, with_library: bool = False
 ) -> bytes:
     """A .claimdesk file's bytes for `article_ids` (default: every article)."""
     articles, evidence = _records(db, article_ids)
     carried = _library(db) if with_library else None
-    return pack_bundle(articles, evidence=evidence, library=carried)
+    return _importable(pack_bundle(articles, evidence=evidence, library=carried), evidence)
 
 
 def export_bundle(
@@ -154,7 +176,8 @@ def write_bundle(
     asked; says how many articles and fact-checks it holds."""
     articles, evidence = _records(db, article_ids)
     carried = _library(db) if with_library else None
-    write_atomic(path, pack_bundle(articles, evidence=evidence, library=carried))
+    data = _importable(pack_bundle(articles, evidence=evidence, library=carried), evidence)
+    write_atomic(path, data)
     return BundleExport(len(articles), None if carried is None else len(carried))
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from claimdesk.domain import DeskSettings, RatingDraft, Theme
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
+from claimdesk.importers.common import normalise_text
 from claimdesk.storage import backups as rolling
 from claimdesk.storage import repositories as repo
 from claimdesk.storage import scale_repo
@@ -26,6 +27,10 @@ THEME = "theme"
 BACKUPS_KEEP = rolling.KEEP_SETTING
 
 DEFAULT_THRESHOLD = 0.5
+#: The longest checker name (every verdict, note and history entry records it in 200
+#: characters) and rating name (100): a shared desk refuses longer ones at every save.
+MAX_CHECKER_NAME = 200
+MAX_RATING_NAME = 100
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
@@ -101,8 +106,9 @@ def read(session: Session) -> DeskSettings:
 
 
 def normalised(settings: DeskSettings) -> DeskSettings:
-    """The settings as they will be stored (trimmed), or SettingsError saying what to fix."""
-    raw = settings.org_url.strip()
+    """The settings as they will be stored (normalised, trimmed), or SettingsError saying
+    what to fix."""
+    raw = normalise_text(settings.org_url).strip()
     url = clean_url(raw) if raw else ""
     if url is None:
         raise SettingsError(
@@ -114,11 +120,14 @@ def normalised(settings: DeskSettings) -> DeskSettings:
         raise SettingsError(
             f"The number of backups to keep must be between 1 and {rolling.MAX_KEEP}."
         )
+    checker = normalise_text(settings.checker_name).strip()
+    if len(checker) > MAX_CHECKER_NAME:
+        raise SettingsError(f"The checker's name can have at most {MAX_CHECKER_NAME} characters.")
     return DeskSettings(
-        checker_name=settings.checker_name.strip(),
-        org_name=settings.org_name.strip(),
+        checker_name=checker,
+        org_name=normalise_text(settings.org_name).strip(),
         org_url=url,
-        org_logo=settings.org_logo.strip(),
+        org_logo=normalise_text(settings.org_logo).strip(),
         threshold=float(settings.threshold),
         theme=Theme(settings.theme),
         backups_keep=int(settings.backups_keep),
@@ -143,9 +152,13 @@ def checked_scale(drafts: Sequence[RatingDraft]) -> list[RatingDraft]:
     seen: set[str] = set()
     ids: set[int] = set()
     for draft in drafts:
-        name = " ".join(draft.name.split())
+        name = " ".join(normalise_text(draft.name).split())
         if not name:
             raise SettingsError("Every rating needs a name.")
+        if len(name) > MAX_RATING_NAME:
+            raise SettingsError(
+                f"A rating's name can have at most {MAX_RATING_NAME} characters (“{name[:40]}…”)."
+            )
         if name.casefold() in seen:
             raise SettingsError(f"Two ratings are called “{name}”; give each its own name.")
         seen.add(name.casefold())

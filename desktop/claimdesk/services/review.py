@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from claimdesk.domain import Claim, Queue, ReviewState
 from claimdesk.domain.review import same_checker
 from claimdesk.errors import KnownError
+from claimdesk.importers.common import normalise_text
 from claimdesk.services import conflicts, desk_settings
 from claimdesk.services.changes import Changes
 from claimdesk.services.undo import Recorder
@@ -37,7 +38,7 @@ def review_required(session: Session) -> bool:
 
 
 def _clean_name(name: str | None) -> str | None:
-    clean = " ".join((name or "").split())
+    clean = " ".join(normalise_text(name or "").split())
     if len(clean) > MAX_NAME:
         raise ReviewRefused(f"A checker's name can have at most {MAX_NAME} characters.")
     return clean or None

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from claimdesk.domain import SourceDraft
 from claimdesk.domain.urls import safe_url
 from claimdesk.errors import KnownError
+from claimdesk.importers.common import normalise_text
 from claimdesk.services import conflicts
 from claimdesk.services.changes import Changes
 from claimdesk.services.undo import Recorder
@@ -56,9 +57,24 @@ class SourceNotes(WritePath):
         return self._edit("Remove source", op)[1]
 
 
+#: source_notes.publisher is 500 characters (a shared desk refuses longer ones).
+MAX_PUBLISHER = 500
+
+
 def _checked_draft(draft: SourceDraft) -> SourceDraft:
-    """The draft as stored: a web address percent-encoded (other text is kept as a
+    """The draft as stored: every text normalised as imported text is (no NUL, which a
+    shared desk cannot hold), a web address percent-encoded (other text is kept as a
     label; reports never make a link of it)."""
+    draft = replace(
+        draft,
+        url=normalise_text(draft.url),
+        title=normalise_text(draft.title),
+        publisher=normalise_text(draft.publisher),
+        quote=normalise_text(draft.quote),
+        note=normalise_text(draft.note),
+    )
+    if len(draft.publisher) > MAX_PUBLISHER:
+        raise KnownError(f"A source's publisher can have at most {MAX_PUBLISHER} characters.")
     if not (draft.url.strip() or draft.title.strip() or draft.note.strip() or draft.quote.strip()):
         raise KnownError("A source needs at least a URL, a title, a quote or a note.")
     return replace(draft, url=safe_url(draft.url) or draft.url.strip())

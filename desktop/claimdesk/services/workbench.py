@@ -26,6 +26,7 @@ from claimdesk.domain.spans import trim_span
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.importers import DEFAULT_MAX_BYTES, read_article
+from claimdesk.importers.common import normalise_text
 from claimdesk.nlp.language import detect_language
 from claimdesk.services import conflicts, desk_settings, span_edit
 from claimdesk.services.article_language import ArticleLanguages, correct_language
@@ -41,6 +42,7 @@ from claimdesk.services.undo import (
 from claimdesk.storage import edit_repo, history_repo, writer
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
+from claimdesk.storage.text import storable
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +313,7 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
         SaveConflict carrying both verdicts; nothing is written.
         """
         seen = conflicts.Seen("verdict", expected_version)
+        explanation = storable(explanation)  # no NUL, no lone surrogate; else as typed
 
         def op(session: Session, rec: Recorder) -> None:
             repo.lock_claim(session, claim_id)  # before any read: check and write see one row
@@ -370,8 +373,23 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
         return Changes(library=True, claim_sets=frozenset(articles))
 
 
+#: articles.title, .author and .publisher are 500 characters (a shared desk refuses more).
+MAX_METADATA = 500
+
+
 def _checked_metadata(metadata: ArticleMetadata) -> ArticleMetadata:
-    raw = (metadata.url or "").strip()
+    metadata = replace(
+        metadata,
+        title=normalise_text(metadata.title),
+        author=None if metadata.author is None else normalise_text(metadata.author),
+        publisher=None if metadata.publisher is None else normalise_text(metadata.publisher),
+    )
+    for label, value in (
+        ("title", metadata.title), ("author", metadata.author), ("publisher", metadata.publisher)
+    ):
+        if value is not None and len(value) > MAX_METADATA:
+            raise KnownError(f"An article's {label} can have at most {MAX_METADATA} characters.")
+    raw = normalise_text(metadata.url or "").strip()
     if not raw:
         return replace(metadata, url=None)
     url = clean_url(raw)

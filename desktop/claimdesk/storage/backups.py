@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from claimdesk.errors import DatabaseError, KnownError
+from claimdesk.storage import schema
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +58,14 @@ def _stamp() -> str:
 
 
 def _read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
-    """A read-only connection; the path goes in as a file URI, so `?`, `%` and `#` stay text."""
-    flags = "immutable=1" if immutable else "mode=ro"
+    """A read-only connection; the path goes in as a file URI, so `?`, `%` and `#` stay text.
+
+    `immutable` (no locks, nothing written beside the file) only while no -wal lies beside
+    it: a desk copied while open, with its -wal, would otherwise read without its last
+    saves, which the main file lacks until a checkpoint.
+    """
+    wal = Path(f"{path}-wal")
+    flags = "immutable=1" if immutable and not (wal.is_file() and wal.stat().st_size) else "mode=ro"
     return sqlite3.connect(f"{path.absolute().as_uri()}?{flags}", uri=True)
 
 
@@ -258,7 +265,18 @@ def check_backup(path: Path) -> None:
     try:
         con = _read_only(path, immutable=True)
         try:
-            con.execute("SELECT version_num FROM alembic_version").fetchone()
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = None if row is None else str(row[0])
+            if revision is None:
+                raise DatabaseError(f"{path.name} is not a ClaimDesk backup; choose another one.")
+            if not schema.known_revision(revision):
+                raise DatabaseError(
+                    f"The backup {path.name} was made by a newer version of ClaimDesk; "
+                    "update ClaimDesk to restore it, or choose another one."
+                )
+            # What open_database refuses must not be written over the desk either: the
+            # window's open connections would run a planted trigger on its next save.
+            schema.verify(con, path, revision)
         finally:
             con.close()
     except sqlite3.Error as exc:

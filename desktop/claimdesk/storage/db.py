@@ -46,6 +46,10 @@ _WRITE = "claimdesk_write"
 #: Execution options of a write: who hears about waiting for the lock, and for how long.
 _WAITING = "claimdesk_waiting"
 _LIMIT = "claimdesk_wait_limit"
+#: PostgreSQL's SQLSTATE for "permission denied" (insufficient_privilege).
+_NOT_ALLOWED = "42501"
+#: The SQLSTATE class of values a column cannot hold (too long, out of range, a NUL…).
+_DATA_EXCEPTION = "22"
 
 #: The default scale: name, ClaimReview value (1 worst … 5 best; 0 = not on the scale), colour.
 DEFAULT_RATINGS: tuple[tuple[str, int, str], ...] = (
@@ -68,10 +72,14 @@ class Sessions(sessionmaker[Session]):
     reads and writes see one state. Plain reads never wait for another writer (WAL).
     """
 
-    def __init__(self, reader: Engine, writer: Engine, path: Path | None) -> None:
+    def __init__(
+        self, reader: Engine, writer: Engine, path: Path | None, where: str | None = None
+    ) -> None:
         super().__init__(reader, expire_on_commit=False)
         self.writer = writer
         self.path = path
+        #: A shared desk's address as shown (password hidden); None for a file.
+        self.where = where
 
     @contextmanager
     def begin(
@@ -85,17 +93,51 @@ class Sessions(sessionmaker[Session]):
         bind = self.writer
         if waiting is not None or limit is not None:
             bind = bind.execution_options(**{_WAITING: waiting, _LIMIT: limit})
+        committing = False
         try:
             with self(bind=bind) as session, session.begin():
                 notify.watch(session)
                 yield session
                 # In the transaction: PostgreSQL sends them at its commit.
                 notify.send_pending(session, str(self.path))
+                committing = True
         except DBAPIError as exc:
-            known = None if self.path is None else world_error(exc.orig, self.path)
+            if self.path is None:
+                where = self.where or "on the server"
+                if exc.connection_invalidated:
+                    raise DatabaseError(_lost(where, committing)) from exc
+                state = str(getattr(exc.orig, "sqlstate", None) or "")
+                reason = str(exc.orig).strip().splitlines()[0] if exc.orig else ""
+                if state.startswith(_DATA_EXCEPTION):
+                    raise DatabaseError(
+                        f"The shared desk {where} refused a value ({reason}), so nothing was "
+                        "saved. Shorten or correct what was typed, then try again."
+                    ) from exc
+                if state == _NOT_ALLOWED:
+                    raise DatabaseError(
+                        f"Your database role may not change the shared desk {where} "
+                        f"({reason}), so nothing was saved. Ask the desk's "
+                        "administrator for the rights to edit it."
+                    ) from exc
+                raise
+            known = world_error(exc.orig, self.path)
             if known is None:
                 raise
             raise known from exc
+
+
+def _lost(where: str, committing: bool) -> str:
+    """What a save whose connection to a shared desk dropped did: nothing, or (dropped
+    while committing) perhaps everything; the server alone knew which."""
+    done = (
+        "it may or may not have been saved; look at it again once the server answers"
+        if committing
+        else "nothing of it was saved"
+    )
+    return (
+        f"The connection to the shared desk {where} was lost during a save, so {done}. "
+        "Check the network and that the server is running, then try again."
+    )
 
 
 @dataclass(frozen=True, slots=True)

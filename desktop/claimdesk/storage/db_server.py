@@ -34,6 +34,10 @@ CONNECT_TIMEOUT_S = 10
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
+#: The password of a user:password@ in an address that could not be parsed (never shown).
+_PASSWORD = re.compile(r"(://[^/@:]*:)[^/]*@")
+
+
 def is_server_url(target: object) -> bool:
     """Whether `target` (what --db was given) is an address rather than a file name."""
     return isinstance(target, str) and _ADDRESS.match(target) is not None
@@ -43,9 +47,10 @@ def server_url(target: str) -> URL:
     """The SQLAlchemy URL for `target`, on our driver; anything else is refused."""
     try:
         url = make_url(target)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        hidden = _PASSWORD.sub(r"\1***@", target)
         raise DatabaseError(
-            f"{target!r} is not a database address. Write it as "
+            f"{hidden!r} is not a database address. Write it as "
             "postgresql+psycopg://user@host/database."
         ) from exc
     if url.drivername == "postgresql":
@@ -207,5 +212,5 @@ def open_server(target: str, *, create: bool = True) -> Database:
         engine.dispose()
         raise
     return Database(
-        path=None, engine=engine, sessions=Sessions(engine, engine, None), url=where
+        path=None, engine=engine, sessions=Sessions(engine, engine, None, where), url=where
     )

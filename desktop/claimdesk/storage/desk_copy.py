@@ -7,7 +7,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, UniqueConstraint, delete, func, inspect, select, text
+from sqlalchemy import (
+    Connection,
+    LargeBinary,
+    Table,
+    UniqueConstraint,
+    delete,
+    func,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy import tuple_ as sql_tuple
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.schema import sort_tables
@@ -24,6 +34,9 @@ CHUNK = 500
 #: Rows read from the source, checked and written at a time: a desk of any size moves
 #: in bounded memory, one table's batch after another.
 BATCH = 2000
+#: Rows of a table holding files (evidence_blobs: up to 50 MB each, with their text)
+#: per batch: BATCH of them could be the whole evidence store in memory at once.
+FILE_BATCH = 4
 #: What the summary calls a table's rows; any other table is named by its own name.
 LABELS = {
     "claim_history": "history entries",
@@ -143,17 +156,18 @@ class _Plan:
 
 
 def _batches(source: Connection, table: Table) -> Iterator[list[Row]]:
-    """The rows of `table` in key order, BATCH at a time.
+    """The rows of `table` in key order, BATCH at a time (FILE_BATCH for files).
 
     Each query starts after the last key read (keyset paging: no OFFSET to rescan), all
     in the caller's one read transaction, so the batches are one snapshot of the desk.
     """
     pk = _key(table)
-    query = select(table).order_by(pk).limit(BATCH)
+    size = FILE_BATCH if any(isinstance(c.type, LargeBinary) for c in table.columns) else BATCH
+    query = select(table).order_by(pk).limit(size)
     rows = [dict(r) for r in source.execute(query).mappings()]
     while rows:
         yield rows
-        if len(rows) < BATCH:
+        if len(rows) < size:
             return
         after = query.where(pk > rows[-1][pk.name])
         rows = [dict(r) for r in source.execute(after).mappings()]
@@ -277,6 +291,12 @@ def copy_desk(source: Database, target: Database, verb: str = "copied") -> CopyC
                 raise _refusal(clashes, source, target, verb)
             if dst.dialect.name == "postgresql":
                 _advance_sequences(dst, order, counts.added)
+        except _Unstorable as exc:
+            raise DeskCopyRefused(
+                f"Nothing was {verb}: {exc.table} row {exc.key} of {source.where} holds "
+                f"{exc.problem} in {exc.column}, which {target.where} cannot store; correct "
+                "that text in ClaimDesk, then try again."
+            ) from None
         except IntegrityError as exc:
             raise DeskCopyRefused(
                 f"Nothing was {verb}: {target.where} changed while copying "
@@ -309,10 +329,40 @@ def _copy_table(
         if clashes:
             continue
         if plan.new:
+            if dst.dialect.name == "postgresql":
+                _refuse_unstorable(table, plan.new)
             dst.execute(table.insert(), plan.new)
             _drop_trigger_copies(dst, plan)
         counts.added[name] += len(plan.new)
         counts.present[name] += plan.present
+
+
+class _Unstorable(Exception):
+    """A row holds text PostgreSQL cannot: a NUL, or more characters than its column."""
+
+    def __init__(self, table: str, key: object, column: str, problem: str) -> None:
+        super().__init__(table, key, column, problem)
+        self.table, self.key, self.column, self.problem = table, key, column, problem
+
+
+def _refuse_unstorable(table: Table, rows: Sequence[Row]) -> None:
+    """A desk file may hold what a server refuses (typed before typed text was normalised
+    and measured; SQLite ignores VARCHAR lengths): name the row, so the checker can save
+    it again, rather than let the driver fail the copy with its own message."""
+    pk = _key(table)
+    limits = {c.name: getattr(c.type, "length", None) for c in table.columns}
+    for row in rows:
+        for column, value in row.items():
+            if not isinstance(value, str):
+                continue
+            if "\x00" in value:
+                raise _Unstorable(table.name, row[pk.name], column, "a NUL character")
+            limit = limits.get(column)
+            if limit is not None and len(value) > limit:
+                raise _Unstorable(
+                    table.name, row[pk.name], column,
+                    f"{len(value):,} characters (at most {limit})",
+                )  # fmt: skip
 
 
 def _refusal(

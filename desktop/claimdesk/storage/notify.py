@@ -65,7 +65,9 @@ class ChangeEvent:
                 version=_int(data.get("version")), by=str(data.get("by") or ""),
                 kind=str(data.get("kind") or "saved"), origin=str(data.get("origin") or ""),
             )  # fmt: skip
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError, RecursionError):
+            # Anyone who may connect may NOTIFY the channel: "[[[[…" nested too deep
+            # for the JSON reader would otherwise end the listener's thread.
             return None
         return replace(found, own=found.origin == ORIGIN)
 

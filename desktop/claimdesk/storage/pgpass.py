@@ -131,12 +131,19 @@ def remember_password(address: DeskAddress, password: str, path: Path | None = N
             "A service's password belongs in the password file its service entry names; "
             "enter the host, port, database and user to remember a password here."
         )
+    line = pgpass_line(address, password)
+    if any(c in line for c in "\n\r"):
+        # libpq reads one entry per line: the rest would be an entry of its own.
+        raise DatabaseError(
+            "The host, database, user or password holds a line break, which the password "
+            "file cannot keep; retype it without one. Nothing was written."
+        )
     path = password_file() if path is None else path
     key = fields_of(pgpass_line(address, ""))[:4]
     try:
         old = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
         kept = [line for line in old if line.startswith("#") or fields_of(line)[:4] != key]
-        text = "\n".join([*kept, pgpass_line(address, password)]) + "\n"
+        text = "\n".join([*kept, line]) + "\n"
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(path.name + ".claimdesk-new")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

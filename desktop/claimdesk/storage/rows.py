@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Protocol
+from enum import Enum
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session, selectinload
@@ -25,6 +26,7 @@ from claimdesk.domain import (
 )
 from claimdesk.domain.evidence import Attachment
 from claimdesk.domain.review import review_state
+from claimdesk.errors import DatabaseError
 from claimdesk.storage.orm import (
     ArticleRow,
     ClaimRow,
@@ -37,6 +39,34 @@ from claimdesk.storage.orm import (
 
 class MissingRowError(LookupError):
     """A row asked for by id does not exist (deleted meanwhile, or a stale id)."""
+
+
+class UnknownStoredValue(DatabaseError):
+    """A row holds a value no ClaimDesk of this version writes (altered, or newer)."""
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def stored(kind: type[E], value: object, where: str) -> E:
+    """`value` read from the row `where` as a `kind`; a value this version does not know
+    is UnknownStoredValue, one sentence, instead of a ValueError from deep in a view."""
+    try:
+        return kind(value)
+    except ValueError:
+        raise UnknownStoredValue(
+            f"The desk holds a value this ClaimDesk does not know ({where}: {value!r}); "
+            "it was changed by another program or a newer ClaimDesk. Update ClaimDesk, "
+            "or restore a backup."
+        ) from None
+
+
+def stored_types(row: ClaimRow) -> tuple[ClaimType, ...]:
+    where = f"claim {row.id}, types"
+    raw: object = row.types  # JSON: a file altered elsewhere may hold any value here
+    if not isinstance(raw, list):
+        return (stored(ClaimType, raw, where),)
+    return tuple(stored(ClaimType, t, where) for t in raw)
 
 
 def _now() -> datetime:
@@ -116,17 +146,27 @@ def _source(row: SourceNoteRow) -> SourceNote:
         accessed=row.accessed,
         quote=row.quote,
         note=row.note,
-        stance=Stance(row.stance),
+        stance=stored(Stance, row.stance, f"source note {row.id}, stance"),
         version=row.version,
         checker=row.checker or "",
     )
 
 
-def _entities(raw: list[dict[str, Any]]) -> tuple[Entity, ...]:
-    return tuple(
-        Entity(text=str(e["text"]), label=str(e["label"]), start=int(e["start"]), end=int(e["end"]))
-        for e in raw
-    )
+def _entities(raw: list[dict[str, Any]], claim_id: int | None = None) -> tuple[Entity, ...]:
+    try:
+        return tuple(
+            Entity(
+                text=str(e["text"]), label=str(e["label"]), start=int(e["start"]),
+                end=int(e["end"]),
+            )
+            for e in raw
+        )  # fmt: skip
+    except (KeyError, TypeError, ValueError):
+        raise UnknownStoredValue(
+            f"The desk holds named entities this ClaimDesk cannot read (claim {claim_id}); "
+            "it was changed by another program or a newer ClaimDesk. Update ClaimDesk, "
+            "or restore a backup."
+        ) from None
 
 
 def _claim(row: ClaimRow, number: int, *, with_sources: bool) -> Claim:
@@ -137,12 +177,12 @@ def _claim(row: ClaimRow, number: int, *, with_sources: bool) -> Claim:
         start=row.start,
         end=row.end,
         text=row.text,
-        origin=ClaimOrigin(row.origin),
+        origin=stored(ClaimOrigin, row.origin, f"claim {row.id}, origin"),
         score=row.score,
-        types=tuple(ClaimType(t) for t in row.types),
+        types=stored_types(row),
         speaker=row.speaker,
-        entities=_entities(row.entities),
-        status=ClaimStatus(row.status),
+        entities=_entities(row.entities, row.id),
+        status=stored(ClaimStatus, row.status, f"claim {row.id}, status"),
         speaker_kind=speaker_kind(row.speaker_kind),
         verdict=_verdict(row.verdict) if row.verdict is not None else None,
         source_count=len(row.sources),
