@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import html
 import os
 import sqlite3
@@ -26,6 +27,10 @@ from claimdesk.errors import KnownError, SelfTestFailure
 OUT_ENV = "CLAIMDESK_SELFTEST_OUT"
 LOG_NAME = "self-test.log"
 VERDICT_NOTE = "Recorded by claimdesk --self-test."
+EVIDENCE_TITLE = "ClaimDesk self-test evidence"
+#: A small text file attached as evidence: it is read in the import worker, as any
+#: attached file is, so the step also checks that the worker starts in this install.
+EVIDENCE_TEXT = "Evidence kept by claimdesk --self-test: the worker read this file.\n"
 REPORT_NAME = "self-test-report.html"
 SCREENSHOT_NAME = "self-test-window.png"
 
@@ -82,6 +87,7 @@ class SelfTest:
             ("check-worthiness model", self.scorer),
             ("extract and score claims", self.extract),
             ("record a verdict", self.verdict),
+            ("attach evidence", self.evidence),
             ("write HTML report", self.report),
         ]
         if self.gui:
@@ -167,6 +173,23 @@ class SelfTest:
         )
         self.rating_name = rating.name
         return f"claim {claim.number} rated {rating.name!r}"
+
+    def evidence(self) -> str:
+        from claimdesk.domain import SourceDraft
+
+        wb = self._services().workbench
+        notes = [s for s in wb.claim(self.claim_id).sources if s.title == EVIDENCE_TITLE]
+        note = notes[0].id if notes else wb.add_source(
+            self.claim_id, SourceDraft(url="", title=EVIDENCE_TITLE, note=VERDICT_NOTE)
+        )[0]
+        data = EVIDENCE_TEXT.encode("utf-8")
+        attachment, _changes = wb.attach_bytes(note, data, "self-test-evidence.txt")
+        _expect(attachment.media_type == "text/plain",
+                f"the text file was taken for {attachment.media_type}")
+        stored = [a for s in wb.claim(self.claim_id).sources for a in s.attachments]
+        _expect(any(a.sha256 == hashlib.sha256(data).hexdigest() for a in stored),
+                "the attached file is not in the desk")
+        return f"{attachment.file_name} ({attachment.media_type}, {attachment.size} bytes)"
 
     def report(self) -> str:
         from claimdesk.reports.html import render_html

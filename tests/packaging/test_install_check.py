@@ -37,18 +37,21 @@ def test_self_test_with_db_leaves_its_work_in_that_database(tmp_path: Path) -> N
     first = _self_test("--db", str(db), data_dir=tmp_path / "data")
     assert first.returncode == 0, first.stdout + first.stderr
     lines = first.stdout.splitlines()
-    assert lines[-1] == "self-test passed: 8 of 8 steps"
-    assert sum(line.startswith("ok   ") for line in lines) == 8
+    assert lines[-1] == "self-test passed: 9 of 9 steps"
+    assert sum(line.startswith("ok   ") for line in lines) == 9
     assert _rows(db, "SELECT file_name FROM articles") == [(seed_article().name,)]
     (claims,) = _rows(db, "SELECT count(*) FROM claims WHERE score IS NOT NULL")[0]
     assert claims > 5
     assert _rows(db, "SELECT explanation FROM verdicts") == [(VERDICT_NOTE,)]
+    evidence = "SELECT file_name, media_type FROM evidence"
+    assert _rows(db, evidence) == [("self-test-evidence.txt", "text/plain")]
 
     # A second run finds the article already there instead of importing a copy.
     second = _self_test("--db", str(db), data_dir=tmp_path / "data")
     assert second.returncode == 0, second.stdout + second.stderr
     assert "already in the database" in second.stdout
     assert _rows(db, "SELECT count(*) FROM articles") == [(1,)]
+    assert _rows(db, evidence) == [("self-test-evidence.txt", "text/plain")]  # not a copy
 
 
 def test_self_test_fails_and_says_which_step(tmp_path: Path) -> None:
@@ -57,7 +60,7 @@ def test_self_test_fails_and_says_which_step(tmp_path: Path) -> None:
     result = _self_test("--db", str(not_a_db), data_dir=tmp_path / "data")
     assert result.returncode == 1
     assert "FAIL open database: " in result.stdout
-    assert result.stdout.splitlines()[-1] == "self-test FAILED: 0 of 8 steps passed"
+    assert result.stdout.splitlines()[-1] == "self-test FAILED: 0 of 9 steps passed"
     assert not_a_db.read_text(encoding="utf-8") == "my notes, not a database\n"
 
 
