@@ -155,7 +155,7 @@ def test_settings_save_while_held_keeps_the_dialog_and_saves_on_the_next_click(
     window, _claim_id = opened(qtbot, make_window, seed_path)
     dialog = window.dialogs.open_settings()
     qtbot.keyClicks(dialog.checker_name, "Ana Checker")
-    merge, _held = hold_in_process(window, 1.5)
+    merge, _held = hold_in_process(window, HOLD_S)
     started = time.monotonic()
     assert not dialog.save()
     assert time.monotonic() - started < MAX_GAP_S
