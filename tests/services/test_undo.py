@@ -26,6 +26,7 @@ from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.undo import UndoConflict, UndoStack
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage import repositories as repo
+from tests.pg import target_of
 from tests.services.desk import ARTICLE, add_article, dump, mark, open_workbench
 
 
@@ -179,6 +180,37 @@ def test_changes_made_elsewhere_make_undo_refuse_and_forget(wb: Workbench, tmp_p
         wb.undo()
     assert dump(wb.db) == before
     assert not wb.can_undo() and not wb.can_redo()
+
+
+def test_a_colleagues_save_since_makes_undo_refuse_instead_of_erasing_it(
+    wb: Workbench, tmp_path: Path, nlp_provider: NlpProvider
+) -> None:
+    """Undo restores whole rows: over a colleague's later save it would erase that save."""
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    false = rating_id(wb, "False")
+    wb.set_verdict(claim, false, "No meeting is planned.")
+    wb.update_metadata(aid, ArticleMetadata(title="Mine"))
+    colleague = open_workbench(target_of(wb.db), nlp_provider)
+    try:
+        colleague.set_verdict(claim, false, "No meeting is planned; the diary says so.")
+        colleague.add_source(claim, SourceDraft(url="https://gov.example/diary"))
+        colleague.update_metadata(aid, ArticleMetadata(title="Theirs"))
+    finally:
+        colleague.db.dispose()
+    before = dump(wb.db)
+    with pytest.raises(UndoConflict, match="properties were changed elsewhere"):
+        wb.undo()
+    assert dump(wb.db) == before
+    wb.set_status(claim, ClaimStatus.DONE)  # a fresh edit, then a colleague's again
+    with wb.db.sessions.begin() as session:
+        repo.set_claim_status(session, claim, ClaimStatus.IN_PROGRESS)
+    before = dump(wb.db)
+    with pytest.raises(UndoConflict, match="claim it touched was changed elsewhere"):
+        wb.undo()
+    assert dump(wb.db) == before
+    verdict = wb.claim(claim).verdict
+    assert verdict is not None and verdict.explanation == "No meeting is planned; the diary says so."
 
 
 def test_removed_rating_makes_undo_refuse(wb: Workbench, tmp_path: Path) -> None:
