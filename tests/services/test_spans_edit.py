@@ -187,3 +187,33 @@ def test_merge_of_equal_verdicts_keeps_one(wb: Workbench, aid: int) -> None:
     merged, _ = wb.merge_claims(first, second)
     verdict = wb.claim(merged).verdict
     assert verdict is not None and verdict.explanation == "Agreed."
+
+
+def test_merge_keeps_an_assignment_and_refuses_differing_ones_or_review_steps(
+    wb: Workbench, aid: int
+) -> None:
+    """Merging used to keep only the earlier claim's assignee and review step: the later
+    claim's assignment, or its request for review, vanished without a word."""
+    first = mark(wb, aid, "Ministers will meet")
+    second = mark(wb, aid, "again next week")
+    wb.assign(second, "Ana")
+    merged, _ = wb.merge_claims(first, second)
+    assert wb.claim(merged).assignee == "Ana"
+    wb.undo()
+    wb.assign(first, "Ben")
+    before = dump(wb.db)
+    with pytest.raises(KnownError, match="assigned to different checkers"):
+        wb.merge_claims(first, second)
+    assert dump(wb.db) == before
+    wb.assign(first, None)
+    for claim in (first, second):
+        wb.set_verdict(claim, rating(wb, "True"), "Agreed.")
+    wb.request_review(second)
+    before = dump(wb.db)
+    with pytest.raises(KnownError, match="different review steps"):
+        wb.merge_claims(first, second)
+    assert dump(wb.db) == before
+    wb.request_review(first)
+    merged, _ = wb.merge_claims(first, second)
+    verdict = wb.claim(merged).verdict
+    assert verdict is not None and verdict.review_state.value == "needs_review"

@@ -21,7 +21,7 @@ from claimdesk.domain.filters import worked_on
 from claimdesk.domain.spans import trim_span
 from claimdesk.errors import KnownError
 from claimdesk.services.undo import Recorder
-from claimdesk.storage import edit_repo
+from claimdesk.storage import edit_repo, review_repo
 from claimdesk.storage import repositories as repo
 
 #: Scores texts with the check-worthiness model, or returns None when it is unavailable.
@@ -181,8 +181,10 @@ def merge(
     The merged claim spans from the earlier claim's start to the later one's end and
     keeps the earlier claim's id. It keeps both claims' sources. Its verdict and status
     are those of the rated claim (the earlier one if both or neither are rated); two
-    different verdicts are refused rather than one being lost. Any other claim inside
-    the merged span counts as an overlap, so by default only neighbours merge.
+    different verdicts are refused rather than one being lost, and so are equal verdicts
+    at different review steps. It is assigned to whoever either claim was assigned to;
+    claims assigned to two different checkers are refused. Any other claim inside the
+    merged span counts as an overlap, so by default only neighbours merge.
     """
     if first_id == second_id:
         raise KnownError("Choose two different claims to merge.")
@@ -197,6 +199,17 @@ def merge(
         raise KnownError(
             f"Claims {a.number} and {b.number} have different verdicts "
             f"({va.rating.name}, {vb.rating.name}). Clear one of them, then merge."
+        )
+    if va and vb and va.review_state is not vb.review_state:
+        raise KnownError(
+            f"Claims {a.number} and {b.number} have the same verdict at different review "
+            f"steps ({va.review_state.label}, {vb.review_state.label}). Clear one of them, "
+            "then merge."
+        )
+    if a.assignee and b.assignee and a.assignee != b.assignee:
+        raise KnownError(
+            f"Claims {a.number} and {b.number} are assigned to different checkers "
+            f"({a.assignee}, {b.assignee}). Assign them to one checker, then merge."
         )
     text = repo.get_article(session, a.article_id).text
     start, end = trim_span(text, a.start, max(a.end, b.end))
@@ -221,6 +234,8 @@ def merge(
     if va is None and vb is not None:
         edit_repo.move_verdict(session, b.id, a.id)
         repo.set_claim_status(session, a.id, b.status)
+    if b.assignee and not a.assignee:
+        review_repo.set_assignee(session, a.id, b.assignee)
     edit_repo.move_sources(session, b.id, a.id)
     repo.delete_claim(session, b.id)
     return a.id
