@@ -91,6 +91,31 @@ def test_undo_follows_the_change_into_another_article(qtbot, make_window, seed_p
     assert stored(window, claim_id).status is ClaimStatus.TODO
 
 
+def test_an_edit_that_takes_the_claim_out_of_the_filter_keeps_it_selected(
+    qtbot, make_window, seed_path
+):
+    """With "To do" chosen, rating a claim moves it to In progress: the row used to vanish
+    and the selection jump to an unrelated claim, so the next rating key or the
+    explanation went to a claim the checker had not chosen."""
+    window = opened(qtbot, make_window, seed_path)
+    panel = window.claims_panel
+    panel.status.setCurrentIndex(panel.status.findData(ClaimStatus.TODO.value))
+    panel.step(1)
+    claim = panel.current_claim_id()
+    others = {c.id: c.verdict for c in panel.visible_claims() if c.id != claim}
+    qtbot.keyClick(window, Qt.Key.Key_1, ALT)
+    assert stored(window, claim).status is ClaimStatus.IN_PROGRESS
+    assert panel.current_claim_id() == claim and window.detail.claim.id == claim
+    qtbot.keyClick(window, Qt.Key.Key_2, ALT)  # the checker corrects the rating
+    ratings = window.workbench.rating_scale().ratings
+    assert stored(window, claim).verdict.rating.id == ratings[1].id
+    assert all(stored(window, cid).verdict == verdict for cid, verdict in others.items())
+    # Moving on, the filter applies to it again.
+    panel.step(1)
+    assert panel.current_claim_id() != claim
+    assert claim not in {c.id for c in panel.visible_claims()}
+
+
 def test_adjust_split_and_merge_by_keyboard(qtbot, make_window, seed_path):
     window = opened(qtbot, make_window, seed_path)
     text = window.article_view.article_text()
