@@ -615,6 +615,13 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>That claim no longer exists: it was deleted or merged since the search.</source>
+        <translation>Esa afirmación ya no existe: se eliminó o se fusionó después de la búsqueda.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>The details are also in the log: {path}</source>

@@ -240,6 +240,28 @@ def test_search_the_desk_opens_the_claim(qtbot, make_window, seed_path, tmp_path
     assert current is not None and "deficit" in current.text
 
 
+def test_a_search_hit_whose_claim_was_deleted_says_so_and_changes_no_filter(
+    qtbot, make_window, seed_path
+):
+    window = opened(qtbot, make_window, seed_path)
+    panel = window.claims_panel
+    panel.show_all.setChecked(False)
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL | SHIFT)
+    dialog = window.findChild(SearchDialog)
+    qtbot.keyClicks(dialog.panel.query, "Harris")
+    qtbot.waitUntil(lambda: dialog.panel.results.model().rowCount() > 0, timeout=10_000)
+    claim_id = next(
+        c.id for c in window.workbench.claims(window.article_id) if "Harris" in c.text
+    )
+    window.workbench.delete_claim(claim_id)  # as another window would, after the search
+    dialog.resultActivated.emit(window.article_id, claim_id)
+    assert not panel.show_all.isChecked()
+    assert window.statusBar().currentMessage() == (
+        "That claim no longer exists: it was deleted or merged since the search."
+    )
+    assert claim_id not in {c.id for c in panel.model.rows()}
+
+
 def test_keyboard_shortcuts_sheet_lists_the_actions(qtbot, make_window):
     window = make_window()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_F1)
