@@ -488,6 +488,14 @@
         <translation>¿Añadir de todos modos la nueva afirmación, superpuesta?</translation>
     </message>
     <message>
+        <source>Adjust the claim anyway, overlapping?</source>
+        <translation>¿Ajustar de todos modos la afirmación, superpuesta?</translation>
+    </message>
+    <message>
+        <source>Merge the claims anyway, overlapping?</source>
+        <translation>¿Fusionar de todos modos las afirmaciones, superpuestas?</translation>
+    </message>
+    <message>
         <source>Delete claim</source>
         <translation>Eliminar afirmación</translation>
     </message>

@@ -159,6 +159,40 @@ def test_adjust_split_and_merge_by_keyboard(qtbot, make_window, seed_path):
     assert len(window.workbench.claims(window.article_id)) == count
 
 
+def test_adjusting_over_another_claim_asks_as_adding_does(qtbot, make_window, seed_path):
+    """The refusal says "or confirm that the claims may overlap", but adjusting offered no
+    way to confirm: the checker had to delete the other claim's work to widen this one."""
+    window = opened(qtbot, make_window, seed_path)
+    text = window.article_view.article_text()
+    rows = sorted(window.claims_panel.model.rows(), key=lambda c: c.start)
+    claim = next(c for c in rows if "25 of 33" in c.text)
+    following = next(c for c in rows if c.start >= claim.end)
+    window.select_claim(following.id)
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)  # the checker works on the next sentence
+    window.select_claim(claim.id)
+    end = following.start + len(following.text.split()[0])
+    select_text(window, claim.start, end)
+    qtbot.keyClick(window, Qt.Key.Key_M, CTRL | SHIFT)
+    box = window.findChild(QMessageBox, "confirmOverlap")
+    assert box is not None and "overlaps" in box.text()
+    assert stored(window, claim.id).end == claim.end  # nothing changed while it asks
+    box.done(int(QMessageBox.StandardButton.Yes))
+    qtbot.waitUntil(lambda: stored(window, claim.id).end == end)
+    assert stored(window, claim.id).text == text[claim.start : end]
+    assert stored(window, following.id).status is ClaimStatus.IN_PROGRESS
+    # Merging with the next claim now spans the one it overlaps: asked too.
+    later = min((c for c in rows if c.start >= end), key=lambda c: c.start)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "confirmOverlap") is None)
+    refocus(qtbot, window)
+    window.select_claim(claim.id)
+    qtbot.keyClick(window, Qt.Key.Key_J, CTRL | SHIFT)
+    box = window.findChild(QMessageBox, "confirmOverlap")
+    assert box is not None and "overlaps" in box.text()
+    box.done(int(QMessageBox.StandardButton.Yes))
+    qtbot.waitUntil(lambda: stored(window, claim.id).end == later.end)
+    assert stored(window, following.id).status is ClaimStatus.IN_PROGRESS
+
+
 def test_added_claim_refuses_overlap_and_delete_is_undoable(qtbot, make_window, seed_path):
     window = opened(qtbot, make_window, seed_path)
     text = window.article_view.article_text()
