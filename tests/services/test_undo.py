@@ -210,7 +210,8 @@ def test_a_colleagues_save_since_makes_undo_refuse_instead_of_erasing_it(
         wb.undo()
     assert dump(wb.db) == before
     verdict = wb.claim(claim).verdict
-    assert verdict is not None and verdict.explanation == "No meeting is planned; the diary says so."
+    assert verdict is not None
+    assert verdict.explanation == "No meeting is planned; the diary says so."
 
 
 def test_removed_rating_makes_undo_refuse(wb: Workbench, tmp_path: Path) -> None:
