@@ -252,6 +252,31 @@ def test_reextracting_or_deleting_an_article_forgets_only_its_edits(
     assert wb.claim(b).status is ClaimStatus.DONE
 
 
+def test_a_deleted_claim_comes_back_after_the_next_article_is_extracted(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """SQLite gives a new row the highest id + 1: deleting the newest claim, then
+    extracting the day's next article, handed the deleted claim's id to a new sentence,
+    and Undo refused ("added or removed elsewhere"), losing the verdict and sources."""
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    wb.set_verdict(claim, rating_id(wb, "False"), "No meeting is planned.")
+    source, _ = wb.add_source(claim, SourceDraft(url="https://gov.example/diary"))
+    before = wb.claim(claim)
+    wb.delete_claim(claim)  # by mistake
+    other = add_article(wb, tmp_path, ARTICLE.replace("stadium", "arena"), name="two.txt")
+    wb.extract(other)
+    assert claim not in {c.id for c in wb.claims(other)}
+    wb.undo()
+    again = wb.claim(claim)
+    assert again.article_id == aid and again.text == before.text
+    assert again.verdict is not None and again.verdict.explanation == "No meeting is planned."
+    assert [s.id for s in again.sources] == [source]
+    wb.redo()
+    wb.extract(aid)  # its own article's extraction forgets its edits: ids may be reused
+    assert not wb.can_undo()
+
+
 def test_stack_depth_is_limited() -> None:
     from claimdesk.services.changes import Changes
     from claimdesk.services.undo import UndoEntry

@@ -104,6 +104,17 @@ class UndoStack:
         self._done = [e for e in self._done if e.before.article_id != article_id]
         self._undone = [e for e in self._undone if e.before.article_id != article_id]
 
+    def claim_ids(self, but_article: int | None = None) -> set[int]:
+        """Every claim id an undo or redo may bring back (or expects to find), but those
+        of the edits of `but_article`."""
+        return {
+            cid
+            for entry in (*self._done, *self._undone)
+            if entry.before.article_id != but_article
+            for snap in (entry.before, entry.after)
+            for cid in snap.claims
+        }
+
     def __len__(self) -> int:
         return len(self._done)
 

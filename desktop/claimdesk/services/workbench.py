@@ -194,7 +194,12 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
                 # Another ClaimDesk stored this article's claims first: keep those (the
                 # checker may already be working on them there).
                 return detected | Changes(library=True, claim_sets=frozenset({article_id}))
-            repo.store_extracted_claims(session, article_id, found.candidates, found.pipeline)
+            # New claims must not take the id of a claim an undo may bring back.
+            reserved = self.undo_stack.claim_ids(but_article=article_id)
+            repo.store_extracted_claims(
+                session, article_id, found.candidates, found.pipeline,
+                above=max(reserved, default=0),
+            )  # fmt: skip
             self.undo_stack.forget_article(article_id)
         return detected | Changes(library=True, claim_sets=frozenset({article_id}))
 

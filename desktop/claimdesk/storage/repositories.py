@@ -163,7 +163,11 @@ def delete_article(session: Session, article_id: int) -> None:
 
 
 def store_extracted_claims(
-    session: Session, article_id: int, candidates: Sequence[CandidateClaim], pipeline: str
+    session: Session,
+    article_id: int,
+    candidates: Sequence[CandidateClaim],
+    pipeline: str,
+    above: int = 0,
 ) -> list[int]:
     """Replace the article's untouched extracted claims with `candidates`.
 
@@ -171,6 +175,10 @@ def store_extracted_claims(
     claims are kept; so are claims assigned to someone and claims whose speaker kind
     differs from what extraction now says of the same speaker (the checker corrected
     it). A candidate whose span equals a kept claim is not added twice.
+
+    New claims get ids greater than `above` (the ids an undo may still bring back). A
+    file desk would otherwise give them the highest id + 1, which may be the id of a
+    claim deleted a moment ago; a server desk's sequence never hands an id out twice.
     """
     article: ArticleRow = _get(session, ArticleRow, article_id)
     found = {(c.start, c.end): c for c in candidates}
@@ -193,6 +201,10 @@ def store_extracted_claims(
         for c in candidates
         if (c.start, c.end) not in kept
     ]
+    if session.get_bind().dialect.name == "sqlite":
+        top = max(above, session.scalar(select(func.max(ClaimRow.id))) or 0)
+        for n, row in enumerate(new_rows, start=top + 1):
+            row.id = n
     session.add_all(new_rows)
     article.extracted_at = now
     article.pipeline = pipeline
