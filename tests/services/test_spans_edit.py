@@ -217,3 +217,24 @@ def test_merge_keeps_an_assignment_and_refuses_differing_ones_or_review_steps(
     merged, _ = wb.merge_claims(first, second)
     verdict = wb.claim(merged).verdict
     assert verdict is not None and verdict.review_state.value == "needs_review"
+
+
+def test_a_span_of_only_punctuation_or_symbols_is_refused(wb: Workbench, aid: int) -> None:
+    """Trimming dropped white space only: narrowing to the final full stop, selecting the
+    emoji or splitting just before a full stop made a claim of "." or "🎉"."""
+    text = wb.article(aid).text
+    claim = mark(wb, aid, "Ministers will meet again next week to discuss it.")
+    before = dump(wb.db)
+    stop = text.index("discuss it.") + len("discuss it")
+    with pytest.raises(KnownError, match="Select some words"):
+        wb.adjust_claim_span(claim, stop, stop + 1)
+    with pytest.raises(KnownError, match="Select some words"):
+        wb.add_claim(aid, text.index("🎉"), text.index("🎉") + 2)
+    with pytest.raises(KnownError, match="Select some words"):
+        wb.add_claim(aid, text.index("“"), text.index("“") + 1)
+    with pytest.raises(KnownError, match="Put the cursor inside"):
+        wb.split_claim(claim, stop)
+    assert dump(wb.db) == before
+    wb.adjust_claim_span(claim, text.index("next week"), stop + 1)
+    assert wb.claim(claim).text == "next week to discuss it."
+    mark(wb, aid, "40%")  # a figure is a word

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from claimdesk.domain import CandidateClaim, Claim, ClaimOrigin, ClaimType, Entity
 from claimdesk.domain.filters import worked_on
-from claimdesk.domain.spans import trim_span
+from claimdesk.domain.spans import has_words, trim_span
 from claimdesk.errors import KnownError
 from claimdesk.services.undo import Recorder
 from claimdesk.storage import edit_repo, review_repo
@@ -103,7 +103,7 @@ def adjust(
     claim = repo.get_claim(session, claim_id)
     text = repo.get_article(session, claim.article_id).text
     start, end = trim_span(text, start, end)
-    if start >= end:
+    if start >= end or not has_words(text[start:end]):
         raise KnownError("Select some words of the article first, then adjust the claim to them.")
     if (start, end) == (claim.start, claim.end):
         return
@@ -135,7 +135,7 @@ def split(session: Session, rec: Recorder, score: ScoreFn, claim_id: int, at: in
     text = repo.get_article(session, claim.article_id).text
     first = trim_span(text, claim.start, at) if claim.start < at else (0, 0)
     second = trim_span(text, at, claim.end) if at < claim.end else (0, 0)
-    if first[0] >= first[1] or second[0] >= second[1]:
+    if not (has_words(text[first[0] : first[1]]) and has_words(text[second[0] : second[1]])):
         raise KnownError(
             "Put the cursor inside the claim, between two words, to split the claim there."
         )

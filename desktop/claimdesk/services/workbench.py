@@ -22,7 +22,7 @@ from claimdesk.domain import (
     RatingScale,
     SpeakerKind,
 )
-from claimdesk.domain.spans import trim_span
+from claimdesk.domain.spans import has_words, trim_span
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.importers import DEFAULT_MAX_BYTES, read_article
@@ -215,7 +215,7 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
         """
         text = self.article(article_id).text
         start, end = trim_span(text, start, end)
-        if start >= end:
+        if start >= end or not has_words(text[start:end]):
             raise KnownError(span_edit.SELECT_FIRST)
         candidate = CandidateClaim(start=start, end=end, text=text[start:end])
         scores = self._score([candidate.text])
