@@ -621,6 +621,10 @@
         <source>Choose a rating to write the explanation.</source>
         <translation>Elija una calificación para escribir la explicación.</translation>
     </message>
+    <message>
+        <source>The source note was not saved; what you typed is on the clipboard.</source>
+        <translation>La nota de fuente no se guardó; lo que escribió está en el portapapeles.</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>

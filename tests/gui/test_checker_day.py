@@ -252,6 +252,28 @@ def test_next_unchecked_and_source_from_clipboard(qtbot, make_window, seed_path)
     assert [s.url for s in claim.sources] == ["https://example.org/air-force-statement"]
 
 
+def test_a_source_note_that_cannot_be_saved_stays_on_the_clipboard(
+    qtbot, make_window, seed_path
+):
+    """The dialog closes on Save; when the save then fails (the claim was deleted or
+    merged meanwhile, here by another window) the typed quote and note were gone."""
+    window = opened(qtbot, make_window, seed_path)
+    window.claims_panel.step(1)
+    claim_id = window.claims_panel.current_claim_id()
+    dialog = window.detail.add_source("https://example.org/report")
+    qtbot.keyClicks(dialog.quote, "Exports fell by a third in March.")
+    qtbot.keyClicks(dialog.note, "Table 4, page 12.")
+    window.workbench.delete_claim(claim_id)  # meanwhile, elsewhere
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.writes.pending() == 0)
+    kept = QGuiApplication.clipboard().text()
+    for typed in ("https://example.org/report", "Exports fell by a third in March.",
+                  "Table 4, page 12."):  # fmt: skip
+        assert typed in kept
+    assert "clipboard" in window.statusBar().currentMessage()
+
+
 def test_search_the_desk_opens_the_claim(qtbot, make_window, seed_path, tmp_path):
     other = tmp_path / "budget.txt"
     other.write_text(
