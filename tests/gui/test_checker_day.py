@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from claimdesk.domain import ClaimOrigin, ClaimStatus
+from claimdesk.domain import ClaimOrigin, ClaimStatus, SourceDraft
 from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet
 from claimdesk.gui.dialogs.source_dialog import SourceDialog
 from claimdesk.gui.panels.search_panel import SearchDialog
@@ -272,6 +272,21 @@ def test_a_source_note_that_cannot_be_saved_stays_on_the_clipboard(
                   "Table 4, page 12."):  # fmt: skip
         assert typed in kept
     assert "clipboard" in window.statusBar().currentMessage()
+    # The same for an edited note removed meanwhile.
+    QGuiApplication.clipboard().clear()
+    window.claims_panel.step(1)
+    other = window.claims_panel.current_claim_id()
+    source_id, changes = window.workbench.add_source(other, SourceDraft(url="", note="First note."))
+    window.apply_changes(changes)
+    window.detail.sources.setCurrentIndex(window.detail.sources_model.index(0, 0))
+    dialog = window.detail.edit_source()
+    dialog.note.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(dialog.note, " And a second thought.")
+    window.workbench.delete_source(source_id)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.writes.pending() == 0)
+    assert "First note. And a second thought." in QGuiApplication.clipboard().text()
 
 
 def test_search_the_desk_opens_the_claim(qtbot, make_window, seed_path, tmp_path):

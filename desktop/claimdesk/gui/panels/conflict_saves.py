@@ -137,6 +137,7 @@ class ConflictSaves(QObject):
         self.pane.write(
             lambda: wb.update_source(source_id, draft, expected_version=version),
             conflict=conflict,
+            failed=lambda exc: self.pane.source_edits.not_saved(exc, draft),
         )
 
     # ------------------------------------------------------------------ the dialog

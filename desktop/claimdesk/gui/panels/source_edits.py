@@ -58,7 +58,7 @@ class SourceNoteEdits:
                 self.pane.writes.submit(
                     lambda: self.pane.workbench.add_source(claim_id, draft),
                     added,
-                    lambda exc: self._not_saved(exc, draft),
+                    lambda exc: self.not_saved(exc, draft),
                 )
 
         dialog.finished.connect(done)
@@ -66,7 +66,7 @@ class SourceNoteEdits:
         self._editing(claim_id, True)
         return dialog
 
-    def _not_saved(self, exc: BaseException, draft: SourceDraft) -> None:
+    def not_saved(self, exc: BaseException, draft: SourceDraft) -> None:
         """The dialog is closed: what the checker typed goes to the clipboard, not away."""
         typed = [draft.url, draft.title, draft.publisher, draft.quote, draft.note]
         kept = "\n\n".join(part for part in typed if part)
