@@ -537,6 +537,10 @@
 <context>
     <name>ConflictSaves</name>
     <message>
+        <source>The explanation was not saved; what you typed is on the clipboard.</source>
+        <translation>La explicación no se guardó; lo que escribió está en el portapapeles.</translation>
+    </message>
+    <message>
         <source>Kept their version; yours is on the clipboard if you need it.</source>
         <extracomment>A verdict as a conflict names it: (rating name, explanation). The open conflict dialog, one at a time (a newer save of the same text joins it).</extracomment>
         <translation>Se conservó la otra versión; la suya está en el portapapeles por si la necesita.</translation>
