@@ -169,6 +169,28 @@ def test_explanation_typing_undoes_as_one_step(wb: Workbench, tmp_path: Path) ->
     assert wb.undo_label() == "Rate as “False”"
 
 
+def test_typing_after_a_colleagues_save_undoes_back_to_their_text(
+    wb: Workbench, nlp_provider: NlpProvider, tmp_path: Path
+) -> None:
+    """Explanation saves within a minute undo as one step; one that follows a colleague's
+    save of the same claim used to join the step before it, so Undo skipped back over
+    their text to the checker's older one."""
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    false = rating_id(wb, "False")
+    wb.set_verdict(claim, false, "No")
+    wb.set_verdict(claim, false, "No meeting")
+    colleague = open_workbench(target_of(wb.db), nlp_provider)
+    try:
+        colleague.set_verdict(claim, false, "No meeting is in the diary.")
+    finally:
+        colleague.db.dispose()
+    wb.set_verdict(claim, false, "No meeting is in the diary, says the ministry.")
+    wb.undo()
+    verdict = wb.claim(claim).verdict
+    assert verdict is not None and verdict.explanation == "No meeting is in the diary."
+
+
 def test_changes_made_elsewhere_make_undo_refuse_and_forget(wb: Workbench, tmp_path: Path) -> None:
     aid = add_article(wb, tmp_path)
     claim = mark(wb, aid, "Ministers will meet")

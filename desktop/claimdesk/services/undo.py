@@ -59,6 +59,9 @@ class UndoStack:
             and entry.merge_key is not None
             and top.merge_key == entry.merge_key
             and entry.at - top.at <= MERGE_SECONDS
+            # Nothing else (a colleague's save) came between: else undoing the joined
+            # step would skip back over it.
+            and top.after.same_content(entry.before)
         ):
             entry = replace(
                 entry, before=top.before, changes=changes_between(top.before, entry.after)
