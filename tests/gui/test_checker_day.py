@@ -311,6 +311,28 @@ def test_search_the_desk_opens_the_claim(qtbot, make_window, seed_path, tmp_path
     assert current is not None and "deficit" in current.text
 
 
+def test_a_search_hit_hidden_by_the_status_filter_is_still_shown(
+    qtbot, make_window, seed_path
+):
+    """"Every sentence" only lifts the score gate: a hit hidden by the status filter
+    was left unselected and the pane showed no claim."""
+    window = opened(qtbot, make_window, seed_path)
+    panel = window.claims_panel
+    panel.status.setCurrentIndex(panel.status.findData(ClaimStatus.DONE.value))
+    claim_id = next(
+        c.id for c in window.workbench.claims(window.article_id) if "Harris" in c.text
+    )
+    assert claim_id not in {c.id for c in panel.visible_claims()}
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL | SHIFT)
+    dialog = window.findChild(SearchDialog)
+    dialog.resultActivated.emit(window.article_id, claim_id)
+    assert panel.current_claim_id() == claim_id
+    assert window.detail.claim is not None and window.detail.claim.id == claim_id
+    panel.status.setCurrentIndex(panel.status.findData(ClaimStatus.DONE.value) - 1)
+    panel.status.setCurrentIndex(panel.status.findData(ClaimStatus.DONE.value))
+    assert claim_id not in {c.id for c in panel.visible_claims()}  # the filter holds again
+
+
 def test_a_search_hit_whose_claim_was_deleted_says_so_and_changes_no_filter(
     qtbot, make_window, seed_path
 ):

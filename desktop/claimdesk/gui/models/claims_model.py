@@ -294,9 +294,10 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         assert isinstance(model, ClaimsModel)
         row = model.row_of(old)
         if row >= 0 and not self._accepted(model, model.row_at(row)):
-            self._refresh()
+            self.refresh()
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
+        """Filter every row again (the filter itself unchanged)."""
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
             self.endFilterChange()

@@ -342,6 +342,17 @@ class ClaimsPanel(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def reveal(self, claim_id: int) -> bool:
+        """Select the claim even if the filters hide it (a search hit the checker chose);
+        it stays shown until the checker moves on."""
+        if self.select_claim(claim_id):
+            return True
+        if self.model.row_of(claim_id) < 0:
+            return False
+        self.proxy.pin(claim_id)
+        self.proxy.refresh()
+        return self.select_claim(claim_id)
+
     def step(self, step: int) -> None:
         """Select the next (step=1) or previous (step=-1) row of the table."""
         count = self.proxy.rowCount()

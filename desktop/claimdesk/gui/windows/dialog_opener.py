@@ -142,7 +142,7 @@ class Dialogs(WindowHelper):
             self.claims_panel.show_all.setChecked(
                 self.claims_panel.show_all.isChecked() or not self.select_claim_visible(claim_id)
             )
-            self.host.select_claim(claim_id)
+            self.claims_panel.reveal(claim_id)  # even when another filter hides it
 
     def _claim_exists(self, claim_id: int) -> bool:
         try:
