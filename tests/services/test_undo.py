@@ -299,6 +299,26 @@ def test_a_deleted_claim_comes_back_after_the_next_article_is_extracted(
     assert not wb.can_undo()
 
 
+def test_a_deleted_claim_comes_back_after_a_claim_marked_elsewhere_is_reextracted(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """As above, through a claim the checker marks in another article: it took the
+    deleted claim's id, and once that article's re-extraction dropped its edits, Undo of
+    the deletion found "its" id in use and refused."""
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    wb.set_verdict(claim, rating_id(wb, "False"), "No meeting is planned.")
+    wb.delete_claim(claim)
+    other = add_article(wb, tmp_path, ARTICLE.replace("stadium", "arena"), name="two.txt")
+    marked = mark(wb, other, "Fans cheered")
+    (_first, second), _ = wb.split_claim(marked, wb.article(other).text.index(" cheered"))
+    assert claim not in (marked, second)
+    wb.extract(other)
+    wb.undo()
+    again = wb.claim(claim)
+    assert again.verdict is not None and again.verdict.explanation == "No meeting is planned."
+
+
 def test_stack_depth_is_limited() -> None:
     from claimdesk.services.changes import Changes
     from claimdesk.services.undo import UndoEntry

@@ -134,6 +134,8 @@ class Recorder:
         self.label = label
         self.merge_key: Hashable | None = None
         self.article_id: int | None = None
+        #: New claims take ids above this one: the highest an undo may bring back.
+        self.reserved_id = 0
         self._before: dict[int, ClaimState | None] = {}
         self._metadata: snapshots.Row | None = None
 

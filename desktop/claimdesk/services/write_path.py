@@ -154,6 +154,7 @@ class WritePath:
             try:
                 with self._session() as session:
                     rec = Recorder(session, label)
+                    rec.reserved_id = max(self.undo_stack.claim_ids(), default=0)
                     results.append(op(session, rec))
                     states = rec.finish()
                     if states is None:
