@@ -319,6 +319,29 @@ def test_a_deleted_claim_comes_back_after_a_claim_marked_elsewhere_is_reextracte
     assert again.verdict is not None and again.verdict.explanation == "No meeting is planned."
 
 
+def test_a_deleted_claims_verdict_and_notes_come_back_after_another_article_is_rated(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """The same for the deleted claim's verdict and note ids, taken by a rating and a note
+    in another article whose re-extraction then dropped those edits."""
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    wb.set_verdict(claim, rating_id(wb, "False"), "No meeting is planned.")
+    wb.add_source(claim, SourceDraft(url="https://gov.example/diary"))
+    wb.delete_claim(claim)
+    other = add_article(wb, tmp_path, ARTICLE.replace("stadium", "arena"), name="two.txt")
+    wb.extract(other)
+    elsewhere = wb.claims(other)[0].id
+    wb.set_verdict(elsewhere, rating_id(wb, "True"), "Confirmed.")
+    wb.add_source(elsewhere, SourceDraft(url="https://other.example"))
+    wb.extract(other)
+    wb.undo()
+    again = wb.claim(claim)
+    assert again.verdict is not None and again.verdict.explanation == "No meeting is planned."
+    assert [s.url for s in again.sources] == ["https://gov.example/diary"]
+    assert wb.claim(elsewhere).verdict is not None
+
+
 def test_stack_depth_is_limited() -> None:
     from claimdesk.services.changes import Changes
     from claimdesk.services.undo import UndoEntry

@@ -85,9 +85,7 @@ def add(
     repo.get_article(session, article_id)
     if not allow_overlap:
         check_overlap(session, article_id, candidate.start, candidate.end)
-    claim_id = repo.add_claim(
-        session, article_id, candidate, ClaimOrigin.MANUAL, rec.reserved_id
-    )
+    claim_id = repo.add_claim(session, article_id, candidate, ClaimOrigin.MANUAL)
     rec.created(article_id, claim_id)
     return claim_id
 
@@ -165,9 +163,7 @@ def split(session: Session, rec: Recorder, score: ScoreFn, claim_id: int, at: in
         speaker_kind=claim.speaker_kind,
         entities=_within(claim.entities, *second),
     )
-    new_id = repo.add_claim(
-        session, claim.article_id, part, ClaimOrigin.MANUAL, rec.reserved_id
-    )
+    new_id = repo.add_claim(session, claim.article_id, part, ClaimOrigin.MANUAL)
     rec.created(claim.article_id, new_id)
     return new_id
 

@@ -38,7 +38,7 @@ from claimdesk.services.undo import (
     Recorder,
     UndoStack,
 )
-from claimdesk.storage import edit_repo, history_repo, writer
+from claimdesk.storage import edit_repo, history_repo, reserved_ids, writer
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
 
@@ -195,11 +195,8 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
                 # checker may already be working on them there).
                 return detected | Changes(library=True, claim_sets=frozenset({article_id}))
             # New claims must not take the id of a claim an undo may bring back.
-            reserved = self.undo_stack.claim_ids(but_article=article_id)
-            repo.store_extracted_claims(
-                session, article_id, found.candidates, found.pipeline,
-                above=max(reserved, default=0),
-            )  # fmt: skip
+            reserved_ids.reserve(session, self.undo_stack.reserved_ids(but_article=article_id))
+            repo.store_extracted_claims(session, article_id, found.candidates, found.pipeline)
             self.undo_stack.forget_article(article_id)
         return detected | Changes(library=True, claim_sets=frozenset({article_id}))
 

@@ -163,11 +163,7 @@ def delete_article(session: Session, article_id: int) -> None:
 
 
 def store_extracted_claims(
-    session: Session,
-    article_id: int,
-    candidates: Sequence[CandidateClaim],
-    pipeline: str,
-    above: int = 0,
+    session: Session, article_id: int, candidates: Sequence[CandidateClaim], pipeline: str
 ) -> list[int]:
     """Replace the article's untouched extracted claims with `candidates`.
 
@@ -175,9 +171,6 @@ def store_extracted_claims(
     claims are kept; so are claims assigned to someone and claims whose speaker kind
     differs from what extraction now says of the same speaker (the checker corrected
     it). A candidate whose span equals a kept claim is not added twice.
-
-    New claims get ids greater than `above` (the ids an undo may still bring back;
-    _next_claim_id).
     """
     article: ArticleRow = _get(session, ArticleRow, article_id)
     found = {(c.start, c.end): c for c in candidates}
@@ -200,10 +193,6 @@ def store_extracted_claims(
         for c in candidates
         if (c.start, c.end) not in kept
     ]
-    first = _next_claim_id(session, above)
-    if first is not None:
-        for n, row in enumerate(new_rows, start=first):
-            row.id = n
     session.add_all(new_rows)
     article.extracted_at = now
     article.pipeline = pipeline
@@ -211,32 +200,11 @@ def store_extracted_claims(
     return [r.id for r in new_rows]
 
 
-def _next_claim_id(session: Session, above: int) -> int | None:
-    """The id a new claim should take on a file desk, or None to let the engine choose.
-
-    SQLite gives a new row the highest id + 1, which may be the id of a claim deleted a
-    moment ago that Undo may bring back: `above` is the highest such id. A server desk's
-    sequence never hands an id out twice.
-    """
-    if session.get_bind().dialect.name != "sqlite":
-        return None
-    session.flush()
-    return max(above, session.scalar(select(func.max(ClaimRow.id))) or 0) + 1
-
-
 def add_claim(
-    session: Session,
-    article_id: int,
-    candidate: CandidateClaim,
-    origin: ClaimOrigin,
-    above: int = 0,
+    session: Session, article_id: int, candidate: CandidateClaim, origin: ClaimOrigin
 ) -> int:
-    """Store one claim; its id is greater than `above` (see store_extracted_claims)."""
     now = _now()
     row = _new_claim_row(article_id, candidate, origin, ClaimStatus.TODO, now, now)
-    claim_id = _next_claim_id(session, above)
-    if claim_id is not None:
-        row.id = claim_id
     session.add(row)
     session.flush()
     return row.id
