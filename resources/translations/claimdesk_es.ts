@@ -488,6 +488,14 @@
         <translation>¿Añadir de todos modos la nueva afirmación, superpuesta?</translation>
     </message>
     <message>
+        <source>Adjust the claim anyway, overlapping?</source>
+        <translation>¿Ajustar de todos modos la afirmación, superpuesta?</translation>
+    </message>
+    <message>
+        <source>Merge the claims anyway, overlapping?</source>
+        <translation>¿Fusionar de todos modos las afirmaciones, superpuestas?</translation>
+    </message>
+    <message>
         <source>Delete claim</source>
         <translation>Eliminar afirmación</translation>
     </message>
@@ -528,6 +536,10 @@
 </context>
 <context>
     <name>ConflictSaves</name>
+    <message>
+        <source>The explanation was not saved; what you typed is on the clipboard.</source>
+        <translation>La explicación no se guardó; lo que escribió está en el portapapeles.</translation>
+    </message>
     <message>
         <source>Kept their version; yours is on the clipboard if you need it.</source>
         <extracomment>A verdict as a conflict names it: (rating name, explanation). The open conflict dialog, one at a time (a newer save of the same text joins it).</extracomment>
@@ -612,6 +624,17 @@
     <message>
         <source>Choose a rating to write the explanation.</source>
         <translation>Elija una calificación para escribir la explicación.</translation>
+    </message>
+    <message>
+        <source>The source note was not saved; what you typed is on the clipboard.</source>
+        <translation>La nota de fuente no se guardó; lo que escribió está en el portapapeles.</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>That claim no longer exists: it was deleted or merged since the search.</source>
+        <translation>Esa afirmación ya no existe: se eliminó o se fusionó después de la búsqueda.</translation>
     </message>
 </context>
 <context>

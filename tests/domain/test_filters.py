@@ -52,3 +52,12 @@ def test_explicit_filters_apply_to_every_claim() -> None:
     assert ClaimFilter(text="BUREAU").accepts(rated(low))
     assert not ClaimFilter(text="inflation").accepts(low)
     assert not ClaimFilter(show_all=True, speaker="Bo Li").accepts(low)
+
+
+def test_the_text_filter_folds_accents_and_composed_forms_as_search_does() -> None:
+    """The desk search finds "économie" for "economie"; the table's filter found nothing,
+    nor "é" typed composed in text stored decomposed (copied from another system)."""
+    c = claim(score=0.9, text="L'économie de Peña a crû.", speaker="Jose\u0301 Núñez")
+    for typed in ("economie", "ÉCONOMIE", "pena", "PEÑA", "José", "nunez", "cru"):
+        assert ClaimFilter(text=typed).accepts(c), typed
+    assert not ClaimFilter(text="economia").accepts(c)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from claimdesk.domain import ClaimOrigin, ClaimStatus
+from claimdesk.domain import ClaimOrigin, ClaimStatus, SourceDraft
 from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet
 from claimdesk.gui.dialogs.source_dialog import SourceDialog
 from claimdesk.gui.panels.search_panel import SearchDialog
@@ -91,6 +91,31 @@ def test_undo_follows_the_change_into_another_article(qtbot, make_window, seed_p
     assert stored(window, claim_id).status is ClaimStatus.TODO
 
 
+def test_an_edit_that_takes_the_claim_out_of_the_filter_keeps_it_selected(
+    qtbot, make_window, seed_path
+):
+    """With "To do" chosen, rating a claim moves it to In progress: the row used to vanish
+    and the selection jump to an unrelated claim, so the next rating key or the
+    explanation went to a claim the checker had not chosen."""
+    window = opened(qtbot, make_window, seed_path)
+    panel = window.claims_panel
+    panel.status.setCurrentIndex(panel.status.findData(ClaimStatus.TODO.value))
+    panel.step(1)
+    claim = panel.current_claim_id()
+    others = {c.id: c.verdict for c in panel.visible_claims() if c.id != claim}
+    qtbot.keyClick(window, Qt.Key.Key_1, ALT)
+    assert stored(window, claim).status is ClaimStatus.IN_PROGRESS
+    assert panel.current_claim_id() == claim and window.detail.claim.id == claim
+    qtbot.keyClick(window, Qt.Key.Key_2, ALT)  # the checker corrects the rating
+    ratings = window.workbench.rating_scale().ratings
+    assert stored(window, claim).verdict.rating.id == ratings[1].id
+    assert all(stored(window, cid).verdict == verdict for cid, verdict in others.items())
+    # Moving on, the filter applies to it again.
+    panel.step(1)
+    assert panel.current_claim_id() != claim
+    assert claim not in {c.id for c in panel.visible_claims()}
+
+
 def test_adjust_split_and_merge_by_keyboard(qtbot, make_window, seed_path):
     window = opened(qtbot, make_window, seed_path)
     text = window.article_view.article_text()
@@ -132,6 +157,40 @@ def test_adjust_split_and_merge_by_keyboard(qtbot, make_window, seed_path):
     restored = stored(window, claim.id)
     assert (restored.start, restored.end, restored.text) == (claim.start, claim.end, claim.text)
     assert len(window.workbench.claims(window.article_id)) == count
+
+
+def test_adjusting_over_another_claim_asks_as_adding_does(qtbot, make_window, seed_path):
+    """The refusal says "or confirm that the claims may overlap", but adjusting offered no
+    way to confirm: the checker had to delete the other claim's work to widen this one."""
+    window = opened(qtbot, make_window, seed_path)
+    text = window.article_view.article_text()
+    rows = sorted(window.claims_panel.model.rows(), key=lambda c: c.start)
+    claim = next(c for c in rows if "25 of 33" in c.text)
+    following = next(c for c in rows if c.start >= claim.end)
+    window.select_claim(following.id)
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)  # the checker works on the next sentence
+    window.select_claim(claim.id)
+    end = following.start + len(following.text.split()[0])
+    select_text(window, claim.start, end)
+    qtbot.keyClick(window, Qt.Key.Key_M, CTRL | SHIFT)
+    box = window.findChild(QMessageBox, "confirmOverlap")
+    assert box is not None and "overlaps" in box.text()
+    assert stored(window, claim.id).end == claim.end  # nothing changed while it asks
+    box.done(int(QMessageBox.StandardButton.Yes))
+    qtbot.waitUntil(lambda: stored(window, claim.id).end == end)
+    assert stored(window, claim.id).text == text[claim.start : end]
+    assert stored(window, following.id).status is ClaimStatus.IN_PROGRESS
+    # Merging with the next claim now spans the one it overlaps: asked too.
+    later = min((c for c in rows if c.start >= end), key=lambda c: c.start)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "confirmOverlap") is None)
+    refocus(qtbot, window)
+    window.select_claim(claim.id)
+    qtbot.keyClick(window, Qt.Key.Key_J, CTRL | SHIFT)
+    box = window.findChild(QMessageBox, "confirmOverlap")
+    assert box is not None and "overlaps" in box.text()
+    box.done(int(QMessageBox.StandardButton.Yes))
+    qtbot.waitUntil(lambda: stored(window, claim.id).end == later.end)
+    assert stored(window, following.id).status is ClaimStatus.IN_PROGRESS
 
 
 def test_added_claim_refuses_overlap_and_delete_is_undoable(qtbot, make_window, seed_path):
@@ -193,6 +252,43 @@ def test_next_unchecked_and_source_from_clipboard(qtbot, make_window, seed_path)
     assert [s.url for s in claim.sources] == ["https://example.org/air-force-statement"]
 
 
+def test_a_source_note_that_cannot_be_saved_stays_on_the_clipboard(
+    qtbot, make_window, seed_path
+):
+    """The dialog closes on Save; when the save then fails (the claim was deleted or
+    merged meanwhile, here by another window) the typed quote and note were gone."""
+    window = opened(qtbot, make_window, seed_path)
+    window.claims_panel.step(1)
+    claim_id = window.claims_panel.current_claim_id()
+    dialog = window.detail.add_source("https://example.org/report")
+    qtbot.keyClicks(dialog.quote, "Exports fell by a third in March.")
+    qtbot.keyClicks(dialog.note, "Table 4, page 12.")
+    window.workbench.delete_claim(claim_id)  # meanwhile, elsewhere
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.writes.pending() == 0)
+    kept = QGuiApplication.clipboard().text()
+    for typed in ("https://example.org/report", "Exports fell by a third in March.",
+                  "Table 4, page 12."):  # fmt: skip
+        assert typed in kept
+    assert "clipboard" in window.statusBar().currentMessage()
+    # The same for an edited note removed meanwhile.
+    QGuiApplication.clipboard().clear()
+    window.claims_panel.step(1)
+    other = window.claims_panel.current_claim_id()
+    source_id, changes = window.workbench.add_source(other, SourceDraft(url="", note="First note."))
+    window.apply_changes(changes)
+    window.detail.sources.setCurrentIndex(window.detail.sources_model.index(0, 0))
+    dialog = window.detail.edit_source()
+    dialog.note.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(dialog.note, " And a second thought.")
+    window.workbench.delete_source(source_id)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.writes.pending() == 0)
+    assert "First note. And a second thought." in QGuiApplication.clipboard().text()
+
+
 def test_search_the_desk_opens_the_claim(qtbot, make_window, seed_path, tmp_path):
     other = tmp_path / "budget.txt"
     other.write_text(
@@ -213,6 +309,50 @@ def test_search_the_desk_opens_the_claim(qtbot, make_window, seed_path, tmp_path
     assert window.article_id == budget
     current = window.detail.claim
     assert current is not None and "deficit" in current.text
+
+
+def test_a_search_hit_hidden_by_the_status_filter_is_still_shown(
+    qtbot, make_window, seed_path
+):
+    """"Every sentence" only lifts the score gate: a hit hidden by the status filter
+    was left unselected and the pane showed no claim."""
+    window = opened(qtbot, make_window, seed_path)
+    panel = window.claims_panel
+    panel.status.setCurrentIndex(panel.status.findData(ClaimStatus.DONE.value))
+    claim_id = next(
+        c.id for c in window.workbench.claims(window.article_id) if "Harris" in c.text
+    )
+    assert claim_id not in {c.id for c in panel.visible_claims()}
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL | SHIFT)
+    dialog = window.findChild(SearchDialog)
+    dialog.resultActivated.emit(window.article_id, claim_id)
+    assert panel.current_claim_id() == claim_id
+    assert window.detail.claim is not None and window.detail.claim.id == claim_id
+    panel.status.setCurrentIndex(panel.status.findData(ClaimStatus.DONE.value) - 1)
+    panel.status.setCurrentIndex(panel.status.findData(ClaimStatus.DONE.value))
+    assert claim_id not in {c.id for c in panel.visible_claims()}  # the filter holds again
+
+
+def test_a_search_hit_whose_claim_was_deleted_says_so_and_changes_no_filter(
+    qtbot, make_window, seed_path
+):
+    window = opened(qtbot, make_window, seed_path)
+    panel = window.claims_panel
+    panel.show_all.setChecked(False)
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL | SHIFT)
+    dialog = window.findChild(SearchDialog)
+    qtbot.keyClicks(dialog.panel.query, "Harris")
+    qtbot.waitUntil(lambda: dialog.panel.results.model().rowCount() > 0, timeout=10_000)
+    claim_id = next(
+        c.id for c in window.workbench.claims(window.article_id) if "Harris" in c.text
+    )
+    window.workbench.delete_claim(claim_id)  # as another window would, after the search
+    dialog.resultActivated.emit(window.article_id, claim_id)
+    assert not panel.show_all.isChecked()
+    assert window.statusBar().currentMessage() == (
+        "That claim no longer exists: it was deleted or merged since the search."
+    )
+    assert claim_id not in {c.id for c in panel.model.rows()}
 
 
 def test_keyboard_shortcuts_sheet_lists_the_actions(qtbot, make_window):

@@ -126,3 +126,21 @@ def test_no_claim_selected_shows_no_status_or_rating(qtbot, make_window, seed_pa
     window.select_claim(claim_id)
     assert detail.status.currentText() == ClaimStatus.DONE.label
     assert detail.rating.currentText() == "True"
+
+
+def test_an_explanation_that_cannot_be_saved_stays_on_the_clipboard(
+    qtbot, make_window, seed_path
+):
+    """The claim deleted elsewhere while the checker types: the autosave fails, and moving
+    on reloaded the editor, so the typed explanation was gone with only an error box."""
+    from PySide6.QtGui import QGuiApplication
+
+    window, claim_id = rated(qtbot, make_window, seed_path)
+    QGuiApplication.clipboard().clear()
+    editor = window.detail.explanation
+    editor.setFocus()
+    qtbot.keyClicks(editor, "The census says otherwise.")
+    window.workbench.delete_claim(claim_id)  # another window, meanwhile
+    qtbot.waitUntil(lambda: not window.detail.typing(), timeout=SAVED_MS)
+    assert QGuiApplication.clipboard().text() == "The census says otherwise."
+    assert "clipboard" in window.statusBar().currentMessage()

@@ -187,3 +187,54 @@ def test_merge_of_equal_verdicts_keeps_one(wb: Workbench, aid: int) -> None:
     merged, _ = wb.merge_claims(first, second)
     verdict = wb.claim(merged).verdict
     assert verdict is not None and verdict.explanation == "Agreed."
+
+
+def test_merge_keeps_an_assignment_and_refuses_differing_ones_or_review_steps(
+    wb: Workbench, aid: int
+) -> None:
+    """Merging used to keep only the earlier claim's assignee and review step: the later
+    claim's assignment, or its request for review, vanished without a word."""
+    first = mark(wb, aid, "Ministers will meet")
+    second = mark(wb, aid, "again next week")
+    wb.assign(second, "Ana")
+    merged, _ = wb.merge_claims(first, second)
+    assert wb.claim(merged).assignee == "Ana"
+    wb.undo()
+    wb.assign(first, "Ben")
+    before = dump(wb.db)
+    with pytest.raises(KnownError, match="assigned to different checkers"):
+        wb.merge_claims(first, second)
+    assert dump(wb.db) == before
+    wb.assign(first, None)
+    for claim in (first, second):
+        wb.set_verdict(claim, rating(wb, "True"), "Agreed.")
+    wb.request_review(second)
+    before = dump(wb.db)
+    with pytest.raises(KnownError, match="different review steps"):
+        wb.merge_claims(first, second)
+    assert dump(wb.db) == before
+    wb.request_review(first)
+    merged, _ = wb.merge_claims(first, second)
+    verdict = wb.claim(merged).verdict
+    assert verdict is not None and verdict.review_state.value == "needs_review"
+
+
+def test_a_span_of_only_punctuation_or_symbols_is_refused(wb: Workbench, aid: int) -> None:
+    """Trimming dropped white space only: narrowing to the final full stop, selecting the
+    emoji or splitting just before a full stop made a claim of "." or "🎉"."""
+    text = wb.article(aid).text
+    claim = mark(wb, aid, "Ministers will meet again next week to discuss it.")
+    before = dump(wb.db)
+    stop = text.index("discuss it.") + len("discuss it")
+    with pytest.raises(KnownError, match="Select some words"):
+        wb.adjust_claim_span(claim, stop, stop + 1)
+    with pytest.raises(KnownError, match="Select some words"):
+        wb.add_claim(aid, text.index("🎉"), text.index("🎉") + 2)
+    with pytest.raises(KnownError, match="Select some words"):
+        wb.add_claim(aid, text.index("“"), text.index("“") + 1)
+    with pytest.raises(KnownError, match="Put the cursor inside"):
+        wb.split_claim(claim, stop)
+    assert dump(wb.db) == before
+    wb.adjust_claim_span(claim, text.index("next week"), stop + 1)
+    assert wb.claim(claim).text == "next week to discuss it."
+    mark(wb, aid, "40%")  # a figure is a word

@@ -26,6 +26,7 @@ from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.undo import UndoConflict, UndoStack
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage import repositories as repo
+from tests.pg import target_of
 from tests.services.desk import ARTICLE, add_article, dump, mark, open_workbench
 
 
@@ -168,6 +169,28 @@ def test_explanation_typing_undoes_as_one_step(wb: Workbench, tmp_path: Path) ->
     assert wb.undo_label() == "Rate as “False”"
 
 
+def test_typing_after_a_colleagues_save_undoes_back_to_their_text(
+    wb: Workbench, nlp_provider: NlpProvider, tmp_path: Path
+) -> None:
+    """Explanation saves within a minute undo as one step; one that follows a colleague's
+    save of the same claim used to join the step before it, so Undo skipped back over
+    their text to the checker's older one."""
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    false = rating_id(wb, "False")
+    wb.set_verdict(claim, false, "No")
+    wb.set_verdict(claim, false, "No meeting")
+    colleague = open_workbench(target_of(wb.db), nlp_provider)
+    try:
+        colleague.set_verdict(claim, false, "No meeting is in the diary.")
+    finally:
+        colleague.db.dispose()
+    wb.set_verdict(claim, false, "No meeting is in the diary, says the ministry.")
+    wb.undo()
+    verdict = wb.claim(claim).verdict
+    assert verdict is not None and verdict.explanation == "No meeting is in the diary."
+
+
 def test_changes_made_elsewhere_make_undo_refuse_and_forget(wb: Workbench, tmp_path: Path) -> None:
     aid = add_article(wb, tmp_path)
     claim = mark(wb, aid, "Ministers will meet")
@@ -179,6 +202,38 @@ def test_changes_made_elsewhere_make_undo_refuse_and_forget(wb: Workbench, tmp_p
         wb.undo()
     assert dump(wb.db) == before
     assert not wb.can_undo() and not wb.can_redo()
+
+
+def test_a_colleagues_save_since_makes_undo_refuse_instead_of_erasing_it(
+    wb: Workbench, tmp_path: Path, nlp_provider: NlpProvider
+) -> None:
+    """Undo restores whole rows: over a colleague's later save it would erase that save."""
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    false = rating_id(wb, "False")
+    wb.set_verdict(claim, false, "No meeting is planned.")
+    wb.update_metadata(aid, ArticleMetadata(title="Mine"))
+    colleague = open_workbench(target_of(wb.db), nlp_provider)
+    try:
+        colleague.set_verdict(claim, false, "No meeting is planned; the diary says so.")
+        colleague.add_source(claim, SourceDraft(url="https://gov.example/diary"))
+        colleague.update_metadata(aid, ArticleMetadata(title="Theirs"))
+    finally:
+        colleague.db.dispose()
+    before = dump(wb.db)
+    with pytest.raises(UndoConflict, match="properties were changed elsewhere"):
+        wb.undo()
+    assert dump(wb.db) == before
+    wb.set_status(claim, ClaimStatus.DONE)  # a fresh edit, then a colleague's again
+    with wb.db.sessions.begin() as session:
+        repo.set_claim_status(session, claim, ClaimStatus.IN_PROGRESS)
+    before = dump(wb.db)
+    with pytest.raises(UndoConflict, match="claim it touched was changed elsewhere"):
+        wb.undo()
+    assert dump(wb.db) == before
+    verdict = wb.claim(claim).verdict
+    assert verdict is not None
+    assert verdict.explanation == "No meeting is planned; the diary says so."
 
 
 def test_removed_rating_makes_undo_refuse(wb: Workbench, tmp_path: Path) -> None:
@@ -217,6 +272,74 @@ def test_reextracting_or_deleting_an_article_forgets_only_its_edits(
     wb.delete_article(one)
     assert not wb.can_undo() and not wb.can_redo()
     assert wb.claim(b).status is ClaimStatus.DONE
+
+
+def test_a_deleted_claim_comes_back_after_the_next_article_is_extracted(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """SQLite gives a new row the highest id + 1: deleting the newest claim, then
+    extracting the day's next article, handed the deleted claim's id to a new sentence,
+    and Undo refused ("added or removed elsewhere"), losing the verdict and sources."""
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    wb.set_verdict(claim, rating_id(wb, "False"), "No meeting is planned.")
+    source, _ = wb.add_source(claim, SourceDraft(url="https://gov.example/diary"))
+    before = wb.claim(claim)
+    wb.delete_claim(claim)  # by mistake
+    other = add_article(wb, tmp_path, ARTICLE.replace("stadium", "arena"), name="two.txt")
+    wb.extract(other)
+    assert claim not in {c.id for c in wb.claims(other)}
+    wb.undo()
+    again = wb.claim(claim)
+    assert again.article_id == aid and again.text == before.text
+    assert again.verdict is not None and again.verdict.explanation == "No meeting is planned."
+    assert [s.id for s in again.sources] == [source]
+    wb.redo()
+    wb.extract(aid)  # its own article's extraction forgets its edits: ids may be reused
+    assert not wb.can_undo()
+
+
+def test_a_deleted_claim_comes_back_after_a_claim_marked_elsewhere_is_reextracted(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """As above, through a claim the checker marks in another article: it took the
+    deleted claim's id, and once that article's re-extraction dropped its edits, Undo of
+    the deletion found "its" id in use and refused."""
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    wb.set_verdict(claim, rating_id(wb, "False"), "No meeting is planned.")
+    wb.delete_claim(claim)
+    other = add_article(wb, tmp_path, ARTICLE.replace("stadium", "arena"), name="two.txt")
+    marked = mark(wb, other, "Fans cheered")
+    (_first, second), _ = wb.split_claim(marked, wb.article(other).text.index(" cheered"))
+    assert claim not in (marked, second)
+    wb.extract(other)
+    wb.undo()
+    again = wb.claim(claim)
+    assert again.verdict is not None and again.verdict.explanation == "No meeting is planned."
+
+
+def test_a_deleted_claims_verdict_and_notes_come_back_after_another_article_is_rated(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """The same for the deleted claim's verdict and note ids, taken by a rating and a note
+    in another article whose re-extraction then dropped those edits."""
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    wb.set_verdict(claim, rating_id(wb, "False"), "No meeting is planned.")
+    wb.add_source(claim, SourceDraft(url="https://gov.example/diary"))
+    wb.delete_claim(claim)
+    other = add_article(wb, tmp_path, ARTICLE.replace("stadium", "arena"), name="two.txt")
+    wb.extract(other)
+    elsewhere = wb.claims(other)[0].id
+    wb.set_verdict(elsewhere, rating_id(wb, "True"), "Confirmed.")
+    wb.add_source(elsewhere, SourceDraft(url="https://other.example"))
+    wb.extract(other)
+    wb.undo()
+    again = wb.claim(claim)
+    assert again.verdict is not None and again.verdict.explanation == "No meeting is planned."
+    assert [s.url for s in again.sources] == ["https://gov.example/diary"]
+    assert wb.claim(elsewhere).verdict is not None
 
 
 def test_stack_depth_is_limited() -> None:

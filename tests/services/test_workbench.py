@@ -146,6 +146,31 @@ def test_reextraction_keeps_checked_work(workbench, seed_path):
     assert kept.id == rated.id and kept.verdict is not None
 
 
+def test_reextraction_keeps_an_assignment_and_a_corrected_speaker_kind(workbench, tmp_path):
+    """Neither makes a claim "worked on", but both are the checker's decisions: a
+    re-extraction used to replace the claim with a fresh candidate, dropping them."""
+    from claimdesk.domain import SpeakerKind
+    from tests.services.desk import ARTICLE, add_article
+
+    article_id = add_article(workbench, tmp_path, ARTICLE)
+    workbench.extract(article_id)
+    before = workbench.claims(article_id)
+    assigned = before[2]
+    spoken = next(c for c in before if c.speaker_kind is SpeakerKind.ORGANISATION)
+    workbench.assign(assigned.id, "Ana")
+    workbench.set_speaker_kind(spoken.id, SpeakerKind.PERSON)
+    workbench.extract(article_id)
+    after = {(c.start, c.end): c for c in workbench.claims(article_id)}
+    assert len(after) == len(before)
+    kept = after[(assigned.start, assigned.end)]
+    assert (kept.id, kept.assignee) == (assigned.id, "Ana")
+    corrected = after[(spoken.start, spoken.end)]
+    assert (corrected.id, corrected.speaker_kind) == (spoken.id, SpeakerKind.PERSON)
+    # An untouched claim is still replaced by the new extraction.
+    untouched = before[0]
+    assert after[(untouched.start, untouched.end)].speaker_kind is untouched.speaker_kind
+
+
 def test_source_needs_some_content(workbench, seed_path):
     article_id = workbench.open_file(seed_path).article_id
     workbench.extract(article_id)

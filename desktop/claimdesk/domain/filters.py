@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from claimdesk.domain.models import Claim, ClaimOrigin, ClaimStatus, ClaimType
@@ -43,6 +44,14 @@ def in_queue(claim: Claim, queue: Queue, me: str) -> bool:
         and verdict.review_state is ReviewState.NEEDS_REVIEW
         and not same_checker(verdict.checker, me)
     )
+
+
+def fold(text: str) -> str:
+    """`text` as the text filter compares it: case and accents folded, as the desk's
+    search (remove_diacritics) does ("Peña" matches "pena", "é" decomposed or not)."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    ).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +101,9 @@ class ClaimFilter:
             return False
         if claim.score is not None and claim.score > self.max_score:
             return False
-        needle = self.text.casefold().strip()
+        needle = fold(self.text).strip()
         return not needle or any(
-            needle in part.casefold()
+            needle in fold(part)
             for part in (
                 claim.text,
                 claim.speaker or "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -33,6 +34,12 @@ class Span:
 
     def contains(self, offset: int) -> bool:
         return self.start <= offset < self.end
+
+
+def has_words(text: str) -> bool:
+    """Whether `text` holds a letter or a digit: a claim of only punctuation, symbols or
+    emoji ("." "🎉" "—") says nothing and comes only from a selection that missed."""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in text)
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 
 from claimdesk.domain import CandidateClaim, Claim, ClaimOrigin, ClaimType, Entity
 from claimdesk.domain.filters import worked_on
-from claimdesk.domain.spans import trim_span
+from claimdesk.domain.spans import has_words, trim_span
 from claimdesk.errors import KnownError
 from claimdesk.services.undo import Recorder
-from claimdesk.storage import edit_repo
+from claimdesk.storage import edit_repo, review_repo
 from claimdesk.storage import repositories as repo
 
 #: Scores texts with the check-worthiness model, or returns None when it is unavailable.
@@ -103,7 +103,7 @@ def adjust(
     claim = repo.get_claim(session, claim_id)
     text = repo.get_article(session, claim.article_id).text
     start, end = trim_span(text, start, end)
-    if start >= end:
+    if start >= end or not has_words(text[start:end]):
         raise KnownError("Select some words of the article first, then adjust the claim to them.")
     if (start, end) == (claim.start, claim.end):
         return
@@ -135,7 +135,7 @@ def split(session: Session, rec: Recorder, score: ScoreFn, claim_id: int, at: in
     text = repo.get_article(session, claim.article_id).text
     first = trim_span(text, claim.start, at) if claim.start < at else (0, 0)
     second = trim_span(text, at, claim.end) if at < claim.end else (0, 0)
-    if first[0] >= first[1] or second[0] >= second[1]:
+    if not (has_words(text[first[0] : first[1]]) and has_words(text[second[0] : second[1]])):
         raise KnownError(
             "Put the cursor inside the claim, between two words, to split the claim there."
         )
@@ -181,8 +181,10 @@ def merge(
     The merged claim spans from the earlier claim's start to the later one's end and
     keeps the earlier claim's id. It keeps both claims' sources. Its verdict and status
     are those of the rated claim (the earlier one if both or neither are rated); two
-    different verdicts are refused rather than one being lost. Any other claim inside
-    the merged span counts as an overlap, so by default only neighbours merge.
+    different verdicts are refused rather than one being lost, and so are equal verdicts
+    at different review steps. It is assigned to whoever either claim was assigned to;
+    claims assigned to two different checkers are refused. Any other claim inside the
+    merged span counts as an overlap, so by default only neighbours merge.
     """
     if first_id == second_id:
         raise KnownError("Choose two different claims to merge.")
@@ -197,6 +199,17 @@ def merge(
         raise KnownError(
             f"Claims {a.number} and {b.number} have different verdicts "
             f"({va.rating.name}, {vb.rating.name}). Clear one of them, then merge."
+        )
+    if va and vb and va.review_state is not vb.review_state:
+        raise KnownError(
+            f"Claims {a.number} and {b.number} have the same verdict at different review "
+            f"steps ({va.review_state.label}, {vb.review_state.label}). Clear one of them, "
+            "then merge."
+        )
+    if a.assignee and b.assignee and a.assignee != b.assignee:
+        raise KnownError(
+            f"Claims {a.number} and {b.number} are assigned to different checkers "
+            f"({a.assignee}, {b.assignee}). Assign them to one checker, then merge."
         )
     text = repo.get_article(session, a.article_id).text
     start, end = trim_span(text, a.start, max(a.end, b.end))
@@ -221,6 +234,8 @@ def merge(
     if va is None and vb is not None:
         edit_repo.move_verdict(session, b.id, a.id)
         repo.set_claim_status(session, a.id, b.status)
+    if b.assignee and not a.assignee:
+        review_repo.set_assignee(session, a.id, b.assignee)
     edit_repo.move_sources(session, b.id, a.id)
     repo.delete_claim(session, b.id)
     return a.id

@@ -59,6 +59,9 @@ class UndoStack:
             and entry.merge_key is not None
             and top.merge_key == entry.merge_key
             and entry.at - top.at <= MERGE_SECONDS
+            # Nothing else (a colleague's save) came between: else undoing the joined
+            # step would skip back over it.
+            and top.after.same_content(entry.before)
         ):
             entry = replace(
                 entry, before=top.before, changes=changes_between(top.before, entry.after)
@@ -103,6 +106,30 @@ class UndoStack:
         """
         self._done = [e for e in self._done if e.before.article_id != article_id]
         self._undone = [e for e in self._undone if e.before.article_id != article_id]
+
+    def reserved_ids(self, but_article: int | None = None) -> dict[str, int]:
+        """The highest id of each table's rows that an undo or redo may bring back (or
+        expects to find), but those of the edits of `but_article` (storage.reserved_ids)."""
+        highest = {"claims": 0, "verdicts": 0, "source_notes": 0, "evidence": 0}
+
+        def seen(table: str, row_id: object) -> None:
+            highest[table] = max(highest[table], int(row_id))  # type: ignore[call-overload]
+
+        for entry in (*self._done, *self._undone):
+            if entry.before.article_id == but_article:
+                continue
+            for snap in (entry.before, entry.after):
+                for cid, state in snap.claims.items():
+                    seen("claims", cid)
+                    if state is None:
+                        continue
+                    if state.verdict is not None:
+                        seen("verdicts", state.verdict["id"])
+                    for row in state.sources:
+                        seen("source_notes", row["id"])
+                    for row in state.evidence:
+                        seen("evidence", row["id"])
+        return highest
 
     def __len__(self) -> int:
         return len(self._done)

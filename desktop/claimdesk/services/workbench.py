@@ -22,7 +22,7 @@ from claimdesk.domain import (
     RatingScale,
     SpeakerKind,
 )
-from claimdesk.domain.spans import trim_span
+from claimdesk.domain.spans import has_words, trim_span
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.importers import DEFAULT_MAX_BYTES, read_article
@@ -39,7 +39,7 @@ from claimdesk.services.undo import (
     Recorder,
     UndoStack,
 )
-from claimdesk.storage import edit_repo, history_repo, writer
+from claimdesk.storage import edit_repo, history_repo, reserved_ids, writer
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
 from claimdesk.storage.text import storable
@@ -202,6 +202,8 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
                 # Another ClaimDesk stored this article's claims first: keep those (the
                 # checker may already be working on them there).
                 return detected | Changes(library=True, claim_sets=frozenset({article_id}))
+            # New claims must not take the id of a claim an undo may bring back.
+            reserved_ids.reserve(session, self.undo_stack.reserved_ids(but_article=article_id))
             repo.store_extracted_claims(session, article_id, found.candidates, found.pipeline)
             self.undo_stack.forget_article(article_id)
         return detected | Changes(library=True, claim_sets=frozenset({article_id}))
@@ -218,7 +220,7 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
         """
         text = self.article(article_id).text
         start, end = trim_span(text, start, end)
-        if start >= end:
+        if start >= end or not has_words(text[start:end]):
             raise KnownError(span_edit.SELECT_FIRST)
         candidate = CandidateClaim(start=start, end=end, text=text[start:end])
         scores = self._scorer_of(article_id)([candidate.text])

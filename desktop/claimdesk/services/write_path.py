@@ -21,7 +21,7 @@ from claimdesk.services.undo import (
     changes_between,
     record_history,
 )
-from claimdesk.storage import notify
+from claimdesk.storage import notify, reserved_ids
 from claimdesk.storage.db import Database
 from claimdesk.storage.rows import MissingRowError
 from claimdesk.storage.writer import DatabaseBusy, WaitingFn
@@ -154,6 +154,7 @@ class WritePath:
             try:
                 with self._session() as session:
                     rec = Recorder(session, label)
+                    reserved_ids.reserve(session, self.undo_stack.reserved_ids())
                     results.append(op(session, rec))
                     states = rec.finish()
                     if states is None:

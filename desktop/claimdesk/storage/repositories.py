@@ -168,12 +168,21 @@ def store_extracted_claims(
     """Replace the article's untouched extracted claims with `candidates`.
 
     Claims the checker has worked on (rated, with sources, status changed) and manual
-    claims are kept; a candidate whose span equals a kept claim is not added twice.
+    claims are kept; so are claims assigned to someone and claims whose speaker kind
+    differs from what extraction now says of the same speaker (the checker corrected
+    it). A candidate whose span equals a kept claim is not added twice.
     """
     article: ArticleRow = _get(session, ArticleRow, article_id)
+    found = {(c.start, c.end): c for c in candidates}
     kept: set[tuple[int, int]] = set()
     for row in list(article.claims):
-        if worked_on(_claim(row, 0, with_sources=False)):
+        same = found.get((row.start, row.end))
+        corrected = (
+            same is not None
+            and same.speaker == row.speaker
+            and (same.speaker_kind.value if same.speaker_kind else None) != row.speaker_kind
+        )
+        if worked_on(_claim(row, 0, with_sources=False)) or row.assignee or corrected:
             kept.add((row.start, row.end))
         else:
             session.delete(row)

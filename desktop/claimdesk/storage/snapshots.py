@@ -94,6 +94,23 @@ def _unclocked(row: Row) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted((k, v) for k, v in row.items() if k not in _CLOCK))
 
 
+def _saved(state: ClaimState | None) -> tuple[Any, ...] | None:
+    """What the checker saved of a claim: its content without the row versions, which
+    an undo or redo raises (so the state an edit left compares equal after them)."""
+    if state is None:
+        return None
+
+    def plain(row: Row) -> tuple[tuple[str, Any], ...]:
+        return tuple(kv for kv in _unclocked(row) if kv[0] != "version")
+
+    return (
+        plain(state.claim),
+        None if state.verdict is None else plain(state.verdict),
+        tuple(plain(s) for s in state.sources),
+        tuple(plain(e) for e in state.evidence),
+    )
+
+
 def _rows(session: Session, table: Table, where: Any) -> list[Row]:
     return [dict(r) for r in session.execute(select(table).where(where)).mappings()]
 
@@ -160,6 +177,14 @@ def conflict(session: Session, expected: Snapshot, target: Snapshot) -> str | No
             return "a claim it touched was added or removed elsewhere"
         if state is not None and current[cid] != state.article_id:
             return "a claim it touched now belongs to another article"
+    now = capture_claims(session, [cid for cid, s in expected.claims.items() if s is not None])
+    for cid, state in now.items():
+        if state is None or _saved(state) != _saved(expected.claims[cid]):
+            return "a claim it touched was changed elsewhere"
+    if expected.metadata is not None and (
+        capture_metadata(session, expected.article_id) != expected.metadata
+    ):
+        return "the article's properties were changed elsewhere"
     states = [s for s in target.claims.values() if s is not None]
     verdicts = [s.verdict for s in states if s.verdict is not None]
     for table, rows in ((VERDICTS, verdicts), (SOURCES, [r for s in states for r in s.sources])):

@@ -247,6 +247,11 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         self.filter = ClaimFilter()
         # True: only claims checked before; False: only the others; None: any.
         self.checked_before: bool | None = None
+        #: The claim the checker is on: shown even after an edit takes it out of the
+        #: filter (rated under "Not rated", moved on under "To do"), so the selection never
+        #: jumps to a claim the checker did not choose. The filter applies to it again
+        #: once the checker moves on or changes the filter (ClaimsPanel).
+        self.pinned: int | None = None
         self.setSortRole(ClaimsModel.SortRole)
         self.setDynamicSortFilter(True)
 
@@ -280,6 +285,25 @@ class ClaimFilterProxy(QSortFilterProxyModel):
             self.checked_before = checked
             self.invalidateFilter()
 
+    def pin(self, claim_id: int | None) -> None:
+        """Keep `claim_id` shown; the claim pinned before is filtered again."""
+        old, self.pinned = self.pinned, claim_id
+        if old is None or old == claim_id:
+            return
+        model = self.sourceModel()
+        assert isinstance(model, ClaimsModel)
+        row = model.row_of(old)
+        if row >= 0 and not self._accepted(model, model.row_at(row)):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Filter every row again (the filter itself unchanged)."""
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self.endFilterChange()
+        else:  # pragma: no cover - Qt before 6.9
+            self.invalidateFilter()
+
     def set_threshold(self, value: float) -> None:
         self.set_filter(threshold=value)
 
@@ -296,6 +320,11 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, ClaimsModel)
         claim = model.row_at(source_row)
+        if claim is not None and claim.id == self.pinned:
+            return True
+        return self._accepted(model, claim)
+
+    def _accepted(self, model: ClaimsModel, claim: Claim | None) -> bool:
         if claim is None or not self.filter.accepts(claim):
             return False
         # Not part of ClaimFilter: whether a claim was checked before is the matcher's

@@ -229,11 +229,13 @@ class ClaimsPanel(QWidget):
 
     def _refilter(self, **changes: object) -> None:
         current = self.current_claim_id()
+        self.proxy.pinned = None  # a filter the checker chooses applies to every claim
         self.proxy.set_filter(**changes)
         self._after_filter(current)
 
     def _checked_filter_changed(self) -> None:
         current = self.current_claim_id()
+        self.proxy.pinned = None
         self.proxy.set_checked_filter(self.checked.currentData())
         self._after_filter(current)
 
@@ -268,6 +270,7 @@ class ClaimsPanel(QWidget):
     def _after_filter(self, keep: int | None) -> None:
         if keep is not None:
             self.select_claim(keep)
+        self.proxy.pin(self.current_claim_id())
         self._update_count()
         self.visibleClaimsChanged.emit()
 
@@ -339,6 +342,17 @@ class ClaimsPanel(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def reveal(self, claim_id: int) -> bool:
+        """Select the claim even if the filters hide it (a search hit the checker chose);
+        it stays shown until the checker moves on."""
+        if self.select_claim(claim_id):
+            return True
+        if self.model.row_of(claim_id) < 0:
+            return False
+        self.proxy.pin(claim_id)
+        self.proxy.refresh()
+        return self.select_claim(claim_id)
+
     def step(self, step: int) -> None:
         """Select the next (step=1) or previous (step=-1) row of the table."""
         count = self.proxy.rowCount()
@@ -356,4 +370,6 @@ class ClaimsPanel(QWidget):
             self.select_claim(int(value))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.currentClaimChanged.emit(self.current_claim_id() if current.isValid() else None)
+        claim_id = self.current_claim_id() if current.isValid() else None
+        self.currentClaimChanged.emit(claim_id)
+        self.proxy.pin(claim_id)  # the claim left is filtered again

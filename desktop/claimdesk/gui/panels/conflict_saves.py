@@ -80,7 +80,18 @@ class ConflictSaves(QObject):
             lambda: wb.set_verdict(claim_id, rating_id, text, expected_version=expected),
             carries_text=True, saved=saved,
             conflict=lambda exc: self._verdict_conflict(exc, claim_id, rating_id, text),
+            failed=lambda exc: self._not_saved(exc, text),
         )  # fmt: skip
+
+    def _not_saved(self, exc: BaseException, text: str) -> None:
+        """A save refused for another reason than a conflict (the claim deleted
+        elsewhere): the typed explanation goes to the clipboard, not away."""
+        if text.strip():
+            QGuiApplication.clipboard().setText(text)
+            self.pane.notice.emit(self.tr(
+                "The explanation was not saved; what you typed is on the clipboard."
+            ))  # fmt: skip
+        self.pane.errors.report(exc)
 
     def _verdict_conflict(
         self, exc: SaveConflict, claim_id: int, rating_id: int, text: str
@@ -115,6 +126,7 @@ class ConflictSaves(QObject):
         self.pane.write(
             lambda: wb.set_verdict(claim_id, rating_id, text, expected_version=version),
             conflict=lambda exc: self._verdict_conflict(exc, claim_id, rating_id, text),
+            failed=lambda exc: self._not_saved(exc, text),
         )  # fmt: skip
 
     # ------------------------------------------------------------------ source notes
@@ -137,6 +149,7 @@ class ConflictSaves(QObject):
         self.pane.write(
             lambda: wb.update_source(source_id, draft, expected_version=version),
             conflict=conflict,
+            failed=lambda exc: self.pane.source_edits.not_saved(exc, draft),
         )
 
     # ------------------------------------------------------------------ the dialog

@@ -285,11 +285,13 @@ class DetailPane(QWidget):
         carries_text: bool = False,
         saved: Callable[[Changes], None] | None = None,
         conflict: Callable[[SaveConflict], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Write through the window's queue (at once, or in order once the lock is free).
 
         `saved` hears a success before the views refresh; a SaveConflict goes to
-        `conflict` (the dialog) instead of the error box.
+        `conflict` (the dialog) instead of the error box, any other error to `failed`
+        (default: the error box).
         """
         if carries_text:
             self._text_writes += 1
@@ -304,14 +306,14 @@ class DetailPane(QWidget):
                 saved(changes)
             self.changed.emit(changes)
 
-        def failed(exc: BaseException) -> None:
+        def refused(exc: BaseException) -> None:
             settle()
             if conflict is not None and isinstance(exc, SaveConflict):
                 conflict(exc)
             else:
-                self.errors.report(exc)
+                (failed or self.errors.report)(exc)
 
-        self.writes.submit(call, done, failed)
+        self.writes.submit(call, done, refused)
 
     def text_writes(self) -> int:
         return self._text_writes

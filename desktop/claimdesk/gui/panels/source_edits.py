@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
+from claimdesk.domain import SourceDraft
 from claimdesk.gui.dialogs.source_dialog import SourceDialog
 from claimdesk.services.changes import Changes
 
@@ -54,13 +56,26 @@ class SourceNoteEdits:
             if result == QDialog.DialogCode.Accepted:
                 draft = dialog.draft()
                 self.pane.writes.submit(
-                    lambda: self.pane.workbench.add_source(claim_id, draft), added
+                    lambda: self.pane.workbench.add_source(claim_id, draft),
+                    added,
+                    lambda exc: self.not_saved(exc, draft),
                 )
 
         dialog.finished.connect(done)
         dialog.open()
         self._editing(claim_id, True)
         return dialog
+
+    def not_saved(self, exc: BaseException, draft: SourceDraft) -> None:
+        """The dialog is closed: what the checker typed goes to the clipboard, not away."""
+        typed = [draft.url, draft.title, draft.publisher, draft.quote, draft.note]
+        kept = "\n\n".join(part for part in typed if part)
+        if kept:
+            QGuiApplication.clipboard().setText(kept)
+            self.pane.notice.emit(QCoreApplication.translate(
+                "DetailPane", "The source note was not saved; what you typed is on the clipboard."
+            ))  # fmt: skip
+        self.pane.errors.report(exc)
 
     def edit_source(self) -> SourceDialog | None:
         source = self.pane.sources_model.row_at(self.pane.sources.currentIndex().row())

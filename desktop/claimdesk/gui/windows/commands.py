@@ -28,6 +28,7 @@ class Commands(WindowHelper):
         call: Callable[[], Changes],
         select: int | None = None,
         then: Callable[[Changes], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Apply a Workbench call through the write queue, then `then(changes)`.
 
@@ -43,7 +44,7 @@ class Commands(WindowHelper):
             if then is not None:
                 then(changes)
 
-        self.writes.submit(call, done)
+        self.writes.submit(call, done, failed)
 
     def _current(self) -> Claim | None:
         claim = self.detail.claim
@@ -136,28 +137,13 @@ class Commands(WindowHelper):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ClaimOverlap):
-                self._confirm_overlap(str(exc), article_id, span)
+                self._confirm_overlap(
+                    str(exc), self.tr("Add the new claim anyway, overlapping?"), add_anyway
+                )
             else:
                 self.errors.report(exc)
 
-        self.detail.save_explanation()
-        self.writes.submit(lambda: self.workbench.add_claim(article_id, *span), added, failed)
-
-    def _confirm_overlap(self, message: str, article_id: int, span: tuple[int, int]) -> None:
-        """Claims never overlap unless the checker says so here."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Overlapping claim"),
-            message + "\n\n" + self.tr("Add the new claim anyway, overlapping?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self.parent,
-        )
-        box.setObjectName("confirmOverlap")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-
-        def done(result: int) -> None:
-            if result != QMessageBox.StandardButton.Yes:
-                return
+        def add_anyway() -> None:
             added: list[int] = []
 
             def add() -> Changes:
@@ -166,6 +152,25 @@ class Commands(WindowHelper):
                 return changes
 
             self._run(add, then=lambda _changes: self.host.select_claim(added[0]))
+
+        self.detail.save_explanation()
+        self.writes.submit(lambda: self.workbench.add_claim(article_id, *span), added, failed)
+
+    def _confirm_overlap(self, message: str, question: str, anyway: Callable[[], None]) -> None:
+        """Claims never overlap unless the checker says so here (Yes runs `anyway`)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Overlapping claim"),
+            message + "\n\n" + question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.parent,
+        )
+        box.setObjectName("confirmOverlap")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def done(result: int) -> None:
+            if result == QMessageBox.StandardButton.Yes:
+                anyway()
 
         box.finished.connect(done)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -214,7 +219,24 @@ class Commands(WindowHelper):
                 )
             )
             return
-        self._run(lambda: self.workbench.adjust_claim_span(claim.id, *span), select=claim.id)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, ClaimOverlap):
+                self.errors.report(exc)
+                return
+            self._confirm_overlap(
+                str(exc),
+                self.tr("Adjust the claim anyway, overlapping?"),
+                lambda: self._run(
+                    lambda: self.workbench.adjust_claim_span(claim.id, *span, allow_overlap=True),
+                    select=claim.id,
+                ),
+            )
+
+        self._run(
+            lambda: self.workbench.adjust_claim_span(claim.id, *span), select=claim.id,
+            failed=failed,
+        )
 
     def split_at_cursor(self) -> None:
         """Split the current claim where the checker clicked (or where a selection starts)."""
@@ -248,12 +270,29 @@ class Commands(WindowHelper):
         following = min(later, key=lambda c: (c.start, c.end))
         merged: list[int] = []
 
-        def merge() -> Changes:
-            merged_id, changes = self.workbench.merge_claims(claim.id, following.id)
+        def merge(allow_overlap: bool = False) -> Changes:
+            merged_id, changes = self.workbench.merge_claims(
+                claim.id, following.id, allow_overlap=allow_overlap
+            )
             merged.append(merged_id)
             return changes
 
-        self._run(merge, then=lambda _changes: self.host.select_claim(merged[0]))
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, ClaimOverlap):
+                self.errors.report(exc)
+                return
+            self._confirm_overlap(
+                str(exc),
+                self.tr("Merge the claims anyway, overlapping?"),
+                lambda: self._run(
+                    lambda: merge(allow_overlap=True),
+                    then=lambda _changes: self.host.select_claim(merged[0]),
+                ),
+            )
+
+        self._run(
+            merge, then=lambda _changes: self.host.select_claim(merged[0]), failed=failed
+        )
 
     def next_unchecked(self) -> None:
         """Move to the next claim in table order that is not done yet."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from shiboken6 import isValid
 
+from claimdesk.errors import StaleReference
 from claimdesk.gui.dialogs.about import show_about
 from claimdesk.gui.dialogs.metadata_dialog import MetadataDialog
 from claimdesk.gui.dialogs.restore_dialog import RestoreDialog
@@ -19,6 +20,7 @@ from claimdesk.gui.panels.search_panel import SearchDialog
 from claimdesk.gui.windows.host import WindowHelper, WindowParts
 from claimdesk.nlp.language import DetectedLanguage
 from claimdesk.services.backups import RestoreResult, folder_of
+from claimdesk.services.changes import Changes
 from claimdesk.services.reporting import Reporting
 from claimdesk.services.search import Search
 
@@ -127,11 +129,27 @@ class Dialogs(WindowHelper):
     def _search_result(self, article_id: int, claim_id: int | None) -> None:
         if article_id != self.host.article_id:
             self.host.show_article(article_id)
+        if claim_id is not None and not self._claim_exists(claim_id):
+            # Deleted or merged since the search: say so, and leave the filters alone.
+            if self.host.article_id == article_id:
+                self.host.apply_changes(Changes(claim_sets=frozenset({article_id})))
+            self.host.show_status(
+                self.tr("That claim no longer exists: it was deleted or merged since the search."),
+                8000,
+            )
+            return
         if claim_id is not None:
             self.claims_panel.show_all.setChecked(
                 self.claims_panel.show_all.isChecked() or not self.select_claim_visible(claim_id)
             )
-            self.host.select_claim(claim_id)
+            self.claims_panel.reveal(claim_id)  # even when another filter hides it
+
+    def _claim_exists(self, claim_id: int) -> bool:
+        try:
+            self.workbench.claim(claim_id)
+        except StaleReference:
+            return False
+        return True
 
     def select_claim_visible(self, claim_id: int) -> bool:
         return any(c.id == claim_id for c in self.claims_panel.visible_claims())
