@@ -60,3 +60,27 @@ class NewDesk:
                 folder.rmdir()
             except OSError:  # something else was put there meanwhile: leave it
                 break
+
+
+def refuse_the_desk(output: str, db: str | None, data_dir: str | None) -> None:
+    """Refuse an -o that names the desk file (or its -wal, -shm, -journal): writing a
+    report there replaced every article, claim and verdict with the report."""
+    from claimdesk.errors import KnownError
+    from claimdesk.paths import app_paths
+    from claimdesk.storage.db_server import is_server_url
+
+    target = db or app_paths(data_dir).database
+    if output == "-" or is_server_url(target):
+        return
+    desk = Path(target).expanduser().resolve()
+    wanted = Path(output).expanduser().resolve()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        taken = Path(f"{desk}{suffix}")
+        same = wanted == taken
+        with suppress(OSError):
+            same = same or wanted.samefile(taken)
+        if same:
+            raise KnownError(
+                f"Cannot write {output}: that is the desk's own database file; "
+                "writing there would replace the desk. Give -o another file name."
+            )

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from claimdesk.cli_args import NewDesk
+from claimdesk.cli_args import NewDesk, refuse_the_desk
 from claimdesk.errors import KnownError
 
 
@@ -47,6 +47,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = FORMATS[args.format]
     if args.output == "-" and fmt.binary:
         raise KnownError(f"{fmt.label} is binary: give a file name with -o instead of '-'.")
+    refuse_the_desk(args.output, args.db, args.data_dir)
     services = build_services(args.db, args.data_dir, create=False)
     try:
         data = services.reporting.build(
@@ -93,6 +94,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
     if args.action == "export" and args.output == "-":
         raise KnownError("A bundle is binary: give a file name with -o instead of '-'.")
+    if args.action == "export":
+        refuse_the_desk(args.output, args.db, args.data_dir)
     new_desk = NewDesk(args.db, args.data_dir) if args.action != "export" else None
     services = build_services(args.db, args.data_dir, create=args.action != "export")
     try:
