@@ -5,8 +5,11 @@ stderr, a non-zero exit, the desk byte-for-byte as it was; never a traceback."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 
@@ -50,3 +53,48 @@ def test_an_output_named_after_the_desk_is_refused_and_the_desk_stays(
         assert "-o" in err
         assert digest(db) == before
         assert sorted(p.name for p in db.parent.iterdir()) == [db.name]
+
+
+def closed(redirect: str, *args: str, stdin: bytes | None = None) -> CompletedProcess[bytes]:
+    """Run with a standard stream closed, as `>&-` in a script or a service with none."""
+    return subprocess.run(
+        ["sh", "-c", f'exec "$0" "$@" {redirect}', sys.executable, "-m", "claimdesk", *args],
+        input=stdin, stderr=subprocess.PIPE, timeout=120, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("search", "budget"),
+        ("search", "budget", "--format", "json"),
+        ("queue", "unassigned"),
+        ("export", "--format", "md", "-o", "{out}"),
+        ("import", "{article}"),
+    ],
+)
+def test_a_closed_standard_output_is_one_line_not_a_traceback(
+    db: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """print() to a closed stdout does nothing, but the flush after every command (and
+    json.dump) met None: a traceback, exit 1, after the import had gone in anyway."""
+    article = tmp_path / "article.txt"
+    article.write_text("The city spent 40% more on roads in 2025 than in 2024.\n", "utf-8")
+    out = tmp_path / "report.md"
+    args = [a.format(out=out, article=article) for a in command]
+    before = digest(db)
+    result = closed(">&-", *args, "--db", str(db), "--data-dir", str(tmp_path / "data"))
+    one_line_error(result, "standard output")
+    assert digest(db) == before
+    assert not out.exists()
+
+
+def test_extract_with_standard_output_closed_is_one_line(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The city spent 40% more on roads in 2025 than in 2024.\n", "utf-8")
+    for fmt in ("json", "text"):
+        one_line_error(closed(">&-", "extract", str(article), "--format", fmt), "standard output")
+
+
+def test_score_with_standard_input_closed_is_one_line() -> None:
+    one_line_error(closed("<&-", "score"), "standard input")

@@ -294,6 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "review": cli_review.cmd_review,
                 "desk": cli_desk.cmd_desk,
             }[args.command]
+            _need_streams(args)
             # A lone surrogate (from a PDF, say) must not stop the printing of a result.
             for stream in (sys.stdout, sys.stderr):
                 if isinstance(stream, io.TextIOWrapper):
@@ -326,6 +327,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _need_streams(args: argparse.Namespace) -> None:
+    """Refuse, before anything changes, to run with a standard stream closed (`>&-`, a
+    service started with none): every command prints its result, score reads stdin."""
+    if sys.stdout is None:
+        where = ("give a file name with -o" if getattr(args, "output", None) == "-"
+                 else "send it to a file or to /dev/null (> FILE)")  # fmt: skip
+        raise KnownError(f"There is no standard output to write to: {where}.")
+    if args.command == "score" and sys.stdin is None:
+        raise KnownError(
+            "There is no standard input to read sentences from: give them one a line (< FILE)."
+        )
 
 
 def _silence_stdout() -> None:

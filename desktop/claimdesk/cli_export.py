@@ -19,8 +19,6 @@ def say_waiting(message: str) -> None:
 def _write_output(output: str, payload: str | bytes) -> None:
     data = payload.encode("utf-8", "replace") if isinstance(payload, str) else payload
     if output == "-":
-        if sys.stdout is None:  # started with standard output closed
-            raise KnownError("There is no standard output to write to: give a file name with -o.")
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:
             sys.stdout.write(data.decode("utf-8"))
