@@ -4,6 +4,7 @@ stderr, a non-zero exit, the desk byte-for-byte as it was; never a traceback."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -98,3 +99,20 @@ def test_extract_with_standard_output_closed_is_one_line(tmp_path: Path) -> None
 
 def test_score_with_standard_input_closed_is_one_line() -> None:
     one_line_error(closed("<&-", "score"), "standard input")
+
+
+def test_score_reads_lines_that_are_not_utf_8_one_score_each() -> None:
+    """A Latin-1 line (a file from an old newsroom system) on stdin was a traceback from
+    the encoder, after a minute of model loading, and no score at all."""
+    lines = ["The city spent 40% more on roads in 2025 than in 2024.", "Hello.", "Según el INE."]
+    data = (lines[0] + "\n" + lines[1] + "\r\n" + lines[2] + "\n").encode("utf-8")
+    data = data.replace("Según".encode(), "Según".encode("latin-1"))
+    for env in ({}, {"PYTHONIOENCODING": "utf-8:strict"}):
+        result = subprocess.run(
+            [sys.executable, "-m", "claimdesk", "score"], input=data, capture_output=True,
+            timeout=300, check=False, env={**os.environ, **env},
+        )  # fmt: skip
+        err = result.stderr.decode("utf-8")
+        assert result.returncode == 0 and "Traceback" not in err, err
+        scores = result.stdout.decode("ascii").split()
+        assert len(scores) == 3 and all(0 <= float(s) <= 1 for s in scores), scores

@@ -203,10 +203,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_score(_args: argparse.Namespace) -> int:
+    from claimdesk.cli_factchecks import typed
     from claimdesk.nlp.scorer import CheckWorthinessScorer
 
+    # Bytes that are not UTF-8 (a Latin-1 line) are read back and decoded as a file's.
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="surrogateescape")
     scorer = CheckWorthinessScorer.load()
-    lines = [line.rstrip("\r\n") for line in sys.stdin]
+    lines = [typed(line.rstrip("\r\n")) for line in sys.stdin]
     for start in range(0, len(lines), 256):
         for value in scorer.score(lines[start : start + 256]):
             print(f"{value:.4f}")

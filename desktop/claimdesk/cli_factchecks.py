@@ -163,7 +163,7 @@ def _text_line(match: FactCheckMatch) -> str:
             f"{f.language or '-'}\t{' '.join(f.claim.split())}\t{where}")  # fmt: skip
 
 
-def _typed(text: str) -> str:
+def typed(text: str) -> str:
     """The claim as the user typed it. Bytes that are not UTF-8 (a Latin-1 terminal's
     "según") reach Python as lone surrogates, which nothing downstream can encode: they
     are read back as bytes and decoded as an imported file would be."""
@@ -208,7 +208,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     from claimdesk.services.factcheck_match import FactCheckMatcher
 
     if args.text is not None:
-        args.text = _typed(args.text)
+        args.text = typed(args.text)
     if (args.text is None) == (args.article is None):
         raise KnownError("Give either a claim's text or --article ID, not both or neither.")
     if args.text is not None and not args.text.strip():
