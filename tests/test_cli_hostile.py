@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -116,3 +117,34 @@ def test_score_reads_lines_that_are_not_utf_8_one_score_each() -> None:
         assert result.returncode == 0 and "Traceback" not in err, err
         scores = result.stdout.decode("ascii").split()
         assert len(scores) == 3 and all(0 <= float(s) <= 1 for s in scores), scores
+
+
+def test_ctrl_c_during_an_import_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    """Ctrl+C reaches the whole process group: the parsing worker printed a traceback of
+    its own over the terminal, and ClaimDesk itself left without a word."""
+    seed = next(Path(__file__).parent.parent.joinpath("seeds").glob("*.txt"))
+    text = seed.read_text(encoding="utf-8")
+    files = []
+    for n in range(6):
+        path = tmp_path / f"article {n}.txt"
+        path.write_text(f"Edition {n}.\n" + "\n".join([text] * 20), encoding="utf-8")
+        files.append(str(path))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimdesk", "import", *files, "--db", str(tmp_path / "d.sqlite3"),
+         "--data-dir", str(tmp_path / "data")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # one article in: the worker is up and serving
+        assert first, proc.stderr.read() if proc.stderr else ""
+        os.killpg(proc.pid, signal.SIGINT)
+        _out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    said = err.decode("utf-8")
+    assert "Traceback" not in said and "KeyboardInterrupt" not in said, said
+    assert proc.returncode == 130, (proc.returncode, said)
+    assert said.startswith("claimdesk: ") and said.count("\n") == 1, said

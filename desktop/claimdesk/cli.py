@@ -330,6 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     except KeyboardInterrupt:
+        print("claimdesk: Interrupted.", file=sys.stderr)
         return 130
 
 

@@ -70,12 +70,13 @@ def child_main(conn: Connection, memory_bytes: int) -> None:
     """The worker's loop: (kind, bytes) in, ("ok", Extracted) or a refusal out.
 
     It leaves after a MemoryError, so the next file starts in a fresh process, and
-    quietly when ClaimDesk has gone away (the pipe is closed or broken).
+    quietly when ClaimDesk has gone away (the pipe is closed or broken) or on Ctrl+C,
+    which a terminal sends to the whole process group: ClaimDesk says it for both.
     """
     _limit_memory(memory_bytes)
     try:
         _serve(conn)
-    except (BrokenPipeError, EOFError, ConnectionResetError):
+    except (BrokenPipeError, EOFError, ConnectionResetError, KeyboardInterrupt):
         return
 
 
