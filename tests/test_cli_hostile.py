@@ -4,11 +4,13 @@ stderr, a non-zero exit, the desk byte-for-byte as it was; never a traceback."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from subprocess import CompletedProcess
@@ -148,3 +150,40 @@ def test_ctrl_c_during_an_import_is_one_line_and_exit_130(tmp_path: Path) -> Non
     assert "Traceback" not in said and "KeyboardInterrupt" not in said, said
     assert proc.returncode == 130, (proc.returncode, said)
     assert said.startswith("claimdesk: ") and said.count("\n") == 1, said
+
+
+def _children(pid: int) -> list[str]:
+    tasks = Path(f"/proc/{pid}/task")
+    found: list[str] = []
+    for task in tasks.iterdir() if tasks.exists() else []:
+        with contextlib.suppress(OSError):
+            found += (task / "children").read_text().split()
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc children")
+def test_ctrl_c_while_the_parsing_worker_starts_is_one_line(tmp_path: Path) -> None:
+    """The worker is a fresh Python for a second or so after it appears: Ctrl+C then
+    printed multiprocessing's bootstrap traceback before anything of ours could run."""
+    article = tmp_path / "article.txt"
+    article.write_text("The city spent 40% more on roads in 2025 than in 2024.\n", "utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimdesk", "extract", str(article)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not _children(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        assert proc.poll() is None, "extract ended before its worker started"
+        time.sleep(0.05)  # inside the worker's start-up imports
+        os.killpg(proc.pid, signal.SIGINT)
+        _out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    said = err.decode("utf-8")
+    assert "Traceback" not in said and "KeyboardInterrupt" not in said, said
+    assert proc.returncode == 130, (proc.returncode, said)
+    assert said == "claimdesk: Interrupted.\n", said

@@ -6,9 +6,10 @@ import atexit
 import contextlib
 import logging
 import multiprocessing
+import signal
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
@@ -107,6 +108,26 @@ def _serve(conn: Connection) -> None:
         conn.send(reply)
 
 
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Start the child with SIGINT ignored, which it keeps (exec keeps an ignored signal,
+    and Python then installs no handler of its own).
+
+    Ctrl+C in a terminal reaches the whole process group; the child, a fresh Python for
+    a second, printed multiprocessing's traceback. ClaimDesk alone answers it, and then
+    stops the child. (A signal mask would not do: the child starts with none.)
+    Only the main thread may set handlers; a window starts its child from another.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+
+
 class IsolatedParser:
     """One child process that parses article bytes; restarted when it dies or hangs.
 
@@ -195,7 +216,8 @@ class IsolatedParser:
             name="claimdesk-import-worker",
             daemon=True,
         )
-        process.start()
+        with _interrupts_held():
+            process.start()
         child.close()
         self._process, self._conn, self._served = process, parent, 0
         return parent
