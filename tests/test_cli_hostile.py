@@ -187,3 +187,28 @@ def test_ctrl_c_while_the_parsing_worker_starts_is_one_line(tmp_path: Path) -> N
     assert "Traceback" not in said and "KeyboardInterrupt" not in said, said
     assert proc.returncode == 130, (proc.returncode, said)
     assert said == "claimdesk: Interrupted.\n", said
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("import", "{missing}"),
+        ("bundle", "import", "{junk}"),
+        ("factchecks", "import", "{junk}", "--no-vectors"),
+        ("export", "--format", "md", "-o", "-"),
+        ("bundle", "export", "-o", "{tmp}/out.claimdesk"),
+    ],
+)
+def test_a_refusal_leaves_no_folder_for_a_mistyped_data_dir(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """`--data-dir ~/ClaimDsk` (a typo) and a command that refuses: the new desk went
+    again, but the folder with empty backups/ and logs/ inside stayed behind."""
+    junk = tmp_path / "junk.zip"
+    junk.write_bytes(b"not a zip\n")
+    args = [a.format(missing=tmp_path / "nothere.txt", junk=junk, tmp=tmp_path) for a in command]
+    typo = tmp_path / "typo" / "deeper"
+    result = run(*args, "--data-dir", str(typo))
+    err = result.stderr.decode("utf-8")
+    assert result.returncode in (1, 2) and "Traceback" not in err, err
+    assert not (tmp_path / "typo").exists(), sorted(map(str, (tmp_path / "typo").rglob("*")))

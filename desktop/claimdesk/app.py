@@ -75,10 +75,10 @@ def build_services(
     paths = app_paths(data_dir)
     db = db_path.db if isinstance(db_path, OpenedDesk) else None
     try:
-        paths.ensure()
         if db is None:
             assert not isinstance(db_path, OpenedDesk)
             db = open_database(db_path or paths.database, backups=paths.backups, create=create)
+        paths.ensure()  # once the desk opened: a refused --data-dir typo leaves no folders
         return assemble(paths, db, NlpProvider())
     except BaseException:
         if db is not None:

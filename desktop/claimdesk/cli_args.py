@@ -28,38 +28,43 @@ class NewDesk:
 
     `take_back()` removes it again, with the folders made for it, when nothing went in:
     a refused import must not leave an empty database (or a typo's folder) behind.
-    A desk that existed before, or a shared desk on a server, is never touched.
+    A desk that existed before, or a shared desk on a server, is never touched; the
+    data folder's backups/ and logs/, when new, go again if they are still empty.
     """
 
     def __init__(self, db: str | None, data_dir: str | None) -> None:
         from claimdesk.paths import app_paths
         from claimdesk.storage.db_server import is_server_url
 
-        target = db or app_paths(data_dir).database
+        paths = app_paths(data_dir)
+        target = db or paths.database
         self.path: Path | None = None
         self._folders: list[Path] = []
+        for folder in (paths.backups, paths.logs):
+            self._note_new(folder)
         if is_server_url(target):
             return
         path = Path(target).expanduser().resolve()
         if path.exists() or path.is_symlink():
             return
         self.path = path
-        folder = path.parent
-        while not folder.exists() and folder != folder.parent:
-            self._folders.append(folder)  # innermost first
+        self._note_new(path.parent)
+
+    def _note_new(self, folder: Path) -> None:
+        folder = folder.expanduser().resolve()
+        while not folder.exists() and folder != folder.parent and folder not in self._folders:
+            self._folders.append(folder)
             folder = folder.parent
 
     def take_back(self) -> None:
-        if self.path is None:
-            return
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        if self.path is not None:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                with suppress(OSError):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        # Innermost first; one that holds something now (a log, a backup) stays.
+        for folder in sorted(self._folders, key=lambda f: len(f.parts), reverse=True):
             with suppress(OSError):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        for folder in self._folders:
-            try:
                 folder.rmdir()
-            except OSError:  # something else was put there meanwhile: leave it
-                break
 
 
 def refuse_the_desk(output: str, db: str | None, data_dir: str | None) -> None:
