@@ -212,3 +212,27 @@ def test_a_refusal_leaves_no_folder_for_a_mistyped_data_dir(
     err = result.stderr.decode("utf-8")
     assert result.returncode in (1, 2) and "Traceback" not in err, err
     assert not (tmp_path / "typo").exists(), sorted(map(str, (tmp_path / "typo").rglob("*")))
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (("serach", "budget"), "search"),
+        (("exprot", "--format", "md", "-o", "-"), "export"),
+        (("--db", "{db}", "search", "budget"), "search"),
+        (("--data-dir", "{tmp}", "export", "--format", "md", "-o", "-"), "export"),
+    ],
+)
+def test_a_mistyped_or_misplaced_command_is_a_usage_error_not_the_window(
+    db: Path, tmp_path: Path, argv: tuple[str, ...], needle: str
+) -> None:
+    """Anything that is not a command went to the window as article files to open: a
+    script's typo (or `--db X search Q`, options first) opened ClaimDesk's window on a
+    desktop, and on a server printed a page about a missing display, exit 3."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "xcb"  # no display: the window, if tried, refuses at once
+    result = subprocess.run(
+        [sys.executable, "-m", "claimdesk", *(a.format(db=db, tmp=tmp_path) for a in argv)],
+        capture_output=True, timeout=120, check=False, env=env,
+    )  # fmt: skip
+    one_line_error(result, needle, "--help")

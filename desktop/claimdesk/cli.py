@@ -306,7 +306,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = handler(args)
             sys.stdout.flush()
             return code
-        args = _gui_parser().parse_args(argv)
+        parser = _gui_parser()
+        _refuse_command_words(parser, argv)
+        args = parser.parse_args(argv)
         if args.self_test:
             from claimdesk.install_check import run_self_test
 
@@ -332,6 +334,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("claimdesk: Interrupted.", file=sys.stderr)
         return 130
+
+
+def _refuse_command_words(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """The window takes article files; a word that names no file is a command gone wrong
+    (a typo, or options put first), not a file for the window to open."""
+    import difflib
+    from pathlib import Path
+
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return
+        if word in ("--db", "--data-dir", "--lang"):
+            next(words, None)  # its value
+            continue
+        if word.startswith("-") or Path(word).suffix or os.path.lexists(word):
+            continue
+        if word in COMMANDS:
+            parser.error(f"put the command first, then its options: claimdesk {word} … --db PATH")
+        close = difflib.get_close_matches(word, COMMANDS, n=1)
+        hint = f" Did you mean {close[0]}?" if close else ""
+        parser.error(f"{word!r} is neither a command nor an article file.{hint} "
+                     f"The commands: {', '.join(COMMANDS)}")  # fmt: skip
 
 
 def _need_streams(args: argparse.Namespace) -> None:
