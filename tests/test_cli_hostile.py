@@ -236,3 +236,27 @@ def test_a_mistyped_or_misplaced_command_is_a_usage_error_not_the_window(
         capture_output=True, timeout=120, check=False, env=env,
     )  # fmt: skip
     one_line_error(result, needle, "--help")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("import", "{odd}/gone.txt"),
+        ("extract", "{odd}/gone.txt"),
+        ("export", "--format", "md", "-o", "{odd}/report.md"),
+        ("bundle", "import", "{odd}/gone.claimdesk"),
+        ("factchecks", "import", "{odd}/gone.json", "--no-vectors"),
+    ],
+)
+def test_a_file_name_with_a_line_break_is_still_one_line_on_stderr(
+    db: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """A name with a newline (or a carriage return, or a terminal escape) went into the
+    message as it was: two lines on stderr, or a line the terminal rewrote."""
+    odd = str(tmp_path / "two\nlines\r\x1b[2Kfolder")
+    result = run(*(a.format(odd=odd) for a in command), "--db", str(db))
+    err = result.stderr.decode("utf-8")
+    assert result.returncode in (1, 2) and "Traceback" not in err, err
+    assert err.startswith("claimdesk: ") and err.count("\n") == 1, err
+    assert "\r" not in err and "\x1b" not in err, err
+    assert "lines" not in err or "two\\nlines\\r\\x1b[2Kfolder" in err, err

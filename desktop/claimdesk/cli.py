@@ -22,7 +22,7 @@ from claimdesk import (
     cli_factchecks,
     cli_review,
 )
-from claimdesk.cli_args import NewDesk, positive_id
+from claimdesk.cli_args import NewDesk, one_line, positive_id
 from claimdesk.cli_export import say_waiting
 from claimdesk.domain import SearchHit
 from claimdesk.errors import KnownError
@@ -189,7 +189,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     wb.extract(result.article_id)
             except KnownError as exc:
                 failures += 1
-                print(f"claimdesk: {exc}", file=sys.stderr)
+                print(f"claimdesk: {one_line(exc)}", file=sys.stderr)
                 continue
             article = wb.article(result.article_id)
             claims = [c for c in wb.claims(result.article_id) if c.score is None or c.score >= 0.5]
@@ -317,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(args.files, args.db, args.data_dir, lang=args.lang)
     except KnownError as exc:
-        print(f"claimdesk: {exc}", file=sys.stderr)
+        print(f"claimdesk: {one_line(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from contextlib import suppress
 from pathlib import Path
 
@@ -21,6 +22,14 @@ def positive_id(value: str) -> int:
             f"{value} is out of range: give a whole number between 1 and {MAX_SQLITE_INT}"
         )
     return number
+
+
+def one_line(text: object) -> str:
+    """`text` with its control characters written as escapes (\\n, \\r, \\x1b): a file
+    name with a line break stays one line on stderr, and cannot move the cursor."""
+    return "".join(
+        repr(ch)[1:-1] if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in str(text)
+    )
 
 
 class NewDesk:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from claimdesk.cli_args import NewDesk, positive_id
+from claimdesk.cli_args import NewDesk, one_line, positive_id
 from claimdesk.domain.factchecks import counted
 from claimdesk.errors import KnownError
 
@@ -94,7 +94,7 @@ def _import(args: argparse.Namespace) -> int:
         for path, found in result.per_file:
             print(f"{path}\t{counted(found)}")
         for path, reason in result.refused:
-            print(f"claimdesk: Cannot import fact-checks from {path}: {reason}.",
+            print(f"claimdesk: Cannot import fact-checks from {one_line(path)}: {reason}.",
                   file=sys.stderr)
         print(result.summary())
         if not args.no_vectors:
