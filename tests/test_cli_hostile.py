@@ -260,3 +260,36 @@ def test_a_file_name_with_a_line_break_is_still_one_line_on_stderr(
     assert err.startswith("claimdesk: ") and err.count("\n") == 1, err
     assert "\r" not in err and "\x1b" not in err, err
     assert "lines" not in err or "two\\nlines\\r\\x1b[2Kfolder" in err, err
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_import_stopped_before_anything_went_in_leaves_no_new_desk(
+    tmp_path: Path, sig: signal.Signals, code: int
+) -> None:
+    """Ctrl+C (or a service manager's SIGTERM) while the first article was still being
+    read left a new, empty desk with its folders; SIGTERM also left without a word."""
+    seed = next(Path(__file__).parent.parent.joinpath("seeds").glob("*.txt"))
+    article = tmp_path / "article.txt"
+    article.write_text("\n".join([seed.read_text(encoding="utf-8")] * 20), encoding="utf-8")
+    desk = tmp_path / "new" / "desk.sqlite3"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimdesk", "import", str(article), "--db", str(desk),
+         "--data-dir", str(tmp_path / "new" / "data")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not desk.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert proc.poll() is None, "the import ended before it could be stopped"
+        os.killpg(proc.pid, sig)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    said = err.decode("utf-8")
+    assert proc.returncode == code, (proc.returncode, said)
+    assert said.startswith("claimdesk: ") and said.count("\n") == 1, said
+    assert out == b""
+    assert not (tmp_path / "new").exists(), sorted(map(str, (tmp_path / "new").rglob("*")))

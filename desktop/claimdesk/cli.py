@@ -8,7 +8,9 @@ import io
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, NoReturn
@@ -177,9 +179,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from claimdesk.app import build_services
 
     new_desk = NewDesk(args.db, args.data_dir)
-    services = build_services(args.db, args.data_dir)
-    failures = 0
+    services = None
+    failures = done = 0
     try:
+        services = build_services(args.db, args.data_dir)
         wb = services.workbench
         wb.waiting = say_waiting
         for path in args.files:
@@ -195,9 +198,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             claims = [c for c in wb.claims(result.article_id) if c.score is None or c.score >= 0.5]
             state = "" if result.created else " (already imported)"
             print(f"{article.id}\t{article.title}\t{len(claims)} claims{state}")
+            done += 1
     finally:
-        services.close()
-        if failures == len(args.files):  # nothing went in: no new empty desk stays
+        if services is not None:
+            services.close()
+        if not done:  # nothing went in (refused, or stopped): no new desk stays
             new_desk.take_back()
     return 1 if failures else 0
 
@@ -275,8 +280,27 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0 if hits else 1
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a service manager, `timeout`, `kill`): stop as Ctrl+C does, tidily."""
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    on_term = None
+    if threading.current_thread() is threading.main_thread():
+        on_term = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    finally:
+        if on_term is not None:
+            signal.signal(signal.SIGTERM, on_term)
+
+
+def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             # Commands report problems in their own words; keep library log lines off stderr.
@@ -331,9 +355,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    except KeyboardInterrupt:
-        print("claimdesk: Interrupted.", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        stopped = isinstance(stop, Terminated)
+        print(f"claimdesk: {'Stopped' if stopped else 'Interrupted'}.", file=sys.stderr)
+        return 143 if stopped else 130
 
 
 def _refuse_command_words(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
