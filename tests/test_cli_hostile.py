@@ -293,3 +293,18 @@ def test_an_import_stopped_before_anything_went_in_leaves_no_new_desk(
     assert said.startswith("claimdesk: ") and said.count("\n") == 1, said
     assert out == b""
     assert not (tmp_path / "new").exists(), sorted(map(str, (tmp_path / "new").rglob("*")))
+
+
+@pytest.mark.parametrize("command", [("export", "--format", "md"), ("bundle", "export")])
+def test_the_summary_line_stays_two_fields_whatever_the_file_is_called(
+    db: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """`FILE<TAB>counts` is what a script reads back; a name with a tab or a line break
+    gave it three fields, or two lines."""
+    out = tmp_path / "week\t12\nfinal.out"
+    result = run(*command, "--db", str(db), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.is_file()
+    lines = result.stdout.decode("utf-8").splitlines()
+    assert len(lines) == 1 and len(lines[0].split("\t")) == 2, lines
+    assert lines[0].split("\t")[0].endswith("week\\t12\\nfinal.out"), lines

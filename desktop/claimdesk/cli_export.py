@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from claimdesk.cli_args import NewDesk, refuse_the_desk
+from claimdesk.cli_args import NewDesk, one_line, refuse_the_desk
 from claimdesk.errors import KnownError
 
 
@@ -83,7 +83,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         options = ExportOptions(csv_bom=args.bom, review_url=args.review_url)
         _write_output(args.output, fmt.render(data, options))
     if args.output != "-":
-        print(f"{args.output}\t{len(data.claims)} claims in {len(data.articles)} articles")
+        print(
+            f"{one_line(args.output)}\t{len(data.claims)} claims in {len(data.articles)} articles"
+        )
     return 0
 
 
@@ -102,7 +104,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                 args.output, args.articles, with_library=args.with_library
             )
             carried = "" if done.factchecks is None else f", {done.factchecks} fact-checks"
-            print(f"{args.output}\t{done.articles} articles{carried}")
+            print(f"{one_line(args.output)}\t{done.articles} articles{carried}")
         else:
             result = services.bundles.import_file(
                 args.file, waiting=say_waiting, take_bundle=args.take_bundle

@@ -92,7 +92,7 @@ def _import(args: argparse.Namespace) -> int:
     with _library(args, create=True) as db:
         result = import_factcheck_files(db, args.files)
         for path, found in result.per_file:
-            print(f"{path}\t{counted(found)}")
+            print(f"{one_line(path)}\t{counted(found)}")
         for path, reason in result.refused:
             print(f"claimdesk: Cannot import fact-checks from {one_line(path)}: {reason}.",
                   file=sys.stderr)
