@@ -86,8 +86,11 @@ def refuse_the_desk(output: str, db: str | None, data_dir: str | None) -> None:
     target = db or app_paths(data_dir).database
     if output == "-" or is_server_url(target):
         return
-    desk = Path(target).expanduser().resolve()
-    wanted = Path(output).expanduser().resolve()
+    try:
+        desk = Path(target).expanduser().resolve()
+        wanted = Path(output).expanduser().resolve()
+    except (OSError, RuntimeError):  # a loop of links: the writer says so
+        return
     for suffix in ("", "-wal", "-shm", "-journal"):
         taken = Path(f"{desk}{suffix}")
         same = wanted == taken
