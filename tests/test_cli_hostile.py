@@ -308,3 +308,20 @@ def test_the_summary_line_stays_two_fields_whatever_the_file_is_called(
     lines = result.stdout.decode("utf-8").splitlines()
     assert len(lines) == 1 and len(lines[0].split("\t")) == 2, lines
     assert lines[0].split("\t")[0].endswith("week\\t12\\nfinal.out"), lines
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("import", "{article}"), ("export", "--format", "md", "-o", "-"), ("search", "budget"),
+     ("backup", "now"), ("bundle", "import", "{article}")],
+)  # fmt: skip
+def test_a_db_that_is_a_loop_of_links_is_one_line(tmp_path: Path, command: tuple[str, ...]) -> None:
+    """Every command resolved --db first, and a loop of links raised RuntimeError there."""
+    article = tmp_path / "article.txt"
+    article.write_text("The city spent 40% more on roads in 2025 than in 2024.\n", "utf-8")
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    args = [a.format(article=article) for a in command]
+    one_line_error(run(*args, "--db", str(first), "--data-dir", str(tmp_path / "d")), "loop")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.sqlite3", "article.txt", "b.sqlite3"]

@@ -323,6 +323,7 @@ def _main(argv: list[str]) -> int:
                 "desk": cli_desk.cmd_desk,
             }[args.command]
             _need_streams(args)
+            _need_a_desk_path(args.db)
             # A lone surrogate (from a PDF, say) must not stop the printing of a result.
             for stream in (sys.stdout, sys.stderr):
                 if isinstance(stream, io.TextIOWrapper):
@@ -382,6 +383,22 @@ def _refuse_command_words(parser: argparse.ArgumentParser, argv: Sequence[str]) 
         hint = f" Did you mean {close[0]}?" if close else ""
         parser.error(f"{word!r} is neither a command nor an article file.{hint} "
                      f"The commands: {', '.join(COMMANDS)}")  # fmt: skip
+
+
+def _need_a_desk_path(db: str | None) -> None:
+    """--db must lead somewhere: a loop of links made every command's path lookup raise."""
+    from pathlib import Path
+
+    from claimdesk.storage.db_server import is_server_url
+
+    if not db or is_server_url(db):
+        return
+    try:
+        Path(db).expanduser().resolve()
+    except (OSError, RuntimeError):
+        raise KnownError(
+            f"Cannot open {db}: the link goes round in a loop. Give --db the database file."
+        ) from None
 
 
 def _need_streams(args: argparse.Namespace) -> None:
