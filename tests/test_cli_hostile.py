@@ -325,3 +325,30 @@ def test_a_db_that_is_a_loop_of_links_is_one_line(tmp_path: Path, command: tuple
     args = [a.format(article=article) for a in command]
     one_line_error(run(*args, "--db", str(first), "--data-dir", str(tmp_path / "d")), "loop")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.sqlite3", "article.txt", "b.sqlite3"]
+
+
+def test_a_bundle_import_stopped_while_the_desk_opens_leaves_no_new_desk(
+    db: Path, tmp_path: Path
+) -> None:
+    bundle = tmp_path / "case.claimdesk"
+    assert run("bundle", "export", "--db", str(db), "-o", str(bundle)).returncode == 0
+    desk = tmp_path / "new" / "desk.sqlite3"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimdesk", "bundle", "import", str(bundle), "--db", str(desk),
+         "--data-dir", str(tmp_path / "new" / "data")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not desk.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert proc.poll() is None, "the import ended before it could be stopped"
+        os.killpg(proc.pid, signal.SIGINT)
+        _out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130, err
+    assert err == b"claimdesk: Interrupted.\n", err
+    assert not (tmp_path / "new").exists(), sorted(map(str, (tmp_path / "new").rglob("*")))

@@ -97,8 +97,10 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     if args.action == "export":
         refuse_the_desk(args.output, args.db, args.data_dir)
     new_desk = NewDesk(args.db, args.data_dir) if args.action != "export" else None
-    services = build_services(args.db, args.data_dir, create=args.action != "export")
+    services = None
     try:
+        # Inside the try: a desk stopped (Ctrl+C) while it opens goes again too.
+        services = build_services(args.db, args.data_dir, create=args.action != "export")
         if args.action == "export":
             done = services.bundles.export(
                 args.output, args.articles, with_library=args.with_library
@@ -113,7 +115,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             _print_conflicts(result.kept, result.taken)
             new_desk = None  # the bundle went in: the desk stays
     finally:
-        services.close()
+        if services is not None:
+            services.close()
         if new_desk is not None:  # a refused bundle leaves no new empty desk
             new_desk.take_back()
     return 0
