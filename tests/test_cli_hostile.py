@@ -327,14 +327,17 @@ def test_a_db_that_is_a_loop_of_links_is_one_line(tmp_path: Path, command: tuple
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.sqlite3", "article.txt", "b.sqlite3"]
 
 
-def test_a_bundle_import_stopped_while_the_desk_opens_leaves_no_new_desk(
-    db: Path, tmp_path: Path
+@pytest.mark.parametrize("what", ["bundle", "factchecks"])
+def test_an_import_stopped_while_the_desk_opens_leaves_no_new_desk(
+    db: Path, tmp_path: Path, what: str
 ) -> None:
+    """The refusal clean-up ran only when the import ended normally, or (bundle) after
+    the desk had opened: Ctrl+C while it opened left a new desk behind."""
     bundle = tmp_path / "case.claimdesk"
     assert run("bundle", "export", "--db", str(db), "-o", str(bundle)).returncode == 0
     desk = tmp_path / "new" / "desk.sqlite3"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "claimdesk", "bundle", "import", str(bundle), "--db", str(desk),
+        [sys.executable, "-m", "claimdesk", what, "import", str(bundle), "--db", str(desk),
          "--data-dir", str(tmp_path / "new" / "data")],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0,
     )  # fmt: skip

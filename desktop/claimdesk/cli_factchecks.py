@@ -89,18 +89,22 @@ def _import(args: argparse.Namespace) -> int:
     from claimdesk.services.factcheck_match import FactCheckMatcher
 
     new_desk = NewDesk(args.db, args.data_dir)
-    with _library(args, create=True) as db:
-        result = import_factcheck_files(db, args.files)
-        for path, found in result.per_file:
-            print(f"{one_line(path)}\t{counted(found)}")
-        for path, reason in result.refused:
-            print(f"claimdesk: Cannot import fact-checks from {one_line(path)}: {reason}.",
-                  file=sys.stderr)
-        print(result.summary())
-        if not args.no_vectors:
-            _fill(FactCheckMatcher(db))
-    if not result.added:  # nothing went in: no new empty desk stays
-        new_desk.take_back()
+    added = False
+    try:
+        with _library(args, create=True) as db:
+            result = import_factcheck_files(db, args.files)
+            added = bool(result.added)
+            for path, found in result.per_file:
+                print(f"{one_line(path)}\t{counted(found)}")
+            for path, reason in result.refused:
+                print(f"claimdesk: Cannot import fact-checks from {one_line(path)}: {reason}.",
+                      file=sys.stderr)
+            print(result.summary())
+            if not args.no_vectors:
+                _fill(FactCheckMatcher(db))
+    finally:
+        if not added:  # nothing went in (refused, or stopped): no new empty desk stays
+            new_desk.take_back()
     return 1 if result.refused else 0
 
 
