@@ -289,6 +289,7 @@ def _terminate(_signum: int, _frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    program = argv is None  # the claimdesk command itself, not a call from Python
     argv = list(sys.argv[1:] if argv is None else argv)
     on_term = None
     if threading.current_thread() is threading.main_thread():
@@ -298,6 +299,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if on_term is not None:
             signal.signal(signal.SIGTERM, on_term)
+        if program and on_term is not None:
+            # The answer is given; a Ctrl+C during the exit's clean-up (atexit) would
+            # only print "Exception ignored" with a traceback.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _main(argv: list[str]) -> int:

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -367,7 +367,10 @@ def _prepare(engine: Engine, path: Path) -> None:
                 with Session(bind=conn) as session:
                     _seed_default_scale(session)
         finally:
-            raw.execute("PRAGMA foreign_keys = ON")
+            # Ctrl+C inside the transaction: the driver closed the connection, and this
+            # must not raise over the interrupt (a closed connection needs no reset).
+            with suppress(sqlite3.ProgrammingError):
+                raw.execute("PRAGMA foreign_keys = ON")
 
 
 def open_database(
