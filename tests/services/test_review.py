@@ -302,3 +302,28 @@ def test_on_a_shared_desk_each_role_keeps_its_own_checker_name(
             con.execute(text(f"DROP ROLE {role}"))
             con.commit()
         ana.db.dispose()
+
+
+def test_a_claim_whose_words_change_after_approval_needs_review_again(desk) -> None:  # type: ignore[no-untyped-def]
+    """The approval was given to a verdict on these words: trimmed or split, the claim
+    ClaimReview would publish ("Unemployment fell") is not the one the reviewer read."""
+    ana, ben, claim, second = desk
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    ana.request_review(claim)
+    ben.approve(claim)
+    start = ana.claim(claim).start
+    ana.adjust_claim_span(claim, start, start + len("Unemployment fell"))
+    assert ana.claim(claim).text == "Unemployment fell"
+    assert ana.claim(claim).verdict.review_state is ReviewState.NEEDS_REVIEW
+    assert ("Ana", HistoryField.REVIEW, "approved", "needs_review") in _steps(ana, claim)
+    ana.undo()  # back to the words that were approved: the approval stands again
+    assert ana.claim(claim).verdict.review_state is ReviewState.APPROVED
+    ana.split_claim(claim, start + len("Unemployment fell"))
+    assert ana.claim(claim).verdict.review_state is ReviewState.NEEDS_REVIEW
+    ana.undo()
+    ana.clear_verdict(claim)
+    ana.set_verdict(second, _rating(ana, "True"), "Records show 300.")
+    ana.request_review(second)
+    ben.approve(second)
+    merged, _ = ana.merge_claims(claim, second, allow_overlap=True)
+    assert ana.claim(merged).verdict.review_state is ReviewState.NEEDS_REVIEW
