@@ -119,6 +119,32 @@ def test_the_checker_who_wrote_the_verdict_cannot_approve_it(desk) -> None:  # t
     assert after.version == before  # nothing written
 
 
+@pytest.mark.parametrize(
+    ("wrote", "approves"),
+    [
+        ("José Ruiz", "Jose\u0301 Ruiz"),
+        ("Ana", "Ａｎａ"),
+        ("Ana", "An\u200ba"),
+        ("Ana", "ANA\u00a0"),
+    ],
+)
+def test_the_same_name_written_in_other_code_points_is_the_same_checker(
+    desk, wrote: str, approves: str  # type: ignore[no-untyped-def]
+) -> None:
+    """Decomposed accents, full-width letters, zero-width and no-break spaces look the
+    same on screen: a writer who types her name so does not become her own reviewer."""
+    ana, _ben, claim, _ = desk
+    ana.checker = wrote
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    ana.request_review(claim)
+    ana.checker = approves
+    with pytest.raises(ReviewRefused, match="A second checker must approve"):
+        ana.approve(claim)
+    assert ana.queue(Queue.NEEDS_MY_REVIEW) == []
+    ana.assign(claim, wrote)
+    assert [c.id for c in ana.queue(Queue.MINE)] == [claim]
+
+
 def test_on_a_shared_desk_a_colleagues_name_does_not_approve_your_own_verdict(desk) -> None:  # type: ignore[no-untyped-def]
     """The name is typed in the settings; the login is the server's word, and it is kept."""
     ana, ben, claim, _ = desk
