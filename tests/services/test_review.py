@@ -353,3 +353,13 @@ def test_a_claim_whose_words_change_after_approval_needs_review_again(desk) -> N
     ben.approve(second)
     merged, _ = ana.merge_claims(claim, second, allow_overlap=True)
     assert ana.claim(merged).verdict.review_state is ReviewState.NEEDS_REVIEW
+
+
+def test_a_name_of_invisible_characters_assigns_to_nobody(desk) -> None:  # type: ignore[no-untyped-def]
+    ana, _ben, claim, _ = desk
+    ana.assign(claim, "Ben")
+    ana.assign(claim, "\u200b\u2060")
+    assert ana.claim(claim).assignee is None
+    with pytest.raises(ReviewRefused, match="at most 200"):
+        ana.assign(claim, "B" * 201)
+    assert ana.claim(claim).assignee is None

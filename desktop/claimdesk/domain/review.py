@@ -62,6 +62,11 @@ def same_checker(a: str | None, b: str | None) -> bool:
     return _name_key(a) == _name_key(b)
 
 
+def blank_name(name: str | None) -> bool:
+    """Whether a typed name shows nothing: empty, spaces, zero-width characters."""
+    return not _name_key(name)
+
+
 def _name_key(name: str | None) -> str:
     folded = unicodedata.normalize("NFKC", name or "").casefold()
     visible = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
