@@ -363,3 +363,20 @@ def test_a_name_of_invisible_characters_assigns_to_nobody(desk) -> None:  # type
     with pytest.raises(ReviewRefused, match="at most 200"):
         ana.assign(claim, "B" * 201)
     assert ana.claim(claim).assignee is None
+
+
+def test_saving_the_same_verdict_again_does_not_make_the_reviewer_its_writer(desk) -> None:  # type: ignore[no-untyped-def]
+    """The reviewer presses the verdict's rating key again (or re-saves the same words):
+    nothing changed, so Ana is still its writer; otherwise Ben could no longer approve
+    it and Ana could approve her own words."""
+    ana, ben, claim, _ = desk
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    ana.request_review(claim)
+    version = ana.claim(claim).version
+    ben.set_verdict(claim, _rating(ben, "False"), "The ONS says 4.2. ")
+    assert ana.claim(claim).verdict.checker == "Ana"
+    assert ana.claim(claim).version == version
+    with pytest.raises(ReviewRefused, match="A second checker must approve"):
+        ana.approve(claim)
+    ben.approve(claim)
+    assert ana.claim(claim).verdict.review_state is ReviewState.APPROVED
