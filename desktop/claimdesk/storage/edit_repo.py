@@ -64,14 +64,6 @@ def move_sources(session: Session, from_claim: int, to_claim: int) -> None:
         .values(claim_id=to_claim)
         .execution_options(synchronize_session=False)
     )
-    # The approval was given to the verdict on the other claim's words.
-    session.execute(
-        update(VerdictRow)
-        .where(VerdictRow.claim_id == to_claim)
-        .where(VerdictRow.review_state == ReviewState.APPROVED.value)
-        .values(review_state=ReviewState.NEEDS_REVIEW.value)
-        .execution_options(synchronize_session=False)
-    )
     session.expire_all()
 
 
