@@ -58,7 +58,7 @@ def test_note_authors_and_approvals_travel_and_a_merged_change_reopens(
         other.db.dispose()
 
 
-@pytest.mark.parametrize("reviewer", ["ana ", "ＡＮＡ", None])
+@pytest.mark.parametrize("reviewer", ["ana ", "ＡＮＡ", None, "\u200b"])
 def test_an_approval_its_own_writer_gave_does_not_travel(
     case: Case, other: Workbench, tmp_path: Path, reviewer: str | None
 ) -> None:

@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import ClaimStatus, HistoryField, LanguageSource, ReviewState
-from claimdesk.domain.review import same_checker
+from claimdesk.domain.review import blank_name, same_checker
 from claimdesk.exchange.bundle_file import BundleEvidence
 from claimdesk.exchange.records import BundleArticle, BundleClaim, BundleSource
 from claimdesk.importers.common import shorten
@@ -255,7 +255,7 @@ def _review(c: BundleClaim) -> dict[str, object]:
     if v is None:
         return {}
     if v.review_state is ReviewState.APPROVED and (
-        not (v.reviewer or "").strip() or same_checker(v.reviewer, v.checker)
+        blank_name(v.reviewer) or same_checker(v.reviewer, v.checker)
     ):
         return {"review_state": ReviewState.NEEDS_REVIEW.value}
     return {"review_state": v.review_state.value, "reviewer": v.reviewer,
