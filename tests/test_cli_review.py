@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from claimdesk.domain import HistoryField
 from claimdesk.services.workbench import Workbench
 from tests.reports.casework import build_case, open_workbench
 from tests.test_cli import run
@@ -70,3 +71,31 @@ def test_a_claim_id_sqlite_cannot_hold_is_refused_in_one_line(tmp_path: Path) ->
         assert "Traceback" not in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1, done.stderr
         assert "whole number" in done.stderr
+
+
+def test_a_blank_or_overlong_name_is_refused_in_one_line_and_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    """`claimdesk assign 7 "$WHO"` with $WHO empty must not unassign the claim: only
+    leaving NAME out does. A name of spaces or zero-width characters is blank too."""
+    case = build_case(tmp_path / "a")
+    claim = case.plain_claim
+    case.workbench.assign(claim, "Ben Ode")
+    db = case.workbench.db.path
+    assert db is not None
+    case.close()
+    where = ("--db", str(db), "--data-dir", str(tmp_path / "data"))
+    for name in ("", "   ", "\u200b\u200b", "x" * 201):
+        done = run("assign", str(claim), name, *where)
+        assert done.returncode == 2, (name, done.stdout, done.stderr)
+        assert "Traceback" not in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    wb = open_workbench(db)
+    try:
+        assert wb.claim(claim).assignee == "Ben Ode"
+        assert [h.new for h in wb.history(claim) if h.field is HistoryField.ASSIGNEE] == [
+            "Ben Ode"
+        ]
+    finally:
+        wb.db.dispose()
+    assert "unassigned" in run("assign", str(claim), *where).stdout

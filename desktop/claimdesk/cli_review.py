@@ -82,6 +82,14 @@ def cmd_queue(args: argparse.Namespace) -> int:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
+    """NAME given but blank (an empty "$WHO") is refused: only leaving it out unassigns."""
+    from claimdesk.domain.review import blank_name
+    from claimdesk.services.review import ReviewRefused
+
+    if args.checker is not None and blank_name(args.checker):
+        raise ReviewRefused(
+            "The checker's name is blank; give a name, or leave NAME out to unassign the claim."
+        )
     with _workbench(args) as wb:
         wb.assign(args.claim, args.checker)
         who = wb.claim(args.claim).assignee

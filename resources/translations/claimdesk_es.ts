@@ -747,6 +747,10 @@ sha256 {sha}</translation>
         <translation>ClaimReview necesita datos que aún no están definidos: {facts}.</translation>
     </message>
     <message>
+        <source>The desk changed since this preview (a verdict was edited, approved or sent back to review). Check the new preview, then save again.</source>
+        <translation>El escritorio ha cambiado desde esta vista previa (se editó o aprobó un veredicto, o se devolvió a revisión). Revise la nueva vista previa y vuelva a guardar.</translation>
+    </message>
+    <message>
         <source>Save report</source>
         <translation>Guardar informe</translation>
     </message>

@@ -106,3 +106,37 @@ def test_export_says_when_there_is_nothing_to_report(qtbot, make_window, seed_pa
     dialog.scope_dates.setChecked(True)
     assert not dialog.save_button.isEnabled()
     assert "No claim was checked in that period" in dialog.preview.toPlainText()
+
+
+def test_a_verdict_whose_approval_was_withdrawn_since_the_preview_is_not_saved(
+    qtbot, make_window, seed_path, tmp_path
+):
+    """On a desk that requires review the preview shows an approved verdict; a colleague
+    then withdraws the approval (Undo). Saving the old preview would publish a verdict
+    that is no longer approved: the dialog shows the new preview and saves nothing."""
+    from claimdesk.services.nlp_provider import NlpProvider
+    from claimdesk.services.workbench import Workbench
+    from claimdesk.storage.db import open_database
+
+    window, claim = rated_window(qtbot, make_window, seed_path)
+    wb = window.workbench
+    wb.set_review_required(True)
+    wb.request_review(claim.id)
+    db = wb.db.path
+    assert db is not None
+    ben = Workbench(open_database(db), NlpProvider())
+    try:
+        ben.checker = "Ben"
+        ben.approve(claim.id)
+        dialog = window.dialogs.export_report()
+        choose(dialog, "md")
+        assert "Air force count" in dialog.preview.toPlainText()
+        ben.undo()
+        target = tmp_path / "report.md"
+        assert dialog.save_to(target) is None
+        assert not target.exists()
+        assert "changed since" in dialog.warning.text()
+        assert "Air force count" not in dialog.preview.toPlainText()
+        assert "Air force count" not in save(qtbot, dialog, target).read_text(encoding="utf-8")
+    finally:
+        ben.db.dispose()

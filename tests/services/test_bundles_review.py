@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+
+import pytest
 
 from claimdesk.domain import HistoryField, ReviewState, SourceDraft
 from claimdesk.services.bundles import export_bundle, import_bundle
+from claimdesk.services.reporting import Reporting
+from claimdesk.services.workbench import Workbench
+from tests.pg import target_of
 from tests.reports.casework import Case, open_workbench
 
 
@@ -50,3 +56,37 @@ def test_note_authors_and_approvals_travel_and_a_merged_change_reopens(
         assert HistoryField.REVIEW in fields
     finally:
         other.db.dispose()
+
+
+@pytest.mark.parametrize("reviewer", ["ana ", "ＡＮＡ", None, "\u200b"])
+def test_an_approval_its_own_writer_gave_does_not_travel(
+    case: Case, other: Workbench, tmp_path: Path, reviewer: str | None
+) -> None:
+    """A bundle whose verdict says "approved" by its own writer (or by nobody) proves no
+    second checker read it: on a desk that requires review it arrives waiting for one,
+    for a claim new to the desk and for one the desk had not rated yet."""
+    ana = case.workbench
+    ana.checker = "Ana"
+    claim = case.plain_claim
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    # Ana edits her desk file by hand to approve her own verdict, then sends the bundle.
+    with sqlite3.connect(target_of(ana.db)) as con:
+        con.execute(
+            "UPDATE verdicts SET review_state = 'approved', reviewer = ?, "
+            "reviewed_at = '2026-12-01 10:00:00' WHERE claim_id = ?",
+            (reviewer, claim),
+        )
+    con.close()
+    path = tmp_path / "case.claimdesk"
+    export_bundle(ana.db, path)
+    other.set_review_required(True)
+    text = ana.claim(claim).text
+    result = import_bundle(other.db, path)
+    copy = next(c for a in result.article_ids for c in other.claims(a) if c.text == text)
+    assert other.claim(copy.id).verdict.review_state is ReviewState.NEEDS_REVIEW
+    report = Reporting(other.db).build([copy.article_id])
+    assert [c.verdict for c in report.claims if c.id == copy.id] == [None]
+    # The same bundle into a desk that has the claim, unrated: the same.
+    other.clear_verdict(copy.id)
+    import_bundle(other.db, path, take_bundle=True)
+    assert other.claim(copy.id).verdict.review_state is ReviewState.NEEDS_REVIEW

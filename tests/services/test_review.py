@@ -119,6 +119,32 @@ def test_the_checker_who_wrote_the_verdict_cannot_approve_it(desk) -> None:  # t
     assert after.version == before  # nothing written
 
 
+@pytest.mark.parametrize(
+    ("wrote", "approves"),
+    [
+        ("José Ruiz", "Jose\u0301 Ruiz"),
+        ("Ana", "Ａｎａ"),
+        ("Ana", "An\u200ba"),
+        ("Ana", "ANA\u00a0"),
+    ],
+)
+def test_the_same_name_written_in_other_code_points_is_the_same_checker(
+    desk, wrote: str, approves: str  # type: ignore[no-untyped-def]
+) -> None:
+    """Decomposed accents, full-width letters, zero-width and no-break spaces look the
+    same on screen: a writer who types her name so does not become her own reviewer."""
+    ana, _ben, claim, _ = desk
+    ana.checker = wrote
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    ana.request_review(claim)
+    ana.checker = approves
+    with pytest.raises(ReviewRefused, match="A second checker must approve"):
+        ana.approve(claim)
+    assert ana.queue(Queue.NEEDS_MY_REVIEW) == []
+    ana.assign(claim, wrote)
+    assert [c.id for c in ana.queue(Queue.MINE)] == [claim]
+
+
 def test_on_a_shared_desk_a_colleagues_name_does_not_approve_your_own_verdict(desk) -> None:  # type: ignore[no-untyped-def]
     """The name is typed in the settings; the login is the server's word, and it is kept."""
     ana, ben, claim, _ = desk
@@ -302,3 +328,55 @@ def test_on_a_shared_desk_each_role_keeps_its_own_checker_name(
             con.execute(text(f"DROP ROLE {role}"))
             con.commit()
         ana.db.dispose()
+
+
+def test_a_claim_whose_words_change_after_approval_needs_review_again(desk) -> None:  # type: ignore[no-untyped-def]
+    """The approval was given to a verdict on these words: trimmed or split, the claim
+    ClaimReview would publish ("Unemployment fell") is not the one the reviewer read."""
+    ana, ben, claim, second = desk
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    ana.request_review(claim)
+    ben.approve(claim)
+    start = ana.claim(claim).start
+    ana.adjust_claim_span(claim, start, start + len("Unemployment fell"))
+    assert ana.claim(claim).text == "Unemployment fell"
+    assert ana.claim(claim).verdict.review_state is ReviewState.NEEDS_REVIEW
+    assert ("Ana", HistoryField.REVIEW, "approved", "needs_review") in _steps(ana, claim)
+    ana.undo()  # back to the words that were approved: the approval stands again
+    assert ana.claim(claim).verdict.review_state is ReviewState.APPROVED
+    ana.split_claim(claim, start + len("Unemployment fell"))
+    assert ana.claim(claim).verdict.review_state is ReviewState.NEEDS_REVIEW
+    ana.undo()
+    ana.clear_verdict(claim)
+    ana.set_verdict(second, _rating(ana, "True"), "Records show 300.")
+    ana.request_review(second)
+    ben.approve(second)
+    merged, _ = ana.merge_claims(claim, second, allow_overlap=True)
+    assert ana.claim(merged).verdict.review_state is ReviewState.NEEDS_REVIEW
+
+
+def test_a_name_of_invisible_characters_assigns_to_nobody(desk) -> None:  # type: ignore[no-untyped-def]
+    ana, _ben, claim, _ = desk
+    ana.assign(claim, "Ben")
+    ana.assign(claim, "\u200b\u2060")
+    assert ana.claim(claim).assignee is None
+    with pytest.raises(ReviewRefused, match="at most 200"):
+        ana.assign(claim, "B" * 201)
+    assert ana.claim(claim).assignee is None
+
+
+def test_saving_the_same_verdict_again_does_not_make_the_reviewer_its_writer(desk) -> None:  # type: ignore[no-untyped-def]
+    """The reviewer presses the verdict's rating key again (or re-saves the same words):
+    nothing changed, so Ana is still its writer; otherwise Ben could no longer approve
+    it and Ana could approve her own words."""
+    ana, ben, claim, _ = desk
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    ana.request_review(claim)
+    version = ana.claim(claim).version
+    ben.set_verdict(claim, _rating(ben, "False"), "The ONS says 4.2. ")
+    assert ana.claim(claim).verdict.checker == "Ana"
+    assert ana.claim(claim).version == version
+    with pytest.raises(ReviewRefused, match="A second checker must approve"):
+        ana.approve(claim)
+    ben.approve(claim)
+    assert ana.claim(claim).verdict.review_state is ReviewState.APPROVED

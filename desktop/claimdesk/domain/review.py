@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 
 
 class ReviewState(enum.StrEnum):
@@ -55,8 +56,21 @@ class Queue(enum.StrEnum):
 
 
 def same_checker(a: str | None, b: str | None) -> bool:
-    """Whether two recorded names are one checker (case and spacing aside)."""
-    return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
+    """Whether two recorded names are one checker: case, spacing and the code points of
+    what looks the same on screen aside (composed or not, full-width letters, zero-width
+    characters), so nobody becomes their own reviewer by typing their name differently."""
+    return _name_key(a) == _name_key(b)
+
+
+def blank_name(name: str | None) -> bool:
+    """Whether a typed name shows nothing: empty, spaces, zero-width characters."""
+    return not _name_key(name)
+
+
+def _name_key(name: str | None) -> str:
+    folded = unicodedata.normalize("NFKC", name or "").casefold()
+    visible = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+    return " ".join(unicodedata.normalize("NFKC", visible).split())
 
 
 def review_summary(field: str, old: str | None, new: str | None) -> str:

@@ -27,7 +27,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimdesk.domain import ClaimStatus, HistoryField, LanguageSource
+from claimdesk.domain import ClaimStatus, HistoryField, LanguageSource, ReviewState
+from claimdesk.domain.review import blank_name, same_checker
 from claimdesk.exchange.bundle_file import BundleEvidence
 from claimdesk.exchange.records import BundleArticle, BundleClaim, BundleSource
 from claimdesk.importers.common import shorten
@@ -245,10 +246,18 @@ def find_conflicts(session: Session, articles: Sequence[BundleArticle]) -> list[
 
 
 def _review(c: BundleClaim) -> dict[str, object]:
-    """A new verdict's review step as the bundle recorded it (who approved it, when)."""
+    """A new verdict's review step as the bundle recorded it (who approved it, when).
+
+    An approval travels only as this desk would have given it: by a named checker other
+    than the verdict's writer. One its writer gave (or nobody) waits for review here.
+    """
     v = c.verdict
     if v is None:
         return {}
+    if v.review_state is ReviewState.APPROVED and (
+        blank_name(v.reviewer) or same_checker(v.reviewer, v.checker)
+    ):
+        return {"review_state": ReviewState.NEEDS_REVIEW.value}
     return {"review_state": v.review_state.value, "reviewer": v.reviewer,
             "reviewed_at": v.reviewed_at}  # fmt: skip
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import Claim, Queue, ReviewState
-from claimdesk.domain.review import same_checker
+from claimdesk.domain.review import blank_name, same_checker
 from claimdesk.errors import KnownError
 from claimdesk.importers.common import normalise_text
 from claimdesk.services import conflicts, desk_settings
@@ -41,7 +41,7 @@ def _clean_name(name: str | None) -> str | None:
     clean = " ".join(normalise_text(name or "").split())
     if len(clean) > MAX_NAME:
         raise ReviewRefused(f"A checker's name can have at most {MAX_NAME} characters.")
-    return clean or None
+    return None if blank_name(clean) else clean
 
 
 class Reviews(WritePath):

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from claimdesk.domain import ClaimOrigin, ClaimType, Entity, SpeakerKind
+from claimdesk.domain import ClaimOrigin, ClaimType, Entity, ReviewState, SpeakerKind
 from claimdesk.storage.orm import ClaimRow, SourceNoteRow, VerdictRow
+from claimdesk.storage.review_repo import reopen
 from claimdesk.storage.rows import MissingRowError, _entity_dicts, _now
 
 
@@ -28,11 +29,14 @@ def set_claim_span(
     """Give a claim a new span; the checker chose it, so the claim becomes manual.
 
     (A manual claim survives re-extraction, which would otherwise bring back the
-    sentence the checker has just trimmed.)
+    sentence the checker has just trimmed.) An approved verdict whose claim now says
+    other words waits for review again: the reviewer approved it for the old words.
     """
     row = session.get(ClaimRow, claim_id)
     if row is None:
         raise MissingRowError(f"claims {claim_id}")
+    if row.text != text:
+        reopen(row.verdict)
     row.start, row.end, row.text, row.score = start, end, text, score
     row.entities = _entity_dicts(entities)
     row.types = [t.value for t in types]
@@ -64,7 +68,8 @@ def move_sources(session: Session, from_claim: int, to_claim: int) -> None:
 
 
 def move_verdict(session: Session, from_claim: int, to_claim: int) -> None:
-    """Give `to_claim` (which has none) the verdict of `from_claim`, keeping its id."""
+    """Give `to_claim` (which has none) the verdict of `from_claim`, keeping its id; an
+    approved one waits for review again, now on `to_claim`'s words."""
     session.flush()
     has = session.scalar(select(VerdictRow.id).where(VerdictRow.claim_id == to_claim))
     if has is not None:
@@ -73,6 +78,14 @@ def move_verdict(session: Session, from_claim: int, to_claim: int) -> None:
         update(VerdictRow)
         .where(VerdictRow.claim_id == from_claim)
         .values(claim_id=to_claim)
+        .execution_options(synchronize_session=False)
+    )
+    # The approval was given to the verdict on the other claim's words.
+    session.execute(
+        update(VerdictRow)
+        .where(VerdictRow.claim_id == to_claim)
+        .where(VerdictRow.review_state == ReviewState.APPROVED.value)
+        .values(review_state=ReviewState.NEEDS_REVIEW.value)
         .execution_options(synchronize_session=False)
     )
     session.expire_all()

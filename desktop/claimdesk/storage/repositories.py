@@ -269,6 +269,12 @@ def set_verdict(
             author_login=review_repo.login(session),
         )
     else:
+        v = claim.verdict
+        if (v.rating_id, v.explanation) == (rating_id, explanation):
+            # The same verdict saved again (a reviewer pressing its rating key) changes
+            # nothing: its writer stays who wrote its words, or the reviewer could no
+            # longer approve it and its writer could.
+            return
         reopen_if_changed(claim.verdict, rating_id, explanation)
         claim.verdict.rating_id = rating_id
         claim.verdict.explanation = explanation

@@ -21,8 +21,13 @@ def reopen_if_changed(verdict: VerdictRow, rating_id: int, explanation: str) -> 
     it no longer stands. The reviewer's name stays (it says who approved the version
     before) until the next approval replaces it.
     """
-    changed = verdict.rating_id != rating_id or verdict.explanation != explanation
-    if changed and verdict.review_state == ReviewState.APPROVED.value:
+    if verdict.rating_id != rating_id or verdict.explanation != explanation:
+        reopen(verdict)
+
+
+def reopen(verdict: VerdictRow | None) -> None:
+    """An approved verdict waits for review again (its words or its claim's changed)."""
+    if verdict is not None and verdict.review_state == ReviewState.APPROVED.value:
         verdict.review_state = ReviewState.NEEDS_REVIEW.value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -262,9 +263,22 @@ class ExportDialog(QDialog):
             self.save_to(path)
 
     def save_to(self, path: str | Path) -> Job | None:
-        """Render and write the chosen format to `path` in the background."""
+        """Render and write the chosen format to `path` in the background.
+
+        What is saved is what the preview shows, and only if the desk still says so: a
+        verdict approved, sent back to review or edited since the preview (by a colleague
+        on a shared desk) would otherwise be published as it no longer stands. Then the
+        preview is shown anew and nothing is written.
+        """
         data = self.data
         if data is None:
+            return None
+        if not self._still_current(data):
+            self.refresh()
+            self.warning.setText(self.tr(
+                "The desk changed since this preview (a verdict was edited, approved or sent "
+                "back to review). Check the new preview, then save again."
+            ))  # fmt: skip
             return None
         fmt = self.fmt()
         bom = self.bom.isChecked()
@@ -300,6 +314,13 @@ class ExportDialog(QDialog):
             self.errors.report(exc)
 
         return self.jobs.run(f"export {fmt}", work, done, failed, owner=self)
+
+    def _still_current(self, data: ReportData) -> bool:
+        try:
+            fresh = self.build()
+        except KnownError:
+            return False
+        return replace(fresh, generated_at=data.generated_at) == data
 
 
 def _date(qd: QDate) -> date:
