@@ -9,6 +9,8 @@ from pathlib import Path
 
 import platformdirs
 
+from claimdesk.errors import KnownError
+
 APP_NAME = "ClaimDesk"
 APP_AUTHOR = "ClaimDesk"
 #: One override for tests and portable installs: everything user-side goes below it.
@@ -34,8 +36,27 @@ class AppPaths:
         return self.data_dir / "logs"
 
     def ensure(self) -> None:
+        """Make the folders; one that cannot be made is a KnownError saying what to do."""
         for folder in (self.data_dir, self.backups, self.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DataFolderError(folder, exc) from exc
+
+
+class DataFolderError(KnownError):
+    """The data folder (or its backups or logs folder) cannot be made or used."""
+
+    def __init__(self, folder: Path, exc: OSError) -> None:
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            reason = "a file is in the way where a folder should be"
+        else:
+            reason = exc.strerror or str(exc)
+        super().__init__(
+            f"Cannot use {folder} as ClaimDesk's data folder ({reason}). Choose a folder you "
+            f"can write with --data-dir or {DATA_DIR_ENV}, or fix that one."
+        )
+        self.folder = folder
 
 
 def app_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
