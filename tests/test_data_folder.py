@@ -49,3 +49,40 @@ def test_a_data_folder_on_a_read_only_disk_is_named_as_such(
         said_in_one_line(
             claimdesk(read_only / "data", *args), "data folder", "Read-only file system"
         )
+
+
+#: The window as `claimdesk` opens it, closed again as soon as its event loop runs.
+OPEN_AND_CLOSE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from claimdesk.cli import main
+
+app = QApplication(sys.argv[:1])
+def close():
+    shown = [w for w in app.topLevelWidgets() if w.isVisible()]
+    print("window shown:", any(type(w).__name__ == "MainWindow" for w in shown), flush=True)
+    app.quit()
+QTimer.singleShot(0, close)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def open_window(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CLAIMDESK_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-c", OPEN_AND_CLOSE, *args],
+        capture_output=True, text=True, timeout=300, check=False, env=env,
+    )  # fmt: skip
+
+
+def test_the_window_opens_when_the_log_file_cannot_be_written(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "logs" / "claimdesk.log").mkdir(parents=True)  # a folder in the log's place
+    done = open_window(data, str(SEED))
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "window shown: True" in done.stdout
+    # Said once, with the file, and the work is kept.
+    assert done.stderr.count("claimdesk.log") == 1, done.stderr
+    assert (data / "claimdesk.sqlite3").stat().st_size > 0
