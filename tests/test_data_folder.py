@@ -4,6 +4,7 @@ file or backups folder. ClaimDesk starts, or says in one line why not and what t
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -86,3 +87,39 @@ def test_the_window_opens_when_the_log_file_cannot_be_written(tmp_path: Path) ->
     # Said once, with the file, and the work is kept.
     assert done.stderr.count("claimdesk.log") == 1, done.stderr
     assert (data / "claimdesk.sqlite3").stat().st_size > 0
+
+
+def as_plain_user() -> list[str]:
+    """A command prefix under which file modes hold (root ignores them otherwise)."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("root without setpriv: file modes would not apply")
+    return ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search", "--"]
+
+
+def plain_claimdesk(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CLAIMDESK_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [*as_plain_user(), sys.executable, "-m", "claimdesk", *args],
+        capture_output=True, text=True, timeout=300, check=False, env=env,
+    )  # fmt: skip
+
+
+def test_a_desk_opens_when_its_backups_folder_cannot_be_read(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert claimdesk(data, "import", str(SEED)).returncode == 0
+    backups = data / "backups"
+    backups.chmod(0)
+    try:
+        probe = subprocess.run([*as_plain_user(), "ls", str(backups)], capture_output=True)
+        if probe.returncode == 0:
+            pytest.skip("the backups folder stays readable here")
+        found = plain_claimdesk(data, "search", "Ukraine")
+        assert found.returncode == 0, found.stderr
+        assert "Traceback" not in found.stderr and found.stdout.strip(), found.stderr
+        listed = plain_claimdesk(data, "backup", "list")
+        said_in_one_line(listed, str(backups), "permission")
+    finally:
+        backups.chmod(0o755)
+    assert sorted(backups.iterdir()) == []  # nothing was written meanwhile

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from claimdesk.errors import DatabaseError
+from claimdesk.errors import DatabaseError, KnownError
 from claimdesk.storage import backups as rolling
 from claimdesk.storage import db_server, fts, notify, schema, schema_snapshot, writer
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
@@ -287,7 +287,7 @@ def _revision_of(con: sqlite3.Connection, path: Path, check: Any) -> str | None:
 def _newest_backup(path: Path, backups: Path) -> Path | None:
     try:
         found = rolling.backups_of(path, backups)
-    except OSError:
+    except (OSError, KnownError):
         return None
     return max((b.path for b in found), key=lambda p: p.stat().st_mtime, default=None)
 
