@@ -123,3 +123,22 @@ def test_a_desk_opens_when_its_backups_folder_cannot_be_read(tmp_path: Path) -> 
     finally:
         backups.chmod(0o755)
     assert sorted(backups.iterdir()) == []  # nothing was written meanwhile
+
+
+def test_a_database_link_that_loops_is_said_in_one_line(tmp_path: Path) -> None:
+    loop = tmp_path / "desk.sqlite3"
+    loop.symlink_to(loop)
+    there, back = tmp_path / "there.sqlite3", tmp_path / "back.sqlite3"
+    there.symlink_to(back)
+    back.symlink_to(there)
+    data = tmp_path / "data"
+    for db in (loop, there):
+        for args in (("import", str(SEED)), ("search", "Ukraine"), ("backup", "list"), ()):
+            said_in_one_line(claimdesk(data, *args, "--db", str(db)), str(db), "loop")
+    # The data folder's own database as such a link: the window says so too.
+    data.mkdir(exist_ok=True)
+    (data / "claimdesk.sqlite3").symlink_to(data / "claimdesk.sqlite3")
+    said_in_one_line(claimdesk(data), "loop")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "back.sqlite3", "data", "desk.sqlite3", "there.sqlite3"
+    ]

@@ -32,7 +32,7 @@ class NewDesk:
     """
 
     def __init__(self, db: str | None, data_dir: str | None) -> None:
-        from claimdesk.paths import app_paths
+        from claimdesk.paths import app_paths, desk_file
         from claimdesk.storage.db_server import is_server_url
 
         target = db or app_paths(data_dir).database
@@ -40,7 +40,7 @@ class NewDesk:
         self._folders: list[Path] = []
         if is_server_url(target):
             return
-        path = Path(target).expanduser().resolve()
+        path = desk_file(target)
         if path.exists() or path.is_symlink():
             return
         self.path = path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from importlib import resources
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import platformdirs
 
-from claimdesk.errors import KnownError
+from claimdesk.errors import DatabaseError, KnownError
 
 APP_NAME = "ClaimDesk"
 APP_AUTHOR = "ClaimDesk"
@@ -64,6 +65,19 @@ def app_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     if data_dir is None:
         data_dir = os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)
     return AppPaths(Path(data_dir).expanduser())
+
+
+def desk_file(path: str | os.PathLike[str]) -> Path:
+    """A desk file's path, absolute and with its links followed; a link loop is said."""
+    try:
+        return Path(path).expanduser().resolve()
+    except (RuntimeError, OSError) as exc:  # RuntimeError before Python 3.13, then ELOOP
+        if isinstance(exc, OSError) and exc.errno != errno.ELOOP:
+            raise
+        raise DatabaseError(
+            f"{path} is a link that leads round in a loop, not to a file. Point it at a "
+            "ClaimDesk database, or remove it."
+        ) from exc
 
 
 def resource_path(*parts: str) -> Path:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from claimdesk.errors import DatabaseError, KnownError
+from claimdesk.paths import desk_file
 from claimdesk.storage import backups as rolling
 from claimdesk.storage import db_server, fts, notify, schema, schema_snapshot, writer
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
@@ -389,7 +390,7 @@ def open_database(
     if db_server.is_server_url(path):
         return db_server.open_server(str(path), create=create)
     fts.require_fts5()
-    path = Path(path).expanduser().resolve()
+    path = desk_file(path)
     app_backups = backups is not None
     backups = backups or path.parent / "backups"
     try:
