@@ -142,3 +142,11 @@ def test_a_database_link_that_loops_is_said_in_one_line(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "back.sqlite3", "data", "desk.sqlite3", "there.sqlite3"
     ]
+
+
+def test_a_name_too_long_for_the_file_system_is_said_in_one_line(tmp_path: Path) -> None:
+    too_long = tmp_path / ("b" * 300)  # one name over the 255 bytes a Linux file system takes
+    for args in (("import", str(SEED)), ("search", "Ukraine"), ("backup", "list"), ()):
+        said_in_one_line(claimdesk(too_long, *args), "too long")
+        said_in_one_line(claimdesk(tmp_path / "data", *args, "--db", str(too_long / "d.sqlite3")),
+                         "too long")

@@ -68,10 +68,18 @@ def app_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
 
 
 def desk_file(path: str | os.PathLike[str]) -> Path:
-    """A desk file's path, absolute and with its links followed; a link loop is said."""
+    """A desk file's path, absolute and with its links followed; a link loop or a name
+    too long for the file system is a DatabaseError saying so."""
     try:
-        return Path(path).expanduser().resolve()
-    except (RuntimeError, OSError) as exc:  # RuntimeError before Python 3.13, then ELOOP
+        resolved = Path(path).expanduser().resolve()
+        resolved.exists()  # raises for a name too long, which resolve() lets through
+        return resolved
+    except (RuntimeError, OSError) as exc:  # a loop: RuntimeError before Python 3.13
+        if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+            raise DatabaseError(
+                f"The path {path} is too long for this computer's files. "
+                "Choose a folder with a shorter path."
+            ) from exc
         if isinstance(exc, OSError) and exc.errno != errno.ELOOP:
             raise
         raise DatabaseError(
