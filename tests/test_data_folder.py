@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,40 @@ def test_a_name_too_long_for_the_file_system_is_said_in_one_line(tmp_path: Path)
         said_in_one_line(claimdesk(too_long, *args), "too long")
         said_in_one_line(claimdesk(tmp_path / "data", *args, "--db", str(too_long / "d.sqlite3")),
                          "too long")
+
+
+def test_a_save_after_the_desk_file_was_deleted_is_refused_not_lost(tmp_path: Path) -> None:
+    from claimdesk.app import build_services
+    from claimdesk.errors import KnownError
+
+    data = tmp_path / "data"
+    services = build_services(None, data)
+    wb = services.workbench
+    try:
+        # SQLite would go on writing into the deleted file, and the work would go with it.
+        shutil.rmtree(data)
+        with pytest.raises(KnownError, match="deleted, moved or replaced") as refused:
+            wb.save_settings(replace(wb.settings(), org_name="Lost Lab"))
+        assert str(data / "claimdesk.sqlite3") in str(refused.value)
+        # Another file put in its place (a sync tool, a copy from elsewhere) is not it either.
+        data.mkdir()
+        build_services(None, data).close()
+        with pytest.raises(KnownError, match="deleted, moved or replaced"):
+            wb.save_settings(replace(wb.settings(), org_name="Lost Lab"))
+        assert wb.settings().org_name != "Lost Lab"
+    finally:
+        services.close()
+    # Moved away with its folder: said too, and the file where it went is whole.
+    services = build_services(None, data)
+    try:
+        moved = tmp_path / "moved"
+        data.rename(moved)
+        with pytest.raises(KnownError, match="moved"):
+            services.workbench.save_settings(replace(services.workbench.settings(), org_name="X"))
+    finally:
+        services.close()
+    reopened = build_services(None, moved)
+    try:
+        assert reopened.workbench.settings().org_name != "X"
+    finally:
+        reopened.close()
