@@ -188,3 +188,18 @@ def test_a_save_after_the_desk_file_was_deleted_is_refused_not_lost(tmp_path: Pa
         assert reopened.workbench.settings().org_name != "X"
     finally:
         reopened.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="names are bytes on Linux only")
+def test_the_window_writes_nothing_beside_a_data_folder_whose_name_is_not_utf8(
+    tmp_path: Path,
+) -> None:
+    # Qt keeps file names as UTF-8 text: ui.ini went to a folder named with U+FFFD instead.
+    data = os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9")  # a Latin-1 name
+    done = open_window(Path(data), str(SEED))
+    said_in_one_line(done, "UTF-8", "--data-dir")
+    assert "window shown" not in done.stdout
+    assert list(tmp_path.iterdir()) == []
+    # Commands, which Qt has no part in, keep working there.
+    assert claimdesk(data, "import", str(SEED)).returncode == 0
+    assert [os.fsencode(p.name) for p in tmp_path.iterdir()] == [b"caf\xe9"]

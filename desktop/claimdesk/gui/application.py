@@ -45,7 +45,7 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
         print(problem or libraries_message(missing), file=sys.stderr)
         return 3
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from claimdesk.paths import resource_path
 
@@ -57,6 +57,9 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
     icon = resource_path("icons", "claimdesk.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    unusable = _not_text(data_dir)
+    if unusable:
+        return _refuse(app, unusable)
     from claimdesk.gui.i18n import install, stored_language
 
     # Before any widget exists: texts are translated when widgets are built.
@@ -75,10 +78,7 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
             log.warning("the remembered desk %s did not open", db, exc_info=True)
             services = build_services(None, data_dir)
     except KnownError as exc:
-        print(f"claimdesk: {exc}", file=sys.stderr)
-        if app.platformName() != "offscreen":  # nobody could click a box there
-            QMessageBox.critical(None, "ClaimDesk", str(exc))
-        return 2
+        return _refuse(app, str(exc))
     log_file = configure_logging(services.paths)
     running = RunningWindow(app, services, log_file)
     if files:
@@ -89,6 +89,34 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
     code = app.exec()
     running.services.close()
     return int(code)
+
+
+def _refuse(app, message: str) -> int:  # type: ignore[no-untyped-def]
+    """Say why the window cannot open: one line on stderr, and a box on a real screen."""
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"claimdesk: {message}", file=sys.stderr)
+    if app.platformName() != "offscreen":  # nobody could click a box there
+        QMessageBox.critical(None, "ClaimDesk", message)
+    return 2
+
+
+def _not_text(data_dir: str | Path | None) -> str | None:
+    """Why Qt cannot use the data folder's name, if it cannot: Qt keeps file names as
+    UTF-8 text, so a name with other bytes (a Latin-1 "café") would send the window's
+    ui.ini into another folder, named with U+FFFD."""
+    from claimdesk.paths import DATA_DIR_ENV, app_paths
+
+    folder = app_paths(data_dir).data_dir
+    try:
+        str(folder).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(folder).encode("utf-8", "replace").decode("utf-8")
+        return (
+            f"The data folder {shown} has a name that is not UTF-8 text, which the window "
+            f"cannot use. Rename it, or choose another folder with --data-dir or {DATA_DIR_ENV}."
+        )
+    return None
 
 
 def drop_removed_files(services: Services) -> None:
