@@ -203,3 +203,19 @@ def test_the_window_writes_nothing_beside_a_data_folder_whose_name_is_not_utf8(
     # Commands, which Qt has no part in, keep working there.
     assert claimdesk(data, "import", str(SEED)).returncode == 0
     assert [os.fsencode(p.name) for p in tmp_path.iterdir()] == [b"caf\xe9"]
+
+
+def test_a_remembered_shared_desk_that_is_down_goes_to_the_log_not_the_terminal(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    down = "postgresql+psycopg://checker@127.0.0.1:1/desk"  # nothing listens on port 1
+    (data / "ui.ini").write_text(f"[database]\npath={down}\n", encoding="utf-8")
+    done = open_window(data)
+    assert done.returncode == 0, done.stderr
+    assert "window shown: True" in done.stdout
+    assert "Traceback" not in done.stderr, done.stderr[:2000]
+    log = (data / "logs" / "claimdesk.log").read_text(encoding="utf-8")
+    assert f"the remembered desk {down} did not open" in log
+    assert (data / "claimdesk.sqlite3").is_file()  # the checker's own desk opened instead

@@ -53,6 +53,8 @@ def configure_logging(paths: AppPaths, verbose: bool = False) -> Path | None:
             "running without one. Move that away or check its permissions.",
             file=sys.stderr,
         )
+        # Nor tracebacks on the terminal from logging's last resort: that line said it.
+        logging.getLogger().addHandler(logging.NullHandler())
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()

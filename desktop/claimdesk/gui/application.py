@@ -47,7 +47,7 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from claimdesk.paths import resource_path
+    from claimdesk.paths import app_paths, resource_path
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -68,6 +68,9 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
     if db is None:
         db = remembered_database(data_dir)
     try:
+        # Before the desk opens: what happens while opening it goes to the log, not the
+        # terminal (logging's last resort printed a remembered desk's traceback there).
+        log_file = configure_logging(app_paths(data_dir))
         try:
             services = build_services(db, data_dir)
         except KnownError:
@@ -79,7 +82,6 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
             services = build_services(None, data_dir)
     except KnownError as exc:
         return _refuse(app, str(exc))
-    log_file = configure_logging(services.paths)
     running = RunningWindow(app, services, log_file)
     if files:
         for path in files:
