@@ -219,3 +219,20 @@ def test_a_remembered_shared_desk_that_is_down_goes_to_the_log_not_the_terminal(
     log = (data / "logs" / "claimdesk.log").read_text(encoding="utf-8")
     assert f"the remembered desk {down} did not open" in log
     assert (data / "claimdesk.sqlite3").is_file()  # the checker's own desk opened instead
+
+
+def test_a_desk_on_a_disk_that_filled_up_is_said_to_be_full(
+    mount_tmpfs: Callable[[str], Path],  # noqa: F811
+) -> None:
+    disk = mount_tmpfs("size=2m")
+    data = disk / "data"
+    assert claimdesk(data, "import", str(SEED)).returncode == 0
+    with (disk / "filler").open("wb", buffering=0) as filler:  # to the last block
+        try:
+            while True:
+                filler.write(b"\0" * 4096)
+        except OSError:
+            pass
+    # SQLite cannot size the -shm it needs: "disk I/O error", which blamed the drive.
+    for args in (("search", "Ukraine"), ()):
+        said_in_one_line(claimdesk(data, *args), "is full", "Free some space")
