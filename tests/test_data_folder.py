@@ -236,3 +236,20 @@ def test_a_desk_on_a_disk_that_filled_up_is_said_to_be_full(
     # SQLite cannot size the -shm it needs: "disk I/O error", which blamed the drive.
     for args in (("search", "Ukraine"), ()):
         said_in_one_line(claimdesk(data, *args), "is full", "Free some space")
+
+
+def test_a_desk_opens_with_a_file_in_place_of_its_backups_or_logs_folder(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert claimdesk(data, "import", str(SEED)).returncode == 0
+    for name in ("backups", "logs"):
+        folder = data / name
+        shutil.rmtree(folder)
+        folder.write_text("in the way\n", encoding="utf-8")
+        found = claimdesk(data, "search", "Ukraine")
+        assert found.returncode == 0 and found.stdout.strip(), found.stderr
+        shown = open_window(data)
+        assert "window shown: True" in shown.stdout, shown.stderr
+        assert "Traceback" not in shown.stderr, shown.stderr
+        assert folder.read_text(encoding="utf-8") == "in the way\n"
+        folder.unlink()
+        folder.mkdir()

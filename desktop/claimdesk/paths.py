@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import logging
 import os
 from dataclasses import dataclass
 from importlib import resources
@@ -16,6 +17,8 @@ APP_NAME = "ClaimDesk"
 APP_AUTHOR = "ClaimDesk"
 #: One override for tests and portable installs: everything user-side goes below it.
 DATA_DIR_ENV = "CLAIMDESK_DATA_DIR"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +40,18 @@ class AppPaths:
         return self.data_dir / "logs"
 
     def ensure(self) -> None:
-        """Make the folders; one that cannot be made is a KnownError saying what to do."""
-        for folder in (self.data_dir, self.backups, self.logs):
+        """Make the folders. A data folder that cannot be made is a DataFolderError
+        saying what to do; backups and logs only help, so the desk opens without them
+        (the daily copy is skipped, the window runs without a log, each saying so)."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DataFolderError(self.data_dir, exc) from exc
+        for folder in (self.backups, self.logs):
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                folder.mkdir(exist_ok=True)
             except OSError as exc:
-                raise DataFolderError(folder, exc) from exc
+                log.warning("cannot make the folder %s: %s", folder, exc)
 
 
 class DataFolderError(KnownError):
