@@ -253,3 +253,18 @@ def test_a_desk_opens_with_a_file_in_place_of_its_backups_or_logs_folder(tmp_pat
         assert folder.read_text(encoding="utf-8") == "in the way\n"
         folder.unlink()
         folder.mkdir()
+
+
+def test_an_empty_data_folder_or_database_option_is_refused(tmp_path: Path) -> None:
+    # `--data-dir "$DIR"` with DIR unset put a desk, backups and logs in the current folder.
+    work, data = tmp_path / "work", tmp_path / "data"
+    work.mkdir()
+    for option in ("--data-dir", "--db"):
+        for args in (("import", str(SEED)), ("search", "Ukraine"), ("backup", "list"), ()):
+            env = {**os.environ, "CLAIMDESK_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
+            done = subprocess.run(
+                [sys.executable, "-m", "claimdesk", *args, option, ""], cwd=work, env=env,
+                capture_output=True, text=True, timeout=300, check=False,
+            )  # fmt: skip
+            said_in_one_line(done, option, "empty")
+    assert list(work.iterdir()) == [] and not data.exists()

@@ -23,6 +23,14 @@ def positive_id(value: str) -> int:
     return number
 
 
+def not_empty(value: str) -> str:
+    """A path option's value; an empty one (`--data-dir "$UNSET"`) would have meant the
+    current folder (or, for --db, the user's own desk): refused with argparse's line."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("it is empty: give a folder or file name")
+    return value
+
+
 class NewDesk:
     """The desk file a command that stores things is about to create, if it is new.
 
