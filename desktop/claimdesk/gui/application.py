@@ -36,11 +36,18 @@ def warm_up(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | None = None) -> int:
-    from claimdesk.system_libraries import display_problem, libraries_message, missing_libraries
+    from claimdesk.system_libraries import (
+        display_problem,
+        display_unanswered,
+        libraries_message,
+        missing_libraries,
+    )
 
     # Said before Qt starts: Qt would abort with a misleading hint about xcb-cursor.
     problem = display_problem()
     missing = [] if problem else missing_libraries()
+    if not (problem or missing):
+        problem = display_unanswered()
     if problem or missing:
         print(problem or libraries_message(missing), file=sys.stderr)
         return 3
