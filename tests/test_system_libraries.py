@@ -114,3 +114,17 @@ def test_the_libraries_checked_one_by_one_are_ones_qt_really_links() -> None:
     # libxcb-xinerama is kept for Qt builds that still link it; the .deb depends on it.
     assert checked - linked <= {"libxcb-xinerama.so.0"}
     assert "libSM.so.6" not in checked and "libOpenGL.so.0" not in checked
+
+
+def test_a_display_that_does_not_answer_is_said_before_qt(tmp_path: Path) -> None:
+    if not syscheck._loads("libxcb.so.1"):
+        pytest.skip("no libxcb here: the missing-libraries message speaks first")
+    env = {**without_display(), "DISPLAY": ":737"}  # an X server nobody runs
+    done = subprocess.run(
+        [sys.executable, "-m", "claimdesk", "--db", str(tmp_path / "d.sqlite3")],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.returncode == 3, done.stderr  # not Qt's abort (-6) advising a reinstall
+    assert done.stderr.startswith("No display answers at DISPLAY=:737"), done.stderr
+    assert "xvfb-run" in done.stderr and "Reinstalling" not in done.stderr
+    assert not (tmp_path / "d.sqlite3").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,13 +35,27 @@ class Services:
         self.db.dispose()
 
 
-def configure_logging(paths: AppPaths, verbose: bool = False) -> Path:
-    """Log to a rotating file in the data folder (the crash dialog points at it)."""
+def configure_logging(paths: AppPaths, verbose: bool = False) -> Path | None:
+    """Log to a rotating file in the data folder (the crash dialog points at it).
+
+    A log file that cannot be opened (a folder in its place, no permission) is said on
+    stderr once and the run goes on without one (None): the log must not keep a desk shut.
+    """
     paths.ensure()
     log_file = paths.logs / "claimdesk.log"
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    try:
+        handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as exc:
+        print(
+            f"claimdesk: Cannot write the log {log_file} ({exc.strerror or exc}); "
+            "running without one. Move that away or check its permissions.",
+            file=sys.stderr,
+        )
+        # Nor tracebacks on the terminal from logging's last resort: that line said it.
+        logging.getLogger().addHandler(logging.NullHandler())
+        return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     if not any(

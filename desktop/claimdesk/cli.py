@@ -24,7 +24,7 @@ from claimdesk import (
     cli_factchecks,
     cli_review,
 )
-from claimdesk.cli_args import NewDesk, one_line, positive_id
+from claimdesk.cli_args import NewDesk, not_empty, one_line, positive_id
 from claimdesk.cli_export import say_waiting
 from claimdesk.domain import SearchHit
 from claimdesk.errors import KnownError
@@ -68,11 +68,12 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", metavar="PATH|URL",
+        "--db", metavar="PATH|URL", type=not_empty,
         help="database file (default: the user's), or a shared desk's address "
         "postgresql+psycopg://user@host/database",
     )  # fmt: skip
-    parser.add_argument("--data-dir", metavar="DIR", help="folder for database, logs, backups")
+    parser.add_argument("--data-dir", metavar="DIR", type=not_empty,
+                        help="folder for database, logs, backups")
     parser.add_argument("--version", action="version", version=f"ClaimDesk {__version__}")
 
 

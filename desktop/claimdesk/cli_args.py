@@ -32,6 +32,14 @@ def one_line(text: object) -> str:
     )
 
 
+def not_empty(value: str) -> str:
+    """A path option's value; an empty one (`--data-dir "$UNSET"`) would have meant the
+    current folder (or, for --db, the user's own desk): refused with argparse's line."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("it is empty: give a folder or file name")
+    return value
+
+
 class NewDesk:
     """The desk file a command that stores things is about to create, if it is new.
 
@@ -42,7 +50,7 @@ class NewDesk:
     """
 
     def __init__(self, db: str | None, data_dir: str | None) -> None:
-        from claimdesk.paths import app_paths
+        from claimdesk.paths import app_paths, desk_file
         from claimdesk.storage.db_server import is_server_url
 
         paths = app_paths(data_dir)
@@ -53,7 +61,7 @@ class NewDesk:
             self._note_new(folder)
         if is_server_url(target):
             return
-        path = Path(target).expanduser().resolve()
+        path = desk_file(target)
         if path.exists() or path.is_symlink():
             return
         self.path = path

@@ -28,14 +28,14 @@ def _cell(value: int | None) -> str:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Works on the file without opening it as the app does, so a damaged one can be restored."""
-    from claimdesk.paths import app_paths
+    from claimdesk.paths import app_paths, desk_file
     from claimdesk.services import backups
     from claimdesk.storage.db_server import is_server_url
 
     paths = app_paths(args.data_dir)
     if is_server_url(args.db):
         raise KnownError(backups.SERVER_BACKUPS)
-    database = Path(args.db or paths.database).expanduser().resolve()
+    database = desk_file(args.db or paths.database)
     folder = paths.backups
     if args.action == "list":
         found = backups.list_backups(database, folder)

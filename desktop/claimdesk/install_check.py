@@ -270,6 +270,8 @@ def run_self_test(
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
     keep = os.environ.get(OUT_ENV)
+    if keep:
+        _writable_out(Path(keep))  # before a minute of steps, not after them
     print(f"ClaimDesk {__version__} self-test", file=sink, flush=True)
     with tempfile.TemporaryDirectory(prefix="claimdesk-selftest-") as tmp:
         out_dir = Path(keep) if keep else Path(tmp)
@@ -287,6 +289,22 @@ def run_self_test(
     if keep:
         (Path(keep) / LOG_NAME).write_text(sink.text(), encoding="utf-8")
     return 0 if passed == steps else 1
+
+
+def _writable_out(folder: Path) -> None:
+    """Make $CLAIMDESK_SELFTEST_OUT and its log file, or say in one line why not."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / LOG_NAME).write_text("", encoding="utf-8")
+    except OSError as exc:
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            reason = "a file is in the way where a folder should be"
+        else:
+            reason = exc.strerror or str(exc)
+        raise KnownError(
+            f"Cannot keep the self-test's results in {folder} ({reason}). Set {OUT_ENV} "
+            "to a folder you can write, or unset it."
+        ) from exc
 
 
 class _Tee:

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -86,6 +87,46 @@ def display_problem(env: Mapping[str, str] | None = None) -> str | None:
     if platform.startswith("xcb"):
         return None if env.get("DISPLAY") else NO_DISPLAY
     return None if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") else NO_DISPLAY
+
+
+def display_unanswered(env: Mapping[str, str] | None = None) -> str | None:
+    """Why the X display the window would use does not answer, or None (it answers, it
+    is not X, or this cannot be told). DISPLAY left over from an SSH session without X
+    forwarding made Qt abort with advice to reinstall."""
+    env = os.environ if env is None else env
+    platform = env.get("QT_QPA_PLATFORM", "").strip().lower()
+    display = env.get("DISPLAY", "")
+    x11 = platform.startswith("xcb") or (not platform and not env.get("WAYLAND_DISPLAY"))
+    if not sys.platform.startswith("linux") or not display or not x11:
+        return None
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")  # missing: the libraries message names it
+    except OSError:
+        return None
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    answer: list[bool] = []
+
+    def connect() -> None:
+        connection = xcb.xcb_connect(display.encode(), None)
+        answer.append(xcb.xcb_connection_has_error(connection) == 0)
+        xcb.xcb_disconnect(connection)
+
+    # A display across a network may take long to refuse: then Qt is left to wait on it.
+    worker = threading.Thread(target=connect, daemon=True)
+    worker.start()
+    worker.join(5.0)
+    if not answer or answer[0]:
+        return None
+    return (
+        f"No display answers at DISPLAY={display}, so ClaimDesk's window has nowhere to "
+        "open (an SSH session without X forwarding, or a desktop session that ended). Start "
+        "it from the desktop, connect with ssh -X, or run it under a virtual display:\n"
+        "  xvfb-run -a claimdesk\n"
+        "or without a window: claimdesk extract FILE (see claimdesk --help)"
+    )
 
 
 def xcb_plugin() -> Path | None:
@@ -171,7 +212,7 @@ def libraries_message(libraries: list[str]) -> str:
 
 def main() -> int:
     """Exit 1 saying what is wrong when the window cannot open: no display, or libraries."""
-    problem = display_problem()
+    problem = display_problem() or display_unanswered()
     if problem:
         print(problem, file=sys.stderr)
         return 1

@@ -232,6 +232,18 @@ def test_english_by_default_and_a_chosen_language_is_stored(make_window, tmp_pat
     assert stored_language(again) == "es"
 
 
+def test_a_language_that_cannot_be_stored_is_said(make_window, tmp_path: Path) -> None:
+    window = make_window()
+    (tmp_path / "ui.ini").mkdir()  # a shared machine's odd ui.ini: Qt cannot write it
+    dialog = window.dialogs.open_settings()
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    dialog.save()
+    boxes = [b for b in window.findChildren(QMessageBox, "knownErrorBox") if b.isVisible()]
+    assert len(boxes) == 1, "the choice was dropped without a word"
+    assert str(tmp_path / "ui.ini") in boxes[0].text()
+    boxes[0].close()
+
+
 def test_cancel_keeps_the_stored_language(make_window) -> None:
     window = make_window()
     dialog = window.dialogs.open_settings()

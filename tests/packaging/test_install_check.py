@@ -70,3 +70,19 @@ def test_without_db_everything_stays_in_a_temporary_folder(tmp_path: Path) -> No
     assert result.returncode == 0, result.stdout + result.stderr
     # The user's data folder (here CLAIMDESK_DATA_DIR) gets no database.
     assert not (data / "claimdesk.sqlite3").exists()
+
+
+def test_an_output_folder_that_cannot_be_written_is_said_before_any_step(tmp_path: Path) -> None:
+    in_the_way = tmp_path / "results"
+    in_the_way.write_text("a file, not a folder\n", encoding="utf-8")
+    for out in (in_the_way, in_the_way / "inside"):
+        env = {**os.environ, "CLAIMDESK_DATA_DIR": str(tmp_path / "data"),
+               "QT_QPA_PLATFORM": "offscreen", "CLAIMDESK_SELFTEST_OUT": str(out)}
+        result = subprocess.run([sys.executable, "-m", "claimdesk", "--self-test"],
+                                capture_output=True, text=True, env=env, timeout=300)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+        assert result.stderr.startswith("claimdesk: ") and str(in_the_way) in result.stderr
+        assert "CLAIMDESK_SELFTEST_OUT" in result.stderr
+        assert "ok   " not in result.stdout  # nothing was run for nothing
+    assert in_the_way.read_text(encoding="utf-8") == "a file, not a folder\n"

@@ -36,18 +36,25 @@ def warm_up(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | None = None) -> int:
-    from claimdesk.system_libraries import display_problem, libraries_message, missing_libraries
+    from claimdesk.system_libraries import (
+        display_problem,
+        display_unanswered,
+        libraries_message,
+        missing_libraries,
+    )
 
     # Said before Qt starts: Qt would abort with a misleading hint about xcb-cursor.
     problem = display_problem()
     missing = [] if problem else missing_libraries()
+    if not (problem or missing):
+        problem = display_unanswered()
     if problem or missing:
         print(problem or libraries_message(missing), file=sys.stderr)
         return 3
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from claimdesk.paths import resource_path
+    from claimdesk.paths import app_paths, resource_path
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -57,6 +64,9 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
     icon = resource_path("icons", "claimdesk.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    unusable = _not_text(data_dir)
+    if unusable:
+        return _refuse(app, unusable)
     from claimdesk.gui.i18n import install, stored_language
 
     # Before any widget exists: texts are translated when widgets are built.
@@ -65,6 +75,9 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
     if db is None:
         db = remembered_database(data_dir)
     try:
+        # Before the desk opens: what happens while opening it goes to the log, not the
+        # terminal (logging's last resort printed a remembered desk's traceback there).
+        log_file = configure_logging(app_paths(data_dir))
         try:
             services = build_services(db, data_dir)
         except KnownError:
@@ -75,11 +88,7 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
             log.warning("the remembered desk %s did not open", db, exc_info=True)
             services = build_services(None, data_dir)
     except KnownError as exc:
-        print(f"claimdesk: {exc}", file=sys.stderr)
-        if app.platformName() != "offscreen":  # nobody could click a box there
-            QMessageBox.critical(None, "ClaimDesk", str(exc))
-        return 2
-    log_file = configure_logging(services.paths)
+        return _refuse(app, str(exc))
     running = RunningWindow(app, services, log_file)
     if files:
         for path in files:
@@ -89,6 +98,34 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
     code = app.exec()
     running.services.close()
     return int(code)
+
+
+def _refuse(app, message: str) -> int:  # type: ignore[no-untyped-def]
+    """Say why the window cannot open: one line on stderr, and a box on a real screen."""
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"claimdesk: {message}", file=sys.stderr)
+    if app.platformName() != "offscreen":  # nobody could click a box there
+        QMessageBox.critical(None, "ClaimDesk", message)
+    return 2
+
+
+def _not_text(data_dir: str | Path | None) -> str | None:
+    """Why Qt cannot use the data folder's name, if it cannot: Qt keeps file names as
+    UTF-8 text, so a name with other bytes (a Latin-1 "café") would send the window's
+    ui.ini into another folder, named with U+FFFD."""
+    from claimdesk.paths import DATA_DIR_ENV, app_paths
+
+    folder = app_paths(data_dir).data_dir
+    try:
+        str(folder).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(folder).encode("utf-8", "replace").decode("utf-8")
+        return (
+            f"The data folder {shown} has a name that is not UTF-8 text, which the window "
+            f"cannot use. Rename it, or choose another folder with --data-dir or {DATA_DIR_ENV}."
+        )
+    return None
 
 
 def drop_removed_files(services: Services) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from claimdesk.domain import SpeakerKind
+from claimdesk.errors import KnownError
 from claimdesk.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -51,8 +52,15 @@ def stored_language(settings: QSettings) -> str:
 
 
 def store_language(settings: QSettings, code: str) -> None:
+    """Keep the choice for the next start; a ui.ini Qt cannot write is a KnownError."""
     settings.setValue(LANGUAGE_KEY, code)
     settings.sync()
+    if settings.status() != QSettings.Status.NoError:
+        raise KnownError(
+            f"The interface language could not be kept in {settings.fileName()}, so the "
+            "next start keeps the present one. Check that this file and its folder can "
+            "be written."
+        )
 
 
 def resolve(choice: str, system: QLocale | None = None) -> str:

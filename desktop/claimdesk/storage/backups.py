@@ -87,19 +87,29 @@ def _copy_pages(
 
 
 def backups_of(database: Path, folder: Path) -> list[BackupFile]:
-    """The copies of `database` in `folder`, newest first (by file time)."""
+    """The copies of `database` in `folder`, newest first (by file time).
+
+    A folder that cannot be read raises DatabaseError saying so.
+    """
     if not folder.is_dir():
         return []
     prefix = f"{database.stem}-"
     found = []
-    for entry in folder.iterdir():
-        if not entry.name.startswith(prefix):
-            continue
-        match = _NAME.fullmatch(entry.name[len(prefix) :])
-        if match is None or not entry.is_file():
-            continue
-        kind = match["kind"] if match["kind"] in KINDS else BEFORE_UPGRADE
-        found.append(BackupFile(entry, kind, entry.stat().st_mtime))
+    try:
+        for entry in folder.iterdir():
+            if not entry.name.startswith(prefix):
+                continue
+            match = _NAME.fullmatch(entry.name[len(prefix) :])
+            if match is None or not entry.is_file():
+                continue
+            kind = match["kind"] if match["kind"] in KINDS else BEFORE_UPGRADE
+            with contextlib.suppress(FileNotFoundError):  # pruned meanwhile
+                found.append(BackupFile(entry, kind, entry.stat().st_mtime))
+    except OSError as exc:
+        raise DatabaseError(
+            f"Cannot read the backups folder {folder} ({exc.strerror or exc}); "
+            "check its permissions."
+        ) from exc
     return sorted(found, key=lambda b: (b.mtime, b.path.name), reverse=True)
 
 
@@ -175,8 +185,13 @@ def prune(database: Path, folder: Path, keep: int | None = None) -> list[Path]:
     """
     keep = keep_of(database) if keep is None else keep
     now = time.time()
-    removed = []
-    for old in backups_of(database, folder)[keep:]:
+    removed: list[Path] = []
+    try:
+        found = backups_of(database, folder)
+    except KnownError as exc:  # the copy just made stays; pruning waits for a readable folder
+        log.warning("old backups not pruned: %s", exc)
+        return removed
+    for old in found[keep:]:
         if old.kind in _SPARED and now - old.mtime < SPARED_AGE:
             continue
         try:
@@ -201,10 +216,10 @@ def daily_backup(database: Path, folder: Path) -> Path | None:
     Called while the database is being opened: a failure is logged, never fatal, since
     the checker's work must not wait on the backups folder.
     """
-    newest = backups_of(database, folder)[:1]
-    if newest and time.time() - newest[0].mtime < DAILY_AGE:
-        return None
     try:
+        newest = backups_of(database, folder)[:1]
+        if newest and time.time() - newest[0].mtime < DAILY_AGE:
+            return None
         return backup(database, folder, DAILY)
     except KnownError as exc:
         log.warning("daily backup skipped: %s", exc)

@@ -17,7 +17,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from claimdesk.errors import DatabaseError
+from claimdesk.errors import DatabaseError, KnownError
+from claimdesk.paths import desk_file
 from claimdesk.storage import backups as rolling
 from claimdesk.storage import db_server, fts, notify, schema, schema_snapshot, writer
 from claimdesk.storage.orm import RatingRow, RatingScaleRow
@@ -80,6 +81,8 @@ class Sessions(sessionmaker[Session]):
         self.path = path
         #: A shared desk's address as shown (password hidden); None for a file.
         self.where = where
+        #: The file opened: SQLite would go on writing into it once deleted or replaced.
+        self._file = None if path is None else _identity(path)
 
     @contextmanager
     def begin(
@@ -90,6 +93,7 @@ class Sessions(sessionmaker[Session]):
         While another process holds the write lock, `waiting` hears it (storage/writer.py);
         after `limit` seconds (default BUSY_TIMEOUT_S) the wait ends in DatabaseBusy.
         """
+        self._check_file()
         bind = self.writer
         if waiting is not None or limit is not None:
             bind = bind.execution_options(**{_WAITING: waiting, _LIMIT: limit})
@@ -124,6 +128,27 @@ class Sessions(sessionmaker[Session]):
             if known is None:
                 raise
             raise known from exc
+
+
+    def _check_file(self) -> None:
+        """Refuse a write once the path no longer names the file opened: SQLite would
+        write into the deleted or moved file, and the work would go with it."""
+        if self.path is None or self._file is None or _identity(self.path) == self._file:
+            return
+        raise DatabaseError(
+            f"The database file {self.path} was deleted, moved or replaced while ClaimDesk "
+            "had it open, so this change was not saved. Export a case bundle or a report to "
+            "keep what is on screen, then open the database where it is now."
+        )
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file at `path` (device and inode), or None when nothing is there."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _lost(where: str, committing: bool) -> str:
@@ -287,7 +312,7 @@ def _revision_of(con: sqlite3.Connection, path: Path, check: Any) -> str | None:
 def _newest_backup(path: Path, backups: Path) -> Path | None:
     try:
         found = rolling.backups_of(path, backups)
-    except OSError:
+    except (OSError, KnownError):
         return None
     return max((b.path for b in found), key=lambda p: p.stat().st_mtime, default=None)
 
@@ -392,7 +417,7 @@ def open_database(
     if db_server.is_server_url(path):
         return db_server.open_server(str(path), create=create)
     fts.require_fts5()
-    path = Path(path).expanduser().resolve()
+    path = desk_file(path)
     app_backups = backups is not None
     backups = backups or path.parent / "backups"
     try:

@@ -29,11 +29,12 @@ def _entry(row: ClaimHistoryRow) -> HistoryEntry:
 
 
 def list_history(session: Session, claim_id: int) -> list[HistoryEntry]:
-    """The claim's history, oldest first."""
+    """The claim's history, oldest first: in the order it was saved (ids), not by its
+    times, which are local and zoneless (a zone or DST change would reorder them)."""
     rows = session.scalars(
         select(ClaimHistoryRow)
         .where(ClaimHistoryRow.claim_id == claim_id)
-        .order_by(ClaimHistoryRow.at, ClaimHistoryRow.id)
+        .order_by(ClaimHistoryRow.id)
     )
     return [_entry(r) for r in rows]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -62,7 +63,8 @@ def describe(exc: sqlite3.Error, path: Path) -> str:
             f"create {path.name}-wal and {path.name}-shm beside it. Check that the folder "
             f"{path.parent} exists and is writable, or copy the database to a writable folder."
         )
-    if code == "SQLITE_FULL":
+    if code == "SQLITE_FULL" or (code == "SQLITE_IOERR" and _nearly_full(path)):
+        # A full disk often shows as an I/O error: SQLite cannot size the -shm it needs.
         return f"The disk holding {path} is full. Free some space, then try again."
     if code in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
         return f"The database {path} is damaged ({exc}). Restore a backup."
@@ -72,6 +74,17 @@ def describe(exc: sqlite3.Error, path: Path) -> str:
             "Check the drive or network share, then try again."
         )
     return f"Cannot open the database {path}: {exc}."
+
+
+#: Less room than this left on the drive: an I/O error there is taken for a full disk.
+_NEARLY_FULL = 1 << 20
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < _NEARLY_FULL
+    except OSError:
+        return False
 
 
 #: Failures of the user's world (disk, permissions, other processes, damage), as opposed

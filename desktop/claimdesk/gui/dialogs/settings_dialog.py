@@ -317,7 +317,10 @@ class SettingsDialog(QDialog):
             return False
         self._stored = self.workbench.settings()
         if self.ui_settings is not None:
-            store_language(self.ui_settings, self.chosen_language())
+            try:
+                store_language(self.ui_settings, self.chosen_language())
+            except KnownError as exc:  # the desk's settings are saved: say it, close
+                self.errors.report(exc)
         self.deskSettingsSaved.emit(self._stored)
         self.settingsChanged.emit(changes)
         self.accept()
