@@ -92,6 +92,8 @@ def build_services(
     try:
         if db is None:
             assert not isinstance(db_path, OpenedDesk)
+            if db_path is None and create:
+                paths.make_data_dir()  # else the desk's own folder error, naming no option
             db = open_database(db_path or paths.database, backups=paths.backups, create=create)
         paths.ensure()  # once the desk opened: a refused --data-dir typo leaves no folders
         return assemble(paths, db, NlpProvider())

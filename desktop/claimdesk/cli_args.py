@@ -57,18 +57,23 @@ class NewDesk:
         target = db or paths.database
         self.path: Path | None = None
         self._folders: list[Path] = []
+        # First, so that a name too long or a loop of links is said in one line.
+        path = None if is_server_url(target) else desk_file(target)
         for folder in (paths.backups, paths.logs):
             self._note_new(folder)
-        if is_server_url(target):
+        if path is None:
             return
-        path = desk_file(target)
         if path.exists() or path.is_symlink():
             return
         self.path = path
         self._note_new(path.parent)
 
     def _note_new(self, folder: Path) -> None:
-        folder = folder.expanduser().resolve()
+        try:
+            folder = folder.expanduser().resolve()
+            folder.exists()
+        except (OSError, RuntimeError):  # a name too long, a loop: the desk's open says so
+            return
         while not folder.exists() and folder != folder.parent and folder not in self._folders:
             self._folders.append(folder)
             folder = folder.parent

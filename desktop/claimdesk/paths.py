@@ -39,14 +39,18 @@ class AppPaths:
     def logs(self) -> Path:
         return self.data_dir / "logs"
 
-    def ensure(self) -> None:
-        """Make the folders. A data folder that cannot be made is a DataFolderError
-        saying what to do; backups and logs only help, so the desk opens without them
-        (the daily copy is skipped, the window runs without a log, each saying so)."""
+    def make_data_dir(self) -> None:
+        """Make the data folder itself; one that cannot be made is a DataFolderError."""
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DataFolderError(self.data_dir, exc) from exc
+
+    def ensure(self) -> None:
+        """Make the folders. A data folder that cannot be made is a DataFolderError
+        saying what to do; backups and logs only help, so the desk opens without them
+        (the daily copy is skipped, the window runs without a log, each saying so)."""
+        self.make_data_dir()
         for folder in (self.backups, self.logs):
             try:
                 folder.mkdir(exist_ok=True)
