@@ -135,14 +135,6 @@ class Commands(WindowHelper):
             self.host.apply_changes(result[1])
             self.host.select_claim(result[0])
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, ClaimOverlap):
-                self._confirm_overlap(
-                    str(exc), self.tr("Add the new claim anyway, overlapping?"), add_anyway
-                )
-            else:
-                self.errors.report(exc)
-
         def add_anyway() -> None:
             added: list[int] = []
 
@@ -154,7 +146,22 @@ class Commands(WindowHelper):
             self._run(add, then=lambda _changes: self.host.select_claim(added[0]))
 
         self.detail.save_explanation()
+        failed = self._unless_overlap(self.tr("Add the new claim anyway, overlapping?"), add_anyway)
         self.writes.submit(lambda: self.workbench.add_claim(article_id, *span), added, failed)
+
+    def _unless_overlap(
+        self, question: str, anyway: Callable[[], None]
+    ) -> Callable[[BaseException], None]:
+        """A write's failure handler: an overlap asks `question` (Yes runs `anyway`);
+        any other error is reported."""
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ClaimOverlap):
+                self._confirm_overlap(str(exc), question, anyway)
+            else:
+                self.errors.report(exc)
+
+        return failed
 
     def _confirm_overlap(self, message: str, question: str, anyway: Callable[[], None]) -> None:
         """Claims never overlap unless the checker says so here (Yes runs `anyway`)."""
@@ -220,19 +227,13 @@ class Commands(WindowHelper):
             )
             return
 
-        def failed(exc: BaseException) -> None:
-            if not isinstance(exc, ClaimOverlap):
-                self.errors.report(exc)
-                return
-            self._confirm_overlap(
-                str(exc),
-                self.tr("Adjust the claim anyway, overlapping?"),
-                lambda: self._run(
-                    lambda: self.workbench.adjust_claim_span(claim.id, *span, allow_overlap=True),
-                    select=claim.id,
-                ),
-            )
-
+        failed = self._unless_overlap(
+            self.tr("Adjust the claim anyway, overlapping?"),
+            lambda: self._run(
+                lambda: self.workbench.adjust_claim_span(claim.id, *span, allow_overlap=True),
+                select=claim.id,
+            ),
+        )
         self._run(
             lambda: self.workbench.adjust_claim_span(claim.id, *span), select=claim.id,
             failed=failed,
@@ -277,19 +278,13 @@ class Commands(WindowHelper):
             merged.append(merged_id)
             return changes
 
-        def failed(exc: BaseException) -> None:
-            if not isinstance(exc, ClaimOverlap):
-                self.errors.report(exc)
-                return
-            self._confirm_overlap(
-                str(exc),
-                self.tr("Merge the claims anyway, overlapping?"),
-                lambda: self._run(
-                    lambda: merge(allow_overlap=True),
-                    then=lambda _changes: self.host.select_claim(merged[0]),
-                ),
-            )
-
+        failed = self._unless_overlap(
+            self.tr("Merge the claims anyway, overlapping?"),
+            lambda: self._run(
+                lambda: merge(allow_overlap=True),
+                then=lambda _changes: self.host.select_claim(merged[0]),
+            ),
+        )
         self._run(
             merge, then=lambda _changes: self.host.select_claim(merged[0]), failed=failed
         )
