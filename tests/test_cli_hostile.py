@@ -11,7 +11,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from subprocess import CompletedProcess
 
@@ -35,6 +35,38 @@ def db(built: Path, tmp_path: Path) -> Path:
     copy.parent.mkdir()
     shutil.copy2(built, copy)
     return copy
+
+
+def stopped(
+    args: list[str], ready: Callable[[subprocess.Popen[bytes]], object], sig: int = signal.SIGINT
+) -> tuple[int, bytes, str]:
+    """`claimdesk ARGS` in a process group of its own, sent `sig` (to the whole group, as
+    a terminal's Ctrl+C is) once `ready(proc)` returns: exit code, stdout and stderr."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimdesk", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0,
+    )  # fmt: skip
+    try:
+        ready(proc)
+        os.killpg(proc.pid, sig)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    return proc.returncode, out, err.decode("utf-8")
+
+
+def once_made(path: Path, poll: float = 0.005) -> Callable[[subprocess.Popen[bytes]], None]:
+    """Ready once `path` exists (the new desk file), the command still running."""
+
+    def ready(proc: subprocess.Popen[bytes]) -> None:
+        deadline = time.monotonic() + 60
+        while not path.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(poll)
+        assert proc.poll() is None, "the command ended before it could be stopped"
+
+    return ready
 
 
 @pytest.mark.parametrize("suffix", ["", "-wal"])
@@ -131,24 +163,18 @@ def test_ctrl_c_during_an_import_is_one_line_and_exit_130(tmp_path: Path) -> Non
         path = tmp_path / f"article {n}.txt"
         path.write_text(f"Edition {n}.\n" + "\n".join([text] * 20), encoding="utf-8")
         files.append(str(path))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "claimdesk", "import", *files, "--db", str(tmp_path / "d.sqlite3"),
-         "--data-dir", str(tmp_path / "data")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0,
-    )  # fmt: skip
-    try:
+
+    def one_article_in(proc: subprocess.Popen[bytes]) -> None:  # the worker is serving
         assert proc.stdout is not None
-        first = proc.stdout.readline()  # one article in: the worker is up and serving
-        assert first, proc.stderr.read() if proc.stderr else ""
-        os.killpg(proc.pid, signal.SIGINT)
-        _out, err = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    said = err.decode("utf-8")
+        assert proc.stdout.readline(), proc.stderr.read() if proc.stderr else ""
+
+    code, _out, said = stopped(
+        ["import", *files, "--db", str(tmp_path / "d.sqlite3"),
+         "--data-dir", str(tmp_path / "data")],
+        one_article_in,
+    )  # fmt: skip
     assert "Traceback" not in said and "KeyboardInterrupt" not in said, said
-    assert proc.returncode == 130, (proc.returncode, said)
+    assert code == 130, (code, said)
     assert said.startswith("claimdesk: ") and said.count("\n") == 1, said
 
 
@@ -167,25 +193,17 @@ def test_ctrl_c_while_the_parsing_worker_starts_is_one_line(tmp_path: Path) -> N
     printed multiprocessing's bootstrap traceback before anything of ours could run."""
     article = tmp_path / "article.txt"
     article.write_text("The city spent 40% more on roads in 2025 than in 2024.\n", "utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "claimdesk", "extract", str(article)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0,
-    )  # fmt: skip
-    try:
+
+    def worker_starting(proc: subprocess.Popen[bytes]) -> None:
         deadline = time.monotonic() + 60
         while not _children(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.002)
         assert proc.poll() is None, "extract ended before its worker started"
         time.sleep(0.05)  # inside the worker's start-up imports
-        os.killpg(proc.pid, signal.SIGINT)
-        _out, err = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    said = err.decode("utf-8")
+
+    code, _out, said = stopped(["extract", str(article)], worker_starting)
     assert "Traceback" not in said and "KeyboardInterrupt" not in said, said
-    assert proc.returncode == 130, (proc.returncode, said)
+    assert code == 130, (code, said)
     assert said == "claimdesk: Interrupted.\n", said
 
 
@@ -272,24 +290,12 @@ def test_an_import_stopped_before_anything_went_in_leaves_no_new_desk(
     article = tmp_path / "article.txt"
     article.write_text("\n".join([seed.read_text(encoding="utf-8")] * 20), encoding="utf-8")
     desk = tmp_path / "new" / "desk.sqlite3"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "claimdesk", "import", str(article), "--db", str(desk),
-         "--data-dir", str(tmp_path / "new" / "data")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while not desk.exists() and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert proc.poll() is None, "the import ended before it could be stopped"
-        os.killpg(proc.pid, sig)
-        out, err = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    said = err.decode("utf-8")
-    assert proc.returncode == code, (proc.returncode, said)
+    exit_code, out, said = stopped(
+        ["import", str(article), "--db", str(desk), "--data-dir", str(tmp_path / "new" / "data")],
+        once_made(desk, poll=0.01),
+        sig,
+    )
+    assert exit_code == code, (exit_code, said)
     assert said.startswith("claimdesk: ") and said.count("\n") == 1, said
     assert out == b""
     assert not (tmp_path / "new").exists(), sorted(map(str, (tmp_path / "new").rglob("*")))
@@ -336,24 +342,13 @@ def test_an_import_stopped_while_the_desk_opens_leaves_no_new_desk(
     bundle = tmp_path / "case.claimdesk"
     assert run("bundle", "export", "--db", str(db), "-o", str(bundle)).returncode == 0
     desk = tmp_path / "new" / "desk.sqlite3"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "claimdesk", what, "import", str(bundle), "--db", str(desk),
+    code, _out, said = stopped(
+        [what, "import", str(bundle), "--db", str(desk),
          "--data-dir", str(tmp_path / "new" / "data")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0,
+        once_made(desk),
     )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while not desk.exists() and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.005)
-        assert proc.poll() is None, "the import ended before it could be stopped"
-        os.killpg(proc.pid, signal.SIGINT)
-        _out, err = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    assert proc.returncode == 130, err
-    assert err == b"claimdesk: Interrupted.\n", err
+    assert code == 130, said
+    assert said == "claimdesk: Interrupted.\n", said
     assert not (tmp_path / "new").exists(), sorted(map(str, (tmp_path / "new").rglob("*")))
 
 
@@ -365,26 +360,21 @@ def test_ctrl_c_at_any_moment_of_opening_a_new_desk_is_one_line(tmp_path: Path) 
     junk.write_text("[]\n", encoding="utf-8")
     for step in range(12):
         desk = tmp_path / f"new{step}" / "desk.sqlite3"
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "claimdesk", "factchecks", "import", str(junk), "--db",
-             str(desk), "--data-dir", str(desk.parent / "data"), "--no-vectors"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0,
-        )  # fmt: skip
-        try:
+
+        def at_step(proc: subprocess.Popen[bytes], desk: Path = desk, step: int = step) -> None:
             deadline = time.monotonic() + 60
             while not desk.exists() and proc.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.001)
-            time.sleep(step * 0.004)
-            os.killpg(proc.pid, signal.SIGINT)
-            _out, err = proc.communicate(timeout=120)
-        finally:
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
-        said = err.decode("utf-8")
+            time.sleep(step * 0.004)  # it may have finished by then: that is allowed
+
+        code, _out, said = stopped(
+            ["factchecks", "import", str(junk), "--db", str(desk), "--data-dir",
+             str(desk.parent / "data"), "--no-vectors"],
+            at_step,
+        )  # fmt: skip
         assert "Traceback" not in said and "Exception ignored" not in said, (step, said)
-        if proc.returncode:  # stopped, not finished before the signal came
+        if code:  # stopped, not finished before the signal came
             # 130, or -2: Python itself ends by SIGINT (as a shell shows it, 130 again)
             # when the interrupt also reached code that only reports it as unraisable.
-            assert proc.returncode in (130, -signal.SIGINT), (step, proc.returncode, said)
+            assert code in (130, -signal.SIGINT), (step, code, said)
             assert said == "claimdesk: Interrupted.\n", (step, said)
