@@ -191,14 +191,12 @@ def test_pulling_from_an_empty_server_database_creates_nothing_here(
     assert not (tmp_path / "here.sqlite3").exists()
 
 
-def test_a_nul_a_server_cannot_hold_refuses_the_push_in_one_line(
-    source: Path, pg_url: str
-) -> None:
-    """A desk file may hold a NUL typed before typed text was normalised; PostgreSQL's
-    text cannot: the push is refused with the table named, not a driver traceback."""
+def push_refused(source: Path, pg_url: str, tamper: str) -> str:
+    """Change the desk file by `tamper` (SQL), push it: the one-line refusal, after
+    checking that nothing but the seeded rating scale is on the server."""
     con = sqlite3.connect(source)
     try:
-        con.execute("UPDATE verdicts SET explanation = 'pasted' || char(0) || 'junk'")
+        con.execute(tamper)
         con.commit()
     finally:
         con.close()
@@ -206,25 +204,27 @@ def test_a_nul_a_server_cannot_hold_refuses_the_push_in_one_line(
         desk_move.push(source, pg_url)
     message = str(refused.value)
     assert "\n" not in message and "Nothing was pushed" in message
-    assert "NUL" in message and "verdicts" in message
     seeded = {"rating_scales", "ratings"}
     assert not any(rows for name, rows in dump_of(pg_url).items() if name not in seeded)
+    return message
+
+
+def test_a_nul_a_server_cannot_hold_refuses_the_push_in_one_line(
+    source: Path, pg_url: str
+) -> None:
+    """A desk file may hold a NUL typed before typed text was normalised; PostgreSQL's
+    text cannot: the push is refused with the table named, not a driver traceback."""
+    message = push_refused(
+        source, pg_url, "UPDATE verdicts SET explanation = 'pasted' || char(0) || 'junk'"
+    )
+    assert "NUL" in message and "verdicts" in message
 
 
 def test_text_longer_than_a_server_column_refuses_the_push_in_one_line(
     source: Path, pg_url: str
 ) -> None:
     """SQLite ignores VARCHAR lengths; PostgreSQL refuses the row: the push says which."""
-    con = sqlite3.connect(source)
-    try:
-        con.execute("UPDATE source_notes SET publisher = printf('%.600c', 'P')")
-        con.commit()
-    finally:
-        con.close()
-    with pytest.raises(KnownError) as refused:
-        desk_move.push(source, pg_url)
-    message = str(refused.value)
-    assert "\n" not in message and "Nothing was pushed" in message
+    message = push_refused(
+        source, pg_url, "UPDATE source_notes SET publisher = printf('%.600c', 'P')"
+    )
     assert "source_notes row" in message and "publisher" in message and "500" in message
-    seeded = {"rating_scales", "ratings"}
-    assert not any(rows for name, rows in dump_of(pg_url).items() if name not in seeded)

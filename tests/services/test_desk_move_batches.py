@@ -13,7 +13,7 @@ from claimdesk.domain.factchecks import FactCheckDraft
 from claimdesk.services import desk_move
 from claimdesk.storage import desk_copy, factcheck_repo
 from claimdesk.storage.db import open_database
-from claimdesk.storage.desk_copy import DeskCopyRefused, copy_desk
+from claimdesk.storage.desk_copy import CopyCounts, DeskCopyRefused, copy_desk
 from tests.reports.casework import build_case
 from tests.services.test_desk_move import dump_of, fill
 
@@ -83,16 +83,10 @@ def test_a_clash_in_a_late_batch_still_writes_nothing(big_source: Path, tmp_path
     assert dump_of(other) == before
 
 
-def test_the_copy_holds_one_batch_of_rows_at_a_time(
-    big_source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Peak memory of the copy stays well below the desk's size: rows are not all read
-    before they are written."""
-    monkeypatch.setattr(desk_copy, "BATCH", 100)
-    library_text = ENTRIES * TEXT
-    entries = len(dump_of(big_source)["factchecks"])
-    source = open_database(big_source, create=False)
-    target = open_database(tmp_path / "target.sqlite3")
+def copied_with_peak(source_path: Path, target_path: Path) -> tuple[CopyCounts, int]:
+    """Copy one desk file into a new one: the copy's counts and its peak traced memory."""
+    source = open_database(source_path, create=False)
+    target = open_database(target_path)
     try:
         tracemalloc.start()
         try:
@@ -103,6 +97,18 @@ def test_the_copy_holds_one_batch_of_rows_at_a_time(
     finally:
         target.dispose()
         source.dispose()
+    return counts, peak
+
+
+def test_the_copy_holds_one_batch_of_rows_at_a_time(
+    big_source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Peak memory of the copy stays well below the desk's size: rows are not all read
+    before they are written."""
+    monkeypatch.setattr(desk_copy, "BATCH", 100)
+    library_text = ENTRIES * TEXT
+    entries = len(dump_of(big_source)["factchecks"])
+    counts, peak = copied_with_peak(big_source, tmp_path / "target.sqlite3")
     assert counts.added["factchecks"] == entries
     assert peak < library_text / 3, f"peak {peak / 1e6:.1f} MB for {library_text / 1e6:.1f} MB"
 
@@ -117,18 +123,8 @@ def test_attached_files_move_a_few_at_a_time(tmp_path: Path) -> None:
         line = f"Scan {n:02d} of the ministry's table, page by page.\n".encode()
         case.workbench.attach_bytes(note, line * (size // len(line)), f"scan-{n:02d}.txt")
     case.close()
-    source = open_database(tmp_path / "files" / "case.sqlite3", create=False)
-    target = open_database(tmp_path / "target.sqlite3")
-    try:
-        tracemalloc.start()
-        try:
-            counts = copy_desk(source, target, "pushed")
-            _, peak = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
-    finally:
-        target.dispose()
-        source.dispose()
+    desk = tmp_path / "files" / "case.sqlite3"
+    counts, peak = copied_with_peak(desk, tmp_path / "target.sqlite3")
     assert counts.added["evidence_blobs"] == files
     # Each file is here twice (its bytes and its text): all at once was 100 MB.
     assert peak < files * size / 2, f"peak {peak / 1e6:.1f} MB for {files * size / 1e6:.0f} MB"
