@@ -8,7 +8,7 @@ from pathlib import Path
 
 from claimdesk.domain.factchecks import FactCheckDraft
 from claimdesk.errors import KnownError, StaleReference
-from claimdesk.exchange import library, merge, store
+from claimdesk.exchange import checks, library, merge, store
 from claimdesk.exchange.bundle_file import (
     Bundle,
     BundleLimits,
@@ -18,6 +18,7 @@ from claimdesk.exchange.bundle_file import (
 )
 from claimdesk.exchange.merge import Choice, Conflict
 from claimdesk.exchange.records import BundleArticle
+from claimdesk.importers.common import shorten
 from claimdesk.reports.output import write_atomic
 from claimdesk.services import backups
 from claimdesk.services.changes import Changes
@@ -108,9 +109,38 @@ def _records(
         ids = report_repo.all_article_ids(session) if article_ids is None else article_ids
         try:
             articles = store.export_articles(session, list(dict.fromkeys(ids)))
+            _check_importable(articles)
             return articles, store.export_evidence(session, articles)
         except MissingRowError as exc:
             raise StaleReference(f"That article no longer exists ({exc}).") from exc
+
+
+class BundleUnimportable(KnownError):
+    """The desk holds work no import would take (stored by an older version or another
+    program); nothing was written."""
+
+
+def _check_importable(articles: Sequence[BundleArticle]) -> None:
+    """Refuse, naming it, what every import refuses: the old schema asked of a claim only
+    `start >= 0 AND end > start`, so a desk may hold one whose words are not its article's
+    words at its offsets, and the bundle written with it was refused by every desk."""
+    for a in articles:
+        for c in a.claims:
+            if 0 <= c.start < c.end <= len(a.text) and a.text[c.start : c.end] == c.text:
+                continue
+            label = shorten(a.title or a.file_name, 60)
+            raise BundleUnimportable(
+                f"The claim at {c.start}–{c.end} in “{label}” (“{shorten(c.text, 60)}”) is "
+                "not its article's words there (an older ClaimDesk or another program stored "
+                "it so), and every ClaimDesk would refuse a bundle holding it: adjust its "
+                "words or delete it, then export again. Nothing was written."
+            )
+    try:
+        checks.checked_articles(articles)
+    except ValueError as exc:
+        raise BundleUnimportable(
+            f"Every ClaimDesk would refuse this bundle: {exc} Nothing was written."
+        ) from None
 
 
 def _library(db: Database) -> list[FactCheckDraft]:
