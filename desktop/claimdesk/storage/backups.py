@@ -75,7 +75,8 @@ def _tag(database: Path, folder: Path) -> str | None:
         where, home = database.absolute(), folder.absolute().parent
     if where.parent == home:
         return None
-    return hashlib.sha256(os.fsencode(where)).hexdigest()[:8]
+    # normcase: one desk named in two letter cases on Windows is still one desk.
+    return hashlib.sha256(os.fsencode(os.path.normcase(where))).hexdigest()[:8]
 
 
 def _stamp() -> str:
