@@ -70,3 +70,28 @@ def test_a_claim_off_its_article_text_is_named_at_export_and_nothing_is_written(
     assert not target.exists()
     # The claim itself is still in the desk, as the old version left it.
     assert (start, end, text) in rows(path, 'SELECT start, "end", text FROM claims')
+
+
+def test_a_local_status_this_claimdesk_does_not_know_refuses_a_bundle_in_one_line(
+    tmp_path: Path,
+) -> None:
+    """A conflicting claim's local status was read with a bare ClaimStatus(...): a value
+    written by a newer ClaimDesk or another program was a traceback, not one line."""
+    path = _old_desk(tmp_path, (0, 17, "Old text number 0"))
+    execute(path, "UPDATE claims SET status = 'done'")
+    db = open_database(path, tmp_path / "backups")
+    try:
+        export_bundle(db, tmp_path / "old.claimdesk")
+    finally:
+        db.dispose()
+    execute(path, "UPDATE claims SET status = 'on_hold'")  # and so in conflict with it
+    before = rows(path, 'SELECT id, status FROM claims')
+    db = open_database(path, tmp_path / "backups")
+    try:
+        with pytest.raises(KnownError) as refused:
+            import_bundle(db, tmp_path / "old.claimdesk")
+    finally:
+        db.dispose()
+    message = str(refused.value)
+    assert "\n" not in message and "'on_hold'" in message and "does not know" in message
+    assert rows(path, 'SELECT id, status FROM claims') == before
