@@ -72,6 +72,21 @@ def test_a_claim_off_its_article_text_is_named_at_export_and_nothing_is_written(
     assert (start, end, text) in rows(path, 'SELECT start, "end", text FROM claims')
 
 
+def test_a_value_an_import_refuses_is_named_at_export(tmp_path: Path) -> None:
+    """Any field, not only the span: the old schema let a score be any number."""
+    path = _old_desk(tmp_path, (0, 17, "Old text number 0"))
+    execute(path, "UPDATE claims SET score = 1.5")
+    db = open_database(path, tmp_path / "backups")
+    try:
+        with pytest.raises(KnownError) as refused:
+            export_bundle(db, tmp_path / "old.claimdesk")
+    finally:
+        db.dispose()
+    message = str(refused.value)
+    assert "\n" not in message and "score" in message and "Nothing was written" in message
+    assert not (tmp_path / "old.claimdesk").exists()
+
+
 def test_a_local_status_this_claimdesk_does_not_know_refuses_a_bundle_in_one_line(
     tmp_path: Path,
 ) -> None:

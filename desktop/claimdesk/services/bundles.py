@@ -17,7 +17,8 @@ from claimdesk.exchange.bundle_file import (
     read_bundle,
 )
 from claimdesk.exchange.merge import Choice, Conflict
-from claimdesk.exchange.records import BundleArticle
+from claimdesk.exchange.records import BundleArticle, article_from_json
+from claimdesk.exchange.records_write import article_to_json
 from claimdesk.importers.common import shorten
 from claimdesk.reports.output import write_atomic
 from claimdesk.services import backups
@@ -123,7 +124,8 @@ class BundleUnimportable(KnownError):
 def _check_importable(articles: Sequence[BundleArticle]) -> None:
     """Refuse, naming it, what every import refuses: the old schema asked of a claim only
     `start >= 0 AND end > start`, so a desk may hold one whose words are not its article's
-    words at its offsets, and the bundle written with it was refused by every desk."""
+    words at its offsets (or a score outside 0…1), and the bundle written with it was
+    refused by every desk."""
     for a in articles:
         for c in a.claims:
             if 0 <= c.start < c.end <= len(a.text) and a.text[c.start : c.end] == c.text:
@@ -136,10 +138,14 @@ def _check_importable(articles: Sequence[BundleArticle]) -> None:
                 "words or delete it, then export again. Nothing was written."
             )
     try:
+        for a in articles:  # every field read back as an import reads it (a score in 0…1…)
+            article_from_json(article_to_json(a), f"“{shorten(a.title or a.file_name, 60)}”")
         checks.checked_articles(articles)
     except ValueError as exc:
         raise BundleUnimportable(
-            f"Every ClaimDesk would refuse this bundle: {exc} Nothing was written."
+            f"Every ClaimDesk would refuse this bundle: {str(exc).rstrip('.')}. Correct it "
+            "here (an older ClaimDesk or another program stored it so), then export again. "
+            "Nothing was written."
         ) from None
 
 
