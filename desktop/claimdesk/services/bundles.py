@@ -8,7 +8,7 @@ from pathlib import Path
 
 from claimdesk.domain.factchecks import FactCheckDraft
 from claimdesk.errors import KnownError, StaleReference
-from claimdesk.exchange import checks, library, merge, store
+from claimdesk.exchange import library, merge, store
 from claimdesk.exchange.bundle_file import (
     Bundle,
     BundleLimits,
@@ -16,10 +16,9 @@ from claimdesk.exchange.bundle_file import (
     pack_bundle,
     read_bundle,
 )
+from claimdesk.exchange.importable import importable
 from claimdesk.exchange.merge import Choice, Conflict
-from claimdesk.exchange.records import BundleArticle, article_from_json
-from claimdesk.exchange.records_write import article_to_json
-from claimdesk.importers.common import shorten
+from claimdesk.exchange.records import BundleArticle
 from claimdesk.reports.output import write_atomic
 from claimdesk.services import backups
 from claimdesk.services.changes import Changes
@@ -104,49 +103,22 @@ class ImportPlan:
 
 def _records(
     db: Database, article_ids: Sequence[int] | None
-) -> tuple[list[BundleArticle], dict[str, bytes]]:
-    """The articles as bundle records and the bytes of the files their notes hold."""
+) -> tuple[list[BundleArticle], dict[str, bytes], list[str]]:
+    """The articles as bundle records, the bytes of the files their notes hold, and what
+    was left out because no import would take it (exchange/importable.py)."""
     with db.sessions() as session:
         ids = report_repo.all_article_ids(session) if article_ids is None else article_ids
         try:
-            articles = store.export_articles(session, list(dict.fromkeys(ids)))
-            _check_importable(articles)
-            return articles, store.export_evidence(session, articles)
+            found = store.export_articles(session, list(dict.fromkeys(ids)))
+            articles, left_out = importable(found)
+            if found and not articles:
+                raise KnownError(
+                    f"No ClaimDesk would import this bundle: {left_out[0]}, stored so by an "
+                    "older ClaimDesk or another program. Nothing was written."
+                )
+            return articles, store.export_evidence(session, articles), left_out
         except MissingRowError as exc:
             raise StaleReference(f"That article no longer exists ({exc}).") from exc
-
-
-class BundleUnimportable(KnownError):
-    """The desk holds work no import would take (stored by an older version or another
-    program); nothing was written."""
-
-
-def _check_importable(articles: Sequence[BundleArticle]) -> None:
-    """Refuse, naming it, what every import refuses: the old schema asked of a claim only
-    `start >= 0 AND end > start`, so a desk may hold one whose words are not its article's
-    words at its offsets (or a score outside 0…1), and the bundle written with it was
-    refused by every desk."""
-    for a in articles:
-        for c in a.claims:
-            if 0 <= c.start < c.end <= len(a.text) and a.text[c.start : c.end] == c.text:
-                continue
-            label = shorten(a.title or a.file_name, 60)
-            raise BundleUnimportable(
-                f"The claim at {c.start}–{c.end} in “{label}” (“{shorten(c.text, 60)}”) is "
-                "not its article's words there (an older ClaimDesk or another program stored "
-                "it so), and every ClaimDesk would refuse a bundle holding it: adjust its "
-                "words or delete it, then export again. Nothing was written."
-            )
-    try:
-        for a in articles:  # every field read back as an import reads it (a score in 0…1…)
-            article_from_json(article_to_json(a), f"“{shorten(a.title or a.file_name, 60)}”")
-        checks.checked_articles(articles)
-    except ValueError as exc:
-        raise BundleUnimportable(
-            f"Every ClaimDesk would refuse this bundle: {str(exc).rstrip('.')}. Correct it "
-            "here (an older ClaimDesk or another program stored it so), then export again. "
-            "Nothing was written."
-        ) from None
 
 
 def _library(db: Database) -> list[FactCheckDraft]:
@@ -185,7 +157,7 @@ def bundle_bytes(
     db: Database, article_ids: Sequence[int] | None = None, *, with_library: bool = False
 ) -> bytes:
     """A .claimdesk file's bytes for `article_ids` (default: every article)."""
-    articles, evidence = _records(db, article_ids)
+    articles, evidence, _left_out = _records(db, article_ids)
     carried = _library(db) if with_library else None
     return _importable(pack_bundle(articles, evidence=evidence, library=carried), evidence)
 
@@ -210,11 +182,11 @@ def write_bundle(
 ) -> BundleExport:
     """Write the articles' bundle to `path` (atomically), with the fact-check library if
     asked; says how many articles and fact-checks it holds."""
-    articles, evidence = _records(db, article_ids)
+    articles, evidence, left_out = _records(db, article_ids)
     carried = _library(db) if with_library else None
     data = _importable(pack_bundle(articles, evidence=evidence, library=carried), evidence)
     write_atomic(path, data)
-    return BundleExport(len(articles), None if carried is None else len(carried))
+    return BundleExport(len(articles), None if carried is None else len(carried), left_out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +195,20 @@ class BundleExport:
 
     articles: int
     factchecks: int | None = None
+    #: What no import would take, said (exchange/importable.py): not in the bundle.
+    left_out: Sequence[str] = ()
+
+    @property
+    def note(self) -> str:
+        """One line on what was left out ("" when nothing was)."""
+        if not self.left_out:
+            return ""
+        more = f" and {len(self.left_out) - 1} more" if len(self.left_out) > 1 else ""
+        return (
+            f"Left out of the bundle, as every ClaimDesk would refuse it (stored so by an "
+            f"older ClaimDesk or another program; it stays in this desk): "
+            f"{self.left_out[0]}{more}."
+        )
 
 
 def _conflicts(db: Database, path: Path, bundle: Bundle) -> tuple[Conflict, ...]:
