@@ -107,6 +107,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             )
             carried = "" if done.factchecks is None else f", {done.factchecks} fact-checks"
             print(f"{one_line(args.output)}\t{done.articles} articles{carried}")
+            if done.note:
+                print(f"claimdesk: {one_line(done.note)}", file=sys.stderr)
         else:
             result = services.bundles.import_file(
                 args.file, waiting=say_waiting, take_bundle=args.take_bundle

@@ -36,7 +36,7 @@ from claimdesk.storage import evidence_repo, history_repo, snapshots
 from claimdesk.storage.orm import ArticleRow, ClaimRow, SourceNoteRow, VerdictRow
 from claimdesk.storage.repositories import default_scale
 from claimdesk.storage.review_repo import reopen_if_changed
-from claimdesk.storage.rows import _new_claim_row
+from claimdesk.storage.rows import _new_claim_row, stored
 
 _ARTICLE_FIELDS = (
     "sha256", "title", "file_name", "file_path", "format", "text", "imported_at",
@@ -214,7 +214,7 @@ def _who(c: BundleClaim) -> str:
 def _conflict(article: ArticleRow, row: ClaimRow, c: BundleClaim) -> Conflict:
     v = row.verdict
     local = Work(
-        ClaimStatus(row.status),
+        stored(ClaimStatus, row.status, f"claim {row.id}, status"),
         None if v is None else v.rating.name,
         "" if v is None else v.explanation,
         tuple(_label(s.url, s.title, s.note, s.quote) for s in row.sources),

@@ -16,6 +16,7 @@ from claimdesk.exchange.bundle_file import (
     pack_bundle,
     read_bundle,
 )
+from claimdesk.exchange.importable import importable
 from claimdesk.exchange.merge import Choice, Conflict
 from claimdesk.exchange.records import BundleArticle
 from claimdesk.reports.output import write_atomic
@@ -102,13 +103,20 @@ class ImportPlan:
 
 def _records(
     db: Database, article_ids: Sequence[int] | None
-) -> tuple[list[BundleArticle], dict[str, bytes]]:
-    """The articles as bundle records and the bytes of the files their notes hold."""
+) -> tuple[list[BundleArticle], dict[str, bytes], list[str]]:
+    """The articles as bundle records, the bytes of the files their notes hold, and what
+    was left out because no import would take it (exchange/importable.py)."""
     with db.sessions() as session:
         ids = report_repo.all_article_ids(session) if article_ids is None else article_ids
         try:
-            articles = store.export_articles(session, list(dict.fromkeys(ids)))
-            return articles, store.export_evidence(session, articles)
+            found = store.export_articles(session, list(dict.fromkeys(ids)))
+            articles, left_out = importable(found)
+            if found and not articles:
+                raise KnownError(
+                    f"No ClaimDesk would import this bundle: {left_out[0]}, stored so by an "
+                    "older ClaimDesk or another program. Nothing was written."
+                )
+            return articles, store.export_evidence(session, articles), left_out
         except MissingRowError as exc:
             raise StaleReference(f"That article no longer exists ({exc}).") from exc
 
@@ -149,7 +157,7 @@ def bundle_bytes(
     db: Database, article_ids: Sequence[int] | None = None, *, with_library: bool = False
 ) -> bytes:
     """A .claimdesk file's bytes for `article_ids` (default: every article)."""
-    articles, evidence = _records(db, article_ids)
+    articles, evidence, _left_out = _records(db, article_ids)
     carried = _library(db) if with_library else None
     return _importable(pack_bundle(articles, evidence=evidence, library=carried), evidence)
 
@@ -174,11 +182,11 @@ def write_bundle(
 ) -> BundleExport:
     """Write the articles' bundle to `path` (atomically), with the fact-check library if
     asked; says how many articles and fact-checks it holds."""
-    articles, evidence = _records(db, article_ids)
+    articles, evidence, left_out = _records(db, article_ids)
     carried = _library(db) if with_library else None
     data = _importable(pack_bundle(articles, evidence=evidence, library=carried), evidence)
     write_atomic(path, data)
-    return BundleExport(len(articles), None if carried is None else len(carried))
+    return BundleExport(len(articles), None if carried is None else len(carried), left_out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +195,20 @@ class BundleExport:
 
     articles: int
     factchecks: int | None = None
+    #: What no import would take, said (exchange/importable.py): not in the bundle.
+    left_out: Sequence[str] = ()
+
+    @property
+    def note(self) -> str:
+        """One line on what was left out ("" when nothing was)."""
+        if not self.left_out:
+            return ""
+        more = f" and {len(self.left_out) - 1} more" if len(self.left_out) > 1 else ""
+        return (
+            f"Left out of the bundle, as every ClaimDesk would refuse it (stored so by an "
+            f"older ClaimDesk or another program; it stays in this desk): "
+            f"{self.left_out[0]}{more}."
+        )
 
 
 def _conflicts(db: Database, path: Path, bundle: Bundle) -> tuple[Conflict, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import re
@@ -36,10 +37,12 @@ DAILY_AGE = 24 * 3600
 SPARED_AGE = 30 * 24 * 3600
 _SPARED = (BEFORE_RESTORE, BEFORE_UPGRADE)
 
-# <stem>-<kind>-<YYYYmmdd-HHMMSS-ffffff>.sqlite3; before this module, upgrade copies were
-# named <stem>-<alembic revision or "unversioned">-<stamp>.sqlite3.
+# <stem>-<kind>-<YYYYmmdd-HHMMSS-ffffff>[.<tag>].sqlite3; before this module, upgrade
+# copies were named <stem>-<alembic revision or "unversioned">-<stamp>.sqlite3. The tag
+# (_tag) marks the copies of a desk that does not live beside the backups folder.
 _NAME = re.compile(
-    r"(?P<kind>" + "|".join(KINDS) + r"|\d{4}|unversioned)-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite3"
+    r"(?P<kind>" + "|".join(KINDS) + r"|\d{4}|unversioned)-(?P<stamp>\d{8}-\d{6}-\d{6})"
+    r"(?:\.(?P<tag>[0-9a-f]{8}))?\.sqlite3"
 )
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -51,6 +54,29 @@ class BackupFile:
     path: Path
     kind: str
     mtime: float
+    #: False for a copy named by the stem alone although the desk's copies carry a tag:
+    #: made before tags, while no desk of this name lay beside the folder; listed (it
+    #: may be this desk's), never pruned (it may be another's).
+    own: bool = True
+
+
+def _tag(database: Path, folder: Path) -> str | None:
+    """What names the copies of a desk that does not live beside `folder`, else None.
+
+    The app and the CLI put the copies of every desk they open in the data folder's
+    backups/, and every desk is claimdesk.sqlite3 unless named otherwise: by the stem
+    alone, a desk opened from another folder listed its copies as the data folder's
+    desk's, and pruned that desk's copies to its own "backups to keep". The data folder's
+    own desk (and one with a backups folder beside it) keeps the plain names.
+    """
+    try:
+        where, home = database.resolve(), folder.resolve().parent
+    except (OSError, RuntimeError):
+        where, home = database.absolute(), folder.absolute().parent
+    if where.parent == home:
+        return None
+    # normcase: one desk named in two letter cases on Windows is still one desk.
+    return hashlib.sha256(os.fsencode(os.path.normcase(where))).hexdigest()[:8]
 
 
 def _stamp() -> str:
@@ -94,6 +120,10 @@ def backups_of(database: Path, folder: Path) -> list[BackupFile]:
     if not folder.is_dir():
         return []
     prefix = f"{database.stem}-"
+    tag = _tag(database, folder)
+    # Plain names are the copies of the desk beside the folder; made before tags, they
+    # may also be this one's, when no desk of this name is there to own them.
+    plain = tag is None or not (folder.parent / database.name).exists()
     found = []
     try:
         for entry in folder.iterdir():
@@ -102,9 +132,12 @@ def backups_of(database: Path, folder: Path) -> list[BackupFile]:
             match = _NAME.fullmatch(entry.name[len(prefix) :])
             if match is None or not entry.is_file():
                 continue
+            if match["tag"] != tag and (match["tag"] is not None or not plain):
+                continue  # another desk's of the same name
             kind = match["kind"] if match["kind"] in KINDS else BEFORE_UPGRADE
+            own = match["tag"] == tag
             with contextlib.suppress(FileNotFoundError):  # pruned meanwhile
-                found.append(BackupFile(entry, kind, entry.stat().st_mtime))
+                found.append(BackupFile(entry, kind, entry.stat().st_mtime, own))
     except OSError as exc:
         raise DatabaseError(
             f"Cannot read the backups folder {folder} ({exc.strerror or exc}); "
@@ -120,7 +153,8 @@ def make_backup(database: Path, folder: Path, kind: str) -> Path:
     one self-contained file, and only then given its real name: a crash leaves no
     half-made copy that looks like a backup. Raises DatabaseError when it cannot be made.
     """
-    target = folder / f"{database.stem}-{kind}-{_stamp()}.sqlite3"
+    tag = _tag(database, folder)
+    target = folder / f"{database.stem}-{kind}-{_stamp()}{'' if tag is None else '.' + tag}.sqlite3"
     partial = target.with_name(target.name + ".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -187,7 +221,7 @@ def prune(database: Path, folder: Path, keep: int | None = None) -> list[Path]:
     now = time.time()
     removed: list[Path] = []
     try:
-        found = backups_of(database, folder)
+        found = [b for b in backups_of(database, folder) if b.own]
     except KnownError as exc:  # the copy just made stays; pruning waits for a readable folder
         log.warning("old backups not pruned: %s", exc)
         return removed
@@ -217,7 +251,7 @@ def daily_backup(database: Path, folder: Path) -> Path | None:
     the checker's work must not wait on the backups folder.
     """
     try:
-        newest = backups_of(database, folder)[:1]
+        newest = [b for b in backups_of(database, folder) if b.own][:1]
         if newest and time.time() - newest[0].mtime < DAILY_AGE:
             return None
         return backup(database, folder, DAILY)

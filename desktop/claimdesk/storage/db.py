@@ -447,11 +447,13 @@ def open_database(
     except DBAPIError as exc:
         engine.dispose()
         if isinstance(exc.orig, sqlite3.Error):
-            raise error_for(exc.orig, path) from exc
-        raise DatabaseError(f"Cannot open the database {path}: {exc.orig}.") from exc
+            raise schema.not_upgraded(error_for(exc.orig, path), path, backup) from exc
+        error = DatabaseError(f"Cannot open the database {path}: {exc.orig}.")
+        raise schema.not_upgraded(error, path, backup) from exc
     except OSError as exc:
         engine.dispose()
-        raise DatabaseError(f"Cannot open the database {path}: {exc.strerror}.") from exc
+        error = DatabaseError(f"Cannot open the database {path}: {exc.strerror}.")
+        raise schema.not_upgraded(error, path, backup) from exc
     except BaseException:
         engine.dispose()
         raise

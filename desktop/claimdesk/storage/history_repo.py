@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from claimdesk.domain import HistoryEntry, HistoryField
 from claimdesk.storage.orm import ClaimHistoryRow, RatingRow
+from claimdesk.storage.rows import stored
 from claimdesk.storage.snapshots import ClaimState
 
 #: Explanation edits by one person this close together make one history entry (the
@@ -22,7 +23,7 @@ def _entry(row: ClaimHistoryRow) -> HistoryEntry:
         claim_id=row.claim_id,
         at=row.at,
         who=row.who,
-        field=HistoryField(row.field),
+        field=stored(HistoryField, row.field, f"claim {row.claim_id}, history {row.id}"),
         old=row.old,
         new=row.new,
     )

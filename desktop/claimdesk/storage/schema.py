@@ -26,6 +26,17 @@ class SchemaRefused(DatabaseError):
     """The file's schema is not one ClaimDesk made: it may have been altered to fool us."""
 
 
+def not_upgraded(error: DatabaseError, path: Path, backup: Path | None) -> DatabaseError:
+    """`error`, saying (when it stopped an upgrade) that the desk is as it was and where
+    the copy made before is: the upgrade is one transaction, so nothing of it stayed."""
+    if backup is None:
+        return error
+    return type(error)(
+        f"{error} The upgrade from an older ClaimDesk was not made, so {path.name} is as "
+        f"it was; the copy made before it is {backup}."
+    )
+
+
 def alembic_config() -> Config:
     from alembic.config import Config  # only to upgrade: importing Alembic takes 0.3 s
 

@@ -47,9 +47,9 @@ class BundleActions(WindowHelper):
 
         def done(result: BundleExport) -> None:
             count = result.articles
-            self.host.show_status(
-                self.tr("Exported %n article(s) to {path}", None, count).format(path=target), 8000
-            )
+            said = self.tr("Exported %n article(s) to {path}", None, count).format(path=target)
+            # What was left out is the service's sentence, like its refusals.
+            self.host.show_status(f"{said} {result.note}".strip(), 30000 if result.note else 8000)
 
         return self.jobs.run(
             "export bundle", lambda _job: self.service.export(target, article_ids), done
