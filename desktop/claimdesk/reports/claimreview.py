@@ -150,13 +150,12 @@ def _review(
         rating["ratingValue"] = verdict.rating.value
         rating["bestRating"] = scale.best_value
         rating["worstRating"] = scale.worst_value
-    appearance: dict[str, Any] = {
-        "@type": "CreativeWork",
-        "url": _url(article.url),
-        "headline": article.title,
-    }
-    if article.publisher:
-        appearance["publisher"] = {"@type": "Organization", "name": article.publisher}
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "url": _url(article.url)}
+    # Metadata is stored as typed: spaces around it (or only spaces) are not published.
+    if article.title.strip():
+        appearance["headline"] = article.title.strip()
+    if article.publisher and article.publisher.strip():
+        appearance["publisher"] = {"@type": "Organization", "name": article.publisher.strip()}
     if article.published:
         appearance["datePublished"] = article.published.isoformat()
     # The claim is quoted in the article's language; the review quotes it (claimReviewed)

@@ -1,0 +1,58 @@
+"""ClaimReview after the desk is edited through the Workbench: metadata, scale, verdicts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimdesk.domain import ArticleMetadata
+from claimdesk.reports.claimreview import claimreview_document, render_claimreview
+from claimdesk.services.reporting import Reporting
+from tests.reports.casework import Case, build_case
+from tests.reports.test_claimreview import REVIEW_URL, google_problems, vocabulary
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Iterator[Case]:
+    built = build_case(tmp_path)
+    wb = built.workbench
+    wb.save_settings(replace(wb.settings(), org_name="Lab", org_url="https://factcheck.example/"))
+    yield built
+    built.close()
+
+
+def blank_strings(node: Any, where: str = "$") -> list[str]:
+    """Where the JSON-LD holds a string with nothing to read in it."""
+    if isinstance(node, dict):
+        return [p for k, v in node.items() for p in blank_strings(v, f"{where}.{k}")]
+    if isinstance(node, list):
+        return [p for i, v in enumerate(node) for p in blank_strings(v, f"{where}[{i}]")]
+    return [where] if isinstance(node, str) and not node.strip() else []
+
+
+def reviews(case: Case) -> list[dict[str, Any]]:
+    document = claimreview_document(Reporting(case.workbench.db).build(), REVIEW_URL)
+    assert vocabulary().check(document) == [] and blank_strings(document) == []
+    for review in document["@graph"]:
+        assert google_problems(review) == [], review
+    graph: list[dict[str, Any]] = document["@graph"]
+    return graph
+
+
+def test_a_publisher_typed_as_spaces_is_not_published_as_a_blank_name(case: Case) -> None:
+    wb = case.workbench
+    wb.update_metadata(case.article_two, ArticleMetadata(
+        title="  Bridge  ", author="  ", publisher="   ", url="https://news.example/bridge"))
+    bridge = reviews(case)[-1]["itemReviewed"]
+    assert "publisher" not in bridge["appearance"] and "author" not in bridge
+    assert bridge["appearance"]["headline"] == "Bridge"
+    wb.update_metadata(case.article_two, ArticleMetadata(
+        title="Bridge", publisher=" City Post ", url="https://news.example/bridge"))
+    appearance = reviews(case)[-1]["itemReviewed"]["appearance"]
+    assert appearance["publisher"] == {"@type": "Organization", "name": "City Post"}
+    assert json.loads(render_claimreview(Reporting(wb.db).build(), REVIEW_URL))
