@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from claimdesk.domain import RatingDraft, RatingScale
 from claimdesk.errors import StaleReference
-from claimdesk.services.desk_settings import SettingsError
+from claimdesk.services.desk_settings import ScaleChanged, SettingsError
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import DEFAULT_RATINGS, open_database
@@ -114,3 +115,29 @@ def test_a_rating_removed_meanwhile_is_a_stale_reference(wb: Workbench) -> None:
     with pytest.raises(StaleReference):
         wb.save_rating_scale([*drafts(scale), RatingDraft("Ghost", 2, "#010101", 9999)])
     assert wb.rating_scale() == scale
+
+
+def test_a_scale_saved_elsewhere_meanwhile_is_not_overwritten(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """Two checkers (or two windows) edit the scale from what each read: the later save
+    must not undo the earlier one's renames or silently drop the rating it added."""
+    opened = drafts(wb.rating_scale())  # what my Settings dialog shows
+    other = open_workbench(target_of(wb.db), wb.nlp)
+    try:
+        theirs = drafts(other.rating_scale())
+        theirs[0] = replace(theirs[0], name="Correct")
+        other.save_rating_scale([*theirs, RatingDraft("Satire", 0, "#7b1fa2")])
+    finally:
+        other.db.dispose()
+    stored = wb.rating_scale()
+    mine = [replace(d, name="Wrong") if d.name == "False" else d for d in opened]
+    with pytest.raises(ScaleChanged, match=r"changed .* since"):
+        wb.save_rating_scale(mine, based_on=opened)
+    assert wb.rating_scale() == stored
+    wb.save_rating_scale(
+        [replace(d, name="Wrong") if d.name == "False" else d for d in drafts(stored)],
+        based_on=drafts(stored),
+    )
+    names = [r.name for r in wb.rating_scale().ratings]
+    assert names[0] == "Correct" and "Wrong" in names and names[-1] == "Satire"

@@ -38,6 +38,17 @@ class SettingsError(KnownError):
     """A value in the settings dialog cannot be saved as it is."""
 
 
+class ScaleChanged(SettingsError):
+    """The scale was saved elsewhere after the editor read it; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The rating scale was changed on this desk since you opened it here (by another "
+            "checker or window), so your changes to it were not saved. The editor now shows "
+            "the scale as it is; make your changes again and save."
+        )
+
+
 def os_user() -> str:
     """The login name, for records made before the checker set a name."""
     try:
@@ -183,13 +194,25 @@ def checked_scale(drafts: Sequence[RatingDraft]) -> list[RatingDraft]:
     return out
 
 
-def save_scale(session: Session, drafts: Sequence[RatingDraft]) -> set[int]:
+def save_scale(
+    session: Session,
+    drafts: Sequence[RatingDraft],
+    based_on: Sequence[RatingDraft] | None = None,
+) -> set[int]:
     """Store checked drafts as the scale; returns the articles whose rated claims show it.
 
-    Refuses (SettingsError) to remove a rating that claims use, saying how many.
+    Refuses (SettingsError) to remove a rating that claims use, saying how many, and
+    (ScaleChanged) a scale edited from `based_on` when the stored one differs from it:
+    the drafts say what the whole scale is, so saving them would revert the other
+    save's renames and drop the ratings it added.
     """
+    stored = repo.default_scale(session)
+    if based_on is not None and [
+        RatingDraft(r.name, r.value, r.color, r.id) for r in stored.ratings
+    ] != list(based_on):
+        raise ScaleChanged()
     keep = {d.id for d in drafts}
-    removed = [r for r in repo.default_scale(session).ratings if r.id not in keep]
+    removed = [r for r in stored.ratings if r.id not in keep]
     used = scale_repo.usage(session, [r.id for r in removed])
     for rating in removed:
         n = used.get(rating.id, 0)

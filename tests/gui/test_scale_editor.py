@@ -1,0 +1,51 @@
+"""The scale editor of the Settings dialog: saves from elsewhere and keyboard use."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QMessageBox
+
+from claimdesk.domain import RatingDraft
+from claimdesk.gui.dialogs.scale_editor import COL_NAME, drafts_of
+from claimdesk.services.workbench import Workbench
+from claimdesk.storage.db import open_database
+from tests.gui.test_settings_dialog import (
+    TAB_SCALE,
+    Desk,
+    child_dialog,
+    click_save,
+    desk,  # noqa: F401 - the fixture
+    edit_cell,
+    open_dialog,
+    show_tab,
+    stored_scale,
+)
+
+
+def test_a_scale_saved_elsewhere_while_the_dialog_is_open_is_kept(qtbot, desk: Desk) -> None:  # noqa: F811
+    dialog = open_dialog(qtbot, desk)
+    show_tab(qtbot, dialog, TAB_SCALE)
+    other = Workbench(open_database(desk.db_path), desk.window.workbench.nlp)
+    try:  # a colleague (or a second window) saves the scale meanwhile
+        theirs = drafts_of(other.rating_scale())
+        theirs[0] = replace(theirs[0], name="Correct")
+        other.save_rating_scale([*theirs, RatingDraft("Satire", 0, "#7b1fa2")])
+    finally:
+        other.db.dispose()
+    after_theirs = stored_scale(desk.db_path)
+    edit_cell(qtbot, dialog, 4, COL_NAME, "Wrong")  # False
+    with qtbot.waitSignal(dialog.ratingScaleChanged) as reloaded:
+        click_save(qtbot, dialog)
+    box = child_dialog(qtbot, desk.window, QMessageBox, "knownErrorBox")
+    assert "changed on this desk since you opened it" in box.text()
+    box.close()
+    assert dialog.isVisible() and stored_scale(desk.db_path) == after_theirs
+    shown = [d.name for d in dialog.scale.model.drafts()]
+    assert shown[0] == "Correct" and shown[-1] == "Satire"
+    assert [r.name for r in reloaded.args[0].ratings] == shown
+    edit_cell(qtbot, dialog, 4, COL_NAME, "Wrong")
+    click_save(qtbot, dialog)
+    assert not dialog.isVisible()
+    names = [row[1] for row in stored_scale(desk.db_path)]
+    assert names[0] == "Correct" and names[4] == "Wrong" and names[-1] == "Satire"
