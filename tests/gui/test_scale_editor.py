@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QColorDialog, QMessageBox
 
 from claimdesk.domain import RatingDraft
 from claimdesk.gui.dialogs.scale_editor import COL_NAME, drafts_of
@@ -14,6 +15,7 @@ from tests.gui.test_settings_dialog import (
     TAB_SCALE,
     Desk,
     child_dialog,
+    click_cell,
     click_save,
     desk,  # noqa: F401 - the fixture
     edit_cell,
@@ -49,3 +51,32 @@ def test_a_scale_saved_elsewhere_while_the_dialog_is_open_is_kept(qtbot, desk: D
     assert not dialog.isVisible()
     names = [row[1] for row in stored_scale(desk.db_path)]
     assert names[0] == "Correct" and names[4] == "Wrong" and names[-1] == "Satire"
+
+
+def test_pressing_move_up_until_the_top_does_not_move_the_rating_back_down(
+    qtbot, desk: Desk  # noqa: F811
+) -> None:
+    """At the top, Move up is disabled under the keyboard focus and Qt hands the focus on
+    to Move down: the next Space moved the rating straight back down, and so on."""
+    dialog = open_dialog(qtbot, desk)
+    show_tab(qtbot, dialog, TAB_SCALE)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    click_cell(qtbot, dialog, 2)  # Half true
+    editor = dialog.scale
+    editor.buttons["Up"].setFocus()
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert editor.current_row() == 0 and QApplication.focusWidget() is editor.view
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # one press too many
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # (it began a name edit)
+    assert [d.name for d in editor.model.drafts()][:3] == ["Half true", "True", "Mostly true"]
+    click_cell(qtbot, dialog, 5)
+    editor.buttons["Down"].setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert editor.current_row() == 6 and QApplication.focusWidget() is editor.view
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert editor.model.drafts()[-1].name == "Misleading"
+    assert dialog.findChild(QColorDialog, "settingsColorDialog") is None  # Colour… is next
+    assert dialog.isVisible()
