@@ -95,6 +95,13 @@ def test_removing_a_rating_in_use_is_refused_with_the_count(wb: Workbench, tmp_p
         (lambda ds: [], "at least one rating"),
         (lambda ds: [RatingDraft("  ", 1, "#000000"), *ds], "needs a name"),
         (lambda ds: [*ds, RatingDraft("true", 3, "#000000")], "Two ratings are called"),
+        # Names that show nothing, or show the same as another rating's name on screen
+        # (zero-width and direction marks, full-width letters, decomposed accents).
+        (lambda ds: [RatingDraft("\u200b\u202e\u2066", 1, "#000000"), *ds], "needs a name"),
+        (lambda ds: [*ds, RatingDraft("False\u200b", 3, "#000000")], "Two ratings are called"),
+        (lambda ds: [*ds, RatingDraft("\u200eＦＡＬＳＥ", 3, "#000000")], "Two ratings are"),
+        (lambda ds: [RatingDraft("Vérifié", 2, "#000000"),
+                     RatingDraft("Ve\u0301rifie\u0301 ", 1, "#000000")], "Two ratings are"),
         (lambda ds: [RatingDraft("Odd", 2, "red"), *ds], "must look like #c62828"),
         (lambda ds: [RatingDraft("Big", 101, "#123456"), *ds], "whole number from 0"),
         (lambda ds: [RatingDraft("Zero", 0, "#123")], "value above 0"),

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import DeskSettings, RatingDraft, Theme
+from claimdesk.domain.review import name_key
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.importers.common import normalise_text
@@ -164,15 +165,18 @@ def checked_scale(drafts: Sequence[RatingDraft]) -> list[RatingDraft]:
     ids: set[int] = set()
     for draft in drafts:
         name = " ".join(normalise_text(draft.name).split())
-        if not name:
+        # Zero-width and direction marks show nothing: "\u200b" is a blank name, and
+        # "False\u200b" (or full-width "ＦＡＬＳＥ") reads as "False" in every list.
+        key = name_key(name)
+        if not key:
             raise SettingsError("Every rating needs a name.")
         if len(name) > MAX_RATING_NAME:
             raise SettingsError(
                 f"A rating's name can have at most {MAX_RATING_NAME} characters (“{name[:40]}…”)."
             )
-        if name.casefold() in seen:
+        if key in seen:
             raise SettingsError(f"Two ratings are called “{name}”; give each its own name.")
-        seen.add(name.casefold())
+        seen.add(key)
         if draft.id is not None:
             if draft.id in ids:
                 raise SettingsError(f"The rating “{name}” appears twice in the scale.")
