@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QColorDialog, QMessageBox
 
 from claimdesk.domain import RatingDraft
 from claimdesk.gui.dialogs.scale_editor import COL_NAME, drafts_of
+from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
 from tests.gui.test_settings_dialog import (
+    ARTICLE,
     TAB_SCALE,
     Desk,
     child_dialog,
@@ -23,6 +26,12 @@ from tests.gui.test_settings_dialog import (
     show_tab,
     stored_scale,
 )
+
+
+def desk_path(window: MainWindow) -> Path:
+    path = window.workbench.db.path
+    assert isinstance(path, Path)
+    return path
 
 
 def test_a_scale_saved_elsewhere_while_the_dialog_is_open_is_kept(qtbot, desk: Desk) -> None:  # noqa: F811
@@ -80,3 +89,37 @@ def test_pressing_move_up_until_the_top_does_not_move_the_rating_back_down(
     assert editor.model.drafts()[-1].name == "Misleading"
     assert dialog.findChild(QColorDialog, "settingsColorDialog") is None  # Colour… is next
     assert dialog.isVisible()
+
+
+def test_a_rating_key_rates_with_the_rating_the_menu_shows(qtbot, make_window, tmp_path) -> None:
+    """Alt+N read the scale afresh while the Rating menu kept the names it was built with:
+    once another window or a colleague reordered the scale, Alt+5 ("False" in the menu)
+    rated the claim with whatever had become fifth."""
+    (tmp_path / "tolls.txt").write_text(ARTICLE, encoding="utf-8")
+    window = make_window()
+    wb = window.workbench
+    article = wb.open_file(tmp_path / "tolls.txt").article_id
+    window.show_article(article)
+    text = wb.article(article).text
+    first = "The port authority said harbour tolls doubled since 2019."
+    claim, _ = wb.add_claim(article, text.index(first), text.index(first) + len(first))
+    window.show_article(article)
+    window.select_claim(claim)
+    menu = {a.objectName(): a.text() for a in window.actions()}
+    assert menu["rateAction5"] == "False"
+    other = Workbench(open_database(desk_path(window)), wb.nlp)
+    try:  # the other window moves "False" to the top
+        theirs = drafts_of(other.rating_scale())
+        other.save_rating_scale([theirs[4], *theirs[:4], *theirs[5:]])
+    finally:
+        other.db.dispose()
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.writes.pending() == 0)
+    assert wb.claim(claim).verdict is None  # not "Mostly false", now fifth
+    assert "rating scale" in window.statusBar().currentMessage()
+    menu = {a.objectName(): a.text() for a in window.actions()}
+    assert menu["rateAction1"] == "False"  # the menu shows the scale as it is now
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wb.claim(claim).verdict is not None)
+    verdict = wb.claim(claim).verdict
+    assert verdict is not None and verdict.rating.name == "False"
