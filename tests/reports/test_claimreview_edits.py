@@ -56,3 +56,21 @@ def test_a_publisher_typed_as_spaces_is_not_published_as_a_blank_name(case: Case
     appearance = reviews(case)[-1]["itemReviewed"]["appearance"]
     assert appearance["publisher"] == {"@type": "Organization", "name": "City Post"}
     assert json.loads(render_claimreview(Reporting(wb.db).build(), REVIEW_URL))
+
+
+def test_line_and_paragraph_separators_are_escaped_in_the_markup(case: Case) -> None:
+    """U+2028 and U+2029 are valid in JSON but end a string literal in JavaScript before
+    ES2019: pasted raw into a page's script (as many site templates insert JSON-LD), an
+    explanation holding one broke the page. They are written as \\u2028 and \\u2029."""
+    wb = case.workbench
+    rating = wb.claim(case.true_claim).verdict
+    assert rating is not None
+    explanation = "Opened in 1998.\u2028See the council minutes.\u2029 </script><!--"
+    wb.set_verdict(case.true_claim, rating.rating.id, explanation)
+    text = render_claimreview(Reporting(wb.db).build(), REVIEW_URL)
+    assert "\u2028" not in text and "\u2029" not in text
+    assert "\\u2028" in text and "</script" not in text.lower() and "<!--" not in text
+    stored = wb.claim(case.true_claim).verdict
+    assert stored is not None
+    assert json.loads(text)["@graph"][-1]["reviewBody"] == stored.explanation.strip()
+    assert reviews(case)

@@ -247,13 +247,15 @@ def render_claimreview(
     """The report's ClaimReview JSON-LD as text, safe inside a <script> element.
 
     <, > and & are written as JSON escapes, so a claim quoting "</script>" cannot end a
-    <script type="application/ld+json"> element early; JSON readers see the same data.
+    <script type="application/ld+json"> element early; so are U+2028 and U+2029, which
+    JSON allows but JavaScript before ES2019 reads as a line break inside a string (site
+    templates often paste JSON-LD through a script). JSON readers see the same data.
     """
     text = json.dumps(
         _printable(claimreview_document(data, review_url, published)),
         ensure_ascii=False,
         indent=2,
     )
-    for ch in "<>&":
+    for ch in "<>&\u2028\u2029":
         text = text.replace(ch, f"\\u{ord(ch):04x}")
     return text + "\n"
