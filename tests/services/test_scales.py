@@ -148,3 +148,22 @@ def test_a_scale_saved_elsewhere_meanwhile_is_not_overwritten(
     )
     names = [r.name for r in wb.rating_scale().ratings]
     assert names[0] == "Correct" and "Wrong" in names and names[-1] == "Satire"
+
+
+def test_a_fault_in_a_long_scale_says_which_row(wb: Workbench) -> None:
+    """With 200 ratings, "Every rating needs a name" left the editor to search the list:
+    the message names the row (the editor numbers its rows from 1)."""
+    scale = wb.rating_scale()
+    extra = (RatingDraft(f"Level {i}", i % 100 + 1, "#123456") for i in range(193))
+    long = [*drafts(scale), *extra]
+    blank = list(long)
+    blank[136] = replace(blank[136], name=" \u200b ")
+    with pytest.raises(SettingsError, match="Rating 137 needs a name"):
+        wb.save_rating_scale(blank)
+    twice = list(long)
+    twice[150] = replace(twice[150], name="level 20 ")
+    twice_called = r"Two ratings are called “level 20” \(rows 28 and 151\)"
+    with pytest.raises(SettingsError, match=twice_called):
+        wb.save_rating_scale(twice)
+    wb.save_rating_scale(long)
+    assert len(wb.rating_scale().ratings) == 200

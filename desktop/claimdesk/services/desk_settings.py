@@ -161,22 +161,25 @@ def checked_scale(drafts: Sequence[RatingDraft]) -> list[RatingDraft]:
     if not drafts:
         raise SettingsError("A rating scale needs at least one rating.")
     out: list[RatingDraft] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # name key → row, numbered from 1 as the editor shows them
     ids: set[int] = set()
-    for draft in drafts:
+    for row, draft in enumerate(drafts, start=1):
         name = " ".join(normalise_text(draft.name).split())
         # Zero-width and direction marks show nothing: "\u200b" is a blank name, and
         # "False\u200b" (or full-width "ＦＡＬＳＥ") reads as "False" in every list.
         key = name_key(name)
         if not key:
-            raise SettingsError("Every rating needs a name.")
+            raise SettingsError(f"Rating {row} needs a name: every rating needs one.")
         if len(name) > MAX_RATING_NAME:
             raise SettingsError(
                 f"A rating's name can have at most {MAX_RATING_NAME} characters (“{name[:40]}…”)."
             )
         if key in seen:
-            raise SettingsError(f"Two ratings are called “{name}”; give each its own name.")
-        seen.add(key)
+            raise SettingsError(
+                f"Two ratings are called “{name}” (rows {seen[key]} and {row}); "
+                "give each its own name."
+            )
+        seen[key] = row
         if draft.id is not None:
             if draft.id in ids:
                 raise SettingsError(f"The rating “{name}” appears twice in the scale.")
