@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QColorDialog, QMessageBox
 
 from claimdesk.domain import RatingDraft
 from claimdesk.gui.dialogs.scale_editor import COL_NAME, drafts_of
+from claimdesk.gui.menus import shortcut_rows
 from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
@@ -123,3 +126,36 @@ def test_a_rating_key_rates_with_the_rating_the_menu_shows(qtbot, make_window, t
     qtbot.waitUntil(lambda: wb.claim(claim).verdict is not None)
     verdict = wb.claim(claim).verdict
     assert verdict is not None and verdict.rating.name == "False"
+
+
+def shown(text: str) -> tuple[str, str]:
+    """What a menu shows of an action's text, and the Alt+letter it makes of it."""
+    visible = re.sub(r"&(.)", r"\1", text)
+    return visible, QKeySequence.mnemonic(text).toString()
+
+
+def test_a_rating_named_with_an_ampersand_shows_it_in_the_menus(qtbot, make_window, tmp_path):
+    """Menus read "&" as the mark of the Alt+letter: a rating "Fact & Fiction" showed as
+    "Fact  Fiction" in the Rating menu and in Edit → Undo, and took Alt+Space."""
+    (tmp_path / "tolls.txt").write_text(ARTICLE, encoding="utf-8")
+    window = make_window()
+    wb = window.workbench
+    ours = drafts_of(wb.rating_scale())
+    ours[4] = replace(ours[4], name="Fact & Fiction")
+    wb.save_rating_scale(ours)
+    window.apply_scale(wb.rating_scale())
+    article = wb.open_file(tmp_path / "tolls.txt").article_id
+    text = wb.article(article).text
+    first = "The port authority said harbour tolls doubled since 2019."
+    claim, _ = wb.add_claim(article, text.index(first), text.index(first) + len(first))
+    window.show_article(article)
+    window.select_claim(claim)
+    actions = {a.objectName(): a for a in window.actions()}
+    assert shown(actions["rateAction5"].text()) == ("Fact & Fiction", "")
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wb.claim(claim).verdict is not None)
+    undo = window.findChild(QAction, "undoAction")
+    assert undo is not None
+    qtbot.waitUntil(lambda: "Fact" in undo.text())
+    assert shown(undo.text()) == ("Undo Rate as “Fact & Fiction”", "Alt+U")
+    assert ("Fact & Fiction", "Alt+5") in shortcut_rows(window.menu_actions)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from claimdesk.domain import Claim, ClaimStatus
 from claimdesk.errors import KnownError
+from claimdesk.gui.menus import plain
 from claimdesk.gui.windows.host import WindowHelper
 from claimdesk.services.changes import Changes
 from claimdesk.services.span_edit import ClaimOverlap
@@ -110,13 +111,15 @@ class Commands(WindowHelper):
         undo.setEnabled(undo_label is not None or queued)
         # Undo labels come from the services and stay English (see gui/i18n.py).
         undo.setText(
-            self.tr("&Undo {action}").format(action=undo_label)
+            self.tr("&Undo {action}").format(action=plain(undo_label))
             if undo_label and not queued
             else self.tr("&Undo")
         )
         redo.setEnabled(redo_label is not None or queued)
         redo.setText(
-            self.tr("&Redo {action}").format(action=redo_label) if redo_label else self.tr("&Redo")
+            self.tr("&Redo {action}").format(action=plain(redo_label))
+            if redo_label
+            else self.tr("&Redo")
         )
 
     # ------------------------------------------------------------------ claims
