@@ -11,7 +11,11 @@ from typing import Any
 import pytest
 
 from claimdesk.domain import ArticleMetadata
-from claimdesk.reports.claimreview import claimreview_document, render_claimreview
+from claimdesk.reports.claimreview import (
+    ClaimReviewIncomplete,
+    claimreview_document,
+    render_claimreview,
+)
 from claimdesk.services.reporting import Reporting
 from tests.reports.casework import Case, build_case
 from tests.reports.test_claimreview import REVIEW_URL, google_problems, vocabulary
@@ -74,3 +78,19 @@ def test_line_and_paragraph_separators_are_escaped_in_the_markup(case: Case) -> 
     assert stored is not None
     assert json.loads(text)["@graph"][-1]["reviewBody"] == stored.explanation.strip()
     assert reviews(case)
+
+
+def test_a_desk_awaiting_approvals_says_so_instead_of_asking_for_verdicts(case: Case) -> None:
+    """Review is required (a shared desk's default) and nothing is approved yet: the
+    export asked for "at least one claim with a verdict" over three rated claims."""
+    wb = case.workbench
+    wb.set_review_required(True)
+    data = Reporting(wb.db).build()
+    with pytest.raises(ClaimReviewIncomplete) as caught:
+        render_claimreview(data, REVIEW_URL)
+    assert caught.value.missing == (
+        "at least one approved verdict (this desk publishes only verdicts a reviewer "
+        "approved)",
+    )
+    wb.set_review_required(False)
+    assert len(reviews(case)) == 3

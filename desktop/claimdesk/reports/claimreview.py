@@ -88,7 +88,11 @@ def missing_facts(data: ReportData, review_url: str | None) -> list[str]:
     """What must still be set before `data` can be published as ClaimReview (empty: ready)."""
     gaps = _organisation_gaps(data.organisation, review_url)
     rated = [p for p in data.articles if any(c.verdict for c in p.claims)]
-    if not rated:
+    if not rated and data.reviewed_only:
+        gaps.append(
+            "at least one approved verdict (this desk publishes only verdicts a reviewer approved)"
+        )
+    elif not rated:
         gaps.append("at least one claim with a verdict")
     gaps += [gap for p in rated if (gap := _article_gap(p.article))]
     return gaps
