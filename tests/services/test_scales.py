@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from claimdesk.domain import RatingDraft, RatingScale
 from claimdesk.errors import StaleReference
@@ -167,3 +169,37 @@ def test_a_fault_in_a_long_scale_says_which_row(wb: Workbench) -> None:
         wb.save_rating_scale(twice)
     wb.save_rating_scale(long)
     assert len(wb.rating_scale().ratings) == 200
+
+
+def test_two_scale_saves_at_the_same_moment_do_not_both_pass_the_check(wb: Workbench) -> None:
+    """On a shared desk each checker's save reads the scale, compares it with what its
+    editor read, then writes: without a lock both read the old scale while the other's
+    save was under way, and the later one reverted the earlier one's rename."""
+    if not wb.db.is_server:
+        pytest.skip("a file desk's writes take the file one at a time (BEGIN IMMEDIATE)")
+    opened = drafts(wb.rating_scale())
+    engine = create_engine(str(target_of(wb.db)))
+    try:
+        with engine.connect() as theirs:  # a colleague's save, still under way
+            theirs.execute(text("SELECT id FROM rating_scales FOR UPDATE"))
+            theirs.execute(text("UPDATE ratings SET name = 'Correct' WHERE name = 'True'"))
+            outcome: list[BaseException | None] = []
+
+            def save_mine() -> None:
+                try:
+                    mine = [replace(d, name="Wrong") if d.name == "False" else d for d in opened]
+                    wb.save_rating_scale(mine, based_on=opened)
+                    outcome.append(None)
+                except BaseException as exc:  # reported below
+                    outcome.append(exc)
+
+            worker = threading.Thread(target=save_mine)
+            worker.start()
+            worker.join(1.0)
+            theirs.commit()
+        worker.join(30)
+    finally:
+        engine.dispose()
+    assert len(outcome) == 1 and isinstance(outcome[0], ScaleChanged), outcome
+    names = [r.name for r in wb.rating_scale().ratings]
+    assert "Correct" in names and "Wrong" not in names

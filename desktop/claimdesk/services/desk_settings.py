@@ -213,6 +213,7 @@ def save_scale(
     the drafts say what the whole scale is, so saving them would revert the other
     save's renames and drop the ratings it added.
     """
+    scale_repo.lock_scales(session)
     stored = repo.default_scale(session)
     if based_on is not None and [
         RatingDraft(r.name, r.value, r.color, r.id) for r in stored.ratings
