@@ -94,3 +94,24 @@ def test_a_desk_awaiting_approvals_says_so_instead_of_asking_for_verdicts(case: 
     )
     wb.set_review_required(False)
     assert len(reviews(case)) == 3
+
+
+def test_text_that_shows_nothing_is_missing_not_published(case: Case) -> None:
+    """Zero-width characters pass str.strip(): an organisation named "\\u200b" was
+    published as the review's author (an invisible name), and an explanation or a
+    publisher of zero-width characters as a reviewBody or publisher with nothing to read."""
+    wb = case.workbench
+    invisible = "\u200b\u2060\ufeff"
+    wb.save_settings(replace(wb.settings(), org_name=invisible))
+    with pytest.raises(ClaimReviewIncomplete, match="organisation's name"):
+        render_claimreview(Reporting(wb.db).build(), REVIEW_URL)
+    wb.save_settings(replace(wb.settings(), org_name="Lab"))
+    verdict = wb.claim(case.true_claim).verdict
+    assert verdict is not None
+    wb.set_verdict(case.true_claim, verdict.rating.id, "\u200b\u200d")
+    wb.update_metadata(case.article_two, ArticleMetadata(
+        title="Bridge", publisher="\u2060", author="\u200b", url="https://news.example/bridge"))
+    bridge = reviews(case)[-1]
+    assert "reviewBody" not in bridge
+    assert "publisher" not in bridge["itemReviewed"]["appearance"]
+    assert "author" not in bridge["itemReviewed"]

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from claimdesk.domain import Article, Claim, ClaimType, RatingScale, SpeakerKind
+from claimdesk.domain.review import blank_name
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import Organisation, ReportData, printable
@@ -65,9 +66,16 @@ def _url(url: str | None) -> str:
     return clean_url(url) or ""
 
 
+def _shown(text: str | None) -> str:
+    """`text` trimmed, or "" when it shows nothing: spaces, or zero-width characters,
+    which str.strip() keeps (published, they are a name or a body with nothing to read)."""
+    text = (text or "").strip()
+    return "" if blank_name(text) else text
+
+
 def _organisation_gaps(org: Organisation, review_url: str | None) -> list[str]:
     gaps = []
-    if not org.name.strip():
+    if not _shown(org.name):
         gaps.append("the organisation's name (Settings → Organisation)")
     if not org.url.strip():
         gaps.append("the organisation's web address (Settings → Organisation)")
@@ -121,14 +129,14 @@ def _claim_author(article: Article, claim: Claim) -> dict[str, Any] | None:
     without naming them ("police said", "a shop owner said"): its author is not known,
     and crediting the journalist would publish those words as theirs. It has none.
     """
-    if claim.speaker and claim.speaker.strip():
-        return _speaker(claim.speaker.strip(), claim.speaker_kind)
+    if speaker := _shown(claim.speaker):
+        return _speaker(speaker, claim.speaker_kind)
     if ClaimType.QUOTE in claim.types:
         return None
-    if article.author and article.author.strip():
-        return {"@type": "Person", "name": article.author.strip()}
-    if article.publisher and article.publisher.strip():
-        return {"@type": "Organization", "name": article.publisher.strip()}
+    if author := _shown(article.author):
+        return {"@type": "Person", "name": author}
+    if publisher := _shown(article.publisher):
+        return {"@type": "Organization", "name": publisher}
     return None
 
 
@@ -156,10 +164,10 @@ def _review(
         rating["worstRating"] = scale.worst_value
     appearance: dict[str, Any] = {"@type": "CreativeWork", "url": _url(article.url)}
     # Metadata is stored as typed: spaces around it (or only spaces) are not published.
-    if article.title.strip():
-        appearance["headline"] = article.title.strip()
-    if article.publisher and article.publisher.strip():
-        appearance["publisher"] = {"@type": "Organization", "name": article.publisher.strip()}
+    if headline := _shown(article.title):
+        appearance["headline"] = headline
+    if publisher := _shown(article.publisher):
+        appearance["publisher"] = {"@type": "Organization", "name": publisher}
     if article.published:
         appearance["datePublished"] = article.published.isoformat()
     # The claim is quoted in the article's language; the review quotes it (claimReviewed)
@@ -182,13 +190,13 @@ def _review(
         "claimReviewed": " ".join(claim.text.split()),
         "itemReviewed": item,
         "reviewRating": rating,
-        "author": {"@type": "Organization", "name": org.name.strip(), "url": _url(org.url)},
+        "author": {"@type": "Organization", "name": _shown(org.name), "url": _url(org.url)},
         "datePublished": (published or verdict.updated_at.date()).isoformat(),
     }
     if language:
         review["inLanguage"] = language
-    if verdict.explanation.strip():
-        review["reviewBody"] = verdict.explanation.strip()
+    if body := _shown(verdict.explanation):
+        review["reviewBody"] = body
     return review
 
 
