@@ -14,6 +14,7 @@ from claimdesk.domain import ArticleMetadata
 from claimdesk.reports.claimreview import (
     ClaimReviewIncomplete,
     claimreview_document,
+    missing_facts,
     render_claimreview,
 )
 from claimdesk.services.reporting import Reporting
@@ -115,3 +116,21 @@ def test_text_that_shows_nothing_is_missing_not_published(case: Case) -> None:
     assert "reviewBody" not in bridge
     assert "publisher" not in bridge["itemReviewed"]["appearance"]
     assert "author" not in bridge["itemReviewed"]
+
+
+def test_many_articles_without_an_address_are_one_missing_fact(case: Case) -> None:
+    """Each rated article without a web address was its own sentence: with 40 of them the
+    export dialog's warning filled the window and squeezed the preview to four lines."""
+    report = Reporting(case.workbench.db).build()
+    part = report.articles[0]
+    many = replace(report, articles=tuple(
+        replace(part, article=replace(part.article, url=None, title=f"Budget story {i}"))
+        for i in range(40)
+    ))
+    gaps = missing_facts(many, REVIEW_URL)
+    assert gaps == [
+        "the web addresses of 40 articles where their claims appeared (Article → "
+        "Properties), among them “Budget story 0”, “Budget story 1” and “Budget story 2”"
+    ]
+    three = replace(many, articles=many.articles[:3])
+    assert len(missing_facts(three, REVIEW_URL)) == 3  # a few are still named one by one

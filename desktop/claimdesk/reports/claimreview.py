@@ -15,6 +15,9 @@ from claimdesk.errors import KnownError
 from claimdesk.reports.model import Organisation, ReportData, printable
 
 CONTEXT = "https://schema.org"
+#: Articles without a web address named one by one among the missing facts; more are
+#: counted, with the first few named.
+NAMED_ARTICLES = 3
 
 
 class ClaimReviewIncomplete(KnownError):
@@ -102,7 +105,15 @@ def missing_facts(data: ReportData, review_url: str | None) -> list[str]:
         )
     elif not rated:
         gaps.append("at least one claim with a verdict")
-    gaps += [gap for p in rated if (gap := _article_gap(p.article))]
+    unplaced = [p.article for p in rated if _article_gap(p.article)]
+    if len(unplaced) <= NAMED_ARTICLES:
+        gaps += [gap for a in unplaced if (gap := _article_gap(a))]
+    else:  # one sentence each would fill the export dialog (and the terminal)
+        names = [f"“{a.title}”" for a in unplaced[:NAMED_ARTICLES]]
+        gaps.append(
+            f"the web addresses of {len(unplaced)} articles where their claims appeared "
+            f"(Article → Properties), among them {', '.join(names[:-1])} and {names[-1]}"
+        )
     return gaps
 
 
