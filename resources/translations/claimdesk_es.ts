@@ -530,6 +530,10 @@
         </translation>
     </message>
     <message>
+        <source>The rating scale was changed on this desk; the Rating menu now shows it. Nothing was rated: press the key for the rating you mean.</source>
+        <translation>La escala de calificaciones se cambió en esta mesa; el menú Calificación ya la muestra. No se calificó nada: pulse la tecla de la calificación que quiere.</translation>
+    </message>
+    <message>
         <source>The clipboard holds no web address.</source>
         <translation>El portapapeles no contiene ninguna dirección web.</translation>
     </message>

@@ -9,9 +9,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from claimdesk.domain import ArticleMetadata
 from claimdesk.gui.dialogs.export_dialog import ExportDialog
 from tests.gui.conftest import wait_for_claims
 
@@ -140,3 +142,25 @@ def test_a_verdict_whose_approval_was_withdrawn_since_the_preview_is_not_saved(
         assert "Air force count" not in save(qtbot, dialog, target).read_text(encoding="utf-8")
     finally:
         ben.db.dispose()
+
+
+def test_missing_facts_show_an_article_title_with_markup_as_typed(qtbot, make_window, seed_path):
+    """The ClaimReview warning names the article: a title holding tags ("<b>…</b>", as a
+    saved page's title can) made the label read the whole warning as HTML, so the title
+    showed bold, without its tags, or with an image the tags pointed at."""
+    window, claim = rated_window(qtbot, make_window, seed_path)
+    article = window.workbench.claim(claim.id).article_id
+    title = "<b>Drones</b> over <img src='x.png'> Kyiv"
+    window.workbench.update_metadata(article, ArticleMetadata(title=title, url=None))
+    window.show_article(article)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_E,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None
+    choose(dialog, "claimreview")
+    shown = dialog.warning.text()
+    assert title in shown and QtGui.Qt.mightBeRichText(shown)
+    assert dialog.warning.textFormat() is Qt.TextFormat.PlainText

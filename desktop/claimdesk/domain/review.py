@@ -59,15 +59,16 @@ def same_checker(a: str | None, b: str | None) -> bool:
     """Whether two recorded names are one checker: case, spacing and the code points of
     what looks the same on screen aside (composed or not, full-width letters, zero-width
     characters), so nobody becomes their own reviewer by typing their name differently."""
-    return _name_key(a) == _name_key(b)
+    return name_key(a) == name_key(b)
 
 
 def blank_name(name: str | None) -> bool:
     """Whether a typed name shows nothing: empty, spaces, zero-width characters."""
-    return not _name_key(name)
+    return not name_key(name)
 
 
-def _name_key(name: str | None) -> str:
+def name_key(name: str | None) -> str:
+    """`name` as it reads on screen: what two names that look the same share."""
     folded = unicodedata.normalize("NFKC", name or "").casefold()
     visible = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
     return " ".join(unicodedata.normalize("NFKC", visible).split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,17 @@ class Act:
 
 #: A menu is its title and its actions; None draws a separator.
 MenuSpec = Sequence[tuple[str, Sequence[Act | None]]]
+
+
+def plain(text: str) -> str:
+    """User text (a rating name, an undo label) for a menu item: a menu reads "&" as the
+    mark of its Alt+letter, so it is doubled to show as itself and make none."""
+    return text.replace("&", "&&")
+
+
+def shown(text: str) -> str:
+    """A menu item's text as the menu shows it: "&&" is "&", any other "&" marks a key."""
+    return re.sub(r"&(.)", r"\1", text)
 
 
 def build_menus(window: QMainWindow, spec: MenuSpec) -> dict[str, QAction]:
@@ -64,5 +76,5 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
     for action in actions.values():
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if keys:
-            rows.append((action.text().replace("&", "").rstrip("…"), keys))
+            rows.append((shown(action.text()).rstrip("…"), keys))
     return rows

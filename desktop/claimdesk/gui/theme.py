@@ -222,6 +222,9 @@ class MessageLabel(QLabel):
         self, colors: tuple[str, str], parent: QWidget | None = None, **kwargs: Any
     ) -> None:
         super().__init__(parent, **kwargs)
+        # Messages quote what the user typed (titles, addresses, server errors): a "<b>"
+        # in them is text, not markup that turns the whole message into HTML.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self._colors = colors
         self._recolour()
 

@@ -9,11 +9,15 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from claimdesk.domain import Article, Claim, ClaimType, RatingScale, SpeakerKind
+from claimdesk.domain.review import blank_name
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import Organisation, ReportData, printable
 
 CONTEXT = "https://schema.org"
+#: Articles without a web address named one by one among the missing facts; more are
+#: counted, with the first few named.
+NAMED_ARTICLES = 3
 
 
 class ClaimReviewIncomplete(KnownError):
@@ -65,9 +69,16 @@ def _url(url: str | None) -> str:
     return clean_url(url) or ""
 
 
+def _shown(text: str | None) -> str:
+    """`text` trimmed, or "" when it shows nothing: spaces, or zero-width characters,
+    which str.strip() keeps (published, they are a name or a body with nothing to read)."""
+    text = (text or "").strip()
+    return "" if blank_name(text) else text
+
+
 def _organisation_gaps(org: Organisation, review_url: str | None) -> list[str]:
     gaps = []
-    if not org.name.strip():
+    if not _shown(org.name):
         gaps.append("the organisation's name (Settings → Organisation)")
     if not org.url.strip():
         gaps.append("the organisation's web address (Settings → Organisation)")
@@ -88,9 +99,21 @@ def missing_facts(data: ReportData, review_url: str | None) -> list[str]:
     """What must still be set before `data` can be published as ClaimReview (empty: ready)."""
     gaps = _organisation_gaps(data.organisation, review_url)
     rated = [p for p in data.articles if any(c.verdict for c in p.claims)]
-    if not rated:
+    if not rated and data.reviewed_only:
+        gaps.append(
+            "at least one approved verdict (this desk publishes only verdicts a reviewer approved)"
+        )
+    elif not rated:
         gaps.append("at least one claim with a verdict")
-    gaps += [gap for p in rated if (gap := _article_gap(p.article))]
+    unplaced = [p.article for p in rated if _article_gap(p.article)]
+    if len(unplaced) <= NAMED_ARTICLES:
+        gaps += [gap for a in unplaced if (gap := _article_gap(a))]
+    else:  # one sentence each would fill the export dialog (and the terminal)
+        names = [f"“{a.title}”" for a in unplaced[:NAMED_ARTICLES]]
+        gaps.append(
+            f"the web addresses of {len(unplaced)} articles where their claims appeared "
+            f"(Article → Properties), among them {', '.join(names[:-1])} and {names[-1]}"
+        )
     return gaps
 
 
@@ -117,14 +140,14 @@ def _claim_author(article: Article, claim: Claim) -> dict[str, Any] | None:
     without naming them ("police said", "a shop owner said"): its author is not known,
     and crediting the journalist would publish those words as theirs. It has none.
     """
-    if claim.speaker and claim.speaker.strip():
-        return _speaker(claim.speaker.strip(), claim.speaker_kind)
+    if speaker := _shown(claim.speaker):
+        return _speaker(speaker, claim.speaker_kind)
     if ClaimType.QUOTE in claim.types:
         return None
-    if article.author and article.author.strip():
-        return {"@type": "Person", "name": article.author.strip()}
-    if article.publisher and article.publisher.strip():
-        return {"@type": "Organization", "name": article.publisher.strip()}
+    if author := _shown(article.author):
+        return {"@type": "Person", "name": author}
+    if publisher := _shown(article.publisher):
+        return {"@type": "Organization", "name": publisher}
     return None
 
 
@@ -150,13 +173,12 @@ def _review(
         rating["ratingValue"] = verdict.rating.value
         rating["bestRating"] = scale.best_value
         rating["worstRating"] = scale.worst_value
-    appearance: dict[str, Any] = {
-        "@type": "CreativeWork",
-        "url": _url(article.url),
-        "headline": article.title,
-    }
-    if article.publisher:
-        appearance["publisher"] = {"@type": "Organization", "name": article.publisher}
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "url": _url(article.url)}
+    # Metadata is stored as typed: spaces around it (or only spaces) are not published.
+    if headline := _shown(article.title):
+        appearance["headline"] = headline
+    if publisher := _shown(article.publisher):
+        appearance["publisher"] = {"@type": "Organization", "name": publisher}
     if article.published:
         appearance["datePublished"] = article.published.isoformat()
     # The claim is quoted in the article's language; the review quotes it (claimReviewed)
@@ -179,13 +201,13 @@ def _review(
         "claimReviewed": " ".join(claim.text.split()),
         "itemReviewed": item,
         "reviewRating": rating,
-        "author": {"@type": "Organization", "name": org.name.strip(), "url": _url(org.url)},
+        "author": {"@type": "Organization", "name": _shown(org.name), "url": _url(org.url)},
         "datePublished": (published or verdict.updated_at.date()).isoformat(),
     }
     if language:
         review["inLanguage"] = language
-    if verdict.explanation.strip():
-        review["reviewBody"] = verdict.explanation.strip()
+    if body := _shown(verdict.explanation):
+        review["reviewBody"] = body
     return review
 
 
@@ -248,13 +270,15 @@ def render_claimreview(
     """The report's ClaimReview JSON-LD as text, safe inside a <script> element.
 
     <, > and & are written as JSON escapes, so a claim quoting "</script>" cannot end a
-    <script type="application/ld+json"> element early; JSON readers see the same data.
+    <script type="application/ld+json"> element early; so are U+2028 and U+2029, which
+    JSON allows but JavaScript before ES2019 reads as a line break inside a string (site
+    templates often paste JSON-LD through a script). JSON readers see the same data.
     """
     text = json.dumps(
         _printable(claimreview_document(data, review_url, published)),
         ensure_ascii=False,
         indent=2,
     )
-    for ch in "<>&":
+    for ch in "<>&\u2028\u2029":
         text = text.replace(ch, f"\\u{ord(ch):04x}")
     return text + "\n"

@@ -63,6 +63,8 @@ class ReportData:
     organisation: Organisation = field(default_factory=Organisation)
     #: Who produced the report (the checker name in settings); each verdict names its own.
     checker: str = ""
+    #: The desk publishes only approved verdicts: the others were left out of the claims.
+    reviewed_only: bool = False
 
     @property
     def claims(self) -> tuple[Claim, ...]:

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import DeskSettings, RatingDraft, Theme
+from claimdesk.domain.review import name_key
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
 from claimdesk.importers.common import normalise_text
@@ -36,6 +37,17 @@ _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 class SettingsError(KnownError):
     """A value in the settings dialog cannot be saved as it is."""
+
+
+class ScaleChanged(SettingsError):
+    """The scale was saved elsewhere after the editor read it; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The rating scale was changed on this desk since you opened it here (by another "
+            "checker or window), so your changes to it were not saved. The editor now shows "
+            "the scale as it is; make your changes again and save."
+        )
 
 
 def os_user() -> str:
@@ -149,19 +161,25 @@ def checked_scale(drafts: Sequence[RatingDraft]) -> list[RatingDraft]:
     if not drafts:
         raise SettingsError("A rating scale needs at least one rating.")
     out: list[RatingDraft] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # name key → row, numbered from 1 as the editor shows them
     ids: set[int] = set()
-    for draft in drafts:
+    for row, draft in enumerate(drafts, start=1):
         name = " ".join(normalise_text(draft.name).split())
-        if not name:
-            raise SettingsError("Every rating needs a name.")
+        # Zero-width and direction marks show nothing: "\u200b" is a blank name, and
+        # "False\u200b" (or full-width "ＦＡＬＳＥ") reads as "False" in every list.
+        key = name_key(name)
+        if not key:
+            raise SettingsError(f"Rating {row} needs a name: every rating needs one.")
         if len(name) > MAX_RATING_NAME:
             raise SettingsError(
                 f"A rating's name can have at most {MAX_RATING_NAME} characters (“{name[:40]}…”)."
             )
-        if name.casefold() in seen:
-            raise SettingsError(f"Two ratings are called “{name}”; give each its own name.")
-        seen.add(name.casefold())
+        if key in seen:
+            raise SettingsError(
+                f"Two ratings are called “{name}” (rows {seen[key]} and {row}); "
+                "give each its own name."
+            )
+        seen[key] = row
         if draft.id is not None:
             if draft.id in ids:
                 raise SettingsError(f"The rating “{name}” appears twice in the scale.")
@@ -183,13 +201,26 @@ def checked_scale(drafts: Sequence[RatingDraft]) -> list[RatingDraft]:
     return out
 
 
-def save_scale(session: Session, drafts: Sequence[RatingDraft]) -> set[int]:
+def save_scale(
+    session: Session,
+    drafts: Sequence[RatingDraft],
+    based_on: Sequence[RatingDraft] | None = None,
+) -> set[int]:
     """Store checked drafts as the scale; returns the articles whose rated claims show it.
 
-    Refuses (SettingsError) to remove a rating that claims use, saying how many.
+    Refuses (SettingsError) to remove a rating that claims use, saying how many, and
+    (ScaleChanged) a scale edited from `based_on` when the stored one differs from it:
+    the drafts say what the whole scale is, so saving them would revert the other
+    save's renames and drop the ratings it added.
     """
+    scale_repo.lock_scales(session)
+    stored = repo.default_scale(session)
+    if based_on is not None and [
+        RatingDraft(r.name, r.value, r.color, r.id) for r in stored.ratings
+    ] != list(based_on):
+        raise ScaleChanged()
     keep = {d.id for d in drafts}
-    removed = [r for r in repo.default_scale(session).ratings if r.id not in keep]
+    removed = [r for r in stored.ratings if r.id not in keep]
     used = scale_repo.usage(session, [r.id for r in removed])
     for rating in removed:
         n = used.get(rating.id, 0)

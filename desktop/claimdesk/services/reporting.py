@@ -130,6 +130,7 @@ class Reporting:
             generated_at=(now or datetime.now()).replace(microsecond=0),
             organisation=organisation,
             checker=checker,
+            reviewed_only=reviewed_only,
         )
 
     @contextmanager

@@ -363,15 +363,18 @@ class Workbench(EvidenceEdits, SourceNotes, ArticleLanguages, Reviews):
             desk_settings.write(session, clean)
         return Changes(library=old.threshold != clean.threshold)
 
-    def save_rating_scale(self, ratings: Sequence[RatingDraft]) -> Changes:
+    def save_rating_scale(
+        self, ratings: Sequence[RatingDraft], based_on: Sequence[RatingDraft] | None = None
+    ) -> Changes:
         """Make the scale exactly `ratings`, in order; claims keep their rating by id.
 
-        Removing a rating that claims use is refused with a SettingsError saying how many.
-        Reports the articles whose rated claims show a renamed or recoloured rating.
+        Removing a rating that claims use is refused with a SettingsError saying how many;
+        `based_on` (the scale as the editor read it) refuses with ScaleChanged once another
+        save changed it. Reports the articles whose claims show a renamed rating.
         """
         drafts = desk_settings.checked_scale(ratings)
         with self._write() as session:
-            articles = desk_settings.save_scale(session, drafts)
+            articles = desk_settings.save_scale(session, drafts, based_on)
         return Changes(library=True, claim_sets=frozenset(articles))
 
 

@@ -8,9 +8,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import RatingDraft
-from claimdesk.storage.orm import ClaimRow, RatingRow, VerdictRow
+from claimdesk.storage.orm import ClaimRow, RatingRow, RatingScaleRow, VerdictRow
 from claimdesk.storage.repositories import default_scale
 from claimdesk.storage.rows import MissingRowError
+
+
+def lock_scales(session: Session) -> None:
+    """Hold the scales until this transaction ends, so a scale read next is still the
+    stored one when the save based on it is written (a shared desk's other checkers
+    wait here; SQLite has no row locks and takes the whole file for a write anyway)."""
+    session.execute(select(RatingScaleRow.id).with_for_update()).all()
 
 
 def usage(session: Session, rating_ids: Sequence[int]) -> dict[int, int]:

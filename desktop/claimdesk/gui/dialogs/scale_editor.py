@@ -228,10 +228,15 @@ class RatingScaleEditor(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         row, count = self.current_row(), self.model.rowCount()
+        focused = next((b for b in self.buttons.values() if b.hasFocus()), None)
         self.buttons["Remove"].setEnabled(row >= 0 and count > 1)
         self.buttons["Up"].setEnabled(row > 0)
         self.buttons["Down"].setEnabled(0 <= row < count - 1)
         self.buttons["Color"].setEnabled(row >= 0)
+        if focused is not None and not focused.isEnabled():
+            # Qt hands the focus to the next button (Move up → Move down → Colour…), so
+            # the next Space would undo the move or open a dialog: go back to the rating.
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_rating(self) -> None:
         """Add a rating below the current one and start editing its name."""

@@ -298,7 +298,7 @@ class SettingsDialog(QDialog):
             # with its values and asks for another click (gui/write_queue.py's rule).
             with self.workbench.quick():
                 if drafts != self._stored_scale:
-                    changes |= self.workbench.save_rating_scale(drafts)
+                    changes |= self.workbench.save_rating_scale(drafts, self._stored_scale)
                     scale = self.workbench.rating_scale()
                     self._stored_scale = drafts_of(scale)
                     self.scale.model.reload(self._stored_scale)  # new ratings now have ids
@@ -313,6 +313,11 @@ class SettingsDialog(QDialog):
         except KnownError as exc:
             if changes:  # only a failing disk gets here after the scale was stored
                 self.settingsChanged.emit(changes)
+            if isinstance(exc, desk_settings.ScaleChanged):  # show the scale as it is now
+                scale = self.workbench.rating_scale()
+                self._stored_scale = drafts_of(scale)
+                self.scale.model.reload(self._stored_scale)
+                self.ratingScaleChanged.emit(scale)
             self.errors.report(exc)
             return False
         self._stored = self.workbench.settings()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
+from claimdesk.gui.menus import shown
 
 #: The group of actions found in no menu.
 OTHER = QT_TRANSLATE_NOOP("ShortcutsSheet", "Other")
@@ -29,7 +30,7 @@ OTHER = QT_TRANSLATE_NOOP("ShortcutsSheet", "Other")
 
 def _clean(text: str) -> str:
     """Menu text as shortcut_rows shows it: no mnemonic ampersands, no trailing "…"."""
-    return text.replace("&", "").rstrip("…")
+    return shown(text).rstrip("…")
 
 
 def menu_groups(window: QMainWindow) -> dict[str, str]:

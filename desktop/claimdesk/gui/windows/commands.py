@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from claimdesk.domain import Claim, ClaimStatus
 from claimdesk.errors import KnownError
+from claimdesk.gui.menus import plain
 from claimdesk.gui.windows.host import WindowHelper
 from claimdesk.services.changes import Changes
 from claimdesk.services.span_edit import ClaimOverlap
@@ -110,13 +111,15 @@ class Commands(WindowHelper):
         undo.setEnabled(undo_label is not None or queued)
         # Undo labels come from the services and stay English (see gui/i18n.py).
         undo.setText(
-            self.tr("&Undo {action}").format(action=undo_label)
+            self.tr("&Undo {action}").format(action=plain(undo_label))
             if undo_label and not queued
             else self.tr("&Undo")
         )
         redo.setEnabled(redo_label is not None or queued)
         redo.setText(
-            self.tr("&Redo {action}").format(action=redo_label) if redo_label else self.tr("&Redo")
+            self.tr("&Redo {action}").format(action=plain(redo_label))
+            if redo_label
+            else self.tr("&Redo")
         )
 
     # ------------------------------------------------------------------ claims
@@ -306,14 +309,25 @@ class Commands(WindowHelper):
         claim = self._current()
         if claim is None:
             return
-        ratings = self.workbench.rating_scale().ratings
         if number == 0:
             self._run(lambda: self.workbench.clear_verdict(claim.id))
             return
+        # The key means the rating the menu shows under it. Saved elsewhere meanwhile (a
+        # colleague, another window), the scale may have another rating there now.
+        shown, scale = self.detail.scale.ratings, self.workbench.rating_scale()
+        if scale.ratings != shown:
+            self.host.apply_scale(scale)
+        ratings = scale.ratings
         if number > len(ratings):
             self.host.show_status(self.tr("The scale has %n rating(s).", None, len(ratings)), 4000)
             return
         rating = ratings[number - 1]
+        if number > len(shown) or shown[number - 1].id != rating.id:
+            self.host.show_status(self.tr(
+                "The rating scale was changed on this desk; the Rating menu now shows it. "
+                "Nothing was rated: press the key for the rating you mean."
+            ), 8000)  # fmt: skip
+            return
         # The editor's text, typed or not yet saved, goes with the new rating.
         explanation = self.detail.explanation_text()
         self.detail.save_explanation()

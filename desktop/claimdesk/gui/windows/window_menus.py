@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from claimdesk.domain import ClaimStatus, RatingScale
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, label
-from claimdesk.gui.menus import Act, MenuSpec
+from claimdesk.gui.menus import Act, MenuSpec, plain
 from claimdesk.gui.panels.checked_before import ACCEPT_KEYS
 from claimdesk.gui.panels.claims_panel import ClaimsPanel
 from claimdesk.gui.panels.detail_pane import DetailPane
@@ -167,7 +167,7 @@ def set_rating_actions(
         window.removeAction(action)
         action.deleteLater()
     for number, rating in enumerate(scale.ratings[:RATING_KEYS], start=1):
-        action = QAction(label(rating.name), window)
+        action = QAction(plain(label(rating.name)), window)
         action.setObjectName(f"rateAction{number}")
         action.setShortcut(QKeySequence(f"Alt+{number}"))
         action.triggered.connect(lambda _c=False, n=number: rate(n))
