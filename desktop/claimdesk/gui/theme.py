@@ -38,8 +38,9 @@ _LIGHT = {
     Role.BrightText: "#ffffff",
     Role.Light: "#ffffff",
     Role.Midlight: "#e3e3e3",
-    # Mid doubles as the secondary text colour ("color: palette(mid)" in several widgets).
-    Role.Mid: "#7f7f7f",
+    # Mid doubles as the secondary text colour ("color: palette(mid)" in several widgets):
+    # it must read at 4.5:1 on Window, Base and AlternateBase (tests/gui/test_theme_contrast).
+    Role.Mid: "#6b6b6b",
     Role.Dark: "#a0a0a0",
     Role.Shadow: "#767676",
     Role.Highlight: "#2f6fb2",
@@ -68,7 +69,7 @@ _DARK = {
     Role.BrightText: "#ff7b7b",
     Role.Light: "#4b4f53",
     Role.Midlight: "#404346",
-    Role.Mid: "#8f9396",
+    Role.Mid: "#969a9d",  # secondary text too, as in _LIGHT
     Role.Dark: "#1b1c1e",
     Role.Shadow: "#0e0f10",
     Role.Highlight: "#3d7cc9",

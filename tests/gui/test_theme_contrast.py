@@ -1,0 +1,62 @@
+"""Every text colour the themes draw reads at WCAG AA (4.5:1) on the colour it is drawn on,
+measured on the palettes and on real widgets of a window over a real desk."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from claimdesk.domain import Theme
+from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet
+from claimdesk.gui.theme import _contrast, apply_theme, dark_palette, is_dark, light_palette
+from tests.gui.conftest import wait_for_claims
+
+Role = QPalette.ColorRole
+AA = 4.5
+#: (text role, background roles it is drawn on).
+TEXT_ON = {
+    Role.WindowText: (Role.Window,),
+    Role.Text: (Role.Base, Role.AlternateBase),
+    Role.ButtonText: (Role.Button,),
+    Role.ToolTipText: (Role.ToolTipBase,),
+    Role.Link: (Role.Base, Role.Window),
+    # The secondary text of labels and counts ("color: palette(mid)").
+    Role.Mid: (Role.Window, Role.Base, Role.AlternateBase),
+}
+
+
+@pytest.mark.parametrize("make", [light_palette, dark_palette], ids=["light", "dark"])
+@pytest.mark.parametrize("text", list(TEXT_ON), ids=lambda r: r.name)
+def test_text_roles_read_on_their_backgrounds(make, text) -> None:
+    palette = make()
+    for background in TEXT_ON[text]:
+        ratio = _contrast(palette.color(text), palette.color(background))
+        assert ratio >= AA, f"{text.name} on {background.name}: {ratio:.2f}"
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
+def test_secondary_labels_read_in_either_theme(qtbot, make_window, seed_path, theme) -> None:
+    """The "No shortcut matches." note and the desk search's count were a dim grey (4.3:1 on the
+    dark window, 3.5:1 on the light one)."""
+    app = QApplication.instance()
+    try:
+        apply_theme(app, theme)
+        window = make_window()
+        qtbot.waitUntil(lambda: is_dark(window.palette()) == (theme is Theme.DARK))
+        window.open_path(seed_path)
+        wait_for_claims(qtbot, window)
+        sheet = window.dialogs.show_shortcuts()
+        assert isinstance(sheet, ShortcutsSheet)
+        sheet.filter.setText("no such action anywhere")
+        assert sheet.none_label.isVisible()
+        search = window.dialogs.open_search()
+        for label in (sheet.none_label, search.panel.count):
+            label.ensurePolished()
+            shown = label.palette().color(Role.WindowText)
+            behind = label.window().palette().color(Role.Window)
+            assert _contrast(shown, behind) >= AA, label.objectName() or label.text()
+        sheet.close()
+        search.close()
+    finally:
+        apply_theme(app, Theme.SYSTEM)
