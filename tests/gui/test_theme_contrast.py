@@ -20,6 +20,8 @@ TEXT_ON = {
     Role.Text: (Role.Base, Role.AlternateBase),
     Role.ButtonText: (Role.Button,),
     Role.ToolTipText: (Role.ToolTipBase,),
+    # The selected claim, search hit, conflict row (white on 4.3:1 in the dark theme).
+    Role.HighlightedText: (Role.Highlight,),
     Role.Link: (Role.Base, Role.Window),
     # The secondary text of labels and counts ("color: palette(mid)").
     Role.Mid: (Role.Window, Role.Base, Role.AlternateBase),
@@ -58,5 +60,25 @@ def test_secondary_labels_read_in_either_theme(qtbot, make_window, seed_path, th
             assert _contrast(shown, behind) >= AA, label.objectName() or label.text()
         sheet.close()
         search.close()
+    finally:
+        apply_theme(app, Theme.SYSTEM)
+
+
+def test_the_selected_claim_reads_in_the_dark_theme(qtbot, make_window, seed_path) -> None:
+    """The claims table draws the current row in its own Highlight/HighlightedText."""
+    app = QApplication.instance()
+    try:
+        apply_theme(app, Theme.DARK)
+        window = make_window()
+        qtbot.waitUntil(lambda: is_dark(window.palette()))
+        window.open_path(seed_path)
+        wait_for_claims(qtbot, window)
+        window.claims_panel.step(1)
+        table = window.claims_panel.table
+        assert table.selectionModel().hasSelection()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette = table.palette()
+            shown = palette.color(group, Role.HighlightedText)
+            assert _contrast(shown, palette.color(group, Role.Highlight)) >= AA, group.name
     finally:
         apply_theme(app, Theme.SYSTEM)

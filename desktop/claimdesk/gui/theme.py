@@ -72,7 +72,7 @@ _DARK = {
     Role.Mid: "#969a9d",  # secondary text too, as in _LIGHT
     Role.Dark: "#1b1c1e",
     Role.Shadow: "#0e0f10",
-    Role.Highlight: "#3d7cc9",
+    Role.Highlight: "#3673bf",  # white selected text on it reads at 4.8:1
     Role.HighlightedText: "#ffffff",
     Role.Link: "#74b4ff",
     Role.LinkVisited: "#b9a2ff",
