@@ -22,6 +22,8 @@ TEXT_ON = {
     Role.ToolTipText: (Role.ToolTipBase,),
     # The selected claim, search hit, conflict row (white on 4.3:1 in the dark theme).
     Role.HighlightedText: (Role.Highlight,),
+    # Hints such as "Filter by action or keys" (4.3:1 on the light theme's white).
+    Role.PlaceholderText: (Role.Base,),
     Role.Link: (Role.Base, Role.Window),
     # The secondary text of labels and counts ("color: palette(mid)").
     Role.Mid: (Role.Window, Role.Base, Role.AlternateBase),

@@ -31,7 +31,7 @@ _LIGHT = {
     Role.AlternateBase: "#f5f5f5",
     Role.ToolTipBase: "#ffffdc",
     Role.ToolTipText: "#1d1d1d",
-    Role.PlaceholderText: "#7a7a7a",
+    Role.PlaceholderText: "#737373",
     Role.Text: "#1d1d1d",
     Role.Button: "#efefef",
     Role.ButtonText: "#1d1d1d",
