@@ -1913,7 +1913,7 @@ sha256 {sha}</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation>&amp;Bajar</translation>
+        <translation>Ba&amp;jar</translation>
     </message>
     <message>
         <source>Co&amp;lour…</source>
@@ -2265,11 +2265,11 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation>&amp;Elegir…</translation>
+        <translation>Ele&amp;gir…</translation>
     </message>
     <message>
         <source>Cl&amp;ear</source>
-        <translation>&amp;Borrar</translation>
+        <translation>Bo&amp;rrar</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -2309,7 +2309,7 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     </message>
     <message>
         <source>Open &amp;another database…</source>
-        <translation>Abrir &amp;otra base de datos…</translation>
+        <translation>&amp;Abrir otra base de datos…</translation>
     </message>
     <message>
         <source>&amp;New database…</source>
