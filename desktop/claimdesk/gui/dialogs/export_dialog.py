@@ -30,6 +30,7 @@ from claimdesk.errors import KnownError
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.report_pdf import register_pdf
+from claimdesk.gui.screen_fit import resize_within_screen
 from claimdesk.gui.theme import WARNING_COLORS, MessageLabel, paper_palette
 from claimdesk.reports.claimreview import missing_facts
 from claimdesk.reports.export import FORMATS, ExportOptions
@@ -75,7 +76,7 @@ class ExportDialog(QDialog):
         register_pdf()  # the one format the core cannot draw: Qt lays it out
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export report"))
-        self.resize(900, 680)
+        resize_within_screen(self, 900, 680)
         self.reporting = reporting
         self.jobs = jobs
         self.errors = errors

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from claimdesk.domain import ClaimStatus, Stance
 from claimdesk.errors import SaveConflict
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, label
+from claimdesk.gui.screen_fit import resize_within_screen
 
 #: How each saved field is named in the dialog (the keys of SaveConflict.mine/theirs).
 FIELDS = {
@@ -157,7 +158,7 @@ class SaveConflictDialog(QDialog):
         layout.addLayout(buttons)
         # Readable on a 1024×700 screen, with room for the window frame.
         self.setMinimumSize(560, 380)
-        self.resize(860, 600 if mergeable else 460)
+        resize_within_screen(self, 860, 600 if mergeable else 460)
 
     def _fields(self) -> list[str]:
         keys = list(dict.fromkeys([*self.conflict.mine, *self.conflict.theirs]))

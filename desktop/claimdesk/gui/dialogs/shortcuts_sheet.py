@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
+from claimdesk.gui.screen_fit import resize_within_screen
 
 #: The group of actions found in no menu.
 OTHER = QT_TRANSLATE_NOOP("ShortcutsSheet", "Other")
@@ -97,7 +98,7 @@ class ShortcutsSheet(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.none_label)
         layout.addWidget(buttons)
-        self.resize(440, 560)
+        resize_within_screen(self, 440, 560)
         self.filter.setFocus()
 
     def _fill(self, groups: Mapping[str, str] | None) -> None:

@@ -1,0 +1,57 @@
+"""A keyboard-first checker on a 1024×700 screen in the dark theme: every window and dialog
+opens inside the screen with room for its title bar, and Esc closes each without
+changing the desk (tests/gui/small_screen_child.py, on a real SQLite desk)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED
+
+REPO = Path(__file__).resolve().parents[2]
+SCREEN = {"name": "small", "x": 0, "y": 0, "width": 1024, "height": 700,
+          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+#: The geometry a window reports leaves out its title bar (and offscreen draws none).
+TITLE_BAR = 32
+
+
+@pytest.fixture(scope="module")
+def walked(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    folder = tmp_path_factory.mktemp("small_screen")
+    config = folder / "screen.json"
+    config.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+               CLAIMDESK_DATA_DIR=str(folder / "data"))  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.gui.small_screen_child", str(folder), str(SEED)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    found: dict = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["screen"] == [0, 0, 1024, 700]
+    return found
+
+
+def test_every_dialog_is_small_enough_for_the_screen(walked: dict) -> None:
+    """The export dialog opened 900×680: with its title bar, 10 px taller than the
+    screen, and its Save and Close buttons under the bottom edge."""
+    too_big = {
+        name: seen["frame"][2:]
+        for name, seen in walked["dialogs"].items()
+        if seen["frame"][2] > 1024 or seen["frame"][3] + TITLE_BAR > 700
+    }
+    assert not too_big
+
+
+def test_esc_closes_every_dialog_and_changes_nothing(walked: dict) -> None:
+    open_after_esc = [
+        n for n, seen in walked["dialogs"].items() if not seen.get("closed by esc", True)
+    ]
+    assert not open_after_esc
+    assert walked["desk unchanged"]
