@@ -55,3 +55,19 @@ def test_esc_closes_every_dialog_and_changes_nothing(walked: dict) -> None:
     ]
     assert not open_after_esc
     assert walked["desk unchanged"]
+
+
+def test_the_first_window_and_its_dialogs_open_on_the_screen(walked: dict) -> None:
+    """Without a saved geometry the window opened 1360×820 on a 1024×700 screen: the
+    status bar and the right of the detail pane were off screen, and the dialogs
+    centred on it (the save conflict's buttons) reached past the bottom edge."""
+    x, y, width, height = walked["first start"]["frame"]
+    assert x >= 0 and y >= 0 and x + width <= 1024 and y + height + TITLE_BAR <= 700
+    outside = {
+        name: seen["frame"]
+        for name, seen in walked["dialogs"].items()
+        if seen["frame"][0] < 0 or seen["frame"][1] < 0
+        or seen["frame"][0] + seen["frame"][2] > 1024
+        or seen["frame"][1] + seen["frame"][3] + TITLE_BAR > 700
+    }  # fmt: skip
+    assert not outside

@@ -30,6 +30,7 @@ from claimdesk.gui.panels.language_banner import LanguageBanner
 from claimdesk.gui.panels.library_view import LibraryView
 from claimdesk.gui.panels.pane_scroll import PaneScroll
 from claimdesk.gui.panels.review_bar import ReviewBar
+from claimdesk.gui.screen_fit import resize_within_screen
 from claimdesk.gui.theme import apply_theme
 from claimdesk.gui.windows.article_opener import ArticleOpener
 from claimdesk.gui.windows.bundle_actions import BundleActions
@@ -189,8 +190,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 820)
+        else:  # a first start: roomy, but never bigger than a small screen
+            resize_within_screen(self, 1360, 820)
         state = self.settings.value("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
