@@ -691,28 +691,28 @@ sha256 {sha}</translation>
         <translation>Exportar informe</translation>
     </message>
     <message>
-        <source>This article</source>
-        <translation>Este artículo</translation>
+        <source>&amp;This article</source>
+        <translation>&amp;Este artículo</translation>
     </message>
     <message>
-        <source>All articles</source>
-        <translation>Todos los artículos</translation>
+        <source>&amp;All articles</source>
+        <translation>&amp;Todos los artículos</translation>
     </message>
     <message>
-        <source>Checked between</source>
-        <translation>Verificadas entre</translation>
+        <source>Checked &amp;between</source>
+        <translation>&amp;Verificadas entre</translation>
     </message>
     <message>
         <source>and</source>
         <translation>y</translation>
     </message>
     <message>
-        <source>Include claims nobody has worked on</source>
-        <translation>Incluir afirmaciones en las que nadie ha trabajado</translation>
+        <source>&amp;Include claims nobody has worked on</source>
+        <translation>&amp;Incluir afirmaciones en las que nadie ha trabajado</translation>
     </message>
     <message>
-        <source>Byte-order mark for Excel</source>
-        <translation>Marca de orden de bytes para Excel</translation>
+        <source>Byte-order &amp;mark for Excel</source>
+        <translation>&amp;Marca de orden de bytes para Excel</translation>
     </message>
     <message>
         <source>&amp;Copy attached files into a folder beside the report</source>

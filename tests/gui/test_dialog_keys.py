@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.gui.conftest import wait_for_claims
 from tests.gui.test_translations import spanish  # noqa: F401 (a fixture)
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -73,3 +74,48 @@ def test_spanish_settings_letters_are_unique_on_every_page(make_window, qtbot) -
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_B, ALT)
     assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "&Base de datos"
     dialog.reject()
+
+
+def export_dialog(qtbot, make_window, seed_path):
+    window = make_window()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    dialog = window.dialogs.export_report()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def letters_of_every_choice(dialog) -> None:
+    """Each scope, tick box and field of the form has a letter, and no letter two."""
+    for fmt in ("html", "csv"):
+        dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+        for control in (dialog.scope_article, dialog.scope_all, dialog.scope_dates,
+                        dialog.all_claims, dialog.bom, dialog.copy_files):  # fmt: skip
+            if control.isVisibleTo(dialog):
+                assert re.search(r"&\w", control.text()), control.text()
+        assert not clashes(dialog), fmt
+
+
+def test_export_scope_and_options_answer_alt_letters(qtbot, make_window, seed_path) -> None:
+    """ "This article", "All articles", "Checked between" and "Include claims nobody has
+    worked on" had no letter: the keyboard reached them only by Tab and arrows."""
+    dialog = export_dialog(qtbot, make_window, seed_path)
+    letters_of_every_choice(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    for letter, button in ((Qt.Key.Key_A, dialog.scope_all),
+                           (Qt.Key.Key_B, dialog.scope_dates),
+                           (Qt.Key.Key_T, dialog.scope_article)):  # fmt: skip
+        qtbot.keyClick(dialog.focusWidget(), letter, ALT)
+        qtbot.waitUntil(button.isChecked)  # a mnemonic clicks after a short animation
+        assert button.hasFocus()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_I, ALT)
+    qtbot.waitUntil(dialog.all_claims.isChecked)
+    dialog.close()
+
+
+@pytest.mark.usefixtures("spanish")
+def test_spanish_export_choices_have_letters_of_their_own(qtbot, make_window, seed_path) -> None:
+    dialog = export_dialog(qtbot, make_window, seed_path)
+    letters_of_every_choice(dialog)
+    dialog.close()

@@ -85,9 +85,9 @@ class ExportDialog(QDialog):
         self.saved: Path | None = None
 
         self.scope = QButtonGroup(self)
-        self.scope_article = QRadioButton(self.tr("This article"), objectName="scopeArticle")
-        self.scope_all = QRadioButton(self.tr("All articles"), objectName="scopeAll")
-        self.scope_dates = QRadioButton(self.tr("Checked between"), objectName="scopeDates")
+        self.scope_article = QRadioButton(self.tr("&This article"), objectName="scopeArticle")
+        self.scope_all = QRadioButton(self.tr("&All articles"), objectName="scopeAll")
+        self.scope_dates = QRadioButton(self.tr("Checked &between"), objectName="scopeDates")
         for i, button in enumerate((self.scope_article, self.scope_all, self.scope_dates)):
             self.scope.addButton(button, i)
         self.scope_article.setEnabled(article_id is not None)
@@ -110,13 +110,13 @@ class ExportDialog(QDialog):
             scope_row.addWidget(w)
         scope_row.addStretch()
         self.all_claims = QCheckBox(
-            self.tr("Include claims nobody has worked on"), objectName="allClaims"
+            self.tr("&Include claims nobody has worked on"), objectName="allClaims"
         )
 
         self.format = QComboBox(objectName="exportFormat")
         for fmt in FORMATS.values():
             self.format.addItem(fmt.label, fmt.name)
-        self.bom = QCheckBox(self.tr("Byte-order mark for Excel"), objectName="csvBom")
+        self.bom = QCheckBox(self.tr("Byte-order &mark for Excel"), objectName="csvBom")
         # Evidence files travel with an HTML report as checked copies in a folder beside
         # it, linked from the page (the same copies as `claimdesk export --copy-attachments`).
         self.copy_files = QCheckBox(
