@@ -1837,8 +1837,8 @@ sha256 {sha}</translation>
         <translation>https://… donde se publicó el artículo</translation>
     </message>
     <message>
-        <source>Known</source>
-        <translation>Conocida</translation>
+        <source>&amp;Known</source>
+        <translation>&amp;Conocida</translation>
     </message>
     <message>
         <source>Language of the article</source>

@@ -119,3 +119,33 @@ def test_spanish_export_choices_have_letters_of_their_own(qtbot, make_window, se
     dialog = export_dialog(qtbot, make_window, seed_path)
     letters_of_every_choice(dialog)
     dialog.close()
+
+
+def metadata_dialog(qtbot, make_window, seed_path):
+    window = make_window()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    dialog = window.dialogs.edit_metadata()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def test_alt_k_says_the_publication_date_is_known(qtbot, make_window, seed_path) -> None:
+    """Article properties: "Known" (which turns the date on) had no letter, the one
+    control of the form Alt could not reach."""
+    dialog = metadata_dialog(qtbot, make_window, seed_path)
+    assert not clashes(dialog)
+    assert not dialog.has_date.isChecked()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_K, ALT)
+    qtbot.waitUntil(dialog.has_date.isChecked)
+    assert dialog.published.isEnabled()
+    dialog.reject()
+
+
+@pytest.mark.usefixtures("spanish")
+def test_spanish_known_has_a_letter_of_its_own(qtbot, make_window, seed_path) -> None:
+    dialog = metadata_dialog(qtbot, make_window, seed_path)
+    assert re.search(r"&\w", dialog.has_date.text())
+    assert not clashes(dialog)
+    dialog.reject()
