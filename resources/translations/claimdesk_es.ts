@@ -2550,8 +2550,8 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
         <translation>&amp;Ver…</translation>
     </message>
     <message>
-        <source>Remove file</source>
-        <translation>Quitar archivo</translation>
+        <source>&amp;Remove file</source>
+        <translation>&amp;Quitar archivo</translation>
     </message>
     <message>
         <source>{name} (attached when saved)</source>

@@ -11,16 +11,21 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialog,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QPushButton,
     QTabWidget,
     QWidget,
 )
 
+from claimdesk.gui.dialogs.source_dialog import SourceDialog
 from tests.gui.conftest import wait_for_claims
 from tests.gui.test_translations import spanish  # noqa: F401 (a fixture)
 
 ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def shown_mnemonics(dialog: QDialog) -> dict[str, list[str]]:
@@ -148,4 +153,38 @@ def test_spanish_known_has_a_letter_of_its_own(qtbot, make_window, seed_path) ->
     dialog = metadata_dialog(qtbot, make_window, seed_path)
     assert re.search(r"&\w", dialog.has_date.text())
     assert not clashes(dialog)
+    dialog.reject()
+
+
+def source_dialog(qtbot, make_window, seed_path) -> SourceDialog:
+    window = make_window()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    window.claims_panel.step(1)
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL | SHIFT)  # Add source…
+    qtbot.waitUntil(lambda: window.findChild(SourceDialog) is not None)
+    dialog = window.findChild(SourceDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def every_button_has_a_letter(dialog: QDialog) -> None:
+    standard = dialog.findChild(QDialogButtonBox)
+    for button in dialog.findChildren(QPushButton):
+        if button.isVisibleTo(dialog) and button.parent() is not standard:
+            assert re.search(r"&\w", button.text()), button.text()
+    assert not clashes(dialog)
+
+
+def test_every_button_of_the_source_note_has_a_letter(qtbot, make_window, seed_path) -> None:
+    """The "Remove file" button was the one beside the attachments without an Alt letter."""
+    dialog = source_dialog(qtbot, make_window, seed_path)
+    every_button_has_a_letter(dialog)
+    dialog.reject()
+
+
+@pytest.mark.usefixtures("spanish")
+def test_spanish_source_note_buttons_have_letters(qtbot, make_window, seed_path) -> None:
+    dialog = source_dialog(qtbot, make_window, seed_path)
+    every_button_has_a_letter(dialog)
     dialog.reject()

@@ -143,7 +143,7 @@ class SourceDialog(QDialog):
         self.view_button = QPushButton(self.tr("&View…"), objectName="viewAttachmentButton")
         self.view_button.clicked.connect(self.view_selected)
         self.remove_file_button = QPushButton(
-            self.tr("Remove file"), objectName="removeAttachmentButton"
+            self.tr("&Remove file"), objectName="removeAttachmentButton"
         )
         self.remove_file_button.clicked.connect(self.remove_selected)
         row = QHBoxLayout()
