@@ -1,6 +1,7 @@
 """Every window and dialog on a 1024×700 screen, in the dark theme: prints one JSON line.
 
-Run by tests/gui/test_small_screen.py as `python -m tests.gui.small_screen_child FOLDER SEED`
+Run by tests/gui/test_small_screen.py as
+`python -m tests.gui.small_screen_child FOLDER SEED [QM_FOLDER]` (with QM_FOLDER, in Spanish)
 with QT_QPA_PLATFORM="offscreen:configfile=…" describing that screen (the test session's
 own offscreen screen is 800×800 and cannot be changed once Qt runs).
 """
@@ -14,9 +15,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget
 from shiboken6 import isValid
 
 from claimdesk.app import assemble
@@ -27,6 +28,7 @@ from claimdesk.gui.dialogs.bundle_conflicts import BundleConflictsDialog
 from claimdesk.gui.dialogs.save_conflict import SaveConflictDialog
 from claimdesk.gui.dialogs.shared_desk import SharedDeskDialog
 from claimdesk.gui.dialogs.source_dialog import SourceDialog
+from claimdesk.gui.i18n import install
 from claimdesk.gui.theme import apply_theme
 from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.paths import app_paths
@@ -60,8 +62,28 @@ def placed(widget: QWidget) -> dict[str, object]:
     return {"frame": [frame.x(), frame.y(), frame.width(), frame.height()]}
 
 
-def main(folder: Path, seed: Path) -> None:
+def cut_off(dialog: QWidget) -> list[str]:
+    """Texts of the buttons and labels shown cut short, or not wholly inside `dialog`."""
+    cut = []
+    inside = dialog.rect()
+    for w in dialog.findChildren(QWidget):
+        if not isinstance(w, (QAbstractButton, QLabel)):
+            continue
+        if w.window() is not dialog or not w.isVisibleTo(dialog) or not w.text():
+            continue
+        wraps = isinstance(w, QLabel) and w.wordWrap()
+        need = w.heightForWidth(w.width()) if wraps else w.sizeHint().height()
+        short = need > w.height() + 1 or (not wraps and w.sizeHint().width() > w.width() + 1)
+        where = QRect(w.mapTo(dialog, QPoint(0, 0)), w.size())
+        if short or (isinstance(w, QAbstractButton) and not inside.contains(where)):
+            cut.append(w.text())
+    return cut
+
+
+def main(folder: Path, seed: Path, spanish: str | None) -> None:
     app = QApplication([])
+    if spanish is not None:
+        assert install(app, "es", spanish) == "es"
     apply_theme(app, Theme.DARK)
     desk = folder / "desk.sqlite3"
     db = open_database(desk)
@@ -113,6 +135,12 @@ def main(folder: Path, seed: Path) -> None:
         wait_until(lambda d=dialog: d.isVisible() and QApplication.activeWindow() is d, 10)
         pause(0.05)
         seen = placed(dialog)
+        seen["cut off"] = cut_off(dialog)
+        tabs = getattr(dialog, "tabs", None)
+        for page in range(tabs.count() if isinstance(tabs, QTabWidget) else 0):
+            tabs.setCurrentIndex(page)
+            pause(0.02)
+            seen["cut off"] += cut_off(dialog)
         dialog.grab().save(str(folder / f"{name}.png"))  # to look at after a failure
         QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
         pause(0.05)
@@ -132,4 +160,4 @@ def main(folder: Path, seed: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED
+from tests.gui.test_translations import TS, _tool
 
 REPO = Path(__file__).resolve().parents[2]
 SCREEN = {"name": "small", "x": 0, "y": 0, "width": 1024, "height": 700,
@@ -21,15 +22,23 @@ SCREEN = {"name": "small", "x": 0, "y": 0, "width": 1024, "height": 700,
 TITLE_BAR = 32
 
 
-@pytest.fixture(scope="module")
-def walked(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    folder = tmp_path_factory.mktemp("small_screen")
+@pytest.fixture(scope="module", params=["en", "es"])
+def walked(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The child's report, in English and in Spanish (whose labels are the longer)."""
+    folder = tmp_path_factory.mktemp(f"small_screen_{request.param}")
+    language = []
+    if request.param == "es":
+        subprocess.run(
+            [_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(folder / "claimdesk_es.qm")],
+            check=True,
+        )  # fmt: skip
+        language = [str(folder)]
     config = folder / "screen.json"
     config.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
                CLAIMDESK_DATA_DIR=str(folder / "data"))  # fmt: skip
     done = subprocess.run(
-        [sys.executable, "-m", "tests.gui.small_screen_child", str(folder), str(SEED)],
+        [sys.executable, "-m", "tests.gui.small_screen_child", str(folder), str(SEED), *language],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
@@ -71,3 +80,9 @@ def test_the_first_window_and_its_dialogs_open_on_the_screen(walked: dict) -> No
         or seen["frame"][1] + seen["frame"][3] + TITLE_BAR > 700
     }  # fmt: skip
     assert not outside
+
+
+def test_no_label_or_button_is_cut_off(walked: dict) -> None:
+    """Every text shows whole at the default font, in English and in the longer Spanish."""
+    cut = {name: seen["cut off"] for name, seen in walked["dialogs"].items() if seen.get("cut off")}
+    assert not cut
