@@ -2572,6 +2572,10 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
         <source>Add a source note first, then drop or paste files onto it.</source>
         <translation>Añada primero una nota de fuente y después suelte o pegue los archivos sobre ella.</translation>
     </message>
+    <message>
+        <source>Paste files onto the selected source note</source>
+        <translation>Pegar archivos en la nota de fuente seleccionada</translation>
+    </message>
 </context>
 <context>
     <name>WriteQueue</name>
