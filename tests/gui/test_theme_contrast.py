@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from claimdesk.domain import Theme
 from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet
@@ -82,5 +82,47 @@ def test_the_selected_claim_reads_in_the_dark_theme(qtbot, make_window, seed_pat
             palette = table.palette()
             shown = palette.color(group, Role.HighlightedText)
             assert _contrast(shown, palette.color(group, Role.Highlight)) >= AA, group.name
+    finally:
+        apply_theme(app, Theme.SYSTEM)
+
+
+#: A disabled control is exempt from AA, but its text must still be read (what the
+#: button would do, the date that is not in use): 3:1, and still unlike enabled text.
+DISABLED_READS = 3.0
+DISABLED_ON = {Role.WindowText: Role.Window, Role.Text: Role.Base, Role.ButtonText: Role.Button}
+
+
+@pytest.mark.parametrize("make", [light_palette, dark_palette], ids=["light", "dark"])
+def test_disabled_text_is_faint_but_readable(make) -> None:
+    """Disabled buttons of the dark theme ("Edit…" and "Remove" under Sources, the
+    Restore button) were 2.3:1 on their face; the light theme's 2.5:1."""
+    palette = make()
+    off = QPalette.ColorGroup.Disabled
+    for text, background in DISABLED_ON.items():
+        ratio = _contrast(palette.color(off, text), palette.color(off, background))
+        assert ratio >= DISABLED_READS, f"disabled {text.name} on {background.name}: {ratio:.2f}"
+        assert _contrast(palette.color(off, text), palette.color(text)) >= 2, text.name
+
+
+def test_a_disabled_button_of_the_dark_window_reads(qtbot, make_window, seed_path) -> None:
+    app = QApplication.instance()
+    try:
+        apply_theme(app, Theme.DARK)
+        window = make_window()
+        qtbot.waitUntil(lambda: is_dark(window.palette()))
+        window.open_path(seed_path)
+        wait_for_claims(qtbot, window)
+        window.claims_panel.step(1)
+        off = [
+            b
+            for b in window.detail.findChildren(QPushButton)
+            if b.isVisible() and not b.isEnabled()
+        ]
+        assert off, "with no source note yet, Edit… and Remove are disabled"
+        for button in off:
+            palette = button.palette()
+            shown = palette.color(QPalette.ColorGroup.Disabled, Role.ButtonText)
+            face = palette.color(QPalette.ColorGroup.Disabled, Role.Button)
+            assert _contrast(shown, face) >= DISABLED_READS, button.text()
     finally:
         apply_theme(app, Theme.SYSTEM)
