@@ -680,8 +680,8 @@ sha256 {sha}</translation>
         <translation>No se encontró texto en este archivo (un escaneo o una imagen).</translation>
     </message>
     <message>
-        <source>Open with the system viewer</source>
-        <translation>Abrir con el visor del sistema</translation>
+        <source>&amp;Open with the system viewer</source>
+        <translation>&amp;Abrir con el visor del sistema</translation>
     </message>
 </context>
 <context>
