@@ -63,6 +63,10 @@
 <context>
     <name>ArticleView</name>
     <message>
+        <source>Article text</source>
+        <translation>Texto del artículo</translation>
+    </message>
+    <message>
         <source>Open an article (Ctrl+O) or drop a file here.</source>
         <extracomment>A letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N&apos;Ko and their presentation forms.</extracomment>
         <translation>Abra un artículo (Ctrl+O) o suelte un archivo aquí.</translation>
@@ -686,6 +690,18 @@ sha256 {sha}</translation>
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <source>Checked from</source>
+        <translation>Verificadas desde</translation>
+    </message>
+    <message>
+        <source>Checked until</source>
+        <translation>Verificadas hasta</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
     <message>
         <source>Export report</source>
         <translation>Exportar informe</translation>
@@ -1619,6 +1635,10 @@ sha256 {sha}</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Claim details</source>
+        <translation>Detalles de la afirmación</translation>
+    </message>
+    <message>
         <source>{title} — ClaimDesk</source>
         <extracomment>The checker chose another (or a new) database file in the settings.</extracomment>
         <translation>{title} — ClaimDesk</translation>
@@ -2169,6 +2189,10 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
 </context>
 <context>
     <name>SearchPanel</name>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
     <message>
         <source>Article</source>
         <extracomment>Typing pauses this long before the query runs, so a fast typist starts one search.</extracomment>

@@ -95,6 +95,8 @@ class ExportDialog(QDialog):
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addDays(-7), objectName="dateFrom")
         self.date_to = QDateEdit(today, objectName="dateTo")
+        self.date_from.setAccessibleName(self.tr("Checked from"))
+        self.date_to.setAccessibleName(self.tr("Checked until"))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -133,6 +135,7 @@ class ExportDialog(QDialog):
 
         self.preview = QTextBrowser(objectName="exportPreview")
         self.preview.setOpenLinks(False)
+        self.preview.setAccessibleName(self.tr("Preview"))
         # A page of the report as it will print: dark text on white in every theme.
         self.preview.setPalette(paper_palette(self.preview.palette()))
         self.save_button = QPushButton(self.tr("&Save…"), objectName="exportSave")

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         # "Rated by …" over the explanation.
         self.detail_scroll = PaneScroll(self.detail)
         self.detail_scroll.setObjectName("detailScroll")
+        self.detail_scroll.setAccessibleName(self.tr("Claim details"))
         self.splitter.addWidget(self.detail_scroll)
         self.splitter.setSizes([230, 760, 340])
         self.setCentralWidget(self.splitter)
