@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QTabWidget, QWidget
 
+from claimdesk.domain import ClaimStatus
+from claimdesk.errors import SaveConflict
+from claimdesk.exchange.merge import Conflict, Work
+from claimdesk.gui.dialogs.bundle_conflicts import BundleConflictsDialog
+from claimdesk.gui.dialogs.save_conflict import SaveConflictDialog
+from claimdesk.gui.dialogs.shared_desk import SharedDeskDialog
+from claimdesk.gui.dialogs.source_dialog import SourceDialog
 from tests.gui.conftest import wait_for_claims
 
 
@@ -40,3 +47,37 @@ def test_the_window_and_its_dialogs_name_every_tab_stop(qtbot, make_window, seed
     assert missing == {top.objectName(): [] for top in windows}
     for top in windows[1:]:
         top.close()
+
+
+def test_every_dialog_names_every_tab_stop(qtbot, make_window, seed_path) -> None:
+    """Fields inside a row (the logo path, the threshold, the backups to keep, the
+    publication date, the attachments), the rating scale, the licence texts and the
+    conflict tables and texts were unnamed too."""
+    window = make_window()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    window.claims_panel.step(1)
+    conflict = SaveConflict("verdict", {"status": "done", "explanation": "mine"},
+                            {"status": "todo", "explanation": "theirs"}, 1, 2)  # fmt: skip
+    work = Work(ClaimStatus.DONE, "False", "why", ())
+    dialogs = [
+        window.dialogs.edit_metadata(),
+        window.dialogs.open_settings(),
+        window.dialogs.show_about(),
+        window.dialogs.restore_backup(),
+        SourceDialog(window.detail, evidence=window.detail.evidence),
+        SharedDeskDialog(window),
+        SaveConflictDialog(conflict, "explanation", window),
+        BundleConflictsDialog(window, "case.cdbundle", [Conflict(1, "t", "c", work, work, "ana")]),
+    ]
+    missing: dict[str, list[str]] = {}
+    for dialog in dialogs:
+        dialog.show()
+        tabs = dialog.findChild(QTabWidget)
+        for page in range(tabs.count() if tabs is not None else 1):
+            if tabs is not None:
+                tabs.setCurrentIndex(page)
+            if found := unnamed(dialog):
+                missing[f"{dialog.objectName()} {page}"] = found
+        dialog.reject()
+    assert not missing

@@ -58,10 +58,12 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self._header(db_path))
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.windowTitle())
         self.editors: dict[str, QPlainTextEdit] = {}
         for title, name in LICENSE_TABS:
             editor = QPlainTextEdit(self.tabs)
             editor.setObjectName(name)
+            editor.setAccessibleName(self.tr(title))
             editor.setReadOnly(True)
             editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
             editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)

@@ -43,6 +43,7 @@ class MetadataDialog(QDialog):
         self.url.setPlaceholderText(self.tr("https://… where the article was published"))
         self.has_date = QCheckBox(self.tr("&Known"), objectName="metaHasDate")
         self.published = QDateEdit(objectName="metaPublished")
+        self.published.setAccessibleName(self.tr("Published:"))  # its label has no buddy
         self.published.setCalendarPopup(True)
         self.published.setDisplayFormat("yyyy-MM-dd")
         if article.published:

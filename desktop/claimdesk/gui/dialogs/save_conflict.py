@@ -109,6 +109,8 @@ class SaveConflictDialog(QDialog):
             for col, side, boxes in ((1, conflict.mine, self.mine_boxes),
                                        (2, conflict.theirs, self.theirs_boxes)):  # fmt: skip
                 box = self._value_box(field, side.get(field))
+                whose = self.tr("Yours") if col == 1 else self.tr("Theirs (saved now)")
+                box.setAccessibleName(self.tr(FIELDS.get(field, field)) + ": " + whose)
                 boxes[field] = box
                 grid.addWidget(box, row, col)
             row += 1
@@ -117,6 +119,7 @@ class SaveConflictDialog(QDialog):
         both = QWidget()
         both.setLayout(grid)
         scroll = QScrollArea(widgetResizable=True)
+        scroll.setAccessibleName(self.windowTitle())
         scroll.setWidget(both)
 
         self.merge_editor = QPlainTextEdit(objectName="mergeEditor")

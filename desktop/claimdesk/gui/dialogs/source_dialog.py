@@ -136,6 +136,7 @@ class SourceDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.files = QListWidget(objectName="attachmentsList")
+        self.files.setAccessibleName(self.tr("Files:"))  # its label sits outside the box
         self.files.setFixedHeight(90)
         self.files.itemDoubleClicked.connect(lambda _item: self.view_selected())
         self.attach_button = QPushButton(self.tr("Attach &files…"), objectName="attachFilesButton")
