@@ -63,6 +63,10 @@
 <context>
     <name>ArticleView</name>
     <message>
+        <source>Article text</source>
+        <translation>Texto del artículo</translation>
+    </message>
+    <message>
         <source>Open an article (Ctrl+O) or drop a file here.</source>
         <extracomment>A letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N&apos;Ko and their presentation forms.</extracomment>
         <translation>Abra un artículo (Ctrl+O) o suelte un archivo aquí.</translation>
@@ -684,39 +688,51 @@ sha256 {sha}</translation>
         <translation>No se encontró texto en este archivo (un escaneo o una imagen).</translation>
     </message>
     <message>
-        <source>Open with the system viewer</source>
-        <translation>Abrir con el visor del sistema</translation>
+        <source>&amp;Open with the system viewer</source>
+        <translation>&amp;Abrir con el visor del sistema</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Checked from</source>
+        <translation>Verificadas desde</translation>
+    </message>
+    <message>
+        <source>Checked until</source>
+        <translation>Verificadas hasta</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
         <source>Export report</source>
         <translation>Exportar informe</translation>
     </message>
     <message>
-        <source>This article</source>
-        <translation>Este artículo</translation>
+        <source>&amp;This article</source>
+        <translation>&amp;Este artículo</translation>
     </message>
     <message>
-        <source>All articles</source>
-        <translation>Todos los artículos</translation>
+        <source>&amp;All articles</source>
+        <translation>&amp;Todos los artículos</translation>
     </message>
     <message>
-        <source>Checked between</source>
-        <translation>Verificadas entre</translation>
+        <source>Checked &amp;between</source>
+        <translation>&amp;Verificadas entre</translation>
     </message>
     <message>
         <source>and</source>
         <translation>y</translation>
     </message>
     <message>
-        <source>Include claims nobody has worked on</source>
-        <translation>Incluir afirmaciones en las que nadie ha trabajado</translation>
+        <source>&amp;Include claims nobody has worked on</source>
+        <translation>&amp;Incluir afirmaciones en las que nadie ha trabajado</translation>
     </message>
     <message>
-        <source>Byte-order mark for Excel</source>
-        <translation>Marca de orden de bytes para Excel</translation>
+        <source>Byte-order &amp;mark for Excel</source>
+        <translation>&amp;Marca de orden de bytes para Excel</translation>
     </message>
     <message>
         <source>&amp;Copy attached files into a folder beside the report</source>
@@ -1623,6 +1639,10 @@ sha256 {sha}</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Claim details</source>
+        <translation>Detalles de la afirmación</translation>
+    </message>
+    <message>
         <source>{title} — ClaimDesk</source>
         <extracomment>The checker chose another (or a new) database file in the settings.</extracomment>
         <translation>{title} — ClaimDesk</translation>
@@ -1841,8 +1861,8 @@ sha256 {sha}</translation>
         <translation>https://… donde se publicó el artículo</translation>
     </message>
     <message>
-        <source>Known</source>
-        <translation>Conocida</translation>
+        <source>&amp;Known</source>
+        <translation>&amp;Conocida</translation>
     </message>
     <message>
         <source>Language of the article</source>
@@ -1917,7 +1937,7 @@ sha256 {sha}</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation>&amp;Bajar</translation>
+        <translation>Ba&amp;jar</translation>
     </message>
     <message>
         <source>Co&amp;lour…</source>
@@ -2174,6 +2194,10 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
 <context>
     <name>SearchPanel</name>
     <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
         <source>Article</source>
         <extracomment>Typing pauses this long before the query runs, so a fast typist starts one search.</extracomment>
         <translation>Artículo</translation>
@@ -2269,11 +2293,11 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation>&amp;Elegir…</translation>
+        <translation>Ele&amp;gir…</translation>
     </message>
     <message>
         <source>Cl&amp;ear</source>
-        <translation>&amp;Borrar</translation>
+        <translation>Bo&amp;rrar</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -2313,7 +2337,7 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     </message>
     <message>
         <source>Open &amp;another database…</source>
-        <translation>Abrir &amp;otra base de datos…</translation>
+        <translation>&amp;Abrir otra base de datos…</translation>
     </message>
     <message>
         <source>&amp;New database…</source>
@@ -2554,8 +2578,8 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
         <translation>&amp;Ver…</translation>
     </message>
     <message>
-        <source>Remove file</source>
-        <translation>Quitar archivo</translation>
+        <source>&amp;Remove file</source>
+        <translation>&amp;Quitar archivo</translation>
     </message>
     <message>
         <source>{name} (attached when saved)</source>
@@ -2575,6 +2599,10 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     <message>
         <source>Add a source note first, then drop or paste files onto it.</source>
         <translation>Añada primero una nota de fuente y después suelte o pegue los archivos sobre ella.</translation>
+    </message>
+    <message>
+        <source>Paste files onto the selected source note</source>
+        <translation>Pegar archivos en la nota de fuente seleccionada</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog
 
 from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet, menu_groups, show_shortcuts
@@ -85,3 +86,21 @@ def test_without_menus_rows_are_sorted_and_rows_without_keys_left_out(qtbot) -> 
     qtbot.addWidget(sheet)
     assert sheet.visible_rows() == [("Export report", "Ctrl+Shift+E"), ("Quit", "Ctrl+Q")]
     assert sheet.tree.topLevelItemCount() == 2
+
+
+def test_the_sheet_also_lists_the_keys_of_the_window_s_panels(qtbot, make_window) -> None:
+    """Ctrl+V on the Sources list (paste files onto the note) worked but was in no menu,
+    so the sheet, which listed only menu actions, never said so. Every key the sheet
+    shows is one the window really has."""
+    window = make_window()
+    sheet = window.dialogs.show_shortcuts()
+    qtbot.waitExposed(sheet)
+    paste = window.detail.findChild(QShortcut)
+    assert paste is not None and paste.isEnabled()
+    keys = paste.key().toString(QKeySequence.SequenceFormat.NativeText)
+    assert (paste.whatsThis(), keys) in sheet.visible_rows()
+    assert "paste" in paste.whatsThis().casefold()
+    real = {a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            for a in window.findChildren(QAction)} | {keys}  # fmt: skip
+    assert {k for _text, k in sheet.visible_rows()} <= real
+    sheet.close()

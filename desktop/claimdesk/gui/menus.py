@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 Shortcut = str | QKeySequence.StandardKey | None
 
@@ -77,4 +77,15 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if keys:
             rows.append((shown(action.text()).rstrip("…"), keys))
+    return rows
+
+
+def panel_shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
+    """(description, keys) of the window's QShortcuts that have a description (whatsThis):
+    keys that work in one panel and belong to no menu, such as Ctrl+V on the sources."""
+    rows = []
+    for shortcut in window.findChildren(QShortcut):
+        keys = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
+        if keys and shortcut.whatsThis():
+            rows.append((shortcut.whatsThis(), keys))
     return rows

@@ -31,15 +31,16 @@ _LIGHT = {
     Role.AlternateBase: "#f5f5f5",
     Role.ToolTipBase: "#ffffdc",
     Role.ToolTipText: "#1d1d1d",
-    Role.PlaceholderText: "#7a7a7a",
+    Role.PlaceholderText: "#737373",
     Role.Text: "#1d1d1d",
     Role.Button: "#efefef",
     Role.ButtonText: "#1d1d1d",
     Role.BrightText: "#ffffff",
     Role.Light: "#ffffff",
     Role.Midlight: "#e3e3e3",
-    # Mid doubles as the secondary text colour ("color: palette(mid)" in several widgets).
-    Role.Mid: "#7f7f7f",
+    # Mid doubles as the secondary text colour ("color: palette(mid)" in several widgets):
+    # it must read at 4.5:1 on Window, Base and AlternateBase (tests/gui/test_theme_contrast).
+    Role.Mid: "#6b6b6b",
     Role.Dark: "#a0a0a0",
     Role.Shadow: "#767676",
     Role.Highlight: "#2f6fb2",
@@ -47,10 +48,11 @@ _LIGHT = {
     Role.Link: "#1a5bb5",
     Role.LinkVisited: "#6b3fa0",
 }
+#: Disabled text: faint, yet 3:1 on its background (tests/gui/test_theme_contrast.py).
 _LIGHT_DISABLED = {
-    Role.WindowText: "#9a9a9a",
-    Role.Text: "#9a9a9a",
-    Role.ButtonText: "#9a9a9a",
+    Role.WindowText: "#858585",
+    Role.Text: "#858585",
+    Role.ButtonText: "#858585",
     Role.Highlight: "#b8b8b8",
     Role.Base: "#f3f3f3",
 }
@@ -68,18 +70,18 @@ _DARK = {
     Role.BrightText: "#ff7b7b",
     Role.Light: "#4b4f53",
     Role.Midlight: "#404346",
-    Role.Mid: "#8f9396",
+    Role.Mid: "#969a9d",  # secondary text too, as in _LIGHT
     Role.Dark: "#1b1c1e",
     Role.Shadow: "#0e0f10",
-    Role.Highlight: "#3d7cc9",
+    Role.Highlight: "#3673bf",  # white selected text on it reads at 4.8:1
     Role.HighlightedText: "#ffffff",
     Role.Link: "#74b4ff",
     Role.LinkVisited: "#b9a2ff",
 }
 _DARK_DISABLED = {
-    Role.WindowText: "#6f7275",
-    Role.Text: "#6f7275",
-    Role.ButtonText: "#6f7275",
+    Role.WindowText: "#85898c",
+    Role.Text: "#85898c",
+    Role.ButtonText: "#85898c",
     Role.Highlight: "#4b4f53",
     Role.Base: "#262729",
 }

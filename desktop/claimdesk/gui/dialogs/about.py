@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk import __version__
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
+from claimdesk.gui.screen_fit import resize_within_screen
 from claimdesk.paths import resource_path
 
 #: (tab title, file in resources/licenses), in the order the tabs appear.
@@ -53,14 +54,16 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About ClaimDesk"))
-        self.resize(720, 560)
+        resize_within_screen(self, 720, 560)
         layout = QVBoxLayout(self)
         layout.addLayout(self._header(db_path))
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.windowTitle())
         self.editors: dict[str, QPlainTextEdit] = {}
         for title, name in LICENSE_TABS:
             editor = QPlainTextEdit(self.tabs)
             editor.setObjectName(name)
+            editor.setAccessibleName(self.tr(title))
             editor.setReadOnly(True)
             editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
             editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)

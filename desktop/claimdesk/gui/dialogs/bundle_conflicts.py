@@ -63,6 +63,7 @@ class BundleConflictsDialog(QDialog):
             wordWrap=True,
         )
         self.table = QTableWidget(count, len(COLUMNS), objectName="conflictTable")
+        self.table.setAccessibleName(self.windowTitle())
         self.table.setHorizontalHeaderLabels(
             [QCoreApplication.translate("Columns", c) for c in COLUMNS]
         )

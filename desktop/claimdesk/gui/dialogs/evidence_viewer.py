@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.domain.evidence import Attachment, clean_name
 from claimdesk.gui.i18n import format_datetime
+from claimdesk.gui.screen_fit import resize_within_screen
 from claimdesk.services.workbench import Workbench
 
 # Megabytes Qt may allocate to decode one image (100 megapixels × 4 bytes is 400 MB;
@@ -59,7 +60,7 @@ class EvidenceViewer(QDialog):
         self.workbench = workbench
         self.attachment = attachment
         self.setWindowTitle(attachment.file_name)
-        self.resize(760, 620)
+        resize_within_screen(self, 760, 620)
         layout = QVBoxLayout(self)
         facts = QLabel(objectName="evidenceFacts", wordWrap=True)
         facts.setTextFormat(Qt.TextFormat.PlainText)
@@ -101,7 +102,7 @@ class EvidenceViewer(QDialog):
         self._data = data
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_button = QPushButton(
-            self.tr("Open with the system viewer"), objectName="openEvidenceButton"
+            self.tr("&Open with the system viewer"), objectName="openEvidenceButton"
         )
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.clicked.connect(self.open_externally)

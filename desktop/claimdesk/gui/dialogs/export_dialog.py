@@ -30,6 +30,7 @@ from claimdesk.errors import KnownError
 from claimdesk.gui.errors import ErrorReporter
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.report_pdf import register_pdf
+from claimdesk.gui.screen_fit import resize_within_screen
 from claimdesk.gui.theme import WARNING_COLORS, MessageLabel, paper_palette
 from claimdesk.reports.claimreview import missing_facts
 from claimdesk.reports.export import FORMATS, ExportOptions
@@ -75,7 +76,7 @@ class ExportDialog(QDialog):
         register_pdf()  # the one format the core cannot draw: Qt lays it out
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export report"))
-        self.resize(900, 680)
+        resize_within_screen(self, 900, 680)
         self.reporting = reporting
         self.jobs = jobs
         self.errors = errors
@@ -84,9 +85,9 @@ class ExportDialog(QDialog):
         self.saved: Path | None = None
 
         self.scope = QButtonGroup(self)
-        self.scope_article = QRadioButton(self.tr("This article"), objectName="scopeArticle")
-        self.scope_all = QRadioButton(self.tr("All articles"), objectName="scopeAll")
-        self.scope_dates = QRadioButton(self.tr("Checked between"), objectName="scopeDates")
+        self.scope_article = QRadioButton(self.tr("&This article"), objectName="scopeArticle")
+        self.scope_all = QRadioButton(self.tr("&All articles"), objectName="scopeAll")
+        self.scope_dates = QRadioButton(self.tr("Checked &between"), objectName="scopeDates")
         for i, button in enumerate((self.scope_article, self.scope_all, self.scope_dates)):
             self.scope.addButton(button, i)
         self.scope_article.setEnabled(article_id is not None)
@@ -94,6 +95,8 @@ class ExportDialog(QDialog):
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addDays(-7), objectName="dateFrom")
         self.date_to = QDateEdit(today, objectName="dateTo")
+        self.date_from.setAccessibleName(self.tr("Checked from"))
+        self.date_to.setAccessibleName(self.tr("Checked until"))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -109,13 +112,13 @@ class ExportDialog(QDialog):
             scope_row.addWidget(w)
         scope_row.addStretch()
         self.all_claims = QCheckBox(
-            self.tr("Include claims nobody has worked on"), objectName="allClaims"
+            self.tr("&Include claims nobody has worked on"), objectName="allClaims"
         )
 
         self.format = QComboBox(objectName="exportFormat")
         for fmt in FORMATS.values():
             self.format.addItem(fmt.label, fmt.name)
-        self.bom = QCheckBox(self.tr("Byte-order mark for Excel"), objectName="csvBom")
+        self.bom = QCheckBox(self.tr("Byte-order &mark for Excel"), objectName="csvBom")
         # Evidence files travel with an HTML report as checked copies in a folder beside
         # it, linked from the page (the same copies as `claimdesk export --copy-attachments`).
         self.copy_files = QCheckBox(
@@ -132,6 +135,7 @@ class ExportDialog(QDialog):
 
         self.preview = QTextBrowser(objectName="exportPreview")
         self.preview.setOpenLinks(False)
+        self.preview.setAccessibleName(self.tr("Preview"))
         # A page of the report as it will print: dark text on white in every theme.
         self.preview.setPalette(paper_palette(self.preview.palette()))
         self.save_button = QPushButton(self.tr("&Save…"), objectName="exportSave")

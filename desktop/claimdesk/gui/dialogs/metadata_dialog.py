@@ -41,8 +41,9 @@ class MetadataDialog(QDialog):
         for edit in (self.title_edit, self.author, self.publisher, self.url):
             edit.setCursorPosition(0)  # a long title shows its start, not its last words
         self.url.setPlaceholderText(self.tr("https://… where the article was published"))
-        self.has_date = QCheckBox(self.tr("Known"), objectName="metaHasDate")
+        self.has_date = QCheckBox(self.tr("&Known"), objectName="metaHasDate")
         self.published = QDateEdit(objectName="metaPublished")
+        self.published.setAccessibleName(self.tr("Published:"))  # its label has no buddy
         self.published.setCalendarPopup(True)
         self.published.setDisplayFormat("yyyy-MM-dd")
         if article.published:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from claimdesk.domain import ClaimStatus, Stance
 from claimdesk.errors import SaveConflict
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, label
+from claimdesk.gui.screen_fit import resize_within_screen
 
 #: How each saved field is named in the dialog (the keys of SaveConflict.mine/theirs).
 FIELDS = {
@@ -108,6 +109,8 @@ class SaveConflictDialog(QDialog):
             for col, side, boxes in ((1, conflict.mine, self.mine_boxes),
                                        (2, conflict.theirs, self.theirs_boxes)):  # fmt: skip
                 box = self._value_box(field, side.get(field))
+                whose = self.tr("Yours") if col == 1 else self.tr("Theirs (saved now)")
+                box.setAccessibleName(self.tr(FIELDS.get(field, field)) + ": " + whose)
                 boxes[field] = box
                 grid.addWidget(box, row, col)
             row += 1
@@ -116,6 +119,7 @@ class SaveConflictDialog(QDialog):
         both = QWidget()
         both.setLayout(grid)
         scroll = QScrollArea(widgetResizable=True)
+        scroll.setAccessibleName(self.windowTitle())
         scroll.setWidget(both)
 
         self.merge_editor = QPlainTextEdit(objectName="mergeEditor")
@@ -157,7 +161,7 @@ class SaveConflictDialog(QDialog):
         layout.addLayout(buttons)
         # Readable on a 1024×700 screen, with room for the window frame.
         self.setMinimumSize(560, 380)
-        self.resize(860, 600 if mergeable else 460)
+        resize_within_screen(self, 860, 600 if mergeable else 460)
 
     def _fields(self) -> list[str]:
         keys = list(dict.fromkeys([*self.conflict.mine, *self.conflict.theirs]))

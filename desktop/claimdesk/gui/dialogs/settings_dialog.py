@@ -44,6 +44,7 @@ from claimdesk.gui.dialogs.settings_parts import (
     form_page,
     side_by_side,
     url_problem,
+    without_mnemonic,
 )
 from claimdesk.gui.dialogs.shared_desk import shared_desk_button
 from claimdesk.gui.errors import ErrorReporter
@@ -169,6 +170,7 @@ class SettingsDialog(QDialog):
         ])  # fmt: skip
 
         self.tabs = named(QTabWidget(), "settingsTabs")
+        self.tabs.setAccessibleName(self.windowTitle())
         # Every tab shows: in Spanish the row was wider than the dialog, and the last
         # tabs hid behind scroll arrows ("Base d…").
         self.tabs.setUsesScrollButtons(False)
@@ -178,6 +180,7 @@ class SettingsDialog(QDialog):
             (appearance, self.tr("A&ppearance")), (database, self.tr("&Database")),
         ):  # fmt: skip
             self.tabs.addTab(page, title)
+        self.scale.view.setAccessibleName(without_mnemonic(self.tabs.tabText(2)))  # its page
         self.buttons = named(QDialogButtonBox(), "settingsButtons")
         self.buttons.setStandardButtons(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

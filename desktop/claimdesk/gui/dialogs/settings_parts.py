@@ -59,6 +59,11 @@ def url_problem(text: str) -> str:
     return ""
 
 
+def without_mnemonic(text: str) -> str:
+    """`text` as a screen reader should say it: "&&" is "&", a lone "&" marks a letter."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def side_by_side(*widgets: QWidget, stretch: bool = False) -> QWidget:
     """Widgets side by side; the first is the row's focus proxy (and its label's buddy)."""
     row = QWidget()
@@ -81,7 +86,11 @@ def form_page(rows: list[tuple[str, QWidget] | QWidget]) -> QWidget:
             text, field = row
             label = QLabel(text)
             # A row of widgets takes no focus itself: the & mnemonic goes to its first.
-            label.setBuddy(field.focusProxy() or field)
+            proxy = field.focusProxy()
+            label.setBuddy(proxy or field)
+            if proxy is not None:
+                # Qt names a field after a label beside it, not one outside its row.
+                proxy.setAccessibleName(without_mnemonic(text))
             form.addRow(label, field)
         else:
             form.addRow(row)

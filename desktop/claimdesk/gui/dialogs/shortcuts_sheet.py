@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
 from claimdesk.gui.menus import shown
+from claimdesk.gui.screen_fit import resize_within_screen
 
 #: The group of actions found in no menu.
 OTHER = QT_TRANSLATE_NOOP("ShortcutsSheet", "Other")
@@ -69,12 +70,14 @@ class ShortcutsSheet(QDialog):
         self.filter = QLineEdit()
         self.filter.setObjectName("shortcutFilter")
         self.filter.setPlaceholderText(self.tr("Filter by action or keys"))
+        self.filter.setAccessibleName(self.filter.placeholderText())
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
         self.filter.installEventFilter(self)
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("shortcutsTree")
+        self.tree.setAccessibleName(self.windowTitle())
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.tree.setRootIsDecorated(False)
@@ -98,7 +101,7 @@ class ShortcutsSheet(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.none_label)
         layout.addWidget(buttons)
-        self.resize(440, 560)
+        resize_within_screen(self, 440, 560)
         self.filter.setFocus()
 
     def _fill(self, groups: Mapping[str, str] | None) -> None:

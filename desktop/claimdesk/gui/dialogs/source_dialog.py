@@ -136,6 +136,7 @@ class SourceDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.files = QListWidget(objectName="attachmentsList")
+        self.files.setAccessibleName(self.tr("Files:"))  # its label sits outside the box
         self.files.setFixedHeight(90)
         self.files.itemDoubleClicked.connect(lambda _item: self.view_selected())
         self.attach_button = QPushButton(self.tr("Attach &files…"), objectName="attachFilesButton")
@@ -143,7 +144,7 @@ class SourceDialog(QDialog):
         self.view_button = QPushButton(self.tr("&View…"), objectName="viewAttachmentButton")
         self.view_button.clicked.connect(self.view_selected)
         self.remove_file_button = QPushButton(
-            self.tr("Remove file"), objectName="removeAttachmentButton"
+            self.tr("&Remove file"), objectName="removeAttachmentButton"
         )
         self.remove_file_button.clicked.connect(self.remove_selected)
         row = QHBoxLayout()

@@ -31,6 +31,7 @@ class ArticleView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
+        self.setAccessibleName(self.tr("Article text"))
         self.setReadOnly(True)
         # The text is never edited here, and its own undo would swallow Ctrl+Z, which
         # belongs to the checker's undo of verdicts and claims.

@@ -5,7 +5,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -65,6 +73,7 @@ class ClaimsPanel(QWidget):
 
         self.search = QLineEdit(objectName="claimFilter")
         self.search.setPlaceholderText(self.tr("Filter claims (Ctrl+F)"))
+        self.search.setAccessibleName(self.search.placeholderText())  # no label beside it
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(60)
         self.search.textChanged.connect(lambda text: self._refilter(text=text))
@@ -96,7 +105,9 @@ class ClaimsPanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.status)
-        bar.addWidget(QLabel(self.tr("Score ≥")))
+        score = QLabel(self.tr("Score ≥"))
+        score.setBuddy(self.threshold)  # names the slider for a screen reader
+        bar.addWidget(score)
         bar.addWidget(self.threshold)
         bar.addWidget(self.threshold_label)
         bar.addWidget(self.show_all)
@@ -150,6 +161,7 @@ class ClaimsPanel(QWidget):
         self.more.toggled.connect(self.more_row.setVisible)
 
         self.table = QTableView(objectName="claimsTable")
+        self.table.setAccessibleName(QCoreApplication.translate("Columns", "Claims"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -165,6 +165,8 @@ class SourcesDropTarget(QObject):
         view.viewport().installEventFilter(self)
         self.paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, view)
         self.paste_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # In no menu: the shortcuts sheet lists it under this description (menus.py).
+        self.paste_shortcut.setWhatsThis(self.tr("Paste files onto the selected source note"))
         self.paste_shortcut.activated.connect(self.paste)
 
     @staticmethod

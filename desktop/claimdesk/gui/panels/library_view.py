@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from claimdesk.domain import ArticleSummary
@@ -17,6 +17,7 @@ class LibraryView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryView")
+        self.setAccessibleName(QCoreApplication.translate("Columns", "Articles"))
         self.library_model = LibraryModel(self)
         self.setModel(self.library_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -46,6 +46,7 @@ from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, format_number
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.gui.panels.row_delegate import TextRowDelegate
+from claimdesk.gui.screen_fit import resize_within_screen
 from claimdesk.services.search import Search
 
 Index = QModelIndex | QPersistentModelIndex
@@ -222,6 +223,7 @@ class SearchPanel(QWidget):
         self.query = QLineEdit()
         self.query.setObjectName("deskSearch")
         self.query.setPlaceholderText(self.tr("Search articles, claims, verdicts and sources"))
+        self.query.setAccessibleName(self.query.placeholderText())
         self.query.setClearButtonEnabled(True)
         self.query.textChanged.connect(self._query_edited)
         self.query.installEventFilter(self)
@@ -229,6 +231,7 @@ class SearchPanel(QWidget):
         self.model = SearchResultsModel(self)
         self.results = QListView()
         self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(self.tr("Results"))
         self.results.setModel(self.model)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setUniformItemSizes(True)
@@ -386,7 +389,7 @@ class SearchDialog(QDialog):
         self.panel.resultActivated.connect(self.resultActivated)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
-        self.resize(560, 520)
+        resize_within_screen(self, 560, 520)
 
     def open_search(self) -> None:
         """Show (or bring back) the dialog with the query selected."""

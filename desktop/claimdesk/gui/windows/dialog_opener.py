@@ -15,7 +15,7 @@ from claimdesk.gui.dialogs.metadata_dialog import MetadataDialog
 from claimdesk.gui.dialogs.restore_dialog import RestoreDialog
 from claimdesk.gui.dialogs.settings_dialog import SettingsDialog
 from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet, show_shortcuts
-from claimdesk.gui.menus import shortcut_rows
+from claimdesk.gui.menus import panel_shortcut_rows, shortcut_rows
 from claimdesk.gui.panels.search_panel import SearchDialog
 from claimdesk.gui.windows.host import WindowHelper, WindowParts
 from claimdesk.nlp.language import DetectedLanguage
@@ -155,7 +155,8 @@ class Dialogs(WindowHelper):
         return any(c.id == claim_id for c in self.claims_panel.visible_claims())
 
     def show_shortcuts(self) -> ShortcutsSheet:
-        return show_shortcuts(self.parent, shortcut_rows(self.actions))
+        rows = shortcut_rows(self.actions) + panel_shortcut_rows(self.parent)
+        return show_shortcuts(self.parent, rows)
 
     def show_about(self) -> QDialog:
         """Version, licence and the third-party notices shipped with the app."""

@@ -30,6 +30,7 @@ from claimdesk.gui.panels.language_banner import LanguageBanner
 from claimdesk.gui.panels.library_view import LibraryView
 from claimdesk.gui.panels.pane_scroll import PaneScroll
 from claimdesk.gui.panels.review_bar import ReviewBar
+from claimdesk.gui.screen_fit import resize_within_screen
 from claimdesk.gui.theme import apply_theme
 from claimdesk.gui.windows.article_opener import ArticleOpener
 from claimdesk.gui.windows.bundle_actions import BundleActions
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         # "Rated by …" over the explanation.
         self.detail_scroll = PaneScroll(self.detail)
         self.detail_scroll.setObjectName("detailScroll")
+        self.detail_scroll.setAccessibleName(self.tr("Claim details"))
         self.splitter.addWidget(self.detail_scroll)
         self.splitter.setSizes([230, 760, 340])
         self.setCentralWidget(self.splitter)
@@ -189,8 +191,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 820)
+        else:  # a first start: roomy, but never bigger than a small screen
+            resize_within_screen(self, 1360, 820)
         state = self.settings.value("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
