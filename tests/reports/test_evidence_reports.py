@@ -155,3 +155,23 @@ def test_a_failed_report_keeps_what_its_folder_held_before(
     out.chmod(0o444)
     assert _cli_html(case, out).returncode != 0
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+def test_a_file_with_the_longest_name_a_disk_allows_is_copied_beside_the_report(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    own = build_case(tmp_path / "own")
+    try:
+        note = own.workbench.claim(own.nasty_claim).sources[0].id
+        longest = tmp_path / ("ż" * 125 + "s.pdf")  # 255 bytes: as long as a name can be
+        assert len(longest.name.encode("utf-8")) == 255
+        longest.write_bytes(PDF)
+        own.workbench.attach_file(note, longest)
+        report = own.reporting.build()
+        links = own.reporting.copy_attachments(report, tmp_path / "long.html")
+    finally:
+        own.close()
+    (copy,) = (tmp_path / "long_files").iterdir()
+    assert copy.read_bytes() == PDF and copy.name.startswith(SHA[:12] + "_żżż")
+    assert copy.suffix == ".pdf" and len(copy.name.encode("utf-8")) <= 255
+    assert f'href="{links[next(iter(links))]}"' in render_html(report, links)

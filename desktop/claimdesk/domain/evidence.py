@@ -17,6 +17,34 @@ def clean_name(name: str) -> str:
     return (base or "attachment")[-NAME_CHARS:]
 
 
+#: Longest file name most file systems take, in bytes of UTF-8 (ext4, APFS, NTFS's
+#: 255 UTF-16 units are never fewer).
+FILE_NAME_BYTES = 255
+
+
+def copy_name(name: str, prefix: str = "") -> str:
+    """A name to write a copy of the attached file under: `prefix` + the cleaned name,
+    shortened before its extension to fit a file system's 255 bytes with its extension kept.
+
+    A name is stored as long as 500 characters (a name from another system or a bundle
+    may be), and a 255-byte name is the longest a file can have here already: a copy
+    named with a prefix, or in full, could not be written ("File name too long").
+    """
+    base = clean_name(name)
+    if base in (".", ".."):
+        base = "attachment"
+    room = FILE_NAME_BYTES - len(prefix.encode("utf-8"))
+    if len(base.encode("utf-8")) <= room:
+        return prefix + base
+    stem, dot, ext = base.rpartition(".")
+    if not dot or not stem or len(ext.encode("utf-8")) > 16:
+        stem, ext = base, ""
+    tail = f".{ext}" if ext else ""
+    keep = room - len(tail.encode("utf-8")) - len("…".encode())
+    short = stem.encode("utf-8")[:keep].decode("utf-8", "ignore")
+    return f"{prefix}{short}…{tail}"
+
+
 @dataclass(frozen=True, slots=True)
 class Attachment:
     """One file attached to a source note; its bytes are found by `sha256`."""

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import Claim, ReviewState
-from claimdesk.domain.evidence import clean_name
+from claimdesk.domain.evidence import copy_name
 from claimdesk.domain.filters import worked_on
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
@@ -181,7 +181,7 @@ class Reporting:
             ) from exc
         with self.db.sessions() as session:
             for f in files:
-                name = f"{f.sha256[:12]}_{clean_name(f.file_name)}"
+                name = copy_name(f.file_name, prefix=f"{f.sha256[:12]}_")
                 target = folder / name
                 if not target.exists():
                     data_bytes = evidence_repo.read_bytes(session, f.sha256)
