@@ -11,10 +11,14 @@ NAME_CHARS = 500
 
 
 def clean_name(name: str) -> str:
-    """A file name as shown and stored: no folders, no control characters, not empty."""
+    """A file name as shown and stored: no folders, no control characters, not empty,
+    not "." or ".." (a bundle can carry any name; a copy written under ".." would be the
+    folder above)."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
-    return (base or "attachment")[-NAME_CHARS:]
+    if base in ("", ".", ".."):
+        base = "attachment"
+    return base[-NAME_CHARS:]
 
 
 #: Longest file name most file systems take, in bytes of UTF-8 (ext4, APFS, NTFS's
@@ -31,8 +35,6 @@ def copy_name(name: str, prefix: str = "") -> str:
     named with a prefix, or in full, could not be written ("File name too long").
     """
     base = clean_name(name)
-    if base in (".", ".."):
-        base = "attachment"
     room = FILE_NAME_BYTES - len(prefix.encode("utf-8"))
     if len(base.encode("utf-8")) <= room:
         return prefix + base

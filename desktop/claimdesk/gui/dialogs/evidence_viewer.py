@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimdesk.domain.evidence import Attachment, clean_name
+from claimdesk.domain.evidence import Attachment, copy_name
+from claimdesk.errors import KnownError
 from claimdesk.gui.i18n import format_datetime
 from claimdesk.services.workbench import Workbench
 
@@ -110,9 +111,21 @@ class EvidenceViewer(QDialog):
         self.temporary: Path | None = None
 
     def open_externally(self) -> Path:
-        """Write a temporary copy (named as attached) and hand it to the system viewer."""
-        folder = Path(tempfile.mkdtemp(prefix="claimdesk-evidence-"))
-        self.temporary = folder / clean_name(self.attachment.file_name)
-        self.temporary.write_bytes(self._data)
+        """Write a temporary copy (named as attached) and hand it to the system viewer.
+
+        The name is shortened to what a file system takes (a name from a bundle can be
+        longer); a copy that cannot be written (a full disk) is one line, not a crash.
+        """
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="claimdesk-evidence-"))
+            copy = folder / copy_name(self.attachment.file_name)
+            copy.write_bytes(self._data)
+        except OSError as exc:
+            raise KnownError(
+                self.tr("Cannot write a copy of {name} to open: {reason}.").format(
+                    name=self.attachment.file_name, reason=exc.strerror or exc
+                )
+            ) from None
+        self.temporary = copy
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.temporary)))
         return self.temporary
