@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote
 
 import docx
 import jsonschema
@@ -175,3 +176,21 @@ def test_a_file_with_the_longest_name_a_disk_allows_is_copied_beside_the_report(
     assert copy.read_bytes() == PDF and copy.name.startswith(SHA[:12] + "_żżż")
     assert copy.suffix == ".pdf" and len(copy.name.encode("utf-8")) <= 255
     assert f'href="{links[next(iter(links))]}"' in render_html(report, links)
+
+
+def test_a_copy_changed_since_the_last_report_is_not_linked_again(
+    case: Case, report: ReportData, tmp_path: Path
+) -> None:
+    # The checker opened the linked PDF from the last report and saved highlights into it.
+    target = tmp_path / "again.html"
+    first = case.reporting.copy_attachments(report, target)
+    annotated = tmp_path / "again_files" / f"{SHA[:12]}_annex.pdf"
+    annotated.write_bytes(PDF + b"% highlights\n")
+    links = case.reporting.copy_attachments(report, target)
+    for href in links.values():
+        copy = (tmp_path / unquote(href)).read_bytes()
+        assert unquote(href).split("/")[-1].startswith(hashlib.sha256(copy).hexdigest()[:12])
+        assert f'href="{href}"' in render_html(report, links)
+    changed = [i for i in links if links[i] != first[i]]
+    assert len(changed) == 1 and (tmp_path / unquote(links[changed[0]])).read_bytes() == PDF
+    assert annotated.read_bytes() == PDF + b"% highlights\n"  # the checker's copy is kept
