@@ -267,7 +267,7 @@ class Swallow(QObject):
 
 @pytest.mark.parametrize(
     ("stored", "copied"),
-    [("ž" * 200 + ".txt", None), ("..", "attachment"), ("folder/..", "attachment")],
+    [("ž" * 200 + ".txt", None), ("..", "attachment.txt"), ("folder/..", "attachment.txt")],
 )
 def test_a_name_from_elsewhere_still_opens_with_the_system_viewer(
     qtbot, make_window, tmp_path, stored, copied
@@ -299,4 +299,31 @@ def test_a_copy_that_cannot_be_written_is_one_line(qtbot, make_window, tmp_path,
     with pytest.raises(KnownError, match=r"^Cannot write a copy of call\.txt to open: ") as info:
         viewer.open_externally()
     assert "\n" not in str(info.value) and viewer.temporary is None
+    viewer.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "copied"),
+    [
+        ("notes.html", b"Call log <script>alert(1)</script><img src=https://remote.example/p.png>",
+         "notes.html.txt"),
+        ("photo.html", make.png(), "photo.html.png"),
+        ("scan.PDF", build_pdf([["Annex two."]]), "scan.PDF"),
+    ],
+)
+def test_a_copy_opens_as_what_it_was_attached_as(qtbot, make_window, tmp_path, name, data, copied):
+    # The system opens a copy by its name: plain text or a PNG named .html would open in
+    # a browser as a live page, running its script and loading its remote image.
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    path = tmp_path / name
+    path.write_bytes(data)
+    attachment, _ = window.workbench.attach_file(source, path)
+    viewer = EvidenceViewer(window.workbench, attachment, window)
+    swallow = Swallow()
+    QDesktopServices.setUrlHandler("file", swallow, "handle")
+    try:
+        copy = viewer.open_externally()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert copy.name == copied and copy.read_bytes() == data
     viewer.close()

@@ -194,3 +194,19 @@ def test_a_copy_changed_since_the_last_report_is_not_linked_again(
     changed = [i for i in links if links[i] != first[i]]
     assert len(changed) == 1 and (tmp_path / unquote(links[changed[0]])).read_bytes() == PDF
     assert annotated.read_bytes() == PDF + b"% highlights\n"  # the checker's copy is kept
+
+
+def test_a_copy_beside_the_report_ends_as_its_type_does(tmp_path: Path, data_dir: Path) -> None:
+    # A reader clicking a plain-text copy named .html would run its script in a browser.
+    own = build_case(tmp_path / "own")
+    try:
+        note = own.workbench.claim(own.nasty_claim).sources[0].id
+        text = b"Call log <script>alert(1)</script>"
+        own.workbench.attach_bytes(note, text, "call.html")
+        report = own.reporting.build()
+        links = own.reporting.copy_attachments(report, tmp_path / "typed.html")
+    finally:
+        own.close()
+    (href,) = links.values()
+    assert href == f"typed_files/{hashlib.sha256(text).hexdigest()[:12]}_call.html.txt"
+    assert (tmp_path / href).read_bytes() == text

@@ -26,15 +26,35 @@ def clean_name(name: str) -> str:
 FILE_NAME_BYTES = 255
 
 
-def copy_name(name: str, prefix: str = "") -> str:
+#: The endings a copy of each type may keep; the first is added to a name without one.
+#: A copy is opened by its name: a text file or a PNG named "page.html" would open in a
+#: browser as a live page (a PNG can carry a script in a text chunk).
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "application/pdf": (".pdf",),
+    "image/png": (".png",),
+    "image/jpeg": (".jpg", ".jpeg", ".jpe", ".jfif"),
+    "image/webp": (".webp",),
+    "text/html": (".html", ".htm"),
+    "multipart/related": (".mhtml", ".mht"),
+    "application/warc": (".warc", ".warc.gz"),
+    "application/wacz": (".wacz",),
+    "text/plain": (".txt", ".text", ".md", ".csv", ".tsv", ".log", ".json"),
+}
+
+
+def copy_name(name: str, *, media_type: str = "", prefix: str = "") -> str:
     """A name to write a copy of the attached file under: `prefix` + the cleaned name,
-    shortened before its extension to fit a file system's 255 bytes with its extension kept.
+    ending as its type does (`SUFFIXES`; "page.html" of plain text is
+    "page.html.txt"), shortened before its extension to fit a file system's 255 bytes.
 
     A name is stored as long as 500 characters (a name from another system or a bundle
     may be), and a 255-byte name is the longest a file can have here already: a copy
     named with a prefix, or in full, could not be written ("File name too long").
     """
     base = clean_name(name)
+    endings = SUFFIXES.get(media_type, ())
+    if endings and not base.lower().endswith(endings):
+        base += endings[0]
     room = FILE_NAME_BYTES - len(prefix.encode("utf-8"))
     if len(base.encode("utf-8")) <= room:
         return prefix + base

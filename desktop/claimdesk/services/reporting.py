@@ -239,7 +239,7 @@ def _copy_target(folder: Path, f: Attachment) -> tuple[Path, bool]:
     """
     for n in range(_COPY_TRIES):
         prefix = f"{f.sha256[:12]}_" if n == 0 else f"{f.sha256[:12]}-{n + 1}_"
-        target = folder / copy_name(f.file_name, prefix=prefix)
+        target = folder / copy_name(f.file_name, media_type=f.media_type, prefix=prefix)
         if not os.path.lexists(target):  # a dangling link is taken, never written through
             return target, False
         if _holds(target, f):

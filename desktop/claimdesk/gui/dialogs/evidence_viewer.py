@@ -111,14 +111,17 @@ class EvidenceViewer(QDialog):
         self.temporary: Path | None = None
 
     def open_externally(self) -> Path:
-        """Write a temporary copy (named as attached) and hand it to the system viewer.
+        """Write a temporary copy (named as attached, ending as its type does) and hand
+        it to the system viewer.
 
         The name is shortened to what a file system takes (a name from a bundle can be
         longer); a copy that cannot be written (a full disk) is one line, not a crash.
         """
         try:
             folder = Path(tempfile.mkdtemp(prefix="claimdesk-evidence-"))
-            copy = folder / copy_name(self.attachment.file_name)
+            copy = folder / copy_name(
+                self.attachment.file_name, media_type=self.attachment.media_type
+            )
             copy.write_bytes(self._data)
         except OSError as exc:
             raise KnownError(
