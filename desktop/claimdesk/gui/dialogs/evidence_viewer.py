@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTextBrowser,
@@ -26,6 +27,8 @@ from claimdesk.services.workbench import Workbench
 # Megabytes Qt may allocate to decode one image (100 megapixels × 4 bytes is 400 MB;
 # the attach check already refused more pixels than that).
 IMAGE_ALLOCATION_MB = 512
+# Types a browser opens as a live page (scripts run, remote pictures load).
+LIVE_PAGES = frozenset({"text/html", "multipart/related"})
 # The preview's longest side; the full image opens in the system viewer.
 PREVIEW_SIDE = 1600
 
@@ -105,10 +108,45 @@ class EvidenceViewer(QDialog):
             self.tr("Open with the system viewer"), objectName="openEvidenceButton"
         )
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.open_button.clicked.connect(self.open_externally)
+        self.open_button.clicked.connect(self.open_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.temporary: Path | None = None
+
+    def open_clicked(self) -> QMessageBox | None:
+        """Open the copy; a saved page only once the checker agrees (returns the question).
+
+        The viewer never loads anything, but the browser that opens a saved page runs
+        its scripts and fetches its remote pictures, which tells the site the page was
+        opened (and when, and from where): a checker should know before that happens.
+        """
+        if self.attachment.media_type not in LIVE_PAGES:
+            self.open_externally()
+            return None
+        ask = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Open the saved page?"),
+            self.tr(
+                "Your browser will run this page's scripts and may load its pictures from "
+                "the web, which tells the site that the page was opened. Its text is shown "
+                "here without any of that."
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        ask.setObjectName("openPageQuestion")
+        go = ask.addButton(self.tr("&Open in the browser"), QMessageBox.ButtonRole.AcceptRole)
+        ask.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        ask.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        ask.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            if ask.clickedButton() is go:
+                self.open_externally()
+
+        ask.finished.connect(answered)
+        ask.open()
+        return ask
 
     def open_externally(self) -> Path:
         """Write a temporary copy (named as attached, ending as its type does) and hand

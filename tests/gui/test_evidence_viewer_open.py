@@ -1,0 +1,75 @@
+"""Opening an attached saved page outside ClaimDesk: only once the checker agrees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
+
+from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
+from tests.gui.test_evidence_gui import window_with_a_source
+from tests.importers import evidence_builders as make
+from tests.importers.doc_builders import build_pdf
+
+
+class Opened(QObject):
+    """Stands in for the system viewer: records the files it is asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[Path] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.paths.append(Path(url.toLocalFile()))
+
+
+def _viewer(qtbot, make_window, tmp_path, name: str, data: bytes) -> EvidenceViewer:
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    path = tmp_path / name
+    path.write_bytes(data)
+    attachment, _ = window.workbench.attach_file(source, path)
+    viewer = EvidenceViewer(window.workbench, attachment, window)
+    viewer.show()
+    return viewer
+
+
+def test_a_saved_page_goes_to_the_browser_only_once_the_checker_agrees(
+    qtbot, make_window, tmp_path
+):
+    # Its script and remote picture would run and load in the browser, telling the site.
+    viewer = _viewer(qtbot, make_window, tmp_path, "saved.html", make.page("Flibbertigibbet"))
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "handle")
+    try:
+        qtbot.mouseClick(viewer.open_button, Qt.MouseButton.LeftButton)
+        ask = viewer.findChild(QMessageBox, "openPageQuestion")
+        assert ask is not None and ask.isVisible() and opened.paths == []
+        assert ask.defaultButton() is ask.button(QMessageBox.StandardButton.Cancel)
+        qtbot.keyClick(ask, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not ask.isVisible())
+        assert opened.paths == [] and viewer.temporary is None
+        ask = viewer.open_clicked()
+        assert ask is not None
+        go = next(b for b in ask.buttons() if "browser" in b.text())
+        qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(opened.paths) == 1)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert opened.paths == [viewer.temporary] and opened.paths[0].name == "saved.html"
+    viewer.close()
+
+
+def test_a_pdf_opens_without_a_question(qtbot, make_window, tmp_path):
+    pdf = build_pdf([["Annex two."]])
+    viewer = _viewer(qtbot, make_window, tmp_path, "annex.pdf", pdf)
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "handle")
+    try:
+        assert viewer.open_clicked() is None
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [p.read_bytes() for p in opened.paths] == [pdf]
+    viewer.close()
