@@ -131,7 +131,7 @@ class EvidenceActions(QObject):
             if changes:
                 self.changed.emit(changes)
             if refused:
-                self.errors.report(KnownError(" ".join(refused)))
+                self.errors.report(KnownError("\n".join(refused)))
             self.finished.emit()
 
         def failed(exc: BaseException) -> None:
