@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
+from claimdesk.gui.dialogs.evidence_viewer import VIEW_CHARS, EvidenceViewer
 from tests.gui.test_evidence_gui import window_with_a_source
 from tests.importers import evidence_builders as make
 from tests.importers.doc_builders import build_pdf
@@ -72,4 +72,17 @@ def test_a_pdf_opens_without_a_question(qtbot, make_window, tmp_path):
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert [p.read_bytes() for p in opened.paths] == [pdf]
+    viewer.close()
+
+
+def test_a_huge_text_on_one_line_is_shown_in_part(qtbot, make_window, tmp_path):
+    # A JSON dump is one line: laying out all 20 M characters held the window for seconds.
+    dump = ('{"row": "lorem ipsum dolor"}, ' * 80_000)[: VIEW_CHARS + 5_000]
+    viewer = _viewer(qtbot, make_window, tmp_path, "dump.txt", dump.encode("utf-8"))
+    assert viewer.text is not None
+    shown = viewer.text.toPlainText()
+    assert shown.startswith(dump[:1000]) and len(shown) < VIEW_CHARS + 300
+    assert shown.endswith(f"the first {VIEW_CHARS:,} of {len(dump):,} characters. Open the "
+                          "file with the system viewer for the rest; desk search finds words "
+                          "in all of it.]")
     viewer.close()
