@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
 #: Longest original file name kept (the column's size); longer ones keep their end.
 NAME_CHARS = 500
+#: Line breaks and tabs, with the spaces around them (other spaces are kept as they are:
+#: a no-break or an ideographic space is part of a name).
+_BREAK_CHARS = "\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029"
+_BREAKS = re.compile(f" *[{_BREAK_CHARS}][ {_BREAK_CHARS}]*")
 
 
 def clean_name(name: str) -> str:
-    """A file name as shown and stored: no folders, no control characters, not empty,
-    not "." or ".." (a bundle can carry any name; a copy written under ".." would be the
-    folder above)."""
+    """A file name as shown and stored: one line, no folders, no control characters, not
+    empty, not "." or ".." (a bundle can carry any name; a copy written under ".." would
+    be the folder above).
+
+    A line break or tab (also U+2028/U+2029, which Qt breaks lines at) becomes a space,
+    so "Minutes⏎March.txt" keeps its words apart; other controls and direction marks go.
+    """
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = _BREAKS.sub(" ", base)
     base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
     if base in ("", ".", ".."):
         base = "attachment"

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import SourceDraft, SourceNote, Stance
-from claimdesk.domain.evidence import Attachment
+from claimdesk.domain.evidence import Attachment, clean_name
 from claimdesk.gui.i18n import format_date, label
 from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.gui.theme import ERROR_COLORS, MessageLabel
@@ -169,7 +169,9 @@ class SourceDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, f.id)
             self.files.addItem(item)
         for path in self.pending_files:
-            item = QListWidgetItem(self.tr("{name} (attached when saved)").format(name=path.name))
+            # Shown as it will be stored: one line, no direction marks to disguise it.
+            name = clean_name(path.name)
+            item = QListWidgetItem(self.tr("{name} (attached when saved)").format(name=name))
             self.files.addItem(item)
         busy = self.evidence is not None and self.evidence.busy()
         self.attach_button.setEnabled(not busy)

@@ -1,0 +1,45 @@
+"""File names with line breaks, tabs and direction marks, as a checker's disk can hold them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.gui.test_evidence_gui import WAIT_MS, window_with_a_source
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Minutes\nMarch 2026.txt",
+        "Minutes\r\nMarch 2026.txt",
+        "Minutes\u2028March 2026.txt",  # LINE SEPARATOR: Qt breaks the line there
+        "Minutes\u2029March 2026.txt",
+        "Minutes\tMarch\u200f 2026.txt",  # a tab and a right-to-left mark
+        "Minutes \n\n March 2026.txt ",
+    ],
+)
+def test_a_name_with_a_line_break_is_one_line_with_its_words_apart(
+    qtbot, make_window, tmp_path, name
+):
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    path = tmp_path / name
+    path.write_bytes(b"Notes taken at the council meeting.")
+    attachment, _ = window.workbench.attach_file(source, path)
+    assert attachment.file_name == "Minutes March 2026.txt"
+    dialog = window.detail.edit_source()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=WAIT_MS)
+    assert dialog.files.item(0).text().startswith("Minutes March 2026.txt (text/plain, ")
+    dialog.reject()
+
+
+def test_a_new_notes_chosen_file_is_listed_as_it_will_be_stored(qtbot, make_window, tmp_path):
+    # An override mark would show "invoice\u202etxt.exe" as "invoiceexe.txt".
+    window, _source = window_with_a_source(qtbot, make_window, tmp_path)
+    dialog = window.detail.add_source()
+    assert dialog is not None
+    path = tmp_path / "Minutes\nMarch\u202e 2026.txt"
+    path.write_bytes(b"Notes taken at the council meeting.")
+    dialog.attach([path])
+    assert dialog.files.item(0).text() == "Minutes March 2026.txt (attached when saved)"
+    dialog.reject()
