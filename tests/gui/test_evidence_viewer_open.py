@@ -1,9 +1,10 @@
-"""Opening an attached saved page outside ClaimDesk: only once the checker agrees."""
+"""The evidence viewer: what it shows for a file, and opening a copy outside ClaimDesk."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from claimdesk.gui.dialogs.evidence_viewer import VIEW_CHARS, EvidenceViewer
 from tests.gui.test_evidence_gui import window_with_a_source
 from tests.importers import evidence_builders as make
-from tests.importers.doc_builders import build_pdf
+from tests.importers.doc_builders import build_pdf, build_scanned_pdf
 
 
 class Opened(QObject):
@@ -85,4 +86,20 @@ def test_a_huge_text_on_one_line_is_shown_in_part(qtbot, make_window, tmp_path):
     assert shown.endswith(f"the first {VIEW_CHARS:,} of {len(dump):,} characters. Open the "
                           "file with the system viewer for the rest; desk search finds words "
                           "in all of it.]")
+    viewer.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        ("pixel.html",
+         b"<!doctype html><html><body><img src=https://remote.example/a.png></body></html>",
+         "No main text was found in this saved page"),
+        ("scan.pdf", build_scanned_pdf(1), "No text layer was found in this PDF"),
+    ],
+)
+def test_a_file_without_text_is_said_to_be_what_it_is(qtbot, make_window, tmp_path, name, data,
+                                                      said):
+    viewer = _viewer(qtbot, make_window, tmp_path, name, data)
+    assert viewer.text is not None and viewer.text.toPlainText().startswith(said)
     viewer.close()

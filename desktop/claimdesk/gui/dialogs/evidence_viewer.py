@@ -98,11 +98,7 @@ class EvidenceViewer(QDialog):
             self.text.setOpenExternalLinks(False)
             shown = workbench.attachment_text(attachment.id)
             if not shown:
-                shown = (
-                    self.tr("This image could not be shown here.")
-                    if attachment.is_image
-                    else self.tr("No text was found in this file (a scan or an image).")
-                )
+                shown = self._no_text()
             elif len(shown) > VIEW_CHARS:
                 shown = shown[:VIEW_CHARS] + "\n\n" + self.tr(
                     "[Shown: the first {shown:,} of {total:,} characters. Open the file with "
@@ -120,6 +116,25 @@ class EvidenceViewer(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.temporary: Path | None = None
+
+    def _no_text(self) -> str:
+        """What is shown instead of text, by type: a page with no main text is no scan."""
+        kind = self.attachment.media_type
+        if self.attachment.is_image:
+            return self.tr("This image could not be shown here.")
+        if kind == "application/pdf":
+            return self.tr(
+                "No text layer was found in this PDF: it is a scan, or its text is sealed "
+                "with a password. Open it with the system viewer to see it."
+            )
+        if kind in LIVE_PAGES:
+            return self.tr(
+                "No main text was found in this saved page (it may hold only pictures, or "
+                "build its text with scripts, which are never run here)."
+            )
+        if kind in ("application/warc", "application/wacz"):
+            return self.tr("No page text was found in this web archive.")
+        return self.tr("No text was found in this file.")
 
     def open_clicked(self) -> QMessageBox | None:
         """Open the copy; a saved page only once the checker agrees (returns the question).
