@@ -1,9 +1,12 @@
-"""File names with line breaks, tabs and direction marks, as a checker's disk can hold them."""
+"""A note's attached files by name and from the keyboard: line breaks, marks, Enter."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
+from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
 from tests.gui.test_evidence_gui import WAIT_MS, window_with_a_source
 
 
@@ -42,4 +45,28 @@ def test_a_new_notes_chosen_file_is_listed_as_it_will_be_stored(qtbot, make_wind
     path.write_bytes(b"Notes taken at the council meeting.")
     dialog.attach([path])
     assert dialog.files.item(0).text() == "Minutes March 2026.txt (attached when saved)"
+    dialog.reject()
+
+
+def test_enter_on_an_attached_file_views_it_and_keeps_the_note_open(
+    qtbot, make_window, tmp_path
+):
+    # The list let Enter through to the dialog's default button: Save, closing the note.
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    window.workbench.attach_bytes(source, b"Plain notes of the call.", "call.txt")
+    dialog = window.detail.edit_source()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=WAIT_MS)
+    dialog.files.setFocus()
+    dialog.files.setCurrentRow(0)
+    qtbot.waitUntil(dialog.files.hasFocus)
+    qtbot.keyClick(dialog.files, Qt.Key.Key_Return)
+    viewer = dialog.findChild(EvidenceViewer)
+    assert dialog.isVisible() and viewer is not None and viewer.isVisible()
+    assert viewer.text is not None and viewer.text.toPlainText() == "Plain notes of the call."
+    assert QApplication.activeModalWidget() is viewer
+    qtbot.keyClick(viewer, Qt.Key.Key_Escape)  # Esc closes the viewer, not the note
+    qtbot.waitUntil(lambda: not dialog.findChildren(EvidenceViewer))
+    assert dialog.isVisible()
     dialog.reject()

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -138,6 +141,9 @@ class SourceDialog(QDialog):
         self.files = QListWidget(objectName="attachmentsList")
         self.files.setFixedHeight(90)
         self.files.itemDoubleClicked.connect(lambda _item: self.view_selected())
+        # Enter on a file views it: the list lets Enter through, and the dialog's default
+        # button (Save) took it, saving and closing the note instead.
+        self.files.installEventFilter(self)
         self.attach_button = QPushButton(self.tr("Attach &files…"), objectName="attachFilesButton")
         self.attach_button.clicked.connect(self.choose_files)
         self.view_button = QPushButton(self.tr("&View…"), objectName="viewAttachmentButton")
@@ -156,6 +162,17 @@ class SourceDialog(QDialog):
             self.evidence.finished.connect(self.reload_files)
         self.reload_files()
         return box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is getattr(self, "files", None)
+            and event.type() == QEvent.Type.KeyPress
+            and cast(QKeyEvent, event).key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.files.currentItem() is not None
+        ):
+            self.view_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def attachments(self) -> list[Attachment]:
         if self.source is None or self.evidence is None:
