@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from claimdesk.domain import Theme
 from claimdesk.gui.dialogs.evidence_viewer import VIEW_CHARS, EvidenceViewer
+from claimdesk.gui.panels.evidence_actions import png_bytes
+from claimdesk.gui.theme import _contrast, apply_theme
 from tests.gui.test_evidence_gui import window_with_a_source
 from tests.importers import evidence_builders as make
 from tests.importers.doc_builders import build_pdf, build_scanned_pdf
@@ -103,3 +106,26 @@ def test_a_file_without_text_is_said_to_be_what_it_is(qtbot, make_window, tmp_pa
     viewer = _viewer(qtbot, make_window, tmp_path, name, data)
     assert viewer.text is not None and viewer.text.toPlainText().startswith(said)
     viewer.close()
+
+
+def test_a_transparent_screenshot_is_shown_on_paper_in_the_dark_theme(
+    qtbot, make_window, tmp_path
+):
+    # Black text on a transparent background, as many tools save a cut-out of a page.
+    image = QImage(40, 20, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.fillRect(5, 5, 30, 10, QColor("black"))
+    painter.end()
+    try:
+        apply_theme(QApplication.instance(), Theme.DARK)
+        viewer = _viewer(qtbot, make_window, tmp_path, "quote.png", png_bytes(image))
+        viewer.resize(1024, 700)
+        assert viewer.image is not None
+        shown = viewer.image.grab().toImage()
+        around = shown.pixelColor(shown.width() // 2, shown.height() // 2 - 9)
+        inside = shown.pixelColor(shown.width() // 2, shown.height() // 2)
+        assert _contrast(around, inside) >= 7, (around.name(), inside.name())
+        viewer.close()
+    finally:
+        apply_theme(QApplication.instance(), Theme.SYSTEM)

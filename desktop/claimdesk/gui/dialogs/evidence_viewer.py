@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImageReader, QPixmap
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -49,7 +49,19 @@ def decoded_image(data: bytes) -> QPixmap | None:
         keep = Qt.AspectRatioMode.KeepAspectRatio
         reader.setScaledSize(size.scaled(PREVIEW_SIDE, PREVIEW_SIDE, keep))
     image = reader.read()
-    return None if image.isNull() else QPixmap.fromImage(image)
+    if image.isNull():
+        return None
+    if image.hasAlphaChannel():
+        # On paper: a screenshot of dark text on a transparent background could not be
+        # read on the dark theme's window colour (nor light text on the light one's).
+        paper = QImage(image.size(), QImage.Format.Format_RGB32)
+        paper.setDevicePixelRatio(image.devicePixelRatio())
+        paper.fill(QColor("white"))
+        painter = QPainter(paper)
+        painter.drawImage(0, 0, image)
+        painter.end()
+        image = paper
+    return QPixmap.fromImage(image)
 
 
 class EvidenceViewer(QDialog):
