@@ -1,11 +1,13 @@
-"""Dropping several files at once: each refused one is named on a line of its own."""
+"""Dropping and pasting: each refused file on a line of its own, encoding off the window."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QUrl
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QMimeData, QThread, QUrl
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from claimdesk.gui.panels import evidence_actions
 from tests.gui.test_evidence_gui import WAIT_MS, _drop, window_with_a_source
 from tests.importers import evidence_builders as make
 from tests.importers.doc_builders import build_pdf
@@ -35,3 +37,26 @@ def test_each_refused_file_of_a_drop_has_its_own_line(qtbot, make_window, tmp_pa
         "Cannot attach evil.svg", "Cannot attach empty.txt", "Cannot attach screenshots"
     ]
     box.close()
+
+
+def test_a_pasted_screenshot_is_encoded_off_the_window_thread(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    # Encoding a 5K screenshot as PNG took half a second on the window's thread.
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    threads: list[QThread] = []
+    encode = evidence_actions.png_bytes
+
+    def recorded(image: QImage) -> bytes:
+        threads.append(QThread.currentThread())
+        return encode(image)
+
+    monkeypatch.setattr(evidence_actions, "png_bytes", recorded)
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1565c0"))
+    job = window.detail.evidence.attach_image(source, image)
+    qtbot.waitUntil(lambda: job.done, timeout=WAIT_MS)
+    assert len(threads) == 1 and threads[0] is not QApplication.instance().thread()
+    (attached,) = window.workbench.attachments(source)
+    shown = QImage.fromData(window.workbench.attachment_bytes(attached.id))
+    assert (shown.width(), shown.height()) == (64, 48)
