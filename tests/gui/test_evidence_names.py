@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
 from tests.gui.test_evidence_gui import WAIT_MS, window_with_a_source
+from tests.gui.test_evidence_viewer_open import Opened
 
 
 @pytest.mark.parametrize(
@@ -70,3 +72,50 @@ def test_enter_on_an_attached_file_views_it_and_keeps_the_note_open(
     qtbot.waitUntil(lambda: not dialog.findChildren(EvidenceViewer))
     assert dialog.isVisible()
     dialog.reject()
+
+
+def test_a_file_is_removed_with_delete_or_alt_r_and_undo_brings_it_back(
+    qtbot, make_window, tmp_path
+):
+    # "Remove file" was the one button of the note's files without a key.
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    wb = window.workbench
+    wb.attach_bytes(source, b"Plain notes of the call.", "call.txt")
+    wb.attach_bytes(source, b"Second call, same day.", "call-2.txt")
+    dialog = window.detail.edit_source()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.files.count() == 2, timeout=WAIT_MS)
+    dialog.files.setFocus()
+    dialog.files.setCurrentRow(0)
+    qtbot.waitUntil(dialog.files.hasFocus)
+    qtbot.keyClick(dialog.files, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=WAIT_MS)
+    assert [f.file_name for f in wb.attachments(source)] == ["call-2.txt"]
+    dialog.files.setCurrentRow(0)
+    qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.files.count() == 0, timeout=WAIT_MS)
+    assert dialog.isVisible() and wb.attachments(source) == []
+    dialog.reject()
+    wb.undo()
+    wb.undo()
+    assert [f.file_name for f in wb.attachments(source)] == ["call.txt", "call-2.txt"]
+
+
+def test_alt_o_opens_the_viewers_copy(qtbot, make_window, tmp_path):
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    attachment, _ = window.workbench.attach_bytes(source, b"Plain notes.", "call.txt")
+    viewer = EvidenceViewer(window.workbench, attachment, window)
+    viewer.open()
+    qtbot.waitExposed(viewer)
+    viewer.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is viewer)
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "handle")
+    try:
+        qtbot.keyClick(viewer, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: len(opened.paths) == 1)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert opened.paths[0].read_bytes() == b"Plain notes."
+    viewer.close()

@@ -121,7 +121,7 @@ class EvidenceViewer(QDialog):
         self._data = data
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_button = QPushButton(
-            self.tr("Open with the system viewer"), objectName="openEvidenceButton"
+            self.tr("&Open with the system viewer"), objectName="openEvidenceButton"
         )
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.clicked.connect(self.open_clicked)

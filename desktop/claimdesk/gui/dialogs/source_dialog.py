@@ -149,7 +149,7 @@ class SourceDialog(QDialog):
         self.view_button = QPushButton(self.tr("&View…"), objectName="viewAttachmentButton")
         self.view_button.clicked.connect(self.view_selected)
         self.remove_file_button = QPushButton(
-            self.tr("Remove file"), objectName="removeAttachmentButton"
+            self.tr("&Remove file"), objectName="removeAttachmentButton"
         )
         self.remove_file_button.clicked.connect(self.remove_selected)
         row = QHBoxLayout()
@@ -167,11 +167,15 @@ class SourceDialog(QDialog):
         if (
             watched is getattr(self, "files", None)
             and event.type() == QEvent.Type.KeyPress
-            and cast(QKeyEvent, event).key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and self.files.currentItem() is not None
         ):
-            self.view_selected()
-            return True
+            key = cast(QKeyEvent, event).key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.view_selected()
+                return True
+            if key == Qt.Key.Key_Delete:  # as Remove file (undoable, like any edit)
+                self.remove_selected()
+                return True
         return super().eventFilter(watched, event)
 
     def attachments(self) -> list[Attachment]:
