@@ -60,3 +60,34 @@ def test_a_pasted_screenshot_is_encoded_off_the_window_thread(
     (attached,) = window.workbench.attachments(source)
     shown = QImage.fromData(window.workbench.attachment_bytes(attached.id))
     assert (shown.width(), shown.height()) == (64, 48)
+
+
+# Qt 6 has only the QPoint constructor that PySide marks as deprecated.
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_the_files_of_one_drop_undo_as_one_step(qtbot, make_window, tmp_path):
+    # Dropped on the wrong note, three files took three Undos, each named for one file.
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    wb = window.workbench
+    paths = []
+    for i in range(3):
+        paths.append(tmp_path / f"page-{i}.txt")
+        paths[-1].write_bytes(f"Page {i} of the council minutes.".encode())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    _drop(window.detail.sources, mime)
+    qtbot.waitUntil(lambda: not window.detail.evidence.busy(), timeout=WAIT_MS)
+    assert len(wb.attachments(source)) == 3
+    assert wb.undo_label() == "Attach files"
+    wb.undo()
+    assert wb.attachments(source) == [] and wb.undo_label() != "Attach files"
+    wb.redo()
+    assert [f.file_name for f in wb.attachments(source)] == [p.name for p in paths]
+    # A second drop is a step of its own.
+    extra = tmp_path / "extra.txt"
+    extra.write_bytes(b"An extra page.")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(extra))])
+    _drop(window.detail.sources, mime)
+    qtbot.waitUntil(lambda: len(wb.attachments(source)) == 4, timeout=WAIT_MS)
+    wb.undo()
+    assert len(wb.attachments(source)) == 3

@@ -75,6 +75,8 @@ class EvidenceActions(QObject):
         files = [Path(p) for p in paths]
         if not files:
             return None
+        # The files of one drop or choice undo as one step, not one Undo per file.
+        batch = object() if len(files) > 1 else None
 
         def work(job: Job) -> tuple[Changes, list[str]]:
             changes, refused = Changes(), []
@@ -82,7 +84,7 @@ class EvidenceActions(QObject):
                 if job.is_cancelled():
                     break
                 try:
-                    changes |= self.workbench.attach_file(source_id, path)[1]
+                    changes |= self.workbench.attach_file(source_id, path, batch)[1]
                 except AttachmentRefused as exc:
                     refused.append(str(exc))
                 job.report(i + 1, len(files))
