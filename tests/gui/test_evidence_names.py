@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
 from tests.gui.test_evidence_gui import WAIT_MS, window_with_a_source
 from tests.gui.test_evidence_viewer_open import Opened
+from tests.storage.dbfiles import execute
 
 
 @pytest.mark.parametrize(
@@ -119,3 +120,24 @@ def test_alt_o_opens_the_viewers_copy(qtbot, make_window, tmp_path):
         QDesktopServices.unsetUrlHandler("file")
     assert opened.paths[0].read_bytes() == b"Plain notes."
     viewer.close()
+
+
+def test_enter_on_a_damaged_file_says_so_and_keeps_the_note_open(qtbot, make_window, tmp_path):
+    # The viewer refuses a stored copy that no longer matches its checksum; it was built
+    # before it read the file, and each refusal left a hidden half-made viewer behind.
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    window.workbench.attach_bytes(source, b"Plain notes of the call.", "call.txt")
+    execute(window.workbench.db.path, "UPDATE evidence_blobs SET data = zeroblob(size)")
+    dialog = window.detail.edit_source()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=WAIT_MS)
+    dialog.files.setFocus()
+    dialog.files.setCurrentRow(0)
+    qtbot.waitUntil(dialog.files.hasFocus)
+    with qtbot.capture_exceptions() as raised:
+        qtbot.keyClick(dialog.files, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(raised))
+    assert "no longer matches its checksum" in str(raised[0][1])
+    assert dialog.isVisible() and dialog.findChild(EvidenceViewer) is None
+    dialog.reject()

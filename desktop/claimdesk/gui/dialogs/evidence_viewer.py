@@ -73,6 +73,9 @@ class EvidenceViewer(QDialog):
     """
 
     def __init__(self, workbench: Workbench, attachment: Attachment, parent: QWidget | None = None):
+        # Read first: a stored copy that fails its checksum raises before any widget
+        # exists (built first, a hidden half-made viewer stayed in its parent each time).
+        data = workbench.attachment_bytes(attachment.id)
         super().__init__(parent)
         self.setObjectName("evidenceViewer")
         self.workbench = workbench
@@ -94,7 +97,6 @@ class EvidenceViewer(QDialog):
         layout.addWidget(facts)
         self.image: QLabel | None = None
         self.text: QTextBrowser | None = None
-        data = workbench.attachment_bytes(attachment.id)
         pixmap = decoded_image(data) if attachment.is_image else None
         if pixmap is not None:
             self.image = QLabel(objectName="evidenceImage")
