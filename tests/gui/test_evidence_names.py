@@ -8,6 +8,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
+from claimdesk.gui.dialogs.source_dialog import SourceDialog
 from tests.gui.test_evidence_gui import WAIT_MS, window_with_a_source
 from tests.gui.test_evidence_viewer_open import Opened
 from tests.storage.dbfiles import execute
@@ -141,3 +142,30 @@ def test_enter_on_a_damaged_file_says_so_and_keeps_the_note_open(qtbot, make_win
     assert "no longer matches its checksum" in str(raised[0][1])
     assert dialog.isVisible() and dialog.findChild(EvidenceViewer) is None
     dialog.reject()
+
+
+def test_a_closed_note_dialog_goes_and_a_new_notes_files_still_arrive(qtbot, make_window, tmp_path):
+    # Kept as children of the pane, closed dialogs piled up; each re-read its note's
+    # files at every attach (300 of them held the window for 70 ms per attach).
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    for keep in (False, True):
+        dialog = window.detail.edit_source()
+        assert dialog is not None
+        (dialog.accept if keep else dialog.reject)()
+    added = window.detail.add_source()
+    assert added is not None
+    chosen = tmp_path / "chosen.txt"
+    chosen.write_bytes(b"Chosen before the note was saved.")
+    added.attach([chosen])
+    added.url.setText("https://example.org/second")
+    added.accept()
+    qtbot.waitUntil(lambda: not window.detail.findChildren(SourceDialog), timeout=WAIT_MS)
+    claim = window.detail.claim
+    assert claim is not None
+    qtbot.waitUntil(
+        lambda: len(window.workbench.claim(claim.id).sources) == 2
+        and bool(window.workbench.claim(claim.id).sources[1].attachments),
+        timeout=WAIT_MS,
+    )
+    second = window.workbench.claim(claim.id).sources[1]
+    assert second.id != source and [f.file_name for f in second.attachments] == ["chosen.txt"]
