@@ -210,3 +210,15 @@ def test_a_copy_beside_the_report_ends_as_its_type_does(tmp_path: Path, data_dir
     (href,) = links.values()
     assert href == f"typed_files/{hashlib.sha256(text).hexdigest()[:12]}_call.html.txt"
     assert (tmp_path / href).read_bytes() == text
+
+
+def test_a_report_with_the_longest_name_a_disk_allows_gets_its_copies(
+    case: Case, tmp_path: Path, data_dir: Path
+) -> None:
+    out = tmp_path / ("r" * 250 + ".html")  # 255 bytes; "<stem>_files" would be 256
+    result = _cli_html(case, out)
+    assert result.returncode == 0, result.stderr.decode("utf-8")[-500:]
+    (folder,) = [p for p in tmp_path.iterdir() if p.name.endswith("_files")]
+    assert folder.name == "r" * 249 + "_files"
+    assert (folder / f"{SHA[:12]}_annex.pdf").read_bytes() == PDF
+    assert f'href="{folder.name}/{SHA[:12]}_annex.pdf"' in out.read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import Claim, ReviewState
-from claimdesk.domain.evidence import Attachment, copy_name
+from claimdesk.domain.evidence import FILE_NAME_BYTES, Attachment, copy_name
 from claimdesk.domain.filters import worked_on
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
@@ -139,7 +139,7 @@ class Reporting:
         """copy_attachments for a report about to be written: if the block raises (the
         report could not be written), the copies made now are removed again, and the
         folder too if this made it; what the folder held before is left alone."""
-        folder = Path(report).with_name(f"{Path(report).stem}_files")
+        folder = copies_folder(report)
         made_folder = not folder.exists()
         created: list[Path] = []
         try:
@@ -164,7 +164,7 @@ class Reporting:
         found there already) are appended to `created`.
         """
         report = Path(report)
-        folder = report.with_name(f"{report.stem}_files")
+        folder = copies_folder(report)
         links: dict[int, str] = {}
         files = [f for c in data.claims for s in c.sources for f in s.attachments]
         if not files:
@@ -223,6 +223,15 @@ class Reporting:
         if not ids:
             raise ReportSelectionError("There are no articles to report on yet.")
         return ids
+
+
+def copies_folder(report: str | Path) -> Path:
+    """`<report name>_files` beside the report, its name cut to a file system's 255
+    bytes (a report may have the longest name allowed; "_files" made it too long)."""
+    report = Path(report)
+    room = FILE_NAME_BYTES - len("_files")
+    stem = report.stem.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+    return report.with_name(f"{stem}_files")
 
 
 #: Other names tried for a copy whose own name holds a different file.
