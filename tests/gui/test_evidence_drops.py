@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from urllib.parse import quote_from_bytes
+
 import pytest
 from PySide6.QtCore import QMimeData, QThread, QUrl
 from PySide6.QtGui import QColor, QImage
@@ -91,3 +95,21 @@ def test_the_files_of_one_drop_undo_as_one_step(qtbot, make_window, tmp_path):
     qtbot.waitUntil(lambda: len(wb.attachments(source)) == 4, timeout=WAIT_MS)
     wb.undo()
     assert len(wb.attachments(source)) == 3
+
+
+# Qt 6 has only the QPoint constructor that PySide marks as deprecated.
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_file_whose_name_is_not_utf8_is_attached_when_dropped(qtbot, make_window, tmp_path):
+    # An old Latin-1 "café": the file manager sends its bytes percent-encoded, and the
+    # file was refused as "does not exist".
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    raw = os.fsencode(tmp_path) + b"/caf\xe9 notes.txt"
+    Path(os.fsdecode(raw)).write_bytes(b"Notes taken at the cafe.")
+    mime = QMimeData()
+    mime.setUrls([QUrl("file://" + quote_from_bytes(raw))])
+    _drop(window.detail.sources, mime)
+    qtbot.waitUntil(lambda: not window.detail.evidence.busy(), timeout=WAIT_MS)
+    assert window.findChild(QMessageBox, "knownErrorBox") is None
+    (attached,) = window.workbench.attachments(source)
+    assert attached.file_name == "caf\ufffd notes.txt"
+    assert window.workbench.attachment_bytes(attached.id) == b"Notes taken at the cafe."

@@ -48,12 +48,14 @@ class EvidenceEdits(WritePath):
     ) -> tuple[Attachment, Changes]:
         """Attach the file at `path`; AttachmentRefused says why one cannot be."""
         path = Path(path)
+        # A name whose bytes are not UTF-8 shows U+FFFD where they are, not nothing.
+        name = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         try:
             data = read_limited(path, self.max_attachment_bytes)
         except Unreadable as exc:
             reason = exc.reason.replace("import limit", "limit for one attachment")
-            raise AttachmentRefused(path.name, reason) from None
-        return self.attach_bytes(source_id, data, path.name, batch=batch)
+            raise AttachmentRefused(name, reason) from None
+        return self.attach_bytes(source_id, data, name, batch=batch)
 
     def attach_bytes(
         self,

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import cast
+from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QMimeData,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
@@ -40,7 +52,20 @@ def local_files(mime: QMimeData) -> list[Path]:
     """The local files a drop or paste carries (remote URLs are never fetched)."""
     if not mime.hasUrls():
         return []
-    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    return [local_path(u) for u in mime.urls() if u.isLocalFile()]
+
+
+def local_path(url: QUrl) -> Path:
+    """The file a file:// URL names, byte for byte.
+
+    A file manager percent-encodes a name's bytes; toLocalFile() reads them as UTF-8,
+    so a name that is not (an old Latin-1 "café") came back with U+FFFD in it and the
+    file was refused as missing. On POSIX the bytes go to the file system as they are.
+    """
+    if os.name == "posix" and not url.host():
+        encoded = url.path(QUrl.ComponentFormattingOption.FullyEncoded)
+        return Path(os.fsdecode(unquote_to_bytes(encoded)))
+    return Path(url.toLocalFile())
 
 
 class EvidenceActions(QObject):
