@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
@@ -169,3 +172,25 @@ def test_a_closed_note_dialog_goes_and_a_new_notes_files_still_arrive(qtbot, mak
     )
     second = window.workbench.claim(claim.id).sources[1]
     assert second.id != source and [f.file_name for f in second.attachments] == ["chosen.txt"]
+
+
+def test_a_chosen_file_whose_name_is_not_utf8_is_listed_as_it_is_stored(
+    qtbot, make_window, tmp_path
+):
+    window, _source = window_with_a_source(qtbot, make_window, tmp_path)
+    dialog = window.detail.add_source()
+    assert dialog is not None
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.txt"))
+    path.write_bytes(b"Notes taken at the cafe.")
+    dialog.attach([path])
+    dialog.url.setText("https://example.org/cafe")
+    assert dialog.files.item(0).text() == "caf\ufffd.txt (attached when saved)"
+    dialog.accept()
+    claim = window.detail.claim
+    assert claim is not None
+    qtbot.waitUntil(
+        lambda: any(s.attachments for s in window.workbench.claim(claim.id).sources),
+        timeout=WAIT_MS,
+    )
+    names = [f.file_name for s in window.workbench.claim(claim.id).sources for f in s.attachments]
+    assert names == ["caf\ufffd.txt"]

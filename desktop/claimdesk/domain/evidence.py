@@ -31,6 +31,12 @@ def clean_name(name: str) -> str:
     return base[-NAME_CHARS:]
 
 
+def name_of(file_name: str) -> str:
+    """A file's name on disk as stored: bytes that are not UTF-8 (a name read through
+    surrogate escapes) show as U+FFFD rather than vanish, then as `clean_name`."""
+    return clean_name(file_name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+
+
 #: Longest file name most file systems take, in bytes of UTF-8 (ext4, APFS, NTFS's
 #: 255 UTF-16 units are never fewer).
 FILE_NAME_BYTES = 255

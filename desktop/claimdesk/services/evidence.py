@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from claimdesk.domain.evidence import Attachment, clean_name
+from claimdesk.domain.evidence import Attachment, clean_name, name_of
 from claimdesk.errors import KnownError
 from claimdesk.importers.common import Unreadable, read_limited
 from claimdesk.importers.evidence_files import MAX_ATTACHMENT_BYTES
@@ -48,8 +48,7 @@ class EvidenceEdits(WritePath):
     ) -> tuple[Attachment, Changes]:
         """Attach the file at `path`; AttachmentRefused says why one cannot be."""
         path = Path(path)
-        # A name whose bytes are not UTF-8 shows U+FFFD where they are, not nothing.
-        name = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        name = name_of(path.name)
         try:
             data = read_limited(path, self.max_attachment_bytes)
         except Unreadable as exc:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import SourceDraft, SourceNote, Stance
-from claimdesk.domain.evidence import Attachment, clean_name
+from claimdesk.domain.evidence import Attachment, name_of
 from claimdesk.gui.i18n import format_date, label
 from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.gui.theme import ERROR_COLORS, MessageLabel
@@ -191,7 +191,7 @@ class SourceDialog(QDialog):
             self.files.addItem(item)
         for path in self.pending_files:
             # Shown as it will be stored: one line, no direction marks to disguise it.
-            name = clean_name(path.name)
+            name = name_of(path.name)
             item = QListWidgetItem(self.tr("{name} (attached when saved)").format(name=name))
             self.files.addItem(item)
         busy = self.evidence is not None and self.evidence.busy()
