@@ -684,12 +684,44 @@ sha256 {sha}</translation>
         <translation>Esta imagen no se puede mostrar aquí.</translation>
     </message>
     <message>
-        <source>No text was found in this file (a scan or an image).</source>
-        <translation>No se encontró texto en este archivo (un escaneo o una imagen).</translation>
+        <source>No text was found in this file.</source>
+        <translation>No se encontró texto en este archivo.</translation>
     </message>
     <message>
         <source>&amp;Open with the system viewer</source>
         <translation>&amp;Abrir con el visor del sistema</translation>
+    </message>
+    <message>
+        <source>[Shown: the first {shown:,} of {total:,} characters. Open the file with the system viewer for the rest; desk search finds words in all of it.]</source>
+        <translation>[Se muestran los primeros {shown:,} de {total:,} caracteres. Abra el archivo con el visor del sistema para ver el resto; la búsqueda en la mesa encuentra palabras en todo él.]</translation>
+    </message>
+    <message>
+        <source>No text layer was found in this PDF: it is a scan, or its text is sealed with a password. Open it with the system viewer to see it.</source>
+        <translation>No se encontró capa de texto en este PDF: es un escaneo, o su texto está protegido con contraseña. Ábralo con el visor del sistema para verlo.</translation>
+    </message>
+    <message>
+        <source>No main text was found in this saved page (it may hold only pictures, or build its text with scripts, which are never run here).</source>
+        <translation>No se encontró texto principal en esta página guardada (puede tener solo imágenes, o crear su texto con scripts, que aquí nunca se ejecutan).</translation>
+    </message>
+    <message>
+        <source>No page text was found in this web archive.</source>
+        <translation>No se encontró texto de página en este archivo web.</translation>
+    </message>
+    <message>
+        <source>Open the saved page?</source>
+        <translation>¿Abrir la página guardada?</translation>
+    </message>
+    <message>
+        <source>Your browser will run this page&apos;s scripts and may load its pictures from the web, which tells the site that the page was opened. Its text is shown here without any of that.</source>
+        <translation>Su navegador ejecutará los scripts de esta página y puede cargar sus imágenes desde la web, lo que indica al sitio que la página se abrió. Aquí se muestra su texto sin nada de eso.</translation>
+    </message>
+    <message>
+        <source>&amp;Open in the browser</source>
+        <translation>&amp;Abrir en el navegador</translation>
+    </message>
+    <message>
+        <source>Cannot write a copy of {name} to open: {reason}.</source>
+        <translation>No se puede escribir una copia de {name} para abrirla: {reason}.</translation>
     </message>
 </context>
 <context>

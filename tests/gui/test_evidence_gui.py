@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from claimdesk.app import build_services
 from claimdesk.domain import SourceDraft
+from claimdesk.errors import KnownError
 from claimdesk.gui.application import RunningWindow
 from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
 from claimdesk.gui.windows.main_window import MainWindow
@@ -253,3 +255,75 @@ def test_the_export_dialog_copies_attached_files_beside_an_html_report(
     dialog.format.setCurrentIndex(dialog.format.findData("md"))
     assert not dialog.copy_files.isVisible()
     dialog.close()
+
+
+class Swallow(QObject):
+    """A "file" URL handler that opens nothing."""
+
+    @Slot(QUrl)
+    def handle(self, _url: QUrl) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("stored", "copied"),
+    [("ž" * 200 + ".txt", None), ("..", "attachment.txt"), ("folder/..", "attachment.txt")],
+)
+def test_a_name_from_elsewhere_still_opens_with_the_system_viewer(
+    qtbot, make_window, tmp_path, stored, copied
+):
+    # A bundle or another system can bring any name: 400 bytes, or one that is a folder.
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    attachment, _ = window.workbench.attach_bytes(source, b"Plain notes of the call.", stored)
+    viewer = EvidenceViewer(window.workbench, attachment, window)
+    swallow = Swallow()
+    QDesktopServices.setUrlHandler("file", swallow, "handle")
+    try:
+        copy = viewer.open_externally()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert copy.read_bytes() == b"Plain notes of the call." and copy.is_file()
+    assert copy.parent.name.startswith("claimdesk-evidence-")
+    assert len(copy.name.encode("utf-8")) <= 255
+    assert copy.name == copied or (copy.name.startswith("žžž") and copy.suffix == ".txt")
+    viewer.close()
+
+
+def test_a_copy_that_cannot_be_written_is_one_line(qtbot, make_window, tmp_path, monkeypatch):
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    attachment, _ = window.workbench.attach_bytes(source, b"Plain notes.", "call.txt")
+    viewer = EvidenceViewer(window.workbench, attachment, window)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the temporary folder should be", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "tempdir", str(blocked))
+    with pytest.raises(KnownError, match=r"^Cannot write a copy of call\.txt to open: ") as info:
+        viewer.open_externally()
+    assert "\n" not in str(info.value) and viewer.temporary is None
+    viewer.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "copied"),
+    [
+        ("notes.html", b"Call log <script>alert(1)</script><img src=https://remote.example/p.png>",
+         "notes.html.txt"),
+        ("photo.html", make.png(), "photo.html.png"),
+        ("scan.PDF", build_pdf([["Annex two."]]), "scan.PDF"),
+    ],
+)
+def test_a_copy_opens_as_what_it_was_attached_as(qtbot, make_window, tmp_path, name, data, copied):
+    # The system opens a copy by its name: plain text or a PNG named .html would open in
+    # a browser as a live page, running its script and loading its remote image.
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    path = tmp_path / name
+    path.write_bytes(data)
+    attachment, _ = window.workbench.attach_file(source, path)
+    viewer = EvidenceViewer(window.workbench, attachment, window)
+    swallow = Swallow()
+    QDesktopServices.setUrlHandler("file", swallow, "handle")
+    try:
+        copy = viewer.open_externally()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert copy.name == copied and copy.read_bytes() == data
+    viewer.close()

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote
 
 import docx
 import jsonschema
@@ -155,3 +156,69 @@ def test_a_failed_report_keeps_what_its_folder_held_before(
     out.chmod(0o444)
     assert _cli_html(case, out).returncode != 0
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+def test_a_file_with_the_longest_name_a_disk_allows_is_copied_beside_the_report(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    own = build_case(tmp_path / "own")
+    try:
+        note = own.workbench.claim(own.nasty_claim).sources[0].id
+        longest = tmp_path / ("ż" * 125 + "s.pdf")  # 255 bytes: as long as a name can be
+        assert len(longest.name.encode("utf-8")) == 255
+        longest.write_bytes(PDF)
+        own.workbench.attach_file(note, longest)
+        report = own.reporting.build()
+        links = own.reporting.copy_attachments(report, tmp_path / "long.html")
+    finally:
+        own.close()
+    (copy,) = (tmp_path / "long_files").iterdir()
+    assert copy.read_bytes() == PDF and copy.name.startswith(SHA[:12] + "_żżż")
+    assert copy.suffix == ".pdf" and len(copy.name.encode("utf-8")) <= 255
+    assert f'href="{links[next(iter(links))]}"' in render_html(report, links)
+
+
+def test_a_copy_changed_since_the_last_report_is_not_linked_again(
+    case: Case, report: ReportData, tmp_path: Path
+) -> None:
+    # The checker opened the linked PDF from the last report and saved highlights into it.
+    target = tmp_path / "again.html"
+    first = case.reporting.copy_attachments(report, target)
+    annotated = tmp_path / "again_files" / f"{SHA[:12]}_annex.pdf"
+    annotated.write_bytes(PDF + b"% highlights\n")
+    links = case.reporting.copy_attachments(report, target)
+    for href in links.values():
+        copy = (tmp_path / unquote(href)).read_bytes()
+        assert unquote(href).split("/")[-1].startswith(hashlib.sha256(copy).hexdigest()[:12])
+        assert f'href="{href}"' in render_html(report, links)
+    changed = [i for i in links if links[i] != first[i]]
+    assert len(changed) == 1 and (tmp_path / unquote(links[changed[0]])).read_bytes() == PDF
+    assert annotated.read_bytes() == PDF + b"% highlights\n"  # the checker's copy is kept
+
+
+def test_a_copy_beside_the_report_ends_as_its_type_does(tmp_path: Path, data_dir: Path) -> None:
+    # A reader clicking a plain-text copy named .html would run its script in a browser.
+    own = build_case(tmp_path / "own")
+    try:
+        note = own.workbench.claim(own.nasty_claim).sources[0].id
+        text = b"Call log <script>alert(1)</script>"
+        own.workbench.attach_bytes(note, text, "call.html")
+        report = own.reporting.build()
+        links = own.reporting.copy_attachments(report, tmp_path / "typed.html")
+    finally:
+        own.close()
+    (href,) = links.values()
+    assert href == f"typed_files/{hashlib.sha256(text).hexdigest()[:12]}_call.html.txt"
+    assert (tmp_path / href).read_bytes() == text
+
+
+def test_a_report_with_the_longest_name_a_disk_allows_gets_its_copies(
+    case: Case, tmp_path: Path, data_dir: Path
+) -> None:
+    out = tmp_path / ("r" * 250 + ".html")  # 255 bytes; "<stem>_files" would be 256
+    result = _cli_html(case, out)
+    assert result.returncode == 0, result.stderr.decode("utf-8")[-500:]
+    (folder,) = [p for p in tmp_path.iterdir() if p.name.endswith("_files")]
+    assert folder.name == "r" * 249 + "_files"
+    assert (folder / f"{SHA[:12]}_annex.pdf").read_bytes() == PDF
+    assert f'href="{folder.name}/{SHA[:12]}_annex.pdf"' in out.read_text(encoding="utf-8")

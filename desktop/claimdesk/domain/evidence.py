@@ -2,19 +2,85 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
 #: Longest original file name kept (the column's size); longer ones keep their end.
 NAME_CHARS = 500
+#: Line breaks and tabs, with the spaces around them (other spaces are kept as they are:
+#: a no-break or an ideographic space is part of a name).
+_BREAK_CHARS = "\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029"
+_BREAKS = re.compile(f" *[{_BREAK_CHARS}][ {_BREAK_CHARS}]*")
 
 
 def clean_name(name: str) -> str:
-    """A file name as shown and stored: no folders, no control characters, not empty."""
+    """A file name as shown and stored: one line, no folders, no control characters, not
+    empty, not "." or ".." (a bundle can carry any name; a copy written under ".." would
+    be the folder above).
+
+    A line break or tab (also U+2028/U+2029, which Qt breaks lines at) becomes a space,
+    so "Minutes⏎March.txt" keeps its words apart; other controls and direction marks go.
+    """
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = _BREAKS.sub(" ", base)
     base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
-    return (base or "attachment")[-NAME_CHARS:]
+    if base in ("", ".", ".."):
+        base = "attachment"
+    return base[-NAME_CHARS:]
+
+
+def name_of(file_name: str) -> str:
+    """A file's name on disk as stored: bytes that are not UTF-8 (a name read through
+    surrogate escapes) show as U+FFFD rather than vanish, then as `clean_name`."""
+    return clean_name(file_name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+
+
+#: Longest file name most file systems take, in bytes of UTF-8 (ext4, APFS, NTFS's
+#: 255 UTF-16 units are never fewer).
+FILE_NAME_BYTES = 255
+
+
+#: The endings a copy of each type may keep; the first is added to a name without one.
+#: A copy is opened by its name: a text file or a PNG named "page.html" would open in a
+#: browser as a live page (a PNG can carry a script in a text chunk).
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "application/pdf": (".pdf",),
+    "image/png": (".png",),
+    "image/jpeg": (".jpg", ".jpeg", ".jpe", ".jfif"),
+    "image/webp": (".webp",),
+    "text/html": (".html", ".htm"),
+    "multipart/related": (".mhtml", ".mht"),
+    "application/warc": (".warc", ".warc.gz"),
+    "application/wacz": (".wacz",),
+    "text/plain": (".txt", ".text", ".md", ".csv", ".tsv", ".log", ".json"),
+}
+
+
+def copy_name(name: str, *, media_type: str = "", prefix: str = "") -> str:
+    """A name to write a copy of the attached file under: `prefix` + the cleaned name,
+    ending as its type does (`SUFFIXES`; "page.html" of plain text is
+    "page.html.txt"), shortened before its extension to fit a file system's 255 bytes.
+
+    A name is stored as long as 500 characters (a name from another system or a bundle
+    may be), and a 255-byte name is the longest a file can have here already: a copy
+    named with a prefix, or in full, could not be written ("File name too long").
+    """
+    base = clean_name(name)
+    endings = SUFFIXES.get(media_type, ())
+    if endings and not base.lower().endswith(endings):
+        base += endings[0]
+    room = FILE_NAME_BYTES - len(prefix.encode("utf-8"))
+    if len(base.encode("utf-8")) <= room:
+        return prefix + base
+    stem, dot, ext = base.rpartition(".")
+    if not dot or not stem or len(ext.encode("utf-8")) > 16:
+        stem, ext = base, ""
+    tail = f".{ext}" if ext else ""
+    keep = room - len(tail.encode("utf-8")) - len("…".encode())
+    short = stem.encode("utf-8")[:keep].decode("utf-8", "ignore")
+    return f"{prefix}{short}…{tail}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Hashable
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from claimdesk.domain.evidence import Attachment, clean_name
+from claimdesk.domain.evidence import Attachment, clean_name, name_of
 from claimdesk.errors import KnownError
 from claimdesk.importers.common import Unreadable, read_limited
 from claimdesk.importers.evidence_files import MAX_ATTACHMENT_BYTES
@@ -42,23 +43,32 @@ class EvidenceEdits(WritePath):
     #: a PDF built to stall readers is stopped at the worker's time limit.
     evidence_parser: IsolatedParser | None = None
 
-    def attach_file(self, source_id: int, path: str | Path) -> tuple[Attachment, Changes]:
+    def attach_file(
+        self, source_id: int, path: str | Path, batch: Hashable | None = None
+    ) -> tuple[Attachment, Changes]:
         """Attach the file at `path`; AttachmentRefused says why one cannot be."""
         path = Path(path)
+        name = name_of(path.name)
         try:
             data = read_limited(path, self.max_attachment_bytes)
         except Unreadable as exc:
             reason = exc.reason.replace("import limit", "limit for one attachment")
-            raise AttachmentRefused(path.name, reason) from None
-        return self.attach_bytes(source_id, data, path.name)
+            raise AttachmentRefused(name, reason) from None
+        return self.attach_bytes(source_id, data, name, batch=batch)
 
     def attach_bytes(
-        self, source_id: int, data: bytes, name: str, captured_at: datetime | None = None
+        self,
+        source_id: int,
+        data: bytes,
+        name: str,
+        captured_at: datetime | None = None,
+        batch: Hashable | None = None,
     ) -> tuple[Attachment, Changes]:
         """Attach `data` (a pasted screenshot, a file read elsewhere) under `name`.
 
         The same bytes attached to the same note again change nothing and return the
-        attachment already there.
+        attachment already there. Attachments given the same `batch` one after another
+        (the files of one drop) undo as one step, "Attach files".
         """
         name = clean_name(name)
         if len(data) > self.max_attachment_bytes:
@@ -77,6 +87,8 @@ class EvidenceEdits(WritePath):
 
         def op(session: Session, rec: Recorder) -> int:
             rec.track(repo.source_claim_id(session, source_id))
+            if batch is not None:
+                rec.label, rec.merge_key = "Attach files", ("attach", batch)
             if not evidence_repo.has_blob(session, sha):
                 evidence_repo.put_blob(session, sha, data, content.text)
             attachment_id, _new = evidence_repo.attach(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
@@ -13,7 +15,7 @@ from urllib.parse import quote
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import Claim, ReviewState
-from claimdesk.domain.evidence import clean_name
+from claimdesk.domain.evidence import FILE_NAME_BYTES, Attachment, copy_name
 from claimdesk.domain.filters import worked_on
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
@@ -138,7 +140,7 @@ class Reporting:
         """copy_attachments for a report about to be written: if the block raises (the
         report could not be written), the copies made now are removed again, and the
         folder too if this made it; what the folder held before is left alone."""
-        folder = Path(report).with_name(f"{Path(report).stem}_files")
+        folder = copies_folder(report)
         made_folder = not folder.exists()
         created: list[Path] = []
         try:
@@ -163,7 +165,7 @@ class Reporting:
         found there already) are appended to `created`.
         """
         report = Path(report)
-        folder = report.with_name(f"{report.stem}_files")
+        folder = copies_folder(report)
         links: dict[int, str] = {}
         files = [f for c in data.claims for s in c.sources for f in s.attachments]
         if not files:
@@ -182,9 +184,8 @@ class Reporting:
             ) from exc
         with self.db.sessions() as session:
             for f in files:
-                name = f"{f.sha256[:12]}_{clean_name(f.file_name)}"
-                target = folder / name
-                if not target.exists():
+                target, found = _copy_target(folder, f)
+                if not found:
                     data_bytes = evidence_repo.read_bytes(session, f.sha256)
                     if hashlib.sha256(data_bytes).hexdigest() != f.sha256:
                         raise KnownError(
@@ -194,7 +195,7 @@ class Reporting:
                     write_atomic(target, data_bytes)
                     if created is not None:
                         created.append(target)
-                links[f.id] = f"{quote(folder.name)}/{quote(name)}"
+                links[f.id] = f"{quote(folder.name)}/{quote(target.name)}"
         return links
 
     @staticmethod
@@ -223,6 +224,55 @@ class Reporting:
         if not ids:
             raise ReportSelectionError("There are no articles to report on yet.")
         return ids
+
+
+def copies_folder(report: str | Path) -> Path:
+    """`<report name>_files` beside the report, its name cut to a file system's 255
+    bytes (a report may have the longest name allowed; "_files" made it too long)."""
+    report = Path(report)
+    room = FILE_NAME_BYTES - len("_files")
+    stem = report.stem.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+    return report.with_name(f"{stem}_files")
+
+
+#: Other names tried for a copy whose own name holds a different file.
+_COPY_TRIES = 100
+
+
+def _copy_target(folder: Path, f: Attachment) -> tuple[Path, bool]:
+    """Where the copy of `f` goes, and whether a copy with its exact bytes is there.
+
+    A file already under the copy's name is linked again only if it still has the
+    attached bytes: a checker may have saved highlights into the copy an earlier report
+    linked, and a report must not link such a file beside the checksum it no longer
+    matches. That file is left alone; the copy goes under the next free name.
+    """
+    for n in range(_COPY_TRIES):
+        prefix = f"{f.sha256[:12]}_" if n == 0 else f"{f.sha256[:12]}-{n + 1}_"
+        target = folder / copy_name(f.file_name, media_type=f.media_type, prefix=prefix)
+        if not os.path.lexists(target):  # a dangling link is taken, never written through
+            return target, False
+        if _holds(target, f):
+            return target, True
+    raise ExportFailed(
+        f"Cannot copy {f.file_name} into {folder}: {_COPY_TRIES} files there already have "
+        "its name and other contents. Move them away or choose another report name."
+    )
+
+
+def _holds(path: Path, f: Attachment) -> bool:
+    """Whether `path` is a regular file with exactly the attached bytes."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size != f.size:
+            return False
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return False
+    return digest.hexdigest() == f.sha256
 
 
 def _default_title(parts: Sequence[ArticleReport], first: date | None, last: date | None) -> str:

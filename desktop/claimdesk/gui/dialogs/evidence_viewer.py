@@ -6,11 +6,12 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImageReader, QPixmap
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTextBrowser,
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimdesk.domain.evidence import Attachment, clean_name
+from claimdesk.domain.evidence import Attachment, copy_name
+from claimdesk.errors import KnownError
 from claimdesk.gui.i18n import format_datetime
 from claimdesk.gui.screen_fit import resize_within_screen
 from claimdesk.services.workbench import Workbench
@@ -26,6 +28,11 @@ from claimdesk.services.workbench import Workbench
 # Megabytes Qt may allocate to decode one image (100 megapixels × 4 bytes is 400 MB;
 # the attach check already refused more pixels than that).
 IMAGE_ALLOCATION_MB = 512
+# Types a browser opens as a live page (scripts run, remote pictures load).
+LIVE_PAGES = frozenset({"text/html", "multipart/related"})
+# Characters of text the viewer shows: laying out 20 M characters on one line (a JSON
+# dump) held the window for 7 s; 2 M take about half a second.
+VIEW_CHARS = 2_000_000
 # The preview's longest side; the full image opens in the system viewer.
 PREVIEW_SIDE = 1600
 
@@ -43,7 +50,19 @@ def decoded_image(data: bytes) -> QPixmap | None:
         keep = Qt.AspectRatioMode.KeepAspectRatio
         reader.setScaledSize(size.scaled(PREVIEW_SIDE, PREVIEW_SIDE, keep))
     image = reader.read()
-    return None if image.isNull() else QPixmap.fromImage(image)
+    if image.isNull():
+        return None
+    if image.hasAlphaChannel():
+        # On paper: a screenshot of dark text on a transparent background could not be
+        # read on the dark theme's window colour (nor light text on the light one's).
+        paper = QImage(image.size(), QImage.Format.Format_RGB32)
+        paper.setDevicePixelRatio(image.devicePixelRatio())
+        paper.fill(QColor("white"))
+        painter = QPainter(paper)
+        painter.drawImage(0, 0, image)
+        painter.end()
+        image = paper
+    return QPixmap.fromImage(image)
 
 
 class EvidenceViewer(QDialog):
@@ -55,6 +74,9 @@ class EvidenceViewer(QDialog):
     """
 
     def __init__(self, workbench: Workbench, attachment: Attachment, parent: QWidget | None = None):
+        # Read first: a stored copy that fails its checksum raises before any widget
+        # exists (built first, a hidden half-made viewer stayed in its parent each time).
+        data = workbench.attachment_bytes(attachment.id)
         super().__init__(parent)
         self.setObjectName("evidenceViewer")
         self.workbench = workbench
@@ -76,7 +98,6 @@ class EvidenceViewer(QDialog):
         layout.addWidget(facts)
         self.image: QLabel | None = None
         self.text: QTextBrowser | None = None
-        data = workbench.attachment_bytes(attachment.id)
         pixmap = decoded_image(data) if attachment.is_image else None
         if pixmap is not None:
             self.image = QLabel(objectName="evidenceImage")
@@ -92,11 +113,12 @@ class EvidenceViewer(QDialog):
             self.text.setOpenExternalLinks(False)
             shown = workbench.attachment_text(attachment.id)
             if not shown:
-                shown = (
-                    self.tr("This image could not be shown here.")
-                    if attachment.is_image
-                    else self.tr("No text was found in this file (a scan or an image).")
-                )
+                shown = self._no_text()
+            elif len(shown) > VIEW_CHARS:
+                shown = shown[:VIEW_CHARS] + "\n\n" + self.tr(
+                    "[Shown: the first {shown:,} of {total:,} characters. Open the file with "
+                    "the system viewer for the rest; desk search finds words in all of it.]"
+                ).format(shown=VIEW_CHARS, total=len(shown))
             self.text.setPlainText(shown)
             layout.addWidget(self.text, 1)
         self._data = data
@@ -105,15 +127,84 @@ class EvidenceViewer(QDialog):
             self.tr("&Open with the system viewer"), objectName="openEvidenceButton"
         )
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.open_button.clicked.connect(self.open_externally)
+        self.open_button.clicked.connect(self.open_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.temporary: Path | None = None
 
+    def _no_text(self) -> str:
+        """What is shown instead of text, by type: a page with no main text is no scan."""
+        kind = self.attachment.media_type
+        if self.attachment.is_image:
+            return self.tr("This image could not be shown here.")
+        if kind == "application/pdf":
+            return self.tr(
+                "No text layer was found in this PDF: it is a scan, or its text is sealed "
+                "with a password. Open it with the system viewer to see it."
+            )
+        if kind in LIVE_PAGES:
+            return self.tr(
+                "No main text was found in this saved page (it may hold only pictures, or "
+                "build its text with scripts, which are never run here)."
+            )
+        if kind in ("application/warc", "application/wacz"):
+            return self.tr("No page text was found in this web archive.")
+        return self.tr("No text was found in this file.")
+
+    def open_clicked(self) -> QMessageBox | None:
+        """Open the copy; a saved page only once the checker agrees (returns the question).
+
+        The viewer never loads anything, but the browser that opens a saved page runs
+        its scripts and fetches its remote pictures, which tells the site the page was
+        opened (and when, and from where): a checker should know before that happens.
+        """
+        if self.attachment.media_type not in LIVE_PAGES:
+            self.open_externally()
+            return None
+        ask = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Open the saved page?"),
+            self.tr(
+                "Your browser will run this page's scripts and may load its pictures from "
+                "the web, which tells the site that the page was opened. Its text is shown "
+                "here without any of that."
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        ask.setObjectName("openPageQuestion")
+        go = ask.addButton(self.tr("&Open in the browser"), QMessageBox.ButtonRole.AcceptRole)
+        ask.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        ask.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        ask.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            if ask.clickedButton() is go:
+                self.open_externally()
+
+        ask.finished.connect(answered)
+        ask.open()
+        return ask
+
     def open_externally(self) -> Path:
-        """Write a temporary copy (named as attached) and hand it to the system viewer."""
-        folder = Path(tempfile.mkdtemp(prefix="claimdesk-evidence-"))
-        self.temporary = folder / clean_name(self.attachment.file_name)
-        self.temporary.write_bytes(self._data)
+        """Write a temporary copy (named as attached, ending as its type does) and hand
+        it to the system viewer.
+
+        The name is shortened to what a file system takes (a name from a bundle can be
+        longer); a copy that cannot be written (a full disk) is one line, not a crash.
+        """
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="claimdesk-evidence-"))
+            copy = folder / copy_name(
+                self.attachment.file_name, media_type=self.attachment.media_type
+            )
+            copy.write_bytes(self._data)
+        except OSError as exc:
+            raise KnownError(
+                self.tr("Cannot write a copy of {name} to open: {reason}.").format(
+                    name=self.attachment.file_name, reason=exc.strerror or exc
+                )
+            ) from None
+        self.temporary = copy
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.temporary)))
         return self.temporary

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import SourceDraft, SourceNote, Stance
-from claimdesk.domain.evidence import Attachment
+from claimdesk.domain.evidence import Attachment, name_of
 from claimdesk.gui.i18n import format_date, label
 from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.gui.theme import ERROR_COLORS, MessageLabel
@@ -139,6 +142,9 @@ class SourceDialog(QDialog):
         self.files.setAccessibleName(self.tr("Files:"))  # its label sits outside the box
         self.files.setFixedHeight(90)
         self.files.itemDoubleClicked.connect(lambda _item: self.view_selected())
+        # Enter on a file views it: the list lets Enter through, and the dialog's default
+        # button (Save) took it, saving and closing the note instead.
+        self.files.installEventFilter(self)
         self.attach_button = QPushButton(self.tr("Attach &files…"), objectName="attachFilesButton")
         self.attach_button.clicked.connect(self.choose_files)
         self.view_button = QPushButton(self.tr("&View…"), objectName="viewAttachmentButton")
@@ -158,6 +164,21 @@ class SourceDialog(QDialog):
         self.reload_files()
         return box
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is getattr(self, "files", None)
+            and event.type() == QEvent.Type.KeyPress
+            and self.files.currentItem() is not None
+        ):
+            key = cast(QKeyEvent, event).key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.view_selected()
+                return True
+            if key == Qt.Key.Key_Delete:  # as Remove file (undoable, like any edit)
+                self.remove_selected()
+                return True
+        return super().eventFilter(watched, event)
+
     def attachments(self) -> list[Attachment]:
         if self.source is None or self.evidence is None:
             return []
@@ -170,7 +191,9 @@ class SourceDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, f.id)
             self.files.addItem(item)
         for path in self.pending_files:
-            item = QListWidgetItem(self.tr("{name} (attached when saved)").format(name=path.name))
+            # Shown as it will be stored: one line, no direction marks to disguise it.
+            name = name_of(path.name)
+            item = QListWidgetItem(self.tr("{name} (attached when saved)").format(name=name))
             self.files.addItem(item)
         busy = self.evidence is not None and self.evidence.busy()
         self.attach_button.setEnabled(not busy)

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import cast
+from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QMimeData,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
@@ -40,7 +52,20 @@ def local_files(mime: QMimeData) -> list[Path]:
     """The local files a drop or paste carries (remote URLs are never fetched)."""
     if not mime.hasUrls():
         return []
-    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    return [local_path(u) for u in mime.urls() if u.isLocalFile()]
+
+
+def local_path(url: QUrl) -> Path:
+    """The file a file:// URL names, byte for byte.
+
+    A file manager percent-encodes a name's bytes; toLocalFile() reads them as UTF-8,
+    so a name that is not (an old Latin-1 "café") came back with U+FFFD in it and the
+    file was refused as missing. On POSIX the bytes go to the file system as they are.
+    """
+    if os.name == "posix" and not url.host():
+        encoded = url.path(QUrl.ComponentFormattingOption.FullyEncoded)
+        return Path(os.fsdecode(unquote_to_bytes(encoded)))
+    return Path(url.toLocalFile())
 
 
 class EvidenceActions(QObject):
@@ -75,6 +100,8 @@ class EvidenceActions(QObject):
         files = [Path(p) for p in paths]
         if not files:
             return None
+        # The files of one drop or choice undo as one step, not one Undo per file.
+        batch = object() if len(files) > 1 else None
 
         def work(job: Job) -> tuple[Changes, list[str]]:
             changes, refused = Changes(), []
@@ -82,7 +109,7 @@ class EvidenceActions(QObject):
                 if job.is_cancelled():
                     break
                 try:
-                    changes |= self.workbench.attach_file(source_id, path)[1]
+                    changes |= self.workbench.attach_file(source_id, path, batch)[1]
                 except AttachmentRefused as exc:
                     refused.append(str(exc))
                 job.report(i + 1, len(files))
@@ -99,11 +126,16 @@ class EvidenceActions(QObject):
         return self._run(work)
 
     def attach_image(self, source_id: int, image: QImage) -> Job:
-        """Attach a pasted image as `screenshot-<time>.png`."""
-        data = png_bytes(image)
+        """Attach a pasted image as `screenshot-<time>.png`.
+
+        The PNG is made on the worker too: a 5K screenshot took half a second to encode
+        (a photo nearly two), and the window did not answer meanwhile.
+        """
         name = f"screenshot-{datetime.now():%Y%m%d-%H%M%S}.png"
+        image = image.copy()  # the clipboard's image may change while the worker reads
 
         def work(_job: Job) -> tuple[Changes, list[str]]:
+            data = png_bytes(image)
             try:
                 return self.workbench.attach_bytes(source_id, data, name)[1], []
             except AttachmentRefused as exc:
@@ -131,7 +163,7 @@ class EvidenceActions(QObject):
             if changes:
                 self.changed.emit(changes)
             if refused:
-                self.errors.report(KnownError(" ".join(refused)))
+                self.errors.report(KnownError("\n".join(refused)))
             self.finished.emit()
 
         def failed(exc: BaseException) -> None:

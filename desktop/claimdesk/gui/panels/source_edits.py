@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
@@ -47,19 +48,25 @@ class SourceNoteEdits:
         dialog.url.setText(url)
         claim_id = self.pane.claim.id
 
+        pending: list[Path] = []
+
         def added(result: tuple[int, Changes]) -> None:
             self.pane.changed.emit(result[1])
-            self.pane.evidence.attach_paths(result[0], dialog.pending_files)
+            self.pane.evidence.attach_paths(result[0], pending)
 
         def done(result: int) -> None:
             self._editing(claim_id, False)
             if result == QDialog.DialogCode.Accepted:
                 draft = dialog.draft()
+                pending.extend(dialog.pending_files)
                 self.pane.writes.submit(
                     lambda: self.pane.workbench.add_source(claim_id, draft),
                     added,
                     lambda exc: self.not_saved(exc, draft),
                 )
+            # A closed dialog goes: kept, it stayed a child of the pane and re-read its
+            # note's files at every attach anywhere, for as long as the window lived.
+            dialog.deleteLater()
 
         dialog.finished.connect(done)
         dialog.open()
@@ -88,6 +95,7 @@ class SourceNoteEdits:
             self._editing(claim_id, False)
             if result == QDialog.DialogCode.Accepted:
                 self.pane.conflicts.save_source(source.id, dialog.draft(), source.version)
+            dialog.deleteLater()  # as in add_source
 
         dialog.finished.connect(done)
         dialog.open()
