@@ -43,14 +43,18 @@ def test_enter_closes_the_viewer_and_opens_nothing(qtbot, make_window, tmp_path)
             qtbot.keyClick(QApplication.focusWidget(), key)
             qtbot.waitUntil(lambda v=viewer: not v.isVisible())
             assert opened.urls == [] and viewer.temporary is None, key
-        viewer = EvidenceViewer(window.workbench, attached, window)
+        # A saved page asks before the browser runs it (test_evidence_viewer_open.py);
+        # a plain text goes straight to the system viewer.
+        notes = b"Port closed on Monday, the harbour master said.\n"
+        plain, _ = window.workbench.attach_bytes(source, notes, "notes.txt")
+        viewer = EvidenceViewer(window.workbench, plain, window)
         qtbot.addWidget(viewer)
         viewer.show()
         viewer.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is viewer)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, ALT)
         qtbot.waitUntil(lambda: len(opened.urls) == 1)
-        assert viewer.temporary is not None and viewer.temporary.read_bytes() == page
+        assert viewer.temporary is not None and viewer.temporary.read_bytes() == notes
         viewer.close()
     finally:
         QDesktopServices.unsetUrlHandler("file")
