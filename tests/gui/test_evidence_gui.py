@@ -34,6 +34,18 @@ TEXT = "The harbour handled 12 million tonnes of cargo in 2024. Ministers will m
 WAIT_MS = 20_000
 
 
+class Opened(QObject):
+    """Stands in for the system viewer: records the files it is asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[Path] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.paths.append(Path(url.toLocalFile()))
+
+
 def window_with_a_source(qtbot, make_window, tmp_path: Path) -> tuple[MainWindow, int]:
     """A window showing a claim with one source note; returns it and the note's id."""
     window = make_window()
@@ -124,22 +136,13 @@ def test_the_source_dialog_attaches_views_and_opens_a_copy(qtbot, make_window, t
     assert "Flibbertigibbet" in shown and "fetch(" not in shown
     assert viewer.text.document().resource(1, QUrl("https://remote.example/pixel.png")) is None
 
-    class Opened(QObject):
-        def __init__(self) -> None:
-            super().__init__()
-            self.urls: list[QUrl] = []
-
-        @Slot(QUrl)
-        def handle(self, url: QUrl) -> None:
-            self.urls.append(url)
-
     opened = Opened()
     QDesktopServices.setUrlHandler("file", opened, "handle")
     try:
         copy = viewer.open_externally()
     finally:
         QDesktopServices.unsetUrlHandler("file")
-    assert [Path(u.toLocalFile()) for u in opened.urls] == [copy]
+    assert opened.paths == [copy]
     assert copy.read_bytes() == page.read_bytes() and copy.name == "saved.html"
     viewer.close()
     dialog.files.setCurrentRow(0)

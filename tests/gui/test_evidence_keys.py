@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
-from tests.gui.test_evidence_gui import window_with_a_source
+from tests.gui.test_evidence_gui import Opened, window_with_a_source
 
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-class Opened(QObject):
-    """Stands in for the system viewer: records what it was asked to open."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def handle(self, url: QUrl) -> None:
-        self.urls.append(url)
 
 
 def test_enter_closes_the_viewer_and_opens_nothing(qtbot, make_window, tmp_path) -> None:
@@ -42,7 +30,7 @@ def test_enter_closes_the_viewer_and_opens_nothing(qtbot, make_window, tmp_path)
             qtbot.waitUntil(lambda v=viewer: QApplication.activeWindow() is v)
             qtbot.keyClick(QApplication.focusWidget(), key)
             qtbot.waitUntil(lambda v=viewer: not v.isVisible())
-            assert opened.urls == [] and viewer.temporary is None, key
+            assert opened.paths == [] and viewer.temporary is None, key
         # A saved page asks before the browser runs it (test_evidence_viewer_open.py);
         # a plain text goes straight to the system viewer.
         notes = b"Port closed on Monday, the harbour master said.\n"
@@ -53,7 +41,7 @@ def test_enter_closes_the_viewer_and_opens_nothing(qtbot, make_window, tmp_path)
         viewer.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is viewer)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, ALT)
-        qtbot.waitUntil(lambda: len(opened.urls) == 1)
+        qtbot.waitUntil(lambda: len(opened.paths) == 1)
         assert viewer.temporary is not None and viewer.temporary.read_bytes() == notes
         viewer.close()
     finally:

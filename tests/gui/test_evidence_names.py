@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
 from claimdesk.gui.dialogs.source_dialog import SourceDialog
-from tests.gui.test_evidence_gui import WAIT_MS, window_with_a_source
-from tests.gui.test_evidence_viewer_open import Opened
+from tests.gui.test_evidence_gui import WAIT_MS, Opened, window_with_a_source
 from tests.storage.dbfiles import execute
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,21 +11,9 @@ from claimdesk.domain import Theme
 from claimdesk.gui.dialogs.evidence_viewer import VIEW_CHARS, EvidenceViewer
 from claimdesk.gui.panels.evidence_actions import png_bytes
 from claimdesk.gui.theme import _contrast, apply_theme
-from tests.gui.test_evidence_gui import window_with_a_source
+from tests.gui.test_evidence_gui import Opened, window_with_a_source
 from tests.importers import evidence_builders as make
 from tests.importers.doc_builders import build_pdf, build_scanned_pdf
-
-
-class Opened(QObject):
-    """Stands in for the system viewer: records the files it is asked to open."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.paths: list[Path] = []
-
-    @Slot(QUrl)
-    def handle(self, url: QUrl) -> None:
-        self.paths.append(Path(url.toLocalFile()))
 
 
 def _viewer(qtbot, make_window, tmp_path, name: str, data: bytes) -> EvidenceViewer:
