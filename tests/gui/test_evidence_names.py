@@ -16,6 +16,19 @@ from tests.gui.test_evidence_gui import WAIT_MS, Opened, window_with_a_source
 from tests.storage.dbfiles import execute
 
 
+def note_with_files_in_focus(qtbot, window, files: int) -> SourceDialog:
+    """The current source note opened for editing, its `files` attachments listed and
+    the first one current, the list holding the keyboard focus."""
+    dialog = window.detail.edit_source()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.files.count() == files, timeout=WAIT_MS)
+    dialog.files.setFocus()
+    dialog.files.setCurrentRow(0)
+    qtbot.waitUntil(dialog.files.hasFocus)
+    return dialog
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -60,13 +73,7 @@ def test_enter_on_an_attached_file_views_it_and_keeps_the_note_open(
     # The list let Enter through to the dialog's default button: Save, closing the note.
     window, source = window_with_a_source(qtbot, make_window, tmp_path)
     window.workbench.attach_bytes(source, b"Plain notes of the call.", "call.txt")
-    dialog = window.detail.edit_source()
-    assert dialog is not None
-    qtbot.waitExposed(dialog)
-    qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=WAIT_MS)
-    dialog.files.setFocus()
-    dialog.files.setCurrentRow(0)
-    qtbot.waitUntil(dialog.files.hasFocus)
+    dialog = note_with_files_in_focus(qtbot, window, 1)
     qtbot.keyClick(dialog.files, Qt.Key.Key_Return)
     viewer = dialog.findChild(EvidenceViewer)
     assert dialog.isVisible() and viewer is not None and viewer.isVisible()
@@ -86,13 +93,7 @@ def test_a_file_is_removed_with_delete_or_alt_r_and_undo_brings_it_back(
     wb = window.workbench
     wb.attach_bytes(source, b"Plain notes of the call.", "call.txt")
     wb.attach_bytes(source, b"Second call, same day.", "call-2.txt")
-    dialog = window.detail.edit_source()
-    assert dialog is not None
-    qtbot.waitExposed(dialog)
-    qtbot.waitUntil(lambda: dialog.files.count() == 2, timeout=WAIT_MS)
-    dialog.files.setFocus()
-    dialog.files.setCurrentRow(0)
-    qtbot.waitUntil(dialog.files.hasFocus)
+    dialog = note_with_files_in_focus(qtbot, window, 2)
     qtbot.keyClick(dialog.files, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=WAIT_MS)
     assert [f.file_name for f in wb.attachments(source)] == ["call-2.txt"]
@@ -131,13 +132,7 @@ def test_enter_on_a_damaged_file_says_so_and_keeps_the_note_open(qtbot, make_win
     window, source = window_with_a_source(qtbot, make_window, tmp_path)
     window.workbench.attach_bytes(source, b"Plain notes of the call.", "call.txt")
     execute(window.workbench.db.path, "UPDATE evidence_blobs SET data = zeroblob(size)")
-    dialog = window.detail.edit_source()
-    assert dialog is not None
-    qtbot.waitExposed(dialog)
-    qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=WAIT_MS)
-    dialog.files.setFocus()
-    dialog.files.setCurrentRow(0)
-    qtbot.waitUntil(dialog.files.hasFocus)
+    dialog = note_with_files_in_focus(qtbot, window, 1)
     with qtbot.capture_exceptions() as raised:
         qtbot.keyClick(dialog.files, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: bool(raised))
