@@ -3,6 +3,9 @@ measured on the palettes and on real widgets of a window over a real desk."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from claimdesk.domain import Theme
 from claimdesk.gui.dialogs.shortcuts_sheet import ShortcutsSheet
 from claimdesk.gui.theme import _contrast, apply_theme, dark_palette, is_dark, light_palette
+from claimdesk.gui.windows.main_window import MainWindow
 from tests.gui.conftest import wait_for_claims
 
 Role = QPalette.ColorRole
@@ -66,8 +70,11 @@ def test_secondary_labels_read_in_either_theme(qtbot, make_window, seed_path, th
         apply_theme(app, Theme.SYSTEM)
 
 
-def test_the_selected_claim_reads_in_the_dark_theme(qtbot, make_window, seed_path) -> None:
-    """The claims table draws the current row in its own Highlight/HighlightedText."""
+
+@contextmanager
+def dark_window_on_a_claim(qtbot, make_window, seed_path) -> Iterator[MainWindow]:
+    """The window in the dark theme with the seed article's first claim selected; the
+    system theme again afterwards."""
     app = QApplication.instance()
     try:
         apply_theme(app, Theme.DARK)
@@ -76,14 +83,20 @@ def test_the_selected_claim_reads_in_the_dark_theme(qtbot, make_window, seed_pat
         window.open_path(seed_path)
         wait_for_claims(qtbot, window)
         window.claims_panel.step(1)
+        yield window
+    finally:
+        apply_theme(app, Theme.SYSTEM)
+
+
+def test_the_selected_claim_reads_in_the_dark_theme(qtbot, make_window, seed_path) -> None:
+    """The claims table draws the current row in its own Highlight/HighlightedText."""
+    with dark_window_on_a_claim(qtbot, make_window, seed_path) as window:
         table = window.claims_panel.table
         assert table.selectionModel().hasSelection()
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             palette = table.palette()
             shown = palette.color(group, Role.HighlightedText)
             assert _contrast(shown, palette.color(group, Role.Highlight)) >= AA, group.name
-    finally:
-        apply_theme(app, Theme.SYSTEM)
 
 
 #: A disabled control is exempt from AA, but its text must still be read (what the
@@ -105,14 +118,7 @@ def test_disabled_text_is_faint_but_readable(make) -> None:
 
 
 def test_a_disabled_button_of_the_dark_window_reads(qtbot, make_window, seed_path) -> None:
-    app = QApplication.instance()
-    try:
-        apply_theme(app, Theme.DARK)
-        window = make_window()
-        qtbot.waitUntil(lambda: is_dark(window.palette()))
-        window.open_path(seed_path)
-        wait_for_claims(qtbot, window)
-        window.claims_panel.step(1)
+    with dark_window_on_a_claim(qtbot, make_window, seed_path) as window:
         off = [
             b
             for b in window.detail.findChildren(QPushButton)
@@ -124,5 +130,3 @@ def test_a_disabled_button_of_the_dark_window_reads(qtbot, make_window, seed_pat
             shown = palette.color(QPalette.ColorGroup.Disabled, Role.ButtonText)
             face = palette.color(QPalette.ColorGroup.Disabled, Role.Button)
             assert _contrast(shown, face) >= DISABLED_READS, button.text()
-    finally:
-        apply_theme(app, Theme.SYSTEM)
