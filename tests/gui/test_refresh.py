@@ -25,7 +25,10 @@ def test_a_rating_click_reads_the_changed_claim_once(qtbot, make_window, seed_pa
     statements: list[str] = []
 
     def record(_conn, _cursor, statement, _params, _context, _many) -> None:  # type: ignore[no-untyped-def]
-        statements.append(statement)
+        # The "checked before" library's own background work (encoding the article's
+        # claims) may land in the middle on a loaded machine: not the click's.
+        if "factcheck" not in statement:
+            statements.append(statement)
 
     engine = window.workbench.db.engine
     event.listen(engine, "before_cursor_execute", record)

@@ -16,6 +16,7 @@ from claimdesk.gui.menus import shortcut_rows
 from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
+from tests.gui.conftest import EXTRACTION_TIMEOUT_MS
 from tests.gui.test_settings_dialog import (
     ARTICLE,
     TAB_SCALE,
@@ -156,6 +157,8 @@ def test_a_rating_named_with_an_ampersand_shows_it_in_the_menus(qtbot, make_wind
     qtbot.waitUntil(lambda: wb.claim(claim).verdict is not None)
     undo = window.findChild(QAction, "undoAction")
     assert undo is not None
-    qtbot.waitUntil(lambda: "Fact" in undo.text())
+    # The label waits for the write queue to empty (the article's own background writes
+    # too, slower on a loaded machine).
+    qtbot.waitUntil(lambda: "Fact" in undo.text(), timeout=EXTRACTION_TIMEOUT_MS)
     assert shown(undo.text()) == ("Undo Rate as “Fact & Fiction”", "Alt+U")
     assert ("Fact & Fiction", "Alt+5") in shortcut_rows(window.menu_actions)
