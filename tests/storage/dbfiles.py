@@ -50,6 +50,11 @@ def rows(path: Path, query: str, *args: object) -> list[tuple[object, ...]]:
         con.close()
 
 
+def revision_of(path: Path) -> str:
+    """The Alembic revision a desk file is at."""
+    return str(rows(path, "SELECT version_num FROM alembic_version")[0][0])
+
+
 def execute(path: Path, *statements: str) -> None:
     """Change a file behind ClaimDesk's back, as another program would."""
     con = sqlite3.connect(path)

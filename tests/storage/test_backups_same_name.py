@@ -9,20 +9,11 @@ pruned the user's own copies to the other desk's "backups to keep".
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from claimdesk.storage import backups
 from claimdesk.storage.db import open_database
-from tests.storage.dbfiles import database_at, execute
-
-
-def _revision(path: Path) -> str:
-    con = sqlite3.connect(path)
-    try:
-        return str(con.execute("SELECT version_num FROM alembic_version").fetchone()[0])
-    finally:
-        con.close()
+from tests.storage.dbfiles import database_at, execute, revision_of
 
 
 def _desks(tmp_path: Path) -> tuple[Path, Path, Path]:
@@ -50,7 +41,7 @@ def test_upgrading_another_desk_of_the_same_name_leaves_this_ones_copies(
 
     assert backups.backups_of(home, folder) == mine
     (theirs,) = backups.backups_of(other, folder)
-    assert theirs.kind == backups.BEFORE_UPGRADE and _revision(theirs.path) == "0005"
+    assert theirs.kind == backups.BEFORE_UPGRADE and revision_of(theirs.path) == "0005"
     assert theirs.path.parent == folder
 
 
@@ -61,7 +52,7 @@ def test_each_desk_of_the_same_name_gets_its_own_daily_copy(tmp_path: Path) -> N
         copy.unlink()
     assert backups.daily_backup(home, folder) is not None
     (daily,) = backups.backups_of(home, folder)
-    assert daily.kind == backups.DAILY and _revision(daily.path) == _revision(home)
+    assert daily.kind == backups.DAILY and revision_of(daily.path) == revision_of(home)
 
 
 def test_copies_made_before_tags_stay_listed_for_a_desk_alone_of_its_name(

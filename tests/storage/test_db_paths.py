@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from claimdesk.storage.db import head_revision, open_database
-from tests.storage.dbfiles import execute, listing, sha256
+from tests.storage.dbfiles import execute, listing, revision_of, sha256
 
 NAMES = (
     "other.sqlite3?x=1",
@@ -22,14 +21,6 @@ NAMES = (
 )
 
 
-def _revision(path: Path) -> str:
-    con = sqlite3.connect(path)
-    try:
-        return str(con.execute("SELECT version_num FROM alembic_version").fetchone()[0])
-    finally:
-        con.close()
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_database_is_created_exactly_at_the_path_given(tmp_path: Path, name: str) -> None:
     folder = tmp_path / "desk"
@@ -37,7 +28,7 @@ def test_database_is_created_exactly_at_the_path_given(tmp_path: Path, name: str
     path = folder / name
     open_database(path, backups=tmp_path / "bk").dispose()
     assert listing(folder) == [name]
-    assert _revision(path) == head_revision()
+    assert revision_of(path) == head_revision()
     # Reopening reads the same file (the read-only inspection must find it too).
     db = open_database(path, backups=tmp_path / "bk")
     db.dispose()

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.storage.dbfiles import database_at
+from tests.storage.dbfiles import database_at, revision_of
 
 _OPEN = (
     "import sys\n"
@@ -28,14 +28,6 @@ _OPEN = (
     "    print(exc)\n"
     "    sys.exit(2)\n"
 )
-
-
-def _revision(path: Path) -> str:
-    con = sqlite3.connect(path)
-    try:
-        return str(con.execute("SELECT version_num FROM alembic_version").fetchone()[0])
-    finally:
-        con.close()
 
 
 def _articles(path: Path) -> list[tuple[object, ...]]:
@@ -66,5 +58,5 @@ def test_an_upgrade_the_drive_cannot_hold_names_the_untouched_desk_and_its_copy(
     assert "\n" not in line
     (copy,) = folder.iterdir()
     assert "not made" in line and "as it was" in line and str(copy) in line
-    assert _revision(path) == "0002" and _articles(path) == before
-    assert _revision(copy) == "0002" and _articles(copy) == before
+    assert revision_of(path) == "0002" and _articles(path) == before
+    assert revision_of(copy) == "0002" and _articles(copy) == before
