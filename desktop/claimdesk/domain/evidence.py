@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
+from claimdesk.domain.text import cut_to_bytes
+
 #: Longest original file name kept (the column's size); longer ones keep their end.
 NAME_CHARS = 500
 #: Line breaks and tabs, with the spaces around them (other spaces are kept as they are:
@@ -79,8 +81,7 @@ def copy_name(name: str, *, media_type: str = "", prefix: str = "") -> str:
         stem, ext = base, ""
     tail = f".{ext}" if ext else ""
     keep = room - len(tail.encode("utf-8")) - len("…".encode())
-    short = stem.encode("utf-8")[:keep].decode("utf-8", "ignore")
-    return f"{prefix}{short}…{tail}"
+    return f"{prefix}{cut_to_bytes(stem, keep)}…{tail}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
+from claimdesk.domain.text import cut_to_bytes
 from claimdesk.errors import KnownError
 
 
@@ -37,8 +38,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     try:
         # At most 100 bytes of the report's name: the temporary one must fit wherever
         # the report's own name does (255 bytes on most file systems).
-        short = target.name.encode("utf-8", "surrogateescape")[:100]
-        shown = short.decode("utf-8", "ignore")
+        shown = cut_to_bytes(target.name, 100)
         name = str(target.parent / f".{shown}.{secrets.token_hex(4)}.tmp")
         # Not mkstemp: its file is private (0600), and a report is for sharing. A new
         # report gets the mode any new file gets (the umask applies); one that replaces

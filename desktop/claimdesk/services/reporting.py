@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from claimdesk.domain import Claim, ReviewState
 from claimdesk.domain.evidence import FILE_NAME_BYTES, Attachment, copy_name
 from claimdesk.domain.filters import worked_on
+from claimdesk.domain.text import cut_to_bytes
 from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
 from claimdesk.reports.output import ExportFailed, write_atomic
@@ -231,8 +232,7 @@ def copies_folder(report: str | Path) -> Path:
     bytes (a report may have the longest name allowed; "_files" made it too long)."""
     report = Path(report)
     room = FILE_NAME_BYTES - len("_files")
-    stem = report.stem.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
-    return report.with_name(f"{stem}_files")
+    return report.with_name(f"{cut_to_bytes(report.stem, room)}_files")
 
 
 #: Other names tried for a copy whose own name holds a different file.
