@@ -667,6 +667,14 @@
 <context>
     <name>EvidenceActions</name>
     <message>
+        <source>Some file changes of the cancelled note stay: other edits came after them; use Edit → Undo to take them back.</source>
+        <translation>Algunos cambios de archivos de la nota cancelada se mantienen: después vinieron otras ediciones; use Editar → Deshacer para revertirlos.</translation>
+    </message>
+    <message>
+        <source>Taking back files</source>
+        <translation>Revirtiendo archivos</translation>
+    </message>
+    <message>
         <source>Attaching files</source>
         <translation>Adjuntando archivos</translation>
     </message>

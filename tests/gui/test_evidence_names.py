@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
+from claimdesk.gui.dialogs.save_conflict import SaveConflictDialog
 from claimdesk.gui.dialogs.source_dialog import SourceDialog
 from tests.gui.test_evidence_gui import WAIT_MS, Opened, window_with_a_source
 from tests.storage.dbfiles import execute
@@ -101,9 +102,11 @@ def test_a_file_is_removed_with_delete_or_alt_r_and_undo_brings_it_back(
     qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: dialog.files.count() == 0, timeout=WAIT_MS)
     assert dialog.isVisible() and wb.attachments(source) == []
-    dialog.reject()
-    wb.undo()
-    wb.undo()
+    dialog.accept()  # (Cancel would take both removals back: test_evidence_cancel)
+    qtbot.waitUntil(lambda: window.writes.pending() == 0)
+    assert wb.attachments(source) == [] and window.findChild(SaveConflictDialog) is None
+    for _step in ("the save (it set the accessed date)", "Remove call-2.txt", "Remove call.txt"):
+        wb.undo()
     assert [f.file_name for f in wb.attachments(source)] == ["call.txt", "call-2.txt"]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.domain import SourceDraft
+from claimdesk.domain import ClaimStatus, SourceDraft
 from claimdesk.errors import StaleReference
 from claimdesk.importers.worker import IsolatedParser, WorkerLimits
 from claimdesk.services.evidence import AttachmentRefused
@@ -215,3 +215,36 @@ def test_desk_search_finds_text_inside_an_attached_file_in_any_script(
     assert [h.kind for h in hits] == [HitKind.SOURCE]
     assert hits[0].snippet.startswith("register.txt: ")
     assert f"[[{found}]]" in hits[0].marked()
+
+
+def test_take_back_undoes_a_notes_file_edits_for_good_and_drops_their_new_bytes(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    # What a cancelled note dialog does (gui test_evidence_cancel).
+    source = _source(wb, tmp_path)
+    kept, _ = wb.attach_bytes(source, make.png(), "kept.png")
+    before = dump(wb.db, ("evidence", "evidence_blobs"))
+    since = wb.undo_mark()
+    wb.remove_attachment(kept.id)
+    wb.attach_bytes(source, make.jpeg(), "new.jpg")
+    changes, complete = wb.take_back_files(source, since)
+    assert complete and changes.claims
+    assert dump(wb.db, ("evidence", "evidence_blobs")) == before
+    assert wb.undo_label() == "Attach “kept.png”" and not wb.can_redo()
+
+
+def test_take_back_stops_at_another_edit_and_keeps_bytes_an_edit_may_bring_back(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    source = _source(wb, tmp_path)
+    elsewhere, _ = wb.attach_bytes(source, make.jpeg(), "elsewhere.jpg")
+    wb.remove_attachment(elsewhere.id)  # its bytes stay for this undo
+    since = wb.undo_mark()
+    first, _ = wb.attach_bytes(source, make.png(), "first.png")
+    wb.set_status(wb.claims(wb.articles()[0].id)[0].id, ClaimStatus.IN_PROGRESS)
+    again, _ = wb.attach_bytes(source, make.jpeg(), "again.jpg")
+    _changes, complete = wb.take_back_files(source, since)
+    assert not complete  # first.png is under the status change: left for Undo
+    assert wb.attachments(source) == [first]
+    blobs = {b["sha256"] for b in dump(wb.db, TABLES)["evidence_blobs"]}
+    assert {again.sha256, first.sha256} <= blobs

@@ -15,9 +15,9 @@ from claimdesk.importers.common import Unreadable, read_limited
 from claimdesk.importers.evidence_files import MAX_ATTACHMENT_BYTES
 from claimdesk.importers.worker import IsolatedParser, shared_parser
 from claimdesk.services.changes import Changes
-from claimdesk.services.undo import Recorder
+from claimdesk.services.undo import Recorder, UndoConflict, UndoEntry, apply_entry
 from claimdesk.services.write_path import WritePath
-from claimdesk.storage import evidence_repo
+from claimdesk.storage import evidence_repo, notify
 from claimdesk.storage import repositories as repo
 
 
@@ -107,6 +107,44 @@ class EvidenceEdits(WritePath):
             evidence_repo.remove(session, attachment_id)
 
         return self._edit("Remove attachment", op)[1]
+
+    def undo_mark(self) -> int:
+        """Where this session's edits stand now (give it to `take_back_files`)."""
+        return self.undo_stack.mark()
+
+    def take_back_files(self, source_id: int, since: int) -> tuple[Changes, bool]:
+        """Undo for good the attach and remove edits of one note made after `since`
+        (its dialog was cancelled): newest first, none left to redo; then delete the
+        stored files they brought that no attachment and no other edit names.
+
+        Returns what changed and whether all of them were taken back: an edit of
+        something else made meanwhile stops it (undoing past it would undo it too).
+        """
+        with self._locked():
+            pending = self.undo_stack.since(since)
+            taken: list[UndoEntry] = []
+            try:
+                with self._session() as session:
+                    who = self._who(session)
+                    for entry in pending:
+                        if not entry.only_files_of(source_id):
+                            break
+                        apply_entry(session, entry, redo=False, who=who)
+                        notify.queue(session, notify.events_between(entry.after, entry.before, who))
+                        taken.append(entry)
+                    brought = set().union(*(e.shas() for e in taken))
+                    brought -= self.undo_stack.shas(but=taken)
+                    evidence_repo.drop_unreferenced(session, among=brought)
+            except UndoConflict:
+                self.undo_stack.clear()
+                raise
+            for _ in taken:
+                self.undo_stack.taken_back()
+            changes = Changes()
+            for entry in taken:
+                changes |= entry.changes
+            left = [e for e in pending[len(taken) :] if e.only_files_of(source_id)]
+        return changes, not left
 
     # -------------------------------------------------------------------- reads
 

@@ -37,6 +37,36 @@ class UndoEntry:
     changes: Changes
     merge_key: Hashable | None = None
     at: float = field(default_factory=time.monotonic)
+    #: Its place in the session (UndoStack.mark): later edits have higher serials.
+    serial: int = 0
+
+    def shas(self) -> set[str]:
+        """The sha256 of every file its attachments name, before or after."""
+        return {
+            str(row["sha256"])
+            for snap in (self.before, self.after)
+            for state in snap.claims.values()
+            if state is not None
+            for row in state.evidence
+        }
+
+    def only_files_of(self, source_id: int) -> bool:
+        """Whether all it changed is the attachments of one source note."""
+        if self.before.metadata != self.after.metadata:
+            return False
+        if self.before.claims.keys() != self.after.claims.keys():
+            return False
+        for cid, old in self.before.claims.items():
+            new = self.after.claims[cid]
+            if old is None or new is None:
+                return False
+            (*rest_old, files_old), (*rest_new, files_new) = old.content(), new.content()
+            if rest_old != rest_new:
+                return False
+            changed = set(files_old) ^ set(files_new)
+            if any(dict(row)["source_note_id"] != source_id for row in changed):
+                return False
+        return True
 
 
 class UndoStack:
@@ -49,6 +79,11 @@ class UndoStack:
         self.depth = depth
         self._done: list[UndoEntry] = []
         self._undone: list[UndoEntry] = []
+        self._pushed = 0
+
+    def mark(self) -> int:
+        """Where the session is now: edits pushed from here on have higher serials."""
+        return self._pushed
 
     def push(self, entry: UndoEntry) -> None:
         """Record a new edit; it clears the redo side."""
@@ -67,7 +102,8 @@ class UndoStack:
                 entry, before=top.before, changes=changes_between(top.before, entry.after)
             )
             self._done.pop()
-        self._done.append(entry)
+        self._pushed += 1
+        self._done.append(replace(entry, serial=self._pushed))
         del self._done[: max(0, len(self._done) - self.depth)]
 
     def can_undo(self) -> bool:
@@ -91,6 +127,20 @@ class UndoStack:
     def undone(self) -> None:
         """The top edit was undone: move it to the redo side."""
         self._undone.append(self._done.pop())
+
+    def since(self, mark: int) -> list[UndoEntry]:
+        """The edits still to undo that were pushed after `mark`, newest first."""
+        return [e for e in reversed(self._done) if e.serial > mark]
+
+    def taken_back(self) -> None:
+        """The top edit was undone for good (its dialog was cancelled): no redo."""
+        self._done.pop()
+
+    def shas(self, but: list[UndoEntry] | None = None) -> set[str]:
+        """The files any edit on either side (but those in `but`) may bring back."""
+        skip = {id(e) for e in but or ()}
+        entries = (e for e in (*self._done, *self._undone) if id(e) not in skip)
+        return {sha for entry in entries for sha in entry.shas()}
 
     def redone(self) -> None:
         self._done.append(self._undone.pop())

@@ -99,12 +99,15 @@ def read_text(session: Session, sha256: str) -> str:
     return text
 
 
-def drop_unreferenced(session: Session) -> int:
-    """Delete the bytes no attachment names any more; returns how many files went.
+def drop_unreferenced(session: Session, among: Iterable[str] | None = None) -> int:
+    """Delete the bytes no attachment names any more (of those `among`, if given);
+    returns how many files went.
 
     Run when a desk opens: removing an attachment keeps its bytes so that undo can bring
     it back, and the undo history does not outlive the window that made it.
     """
     unreferenced = ~exists().where(EvidenceRow.sha256 == EvidenceBlobRow.sha256)
+    if among is not None:
+        unreferenced = unreferenced & EvidenceBlobRow.sha256.in_(list(among))
     result = session.execute(delete(EvidenceBlobRow).where(unreferenced))
     return int(getattr(result, "rowcount", 0) or 0)

@@ -80,6 +80,9 @@ class SourceDialog(QDialog):
         self.evidence = evidence
         # Files chosen for a note that does not exist yet: attached once it is saved.
         self.pending_files: list[Path] = []
+        # An existing note's files are attached and removed at once; Cancel takes back
+        # the edits made from here on (EvidenceActions.take_back).
+        self.since = evidence.workbench.undo_mark() if evidence is not None else 0
         self.setObjectName("sourceDialog")
         self.setWindowTitle(self.tr("Edit source") if source else self.tr("Add source"))
         self.setMinimumWidth(520)

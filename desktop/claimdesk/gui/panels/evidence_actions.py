@@ -125,6 +125,34 @@ class EvidenceActions(QObject):
 
         return self._run(work)
 
+    def take_back(self, source_id: int, since: int) -> Job | None:
+        """Undo the file edits a cancelled note dialog made (those after `since`).
+
+        An attach still running when Cancel was pressed ends first, then goes too.
+        """
+        if self.busy():
+
+            def later() -> None:
+                if not self.busy():
+                    self.finished.disconnect(later)
+                    self.take_back(source_id, since)
+
+            self.finished.connect(later)
+            return None
+
+        def work(_job: Job) -> tuple[Changes, list[str]]:
+            changes, complete = self.workbench.take_back_files(source_id, since)
+            if complete:
+                return changes, []
+            return changes, [
+                self.tr(
+                    "Some file changes of the cancelled note stay: other edits came after "
+                    "them; use Edit → Undo to take them back."
+                )
+            ]
+
+        return self._run(work, self.tr("Taking back files"))
+
     def attach_image(self, source_id: int, image: QImage) -> Job:
         """Attach a pasted image as `screenshot-<time>.png`.
 
@@ -154,7 +182,7 @@ class EvidenceActions(QObject):
                 return self.attach_image(source_id, image)
         return None
 
-    def _run(self, work) -> Job:  # type: ignore[no-untyped-def]
+    def _run(self, work, name: str = "") -> Job:  # type: ignore[no-untyped-def]
         self._running += 1
 
         def done(result: tuple[Changes, list[str]]) -> None:
@@ -171,7 +199,7 @@ class EvidenceActions(QObject):
             self.errors.report(exc)
             self.finished.emit()
 
-        return self.jobs.run(self.tr("Attaching files"), work, done, failed)
+        return self.jobs.run(name or self.tr("Attaching files"), work, done, failed)
 
 
 class SourcesDropTarget(QObject):

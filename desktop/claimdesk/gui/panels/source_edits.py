@@ -95,6 +95,8 @@ class SourceNoteEdits:
             self._editing(claim_id, False)
             if result == QDialog.DialogCode.Accepted:
                 self.pane.conflicts.save_source(source.id, dialog.draft(), source.version)
+            else:  # Cancel leaves the note as it was, its files too
+                self.pane.evidence.take_back(source.id, dialog.since)
             dialog.deleteLater()  # as in add_source
 
         dialog.finished.connect(done)
