@@ -700,6 +700,10 @@ sha256 {sha}</translation>
         <translation>&amp;Abrir con el visor del sistema</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
         <source>[Shown: the first {shown:,} of {total:,} characters. Open the file with the system viewer for the rest; desk search finds words in all of it.]</source>
         <translation>[Se muestran los primeros {shown:,} de {total:,} caracteres. Abra el archivo con el visor del sistema para ver el resto; la búsqueda en la mesa encuentra palabras en todo él.]</translation>
     </message>

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl, Slot
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QThreadPool, QUrl, Slot
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -160,7 +160,8 @@ def test_an_image_previews_within_a_memory_limit(qtbot, make_window, tmp_path):
     attached, _ = window.workbench.attach_bytes(source, png_bytes(image), "shot.png")
     viewer = EvidenceViewer(window.workbench, attached, window)
     qtbot.addWidget(viewer)
-    assert viewer.image is not None and viewer.image.pixmap().width() == 40
+    assert viewer.image is not None
+    qtbot.waitUntil(lambda: viewer.image.pixmap().width() == 40)
     assert hashlib.sha256(viewer._data).hexdigest() == attached.sha256
 
 
@@ -330,3 +331,50 @@ def test_a_copy_opens_as_what_it_was_attached_as(qtbot, make_window, tmp_path, n
         QDesktopServices.unsetUrlHandler("file")
     assert copy.name == copied and copy.read_bytes() == data
     viewer.close()
+
+
+def test_a_large_image_is_decoded_off_the_window_thread(qtbot, make_window, tmp_path):
+    # An 81-megapixel PNG took about a second to decode on the window's thread: the
+    # window froze while the viewer opened.
+    from tests.gui.test_write_queue import Ticks
+
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    attached, _ = window.workbench.attach_bytes(source, make.png(9000, 9000), "scan.png")
+    ticks = Ticks()
+    qtbot.wait(200)
+    viewer = EvidenceViewer(window.workbench, attached, window)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    assert viewer.image is not None and viewer.image.text() == "Loading…"
+    qtbot.waitUntil(lambda: not viewer.image.pixmap().isNull(), timeout=WAIT_MS)
+    assert viewer.image.pixmap().width() == 1600 and viewer.image.text() == ""
+    # Reading the bytes and checking their sha256 stay on this thread (a few tens of ms);
+    # the decode, a second and more, does not.
+    assert ticks.largest_gap() < 0.5
+    viewer.close()
+
+
+def test_a_viewer_closed_before_its_preview_is_decoded_takes_no_late_result(
+    qtbot, make_window, tmp_path
+):
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    attached, _ = window.workbench.attach_bytes(source, make.png(4000, 4000), "scan.png")
+    viewer = EvidenceViewer(window.workbench, attached, window)
+    viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    viewer.show()
+    viewer.close()
+    with qtbot.capture_exceptions() as raised:
+        qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0,
+                        timeout=WAIT_MS)
+        qtbot.wait(100)
+    assert raised == []
+
+
+@pytest.mark.qt_log_ignore("Invalid JPEG file structure", extend=True)  # Qt says why it fails
+def test_an_image_qt_cannot_decode_says_so_in_place_of_the_preview(qtbot, make_window, tmp_path):
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    attached, _ = window.workbench.attach_bytes(source, make.jpeg(), "frame.jpg")  # no pixels
+    viewer = EvidenceViewer(window.workbench, attached, window)
+    qtbot.addWidget(viewer)
+    assert viewer.image is not None
+    qtbot.waitUntil(lambda: viewer.image.text() == "This image could not be shown here.")

@@ -108,6 +108,7 @@ def test_a_transparent_screenshot_is_shown_on_paper_in_the_dark_theme(
         viewer = _viewer(qtbot, make_window, tmp_path, "quote.png", png_bytes(image))
         viewer.resize(1024, 700)
         assert viewer.image is not None
+        qtbot.waitUntil(lambda: not viewer.image.pixmap().isNull())  # decoded on a worker
         shown = viewer.image.grab().toImage()
         around = shown.pixelColor(shown.width() // 2, shown.height() // 2 - 9)
         inside = shown.pixelColor(shown.width() // 2, shown.height() // 2)

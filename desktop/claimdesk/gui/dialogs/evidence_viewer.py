@@ -5,7 +5,17 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,8 +47,10 @@ VIEW_CHARS = 2_000_000
 PREVIEW_SIDE = 1600
 
 
-def decoded_image(data: bytes) -> QPixmap | None:
-    """The image scaled to the preview size, or None if Qt cannot decode it safely."""
+def decoded_image(data: bytes) -> QImage | None:
+    """The image scaled to the preview size, or None if Qt cannot decode it safely.
+
+    A QImage, not a pixmap: it is made on a worker thread (ImageDecode)."""
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -62,7 +74,31 @@ def decoded_image(data: bytes) -> QPixmap | None:
         painter.drawImage(0, 0, image)
         painter.end()
         image = paper
-    return QPixmap.fromImage(image)
+    return image
+
+
+class _Decoded(QObject):
+    """Carries a decoded preview from the worker back to the window's thread."""
+
+    ready = Signal(int, object)  # request number, QImage | None
+
+
+class ImageDecode(QRunnable):
+    """Decodes one preview on the thread pool: an 81-megapixel PNG takes a second and
+    more, which the window's thread spent frozen while the viewer opened."""
+
+    def __init__(self, data: bytes, request: int, carrier: _Decoded) -> None:
+        super().__init__()
+        self.data = data
+        self.request = request
+        self.carrier = carrier
+
+    def run(self) -> None:
+        try:
+            image = decoded_image(self.data)
+        except Exception:  # any failure is "could not be shown", as a null image is
+            image = None
+        self.carrier.ready.emit(self.request, image)
 
 
 class EvidenceViewer(QDialog):
@@ -98,15 +134,19 @@ class EvidenceViewer(QDialog):
         layout.addWidget(facts)
         self.image: QLabel | None = None
         self.text: QTextBrowser | None = None
-        pixmap = decoded_image(data) if attachment.is_image else None
-        if pixmap is not None:
-            self.image = QLabel(objectName="evidenceImage")
+        self._request = 0
+        if attachment.is_image:
+            # "Loading…" until the worker has decoded it (ImageDecode).
+            self.image = QLabel(self.tr("Loading…"), objectName="evidenceImage")
             self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.image.setPixmap(pixmap)
             scroll = QScrollArea()
             scroll.setWidget(self.image)
             scroll.setWidgetResizable(True)
             layout.addWidget(scroll, 1)
+            # No parent: the worker may still hold it after the viewer is gone.
+            self._carrier = _Decoded()
+            self._carrier.ready.connect(self._decoded)
+            self.show_image(data)
         else:
             self.text = QTextBrowser(objectName="evidenceText")
             self.text.setOpenLinks(False)
@@ -131,6 +171,20 @@ class EvidenceViewer(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.temporary: Path | None = None
+
+    def show_image(self, data: bytes) -> None:
+        """Decode `data` off the window's thread; a result of an earlier call is dropped."""
+        self._request += 1
+        QThreadPool.globalInstance().start(ImageDecode(data, self._request, self._carrier))
+
+    def _decoded(self, request: int, image: QImage | None) -> None:
+        if request != self._request or self.image is None:
+            return  # an earlier image's, decoded after a newer one was asked for
+        if image is None:
+            self.image.setText(self._no_text())
+            self.image.setWordWrap(True)
+        else:
+            self.image.setPixmap(QPixmap.fromImage(image))
 
     def _no_text(self) -> str:
         """What is shown instead of text, by type: a page with no main text is no scan."""
