@@ -16,6 +16,7 @@ import docx
 import jsonschema
 import pytest
 
+from claimdesk.domain.evidence import inert_page
 from claimdesk.paths import resource_path
 from claimdesk.reports.csv_json import JSON_SCHEMA_FILE, export_dict, render_csv
 from claimdesk.reports.docx import render_docx
@@ -222,3 +223,75 @@ def test_a_report_with_the_longest_name_a_disk_allows_gets_its_copies(
     assert folder.name == "r" * 249 + "_files"
     assert (folder / f"{SHA[:12]}_annex.pdf").read_bytes() == PDF
     assert f'href="{folder.name}/{SHA[:12]}_annex.pdf"' in out.read_text(encoding="utf-8")
+
+
+#: Spelled out here: a weaker policy in the code must fail this test.
+INERT_POLICY = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+    "form-action 'none'; base-uri 'none'"
+)
+
+
+def _first_tags(page: bytes) -> list[tuple[str, dict[str, str | None]]]:
+    """The start tags of a page in order, as a browser's tokenizer meets them."""
+    from html.parser import HTMLParser
+
+    tags: list[tuple[str, dict[str, str | None]]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            tags.append((tag, dict(attrs)))
+
+    Tags().feed(page.decode("utf-8"))
+    return tags
+
+
+def test_a_saved_page_beside_the_report_is_an_inert_copy_and_the_desk_keeps_the_original(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    # A reader clicking the saved page's link opened it in a browser: its script ran and
+    # its remote picture loaded, telling the site the report was read.
+    own = build_case(tmp_path / "own")
+    page = make.page("Flibbertigibbet")
+    try:
+        note = own.workbench.claim(own.nasty_claim).sources[0].id
+        attached, _ = own.workbench.attach_bytes(note, page, "saved.html")
+        report = own.reporting.build()
+        links = own.reporting.copy_attachments(report, tmp_path / "inert.html")
+        again = own.reporting.copy_attachments(report, tmp_path / "inert.html")
+        kept = own.workbench.attachment_bytes(attached.id)
+    finally:
+        own.close()
+    sha = hashlib.sha256(page).hexdigest()
+    assert kept == page  # the evidence itself is untouched
+    href = links[attached.id]
+    assert again == links and href == f"inert_files/{sha[:12]}_saved.html"  # linked again
+    copy = (tmp_path / href).read_bytes()
+    tags = _first_tags(copy)
+    # The policy comes before anything else the page holds, its script included.
+    assert tags[0] == ("meta", {"http-equiv": "Content-Security-Policy", "content": INERT_POLICY})
+    assert copy.startswith(b"<!doctype html>") and copy.endswith(page[len(b"<!doctype html>"):])
+    html = render_html(report, links)
+    line = next(x for x in html.splitlines() if href in x)
+    assert f"sha256 {sha}" in line and "made inert" in line
+
+
+@pytest.mark.parametrize(
+    ("page", "head"),
+    [
+        (b"<html><body><script>x()</script></body></html>", b""),
+        (b"\xef\xbb\xbf<!DOCTYPE html>\n<html>", b"\xef\xbb\xbf<!DOCTYPE html>"),
+        (b"  <!-- saved -->\n<!doctype html><p>", b""),
+    ],
+)
+def test_the_policy_goes_first_after_a_byte_order_mark_and_doctype(page: bytes, head: bytes):
+    inert = inert_page(page)
+    assert inert.startswith(head + b'<meta http-equiv="Content-Security-Policy"')
+    assert inert.endswith(page[len(head):])
+
+
+def test_a_utf16_page_gets_the_policy_in_its_own_encoding() -> None:
+    page = "<html><script>x()</script></html>".encode("utf-16")  # with its BOM
+    text = inert_page(page).decode("utf-16")
+    assert text.startswith('<meta http-equiv="Content-Security-Policy"')
+    assert text.endswith("<html><script>x()</script></html>")

@@ -84,6 +84,40 @@ def copy_name(name: str, *, media_type: str = "", prefix: str = "") -> str:
     return f"{prefix}{cut_to_bytes(stem, keep)}…{tail}"
 
 
+#: Types whose copy beside a report is made inert (`inert_page`): a browser opens them
+#: as a live page. (MHTML is left as it is: browsers that render it do so sandboxed,
+#: without scripts; WARC and WACZ are not opened as pages at all.)
+INERT_COPY_TYPES = frozenset({"text/html"})
+#: What the inert copy of a saved page may do: show its text, its styles and pictures
+#: held in it; no script, nothing fetched, no form sent, no other base for its links.
+INERT_POLICY = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+    "form-action 'none'; base-uri 'none'"
+)
+_INERT_META = f'<meta http-equiv="Content-Security-Policy" content="{INERT_POLICY}">'
+_DOCTYPE = re.compile(rb"[ \t\r\n\f]*<!doctype[^>]*>", re.IGNORECASE)
+_UTF16 = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def inert_page(data: bytes) -> bytes:
+    """A saved page's bytes with a Content-Security-Policy (`INERT_POLICY`) put first,
+    so a browser opening the copy runs none of its scripts and loads nothing from the
+    web; the rest of the page is kept byte for byte.
+
+    The policy goes after a byte order mark and a leading doctype (the page keeps its
+    rendering mode); before anything else, so it covers every script of the page. A
+    UTF-16 page gets it in UTF-16. For the copy a report links, never the evidence: the
+    desk keeps the original, and the report gives the original's sha256.
+    """
+    for bom, codec in _UTF16:
+        if data.startswith(bom):
+            return bom + _INERT_META.encode(codec) + data[len(bom) :]
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    doctype = _DOCTYPE.match(data, start)
+    at = doctype.end() if doctype else start
+    return data[:at] + _INERT_META.encode("ascii") + data[at:]
+
+
 @dataclass(frozen=True, slots=True)
 class Attachment:
     """One file attached to a source note; its bytes are found by `sha256`."""

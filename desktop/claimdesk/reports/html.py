@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
+from claimdesk.domain.evidence import INERT_COPY_TYPES
 from claimdesk.paths import resource_path
 from claimdesk.reports.model import (
     ReportData,
@@ -112,7 +113,12 @@ def _context(data: ReportData, attachment_links: Mapping[int, str]) -> dict[str,
                             "quote": s.quote,
                             "note": s.note,
                             "attachments": [
-                                {"line": attachment_line(f), "href": attachment_links.get(f.id)}
+                                {
+                                    "line": attachment_line(f),
+                                    "href": attachment_links.get(f.id),
+                                    # services.reporting copies a saved page inert
+                                    "inert": f.media_type in INERT_COPY_TYPES,
+                                }
                                 for f in s.attachments
                             ],
                         }

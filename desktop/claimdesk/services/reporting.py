@@ -15,7 +15,13 @@ from urllib.parse import quote
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import Claim, ReviewState
-from claimdesk.domain.evidence import FILE_NAME_BYTES, Attachment, copy_name
+from claimdesk.domain.evidence import (
+    FILE_NAME_BYTES,
+    INERT_COPY_TYPES,
+    Attachment,
+    copy_name,
+    inert_page,
+)
 from claimdesk.domain.filters import worked_on
 from claimdesk.domain.text import cut_to_bytes
 from claimdesk.errors import KnownError
@@ -184,16 +190,24 @@ class Reporting:
                 f"Cannot copy the attached files into {folder}: {reason}. Choose another place."
             ) from exc
         with self.db.sessions() as session:
+
+            def stored(f: Attachment) -> bytes:
+                data_bytes = evidence_repo.read_bytes(session, f.sha256)
+                if hashlib.sha256(data_bytes).hexdigest() != f.sha256:
+                    raise KnownError(
+                        f"The stored copy of {f.file_name} no longer matches its "
+                        "checksum; restore the desk from a backup."
+                    )
+                return data_bytes
+
             for f in files:
-                target, found = _copy_target(folder, f)
+                # A saved page is copied inert (a reader's browser would run it); its
+                # copy is then known by the inert bytes' checksum.
+                inert = inert_page(stored(f)) if f.media_type in INERT_COPY_TYPES else None
+                wanted = (f.sha256, f.size) if inert is None else _digest(inert)
+                target, found = _copy_target(folder, f, wanted)
                 if not found:
-                    data_bytes = evidence_repo.read_bytes(session, f.sha256)
-                    if hashlib.sha256(data_bytes).hexdigest() != f.sha256:
-                        raise KnownError(
-                            f"The stored copy of {f.file_name} no longer matches its "
-                            "checksum; restore the desk from a backup."
-                        )
-                    write_atomic(target, data_bytes)
+                    write_atomic(target, stored(f) if inert is None else inert)
                     if created is not None:
                         created.append(target)
                 links[f.id] = f"{quote(folder.name)}/{quote(target.name)}"
@@ -239,8 +253,13 @@ def copies_folder(report: str | Path) -> Path:
 _COPY_TRIES = 100
 
 
-def _copy_target(folder: Path, f: Attachment) -> tuple[Path, bool]:
-    """Where the copy of `f` goes, and whether a copy with its exact bytes is there.
+def _digest(data: bytes) -> tuple[str, int]:
+    return hashlib.sha256(data).hexdigest(), len(data)
+
+
+def _copy_target(folder: Path, f: Attachment, wanted: tuple[str, int]) -> tuple[Path, bool]:
+    """Where the copy of `f` goes, and whether a copy with its exact bytes (`wanted`:
+    their sha256 and size) is there.
 
     A file already under the copy's name is linked again only if it still has the
     attached bytes: a checker may have saved highlights into the copy an earlier report
@@ -252,7 +271,7 @@ def _copy_target(folder: Path, f: Attachment) -> tuple[Path, bool]:
         target = folder / copy_name(f.file_name, media_type=f.media_type, prefix=prefix)
         if not os.path.lexists(target):  # a dangling link is taken, never written through
             return target, False
-        if _holds(target, f):
+        if _holds(target, *wanted):
             return target, True
     raise ExportFailed(
         f"Cannot copy {f.file_name} into {folder}: {_COPY_TRIES} files there already have "
@@ -260,11 +279,11 @@ def _copy_target(folder: Path, f: Attachment) -> tuple[Path, bool]:
     )
 
 
-def _holds(path: Path, f: Attachment) -> bool:
-    """Whether `path` is a regular file with exactly the attached bytes."""
+def _holds(path: Path, sha256: str, size: int) -> bool:
+    """Whether `path` is a regular file with exactly these bytes."""
     try:
         info = path.stat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size != f.size:
+        if not stat.S_ISREG(info.st_mode) or info.st_size != size:
             return False
         digest = hashlib.sha256()
         with path.open("rb") as handle:
@@ -272,7 +291,7 @@ def _holds(path: Path, f: Attachment) -> bool:
                 digest.update(chunk)
     except OSError:
         return False
-    return digest.hexdigest() == f.sha256
+    return digest.hexdigest() == sha256
 
 
 def _default_title(parts: Sequence[ArticleReport], first: date | None, last: date | None) -> str:
