@@ -94,3 +94,13 @@ def test_save_keeps_the_files_attached_in_the_dialog(qtbot, make_window, tmp_pat
     dialog.accept()
     qtbot.waitUntil(lambda: not window.detail.evidence.busy(), timeout=WAIT_MS)
     assert [f.file_name for f in wb.attachments(source)] == ["notes.txt"]
+
+
+def test_cancel_with_no_file_changed_writes_nothing(qtbot, make_window, tmp_path):
+    window, _source = window_with_a_source(qtbot, make_window, tmp_path)
+    dialog = window.detail.edit_source()
+    assert dialog is not None
+    started: list[object] = []
+    window.detail.evidence.jobs.job_started.connect(started.append)
+    dialog.reject()
+    assert started == [] and not window.detail.evidence.busy()

@@ -122,6 +122,8 @@ class EvidenceEdits(WritePath):
         """
         with self._locked():
             pending = self.undo_stack.since(since)
+            if not pending:  # the dialog changed no file: no write at all
+                return Changes(), True
             taken: list[UndoEntry] = []
             try:
                 with self._session() as session:

@@ -139,6 +139,8 @@ class EvidenceActions(QObject):
 
             self.finished.connect(later)
             return None
+        if self.workbench.undo_mark() == since:
+            return None  # nothing was attached or removed since the dialog opened
 
         def work(_job: Job) -> tuple[Changes, list[str]]:
             changes, complete = self.workbench.take_back_files(source_id, since)
