@@ -378,3 +378,19 @@ def test_an_image_qt_cannot_decode_says_so_in_place_of_the_preview(qtbot, make_w
     qtbot.addWidget(viewer)
     assert viewer.image is not None
     qtbot.waitUntil(lambda: viewer.image.text() == "This image could not be shown here.")
+
+
+def test_a_preview_decoded_after_a_newer_one_was_asked_for_is_dropped(
+    qtbot, make_window, tmp_path
+):
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    attached, _ = window.workbench.attach_bytes(source, make.png(40, 30), "small.png")
+    viewer = EvidenceViewer(window.workbench, attached, window)
+    qtbot.addWidget(viewer)
+    assert viewer.image is not None
+    viewer.show_image(make.png(4000, 3000))  # slow to decode
+    viewer.show_image(make.png(40, 30))  # asked for last, ready first
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0,
+                    timeout=WAIT_MS)
+    qtbot.wait(100)  # the late result's queued call has run
+    assert viewer.image.pixmap().width() == 40

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import tempfile
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from claimdesk.domain.evidence import Attachment, copy_name
 from claimdesk.errors import KnownError
@@ -83,6 +86,16 @@ class _Decoded(QObject):
     ready = Signal(int, object)  # request number, QImage | None
 
 
+_requests = itertools.count(1)
+
+
+@functools.cache
+def decoded_carrier() -> _Decoded:
+    """The one carrier, made on the window's thread and kept for the process: a worker
+    may still emit on it after the viewer that asked has gone."""
+    return _Decoded()
+
+
 class ImageDecode(QRunnable):
     """Decodes one preview on the thread pool: an 81-megapixel PNG takes a second and
     more, which the window's thread spent frozen while the viewer opened."""
@@ -135,6 +148,7 @@ class EvidenceViewer(QDialog):
         self.image: QLabel | None = None
         self.text: QTextBrowser | None = None
         self._request = 0
+        self._listening = False
         if attachment.is_image:
             # "Loading…" until the worker has decoded it (ImageDecode).
             self.image = QLabel(self.tr("Loading…"), objectName="evidenceImage")
@@ -143,9 +157,6 @@ class EvidenceViewer(QDialog):
             scroll.setWidget(self.image)
             scroll.setWidgetResizable(True)
             layout.addWidget(scroll, 1)
-            # No parent: the worker may still hold it after the viewer is gone.
-            self._carrier = _Decoded()
-            self._carrier.ready.connect(self._decoded)
             self.show_image(data)
         else:
             self.text = QTextBrowser(objectName="evidenceText")
@@ -174,12 +185,17 @@ class EvidenceViewer(QDialog):
 
     def show_image(self, data: bytes) -> None:
         """Decode `data` off the window's thread; a result of an earlier call is dropped."""
-        self._request += 1
-        QThreadPool.globalInstance().start(ImageDecode(data, self._request, self._carrier))
+        if not self._listening:
+            decoded_carrier().ready.connect(self._decoded)
+            self._listening = True
+        self._request = next(_requests)
+        QThreadPool.globalInstance().start(ImageDecode(data, self._request, decoded_carrier()))
 
     def _decoded(self, request: int, image: QImage | None) -> None:
-        if request != self._request or self.image is None:
-            return  # an earlier image's, decoded after a newer one was asked for
+        if request != self._request or self.image is None or not isValid(self.image):
+            return  # another viewer's, or an earlier one decoded after a newer request
+        decoded_carrier().ready.disconnect(self._decoded)
+        self._listening = False
         if image is None:
             self.image.setText(self._no_text())
             self.image.setWordWrap(True)
