@@ -12,7 +12,8 @@ class ReviewState(enum.StrEnum):
     DRAFT: written, not yet offered for review. NEEDS_REVIEW: waiting for a second
     checker. APPROVED: a checker other than its writer approved it; on a desk that
     requires review only approved verdicts are published (reports, ClaimReview). A
-    changed verdict goes back from APPROVED to NEEDS_REVIEW.
+    changed verdict goes back from APPROVED to NEEDS_REVIEW, and so does one whose
+    claim, sources or article change what is published with it.
     """
 
     DRAFT = "draft"
