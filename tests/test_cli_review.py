@@ -55,7 +55,10 @@ def test_assign_request_review_and_approve_from_a_shell(tmp_path: Path) -> None:
     assert "approved\tBen Ode" in mine.stdout
     shown = run("review", "required", *where)
     assert "review not required" in shown.stdout  # a file desk, as before
-    assert "only approved" in run("review", "required", "on", *where).stdout
+    turned = run("review", "required", "on", *where).stdout
+    assert "only approved" in turned
+    assert "Review required turned on by Ben Ode, " in turned  # who changed the rule, when
+    assert "turned on by Ben Ode" in run("review", "required", *where).stdout
 
 
 def test_a_claim_id_sqlite_cannot_hold_is_refused_in_one_line(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel
 
 from claimdesk.domain import ClaimStatus, DeskSettings, Queue, ReviewState
 from claimdesk.gui.menus import shortcut_rows
@@ -126,9 +126,14 @@ def test_settings_turn_the_review_rule_on(qtbot, make_window, tmp_path) -> None:
     qtbot.addWidget(dialog)
     box = dialog.review_required
     assert not box.isChecked()  # a file desk publishes every verdict by default
+    assert dialog.findChild(QLabel, "settingsReviewRequiredChanged").isHidden()  # never changed
     box.setChecked(True)
     assert dialog.save()
     assert window.workbench.review_required()
     again = SettingsDialog(window, window.workbench, window.errors, tmp_path / "desk.sqlite3")
     qtbot.addWidget(again)
     assert again.review_required.isChecked()
+    # Who turned it on, and when, is shown under the box.
+    shown = again.findChild(QLabel, "settingsReviewRequiredChanged")
+    assert shown is not None and not shown.isHidden()
+    assert shown.text().startswith(f"Turned on by {window.workbench.signed_in()} on ")

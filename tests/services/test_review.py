@@ -444,3 +444,18 @@ def test_an_edit_that_publishes_nothing_new_keeps_the_approval(desk) -> None:  #
     ana.set_status(claim, ClaimStatus.DONE)
     ana.assign(claim, "Ben")
     assert ana.claim(claim).verdict.review_state is ReviewState.APPROVED
+
+
+def test_turning_the_review_rule_on_or_off_is_recorded_with_who_and_when(desk) -> None:  # type: ignore[no-untyped-def]
+    """The rule decides what the desk publishes: a colleague who turns it off must show."""
+    ana, ben, _claim, _ = desk
+    assert ana.review_rule_changes() == []
+    shared = ana.review_required()
+    ana.set_review_required(not shared)
+    ben.set_review_required(not shared)  # the rule as it already is: nothing to record
+    ben.set_review_required(shared)
+    changes = ana.review_rule_changes()
+    assert [(c.required, c.who) for c in changes] == [(not shared, "Ana"), (shared, "Ben")]
+    assert all(c.at is not None for c in changes)
+    on_or_off = "on" if shared else "off"
+    assert changes[-1].summary.startswith(f"Review required turned {on_or_off} by Ben, ")
