@@ -6,7 +6,8 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from claimdesk.domain import HistoryField
+from claimdesk.domain import HistoryField, ReviewState, SourceDraft
+from claimdesk.services.bundles import export_bundle, import_bundle
 from claimdesk.services.workbench import Workbench
 from tests.reports.casework import build_case, open_workbench
 from tests.test_cli import run
@@ -55,7 +56,10 @@ def test_assign_request_review_and_approve_from_a_shell(tmp_path: Path) -> None:
     assert "approved\tBen Ode" in mine.stdout
     shown = run("review", "required", *where)
     assert "review not required" in shown.stdout  # a file desk, as before
-    assert "only approved" in run("review", "required", "on", *where).stdout
+    turned = run("review", "required", "on", *where).stdout
+    assert "only approved" in turned
+    assert "Review required turned on by Ben Ode, " in turned  # who changed the rule, when
+    assert "turned on by Ben Ode" in run("review", "required", *where).stdout
 
 
 def test_a_claim_id_sqlite_cannot_hold_is_refused_in_one_line(tmp_path: Path) -> None:
@@ -99,3 +103,39 @@ def test_a_blank_or_overlong_name_is_refused_in_one_line_and_changes_nothing(
     finally:
         wb.db.dispose()
     assert "unassigned" in run("assign", str(claim), *where).stdout
+
+
+def test_a_source_merged_from_the_shell_sends_an_approval_back_to_review(tmp_path: Path) -> None:
+    """`claimdesk bundle import --take-bundle` adds a colleague's source to a claim whose
+    verdict was approved here: the approval no longer covers what is published."""
+    case = build_case(tmp_path / "a")
+    ana = case.workbench
+    claim = case.plain_claim
+    text = ana.claim(claim).text
+    bundle = tmp_path / "case.claimdesk"
+    export_bundle(ana.db, bundle)
+    here = open_workbench(tmp_path / "b" / "b.sqlite3")
+    try:
+        result = import_bundle(here.db, bundle)
+        copy = next(c.id for a in result.article_ids for c in here.claims(a) if c.text == text)
+        here.request_review(copy)
+        here.checker = "Ben Ode"
+        here.approve(copy)
+        db = here.db.path
+        assert db is not None
+    finally:
+        here.db.dispose()
+    ana.add_source(claim, SourceDraft(url="https://ons.example/a01", note="Table A01"))
+    export_bundle(ana.db, bundle)
+    case.close()
+    done = run("bundle", "import", str(bundle), "--take-bundle",
+               "--db", str(db), "--data-dir", str(tmp_path / "data"))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    here = open_workbench(db)
+    try:
+        assert here.claim(copy).verdict.review_state is ReviewState.NEEDS_REVIEW
+        last = here.history(copy)[-1]
+        assert (last.field, last.old, last.new) == (
+            HistoryField.REVIEW, "approved", "needs_review")
+    finally:
+        here.db.dispose()

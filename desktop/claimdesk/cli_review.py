@@ -103,8 +103,11 @@ def cmd_review(args: argparse.Namespace) -> int:
             if args.value is not None:
                 wb.set_review_required(args.value == "on")
             on = wb.review_required()
+            changed = wb.review_rule_changes()
             print("review required: only approved verdicts are published" if on
                   else "review not required: every verdict is published")  # fmt: skip
+            if changed:  # who decided what the desk publishes, and when
+                print(changed[-1].summary)
             return 0
         if args.action == "request":
             wb.request_review(args.claim)

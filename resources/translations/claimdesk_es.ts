@@ -2110,6 +2110,14 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
         <source>Reports and ClaimReview leave out verdicts a second checker has not approved (on by default on a shared desk).</source>
         <translation>Los informes y ClaimReview omiten los veredictos que un segundo verificador no ha aprobado (activado por defecto en una redacción compartida).</translation>
     </message>
+    <message>
+        <source>Turned on by {who} on {when}.</source>
+        <translation>Activado por {who} el {when}.</translation>
+    </message>
+    <message>
+        <source>Turned off by {who} on {when}.</source>
+        <translation>Desactivado por {who} el {when}.</translation>
+    </message>
 </context>
 <context>
     <name>RunningWindow</name>

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdesk.domain.urls import clean_url, safe_url
+from claimdesk.domain.urls import clean_url, safe_url, with_lowercase_host
 
 PDF_BREAKOUT = "https://x.example/a)/S/JavaScript/JS(app.alert(1)"
 
@@ -64,3 +64,26 @@ def test_no_output_can_break_out_of_a_string_or_attribute(tail: str) -> None:
     if url is not None:
         assert not set(url) & set("()<>\"'\\ `{}|^") and url.isascii() and url.isprintable()
         assert safe_url(url) == url  # encoding twice changes nothing
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("https://Checks.EXAMPLE/Review/1?Q=A#Top", "https://checks.example/Review/1?Q=A#Top"),
+        ("HTTP://WWW.Example.org", "http://www.example.org"),
+        ("https://Example.org:8443?x=Y", "https://example.org:8443?x=Y"),
+        ("https://Ana@Example.org/A", "https://Ana@example.org/A"),
+        ("https://CAF%C3%89.Example/A", "https://caf%C3%89.example/A"),
+    ],
+)
+def test_a_host_is_lowered_and_the_rest_kept(written: str, stored: str) -> None:
+    assert with_lowercase_host(written) == stored
+    assert with_lowercase_host(stored) == stored
+
+
+@given(st.text())
+def test_an_address_with_its_host_lowered_is_still_one_the_gate_lets_through(text: str) -> None:
+    """A case bundle's library is refused if an address is not as clean_url writes it."""
+    url = clean_url("https://" + text)
+    if url is not None:
+        assert clean_url(with_lowercase_host(url)) == with_lowercase_host(url)

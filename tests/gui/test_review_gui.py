@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel
 
 from claimdesk.domain import ClaimStatus, DeskSettings, Queue, ReviewState
 from claimdesk.gui.menus import shortcut_rows
@@ -126,9 +126,51 @@ def test_settings_turn_the_review_rule_on(qtbot, make_window, tmp_path) -> None:
     qtbot.addWidget(dialog)
     box = dialog.review_required
     assert not box.isChecked()  # a file desk publishes every verdict by default
+    assert dialog.findChild(QLabel, "settingsReviewRequiredChanged").isHidden()  # never changed
     box.setChecked(True)
     assert dialog.save()
     assert window.workbench.review_required()
     again = SettingsDialog(window, window.workbench, window.errors, tmp_path / "desk.sqlite3")
     qtbot.addWidget(again)
     assert again.review_required.isChecked()
+    # Who turned it on, and when, is shown under the box.
+    shown = again.findChild(QLabel, "settingsReviewRequiredChanged")
+    assert shown is not None and not shown.isHidden()
+    assert shown.text().startswith(f"Turned on by {window.workbench.signed_in()} on ")
+
+
+def test_a_speaker_kind_changed_in_the_window_sends_an_approval_back(  # type: ignore[no-untyped-def]
+    qtbot, make_window, tmp_path, nlp_provider
+) -> None:
+    """ClaimReview publishes the speaker as a Person or an Organization: changing what
+    sort of speaker it is changes what the reviewer approved."""
+    wb = Workbench(open_database(tmp_path / "desk.sqlite3"), nlp_provider)
+    try:
+        wb.save_settings(DeskSettings(checker_name="Ben Ode"))
+        aid = add_article(wb, tmp_path)
+        wb.extract(aid)
+        spoken = next(c.id for c in wb.claims(aid) if c.speaker)
+        wb.checker = "Ana"
+        false = next(r.id for r in wb.rating_scale().ratings if r.name == "False")
+        wb.set_verdict(spoken, false, "Records show 120.")
+        wb.request_review(spoken)
+    finally:
+        wb.db.dispose()
+    window = make_window()
+    window.claims_panel.show_all.setChecked(True)
+    window.show_article(aid)
+    qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 0)
+    window.select_claim(spoken)
+    qtbot.waitUntil(lambda: window.detail.claim is not None and window.detail.claim.id == spoken)
+    window.menu_actions["approveAction"].trigger()
+    qtbot.waitUntil(lambda: window.detail.claim.verdict.review_state is ReviewState.APPROVED)
+    combo = window.detail.speaker_kind
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClick(combo, Qt.Key.Key_Up if combo.currentIndex() > 1 else Qt.Key.Key_End)
+    qtbot.waitUntil(
+        lambda: window.detail.claim.verdict.review_state is ReviewState.NEEDS_REVIEW,
+        timeout=10_000,
+    )
+    assert window.review_bar.text().startswith("Unassigned · Needs review")
+    assert window.workbench.history(spoken)[-1].summary == "Review: Approved → Needs review"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from claimdesk.domain import ArticleMetadata
 from claimdesk.reports.claimreview import (
@@ -134,3 +135,32 @@ def test_many_articles_without_an_address_are_one_missing_fact(case: Case) -> No
     ]
     three = replace(many, articles=many.articles[:3])
     assert len(missing_facts(three, REVIEW_URL)) == 3  # a few are still named one by one
+
+
+def test_on_a_desk_that_requires_review_a_review_is_published_on_its_approval_day(
+    case: Case,
+) -> None:
+    """An approved verdict is published when it is approved, not when it was written;
+    a desk that publishes every verdict keeps the day the verdict last changed."""
+    wb = case.workbench
+    claim = case.plain_claim
+    wb.request_review(claim)
+    wb.checker = "Second Checker"
+    wb.approve(claim)
+    # Written on the 20th, approved on the 25th (the desk's own rows, as stored).
+    with wb.db.sessions.begin() as session:
+        session.execute(
+            text("UPDATE verdicts SET updated_at = '2026-11-20 09:00:00', "
+                 "reviewed_at = '2026-11-25 16:30:00' WHERE claim_id = :c"),
+            {"c": claim},
+        )  # fmt: skip
+    text_of_claim = wb.claim(claim).text
+
+    def published_on() -> str:
+        review = next(r for r in reviews(case) if r["claimReviewed"] == text_of_claim)
+        return str(review["datePublished"])
+
+    wb.set_review_required(True)
+    assert published_on() == "2026-11-25"
+    wb.set_review_required(False)
+    assert published_on() == "2026-11-20"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.domain import HistoryField, ReviewState, SourceDraft
+from claimdesk.domain import ArticleMetadata, HistoryField, ReviewState, SourceDraft
 from claimdesk.services.bundles import export_bundle, import_bundle
 from claimdesk.services.reporting import Reporting
 from claimdesk.services.workbench import Workbench
@@ -90,3 +90,50 @@ def test_an_approval_its_own_writer_gave_does_not_travel(
     other.clear_verdict(copy.id)
     import_bundle(other.db, path, take_bundle=True)
     assert other.claim(copy.id).verdict.review_state is ReviewState.NEEDS_REVIEW
+
+
+def test_a_merged_source_or_article_property_withdraws_an_approval(
+    case: Case, other: Workbench, tmp_path: Path
+) -> None:
+    """A bundle that adds a source to an approved claim here, or fills in a property of
+    its article that ClaimReview publishes, changes what the approval was given to."""
+    ana = case.workbench
+    ana.checker = "Ana"
+    claim = case.plain_claim
+    ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    path = tmp_path / "case.claimdesk"
+    export_bundle(ana.db, path)
+    text = ana.claim(claim).text
+    result = import_bundle(other.db, path)
+    copy = next(c for a in result.article_ids for c in other.claims(a) if c.text == text)
+
+    def approve_copy() -> None:
+        other.checker = "Ana"
+        if other.claim(copy.id).verdict.review_state is not ReviewState.NEEDS_REVIEW:
+            other.request_review(copy.id)
+        other.checker = "Ben"
+        other.approve(copy.id)
+
+    def withdrawn() -> bool:
+        last = [h for h in other.history(copy.id) if h.field is HistoryField.REVIEW][-1]
+        return other.claim(copy.id).verdict.review_state is ReviewState.NEEDS_REVIEW and (
+            last.old, last.new) == ("approved", "needs_review")
+
+    approve_copy()
+    ana.add_source(claim, SourceDraft(url="https://ons.example/a01", note="Table A01"))
+    export_bundle(ana.db, path)
+    import_bundle(other.db, path, take_bundle=True)
+    assert [s.url for s in other.claim(copy.id).sources][-1] == "https://ons.example/a01"
+    assert withdrawn()
+    approve_copy()
+    import_bundle(other.db, path, take_bundle=True)  # nothing new: the approval stands
+    assert other.claim(copy.id).verdict.review_state is ReviewState.APPROVED
+    # The article here loses its author (a checker cleared it); the bundle fills it in.
+    article = other.article(copy.article_id)
+    other.update_metadata(article.id, ArticleMetadata(
+        title=article.title, author=None, publisher=article.publisher, url=article.url,
+        published=article.published))  # fmt: skip
+    approve_copy()
+    import_bundle(other.db, path, take_bundle=True)
+    assert other.article(copy.article_id).author == article.author
+    assert withdrawn()

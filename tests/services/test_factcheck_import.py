@@ -325,3 +325,33 @@ def test_a_refusal_is_its_reason_alone_so_the_window_names_the_file_once(
     finally:
         db.dispose()
     assert result.refused == ((str(empty), "the file is empty"),)
+
+
+def test_a_review_url_is_one_review_whatever_the_case_of_its_host(tmp_path: Path) -> None:
+    """Host names are case-insensitive, paths are not: CHECKS.example/review/1 is the
+    review checks.example/review/1, but checks.example/Review/1 is another page."""
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        first = import_factcheck_files(db, [write(tmp_path / "a.json", [
+            review(1, url="https://Checks.EXAMPLE/review/1"),
+            review(1, url="HTTPS://checks.example/review/1"),
+        ])])  # fmt: skip
+        assert (first.added, first.repeated) == (1, 1)
+        again = import_factcheck_files(db, [write(tmp_path / "b.json", [
+            review(1), review(1, url="https://checks.example/Review/1"),
+        ])])  # fmt: skip
+        assert (again.added, again.unchanged) == (1, 1)
+        with db.sessions() as s:
+            assert sorted(d.url for d in factcheck_repo.imported_drafts(s)) == [
+                "https://checks.example/Review/1", "https://checks.example/review/1"]
+        # An entry an older ClaimDesk stored with the address as its file wrote it.
+        with db.sessions.begin() as s:
+            s.execute(text("UPDATE factchecks SET url = 'https://Checks.EXAMPLE/review/1' "
+                           "WHERE url = 'https://checks.example/review/1'"))  # fmt: skip
+        for url in ("https://Checks.EXAMPLE/review/1", "https://checks.example/review/1"):
+            same = import_factcheck_files(db, [write(tmp_path / "c.json", [review(1, url=url)])])
+            assert (same.added, same.updated, same.unchanged) == (0, 0, 1)
+        with db.sessions() as s:
+            assert factcheck_repo.count(s) == 2
+    finally:
+        db.dispose()

@@ -14,11 +14,13 @@ from sqlalchemy import make_url, text
 
 from claimdesk.domain import (
     ArticleMetadata,
+    ClaimStatus,
     DeskSettings,
     HistoryField,
     Queue,
     ReviewState,
     SourceDraft,
+    SpeakerKind,
 )
 from claimdesk.errors import KnownError, SaveConflict
 from claimdesk.reports.export import FORMATS, ExportOptions
@@ -380,3 +382,80 @@ def test_saving_the_same_verdict_again_does_not_make_the_reviewer_its_writer(des
         ana.approve(claim)
     ben.approve(claim)
     assert ana.claim(claim).verdict.review_state is ReviewState.APPROVED
+
+
+def _approved(ana: Workbench, ben: Workbench, claim: int) -> None:
+    if ana.claim(claim).verdict is None:
+        ana.set_verdict(claim, _rating(ana, "False"), "The ONS says 4.2.")
+    if ana.claim(claim).verdict.review_state is not ReviewState.NEEDS_REVIEW:
+        ana.request_review(claim)
+    ben.approve(claim)
+    assert ana.claim(claim).verdict.review_state is ReviewState.APPROVED
+
+
+def _withdrawn(wb: Workbench, claim: int) -> bool:
+    """The approval went back to waiting for review, and the claim's history says so."""
+    steps = _steps(wb, claim)
+    return (
+        wb.claim(claim).verdict.review_state is ReviewState.NEEDS_REVIEW
+        and steps[-1][1:] == (HistoryField.REVIEW, "approved", "needs_review")
+    )
+
+
+def test_an_edit_of_what_is_published_with_an_approved_verdict_withdraws_the_approval(
+    desk,  # type: ignore[no-untyped-def]
+) -> None:
+    """ClaimReview and the reports publish the claim's speaker and its kind, its sources
+    (with their files) and the article's properties with the verdict: the reviewer
+    approved them as they were. Changed, the verdict waits for review again."""
+    ana, ben, claim, second = desk
+    article = ana.claim(claim).article_id
+    edits = [
+        lambda: ana.add_source(claim, SourceDraft(url="https://ons.example/lms")),
+        lambda: ana.update_source(
+            ana.claim(claim).sources[0].id,
+            SourceDraft(url="https://ons.example/lms", note="Table A01 says 4.2."),
+        ),
+        lambda: ana.attach_bytes(ana.claim(claim).sources[0].id, b"table", "a01.txt"),
+        lambda: ana.remove_attachment(ana.claim(claim).sources[0].attachments[0].id),
+        lambda: ana.delete_source(ana.claim(claim).sources[0].id),
+        lambda: ana.set_speaker_kind(claim, SpeakerKind.ORGANISATION),
+        lambda: ana.update_metadata(article, ArticleMetadata(title="Jobs", url="https://n.example/j")),
+        lambda: ana.update_metadata(article, ArticleMetadata(title="Jobs", url="https://n.example/j"),
+                                    language="fr"),
+    ]
+    for n, edit in enumerate(edits):
+        _approved(ana, ben, claim)
+        edit()
+        assert _withdrawn(ana, claim), f"edit {n}"
+    # Every approved verdict of the article published its properties.
+    _approved(ana, ben, claim)
+    _approved(ana, ben, second)
+    ana.update_metadata(article, ArticleMetadata(title="Jobs", author="Kim",
+                                                 url="https://n.example/j"))  # fmt: skip
+    assert _withdrawn(ana, claim) and _withdrawn(ana, second)
+    ana.undo()  # the properties the reviewer approved are back, and so is the approval
+    assert ana.claim(second).verdict.review_state is ReviewState.APPROVED
+
+
+def test_an_edit_that_publishes_nothing_new_keeps_the_approval(desk) -> None:  # type: ignore[no-untyped-def]
+    ana, ben, claim, _ = desk
+    _approved(ana, ben, claim)
+    ana.set_status(claim, ClaimStatus.DONE)
+    ana.assign(claim, "Ben")
+    assert ana.claim(claim).verdict.review_state is ReviewState.APPROVED
+
+
+def test_turning_the_review_rule_on_or_off_is_recorded_with_who_and_when(desk) -> None:  # type: ignore[no-untyped-def]
+    """The rule decides what the desk publishes: a colleague who turns it off must show."""
+    ana, ben, _claim, _ = desk
+    assert ana.review_rule_changes() == []
+    shared = ana.review_required()
+    ana.set_review_required(not shared)
+    ben.set_review_required(not shared)  # the rule as it already is: nothing to record
+    ben.set_review_required(shared)
+    changes = ana.review_rule_changes()
+    assert [(c.required, c.who) for c in changes] == [(not shared, "Ana"), (shared, "Ben")]
+    assert all(c.at is not None for c in changes)
+    on_or_off = "on" if shared else "off"
+    assert changes[-1].summary.startswith(f"Review required turned {on_or_off} by Ben, ")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
 
 
 class ReviewState(enum.StrEnum):
@@ -12,7 +14,8 @@ class ReviewState(enum.StrEnum):
     DRAFT: written, not yet offered for review. NEEDS_REVIEW: waiting for a second
     checker. APPROVED: a checker other than its writer approved it; on a desk that
     requires review only approved verdicts are published (reports, ClaimReview). A
-    changed verdict goes back from APPROVED to NEEDS_REVIEW.
+    changed verdict goes back from APPROVED to NEEDS_REVIEW, and so does one whose
+    claim, sources or article change what is published with it.
     """
 
     DRAFT = "draft"
@@ -29,6 +32,22 @@ _LABELS = {
     ReviewState.NEEDS_REVIEW: "Needs review",
     ReviewState.APPROVED: "Approved",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class RuleChange:
+    """Who turned the desk's rule "only approved verdicts are published" on or off, and
+    when (local time, as the claims' history)."""
+
+    required: bool
+    who: str
+    at: datetime
+
+    @property
+    def summary(self) -> str:
+        """One line, e.g. "Review required turned off by Ben, 2026-12-03 10:04"."""
+        state = "on" if self.required else "off"
+        return f"Review required turned {state} by {self.who}, {self.at:%Y-%m-%d %H:%M}"
 
 
 def review_state(value: str | None) -> ReviewState:

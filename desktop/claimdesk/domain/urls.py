@@ -61,3 +61,23 @@ def clean_url(text: str | None) -> str | None:
     """What is stored for an address from an untrusted file: a safe web URL or nothing."""
     url = safe_url(text)
     return url if url is not None and not url.startswith("mailto:") else None
+
+
+def with_lowercase_host(url: str) -> str:
+    """`url` with its scheme and host in lower case, the rest as it is.
+
+    Scheme and host are case-insensitive (RFC 3986, 6.2.2.1): HTTPS://Checks.EXAMPLE/r
+    is the page https://checks.example/r. A path, query or fragment is not
+    (checks.example/R is another page), nor is a login part (user@); percent-escapes
+    keep their upper-case hex, as `safe_url` writes them.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    end = min((i for i in (rest.find(ch) for ch in "/?#") if i != -1), default=len(rest))
+    login, at, host = rest[:end].rpartition("@")
+    host = "".join(
+        part if _PERCENT.fullmatch(part) else part.lower()
+        for part in re.split(f"({_PERCENT.pattern})", host)
+    )
+    return f"{scheme.lower()}://{login}{at}{host}{rest[end:]}"

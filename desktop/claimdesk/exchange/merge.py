@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -35,7 +36,13 @@ from claimdesk.importers.common import shorten
 from claimdesk.storage import evidence_repo, history_repo, snapshots
 from claimdesk.storage.orm import ArticleRow, ClaimRow, SourceNoteRow, VerdictRow
 from claimdesk.storage.repositories import default_scale
-from claimdesk.storage.review_repo import reopen_if_changed
+from claimdesk.storage.review_repo import (
+    approved_claims,
+    published,
+    published_metadata,
+    reopen_if_changed,
+    withdraw_approval,
+)
 from claimdesk.storage.rows import _new_claim_row, stored
 
 _ARTICLE_FIELDS = (
@@ -358,6 +365,37 @@ def _attach_files(
                 )
 
 
+#: What an article's approved claims publish: its properties, then each claim's part.
+_Publication = tuple[tuple[Any, ...] | None, dict[int, tuple[Any, ...]]]
+
+
+def _publication(session: Session, article_id: int, claim_ids: Sequence[int]) -> _Publication:
+    claims = snapshots.capture_claims(session, claim_ids)
+    return (
+        published_metadata(snapshots.capture_metadata(session, article_id)),
+        {cid: published(state) for cid, state in claims.items() if state is not None},
+    )
+
+
+def _withdraw_changed(
+    session: Session, row: ArticleRow, a: BundleArticle, before: _Publication
+) -> None:
+    """An approval here was given to the claim as it was published before the merge:
+    a note or a file the bundle added to it, or an article property it filled in, sends
+    its verdict back to review, written to the claim's history as the merge's."""
+    metadata, claims = _publication(session, row.id, list(before[1]))
+    who = {mine.id: _who(c) for mine, c in _pairs(row, a) if mine is not None}
+    now = datetime.now().replace(microsecond=0)
+    for cid, shown in claims.items():
+        if (metadata != before[0] or shown != before[1][cid]) and withdraw_approval(
+            session, cid
+        ):
+            history_repo.add_entry(
+                session, cid, HistoryField.REVIEW, ReviewState.APPROVED.value,
+                ReviewState.NEEDS_REVIEW.value, who.get(cid, "(bundle)"), now,
+            )  # fmt: skip
+
+
 def merge_articles(
     session: Session,
     articles: Sequence[BundleArticle],
@@ -382,8 +420,10 @@ def merge_articles(
             session.add(row)
             session.flush()
             counts.articles_added += 1
+            approved = None
         else:
             counts.articles_merged += 1
+            approved = _publication(session, row.id, approved_claims(session, row.id))
             _fill_article(row, a)
         for mine, c in _pairs(row, a):
             if mine is None:
@@ -402,5 +442,7 @@ def merge_articles(
         if evidence:
             _attach_files(session, row, a, evidence)
         session.flush()
+        if approved is not None:
+            _withdraw_changed(session, row, a, approved)
         counts.article_ids.append(row.id)
     return counts

@@ -8,7 +8,15 @@ from datetime import date
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from claimdesk.domain import Article, Claim, ClaimType, RatingScale, SpeakerKind
+from claimdesk.domain import (
+    Article,
+    Claim,
+    ClaimType,
+    RatingScale,
+    ReviewState,
+    SpeakerKind,
+    Verdict,
+)
 from claimdesk.domain.review import blank_name
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
@@ -157,6 +165,19 @@ def _language(article: Article) -> str | None:
     return code if code and code != "und" else None
 
 
+def _published_on(verdict: Verdict, reviewed_only: bool) -> date:
+    """The day a verdict was published: on a desk that publishes only approved verdicts,
+    the day it was approved (the verdict as written is not published until then);
+    elsewhere, the day it last changed."""
+    if (
+        reviewed_only
+        and verdict.review_state is ReviewState.APPROVED
+        and verdict.reviewed_at is not None
+    ):
+        return verdict.reviewed_at.date()
+    return verdict.updated_at.date()
+
+
 def _review(
     article: Article,
     claim: Claim,
@@ -164,6 +185,7 @@ def _review(
     org: Organisation,
     review_url: str,
     published: date | None,
+    reviewed_only: bool = False,
 ) -> dict[str, Any]:
     verdict = claim.verdict
     assert verdict is not None
@@ -202,7 +224,7 @@ def _review(
         "itemReviewed": item,
         "reviewRating": rating,
         "author": {"@type": "Organization", "name": _shown(org.name), "url": _url(org.url)},
-        "datePublished": (published or verdict.updated_at.date()).isoformat(),
+        "datePublished": (published or _published_on(verdict, reviewed_only)).isoformat(),
     }
     if language:
         review["inLanguage"] = language
@@ -218,11 +240,15 @@ def claim_review(
     organisation: Organisation,
     review_url: str | None,
     published: date | None = None,
+    *,
+    reviewed_only: bool = False,
 ) -> dict[str, Any]:
     """One verdict as a ClaimReview JSON-LD object (with its own @context).
 
     `review_url` is the page where the fact-check is published; `published` its date
-    (default: the day the verdict was last changed). Raises ClaimReviewIncomplete.
+    (default: the day the verdict was approved on a desk that publishes only approved
+    verdicts, `reviewed_only`; else the day it was last changed). Raises
+    ClaimReviewIncomplete.
     """
     gaps = _organisation_gaps(organisation, review_url)
     if claim.verdict is None:
@@ -232,7 +258,7 @@ def claim_review(
     if gaps:
         raise ClaimReviewIncomplete(gaps)
     assert review_url is not None
-    body = _review(article, claim, scale, organisation, review_url, published)
+    body = _review(article, claim, scale, organisation, review_url, published, reviewed_only)
     return {"@context": CONTEXT, **body}
 
 
@@ -245,7 +271,9 @@ def claimreview_document(
         raise ClaimReviewIncomplete(gaps)
     assert review_url is not None
     graph = [
-        _review(p.article, c, data.scale, data.organisation, review_url, published)
+        _review(
+            p.article, c, data.scale, data.organisation, review_url, published, data.reviewed_only
+        )
         for p in data.articles
         for c in p.claims
         if c.verdict is not None

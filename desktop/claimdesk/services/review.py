@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
+
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import Claim, Queue, ReviewState
-from claimdesk.domain.review import blank_name, same_checker
+from claimdesk.domain.review import RuleChange, blank_name, same_checker
 from claimdesk.errors import KnownError
 from claimdesk.importers.common import normalise_text
 from claimdesk.services import conflicts, desk_settings
@@ -17,6 +20,10 @@ from claimdesk.storage import review_repo
 
 #: Settings key: "1" when only approved verdicts are published, "0" when every verdict is.
 REVIEW_REQUIRED = "review_required"
+#: Settings key: who turned the rule on or off and when, a JSON list, oldest first.
+REVIEW_RULE_LOG = "review_required_log"
+#: How many changes of the rule the desk remembers (the oldest are forgotten first).
+RULE_LOG_LENGTH = 100
 #: The longest name an assignee may have (claims.assignee is 200 characters).
 MAX_NAME = 200
 
@@ -35,6 +42,34 @@ def review_required(session: Session) -> bool:
     if stored in ("0", "1"):
         return stored == "1"
     return desk_settings.shared(session)
+
+
+def rule_changes(session: Session) -> list[RuleChange]:
+    """Who turned the desk's review rule on or off, and when, oldest first. Entries this
+    version cannot read (a hand-edited desk) are left out rather than failing."""
+    try:
+        stored = json.loads(repo.get_setting(session, REVIEW_RULE_LOG) or "[]")
+    except ValueError:
+        return []
+    out = []
+    for entry in stored if isinstance(stored, list) else []:
+        try:
+            out.append(RuleChange(
+                bool(entry["required"]), str(entry["who"]), datetime.fromisoformat(entry["at"])
+            ))  # fmt: skip
+        except (KeyError, TypeError, ValueError):
+            continue
+    return out
+
+
+def _log_rule_change(session: Session, required: bool, who: str) -> None:
+    log = [
+        {"required": c.required, "who": c.who, "at": c.at.isoformat()}
+        for c in rule_changes(session)
+    ]
+    at = datetime.now().replace(microsecond=0)
+    log.append({"required": required, "who": who, "at": at.isoformat()})
+    repo.set_setting(session, REVIEW_RULE_LOG, json.dumps(log[-RULE_LOG_LENGTH:]))
 
 
 def _clean_name(name: str | None) -> str | None:
@@ -64,9 +99,16 @@ class Reviews(WritePath):
 
     # -------------------------------------------------------------------- writes
 
+    def review_rule_changes(self) -> list[RuleChange]:
+        """Who turned the review rule on or off, and when, oldest first."""
+        return self._read(rule_changes)
+
     def set_review_required(self, required: bool) -> Changes:
-        """Turn the rule "only approved verdicts are published" on or off for the desk."""
+        """Turn the rule "only approved verdicts are published" on or off for the desk;
+        a change of the rule is recorded with who made it and when."""
         with self._write() as session:
+            if review_required(session) != required:
+                _log_rule_change(session, required, self._who(session))
             repo.set_setting(session, REVIEW_REQUIRED, "1" if required else "0")
         return Changes(library=True)
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from claimdesk.errors import KnownError
 from claimdesk.services.changes import Changes
-from claimdesk.storage import history_repo, snapshots
+from claimdesk.storage import history_repo, review_repo, snapshots
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.rows import MissingRowError
 from claimdesk.storage.snapshots import ClaimState, Snapshot
@@ -233,6 +233,32 @@ class Recorder:
         if self.article_id not in (None, article_id):
             raise ValueError("one edit touches one article")
         self.article_id = article_id
+
+    def withdraw_approvals(self) -> None:
+        """Send back to review every approved verdict this edit changed the publication
+        of: its claim's words, speaker or sources, or its article's properties.
+
+        The reviewer approved the verdict as it would be published then (ClaimReview,
+        reports). Claims of the article that the edit did not track are tracked now, as
+        they still are, so history and undo see the step. Called before `finish`.
+        """
+        if self.article_id is None:
+            return
+        whole_article = self._metadata is not None and review_repo.published_metadata(
+            self._metadata
+        ) != review_repo.published_metadata(
+            snapshots.capture_metadata(self.session, self.article_id)
+        )
+        if whole_article:
+            self.track(*review_repo.approved_claims(self.session, self.article_id))
+        kept = [cid for cid, state in self._before.items() if state is not None]
+        for cid, now in snapshots.capture_claims(self.session, kept).items():
+            before = self._before[cid]
+            assert before is not None
+            if now is not None and (
+                whole_article or review_repo.published(before) != review_repo.published(now)
+            ):
+                review_repo.withdraw_approval(self.session, cid)
 
     def finish(self) -> tuple[Snapshot, Snapshot] | None:
         """(before, after), or None if the edit changed nothing worth undoing."""

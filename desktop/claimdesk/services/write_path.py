@@ -156,6 +156,7 @@ class WritePath:
                     rec = Recorder(session, label)
                     reserved_ids.reserve(session, self.undo_stack.reserved_ids())
                     results.append(op(session, rec))
+                    rec.withdraw_approvals()
                     states = rec.finish()
                     if states is None:
                         raise _NothingChanged

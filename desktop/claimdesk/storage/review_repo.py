@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session, selectinload
@@ -12,6 +13,16 @@ from claimdesk.domain import Claim, Queue, ReviewState
 from claimdesk.domain.filters import in_queue
 from claimdesk.storage.orm import ClaimRow, SourceNoteRow, VerdictRow
 from claimdesk.storage.rows import MissingRowError, _claim, _get, _now
+from claimdesk.storage.snapshots import ClaimState, Row
+
+#: The article properties published with each of its verdicts (ClaimReview's
+#: itemReviewed and appearance, the reports' article heading).
+PUBLISHED_METADATA = ("title", "author", "publisher", "url", "published", "language")
+#: What of a claim the reports and ClaimReview publish with its verdict.
+_PUBLISHED_CLAIM = ("start", "end", "text", "types", "speaker", "speaker_kind")
+#: What of a source note or an attached file is not published: ids and clocks.
+_UNPUBLISHED_SOURCE = frozenset({"id", "claim_id", "created_at", "version"})
+_UNPUBLISHED_FILE = frozenset({"id", "source_note_id", "version"})
 
 
 def reopen_if_changed(verdict: VerdictRow, rating_id: int, explanation: str) -> None:
@@ -29,6 +40,53 @@ def reopen(verdict: VerdictRow | None) -> None:
     """An approved verdict waits for review again (its words or its claim's changed)."""
     if verdict is not None and verdict.review_state == ReviewState.APPROVED.value:
         verdict.review_state = ReviewState.NEEDS_REVIEW.value
+
+
+def published(state: ClaimState) -> tuple[Any, ...]:
+    """What the reports and ClaimReview publish of a claim besides its verdict: its words
+    and their place, its speaker and the speaker's kind, its types (a quote without a
+    speaker has no author), its sources with everything they show, their files."""
+    files: dict[int, list[tuple[tuple[str, Any], ...]]] = {}
+    for f in state.evidence:
+        row = tuple(sorted((k, v) for k, v in f.items() if k not in _UNPUBLISHED_FILE))
+        files.setdefault(f["source_note_id"], []).append(row)
+    sources = tuple(
+        (
+            tuple(sorted((k, v) for k, v in s.items() if k not in _UNPUBLISHED_SOURCE)),
+            tuple(files.get(s["id"], ())),
+        )
+        for s in state.sources
+    )
+    return (tuple(state.claim[k] for k in _PUBLISHED_CLAIM), sources)
+
+
+def published_metadata(metadata: Row | None) -> tuple[Any, ...] | None:
+    """The article properties its verdicts publish (None: no such article)."""
+    return None if metadata is None else tuple(metadata[k] for k in PUBLISHED_METADATA)
+
+
+def approved_claims(session: Session, article_id: int) -> list[int]:
+    """The article's claims whose verdicts are approved."""
+    return list(
+        session.scalars(
+            select(VerdictRow.claim_id)
+            .join(ClaimRow, ClaimRow.id == VerdictRow.claim_id)
+            .where(ClaimRow.article_id == article_id)
+            .where(VerdictRow.review_state == ReviewState.APPROVED.value)
+            .order_by(VerdictRow.claim_id)
+        )
+    )
+
+
+def withdraw_approval(session: Session, claim_id: int) -> bool:
+    """The claim's approved verdict waits for review again: what it is published with
+    changed since the reviewer approved it. A new version of the claim, so a reviewer
+    who read the one before cannot approve this one unseen. False: none was approved."""
+    state = session.scalar(select(VerdictRow.review_state).where(VerdictRow.claim_id == claim_id))
+    if state != ReviewState.APPROVED.value:
+        return False
+    set_review(session, claim_id, ReviewState.NEEDS_REVIEW)
+    return True
 
 
 def login(session: Session) -> str | None:

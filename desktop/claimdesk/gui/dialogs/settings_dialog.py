@@ -129,6 +129,7 @@ class SettingsDialog(QDialog):
                          "choose View → Show every sentence; claims you have worked on are "
                          "always listed.")),
             self.review_required,
+            self.review_required.last_change,
         ])  # fmt: skip
 
         self.theme = named(QComboBox(), "settingsTheme")
