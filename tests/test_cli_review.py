@@ -139,3 +139,17 @@ def test_a_source_merged_from_the_shell_sends_an_approval_back_to_review(tmp_pat
             HistoryField.REVIEW, "approved", "needs_review")
     finally:
         here.db.dispose()
+
+
+def test_a_claim_that_is_not_there_is_one_true_line_in_a_shell(tmp_path: Path) -> None:
+    """A shell has no view to refresh: the message for a missing claim says what happened
+    (it is not on the desk, nothing was changed) and nothing a CLI does not do."""
+    db = tmp_path / "desk.sqlite3"
+    open_workbench(db).db.dispose()
+    where = ("--db", str(db), "--data-dir", str(tmp_path / "data"))
+    for args in (("assign", "5", "Ben Ode"), ("review", "request", "5")):
+        done = run(*args, *where)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert "claims 5" in done.stderr and "nothing was changed" in done.stderr
+        assert "view" not in done.stderr and "refreshed" not in done.stderr

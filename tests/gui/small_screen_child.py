@@ -17,7 +17,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionFrame,
+    QTabWidget,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from claimdesk.app import assemble
@@ -78,6 +89,55 @@ def cut_off(dialog: QWidget) -> list[str]:
         if short or (isinstance(w, QAbstractButton) and not inside.contains(where)):
             cut.append(w.text())
     return cut
+
+
+def text_room(widget: QLineEdit | QComboBox) -> int:
+    """How wide a text the line edit (its placeholder) or the combo (its item) shows whole."""
+    style = widget.style()
+    if isinstance(widget, QLineEdit):
+        frame = QStyleOptionFrame()
+        widget.initStyleOption(frame)
+        contents = style.subElementRect(QStyle.SubElement.SE_LineEditContents, frame, widget)
+        margins = widget.textMargins()
+        buttons = sum(b.width() + 4 for b in widget.findChildren(QAbstractButton) if b.isVisible())
+        # Qt keeps 2 px either side of the text.
+        return contents.width() - margins.left() - margins.right() - buttons - 4
+    option = QStyleOptionComboBox()
+    widget.initStyleOption(option)
+    field = style.subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, widget
+    )
+    return field.width() - 2  # the label is drawn 1 px in from either side
+
+
+def filter_bar(window: MainWindow) -> dict[str, object]:
+    """The claims filter bar with every filter shown: what is cut short or out of reach."""
+    panel = window.claims_panel
+    panel.more.setChecked(True)
+    pause(0.05)
+    search = panel.search
+    cut = []
+    if text_room(search) < search.fontMetrics().horizontalAdvance(search.placeholderText()):
+        cut.append(search.placeholderText())
+    inside = panel.rect()
+    shown: list[QWidget] = [
+        panel.search, panel.status, panel.threshold, panel.threshold_label, panel.show_all,
+        panel.more, panel.count_label, panel.queue, panel.rating, panel.claim_type,
+        panel.speaker, panel.sources, panel.checked, panel.max_score,
+    ]  # fmt: skip
+    shown += [w for w in panel.findChildren(QLabel) if w.buddy() is panel.threshold]
+    for w in shown:
+        where = QRect(w.mapTo(panel, QPoint(0, 0)), w.size())
+        if not w.isVisible() or not inside.contains(where):
+            cut.append(w.objectName())
+        elif isinstance(w, QComboBox):
+            if text_room(w) < w.fontMetrics().horizontalAdvance(w.currentText()):
+                cut.append(w.currentText())
+        elif isinstance(w, (QLabel, QAbstractButton)) and w.width() < w.sizeHint().width():
+            cut.append(w.text())
+        elif w.width() < w.minimumSizeHint().width():
+            cut.append(w.objectName())
+    return {"size": [window.width(), window.height()], "cut": cut}
 
 
 def main(folder: Path, seed: Path, spanish: str | None) -> None:
@@ -154,6 +214,10 @@ def main(folder: Path, seed: Path, spanish: str | None) -> None:
     window.jobs.wait(10_000)
     out["dialogs"] = dialogs
     out["desk unchanged"] = dump(desk) == before
+    out["filter bar"] = [filter_bar(window)]  # as the window first opened on this screen
+    window.resize(1024, 700)
+    pause(0.1)
+    out["filter bar"].append(filter_bar(window))
     window.close()
     db.dispose()
     print(json.dumps(out))

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 from claimdesk.domain import RatingDraft, Theme
 from claimdesk.gui.dialogs.scale_editor import COL_NAME, COL_VALUE, RatingScaleModel, drafts_of
 from claimdesk.gui.dialogs.settings_dialog import SettingsDialog, url_problem
+from claimdesk.gui.i18n import label
 from claimdesk.gui.theme import apply_theme, is_dark, readable_text
 from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.services.changes import Changes
-from claimdesk.storage.db import open_database
+from claimdesk.storage.db import DEFAULT_RATINGS, open_database
+from tests.gui.test_translations import spanish  # noqa: F401  (a fixture)
 
 ARTICLE = (
     "Harbour tolls\n\n"
@@ -386,3 +388,35 @@ def test_scale_model_passes_the_model_tester(qtmodeltester, desk: Desk) -> None:
     assert not model.setData(model.index(2, 2), "not a colour")
     model.remove_draft(2)
     qtmodeltester.check(model)
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_default_names_read_in_the_windows_language_and_are_stored_as_they_were(
+    qtbot, desk: Desk
+) -> None:
+    """In Spanish the scale editor shows "Verdadero" as the menus do, edits start from it,
+    and a name left as shown stays stored as it was ("True"): only a name typed otherwise
+    is stored as typed."""
+    before = stored_scale(desk.db_path)
+    dialog = open_dialog(qtbot, desk)
+    show_tab(qtbot, dialog, TAB_SCALE)
+    model = dialog.scale.model
+    shown = [model.index(row, COL_NAME).data() for row in range(model.rowCount())]
+    assert shown == [label(name) for name, _value, _color in DEFAULT_RATINGS]
+    assert shown[0] == "Verdadero" and shown[4] == "Falso"
+    click_cell(qtbot, dialog, 0)
+    qtbot.keyClick(dialog.scale.view, Qt.Key.Key_F2)
+    editor = focused_editor(qtbot, dialog)
+    assert editor.property("text") == "Verdadero"
+    with qtbot.waitSignal(editor.destroyed):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)  # left as shown
+    edit_cell(qtbot, dialog, 4, COL_NAME, "Falso")  # typed as shown: still the default name
+    edit_cell(qtbot, dialog, 1, COL_NAME, "Casi cierto")
+    with qtbot.waitSignal(dialog.ratingScaleChanged):
+        click_save(qtbot, dialog)
+    after = stored_scale(desk.db_path)
+    assert [r[1] for r in after] == [
+        "True", "Casi cierto", "Half true", "Mostly false", "False", "Misleading",
+        "Unverifiable",
+    ]  # fmt: skip
+    assert [r[0] for r in after] == [r[0] for r in before]

@@ -86,3 +86,12 @@ def test_no_label_or_button_is_cut_off(walked: dict) -> None:
     """Every text shows whole at the default font, in English and in the longer Spanish."""
     cut = {name: seen["cut off"] for name, seen in walked["dialogs"].items() if seen.get("cut off")}
     assert not cut
+
+
+def test_every_claims_filter_shows_whole_at_1024_wide(walked: dict) -> None:
+    """At 1024 px the filter box showed "Filter c…" and the combos of More filters their
+    first letters: the bar now wraps. Checked as the window first opens on the screen and
+    at 1024×700, in the dark theme, with More filters open, in English and Spanish."""
+    for seen in walked["filter bar"]:
+        assert not seen["cut"], seen
+    assert walked["filter bar"][-1]["size"] == [1024, 700]

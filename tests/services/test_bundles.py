@@ -13,6 +13,7 @@ from claimdesk.errors import KnownError, StaleReference
 from claimdesk.exchange import store
 from claimdesk.exchange.bundle_file import BundleRefused, read_bundle
 from claimdesk.services.bundles import Bundles, bundle_bytes, export_bundle, import_bundle
+from claimdesk.services.workbench import Workbench
 from claimdesk.storage import report_repo
 from claimdesk.storage.orm import ArticleRow, RatingRow, VerdictRow
 from tests.exchange.bundles import MALICIOUS, good_data
@@ -216,3 +217,39 @@ def test_a_bundle_too_big_to_import_is_refused_at_export(
     assert not path.exists()
     export_bundle(case.workbench.db, path, [case.article_two])  # without the file: fine
     read_bundle(path, small)
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["unverifiable", "  Unverifiable\t", "Ｕｎｖｅｒｉｆｉａｂｌｅ", "Unveri\u200bfiable",
+     "UNVERIFIABLE\u00a0"],
+)
+def test_a_rating_spelled_otherwise_is_the_desks_rating_in_its_own_spelling(
+    case: Case, other: Workbench, tmp_path: Path, spelling: str
+) -> None:
+    """A bundle from a desk whose scale spells a rating otherwise (case, spaces, full-width
+    letters, an invisible character) is matched as domain.review.name_key compares names:
+    the verdict gets the desk's own rating, and no rating is added or renamed."""
+    with case.workbench.db.sessions.begin() as session:
+        session.query(RatingRow).filter_by(name="Unverifiable").one().name = spelling
+    path = tmp_path / "case.claimdesk"
+    export_bundle(case.workbench.db, path)
+    scale_before = [(r.id, r.name) for r in other.rating_scale().ratings]
+    result = import_bundle(other.db, path)
+    assert [(r.id, r.name) for r in other.rating_scale().ratings] == scale_before
+    plain = next(c for a in result.article_ids for c in other.claims(a)
+                 if c.verdict is not None and c.verdict.explanation == "No figures for March yet.")
+    assert plain.verdict is not None and plain.verdict.rating.name == "Unverifiable"
+
+
+def test_a_rating_that_really_differs_is_still_refused(case: Case, other: Workbench,
+                                                       tmp_path: Path) -> None:
+    with case.workbench.db.sessions.begin() as session:
+        session.query(RatingRow).filter_by(name="Unverifiable").one().name = "Unverified"
+    path = tmp_path / "case.claimdesk"
+    export_bundle(case.workbench.db, path)
+    assert other.db.path is not None
+    before = dump(other.db.path)
+    with pytest.raises(BundleRefused, match=r"“Unverified”.*Add them to the rating scale"):
+        import_bundle(other.db, path)
+    assert dump(other.db.path) == before

@@ -29,7 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import ClaimStatus, HistoryField, LanguageSource, ReviewState
-from claimdesk.domain.review import blank_name, same_checker
+from claimdesk.domain.review import blank_name, name_key, same_checker
 from claimdesk.exchange.bundle_file import BundleEvidence
 from claimdesk.exchange.records import BundleArticle, BundleClaim, BundleSource
 from claimdesk.importers.common import shorten
@@ -128,15 +128,24 @@ def _fields(obj: object, names: tuple[str, ...]) -> dict[str, object]:
 
 
 def _rating_ids(session: Session, articles: Sequence[BundleArticle]) -> dict[str, int]:
-    """Rating name → id in the default scale; refuses names the scale does not have."""
+    """Rating name → id in the default scale; refuses names the scale does not have.
+
+    A name is the scale's if it reads the same (domain.review.name_key: case, spacing,
+    NFKC, invisible characters), so "mostly false" is the desk's "Mostly false" and the
+    desk keeps its own spelling. Should the scale hold two names that read the same, only
+    the exact spelling picks one of them.
+    """
     ratings = default_scale(session).ratings
     exact = {r.name: r.id for r in ratings}
-    folded = {r.name.casefold(): r.id for r in ratings}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for r in ratings:
+        by_key[name_key(r.name)].append(r.id)
     wanted = {c.verdict.rating for a in articles for c in a.claims if c.verdict}
     out: dict[str, int] = {}
     unknown = []
     for name in sorted(wanted):
-        rating_id = exact.get(name, folded.get(name.casefold()))
+        alike = by_key.get(name_key(name), [])
+        rating_id = exact.get(name, alike[0] if len(alike) == 1 else None)
         if rating_id is None:
             unknown.append(name)
         else:

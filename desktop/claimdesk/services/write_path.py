@@ -120,8 +120,10 @@ class WritePath:
                 try:
                     yield session
                 except MissingRowError as exc:
+                    # True in a window and in a shell: the write rolls back here.
                     raise StaleReference(
-                        f"That item no longer exists ({exc}); the view has been refreshed."
+                        f"That item is not on the desk ({exc}): it may have been deleted or "
+                        "merged meanwhile; nothing was changed."
                     ) from exc
                 if notify.pending(session):  # colleagues' windows hear who saved
                     notify.set_author(session, self._who(session))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import RatingDraft, RatingScale
-from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, label
 
 Index = QModelIndex | QPersistentModelIndex
 W = TypeVar("W", bound=QWidget)
@@ -134,7 +134,8 @@ class RatingScaleModel(QAbstractTableModel):
         if draft is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return (draft.name, draft.value, draft.color)[index.column()]
+            # A default rating's name in the window's language, as the menus show it.
+            return (label(draft.name), draft.value, draft.color)[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_VALUE:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_COLOR:
@@ -149,7 +150,8 @@ class RatingScaleModel(QAbstractTableModel):
             return False
         name, number, color = draft.name, draft.value, draft.color
         if index.column() == COL_NAME and isinstance(value, str):
-            name = value
+            # A name left as shown (a default one, translated) stays stored as it was.
+            name = draft.name if value == label(draft.name) else value
         elif index.column() == COL_VALUE and isinstance(value, int) and 0 <= value <= MAX_VALUE:
             number = value
         elif index.column() == COL_COLOR and isinstance(value, str) and QColor(value).isValid():
@@ -202,8 +204,8 @@ class RatingScaleEditor(QWidget):
             ("Down", self.tr("Move do&wn"), lambda: self.move_rating(1)),
             ("Color", self.tr("Co&lour…"), self.choose_color),
         ]
-        for key, label, slot in actions:
-            self.buttons[key] = button = named(QPushButton(label), f"settingsRating{key}")
+        for key, text, slot in actions:
+            self.buttons[key] = button = named(QPushButton(text), f"settingsRating{key}")
             button.clicked.connect(slot)
             side.addWidget(button)
         side.addStretch()
@@ -266,7 +268,7 @@ class RatingScaleEditor(QWidget):
             return None
         target = QPersistentModelIndex(self.model.index(self.current_row(), COL_COLOR))
         dialog = named(QColorDialog(QColor(draft.color), self), "settingsColorDialog")
-        dialog.setWindowTitle(self.tr("Colour of “{name}”").format(name=draft.name))
+        dialog.setWindowTitle(self.tr("Colour of “{name}”").format(name=label(draft.name)))
         dialog.colorSelected.connect(lambda color: self.model.setData(target, color.name()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSlider,
     QTableView,
     QToolButton,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from claimdesk.domain import Claim, ClaimStatus, ClaimType, Queue, RatingScale
 from claimdesk.domain.factchecks import FactCheckMatch
 from claimdesk.domain.filters import UNRATED
+from claimdesk.gui.flow_layout import FlowLayout
 from claimdesk.gui.i18n import format_number, label
 from claimdesk.gui.models.claims_model import (
     COL_CHECKED,
@@ -47,10 +49,9 @@ from claimdesk.gui.models.claims_model import (
     ClaimFilterProxy,
     ClaimsModel,
 )
+from claimdesk.gui.panels.filter_bar import FilterCombo, PlaceholderFit
 
 _FIELD = {"ratingFilter": "rating", "speakerFilter": "speaker"}
-#: Filter combos are this many characters wide (their popups show the whole items).
-COMBO_CHARS = 11
 #: The claim text column is never narrower than this (the table scrolls instead).
 CLAIM_MIN_WIDTH = 200
 #: Room beside a header's text for the sort arrow and the margins.
@@ -75,7 +76,7 @@ class ClaimsPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Filter claims (Ctrl+F)"))
         self.search.setAccessibleName(self.search.placeholderText())  # no label beside it
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(60)
+        PlaceholderFit(self.search)  # the whole placeholder, whatever the language
         self.search.textChanged.connect(lambda text: self._refilter(text=text))
         self.status = self._combo(
             "statusFilter",
@@ -102,17 +103,25 @@ class ClaimsPanel(QWidget):
         self.more.setCheckable(True)
         self.count_label = QLabel(objectName="claimCount")
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 3)
-        bar.addWidget(self.status)
+        # The score's label, slider and value stay together when the bar wraps.
+        score_group = QWidget(objectName="scoreFilter")
+        score_group.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        score_row = QHBoxLayout(score_group)
+        score_row.setContentsMargins(0, 0, 0, 0)
         score = QLabel(self.tr("Score ≥"))
         score.setBuddy(self.threshold)  # names the slider for a screen reader
-        bar.addWidget(score)
-        bar.addWidget(self.threshold)
-        bar.addWidget(self.threshold_label)
-        bar.addWidget(self.show_all)
-        bar.addWidget(self.more)
-        bar.addWidget(self.count_label)
+        score_row.addWidget(score)
+        score_row.addWidget(self.threshold)
+        score_row.addWidget(self.threshold_label)
+        # A narrow panel (1024 px wide, a longer translation) wraps the bar onto a second
+        # row instead of cutting the filter box's placeholder and the combos' texts.
+        self.filter_bar = QWidget(objectName="claimFilterBar")
+        bar = FlowLayout(self.filter_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        for w in (
+            self.search, self.status, score_group, self.show_all, self.more, self.count_label,
+        ):  # fmt: skip
+            bar.addWidget(w)
 
         # The second row: explicit filters a checker reaches for less often.
         self.rating = self._combo("ratingFilter", self.tr("Any rating"), [], "rating")
@@ -130,11 +139,7 @@ class ClaimsPanel(QWidget):
             "has_sources",
         )
         # Whether an earlier fact-check matches is the matcher's answer, not a claim field.
-        self.checked = QComboBox(objectName="checkedBeforeFilter")
-        self.checked.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.checked.setMinimumContentsLength(COMBO_CHARS)
+        self.checked = FilterCombo("checkedBeforeFilter")
         for text, value in (
             (self.tr("Checked before or not"), None),
             (self.tr("Checked before"), True),
@@ -148,7 +153,7 @@ class ClaimsPanel(QWidget):
         self.max_score.setPrefix(self.tr("Score ≤ "))
         self.max_score.valueChanged.connect(lambda v: self._refilter(max_score=v))
         self.more_row = QWidget(objectName="moreFiltersRow")
-        row = QHBoxLayout(self.more_row)
+        row = FlowLayout(self.more_row)
         row.setContentsMargins(0, 0, 0, 0)
         # The team filter leads: on a shared desk it is the one reached for most.
         for w in (
@@ -156,7 +161,6 @@ class ClaimsPanel(QWidget):
             self.max_score,
         ):  # fmt: skip
             row.addWidget(w)
-        row.addStretch()
         self.more_row.setVisible(False)
         self.more.toggled.connect(self.more_row.setVisible)
 
@@ -195,7 +199,7 @@ class ClaimsPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.more_row)
         layout.addWidget(self.table)
         self._threshold_changed(self.threshold.value())
@@ -224,10 +228,7 @@ class ClaimsPanel(QWidget):
         self, name: str, any_text: str, items: list[tuple[str, object]], field: str
     ) -> QComboBox:
         """A filter combo whose first item means "any" (None)."""
-        combo = QComboBox(objectName=name)
-        # Sized by a few characters, not by the longest (translated) item.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(COMBO_CHARS)
+        combo = FilterCombo(name)
         combo.addItem(any_text, None)
         for text, value in items:
             combo.addItem(text, value)
@@ -276,6 +277,7 @@ class ClaimsPanel(QWidget):
         index = combo.findData(keep) if keep is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
+        combo.updateGeometry()  # its text may have changed with the signals blocked
         if index < 0:
             self._refilter(**{_FIELD[combo.objectName()]: None})
 
