@@ -58,7 +58,7 @@ REPORTING_VERBS = words(
     describes described welcome welcomes welcomed agree agrees agreed show shows showed
     find finds found indicate indicates indicated request requests requested
     accusing claiming arguing warning insisting adding denying urging criticising
-    criticizing condemning praising stressing suggesting describing admitting
+    criticizing condemning praising stressing suggesting describing admitting announcing
     react reacts reacted
     """
 ) | SPEECH_ACTS
@@ -122,6 +122,11 @@ LABEL_VERBS = words("label labels labelled labeled labelling labeling designate 
 # police to close the road" (speech_frame wants "to …"). "Ordered" and "directed" are
 # left out: news narrates orders ("ordered the network to shut down") as events.
 DIRECTIVE_VERBS = words("instruct instructs instructed instructing")
+# Weak reporting verbs by which a named source gives a figure or finding as their object:
+# "the WHO reported 1,051,635 cases", "the Review estimated the population at…".
+FIGURE_VERBS = words(
+    "report reports reported estimate estimates estimated identify identifies identified"
+)
 # Verbs that give someone's words: "the paper quoted X as saying" is X's statement.
 QUOTING_VERBS = words("quote quotes quoted quoting cite cites cited citing")
 # "pointed out that…" (with its particle; "pointed at the map" is no statement).
@@ -364,7 +369,8 @@ DATA_NOUNS = words(
     polls study studies estimates estimate documents papers records accounts summary
     calculations findings ruling judgment judgement statement message website
     projections projection guidelines post posts tweet tweets filing filings decree
-    decrees schedule schedules timetable investigation investigations
+    decrees schedule schedules timetable investigation investigations lawsuit lawsuits
+    complaint complaints petition petitions release releases
     """
 )
 

@@ -221,9 +221,13 @@ def entity_speaker(ent: Span, tok: Token, names: NameBook, short: dict[str, str]
     doc = tok.doc
     start = ent.start
     # "The Liberal Democrats": the tagger may leave "Liberal" out of the entity.
-    while (start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title
-           and doc[start - 1].head.i in range(ent.start, ent.end)):
+    # "The Lost 52 Project": a name with a number inside it, its words hung on the head.
+    while (start > 0 and doc[start - 1].head.i in range(ent.start, ent.end) and (
+            (doc[start - 1].dep_ in {"compound", "nmod"} and doc[start - 1].is_title)
+            or (doc[start - 1].dep_ == "nummod" and doc[start - 1].is_digit))):
         start -= 1
+    while start < ent.start and doc[start].is_digit:
+        start += 1  # "52 Project" alone is a count of projects
     name = clean_name(doc[start:ent.end] if start < ent.start else ent)
     name = short.get(name) or short.get(name.split()[-1] if name else "", name)
     if names.is_person(name) and not set(name.lower().split()) & lx.ORG_WORDS:

@@ -183,6 +183,8 @@ def can_speak(tok: Token) -> bool:
     a body ("the council", "the paper") or a document ("the report"), not "tax returns"."""
     if tok.pos_ != "NOUN":
         return True
+    if tok.is_upper and tok.is_alpha and len(tok) >= 3:
+        return True  # "UNICEF reported…", tagged a common noun: an acronym is a body's name
     low = tok.lower_
     stem = low[:-1] if low.endswith("s") else low
     if stem.endswith(_AGENT_ENDINGS):

@@ -50,6 +50,9 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
             for c in tok.children)
     if low in _READS:
         return tok.tag_.startswith("VB") and _read_document(tok) is not None
+    if low in {"read", "reads"}:
+        # "“…”, reads an AEW press release": a document's words are its author's.
+        return any(c.dep_ == "nsubj" and c.lower_ in lx.DATA_NOUNS for c in tok.children)
     if low not in lx.REPORTING_VERBS:
         return speech_frame(tok)
     if low == "according":
@@ -72,7 +75,8 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
             # "X reported on Friday, turnout had fallen": the clause is parsed as the head.
             aside = tok.dep_ in {"ccomp", "parataxis"} and tok.head.i > tok.i
             return (any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or quoting
-                    or aside or speech_frame(tok))  # "welcomed the decision"
+                    or aside or speech_frame(tok)  # "welcomed the decision"
+                    or _named_figure(tok))
         nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         return nxt in {"that", ":"} or quoting
     if tok.dep_ == "relcl" and tok.head.dep_ not in {"nsubj", "nsubjpass"} and not quoting:
@@ -124,6 +128,18 @@ def is_act(verb: Token) -> bool:
         return True
     clause = any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children)
     return low in lx.WEAK_REPORTING_VERBS and not clause and speech_frame(verb)
+
+
+def _named_figure(tok: Token) -> bool:
+    """ "The WHO reported 1,051,635 cases", "the Review estimated the population at…": a
+    named body or person giving a figure or finding is its source."""
+    if tok.lower_ not in lx.FIGURE_VERBS or tok.dep_ not in {"ROOT", "conj"}:
+        return False
+    kids = list(tok.children)
+    subject = next((c for c in kids if c.dep_ == "nsubj"), None)
+    return (subject is not None and any(c.dep_ == "dobj" for c in kids)
+            and (subject.ent_type_ in {"ORG", "GPE", "PERSON", "NORP"}
+                 or (subject.is_upper and subject.is_alpha and len(subject) >= 3)))
 
 
 def speech_frame(tok: Token) -> bool:
@@ -358,7 +374,14 @@ def noun_phrase(tok: Token) -> str | None:
     while left < tok.i and (doc[left].lower_ in lx.DETERMINERS or doc[left].is_punct
                             or (tok.pos_ == "PROPN" and doc[left].lower_ in _TITLE_WORDS)):
         left += 1  # "Mayor Ana Ruiz" untagged: the name without its title
+    age = next((t.i for t in doc[left:tok.i] if t.lower_ == "old" and t.i - left >= 2
+                and doc[left].like_num and doc[left + 1].is_punct), None)
+    if age is not None:
+        left = age + 1  # "47-year-old Matovič's government office": the office
     right = tok.i + 1
+    if (tok.pos_ == "PROPN" and right < len(doc) and doc[right].dep_ == "nummod"
+            and doc[right].head.i == tok.i and doc[right].is_digit):
+        right += 1  # "News 12 reported": the station's number is its name
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "from"}:
             if child.right_edge.i - tok.i <= 5:

@@ -300,7 +300,8 @@ class SpeakerTracker:
         if tok.pos_ == "PRON" or low in lx.FIRST_SECOND_PERSON:
             return None
         defined = ctx.defined.get(tok.i) or (self._short.get(tok.text) if tok.is_upper
-                                             and tok.i not in ctx.ents else None)
+                                             and tok.i not in ctx.ents
+                                             and not nouns.unnamed(tok) else None)  # "one MP"
         if defined is not None:
             return Who(defined, SpeakerKind.ORGANISATION)  # "Notes from Poland (NFP)", "NFP"
         ent = ctx.ents.get(tok.i)
@@ -366,6 +367,9 @@ class SpeakerTracker:
                 return Who(force, SpeakerKind.ORGANISATION)
             if low not in self._orgs:
                 return NOBODY
+        if low in lx.DATA_NOUNS and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                        for c in tok.children):
+            return NOBODY  # "according to a whistle-blower complaint": whose, unsaid
         phrase = syn.noun_phrase(tok) if nouns.can_speak(tok) else None  # "returns" cannot
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 

@@ -166,6 +166,7 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
     speakers: dict[int, str] = {}
     credits: dict[int, str] = {}
     credit_lines: set[int] = set()
+    line_ends: dict[int, int] = {}
     strong = plain = 0
     previous: int | None = None
     for seg in segments:
@@ -196,8 +197,16 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
                 text[text.rfind("\n", 0, seg.start) + 1:seg.end])) is not None:
             # Read on the whole line: the dash is a marker the segments leave out.
             credits[previous] = credit
+            # A quotation of several paragraphs after "X rejected this argument:" is
+            # all the credited one's.
+            order = list(starts)[:-1]
+            opened = next((k for k in range(len(order) - 2, max(len(order) - 5, -1), -1)
+                           if text[:line_ends.get(order[k], 0)].rstrip().endswith(":")), None)
+            for earlier in order[opened + 1:-1] if opened is not None else ():
+                credits[earlier] = credit
             credit_lines.add(seg.paragraph)  # furniture: the credit is no claim itself
         previous = seg.paragraph
+        line_ends[seg.paragraph] = max(line_ends.get(seg.paragraph, 0), seg.end)
     # A text whose first line of prose is a turn, and has another, is a transcript too.
     opens = bool(kept) and kept[0].paragraph in found
     transcript = strong >= 2 or len(found) >= 3 or (opens and len(found) >= 2)
@@ -235,7 +244,8 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
 #: "– European Court of Justice", "— USCG dispatcher, CNN": a dash, then a name or a body
 #: and an unnamed official of it, then the outlet that relayed the words.
 _CREDIT_LINE = re.compile(
-    r"[—–]\s*(?P<name>[^\n,.!?:;\"“”()\d]{2,60})(?:,\s*[^\n.!?:;\"“”]{1,40})?"
+    r"[—–]\s*(?P<name>[^\n,.!?:;\"“”()\d]{2,60})"
+    r"(?:,\s*(?:[^\n.!?:;\"“”]{1,40}|[\"“][^\"“”\n]{1,60}[\"”]))?"  # , "Decision and Order"
 )
 
 
