@@ -57,6 +57,22 @@ VERBS: list[Case] = [
      "\"She was", "Northfield Radio Group"),
 ]
 
+FURTHER: list[Case] = [
+    # Causes found on parts a- to h- while i- was worked on.
+    # A name's particle the tagger ended a person with ("Ursula von der" + "Leyen").
+    ("Deal signed\nPresident of the European Commission, Ursula von der Leyen said, \"The "
+     "partnership will chart a new course for the region.\"", "President", "Ursula von der Leyen"),
+    # What a body is, before its name, is no part of the name.
+    ("Wrestler retires\nJapanese wrestler Mai Sato, 30, has retired, wrestling promotion "
+     "World Wonder Ring Stardom (Stardom) announced on Monday.", "Japanese",
+     "World Wonder Ring Stardom"),
+    # A judge's order given as a clause is the judge's; goods ordered are no statement.
+    ("Suspect in court\nJudge Paul Amos ordered the accused remain in custody until his "
+     "next appearance.", "Judge", "Paul Amos"),
+    ("Shops respond\nTo ease the shortage, Coles ordered bigger packs from suppliers, "
+     "Woolworths ordered extra stock, while Aldi made stock of its own.", "To ease", None),
+]
+
 BLOCKS: list[Case] = [
     # A block quotation of several paragraphs opened by a colon is all its credit line's,
     # which may end with the document's title; the speaker is named without the office.
@@ -74,7 +90,7 @@ BLOCKS: list[Case] = [
 
 
 @pytest.mark.parametrize(("text", "opening", "expected"),
-                         NAMES + FIGURES + DOCUMENTS + VERBS + BLOCKS)
+                         NAMES + FIGURES + DOCUMENTS + VERBS + FURTHER + BLOCKS)
 def test_speaker_causes_of_part_i(
     pipeline: LoadedPipeline, text: str, opening: str, expected: str | None
 ) -> None:

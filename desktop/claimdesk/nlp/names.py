@@ -260,6 +260,12 @@ def joined_entities(doc: Doc) -> list[Span]:
                 and all(t.lower_ in NAME_PARTICLES for t in doc[last.end:ent.start])):
             out[-1] = doc.char_span(last.start_char, ent.end_char, label="PERSON") or last
             continue
+        if (last is not None and last.label_ == "PERSON" and ent.start == last.end
+                and len(last) >= 2 and last[-1].lower_ in NAME_PARTICLES
+                and len(ent) == 1 and ent[0].is_title):
+            # "Ursula von der" + "Leyen" (tagged a place): the particle ends no name.
+            out[-1] = doc.char_span(last.start_char, ent.end_char, label="PERSON") or last
+            continue
         if (last is not None and last.label_ == "ORG" and ent.label_ == "GPE"
                 and ent.start == last.end and last.root.dep_ == "compound"
                 and last.root.head.i in range(ent.start, ent.end)):

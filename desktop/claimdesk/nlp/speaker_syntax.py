@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _TITLE_WORDS = lx.HONORIFICS | lx.ROLE_HEADS
-_RULED = frozenset({"rule", "rules", "ruled"})
+_RULED = frozenset({"rule", "rules", "ruled", "order", "orders", "ordered"})
 #: A document that "reads" gives its author's words: "the statement reads, “…”".
 _READS = frozenset({"read", "reads"})
 _PART_WORDS = frozenset({"part", "parts", "some", "much", "one"})
@@ -44,15 +44,14 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
         # named with the title ("Judge Ann Lee ruled…") is a court too, and anyone who
         # rules that something is so gives a ruling ("ruled the law violated…").
         clause = any(k.dep_ == "ccomp" for k in tok.children)
+        if low not in {"rule", "rules", "ruled"} and not _ordered_clause(tok):
+            return False  # "the judge ordered that…", but "Coles ordered extra stock"
         return tok.tag_.startswith("VB") and tok.dep_ != "relcl" and any(
             c.dep_ == "nsubj" and (clause or c.lower_ in _COURTS or (
                 c.ent_type_ in {"ORG", "PERSON"} and any(w.lower_ in _COURTS for w in c.subtree)))
             for c in tok.children)
     if low in _READS:
         return tok.tag_.startswith("VB") and _read_document(tok) is not None
-    if low in {"read", "reads"}:
-        # "“…”, reads an AEW press release": a document's words are its author's.
-        return any(c.dep_ == "nsubj" and c.lower_ in lx.DATA_NOUNS for c in tok.children)
     if low not in lx.REPORTING_VERBS:
         return speech_frame(tok)
     if low == "according":
@@ -128,6 +127,15 @@ def is_act(verb: Token) -> bool:
         return True
     clause = any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children)
     return low in lx.WEAK_REPORTING_VERBS and not clause and speech_frame(verb)
+
+
+def _ordered_clause(tok: Token) -> bool:
+    """ "ordered that ballots be accepted", "ordered the accused remain in custody": an
+    order given as a clause, not goods ordered ("ordered extra stock, while…")."""
+    clause = next((k for k in tok.children if k.dep_ == "ccomp" and k.i > tok.i), None)
+    if clause is None:
+        return False
+    return not any(t.is_punct for t in tok.doc[tok.i + 1:clause.left_edge.i])
 
 
 def _named_figure(tok: Token) -> bool:
@@ -372,8 +380,11 @@ def noun_phrase(tok: Token) -> str | None:
     left = tok.left_edge.i
     doc = tok.doc
     while left < tok.i and (doc[left].lower_ in lx.DETERMINERS or doc[left].is_punct
-                            or (tok.pos_ == "PROPN" and doc[left].lower_ in _TITLE_WORDS)):
-        left += 1  # "Mayor Ana Ruiz" untagged: the name without its title
+                            or (tok.pos_ == "PROPN" and (doc[left].lower_ in _TITLE_WORDS
+                                                         or doc[left].is_lower))):
+        # "Mayor Ana Ruiz" untagged: the name without its title; "wrestling promotion
+        # World Wonder Ring Stardom": without what it is
+        left += 1
     age = next((t.i for t in doc[left:tok.i] if t.lower_ == "old" and t.i - left >= 2
                 and doc[left].like_num and doc[left + 1].is_punct), None)
     if age is not None:
