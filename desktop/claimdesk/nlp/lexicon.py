@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from claimdesk.nlp.given_names import CENSUS_FEMALE, CENSUS_MALE
+
 
 def words(text: str) -> frozenset[str]:
     """The white-space separated words of `text`, as a set."""
@@ -407,5 +409,8 @@ MALE_NAMES = words(
     charles liam wes alastair alistair jacob sadiq keir oliver dominic matt grant
     """
 )
+# The census lists widen both (a name the hand lists give one gender keeps it).
+FEMALE_NAMES, MALE_NAMES = (FEMALE_NAMES | (CENSUS_FEMALE - MALE_NAMES),
+                            MALE_NAMES | (CENSUS_MALE - FEMALE_NAMES))
 FEMALE_TITLES = words("mrs mrs. ms ms. miss dame lady baroness madam queen princess")
 MALE_TITLES = words("mr mr. sir lord king prince")

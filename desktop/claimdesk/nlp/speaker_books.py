@@ -49,6 +49,8 @@ class Books:
                 continue  # but "Kidston" tagged a place after "Jarrod Kidston" is him
             name = clean_name(ent)
             before = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if ent[0].lower_ in lx.FEMALE_TITLES | lx.MALE_TITLES:
+                before = ent[0].lower_  # "Prince Karim Aziz" tagged with the title
             self.names.add(name, before)
             full = self.names.full(name)
             self.roles.learn(ent, full)
