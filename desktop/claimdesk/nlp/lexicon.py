@@ -33,6 +33,7 @@ SPEECH_ACTS = words(
     thank thanks thanked thanking endorse endorses endorsed endorsing
     apologise apologises apologised apologising apologize apologizes apologized apologizing
     disagree disagrees disagreed disagreeing
+    underline underlines underlined reassert reasserts reasserted
     plead pleads pleaded pleading pled
     """
 )
@@ -61,6 +62,7 @@ REPORTING_VERBS = words(
     find finds found indicate indicates indicated request requests requested
     accusing claiming arguing warning insisting adding denying urging criticising
     criticizing condemning praising stressing suggesting describing admitting announcing
+    attribute attributes attributed posting
     react reacts reacted
     """
 ) | SPEECH_ACTS
@@ -127,7 +129,8 @@ DIRECTIVE_VERBS = words("instruct instructs instructed instructing")
 # Weak reporting verbs by which a named source gives a figure or finding as their object:
 # "the WHO reported 1,051,635 cases", "the Review estimated the population at…".
 FIGURE_VERBS = words(
-    "report reports reported estimate estimates estimated identify identifies identified"
+    "report reports reported estimate estimates estimated identify identifies identified "
+    "show shows showed"
 )
 # Verbs that give someone's words: "the paper quoted X as saying" is X's statement.
 QUOTING_VERBS = words("quote quotes quoted quoting cite cites cited citing")
@@ -138,7 +141,7 @@ SPEAK_VERBS = words("speak speaks spoke speaking talk talks talked talking")
 # ("continued to fight", "posted a video", "noted", "states" as a noun are not speech).
 WEAK_REPORTING_VERBS = words(
     """
-    continue continues continued post posted report reports reported state states note
+    continue continues continued post posted posting report reports reported state states note
     notes estimate estimates estimated hail hails hailed claims believe believes believed
     describe describes described welcome welcomes welcomed agree agrees agreed show shows
     showed counter counters countered respond responds responded find finds found
@@ -372,7 +375,7 @@ DATA_NOUNS = words(
     calculations findings ruling judgment judgement statement message website
     projections projection guidelines post posts tweet tweets filing filings decree
     decrees schedule schedules timetable investigation investigations lawsuit lawsuits
-    complaint complaints petition petitions release releases
+    complaint complaints petition petitions release releases database databases
     """
 )
 

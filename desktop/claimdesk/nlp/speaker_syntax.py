@@ -145,9 +145,16 @@ def _named_figure(tok: Token) -> bool:
         return False
     kids = list(tok.children)
     subject = next((c for c in kids if c.dep_ == "nsubj"), None)
-    return (subject is not None and any(c.dep_ == "dobj" for c in kids)
-            and (subject.ent_type_ in {"ORG", "GPE", "PERSON", "NORP"}
-                 or (subject.is_upper and subject.is_alpha and len(subject) >= 3)))
+    if subject is None or not any(c.dep_ == "dobj" for c in kids):
+        return False
+    # "the local health secretary reported one more case"; "Marine Traffic's database
+    # shows…": a role, or a document of a named source.
+    role = subject.lower_ in _TITLE_WORDS and any(c.lower_ == "the" for c in subject.lefts)
+    if tok.lower_ in {"show", "shows", "showed"}:
+        return source(subject) is not subject  # "Photographs showed the wreck" is no one's
+    return (subject.ent_type_ in {"ORG", "GPE", "PERSON", "NORP"} or role
+            or (subject.is_upper and subject.is_alpha and len(subject) >= 3)
+            or source(subject) is not subject)
 
 
 def speech_frame(tok: Token) -> bool:

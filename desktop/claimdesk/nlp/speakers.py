@@ -104,6 +104,8 @@ class SpeakerTracker:
         self._paragraphs = 0  # paragraphs attributed so far
         # The body the last unnamed spokesperson spoke for: "the spokesperson" again.
         self._spoken_for: str | None = None
+        # The institution of the research team last named: "the researchers" again.
+        self._research: str | None = None
 
     def attribute(
         self, doc: Doc, sentences: Sequence[Span], paragraph: int, given: str | None = None,
@@ -324,6 +326,16 @@ class SpeakerTracker:
                 return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
             ent = nouns.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
+        if ent is None and low in lx.DATA_NOUNS and (owner := next(
+                (c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}),
+                None)) is not None:
+            return self.refs.group(ctx, owner)  # "according to its press release"
+        if ent is None and (team := nouns.research_body(tok, ctx.ents)) is not None:
+            self._research = clean_name(team)  # "scientists from Tsinghua University"
+            return Who(self._research, SpeakerKind.ORGANISATION)
+        if (ent is None and self._research and low in nouns.RESEARCHERS
+                and any(c.lower_ == "the" for c in tok.lefts)):
+            return Who(self._research, SpeakerKind.ORGANISATION)  # "The researchers found"
         if ent is None and (body := nouns.spoken_for(tok, ctx.ents)) is not None:
             # "a Home Office spokesperson": the body, whatever the tagger made of its name.
             self._spoken_for = clean_name(body)
