@@ -76,6 +76,13 @@ The language detector's model (py3langid) - BSD-3-Clause
   Lui, Timothy Baldwin. "langid.py: An Off-the-shelf Language Identification Tool".
   Proceedings of ACL 2012, System Demonstrations.
 
+Given names (1990 US Census) - public domain
+  The speaker rules tell women's from men's names (for "she" and "he") and people from
+  bodies partly by given names taken from the 1990 US Census first-name lists, a public
+  domain work of the US Census Bureau (copies ship in the MIT-licensed `names` 0.3.0
+  source distribution). Only the most frequent names are kept, as plain words in
+  claimdesk/nlp/given_names.py, written by tools/given_names.py.
+
 ICU (inside PySide6's Qt libraries) - Unicode License
   Qt uses ICU 73. On Linux the installers carry a reduced copy of its data library
   (root and English locales only). ICU's licence is below (text from Debian's libicu72).

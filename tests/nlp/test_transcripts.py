@@ -318,3 +318,38 @@ def test_numbered_speakers_of_a_machine_transcript_stay_outside_claims(
     assert [(c.text, c.speaker) for c in claims] == [
         ("Good evening.", None), ("Crime fell 4% this year.", None),
         ("It rose 2%, the police say.", None), ("That count is out of date.", None)]
+
+
+OLD_COMMONS = (
+    "Rail Fares\n"
+    "12 Mar 1998 : Column 410\n"
+    "4. Dr. Ann Hale (Northfield) (Lab): What plans he has to cap rail fares.\n"
+    "The Minister for Transport (Mr. Tom Reed): Fares will rise by no more than 1% in "
+    "January.\n"
+    "Dr. Hale: I thank the Minister for his reply.\n"
+    "The Minister for Transport: Every operator has agreed to the cap.\n"
+    "Mr. Speaker: Order.\n"
+)
+
+
+def test_older_hansard_turns_with_full_stops_question_numbers_and_offices(
+    pipeline: LoadedPipeline,
+) -> None:
+    claims = extract_candidates(OLD_COMMONS, pipeline)
+    got = [(c.text[:12], c.speaker) for c in claims if c.speaker]
+    assert got == [
+        ("What plans h", "Ann Hale"),
+        ("Fares will r", "Tom Reed"),
+        ("I thank the ", "Dr. Hale"),
+        ("Every operat", "Tom Reed"),
+        ("Order.", "Mr. Speaker"),
+    ]
+    assert all(":" not in c.text[:20] for c in claims)
+
+
+def test_one_styled_turn_alone_makes_no_transcript(pipeline: LoadedPipeline) -> None:
+    text = ("Clinic opens\nThe clinic opened on Monday.\n"
+            "Dr. Jones: the doctor who built it said it cost £2 million.\n")
+    assert line_speaker("Mr. Dobson: I would not have thought so.") == (12, "Mr. Dobson")
+    claims = extract_candidates(text, pipeline)
+    assert any(c.text.startswith("Dr. Jones") for c in claims)

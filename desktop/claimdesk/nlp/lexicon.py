@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from claimdesk.nlp.given_names import CENSUS_FEMALE, CENSUS_MALE
+
 
 def words(text: str) -> frozenset[str]:
     """The white-space separated words of `text`, as a set."""
@@ -31,6 +33,7 @@ SPEECH_ACTS = words(
     thank thanks thanked thanking endorse endorses endorsed endorsing
     apologise apologises apologised apologising apologize apologizes apologized apologizing
     disagree disagrees disagreed disagreeing
+    underline underlines underlined reassert reasserts reasserted
     plead pleads pleaded pleading pled
     """
 )
@@ -58,7 +61,8 @@ REPORTING_VERBS = words(
     describes described welcome welcomes welcomed agree agrees agreed show shows showed
     find finds found indicate indicates indicated request requests requested
     accusing claiming arguing warning insisting adding denying urging criticising
-    criticizing condemning praising stressing suggesting describing admitting
+    criticizing condemning praising stressing suggesting describing admitting announcing
+    attribute attributes attributed posting
     react reacts reacted
     """
 ) | SPEECH_ACTS
@@ -122,6 +126,12 @@ LABEL_VERBS = words("label labels labelled labeled labelling labeling designate 
 # police to close the road" (speech_frame wants "to …"). "Ordered" and "directed" are
 # left out: news narrates orders ("ordered the network to shut down") as events.
 DIRECTIVE_VERBS = words("instruct instructs instructed instructing")
+# Weak reporting verbs by which a named source gives a figure or finding as their object:
+# "the WHO reported 1,051,635 cases", "the Review estimated the population at…".
+FIGURE_VERBS = words(
+    "report reports reported estimate estimates estimated identify identifies identified "
+    "show shows showed"
+)
 # Verbs that give someone's words: "the paper quoted X as saying" is X's statement.
 QUOTING_VERBS = words("quote quotes quoted quoting cite cites cited citing")
 # "pointed out that…" (with its particle; "pointed at the map" is no statement).
@@ -131,7 +141,7 @@ SPEAK_VERBS = words("speak speaks spoke speaking talk talks talked talking")
 # ("continued to fight", "posted a video", "noted", "states" as a noun are not speech).
 WEAK_REPORTING_VERBS = words(
     """
-    continue continues continued post posted report reports reported state states note
+    continue continues continued post posted posting report reports reported state states note
     notes estimate estimates estimated hail hails hailed claims believe believes believed
     describe describes described welcome welcomes welcomed agree agrees agreed show shows
     showed counter counters countered respond responds responded find finds found
@@ -364,7 +374,8 @@ DATA_NOUNS = words(
     polls study studies estimates estimate documents papers records accounts summary
     calculations findings ruling judgment judgement statement message website
     projections projection guidelines post posts tweet tweets filing filings decree
-    decrees schedule schedules timetable investigation investigations
+    decrees schedule schedules timetable investigation investigations lawsuit lawsuits
+    complaint complaints petition petitions release releases database databases
     """
 )
 
@@ -401,5 +412,8 @@ MALE_NAMES = words(
     charles liam wes alastair alistair jacob sadiq keir oliver dominic matt grant
     """
 )
+# The census lists widen both (a name the hand lists give one gender keeps it).
+FEMALE_NAMES, MALE_NAMES = (FEMALE_NAMES | (CENSUS_FEMALE - MALE_NAMES),
+                            MALE_NAMES | (CENSUS_MALE - FEMALE_NAMES))
 FEMALE_TITLES = words("mrs mrs. ms ms. miss dame lady baroness madam queen princess")
 MALE_TITLES = words("mr mr. sir lord king prince")

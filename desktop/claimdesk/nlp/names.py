@@ -98,11 +98,15 @@ def clean_name(span: Span) -> str:
         start += 1
     # "World Health Organization (WHO": the tagger took the opening of the short form.
     end = next((t.i for t in doc[start + 1:end] if t.text == "("), end)
-    while end - start > 1 and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
-        end -= 1
+    while end - start > 1 and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct
+                               or (end - start > 2 and doc[end - 1].text in POSTNOMINALS)):
+        end -= 1  # "Kama Melly QC": the letters after a name are no part of it
     return doc[start:end].text.strip()
 
 
+#: Letters after a person's name: honours, silk, seats.
+POSTNOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "MS", "AM", "OBE", "CBE", "MBE",
+                          "KBE", "DBE", "JP", "PhD"})
 #: A regnal number after a name: "Elizabeth II", "Maha Vajiralongkorn X".
 REGNAL = re.compile(r"[IVX]{1,5}")
 
@@ -119,6 +123,8 @@ def titled_person(span: Span) -> str | None:
     if last < 0:
         return None
     rest = tokens[last + 1:]
+    while len(rest) > 2 and rest[-1].text in POSTNOMINALS:
+        rest = rest[:-1]  # "Prosecutor Kama Melly QC"
     if rest and rest[0].lower_ in {"of", "for"}:
         given = next((k for k, t in enumerate(rest) if t.lower_ in _GIVEN), None)
         rest = rest[given:] if given is not None else []
@@ -221,11 +227,28 @@ def entity_speaker(ent: Span, tok: Token, names: NameBook, short: dict[str, str]
     doc = tok.doc
     start = ent.start
     # "The Liberal Democrats": the tagger may leave "Liberal" out of the entity.
-    while (start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title
-           and doc[start - 1].head.i in range(ent.start, ent.end)):
+    # "The Lost 52 Project": a name with a number inside it, its words hung on the head.
+    while (start > 0 and doc[start - 1].head.i in range(ent.start, ent.end) and (
+            (doc[start - 1].dep_ in {"compound", "nmod"} and doc[start - 1].is_title
+             and doc[start - 1].lower_ not in _TITLES)
+            or (doc[start - 1].dep_ == "nummod" and doc[start - 1].is_digit))):
         start -= 1
-    name = clean_name(doc[start:ent.end] if start < ent.start else ent)
+    while start < ent.start and doc[start].is_digit:
+        start += 1  # "52 Project" alone is a count of projects
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and ent.label_ == "ORG":
+        # "Progressive Party" + "of Working People", the rest left untagged.
+        rest = 0
+        while (end + 1 + rest < len(doc) and rest < 3 and doc[end + 1 + rest].is_title
+               and not doc[end + 1 + rest].ent_type_):
+            rest += 1
+        if rest and not (end + 1 + rest < len(doc) and doc[end + 1 + rest].is_title):
+            end += 1 + rest
+    name = clean_name(doc[start:end] if (start, end) != (ent.start, ent.end) else ent)
     name = short.get(name) or short.get(name.split()[-1] if name else "", name)
+    if ent[-1].text in POSTNOMINALS and len(ent) >= 3 and name:
+        names.add(name)  # "Kama Melly QC" tagged a body: a barrister's letters
+        return Who(names.full(name), SpeakerKind.PERSON)
     if names.is_person(name) and not set(name.lower().split()) & lx.ORG_WORDS:
         return Who(names.full(name), SpeakerKind.PERSON)  # "Biden" tagged ORG after "Joe Biden"
     kind = entity_kind(ent, name) if name else None
@@ -254,6 +277,12 @@ def joined_entities(doc: Doc) -> list[Span]:
         if (last is not None and last.label_ == "PERSON" and ent.label_ == "PERSON"
                 and 0 < ent.start - last.end <= 2
                 and all(t.lower_ in NAME_PARTICLES for t in doc[last.end:ent.start])):
+            out[-1] = doc.char_span(last.start_char, ent.end_char, label="PERSON") or last
+            continue
+        if (last is not None and last.label_ == "PERSON" and ent.start == last.end
+                and len(last) >= 2 and last[-1].lower_ in NAME_PARTICLES
+                and len(ent) == 1 and ent[0].is_title):
+            # "Ursula von der" + "Leyen" (tagged a place): the particle ends no name.
             out[-1] = doc.char_span(last.start_char, ent.end_char, label="PERSON") or last
             continue
         if (last is not None and last.label_ == "ORG" and ent.label_ == "GPE"

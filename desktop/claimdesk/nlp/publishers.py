@@ -18,6 +18,7 @@ _PUBLISHING = lx.words(
     """
     publish publishes published release releases released issue issues issued produce
     produces produced compile compiles compiled commission commissions commissioned
+    file files filed
     """
 )
 _DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their"})

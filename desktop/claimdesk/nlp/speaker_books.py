@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from claimdesk.nlp.quote_verbs import Context
 
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_TITLE_WORDS = lx.HONORIFICS | lx.ROLE_HEADS
 
 
 @dataclass(slots=True)
@@ -48,6 +49,8 @@ class Books:
                 continue  # but "Kidston" tagged a place after "Jarrod Kidston" is him
             name = clean_name(ent)
             before = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if ent[0].lower_ in lx.FEMALE_TITLES | lx.MALE_TITLES:
+                before = ent[0].lower_  # "Prince Karim Aziz" tagged with the title
             self.names.add(name, before)
             full = self.names.full(name)
             self.roles.learn(ent, full)
@@ -61,6 +64,9 @@ class Books:
                 name = defined.text
                 self.short[tok.doc[tok.i + 1].text] = name
                 ctx.defined.update(dict.fromkeys(range(defined.start, defined.end), name))
+            expanded = _expanded_name(tok)
+            if expanded is not None and not ctx.quoted(tok):
+                self.short.setdefault(tok.text, expanded)  # "AEW (All Elite Wrestling)"
             if (body := _body_of_place(tok)) is not None and not ctx.quoted(tok):
                 self.orgs.update(dict.fromkeys((tok.lower_, *lx.ORG_ALIASES.get(tok.lower_, ())),
                                                body))
@@ -72,6 +78,11 @@ class Books:
         if len(words) > 1 and words[-1].islower():
             body = " ".join(words[:-1])
             return Who(self.short.get(body, body), SpeakerKind.ORGANISATION)
+        titled = [i for i, w in enumerate(words[:-1]) if w.lower() in _TITLE_WORDS]
+        if titled and len(words) - titled[-1] > 2:
+            # "United States District Judge Victor Marrero": the judge's name.
+            name = " ".join(words[titled[-1] + 1:])
+            return Who(self.names.full(name), SpeakerKind.PERSON)
         name = self.short.get(credit, credit)
         kind = name_kind(name)
         return Who(self.names.full(name) if kind is SpeakerKind.PERSON else name, kind)
@@ -108,6 +119,24 @@ def _body_of_place(tok: Token) -> str | None:
 
 
 _JOINERS = frozenset({"of", "for", "from", "and", "the", "on", "in"})
+
+
+def _expanded_name(short: Token) -> str | None:
+    """ "AEW (All Elite Wrestling)": the name in brackets after a short form, if the
+    initials of its title-case words (with or without the small words) spell it."""
+    doc = short.doc
+    text = short.text
+    if not (text.isalpha() and text.isupper() and 2 <= len(text) <= 6) or (
+            short.i + 3 >= len(doc) or doc[short.i + 1].text != "("):
+        return None
+    close = next((t.i for t in doc[short.i + 2:short.i + 12] if t.text == ")"), None)
+    words = doc[short.i + 2:close] if close is not None else None
+    if words is None or len(words) < 2 or not words[0].is_title or not all(
+            t.is_title or t.lower_ in _JOINERS for t in words):
+        return None
+    capitals = "".join(t.text[0] for t in words if t.is_title)
+    every = "".join(t.text[0].upper() for t in words)
+    return words.text if text in {capitals, every} else None
 
 
 def _defined_name(paren: Token, ents: dict[int, Span]) -> Span | None:

@@ -60,6 +60,35 @@ def spoken_for(tok: Token, ents: dict[int, Span]) -> Span | None:
         ent = ents.get(word.i)
         if ent is not None and ent.label_ != "PERSON" and (kept is None or ent.label_ in kept):
             return ent
+    for word in near:
+        if (kept is None and word.dep_ == "pobj" and word.lower_ in _GOVERNMENTS
+                and any(c.ent_type_ in {"NORP", "GPE"} for c in word.lefts)):
+            # "the spokesperson for the German government": no entity, yet named.
+            first = next(c for c in word.lefts if c.ent_type_ in {"NORP", "GPE"})
+            return word.doc[first.i:word.i + 1]
+    return None
+
+
+_GOVERNMENTS = frozenset({"government", "ministry", "embassy", "presidency", "army", "navy"})
+
+
+#: A research team, which speaks for the institution it comes from.
+RESEARCHERS = frozenset({"researchers", "researcher", "scientists", "scientist", "team",
+                         "authors", "investigators"})
+
+
+def research_body(tok: Token, ents: dict[int, Span]) -> Span | None:
+    """ "scientists from China's Tsinghua University", "a team of researchers at the
+    University of Montreal": the first institution the team comes from."""
+    if tok.lower_ not in RESEARCHERS:
+        return None
+    for word in tok.subtree:
+        if word.i - tok.i > 12:
+            break
+        ent = ents.get(word.i)
+        if (word.dep_ == "pobj" and word.head.lower_ in {"from", "at", "of"}
+                and ent is not None and ent.label_ in {"ORG", "FAC"}):
+            return ent
     return None
 
 
@@ -183,6 +212,8 @@ def can_speak(tok: Token) -> bool:
     a body ("the council", "the paper") or a document ("the report"), not "tax returns"."""
     if tok.pos_ != "NOUN":
         return True
+    if tok.is_upper and tok.is_alpha and len(tok) >= 3:
+        return True  # "UNICEF reported…", tagged a common noun: an acronym is a body's name
     low = tok.lower_
     stem = low[:-1] if low.endswith("s") else low
     if stem.endswith(_AGENT_ENDINGS):

@@ -45,6 +45,8 @@ class References:
             return person
         if tok.left_edge.lower_ != "the" or tok.lower_ not in lx.ROLE_HEADS:
             return None  # "the three-judge court" is a court, whatever "judge" says
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None  # "the head of the internal investigators": someone new, not named
         person = self.person(ctx, tok, None, only_one=True)
         return person if person and self.roles.may_be(person, words) else None
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _TITLE_WORDS = lx.HONORIFICS | lx.ROLE_HEADS
-_RULED = frozenset({"rule", "rules", "ruled"})
+_RULED = frozenset({"rule", "rules", "ruled", "order", "orders", "ordered"})
 #: A document that "reads" gives its author's words: "the statement reads, “…”".
 _READS = frozenset({"read", "reads"})
 _PART_WORDS = frozenset({"part", "parts", "some", "much", "one"})
@@ -44,6 +44,8 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
         # named with the title ("Judge Ann Lee ruled…") is a court too, and anyone who
         # rules that something is so gives a ruling ("ruled the law violated…").
         clause = any(k.dep_ == "ccomp" for k in tok.children)
+        if low not in {"rule", "rules", "ruled"} and not _ordered_clause(tok):
+            return False  # "the judge ordered that…", but "Coles ordered extra stock"
         return tok.tag_.startswith("VB") and tok.dep_ != "relcl" and any(
             c.dep_ == "nsubj" and (clause or c.lower_ in _COURTS or (
                 c.ent_type_ in {"ORG", "PERSON"} and any(w.lower_ in _COURTS for w in c.subtree)))
@@ -72,7 +74,8 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
             # "X reported on Friday, turnout had fallen": the clause is parsed as the head.
             aside = tok.dep_ in {"ccomp", "parataxis"} and tok.head.i > tok.i
             return (any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or quoting
-                    or aside or speech_frame(tok))  # "welcomed the decision"
+                    or aside or speech_frame(tok)  # "welcomed the decision"
+                    or _named_figure(tok))
         nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         return nxt in {"that", ":"} or quoting
     if tok.dep_ == "relcl" and tok.head.dep_ not in {"nsubj", "nsubjpass"} and not quoting:
@@ -124,6 +127,34 @@ def is_act(verb: Token) -> bool:
         return True
     clause = any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children)
     return low in lx.WEAK_REPORTING_VERBS and not clause and speech_frame(verb)
+
+
+def _ordered_clause(tok: Token) -> bool:
+    """ "ordered that ballots be accepted", "ordered the accused remain in custody": an
+    order given as a clause, not goods ordered ("ordered extra stock, while…")."""
+    clause = next((k for k in tok.children if k.dep_ == "ccomp" and k.i > tok.i), None)
+    if clause is None:
+        return False
+    return not any(t.is_punct for t in tok.doc[tok.i + 1:clause.left_edge.i])
+
+
+def _named_figure(tok: Token) -> bool:
+    """ "The WHO reported 1,051,635 cases", "the Review estimated the population at…": a
+    named body or person giving a figure or finding is its source."""
+    if tok.lower_ not in lx.FIGURE_VERBS or tok.dep_ not in {"ROOT", "conj"}:
+        return False
+    kids = list(tok.children)
+    subject = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.dep_ == "dobj" for c in kids):
+        return False
+    # "the local health secretary reported one more case"; "Marine Traffic's database
+    # shows…": a role, or a document of a named source.
+    role = subject.lower_ in _TITLE_WORDS and any(c.lower_ == "the" for c in subject.lefts)
+    if tok.lower_ in {"show", "shows", "showed"}:
+        return source(subject) is not subject  # "Photographs showed the wreck" is no one's
+    return (subject.ent_type_ in {"ORG", "GPE", "PERSON", "NORP"} or role
+            or (subject.is_upper and subject.is_alpha and len(subject) >= 3)
+            or source(subject) is not subject)
 
 
 def speech_frame(tok: Token) -> bool:
@@ -356,9 +387,19 @@ def noun_phrase(tok: Token) -> str | None:
     left = tok.left_edge.i
     doc = tok.doc
     while left < tok.i and (doc[left].lower_ in lx.DETERMINERS or doc[left].is_punct
-                            or (tok.pos_ == "PROPN" and doc[left].lower_ in _TITLE_WORDS)):
-        left += 1  # "Mayor Ana Ruiz" untagged: the name without its title
+                            or (tok.pos_ == "PROPN" and (doc[left].lower_ in _TITLE_WORDS
+                                                         or doc[left].is_lower))):
+        # "Mayor Ana Ruiz" untagged: the name without its title; "wrestling promotion
+        # World Wonder Ring Stardom": without what it is
+        left += 1
+    age = next((t.i for t in doc[left:tok.i] if t.lower_ == "old" and t.i - left >= 2
+                and doc[left].like_num and doc[left + 1].is_punct), None)
+    if age is not None:
+        left = age + 1  # "47-year-old Matovič's government office": the office
     right = tok.i + 1
+    if (tok.pos_ == "PROPN" and right < len(doc) and doc[right].dep_ == "nummod"
+            and doc[right].head.i == tok.i and doc[right].is_digit):
+        right += 1  # "News 12 reported": the station's number is its name
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "from"}:
             if child.right_edge.i - tok.i <= 5:

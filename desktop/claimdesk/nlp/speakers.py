@@ -104,6 +104,8 @@ class SpeakerTracker:
         self._paragraphs = 0  # paragraphs attributed so far
         # The body the last unnamed spokesperson spoke for: "the spokesperson" again.
         self._spoken_for: str | None = None
+        # The institution of the research team last named: "the researchers" again.
+        self._research: str | None = None
 
     def attribute(
         self, doc: Doc, sentences: Sequence[Span], paragraph: int, given: str | None = None,
@@ -300,7 +302,8 @@ class SpeakerTracker:
         if tok.pos_ == "PRON" or low in lx.FIRST_SECOND_PERSON:
             return None
         defined = ctx.defined.get(tok.i) or (self._short.get(tok.text) if tok.is_upper
-                                             and tok.i not in ctx.ents else None)
+                                             and tok.i not in ctx.ents
+                                             and not nouns.unnamed(tok) else None)  # "one MP"
         if defined is not None:
             return Who(defined, SpeakerKind.ORGANISATION)  # "Notes from Poland (NFP)", "NFP"
         ent = ctx.ents.get(tok.i)
@@ -323,6 +326,16 @@ class SpeakerTracker:
                 return Who(person, _PERSON)  # "the Tory leader said"
         if ent is None:
             ent = nouns.office_holder(tok, ctx.ents)  # "Minister for Exports Lord Offord said"
+        if ent is None and low in lx.DATA_NOUNS and (owner := next(
+                (c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}),
+                None)) is not None:
+            return self.refs.group(ctx, owner)  # "according to its press release"
+        if ent is None and (team := nouns.research_body(tok, ctx.ents)) is not None:
+            self._research = clean_name(team)  # "scientists from Tsinghua University"
+            return Who(self._research, SpeakerKind.ORGANISATION)
+        if (ent is None and self._research and low in nouns.RESEARCHERS
+                and any(c.lower_ == "the" for c in tok.lefts)):
+            return Who(self._research, SpeakerKind.ORGANISATION)  # "The researchers found"
         if ent is None and (body := nouns.spoken_for(tok, ctx.ents)) is not None:
             # "a Home Office spokesperson": the body, whatever the tagger made of its name.
             self._spoken_for = clean_name(body)
@@ -366,6 +379,9 @@ class SpeakerTracker:
                 return Who(force, SpeakerKind.ORGANISATION)
             if low not in self._orgs:
                 return NOBODY
+        if low in lx.DATA_NOUNS and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                        for c in tok.children):
+            return NOBODY  # "according to a whistle-blower complaint": whose, unsaid
         phrase = syn.noun_phrase(tok) if nouns.can_speak(tok) else None  # "returns" cannot
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 

@@ -39,14 +39,27 @@ _SIGNATURE = re.compile(
 # UK Hansard turns: "Karen Lee (Lincoln) (Lab):", "Sir Edward Leigh (Gainsborough) (Con) [V]:"
 # and a minister by office, "The Secretary of State for Health (Wes Streeting):". The seat,
 # party, "[V]" (virtual) and office are no part of the speaker's name.
-_STYLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)"
+# Older Hansard writes the styles with a full stop ("Mr. Christopher Chope (Christchurch)
+# (Con):") and opens a tabled question with its number ("10. Dr. Vincent Cable (Twickenham):").
+_STYLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?"
+_NUMBER = r"(?:\d{1,3}\.\s+)?"
 _MEMBER = re.compile(
-    rf"(?:(?P<style>{_STYLE})\s+)?(?P<name>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,3}})"
+    rf"{_NUMBER}(?:(?P<style>{_STYLE})\s+)?(?P<name>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,3}})"
     r"(?:\s\([^()\n:]{2,60}\)){1,3}(?:\s\[V\])?\s?:[ \t]+(?=\S)"
 )
 _OFFICE = re.compile(
-    rf"The\s[A-Z][^():\n]{{2,140}}?\s\((?:(?P<style>{_STYLE})\s+)?"
+    rf"{_NUMBER}The\s(?P<office>[A-Z][^():\n]{{2,140}}?)\s\((?:(?P<style>{_STYLE})\s+)?"
     rf"(?P<name>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,3}})\)(?:\s\[V\])?\s?:[ \t]+(?=\S)"
+)
+# A later turn by style and surname, or by office alone: "Mr. Dobson:", "Mr Speaker:",
+# "The Secretary of State for Health:" (the office's holder, if a turn named them).
+_STYLED = re.compile(
+    rf"(?P<style>{_STYLE})\s+(?P<name>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})\s?:[ \t]+(?=\S)"
+)
+_OFFICE_ONLY = re.compile(
+    r"The\s(?P<office>(?:Prime|Deputy|Secretary|Minister|Chancellor|Attorney|Solicitor|Leader"
+    r"|Parliamentary|Financial|Chief|Economic|Exchequer|Home|Foreign)[A-Za-z ,'’-]{0,100}?)"
+    r"\s?:[ \t]+(?=\S)"
 )
 # "Speaker 1 (00:00:01):", "Speaker 2:": a machine transcript's turn, its speaker unnamed.
 _NUMBERED = re.compile(
@@ -102,7 +115,11 @@ def hansard_speaker(line: str) -> tuple[int, str] | None:
     """(length of the prefix, speaker) when `line` opens with a Hansard turn."""
     match = _MEMBER.match(line) or _OFFICE.match(line)
     if match is None:
-        return None
+        styled = _STYLED.match(line)
+        if styled is not None and not set(styled.group("name").lower().split()) & _NOT_NAMES:
+            return styled.end(), f"{styled.group('style')} {styled.group('name')}"
+        office = _OFFICE_ONLY.match(line)
+        return (office.end(), office.group("office")) if office is not None else None
     groups = re.findall(r"\(([^()]*)\)", line[:match.end()])
     if match.re is _MEMBER and len(groups) == 1 and "," in groups[0]:
         return None  # "Springfield Airport (Springfield, Ill.):" is a place note, no seat
@@ -166,6 +183,8 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
     speakers: dict[int, str] = {}
     credits: dict[int, str] = {}
     credit_lines: set[int] = set()
+    line_ends: dict[int, int] = {}
+    holders: dict[str, str] = {}  # office → the name a turn gave its holder
     strong = plain = 0
     previous: int | None = None
     for seg in segments:
@@ -177,11 +196,17 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
         if prefix is not None and (seg.paragraph in text_starts or prefix[0] >= len(line)):
             # A headline ("Boris Johnson: the rise and fall") is no turn; a turn alone
             # on its line is, though furniture drops such short lines.
+            office = _OFFICE.match(line)
+            if office is not None:
+                holders[office.group("office")] = prefix[1]
+            elif (only := _OFFICE_ONLY.match(line)) is not None:
+                # "The Secretary of State for Health:" after a turn that named the holder.
+                prefix = (prefix[0], holders.get(only.group("office"), prefix[1]))
             found[seg.paragraph] = prefix
-            if hansard_speaker(line) is not None:
+            if _MEMBER.match(line) or _OFFICE.match(line):
                 strong += 2
-            elif _TITLED.match(line):
-                plain += 1
+            elif _TITLED.match(line) or _STYLED.match(line) or _OFFICE_ONLY.match(line):
+                plain += 1  # "Mr. Dobson:", "The Prime Minister:" alone make no transcript
             else:
                 strong += 1
         elif seg.paragraph in text_starts and (
@@ -196,8 +221,16 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
                 text[text.rfind("\n", 0, seg.start) + 1:seg.end])) is not None:
             # Read on the whole line: the dash is a marker the segments leave out.
             credits[previous] = credit
+            # A quotation of several paragraphs after "X rejected this argument:" is
+            # all the credited one's.
+            order = list(starts)[:-1]
+            opened = next((k for k in range(len(order) - 2, max(len(order) - 5, -1), -1)
+                           if text[:line_ends.get(order[k], 0)].rstrip().endswith(":")), None)
+            for earlier in order[opened + 1:-1] if opened is not None else ():
+                credits[earlier] = credit
             credit_lines.add(seg.paragraph)  # furniture: the credit is no claim itself
         previous = seg.paragraph
+        line_ends[seg.paragraph] = max(line_ends.get(seg.paragraph, 0), seg.end)
     # A text whose first line of prose is a turn, and has another, is a transcript too.
     opens = bool(kept) and kept[0].paragraph in found
     transcript = strong >= 2 or len(found) >= 3 or (opens and len(found) >= 2)
@@ -235,7 +268,8 @@ def line_speakers(text: str, segments: list[Segment], kept: list[Segment]) -> Li
 #: "– European Court of Justice", "— USCG dispatcher, CNN": a dash, then a name or a body
 #: and an unnamed official of it, then the outlet that relayed the words.
 _CREDIT_LINE = re.compile(
-    r"[—–]\s*(?P<name>[^\n,.!?:;\"“”()\d]{2,60})(?:,\s*[^\n.!?:;\"“”]{1,40})?"
+    r"[—–]\s*(?P<name>[^\n,.!?:;\"“”()\d]{2,60})"
+    r"(?:,\s*(?:[^\n.!?:;\"“”]{1,40}|[\"“][^\"“”\n]{1,60}[\"”]))?"  # , "Decision and Order"
 )
 
 
