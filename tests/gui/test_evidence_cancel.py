@@ -13,6 +13,16 @@ from tests.importers import evidence_builders as make
 from tests.storage.dbfiles import rows
 
 
+def edit_and_attach_notes(window, tmp_path):
+    """The source's edit dialog, open, with a text file of phone notes being attached."""
+    dialog = window.detail.edit_source()
+    assert dialog is not None
+    text = tmp_path / "notes.txt"
+    text.write_text("Phone notes: the quayside gauge read 4 metres.", encoding="utf-8")
+    dialog.attach([text])
+    return dialog
+
+
 def stored(window) -> set[str]:
     return {str(r[0]) for r in rows(window.workbench.db.path, "SELECT sha256 FROM evidence_blobs")}
 
@@ -51,11 +61,7 @@ def test_cancel_while_a_file_is_still_being_attached_takes_it_back_once_attached
 ):
     window, source = window_with_a_source(qtbot, make_window, tmp_path)
     wb = window.workbench
-    dialog = window.detail.edit_source()
-    assert dialog is not None
-    text = tmp_path / "notes.txt"
-    text.write_text("Phone notes: the quayside gauge read 4 metres.", encoding="utf-8")
-    dialog.attach([text])
+    dialog = edit_and_attach_notes(window, tmp_path)
     dialog.reject()  # at once: the attach is still on its worker
     qtbot.waitUntil(lambda: not window.detail.evidence.busy(), timeout=WAIT_MS)
     assert wb.attachments(source) == [] and stored(window) == set()
@@ -85,11 +91,7 @@ def test_a_file_still_named_elsewhere_stays_in_the_desk_after_cancel(
 def test_save_keeps_the_files_attached_in_the_dialog(qtbot, make_window, tmp_path):
     window, source = window_with_a_source(qtbot, make_window, tmp_path)
     wb = window.workbench
-    dialog = window.detail.edit_source()
-    assert dialog is not None
-    text = tmp_path / "notes.txt"
-    text.write_text("Phone notes: the quayside gauge read 4 metres.", encoding="utf-8")
-    dialog.attach([text])
+    dialog = edit_and_attach_notes(window, tmp_path)
     qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=WAIT_MS)
     dialog.accept()
     qtbot.waitUntil(lambda: not window.detail.evidence.busy(), timeout=WAIT_MS)

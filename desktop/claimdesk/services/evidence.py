@@ -160,14 +160,7 @@ class EvidenceEdits(WritePath):
         """The attached file's bytes, checked against its sha256 on the way out."""
 
         def read(session: Session) -> bytes:
-            found = evidence_repo.get(session, attachment_id)
-            data = evidence_repo.read_bytes(session, found.sha256)
-            if hashlib.sha256(data).hexdigest() != found.sha256:
-                raise KnownError(
-                    f"The stored copy of {found.file_name} no longer matches its checksum; "
-                    "restore the desk from a backup."
-                )
-            return data
+            return checked_bytes(session, evidence_repo.get(session, attachment_id))
 
         return self._read(read)
 
@@ -182,3 +175,15 @@ class EvidenceEdits(WritePath):
         desk: no undo history can need them yet); returns how many went."""
         with self._write() as session:
             return evidence_repo.drop_unreferenced(session)
+
+
+def checked_bytes(session: Session, attachment: Attachment) -> bytes:
+    """The attached file's stored bytes, refused in one line if they no longer match its
+    sha256 (a desk altered outside ClaimDesk)."""
+    data = evidence_repo.read_bytes(session, attachment.sha256)
+    if hashlib.sha256(data).hexdigest() != attachment.sha256:
+        raise KnownError(
+            f"The stored copy of {attachment.file_name} no longer matches its checksum; "
+            "restore the desk from a backup."
+        )
+    return data

@@ -28,8 +28,9 @@ from claimdesk.errors import KnownError
 from claimdesk.reports.model import ArticleReport, Organisation, ReportData
 from claimdesk.reports.output import ExportFailed, write_atomic
 from claimdesk.services import desk_settings
+from claimdesk.services.evidence import checked_bytes
 from claimdesk.services.review import review_required
-from claimdesk.storage import evidence_repo, report_repo
+from claimdesk.storage import report_repo
 from claimdesk.storage import repositories as repo
 from claimdesk.storage.db import Database
 
@@ -192,13 +193,7 @@ class Reporting:
         with self.db.sessions() as session:
 
             def stored(f: Attachment) -> bytes:
-                data_bytes = evidence_repo.read_bytes(session, f.sha256)
-                if hashlib.sha256(data_bytes).hexdigest() != f.sha256:
-                    raise KnownError(
-                        f"The stored copy of {f.file_name} no longer matches its "
-                        "checksum; restore the desk from a backup."
-                    )
-                return data_bytes
+                return checked_bytes(session, f)
 
             for f in files:
                 # A saved page is copied inert (a reader's browser would run it); its
