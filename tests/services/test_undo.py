@@ -5,13 +5,14 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import update
 
 from claimdesk.domain import (
     ArticleMetadata,
@@ -26,6 +27,7 @@ from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.undo import UndoConflict, UndoStack
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage import repositories as repo
+from claimdesk.storage.orm import ClaimRow
 from tests.pg import target_of
 from tests.services.desk import ARTICLE, add_article, dump, mark, open_workbench
 
@@ -103,6 +105,41 @@ def test_labels_redo_and_a_new_edit_clearing_redo(wb: Workbench, tmp_path: Path)
     assert not wb.set_status(claim, ClaimStatus.TODO)
     assert wb.undo_label() == "Set status to To do"
     assert dump(wb.db) == before
+
+
+def a_minute_ago(wb: Workbench, claim: int) -> None:
+    """Move the claim's stored time a minute back, as if its last edit were that old."""
+    with wb.db.sessions.begin() as session:
+        row = session.get(ClaimRow, claim)
+        assert row is not None
+        session.execute(
+            update(ClaimRow).where(ClaimRow.id == claim)
+            .values(updated_at=row.updated_at - timedelta(minutes=1))
+        )
+
+
+def test_the_same_status_a_second_later_is_still_no_edit(wb: Workbench, tmp_path: Path) -> None:
+    """Stored times are whole seconds: a status set again later rewrote the claim's time,
+    which raised its version and counted as an edit on a loaded machine."""
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    wb.set_status(claim, ClaimStatus.DONE)
+    a_minute_ago(wb, claim)
+    version = wb.claim(claim).version
+    assert not wb.set_status(claim, ClaimStatus.DONE)
+    assert wb.undo_label() == "Set status to Done" and wb.claim(claim).version == version
+
+
+def test_the_same_speaker_kind_a_second_later_is_still_no_edit(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    aid = add_article(wb, tmp_path)
+    claim = mark(wb, aid, "Ministers will meet")
+    wb.set_speaker_kind(claim, SpeakerKind.ORGANISATION)
+    a_minute_ago(wb, claim)
+    version = wb.claim(claim).version
+    assert not wb.set_speaker_kind(claim, SpeakerKind.ORGANISATION)
+    assert wb.undo_label() == "Set speaker kind" and wb.claim(claim).version == version
 
 
 def test_undo_survives_switching_articles(wb: Workbench, tmp_path: Path) -> None:

@@ -51,7 +51,10 @@ def set_speaker_kind(session: Session, claim_id: int, kind: SpeakerKind | None) 
     row = session.get(ClaimRow, claim_id)
     if row is None:
         raise MissingRowError(f"claims {claim_id}")
-    row.speaker_kind = kind.value if kind else None
+    value = kind.value if kind else None
+    if row.speaker_kind == value:
+        return  # the same kind again is no edit, however long after (times are seconds)
+    row.speaker_kind = value
     row.updated_at = _now()
 
 

@@ -242,6 +242,8 @@ def get_claim(session: Session, claim_id: int) -> Claim:
 
 def set_claim_status(session: Session, claim_id: int, status: ClaimStatus) -> None:
     row: ClaimRow = _get(session, ClaimRow, claim_id)
+    if row.status == status.value:
+        return  # the same status again is no edit, however long after (times are seconds)
     row.status = status.value
     row.updated_at = _now()
 
