@@ -134,9 +134,7 @@ def _expanded_name(short: Token) -> str | None:
     if words is None or len(words) < 2 or not words[0].is_title or not all(
             t.is_title or t.lower_ in _JOINERS for t in words):
         return None
-    capitals = "".join(t.text[0] for t in words if t.is_title)
-    every = "".join(t.text[0].upper() for t in words)
-    return words.text if text in {capitals, every} else None
+    return words.text if _spells(text, words) else None
 
 
 def _defined_name(paren: Token, ents: dict[int, Span]) -> Span | None:
@@ -157,6 +155,11 @@ def _defined_name(paren: Token, ents: dict[int, Span]) -> Span | None:
     words = doc[start:paren.i]
     if len(words) < 2 or any(t.i in ents for t in words[:1]):
         return None
+    return words if _spells(short, words) else None
+
+
+def _spells(short: str, words: Span) -> bool:
+    """Whether the initials of `words` spell `short`, with or without the small words."""
     capitals = "".join(t.text[0] for t in words if t.is_title)
     every = "".join(t.text[0].upper() for t in words)
-    return words if short in {capitals, every} else None
+    return short in {capitals, every}
