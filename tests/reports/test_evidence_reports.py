@@ -295,3 +295,80 @@ def test_a_utf16_page_gets_the_policy_in_its_own_encoding() -> None:
     text = inert_page(page).decode("utf-16")
     assert text.startswith('<meta http-equiv="Content-Security-Policy"')
     assert text.endswith("<html><script>x()</script></html>")
+
+
+def _refreshes(page: str) -> list[dict[str, str | None]]:
+    """The meta tags of a page that a browser would follow as a refresh (the first
+    http-equiv of a tag counts, its value with character references read)."""
+    from html.parser import HTMLParser
+
+    found: list[dict[str, str | None]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            equiv = next((v for k, v in attrs if k == "http-equiv"), None)
+            if tag == "meta" and (equiv or "").lower() == "refresh":
+                found.append(dict(attrs))
+
+        handle_startendtag = handle_starttag
+
+    Tags().feed(page)
+    return found
+
+
+REFRESHES = [
+    '<meta http-equiv="refresh" content="0;url=https://example.org/">',
+    "<META HTTP-EQUIV='Refresh' CONTENT='0; URL=https://example.org/'>",
+    "<meta http-equiv=refresh content=0;url=https://example.org/>",
+    '<meta content="0;url=https://example.org/" http-equiv = "REFRESH">',
+    "<meta/http-equiv=refresh content=0;url=https://example.org/>",
+    '<meta http-equiv="&#114;efresh" content="0;url=https://example.org/">',
+    "<meta\nhttp-equiv=refresh HTTP-EQUIV=refresh content=0;url=https://example.org/ />",
+    '<svg><meta http-equiv="refresh" content="0;url=https://example.org/"></svg>',
+]
+
+
+@pytest.mark.parametrize("tag", REFRESHES)
+def test_a_saved_pages_refresh_is_inert_in_the_copy(tag: str) -> None:
+    # The policy stops scripts, not a meta refresh: the copy sent its reader to the
+    # page's address, whatever the case, quoting or spelling of the tag.
+    page = f"<!doctype html><html><head>{tag}</head><body><p>Kept</p></body></html>"
+    assert _refreshes(page)  # the oracle sees the refresh in the saved page
+    copy = inert_page(page.encode("utf-8")).decode("utf-8")
+    assert not _refreshes(copy)
+    assert copy.endswith("</head><body><p>Kept</p></body></html>")
+    assert "content" in copy.lower() and "https://example.org/" in copy  # shown, not followed
+
+
+def test_a_utf16_pages_refresh_is_inert_in_the_copy() -> None:
+    page = '<html><meta http-equiv="refresh" content="0;url=https://example.org/"></html>'
+    copy = inert_page(page.encode("utf-16")).decode("utf-16")
+    assert _refreshes(page) and not _refreshes(copy)
+
+
+def test_other_meta_lines_of_a_saved_page_are_kept_byte_for_byte() -> None:
+    # The page's own charset line still tells the browser how to read the copy.
+    page = (
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        b'<meta name="refresh" content="0;url=x"><title>refresh</title></head>'
+        b"<body>&lt;meta http-equiv=refresh&gt; caf\xe9</body></html>"
+    )
+    assert inert_page(page).endswith(page)
+
+
+def test_the_desk_keeps_a_refreshing_page_as_it_was_saved(tmp_path: Path, data_dir: Path) -> None:
+    own = build_case(tmp_path / "own")
+    page = b"<html><head><meta http-equiv=Refresh content='0;url=https://example.org/'></head></html>"
+    try:
+        note = own.workbench.claim(own.nasty_claim).sources[0].id
+        attached, _ = own.workbench.attach_bytes(note, page, "moved.html")
+        report = own.reporting.build()
+        links = own.reporting.copy_attachments(report, tmp_path / "report.html")
+        kept = own.workbench.attachment_bytes(attached.id)
+    finally:
+        own.close()
+    assert kept == page
+    copy = (tmp_path / links[attached.id]).read_bytes().decode("utf-8")
+    assert _refreshes(page.decode("utf-8")) and not _refreshes(copy)
+    line = next(x for x in render_html(report, links).splitlines() if links[attached.id] in x)
+    assert "made inert" in line and "refresh" in line  # the report says what was changed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -102,7 +103,9 @@ _UTF16 = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 def inert_page(data: bytes) -> bytes:
     """A saved page's bytes with a Content-Security-Policy (`INERT_POLICY`) put first,
     so a browser opening the copy runs none of its scripts and loads nothing from the
-    web; the rest of the page is kept byte for byte.
+    web, and with its refresh lines turned off (`_without_refresh`: no policy stops a
+    `<meta http-equiv="refresh">` sending the reader to its address); the rest of the
+    page is kept byte for byte.
 
     The policy goes after a byte order mark and a leading doctype (the page keeps its
     rendering mode); before anything else, so it covers every script of the page. A
@@ -111,11 +114,93 @@ def inert_page(data: bytes) -> bytes:
     """
     for bom, codec in _UTF16:
         if data.startswith(bom):
-            return bom + _INERT_META.encode(codec) + data[len(bom) :]
+            body = data[len(bom) :]
+            whole = len(body) - len(body) % 2  # an odd last byte is kept as it is
+            text = body[:whole].decode(codec, "surrogatepass")
+            page = _without_refresh(text).encode(codec, "surrogatepass") + body[whole:]
+            return bom + _INERT_META.encode(codec) + page
+    # Every byte of an ASCII-compatible page is one character here and back again; the
+    # tags' own characters (and their quotes, spaces, "=" and ">") are ASCII, and no
+    # byte of a multi-byte character in these encodings is one of those.
+    data = _without_refresh(data.decode("latin-1")).encode("latin-1")
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     doctype = _DOCTYPE.match(data, start)
     at = doctype.end() if doctype else start
     return data[:at] + _INERT_META.encode("ascii") + data[at:]
+
+
+#: A `<meta` start tag, as a browser's tokenizer ends a tag's name.
+_META_TAG = re.compile(r"<meta(?=[\t\n\f\r />])", re.IGNORECASE)
+_TAG_SPACE = "\t\n\f\r "
+#: What an attribute of the copy's refresh lines is renamed to: a data attribute, shown
+#: to whoever reads the copy's source and followed by no browser.
+_OFF = "data-inert-"
+
+
+def _ascii_lower(text: str) -> str:
+    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
+
+
+def _attributes(text: str, at: int) -> tuple[list[tuple[int, int, str]], int]:
+    """A start tag's attributes from `at` (just after its name), read as a browser's
+    tokenizer reads them: (where its name starts, where it ends, its raw value) each,
+    and where the tag ends."""
+    found: list[tuple[int, int, str]] = []
+    size = len(text)
+    i = at
+    while i < size:
+        if text[i] in _TAG_SPACE or text[i] == "/":
+            i += 1
+            continue
+        if text[i] == ">":
+            return found, i + 1
+        start = i
+        i += 1  # a first "=" is the name's own
+        while i < size and text[i] not in _TAG_SPACE and text[i] not in "/>=":
+            i += 1
+        end = i
+        while i < size and text[i] in _TAG_SPACE:
+            i += 1
+        value = ""
+        if i < size and text[i] == "=":
+            i += 1
+            while i < size and text[i] in _TAG_SPACE:
+                i += 1
+            if i < size and text[i] in "\"'":
+                close = text.find(text[i], i + 1)
+                close = size if close < 0 else close
+                value, i = text[i + 1 : close], close + 1
+            else:
+                begin = i
+                while i < size and text[i] not in _TAG_SPACE and text[i] != ">":
+                    i += 1
+                value = text[begin:i]
+        found.append((start, end, value))
+    return found, size
+
+
+def _without_refresh(text: str) -> str:
+    """`text` with each `<meta>` whose http-equiv is "refresh" (any case, any quoting,
+    character references read; the first http-equiv of a tag is the one that counts)
+    made inert: its http-equiv attributes renamed `data-inert-http-equiv`. Every other
+    character is kept; so is every other meta line (a page's charset line still tells
+    the browser how to read the copy).
+
+    Each `<meta` is looked at, also one inside a comment or a script, which no browser
+    follows: renaming there changes nothing a reader sees, and missing a real one would.
+    """
+    renamed: set[int] = set()
+    for tag in _META_TAG.finditer(text):
+        attributes, _ = _attributes(text, tag.end())
+        equivs = [(a, v) for a, b, v in attributes if _ascii_lower(text[a:b]) == "http-equiv"]
+        if not equivs:
+            continue
+        value = html.unescape(equivs[0][1].replace("\0", "\ufffd"))
+        if _ascii_lower(value) == "refresh":
+            renamed.update(a for a, _ in equivs)
+    for at in sorted(renamed, reverse=True):
+        text = text[:at] + _OFF + text[at:]
+    return text
 
 
 @dataclass(frozen=True, slots=True)
