@@ -420,3 +420,34 @@ def test_the_default_names_read_in_the_windows_language_and_are_stored_as_they_w
         "Unverifiable",
     ]  # fmt: skip
     assert [r[0] for r in after] == [r[0] for r in before]
+
+
+@pytest.mark.usefixtures("spanish")
+def test_a_default_name_retyped_with_stray_spaces_stays_the_default_so_bundles_still_match(
+    qtbot, desk: Desk, tmp_path: Path
+) -> None:
+    """"Falso " typed in the Spanish scale editor was stored as the name "Falso" (spaces
+    are trimmed on save): the desk's "False" was renamed, its bundles were refused by every
+    desk whose scale keeps "False" (English or Spanish window alike), and theirs by it."""
+    from claimdesk.services.bundles import export_bundle, import_bundle
+    from tests.reports.casework import open_workbench
+
+    before = stored_scale(desk.db_path)
+    dialog = open_dialog(qtbot, desk)
+    show_tab(qtbot, dialog, TAB_SCALE)
+    edit_cell(qtbot, dialog, 4, COL_NAME, "Falso ")
+    edit_cell(qtbot, dialog, 3, COL_NAME, " Mayormente  falso")
+    with qtbot.assertNotEmitted(dialog.ratingScaleChanged):  # nothing was renamed
+        click_save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert [r[1] for r in stored_scale(desk.db_path)] == [r[1] for r in before]
+    path = tmp_path / "case.claimdesk"
+    export_bundle(desk.window.workbench.db, path)
+    other = open_workbench(tmp_path / "english" / "desk.sqlite3")
+    try:
+        result = import_bundle(other.db, path)
+        rated = [c.verdict.rating.name for a in result.article_ids for c in other.claims(a)
+                 if c.verdict is not None]  # fmt: skip
+    finally:
+        other.db.dispose()
+    assert sorted(rated) == ["False", "Mostly true"]

@@ -156,6 +156,11 @@ def write(session: Session, settings: DeskSettings) -> None:
     repo.set_setting(session, BACKUPS_KEEP, str(settings.backups_keep))
 
 
+def rating_name(typed: str) -> str:
+    """A rating's name as the scale stores it: spaces trimmed and runs of them one."""
+    return " ".join(normalise_text(typed).split())
+
+
 def checked_scale(drafts: Sequence[RatingDraft]) -> list[RatingDraft]:
     """The drafts trimmed, or SettingsError saying what is wrong with the scale."""
     if not drafts:
@@ -164,7 +169,7 @@ def checked_scale(drafts: Sequence[RatingDraft]) -> list[RatingDraft]:
     seen: dict[str, int] = {}  # name key → row, numbered from 1 as the editor shows them
     ids: set[int] = set()
     for row, draft in enumerate(drafts, start=1):
-        name = " ".join(normalise_text(draft.name).split())
+        name = rating_name(draft.name)
         # Zero-width and direction marks show nothing: "\u200b" is a blank name, and
         # "False\u200b" (or full-width "ＦＡＬＳＥ") reads as "False" in every list.
         key = name_key(name)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.domain import RatingDraft, RatingScale
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, label
+from claimdesk.services.desk_settings import rating_name
 
 Index = QModelIndex | QPersistentModelIndex
 W = TypeVar("W", bound=QWidget)
@@ -150,8 +151,10 @@ class RatingScaleModel(QAbstractTableModel):
             return False
         name, number, color = draft.name, draft.value, draft.color
         if index.column() == COL_NAME and isinstance(value, str):
-            # A name left as shown (a default one, translated) stays stored as it was.
-            name = draft.name if value == label(draft.name) else value
+            # A name left as shown (a default one, translated) stays stored as it was,
+            # also with stray spaces (the scale stores it trimmed): "Falso " stored as
+            # "Falso" would rename the desk's "False", and bundles match ratings by name.
+            name = draft.name if rating_name(value) == label(draft.name) else value
         elif index.column() == COL_VALUE and isinstance(value, int) and 0 <= value <= MAX_VALUE:
             number = value
         elif index.column() == COL_COLOR and isinstance(value, str) and QColor(value).isValid():
