@@ -2456,6 +2456,10 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
         <translation>Ese archivo no es una imagen que ClaimDesk pueda leer.</translation>
     </message>
     <message>
+        <source>Two ratings read “{name}” in this language (rows {first} and {second}); give each its own name.</source>
+        <translation>Dos calificaciones se leen «{name}» en este idioma (filas {first} y {second}); dé a cada una su propio nombre.</translation>
+    </message>
+    <message>
         <source>Organisation logo</source>
         <translation>Logotipo de la organización</translation>
     </message>

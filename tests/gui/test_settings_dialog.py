@@ -451,3 +451,26 @@ def test_a_default_name_retyped_with_stray_spaces_stays_the_default_so_bundles_s
     finally:
         other.db.dispose()
     assert sorted(rated) == ["False", "Mostly true"]
+
+
+@pytest.mark.usefixtures("spanish")
+def test_a_new_rating_that_reads_as_a_default_one_in_the_windows_language_is_refused(
+    qtbot, desk: Desk
+) -> None:
+    """A bundle from a desk that renamed "False" to "Falso" is refused here (“Falso” is not
+    on this scale), though the Spanish editor shows this desk's "False" as "Falso". Adding
+    "Falso" as the refusal suggests made a second rating that reads "Falso" too, with value
+    0: the bundle's verdicts then took it, not the desk's "False"."""
+    before = stored_scale(desk.db_path)
+    dialog = open_dialog(qtbot, desk)
+    show_tab(qtbot, dialog, TAB_SCALE)
+    click_cell(qtbot, dialog, 6)
+    click(qtbot, dialog.scale.buttons["Add"])
+    type_into_editor(qtbot, dialog, "falso")
+    with qtbot.assertNotEmitted(dialog.ratingScaleChanged):
+        click_save(qtbot, dialog)
+    box = child_dialog(qtbot, desk.window, QMessageBox, "knownErrorBox")
+    assert "«Falso»" in box.text() and "(filas 5 y 8)" in box.text()
+    assert dialog.isVisible() and dialog.tabs.currentIndex() == TAB_SCALE
+    assert stored_scale(desk.db_path) == before
+    box.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain import RatingDraft, RatingScale
+from claimdesk.domain.review import name_key
 from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, label
 from claimdesk.services.desk_settings import rating_name
 
@@ -58,6 +59,23 @@ def named(widget: W, name: str) -> W:
 
 def drafts_of(scale: RatingScale) -> list[RatingDraft]:
     return [RatingDraft(r.name, r.value, r.color, r.id) for r in scale.ratings]
+
+
+def shown_alike(drafts: Sequence[RatingDraft]) -> tuple[str, int, int] | None:
+    """Two ratings whose names differ as stored but read the same in the window's
+    language (a default one translated, "False" as "Falso", and one typed "falso"): the
+    name as shown and their rows, numbered from 1 as the editor shows them; None if none.
+
+    The scale's own check (services.desk_settings.checked_scale) compares the stored
+    names and knows no translation; two such ratings look like one in every menu.
+    """
+    seen: dict[str, tuple[int, str]] = {}
+    for row, draft in enumerate(drafts, start=1):
+        key = name_key(rating_name(label(draft.name)))
+        if key in seen and name_key(seen[key][1]) != name_key(draft.name):
+            return label(seen[key][1]), seen[key][0], row
+        seen.setdefault(key, (row, draft.name))
+    return None
 
 
 class RatingScaleModel(QAbstractTableModel):

@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 from claimdesk.domain import DeskSettings, Theme
 from claimdesk.errors import KnownError
 from claimdesk.gui.dialogs.review_setting import ReviewRequiredBox
-from claimdesk.gui.dialogs.scale_editor import RatingScaleEditor, drafts_of, named, note
+from claimdesk.gui.dialogs.scale_editor import (
+    RatingScaleEditor,
+    drafts_of,
+    named,
+    note,
+    shown_alike,
+)
 from claimdesk.gui.dialogs.settings_parts import (
     BUSY_MESSAGE,
     DATABASE_FILTER,
@@ -58,6 +64,7 @@ from claimdesk.services.write_path import WriteBusy
 Index = QModelIndex | QPersistentModelIndex
 W = TypeVar("W", bound=QWidget)
 TAB_ORGANISATION = 1
+TAB_SCALE = 2
 
 
 class SettingsDialog(QDialog):
@@ -295,6 +302,17 @@ class SettingsDialog(QDialog):
             return False
         settings = self.desk_settings()
         drafts = self.scale.model.drafts()
+        alike = shown_alike(drafts) if drafts != self._stored_scale else None
+        if alike is not None:  # a bundle's verdicts could take the one that is not meant
+            name, first, second = alike
+            self.tabs.setCurrentIndex(TAB_SCALE)
+            self.errors.known(
+                self.tr(
+                    "Two ratings read “{name}” in this language (rows {first} and {second}); "
+                    "give each its own name."
+                ).format(name=name, first=first, second=second)
+            )
+            return False
         changes = Changes()
         try:
             desk_settings.normalised(settings)  # pure: refuses before anything is written
