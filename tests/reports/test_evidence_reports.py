@@ -340,6 +340,11 @@ def test_a_saved_pages_refresh_is_inert_in_the_copy(tag: str) -> None:
     assert "content" in copy.lower() and "https://example.org/" in copy  # shown, not followed
 
 
+def test_a_refresh_with_spaces_around_its_name_is_made_inert_too() -> None:
+    copy = inert_page(b'<meta HTTP-EQUIV=" Refresh\t" content="0;url=https://example.org/">')
+    assert copy.endswith(b'<meta data-inert-HTTP-EQUIV=" Refresh\t" content="0;url=https://example.org/">')
+
+
 def test_a_utf16_pages_refresh_is_inert_in_the_copy() -> None:
     page = '<html><meta http-equiv="refresh" content="0;url=https://example.org/"></html>'
     copy = inert_page(page.encode("utf-16")).decode("utf-16")
@@ -372,3 +377,15 @@ def test_the_desk_keeps_a_refreshing_page_as_it_was_saved(tmp_path: Path, data_d
     assert _refreshes(page.decode("utf-8")) and not _refreshes(copy)
     line = next(x for x in render_html(report, links).splitlines() if links[attached.id] in x)
     assert "made inert" in line and "refresh" in line  # the report says what was changed
+
+
+def test_a_refresh_spelled_through_iso_2022_jp_mode_switches_is_made_inert() -> None:
+    # ESC ( B switches ISO-2022-JP to ASCII and shows nothing: a browser reading the page
+    # as ISO-2022-JP (its charset line says so) sees "<meta http-equiv=refresh ...>".
+    page = (
+        b'<meta charset="iso-2022-jp"><m\x1b(Beta http-\x1b(Jequiv=re\x1b(Bfresh'
+        b" content=0;url=https://example.org/>\x1b$B$3$s\x1b(B"
+    )
+    read = inert_page(page).decode("iso2022_jp")
+    assert _refreshes(page.decode("iso2022_jp")) and not _refreshes(read)
+    assert read.endswith("content=0;url=https://example.org/>こん")

@@ -141,10 +141,9 @@ def _ascii_lower(text: str) -> str:
     return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
 
 
-def _attributes(text: str, at: int) -> tuple[list[tuple[int, int, str]], int]:
+def _attributes(text: str, at: int) -> list[tuple[int, int, str]]:
     """A start tag's attributes from `at` (just after its name), read as a browser's
-    tokenizer reads them: (where its name starts, where it ends, its raw value) each,
-    and where the tag ends."""
+    tokenizer reads them: (where its name starts, where it ends, its raw value) each."""
     found: list[tuple[int, int, str]] = []
     size = len(text)
     i = at
@@ -153,7 +152,7 @@ def _attributes(text: str, at: int) -> tuple[list[tuple[int, int, str]], int]:
             i += 1
             continue
         if text[i] == ">":
-            return found, i + 1
+            return found
         start = i
         i += 1  # a first "=" is the name's own
         while i < size and text[i] not in _TAG_SPACE and text[i] not in "/>=":
@@ -176,7 +175,7 @@ def _attributes(text: str, at: int) -> tuple[list[tuple[int, int, str]], int]:
                     i += 1
                 value = text[begin:i]
         found.append((start, end, value))
-    return found, size
+    return found
 
 
 def _without_refresh(text: str) -> str:
@@ -188,19 +187,37 @@ def _without_refresh(text: str) -> str:
 
     Each `<meta` is looked at, also one inside a comment or a script, which no browser
     follows: renaming there changes nothing a reader sees, and missing a real one would.
+    So are the letters of a page read as ISO-2022-JP, whose mode switches (`_ISO2022`)
+    show nothing: `<m` ESC ( B `eta` is a `<meta` there.
     """
+    switches = _switches(text)
+    # The text as a browser reads it, and where each of its characters is in `text`.
+    kept = [i for i in range(len(text)) if i not in switches] if switches else None
+    view = text if kept is None else "".join(text[i] for i in kept)
     renamed: set[int] = set()
-    for tag in _META_TAG.finditer(text):
-        attributes, _ = _attributes(text, tag.end())
-        equivs = [(a, v) for a, b, v in attributes if _ascii_lower(text[a:b]) == "http-equiv"]
+    for tag in _META_TAG.finditer(view):
+        attributes = _attributes(view, tag.end())
+        equivs = [(a, v) for a, b, v in attributes if _ascii_lower(view[a:b]) == "http-equiv"]
         if not equivs:
             continue
         value = html.unescape(equivs[0][1].replace("\0", "\ufffd"))
-        if _ascii_lower(value) == "refresh":
-            renamed.update(a for a, _ in equivs)
+        # Spaces around it too: a browser that trimmed them would follow it.
+        if _ascii_lower(value.strip(_TAG_SPACE)) == "refresh":
+            renamed.update(a if kept is None else kept[a] for a, _ in equivs)
     for at in sorted(renamed, reverse=True):
         text = text[:at] + _OFF + text[at:]
     return text
+
+
+#: ISO-2022-JP's mode switches, which a browser decodes to nothing (Encoding Standard).
+_ISO2022 = re.compile("\x1b(?:\\([BJI]|\\$[@B])")
+
+
+def _switches(text: str) -> set[int]:
+    """The positions of `text`'s ISO-2022-JP mode switches (none in most pages)."""
+    if "\x1b" not in text:
+        return set()
+    return {i for m in _ISO2022.finditer(text) for i in range(m.start(), m.end())}
 
 
 @dataclass(frozen=True, slots=True)
