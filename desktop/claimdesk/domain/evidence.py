@@ -141,9 +141,10 @@ def _ascii_lower(text: str) -> str:
     return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
 
 
-def _attributes(text: str, at: int) -> list[tuple[int, int, str]]:
+def _attributes(text: str, at: int) -> tuple[list[tuple[int, int, str]], int]:
     """A start tag's attributes from `at` (just after its name), read as a browser's
-    tokenizer reads them: (where its name starts, where it ends, its raw value) each."""
+    tokenizer reads them: (where its name starts, where it ends, its raw value) each,
+    and where the tag ends."""
     found: list[tuple[int, int, str]] = []
     size = len(text)
     i = at
@@ -152,7 +153,7 @@ def _attributes(text: str, at: int) -> list[tuple[int, int, str]]:
             i += 1
             continue
         if text[i] == ">":
-            return found
+            return found, i + 1
         start = i
         i += 1  # a first "=" is the name's own
         while i < size and text[i] not in _TAG_SPACE and text[i] not in "/>=":
@@ -175,7 +176,7 @@ def _attributes(text: str, at: int) -> list[tuple[int, int, str]]:
                     i += 1
                 value = text[begin:i]
         found.append((start, end, value))
-    return found
+    return found, size
 
 
 def _without_refresh(text: str) -> str:
@@ -195,8 +196,17 @@ def _without_refresh(text: str) -> str:
     kept = [i for i in range(len(text)) if i not in switches] if switches else None
     view = text if kept is None else "".join(text[i] for i in kept)
     renamed: set[int] = set()
+    # Each tag is read on its own (one inside another's quotes may be the real one), so
+    # a page of unclosed "<meta " would be read again and again: past this much reading
+    # every http-equiv of the page is renamed instead, its charset line too.
+    budget = 4 * len(view) + 65536
     for tag in _META_TAG.finditer(view):
-        attributes = _attributes(view, tag.end())
+        attributes, end = _attributes(view, tag.end())
+        budget -= end - tag.start()
+        if budget < 0:
+            every = re.finditer("http-equiv", view, re.IGNORECASE)
+            renamed = {m.start() if kept is None else kept[m.start()] for m in every}
+            break
         equivs = [(a, v) for a, b, v in attributes if _ascii_lower(view[a:b]) == "http-equiv"]
         if not equivs:
             continue
