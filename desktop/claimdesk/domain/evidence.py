@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -214,9 +215,8 @@ def _without_refresh(text: str) -> str:
         # Spaces around it too: a browser that trimmed them would follow it.
         if _ascii_lower(value.strip(_TAG_SPACE)) == "refresh":
             renamed.update(a if kept is None else kept[a] for a, _ in equivs)
-    for at in sorted(renamed, reverse=True):
-        text = text[:at] + _OFF + text[at:]
-    return text
+    cuts = [0, *sorted(renamed), len(text)]
+    return _OFF.join(text[a:b] for a, b in itertools.pairwise(cuts))
 
 
 #: ISO-2022-JP's mode switches, which a browser decodes to nothing (Encoding Standard).
