@@ -4,7 +4,7 @@ sort and compare right; a time is turned into the reader's local time only to be
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 
 def utc_now() -> datetime:
@@ -28,6 +28,13 @@ def to_stored(wall: datetime) -> datetime:
     return wall.astimezone(UTC).replace(tzinfo=None)
 
 
-def utc_iso(stored: datetime) -> str:
-    """A stored time in ISO 8601 that says it is UTC ("…+00:00")."""
-    return stored.replace(tzinfo=UTC).isoformat()
+def local_day(stored: datetime) -> date:
+    """The local calendar day of a stored time (a verdict's "checked on" day)."""
+    return local(stored).date()
+
+
+def local_text(stored: datetime) -> str:
+    """A stored time as local minutes that name their zone: "2026-03-09 15:30 (UTC+01:00)"."""
+    when = local_aware(stored)
+    offset = when.strftime("%z")  # "+0100"
+    return f"{when:%Y-%m-%d %H:%M} (UTC{offset[:3]}:{offset[3:5]})"
