@@ -37,3 +37,24 @@ def test_stored_times_are_shown_in_the_local_zone(
         QLocale.setDefault(before)
         monkeypatch.undo()
         time.tzset()
+
+
+def test_times_at_the_ends_of_the_calendar_are_shown_not_raised(
+    qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desk altered by another program may hold year 9999 or year 1: no zone can move
+    them further, so they are shown as stored."""
+    before = QLocale()
+    QLocale.setDefault(QLocale.c())
+    monkeypatch.setenv("TZ", "Etc/GMT-14")
+    time.tzset()
+    try:
+        assert format_datetime(datetime(9999, 12, 31, 23, 59)) == "9999-12-31 23:59"
+        monkeypatch.setenv("TZ", "Etc/GMT+12")
+        time.tzset()
+        first = datetime(1, 1, 1, 0, 0)
+        assert format_datetime(first) == f"{first:%Y-%m-%d %H:%M}"  # as in UTC
+    finally:
+        QLocale.setDefault(before)
+        monkeypatch.undo()
+        time.tzset()

@@ -14,12 +14,16 @@ def utc_now() -> datetime:
 
 def local(stored: datetime) -> datetime:
     """A stored (naive UTC) time as the wall-clock time of this machine's zone, naive."""
-    return stored.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+    return local_aware(stored).replace(tzinfo=None)
 
 
 def local_aware(stored: datetime) -> datetime:
-    """A stored (naive UTC) time in this machine's zone, with its UTC offset attached."""
-    return stored.replace(tzinfo=UTC).astimezone()
+    """A stored (naive UTC) time in this machine's zone, with its UTC offset attached.
+    Year 1 or 9999 (a desk altered elsewhere) that no zone can move stays in UTC."""
+    try:
+        return stored.replace(tzinfo=UTC).astimezone()
+    except (OverflowError, ValueError):
+        return stored.replace(tzinfo=UTC)
 
 
 def to_stored(wall: datetime) -> datetime:
