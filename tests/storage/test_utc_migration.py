@@ -119,3 +119,26 @@ def test_0012_on_postgresql(pg_url: str, paris: None) -> None:
             assert [tuple(str(v) for v in conn.execute(text(query)).one())] == before
     finally:
         engine.dispose()
+
+
+def test_0012_leaves_times_no_zone_can_move(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desk altered elsewhere may hold year 9999 or text that is no time: the upgrade
+    keeps them as they are rather than failing (which would leave the desk unopenable)."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        path = tmp_path / "odd.sqlite3"
+        database_at(path, "0011")
+        execute(
+            path,
+            "UPDATE articles SET imported_at = '9999-12-31 23:00:00', extracted_at = 'soon'",
+        )
+        migrate(path, "0012")
+        assert rows(path, "SELECT imported_at, extracted_at FROM articles") == [
+            ("9999-12-31 23:00:00", "soon")
+        ]
+    finally:
+        monkeypatch.undo()
+        time.tzset()

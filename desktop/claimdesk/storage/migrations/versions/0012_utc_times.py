@@ -72,15 +72,33 @@ def _move(convert: Callable[[datetime], datetime]) -> None:
         read = sa.table(table, sa.column("id", sa.Integer), *(sa.column(c) for c in columns))
         write = sa.table(table, sa.column("id", sa.Integer),
                          *(sa.column(c, sa.DateTime()) for c in columns))  # fmt: skip
-        for row in conn.execute(sa.select(read)).all():
-            values = {}
-            for column in columns:
-                old = _read(getattr(row, column))
-                if old is not None and old.tzinfo is None:
-                    values[column] = convert(old)
-            if values:
-                conn.execute(write.update().where(write.c.id == row.id).values(values))
+        found = conn.execute(sa.select(read)).all()
+        for column in columns:
+            moved = []
+            for row in found:
+                new = _converted(getattr(row, column), convert)
+                if new is not None:
+                    moved.append({"row_id": row.id, "moved": new})
+            if moved:
+                conn.execute(
+                    write.update()
+                    .where(write.c.id == sa.bindparam("row_id"))
+                    .values({column: sa.bindparam("moved", type_=sa.DateTime())}),
+                    moved,
+                )
     _move_rule_log(conn, convert)
+
+
+def _converted(value: object, convert: Callable[[datetime], datetime]) -> datetime | None:
+    """The value moved to the other zone; None to leave it (NULL, not a time, or a time
+    at the ends of the calendar that no zone can move)."""
+    old = _read(value)
+    if old is None or old.tzinfo is not None:
+        return None
+    try:
+        return convert(old)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _move_rule_log(conn: sa.Connection, convert: Callable[[datetime], datetime]) -> None:
@@ -93,9 +111,9 @@ def _move_rule_log(conn: sa.Connection, convert: Callable[[datetime], datetime])
     if not isinstance(log, list):
         return
     for entry in log:
-        at = _read(entry.get("at")) if isinstance(entry, dict) else None
-        if at is not None and at.tzinfo is None:
-            entry["at"] = convert(at).isoformat()
+        at = _converted(entry.get("at"), convert) if isinstance(entry, dict) else None
+        if at is not None:
+            entry["at"] = at.isoformat()
     conn.execute(
         settings.update().where(settings.c.key == _RULE_LOG).values(value=json.dumps(log))
     )
