@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,10 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # Qt's offscreen plugin has no fonts of its own configured; keep its warnings quiet.
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
+    # Stored times are UTC and shown in the local zone: tests that compare a shown time
+    # with a stored one run in UTC on every machine; the zone tests move it themselves.
+    os.environ["TZ"] = "UTC"
+    time.tzset()
 
 
 @pytest.fixture(autouse=True)

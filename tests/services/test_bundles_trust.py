@@ -6,13 +6,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from claimdesk.domain import ClaimStatus, HistoryField, SourceDraft
+from claimdesk.domain.clock import utc_now
 from claimdesk.exchange import store
 from claimdesk.exchange.bundle_file import BundleRefused
 from claimdesk.services.bundles import (
@@ -109,7 +109,7 @@ def test_taking_the_bundle_is_recorded_in_history_and_old_dates_decide_nothing(
 ) -> None:
     first, plain = shared_desk(case, other, tmp_path)
     forged = edited(first, tmp_path / "past.claimdesk", lambda d: forge_plain(d, PAST))
-    before = datetime.now().replace(microsecond=0)
+    before = utc_now()
     result = import_bundle(other.db, forged, take_bundle=True)
     assert [c.claim_id for c in result.taken] == [plain] and result.kept == ()
     taken = other.claim(plain)
@@ -340,7 +340,7 @@ def test_free_text_and_addresses_are_cleaned_like_typed_input(
     assert [s.url for s in plain.sources] == ["https://x.example/a%29b%20c"]
     with other.db.sessions() as session:
         (stored,) = store.export_articles(session, list(result.article_ids))
-    assert all(c.created_at <= datetime.now() for c in stored.claims)  # 9999 is not believed
+    assert all(c.created_at <= utc_now() for c in stored.claims)  # 9999 is not believed
 
 
 def test_fields_longer_than_their_columns_are_cut_as_an_import_cuts_them(

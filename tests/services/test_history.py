@@ -16,6 +16,7 @@ from claimdesk.domain import (
     HistoryField,
     RatingDraft,
 )
+from claimdesk.domain.clock import utc_now
 from claimdesk.services.nlp_provider import NlpProvider
 from claimdesk.services.workbench import Workbench
 from tests import pg
@@ -47,7 +48,7 @@ def test_status_and_verdict_changes_are_recorded_with_name_and_time(
     claim = mark(wb, aid, "Ministers will meet again")
     assert wb.history(claim) == []
     wb.save_settings(DeskSettings(checker_name="Dana Reyes"))
-    started = datetime.now().replace(microsecond=0)
+    started = utc_now()
     wb.set_verdict(claim, rating(wb, "False"), "No meeting planned.")
     wb.set_verdict(claim, rating(wb, "Mostly false"), "No meeting planned.")
     wb.set_status(claim, ClaimStatus.DONE)
@@ -61,7 +62,7 @@ def test_status_and_verdict_changes_are_recorded_with_name_and_time(
     ]
     entries = wb.history(claim)
     assert {h.who for h in entries} == {"Dana Reyes"}
-    assert all(started <= h.at <= datetime.now() + timedelta(seconds=1) for h in entries)
+    assert all(started <= h.at <= utc_now() + timedelta(seconds=1) for h in entries)
     assert [h.summary for h in entries] == [
         "Verdict: none → False",
         "Status: To do → In progress",

@@ -1,6 +1,6 @@
-"""A claim's history in the order things happened, whatever the clocks said: times are
-local and without a zone, so a laptop flown across zones (or a DST change, or a shared
-desk's checkers in two zones) would otherwise list a later change first."""
+"""A claim's history in the order things happened, whatever the zone of the machine that
+saved each change: a laptop flown across zones (or a DST change, or a shared desk's
+checkers in two zones) must not list a later change first."""
 
 from __future__ import annotations
 

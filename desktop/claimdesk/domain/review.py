@@ -37,7 +37,7 @@ _LABELS = {
 @dataclass(frozen=True, slots=True)
 class RuleChange:
     """Who turned the desk's rule "only approved verdicts are published" on or off, and
-    when (local time, as the claims' history)."""
+    when (stored as UTC, as the claims’ history)."""
 
     required: bool
     who: str

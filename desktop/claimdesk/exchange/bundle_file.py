@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from claimdesk import __version__
+from claimdesk.domain.clock import utc_now
 from claimdesk.domain.factchecks import FactCheckDraft
 from claimdesk.errors import KnownError
 from claimdesk.exchange.checks import checked_articles
@@ -129,7 +130,7 @@ def pack_bundle(
     manifest = {
         "format": BUNDLE_FORMAT,
         "schema_version": BUNDLE_SCHEMA_VERSION,
-        "created_at": (created_at or datetime.now()).replace(microsecond=0).isoformat(),
+        "created_at": (created_at or utc_now()).replace(microsecond=0).isoformat(),
         "app_version": __version__,
         "article_count": len(articles),
         "files": files,

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from claimdesk.domain import Entity
+from claimdesk.domain.clock import utc_now
 from claimdesk.domain.urls import clean_url, safe_url
 from claimdesk.exchange.records import BundleArticle, BundleClaim, BundleSource, BundleVerdict
 from claimdesk.importers.common import MAX_TEXT_CHARS, normalise_text, shorten
@@ -156,7 +157,7 @@ def checked_articles(
     Raises ValueError (the reason, for BundleRefused) for text that is not normalised,
     entities outside their claim, or absurd numbers of claims on the same words.
     """
-    now = now or datetime.now()
+    now = now or utc_now()
     out: list[BundleArticle] = []
     dropped = 0
     for a in articles:

@@ -22,13 +22,13 @@ import enum
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import ClaimStatus, HistoryField, LanguageSource, ReviewState
+from claimdesk.domain.clock import utc_now
 from claimdesk.domain.review import blank_name, name_key, same_checker
 from claimdesk.exchange.bundle_file import BundleEvidence
 from claimdesk.exchange.records import BundleArticle, BundleClaim, BundleSource
@@ -301,7 +301,7 @@ def _new_claim(session: Session, article_id: int, c: BundleClaim, ratings: Mappi
 def _take(session: Session, row: ClaimRow, c: BundleClaim, p: _Proposal,
           counts: MergeCounts) -> None:
     """Apply the bundle's work to an existing claim, and write it to the claim's history."""
-    now = datetime.now().replace(microsecond=0)  # when it changed here; bundle clocks lie
+    now = utc_now()  # when it changed here; bundle clocks lie
     who = _who(c)
     before = snapshots.capture_claims(session, [row.id])[row.id]
     if p.status is not None:
@@ -394,7 +394,7 @@ def _withdraw_changed(
     its verdict back to review, written to the claim's history as the merge's."""
     metadata, claims = _publication(session, row.id, list(before[1]))
     who = {mine.id: _who(c) for mine, c in _pairs(row, a) if mine is not None}
-    now = datetime.now().replace(microsecond=0)
+    now = utc_now()
     for cid, shown in claims.items():
         if (metadata != before[0] or shown != before[1][cid]) and withdraw_approval(
             session, cid

@@ -181,8 +181,8 @@ class _Obj:
 
     def timestamp(self, key: str) -> datetime:
         value = self._parse(key, datetime.fromisoformat, "a date and time (ISO 8601)")
-        if value.tzinfo is not None:  # the database keeps local times without a zone
-            raise self._fail(key, "a local date and time without a time zone")
+        if value.tzinfo is not None:  # bundles, like the database, keep UTC without a zone
+            raise self._fail(key, "a date and time in UTC, without a time zone")
         return value
 
     def opt_timestamp(self, key: str) -> datetime | None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from claimdesk.domain import SpeakerKind
+from claimdesk.domain.clock import local
 from claimdesk.errors import KnownError
 from claimdesk.paths import resource_path
 
@@ -126,7 +127,9 @@ def _iso_wanted() -> bool:
 
 
 def format_datetime(when: datetime, seconds: bool = False) -> str:
-    """A date and time in the interface locale's short format."""
+    """A stored time (naive UTC, domain/clock.py) in this machine's local zone, in the
+    interface locale's short format."""
+    when = local(when)
     if _iso_wanted():
         return f"{when:%Y-%m-%d %H:%M:%S}" if seconds else f"{when:%Y-%m-%d %H:%M}"
     locale = QLocale()

@@ -17,6 +17,7 @@ from claimdesk.domain import (
     SpeakerKind,
     Verdict,
 )
+from claimdesk.domain.clock import local_day
 from claimdesk.domain.review import blank_name
 from claimdesk.domain.urls import clean_url
 from claimdesk.errors import KnownError
@@ -174,8 +175,8 @@ def _published_on(verdict: Verdict, reviewed_only: bool) -> date:
         and verdict.review_state is ReviewState.APPROVED
         and verdict.reviewed_at is not None
     ):
-        return verdict.reviewed_at.date()
-    return verdict.updated_at.date()
+        return local_day(verdict.reviewed_at)
+    return local_day(verdict.updated_at)
 
 
 def _review(

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime
 from typing import Any
 
 from claimdesk.domain import Article, Claim, SourceNote
+from claimdesk.domain.clock import local, local_day
 from claimdesk.nlp.language import language_name
 from claimdesk.reports.model import ReportData, attachment_line, printable, source_label
 
@@ -15,6 +17,11 @@ JSON_FORMAT = "claimdesk-report"
 #: Bump when the JSON export changes shape; docs/json-export-schema.md lists the versions.
 JSON_SCHEMA_VERSION = 1
 JSON_SCHEMA_FILE = "claimdesk-report-v1.schema.json"
+
+
+def _time(stored: datetime) -> str:
+    """A stored (UTC) time as version 1 says: the exporting machine's local time, no zone."""
+    return local(stored).isoformat()
 
 CSV_COLUMNS = (
     "article_id",
@@ -112,7 +119,7 @@ def render_csv(data: ReportData, *, bom: bool = False, guard_formulas: bool = Tr
                 _cell(t, guard_formulas)
                 for t in (v.explanation if v else "", v.checker if v else "")
             ]
-            row.append(v.updated_at.date().isoformat() if v else "")
+            row.append(local_day(v.updated_at).isoformat() if v else "")
             row.append(len(c.sources))
             row.append(_cell("\n".join(_source_line(s) for s in c.sources), guard_formulas))
             row.append(c.speaker_kind.value if c.speaker_kind else "")
@@ -131,7 +138,7 @@ def _article_json(article: Article, claims: tuple[Claim, ...]) -> dict[str, Any]
         "author": article.author,
         "publisher": article.publisher,
         "published": article.published.isoformat() if article.published else None,
-        "imported_at": article.imported_at.isoformat(),
+        "imported_at": _time(article.imported_at),
         "language": article.language,
         "language_name": language_name(article.language) if article.language else None,
         "language_source": article.language_source.value if article.language_source else None,
@@ -165,11 +172,11 @@ def _claim_json(c: Claim) -> dict[str, Any]:
             "rating_value": v.rating.value,
             "explanation": v.explanation,
             "checker": v.checker,
-            "created_at": v.created_at.isoformat(),
-            "updated_at": v.updated_at.isoformat(),
+            "created_at": _time(v.created_at),
+            "updated_at": _time(v.updated_at),
             "review_state": v.review_state.value,
             "reviewer": v.reviewer,
-            "reviewed_at": v.reviewed_at.isoformat() if v.reviewed_at else None,
+            "reviewed_at": _time(v.reviewed_at) if v.reviewed_at else None,
         },
         "sources": [
             {
@@ -187,7 +194,7 @@ def _claim_json(c: Claim) -> dict[str, Any]:
                         "media_type": f.media_type,
                         "size": f.size,
                         "sha256": f.sha256,
-                        "captured_at": f.captured_at.isoformat(),
+                        "captured_at": _time(f.captured_at),
                     }
                     for f in s.attachments
                 ],
@@ -206,7 +213,7 @@ def export_dict(data: ReportData) -> dict[str, Any]:
         "format": JSON_FORMAT,
         "schema_version": JSON_SCHEMA_VERSION,
         "title": data.title,
-        "generated_at": data.generated_at.isoformat(),
+        "generated_at": _time(data.generated_at),
         "checker": data.checker,
         "organisation": {"name": org.name, "url": org.url},
         "rating_scale": {

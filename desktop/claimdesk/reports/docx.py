@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from claimdesk.domain.clock import local_day, local_text
 from claimdesk.reports.model import (
     ReportData,
     article_meta,
@@ -125,7 +126,7 @@ def _header(doc: Any, data: ReportData) -> None:
     if is_rtl(data.title):
         _set_rtl(heading)
     total = len(data.claims)
-    line = f"Generated {data.generated_at.strftime('%Y-%m-%d %H:%M')}"
+    line = f"Generated {local_text(data.generated_at)}"
     p = _paragraph(doc, line)
     if data.checker:
         _run(p, " by ")
@@ -192,7 +193,7 @@ def _claims(doc: Any, data: ReportData) -> None:
                 if verdict.checker:
                     _run(p, " by ", italic=True)
                     _run(p, verdict.checker, italic=True)
-                _run(p, f" on {verdict.updated_at.date().isoformat()}", italic=True)
+                _run(p, f" on {local_day(verdict.updated_at).isoformat()}", italic=True)
             if claim.sources:
                 _paragraph(doc, "Sources", bold=True)
             for s in claim.sources:

@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
+from claimdesk.domain.clock import local_day, local_text
 from claimdesk.domain.evidence import INERT_COPY_TYPES
 from claimdesk.paths import resource_path
 from claimdesk.reports.model import (
@@ -99,7 +100,7 @@ def _context(data: ReportData, attachment_links: Mapping[int, str]) -> dict[str,
                     else {
                         "explanation": verdict.explanation,
                         "checker": verdict.checker,
-                        "date": verdict.updated_at.date().isoformat(),
+                        "date": local_day(verdict.updated_at).isoformat(),
                     },
                     "sources": [
                         {
@@ -138,7 +139,7 @@ def _context(data: ReportData, attachment_links: Mapping[int, str]) -> dict[str,
         "org": data.organisation,
         "org_link": safe_link(data.organisation.url),
         "logo": logo_data_uri(data.organisation.logo),
-        "generated": data.generated_at.strftime("%Y-%m-%d %H:%M"),
+        "generated": local_text(data.generated_at),
         "checker": data.checker,
         "claim_total": len(data.claims),
         "counts": counts,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from claimdesk.domain.clock import local_day, local_text
 from claimdesk.reports.model import (
     ReportData,
     article_meta,
@@ -69,7 +70,7 @@ def render_markdown(data: ReportData) -> str:
             parts.append(_link(org.url, org.url))
         out += [" · ".join(parts), ""]
     total = len(data.claims)
-    line = f"Generated {data.generated_at.strftime('%Y-%m-%d %H:%M')}"
+    line = f"Generated {local_text(data.generated_at)}"
     if data.checker:
         line += f" by {escape_markdown(data.checker)}"
     line += f" · {total} claim{'' if total == 1 else 's'} in {len(data.articles)} article"
@@ -106,7 +107,7 @@ def render_markdown(data: ReportData) -> str:
             out.append(f"- **Status:** {claim.status.label}")
             if verdict:
                 by = f" by {escape_markdown(verdict.checker, '  ')}" if verdict.checker else ""
-                out.append(f"- **Checked:**{by} on {verdict.updated_at.date().isoformat()}")
+                out.append(f"- **Checked:**{by} on {local_day(verdict.updated_at).isoformat()}")
                 out += ["", escape_markdown(verdict.explanation.strip() or "No explanation given.")]
             out.append("")
             if claim.sources:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from claimdesk.domain import Article, Claim, RatingScale, SourceNote, SpeakerKind
+from claimdesk.domain.clock import local
 from claimdesk.domain.evidence import Attachment
 from claimdesk.domain.text import STRAY_CONTROLS
 from claimdesk.domain.urls import safe_url
@@ -211,7 +212,7 @@ def attachment_line(f: Attachment) -> str:
     """
     return (
         f"{f.file_name} ({f.media_type}, {file_size(f.size)}) · sha256 {f.sha256} · "
-        f"captured {f.captured_at:%Y-%m-%d %H:%M}"
+        f"captured {local(f.captured_at):%Y-%m-%d %H:%M}"
     )
 
 
@@ -232,6 +233,6 @@ def article_meta(article: Article) -> list[tuple[str, str, str | None]]:
     if article.url:
         rows.append(("URL", article.url, safe_link(article.url)))
     rows.append(("File", f"{article.file_name} ({article.format})", None))
-    rows.append(("Imported", article.imported_at.strftime("%Y-%m-%d %H:%M"), None))
+    rows.append(("Imported", f"{local(article.imported_at):%Y-%m-%d %H:%M}", None))
     rows.append(("SHA-256", article.sha256, None))
     return rows

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from claimdesk.domain.clock import utc_now
 from claimdesk.domain.evidence import Attachment, clean_name, name_of
 from claimdesk.errors import KnownError
 from claimdesk.importers.common import Unreadable, read_limited
@@ -83,7 +84,7 @@ class EvidenceEdits(WritePath):
         except Unreadable as exc:
             raise AttachmentRefused(name, exc.reason) from None
         sha = hashlib.sha256(data).hexdigest()
-        when = (captured_at or datetime.now()).replace(microsecond=0)
+        when = (captured_at or utc_now()).replace(microsecond=0)
 
         def op(session: Session, rec: Recorder) -> int:
             rec.track(repo.source_claim_id(session, source_id))

@@ -13,9 +13,9 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
+from claimdesk.domain.clock import utc_now
 from claimdesk.domain.factchecks import CHECKED_BEFORE, FactCheckDraft
 from claimdesk.errors import KnownError
 from claimdesk.nlp.matching import Fusion
@@ -196,7 +196,7 @@ def run(
         drafts = [FactCheckDraft(url=_url(r[0]), claim=r[1], title=r[2] if len(r) > 2 else "",
                                  language="en") for r in docs]  # fmt: skip
         with db.sessions.begin() as session:
-            factcheck_repo.upsert(session, drafts, datetime.now().replace(microsecond=0))
+            factcheck_repo.upsert(session, drafts, utc_now())
         with db.sessions() as session:
             back = {f.id: f.url.rsplit("/", 1)[1] for f in
                     factcheck_repo.entries(session, range(1, 2 * len(docs) + 1)).values()

@@ -6,10 +6,10 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from claimdesk.domain.clock import utc_now
 from claimdesk.domain.factchecks import FactCheckDraft, counted
 from claimdesk.importers.claimreview import BROKEN_BLOCK
 from claimdesk.importers.factcheck_files import FactCheckFileRefused, read_factchecks
@@ -53,7 +53,7 @@ class FactCheckImport:
 def store_factchecks(session: Session, drafts: Sequence[FactCheckDraft]) -> UpsertCounts:
     """Store read fact-checks in the library, one entry per review URL (an entry already
     there is updated if it changed): what every import does, files or a case bundle."""
-    return factcheck_repo.upsert(session, drafts, datetime.now().replace(microsecond=0))
+    return factcheck_repo.upsert(session, drafts, utc_now())
 
 
 def import_factcheck_files(

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import Claim, ReviewState
+from claimdesk.domain.clock import to_stored, utc_now
 from claimdesk.domain.evidence import (
     FILE_NAME_BYTES,
     INERT_COPY_TYPES,
@@ -49,10 +50,18 @@ def published(claim: Claim) -> Claim:
 
 
 def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
-    """[first 00:00, the day after last 00:00): both days are included."""
+    """[first 00:00, the day after last 00:00) in local time, as stored (UTC): both days
+    are included, and a day is the checker's own calendar day."""
     # 9999-12-31 has no day after it: its end is then the last moment Python can name.
     end = datetime.max if last == date.max else datetime.combine(last + timedelta(1), time.min)
-    return datetime.combine(first, time.min), end
+    return _stored(datetime.combine(first, time.min)), _stored(end)
+
+
+def _stored(wall: datetime) -> datetime:
+    try:
+        return to_stored(wall)
+    except (OverflowError, ValueError):  # year 1 or 9999 moved past what Python can name
+        return wall
 
 
 class Reporting:
@@ -137,7 +146,7 @@ class Reporting:
             title=title or _default_title(parts, checked_from, checked_to),
             articles=tuple(parts),
             scale=scale,
-            generated_at=(now or datetime.now()).replace(microsecond=0),
+            generated_at=(now or utc_now()).replace(microsecond=0),
             organisation=organisation,
             checker=checker,
             reviewed_only=reviewed_only,

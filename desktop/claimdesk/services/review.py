@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import Claim, Queue, ReviewState
+from claimdesk.domain.clock import utc_now
 from claimdesk.domain.review import RuleChange, blank_name, same_checker
 from claimdesk.errors import KnownError
 from claimdesk.importers.common import normalise_text
@@ -67,7 +68,7 @@ def _log_rule_change(session: Session, required: bool, who: str) -> None:
         {"required": c.required, "who": c.who, "at": c.at.isoformat()}
         for c in rule_changes(session)
     ]
-    at = datetime.now().replace(microsecond=0)
+    at = utc_now()
     log.append({"required": required, "who": who, "at": at.isoformat()})
     repo.set_setting(session, REVIEW_RULE_LOG, json.dumps(log[-RULE_LOG_LENGTH:]))
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from claimdesk.domain.clock import utc_now
 from claimdesk.errors import KnownError
 from claimdesk.services.changes import Changes
 from claimdesk.storage import history_repo, review_repo, snapshots
@@ -314,7 +314,7 @@ def changes_between(before: Snapshot, after: Snapshot) -> Changes:
 
 def record_history(session: Session, before: Snapshot, after: Snapshot, who: str) -> None:
     """Add a history entry for each status, verdict and explanation change between them."""
-    at = datetime.now().replace(microsecond=0)
+    at = utc_now()
     for cid in before.claims.keys() | after.claims.keys():
         history_repo.record_transition(
             session, before.claims.get(cid), after.claims.get(cid), who, at

@@ -31,7 +31,7 @@ def _entry(row: ClaimHistoryRow) -> HistoryEntry:
 
 def list_history(session: Session, claim_id: int) -> list[HistoryEntry]:
     """The claim's history, oldest first: in the order it was saved (ids), not by its
-    times, which are local and zoneless (a zone or DST change would reorder them)."""
+    times (UTC since 0013, but a machine's clock can still be wrong or set back)."""
     rows = session.scalars(
         select(ClaimHistoryRow)
         .where(ClaimHistoryRow.claim_id == claim_id)

@@ -24,6 +24,7 @@ from claimdesk.domain import (
     Stance,
     Verdict,
 )
+from claimdesk.domain.clock import utc_now
 from claimdesk.domain.evidence import Attachment
 from claimdesk.domain.review import review_state
 from claimdesk.errors import DatabaseError
@@ -70,7 +71,7 @@ def stored_types(row: ClaimRow) -> tuple[ClaimType, ...]:
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return utc_now()
 
 
 # ----------------------------------------------------------------------------- mapping
