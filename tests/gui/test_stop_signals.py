@@ -79,3 +79,67 @@ def test_a_signal_closes_the_open_window_quietly(
     assert "[window]" in settings and "geometry=" in settings, settings
     log = (data / "logs" / "claimdesk.log").read_text(encoding="utf-8")
     assert "unexpected error" not in log, log
+
+
+#: Runs the window as `claimdesk FILE` does (application.run), with `steps` driving it
+#: from a timer; the steps end by sending the process a signal.
+_DRIVER = """
+import os, signal, sys
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+from claimdesk.gui.application import run
+from claimdesk.gui.windows.main_window import MainWindow
+
+
+def window():
+    shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    return shown[0] if shown else None
+
+{steps}
+
+it = steps()
+def tick():
+    try:
+        next(it)
+    except StopIteration:
+        return
+    QTimer.singleShot(20, tick)
+QTimer.singleShot(0, tick)
+sys.exit(run([sys.argv[1]], None, sys.argv[2]))
+"""
+
+
+def _drive(tmp_path: Path, article: Path, steps: str) -> tuple[Path, int, str]:
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", _DRIVER.replace("{steps}", steps), str(article), str(data)],
+        cwd=REPO, env=env, text=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return data, result.returncode, result.stderr
+
+
+def test_an_explanation_typed_just_before_sigterm_is_saved(tmp_path: Path) -> None:
+    steps = """
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    w.claims_panel.select_claim(w.claims_panel.visible_claims()[0].id)
+    yield
+    w.detail.rating.setFocus()
+    QTest.keyClick(w.detail.rating, Qt.Key.Key_Down)
+    while w.detail.claim.verdict is None:
+        yield
+    # Typed, and stopped before the 0.7 s pause would save it.
+    QTest.keyClicks(w.detail.explanation, "Typed just before the stop.")
+    os.kill(os.getpid(), signal.SIGTERM)
+"""
+    data, code, err = _drive(tmp_path, SEED, steps)
+    assert "Traceback" not in err and "Error calling" not in err, err
+    assert code == 143, err
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        explanations = [row[0] for row in db.execute("SELECT explanation FROM verdicts")]
+    assert explanations == ["Typed just before the stop."]
