@@ -143,3 +143,35 @@ def steps():
     with sqlite3.connect(data / "claimdesk.sqlite3") as db:
         explanations = [row[0] for row in db.execute("SELECT explanation FROM verdicts")]
     assert explanations == ["Typed just before the stop."]
+
+
+def test_sigterm_during_an_extraction_keeps_the_article_and_extracts_it_next_time(
+    tmp_path: Path,
+) -> None:
+    title, body = SEED.read_text(encoding="utf-8").split("\n", 1)
+    article = tmp_path / "long.txt"  # about 100,000 characters: some seconds to extract
+    article.write_text(title + "\n" + "\n\n".join([body] * 40), encoding="utf-8")
+    stop_while_extracting = """
+def steps():
+    while (w := window()) is None or not w.extraction.running:
+        yield
+    os.kill(os.getpid(), signal.SIGTERM)
+"""
+    data, code, err = _drive(tmp_path, article, stop_while_extracting)
+    assert "Traceback" not in err and "Error calling" not in err, err
+    assert code == 143, err
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+
+    close_once_extracted = """
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    w.close()
+"""
+    data, code, err = _drive(tmp_path, article, close_once_extracted)
+    assert code == 0, err
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
+        assert db.execute("SELECT extracted_at FROM articles").fetchone()[0] is not None
