@@ -84,7 +84,7 @@ def test_a_signal_closes_the_open_window_quietly(
 #: Runs the window as `claimdesk FILE` does (application.run), with `steps` driving it
 #: from a timer; the steps end by sending the process a signal.
 _DRIVER = """
-import os, signal, sys
+import faulthandler, os, signal, sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -100,6 +100,7 @@ def window():
 
 {steps}
 
+faulthandler.dump_traceback_later(120, exit=True)  # a step that never comes: say where
 it = steps()
 def tick():
     try:
@@ -175,3 +176,46 @@ def steps():
     with sqlite3.connect(data / "claimdesk.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
         assert db.execute("SELECT extracted_at FROM articles").fetchone()[0] is not None
+
+
+def test_sigterm_during_a_bundle_import_lets_it_finish(tmp_path: Path) -> None:
+    """The import waits for another ClaimDesk's write lock, longer than the window waits
+    for jobs on closing; SIGTERM comes meanwhile: the bundle is still merged, whole."""
+    other = tmp_path / "other.txt"
+    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+    other.write_text(f"Another report\n{body}\n\nA later poll said 40 percent agreed.", "utf-8")
+    source = tmp_path / "source"
+    bundle = tmp_path / "case.claimdesk"
+    for command in (["import", str(other)], ["bundle", "export", "-o", str(bundle)]):
+        subprocess.run(
+            [sys.executable, "-m", "claimdesk", *command, "--data-dir", str(source)],
+            cwd=REPO, check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    steps = f"""
+import subprocess, time
+HOLD = "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); " \\
+    "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(8); c.execute('COMMIT')"
+
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, sys.argv[2] + "/claimdesk.sqlite3"],
+                              stdout=subprocess.PIPE, text=True)
+    holder.stdout.readline()  # another ClaimDesk is writing
+    w.bundles.import_from({str(bundle)!r})
+    while not any(job.name == "import bundle" for job in w.jobs.active()):
+        yield
+    os.kill(os.getpid(), signal.SIGTERM)
+"""
+    data, code, err = _drive(tmp_path, SEED, steps)
+    assert "Traceback" not in err and "Error calling" not in err, err
+    assert code == 143, err
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        titles = [row[0] for row in db.execute("SELECT title FROM articles ORDER BY id")]
+        assert titles[1:] == ["Another report"]
+        bundled = db.execute(
+            "SELECT count(*) FROM claims JOIN articles ON articles.id = claims.article_id"
+            " WHERE articles.title = 'Another report'"
+        ).fetchone()[0]
+    with sqlite3.connect(source / "claimdesk.sqlite3") as db:
+        assert bundled == db.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
