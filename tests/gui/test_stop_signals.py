@@ -146,6 +146,46 @@ def steps():
     assert explanations == ["Typed just before the stop."]
 
 
+#: Another ClaimDesk holding the desk's write lock for some seconds (run with the desk's path).
+_HOLD_THE_LOCK = (
+    "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+    "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(8); c.execute('COMMIT')"
+)
+
+
+def test_sigterm_while_an_explanation_waits_for_the_lock_saves_it_then_ends(
+    tmp_path: Path,
+) -> None:
+    """The explanation's write queues behind another ClaimDesk's; the window waits for
+    it on closing, and the run ends once it is saved."""
+    steps = f"""
+import subprocess
+
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    w.claims_panel.select_claim(w.claims_panel.visible_claims()[0].id)
+    yield
+    w.detail.rating.setFocus()
+    QTest.keyClick(w.detail.rating, Qt.Key.Key_Down)
+    while w.detail.claim.verdict is None or w.writes.pending():
+        yield
+    holder = subprocess.Popen(
+        [sys.executable, "-c", {_HOLD_THE_LOCK!r}, sys.argv[2] + "/claimdesk.sqlite3"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    holder.stdout.readline()
+    QTest.keyClicks(w.detail.explanation, "Saved once the lock is free.")
+    os.kill(os.getpid(), signal.SIGTERM)
+"""
+    data, code, err = _drive(tmp_path, SEED, steps)
+    assert "Traceback" not in err and "Error calling" not in err, err
+    assert code == 143, err
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        explanations = [row[0] for row in db.execute("SELECT explanation FROM verdicts")]
+    assert explanations == ["Saved once the lock is free."]
+
+
 def test_sigterm_during_an_extraction_keeps_the_article_and_extracts_it_next_time(
     tmp_path: Path,
 ) -> None:
