@@ -445,3 +445,47 @@ def test_ctrl_c_while_the_command_loads_is_one_line_and_exit_130(tmp_path: Path)
         if code:  # stopped, not finished before the signal came
             assert code == 130, (step, code, said)
             assert said == "claimdesk: Interrupted.\n", (step, said)
+
+
+#: Started with the command (PYTHONPATH): Ctrl+C comes while ClaimDesk's command line
+#: module loads, before main() could answer it.
+_CTRL_C_WHILE_LOADING = """
+import sys
+
+class _CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == "claimdesk.cli":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, _CtrlC())
+"""
+
+
+def _console_script() -> list[str]:
+    """What the installed `claimdesk` command runs: the entry point pyproject.toml names,
+    called as the generated wrapper calls it."""
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    entry = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["scripts"]
+    module, function = entry["claimdesk"].split(":")
+    wrapper = f"import sys\nfrom {module} import {function}\nsys.exit({function}())"
+    return [sys.executable, "-c", wrapper]
+
+
+@pytest.mark.parametrize("command", ["claimdesk", "python -m claimdesk"])
+def test_ctrl_c_while_claimdesk_loads_is_one_line_and_exit_130(
+    tmp_path: Path, command: str
+) -> None:
+    """The `claimdesk` command imported the command line itself, outside any handler:
+    a Ctrl+C in that first second printed a KeyboardInterrupt traceback."""
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(_CTRL_C_WHILE_LOADING, encoding="utf-8")
+    start = _console_script() if command == "claimdesk" else [sys.executable, "-m", "claimdesk"]
+    result = subprocess.run(
+        [*start, "--version"], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(hooks)},
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (130, "claimdesk: Interrupted.\n")

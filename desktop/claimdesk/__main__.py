@@ -1,38 +1,8 @@
 """`python -m claimdesk` runs the same entry point as the `claimdesk` command."""
 
-import signal
 import sys
 
-
-def _forget_the_interrupt() -> None:
-    """Keep the exit code main() gave after a Ctrl+C it answered (130), not -2.
-
-    CPython marks the run as ended by an unhandled Ctrl+C whenever a KeyboardInterrupt
-    leaves code evaluated from a string (dataclasses, namedtuple and SQLAlchemy make
-    functions that way), even if it is caught further up; under `python -m` it then ends
-    itself by SIGINT instead of exiting with the code asked for. Every evaluation of a
-    string clears that mark first, so an empty one does.
-    """
-    exec("")
-
-
 if __name__ == "__main__":
-    try:
-        # The importer's worker process is started with "spawn": it imports this module
-        # again (as __mp_main__, so nothing below runs there), and in the frozen app it is
-        # the executable itself, started with --multiprocessing-fork, that freeze_support()
-        # turns into the worker before any window or command starts.
-        import multiprocessing
+    from claimdesk.launch import start
 
-        multiprocessing.freeze_support()
-
-        from claimdesk.cli import main
-
-        code = main()
-    except KeyboardInterrupt:
-        # Ctrl+C while ClaimDesk's modules load, before main() can answer it.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        print("claimdesk: Interrupted.", file=sys.stderr)
-        code = 130
-    _forget_the_interrupt()
-    sys.exit(code)
+    sys.exit(start())

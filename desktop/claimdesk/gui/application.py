@@ -89,14 +89,26 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
             services = build_services(None, data_dir)
     except KnownError as exc:
         return _refuse(app, str(exc))
-    running = RunningWindow(app, services, log_file)
-    if files:
-        for path in files:
-            running.window.open_path(path)
-    else:
-        running.window.restore_session()
-    code = app.exec()
-    running.services.close()
+    from claimdesk.gui.stop_signals import StopOnSignal
+
+    stopper = StopOnSignal(app)
+    try:
+        running = RunningWindow(app, services, log_file)
+        stopper.on_stop(running.stop)
+        if files:
+            for path in files:
+                running.window.open_path(path)
+        else:
+            running.window.restore_session()
+        code = app.exec()
+        running.services.close()
+    finally:
+        stopper.uninstall()
+        stopper.deleteLater()
+    said = stopper.said()
+    if said is not None:
+        print(f"claimdesk: {said}", file=sys.stderr)
+        return stopper.exit_code() or int(code)
     return int(code)
 
 
@@ -195,6 +207,17 @@ class RunningWindow:
         install_excepthook(self.window.errors)
         self.window.show()
         warm_up(self.window)
+
+    def stop(self) -> None:
+        """Close the window as its close button does, then end the run even if some other
+        window is open; queued edits are saved first (the window waits for them)."""
+        from PySide6.QtCore import Qt
+
+        window = self.window
+        if not window.isVisible() or window.close():
+            self.app.quit()
+        else:
+            window.writes.drained.connect(self.stop, Qt.ConnectionType.SingleShotConnection)
 
     def switch(self, path: Path | str | OpenedDesk) -> None:
         """Open `path` (created if new), a shared desk's address, or take over a desk the

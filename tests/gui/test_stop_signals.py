@@ -1,0 +1,261 @@
+"""SIGTERM and Ctrl+C close the running window as its close button does: no traceback,
+no "Error calling Python override", the work saved, and the exit code the commands give."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _start(data: Path, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLAIMDESK_DATA_DIR": str(data)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "claimdesk", *args],
+        cwd=REPO, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+
+
+def _claims(data: Path) -> int:
+    database = data / "claimdesk.sqlite3"
+    if not database.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1) as db:
+            return int(db.execute("SELECT count(*) FROM claims").fetchone()[0])
+    except sqlite3.Error:  # not created yet, or being created
+        return 0
+
+
+def _wait_for_claims(proc: subprocess.Popen[str], data: Path) -> None:
+    deadline = time.monotonic() + 120
+    while _claims(data) == 0:
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            _out, err = proc.communicate()
+            pytest.fail(f"the window never showed the seed's claims: {err}")
+        time.sleep(0.2)
+    time.sleep(1.0)  # the window idle on the article, as after `make run`
+
+
+def _stopped(proc: subprocess.Popen[str], how: signal.Signals) -> tuple[int, str]:
+    proc.send_signal(how)
+    try:
+        _out, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _out, err = proc.communicate()
+        pytest.fail(f"{how.name} left the window running; stderr: {err}")
+    return proc.returncode, err
+
+
+@pytest.mark.parametrize(("how", "code", "said"), [
+    (signal.SIGTERM, 143, "claimdesk: Stopped."),
+    (signal.SIGINT, 130, "claimdesk: Interrupted."),
+])  # fmt: skip
+def test_a_signal_closes_the_open_window_quietly(
+    tmp_path: Path, how: signal.Signals, code: int, said: str
+) -> None:
+    data = tmp_path / "data"
+    proc = _start(data, str(SEED))
+    _wait_for_claims(proc, data)
+    returncode, err = _stopped(proc, how)
+    assert "Error calling Python override" not in err, err
+    assert "Traceback" not in err, err
+    assert returncode == code, err
+    assert said in err
+    # The window closed as its close button closes it: only closing remembers the layout.
+    settings = (data / "ui.ini").read_text(encoding="utf-8")
+    assert "[window]" in settings and "geometry=" in settings, settings
+    log = (data / "logs" / "claimdesk.log").read_text(encoding="utf-8")
+    assert "unexpected error" not in log, log
+
+
+#: Runs the window as `claimdesk FILE` does (application.run), with `steps` driving it
+#: from a timer; the steps end by sending the process a signal.
+_DRIVER = """
+import faulthandler, os, signal, sys
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+from claimdesk.gui.application import run
+from claimdesk.gui.windows.main_window import MainWindow
+
+
+def window():
+    shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    return shown[0] if shown else None
+
+{steps}
+
+faulthandler.dump_traceback_later(120, exit=True)  # a step that never comes: say where
+it = steps()
+def tick():
+    try:
+        next(it)
+    except StopIteration:
+        return
+    QTimer.singleShot(20, tick)
+QTimer.singleShot(0, tick)
+sys.exit(run([sys.argv[1]], None, sys.argv[2]))
+"""
+
+
+def _drive(tmp_path: Path, article: Path, steps: str) -> tuple[Path, int, str]:
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", _DRIVER.replace("{steps}", steps), str(article), str(data)],
+        cwd=REPO, env=env, text=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return data, result.returncode, result.stderr
+
+
+def test_an_explanation_typed_just_before_sigterm_is_saved(tmp_path: Path) -> None:
+    steps = """
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    w.claims_panel.select_claim(w.claims_panel.visible_claims()[0].id)
+    yield
+    w.detail.rating.setFocus()
+    QTest.keyClick(w.detail.rating, Qt.Key.Key_Down)
+    while w.detail.claim.verdict is None:
+        yield
+    # Typed, and stopped before the 0.7 s pause would save it.
+    QTest.keyClicks(w.detail.explanation, "Typed just before the stop.")
+    os.kill(os.getpid(), signal.SIGTERM)
+"""
+    data, code, err = _drive(tmp_path, SEED, steps)
+    assert "Traceback" not in err and "Error calling" not in err, err
+    assert code == 143, err
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        explanations = [row[0] for row in db.execute("SELECT explanation FROM verdicts")]
+    assert explanations == ["Typed just before the stop."]
+
+
+#: Another ClaimDesk holding the desk's write lock for some seconds (run with the desk's path).
+_HOLD_THE_LOCK = (
+    "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+    "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(8); c.execute('COMMIT')"
+)
+
+
+def test_sigterm_while_an_explanation_waits_for_the_lock_saves_it_then_ends(
+    tmp_path: Path,
+) -> None:
+    """The explanation's write queues behind another ClaimDesk's; the window waits for
+    it on closing, and the run ends once it is saved."""
+    steps = f"""
+import subprocess
+
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    w.claims_panel.select_claim(w.claims_panel.visible_claims()[0].id)
+    yield
+    w.detail.rating.setFocus()
+    QTest.keyClick(w.detail.rating, Qt.Key.Key_Down)
+    while w.detail.claim.verdict is None or w.writes.pending():
+        yield
+    holder = subprocess.Popen(
+        [sys.executable, "-c", {_HOLD_THE_LOCK!r}, sys.argv[2] + "/claimdesk.sqlite3"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    holder.stdout.readline()
+    QTest.keyClicks(w.detail.explanation, "Saved once the lock is free.")
+    os.kill(os.getpid(), signal.SIGTERM)
+"""
+    data, code, err = _drive(tmp_path, SEED, steps)
+    assert "Traceback" not in err and "Error calling" not in err, err
+    assert code == 143, err
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        explanations = [row[0] for row in db.execute("SELECT explanation FROM verdicts")]
+    assert explanations == ["Saved once the lock is free."]
+
+
+def test_sigterm_during_an_extraction_keeps_the_article_and_extracts_it_next_time(
+    tmp_path: Path,
+) -> None:
+    title, body = SEED.read_text(encoding="utf-8").split("\n", 1)
+    article = tmp_path / "long.txt"  # about 100,000 characters: some seconds to extract
+    article.write_text(title + "\n" + "\n\n".join([body] * 40), encoding="utf-8")
+    stop_while_extracting = """
+def steps():
+    while (w := window()) is None or not w.extraction.running:
+        yield
+    os.kill(os.getpid(), signal.SIGTERM)
+"""
+    data, code, err = _drive(tmp_path, article, stop_while_extracting)
+    assert "Traceback" not in err and "Error calling" not in err, err
+    assert code == 143, err
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+
+    close_once_extracted = """
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    w.close()
+"""
+    data, code, err = _drive(tmp_path, article, close_once_extracted)
+    assert code == 0, err
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
+        assert db.execute("SELECT extracted_at FROM articles").fetchone()[0] is not None
+
+
+def test_sigterm_during_a_bundle_import_lets_it_finish(tmp_path: Path) -> None:
+    """The import waits for another ClaimDesk's write lock, longer than the window waits
+    for jobs on closing; SIGTERM comes meanwhile: the bundle is still merged, whole."""
+    other = tmp_path / "other.txt"
+    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+    other.write_text(f"Another report\n{body}\n\nA later poll said 40 percent agreed.", "utf-8")
+    source = tmp_path / "source"
+    bundle = tmp_path / "case.claimdesk"
+    for command in (["import", str(other)], ["bundle", "export", "-o", str(bundle)]):
+        subprocess.run(
+            [sys.executable, "-m", "claimdesk", *command, "--data-dir", str(source)],
+            cwd=REPO, check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    steps = f"""
+import subprocess, time
+HOLD = "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); " \\
+    "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(8); c.execute('COMMIT')"
+
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, sys.argv[2] + "/claimdesk.sqlite3"],
+                              stdout=subprocess.PIPE, text=True)
+    holder.stdout.readline()  # another ClaimDesk is writing
+    w.bundles.import_from({str(bundle)!r})
+    while not any(job.name == "import bundle" for job in w.jobs.active()):
+        yield
+    os.kill(os.getpid(), signal.SIGTERM)
+"""
+    data, code, err = _drive(tmp_path, SEED, steps)
+    assert "Traceback" not in err and "Error calling" not in err, err
+    assert code == 143, err
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        titles = [row[0] for row in db.execute("SELECT title FROM articles ORDER BY id")]
+        assert titles[1:] == ["Another report"]
+        bundled = db.execute(
+            "SELECT count(*) FROM claims JOIN articles ON articles.id = claims.article_id"
+            " WHERE articles.title = 'Another report'"
+        ).fetchone()[0]
+    with sqlite3.connect(source / "claimdesk.sqlite3") as db:
+        assert bundled == db.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
