@@ -36,6 +36,11 @@ BODIES: list[Case] = [
     ("Player arrested\nThe Northfield Tennis Federation (NTF) released a statement on the "
      "arrest. It read, \"The federation has always condemned any form of violence and will "
      "wait for the police to finish their work.\"", "It read", "Northfield Tennis Federation"),
+    # A body's name the tagger cut at "and" is whole again; two bodies stay two.
+    ("Attack on the base\nThe Islamic State of Syria and the Levant later claimed "
+     "responsibility for the attack.", "The Islamic", "Islamic State of Syria and the Levant"),
+    ("Deal\nThe Bank of Canada and Google said the deal was done.", "The Bank",
+     "Bank of Canada"),
     # "No organization claimed" names no one.
     ("Base attacked\nNo organization immediately claimed responsibility for the rockets, "
      "officials in the capital said on Friday.", "No organization", None),

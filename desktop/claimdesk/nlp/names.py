@@ -297,6 +297,15 @@ def joined_entities(doc: Doc) -> list[Span]:
                 and last.root.head.i in range(ent.start, ent.end)):
             out[-1] = doc.char_span(last.start_char, ent.end_char, label="ORG") or last
             continue
+        between = [t.lower_ for t in doc[last.end:ent.start]] if last is not None else []
+        if (last is not None and last.label_ == "ORG" and ent.label_ in {"GPE", "LOC"}
+                and between in (["and"], ["and", "the"]) and len(ent) <= 2
+                and any(t.lower_ == "of" for t in last[1:]) and last[-1].is_title
+                and ent[-1].is_title and (ent.end == len(doc) or not doc[ent.end].is_title)):
+            # "the Islamic State of Iraq" + "and the" + "Levant", "the High Court of England"
+            # + "and" + "Wales": the tagger cut one body's name at "and".
+            out[-1] = doc.char_span(last.start_char, ent.end_char, label="ORG") or last
+            continue
         if (last is not None and last.label_ == "ORG" and ent.label_ == "GPE"
                 and ent.start == last.end + 1 and doc[last.end].text == ","
                 and last[-2:-1].text == "of" and last.root.lower_ == "university"):
