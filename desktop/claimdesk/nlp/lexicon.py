@@ -64,6 +64,8 @@ REPORTING_VERBS = words(
     criticizing condemning praising stressing suggesting describing admitting announcing
     attribute attributes attributed posting
     react reacts reacted
+    speculate speculates speculated hypothesize hypothesizes hypothesized hypothesise
+    hypothesises hypothesised theorize theorizes theorized theorise theorises theorised
     """
 ) | SPEECH_ACTS
 # Verbs that state something only with a certain object, by surface form (the pipeline
@@ -357,6 +359,8 @@ ORG_WORDS = words(
     times post council authority board trust foundation fund society league federation
     corporation inc ltd plc co club church army navy force forces house parliament
     assembly senate congress treasury reuters bbc nhs un eu nato who imf ons ifs
+    academy bureau organization organisation administration centre center institution
+    tribunal college museum network alliance coalition airline
     """
 )
 # What an organisation is called when its name is not repeated: "the force" after

@@ -145,9 +145,16 @@ def entity_kind(span: Span, name: str) -> SpeakerKind:
     return ENTITY_KINDS.get(span.label_, SpeakerKind.ORGANISATION)
 
 
+#: Styles a peer sits by, whose names have an "of": people all the same.
+_PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "earl", "countess", "viscount",
+                      "viscountess", "marquess", "marquis", "marchioness", "duke", "duchess"})
+
+
 def name_kind(name: str) -> SpeakerKind:
     """The kind of a bare name (a post's author, a transcript line): a person unless an org."""
     words = {w.lower().strip(".,") for w in name.split()}
+    if name.split()[:1] and name.split(maxsplit=1)[0].lower() in _PEERAGE:
+        return SpeakerKind.PERSON  # "Earl of Dalkeith", "Lord Hunt of Kings Heath"
     # "Transport for London", "Bank of England": people's names have no "for" or "of".
     organisation = words & lx.ORG_WORDS or words & {"for", "of", "the", "and", "&"}
     return SpeakerKind.ORGANISATION if organisation else SpeakerKind.PERSON
@@ -288,6 +295,21 @@ def joined_entities(doc: Doc) -> list[Span]:
         if (last is not None and last.label_ == "ORG" and ent.label_ == "GPE"
                 and ent.start == last.end and last.root.dep_ == "compound"
                 and last.root.head.i in range(ent.start, ent.end)):
+            out[-1] = doc.char_span(last.start_char, ent.end_char, label="ORG") or last
+            continue
+        between = [t.lower_ for t in doc[last.end:ent.start]] if last is not None else []
+        if (last is not None and last.label_ == "ORG" and ent.label_ in {"GPE", "LOC"}
+                and between in (["and"], ["and", "the"]) and len(ent) <= 2
+                and any(t.lower_ == "of" for t in last[1:]) and last[-1].is_title
+                and ent[-1].is_title and (ent.end == len(doc) or not doc[ent.end].is_title)):
+            # "the Islamic State of Iraq" + "and the" + "Levant", "the High Court of England"
+            # + "and" + "Wales": the tagger cut one body's name at "and".
+            out[-1] = doc.char_span(last.start_char, ent.end_char, label="ORG") or last
+            continue
+        if (last is not None and last.label_ == "ORG" and ent.label_ == "GPE"
+                and ent.start == last.end + 1 and doc[last.end].text == ","
+                and last[-2:-1].text == "of" and last.root.lower_ == "university"):
+            # "the University of California, Los Angeles": one campus, one body.
             out[-1] = doc.char_span(last.start_char, ent.end_char, label="ORG") or last
             continue
         out.append(ent)

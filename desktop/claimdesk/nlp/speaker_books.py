@@ -67,6 +67,10 @@ class Books:
             expanded = _expanded_name(tok)
             if expanded is not None and not ctx.quoted(tok):
                 self.short.setdefault(tok.text, expanded)  # "AEW (All Elite Wrestling)"
+            if (body := _untagged_body(tok, ctx.ents)) is not None and not ctx.quoted(tok):
+                for word in body.lower().split():
+                    if word in lx.ORG_WORDS:
+                        self.orgs[word] = body
             if (body := _body_of_place(tok)) is not None and not ctx.quoted(tok):
                 self.orgs.update(dict.fromkeys((tok.lower_, *lx.ORG_ALIASES.get(tok.lower_, ())),
                                                body))
@@ -119,6 +123,28 @@ def _body_of_place(tok: Token) -> str | None:
 
 
 _JOINERS = frozenset({"of", "for", "from", "and", "the", "on", "in"})
+
+
+def _untagged_body(tok: Token, ents: dict[int, Span]) -> str | None:
+    """ "North Wales Fire and Rescue Service" with no entity tagged on it, or only its end:
+    title-case words (and small words between them) that end in an organisation's noun."""
+    doc = tok.doc
+    ent = ents.get(tok.i)
+    if not tok.is_title or tok.lower_ not in lx.ORG_WORDS or (ent is not None and (
+            ent.end != tok.i + 1 or ent.label_ not in {"ORG", "FAC"})) or (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].is_title):
+        return None
+    start = tok.i
+    while start > 0 and tok.i - start < 8 and doc[start - 1].ent_type_ != "PERSON" and (
+            doc[start - 1].is_title or doc[start - 1].lower_ in _JOINERS - {"the"}) and not (
+            doc[start - 1].is_sent_start and doc[start - 1].pos_ != "PROPN"):
+        start -= 1
+    while start < tok.i and not doc[start].is_title:
+        start += 1
+    words = doc[start:tok.i + 1]
+    if len(words) < 3 or (ent is not None and ent.start <= start):
+        return None  # "Fire Service" alone may be any; a whole entity is learnt as one
+    return words.text
 
 
 def _expanded_name(short: Token) -> str | None:

@@ -230,10 +230,16 @@ def appositive_person(tok: Token, ents: dict[int, Span], reach: int) -> Span | N
     Dr. Ann Lee, said", "(According to agency X,) the judge of Lagos, Grace Obi, said",
     which the parser may hang on the body. Not one inside a clause ("The party, whose
     leader, Michael Howard, was absent, said" is the party)."""
+    doc = tok.doc
     for child in tok.subtree:
         ent = ents.get(child.i)
-        if (child.dep_ != "appos" or ent is None or not 0 < child.i - tok.i <= reach
-                or not person_entity(ent)):
+        if child.dep_ != "appos" or ent is None or not person_entity(ent):
+            continue
+        # A long role may put the name further off when it closes the subject: "The
+        # then-manager of X and Director of Y, David Clay, called it…".
+        closes = ent.end + 1 < len(doc) and doc[ent.end].text == "," and (
+            doc[ent.end + 1].i == tok.head.i > tok.i)
+        if not (0 < child.i - tok.i <= reach or (closes and child.i > tok.i)):
             continue
         path = child.head
         while path.i != tok.i and path.pos_ not in {"VERB", "AUX"}:
@@ -242,7 +248,6 @@ def appositive_person(tok: Token, ents: dict[int, Span], reach: int) -> Span | N
             return ent
     # "According to Greenfield's mayor, Paul Ardent, …" with the name hung elsewhere: a
     # person right after the noun, between commas.
-    doc = tok.doc
     if tok.pos_ == "NOUN" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
         ent = ents.get(tok.i + 2)
         if ent is not None and ent.start == tok.i + 2 and person_entity(ent) and (
@@ -333,3 +338,18 @@ def titled_name(tok: Token) -> str | None:
     if any(w.lower_ in lx.ORG_WORDS or w.lower_ in _TITLE_WORDS for w in rest):
         return None
     return doc[rest[0].i:tok.i + 1].text
+
+
+def member_of(ent: Span, ents: dict[int, Span]) -> Span | None:
+    """The person named right before a body they belong to, when the parser made the body
+    the subject: "Jo Anne Van Tilburg of the University of California, Los Angeles
+    disagreed" is her."""
+    if ent.label_ != "ORG":
+        return None
+    doc, i = ent.doc, ent.start - 1
+    if i > 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in {"of", "at", "from"}:
+        return None
+    person = ents.get(i - 1)
+    return person if person is not None and person_entity(person) and person.end == i else None

@@ -67,8 +67,9 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
     passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
     if tok.dep_ == "amod" or (passive and not any(c.dep_ == "agent" for c in tok.children)):
         return False  # "the reported attack", "he was told" (but "criticised by X")
-    if any(c.lower_ == "as" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children):
-        return False  # "X said — as reported by the paper — …": the paper is a source
+    if any(c.lower_ == "as" and c.i < tok.i for c in tok.children) and any(
+            c.dep_ == "agent" for c in tok.children):
+        return False  # "X said — as reported by the paper — …" (not "described by X as")
     if low in lx.WEAK_REPORTING_VERBS:
         if tok.doc.has_annotation("DEP"):
             # "X reported on Friday, turnout had fallen": the clause is parsed as the head.
@@ -279,6 +280,10 @@ def _read_document(verb: Token) -> Token | None:
             document = next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
         if document.lower_ in lx.DATA_NOUNS:
             return document
+        after = verb.doc[verb.i + 1:verb.i + 3]
+        if noun.lower_ == "it" and len(after) == 2 and after[0].text in {",", ":"} and (
+                after[1].is_quote):
+            return noun  # "…released a statement. It read, “…”": the statement, its maker's
     return None
 
 

@@ -39,6 +39,8 @@ _AGE = re.compile(r"\d+-year-old$")
 _PREDETERMINERS = frozenset({"both", "either", "all"})
 #: Words that give a source for what the sentence says ("according to the BBC").
 _RELAYS = frozenset({"according", "per"})
+#: A document the body that spoke last put out: "the report said", "the statement added".
+_DOCUMENTS = frozenset({"report", "statement", "release", "announcement", "notice"})
 #: The speaker of words the article gives to someone it does not name ("said a shop
 #: owner"): attributed, so no other rule guesses a speaker, yet printed as nobody.
 NOBODY = Who("", SpeakerKind.PERSON)
@@ -283,6 +285,10 @@ class SpeakerTracker:
 
     def _name(self, ctx: Context, tok: Token, verb: Token) -> Who | None:
         low = tok.lower_
+        if (len(tok.text) > 1 and tok.is_upper and tok.text in self._short
+                and not nouns.unnamed(tok)):
+            # "WHO said" after "the World Health Organization (WHO)": no pronoun
+            return Who(self._short[tok.text], SpeakerKind.ORGANISATION)
         if low in lx.PERSONAL_PRONOUNS:
             person = self.refs.person(ctx, tok, "f" if low in {"she", "her"} else "m")
             return Who(person, _PERSON) if person else None
@@ -301,6 +307,8 @@ class SpeakerTracker:
             return self._name(ctx, head.head if named and person_entity(named) else head, head)
         if tok.pos_ == "PRON" or low in lx.FIRST_SECOND_PERSON:
             return None
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return None  # "No organization claimed credit": nobody spoke
         defined = ctx.defined.get(tok.i) or (self._short.get(tok.text) if tok.is_upper
                                              and tok.i not in ctx.ents
                                              and not nouns.unnamed(tok) else None)  # "one MP"
@@ -347,7 +355,7 @@ class SpeakerTracker:
         if ent is None and self._spoken_for and nouns.definite_spokesperson(tok):
             return Who(self._spoken_for, SpeakerKind.ORGANISATION)  # "The spokesperson added"
         if ent is not None:
-            return self._entity(ent, tok)
+            return self._entity(nouns.member_of(ent, ctx.ents) or ent, tok)
         if (body_name := self._spoken_for or self._spoke) and nouns.lone_spokesperson(tok):
             return Who(body_name, SpeakerKind.ORGANISATION)  # "X said… A spokesperson told"
         if (alias := nouns.pseudonym(tok)) is not None:
@@ -368,6 +376,9 @@ class SpeakerTracker:
             return Who(person, _PERSON) if person else None
         if (published := self.publishers.find(tok)) is not None:
             return published
+        if self._spoke and low in _DOCUMENTS and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return Who(self._spoke, _ORG)  # "The ministry confirmed… the report said"
         if self._spoke and nouns.outlet_again(tok):
             return Who(self._spoke, _ORG)  # "The Gazette reported… The newspaper added"
         if nouns.unnamed_group(tok):
@@ -381,7 +392,11 @@ class SpeakerTracker:
                 return NOBODY
         if low in lx.DATA_NOUNS and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
                                         for c in tok.children):
-            return NOBODY  # "according to a whistle-blower complaint": whose, unsaid
+            # "according to a fire service statement": the service the article named
+            # ("North Wales Fire and Rescue Service"); "a whistle-blower complaint": unsaid.
+            body_name = next((self._orgs[c.lower_] for c in reversed(list(tok.lefts))
+                              if c.dep_ == "compound" and c.lower_ in self._orgs), None)
+            return Who(body_name, SpeakerKind.ORGANISATION) if body_name else NOBODY
         phrase = syn.noun_phrase(tok) if nouns.can_speak(tok) else None  # "returns" cannot
         return Who(phrase, noun_kind(tok.text)) if phrase else None
 

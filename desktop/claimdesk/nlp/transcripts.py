@@ -53,8 +53,16 @@ _OFFICE = re.compile(
 )
 # A later turn by style and surname, or by office alone: "Mr. Dobson:", "Mr Speaker:",
 # "The Secretary of State for Health:" (the office's holder, if a turn named them).
+# Older pages give initials and the tabled question's number ("31. Mr. A. Edward Davies:"),
+# and peers sit by their title ("Earl of Dalkeith:", "Lord Hunt of Kings Heath:").
+_INITIALS = r"(?:[A-Z]\.\s?)*"
 _STYLED = re.compile(
-    rf"(?P<style>{_STYLE})\s+(?P<name>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})\s?:[ \t]+(?=\S)"
+    rf"{_NUMBER}(?P<style>{_STYLE})\s+(?P<name>{_INITIALS}{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}"
+    rf"(?:\sof\s{_TITLE_WORD}(?:\s{_TITLE_WORD})?)?)\s?:[ \t]+(?=\S)"
+)
+_PEER = re.compile(
+    rf"{_NUMBER}(?P<name>(?:Earl|Viscount|Marquess|Marquis|Duke|Countess)\sof\s{_TITLE_WORD}"
+    rf"(?:\s{_TITLE_WORD})?)\s?:[ \t]+(?=\S)"
 )
 _OFFICE_ONLY = re.compile(
     r"The\s(?P<office>(?:Prime|Deputy|Secretary|Minister|Chancellor|Attorney|Solicitor|Leader"
@@ -116,8 +124,12 @@ def hansard_speaker(line: str) -> tuple[int, str] | None:
     match = _MEMBER.match(line) or _OFFICE.match(line)
     if match is None:
         styled = _STYLED.match(line)
-        if styled is not None and not set(styled.group("name").lower().split()) & _NOT_NAMES:
+        if styled is not None and not set(styled.group("name").lower().split()) & (
+                _NOT_NAMES - {"of"}):
             return styled.end(), f"{styled.group('style')} {styled.group('name')}"
+        peer = _PEER.match(line)
+        if peer is not None:
+            return peer.end(), peer.group("name")
         office = _OFFICE_ONLY.match(line)
         return (office.end(), office.group("office")) if office is not None else None
     groups = re.findall(r"\(([^()]*)\)", line[:match.end()])
