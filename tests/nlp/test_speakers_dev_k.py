@@ -46,6 +46,16 @@ BODIES: list[Case] = [
      "officials in the capital said on Friday.", "No organization", None),
 ]
 
+ANSWERS: list[Case] = [
+    # Dismissing a claim and demanding an explanation are statements (found on j-).
+    ("Poison found\nThe Ruritanian government dismissed the claim from Berlin as groundless.",
+     "The Ruritanian", "Ruritanian government"),
+    ("Poison found\nAnna Berg, the Chancellor of Northland, demanded an explanation from "
+     "Ruritania.", "Anna Berg", "Anna Berg"),
+    # But dismissing staff or rejecting a bill is no statement.
+    ("Cuts\nThe city council dismissed forty workers on Monday.", "The city", None),
+]
+
 PEOPLE: list[Case] = [
     # A passive "described by X as" is X's description.
     ("Bishop dies\nThe Northfield Bishops' Conference (NBC) announced the death of Bishop "
@@ -58,7 +68,7 @@ PEOPLE: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "opening", "expected"), BODIES + PEOPLE)
+@pytest.mark.parametrize(("text", "opening", "expected"), BODIES + ANSWERS + PEOPLE)
 def test_speaker_causes_of_part_k(
     pipeline: LoadedPipeline, text: str, opening: str, expected: str | None
 ) -> None:

@@ -87,6 +87,12 @@ _FEEL = words("doubt doubts concern concerns disappointment support regret hope 
 _DEFEND = words("decision decisions choice choices policy policies record move moves "
                 "remarks comments actions position stance response handling approach")
 _JOIN = words("call calls chorus criticism condemnation appeal")
+# "dismissed the claim", "rejected the allegations": an answer to what someone said.
+_DISPUTE = words("claim claims allegation allegations accusation accusations suggestion "
+                 "suggestions charge charges criticism report reports")
+# "demanded an explanation from Russia", "demanded his resignation".
+_DEMAND = words("explanation explanations apology answers resignation inquiry investigation "
+                "withdrawal ceasefire")
 # "put the death toll at 40", "placed the value of the painting at £5m": an estimate.
 _ESTIMATE = words("toll tolls value cost costs number figure count total damage damages "
                   "losses bill price tally")
@@ -112,6 +118,9 @@ SPEECH_OBJECTS: dict[str, frozenset[str]] = {
     **dict.fromkeys(words("second seconds seconded seconding"), _SECOND),
     # "defended his decision", but not "defended the city".
     **dict.fromkeys(words("defend defends defended defending"), _DEFEND),
+    **dict.fromkeys(words("dismiss dismisses dismissed dismissing reject rejects rejected "
+                          "rejecting"), _DISPUTE),
+    **dict.fromkeys(words("demand demands demanded demanding"), _DEMAND),
 }
 CALL_VERBS = words("call calls called calling")
 # Verbs that declare what something is: "labelled the outbreak as an epidemic",
