@@ -257,3 +257,13 @@ def test_counting_words_leaves_the_connections_schema_alone(tmp_path: Path) -> N
         assert made == [("factcheck_terms",)]
     finally:
         db.dispose()
+
+
+def test_an_entrys_day_is_read_back_on_every_engine(db: Database) -> None:
+    """PostgreSQL hands a DATE column back as a date, SQLite as text: both are the day."""
+    with db.sessions.begin() as s:
+        fc.upsert(s, [_draft("https://a.example/3", "Bananas are radioactive",
+                             published=date(2020, 5, 1))], WHEN)
+    with db.sessions() as s:
+        ((fid, _rank),) = fc.bm25_candidates(s, '"radioactive"', 5)
+        assert fc.entries(s, [fid])[fid].published == date(2020, 5, 1)

@@ -119,7 +119,10 @@ def _driver(session: Session) -> sqlite3.Connection:
 
 
 def _day(value: object) -> date | None:
-    """A stored day ("2020-04-06"), or None for anything else (a file edited elsewhere)."""
+    """A stored day ("2020-04-06" from SQLite, a date from PostgreSQL), or None for
+    anything else (a file edited elsewhere)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
     try:
         return date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
