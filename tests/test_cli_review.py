@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 from claimdesk.domain import HistoryField, ReviewState, SourceDraft
@@ -153,3 +154,20 @@ def test_a_claim_that_is_not_there_is_one_true_line_in_a_shell(tmp_path: Path) -
         assert len(done.stderr.strip().splitlines()) == 1, done.stderr
         assert "claims 5" in done.stderr and "nothing was changed" in done.stderr
         assert "view" not in done.stderr and "refreshed" not in done.stderr
+
+
+def test_the_review_rules_last_change_is_printed_in_the_local_zone(tmp_path: Path) -> None:
+    """The rule's log stores UTC; `claimdesk review required` prints the reader's time."""
+    db = tmp_path / "desk.sqlite3"
+    _sign_in(db, "Ben Ode")
+    where = ("--db", str(db), "--data-dir", str(tmp_path / "data"))
+    assert run("review", "required", "on", *where).returncode == 0
+    wb = open_workbench(db)
+    try:
+        at = wb.review_rule_changes()[-1].at  # stored: naive UTC
+    finally:
+        wb.db.dispose()
+    shown = run("review", "required", *where, env={"TZ": "Etc/GMT-14"})  # UTC+14
+    assert shown.returncode == 0, shown.stderr
+    ahead = at + timedelta(hours=14)
+    assert f"Review required turned on by Ben Ode, {ahead:%Y-%m-%d %H:%M}" in shown.stdout

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -257,3 +259,47 @@ def test_counting_words_leaves_the_connections_schema_alone(tmp_path: Path) -> N
         assert made == [("factcheck_terms",)]
     finally:
         db.dispose()
+
+
+def test_an_entrys_day_is_read_back_on_every_engine(db: Database) -> None:
+    """PostgreSQL hands a DATE column back as a date, SQLite as text: both are the day."""
+    with db.sessions.begin() as s:
+        fc.upsert(s, [_draft("https://a.example/3", "Bananas are radioactive",
+                             published=date(2020, 5, 1))], WHEN)
+    with db.sessions() as s:
+        ((fid, _rank),) = fc.bm25_candidates(s, '"radioactive"', 5)
+        assert fc.entries(s, [fid])[fid].published == date(2020, 5, 1)
+
+
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Call with a zone name to move this process's clock there."""
+
+    def move(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield move
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize(("given", "zone_name", "day"), [
+    (datetime(2026, 3, 7, 5, 0), "Etc/GMT+12", date(2026, 3, 6)),  # 17:00 the evening before
+    (datetime(2026, 3, 7, 20, 0), "Etc/GMT-14", date(2026, 3, 8)),  # 10:00 the morning after
+    (datetime(2026, 3, 7, 20, 0), "UTC", date(2026, 3, 7)),
+])  # fmt: skip
+def test_the_desks_verdict_shows_the_checkers_local_day(
+    db: Database, zone: Callable[[str], None], given: datetime, zone_name: str, day: date
+) -> None:
+    """The day a desk entry shows ("Checked before", `claimdesk factchecks match`) is the
+    local day of its verdict, not the UTC day the database's triggers can know."""
+    _aid, cid = _claim_with_verdict(db)
+    with db.sessions.begin() as s:  # the verdict given at `given` (UTC), as stored
+        s.execute(text("UPDATE verdicts SET updated_at = :at WHERE claim_id = :c"),
+                  {"at": given, "c": cid})
+    zone(zone_name)
+    with db.sessions() as s:
+        (fid,) = fc.ids_of_claims(s, [cid]).values()
+        assert fc.entries(s, [fid])[fid].published == day
+        assert fc.desk_entries(s)[cid][-1] == day

@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
+from claimdesk.domain.clock import local
+
 
 class ReviewState(enum.StrEnum):
     """Where a verdict stands on its way to publication.
@@ -45,9 +47,10 @@ class RuleChange:
 
     @property
     def summary(self) -> str:
-        """One line, e.g. "Review required turned off by Ben, 2026-12-03 10:04"."""
+        """One line, e.g. "Review required turned off by Ben, 2026-12-03 10:04" (the
+        reader's local time)."""
         state = "on" if self.required else "off"
-        return f"Review required turned {state} by {self.who}, {self.at:%Y-%m-%d %H:%M}"
+        return f"Review required turned {state} by {self.who}, {local(self.at):%Y-%m-%d %H:%M}"
 
 
 def review_state(value: str | None) -> ReviewState:

@@ -10,10 +10,11 @@ from datetime import date, datetime
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from claimdesk.domain.clock import local_day
 from claimdesk.domain.factchecks import FactCheck, FactCheckDraft, FactCheckSource
 from claimdesk.domain.urls import with_lowercase_host
 from claimdesk.storage.fts import FACTCHECK_VOCABULARY
-from claimdesk.storage.orm import FactCheckRow, FactCheckVectorRow
+from claimdesk.storage.orm import FactCheckRow, FactCheckVectorRow, VerdictRow
 
 _CHUNK = 500  # rows per IN (...) query: well under SQLite's 32,766 variables
 _COMPARED = ("claim", "title", "rating", "rating_value", "rating_best", "rating_worst",
@@ -102,8 +103,13 @@ def upsert(session: Session, drafts: Sequence[FactCheckDraft], now: datetime) ->
     return UpsertCounts(added, updated, unchanged, len(drafts) - len(latest))
 
 
-_SHOWN = ("SELECT id, url, claim, rating, rating_value, publisher, published, language, "
-          "source, title, claim_id FROM factchecks WHERE id IN (SELECT value FROM json_each(?))")
+#: With the desk's own entries, the time of their verdict (stored UTC): the day the
+#: triggers store with them is the UTC day, which is not the checker's day for a verdict
+#: given in the evening west of UTC, or the morning east of it.
+_SHOWN = ("SELECT f.id, f.url, f.claim, f.rating, f.rating_value, f.publisher, f.published, "
+          "f.language, f.source, f.title, f.claim_id, v.updated_at FROM factchecks AS f "
+          "LEFT JOIN verdicts AS v ON v.claim_id = f.claim_id "
+          "WHERE f.id IN (SELECT value FROM json_each(?))")
 
 
 _SHOWN_PG = _SHOWN.replace("IN (SELECT value FROM json_each(?))", "= ANY(:ids)")
@@ -119,11 +125,27 @@ def _driver(session: Session) -> sqlite3.Connection:
 
 
 def _day(value: object) -> date | None:
-    """A stored day ("2020-04-06"), or None for anything else (a file edited elsewhere)."""
+    """A stored day ("2020-04-06" from SQLite, a date from PostgreSQL), or None for
+    anything else (a file edited elsewhere)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
     try:
         return date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
+
+
+def _shown_day(published: object, verdict_time: object) -> date | None:
+    """The day an entry shows: for the desk's own, the local day of its verdict's time
+    (stored UTC); else the stored day."""
+    if isinstance(verdict_time, str):  # SQLite hands back text
+        try:
+            verdict_time = datetime.fromisoformat(verdict_time)
+        except ValueError:
+            verdict_time = None
+    if isinstance(verdict_time, datetime):
+        return local_day(verdict_time)
+    return _day(published)
 
 
 def entries(session: Session, ids: Iterable[int]) -> dict[int, FactCheck]:
@@ -145,11 +167,12 @@ def entries(session: Session, ids: Iterable[int]) -> dict[int, FactCheck]:
     else:
         rows = _driver(session).execute(_SHOWN, (json.dumps(wanted),)).fetchall()
     for (id_, url, claim, rating, rating_value, publisher, published, language, source,
-         title, claim_id) in rows:  # fmt: skip
+         title, claim_id, verdict_time) in rows:  # fmt: skip
         found[int(id_)] = FactCheck(
             id=int(id_), url=url, claim=claim, rating=rating,
             rating_value=None if rating_value is None else float(rating_value),
-            publisher=publisher, published=_day(published), language=language,
+            publisher=publisher, published=_shown_day(published, verdict_time),
+            language=language,
             source=FactCheckSource(source), title=title or "",
             claim_id=None if claim_id is None else int(claim_id),
         )  # fmt: skip
@@ -190,17 +213,24 @@ def desk_entries(
     session: Session, claim_ids: Collection[int] | None = None
 ) -> dict[int, tuple[object, ...]]:
     """The desk's own entries (of these claims, or all): claim id → what a match shows of
-    it (entry id, claim, rating, rating value, publisher, day). Comparing two readings
-    says whether verdicts given, changed or cleared changed the library."""
+    it (entry id, claim, rating, rating value, publisher, local day). Comparing two
+    readings says whether verdicts given, changed or cleared changed the library."""
     query = select(
         FactCheckRow.claim_id, FactCheckRow.id, FactCheckRow.claim, FactCheckRow.rating,
         FactCheckRow.rating_value, FactCheckRow.publisher, FactCheckRow.published,
-    ).where(FactCheckRow.source == FactCheckSource.DESK.value)  # fmt: skip
+        VerdictRow.updated_at,
+    ).outerjoin(VerdictRow, VerdictRow.claim_id == FactCheckRow.claim_id).where(
+        FactCheckRow.source == FactCheckSource.DESK.value
+    )  # fmt: skip
     if claim_ids is not None:
         if not claim_ids:
             return {}
         query = query.where(FactCheckRow.claim_id.in_(list(claim_ids)))
-    return {int(row[0]): tuple(row[1:]) for row in session.execute(query) if row[0] is not None}
+    return {
+        int(row[0]): (*row[1:6], _shown_day(row[6], row[7]))
+        for row in session.execute(query)
+        if row[0] is not None
+    }
 
 
 def count(session: Session, source: FactCheckSource | None = None) -> int:
