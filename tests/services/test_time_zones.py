@@ -5,7 +5,6 @@ sort, compare and read right. Shown times are the reader's local time."""
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,19 +18,6 @@ from claimdesk.services.workbench import Workbench
 from tests.services.desk import add_article, dump, mark, open_workbench
 
 AHEAD, BEHIND = "Etc/GMT-14", "Etc/GMT+12"  # UTC+14 and UTC−12 (POSIX signs are reversed)
-
-
-@pytest.fixture
-def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    """Call with a zone name to move this process's clock there (as a flight would)."""
-
-    def move(name: str) -> None:
-        monkeypatch.setenv("TZ", name)
-        time.tzset()
-
-    yield move
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture

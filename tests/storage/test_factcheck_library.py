@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -269,19 +268,6 @@ def test_an_entrys_day_is_read_back_on_every_engine(db: Database) -> None:
     with db.sessions() as s:
         ((fid, _rank),) = fc.bm25_candidates(s, '"radioactive"', 5)
         assert fc.entries(s, [fid])[fid].published == date(2020, 5, 1)
-
-
-@pytest.fixture
-def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
-    """Call with a zone name to move this process's clock there."""
-
-    def move(name: str) -> None:
-        monkeypatch.setenv("TZ", name)
-        time.tzset()
-
-    yield move
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.mark.parametrize(("given", "zone_name", "day"), [
