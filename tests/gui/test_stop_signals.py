@@ -123,6 +123,16 @@ def _drive(tmp_path: Path, article: Path, steps: str) -> tuple[Path, int, str]:
     return data, result.returncode, result.stderr
 
 
+def _ended_quietly_by_sigterm(code: int, err: str) -> None:
+    assert "Traceback" not in err and "Error calling" not in err, err
+    assert code == 143, err
+
+
+def _explanations(data: Path) -> list[str]:
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        return [row[0] for row in db.execute("SELECT explanation FROM verdicts")]
+
+
 def test_an_explanation_typed_just_before_sigterm_is_saved(tmp_path: Path) -> None:
     steps = """
 def steps():
@@ -139,10 +149,8 @@ def steps():
     os.kill(os.getpid(), signal.SIGTERM)
 """
     data, code, err = _drive(tmp_path, SEED, steps)
-    assert "Traceback" not in err and "Error calling" not in err, err
-    assert code == 143, err
-    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
-        explanations = [row[0] for row in db.execute("SELECT explanation FROM verdicts")]
+    _ended_quietly_by_sigterm(code, err)
+    explanations = _explanations(data)
     assert explanations == ["Typed just before the stop."]
 
 
@@ -179,10 +187,8 @@ def steps():
     os.kill(os.getpid(), signal.SIGTERM)
 """
     data, code, err = _drive(tmp_path, SEED, steps)
-    assert "Traceback" not in err and "Error calling" not in err, err
-    assert code == 143, err
-    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
-        explanations = [row[0] for row in db.execute("SELECT explanation FROM verdicts")]
+    _ended_quietly_by_sigterm(code, err)
+    explanations = _explanations(data)
     assert explanations == ["Saved once the lock is free."]
 
 
@@ -199,8 +205,7 @@ def steps():
     os.kill(os.getpid(), signal.SIGTERM)
 """
     data, code, err = _drive(tmp_path, article, stop_while_extracting)
-    assert "Traceback" not in err and "Error calling" not in err, err
-    assert code == 143, err
+    _ended_quietly_by_sigterm(code, err)
     with sqlite3.connect(data / "claimdesk.sqlite3") as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert db.execute("SELECT count(*) FROM articles").fetchone() == (1,)
@@ -248,8 +253,7 @@ def steps():
     os.kill(os.getpid(), signal.SIGTERM)
 """
     data, code, err = _drive(tmp_path, SEED, steps)
-    assert "Traceback" not in err and "Error calling" not in err, err
-    assert code == 143, err
+    _ended_quietly_by_sigterm(code, err)
     with sqlite3.connect(data / "claimdesk.sqlite3") as db:
         titles = [row[0] for row in db.execute("SELECT title FROM articles ORDER BY id")]
         assert titles[1:] == ["Another report"]
