@@ -392,3 +392,25 @@ def test_a_short_window_scrolls_the_detail_pane_instead_of_overlapping(
     for widget in (detail.claim_text, detail.status, detail.rating, editor,
                    detail.checked_before):  # fmt: skip
         assert widget.height() >= widget.minimumSizeHint().height()
+
+
+def test_the_spanish_shortcuts_sheet_shows_every_action_whole(spanish, make_window) -> None:
+    """Spanish action names are longer: the sheet widens to show them, not "…del por…"."""
+    from claimdesk.gui.dialogs.shortcuts_sheet import show_shortcuts
+    from claimdesk.gui.menus import shortcut_rows
+
+    window = make_window()
+    sheet = show_shortcuts(window, shortcut_rows(window.menu_actions))
+    tree = sheet.tree
+    sheet.show()
+    QApplication.processEvents()
+    metrics = tree.fontMetrics()
+    room = tree.columnWidth(0) - tree.indentation()
+    cut = [
+        item.text(0)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+        if metrics.horizontalAdvance((item := tree.topLevelItem(i).child(j)).text(0)) > room
+    ]
+    assert cut == []
+    sheet.close()
