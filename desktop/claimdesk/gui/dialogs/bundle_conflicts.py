@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -122,7 +122,13 @@ class BundleConflictsDialog(QDialog):
         layout.addWidget(self.buttons)
         self._show_choices()
         if count:
-            self.table.selectRow(0)
+            # Not selectRow(0): that reads the keyboard, and with Shift down (the checker
+            # typing while the bundle was checked) it selected nothing, so Space did nothing.
+            first = self.table.model().index(0, 0)
+            flags = QItemSelectionModel.SelectionFlag
+            self.table.selectionModel().setCurrentIndex(
+                first, flags.ClearAndSelect | flags.Rows
+            )
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
