@@ -116,6 +116,13 @@ class CheckedBeforeBox(QGroupBox):
                 self.list.setCurrentIndex(self.model.index(0, 0))
         self.message.setText(message)
         self.list.setVisible(bool(matches))
+        # With no list, one line and a button: the box keeps that height and leaves its
+        # stretch to the history (which showed a row and a half behind an empty box).
+        policy = self.sizePolicy()
+        policy.setVerticalPolicy(
+            QSizePolicy.Policy.Preferred if matches else QSizePolicy.Policy.Maximum
+        )
+        self.setSizePolicy(policy)
         self.accept_button.setEnabled(bool(matches))
 
     def selected_match(self) -> FactCheckMatch | None:
