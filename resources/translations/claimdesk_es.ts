@@ -179,6 +179,14 @@
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
+    <message>
+        <source>no verdict</source>
+        <translation>sin veredicto</translation>
+    </message>
+    <message>
+        <source>[notes: {count}]</source>
+        <translation>[notas: {count}]</translation>
+    </message>
 </context>
 <context>
     <name>CheckedBefore</name>

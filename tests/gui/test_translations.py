@@ -414,3 +414,25 @@ def test_the_spanish_shortcuts_sheet_shows_every_action_whole(spanish, make_wind
     ]
     assert cut == []
     sheet.close()
+
+
+def test_the_spanish_conflict_dialog_names_ratings_and_statuses_in_spanish(
+    spanish, qtbot
+) -> None:
+    """The cells read "False (In progress): …" in a Spanish window, where the rating menu,
+    the claims table and the detail pane all say "Falso" and "En curso"."""
+    from claimdesk.exchange.merge import Conflict, Work
+    from claimdesk.gui.dialogs.bundle_conflicts import (
+        COL_BUNDLE,
+        COL_LOCAL,
+        BundleConflictsDialog,
+    )
+
+    mine = Work(ClaimStatus.IN_PROGRESS, "False", "Mine.", ())
+    theirs = Work(ClaimStatus.TODO, None, "", ("https://example.org/a",))
+    dialog = BundleConflictsDialog(
+        None, "case.claimdesk", [Conflict(7, "Ports", "The port grew.", mine, theirs, "Ana")]
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, COL_LOCAL).text() == "Falso (En curso): Mine."
+    assert dialog.table.item(0, COL_BUNDLE).text() == "sin veredicto (Pendiente) [notas: 1]"
