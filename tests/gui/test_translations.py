@@ -436,3 +436,38 @@ def test_the_spanish_conflict_dialog_names_ratings_and_statuses_in_spanish(
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, COL_LOCAL).text() == "Falso (En curso): Mine."
     assert dialog.table.item(0, COL_BUNDLE).text() == "sin veredicto (Pendiente) [notas: 1]"
+
+
+def test_the_desks_own_earlier_verdict_shows_its_rating_in_spanish(
+    spanish, make_window, seed_path, qtbot
+) -> None:
+    """"Unverifiable · esta redacción": the desk's own verdict is rated on its scale, which
+    the window shows in Spanish everywhere else; a publisher's own rating stays as written."""
+    from claimdesk.domain.factchecks import FactCheck, FactCheckMatch, FactCheckSource
+    from claimdesk.gui.models.claims_model import COL_CHECKED
+    from claimdesk.gui.panels.checked_before import MatchesModel
+
+    window = make_window()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    own = FactCheck(
+        id=1, url=None, claim="Earlier claim.", rating="Unverifiable", rating_value=0.0,
+        publisher="", published=date(2026, 12, 3), language="en",
+        source=FactCheckSource.DESK, claim_id=1,
+    )  # fmt: skip
+    theirs = FactCheck(
+        id=2, url="https://checks.example/1", claim="Earlier claim.", rating="False",
+        rating_value=1.0, publisher="Checks", published=None, language="en",
+        source=FactCheckSource.IMPORTED,
+    )  # fmt: skip
+    model = window.claims_panel.model
+    claim = model.rows()[0]
+    display = Qt.ItemDataRole.DisplayRole
+    for check, shown in ((own, "No verificable"), (theirs, "False")):
+        match = FactCheckMatch(check, 0.8, 0.01, 1, 2)
+        model.set_checked({claim.id: match})
+        cell = model.data(model.index(model.row_of(claim.id), COL_CHECKED), display)
+        assert cell.startswith(f"✓ {shown} ·"), cell
+        matches = MatchesModel()
+        matches.reload([match])
+        assert matches.data(matches.index(0, 0), display).startswith(shown + " · ")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain.factchecks import FactCheckMatch, FactCheckSource
-from claimdesk.gui.i18n import format_date, format_number
+from claimdesk.gui.i18n import checked_rating, format_date, format_number
 from claimdesk.gui.language_names import language_label
 from claimdesk.gui.models.row_model import RowCacheModel
 
@@ -33,7 +33,7 @@ class MatchesModel(RowCacheModel[FactCheckMatch]):
     def cell(self, match: FactCheckMatch, col: int, role: int) -> Any:
         check = match.factcheck
         if role == Qt.ItemDataRole.DisplayRole:
-            facts = [check.rating or self.tr("no rating")]
+            facts = [checked_rating(check) or self.tr("no rating")]
             if check.source is FactCheckSource.DESK:
                 facts.append(self.tr("this desk"))
             elif check.publisher:
