@@ -1720,8 +1720,12 @@ sha256 {sha}</translation>
         <translation>similitud {value}</translation>
     </message>
     <message>
-        <source>The desk&apos;s own verdict on claim {id}</source>
-        <translation>El veredicto de la propia redacción sobre la afirmación {id}</translation>
+        <source>The desk&apos;s own verdict on claim {number} of this article</source>
+        <translation>El veredicto de la propia redacción sobre la afirmación {number} de este artículo</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own verdict on a claim of another article</source>
+        <translation>El veredicto de la propia redacción sobre una afirmación de otro artículo</translation>
     </message>
 </context>
 <context>

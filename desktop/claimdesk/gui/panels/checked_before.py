@@ -28,7 +28,15 @@ ACCEPT_KEYS = "Ctrl+Shift+C"
 
 
 class MatchesModel(RowCacheModel[FactCheckMatch]):
-    """The claim's matches, best first: three lines each (who and how similar, claim, URL)."""
+    """The claim's matches, best first: three lines each (who and how similar, claim, URL).
+
+    `numbers` (claim id → number, of the article shown) names a claim of the desk's own
+    verdict as the claims table numbers it: its database id is a number shown nowhere.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.numbers: dict[int, int] = {}
 
     def cell(self, match: FactCheckMatch, col: int, role: int) -> Any:
         check = match.factcheck
@@ -46,9 +54,14 @@ class MatchesModel(RowCacheModel[FactCheckMatch]):
                 facts.append(
                     self.tr("similarity {value}").format(value=format_number(match.similarity))
                 )
-            where = check.url or self.tr("The desk's own verdict on claim {id}").format(
-                id=check.claim_id
-            )
+            if check.url:
+                where = check.url
+            elif check.claim_id in self.numbers:
+                where = self.tr("The desk's own verdict on claim {number} of this article").format(
+                    number=self.numbers[check.claim_id]
+                )
+            else:
+                where = self.tr("The desk's own verdict on a claim of another article")
             return "\n".join((" · ".join(facts), " ".join(check.claim.split()), where))
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(p for p in (check.title, check.claim, check.url or "") if p)
