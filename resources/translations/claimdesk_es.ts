@@ -64,11 +64,11 @@
     <name>ArticleView</name>
     <message>
         <source>Article text</source>
+        <extracomment>A letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N&apos;Ko and their presentation forms.</extracomment>
         <translation>Texto del artículo</translation>
     </message>
     <message>
         <source>Open an article (Ctrl+O) or drop a file here.</source>
-        <extracomment>A letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N&apos;Ko and their presentation forms.</extracomment>
         <translation>Abra un artículo (Ctrl+O) o suelte un archivo aquí.</translation>
     </message>
 </context>
@@ -179,6 +179,14 @@
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
+    <message>
+        <source>no verdict</source>
+        <translation>sin veredicto</translation>
+    </message>
+    <message>
+        <source>[notes: {count}]</source>
+        <translation>[notas: {count}]</translation>
+    </message>
 </context>
 <context>
     <name>CheckedBefore</name>
@@ -265,7 +273,7 @@
     <name>ClaimsPanel</name>
     <message>
         <source>Filter claims (Ctrl+F)</source>
-        <extracomment>Filter combos are this many characters wide (their popups show the whole items). The claim text column is never narrower than this (the table scrolls instead). Room beside a header&apos;s text for the sort arrow and the margins.</extracomment>
+        <extracomment>The claim text column is never narrower than this (the table scrolls instead). Room beside a header&apos;s text for the sort arrow and the margins.</extracomment>
         <translation>Filtrar afirmaciones (Ctrl+F)</translation>
     </message>
     <message>
@@ -546,11 +554,11 @@
     <name>ConflictSaves</name>
     <message>
         <source>The explanation was not saved; what you typed is on the clipboard.</source>
+        <extracomment>A verdict as a conflict names it: (rating name, explanation). The open conflict dialog, one at a time (a newer save of the same text joins it).</extracomment>
         <translation>La explicación no se guardó; lo que escribió está en el portapapeles.</translation>
     </message>
     <message>
         <source>Kept their version; yours is on the clipboard if you need it.</source>
-        <extracomment>A verdict as a conflict names it: (rating name, explanation). The open conflict dialog, one at a time (a newer save of the same text joins it).</extracomment>
         <translation>Se conservó la otra versión; la suya está en el portapapeles por si la necesita.</translation>
     </message>
 </context>
@@ -558,7 +566,7 @@
     <name>DetailPane</name>
     <message>
         <source>What sort of speaker this is</source>
-        <extracomment>Typing pauses this long before the explanation is saved (it is also saved on leaving). A short note for the status bar (e.g. where a discarded text went). Writes carrying the editor&apos;s text that have not finished (queued ones). Verdict and source saves on the version shown; conflicts open a dialog.</extracomment>
+        <extracomment>Typing pauses this long before the explanation is saved (it is also saved on leaving). A short note for the status bar (e.g. where a discarded text went). The checker chose a rating for this claim; heard before the rating is saved. Writes carrying the editor&apos;s text that have not finished (queued ones). Verdict and source saves on the version shown; conflicts open a dialog.</extracomment>
         <translation>Qué tipo de hablante es</translation>
     </message>
     <message>
@@ -635,6 +643,7 @@
     </message>
     <message>
         <source>The source note was not saved; what you typed is on the clipboard.</source>
+        <extracomment>Told (claim id, True) when a note dialog opens and (claim id, False) when it closes: on a shared desk the others see the claim being edited.</extracomment>
         <translation>La nota de fuente no se guardó; lo que escribió está en el portapapeles.</translation>
     </message>
 </context>
@@ -1684,11 +1693,11 @@ sha256 {sha}</translation>
     <name>MainWindow</name>
     <message>
         <source>Claim details</source>
+        <extracomment>The checker chose another (or a new) database file in the settings.</extracomment>
         <translation>Detalles de la afirmación</translation>
     </message>
     <message>
         <source>{title} — ClaimDesk</source>
-        <extracomment>The checker chose another (or a new) database file in the settings.</extracomment>
         <translation>{title} — ClaimDesk</translation>
     </message>
     <message>
@@ -1711,8 +1720,12 @@ sha256 {sha}</translation>
         <translation>similitud {value}</translation>
     </message>
     <message>
-        <source>The desk&apos;s own verdict on claim {id}</source>
-        <translation>El veredicto de la propia redacción sobre la afirmación {id}</translation>
+        <source>The desk&apos;s own verdict on claim {number} of this article</source>
+        <translation>El veredicto de la propia redacción sobre la afirmación {number} de este artículo</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own verdict on a claim of another article</source>
+        <translation>El veredicto de la propia redacción sobre una afirmación de otro artículo</translation>
     </message>
 </context>
 <context>
@@ -2556,6 +2569,7 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     <name>ShortcutsSheet</name>
     <message>
         <source>Other</source>
+        <extracomment>The group of actions found in no menu.</extracomment>
         <translation>Otros</translation>
     </message>
     <message>
@@ -2648,6 +2662,10 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     <message>
         <source>Give at least a URL, a title, a quote or a note.</source>
         <translation>Indique al menos una URL, un título, una cita o una nota.</translation>
+    </message>
+    <message>
+        <source>The URL must start with https:// or http:// (or leave it empty).</source>
+        <translation>La URL debe empezar por https:// o http:// (o déjela vacía).</translation>
     </message>
 </context>
 <context>

@@ -141,3 +141,34 @@ def test_conflict_dialog_keep_all_then_enter_keeps_local_work(qtbot, make_window
     )
     assert "1 conflict kept local" in window.findChild(QMessageBox, "bundleSummary").text()
     assert window.workbench.claim(plain).verdict.rating.name == "Mostly false"
+
+
+def test_conflict_dialog_over_a_shown_article_selects_the_first_row(
+    qtbot, make_window, seed_path, tmp_path
+):
+    """Space switches the selected row: so a row must be selected when the dialog opens,
+    also when Shift is down at that moment (the checker typing a capital meanwhile)."""
+    laptop = make_window(tmp_path / "laptop.sqlite3")
+    laptop.open_path(seed_path)
+    wait_for_claims(qtbot, laptop)
+    wb = laptop.workbench
+    claim = next(c for c in wb.claims(laptop.article_id) if "25 of 33" in c.text)
+    wb.set_verdict(claim.id, rating(wb, "Mostly true"), "Air force count.")
+    job = laptop.bundles.export_to(tmp_path / "case.claimdesk", [laptop.article_id])
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+
+    office = make_window(tmp_path / "office.sqlite3")
+    office.open_path(seed_path)
+    wait_for_claims(qtbot, office)
+    mine = next(c for c in office.workbench.claims(office.article_id) if "25 of 33" in c.text)
+    office.workbench.set_verdict(mine.id, rating(office.workbench, "False"), "Mine.")
+    office.show_article(office.article_id)
+    office.select_claim(mine.id)
+    office.activateWindow()
+    qtbot.keyPress(office.claims_panel.table, Qt.Key.Key_Shift, Qt.KeyboardModifier.ShiftModifier)
+    dialog = _open_dialog(qtbot, office, tmp_path / "case.claimdesk")
+    qtbot.keyRelease(dialog.table, Qt.Key.Key_Shift)
+    assert [i.row() for i in dialog.table.selectionModel().selectedRows()] == [0]
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.choices() == {mine.id: Choice.TAKE_BUNDLE}
+    dialog.reject()

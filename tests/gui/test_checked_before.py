@@ -334,3 +334,41 @@ def test_a_file_of_one_fact_check_is_counted_in_the_singular(qtbot, make_window)
         assert box.text().startswith("3 fact-checks added")
     finally:
         box.close()
+
+
+def test_the_desks_own_verdict_is_named_by_the_tables_number(
+    qtbot, make_window, seed_path, tmp_path
+):
+    """The match said "The desk's own verdict on claim 21" from the database id: in a desk
+    of two articles that is no number the claims table shows (or another claim's)."""
+    from datetime import date
+
+    from claimdesk.domain.factchecks import FactCheck, FactCheckMatch, FactCheckSource
+
+    window = make_window()
+    other = tmp_path / "ports.txt"
+    other.write_text("Ports\n\nThe port handled 9 million tonnes in 2023.\n", encoding="utf-8")
+    window.open_path(other)
+    wait_for_claims(qtbot, window)
+    elsewhere = window.claims_panel.model.rows()[0]
+    window.open_path(seed_path)
+    qtbot.waitUntil(lambda: window.article_id != elsewhere.article_id, timeout=60_000)
+    wait_for_claims(qtbot, window)
+    rows = window.claims_panel.model.rows()
+    here = next(c for c in rows if c.id != c.number)  # what made the id misleading
+    window.select_claim(rows[0].id)
+    box = window.detail.checked_before
+
+    def shown(claim_id: int) -> str:
+        own = FactCheck(
+            id=1, url=None, claim="Earlier.", rating="False", rating_value=1.0, publisher="",
+            published=date(2026, 12, 3), language="en", source=FactCheckSource.DESK,
+            claim_id=claim_id,
+        )  # fmt: skip
+        box.show_matches([FactCheckMatch(own, 0.8, 0.01, 1, 2)])
+        return box.model.data(box.model.index(0, 0), Qt.ItemDataRole.DisplayRole)
+
+    assert shown(here.id).endswith(
+        f"The desk's own verdict on claim {here.number} of this article"
+    )
+    assert shown(elsewhere.id).endswith("The desk's own verdict on a claim of another article")

@@ -87,3 +87,27 @@ def test_warnings_and_errors_read_in_either_theme(qtbot, make_window, seed_path)
         export.close()
     finally:
         apply_theme(app, Theme.SYSTEM)
+
+
+def test_the_claim_text_turns_dark_with_the_window(qtbot, make_window, seed_path):
+    """Switched to dark in Settings, the detail pane's claim text stayed a light box with
+    dark text (its style sheet had fixed the light palette) until the next start."""
+    from dataclasses import replace
+
+    app = QApplication.instance()
+    try:
+        apply_theme(app, Theme.LIGHT)
+        window = make_window()
+        window.open_path(seed_path)
+        wait_for_claims(qtbot, window)
+        window.claims_panel.step(1)
+        claim_text = window.detail.claim_text.label
+        assert claim_text.text()
+        window.apply_desk_settings(replace(window.workbench.settings(), theme=Theme.DARK))
+        qtbot.waitUntil(lambda: is_dark(window.detail.palette()))
+        qtbot.waitUntil(lambda: is_dark(claim_text.palette()), timeout=2000)
+        assert claim_text.palette().color(Role.Window) == window.detail.palette().color(
+            Role.Window
+        )
+    finally:
+        apply_theme(app, Theme.SYSTEM)

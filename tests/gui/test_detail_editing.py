@@ -144,3 +144,22 @@ def test_an_explanation_that_cannot_be_saved_stays_on_the_clipboard(
     qtbot.waitUntil(lambda: not window.detail.typing(), timeout=SAVED_MS)
     assert QGuiApplication.clipboard().text() == "The census says otherwise."
     assert "clipboard" in window.statusBar().currentMessage()
+
+
+def test_ctrl_z_in_the_editor_with_nothing_typed_undoes_the_desk(qtbot, make_window, seed_path):
+    """The editor keeps Ctrl+Z for its own typing; with none to undo, the Edit menu's step
+    runs (the checker who rated, then clicked into the explanation, is not ignored)."""
+    window, claim_id = rated(qtbot, make_window, seed_path)
+    editor = window.detail.explanation
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClicks(editor, "ab")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)  # the editor's own undo of the typing
+    assert editor.toPlainText() == ""
+    assert window.workbench.claim(claim_id).verdict is not None
+    qtbot.wait(SAVE_DELAY_MS + 200)  # the autosave of "nothing typed" changes nothing
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)  # nothing left to undo in the editor
+    qtbot.waitUntil(lambda: window.workbench.claim(claim_id).verdict is None, timeout=5000)
+    qtbot.waitUntil(lambda: editor.document().isRedoAvailable() is False, timeout=5000)
+    qtbot.keyClick(window.detail.explanation, Qt.Key.Key_Z, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: window.workbench.claim(claim_id).verdict is not None, timeout=5000)

@@ -29,3 +29,31 @@ def test_the_explanation_editor_keeps_three_lines_in_a_small_window(
     bottom = editor.mapTo(detail, QPoint(0, editor.height())).y()
     below = detail.verdict_meta.mapTo(detail, QPoint(0, 0)).y()
     assert below >= bottom  # "Rated by …" starts under the editor, not over it
+
+
+
+def test_an_empty_checked_before_box_leaves_its_room_to_the_others(
+    qtbot, make_window, seed_path
+) -> None:
+    """With no earlier check the box holds one line and a button, yet took twice the
+    history's share of a tall pane: a large empty box over a history that showed a row
+    and a half behind a scroll bar. The room goes to the editor and the history now."""
+    from claimdesk.domain import ClaimStatus
+
+    window = make_window()
+    window.resize(1440, 860)
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    claim_id = window.claims_panel.model.rows()[0].id
+    wb = window.workbench
+    rating = wb.rating_scale().ratings[1].id
+    wb.set_verdict(claim_id, rating, "First reading.")
+    wb.set_verdict(claim_id, rating, "Second reading.")
+    wb.set_status(claim_id, ClaimStatus.DONE)
+    window.select_claim(claim_id)
+    detail = window.detail
+    box = detail.checked_before
+    qtbot.waitUntil(lambda: detail.history.count() >= 3)
+    qtbot.waitUntil(lambda: not box.list.isVisible())  # nothing found
+    qtbot.wait(200)
+    assert box.height() <= box.sizeHint().height()  # it was 167 px for 59 px of content

@@ -188,3 +188,22 @@ def test_spanish_source_note_buttons_have_letters(qtbot, make_window, seed_path)
     dialog = source_dialog(qtbot, make_window, seed_path)
     every_button_has_a_letter(dialog)
     dialog.reject()
+
+
+def test_a_source_url_that_is_no_web_address_is_refused_with_one_line(
+    qtbot, make_window, seed_path
+) -> None:
+    """ "www.…" pasted without https:// was saved, and every report then dropped its link
+    (reports link only web and mail addresses); now Enter says so and saves nothing."""
+    dialog = source_dialog(qtbot, make_window, seed_path)
+    window = dialog.parent().window()
+    claim_id = window.claims_panel.current_claim_id()
+    qtbot.keyClicks(dialog.url, "www.example.org/report")
+    qtbot.keyClick(dialog.url, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert "https://" in dialog.error.text() and "\n" not in dialog.error.text()
+    assert not window.workbench.claim(claim_id).sources
+    dialog.url.setText("https://example.org/report")
+    qtbot.keyClick(dialog.url, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: len(window.workbench.claim(claim_id).sources) == 1, timeout=10_000)

@@ -392,3 +392,82 @@ def test_a_short_window_scrolls_the_detail_pane_instead_of_overlapping(
     for widget in (detail.claim_text, detail.status, detail.rating, editor,
                    detail.checked_before):  # fmt: skip
         assert widget.height() >= widget.minimumSizeHint().height()
+
+
+def test_the_spanish_shortcuts_sheet_shows_every_action_whole(spanish, make_window) -> None:
+    """Spanish action names are longer: the sheet widens to show them, not "…del por…"."""
+    from claimdesk.gui.dialogs.shortcuts_sheet import show_shortcuts
+    from claimdesk.gui.menus import shortcut_rows
+
+    window = make_window()
+    sheet = show_shortcuts(window, shortcut_rows(window.menu_actions))
+    tree = sheet.tree
+    sheet.show()
+    QApplication.processEvents()
+    metrics = tree.fontMetrics()
+    room = tree.columnWidth(0) - tree.indentation()
+    cut = [
+        item.text(0)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+        if metrics.horizontalAdvance((item := tree.topLevelItem(i).child(j)).text(0)) > room
+    ]
+    assert cut == []
+    sheet.close()
+
+
+def test_the_spanish_conflict_dialog_names_ratings_and_statuses_in_spanish(
+    spanish, qtbot
+) -> None:
+    """The cells read "False (In progress): …" in a Spanish window, where the rating menu,
+    the claims table and the detail pane all say "Falso" and "En curso"."""
+    from claimdesk.exchange.merge import Conflict, Work
+    from claimdesk.gui.dialogs.bundle_conflicts import (
+        COL_BUNDLE,
+        COL_LOCAL,
+        BundleConflictsDialog,
+    )
+
+    mine = Work(ClaimStatus.IN_PROGRESS, "False", "Mine.", ())
+    theirs = Work(ClaimStatus.TODO, None, "", ("https://example.org/a",))
+    dialog = BundleConflictsDialog(
+        None, "case.claimdesk", [Conflict(7, "Ports", "The port grew.", mine, theirs, "Ana")]
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, COL_LOCAL).text() == "Falso (En curso): Mine."
+    assert dialog.table.item(0, COL_BUNDLE).text() == "sin veredicto (Pendiente) [notas: 1]"
+
+
+def test_the_desks_own_earlier_verdict_shows_its_rating_in_spanish(
+    spanish, make_window, seed_path, qtbot
+) -> None:
+    """"Unverifiable · esta redacción": the desk's own verdict is rated on its scale, which
+    the window shows in Spanish everywhere else; a publisher's own rating stays as written."""
+    from claimdesk.domain.factchecks import FactCheck, FactCheckMatch, FactCheckSource
+    from claimdesk.gui.models.claims_model import COL_CHECKED
+    from claimdesk.gui.panels.checked_before import MatchesModel
+
+    window = make_window()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    own = FactCheck(
+        id=1, url=None, claim="Earlier claim.", rating="Unverifiable", rating_value=0.0,
+        publisher="", published=date(2026, 12, 3), language="en",
+        source=FactCheckSource.DESK, claim_id=1,
+    )  # fmt: skip
+    theirs = FactCheck(
+        id=2, url="https://checks.example/1", claim="Earlier claim.", rating="False",
+        rating_value=1.0, publisher="Checks", published=None, language="en",
+        source=FactCheckSource.IMPORTED,
+    )  # fmt: skip
+    model = window.claims_panel.model
+    claim = model.rows()[0]
+    display = Qt.ItemDataRole.DisplayRole
+    for check, shown in ((own, "No verificable"), (theirs, "False")):
+        match = FactCheckMatch(check, 0.8, 0.01, 1, 2)
+        model.set_checked({claim.id: match})
+        cell = model.data(model.index(model.row_of(claim.id), COL_CHECKED), display)
+        assert cell.startswith(f"✓ {shown} ·"), cell
+        matches = MatchesModel()
+        matches.reload([match])
+        assert matches.data(matches.index(0, 0), display).startswith(shown + " · ")

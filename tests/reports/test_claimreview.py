@@ -201,8 +201,11 @@ def test_missing_facts_are_listed_not_invented(report: ReportData) -> None:
     assert "Settings" in str(caught.value)
     first = report.articles[0]
     no_url = replace(report, articles=(replace(first, article=replace(first.article, url=None)),))
+    # Where to set it is said, as for the organisation's facts (it was only said for
+    # several articles at once).
     assert missing_facts(no_url, REVIEW_URL) == [
-        f"the web address of the article “{first.article.title}” where its claims appeared"
+        f"the web address of the article “{first.article.title}” where its claims appeared "
+        "(Article → Properties)"
     ]
     bad_org = replace(report, organisation=Organisation("Lab", "factcheck.example"))
     assert missing_facts(bad_org, "ftp://x") == [

@@ -152,3 +152,32 @@ def test_a_publisher_ending_in_a_full_stop_ends_the_notes_sentence_once() -> Non
     dated = replace(check, published=date(2024, 3, 9))
     assert source_draft(FactCheckMatch(dated, None, 0.01, 1, None)).note == (
         "Rated “Mostly true” by Snopes Media Group Inc. on 2024-03-09.")
+
+
+def test_the_desks_own_verdict_names_the_claim_as_the_window_numbers_it(
+    desk_target: str | Path, tmp_path: Path, nlp_provider: NlpProvider
+) -> None:
+    """The note said "claim 7" from the database id, a number the window shows nowhere
+    (or on another claim): it names the claim's number and its article instead."""
+    from dataclasses import replace
+
+    wb = open_workbench(desk_target, nlp_provider)
+    try:
+        first = add_article(wb, tmp_path)
+        for needle in ("Unemployment fell", "3.9 percent"):
+            mark(wb, first, needle)
+        other = add_article(
+            wb, tmp_path, "Ports\n\nThe port handled 9 million tonnes in 2023.\n", "b.txt"
+        )
+        rated = mark(wb, other, "The port handled 9 million tonnes")
+        claim = wb.claim(rated)
+        assert claim.number != claim.id  # what made the old note wrong
+        own = replace(CHECK, url=None, publisher="", source=FactCheckSource.DESK, claim_id=rated)
+        target = mark(wb, first, "last year")
+        accept_match(wb, target, FactCheckMatch(own, 0.9, 0.01, 1, 2))
+        (note,) = wb.claim(target).sources
+        title = wb.article(other).title
+        assert f"claim {claim.number} of “{title}”" in note.note
+        assert f"claim {claim.id}." not in note.note
+    finally:
+        wb.db.dispose()

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 
 from claimdesk.domain import SpeakerKind
 from claimdesk.domain.clock import local
+from claimdesk.domain.factchecks import FactCheck, FactCheckSource
 from claimdesk.errors import KnownError
 from claimdesk.paths import resource_path
 
@@ -203,6 +204,13 @@ LABELS = (
 def label(text: str) -> str:
     """A core label (status, claim type, stance, theme, default rating) for display."""
     return QCoreApplication.translate("Labels", text)
+
+
+def checked_rating(check: FactCheck) -> str:
+    """An earlier check's rating for display: the desk's own verdict is rated on the desk's
+    scale (its default names shown translated, like the rating menu); a publisher's
+    rating is shown as the publisher wrote it."""
+    return label(check.rating) if check.source is FactCheckSource.DESK else check.rating
 
 
 def speaker_kind_label(kind: SpeakerKind) -> str:

@@ -101,7 +101,10 @@ def _organisation_gaps(org: Organisation, review_url: str | None) -> list[str]:
 def _article_gap(article: Article) -> str | None:
     if _web_address(article.url):
         return None
-    return f"the web address of the article “{article.title}” where its claims appeared"
+    return (
+        f"the web address of the article “{article.title}” where its claims appeared "
+        "(Article → Properties)"
+    )
 
 
 def missing_facts(data: ReportData, review_url: str | None) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimdesk.gui.i18n import QT_TRANSLATE_NOOP
+from claimdesk.exchange.merge import Work
+from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, label
 from claimdesk.services.bundles import Choice, Conflict
 
 COLUMNS = (
@@ -77,12 +78,12 @@ class BundleConflictsDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_USE, QHeaderView.ResizeMode.ResizeToContents)
         for row, c in enumerate(self.conflicts):
-            cells = (c.claim_text, c.local.describe(), c.bundle.describe(), "")
+            cells = (c.claim_text, self.describe(c.local), self.describe(c.bundle), "")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if col != COL_USE else "")
                 self.table.setItem(row, col, item)
-            self.table.item(row, COL_BUNDLE).setToolTip(f"{c.bundle.describe()}\n— {c.who}")
+            self.table.item(row, COL_BUNDLE).setToolTip(f"{self.describe(c.bundle)}\n— {c.who}")
         self.table.resizeRowsToContents()
         self.table.installEventFilter(self)
 
@@ -122,8 +123,27 @@ class BundleConflictsDialog(QDialog):
         layout.addWidget(self.buttons)
         self._show_choices()
         if count:
-            self.table.selectRow(0)
+            # Not selectRow(0): that reads the keyboard, and with Shift down (the checker
+            # typing while the bundle was checked) it selected nothing, so Space did nothing.
+            first = self.table.model().index(0, 0)
+            flags = QItemSelectionModel.SelectionFlag
+            self.table.selectionModel().setCurrentIndex(
+                first, flags.ClearAndSelect | flags.Rows
+            )
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def describe(self, work: Work) -> str:
+        """Work.describe in the window's language: "Falso (En curso): … [notas: 2]"."""
+        text = "{rating} ({status})".format(
+            rating=label(work.rating) if work.rating else self.tr("no verdict"),
+            status=label(work.status.label),
+        )
+        explanation = " ".join(work.explanation.split())
+        if explanation:
+            text += f": {explanation}"
+        if work.sources:
+            text += " " + self.tr("[notes: {count}]").format(count=len(work.sources))
+        return text
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Space would only move the selection in a read-only table: here it switches.

@@ -101,7 +101,7 @@ class ShortcutsSheet(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.none_label)
         layout.addWidget(buttons)
-        resize_within_screen(self, 440, 560)
+        resize_within_screen(self, max(440, self._width_for_rows()), 560)
         self.filter.setFocus()
 
     def _fill(self, groups: Mapping[str, str] | None) -> None:
@@ -125,6 +125,15 @@ class ShortcutsSheet(QDialog):
             head.setExpanded(True)
             self._groups.append((head, kids))
             self._items += kids
+
+    def _width_for_rows(self) -> int:
+        """The width that shows every action and its keys whole (a translation runs longer)."""
+        metrics = self.tree.fontMetrics()
+        action = max((metrics.horizontalAdvance(i.text(0)) for i in self._items), default=0)
+        keys = max((metrics.horizontalAdvance(i.text(1)) for i in self._items), default=0)
+        padding = 4 * metrics.horizontalAdvance("M")  # cell margins, frames, layout margins
+        scroll_bar = self.tree.verticalScrollBar().sizeHint().width()
+        return self.tree.indentation() + action + keys + padding + scroll_bar
 
     def apply_filter(self, text: str) -> None:
         """Keep the rows whose action or keys contain every word of `text` (any case)."""

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.domain import SourceDraft, SourceNote, Stance
 from claimdesk.domain.evidence import Attachment, name_of
+from claimdesk.domain.urls import safe_url
 from claimdesk.gui.i18n import format_date, label
 from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.gui.theme import ERROR_COLORS, MessageLabel
@@ -254,5 +255,11 @@ class SourceDialog(QDialog):
         d = self.draft()
         if not (d.url or d.title or d.quote or d.note):
             self.error.setText(self.tr("Give at least a URL, a title, a quote or a note."))
+            return
+        if d.url and safe_url(d.url) is None:  # reports link only web and mail addresses
+            self.error.setText(
+                self.tr("The URL must start with https:// or http:// (or leave it empty).")
+            )
+            self.url.setFocus()
             return
         self.accept()

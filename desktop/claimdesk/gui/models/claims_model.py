@@ -18,7 +18,13 @@ from PySide6.QtWidgets import QApplication, QStyle
 from claimdesk.domain import Claim, ClaimOrigin, ClaimStatus
 from claimdesk.domain.factchecks import FactCheckMatch
 from claimdesk.domain.filters import ClaimFilter
-from claimdesk.gui.i18n import QT_TRANSLATE_NOOP, format_number, label, speaker_kind_label
+from claimdesk.gui.i18n import (
+    QT_TRANSLATE_NOOP,
+    checked_rating,
+    format_number,
+    label,
+    speaker_kind_label,
+)
 from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.reports.model import is_rtl
 
@@ -189,7 +195,7 @@ class ClaimsModel(RowCacheModel[Claim]):
         check = match.factcheck
         similarity = match.similarity or 0.0
         if role == Qt.ItemDataRole.DisplayRole:
-            rating = check.rating or self.tr("checked")
+            rating = checked_rating(check) or self.tr("checked")
             return f"✓ {rating} · {format_number(similarity)}"
         if role == self.SortRole:
             return similarity

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdesk.domain.factchecks import FactCheckMatch, FactCheckSource
-from claimdesk.gui.i18n import format_date, format_number
+from claimdesk.gui.i18n import checked_rating, format_date, format_number
 from claimdesk.gui.language_names import language_label
 from claimdesk.gui.models.row_model import RowCacheModel
 
@@ -28,12 +28,20 @@ ACCEPT_KEYS = "Ctrl+Shift+C"
 
 
 class MatchesModel(RowCacheModel[FactCheckMatch]):
-    """The claim's matches, best first: three lines each (who and how similar, claim, URL)."""
+    """The claim's matches, best first: three lines each (who and how similar, claim, URL).
+
+    `numbers` (claim id → number, of the article shown) names a claim of the desk's own
+    verdict as the claims table numbers it: its database id is a number shown nowhere.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.numbers: dict[int, int] = {}
 
     def cell(self, match: FactCheckMatch, col: int, role: int) -> Any:
         check = match.factcheck
         if role == Qt.ItemDataRole.DisplayRole:
-            facts = [check.rating or self.tr("no rating")]
+            facts = [checked_rating(check) or self.tr("no rating")]
             if check.source is FactCheckSource.DESK:
                 facts.append(self.tr("this desk"))
             elif check.publisher:
@@ -46,9 +54,14 @@ class MatchesModel(RowCacheModel[FactCheckMatch]):
                 facts.append(
                     self.tr("similarity {value}").format(value=format_number(match.similarity))
                 )
-            where = check.url or self.tr("The desk's own verdict on claim {id}").format(
-                id=check.claim_id
-            )
+            if check.url:
+                where = check.url
+            elif check.claim_id in self.numbers:
+                where = self.tr("The desk's own verdict on claim {number} of this article").format(
+                    number=self.numbers[check.claim_id]
+                )
+            else:
+                where = self.tr("The desk's own verdict on a claim of another article")
             return "\n".join((" · ".join(facts), " ".join(check.claim.split()), where))
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(p for p in (check.title, check.claim, check.url or "") if p)
@@ -116,6 +129,13 @@ class CheckedBeforeBox(QGroupBox):
                 self.list.setCurrentIndex(self.model.index(0, 0))
         self.message.setText(message)
         self.list.setVisible(bool(matches))
+        # With no list, one line and a button: the box keeps that height and leaves its
+        # stretch to the history (which showed a row and a half behind an empty box).
+        policy = self.sizePolicy()
+        policy.setVerticalPolicy(
+            QSizePolicy.Policy.Preferred if matches else QSizePolicy.Policy.Maximum
+        )
+        self.setSizePolicy(policy)
         self.accept_button.setEnabled(bool(matches))
 
     def selected_match(self) -> FactCheckMatch | None:

@@ -24,7 +24,12 @@ class ClaimTextArea(QScrollArea):
         self.label = QLabel(objectName="claimText")
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setStyleSheet("font-size: 11pt; padding: 4px 0;")
+        # A font and margins, not a style sheet: a style sheet fixed the palette the label
+        # was first shown with, so after a switch to the dark theme it stayed a light box.
+        font = self.label.font()
+        font.setPointSize(11)
+        self.label.setFont(font)
+        self.label.setContentsMargins(0, 4, 0, 4)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setWidget(self.label)
         self.setWidgetResizable(True)

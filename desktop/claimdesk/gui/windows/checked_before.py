@@ -168,6 +168,7 @@ class CheckedBefore(WindowHelper):
     def claim_shown(self, claim: Claim | None) -> None:
         """Fill the detail pane's box for `claim`, asking first if it was never matched."""
         box = self.detail.checked_before
+        box.model.numbers = {c.id: c.number for c in self.claims_panel.model.rows()}
         if claim is None:
             box.show_matches(None)
             return
