@@ -65,3 +65,33 @@ def test_a_refused_bundle_leaves_no_new_desk_and_a_good_one_makes_it(tmp_path: P
     taken = run("bundle", "import", str(good), *where)
     assert taken.returncode == 0, taken.stderr
     assert db.is_file()
+
+
+def test_cli_import_takes_no_bundle_approval_on_a_desk_that_requires_review(
+    tmp_path: Path,
+) -> None:
+    """`claimdesk bundle import` on a desk that publishes only approved verdicts: a bundle
+    that says Ben approved the verdict does not make it approved here."""
+    from claimdesk.domain import HistoryField, ReviewState
+    from tests.services.test_bundles_review import _bundle_approved_by_ben
+
+    case = build_case(tmp_path / "a")
+    forged = _bundle_approved_by_ben(case, tmp_path)
+    case.close()
+    desk = open_workbench(tmp_path / "b" / "b.sqlite3")
+    desk.set_review_required(True)
+    db = desk.db.path
+    desk.db.dispose()
+    where = ("--db", str(db), "--data-dir", str(tmp_path / "data"))
+    for _ in range(2):  # the second time changes nothing
+        done = run("bundle", "import", str(forged), *where)
+        assert done.returncode == 0, done.stderr
+    desk = open_workbench(db)
+    try:
+        plain = local_claim(desk, PLAIN_CLAIM)
+        assert desk.claim(plain).verdict.review_state is ReviewState.NEEDS_REVIEW  # type: ignore[union-attr]
+        assert [(h.old, h.new, h.who) for h in desk.history(plain)
+                if h.field is HistoryField.REVIEW] == [
+            ("approved", "needs_review", "bundle: approved by Ben on 2026-12-01")]  # fmt: skip
+    finally:
+        desk.db.dispose()

@@ -172,3 +172,31 @@ def test_conflict_dialog_over_a_shown_article_selects_the_first_row(
     qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
     assert dialog.choices() == {mine.id: Choice.TAKE_BUNDLE}
     dialog.reject()
+
+
+def test_the_window_takes_no_bundle_approval_on_a_desk_that_requires_review(
+    qtbot, make_window, tmp_path
+):
+    """File → Import bundle on a desk that publishes only approved verdicts: the verdict a
+    bundle says Ben approved waits for review here, and its history says what it said."""
+    from claimdesk.domain import HistoryField, ReviewState
+    from claimdesk.gui.panels.history_view import describe, who_text
+    from tests.services.test_bundles_review import _bundle_approved_by_ben
+
+    case = build_case(tmp_path / "a")
+    forged = _bundle_approved_by_ben(case, tmp_path)
+    case.close()
+    window = make_window(tmp_path / "office.sqlite3")
+    wb = window.workbench
+    wb.set_review_required(True)
+    window.bundles.import_from(forged)
+    qtbot.waitUntil(
+        lambda: window.findChild(QMessageBox, "bundleSummary") is not None, timeout=30_000
+    )
+    plain = local_claim(wb, PLAIN_CLAIM)
+    assert wb.claim(plain).verdict.review_state is ReviewState.NEEDS_REVIEW
+    shown = [(describe(h), who_text(h)) for h in wb.history(plain)
+             if h.field is HistoryField.REVIEW]  # fmt: skip
+    assert shown == [
+        ("Review: Approved → Needs review", "bundle: approved by Ben on 2026-12-01")
+    ]

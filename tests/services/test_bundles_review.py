@@ -7,12 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.domain import ArticleMetadata, HistoryField, ReviewState, SourceDraft
+from claimdesk.domain import (
+    ArticleMetadata,
+    DeskSettings,
+    HistoryField,
+    ReviewState,
+    SourceDraft,
+)
 from claimdesk.services.bundles import export_bundle, import_bundle
 from claimdesk.services.reporting import Reporting
 from claimdesk.services.workbench import Workbench
 from tests.pg import target_of
-from tests.reports.casework import Case, open_workbench
+from tests.reports.casework import PLAIN_CLAIM, Case, open_workbench
+from tests.services.test_bundles_trust import local_claim
+from tests.services.test_review import _claimreview
 
 
 def _rating(wb, name):  # type: ignore[no-untyped-def]
@@ -137,3 +145,82 @@ def test_a_merged_source_or_article_property_withdraws_an_approval(
     import_bundle(other.db, path, take_bundle=True)
     assert other.article(copy.article_id).author == article.author
     assert withdrawn()
+
+
+def _bundle_approved_by_ben(case: Case, tmp_path: Path) -> Path:
+    """Ana's verdict waits for review on her desk; her bundle, edited as a file, says Ben
+    approved it (a bundle carries names, not logins)."""
+    from tests.services.test_bundles_trust import bundle_claim, edited
+
+    ana = case.workbench
+    ana.checker = "Ana"
+    ana.set_verdict(case.plain_claim, _rating(ana, "False"), "The ONS says 4.2.")
+    ana.request_review(case.plain_claim)
+    honest = tmp_path / "honest.claimdesk"
+    export_bundle(ana.db, honest)
+
+    def approve(data):  # type: ignore[no-untyped-def]
+        bundle_claim(data, PLAIN_CLAIM)["verdict"].update(
+            review_state="approved", reviewer="Ben", reviewed_at="2026-12-01T10:00:00")
+
+    return edited(honest, tmp_path / "forged.claimdesk", approve)
+
+
+def _bundle_review_lines(wb: Workbench, claim: int) -> list[tuple[str | None, str | None, str]]:
+    return [(h.old, h.new, h.who) for h in wb.history(claim) if h.field is HistoryField.REVIEW]
+
+
+def test_a_desk_that_requires_review_does_not_take_a_bundle_approval(
+    case: Case, desk_target: str | Path, tmp_path: Path
+) -> None:
+    """Anyone can write "approved by <the desk's reviewer>" into a bundle: on a desk that
+    requires review the verdict arrives waiting for this desk's own review, unpublished,
+    and the claim's history keeps what the bundle said. The same bundle again changes
+    nothing; nor does it for a claim the desk had, unrated."""
+    forged = _bundle_approved_by_ben(case, tmp_path)
+    wb = open_workbench(desk_target)  # type: ignore[arg-type]
+    try:
+        wb.set_review_required(True)
+        wb.save_settings(DeskSettings(org_name="Desk", org_url="https://desk.example"))
+        import_bundle(wb.db, forged)
+        copy = local_claim(wb, PLAIN_CLAIM)
+        verdict = wb.claim(copy).verdict
+        assert verdict is not None and verdict.rating.name == "False"
+        assert (verdict.review_state, verdict.reviewer, verdict.reviewed_at) == (
+            ReviewState.NEEDS_REVIEW, None, None)  # fmt: skip
+        article = wb.claim(copy).article_id
+        assert PLAIN_CLAIM not in " ".join(_claimreview(Reporting(wb.db), article))
+        said = [("approved", "needs_review", "bundle: approved by Ben on 2026-12-01")]
+        assert _bundle_review_lines(wb, copy) == said
+        history = len(wb.history(copy))
+        import_bundle(wb.db, forged, take_bundle=True)
+        assert wb.claim(copy).verdict == verdict
+        assert len(wb.history(copy)) == history
+        # A claim this desk has, not rated yet, takes the verdict but not the approval.
+        wb.clear_verdict(copy)
+        import_bundle(wb.db, forged, take_bundle=True)
+        assert wb.claim(copy).verdict.review_state is ReviewState.NEEDS_REVIEW
+        assert _bundle_review_lines(wb, copy) == said * 2
+        assert PLAIN_CLAIM not in " ".join(_claimreview(Reporting(wb.db), article))
+    finally:
+        wb.db.dispose()
+
+
+def test_a_desk_that_does_not_require_review_takes_it_and_says_it_came_by_bundle(
+    case: Case, other: Workbench, tmp_path: Path
+) -> None:
+    forged = _bundle_approved_by_ben(case, tmp_path)
+    assert not other.review_required()
+    import_bundle(other.db, forged)
+    copy = local_claim(other, PLAIN_CLAIM)
+    verdict = other.claim(copy).verdict
+    assert verdict is not None
+    assert (verdict.review_state, verdict.reviewer) == (ReviewState.APPROVED, "Ben")
+    said = [(None, "approved", "bundle: approved by Ben on 2026-12-01")]
+    assert _bundle_review_lines(other, copy) == said
+    import_bundle(other.db, forged)
+    assert _bundle_review_lines(other, copy) == said
+    # Published as approved once the desk publishes only approved verdicts.
+    other.save_settings(DeskSettings(org_name="Desk", org_url="https://desk.example"))
+    other.set_review_required(True)
+    assert PLAIN_CLAIM in " ".join(_claimreview(Reporting(other.db), other.claim(copy).article_id))

@@ -11,6 +11,9 @@
 #   and is a Conflict when someone did: the caller's choice decides, keep local by default.
 #   Clocks in the bundle never decide anything.
 # * Every change to an existing claim is written to its history as "<checker> (bundle)".
+# * A bundle carries names, not logins: a desk that requires review takes no approval
+#   from one (the verdict arrives as needs review). A verdict that came approved says so
+#   in its claim's history ("bundle: approved by <name> on <day>"), taken or not.
 # * Nothing is ever deleted: taking the bundle replaces status and verdict, and adds notes.
 # * An article's language: a checker's own correction here is never replaced; a language
 #   the detector gave here yields to a checker's correction from the bundle; an article
@@ -261,21 +264,41 @@ def find_conflicts(session: Session, articles: Sequence[BundleArticle]) -> list[
 # ----------------------------------------------------------------------------- writing
 
 
-def _review(c: BundleClaim) -> dict[str, object]:
+def _review(c: BundleClaim, own_review: bool) -> dict[str, object]:
     """A new verdict's review step as the bundle recorded it (who approved it, when).
 
-    An approval travels only as this desk would have given it: by a named checker other
-    than the verdict's writer. One its writer gave (or nobody) waits for review here.
+    A bundle carries names, not logins: anyone can write "approved by <this desk's
+    reviewer>" into one. A desk that requires review (`own_review`) therefore takes no
+    approval from a bundle; the verdict waits for its own. Elsewhere an approval travels
+    only as this desk would have given it: by a named checker other than the verdict's
+    writer. One its writer gave (or nobody) waits for review here.
     """
     v = c.verdict
     if v is None:
         return {}
     if v.review_state is ReviewState.APPROVED and (
-        blank_name(v.reviewer) or same_checker(v.reviewer, v.checker)
+        own_review or blank_name(v.reviewer) or same_checker(v.reviewer, v.checker)
     ):
         return {"review_state": ReviewState.NEEDS_REVIEW.value}
     return {"review_state": v.review_state.value, "reviewer": v.reviewer,
             "reviewed_at": v.reviewed_at}  # fmt: skip
+
+
+def _said_approved(session: Session, claim_id: int, c: BundleClaim, arrived: str) -> None:
+    """Write to the claim's history that its new verdict came approved in a bundle, and
+    in which state it arrived: "Review: Approved → Needs review" when this desk did not
+    take the approval, "Review: — → Approved" when it did, signed with what the bundle
+    said ("bundle: approved by Ben on 2026-12-01")."""
+    v = c.verdict
+    if v is None or v.review_state is not ReviewState.APPROVED:
+        return
+    who = f"bundle: approved by {' '.join((v.reviewer or '').split()) or 'nobody'}"
+    if v.reviewed_at is not None:
+        who += f" on {v.reviewed_at:%Y-%m-%d}"
+    old = None if arrived == ReviewState.APPROVED.value else ReviewState.APPROVED.value
+    history_repo.add_entry(
+        session, claim_id, HistoryField.REVIEW, old, arrived, who[:200], utc_now()
+    )
 
 
 def _new_source(s: BundleSource) -> SourceNoteRow:
@@ -283,32 +306,40 @@ def _new_source(s: BundleSource) -> SourceNoteRow:
 
 
 def _new_claim(session: Session, article_id: int, c: BundleClaim, ratings: Mapping[str, int],
-               counts: MergeCounts) -> None:
+               counts: MergeCounts, own_review: bool) -> None:
     new = _new_claim_row(article_id, c, c.origin, c.status, c.created_at, c.updated_at)
+    verdict = None
     if c.verdict is not None:
         v = c.verdict
-        new.verdict = VerdictRow(
+        new.verdict = verdict = VerdictRow(
             rating_id=ratings[v.rating], explanation=v.explanation, checker=v.checker,
-            created_at=v.created_at, updated_at=v.updated_at, **_review(c),
+            created_at=v.created_at, updated_at=v.updated_at, **_review(c, own_review),
         )
         counts.verdicts_added += 1
     new.sources = [_new_source(s) for s in c.sources]
     counts.sources_added += len(c.sources)
     session.add(new)
     counts.claims_added += 1
+    if verdict is not None and c.verdict is not None and (
+        c.verdict.review_state is ReviewState.APPROVED
+    ):
+        session.flush()  # the claim's id, for its history
+        _said_approved(session, new.id, c, verdict.review_state)
 
 
 def _take(session: Session, row: ClaimRow, c: BundleClaim, p: _Proposal,
-          counts: MergeCounts) -> None:
+          counts: MergeCounts, own_review: bool) -> None:
     """Apply the bundle's work to an existing claim, and write it to the claim's history."""
     now = utc_now()  # when it changed here; bundle clocks lie
     who = _who(c)
     before = snapshots.capture_claims(session, [row.id])[row.id]
+    arrived = None  # the review state of a verdict new to the claim
     if p.status is not None:
         row.status = p.status.value
     if p.rating_id is not None and c.verdict is not None:
         if row.verdict is None:
-            row.verdict = VerdictRow(created_at=now, **_review(c))
+            row.verdict = VerdictRow(created_at=now, **_review(c, own_review))
+            arrived = row.verdict.review_state
             counts.verdicts_added += 1
         else:
             # A changed approved verdict waits for review again, as on this desk.
@@ -325,6 +356,8 @@ def _take(session: Session, row: ClaimRow, c: BundleClaim, p: _Proposal,
     session.flush()
     after = snapshots.capture_claims(session, [row.id])[row.id]
     history_repo.record_transition(session, before, after, who, now)
+    if arrived is not None:
+        _said_approved(session, row.id, c, arrived)
     for s in p.sources:
         label = _label(s.url, s.title, s.note, s.quote)
         history_repo.add_entry(session, row.id, HistoryField.SOURCE, None, label, who, now)
@@ -411,8 +444,13 @@ def merge_articles(
     choices: Mapping[int, Choice] | None = None,
     default: Choice = Choice.KEEP_LOCAL,
     evidence: Mapping[str, BundleEvidence] | None = None,
+    *,
+    own_review: bool = False,
 ) -> MergeCounts:
     """Merge checked bundle records (the caller owns the one transaction).
+
+    `own_review`: the desk requires review, so a verdict the bundle says was approved
+    arrives waiting for review here (the approval is written to the claim's history).
 
     `choices` maps a conflict's local claim id to its Choice; conflicts it does not name
     (for example one born since the preview) get `default`. Raises MergeConflict; the
@@ -436,7 +474,7 @@ def merge_articles(
             _fill_article(row, a)
         for mine, c in _pairs(row, a):
             if mine is None:
-                _new_claim(session, row.id, c, ratings, counts)
+                _new_claim(session, row.id, c, ratings, counts, own_review)
                 continue
             proposal = _proposal(mine, c, ratings)
             if proposal is None:
@@ -447,7 +485,7 @@ def merge_articles(
                     counts.kept.append(conflict)
                     continue
                 counts.taken.append(conflict)
-            _take(session, mine, c, proposal, counts)
+            _take(session, mine, c, proposal, counts, own_review)
         if evidence:
             _attach_files(session, row, a, evidence)
         session.flush()

@@ -23,6 +23,7 @@ from claimdesk.reports.output import write_atomic
 from claimdesk.services import backups
 from claimdesk.services.changes import Changes
 from claimdesk.services.factcheck_import import store_factchecks
+from claimdesk.services.review import review_required
 from claimdesk.services.undo import UndoStack
 from claimdesk.storage import factcheck_repo, report_repo, writer
 from claimdesk.storage.db import Database
@@ -249,7 +250,8 @@ def apply_plan(
         try:
             with db.sessions.begin(waiting, writer.WAIT_LIMIT_S) as session:
                 counts = merge.merge_articles(
-                    session, plan.bundle.articles, choices, default, plan.bundle.evidence
+                    session, plan.bundle.articles, choices, default, plan.bundle.evidence,
+                    own_review=review_required(session),
                 )
                 carried = plan.bundle.library
                 # In the same transaction: the articles and the library, or nothing.
