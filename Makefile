@@ -12,7 +12,11 @@ STAMP := $(VENV)/.installed-$(PYPROJECT_SUM)
 	schema-snapshot
 
 # Interface translations: .ts sources in the repo, .qm compiled here (never committed).
+# claimdesk_en.ts is the source language's: only the plural forms of the %n strings
+# ("1 claim", "2 claims"), so it is collected with -pluralonly; the others take every string.
 TS_FILES := $(wildcard resources/translations/claimdesk_*.ts)
+SOURCE_TS := resources/translations/claimdesk_en.ts
+TRANSLATED_TS := $(filter-out $(SOURCE_TS),$(TS_FILES))
 QM_FILES := $(TS_FILES:.ts=.qm)
 GUI_SOURCES := $(shell find desktop/claimdesk/gui -name '*.py' | sort)
 LUPDATE := $(VENV)/bin/pyside6-lupdate
@@ -40,10 +44,12 @@ venv: $(STAMP)
 resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 	$(LRELEASE) -silent $< -qm $@
 
-# Collects the window's strings into every .ts (new ones arrive unfinished), then compiles.
+# Collects the window's strings into every .ts (new ones arrive unfinished; into the English
+# one only the %n strings), then compiles.
 # Line numbers are left out so a code edit does not rewrite the translations.
 translations: $(STAMP)
-	$(LUPDATE) -locations none -no-obsolete $(GUI_SOURCES) -ts $(TS_FILES)
+	$(LUPDATE) -locations none -no-obsolete $(GUI_SOURCES) -ts $(TRANSLATED_TS)
+	$(LUPDATE) -locations none -no-obsolete -pluralonly $(GUI_SOURCES) -ts $(SOURCE_TS)
 	$(MAKE) $(QM_FILES)
 
 # After adding a migration: the newest schema as shipped (storage/schema_snapshot.py).

@@ -40,6 +40,8 @@ from tests.gui.test_keyboard_focus import menu_mnemonics, widget_mnemonics
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "claimdesk_es.ts"
+#: English is the source language: its .ts holds only the plural forms of the %n strings.
+TS_EN = REPO / "resources" / "translations" / "claimdesk_en.ts"
 GUI = REPO / "desktop" / "claimdesk" / "gui"
 #: What a translation must carry over unchanged: {name} fields, %n counts, %1 arguments.
 PLACEHOLDER = re.compile(r"\{\w*\}|%n|%\d+")
@@ -118,6 +120,78 @@ def test_the_label_table_covers_every_label_the_core_shows() -> None:
     shown |= {k.value.capitalize() for k in SpeakerKind}  # speaker_kind_label
     shown |= {r.label for r in ReviewState} | {q.label for q in Queue}
     assert shown - set(LABELS) == set()
+
+
+# ------------------------------------------------------------------ English plurals
+
+
+@pytest.fixture
+def english(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
+    """English installed as at start-up, its plural forms compiled here from the .ts."""
+    folder = tmp_path / "qm"
+    folder.mkdir()
+    subprocess.run(
+        [_tool("pyside6-lrelease"), "-silent", str(TS_EN), "-qm", str(folder / "claimdesk_en.qm")],
+        check=True,
+    )
+    assert install(qapp, "en", str(folder)) == "en"
+    yield folder
+    install(qapp, "en")
+
+
+def _conflict_intro(qtbot, count: int) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    from claimdesk.exchange.merge import Conflict, Work
+    from claimdesk.gui.dialogs.bundle_conflicts import BundleConflictsDialog
+
+    mine = Work(ClaimStatus.IN_PROGRESS, "False", "Mine.", ())
+    theirs = Work(ClaimStatus.TODO, None, "", ())
+    conflicts = [Conflict(n, "Ports", "The port grew.", mine, theirs, "Ana") for n in range(count)]
+    dialog = BundleConflictsDialog(None, "case.claimdesk", conflicts)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    return next(text for text in texts if text.startswith("case.claimdesk"))
+
+
+def test_the_english_window_counts_in_english(english, qtbot) -> None:
+    """"case.claimdesk has different work on 1 claim(s)": an English window read "(s)"
+    wherever Qt counts, as English had no plural forms of its own."""
+    assert _conflict_intro(qtbot, 1).startswith("case.claimdesk has different work on 1 claim ")
+    assert _conflict_intro(qtbot, 2).startswith("case.claimdesk has different work on 2 claims ")
+
+
+def test_the_spanish_window_keeps_its_own_plurals(spanish, qtbot) -> None:
+    assert "sobre 1 afirmación en la que" in _conflict_intro(qtbot, 1)
+    assert "sobre 2 afirmaciones en las que" in _conflict_intro(qtbot, 2)
+
+
+def test_the_english_ts_has_both_forms_of_every_count_and_nothing_else(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in GUI.rglob("*.py"))
+    lupdate = [_tool("pyside6-lupdate"), "-locations", "none", "-pluralonly"]
+    subprocess.run(
+        [*lupdate, *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    in_code, found = set(messages(fresh)), messages(TS_EN)
+    assert in_code, "no %n string found in the window's code"
+    assert in_code == set(found), "run `make translations` and write the English forms"
+    problems = []
+    for (context, source), message in found.items():
+        where = f"{context}: {source!r}"
+        translation = message.find("translation")
+        assert translation is not None, where
+        forms = [f.text or "" for f in translation.iter("numerusform")]
+        if translation.get("type") == "unfinished" or len(forms) != 2:  # English: one, other
+            problems.append(f"{where} is unfinished or lacks its singular and plural")
+        for form in forms:
+            if "(s)" in form or sorted(PLACEHOLDER.findall(form)) != sorted(
+                PLACEHOLDER.findall(source)
+            ):
+                problems.append(f"{where}: {form!r}")
+    assert not problems, "\n".join(problems)
 
 
 # ------------------------------------------------------------------ the window in Spanish
@@ -316,6 +390,8 @@ def test_a_missing_qm_leaves_the_window_in_english_and_says_so(
         assert install(qapp, "es", str(tmp_path)) == "es"
         assert QCoreApplication.translate("Menus", "&File") == "&File"
         assert "no translation claimdesk_es" in caplog.text
+        assert install(qapp, "en", str(tmp_path)) == "en"
+        assert "no translation claimdesk_en" in caplog.text  # the counts read "claim(s)"
     finally:
         install(qapp, "en")
 

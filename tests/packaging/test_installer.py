@@ -78,7 +78,9 @@ def test_bundle_holds_what_runs_from_disk_and_nothing_heavy(bundle: Path) -> Non
     # Qt's own translations only for the languages the window speaks; ours compiled at build.
     qt_translations = (inside / "PySide6" / "Qt").glob("translations/*.qm")
     assert {p.name for p in qt_translations} <= {"qtbase_es.qm"}
-    assert (inside / "claimdesk" / "resources" / "translations" / "claimdesk_es.qm").is_file()
+    ours = inside / "claimdesk" / "resources" / "translations"
+    # Spanish, and English's own plural forms ("1 claim", not "1 claim(s)").
+    assert {"claimdesk_es.qm", "claimdesk_en.qm"} <= {p.name for p in ours.glob("*.qm")}
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
     assert size < MAX_BUNDLE_BYTES, f"the bundle is {size / 1e6:.0f} MB"
 

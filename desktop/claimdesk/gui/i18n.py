@@ -45,6 +45,10 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
 )
 #: Languages with a claimdesk_<code>.qm (English is the source language).
 TRANSLATED = ("es",)
+# The source language's claimdesk_en.qm holds only the plural forms of the %n strings, so
+# that an English window reads "1 claim" and "2 claims", not "claim(s)". (Plain comments
+# here: lupdate would file a "#:" one as a translator's note on the next marked string.)
+SOURCE_LANGUAGE = "en"
 _INSTALLED = "_claimdesk_translators"
 
 
@@ -88,25 +92,28 @@ def install(app: QCoreApplication, choice: str, folder: str | None = None) -> st
     """Install the translators for `choice` (before any window is built); the language.
 
     `folder` holds claimdesk_<code>.qm (default: the bundled resources/translations,
-    compiled there by make); a missing file leaves the window in English and logs it.
+    compiled there by make); a missing file leaves the window in English and logs it
+    (in English, a missing claimdesk_en.qm leaves the counts as "claim(s)").
     """
     for old in getattr(app, _INSTALLED, []):
         app.removeTranslator(old)
     language = resolve(choice)
     QLocale.setDefault(locale_for(choice))
     installed: list[QTranslator] = []
+    # Ours: a translation, or for English (SOURCE_LANGUAGE) its plural forms.
+    wanted = [(f"claimdesk_{language}", [folder or str(resource_path("translations"))])]
     if language in TRANSLATED:
-        for name, places in (
-            (f"claimdesk_{language}", [folder or str(resource_path("translations"))]),
-            # Qt's own strings: standard buttons, file dialogs, context menus.
-            (f"qtbase_{language}", _qt_translation_folders()),
-        ):
-            translator = QTranslator(app)
-            if any(translator.load(name, where) for where in places):
-                app.installTranslator(translator)
-                installed.append(translator)
-            else:
-                log.warning("no translation %s in %s; that part stays in English", name, places)
+        # Qt's own strings: standard buttons, file dialogs, context menus.
+        wanted.append((f"qtbase_{language}", _qt_translation_folders()))
+    for name, places in wanted:
+        translator = QTranslator(app)
+        if any(translator.load(name, where) for where in places):
+            app.installTranslator(translator)
+            installed.append(translator)
+        elif language == SOURCE_LANGUAGE:
+            log.warning("no translation %s in %s; counts read as 'claim(s)'", name, places)
+        else:
+            log.warning("no translation %s in %s; that part stays in English", name, places)
     setattr(app, _INSTALLED, installed)  # kept on the app, not in a global
     return language
 
