@@ -285,8 +285,7 @@ class SpeakerTracker:
 
     def _name(self, ctx: Context, tok: Token, verb: Token) -> Who | None:
         low = tok.lower_
-        if (len(tok.text) > 1 and tok.is_upper and tok.text in self._short
-                and not nouns.unnamed(tok)):
+        if tok.is_upper and low in lx.RELATIVE_PRONOUNS and tok.text in self._short:
             # "WHO said" after "the World Health Organization (WHO)": no pronoun
             return Who(self._short[tok.text], SpeakerKind.ORGANISATION)
         if low in lx.PERSONAL_PRONOUNS:
