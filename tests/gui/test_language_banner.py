@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.nlp.language import language_name
 from claimdesk.nlp.languages import SENTENCE_LANGUAGES
 from tests.gui.conftest import wait_for_claims
-from tests.gui.test_translations import TS, _tool
+from tests.gui.test_translations import TS, compiled_and_installed
 from tests.nlp.multilingual_articles import ARTICLES
 
 LINE = "Arabic: claims and scores; no entities or speakers"
@@ -98,13 +97,7 @@ def test_the_banner_is_one_readable_line_at_1024_by_700_in_the_dark_theme(
 
 @pytest.fixture
 def spanish(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    folder = tmp_path / "qm"
-    folder.mkdir()
-    subprocess.run(
-        [_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(folder / "claimdesk_es.qm")],
-        check=True,
-    )
-    assert install(qapp, "es", str(folder)) == "es"
+    compiled_and_installed(qapp, tmp_path, TS, "es")
     yield
     install(qapp, "en")
 

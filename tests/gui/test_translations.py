@@ -58,6 +58,17 @@ def _tool(name: str) -> str:
     return path
 
 
+def compiled_and_installed(app: QApplication, tmp_path: Path, ts: Path, language: str) -> Path:
+    """`ts` compiled into tmp_path/qm as claimdesk_<language>.qm and installed for
+    `language` as at start-up; the folder."""
+    folder = tmp_path / "qm"
+    folder.mkdir()
+    qm = folder / f"claimdesk_{language}.qm"
+    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+    assert install(app, language, str(folder)) == language
+    return folder
+
+
 def messages(ts: Path) -> dict[Key, ET.Element]:
     """(context, source) → <message> of the current (not obsolete) strings of a .ts file."""
     out: dict[Key, ET.Element] = {}
@@ -128,14 +139,7 @@ def test_the_label_table_covers_every_label_the_core_shows() -> None:
 @pytest.fixture
 def english(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
     """English installed as at start-up, its plural forms compiled here from the .ts."""
-    folder = tmp_path / "qm"
-    folder.mkdir()
-    subprocess.run(
-        [_tool("pyside6-lrelease"), "-silent", str(TS_EN), "-qm", str(folder / "claimdesk_en.qm")],
-        check=True,
-    )
-    assert install(qapp, "en", str(folder)) == "en"
-    yield folder
+    yield compiled_and_installed(qapp, tmp_path, TS_EN, "en")
     install(qapp, "en")
 
 
@@ -200,14 +204,7 @@ def test_the_english_ts_has_both_forms_of_every_count_and_nothing_else(tmp_path:
 @pytest.fixture
 def spanish(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
     """Spanish installed as at start-up, from the .ts compiled here; English again after."""
-    folder = tmp_path / "qm"
-    folder.mkdir()
-    subprocess.run(
-        [_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(folder / "claimdesk_es.qm")],
-        check=True,
-    )
-    assert install(qapp, "es", str(folder)) == "es"
-    yield folder
+    yield compiled_and_installed(qapp, tmp_path, TS, "es")
     install(qapp, "en")
 
 
