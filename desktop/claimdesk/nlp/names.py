@@ -152,9 +152,10 @@ _PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "earl", "countess", "
 
 def name_kind(name: str) -> SpeakerKind:
     """The kind of a bare name (a post's author, a transcript line): a person unless an org."""
-    words = {w.lower().strip(".,") for w in name.split()}
-    if name.split()[:1] and name.split(maxsplit=1)[0].lower() in _PEERAGE:
+    parts = name.split()
+    if parts and parts[0].lower() in _PEERAGE:
         return SpeakerKind.PERSON  # "Earl of Dalkeith", "Lord Hunt of Kings Heath"
+    words = {w.lower().strip(".,") for w in parts}
     # "Transport for London", "Bank of England": people's names have no "for" or "of".
     organisation = words & lx.ORG_WORDS or words & {"for", "of", "the", "and", "&"}
     return SpeakerKind.ORGANISATION if organisation else SpeakerKind.PERSON
