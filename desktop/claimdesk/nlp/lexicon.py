@@ -63,7 +63,7 @@ REPORTING_VERBS = words(
     accusing claiming arguing warning insisting adding denying urging criticising
     criticizing condemning praising stressing suggesting describing admitting announcing
     attribute attributes attributed posting
-    react reacts reacted
+    react reacts reacted mention mentions mentioned
     speculate speculates speculated hypothesize hypothesizes hypothesized hypothesise
     hypothesises hypothesised theorize theorizes theorized theorise theorises theorised
     """
@@ -83,6 +83,7 @@ _MAKE = words("case argument point points appeal plea pledge statement remark re
 _WARN = words("warning warnings assurance assurances speech address remarks message "
               "statement opinion appeal ruling judgment judgement advice guidance verdict")
 _FEEL = words("doubt doubts concern concerns disappointment support regret hope confidence "
+              "preference preferences "
               "opposition sympathy alarm anger frustration criticism praise condolences")
 _DEFEND = words("decision decisions choice choices policy policies record move moves "
                 "remarks comments actions position stance response handling approach")
@@ -158,7 +159,7 @@ WEAK_REPORTING_VERBS = words(
     showed counter counters countered respond responds responded find finds found
     indicate indicates indicated dismiss dismisses observe observes observed identify
     conclude concludes concluded react reacts reacted
-    identifies identified
+    identifies identified mention mentions mentioned
     dismissed reject rejects rejected condemn condemns condemned request requests requested
     """
 )

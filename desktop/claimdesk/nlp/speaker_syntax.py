@@ -65,7 +65,8 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
            or (c.dep_ == "advmod" and c.lower_ in lx.FALSELY) for c in tok.children):
         return False  # "has not commented"; "falsely claimed": the writer's refutation
     passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
-    if tok.dep_ == "amod" or (passive and not any(c.dep_ == "agent" for c in tok.children)):
+    if tok.dep_ == "amod" or (passive and not any(c.dep_ == "agent" for c in tok.children)
+                              and _stray_agent(tok) is None):
         return False  # "the reported attack", "he was told" (but "criticised by X")
     if any(c.lower_ == "as" and c.i < tok.i for c in tok.children) and any(
             c.dep_ == "agent" for c in tok.children):
@@ -218,11 +219,13 @@ def subject(verb: Token) -> Token | None:
     if verb.lower_ in _READS:
         document = _read_document(verb)
         return None if document is None else source(document)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = _hyphen_joined([c for c in verb.children if c.dep_ == "nsubj"])
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if not subjects and agent is not None and passive:  # "the plan was criticised by X"
         subjects = [c for c in agent.children if c.dep_ == "pobj"]
+    if not subjects and agent is None and passive and (stray := _stray_agent(verb)) is not None:
+        subjects = [stray]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     inverted = verb.i > 0 and verb.doc[verb.i - 1].is_punct and verb.tag_ in {"VBD", "VBZ", "VBP"}
@@ -264,6 +267,32 @@ def subject(verb: Token) -> Token | None:
     found = next((s for s in subjects if s.ent_type_ == "PERSON"),
                  next((s for s in subjects if s.ent_type_), subjects[0]))
     return source(found)
+
+
+def _stray_agent(verb: Token) -> Token | None:
+    """ "It was announced to be a “pandemic” by the World Health Organization": the agent
+    of a passive reporting verb that the parser hung on a word after it (a body or a
+    person named, no other verb between)."""
+    if verb.tag_ != "VBN" or not verb.doc.has_annotation("DEP"):
+        return None
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.i - verb.i > _SOURCE_REACH:
+            continue
+        if tok.lower_ == "by" and tok.dep_ == "prep":
+            between = verb.doc[verb.i + 1:tok.i]
+            if any(t.pos_ == "VERB" for t in between):
+                return None
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            return obj if obj is not None and obj.ent_type_ in {"ORG", "PERSON"} else None
+    return None
+
+
+def _hyphen_joined(subjects: list[Token]) -> list[Token]:
+    """ "Another co-author, Ann Lee, said", parsed as three subjects "co", "-" and
+    "author": a word split at its hyphens is one subject, its last part."""
+    return [s for s in subjects
+            if not (s.i + 1 < len(s.doc) and s.doc[s.i + 1] in subjects
+                    and "-" in {s.text, s.doc[s.i + 1].text})]
 
 
 def _read_document(verb: Token) -> Token | None:
@@ -328,9 +357,22 @@ def _set_off_person(verb: Token) -> Token | None:
     start = end
     while start > 0 and doc[start - 1].ent_type_ == "PERSON":
         start -= 1
-    if start in {end, 0} or doc[start - 1].text != ",":
+    if start not in {end, 0} and doc[start - 1].text == ",":
+        return doc[end - 1]
+    # "On Twitter, Adrian Lee, a columnist for ESPN, said": the name set off before its
+    # role, the role set off before the verb (no verb between them).
+    role = end - 1
+    while role > 0 and doc[role].text != "," and doc[role].pos_ not in {"VERB", "AUX"}:
+        role -= 1
+    if role < 2 or role == end - 1 or doc[role].text != "," or end - role > _TITLE_REACH + 2:
         return None
-    return doc[end - 1]
+    name = role - 1
+    if doc[name].ent_type_ != "PERSON":
+        return None
+    first = name
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON":
+        first -= 1
+    return doc[name] if doc[first].is_sent_start or doc[first - 1].text == "," else None
 
 
 def _per_source(tok: Token) -> Token | None:
