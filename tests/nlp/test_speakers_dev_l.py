@@ -24,6 +24,19 @@ CAUSES: list[Case] = [
     # A passive report whose "by X" the parser hung on a word after the verb.
     ("Outbreak\nThe outbreak was declared to be an \"emergency\" by the Northfield Health "
      "Agency on Friday.", "The outbreak", "Northfield Health Agency"),
+    # "its polling" is the pollster's; "the court decision stated" the court's.
+    ("Caucus vote\nThe Boston Herald-Tribune ran a poll of voters on Saturday. According to its "
+     "polling, most voters wanted a primary.", "According to its", "Boston Herald-Tribune"),
+    ("Convictions reversed\nThe Northfield Supreme Court decision stated the two officials had "
+     "acted for a political reason.", "The Northfield", "Northfield Supreme Court"),
+    # "Results showed" after the research team was named.
+    ("Stripes and flies\nScientists from the University of Northfield said flies are drawn to "
+     "horses. Results showed the flies slowed down less over the zebras.",
+     "Results showed", "University of Northfield"),
+    # "the warning" is the body that issued it.
+    ("Storm coming\nThe orange warning issued by the Northfield Weather Office covers six "
+     "counties. \"Coastal flooding is likely along western coasts\", read the warning.",
+     "\"Coastal", "Northfield Weather Office"),
 ]
 
 GUARDS: list[Case] = [
@@ -31,6 +44,9 @@ GUARDS: list[Case] = [
     ("Awards\nThe judges mentioned three films in passing.", "The judges", None),
     # A passive verb with no body after "by" stays unspoken ("by train" is no agent).
     ("Travel\nThe delegates were told to be ready by Monday.", "The delegates", None),
+    # Results with an owner of their own are not the team's ("the election results").
+    ("Vote count\nScientists from the University of Northfield studied turnout. The "
+     "election results showed a swing to the left.", "The election", None),
 ]
 
 

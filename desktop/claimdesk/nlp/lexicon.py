@@ -389,7 +389,8 @@ DATA_NOUNS = words(
     calculations findings ruling judgment judgement statement message website
     projections projection guidelines post posts tweet tweets filing filings decree
     decrees schedule schedules timetable investigation investigations lawsuit lawsuits
-    complaint complaints petition petitions release releases database databases
+    complaint complaints petition petitions release releases database databases polling
+    results decision decisions warning warnings
     """
 )
 

@@ -32,6 +32,8 @@ from claimdesk.nlp.speaker_refs import References
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+#: What a study found, spoken for by the research team the article named.
+_FINDINGS = frozenset({"results", "findings"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _PERSON = SpeakerKind.PERSON
 _ORG = SpeakerKind.ORGANISATION
@@ -343,6 +345,10 @@ class SpeakerTracker:
         if (ent is None and self._research and low in nouns.RESEARCHERS
                 and any(c.lower_ == "the" for c in tok.lefts)):
             return Who(self._research, SpeakerKind.ORGANISATION)  # "The researchers found"
+        if (ent is None and self._research and low in _FINDINGS
+                and not any(c.dep_ in {"poss", "compound", "det"} and c.lower_ != "the"
+                            for c in tok.children)):
+            return Who(self._research, SpeakerKind.ORGANISATION)  # "Results showed…"
         if ent is None and (body := nouns.spoken_for(tok, ctx.ents)) is not None:
             # "a Home Office spokesperson": the body, whatever the tagger made of its name.
             self._spoken_for = clean_name(body)
