@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.speaker_syntax import subject
+from claimdesk.nlp.transcripts import line_speaker
 from tests.nlp.speaker_cases import Case, speaker_of
 
 CAUSES: list[Case] = [
@@ -79,3 +80,10 @@ def test_a_name_set_off_before_its_role_is_the_subject(pipeline: LoadedPipeline)
     doc = Doc(pipeline.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
     doc.ents = [Span(doc, 3, 5, "PERSON"), Span(doc, 10, 11, "ORG")]
     assert subject(doc[12]) is None
+
+
+def test_a_member_whose_seat_has_a_comma_opens_a_turn() -> None:
+    line = "Mr. Owen Pryce (Northfield, East): On a point of order, Mr. Speaker."
+    assert line_speaker(line) == (len("Mr. Owen Pryce (Northfield, East): "), "Owen Pryce")
+    # Without a style, a bracket with a comma is a place note, not a seat.
+    assert line_speaker("Northfield Airport (Northfield, Ill.): closed until Monday.") is None

@@ -133,8 +133,10 @@ def hansard_speaker(line: str) -> tuple[int, str] | None:
         office = _OFFICE_ONLY.match(line)
         return (office.end(), office.group("office")) if office is not None else None
     groups = re.findall(r"\(([^()]*)\)", line[:match.end()])
-    if match.re is _MEMBER and len(groups) == 1 and "," in groups[0]:
-        return None  # "Springfield Airport (Springfield, Ill.):" is a place note, no seat
+    if match.re is _MEMBER and len(groups) == 1 and "," in groups[0] and not match.group("style"):
+        # "Springfield Airport (Springfield, Ill.):" is a place note, no seat; "Mr. Max
+        # Madden (Bradford, West):" is a member for a seat with a comma.
+        return None
     words = match.group("name").split()
     if any(w.lower() in _NOT_NAMES for w in words):
         return None
