@@ -25,6 +25,9 @@ CAUSES: list[Case] = [
     # A passive report whose "by X" the parser hung on a word after the verb.
     ("Outbreak\nThe outbreak was declared to be an \"emergency\" by the Northfield Health "
      "Agency on Friday.", "The outbreak", "Northfield Health Agency"),
+    # "likened X to Y" is a judgement spoken.
+    ("Tributes\nGuitarist Ross Fenwick of the Northfield Five likened the solo to a "
+     "Bach fugue.", "Guitarist Ross", "Ross Fenwick"),
     # "its polling" is the pollster's; "the court decision stated" the court's.
     ("Caucus vote\nThe Boston Herald-Tribune ran a poll of voters on Saturday. According to its "
      "polling, most voters wanted a primary.", "According to its", "Boston Herald-Tribune"),

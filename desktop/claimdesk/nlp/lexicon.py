@@ -32,7 +32,7 @@ SPEECH_ACTS = words(
     commended identify identifies identified encourage encourages encouraged
     thank thanks thanked thanking endorse endorses endorsed endorsing
     apologise apologises apologised apologising apologize apologizes apologized apologizing
-    disagree disagrees disagreed disagreeing
+    disagree disagrees disagreed disagreeing liken likens likened likening
     underline underlines underlined reassert reasserts reasserted
     plead pleads pleaded pleading pled
     """
