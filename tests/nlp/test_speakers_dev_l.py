@@ -28,6 +28,9 @@ CAUSES: list[Case] = [
     # "likened X to Y" is a judgement spoken.
     ("Tributes\nGuitarist Ross Fenwick of the Northfield Five likened the solo to a "
      "Bach fugue.", "Guitarist Ross", "Ross Fenwick"),
+    # A show's name parsed as the subject: the person named right before the verb.
+    ("Chef dies\nLongtime Oakes in the Kitchen writer and performer Rob Kettering tweeted: "
+     "\"He was a rebel, and a kind boss.\"", "Longtime Oakes", "Rob Kettering"),
     # "its polling" is the pollster's; "the court decision stated" the court's.
     ("Caucus vote\nThe Boston Herald-Tribune ran a poll of voters on Saturday. According to its "
      "polling, most voters wanted a primary.", "According to its", "Boston Herald-Tribune"),
@@ -48,6 +51,11 @@ GUARDS: list[Case] = [
     ("Awards\nThe judges mentioned three films in passing.", "The judges", None),
     # A passive verb with no body after "by" stays unspoken ("by train" is no agent).
     ("Travel\nThe delegates were told to be ready by Monday.", "The delegates", None),
+    # A common noun subject keeps its own reading ("scientists from X and UC Y say",
+    # where the tagger made "UC Y" a person).
+    ("Stripes\nIn findings published on Wednesday, scientists from the University of "
+     "Northfield and UC Davis say zebras may have gotten their stripes to confuse flies.",
+     "In findings", "University of Northfield"),
     # Results with an owner of their own are not the team's ("the election results").
     ("Vote count\nScientists from the University of Northfield studied turnout. The "
      "election results showed a swing to the left.", "The election", None),

@@ -266,6 +266,13 @@ def subject(verb: Token) -> Token | None:
     # "…,” said US vice-president Kamala Harris: both "vice" and "Harris" are subjects.
     found = next((s for s in subjects if s.ent_type_ == "PERSON"),
                  next((s for s in subjects if s.ent_type_), subjects[0]))
+    last = verb.doc[verb.i - 1] if verb.i > 0 else found
+    if (found.pos_ == "PROPN" and found.ent_type_ != "PERSON" and last.ent_type_ == "PERSON"
+            and last.i > found.i
+            and last.i in {t.i for t in found.subtree}):
+        # "Longtime Imus in the Morning writer Rob Bartlett tweeted", parsed with the
+        # show's name as the subject: the person named right before the verb.
+        return last
     return source(found)
 
 
