@@ -56,6 +56,10 @@ GUARDS: list[Case] = [
     ("Stripes\nIn findings published on Wednesday, scientists from the University of "
      "Northfield and UC Davis say zebras may have gotten their stripes to confuse flies.",
      "In findings", "University of Northfield"),
+    # "researchers from X and Y", Y parsed as in apposition to them: the team is X's.
+    ("Reefs\nIn findings published on Wednesday in Science Advances, researchers from the "
+     "Georgia Institute of Technology (GT) and University of South Carolina Beaufort reported "
+     "that the reefs were healthier.", "In findings", "Georgia Institute of Technology"),
     # Results with an owner of their own are not the team's ("the election results").
     ("Vote count\nScientists from the University of Northfield studied turnout. The "
      "election results showed a swing to the left.", "The election", None),

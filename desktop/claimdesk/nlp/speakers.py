@@ -322,9 +322,10 @@ class SpeakerTracker:
         if (ent is None or not person_entity(ent)) and (titled := nouns.titled_name(tok)):
             self.names.add(titled)  # "Cardinal Luca Ferrant of the Holy See", name untagged
             return Who(self.names.full(titled), _PERSON)
-        if ent is None:
+        if ent is None and nouns.research_body(tok, ctx.ents) is None:
             # "The minister, Dmytro Kuleba, said": a name in apposition to the subject
-            # says who, before any role the article gave someone else.
+            # says who, before any role the article gave someone else (but "researchers
+            # from X and Y", Y parsed as in apposition, come from X).
             ent = next((ctx.ents[c.i] for c in tok.children
                         if c.dep_ == "appos" and c.i in ctx.ents), None)
         if ent is None or not person_entity(ent):
