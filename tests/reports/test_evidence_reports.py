@@ -76,7 +76,7 @@ def test_the_json_export_carries_attachments_and_matches_its_schema(report: Repo
     ]  # fmt: skip
     assert files[0] == {
         "file_name": "annex.pdf", "media_type": "application/pdf", "size": len(PDF),
-        "sha256": SHA, "captured_at": "2026-11-30T09:15:00",
+        "sha256": SHA, "captured_at": "2026-11-30T09:15:00+00:00",  # the suite runs in UTC
     }  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -147,7 +148,9 @@ def test_a_merged_source_or_article_property_withdraws_an_approval(
     assert withdrawn()
 
 
-def _bundle_approved_by_ben(case: Case, tmp_path: Path) -> Path:
+def _bundle_approved_by_ben(
+    case: Case, tmp_path: Path, reviewed_at: str = "2026-12-01T10:00:00"
+) -> Path:
     """Ana's verdict waits for review on her desk; her bundle, edited as a file, says Ben
     approved it (a bundle carries names, not logins)."""
     from tests.services.test_bundles_trust import bundle_claim, edited
@@ -161,7 +164,7 @@ def _bundle_approved_by_ben(case: Case, tmp_path: Path) -> Path:
 
     def approve(data):  # type: ignore[no-untyped-def]
         bundle_claim(data, PLAIN_CLAIM)["verdict"].update(
-            review_state="approved", reviewer="Ben", reviewed_at="2026-12-01T10:00:00")
+            review_state="approved", reviewer="Ben", reviewed_at=reviewed_at)
 
     return edited(honest, tmp_path / "forged.claimdesk", approve)
 
@@ -224,3 +227,18 @@ def test_a_desk_that_does_not_require_review_takes_it_and_says_it_came_by_bundle
     other.save_settings(DeskSettings(org_name="Desk", org_url="https://desk.example"))
     other.set_review_required(True)
     assert PLAIN_CLAIM in " ".join(_claimreview(Reporting(other.db), other.claim(copy).article_id))
+
+
+def test_the_day_a_bundle_approval_is_said_to_be_from_is_the_importers_local_day(
+    case: Case, other: Workbench, tmp_path: Path, zone
+) -> None:
+    """Ben approved at 20:00 UTC on 1 December: 06:00 on the 2nd for a desk at UTC+14,
+    which is the day its history says (like every day ClaimDesk shows, a local one)."""
+    forged = _bundle_approved_by_ben(case, tmp_path, reviewed_at="2026-12-01T20:00:00Z")
+    zone("Etc/GMT-14")  # UTC+14 (POSIX signs are reversed)
+    import_bundle(other.db, forged)
+    copy = local_claim(other, PLAIN_CLAIM)
+    verdict = other.claim(copy).verdict
+    assert verdict is not None and verdict.reviewed_at == datetime(2026, 12, 1, 20, 0)
+    said = [(None, "approved", "bundle: approved by Ben on 2026-12-02")]
+    assert _bundle_review_lines(other, copy) == said

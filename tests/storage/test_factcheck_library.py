@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from claimdesk.domain import ArticleMetadata, CandidateClaim, ClaimOrigin
+from claimdesk.domain.clock import to_stored
 from claimdesk.domain.factchecks import FactCheckDraft, FactCheckSource
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import factcheck_repo as fc
@@ -289,3 +290,26 @@ def test_the_desks_verdict_shows_the_checkers_local_day(
         (fid,) = fc.ids_of_claims(s, [cid]).values()
         assert fc.entries(s, [fid])[fid].published == day
         assert fc.desk_entries(s)[cid][-1] == day
+
+
+def test_a_verdict_after_local_midnight_east_of_utc_shows_its_local_day(
+    db: Database, zone: Callable[[str], None]
+) -> None:
+    """A verdict saved at 00:30 in UTC+2 is 22:30 UTC the day before. The trigger stores
+    that UTC day (a trigger knows no zone: docs/matching.md); every reading ClaimDesk
+    makes of the library ("Checked before", a match, an accepted match's note) is the
+    verdict's local day."""
+    zone("Etc/GMT-2")  # UTC+2 (POSIX signs are reversed)
+    _aid, cid = _claim_with_verdict(db)
+    saved = to_stored(datetime(2026, 3, 7, 0, 30))  # 00:30 on the 7th, local
+    assert saved == datetime(2026, 3, 6, 22, 30)
+    with db.sessions.begin() as s:
+        s.execute(text("UPDATE verdicts SET updated_at = :at WHERE claim_id = :c"),
+                  {"at": saved, "c": cid})  # fmt: skip
+    with db.sessions() as s:
+        stored = s.scalar(text("SELECT published FROM factchecks WHERE claim_id = :c"),
+                          {"c": cid})  # fmt: skip
+        assert str(stored)[:10] == "2026-03-06"  # the UTC day, as the trigger stores it
+        (fid,) = fc.ids_of_claims(s, [cid]).values()
+        assert fc.entries(s, [fid])[fid].published == date(2026, 3, 7)
+        assert fc.desk_entries(s)[cid][-1] == date(2026, 3, 7)

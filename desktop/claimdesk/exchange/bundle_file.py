@@ -14,7 +14,7 @@ import zipfile
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -29,6 +29,7 @@ from claimdesk.exchange.records import (
     BundleDataError,
     BundleFromNewerVersion,
     article_from_json,
+    bundle_time,
 )
 from claimdesk.exchange.records_write import article_to_json
 from claimdesk.importers.common import Unreadable
@@ -130,7 +131,7 @@ def pack_bundle(
     manifest = {
         "format": BUNDLE_FORMAT,
         "schema_version": BUNDLE_SCHEMA_VERSION,
-        "created_at": (created_at or utc_now()).replace(microsecond=0).isoformat(),
+        "created_at": (created_at or utc_now()).replace(microsecond=0, tzinfo=UTC).isoformat(),
         "app_version": __version__,
         "article_count": len(articles),
         "files": files,
@@ -220,7 +221,7 @@ def _check_manifest(manifest: Any) -> tuple[str, int, datetime, str]:
     """(expected sha256 of data.json, its size, created_at, app_version)."""
     sha, size = _checksum(manifest, DATA)
     try:
-        created = datetime.fromisoformat(str(manifest.get("created_at")))
+        created = bundle_time(datetime.fromisoformat(str(manifest.get("created_at"))))
     except ValueError:
         raise ValueError("its manifest has no valid creation date.") from None
     return sha, size, created, str(manifest.get("app_version", ""))

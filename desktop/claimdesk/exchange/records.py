@@ -19,12 +19,25 @@ from claimdesk.domain import (
     SpeakerKind,
     Stance,
 )
+from claimdesk.domain.clock import to_stored
 from claimdesk.domain.evidence import clean_name
 from claimdesk.nlp.language import is_language_tag
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def bundle_time(value: datetime) -> datetime:
+    """A bundle's time as the desk stores it (naive UTC). Bundles written since migration
+    0013 give every time its offset; older ones carry their maker's local time without a
+    zone, read (as migration 0013 read a desk's) as a time of this machine's zone: right
+    when the bundle was made in the same zone. A time at the ends of the calendar that no
+    zone can move stays as it is."""
+    try:
+        return to_stored(value)
+    except (OverflowError, ValueError):
+        return value.replace(tzinfo=None)
 
 
 class BundleDataError(ValueError):
@@ -180,10 +193,8 @@ class _Obj:
             raise self._fail(key, what) from None
 
     def timestamp(self, key: str) -> datetime:
-        value = self._parse(key, datetime.fromisoformat, "a date and time (ISO 8601)")
-        if value.tzinfo is not None:  # bundles, like the database, keep UTC without a zone
-            raise self._fail(key, "a date and time in UTC, without a time zone")
-        return value
+        parsed = self._parse(key, datetime.fromisoformat, "a date and time (ISO 8601)")
+        return bundle_time(parsed)  # with an offset, or an older bundle's local time
 
     def opt_timestamp(self, key: str) -> datetime | None:
         return None if self.value(key) is None else self.timestamp(key)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from claimdesk.exchange.records import BundleArticle, BundleClaim
 
 
 def _iso(value: date | datetime | None) -> str | None:
+    """A day as YYYY-MM-DD; a stored (naive UTC) time with its offset, "…+00:00", so
+    that no reader takes it for a local time (records.bundle_time)."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC).isoformat()
     return None if value is None else value.isoformat()
 
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from claimdesk.domain import Article, Claim, SourceNote
-from claimdesk.domain.clock import local, local_day
+from claimdesk.domain.clock import local_aware, local_day
 from claimdesk.nlp.language import language_name
 from claimdesk.reports.model import ReportData, attachment_line, printable, source_label
 
@@ -20,8 +20,9 @@ JSON_SCHEMA_FILE = "claimdesk-report-v1.schema.json"
 
 
 def _time(stored: datetime) -> str:
-    """A stored (UTC) time as version 1 says: the exporting machine's local time, no zone."""
-    return local(stored).isoformat()
+    """A stored (UTC) time as version 1 says: the exporting machine's local time with its
+    UTC offset ("2026-03-09T15:30:00+01:00"), so a reader knows the instant."""
+    return local_aware(stored).isoformat()
 
 CSV_COLUMNS = (
     "article_id",
