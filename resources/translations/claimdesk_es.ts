@@ -2664,8 +2664,8 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
         <translation>Indique al menos una URL, un título, una cita o una nota.</translation>
     </message>
     <message>
-        <source>The URL must start with https:// or http:// (or leave it empty).</source>
-        <translation>La URL debe empezar por https:// o http:// (o déjela vacía).</translation>
+        <source>The URL must start with https://, http:// or mailto: (or leave it empty).</source>
+        <translation>La URL debe empezar por https://, http:// o mailto: (o déjela vacía).</translation>
     </message>
 </context>
 <context>
