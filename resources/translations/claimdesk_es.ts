@@ -1875,6 +1875,10 @@ sha256 {sha}</translation>
         <translation>&amp;Filtrar afirmaciones</translation>
     </message>
     <message>
+        <source>Table &amp;columns…</source>
+        <translation>&amp;Columnas de la tabla…</translation>
+    </message>
+    <message>
         <source>&amp;Rating</source>
         <translation>&amp;Calificación</translation>
     </message>

@@ -96,3 +96,23 @@ def test_a_hidden_column_comes_back_from_the_header_menu_and_stays(
     again.resize(1024, 700)
     assert not again.claims_panel.table.horizontalHeader().isSectionHidden(COL_SPEAKER)
     assert again.claims_panel.table.horizontalHeader().isSectionHidden(COL_CHECKED)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard", extend=True)
+def test_the_columns_are_chosen_from_the_keyboard_too(qtbot, make_window, seed_path) -> None:
+    """The header's menu takes a mouse; View → Table columns… opens the same menu,
+    and arrows and Enter in it show a hidden column."""
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    window = small_window(qtbot, make_window, seed_path)
+    header = window.claims_panel.table.horizontalHeader()
+    window.menu_actions["columnsAction"].trigger()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert [a.text() for a in menu.actions()] == [
+        "Type", "Speaker", "Score", "Verdict", "Status", "Sources", "Checked before",
+    ]  # fmt: skip
+    assert menu.activeAction() is menu.actions()[0]
+    qtbot.keyClick(menu, Qt.Key.Key_Down)  # to Speaker
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not header.isSectionHidden(COL_SPEAKER))

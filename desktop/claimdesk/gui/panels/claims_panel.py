@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
     Qt,
     Signal,
 )
@@ -55,11 +56,12 @@ from claimdesk.gui.panels.filter_bar import FilterCombo, PlaceholderFit
 _FIELD = {"ratingFilter": "rating", "speakerFilter": "speaker"}
 #: The claim text column is never narrower than this (the table scrolls instead).
 CLAIM_MIN_WIDTH = 160
-#: Shown only when the checker asks (the header's context menu): with them, Score and the
-#: columns after it were scrolled out of a 1024-pixel window. The detail pane names the
-#: type, speaker and sources, and a badge beside the claim says "checked before".
+# Shown only when the checker asks (the header's context menu): with them, Score and the
+# columns after it were scrolled out of a 1024-pixel window. The detail pane names the
+# type, speaker and sources, and a badge beside the claim says "checked before".
+# (Plain comments: lupdate hands "#:" ones to the translators.)
 HIDDEN_BY_DEFAULT = (COL_TYPE, COL_SPEAKER, COL_SOURCES, COL_CHECKED)
-#: Always shown: the claim and its number are what a row is.
+# Always shown: the claim and its number are what a row is.
 ALWAYS_SHOWN = (COL_NUMBER, COL_CLAIM)
 #: Room beside a header's text for the sort arrow and the margins.
 HEADER_PADDING = 26
@@ -205,7 +207,7 @@ class ClaimsPanel(QWidget):
             header.setSectionHidden(col, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(
-            lambda pos: self.column_menu().exec(header.mapToGlobal(pos))
+            lambda pos: self.column_menu().popup(header.mapToGlobal(pos))
         )
         self.table.sortByColumn(COL_SCORE, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -242,6 +244,14 @@ class ClaimsPanel(QWidget):
             action.setChecked(not header.isSectionHidden(col))
             action.toggled.connect(lambda on, col=col: self._show_column(col, on))
         return menu
+
+    def show_column_menu(self) -> None:
+        """The header's menu under the header, its first column active: View → Table
+        columns… chooses columns from the keyboard (arrows, then Enter or Space)."""
+        header = self.table.horizontalHeader()
+        menu = self.column_menu()
+        menu.popup(header.mapToGlobal(QPoint(0, header.height())))
+        menu.setActiveAction(menu.actions()[0])
 
     def _show_column(self, col: int, shown: bool) -> None:
         self.table.horizontalHeader().setSectionHidden(col, not shown)

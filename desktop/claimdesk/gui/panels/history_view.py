@@ -40,7 +40,7 @@ COL_WHEN, COL_WHO, COL_WHAT = range(len(COLUMNS))
 NONE = "—"
 #: The view grows with its rows up to this many, then scrolls.
 MAX_VISIBLE_ROWS = 6
-#: ...and never shows fewer (the detail pane scrolls instead): at 1024×700 it was one.
+# ...and never shows fewer (the detail pane scrolls instead): at 1024×700 it was one.
 MIN_VISIBLE_ROWS = 4
 _TOOLTIP_CHARS = 400
 translate = QCoreApplication.translate
