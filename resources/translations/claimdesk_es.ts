@@ -1875,6 +1875,10 @@ sha256 {sha}</translation>
         <translation>&amp;Filtrar afirmaciones</translation>
     </message>
     <message>
+        <source>Table &amp;columns…</source>
+        <translation>&amp;Columnas de la tabla…</translation>
+    </message>
+    <message>
         <source>&amp;Rating</source>
         <translation>&amp;Calificación</translation>
     </message>
@@ -2664,8 +2668,8 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
         <translation>Indique al menos una URL, un título, una cita o una nota.</translation>
     </message>
     <message>
-        <source>The URL must start with https:// or http:// (or leave it empty).</source>
-        <translation>La URL debe empezar por https:// o http:// (o déjela vacía).</translation>
+        <source>The URL must start with https://, http:// or mailto: (or leave it empty).</source>
+        <translation>La URL debe empezar por https://, http:// o mailto: (o déjela vacía).</translation>
     </message>
 </context>
 <context>

@@ -111,3 +111,28 @@ def test_the_claim_text_turns_dark_with_the_window(qtbot, make_window, seed_path
         )
     finally:
         apply_theme(app, Theme.SYSTEM)
+
+
+def test_the_export_dialogs_saved_line_reads_in_the_dark_theme(
+    qtbot, make_window, seed_path, tmp_path
+):
+    """ "Saved …" is news in the dialog's own text colour: light on the dark window,
+    and no longer the warning colour it was drawn in."""
+    app = QApplication.instance()
+    try:
+        window = dark_window(qtbot, make_window, seed_path)
+        export = window.dialogs.export_report()
+        export.format.setCurrentIndex(export.format.findData("md"))
+        target = tmp_path / "report.md"
+        assert export.save_to(target) is not None
+        qtbot.waitUntil(lambda: export.saved == target, timeout=30_000)
+        line = export.saved_line
+        assert line.isVisible() and line.text() == f"Saved {target}"
+        assert _reads(line)
+        assert line.palette().color(Role.WindowText) == export.palette().color(Role.WindowText)
+        assert line.palette().color(Role.WindowText) != export.warning.palette().color(
+            Role.WindowText
+        )
+        export.close()
+    finally:
+        apply_theme(app, Theme.SYSTEM)

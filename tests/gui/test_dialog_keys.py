@@ -207,3 +207,36 @@ def test_a_source_url_that_is_no_web_address_is_refused_with_one_line(
     qtbot.keyClick(dialog.url, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     qtbot.waitUntil(lambda: len(window.workbench.claim(claim_id).sources) == 1, timeout=10_000)
+
+
+def _refused_url_message(qtbot, dialog: SourceDialog, url: str) -> str:
+    dialog.url.setText(url)
+    qtbot.keyClick(dialog.url, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    return dialog.error.text()
+
+
+def test_the_refused_url_message_names_every_address_that_is_taken(
+    qtbot, make_window, seed_path
+) -> None:
+    """The message named only https:// and http://, yet a mailto: address is taken too
+    (a source can be the press office's mail address): it now names all three."""
+    dialog = source_dialog(qtbot, make_window, seed_path)
+    window = dialog.parent().window()
+    claim_id = window.claims_panel.current_claim_id()
+    text = _refused_url_message(qtbot, dialog, "ftp://example.org/report")
+    assert text == "The URL must start with https://, http:// or mailto: (or leave it empty)."
+    assert not window.workbench.claim(claim_id).sources
+    dialog.url.setText("mailto:press@example.org")  # what the message says is taken
+    qtbot.keyClick(dialog.url, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: len(window.workbench.claim(claim_id).sources) == 1, timeout=10_000)
+    assert window.workbench.claim(claim_id).sources[0].url == "mailto:press@example.org"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_spanish_refused_url_message_names_mailto_too(qtbot, make_window, seed_path) -> None:
+    dialog = source_dialog(qtbot, make_window, seed_path)
+    text = _refused_url_message(qtbot, dialog, "www.example.org/informe")
+    assert text == "La URL debe empezar por https://, http:// o mailto: (o déjela vacía)."
+    dialog.reject()

@@ -11,7 +11,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from claimdesk.domain import ArticleMetadata
 from claimdesk.gui.dialogs.export_dialog import ExportDialog
@@ -164,3 +164,50 @@ def test_missing_facts_show_an_article_title_with_markup_as_typed(qtbot, make_wi
     shown = dialog.warning.text()
     assert title in shown and QtGui.Qt.mightBeRichText(shown)
     assert dialog.warning.textFormat() is Qt.TextFormat.PlainText
+
+
+def saved_lines(dialog: ExportDialog) -> list[QLabel]:
+    """The dialog's labels shown now that say a report was saved."""
+    return [
+        label
+        for label in dialog.findChildren(QLabel)
+        if label.isVisibleTo(dialog) and label.text().startswith("Saved ")
+    ]
+
+
+def test_saved_reads_as_news_not_a_warning_and_goes_when_the_choice_changes(
+    qtbot, make_window, seed_path, tmp_path
+):
+    """ "Saved …" was drawn in the warning colour (brown, like "ClaimReview needs …"),
+    and a format, scope or review address chosen after it left it standing over a
+    preview of a report that was not saved."""
+    window, _claim = rated_window(qtbot, make_window, seed_path)
+    dialog = window.dialogs.export_report()
+    dialog.show()
+    warning = dialog.warning.palette().color(QtGui.QPalette.ColorRole.WindowText)
+
+    def saved_as(path: Path) -> QLabel:
+        save(qtbot, dialog, path)
+        (line,) = saved_lines(dialog)
+        assert line.text() == f"Saved {path}"
+        line.ensurePolished()
+        color = line.palette().color(QtGui.QPalette.ColorRole.WindowText)
+        assert color != warning  # the dialog's own text colour: it is no warning
+        assert color == dialog.palette().color(QtGui.QPalette.ColorRole.WindowText)
+        return line
+
+    saved_as(tmp_path / "report.html")
+    choose(dialog, "csv")
+    assert not saved_lines(dialog)
+
+    saved_as(tmp_path / "claims.csv")
+    dialog.scope_all.setChecked(True)
+    assert not saved_lines(dialog)
+
+    choose(dialog, "claimreview")
+    saved_as_md = tmp_path / "report.md"
+    choose(dialog, "md")
+    saved_as(saved_as_md)
+    dialog.review_url.setText("https://factcheck.example.org/drones")
+    assert not saved_lines(dialog)
+    dialog.close()

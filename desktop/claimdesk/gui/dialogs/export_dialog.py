@@ -132,6 +132,12 @@ class ExportDialog(QDialog):
         )
         self.warning = MessageLabel(WARNING_COLORS, objectName="exportWarning")
         self.warning.setWordWrap(True)
+        # "Saved …" is news, not a warning: the dialog's own text colour, and only until
+        # the checker chooses something else (it would speak of a report not yet saved).
+        self.saved_line = QLabel(objectName="exportSaved")
+        self.saved_line.setTextFormat(Qt.TextFormat.PlainText)  # a path is no markup
+        self.saved_line.setWordWrap(True)
+        self.saved_line.hide()
 
         self.preview = QTextBrowser(objectName="exportPreview")
         self.preview.setOpenLinks(False)
@@ -155,6 +161,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warning)
+        layout.addWidget(self.saved_line)
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
 
@@ -165,7 +172,7 @@ class ExportDialog(QDialog):
         self.all_claims.toggled.connect(lambda _on: self.refresh())
         self.format.currentIndexChanged.connect(lambda _i: self.refresh())
         self.bom.toggled.connect(lambda _on: self.refresh())
-        self.review_url.textChanged.connect(lambda _t: self._update_warning())
+        self.review_url.textChanged.connect(lambda _t: self._review_url_edited())
         self.refresh()
 
     # ------------------------------------------------------------------ choices
@@ -202,6 +209,7 @@ class ExportDialog(QDialog):
 
     def refresh(self) -> None:
         """Rebuild the report from the choices and show its preview."""
+        self._say_saved(None)
         fmt = self.fmt()
         self.bom.setVisible(fmt == "csv")
         self.copy_files.setVisible(False)
@@ -228,6 +236,14 @@ class ExportDialog(QDialog):
                 text = str(exc)
             self.preview.setPlainText(text if isinstance(text, str) else "")
         self._update_warning()
+
+    def _review_url_edited(self) -> None:
+        self._say_saved(None)
+        self._update_warning()
+
+    def _say_saved(self, path: Path | None) -> None:
+        self.saved_line.setText(self.tr("Saved {path}").format(path=path) if path else "")
+        self.saved_line.setVisible(path is not None)
 
     def _review_url(self) -> str | None:
         return self.review_url.text().strip() or None
@@ -310,7 +326,7 @@ class ExportDialog(QDialog):
             self.unsetCursor()
             self.save_button.setEnabled(True)
             self.saved = written
-            self.warning.setText(self.tr("Saved {path}").format(path=written))
+            self._say_saved(written)
 
         def failed(exc: BaseException) -> None:
             self.unsetCursor()

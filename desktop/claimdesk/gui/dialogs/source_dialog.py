@@ -258,7 +258,9 @@ class SourceDialog(QDialog):
             return
         if d.url and safe_url(d.url) is None:  # reports link only web and mail addresses
             self.error.setText(
-                self.tr("The URL must start with https:// or http:// (or leave it empty).")
+                self.tr(
+                    "The URL must start with https://, http:// or mailto: (or leave it empty)."
+                )
             )
             self.url.setFocus()
             return

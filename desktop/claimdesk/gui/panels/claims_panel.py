@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
     Qt,
     Signal,
 )
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSizePolicy,
     QSlider,
     QTableView,
@@ -53,7 +55,14 @@ from claimdesk.gui.panels.filter_bar import FilterCombo, PlaceholderFit
 
 _FIELD = {"ratingFilter": "rating", "speakerFilter": "speaker"}
 #: The claim text column is never narrower than this (the table scrolls instead).
-CLAIM_MIN_WIDTH = 200
+CLAIM_MIN_WIDTH = 160
+# Shown only when the checker asks (the header's context menu): with them, Score and the
+# columns after it were scrolled out of a 1024-pixel window. The detail pane names the
+# type, speaker and sources, and a badge beside the claim says "checked before".
+# (Plain comments: lupdate hands "#:" ones to the translators.)
+HIDDEN_BY_DEFAULT = (COL_TYPE, COL_SPEAKER, COL_SOURCES, COL_CHECKED)
+# Always shown: the claim and its number are what a row is.
+ALWAYS_SHOWN = (COL_NUMBER, COL_CLAIM)
 #: Room beside a header's text for the sort arrow and the margins.
 HEADER_PADDING = 26
 
@@ -194,6 +203,12 @@ class ClaimsPanel(QWidget):
             text = str(self.proxy.headerData(col, Qt.Orientation.Horizontal))
             fits = header.fontMetrics().horizontalAdvance(text) + HEADER_PADDING
             self.table.setColumnWidth(col, max(width, fits))
+        for col in HIDDEN_BY_DEFAULT:
+            header.setSectionHidden(col, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.column_menu().popup(header.mapToGlobal(pos))
+        )
         self.table.sortByColumn(COL_SCORE, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
@@ -216,9 +231,50 @@ class ClaimsPanel(QWidget):
             self._fit_claim_column()
         return super().eventFilter(watched, event)
 
+    def column_menu(self) -> QMenu:
+        """The header's context menu: a tick for each column the checker may hide."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        header = self.table.horizontalHeader()
+        for col in range(header.count()):
+            if col in ALWAYS_SHOWN:
+                continue
+            action = menu.addAction(str(self.proxy.headerData(col, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(col))
+            action.toggled.connect(lambda on, col=col: self._show_column(col, on))
+        return menu
+
+    def show_column_menu(self) -> None:
+        """The header's menu under the header, its first column active: View → Table
+        columns… chooses columns from the keyboard (arrows, then Enter or Space)."""
+        header = self.table.horizontalHeader()
+        menu = self.column_menu()
+        menu.popup(header.mapToGlobal(QPoint(0, header.height())))
+        menu.setActiveAction(menu.actions()[0])
+
+    def _show_column(self, col: int, shown: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(col, not shown)
+        self._fit_claim_column()
+
+    def hidden_columns(self) -> list[str]:
+        """The hidden columns by their (untranslated) names, to remember them."""
+        header = self.table.horizontalHeader()
+        return [ClaimsModel.COLUMNS[c] for c in range(header.count()) if header.isSectionHidden(c)]
+
+    def set_hidden_columns(self, names: Sequence[str]) -> None:
+        header = self.table.horizontalHeader()
+        for col, name in enumerate(ClaimsModel.COLUMNS):
+            header.setSectionHidden(col, name in names and col not in ALWAYS_SHOWN)
+        self._fit_claim_column()
+
     def _fit_claim_column(self) -> None:
         header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(header.count()) if c != COL_CLAIM)
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != COL_CLAIM and not header.isSectionHidden(c)
+        )
         room = self.table.viewport().width() - others
         self.table.setColumnWidth(COL_CLAIM, max(CLAIM_MIN_WIDTH, room))
 

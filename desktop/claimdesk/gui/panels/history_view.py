@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -40,8 +40,12 @@ COL_WHEN, COL_WHO, COL_WHAT = range(len(COLUMNS))
 NONE = "—"
 #: The view grows with its rows up to this many, then scrolls.
 MAX_VISIBLE_ROWS = 6
+# ...and never shows fewer (the detail pane scrolls instead): at 1024×700 it was one.
+MIN_VISIBLE_ROWS = 4
 _TOOLTIP_CHARS = 400
 translate = QCoreApplication.translate
+_WRAP = int(Qt.TextFlag.TextWordWrap)
+_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 def _status(value: str | None) -> str:
@@ -120,7 +124,8 @@ class HistoryModel(RowCacheModel[HistoryEntry]):
 
 
 class _EntryDelegate(TextRowDelegate):
-    """Paints a row on two lines, what changed over who and when, to fit a narrow pane."""
+    """Paints what changed over who and when, each wrapped to the row's width (a long
+    translated line reads whole in a narrow pane, not cut with "…")."""
 
     ROW_ROLE = HistoryModel.EntryRole
     ROW_TYPE = HistoryEntry
@@ -133,11 +138,33 @@ class _EntryDelegate(TextRowDelegate):
         return QFont(option.font), small
 
     def row_height(self, option: QStyleOptionViewItem) -> int:
+        """A row whose two lines need no wrapping."""
         big, small = self._fonts(option)
         return 2 * self.PAD + QFontMetrics(big).height() + QFontMetrics(small).height() + 1
 
+    def _text_rect(self, rect: QRect) -> QRect:
+        return rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
+
+    def _lines(self, entry: HistoryEntry) -> tuple[str, str]:
+        return describe(entry), f"{who_text(entry)} · {when_text(entry)}"
+
+    def _heights(self, option: QStyleOptionViewItem, entry: HistoryEntry, width: int) -> list[int]:
+        """Each line's height wrapped at `width` (the text's, inside the margins)."""
+        room = QRect(0, 0, max(width, 20), 100_000)
+        return [
+            QFontMetrics(font).boundingRect(room, _WRAP, text).height()
+            for font, text in zip(self._fonts(option), self._lines(entry), strict=True)
+        ]
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(160, self.row_height(option))
+        entry = index.data(self.ROW_ROLE)
+        view = self.parent()
+        # The row is as wide as the list's viewport (option.rect is not set here).
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
+        if not isinstance(entry, HistoryEntry) or width <= 0:
+            return QSize(160, self.row_height(option))
+        text_width = self._text_rect(QRect(0, 0, width, 100)).width()
+        return QSize(160, 2 * self.PAD + sum(self._heights(option, entry, text_width)) + 1)
 
     def paint_row(
         self, painter: QPainter, opt: QStyleOptionViewItem, color: QColor, entry: HistoryEntry
@@ -145,45 +172,58 @@ class _EntryDelegate(TextRowDelegate):
         dim = QColor(color)
         dim.setAlphaF(0.65)
         big, small = self._fonts(opt)
-        rect = opt.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
-        top_height = QFontMetrics(big).height()
+        rect = self._text_rect(opt.rect)
+        top_height, _ = self._heights(opt, entry, rect.width())
+        what, who_when = self._lines(entry)
         lines = (
-            (big, color, describe(entry), QRect(rect.left(), rect.top(), rect.width(), top_height)),
+            (big, color, what, QRect(rect.left(), rect.top(), rect.width(), top_height)),
             (
                 small,
                 dim,
-                f"{who_text(entry)} · {when_text(entry)}",
-                QRect(rect.left(), rect.top() + top_height + 1, rect.width(), rect.height()),
+                who_when,
+                QRect(
+                    rect.left(),
+                    rect.top() + top_height + 1,
+                    rect.width(),
+                    rect.height() - top_height - 1,
+                ),
             ),
         )
         painter.save()
         for font, pen, text, box in lines:
             painter.setFont(font)
             painter.setPen(pen)
-            elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, box.width())
-            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
+            painter.drawText(box, _TOP_LEFT | _WRAP, text)
         painter.restore()
 
 
 class _CompactList(QListView):
-    """A list as tall as its rows (up to MAX_VISIBLE_ROWS), so a short history stays short."""
+    """A list as tall as its rows (up to MAX_VISIBLE_ROWS), so a short history stays short,
+    and never shorter than MIN_VISIBLE_ROWS of them (a short window scrolls the pane)."""
 
     def sizeHint(self) -> QSize:
-        model = self.model()
-        rows = min(max(model.rowCount() if model is not None else 0, 1), MAX_VISIBLE_ROWS)
-        return QSize(super().sizeHint().width(), rows * self._row_height() + 2 * self.frameWidth())
+        return QSize(super().sizeHint().width(), self._rows_high(MAX_VISIBLE_ROWS))
 
     def minimumSizeHint(self) -> QSize:
-        # One row at least: in a short window the verdict editor comes first, and the
-        # rest of the history scrolls (at 1024×700 the editor was left one line).
-        one_row = min(self.sizeHint().height(), self._row_height() + 2 * self.frameWidth())
-        return QSize(super().minimumSizeHint().width(), one_row)
+        return QSize(super().minimumSizeHint().width(), self._rows_high(MIN_VISIBLE_ROWS))
+
+    def _rows_high(self, most: int) -> int:
+        """The height of the first `most` rows (one empty row when there are none)."""
+        model = self.model()
+        rows = min(model.rowCount() if model is not None else 0, most)
+        heights = [self.sizeHintForRow(r) for r in range(rows)] or [self._row_height()]
+        return sum(heights) + 2 * self.frameWidth()
 
     def _row_height(self) -> int:
         delegate = self.itemDelegate()
         option = QStyleOptionViewItem()
         option.initFrom(self)
         return delegate.row_height(option) if isinstance(delegate, _EntryDelegate) else 24
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # wrapped rows: another width, other heights
 
 
 class HistoryView(QWidget):
@@ -202,7 +242,9 @@ class HistoryView(QWidget):
         self.list.setModel(self.model)
         self.list.setModelColumn(COL_WHAT)
         self.list.setItemDelegate(_EntryDelegate(self.list))
-        self.list.setUniformItemSizes(True)
+        # Rows wrap to the width: each its own height, laid out again on a resize.
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

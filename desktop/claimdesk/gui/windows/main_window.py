@@ -196,6 +196,9 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        hidden = self.settings.value("window/hiddenColumns")
+        if isinstance(hidden, str):  # names joined by commas; "" when every one is shown
+            self.claims_panel.set_hidden_columns([n for n in hidden.split(",") if n])
 
     # ------------------------------------------------------------------ opening
 
@@ -393,5 +396,6 @@ class MainWindow(QMainWindow):
         self.live.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/hiddenColumns", ",".join(self.claims_panel.hidden_columns()))
         self.settings.sync()
         super().closeEvent(event)

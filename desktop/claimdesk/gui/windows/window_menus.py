@@ -128,6 +128,8 @@ def main_menus(
                 "Ctrl+Shift+A", checkable=True),
             Act("filterAction", QT_TRANSLATE_NOOP("Menus", "&Filter claims"), panel.focus_filter,
                 QKeySequence.StandardKey.Find),
+            Act("columnsAction", QT_TRANSLATE_NOOP("Menus", "Table &columns…"),
+                panel.show_column_menu),
         ]),
         (QT_TRANSLATE_NOOP("Menus", "&Rating"), [
             Act("clearRatingAction", QT_TRANSLATE_NOOP("Menus", "&Not rated"),
