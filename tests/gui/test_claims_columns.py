@@ -116,3 +116,38 @@ def test_the_columns_are_chosen_from_the_keyboard_too(qtbot, make_window, seed_p
     qtbot.keyClick(menu, Qt.Key.Key_Down)  # to Speaker
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not header.isSectionHidden(COL_SPEAKER))
+
+
+def test_the_speaker_column_is_shown_whenever_a_wide_window_has_room_for_it(
+    qtbot, make_window, seed_path
+) -> None:
+    """Hidden by default at 1024×700, the speaker (what a checker reads next to the
+    claim) comes back on its own in a wider window, until the checker picks columns."""
+    window = make_window()
+    window.resize(1600, 1000)
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    qtbot.wait(100)
+    table = window.claims_panel.table
+    header = table.horizontalHeader()
+    assert not header.isSectionHidden(COL_SPEAKER)
+    assert header.isSectionHidden(COL_CHECKED)
+    assert header.sectionSize(COL_CLAIM) >= 320
+    assert_every_shown_column_is_whole(table)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: header.isSectionHidden(COL_SPEAKER))
+    assert_every_shown_column_is_whole(table)
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: not header.isSectionHidden(COL_SPEAKER))
+    # The checker hides it: it stays hidden however wide, and after a restart.
+    actions = {a.text(): a for a in window.claims_panel.column_menu().actions()}
+    actions["Speaker"].trigger()
+    assert header.isSectionHidden(COL_SPEAKER)
+    window.resize(1700, 1000)
+    qtbot.wait(50)
+    assert header.isSectionHidden(COL_SPEAKER)
+    window.close()
+    again = make_window()
+    again.resize(1600, 1000)
+    qtbot.wait(50)
+    assert again.claims_panel.table.horizontalHeader().isSectionHidden(COL_SPEAKER)

@@ -61,6 +61,11 @@ CLAIM_MIN_WIDTH = 160
 # type, speaker and sources, and a badge beside the claim says "checked before".
 # (Plain comments: lupdate hands "#:" ones to the translators.)
 HIDDEN_BY_DEFAULT = (COL_TYPE, COL_SPEAKER, COL_SOURCES, COL_CHECKED)
+# Of those, shown whenever the table has room for them beside a readable claim, until the
+# checker chooses the columns: the speaker is what a checker reads next to the claim.
+SHOWN_WHEN_ROOM = (COL_SPEAKER,)
+# The claim text's width a column shown for room may not take it below.
+CLAIM_READABLE_WIDTH = 320
 # Always shown: the claim and its number are what a row is.
 ALWAYS_SHOWN = (COL_NUMBER, COL_CLAIM)
 #: Room beside a header's text for the sort arrow and the margins.
@@ -188,6 +193,7 @@ class ClaimsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._widths: dict[int, int] = {}
         header.setStretchLastSection(False)
         for col, width in (
             (COL_NUMBER, 40),
@@ -203,8 +209,13 @@ class ClaimsPanel(QWidget):
             text = str(self.proxy.headerData(col, Qt.Orientation.Horizontal))
             fits = header.fontMetrics().horizontalAdvance(text) + HEADER_PADDING
             self.table.setColumnWidth(col, max(width, fits))
+            self._widths[col] = max(width, fits)  # a hidden section's size reads 0
         for col in HIDDEN_BY_DEFAULT:
             header.setSectionHidden(col, True)
+        # Until the checker picks columns (the menu, or a choice remembered from before),
+        # SHOWN_WHEN_ROOM follow the window's width.
+        self._columns_chosen = False
+        self._fitting = False
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(
             lambda pos: self.column_menu().popup(header.mapToGlobal(pos))
@@ -254,22 +265,48 @@ class ClaimsPanel(QWidget):
         menu.setActiveAction(menu.actions()[0])
 
     def _show_column(self, col: int, shown: bool) -> None:
+        self._columns_chosen = True
         self.table.horizontalHeader().setSectionHidden(col, not shown)
         self._fit_claim_column()
 
-    def hidden_columns(self) -> list[str]:
-        """The hidden columns by their (untranslated) names, to remember them."""
+    def hidden_columns(self) -> list[str] | None:
+        """The hidden columns by their (untranslated) names, to remember them; None while
+        the checker has chosen none (the defaults then follow the window's width)."""
+        if not self._columns_chosen:
+            return None
         header = self.table.horizontalHeader()
         return [ClaimsModel.COLUMNS[c] for c in range(header.count()) if header.isSectionHidden(c)]
 
     def set_hidden_columns(self, names: Sequence[str]) -> None:
+        self._columns_chosen = True
         header = self.table.horizontalHeader()
         for col, name in enumerate(ClaimsModel.COLUMNS):
             header.setSectionHidden(col, name in names and col not in ALWAYS_SHOWN)
         self._fit_claim_column()
 
     def _fit_claim_column(self) -> None:
+        if self._fitting:  # hiding or showing a column resizes sections, which calls back
+            return
+        self._fitting = True
+        try:
+            self._fit_columns()
+        finally:
+            self._fitting = False
+
+    def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
+        if not self._columns_chosen:
+            fixed = sum(
+                header.sectionSize(c)
+                for c in range(header.count())
+                if c != COL_CLAIM and c not in SHOWN_WHEN_ROOM and not header.isSectionHidden(c)
+            )
+            room = self.table.viewport().width() - fixed
+            for col in SHOWN_WHEN_ROOM:
+                width = header.sectionSize(col) or self._widths[col]
+                fits = room - width >= CLAIM_READABLE_WIDTH
+                header.setSectionHidden(col, not fits)
+                room -= width if fits else 0
         others = sum(
             header.sectionSize(c)
             for c in range(header.count())

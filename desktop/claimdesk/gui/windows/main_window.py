@@ -396,6 +396,10 @@ class MainWindow(QMainWindow):
         self.live.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/hiddenColumns", ",".join(self.claims_panel.hidden_columns()))
+        hidden = self.claims_panel.hidden_columns()
+        if hidden is None:  # no choice made: the defaults follow the window's width
+            self.settings.remove("window/hiddenColumns")
+        else:
+            self.settings.setValue("window/hiddenColumns", ",".join(hidden))
         self.settings.sync()
         super().closeEvent(event)
