@@ -403,3 +403,34 @@ def test_a_page_of_unclosed_meta_tags_is_made_inert_in_linear_time() -> None:
     started = time.monotonic()
     assert inert_page(many).count(b"<meta data-inert-http-equiv=refresh") == 100_000
     assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_page_in_utf16_or_utf32_without_a_byte_order_mark_loses_its_refresh(
+    codec: str, tmp_path: Path
+) -> None:
+    # Read as ASCII its refresh line was not seen ("<\0m\0e\0t\0a\0"); a browser reading the
+    # page as UTF-16 (its charset line says so, or it guesses from the zero bytes) followed it.
+    page = (
+        f'<!doctype html><html><head><meta charset="{codec}">'
+        '<meta http-equiv="refresh" content="0;url=https://example.org/">'
+        "<title>Minutes</title></head><body><p>Kept \u00e9\u4e2d\U0001f600</p></body></html>"
+    )
+    saved = tmp_path / "saved.html"
+    saved.write_bytes(page.encode(codec))  # no byte order mark
+    inert = inert_page(saved.read_bytes())
+    if codec.startswith("utf-16"):  # the copy says its encoding by a byte order mark
+        text = inert.decode("utf-16")
+        assert text.startswith('<meta http-equiv="Content-Security-Policy"')
+        text = text[text.index(">") + 1 :]
+    else:  # browsers read no UTF-32: the policy is in ASCII, whole UTF-32 units long
+        policy = inert[: inert.index(b">") + 1]
+        assert policy.startswith(b'<meta http-equiv="Content-Security-Policy"')
+        text = inert[len(policy) + (-len(policy) % 4) :].decode(codec)
+    assert _refreshes(page) and not _refreshes(text)
+    assert text == page.replace('http-equiv="refresh"', 'data-inert-http-equiv="refresh"')
+
+
+def test_a_page_with_a_stray_zero_byte_is_still_read_as_ascii() -> None:
+    page = b"<html><body>caf\xe9\x00 <meta http-equiv=refresh content=0></body></html>"
+    assert inert_page(page).endswith(page.replace(b"http-equiv", b"data-inert-http-equiv"))

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from claimdesk.domain.text import cut_to_bytes
 
@@ -110,16 +111,23 @@ def inert_page(data: bytes) -> bytes:
 
     The policy goes after a byte order mark and a leading doctype (the page keeps its
     rendering mode); before anything else, so it covers every script of the page. A
-    UTF-16 page gets it in UTF-16. For the copy a report links, never the evidence: the
-    desk keeps the original, and the report gives the original's sha256.
+    UTF-16 page gets it in UTF-16; one without a byte order mark (`_wide_codec`) gets
+    the mark too, so every browser reads the copy as it was written and as it was made
+    inert (read as ASCII its refresh line, "<\\0m\\0e\\0t\\0a", was never seen). A
+    UTF-32 page, which browsers do not read as such, has its refresh lines turned off
+    in UTF-32 too. For the copy a report links, never the evidence: the desk keeps the
+    original, and the report gives the original's sha256.
     """
     for bom, codec in _UTF16:
         if data.startswith(bom):
-            body = data[len(bom) :]
-            whole = len(body) - len(body) % 2  # an odd last byte is kept as it is
-            text = body[:whole].decode(codec, "surrogatepass")
-            page = _without_refresh(text).encode(codec, "surrogatepass") + body[whole:]
-            return bom + _INERT_META.encode(codec) + page
+            return bom + _utf16_inert(data[len(bom) :], codec)
+    wide = _wide_codec(data)
+    if wide in _UTF16_BOM:
+        return _UTF16_BOM[wide] + _utf16_inert(data, wide)
+    pad = b""
+    if wide:  # UTF-32: renamed in its own units, and read below as browsers read it
+        data = _utf32_without_refresh(data, wide)
+        pad = b" " * (-len(_INERT_META) % 4)  # the UTF-32 units after it stay whole
     # Every byte of an ASCII-compatible page is one character here and back again; the
     # tags' own characters (and their quotes, spaces, "=" and ">") are ASCII, and no
     # byte of a multi-byte character in these encodings is one of those.
@@ -127,7 +135,55 @@ def inert_page(data: bytes) -> bytes:
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     doctype = _DOCTYPE.match(data, start)
     at = doctype.end() if doctype else start
-    return data[:at] + _INERT_META.encode("ascii") + data[at:]
+    return data[:at] + _INERT_META.encode("ascii") + pad + data[at:]
+
+
+_UTF16_BOM = {codec: bom for bom, codec in _UTF16}
+
+
+def _utf16_inert(body: bytes, codec: str) -> bytes:
+    """A UTF-16 page (after its byte order mark) with the policy first and its refresh
+    lines off; an odd last byte is kept as it is, so is every unpaired surrogate."""
+    whole = len(body) - len(body) % 2
+    text = body[:whole].decode(codec, "surrogatepass")
+    page = _without_refresh(text).encode(codec, "surrogatepass") + body[whole:]
+    return _INERT_META.encode(codec) + page
+
+
+#: How a page without a byte order mark may be written when its bytes are not ASCII's:
+#: each codec with its unit's size.
+_WIDE = (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2))
+
+
+def _order(codec: str) -> Literal["little", "big"]:
+    return "little" if codec.endswith("le") else "big"
+
+
+def _wide_codec(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 a page without a byte order mark is written in, told by its
+    zero bytes ("<" is "<\\0" in UTF-16-LE; a browser guesses the same way, or reads
+    the page's charset line): of the four, the one its first 1024 bytes have most
+    ASCII characters in, if they are over a quarter of its units there; else None."""
+    head = data[:1024]
+    if b"\0" not in head:
+        return None
+    found, share = None, 0.25
+    for codec, width in _WIDE:
+        units = [head[i : i + width] for i in range(0, len(head) - width + 1, width)]
+        ascii_units = sum(0 < int.from_bytes(u, _order(codec)) < 0x80 for u in units)
+        if units and ascii_units / len(units) > share:
+            found, share = codec, ascii_units / len(units)
+    return found
+
+
+def _utf32_without_refresh(data: bytes, codec: str) -> bytes:
+    """`data` read in UTF-32 units with its refresh lines off (`_without_refresh`);
+    every other byte kept, a unit no code point has and a last partial unit too."""
+    whole = len(data) - len(data) % 4
+    units = (int.from_bytes(data[i : i + 4], _order(codec)) for i in range(0, whole, 4))
+    view = "".join(chr(u) if u < 0x110000 else "\ufffd" for u in units)
+    cuts = [0, *(4 * at for at in _refresh_names(view)), len(data)]
+    return _OFF.encode(codec).join(data[a:b] for a, b in itertools.pairwise(cuts))
 
 
 #: A `<meta` start tag, as a browser's tokenizer ends a tag's name.
@@ -181,11 +237,17 @@ def _attributes(text: str, at: int) -> tuple[list[tuple[int, int, str]], int]:
 
 
 def _without_refresh(text: str) -> str:
-    """`text` with each `<meta>` whose http-equiv is "refresh" (any case, any quoting,
-    character references read; the first http-equiv of a tag is the one that counts)
-    made inert: its http-equiv attributes renamed `data-inert-http-equiv`. Every other
-    character is kept; so is every other meta line (a page's charset line still tells
-    the browser how to read the copy).
+    """`text` with its refresh lines made inert (`_refresh_names`)."""
+    cuts = [0, *_refresh_names(text), len(text)]
+    return _OFF.join(text[a:b] for a, b in itertools.pairwise(cuts))
+
+
+def _refresh_names(text: str) -> list[int]:
+    """Where in `text` to put `data-inert-`, in order: before each http-equiv attribute
+    of each `<meta>` whose http-equiv is "refresh" (any case, any quoting, character
+    references read; the first http-equiv of a tag is the one that counts). Every
+    other character is kept; so is every other meta line (a page's charset line still
+    tells the browser how to read the copy).
 
     Each `<meta` is looked at, also one inside a comment or a script, which no browser
     follows: renaming there changes nothing a reader sees, and missing a real one would.
@@ -215,8 +277,7 @@ def _without_refresh(text: str) -> str:
         # Spaces around it too: a browser that trimmed them would follow it.
         if _ascii_lower(value.strip(_TAG_SPACE)) == "refresh":
             renamed.update(a if kept is None else kept[a] for a, _ in equivs)
-    cuts = [0, *sorted(renamed), len(text)]
-    return _OFF.join(text[a:b] for a, b in itertools.pairwise(cuts))
+    return sorted(renamed)
 
 
 #: ISO-2022-JP's mode switches, which a browser decodes to nothing (Encoding Standard).
