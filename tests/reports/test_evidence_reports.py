@@ -434,3 +434,61 @@ def test_a_page_in_utf16_or_utf32_without_a_byte_order_mark_loses_its_refresh(
 def test_a_page_with_a_stray_zero_byte_is_still_read_as_ascii() -> None:
     page = b"<html><body>caf\xe9\x00 <meta http-equiv=refresh content=0></body></html>"
     assert inert_page(page).endswith(page.replace(b"http-equiv", b"data-inert-http-equiv"))
+
+
+_LIVE = '<meta http-equiv="refresh" content="0;url=https://example.org/">'
+_SHOWN = '<meta http-equiv="refresh" content="0;url=https://example.org/live">'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"<title>How {_SHOWN} redirects</title>",
+        f"<TEXTAREA name=q>{_SHOWN}</textarea >",
+        f"<script>var tag = '{_SHOWN}';</script>",
+        f"<style>/* {_SHOWN} */</style>",
+        f"<!-- {_SHOWN} -->",
+        f"<!DOCTYPE html {_SHOWN}",
+        f"<xmp>{_SHOWN}</xmp>",
+        f"<script><!-- <script>'{_SHOWN}'</script> '{_SHOWN}' --></script>",
+        f"<plaintext>{_SHOWN}",
+    ],
+)
+def test_a_refresh_line_written_as_text_is_kept_as_it_was(text: str) -> None:
+    # Inside <title> or <textarea> it is text the reader sees (in a script, a style or a
+    # comment, text of the page's source): renaming it there altered the evidence.
+    page = f"<html><head>{_LIVE}</head><body>{text}</body></html>"
+    copy = inert_page(page.encode("utf-8")).decode("utf-8")
+    off = _LIVE.replace("http-equiv", "data-inert-http-equiv")
+    assert copy.endswith(f"<html><head>{off}</head><body>{text}</body></html>")
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # What only looks like the start of text: the refresh after it is a real tag.
+        f'<a title="<title>">{_SHOWN}',
+        f"<title></title >{_SHOWN}",
+        f"<script><!--<script></script><title></script>{_SHOWN}</title>",
+        f"<noscript><!--</noscript>{_SHOWN}-->",  # text only while scripts may run
+        f"<svg><title><!--</title>{_SHOWN}-->",  # an SVG title is no text element
+        f"<math><style><!--</style>{_SHOWN}-->",
+        f"<select><title></select>{_SHOWN}</title>",
+        f"<!--->{_SHOWN}",
+        f"<!-- a --!>{_SHOWN}",
+        f"<textarea></textarea/ x='</textarea>'>{_SHOWN}",
+        f"<title>\x1b(B</title>{_SHOWN}",
+    ],
+)
+def test_a_refresh_line_after_what_only_looks_like_text_is_made_inert(markup: str) -> None:
+    page = f"<html><body>{markup}</body></html>"
+    copy = inert_page(page.encode("utf-8")).decode("utf-8")
+    assert _SHOWN.replace("http-equiv", "data-inert-http-equiv") in copy
+
+
+def test_a_page_of_many_comments_and_titles_is_made_inert_in_linear_time() -> None:
+    page = b"<!-- x --><title>t</title><script><!--<script></script>-->;</script>" * 30_000
+    started = time.monotonic()
+    copy = inert_page(page + _LIVE.encode("ascii"))
+    assert time.monotonic() - started < 10
+    assert copy.endswith(page + _LIVE.replace("http-equiv", "data-inert-http-equiv").encode())

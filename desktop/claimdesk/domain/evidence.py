@@ -249,10 +249,13 @@ def _refresh_names(text: str) -> list[int]:
     other character is kept; so is every other meta line (a page's charset line still
     tells the browser how to read the copy).
 
-    Each `<meta` is looked at, also one inside a comment or a script, which no browser
-    follows: renaming there changes nothing a reader sees, and missing a real one would.
-    So are the letters of a page read as ISO-2022-JP, whose mode switches (`_ISO2022`)
-    show nothing: `<m` ESC ( B `eta` is a `<meta` there.
+    A `<meta` written as text is kept as it is: in a title, a textarea, a script, a
+    style, a comment (`_text_spans`: the page read as a browser's tokenizer reads it, up
+    to where its reading is no longer sure). Every other `<meta` is looked at, also one
+    inside another tag's quotes: missing a real one would send the reader away. So are
+    the letters of a page read as ISO-2022-JP, whose mode switches (`_ISO2022`) show
+    nothing: `<m` ESC ( B `eta` is a `<meta` there (no text is skipped in such a page:
+    its two-byte characters can hide a tag's letters).
     """
     switches = _switches(text)
     # The text as a browser reads it, and where each of its characters is in `text`.
@@ -263,7 +266,14 @@ def _refresh_names(text: str) -> list[int]:
     # a page of unclosed "<meta " would be read again and again: past this much reading
     # every http-equiv of the page is renamed instead, its charset line too.
     budget = 4 * len(view) + 65536
+    # Text a browser reads as text (a title, a comment): a "<meta" there is no tag.
+    spans = _text_spans(view) if kept is None else []
+    span = 0
     for tag in _META_TAG.finditer(view):
+        while span < len(spans) and spans[span][1] <= tag.start():
+            span += 1
+        if span < len(spans) and spans[span][0] <= tag.start():
+            continue
         attributes, end = _attributes(view, tag.end())
         budget -= end - tag.start()
         if budget < 0:
@@ -278,6 +288,104 @@ def _refresh_names(text: str) -> list[int]:
         if _ascii_lower(value.strip(_TAG_SPACE)) == "refresh":
             renamed.update(a if kept is None else kept[a] for a, _ in equivs)
     return sorted(renamed)
+
+
+#: Elements whose content a browser reads as text, up to their own end tag (RCDATA,
+#: RAWTEXT, script data; PLAINTEXT to the page's end) wherever the page is HTML.
+_TEXT_ELEMENTS = frozenset(
+    {"title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "script"}
+)
+#: Past one of these a browser's reading depends on more than the tags before it, so no
+#: text is assumed after it: <noscript> holds text only while scripts may run; inside
+#: <svg> or <math> a <title> or <style> holds tags; <select> drops some tags (differently
+#: in older browsers), a frameset drops them all.
+_UNSURE = frozenset({"svg", "math", "noscript", "select", "frameset"})
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NAME_END = re.compile("[\t\n\f\r />]")
+_COMMENT_END = re.compile("--!?>")
+#: The end tag closing each text element (ASCII case only: "ſ" is no "s" to a browser).
+_TEXT_END = {
+    name: re.compile(f"</{name}[\t\n\f\r />]", re.IGNORECASE | re.ASCII)
+    for name in _TEXT_ELEMENTS
+}
+#: What changes a script's reading, in each of its states (script data; after "<!--",
+#: escaped; after "<!--" and "<script", double escaped), as the HTML standard has it.
+_SCRIPT = {
+    "data": re.compile("<!--|</script[\t\n\f\r />]", re.IGNORECASE | re.ASCII),
+    "escaped": re.compile(
+        "-->|</script[\t\n\f\r />]|<script[\t\n\f\r />]", re.IGNORECASE | re.ASCII
+    ),
+    "double": re.compile("-->|</script[\t\n\f\r />]", re.IGNORECASE | re.ASCII),
+}
+
+
+def _text_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text`, read as a browser's tokenizer reads HTML, holds text in which a
+    "<meta" is no tag: comments, doctypes and bogus comments, the content of text
+    elements (`_TEXT_ELEMENTS`); in order, up to the first `_UNSURE` tag.
+
+    Tags, their quoted values included, are read as `_attributes` reads them, so a
+    "<title>" inside another tag's quotes starts nothing; a span ends no later than a
+    browser's text does."""
+    spans: list[tuple[int, int]] = []
+    size = len(text)
+    at = text.find("<")
+    while at >= 0:
+        after = text[at + 1 : at + 2]
+        if after == "!" and text.startswith("--", at + 2):
+            # A comment ends at the first "-->" (also "<!-->" and "<!--->") or "--!>"
+            # (not "<!--!>" nor "<!---!>").
+            found = _COMMENT_END.search(text, at + 2)
+            while found is not None and found.group() == "--!>" and found.start() < at + 4:
+                found = _COMMENT_END.search(text, found.start() + 1)
+            end = size if found is None else found.end()
+            spans.append((at, end))
+        elif after in ("!", "?") or (
+            after == "/" and text[at + 2 : at + 3] not in _LETTERS and text[at + 2 : at + 3] != ">"
+        ):
+            # A doctype, "<![CDATA[" in HTML, "<?" or "</" with no name: to the first ">".
+            close = text.find(">", at + 2)
+            end = size if close < 0 else close + 1
+            spans.append((at, end))
+        elif after == "/" or after in _LETTERS:
+            start = at + (2 if after == "/" else 1)
+            name_end = _NAME_END.search(text, start)
+            stop = size if name_end is None else name_end.start()
+            _, end = _attributes(text, stop)
+            name = _ascii_lower(text[start:stop]) if after != "/" else ""
+            if name in _UNSURE:
+                break
+            if name in _TEXT_ELEMENTS:
+                close = _text_end(text, name, end)
+                spans.append((end, close))
+                end = close
+        else:
+            end = at + 1  # a "<" of the text
+        at = text.find("<", end)
+    return spans
+
+
+def _text_end(text: str, name: str, at: int) -> int:
+    """Where the text of element `name`, starting at `at`, ends: at its end tag."""
+    if name == "plaintext":
+        return len(text)
+    if name != "script":
+        found = _TEXT_END[name].search(text, at)
+        return len(text) if found is None else found.start()
+    state = "data"
+    while (found := _SCRIPT[state].search(text, at)) is not None:
+        token = found.group()
+        if token.startswith("</"):
+            if state != "double":
+                return found.start()
+            state, at = "escaped", found.end()
+        elif token == "<!--":
+            state, at = "escaped", found.start() + 2  # "<!-->" ends it again at once
+        elif token == "-->":
+            state, at = "data", found.end()
+        else:  # "<script" in an escaped script
+            state, at = "double", found.end()
+    return len(text)
 
 
 #: ISO-2022-JP's mode switches, which a browser decodes to nothing (Encoding Standard).
