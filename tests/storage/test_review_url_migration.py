@@ -110,3 +110,31 @@ def test_0012_does_to_an_old_desk_what_it_did_whatever_the_live_code_does_later(
     finally:
         db.dispose()
     assert [tuple(r) for r in found] == _AFTER_0012
+
+
+def test_every_spelling_of_an_old_desks_review_is_found_once_it_is_upgraded(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    # What an older ClaimDesk stored, as its file wrote it, is found from any spelling of
+    # its host by the lower-cased address alone: 0012 lowered every stored host.
+    target = _desk_at_0011(request, "sqlite", tmp_path)
+    db = open_database(target, tmp_path / "backups")
+    spellings = {
+        1: ["https://Checks.EXAMPLE/review/1", "https://checks.example/review/1",
+            "HTTPS://CHECKS.EXAMPLE/review/1"],
+        3: ["HTTPS://Other.Example:8443/Path/A?Q=B", "https://other.example:8443/Path/A?Q=B"],
+    }  # fmt: skip
+    try:
+        with db.sessions() as s:
+            before = s.execute(text(f"SELECT id, {_COLUMNS} FROM factchecks ORDER BY id")).all()
+        for n, urls in spellings.items():
+            for i, url in enumerate(urls):
+                fed = write(tmp_path / f"{n}-{i}.json", [review(n, url=url)])
+                counts = import_factcheck_files(db, [fed])
+                assert counts.added == 0 and counts.updated + counts.unchanged == 1, url
+        with db.sessions() as s:
+            after = s.execute(text("SELECT id, url FROM factchecks ORDER BY id")).all()
+    finally:
+        db.dispose()
+    assert [tuple(r) for r in after] == [(r[0], r[1]) for r in before]
+    assert [r[1] for r in after] == [r[1] for r in _AFTER_0012]
