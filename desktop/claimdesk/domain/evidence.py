@@ -105,7 +105,7 @@ _UTF16 = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 def inert_page(data: bytes) -> bytes:
     """A saved page's bytes with a Content-Security-Policy (`INERT_POLICY`) put first,
     so a browser opening the copy runs none of its scripts and loads nothing from the
-    web, and with its refresh lines turned off (`_without_refresh`: no policy stops a
+    web, and with its refresh lines turned off (`_refresh_names`: no policy stops a
     `<meta http-equiv="refresh">` sending the reader to its address); the rest of the
     page is kept byte for byte.
 
@@ -118,36 +118,59 @@ def inert_page(data: bytes) -> bytes:
     in UTF-32 too. For the copy a report links, never the evidence: the desk keeps the
     original, and the report gives the original's sha256.
     """
+    return _inserted(data, _inert_insertions(data))
+
+
+def _inserted(data: bytes, insertions: list[tuple[int, bytes]]) -> bytes:
+    """`data` with each (offset, bytes) of `insertions`, in offset order, put in."""
+    cuts = [0, *(at for at, _ in insertions), len(data)]
+    pieces = [data[a:b] for a, b in itertools.pairwise(cuts)]
+    return pieces[0] + b"".join(
+        put + piece for (_, put), piece in zip(insertions, pieces[1:], strict=True)
+    )
+
+
+def _inert_insertions(data: bytes) -> list[tuple[int, bytes]]:
+    """What `inert_page` puts into `data`, and where: (offset, bytes), in offset order."""
     for bom, codec in _UTF16:
         if data.startswith(bom):
-            return bom + _utf16_inert(data[len(bom) :], codec)
+            policy = (len(bom), _INERT_META.encode(codec))
+            return [policy, *_utf16_renames(data, len(bom), codec)]
     wide = _wide_codec(data)
     if wide in _UTF16_BOM:
-        return _UTF16_BOM[wide] + _utf16_inert(data, wide)
+        return [(0, _UTF16_BOM[wide] + _INERT_META.encode(wide)), *_utf16_renames(data, 0, wide)]
+    found: list[tuple[int, bytes]] = []
     pad = b""
     if wide:  # UTF-32: renamed in its own units, and read below as browsers read it
-        data = _utf32_without_refresh(data, wide)
+        found += _utf32_renames(data, wide)
         pad = b" " * (-len(_INERT_META) % 4)  # the UTF-32 units after it stay whole
     # Every byte of an ASCII-compatible page is one character here and back again; the
     # tags' own characters (and their quotes, spaces, "=" and ">") are ASCII, and no
     # byte of a multi-byte character in these encodings is one of those.
-    data = _without_refresh(data.decode("latin-1")).encode("latin-1")
+    found += [(at, _OFF.encode("ascii")) for at in _refresh_names(data.decode("latin-1"))]
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     doctype = _DOCTYPE.match(data, start)
-    at = doctype.end() if doctype else start
-    return data[:at] + _INERT_META.encode("ascii") + pad + data[at:]
+    found.append((doctype.end() if doctype else start, _INERT_META.encode("ascii") + pad))
+    return sorted(found, key=lambda insertion: insertion[0])
 
 
 _UTF16_BOM = {codec: bom for bom, codec in _UTF16}
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-def _utf16_inert(body: bytes, codec: str) -> bytes:
-    """A UTF-16 page (after its byte order mark) with the policy first and its refresh
-    lines off; an odd last byte is kept as it is, so is every unpaired surrogate."""
-    whole = len(body) - len(body) % 2
-    text = body[:whole].decode(codec, "surrogatepass")
-    page = _without_refresh(text).encode(codec, "surrogatepass") + body[whole:]
-    return _INERT_META.encode(codec) + page
+def _utf16_renames(data: bytes, start: int, codec: str) -> list[tuple[int, bytes]]:
+    """Where the refresh lines of a UTF-16 page (from `start`, after its byte order
+    mark) are renamed; an odd last byte is kept as it is, so is every unpaired
+    surrogate (a pair is one character, two units)."""
+    whole = len(data) - (len(data) - start) % 2
+    text = data[start:whole].decode(codec, "surrogatepass")
+    found: list[tuple[int, bytes]] = []
+    units = last = 0
+    for at in _refresh_names(text):
+        units += at - last + len(_ASTRAL.findall(text, last, at))
+        last = at
+        found.append((start + 2 * units, _OFF.encode(codec)))
+    return found
 
 
 #: How a page without a byte order mark may be written when its bytes are not ASCII's:
@@ -176,14 +199,13 @@ def _wide_codec(data: bytes) -> str | None:
     return found
 
 
-def _utf32_without_refresh(data: bytes, codec: str) -> bytes:
-    """`data` read in UTF-32 units with its refresh lines off (`_without_refresh`);
-    every other byte kept, a unit no code point has and a last partial unit too."""
+def _utf32_renames(data: bytes, codec: str) -> list[tuple[int, bytes]]:
+    """Where `data`'s refresh lines (`_refresh_names`) are renamed, read in UTF-32
+    units: a unit no code point has reads as U+FFFD, a last partial unit as nothing."""
     whole = len(data) - len(data) % 4
     units = (int.from_bytes(data[i : i + 4], _order(codec)) for i in range(0, whole, 4))
     view = "".join(chr(u) if u < 0x110000 else "\ufffd" for u in units)
-    cuts = [0, *(4 * at for at in _refresh_names(view)), len(data)]
-    return _OFF.encode(codec).join(data[a:b] for a, b in itertools.pairwise(cuts))
+    return [(4 * at, _OFF.encode(codec)) for at in _refresh_names(view)]
 
 
 #: A `<meta` start tag, as a browser's tokenizer ends a tag's name.
@@ -234,12 +256,6 @@ def _attributes(text: str, at: int) -> tuple[list[tuple[int, int, str]], int]:
                 value = text[begin:i]
         found.append((start, end, value))
     return found, size
-
-
-def _without_refresh(text: str) -> str:
-    """`text` with its refresh lines made inert (`_refresh_names`)."""
-    cuts = [0, *_refresh_names(text), len(text)]
-    return _OFF.join(text[a:b] for a, b in itertools.pairwise(cuts))
 
 
 def _refresh_names(text: str) -> list[int]:
@@ -305,8 +321,7 @@ _NAME_END = re.compile("[\t\n\f\r />]")
 _COMMENT_END = re.compile("--!?>")
 #: The end tag closing each text element (ASCII case only: "ſ" is no "s" to a browser).
 _TEXT_END = {
-    name: re.compile(f"</{name}[\t\n\f\r />]", re.IGNORECASE | re.ASCII)
-    for name in _TEXT_ELEMENTS
+    name: re.compile(f"</{name}[\t\n\f\r />]", re.IGNORECASE | re.ASCII) for name in _TEXT_ELEMENTS
 }
 #: What changes a script's reading, in each of its states (script data; after "<!--",
 #: escaped; after "<!--" and "<script", double escaped), as the HTML standard has it.
