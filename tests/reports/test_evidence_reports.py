@@ -231,6 +231,7 @@ INERT_POLICY = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
     "form-action 'none'; base-uri 'none'"
 )
+INERT_META = f'<meta http-equiv="Content-Security-Policy" content="{INERT_POLICY}">'.encode()
 
 
 def _first_tags(page: bytes) -> list[tuple[str, dict[str, str | None]]]:
@@ -492,3 +493,80 @@ def test_a_page_of_many_comments_and_titles_is_made_inert_in_linear_time() -> No
     copy = inert_page(page + _LIVE.encode("ascii"))
     assert time.monotonic() - started < 10
     assert copy.endswith(page + _LIVE.replace("http-equiv", "data-inert-http-equiv").encode())
+
+
+def _mhtml(main_qp: bytes, frame: str) -> bytes:
+    """A single-file page as a browser saves it: its page in quoted-printable, a frame
+    in base64 (lines of 76), a picture."""
+    import base64
+
+    framed = base64.encodebytes(frame.encode("utf-8")).replace(b"\n", b"\r\n")
+    return (
+        b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n'
+        b'\tboundary="----MultipartBoundary--Xy----"\r\n\r\n\r\n'
+        b"------MultipartBoundary--Xy----\r\nContent-Type: text/html\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n"
+        b"Content-Location: https://news.example/\r\n\r\n" + main_qp + b"\r\n"
+        b"------MultipartBoundary--Xy----\r\nContent-Type: text/html\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n" + framed + b"\r\n"
+        b"------MultipartBoundary--Xy----\r\nContent-Type: image/png\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n"
+        + base64.encodebytes(make.png()).replace(b"\n", b"\r\n")
+        + b"\r\n------MultipartBoundary--Xy------\r\n"
+    )
+
+
+_MAIN_QP = (
+    # "<meta http-equiv=3D"refresh" ...>" split by a soft line break, as saved.
+    b'<!DOCTYPE html><html><head><meta charset=3D"utf-8"><meta http-eq=\r\n'
+    b'uiv=3D"refresh" content=3D"0;url=3Dhttps://example.org/">'
+    b"<title>How <meta http-equiv=3Drefresh> works</title></head><body>caf=C3=A9=\r\n"
+    b" et th=C3=A9</body></html>"
+)
+_FRAME = f"<html><head>{_LIVE}</head><body><textarea>{_SHOWN}</textarea></body></html>"
+
+
+def _html_parts(data: bytes) -> list[bytes]:
+    import email
+
+    parts = email.message_from_bytes(data).walk()
+    return [p.get_payload(decode=True) for p in parts if p.get_content_type() == "text/html"]
+
+
+def test_a_saved_single_file_page_beside_the_report_is_an_inert_copy(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    # The copy was linked as it was saved: opened from the report, its refresh line
+    # sent the reader to the page's address.
+    saved = _mhtml(_MAIN_QP, _FRAME)
+    own = build_case(tmp_path / "own")
+    try:
+        note = own.workbench.claim(own.nasty_claim).sources[0].id
+        attached, _ = own.workbench.attach_bytes(note, saved, "saved.mhtml")
+        report = own.reporting.build()
+        links = own.reporting.copy_attachments(report, tmp_path / "mhtml.html")
+        kept = own.workbench.attachment_bytes(attached.id)
+    finally:
+        own.close()
+    assert kept == saved and attached.media_type == "multipart/related"
+    copy = (tmp_path / links[attached.id]).read_bytes()
+    main, frame = _html_parts(copy)
+    was_main, was_frame = _html_parts(saved)
+    for was, now in ((was_main, main), (was_frame, frame)):
+        # (the oracle takes the one in <title> and <textarea>, text to a browser, for tags)
+        live = [r for r in _refreshes(now.decode()) if r.get("content", "").endswith("org/")]
+        assert _refreshes(was.decode()) and not live
+    # Each HTML part's text is the saved one with the policy line and the rename only.
+    off = b"data-inert-http-equiv"
+    doctype = b"<!DOCTYPE html>"
+    assert main == was_main.replace(doctype, doctype + INERT_META, 1).replace(
+        b'http-equiv="refresh"', off + b'="refresh"'
+    )
+    assert frame == INERT_META + was_frame.replace(b"http-equiv", off, 1)
+    assert b"<title>How <meta http-equiv=refresh> works</title>" in main  # text stays
+    # The picture and the file's own lines are as they were.
+    assert copy.endswith(saved[saved.index(b"Content-Type: image/png") :])
+    assert copy.startswith(saved[: saved.index(b"<!DOCTYPE")])
+    line = next(x for x in render_html(report, links).splitlines() if links[attached.id] in x)
+    assert "made inert" in line

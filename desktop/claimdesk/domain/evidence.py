@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import base64
+import bisect
 import html
 import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from email.parser import BytesHeaderParser
+from email.policy import compat32
 from typing import Literal
 
 from claimdesk.domain.text import cut_to_bytes
@@ -87,10 +91,10 @@ def copy_name(name: str, *, media_type: str = "", prefix: str = "") -> str:
     return f"{prefix}{cut_to_bytes(stem, keep)}…{tail}"
 
 
-#: Types whose copy beside a report is made inert (`inert_page`): a browser opens them
-#: as a live page. (MHTML is left as it is: browsers that render it do so sandboxed,
-#: without scripts; WARC and WACZ are not opened as pages at all.)
-INERT_COPY_TYPES = frozenset({"text/html"})
+#: Types whose copy beside a report is made inert (`inert_copy`): a browser opens them
+#: as a live page (an MHTML file's HTML parts: a browser showing one runs no script, but
+#: may follow its refresh line). WARC and WACZ are not opened as pages at all.
+INERT_COPY_TYPES = frozenset({"text/html", "multipart/related"})
 #: What the inert copy of a saved page may do: show its text, its styles and pictures
 #: held in it; no script, nothing fetched, no form sent, no other base for its links.
 INERT_POLICY = (
@@ -171,6 +175,99 @@ def _utf16_renames(data: bytes, start: int, codec: str) -> list[tuple[int, bytes
         last = at
         found.append((start + 2 * units, _OFF.encode(codec)))
     return found
+
+
+def inert_copy(media_type: str, data: bytes) -> bytes:
+    """The copy of an `INERT_COPY_TYPES` file a report links (`inert_page`)."""
+    return inert_mhtml(data) if media_type == "multipart/related" else inert_page(data)
+
+
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+_QP_CODE = re.compile(rb"=(?:[ \t]*\r?\n|[0-9A-Fa-f]{2})")
+
+
+def inert_mhtml(data: bytes) -> bytes:
+    """A single-file saved page (MHTML) with each of its HTML parts made inert as
+    `inert_page` makes a page, in the part's own transfer encoding: quoted-printable
+    gets what is put in as quoted-printable and keeps every other byte, base64 is
+    written again in lines as long as the part's. Every other part, and the file's and
+    the parts' headers, are kept byte for byte. A file whose parts cannot be told
+    (no boundary) is kept as it is: nothing in it is then shown as a page."""
+    head = _BLANK_LINE.search(data)
+    if head is None:
+        return data
+    boundary = BytesHeaderParser(policy=compat32).parsebytes(data[: head.end()]).get_boundary()
+    try:
+        mark = boundary.encode("ascii", "surrogateescape") if boundary else b""
+    except UnicodeEncodeError:  # a boundary in RFC 2231's encoded words
+        mark = boundary.encode("utf-8", "surrogateescape") if boundary else b""
+    if not mark:
+        return data
+    delimiter = re.compile(rb"(?:\r?\n|\A)--" + re.escape(mark) + rb"(--)?[ \t]*(?:\r?\n|\Z)")
+    edits: list[tuple[int, int, bytes]] = []
+    found = delimiter.search(data, head.start())
+    while found is not None and not found.group(1):
+        start = found.end()
+        found = delimiter.search(data, start)
+        end = len(data) if found is None else found.start()
+        blank = _BLANK_LINE.search(
+            data, start - 2 if data[start - 2 : start] == b"\r\n" else start - 1
+        )
+        if blank is None or blank.end() > end:
+            continue
+        part = BytesHeaderParser(policy=compat32).parsebytes(data[start : blank.end()])
+        if part.get_content_type() != "text/html":
+            continue
+        encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+        edits.append((blank.end(), end, _inert_part(data[blank.end() : end], encoding)))
+    cuts = [0, *(x for a, b, _ in edits for x in (a, b)), len(data)]
+    kept = [data[a:b] for a, b in itertools.pairwise(cuts)][::2]
+    return kept[0] + b"".join(new + rest for (_, _, new), rest in zip(edits, kept[1:], strict=True))
+
+
+def _inert_part(body: bytes, encoding: str) -> bytes:
+    """An MHTML part's HTML, as its transfer `encoding` writes it, made inert."""
+    if encoding == "base64":
+        # As a lenient reader: the lines' breaks and stray characters skipped, the end
+        # padded (a last lone character carries no byte).
+        clean = re.sub(rb"[^A-Za-z0-9+/]", b"", body)
+        clean = clean[: len(clean) - (len(clean) % 4 == 1)]
+        raw = base64.b64decode(clean + b"=" * (-len(clean) % 4))
+        first = body.split(b"\n", 1)[0].rstrip(b"\r")
+        text = base64.b64encode(inert_page(raw))
+        # In lines as long as the part's first (one line if it was one).
+        width = max(4, len(first) - len(first) % 4) if b"\n" in body.rstrip() else len(text)
+        eol = b"\r\n" if b"\r\n" in body else b"\n"
+        lines = [text[i : i + width] for i in range(0, len(text), width)]
+        return eol.join(lines) + (eol if body.endswith(b"\n") else b"")
+    if encoding != "quoted-printable":
+        return inert_page(body)
+    # Where each decoded byte is: runs of literal bytes, "=XX" codes, soft line breaks.
+    page = bytearray()
+    runs: list[tuple[int, int]] = []  # (decoded offset, encoded offset) of each run
+    at = 0
+    for code in _QP_CODE.finditer(body):
+        runs.append((len(page), at))
+        page += body[at : code.start()]
+        if not code.group().endswith(b"\n"):
+            runs.append((len(page), code.start()))
+            page.append(int(code.group()[1:], 16))
+        at = code.end()
+    runs.append((len(page), at))
+    page += body[at:]
+    where = [decoded for decoded, _ in runs]
+    moves: list[tuple[int, bytes]] = []
+    for offset, put in _inert_insertions(bytes(page)):
+        decoded, encoded = runs[bisect.bisect_right(where, offset) - 1]
+        moves.append((encoded + offset - decoded, _quoted_printable(put)))
+    return _inserted(body, moves)
+
+
+def _quoted_printable(data: bytes) -> bytes:
+    """`data` in quoted-printable, on one line (what is put into a part's line)."""
+    return b"".join(
+        bytes([b]) if (33 <= b <= 126 and b != 61) or b == 32 else b"=%02X" % b for b in data
+    )
 
 
 #: How a page without a byte order mark may be written when its bytes are not ASCII's:
