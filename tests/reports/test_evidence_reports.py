@@ -231,6 +231,7 @@ INERT_POLICY = (
     "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
     "form-action 'none'; base-uri 'none'"
 )
+INERT_META = f'<meta http-equiv="Content-Security-Policy" content="{INERT_POLICY}">'.encode()
 
 
 def _first_tags(page: bytes) -> list[tuple[str, dict[str, str | None]]]:
@@ -403,3 +404,169 @@ def test_a_page_of_unclosed_meta_tags_is_made_inert_in_linear_time() -> None:
     started = time.monotonic()
     assert inert_page(many).count(b"<meta data-inert-http-equiv=refresh") == 100_000
     assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_page_in_utf16_or_utf32_without_a_byte_order_mark_loses_its_refresh(
+    codec: str, tmp_path: Path
+) -> None:
+    # Read as ASCII its refresh line was not seen ("<\0m\0e\0t\0a\0"); a browser reading the
+    # page as UTF-16 (its charset line says so, or it guesses from the zero bytes) followed it.
+    page = (
+        f'<!doctype html><html><head><meta charset="{codec}">'
+        '<meta http-equiv="refresh" content="0;url=https://example.org/">'
+        "<title>Minutes</title></head><body><p>Kept \u00e9\u4e2d\U0001f600</p></body></html>"
+    )
+    saved = tmp_path / "saved.html"
+    saved.write_bytes(page.encode(codec))  # no byte order mark
+    inert = inert_page(saved.read_bytes())
+    if codec.startswith("utf-16"):  # the copy says its encoding by a byte order mark
+        text = inert.decode("utf-16")
+        assert text.startswith('<meta http-equiv="Content-Security-Policy"')
+        text = text[text.index(">") + 1 :]
+    else:  # browsers read no UTF-32: the policy is in ASCII, whole UTF-32 units long
+        policy = inert[: inert.index(b">") + 1]
+        assert policy.startswith(b'<meta http-equiv="Content-Security-Policy"')
+        text = inert[len(policy) + (-len(policy) % 4) :].decode(codec)
+    assert _refreshes(page) and not _refreshes(text)
+    assert text == page.replace('http-equiv="refresh"', 'data-inert-http-equiv="refresh"')
+
+
+def test_a_page_with_a_stray_zero_byte_is_still_read_as_ascii() -> None:
+    page = b"<html><body>caf\xe9\x00 <meta http-equiv=refresh content=0></body></html>"
+    assert inert_page(page).endswith(page.replace(b"http-equiv", b"data-inert-http-equiv"))
+
+
+_LIVE = '<meta http-equiv="refresh" content="0;url=https://example.org/">'
+_SHOWN = '<meta http-equiv="refresh" content="0;url=https://example.org/live">'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"<title>How {_SHOWN} redirects</title>",
+        f"<TEXTAREA name=q>{_SHOWN}</textarea >",
+        f"<script>var tag = '{_SHOWN}';</script>",
+        f"<style>/* {_SHOWN} */</style>",
+        f"<!-- {_SHOWN} -->",
+        f"<!DOCTYPE html {_SHOWN}",
+        f"<xmp>{_SHOWN}</xmp>",
+        f"<script><!-- <script>'{_SHOWN}'</script> '{_SHOWN}' --></script>",
+        f"<plaintext>{_SHOWN}",
+    ],
+)
+def test_a_refresh_line_written_as_text_is_kept_as_it_was(text: str) -> None:
+    # Inside <title> or <textarea> it is text the reader sees (in a script, a style or a
+    # comment, text of the page's source): renaming it there altered the evidence.
+    page = f"<html><head>{_LIVE}</head><body>{text}</body></html>"
+    copy = inert_page(page.encode("utf-8")).decode("utf-8")
+    off = _LIVE.replace("http-equiv", "data-inert-http-equiv")
+    assert copy.endswith(f"<html><head>{off}</head><body>{text}</body></html>")
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # What only looks like the start of text: the refresh after it is a real tag.
+        f'<a title="<title>">{_SHOWN}',
+        f"<title></title >{_SHOWN}",
+        f"<script><!--<script></script><title></script>{_SHOWN}</title>",
+        f"<noscript><!--</noscript>{_SHOWN}-->",  # text only while scripts may run
+        f"<svg><title><!--</title>{_SHOWN}-->",  # an SVG title is no text element
+        f"<math><style><!--</style>{_SHOWN}-->",
+        f"<select><title></select>{_SHOWN}</title>",
+        f"<!--->{_SHOWN}",
+        f"<!-- a --!>{_SHOWN}",
+        f"<textarea></textarea/ x='</textarea>'>{_SHOWN}",
+        f"<title>\x1b(B</title>{_SHOWN}",
+    ],
+)
+def test_a_refresh_line_after_what_only_looks_like_text_is_made_inert(markup: str) -> None:
+    page = f"<html><body>{markup}</body></html>"
+    copy = inert_page(page.encode("utf-8")).decode("utf-8")
+    assert _SHOWN.replace("http-equiv", "data-inert-http-equiv") in copy
+
+
+def test_a_page_of_many_comments_and_titles_is_made_inert_in_linear_time() -> None:
+    page = b"<!-- x --><title>t</title><script><!--<script></script>-->;</script>" * 30_000
+    started = time.monotonic()
+    copy = inert_page(page + _LIVE.encode("ascii"))
+    assert time.monotonic() - started < 10
+    assert copy.endswith(page + _LIVE.replace("http-equiv", "data-inert-http-equiv").encode())
+
+
+def _mhtml(main_qp: bytes, frame: str) -> bytes:
+    """A single-file page as a browser saves it: its page in quoted-printable, a frame
+    in base64 (lines of 76), a picture."""
+    import base64
+
+    framed = base64.encodebytes(frame.encode("utf-8")).replace(b"\n", b"\r\n")
+    return (
+        b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n'
+        b'\tboundary="----MultipartBoundary--Xy----"\r\n\r\n\r\n'
+        b"------MultipartBoundary--Xy----\r\nContent-Type: text/html\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n"
+        b"Content-Location: https://news.example/\r\n\r\n" + main_qp + b"\r\n"
+        b"------MultipartBoundary--Xy----\r\nContent-Type: text/html\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n" + framed + b"\r\n"
+        b"------MultipartBoundary--Xy----\r\nContent-Type: image/png\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n"
+        + base64.encodebytes(make.png()).replace(b"\n", b"\r\n")
+        + b"\r\n------MultipartBoundary--Xy------\r\n"
+    )
+
+
+_MAIN_QP = (
+    # "<meta http-equiv=3D"refresh" ...>" split by a soft line break, as saved.
+    b'<!DOCTYPE html><html><head><meta charset=3D"utf-8"><meta http-eq=\r\n'
+    b'uiv=3D"refresh" content=3D"0;url=3Dhttps://example.org/">'
+    b"<title>How <meta http-equiv=3Drefresh> works</title></head><body>caf=C3=A9=\r\n"
+    b" et th=C3=A9</body></html>"
+)
+_FRAME = f"<html><head>{_LIVE}</head><body><textarea>{_SHOWN}</textarea></body></html>"
+
+
+def _html_parts(data: bytes) -> list[bytes]:
+    import email
+
+    parts = email.message_from_bytes(data).walk()
+    return [p.get_payload(decode=True) for p in parts if p.get_content_type() == "text/html"]
+
+
+def test_a_saved_single_file_page_beside_the_report_is_an_inert_copy(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    # The copy was linked as it was saved: opened from the report, its refresh line
+    # sent the reader to the page's address.
+    saved = _mhtml(_MAIN_QP, _FRAME)
+    own = build_case(tmp_path / "own")
+    try:
+        note = own.workbench.claim(own.nasty_claim).sources[0].id
+        attached, _ = own.workbench.attach_bytes(note, saved, "saved.mhtml")
+        report = own.reporting.build()
+        links = own.reporting.copy_attachments(report, tmp_path / "mhtml.html")
+        kept = own.workbench.attachment_bytes(attached.id)
+    finally:
+        own.close()
+    assert kept == saved and attached.media_type == "multipart/related"
+    copy = (tmp_path / links[attached.id]).read_bytes()
+    main, frame = _html_parts(copy)
+    was_main, was_frame = _html_parts(saved)
+    for was, now in ((was_main, main), (was_frame, frame)):
+        # (the oracle takes the one in <title> and <textarea>, text to a browser, for tags)
+        live = [r for r in _refreshes(now.decode()) if r.get("content", "").endswith("org/")]
+        assert _refreshes(was.decode()) and not live
+    # Each HTML part's text is the saved one with the policy line and the rename only.
+    off = b"data-inert-http-equiv"
+    doctype = b"<!DOCTYPE html>"
+    assert main == was_main.replace(doctype, doctype + INERT_META, 1).replace(
+        b'http-equiv="refresh"', off + b'="refresh"'
+    )
+    assert frame == INERT_META + was_frame.replace(b"http-equiv", off, 1)
+    assert b"<title>How <meta http-equiv=refresh> works</title>" in main  # text stays
+    # The picture and the file's own lines are as they were.
+    assert copy.endswith(saved[saved.index(b"Content-Type: image/png") :])
+    assert copy.startswith(saved[: saved.index(b"<!DOCTYPE")])
+    line = next(x for x in render_html(report, links).splitlines() if links[attached.id] in x)
+    assert "made inert" in line

@@ -21,7 +21,7 @@ from claimdesk.domain.evidence import (
     INERT_COPY_TYPES,
     Attachment,
     copy_name,
-    inert_page,
+    inert_copy,
 )
 from claimdesk.domain.filters import worked_on
 from claimdesk.domain.text import cut_to_bytes
@@ -207,7 +207,8 @@ class Reporting:
             for f in files:
                 # A saved page is copied inert (a reader's browser would run it); its
                 # copy is then known by the inert bytes' checksum.
-                inert = inert_page(stored(f)) if f.media_type in INERT_COPY_TYPES else None
+                live = f.media_type in INERT_COPY_TYPES
+                inert = inert_copy(f.media_type, stored(f)) if live else None
                 wanted = (f.sha256, f.size) if inert is None else _digest(inert)
                 target, found = _copy_target(folder, f, wanted)
                 if not found:

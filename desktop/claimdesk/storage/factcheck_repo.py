@@ -47,32 +47,27 @@ def upsert(session: Session, drafts: Sequence[FactCheckDraft], now: datetime) ->
     encodes it again.
     """
     # One review per address: its host in any case is one host (a path is not), so the
-    # address is stored with a lower-case host, and found so.
+    # address is stored with a lower-case host, and found so (migration 0012 lowered
+    # the hosts stored before).
     latest: dict[str, FactCheckDraft] = {}
-    given: dict[str, str] = {}  # the address as the file wrote it, by the stored one
     for draft in drafts:
         url = with_lowercase_host(draft.url)
         latest.pop(url, None)  # re-insert: keep the order of last appearance
         latest[url] = draft
-        given[url] = draft.url
     added = updated = unchanged = 0
     urls = list(latest)
     for start in range(0, len(urls), _CHUNK):
         chunk = urls[start : start + _CHUNK]
         columns = [getattr(FactCheckRow, name) for name in _COMPARED]
-        # An entry stored before hosts were lowered has the address as it was written.
         found = session.execute(
             select(FactCheckRow.id, FactCheckRow.url, *columns).where(
-                FactCheckRow.url.in_({*chunk, *(given[u] for u in chunk)})
+                FactCheckRow.url.in_(chunk)
             )
         ).all()
-        existing: dict[str, tuple[int, str, tuple[object, ...]]] = {}
-        for row in sorted(found, key=lambda r: r[1] == with_lowercase_host(r[1])):
-            existing[with_lowercase_host(row[1])] = (row[0], row[1], tuple(row[2:]))
+        existing = {row[1]: (row[0], tuple(row[2:])) for row in found}
         new_rows: list[dict[str, object]] = []
         changed: list[dict[str, object]] = []
         retitled: list[int] = []
-        relinked: list[dict[str, object]] = []
         for url in chunk:
             values = _values(latest[url])
             if url not in existing:
@@ -80,22 +75,18 @@ def upsert(session: Session, drafts: Sequence[FactCheckDraft], now: datetime) ->
                     {**values, "url": url, "source": FactCheckSource.IMPORTED.value,
                      "imported_at": now}
                 )  # fmt: skip
-            elif existing[url][2] != tuple(values.values()):
+            elif existing[url][1] != tuple(values.values()):
                 changed.append({**values, "url": url, "id": existing[url][0]})
-                if existing[url][2][_TITLE] != values["title"]:
+                if existing[url][1][_TITLE] != values["title"]:
                     retitled.append(existing[url][0])
             else:
                 unchanged += 1
-                if existing[url][1] != url:  # the same review; its address as now stored
-                    relinked.append({"id": existing[url][0], "url": url})
         if new_rows:
             session.execute(insert(FactCheckRow), new_rows)
             added += len(new_rows)
         if changed:
             session.execute(update(FactCheckRow), changed)  # bulk UPDATE by primary key
             updated += len(changed)
-        if relinked:
-            session.execute(update(FactCheckRow), relinked)
         if retitled:
             session.execute(
                 delete(FactCheckVectorRow).where(FactCheckVectorRow.factcheck_id.in_(retitled))

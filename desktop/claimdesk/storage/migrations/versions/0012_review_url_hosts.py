@@ -5,10 +5,10 @@ Revises: 0011
 Create Date: 2026-12-03 12:00:00
 
 An imported review is one entry per review URL, and a URL's scheme and host are compared
-and stored in lower case since (`domain.urls.with_lowercase_host`; its path is not). An
-entry stored before kept its host as its file wrote it, so `https://Checks.EXAMPLE/r`
-was not found from `https://CHECKS.example/r`, and importing that spelling added the
-same review again. Here every stored review URL gets its lower-case host.
+and stored in lower case since (`domain.urls.with_lowercase_host`, copied here as it was;
+its path is not). An entry stored before kept its host as its file wrote it, so
+`https://Checks.EXAMPLE/r` was not found from `https://CHECKS.example/r`, and importing
+that spelling added the same review again. Here every stored review URL gets its lower-case host.
 
 Two entries that then share a URL are the same review imported twice. The one added
 last (latest `imported_at`, then highest id) is kept with its own values, as importing
@@ -21,12 +21,11 @@ the lower-case hosts: they are what the code of 0011 stores too.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-
-from claimdesk.domain.urls import with_lowercase_host
 
 revision = "0012"
 down_revision = "0011"
@@ -37,6 +36,28 @@ depends_on = None
 _SINGLE = ("title", "publisher", "published", "language")
 #: Filled together: a rating's name and numbers describe one judgement.
 _RATING = ("rating", "rating_value", "rating_best", "rating_worst")
+
+
+# Frozen: `domain.urls.with_lowercase_host` as it was when this revision was written,
+# copied rather than imported. A desk upgraded years from now must get what this
+# revision did then; a later change to the app's own function (IDNA, default ports)
+# would otherwise change, silently, what 0012 does to old desks.
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def with_lowercase_host(url: str) -> str:
+    """`url` with its scheme and host in lower case, the rest as it is (a login part
+    and percent-escapes' hex kept too)."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    end = min((i for i in (rest.find(ch) for ch in "/?#") if i != -1), default=len(rest))
+    login, at, host = rest[:end].rpartition("@")
+    host = "".join(
+        part if _PERCENT.fullmatch(part) else part.lower()
+        for part in re.split(f"({_PERCENT.pattern})", host)
+    )
+    return f"{scheme.lower()}://{login}{at}{host}{rest[end:]}"
 
 
 def _empty(value: Any) -> bool:
