@@ -23,6 +23,9 @@ CAUSES: list[Case] = [
     ("Trial dates\nSenator Dale Whitcombe has expressed a preference to hold the hearings "
      "in March.", "Senator Dale", "Dale Whitcombe"),
     # A passive report whose "by X" the parser hung on a word after the verb.
+    # Announcing anything else is still a statement.
+    ("Bridge\nMayor Tilda Brackett of Northfield announced the bridge would close on "
+     "Friday.", "Mayor Tilda", "Tilda Brackett"),
     ("Outbreak\nThe outbreak was declared to be an \"emergency\" by the Northfield Health "
      "Agency on Friday.", "The outbreak", "Northfield Health Agency"),
     # "likened X to Y" is a judgement spoken.
@@ -60,6 +63,9 @@ GUARDS: list[Case] = [
     ("Reefs\nIn findings published on Wednesday in Science Advances, researchers from the "
      "Georgia Institute of Technology (GT) and University of South Carolina Beaufort reported "
      "that the reefs were healthier.", "In findings", "Georgia Institute of Technology"),
+    # "announced her resignation" reports an act: no statement to check.
+    ("Mayor quits\nMayor Tilda Brackett of Northfield announced her resignation on Friday in "
+     "a video.", "Mayor Tilda", None),
     # Results with an owner of their own are not the team's ("the election results").
     ("Vote count\nScientists from the University of Northfield studied turnout. The "
      "election results showed a swing to the left.", "The election", None),

@@ -20,6 +20,9 @@ _COURTS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justices",
 _SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Prepositions that give a clause's source document: "in a statement by X", "by X's report".
 _DOCUMENT_PREPS = frozenset({"in", "by"})
+_ANNOUNCE = frozenset({"announce", "announces", "announced", "announcing"})
+#: What one announces by leaving: "announced his resignation" reports an act.
+_LEAVING = frozenset({"resignation", "retirement"})
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
 _SOURCE_REACH = 8
 #: How deep under a naming verb its "as" may hang ("referred to the ship involved as").
@@ -61,6 +64,8 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
     if low in lx.DENY_VERBS and any(c.dep_ == "dobj" and c.lower_ in lx.REFUSED_THINGS
                                     for c in tok.children):
         return False  # "Congress denied funding": a refusal, not a denial
+    if low in _ANNOUNCE and any(c.dep_ == "dobj" and c.lower_ in _LEAVING for c in tok.children):
+        return False  # "announced his resignation": an act, no statement to check
     if any((c.dep_ == "neg" and low not in lx.EVIDENCE_VERBS)
            or (c.dep_ == "advmod" and c.lower_ in lx.FALSELY) for c in tok.children):
         return False  # "has not commented"; "falsely claimed": the writer's refutation
