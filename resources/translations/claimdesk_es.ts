@@ -2660,6 +2660,10 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
         <translation>Adjuntar archivos</translation>
     </message>
     <message>
+        <source>This is what you typed before ClaimDesk was stopped; it is stored when you press Save.</source>
+        <translation>Esto es lo que escribió antes de que ClaimDesk se detuviera; se guarda cuando pulse Guardar.</translation>
+    </message>
+    <message>
         <source>Give at least a URL, a title, a quote or a note.</source>
         <translation>Indique al menos una URL, un título, una cita o una nota.</translation>
     </message>

@@ -3,6 +3,7 @@ no "Error calling Python override", the work saved, and the exit code the comman
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -263,3 +264,101 @@ def steps():
         ).fetchone()[0]
     with sqlite3.connect(source / "claimdesk.sqlite3") as db:
         assert bundled == db.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
+
+
+#: The first claim selected and the source dialog opened (`OPEN` is add_source() or,
+#: for the first note of the claim, edit_source()); its fields are written to `OUT`.
+_OPEN_THE_NOTE = """
+import json
+
+def opened():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    w.claims_panel.select_claim(w.claims_panel.visible_claims()[0].id)
+    yield
+    w.detail.sources.setCurrentIndex(w.detail.sources_model.index(0, 0))
+    dialog = w.detail.OPEN
+    yield
+    return w, dialog
+
+def fields(dialog):
+    return {
+        "url": dialog.url.text(), "title": dialog.title_edit.text(),
+        "publisher": dialog.publisher.text(), "quote": dialog.quote.toPlainText(),
+        "note": dialog.note.toPlainText(),
+        "said": dialog.restored.text() if dialog.restored.isVisible() else "",
+    }
+"""
+
+#: The second run: the same dialog opened again shows what it holds, then the window closes.
+_SHOW_IT_AGAIN = """
+def steps():
+    w, dialog = yield from opened()
+    with open(OUT, "w", encoding="utf-8") as out:
+        json.dump(fields(dialog), out)
+    dialog.reject()
+    w.close()
+"""
+
+
+def _notes(data: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        return list(db.execute("SELECT url, title, note FROM source_notes ORDER BY id"))
+
+
+def _shown_again(tmp_path: Path, opening: str) -> dict[str, str]:
+    out = tmp_path / "shown.json"
+    steps = (_OPEN_THE_NOTE + _SHOW_IT_AGAIN).replace("OPEN", opening)
+    steps = steps.replace("OUT", repr(str(out)))
+    _data, code, err = _drive(tmp_path, SEED, steps)
+    assert code == 0, err
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_a_new_source_note_typed_when_sigterm_comes_is_offered_back(tmp_path: Path) -> None:
+    """The signal closes the window with the note's dialog open: what was typed is kept
+    as a draft, not stored as a note, and the next Add source on that claim shows it."""
+    steps = _OPEN_THE_NOTE.replace("OPEN", "add_source()") + """
+def steps():
+    w, dialog = yield from opened()
+    QTest.keyClicks(dialog.url, "https://example.org/poll")
+    QTest.keyClicks(dialog.title_edit, "The June poll")
+    QTest.keyClicks(dialog.note, "Half of what, I meant to")
+    os.kill(os.getpid(), signal.SIGTERM)
+"""
+    data, code, err = _drive(tmp_path, SEED, steps)
+    _ended_quietly_by_sigterm(code, err)
+    assert _notes(data) == []  # never saved as if Save had been pressed
+
+    shown = _shown_again(tmp_path, "add_source()")
+    assert (shown["url"], shown["title"], shown["note"]) == (
+        "https://example.org/poll", "The June poll", "Half of what, I meant to"
+    )
+    assert "stopped" in shown["said"] and "\n" not in shown["said"], shown["said"]
+    # Offered once: cancelled, the draft is gone and the next dialog opens empty.
+    assert _shown_again(tmp_path, "add_source()")["note"] == ""
+    assert _notes(data) == []
+
+
+def test_an_edited_source_note_typed_when_sigterm_comes_is_offered_back(tmp_path: Path) -> None:
+    steps = _OPEN_THE_NOTE.replace("OPEN", "edit_source()") + """
+from claimdesk.domain import SourceDraft
+
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    claim_id = w.claims_panel.visible_claims()[0].id
+    w.apply_changes(w.workbench.add_source(claim_id, SourceDraft(url="", note="Stored note."))[1])
+    w, dialog = yield from opened()
+    dialog.note.moveCursor(dialog.note.textCursor().MoveOperation.End)
+    QTest.keyClicks(dialog.note, " And more typed")
+    os.kill(os.getpid(), signal.SIGTERM)
+"""
+    data, code, err = _drive(tmp_path, SEED, steps)
+    _ended_quietly_by_sigterm(code, err)
+    assert _notes(data) == [("", "", "Stored note.")]
+
+    shown = _shown_again(tmp_path, "edit_source()")
+    assert shown["note"] == "Stored note. And more typed"
+    assert "stopped" in shown["said"], shown["said"]
+    assert _notes(data) == [("", "", "Stored note.")]

@@ -30,6 +30,7 @@ from claimdesk.gui.panels.language_banner import LanguageBanner
 from claimdesk.gui.panels.library_view import LibraryView
 from claimdesk.gui.panels.pane_scroll import PaneScroll
 from claimdesk.gui.panels.review_bar import ReviewBar
+from claimdesk.gui.panels.source_drafts import SourceNoteDrafts
 from claimdesk.gui.screen_fit import resize_within_screen
 from claimdesk.gui.theme import apply_theme
 from claimdesk.gui.windows.article_opener import ArticleOpener
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.detail = DetailPane(self.workbench, self.errors, self.writes, jobs=self.jobs)
         self.detail.changed.connect(self.apply_changes)
         self.detail.notice.connect(self.show_status)
+        self.detail.source_edits.drafts = SourceNoteDrafts(self.settings, self.services.db.where)
 
         centre = QSplitter(Qt.Orientation.Vertical, objectName="centreSplitter")
         top = QWidget()
@@ -378,6 +380,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail.save_explanation()
+        # Only a stop signal closes the window over an open note dialog (the close
+        # button and Quit are blocked by it): what is typed there is kept, not stored.
+        self.detail.source_edits.keep_typed()
         if self.writes.pending():
             # Queued edits are saved, never dropped: close again once they are.
             event.ignore()
@@ -389,6 +394,7 @@ class MainWindow(QMainWindow):
                 )
                 self.writes.drained.connect(self.close, Qt.ConnectionType.SingleShotConnection)
             return
+        self.detail.source_edits.close_for_stop()
         self.jobs.wait(5000)
         self.live.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
