@@ -362,3 +362,55 @@ def steps():
     assert shown["note"] == "Stored note. And more typed"
     assert "stopped" in shown["said"], shown["said"]
     assert _notes(data) == [("", "", "Stored note.")]
+
+
+def test_a_second_ctrl_c_while_the_window_waits_for_a_write_ends_it_at_once(
+    tmp_path: Path,
+) -> None:
+    """Ctrl+C closes the window, which waits for the explanation's write (another
+    ClaimDesk holds the lock for 30 s); a second Ctrl+C ends the run at once, saying in
+    one line what was not saved. The desk is whole: that write never began."""
+    holder_pid = tmp_path / "holder.pid"
+    steps = f"""
+import subprocess, time
+HOLD = "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); " \\
+    "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(30); c.execute('COMMIT')"
+
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    w.claims_panel.select_claim(w.claims_panel.visible_claims()[0].id)
+    yield
+    w.detail.rating.setFocus()
+    QTest.keyClick(w.detail.rating, Qt.Key.Key_Down)
+    while w.detail.claim.verdict is None or w.writes.pending():
+        yield
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, sys.argv[2] + "/claimdesk.sqlite3"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    open({str(holder_pid)!r}, "w").write(str(holder.pid))
+    holder.stdout.readline()
+    QTest.keyClicks(w.detail.explanation, "Lost to the second Ctrl+C.")
+    os.kill(os.getpid(), signal.SIGINT)
+    while not w.writes.pending():
+        yield
+    for _ in range(10):  # the window waits for the write
+        yield
+    assert w.isVisible()
+    os.kill(os.getpid(), signal.SIGINT)
+    while True:
+        yield
+"""
+    started = time.monotonic()
+    try:
+        data, code, err = _drive(tmp_path, SEED, steps)
+    finally:
+        if holder_pid.exists():
+            os.kill(int(holder_pid.read_text()), signal.SIGKILL)
+    assert time.monotonic() - started < 28, err  # not after the other ClaimDesk's write
+    assert "Traceback" not in err and "Error calling" not in err, err
+    assert code == 130, err
+    said = [line for line in err.splitlines() if line.startswith("claimdesk:")]
+    assert said == ["claimdesk: Interrupted before 1 edit was saved (a second signal)."], err
+    assert _explanations(data) == [""]
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
