@@ -2135,6 +2135,10 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
 <context>
     <name>RunningWindow</name>
     <message>
+        <source>A case bundle is still being imported. Switch databases once it is merged.</source>
+        <translation>Todavía se está importando un paquete del caso. Cambie de base de datos cuando se haya fusionado.</translation>
+    </message>
+    <message>
         <source>Your last changes are still being saved. Switch databases once the status bar says “{saved}”</source>
         <translation>Sus últimos cambios aún se están guardando. Cambie de base de datos cuando la barra de estado diga «{saved}»</translation>
     </message>

@@ -222,21 +222,26 @@ class RunningWindow:
         if not window.isVisible() or window.close():
             self.app.quit()
         else:
-            window.writes.drained.connect(self.stop, Qt.ConnectionType.SingleShotConnection)
+            window.closeRetried.connect(self.stop, Qt.ConnectionType.SingleShotConnection)
 
     def end_now(self, stopper: StopOnSignal) -> None:
-        """A second stop signal while the window waits for queued edits to be saved: end
-        the run now, saying on stderr how many were not. A write that was running is a
-        transaction never committed (SQLite and PostgreSQL drop it whole); a note dialog's
-        fields are kept as on the first signal. With nothing to wait for, the first
-        signal's close is already ending the run."""
+        """A second stop signal while the window waits for queued edits or a bundle
+        import: end the run now, saying on stderr what was not saved. A write that was
+        running is a transaction never committed (SQLite and PostgreSQL drop it whole);
+        a note dialog's fields are kept as on the first signal. With nothing to wait
+        for, the first signal's close is already ending the run."""
         pending = self.window.writes.pending()
-        if not pending:
+        merging = self.window.bundles.importing() is not None
+        if not (pending or merging):
             return
         self.window.detail.source_edits.keep_typed()
-        edits = "1 edit was" if pending == 1 else f"{pending} edits were"
+        unfinished = []
+        if pending:
+            unfinished.append("1 edit was saved" if pending == 1 else f"{pending} edits were saved")
+        if merging:
+            unfinished.append("the bundle import finished")
         said = (stopper.said() or "Stopped.").rstrip(".")
-        message = f"{said} before {edits} saved (a second signal)."
+        message = f"{said} before {' and '.join(unfinished)} (a second signal)."
         log.warning("%s", message)
         print(f"claimdesk: {message}", file=sys.stderr, flush=True)
         logging.shutdown()
@@ -247,12 +252,22 @@ class RunningWindow:
     def switch(self, path: Path | str | OpenedDesk) -> None:
         """Open `path` (created if new), a shared desk's address, or take over a desk the
         shared-desk dialog opened, in a fresh window; the old one closes on success."""
-        if self.window.writes.pending():
+        if self.window.writes.pending() or self.window.bundles.importing():
             if isinstance(path, OpenedDesk):
                 path.db.dispose()  # not switching: nobody else will close it
-            # Edits queued behind a bundle import go to the file they were made in.
+            # Edits queued behind a bundle import go to the file they were made in, and
+            # the window would not close before the import is merged.
             from PySide6.QtCore import QCoreApplication
 
+            if not self.window.writes.pending():
+                self.window.errors.known(
+                    QCoreApplication.translate(
+                        "RunningWindow",
+                        "A case bundle is still being imported. Switch databases once it "
+                        "is merged.",
+                    )
+                )
+                return
             self.window.errors.known(
                 QCoreApplication.translate(
                     "RunningWindow",
