@@ -414,3 +414,58 @@ def steps():
     assert _explanations(data) == [""]
     with sqlite3.connect(data / "claimdesk.sqlite3") as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_second_sigterm_during_a_bundle_import_ends_it_and_merges_nothing(
+    tmp_path: Path,
+) -> None:
+    """The window waits for the import, which waits for another ClaimDesk's lock; a
+    second SIGTERM ends the run at once: the import's transaction never began."""
+    other = tmp_path / "other.txt"
+    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+    other.write_text(f"Another report\n{body}", "utf-8")
+    source = tmp_path / "source"
+    bundle = tmp_path / "case.claimdesk"
+    for command in (["import", str(other)], ["bundle", "export", "-o", str(bundle)]):
+        subprocess.run(
+            [sys.executable, "-m", "claimdesk", *command, "--data-dir", str(source)],
+            cwd=REPO, check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    holder_pid = tmp_path / "holder.pid"
+    steps = f"""
+import subprocess
+HOLD = "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); " \\
+    "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(30); c.execute('COMMIT')"
+
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, sys.argv[2] + "/claimdesk.sqlite3"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    open({str(holder_pid)!r}, "w").write(str(holder.pid))
+    holder.stdout.readline()
+    w.bundles.import_from({str(bundle)!r})
+    while w.bundles.importing() is None:
+        yield
+    os.kill(os.getpid(), signal.SIGTERM)
+    for _ in range(10):  # the window waits for the import
+        yield
+    assert w.isVisible()
+    os.kill(os.getpid(), signal.SIGTERM)
+    while True:
+        yield
+"""
+    started = time.monotonic()
+    try:
+        data, code, err = _drive(tmp_path, SEED, steps)
+    finally:
+        if holder_pid.exists():
+            os.kill(int(holder_pid.read_text()), signal.SIGKILL)
+    assert time.monotonic() - started < 28, err
+    _ended_quietly_by_sigterm(code, err)
+    said = [line for line in err.splitlines() if line.startswith("claimdesk:")]
+    assert said == ["claimdesk: Stopped before the bundle import finished (a second signal)."]
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        titles = [row[0] for row in db.execute("SELECT title FROM articles")]
+        assert "Another report" not in titles and len(titles) == 1
