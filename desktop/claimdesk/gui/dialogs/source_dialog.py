@@ -283,8 +283,10 @@ class SourceDialog(QDialog):
         self.quote.setPlainText(str(fields.get("quote", "")))
         self.note.setPlainText(str(fields.get("note", "")))
         if self.source is None and self.evidence is not None:
-            files = fields.get("files", [])
-            self.pending_files = [Path(f) for f in files if Path(str(f)).is_file()]
+            files = fields.get("files")
+            kept = files if isinstance(files, list) else []
+            # Files chosen then, still there: attached once the note is saved.
+            self.pending_files = [Path(str(f)) for f in kept if Path(str(f)).is_file()]
             self.reload_files()
         self.restored.setText(
             self.tr(

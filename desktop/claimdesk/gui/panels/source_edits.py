@@ -47,7 +47,10 @@ class SourceNoteEdits:
         kept = None if self.drafts is None else self.drafts.kept(claim_id, source_id)
         opened_with = dialog.fields()
         if kept is not None:
+            handed = dialog.url.text()  # a web address from the clipboard
             dialog.restore(kept)
+            if not dialog.url.text():
+                dialog.url.setText(handed)
         self._open = (dialog, claim_id, source_id, version, opened_with)
         dialog.open()
         self._editing(claim_id, True)
