@@ -1,5 +1,6 @@
 """SIGTERM (`kill`, a logout) and Ctrl+C in the terminal close the window as its close
-button does: the explanation being typed and the queued edits are saved first. A second
+button does: the explanation being typed and the queued edits are saved first, an open
+source note's fields are kept as a draft (panels/source_drafts.py). A second
 one while the window still waits for them ends the run at once (`on_stop`'s `again`).
 
 Python's own handlers raise (KeyboardInterrupt, the commands' Terminated) in whatever
