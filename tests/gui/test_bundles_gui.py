@@ -7,7 +7,7 @@ import threading
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from claimdesk.gui.dialogs.bundle_conflicts import (
     COL_BUNDLE,
@@ -236,3 +236,38 @@ def test_closing_waits_for_a_running_bundle_import(qtbot, make_window, seed_path
     # The merge's summary is not left open over a closed window.
     box = target.findChild(QMessageBox, "bundleSummary")
     assert box is None or not box.isVisible()
+
+
+def test_switching_desks_waits_for_a_running_bundle_import(
+    qtbot, make_window, seed_path, tmp_path, monkeypatch
+):
+    """The window would not close before the merge ends: the switch is refused, saying so."""
+    from claimdesk.app import build_services
+    from claimdesk.gui.application import RunningWindow
+
+    source = make_window(tmp_path / "laptop.sqlite3")
+    source.open_path(seed_path)
+    wait_for_claims(qtbot, source)
+    job = source.bundles.export_to(tmp_path / "case", [source.article_id])
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+
+    monkeypatch.setenv("CLAIMDESK_DATA_DIR", str(tmp_path / "data"))
+    services = build_services(tmp_path / "office.sqlite3", tmp_path / "data")
+    desk = RunningWindow(QApplication.instance(), services, None)
+    qtbot.addWidget(desk.window)
+    first = desk.window
+    other = sqlite3.connect(tmp_path / "office.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        first.bundles.import_from(tmp_path / "case.claimdesk")
+        qtbot.waitUntil(lambda: first.bundles.importing() is not None, timeout=30_000)
+        desk.switch(tmp_path / "second.sqlite3")
+        assert desk.window is first and first.isVisible()
+        box = first.findChild(QMessageBox, "knownErrorBox")
+        assert box is not None and "still being imported" in box.text()
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    qtbot.waitUntil(lambda: first.bundles.importing() is None, timeout=30_000)
+    first.close()
+    desk.services.close()
