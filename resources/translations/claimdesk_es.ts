@@ -2139,6 +2139,10 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
 <context>
     <name>RunningWindow</name>
     <message>
+        <source>A case bundle is still being imported. Switch databases once it is merged.</source>
+        <translation>Todavía se está importando un paquete del caso. Cambie de base de datos cuando se haya fusionado.</translation>
+    </message>
+    <message>
         <source>Your last changes are still being saved. Switch databases once the status bar says “{saved}”</source>
         <translation>Sus últimos cambios aún se están guardando. Cambie de base de datos cuando la barra de estado diga «{saved}»</translation>
     </message>
@@ -2662,6 +2666,10 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     <message>
         <source>Attach files</source>
         <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <source>This is what you typed before ClaimDesk was stopped; it is stored when you press Save.</source>
+        <translation>Esto es lo que escribió antes de que ClaimDesk se detuviera; se guarda cuando pulse Guardar.</translation>
     </message>
     <message>
         <source>Give at least a URL, a title, a quote or a note.</source>

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from claimdesk.gui.dialogs.bundle_conflicts import (
     COL_BUNDLE,
@@ -200,3 +204,70 @@ def test_the_window_takes_no_bundle_approval_on_a_desk_that_requires_review(
     assert shown == [
         ("Review: Approved → Needs review", "bundle: approved by Ben on 2026-12-01")
     ]
+
+
+def test_closing_waits_for_a_running_bundle_import(qtbot, make_window, seed_path, tmp_path):
+    """The import waits for another ClaimDesk's write lock: the window does not close
+    (nor block in its close) until the bundle is merged, then closes by itself."""
+    source = make_window(tmp_path / "laptop.sqlite3")
+    source.open_path(seed_path)
+    wait_for_claims(qtbot, source)
+    job = source.bundles.export_to(tmp_path / "case", [source.article_id])
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+
+    target = make_window(tmp_path / "office.sqlite3")
+    other = sqlite3.connect(target.workbench.db.path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(6.0, lambda: (other.execute("COMMIT"), other.close()))
+    release.start()
+    try:
+        target.bundles.import_from(tmp_path / "case.claimdesk")
+        qtbot.waitUntil(lambda: target.bundles.importing() is not None, timeout=30_000)
+        started = time.monotonic()
+        assert not target.close()  # not yet: the bundle is still to be merged
+        assert time.monotonic() - started < 1.0  # said at once, not after a blocking wait
+        assert target.isVisible()
+        assert "closes when they are saved" in target.statusBar().currentMessage()
+        qtbot.waitUntil(lambda: not target.isVisible(), timeout=30_000)
+    finally:
+        release.join()
+    with sqlite3.connect(tmp_path / "office.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    # The merge's summary is not left open over a closed window.
+    box = target.findChild(QMessageBox, "bundleSummary")
+    assert box is None or not box.isVisible()
+
+
+def test_switching_desks_waits_for_a_running_bundle_import(
+    qtbot, make_window, seed_path, tmp_path, monkeypatch
+):
+    """The window would not close before the merge ends: the switch is refused, saying so."""
+    from claimdesk.app import build_services
+    from claimdesk.gui.application import RunningWindow
+
+    source = make_window(tmp_path / "laptop.sqlite3")
+    source.open_path(seed_path)
+    wait_for_claims(qtbot, source)
+    job = source.bundles.export_to(tmp_path / "case", [source.article_id])
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+
+    monkeypatch.setenv("CLAIMDESK_DATA_DIR", str(tmp_path / "data"))
+    services = build_services(tmp_path / "office.sqlite3", tmp_path / "data")
+    desk = RunningWindow(QApplication.instance(), services, None)
+    qtbot.addWidget(desk.window)
+    first = desk.window
+    other = sqlite3.connect(tmp_path / "office.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        first.bundles.import_from(tmp_path / "case.claimdesk")
+        qtbot.waitUntil(lambda: first.bundles.importing() is not None, timeout=30_000)
+        desk.switch(tmp_path / "second.sqlite3")
+        assert desk.window is first and first.isVisible()
+        box = first.findChild(QMessageBox, "knownErrorBox")
+        assert box is not None and "still being imported" in box.text()
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    qtbot.waitUntil(lambda: first.bundles.importing() is None, timeout=30_000)
+    first.close()
+    desk.services.close()

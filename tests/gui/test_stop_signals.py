@@ -3,6 +3,7 @@ no "Error calling Python override", the work saved, and the exit code the comman
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -263,3 +264,208 @@ def steps():
         ).fetchone()[0]
     with sqlite3.connect(source / "claimdesk.sqlite3") as db:
         assert bundled == db.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
+
+
+#: The first claim selected and the source dialog opened (`OPEN` is add_source() or,
+#: for the first note of the claim, edit_source()); its fields are written to `OUT`.
+_OPEN_THE_NOTE = """
+import json
+
+def opened():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    w.claims_panel.select_claim(w.claims_panel.visible_claims()[0].id)
+    yield
+    w.detail.sources.setCurrentIndex(w.detail.sources_model.index(0, 0))
+    dialog = w.detail.OPEN
+    yield
+    return w, dialog
+
+def fields(dialog):
+    return {
+        "url": dialog.url.text(), "title": dialog.title_edit.text(),
+        "publisher": dialog.publisher.text(), "quote": dialog.quote.toPlainText(),
+        "note": dialog.note.toPlainText(),
+        "said": dialog.restored.text() if dialog.restored.isVisible() else "",
+    }
+"""
+
+#: The second run: the same dialog opened again shows what it holds, then the window closes.
+_SHOW_IT_AGAIN = """
+def steps():
+    w, dialog = yield from opened()
+    with open(OUT, "w", encoding="utf-8") as out:
+        json.dump(fields(dialog), out)
+    dialog.reject()
+    w.close()
+"""
+
+
+def _notes(data: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        return list(db.execute("SELECT url, title, note FROM source_notes ORDER BY id"))
+
+
+def _shown_again(tmp_path: Path, opening: str) -> dict[str, str]:
+    out = tmp_path / "shown.json"
+    steps = (_OPEN_THE_NOTE + _SHOW_IT_AGAIN).replace("OPEN", opening)
+    steps = steps.replace("OUT", repr(str(out)))
+    _data, code, err = _drive(tmp_path, SEED, steps)
+    assert code == 0, err
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_a_new_source_note_typed_when_sigterm_comes_is_offered_back(tmp_path: Path) -> None:
+    """The signal closes the window with the note's dialog open: what was typed is kept
+    as a draft, not stored as a note, and the next Add source on that claim shows it."""
+    steps = _OPEN_THE_NOTE.replace("OPEN", "add_source()") + """
+def steps():
+    w, dialog = yield from opened()
+    QTest.keyClicks(dialog.url, "https://example.org/poll")
+    QTest.keyClicks(dialog.title_edit, "The June poll")
+    QTest.keyClicks(dialog.note, "Half of what, I meant to")
+    os.kill(os.getpid(), signal.SIGTERM)
+"""
+    data, code, err = _drive(tmp_path, SEED, steps)
+    _ended_quietly_by_sigterm(code, err)
+    assert _notes(data) == []  # never saved as if Save had been pressed
+
+    shown = _shown_again(tmp_path, "add_source()")
+    assert (shown["url"], shown["title"], shown["note"]) == (
+        "https://example.org/poll", "The June poll", "Half of what, I meant to"
+    )
+    assert "stopped" in shown["said"] and "\n" not in shown["said"], shown["said"]
+    # Offered once: cancelled, the draft is gone and the next dialog opens empty.
+    assert _shown_again(tmp_path, "add_source()")["note"] == ""
+    assert _notes(data) == []
+
+
+def test_an_edited_source_note_typed_when_sigterm_comes_is_offered_back(tmp_path: Path) -> None:
+    steps = _OPEN_THE_NOTE.replace("OPEN", "edit_source()") + """
+from claimdesk.domain import SourceDraft
+
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    claim_id = w.claims_panel.visible_claims()[0].id
+    w.apply_changes(w.workbench.add_source(claim_id, SourceDraft(url="", note="Stored note."))[1])
+    w, dialog = yield from opened()
+    dialog.note.moveCursor(dialog.note.textCursor().MoveOperation.End)
+    QTest.keyClicks(dialog.note, " And more typed")
+    os.kill(os.getpid(), signal.SIGTERM)
+"""
+    data, code, err = _drive(tmp_path, SEED, steps)
+    _ended_quietly_by_sigterm(code, err)
+    assert _notes(data) == [("", "", "Stored note.")]
+
+    shown = _shown_again(tmp_path, "edit_source()")
+    assert shown["note"] == "Stored note. And more typed"
+    assert "stopped" in shown["said"], shown["said"]
+    assert _notes(data) == [("", "", "Stored note.")]
+
+
+def test_a_second_ctrl_c_while_the_window_waits_for_a_write_ends_it_at_once(
+    tmp_path: Path,
+) -> None:
+    """Ctrl+C closes the window, which waits for the explanation's write (another
+    ClaimDesk holds the lock for 30 s); a second Ctrl+C ends the run at once, saying in
+    one line what was not saved. The desk is whole: that write never began."""
+    holder_pid = tmp_path / "holder.pid"
+    steps = f"""
+import subprocess, time
+HOLD = "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); " \\
+    "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(30); c.execute('COMMIT')"
+
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    w.claims_panel.select_claim(w.claims_panel.visible_claims()[0].id)
+    yield
+    w.detail.rating.setFocus()
+    QTest.keyClick(w.detail.rating, Qt.Key.Key_Down)
+    while w.detail.claim.verdict is None or w.writes.pending():
+        yield
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, sys.argv[2] + "/claimdesk.sqlite3"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    open({str(holder_pid)!r}, "w").write(str(holder.pid))
+    holder.stdout.readline()
+    QTest.keyClicks(w.detail.explanation, "Lost to the second Ctrl+C.")
+    os.kill(os.getpid(), signal.SIGINT)
+    while not w.writes.pending():
+        yield
+    for _ in range(10):  # the window waits for the write
+        yield
+    assert w.isVisible()
+    os.kill(os.getpid(), signal.SIGINT)
+    while True:
+        yield
+"""
+    started = time.monotonic()
+    try:
+        data, code, err = _drive(tmp_path, SEED, steps)
+    finally:
+        if holder_pid.exists():
+            os.kill(int(holder_pid.read_text()), signal.SIGKILL)
+    assert time.monotonic() - started < 28, err  # not after the other ClaimDesk's write
+    assert "Traceback" not in err and "Error calling" not in err, err
+    assert code == 130, err
+    said = [line for line in err.splitlines() if line.startswith("claimdesk:")]
+    assert said == ["claimdesk: Interrupted before 1 edit was saved (a second signal)."], err
+    assert _explanations(data) == [""]
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_second_sigterm_during_a_bundle_import_ends_it_and_merges_nothing(
+    tmp_path: Path,
+) -> None:
+    """The window waits for the import, which waits for another ClaimDesk's lock; a
+    second SIGTERM ends the run at once: the import's transaction never began."""
+    other = tmp_path / "other.txt"
+    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+    other.write_text(f"Another report\n{body}", "utf-8")
+    source = tmp_path / "source"
+    bundle = tmp_path / "case.claimdesk"
+    for command in (["import", str(other)], ["bundle", "export", "-o", str(bundle)]):
+        subprocess.run(
+            [sys.executable, "-m", "claimdesk", *command, "--data-dir", str(source)],
+            cwd=REPO, check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    holder_pid = tmp_path / "holder.pid"
+    steps = f"""
+import subprocess
+HOLD = "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); " \\
+    "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(30); c.execute('COMMIT')"
+
+def steps():
+    while (w := window()) is None or not w.claims_panel.visible_claims():
+        yield
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, sys.argv[2] + "/claimdesk.sqlite3"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    open({str(holder_pid)!r}, "w").write(str(holder.pid))
+    holder.stdout.readline()
+    w.bundles.import_from({str(bundle)!r})
+    while w.bundles.importing() is None:
+        yield
+    os.kill(os.getpid(), signal.SIGTERM)
+    for _ in range(10):  # the window waits for the import
+        yield
+    assert w.isVisible()
+    os.kill(os.getpid(), signal.SIGTERM)
+    while True:
+        yield
+"""
+    started = time.monotonic()
+    try:
+        data, code, err = _drive(tmp_path, SEED, steps)
+    finally:
+        if holder_pid.exists():
+            os.kill(int(holder_pid.read_text()), signal.SIGKILL)
+    assert time.monotonic() - started < 28, err
+    _ended_quietly_by_sigterm(code, err)
+    said = [line for line in err.splitlines() if line.startswith("claimdesk:")]
+    assert said == ["claimdesk: Stopped before the bundle import finished (a second signal)."]
+    with sqlite3.connect(data / "claimdesk.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        titles = [row[0] for row in db.execute("SELECT title FROM articles")]
+        assert "Another report" not in titles and len(titles) == 1

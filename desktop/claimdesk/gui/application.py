@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import weakref
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimdesk.app import OpenedDesk, Services, build_services, configure_logging
 from claimdesk.errors import KnownError
+
+if TYPE_CHECKING:
+    from claimdesk.gui.stop_signals import StopOnSignal
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +99,7 @@ def run(files: Sequence[str], db: str | None, data_dir: str | None, lang: str | 
     stopper = StopOnSignal(app)
     try:
         running = RunningWindow(app, services, log_file)
-        stopper.on_stop(running.stop)
+        stopper.on_stop(running.stop, lambda: running.end_now(stopper))
         if files:
             for path in files:
                 running.window.open_path(path)
@@ -217,17 +222,52 @@ class RunningWindow:
         if not window.isVisible() or window.close():
             self.app.quit()
         else:
-            window.writes.drained.connect(self.stop, Qt.ConnectionType.SingleShotConnection)
+            window.closeRetried.connect(self.stop, Qt.ConnectionType.SingleShotConnection)
+
+    def end_now(self, stopper: StopOnSignal) -> None:
+        """A second stop signal while the window waits for queued edits or a bundle
+        import: end the run now, saying on stderr what was not saved. A write that was
+        running is a transaction never committed (SQLite and PostgreSQL drop it whole);
+        a note dialog's fields are kept as on the first signal. With nothing to wait
+        for, the first signal's close is already ending the run."""
+        pending = self.window.writes.pending()
+        merging = self.window.bundles.importing() is not None
+        if not (pending or merging):
+            return
+        self.window.detail.source_edits.keep_typed()
+        unfinished = []
+        if pending:
+            unfinished.append("1 edit was saved" if pending == 1 else f"{pending} edits were saved")
+        if merging:
+            unfinished.append("the bundle import finished")
+        said = (stopper.said() or "Stopped.").rstrip(".")
+        message = f"{said} before {' and '.join(unfinished)} (a second signal)."
+        log.warning("%s", message)
+        print(f"claimdesk: {message}", file=sys.stderr, flush=True)
+        logging.shutdown()
+        # Not through the event loop: the writer's thread may wait minutes for the lock,
+        # and the interpreter would wait for it on exit.
+        os._exit(stopper.exit_code() or 1)
 
     def switch(self, path: Path | str | OpenedDesk) -> None:
         """Open `path` (created if new), a shared desk's address, or take over a desk the
         shared-desk dialog opened, in a fresh window; the old one closes on success."""
-        if self.window.writes.pending():
+        if self.window.writes.pending() or self.window.bundles.importing():
             if isinstance(path, OpenedDesk):
                 path.db.dispose()  # not switching: nobody else will close it
-            # Edits queued behind a bundle import go to the file they were made in.
+            # Edits queued behind a bundle import go to the file they were made in, and
+            # the window would not close before the import is merged.
             from PySide6.QtCore import QCoreApplication
 
+            if not self.window.writes.pending():
+                self.window.errors.known(
+                    QCoreApplication.translate(
+                        "RunningWindow",
+                        "A case bundle is still being imported. Switch databases once it "
+                        "is merged.",
+                    )
+                )
+                return
             self.window.errors.known(
                 QCoreApplication.translate(
                     "RunningWindow",

@@ -1,5 +1,7 @@
 """SIGTERM (`kill`, a logout) and Ctrl+C in the terminal close the window as its close
-button does: the explanation being typed and the queued edits are saved first.
+button does: the explanation being typed and the queued edits are saved first, an open
+source note's fields are kept as a draft (panels/source_drafts.py). A second
+one while the window still waits for them ends the run at once (`on_stop`'s `again`).
 
 Python's own handlers raise (KeyboardInterrupt, the commands' Terminated) in whatever
 Python code runs next, and in the window that is a Qt callback, most often the
@@ -29,13 +31,15 @@ def _note(_signum: int, _frame: FrameType | None) -> None:
 
 
 class StopOnSignal(QObject):
-    """From install() to uninstall(): SIGTERM and SIGINT call `stop` once, on the GUI thread."""
+    """From install() to uninstall(): SIGTERM and SIGINT call `stop` once, then `again` at
+    each further one, on the GUI thread."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         #: The first stopping signal received, if any.
         self.received: signal.Signals | None = None
         self._stop: Callable[[], None] | None = None
+        self._again: Callable[[], None] | None = None
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
         self._writer.setblocking(False)
@@ -44,9 +48,11 @@ class StopOnSignal(QObject):
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
         self._previous = {sig: signal.signal(sig, _note) for sig in EXIT_CODES}
 
-    def on_stop(self, stop: Callable[[], None]) -> None:
-        """Call `stop` on a stopping signal; at once if one came before there was a window."""
+    def on_stop(self, stop: Callable[[], None], again: Callable[[], None] | None = None) -> None:
+        """Call `stop` on a stopping signal; at once if one came before there was a window.
+        A second signal (Ctrl+C pressed again) calls `again`."""
         self._stop = stop
+        self._again = again
         if self.received is not None:
             stop()
 
@@ -57,10 +63,14 @@ class StopOnSignal(QObject):
         except OSError:  # nothing more to read
             return
         for number in numbers:
-            if number in EXIT_CODES and self.received is None:
+            if number not in EXIT_CODES:
+                continue
+            if self.received is None:
                 self.received = signal.Signals(number)
                 if self._stop is not None:
                     self._stop()
+            elif self._again is not None:
+                self._again()
 
     def exit_code(self) -> int | None:
         return None if self.received is None else EXIT_CODES[self.received]

@@ -37,7 +37,7 @@ from claimdesk.domain.evidence import Attachment, name_of
 from claimdesk.domain.urls import safe_url
 from claimdesk.gui.i18n import format_date, label
 from claimdesk.gui.models.row_model import RowCacheModel
-from claimdesk.gui.theme import ERROR_COLORS, MessageLabel
+from claimdesk.gui.theme import ERROR_COLORS, WARNING_COLORS, MessageLabel
 
 if TYPE_CHECKING:
     from claimdesk.gui.panels.evidence_actions import EvidenceActions
@@ -118,6 +118,11 @@ class SourceDialog(QDialog):
             form.addRow(self.tr("Files:"), self._files_box())
         self.error = MessageLabel(ERROR_COLORS, objectName="sourceError")
         form.addRow(self.error)
+        # Says that the fields hold what was typed before a stop (restore()).
+        self.restored = MessageLabel(WARNING_COLORS, objectName="sourceRestored")
+        self.restored.setWordWrap(True)
+        self.restored.hide()
+        form.addRow(self.restored)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -250,6 +255,46 @@ class SourceDialog(QDialog):
             note=self.note.toPlainText().strip(),
             stance=Stance(self.stance.currentData()),
         )
+
+    def fields(self) -> dict[str, Any]:
+        """The fields as typed (kept as a draft when the window is stopped)."""
+        return {
+            "url": self.url.text(),
+            "title": self.title_edit.text(),
+            "publisher": self.publisher.text(),
+            "accessed": self.accessed.date().toString(Qt.DateFormat.ISODate),
+            "stance": self.stance.currentData(),
+            "quote": self.quote.toPlainText(),
+            "note": self.note.toPlainText(),
+            "files": [str(path) for path in self.pending_files],
+        }
+
+    def restore(self, fields: dict[str, Any]) -> None:
+        """Show `fields` (a kept draft) in place of what the dialog opened with, saying so."""
+        self.url.setText(str(fields.get("url", "")))
+        self.title_edit.setText(str(fields.get("title", "")))
+        self.publisher.setText(str(fields.get("publisher", "")))
+        accessed = QDate.fromString(str(fields.get("accessed", "")), Qt.DateFormat.ISODate)
+        if accessed.isValid():
+            self.accessed.setDate(accessed)
+        stance = self.stance.findData(fields.get("stance"))
+        if stance >= 0:
+            self.stance.setCurrentIndex(stance)
+        self.quote.setPlainText(str(fields.get("quote", "")))
+        self.note.setPlainText(str(fields.get("note", "")))
+        if self.source is None and self.evidence is not None:
+            files = fields.get("files")
+            kept = files if isinstance(files, list) else []
+            # Files chosen then, still there: attached once the note is saved.
+            self.pending_files = [Path(str(f)) for f in kept if Path(str(f)).is_file()]
+            self.reload_files()
+        self.restored.setText(
+            self.tr(
+                "This is what you typed before ClaimDesk was stopped; it is stored when you "
+                "press Save."
+            )
+        )
+        self.restored.show()
 
     def _accept(self) -> None:
         d = self.draft()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog
 
 from claimdesk.domain import SourceDraft
 from claimdesk.gui.dialogs.source_dialog import SourceDialog
+from claimdesk.gui.panels.source_drafts import SourceNoteDrafts
 from claimdesk.services.changes import Changes
 
 if TYPE_CHECKING:
@@ -27,6 +28,64 @@ class SourceNoteEdits:
         #: Told (claim id, True) when a note dialog opens and (claim id, False) when it
         #: closes: on a shared desk the others see the claim being edited.
         self.on_editing: list[Callable[[int, bool], None]] = []
+        # Where a note's typed fields are kept when the window is stopped with its
+        # dialog open (the window sets it; None: not kept).
+        self.drafts: SourceNoteDrafts | None = None
+        # The open note dialog, its claim, its note (None: a new one) with the version
+        # it edits, and its fields as it opened.
+        self._open: tuple[SourceDialog, int, int | None, int | None, dict[str, object]] | None
+        self._open = None
+
+    def _opened(
+        self,
+        dialog: SourceDialog,
+        claim_id: int,
+        source_id: int | None,
+        version: int | None = None,
+    ) -> None:
+        """Offer back a draft kept for this note, then open the dialog."""
+        kept = None if self.drafts is None else self.drafts.kept(claim_id, source_id)
+        opened_with = dialog.fields()
+        if kept is not None:
+            handed = dialog.url.text()  # a web address from the clipboard
+            dialog.restore(kept)
+            if not dialog.url.text():
+                dialog.url.setText(handed)
+        self._open = (dialog, claim_id, source_id, version, opened_with)
+        dialog.open()
+        self._editing(claim_id, True)
+
+    def _closed(self, claim_id: int, source_id: int | None) -> None:
+        """The checker pressed Save or Cancel: a kept draft has been dealt with."""
+        self._open = None
+        if self.drafts is not None:
+            self.drafts.drop(claim_id, source_id)
+        self._editing(claim_id, False)
+
+    def keep_typed(self) -> None:
+        """The window closes with a note dialog open (a stop signal): keep its fields
+        as a draft if they differ from what it opened with. Nothing is stored as a note."""
+        if self._open is None or self.drafts is None:
+            return
+        dialog, claim_id, source_id, version, opened_with = self._open
+        fields = dialog.fields()
+        if not dialog.restored.isHidden() or fields != opened_with:
+            self.drafts.keep(claim_id, source_id, {**fields, "version": version})
+
+    def close_for_stop(self) -> None:
+        """The window closes over the open note dialog (a stop signal): keep what is typed,
+        then close the dialog as neither Save nor Cancel. Nothing is stored as a note, and
+        files attached or removed in it stay so (they were stored at once): Cancel's
+        take-back would start as the process ends and might not finish."""
+        if self._open is None:
+            return
+        self.keep_typed()
+        dialog, claim_id = self._open[0], self._open[1]
+        self._open = None
+        dialog.finished.disconnect()
+        self._editing(claim_id, False)
+        dialog.close()
+        dialog.deleteLater()
 
     def _editing(self, claim_id: int, now: bool) -> None:
         for hear in self.on_editing:
@@ -55,7 +114,7 @@ class SourceNoteEdits:
             self.pane.evidence.attach_paths(result[0], pending)
 
         def done(result: int) -> None:
-            self._editing(claim_id, False)
+            self._closed(claim_id, None)
             if result == QDialog.DialogCode.Accepted:
                 draft = dialog.draft()
                 pending.extend(dialog.pending_files)
@@ -69,8 +128,7 @@ class SourceNoteEdits:
             dialog.deleteLater()
 
         dialog.finished.connect(done)
-        dialog.open()
-        self._editing(claim_id, True)
+        self._opened(dialog, claim_id, None)
         return dialog
 
     def not_saved(self, exc: BaseException, draft: SourceDraft) -> None:
@@ -90,18 +148,23 @@ class SourceNoteEdits:
             return None
         dialog = SourceDialog(self.pane, source, self.pane.evidence)
         claim_id = self.pane.claim.id
+        kept = None if self.drafts is None else self.drafts.kept(claim_id, source.id)
+        # A kept draft was typed over the version then shown: a save made since by
+        # someone else is a conflict to settle, not overwritten.
+        version = source.version
+        if kept is not None and isinstance(kept.get("version"), int):
+            version = kept["version"]
 
         def done(result: int) -> None:
-            self._editing(claim_id, False)
+            self._closed(claim_id, source.id)
             if result == QDialog.DialogCode.Accepted:
-                self.pane.conflicts.save_source(source.id, dialog.draft(), source.version)
+                self.pane.conflicts.save_source(source.id, dialog.draft(), version)
             else:  # Cancel leaves the note as it was, its files too
                 self.pane.evidence.take_back(source.id, dialog.since)
             dialog.deleteLater()  # as in add_source
 
         dialog.finished.connect(done)
-        dialog.open()
-        self._editing(claim_id, True)
+        self._opened(dialog, claim_id, source.id, version)
         return dialog
 
     def source_id_at(self, row: int) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from claimdesk.gui.jobs import Job
 from claimdesk.gui.windows.host import WindowHelper, WindowParts
 from claimdesk.services.bundles import BundleExport, BundleImport, Bundles, Choice, ImportPlan
 
+log = logging.getLogger(__name__)
+
 FILTER = QT_TRANSLATE_NOOP("BundleActions", "ClaimDesk case bundle (*{suffix})")
 
 
@@ -27,6 +30,11 @@ class BundleActions(WindowHelper):
         #: Called when a bundle's fact-check library changed this desk's (the window
         #: hands in Checked before's refresh and background encoding).
         self.library_changed: Callable[[], object] = lambda: None
+        self._merging: Job | None = None
+
+    def importing(self) -> Job | None:
+        """The merge under way, if any: a write the window waits for before it closes."""
+        return self._merging
 
     def choose_export(self, everything: bool = False) -> None:
         scope = None if everything or self.host.article_id is None else [self.host.article_id]
@@ -98,6 +106,9 @@ class BundleActions(WindowHelper):
                 self.library_changed()  # the new entries are matched once encoded
             if result.article_ids and self.host.article_id is None:
                 self.host.show_article(result.article_ids[0])
+            if self.host.closing:  # the window closes once merged: no box left behind
+                log.info("bundle merged while the window closed: %s", result.summary())
+                return
             box = QMessageBox(
                 QMessageBox.Icon.Information,
                 self.tr("Case bundle imported"),
@@ -110,6 +121,14 @@ class BundleActions(WindowHelper):
             box.open()
 
         waiting = self.workbench.waiting
-        return self.jobs.run(
+        job = self.jobs.run(
             "import bundle", lambda _job: self.service.apply(plan, choices, waiting), done
         )
+        self._merging = job
+
+        def ended() -> None:
+            if self._merging is job:
+                self._merging = None
+
+        job.finished.connect(ended)
+        return job

@@ -46,6 +46,11 @@ class WindowHost(Protocol):
         """A short message in the status bar; an empty message clears it."""
         ...
 
+    @property
+    def closing(self) -> bool:
+        """The window was asked to close and waits for its writes to end first."""
+        ...
+
 
 class DialogHost(WindowHost, Protocol):
     """The window as its dialogs see it: settings also change the scale and the database."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,7 @@ from claimdesk.gui.panels.language_banner import LanguageBanner
 from claimdesk.gui.panels.library_view import LibraryView
 from claimdesk.gui.panels.pane_scroll import PaneScroll
 from claimdesk.gui.panels.review_bar import ReviewBar
+from claimdesk.gui.panels.source_drafts import SourceNoteDrafts
 from claimdesk.gui.screen_fit import resize_within_screen
 from claimdesk.gui.theme import apply_theme
 from claimdesk.gui.windows.article_opener import ArticleOpener
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
 
     #: The checker chose another (or a new) database file in the settings.
     databaseSwitchRequested = Signal(object)
+    # A close that waited for writes was tried again (closed, or waiting for the next).
+    closeRetried = Signal()
 
     def __init__(
         self, services: Services, settings: QSettings, log_file: Path | None = None
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         # Quick edits never block the window on the lock (gui/write_queue.py).
         self.writes = WriteQueue(self.workbench, self.errors.report, self.statusBar(), self)
         self._closing = False
+        self._close_waits = False
         self.article_id: int | None = None
         self.setWindowTitle("ClaimDesk")
         self.setAcceptDrops(True)
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         self.detail = DetailPane(self.workbench, self.errors, self.writes, jobs=self.jobs)
         self.detail.changed.connect(self.apply_changes)
         self.detail.notice.connect(self.show_status)
+        self.detail.source_edits.drafts = SourceNoteDrafts(self.settings, self.services.db.where)
 
         centre = QSplitter(Qt.Orientation.Vertical, objectName="centreSplitter")
         top = QWidget()
@@ -379,10 +384,35 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ closing
 
+    @property
+    def closing(self) -> bool:
+        return self._closing
+
+    def _unfinished_write(self) -> SignalInstance | None:
+        """What closing waits for: the queued edits, then a bundle merge under way."""
+        if self.writes.pending():
+            return self.writes.drained
+        merging = self.bundles.importing()
+        return None if merging is None else merging.finished
+
+    def _write_ended(self) -> None:
+        # After the write's own handlers (a merge's job says it ended before them).
+        QTimer.singleShot(0, self._close_again)
+
+    def _close_again(self) -> None:
+        self._close_waits = False
+        self.close()
+        self.closeRetried.emit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail.save_explanation()
-        if self.writes.pending():
-            # Queued edits are saved, never dropped: close again once they are.
+        # Only a stop signal closes the window over an open note dialog (the close
+        # button and Quit are blocked by it): what is typed there is kept, not stored.
+        self.detail.source_edits.keep_typed()
+        unfinished = self._unfinished_write()
+        if unfinished is not None:
+            # Queued edits and a bundle merge are saved, never dropped or left to the
+            # process's teardown: close again once they are.
             event.ignore()
             if not self._closing:
                 self._closing = True
@@ -390,8 +420,11 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(
                     self.tr("Saving your last changes; ClaimDesk closes when they are saved…")
                 )
-                self.writes.drained.connect(self.close, Qt.ConnectionType.SingleShotConnection)
+            if not self._close_waits:
+                self._close_waits = True
+                unfinished.connect(self._write_ended, Qt.ConnectionType.SingleShotConnection)
             return
+        self.detail.source_edits.close_for_stop()
         self.jobs.wait(5000)
         self.live.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
