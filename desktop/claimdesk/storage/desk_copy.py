@@ -87,17 +87,21 @@ class CopyCounts:
     #: no approval from the source: see copy_desk).
     demoted: int = 0
 
+    def _left(self, table: str) -> str:
+        """" (1 approval left for this desk's reviewers)" after the verdicts, if any."""
+        if table != "verdicts" or not self.demoted:
+            return ""
+        approvals = "1 approval" if self.demoted == 1 else f"{self.demoted} approvals"
+        return f" ({approvals} left for this desk's reviewers)"
+
     @property
     def total_added(self) -> int:
         return sum(self.added.values())
 
     def summary(self, verb: str) -> str:
         """"pushed 3 articles, 41 claims, …; 12 rows were already there"."""
-        parts = [label(t, n) for t, n in self.added.items() if n]
+        parts = [label(t, n) + self._left(t) for t, n in self.added.items() if n]
         done = f"{verb} {', '.join(parts)}" if parts else f"{verb} 0 new rows"
-        if self.demoted:
-            approvals = "1 approval" if self.demoted == 1 else f"{self.demoted} approvals"
-            done += f" ({approvals} left for this desk's reviewers)"
         present = sum(self.present.values())
         return f"{done}; {present} rows were already there." if present else f"{done}."
 
