@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.pg import PgServer
 from tests.services.test_desk_move import dump_of, source  # noqa: F401  (fixture)
+from tests.services.test_desk_push_review import _approve_in_file, shared  # noqa: F401
+from tests.storage.test_pg_app_role import _app_url
 from tests.test_cli import run
 
 
@@ -29,3 +32,18 @@ def test_push_and_pull_report_counts_and_a_refusal_is_one_line(
     assert refused.returncode == 2 and refused.stdout == ""
     assert refused.stderr.startswith("claimdesk: Nothing was pulled: ")
     assert len(refused.stderr.splitlines()) == 1 and "Traceback" not in refused.stderr
+
+
+def test_a_checkers_push_says_how_many_approvals_it_left_to_the_desk(
+    source: Path,  # noqa: F811
+    shared: str,  # noqa: F811
+    pg_server: PgServer,
+    data_dir: Path,
+) -> None:
+    _approve_in_file(source)
+    pushed = run("desk", "push", "--to", _app_url(pg_server, shared), "--db", str(source))
+    assert pushed.returncode == 0, pushed.stderr
+    assert "3 verdicts (1 approval left for this desk's reviewers)" in pushed.stdout
+    again = run("desk", "push", "--to", _app_url(pg_server, shared), "--db", str(source))
+    assert again.returncode == 0 and again.stdout.startswith("pushed 0 new rows; ")
+    assert "approval" not in again.stdout

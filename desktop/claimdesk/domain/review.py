@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from claimdesk.domain.clock import local
+from claimdesk.domain.clock import local, local_day
 
 
 class ReviewState(enum.StrEnum):
@@ -103,3 +103,13 @@ def review_summary(field: str, old: str | None, new: str | None) -> str:
     before, after = (ReviewState(v).label if v in set(ReviewState) else v or "none"
                      for v in (old, new))  # fmt: skip
     return f"Review: {before} → {after}"
+
+
+def approval_said(origin: str, reviewer: str | None, reviewed_at: datetime | None) -> str:
+    """How a claim's history signs an approval that came from elsewhere (a bundle, a desk
+    file): "bundle: approved by Ben on 2026-12-01", the day as this machine's local day of
+    the stored UTC time; at most 200 characters (claim_history.who)."""
+    who = f"{origin}: approved by {' '.join((reviewer or '').split()) or 'nobody'}"
+    if reviewed_at is not None:
+        who += f" on {local_day(reviewed_at):%Y-%m-%d}"
+    return who[:200]

@@ -31,8 +31,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimdesk.domain import ClaimStatus, HistoryField, LanguageSource, ReviewState
-from claimdesk.domain.clock import local_day, utc_now
-from claimdesk.domain.review import blank_name, name_key, same_checker
+from claimdesk.domain.clock import utc_now
+from claimdesk.domain.review import approval_said, blank_name, name_key, same_checker
 from claimdesk.exchange.bundle_file import BundleEvidence
 from claimdesk.exchange.records import BundleArticle, BundleClaim, BundleSource
 from claimdesk.importers.common import shorten
@@ -292,13 +292,9 @@ def _said_approved(session: Session, claim_id: int, c: BundleClaim, arrived: str
     v = c.verdict
     if v is None or v.review_state is not ReviewState.APPROVED:
         return
-    who = f"bundle: approved by {' '.join((v.reviewer or '').split()) or 'nobody'}"
-    if v.reviewed_at is not None:
-        who += f" on {local_day(v.reviewed_at):%Y-%m-%d}"  # stored UTC; said as a local day
+    who = approval_said("bundle", v.reviewer, v.reviewed_at)
     old = None if arrived == ReviewState.APPROVED.value else ReviewState.APPROVED.value
-    history_repo.add_entry(
-        session, claim_id, HistoryField.REVIEW, old, arrived, who[:200], utc_now()
-    )
+    history_repo.add_entry(session, claim_id, HistoryField.REVIEW, old, arrived, who, utc_now())
 
 
 def _new_source(s: BundleSource) -> SourceNoteRow:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from claimdesk.errors import KnownError
+from claimdesk.services.review import review_required
 from claimdesk.storage.db import open_database
 from claimdesk.storage.db_server import is_server_url
 from claimdesk.storage.desk_copy import CopyCounts, copy_desk
+from claimdesk.storage.review_repo import owns_desk
 
 
 class DeskMoveRefused(KnownError):
@@ -18,6 +22,17 @@ def _same(a: str | Path, b: str | Path) -> bool:
     if is_server_url(a) or is_server_url(b):
         return str(a) == str(b)
     return Path(a).expanduser().resolve() == Path(b).expanduser().resolve()
+
+
+def takes_approvals(target: Session) -> bool:
+    """Whether the target desk takes the approvals a moved desk carries as they are.
+
+    A desk file is SQLite, anyone can write "approved by <the desk's reviewer>" into it;
+    so a shared desk that requires review takes none from a checker's push: they arrive
+    as needs review, for its own reviewers. Its owner (who can already write anything
+    there) moves a whole desk, approvals and all; so does a desk file.
+    """
+    return owns_desk(target) or not review_required(target)
 
 
 def move(
@@ -37,7 +52,7 @@ def move(
     try:
         dst = open_database(target, backups)
         try:
-            return copy_desk(src, dst, verb)
+            return copy_desk(src, dst, verb, takes_approvals)
         finally:
             dst.dispose()
     finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,8 +20,12 @@ from sqlalchemy import (
 )
 from sqlalchemy import tuple_ as sql_tuple
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
 from sqlalchemy.schema import sort_tables
 
+from claimdesk.domain import HistoryField, ReviewState
+from claimdesk.domain.clock import utc_now
+from claimdesk.domain.review import approval_said
 from claimdesk.errors import DatabaseError
 from claimdesk.storage import fts, pgvector
 from claimdesk.storage.db import Database
@@ -79,6 +83,16 @@ class CopyCounts:
 
     added: dict[str, int] = field(default_factory=dict)
     present: dict[str, int] = field(default_factory=dict)
+    #: Verdicts the source marks approved that arrived as needs review (the target takes
+    #: no approval from the source: see copy_desk).
+    demoted: int = 0
+
+    def _left(self, table: str) -> str:
+        """" (1 approval left for this desk's reviewers)" after the verdicts, if any."""
+        if table != "verdicts" or not self.demoted:
+            return ""
+        approvals = "1 approval" if self.demoted == 1 else f"{self.demoted} approvals"
+        return f" ({approvals} left for this desk's reviewers)"
 
     @property
     def total_added(self) -> int:
@@ -86,7 +100,7 @@ class CopyCounts:
 
     def summary(self, verb: str) -> str:
         """"pushed 3 articles, 41 claims, …; 12 rows were already there"."""
-        parts = [label(t, n) for t, n in self.added.items() if n]
+        parts = [label(t, n) + self._left(t) for t, n in self.added.items() if n]
         done = f"{verb} {', '.join(parts)}" if parts else f"{verb} 0 new rows"
         present = sum(self.present.values())
         return f"{done}; {present} rows were already there." if present else f"{done}."
@@ -173,7 +187,11 @@ def _batches(source: Connection, table: Table) -> Iterator[list[Row]]:
         rows = [dict(r) for r in source.execute(after).mappings()]
 
 
-def _plan(table: Table, rows: list[Row], target: Connection) -> _Plan:
+def _plan(
+    table: Table, rows: list[Row], target: Connection, arriving: Callable[[Row], Row] | None
+) -> _Plan:
+    """What copying `rows` does; `arriving` gives a row as the target takes it (a verdict
+    whose approval it does not take): a target row equal to either form is already there."""
     pk = _key(table)
     plan = _Plan(table)
     found: dict[Any, Row] = {}
@@ -181,10 +199,11 @@ def _plan(table: Table, rows: list[Row], target: Connection) -> _Plan:
         for held in target.execute(select(table).where(pk.in_(chunk))).mappings():
             found[held[pk.name]] = dict(held)
     for row in rows:
+        taken = row if arriving is None else arriving(row)
         there = found.get(row[pk.name])
         if there is None:
-            plan.new.append(row)
-        elif there == row:
+            plan.new.append(taken)
+        elif there in (taken, row):
             plan.present += 1
         else:
             plan.clashes += 1
@@ -250,7 +269,12 @@ def _advance_sequences(
         )
 
 
-def copy_desk(source: Database, target: Database, verb: str = "copied") -> CopyCounts:
+def copy_desk(
+    source: Database,
+    target: Database,
+    verb: str = "copied",
+    takes_approvals: Callable[[Session], bool] | None = None,
+) -> CopyCounts:
     """Copy every row of `source` that `target` lacks, ids kept; all or nothing.
 
     Rows already on the target with the same id and content are left alone (copying
@@ -261,6 +285,12 @@ def copy_desk(source: Database, target: Database, verb: str = "copied") -> CopyC
 
     Rows move BATCH at a time inside one transaction on the target: a clash found in a
     late batch rolls back the batches written before it, so nothing is written still.
+
+    `takes_approvals`, asked on the target's session before any row moves, says whether
+    the target takes the source's approvals as they are. When it does not, a verdict the
+    source marks approved arrives as needs review (no reviewer, no time), its claim's
+    history saying what the source said ("desk push: approved by Ben on 2026-12-01"),
+    and a target row equal to that demoted verdict counts as already there.
     """
     order = tables()
     # One snapshot of a server desk others keep writing to (a file's read is one already).
@@ -279,18 +309,24 @@ def copy_desk(source: Database, target: Database, verb: str = "copied") -> CopyC
                 f"The desks {source.where} and {target.where} are at different schema "
                 "versions; open both with this ClaimDesk once, then try again."
             )
+        demoting = takes_approvals is not None and not takes_approvals(writing)
         if _only_seeded(dst, order):
             for table in (t for t in reversed(order) if t.name in _SEEDED):
                 dst.execute(delete(table))
         counts = CopyCounts()
         clashes: dict[str, int] = {}
+        demoted: list[Row] = []
         try:
             for table in order:
-                _copy_table(src, dst, table, counts, clashes)
+                arriving = _unapproved if demoting and table.name == "verdicts" else None
+                _copy_table(src, dst, table, counts, clashes, arriving, demoted)
             if clashes:
                 raise _refusal(clashes, source, target, verb)
             if dst.dialect.name == "postgresql":
                 _advance_sequences(dst, order, counts.added)
+            # After the sequences moved on: these entries draw new ids, not the source's.
+            _say_demoted(dst, demoted, verb)
+            counts.demoted = len(demoted)
         except _Unstorable as exc:
             raise DeskCopyRefused(
                 f"Nothing was {verb}: {exc.table} row {exc.key} of {source.where} holds "
@@ -316,14 +352,21 @@ def copy_desk(source: Database, target: Database, verb: str = "copied") -> CopyC
 
 
 def _copy_table(
-    src: Connection, dst: Connection, table: Table, counts: CopyCounts, clashes: dict[str, int]
+    src: Connection,
+    dst: Connection,
+    table: Table,
+    counts: CopyCounts,
+    clashes: dict[str, int],
+    arriving: Callable[[Row], Row] | None = None,
+    demoted: list[Row] | None = None,
 ) -> None:
     """Copy one table batch by batch; once any clash is known, only count the clashes
-    (the copy will be refused: writing more would be rolled back anyway)."""
+    (the copy will be refused: writing more would be rolled back anyway). Rows `arriving`
+    changed before they were written are added to `demoted` as the source had them."""
     name = table.name
     counts.added[name] = counts.present[name] = 0
     for rows in _batches(src, table):
-        plan = _plan(table, rows, dst)
+        plan = _plan(table, rows, dst, arriving)
         if plan.clashes:
             clashes[name] = clashes.get(name, 0) + plan.clashes
         if clashes:
@@ -333,8 +376,45 @@ def _copy_table(
                 _refuse_unstorable(table, plan.new)
             dst.execute(table.insert(), plan.new)
             _drop_trigger_copies(dst, plan)
+            if arriving is not None and demoted is not None:
+                key = _key(table).name
+                written = {r[key] for r in plan.new}
+                demoted.extend(r for r in rows if r[key] in written and arriving(r) is not r)
         counts.added[name] += len(plan.new)
         counts.present[name] += plan.present
+
+
+def _unapproved(row: Row) -> Row:
+    """A verdict as a target that takes no approval from its source stores it: an
+    approved one waits for the target's own review (the row itself when not approved)."""
+    if row["review_state"] != ReviewState.APPROVED.value:
+        return row
+    return {**row, "review_state": ReviewState.NEEDS_REVIEW.value, "reviewer": None,
+            "reviewed_at": None}  # fmt: skip
+
+
+def _say_demoted(target: Connection, verdicts: Sequence[Row], verb: str) -> None:
+    """A history entry per verdict whose approval was not taken, as a bundle's says it:
+    "Review: Approved → Needs review", signed "desk push: approved by Ben on 2026-12-01"."""
+    if not verdicts:
+        return
+    origin = {"pushed": "desk push", "pulled": "desk pull"}.get(verb, "desk copy")
+    history = Base.metadata.tables["claim_history"]
+    now = utc_now()
+    target.execute(
+        history.insert(),
+        [
+            {
+                "claim_id": v["claim_id"],
+                "at": now,
+                "who": approval_said(origin, v["reviewer"], v["reviewed_at"]),
+                "field": HistoryField.REVIEW.value,
+                "old": ReviewState.APPROVED.value,
+                "new": ReviewState.NEEDS_REVIEW.value,
+            }
+            for v in verdicts
+        ],
+    )
 
 
 class _Unstorable(Exception):

@@ -96,6 +96,23 @@ def login(session: Session) -> str | None:
     return str(session.scalar(text("SELECT current_user")))
 
 
+def owns_desk(session: Session) -> bool:
+    """Whether this session may already write anything on its desk: a desk file (whoever
+    opens it can edit it), or on a shared desk a login that is, or may act as, the role
+    owning the verdicts table (the owner who set the desk up; a superuser). A checker in
+    the claimdesk_app group owns nothing (packaging/sql/claimdesk_app_role.sql)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    return bool(
+        session.scalar(
+            text(
+                "SELECT pg_has_role(c.relowner, 'MEMBER') FROM pg_class c "
+                "WHERE c.oid = to_regclass('verdicts')"
+            )
+        )
+    )
+
+
 def author_login(session: Session, claim_id: int) -> str | None:
     """The login that last wrote the claim's verdict on a shared desk (VerdictRow)."""
     return session.scalar(select(VerdictRow.author_login).where(VerdictRow.claim_id == claim_id))

@@ -1,0 +1,178 @@
+"""`desk push` onto a shared desk that requires review takes no approval from the file.
+
+A desk file is SQLite: anyone can write "approved by <the desk's reviewer>" into it. Only
+the desk's owner (who can already write anything there) moves approvals as they are.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from claimdesk.domain import HistoryField, ReviewState
+from claimdesk.services import desk_move
+from claimdesk.services.workbench import Workbench
+from claimdesk.storage.db import open_database
+from claimdesk.storage.desk_copy import DeskCopyRefused
+from tests.pg import PgServer
+from tests.reports.casework import nlp
+from tests.services.test_desk_move import dump_of, source  # noqa: F401  (fixture)
+from tests.storage.test_pg_app_role import ANA, APP, BEN, _app_url, _grant
+
+#: What the file says, as a hand edit of it would: approved by Ben, noon UTC on Dec 1st.
+APPROVED_AT = datetime(2026, 12, 1, 12, 0)
+
+
+@pytest.fixture
+def shared(pg_server: PgServer) -> Iterator[str]:
+    """A shared desk its owner opened (review required: unset, on for a shared desk),
+    with the checkers' group, Ana's login in it, and the sequences' UPDATE granted to the
+    group, as an administrator lets checkers push (without it they cannot at all)."""
+    name = pg_server.create_database()
+    try:
+        open_database(pg_server.url(name)).dispose()
+        assert _grant(pg_server, name) == 0
+        pg_server.execute(f"GRANT UPDATE ON ALL SEQUENCES IN SCHEMA public TO {APP}", name)
+        yield name
+    finally:
+        pg_server.drop_database(name)
+        for role in (ANA, BEN, APP):
+            pg_server.execute(f"DROP ROLE IF EXISTS {role}")
+
+
+def _approve_in_file(path: Path) -> int:
+    """Mark the file's first verdict approved by Ben (an edit of the SQLite file)."""
+    con = sqlite3.connect(path)
+    try:
+        (claim,) = con.execute("SELECT claim_id FROM verdicts ORDER BY id LIMIT 1").fetchone()
+        con.execute(
+            "UPDATE verdicts SET review_state = 'approved', reviewer = 'Ben', reviewed_at = ? "
+            "WHERE claim_id = ?",
+            (APPROVED_AT.isoformat(sep=" "), claim),
+        )
+        con.commit()
+    finally:
+        con.close()
+    return int(claim)
+
+
+def _review_lines(url: str | Path, claim: int) -> list[tuple[str | None, str | None, str]]:
+    wb = Workbench(open_database(url), nlp())
+    try:
+        return [(h.old, h.new, h.who) for h in wb.history(claim) if h.field is HistoryField.REVIEW]
+    finally:
+        wb.db.dispose()
+
+
+def _verdict(url: str | Path, claim: int) -> tuple[ReviewState, str | None, datetime | None]:
+    wb = Workbench(open_database(url), nlp())
+    try:
+        verdict = wb.claim(claim).verdict
+        assert verdict is not None
+        return verdict.review_state, verdict.reviewer, verdict.reviewed_at
+    finally:
+        wb.db.dispose()
+
+
+def test_a_checker_pushing_onto_a_desk_that_requires_review_leaves_approvals_to_it(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+) -> None:
+    claim = _approve_in_file(source)
+    file_rows = dump_of(source)
+    counts = desk_move.push(source, _app_url(pg_server, shared))
+    owner = pg_server.url(shared)
+    assert _verdict(owner, claim) == (ReviewState.NEEDS_REVIEW, None, None)
+    said = [("approved", "needs_review", "desk push: approved by Ben on 2026-12-01")]
+    assert _review_lines(owner, claim) == said
+    summary = counts.summary("pushed")
+    assert ", 3 verdicts (1 approval left for this desk's reviewers), " in summary
+    assert "\n" not in summary
+    # Every other row arrived as the file has it, ids kept.
+    on_server = dump_of(owner)
+    assert on_server["claims"] == file_rows["claims"]
+    assert len(on_server["claim_history"]) == len(file_rows["claim_history"]) + 1
+    assert on_server["claim_history"][: len(file_rows["claim_history"])] == (
+        file_rows["claim_history"]
+    )
+    # The same file again: the demoted verdict is the same row; nothing new, nothing said.
+    again = desk_move.push(source, _app_url(pg_server, shared))
+    assert again.total_added == 0 and again.demoted == 0
+    assert again.summary("pushed").startswith("pushed 0 new rows; ")
+    assert "approval" not in again.summary("pushed")
+    assert dump_of(owner) == on_server
+
+
+def test_a_changed_verdict_still_refuses_the_whole_push(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+) -> None:
+    """The demoted row compares as the file's row demoted: another rating is a clash."""
+    claim = _approve_in_file(source)
+    desk_move.push(source, _app_url(pg_server, shared))
+    owner = pg_server.url(shared)
+    before = dump_of(owner)
+    con = sqlite3.connect(source)
+    try:
+        con.execute("UPDATE verdicts SET explanation = 'Rewritten.' WHERE claim_id = ?", (claim,))
+        con.commit()
+    finally:
+        con.close()
+    with pytest.raises(DeskCopyRefused, match=r"already holds 1 verdict \(table verdicts\)"):
+        desk_move.push(source, _app_url(pg_server, shared))
+    assert dump_of(owner) == before
+
+
+def test_the_desks_owner_moves_approvals_as_they_are(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+) -> None:
+    """The role owning the desk's tables can already write anything there: moving a whole
+    desk onto a new server keeps its approvals."""
+    claim = _approve_in_file(source)
+    owner = pg_server.url(shared)
+    counts = desk_move.push(source, owner)
+    assert _verdict(owner, claim) == (ReviewState.APPROVED, "Ben", APPROVED_AT)
+    assert counts.demoted == 0 and "approval" not in counts.summary("pushed")
+    assert dump_of(owner) == dump_of(source)
+
+
+def test_a_desk_that_does_not_require_review_takes_the_file_as_it_is(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+) -> None:
+    claim = _approve_in_file(source)
+    owner = pg_server.url(shared)
+    # The desk's setting under an id the file's settings do not use (ids are kept).
+    pg_server.execute(
+        "INSERT INTO settings (id, key, value) VALUES (1000, 'review_required', '0')", shared
+    )
+    counts = desk_move.push(source, _app_url(pg_server, shared))
+    assert counts.demoted == 0
+    assert _verdict(owner, claim) == (ReviewState.APPROVED, "Ben", APPROVED_AT)
+
+
+def test_onto_a_file_desk_approvals_are_kept(
+    source: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Onto a file desk (pull, or file to file) nothing changes, even where the desk that
+    arrives requires review."""
+    claim = _approve_in_file(source)
+    wb = Workbench(open_database(source), nlp())
+    try:
+        wb.set_review_required(True)
+    finally:
+        wb.db.dispose()
+    target = tmp_path / "other" / "desk.sqlite3"
+    counts = desk_move.push(source, target)
+    assert counts.demoted == 0
+    assert _verdict(target, claim) == (ReviewState.APPROVED, "Ben", APPROVED_AT)
