@@ -99,6 +99,21 @@ def window():
     shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
     return shown[0] if shown else None
 
+
+# Another ClaimDesk holding the desk's write lock for `seconds`, once it holds it; its pid
+# goes to `pid_file` for the test to end it.
+def hold_the_lock(seconds, pid_file=None):
+    import subprocess
+    code = ("import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+            "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); "
+            f"time.sleep({seconds}); c.execute('COMMIT')")
+    holder = subprocess.Popen([sys.executable, "-c", code, sys.argv[2] + "/claimdesk.sqlite3"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    if pid_file:
+        open(pid_file, "w").write(str(holder.pid))
+    holder.stdout.readline()
+    return holder
+
 {steps}
 
 faulthandler.dump_traceback_later(120, exit=True)  # a step that never comes: say where
@@ -155,21 +170,12 @@ def steps():
     assert explanations == ["Typed just before the stop."]
 
 
-#: Another ClaimDesk holding the desk's write lock for some seconds (run with the desk's path).
-_HOLD_THE_LOCK = (
-    "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
-    "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(8); c.execute('COMMIT')"
-)
-
-
 def test_sigterm_while_an_explanation_waits_for_the_lock_saves_it_then_ends(
     tmp_path: Path,
 ) -> None:
     """The explanation's write queues behind another ClaimDesk's; the window waits for
     it on closing, and the run ends once it is saved."""
-    steps = f"""
-import subprocess
-
+    steps = """
 def steps():
     while (w := window()) is None or not w.claims_panel.visible_claims():
         yield
@@ -179,11 +185,7 @@ def steps():
     QTest.keyClick(w.detail.rating, Qt.Key.Key_Down)
     while w.detail.claim.verdict is None or w.writes.pending():
         yield
-    holder = subprocess.Popen(
-        [sys.executable, "-c", {_HOLD_THE_LOCK!r}, sys.argv[2] + "/claimdesk.sqlite3"],
-        stdout=subprocess.PIPE, text=True,
-    )
-    holder.stdout.readline()
+    hold_the_lock(8)
     QTest.keyClicks(w.detail.explanation, "Saved once the lock is free.")
     os.kill(os.getpid(), signal.SIGTERM)
 """
@@ -238,16 +240,10 @@ def test_sigterm_during_a_bundle_import_lets_it_finish(tmp_path: Path) -> None:
             cwd=REPO, check=True, capture_output=True, timeout=120,
         )  # fmt: skip
     steps = f"""
-import subprocess, time
-HOLD = "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); " \\
-    "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(8); c.execute('COMMIT')"
-
 def steps():
     while (w := window()) is None or not w.claims_panel.visible_claims():
         yield
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, sys.argv[2] + "/claimdesk.sqlite3"],
-                              stdout=subprocess.PIPE, text=True)
-    holder.stdout.readline()  # another ClaimDesk is writing
+    hold_the_lock(8)  # another ClaimDesk is writing
     w.bundles.import_from({str(bundle)!r})
     while not any(job.name == "import bundle" for job in w.jobs.active()):
         yield
@@ -372,10 +368,6 @@ def test_a_second_ctrl_c_while_the_window_waits_for_a_write_ends_it_at_once(
     one line what was not saved. The desk is whole: that write never began."""
     holder_pid = tmp_path / "holder.pid"
     steps = f"""
-import subprocess, time
-HOLD = "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); " \\
-    "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(30); c.execute('COMMIT')"
-
 def steps():
     while (w := window()) is None or not w.claims_panel.visible_claims():
         yield
@@ -385,10 +377,7 @@ def steps():
     QTest.keyClick(w.detail.rating, Qt.Key.Key_Down)
     while w.detail.claim.verdict is None or w.writes.pending():
         yield
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, sys.argv[2] + "/claimdesk.sqlite3"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    open({str(holder_pid)!r}, "w").write(str(holder.pid))
-    holder.stdout.readline()
+    hold_the_lock(30, {str(holder_pid)!r})
     QTest.keyClicks(w.detail.explanation, "Lost to the second Ctrl+C.")
     os.kill(os.getpid(), signal.SIGINT)
     while not w.writes.pending():
@@ -433,17 +422,10 @@ def test_a_second_sigterm_during_a_bundle_import_ends_it_and_merges_nothing(
         )  # fmt: skip
     holder_pid = tmp_path / "holder.pid"
     steps = f"""
-import subprocess
-HOLD = "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); " \\
-    "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(30); c.execute('COMMIT')"
-
 def steps():
     while (w := window()) is None or not w.claims_panel.visible_claims():
         yield
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, sys.argv[2] + "/claimdesk.sqlite3"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    open({str(holder_pid)!r}, "w").write(str(holder.pid))
-    holder.stdout.readline()
+    hold_the_lock(30, {str(holder_pid)!r})
     w.bundles.import_from({str(bundle)!r})
     while w.bundles.importing() is None:
         yield
