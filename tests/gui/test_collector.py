@@ -41,3 +41,29 @@ def test_a_worker_thread_never_collects_the_windows_garbage(qtbot, make_window) 
     assert collected_by == [False]  # the worker thread freed nothing of ours
     qtbot.waitUntil(lambda: gone() is None, timeout=5_000)  # the GUI thread's timer did
     assert QThread.currentThread() is QApplication.instance().thread()
+
+
+def test_loading_the_language_model_leaves_automatic_collection_off(qtbot, make_window) -> None:
+    """spaCy reads its model through srsly, whose msgpack loads switch automatic collection
+    off and back on whatever it was: after a load (on a worker thread, in the app) any
+    thread could collect the window's garbage again."""
+    from claimdesk.nlp.pipeline import load_pipeline
+
+    make_window()
+    assert not gc.isenabled()
+    loaded = load_pipeline()
+    assert not loaded.limited  # the real model, read from its msgpack files
+    assert not gc.isenabled()
+
+
+def test_outside_a_window_loading_the_model_leaves_collection_as_it_was() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import gc; from claimdesk.nlp.pipeline import load_pipeline; "
+        "load_pipeline(); print(gc.isenabled())"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=300, check=True).stdout  # fmt: skip
+    assert out.split() == ["True"]

@@ -14,6 +14,8 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from claimdesk.nlp import collection
+
 #: How often the GUI thread looks whether a collection is due.
 INTERVAL_MS = 250
 
@@ -48,4 +50,4 @@ def install() -> None:
     if app is None or app.findChild(GuiCollector, "guiCollector") is not None:
         return
     GuiCollector(app)
-    gc.disable()
+    collection.keep_off()  # and no library's read switches it back on (nlp/collection.py)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimdesk.nlp.collection import guard_model_reads
 from claimdesk.nlp.pos_rules import trim_for_extraction
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def load_pipeline(names: Sequence[str] = DEFAULT_MODELS) -> LoadedPipeline:
     import spacy
 
     _register_sound_edges()
+    guard_model_reads()  # reading it must not switch a window's collection back on
     for name in names:
         try:
             nlp = spacy.load(name)
