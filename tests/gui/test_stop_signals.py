@@ -153,6 +153,22 @@ def _drive_beside_the_holder(
     return data, code, err, time.monotonic() - started
 
 
+def _bundle_of_another_report(tmp_path: Path, more: str = "") -> tuple[Path, Path]:
+    """(a case bundle, the data folder it came from) of the seed's body under another
+    title, `more` after it, made by the command line as a checker would."""
+    other = tmp_path / "other.txt"
+    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+    other.write_text(f"Another report\n{body}{more}", "utf-8")
+    source = tmp_path / "source"
+    bundle = tmp_path / "case.claimdesk"
+    for command in (["import", str(other)], ["bundle", "export", "-o", str(bundle)]):
+        subprocess.run(
+            [sys.executable, "-m", "claimdesk", *command, "--data-dir", str(source)],
+            cwd=REPO, check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    return bundle, source
+
+
 def _ended_quietly_by_sigterm(code: int, err: str) -> None:
     assert "Traceback" not in err and "Error calling" not in err, err
     assert code == 143, err
@@ -243,16 +259,7 @@ def steps():
 def test_sigterm_during_a_bundle_import_lets_it_finish(tmp_path: Path) -> None:
     """The import waits for another ClaimDesk's write lock, longer than the window waits
     for jobs on closing; SIGTERM comes meanwhile: the bundle is still merged, whole."""
-    other = tmp_path / "other.txt"
-    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
-    other.write_text(f"Another report\n{body}\n\nA later poll said 40 percent agreed.", "utf-8")
-    source = tmp_path / "source"
-    bundle = tmp_path / "case.claimdesk"
-    for command in (["import", str(other)], ["bundle", "export", "-o", str(bundle)]):
-        subprocess.run(
-            [sys.executable, "-m", "claimdesk", *command, "--data-dir", str(source)],
-            cwd=REPO, check=True, capture_output=True, timeout=120,
-        )  # fmt: skip
+    bundle, source = _bundle_of_another_report(tmp_path, "\n\nA later poll said 40 percent agreed.")
     steps = f"""
 def steps():
     while (w := window()) is None or not w.claims_panel.visible_claims():
@@ -419,16 +426,7 @@ def test_a_second_sigterm_during_a_bundle_import_ends_it_and_merges_nothing(
 ) -> None:
     """The window waits for the import, which waits for another ClaimDesk's lock; a
     second SIGTERM ends the run at once: the import's transaction never began."""
-    other = tmp_path / "other.txt"
-    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
-    other.write_text(f"Another report\n{body}", "utf-8")
-    source = tmp_path / "source"
-    bundle = tmp_path / "case.claimdesk"
-    for command in (["import", str(other)], ["bundle", "export", "-o", str(bundle)]):
-        subprocess.run(
-            [sys.executable, "-m", "claimdesk", *command, "--data-dir", str(source)],
-            cwd=REPO, check=True, capture_output=True, timeout=120,
-        )  # fmt: skip
+    bundle, _source = _bundle_of_another_report(tmp_path)
     holder_pid = tmp_path / "holder.pid"
     steps = f"""
 def steps():
