@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtGui import QGuiApplication
@@ -41,10 +41,10 @@ class SourceNoteEdits:
         dialog: SourceDialog,
         claim_id: int,
         source_id: int | None,
-        version: int | None = None,
+        version: int | None,
+        kept: dict[str, Any] | None,
     ) -> None:
-        """Offer back a draft kept for this note, then open the dialog."""
-        kept = None if self.drafts is None else self.drafts.kept(claim_id, source_id)
+        """Offer back `kept` (the draft kept for this note, if any), then open the dialog."""
         opened_with = dialog.fields()
         if kept is not None:
             handed = dialog.url.text()  # a web address from the clipboard
@@ -54,6 +54,9 @@ class SourceNoteEdits:
         self._open = (dialog, claim_id, source_id, version, opened_with)
         dialog.open()
         self._editing(claim_id, True)
+
+    def _kept(self, claim_id: int, source_id: int | None) -> dict[str, Any] | None:
+        return None if self.drafts is None else self.drafts.kept(claim_id, source_id)
 
     def _closed(self, claim_id: int, source_id: int | None) -> None:
         """The checker pressed Save or Cancel: a kept draft has been dealt with."""
@@ -128,7 +131,7 @@ class SourceNoteEdits:
             dialog.deleteLater()
 
         dialog.finished.connect(done)
-        self._opened(dialog, claim_id, None)
+        self._opened(dialog, claim_id, None, None, self._kept(claim_id, None))
         return dialog
 
     def not_saved(self, exc: BaseException, draft: SourceDraft) -> None:
@@ -148,7 +151,7 @@ class SourceNoteEdits:
             return None
         dialog = SourceDialog(self.pane, source, self.pane.evidence)
         claim_id = self.pane.claim.id
-        kept = None if self.drafts is None else self.drafts.kept(claim_id, source.id)
+        kept = self._kept(claim_id, source.id)
         # A kept draft was typed over the version then shown: a save made since by
         # someone else is a conflict to settle, not overwritten.
         version = source.version
@@ -164,7 +167,7 @@ class SourceNoteEdits:
             dialog.deleteLater()  # as in add_source
 
         dialog.finished.connect(done)
-        self._opened(dialog, claim_id, source.id, version)
+        self._opened(dialog, claim_id, source.id, version, kept)
         return dialog
 
     def source_id_at(self, row: int) -> int | None:
