@@ -10,10 +10,32 @@ from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.transcripts import line_speaker
 from tests.nlp.speaker_cases import Case, speaker_of
 
+_INTERVIEW = (
+    "Defence deal\nThe November 4 issue of the Daily Courier published an interview with "
+    "Gáspár Várkonyi, the government commissioner responsible for defence, in which the deal "
+    "was announced.\nVárkonyi said the bid won after long talks. He said he expects no delays "
+    "over the sale. Later the commissioner stated the purchase was financed by a loan.")
+
 CAUSES: list[Case] = [
+    # A name the tagger took for a body, set off by a person's role, is a person's: its
+    # surname, "he" and "the commissioner" after it are that person.
+    (_INTERVIEW, "Várkonyi said", "Gáspár Várkonyi"),
+    (_INTERVIEW, "He said he expects", "Gáspár Várkonyi"),
+    (_INTERVIEW, "Later the commissioner", "Gáspár Várkonyi"),
+    # A comma that closes the subject's apposition is no sign of an inverted quotation:
+    # the one announcing is the subject, not the one announced.
+    ("Running mate\nYesterday, Joe Biden, the party's presumptive nominee for President of the "
+     "United States, announced Kamala Harris as his choice for running mate.",
+     "Yesterday, Joe", "Joe Biden"),
 ]
 
 GUARDS: list[Case] = [
+    # A company set off by what it makes stays a company.
+    ("Mergers\nNorthfield Dynamics, the maker of the engines, said profits rose.",
+     "Northfield Dynamics", "Northfield Dynamics"),
+    # After a real quotation the name after the verb is still the speaker.
+    ("Vote\n\"We will win this seat,\" said Senator Dale Whitcombe on Friday.",
+     "\"We will", "Dale Whitcombe"),
 ]
 
 

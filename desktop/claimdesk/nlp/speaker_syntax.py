@@ -21,6 +21,7 @@ _SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Prepositions that give a clause's source document: "in a statement by X", "by X's report".
 _DOCUMENT_PREPS = frozenset({"in", "by"})
 _ANNOUNCE = frozenset({"announce", "announces", "announced", "announcing"})
+_TELL = frozenset({"tell", "tells", "told"})
 #: What one announces by leaving: "announced his resignation" reports an act.
 _LEAVING = frozenset({"resignation", "retirement"})
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
@@ -234,6 +235,12 @@ def subject(verb: Token) -> Token | None:
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     inverted = verb.i > 0 and verb.doc[verb.i - 1].is_punct and verb.tag_ in {"VBD", "VBZ", "VBP"}
+    if inverted and (verb.lower_ in _TELL or any(
+            s.i < verb.i and s.right_edge.i == verb.i - 1 and s.ent_type_ in _SOURCE_ENTS
+            for s in subjects)):
+        # "Joe Biden, the party's nominee, announced Kamala Harris as…": the comma closes
+        # the subject's apposition, no quotation; and whom one "told" is the listener.
+        inverted = False
     if inverted and all(s.i < verb.i for s in subjects):
         # "…,” said a tenant using…": the inverted subject parsed as the object; a person's
         # name may stand further off, behind a title ("tweeted former bank executive X"),
