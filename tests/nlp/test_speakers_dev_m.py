@@ -27,6 +27,14 @@ CAUSES: list[Case] = [
     ("Running mate\nYesterday, Joe Biden, the party's presumptive nominee for President of the "
      "United States, announced Kamala Harris as his choice for running mate.",
      "Yesterday, Joe", "Joe Biden"),
+    # A memo or letter speaks for whoever posted or sent it; a court's opinion for the court.
+    ("Hearing off\nAccording to a memo posted online by Senator Dale Whitcombe, the Senate "
+     "cancelled its hearing.", "According to a memo", "Dale Whitcombe"),
+    ("Ruling\nThe opinion of the Court, released on Wednesday, read in part, \"The oath is "
+     "void.\"", "The opinion", "Court"),
+    # "affirmed" states something.
+    ("New governor\nIn a post on her account, then-Secretary Ortiz affirmed her willingness "
+     "to accept the role.", "In a post", "Ortiz"),
 ]
 
 GUARDS: list[Case] = [
@@ -36,6 +44,9 @@ GUARDS: list[Case] = [
     # After a real quotation the name after the verb is still the speaker.
     ("Vote\n\"We will win this seat,\" said Senator Dale Whitcombe on Friday.",
      "\"We will", "Dale Whitcombe"),
+    # A report of an event is about it, not by it.
+    ("Blaze\nAccording to a report of a fire at the Northfield depot, two sheds burned.",
+     "According to a report", None),
 ]
 
 

@@ -66,6 +66,7 @@ REPORTING_VERBS = words(
     react reacts reacted mention mentions mentioned
     speculate speculates speculated hypothesize hypothesizes hypothesized hypothesise
     hypothesises hypothesised theorize theorizes theorized theorise theorises theorised
+    affirm affirms affirmed reaffirm reaffirms reaffirmed
     """
 ) | SPEECH_ACTS
 # Verbs that state something only with a certain object, by surface form (the pipeline
@@ -390,7 +391,8 @@ DATA_NOUNS = words(
     projections projection guidelines post posts tweet tweets filing filings decree
     decrees schedule schedules timetable investigation investigations lawsuit lawsuits
     complaint complaints petition petitions release releases database databases polling
-    results decision decisions warning warnings
+    results decision decisions warning warnings memo memos memorandum letter letters
+    opinion
     """
 )
 

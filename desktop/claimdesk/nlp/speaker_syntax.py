@@ -432,6 +432,12 @@ def source(noun: Token) -> Token:
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
+        if tok.lower_ == "of" and tok.head.i == noun.i:
+            # "the opinion of the Court", "a statement of the ministry": its author (but
+            # "a report of a fire" is about the fire).
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in {"ORG", "PERSON"} or obj.lower_ in _COURTS):
+                return obj
     return noun
 
 
