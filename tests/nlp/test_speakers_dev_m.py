@@ -35,6 +35,11 @@ CAUSES: list[Case] = [
     # "affirmed" states something.
     ("New governor\nIn a post on her account, then-Secretary Ortiz affirmed her willingness "
      "to accept the role.", "In a post", "Ortiz"),
+    # "citing" gives the reason its subject stated; "ascribed" a statement's cause.
+    ("Vote delayed\nGovernor Rhian Pugh postponed the vote, citing the risk to voters.",
+     "Governor Rhian", "Rhian Pugh"),
+    ("Judge dies\nThe Northfield Supreme Court released a statement on Tuesday. The "
+     "statement ascribed his death to a stroke.", "The statement", "Northfield Supreme Court"),
 ]
 
 GUARDS: list[Case] = [
@@ -47,6 +52,14 @@ GUARDS: list[Case] = [
     # A report of an event is about it, not by it.
     ("Blaze\nAccording to a report of a fire at the Northfield depot, two sheds burned.",
      "According to a report", None),
+    # A vote that confirms a nominee fills an office: no statement.
+    ("Governor\nThe Northfield House of Representatives confirmed him on Friday, but the "
+     "Senate did not.", "The Northfield", None),
+    ("Governor\nThe Northfield Senate confirmed her nomination on Friday.", "The Northfield",
+     None),
+    # Confirming that something is so still is one.
+    ("Governor\nThe Northfield Senate confirmed the vote would be held on Friday.",
+     "The Northfield", "Northfield Senate"),
 ]
 
 

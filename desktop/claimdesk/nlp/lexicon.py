@@ -66,7 +66,7 @@ REPORTING_VERBS = words(
     react reacts reacted mention mentions mentioned
     speculate speculates speculated hypothesize hypothesizes hypothesized hypothesise
     hypothesises hypothesised theorize theorizes theorized theorise theorises theorised
-    affirm affirms affirmed reaffirm reaffirms reaffirmed
+    affirm affirms affirmed reaffirm reaffirms reaffirmed ascribe ascribes ascribed citing
     """
 ) | SPEECH_ACTS
 # Verbs that state something only with a certain object, by surface form (the pipeline

@@ -22,6 +22,10 @@ _SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _DOCUMENT_PREPS = frozenset({"in", "by"})
 _ANNOUNCE = frozenset({"announce", "announces", "announced", "announcing"})
 _TELL = frozenset({"tell", "tells", "told"})
+_CONFIRM = frozenset({"confirm", "confirms", "confirmed", "confirming"})
+#: What a vote confirms when it fills an office: no statement to check.
+_APPOINTED = frozenset({"nomination", "nominations", "appointment", "appointments", "nominee",
+                        "nominees"})
 #: What one announces by leaving: "announced his resignation" reports an act.
 _LEAVING = frozenset({"resignation", "retirement"})
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
@@ -67,6 +71,10 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
         return False  # "Congress denied funding": a refusal, not a denial
     if low in _ANNOUNCE and any(c.dep_ == "dobj" and c.lower_ in _LEAVING for c in tok.children):
         return False  # "announced his resignation": an act, no statement to check
+    if low in _CONFIRM and not any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) and any(
+            c.dep_ == "dobj" and (c.lower_ in _APPOINTED or c.ent_type_ == "PERSON"
+                                  or c.lower_ in {"him", "her", "them"}) for c in tok.children):
+        return False  # "the House confirmed him", "confirmed her nomination": an appointment
     if any((c.dep_ == "neg" and low not in lx.EVIDENCE_VERBS)
            or (c.dep_ == "advmod" and c.lower_ in lx.FALSELY) for c in tok.children):
         return False  # "has not commented"; "falsely claimed": the writer's refutation
