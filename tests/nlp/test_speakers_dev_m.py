@@ -40,6 +40,9 @@ CAUSES: list[Case] = [
      "Governor Rhian", "Rhian Pugh"),
     ("Judge dies\nThe Northfield Supreme Court released a statement on Tuesday. The "
      "statement ascribed his death to a stroke.", "The statement", "Northfield Supreme Court"),
+    # One who cites something states it.
+    ("Chimps\nDirector Sara Quinlan cited improvements to the care of research chimpanzees.",
+     "Director Sara", "Sara Quinlan"),
 ]
 
 GUARDS: list[Case] = [
@@ -60,6 +63,8 @@ GUARDS: list[Case] = [
     # Confirming that something is so still is one.
     ("Governor\nThe Northfield Senate confirmed the vote would be held on Friday.",
      "The Northfield", "Northfield Senate"),
+    # One cited for an offence says nothing.
+    ("Fine\nThe driver was cited for speeding on the bridge.", "The driver", None),
 ]
 
 

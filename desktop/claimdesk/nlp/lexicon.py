@@ -67,6 +67,7 @@ REPORTING_VERBS = words(
     speculate speculates speculated hypothesize hypothesizes hypothesized hypothesise
     hypothesises hypothesised theorize theorizes theorized theorise theorises theorised
     affirm affirms affirmed reaffirm reaffirms reaffirmed ascribe ascribes ascribed citing
+    cite cites cited
     """
 ) | SPEECH_ACTS
 # Verbs that state something only with a certain object, by surface form (the pipeline
