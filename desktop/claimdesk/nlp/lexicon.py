@@ -22,6 +22,7 @@ RAISING_VERBS = words(
 # importance of…"): the sentence is the speaker's, but no quotation (claim type).
 SPEECH_ACTS = words(
     """
+    cite cites cited citing ascribe ascribes ascribed
     underscore underscores underscored reiterate reiterates reiterated reaffirm
     reaffirms reaffirmed outline outlines outlined highlight highlights highlighted
     recount recounts recounted denounce denounces denounced denouncing praise praises
@@ -66,6 +67,7 @@ REPORTING_VERBS = words(
     react reacts reacted mention mentions mentioned
     speculate speculates speculated hypothesize hypothesizes hypothesized hypothesise
     hypothesises hypothesised theorize theorizes theorized theorise theorises theorised
+    affirm affirms affirmed
     """
 ) | SPEECH_ACTS
 # Verbs that state something only with a certain object, by surface form (the pipeline
@@ -390,7 +392,8 @@ DATA_NOUNS = words(
     projections projection guidelines post posts tweet tweets filing filings decree
     decrees schedule schedules timetable investigation investigations lawsuit lawsuits
     complaint complaints petition petitions release releases database databases polling
-    results decision decisions warning warnings
+    results decision decisions warning warnings memo memos memorandum letter letters
+    opinion
     """
 )
 

@@ -211,9 +211,20 @@ class NameBook:
         return "m" if first in lx.MALE_NAMES else None
 
 
+def _role_apposed(span: Span) -> bool:
+    """ "Gáspár Maróth, the government commissioner for defence", the name tagged a body or
+    a place: a name of two or three capitalised words set off by a person's role is a person's."""
+    if span.label_ == "PERSON" or not 2 <= len(span) <= 3 or span[0].lower_ in lx.DETERMINERS:
+        return False
+    if any(not t.is_title or not t.is_alpha or t.lower_ in lx.ORG_WORDS for t in span):
+        return False
+    return any(c.dep_ == "appos" and c.i >= span.end and c.tag_ == "NN"
+               and c.lower_ in lx.PERSON_NOUNS for c in span.root.children)
+
+
 def person_entity(ent: Span) -> bool:
     """A person's name, even when the tagger calls it a place ("Kemi Badenoch", GPE)."""
-    if ent.label_ == "PERSON" or glued_person(ent) is not None:
+    if ent.label_ == "PERSON" or glued_person(ent) is not None or _role_apposed(ent):
         return True
     return ent.label_ in ENTITY_KINDS and entity_kind(ent, ent.text) is SpeakerKind.PERSON
 

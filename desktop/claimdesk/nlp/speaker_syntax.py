@@ -21,6 +21,11 @@ _SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Prepositions that give a clause's source document: "in a statement by X", "by X's report".
 _DOCUMENT_PREPS = frozenset({"in", "by"})
 _ANNOUNCE = frozenset({"announce", "announces", "announced", "announcing"})
+_TELL = frozenset({"tell", "tells", "told"})
+_CONFIRM = frozenset({"confirm", "confirms", "confirmed", "confirming"})
+#: What a vote confirms when it fills an office: no statement to check.
+_APPOINTED = frozenset({"nomination", "nominations", "appointment", "appointments", "nominee",
+                        "nominees"})
 #: What one announces by leaving: "announced his resignation" reports an act.
 _LEAVING = frozenset({"resignation", "retirement"})
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
@@ -66,6 +71,10 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
         return False  # "Congress denied funding": a refusal, not a denial
     if low in _ANNOUNCE and any(c.dep_ == "dobj" and c.lower_ in _LEAVING for c in tok.children):
         return False  # "announced his resignation": an act, no statement to check
+    if low in _CONFIRM and not any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) and any(
+            c.dep_ == "dobj" and (c.lower_ in _APPOINTED or c.ent_type_ == "PERSON"
+                                  or c.lower_ in {"him", "her", "them"}) for c in tok.children):
+        return False  # "the House confirmed him", "confirmed her nomination": an appointment
     if any((c.dep_ == "neg" and low not in lx.EVIDENCE_VERBS)
            or (c.dep_ == "advmod" and c.lower_ in lx.FALSELY) for c in tok.children):
         return False  # "has not commented"; "falsely claimed": the writer's refutation
@@ -234,6 +243,12 @@ def subject(verb: Token) -> Token | None:
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     inverted = verb.i > 0 and verb.doc[verb.i - 1].is_punct and verb.tag_ in {"VBD", "VBZ", "VBP"}
+    if inverted and (verb.lower_ in _TELL or any(
+            s.i < verb.i and s.right_edge.i == verb.i - 1 and s.ent_type_ in _SOURCE_ENTS
+            for s in subjects)):
+        # "Joe Biden, the party's nominee, announced Kamala Harris as…": the comma closes
+        # the subject's apposition, no quotation; and whom one "told" is the listener.
+        inverted = False
     if inverted and all(s.i < verb.i for s in subjects):
         # "…,” said a tenant using…": the inverted subject parsed as the object; a person's
         # name may stand further off, behind a title ("tweeted former bank executive X"),
@@ -424,6 +439,12 @@ def source(noun: Token) -> Token:
         if tok.lower_ in {"by", "from"} and tok.dep_ in {"agent", "prep"}:
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is not None:
+                return obj
+        if tok.lower_ == "of" and tok.head.i == noun.i:
+            # "the opinion of the Court", "a statement of the ministry": its author (but
+            # "a report of a fire" is about the fire).
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in {"ORG", "PERSON"} or obj.lower_ in _COURTS):
                 return obj
     return noun
 

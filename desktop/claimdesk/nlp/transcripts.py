@@ -41,7 +41,11 @@ _SIGNATURE = re.compile(
 # party, "[V]" (virtual) and office are no part of the speaker's name.
 # Older Hansard writes the styles with a full stop ("Mr. Christopher Chope (Christchurch)
 # (Con):") and opens a tabled question with its number ("10. Dr. Vincent Cable (Twickenham):").
-_STYLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?"
+# Members who held a rank sit by it in older Hansard ("Lieut.-Colonel Moore-Brabazon:",
+# "Captain Crookshank:", "Vice-Admiral Taylor:").
+_RANK = (r"(?:(?:Lieut|Lieutenant)\.?-(?:Colonel|Commander|General)|(?:Major|Brigadier)-General"
+         r"|(?:Rear|Vice)-Admiral|Air\sCommodore|Brigadier|Colonel|Commander|Captain|Major)")
+_STYLE = rf"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?|{_RANK})"
 _NUMBER = r"(?:\d{1,3}\.\s+)?"
 _MEMBER = re.compile(
     rf"{_NUMBER}(?:(?P<style>{_STYLE})\s+)?(?P<name>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,3}})"
@@ -54,10 +58,11 @@ _OFFICE = re.compile(
 # A later turn by style and surname, or by office alone: "Mr. Dobson:", "Mr Speaker:",
 # "The Secretary of State for Health:" (the office's holder, if a turn named them).
 # Older pages give initials and the tabled question's number ("31. Mr. A. Edward Davies:"),
+# and now and then lose the space after a style ("Lieut.-ColonelMoore-Brabazon:"),
 # and peers sit by their title ("Earl of Dalkeith:", "Lord Hunt of Kings Heath:").
 _INITIALS = r"(?:[A-Z]\.\s?)*"
 _STYLED = re.compile(
-    rf"{_NUMBER}(?P<style>{_STYLE})\s+(?P<name>{_INITIALS}{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}"
+    rf"{_NUMBER}(?P<style>{_STYLE})\s*(?P<name>{_INITIALS}{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}"
     rf"(?:\sof\s{_TITLE_WORD}(?:\s{_TITLE_WORD})?)?)\s?:[ \t]+(?=\S)"
 )
 _PEER = re.compile(
