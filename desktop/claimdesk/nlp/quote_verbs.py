@@ -74,9 +74,17 @@ def verb_after(ctx: Context, q: Quotation, following: bool = False) -> Token | N
             return None  # "…” while the minister wrote…": another clause, another speaker
         if syn.is_reporting(tok, bool(ctx.quotations)) or syn.inverted_verb(tok, closing.end):
             return tok
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and not _title_word(tok):
             return None  # "“…” The minister left the room, saying…"
     return None
+
+
+def _title_word(tok: Token) -> bool:
+    """ "Caloundra coach Geoff Ingram": a role word between a name and a person's name,
+    which the parser may take for a verb."""
+    doc = tok.doc
+    return (0 < tok.i < len(doc) - 1 and tok.is_lower and doc[tok.i - 1].pos_ == "PROPN"
+            and doc[tok.i + 1].ent_type_ == "PERSON")
 
 def verb_before(ctx: Context, q: Quotation) -> Token | None:
     """The last reporting verb before a quotation's opening mark in its sentence."""

@@ -281,6 +281,8 @@ def subject(verb: Token) -> Token | None:
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and (named := _set_off_person(verb)) is not None:
         subjects = [named]
+    if not subjects and (named := _name_after_quote(verb)) is not None:
+        subjects = [named]
     if not subjects:
         return None
     # "…,” said US vice-president Kamala Harris: both "vice" and "Harris" are subjects.
@@ -400,6 +402,27 @@ def _set_off_person(verb: Token) -> Token | None:
     while first > 0 and doc[first - 1].ent_type_ == "PERSON":
         first -= 1
     return doc[name] if doc[first].is_sent_start or doc[first - 1].text == "," else None
+
+
+_CLOSING = frozenset({'"', "”", "’", "'", "''"})
+
+
+def _name_after_quote(verb: Token) -> Token | None:
+    """ "“…”, Caloundra coach Geoff Ingram said.": a person named right before the verb
+    that closes a quotation, its title words parsed as anything ("coach" as a verb)."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].ent_type_ != "PERSON":
+        return None
+    start = verb.i - 1
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    k = start - 1
+    while k > 0 and verb.i - k <= _TITLE_REACH + 2 and doc[k].is_alpha:
+        k -= 1
+    if doc[k].text == "," and k > 0 and doc[k - 1].text in _CLOSING:
+        return doc[verb.i - 1]
+    return doc[verb.i - 1] if doc[k].text in _CLOSING and doc[k].i > 0 and (
+        doc[k - 1].text in {",", "!", "?", "."}) else None
 
 
 def _per_source(tok: Token) -> Token | None:

@@ -1,0 +1,62 @@
+"""Speaker causes found on part `n-` of the news set once it became a development part
+(3 December 2026, evening), each with sentences written for the test (none copied from
+the set)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from claimdesk.nlp.pipeline import LoadedPipeline
+from claimdesk.nlp.quote_verbs import Context, verb_after
+from claimdesk.nlp.segments import Quotation
+from claimdesk.nlp.speaker_syntax import subject
+from tests.nlp.speaker_cases import Case, speaker_of
+
+CAUSES: list[Case] = [
+]
+
+GUARDS: list[Case] = [
+    # A verb after a quotation that opens another clause still ends the search.
+    ("Match\n\"We will win\", the fans sang as Geoff Ingram left the ground.", "\"We will",
+     None),
+]
+
+
+@pytest.mark.parametrize(("text", "opening", "expected"), CAUSES + GUARDS)
+def test_speaker_causes_of_part_n(
+    pipeline: LoadedPipeline, text: str, opening: str, expected: str | None
+) -> None:
+    assert speaker_of(pipeline, text, opening) == expected
+
+
+def test_a_role_word_parsed_as_a_verb_after_a_quotation(pipeline: LoadedPipeline) -> None:
+    # The parse the pipeline gave a sentence of the set: "coach" a verb, the quotation its
+    # clause, the name its object, and "said" left without a subject.
+    words = ['"', "I", "am", "happy", '"', ",", "Caloundra", "coach", "Geoff", "Ingram",
+             "said", "."]
+    heads = [10, 2, 7, 2, 7, 7, 7, 10, 9, 7, 10, 10]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "nsubj", "ccomp",
+            "compound", "dobj", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PROPN", "PROPN",
+           "VERB", "PUNCT"]
+    tags = ["``", "PRP", "VBP", "JJ", "''", ",", "NNP", "VBP", "NNP", "NNP", "VBD", "."]
+    spaces = [False, True, True, False, False, True, True, True, True, True, False, False]
+    doc = Doc(pipeline.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              tags=tags)
+    doc.ents = [Span(doc, 8, 10, "PERSON")]
+    ctx = Context(doc, [doc[:]], [Quotation(0, len('"I am happy"'))],
+                  {8: doc.ents[0], 9: doc.ents[0]}, 0)
+    said = verb_after(ctx, ctx.quotations[0])
+    assert said is not None and said.text == "said"
+    found = subject(said)
+    assert found is not None and found.text == "Ingram"
+    # A lower-case verb that is no role between two names still ends the search.
+    words[7], words[6] = "met", "they"
+    pos[6] = "PRON"
+    doc = Doc(pipeline.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              tags=tags)
+    doc.ents = [Span(doc, 8, 10, "PERSON")]
+    ctx = Context(doc, [doc[:]], [Quotation(0, len('"I am happy"'))],
+                  {8: doc.ents[0], 9: doc.ents[0]}, 0)
+    assert verb_after(ctx, ctx.quotations[0]) is None
