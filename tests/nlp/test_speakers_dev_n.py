@@ -11,6 +11,7 @@ from claimdesk.nlp.pipeline import LoadedPipeline
 from claimdesk.nlp.quote_verbs import Context, verb_after
 from claimdesk.nlp.segments import Quotation
 from claimdesk.nlp.speaker_syntax import subject
+from claimdesk.nlp.transcripts import line_speaker
 from tests.nlp.speaker_cases import Case, speaker_of
 
 CAUSES: list[Case] = [
@@ -60,3 +61,11 @@ def test_a_role_word_parsed_as_a_verb_after_a_quotation(pipeline: LoadedPipeline
     ctx = Context(doc, [doc[:]], [Quotation(0, len('"I am happy"'))],
                   {8: doc.ents[0], 9: doc.ents[0]}, 0)
     assert verb_after(ctx, ctx.quotations[0]) is None
+
+
+def test_the_speaker_in_the_chair_is_named_by_her_office() -> None:
+    # "Madam Speaker:" is the Speaker's turn, as "Mr. Speaker:" is, not an unnamed one.
+    assert line_speaker("Madam Speaker: That is not a point of order.") == (
+        len("Madam Speaker: "), "Madam Speaker")
+    assert line_speaker("Madam Deputy Speaker: Order.") == (
+        len("Madam Deputy Speaker: "), "Madam Deputy Speaker")

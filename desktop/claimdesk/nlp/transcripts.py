@@ -45,7 +45,7 @@ _SIGNATURE = re.compile(
 # "Captain Crookshank:", "Vice-Admiral Taylor:").
 _RANK = (r"(?:(?:Lieut|Lieutenant)\.?-(?:Colonel|Commander|General)|(?:Major|Brigadier)-General"
          r"|(?:Rear|Vice)-Admiral|Air\sCommodore|Brigadier|Colonel|Commander|Captain|Major)")
-_STYLE = rf"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?|{_RANK})"
+_STYLE = rf"(?:(?:Mr|Mrs|Ms|Miss|Madam|Dr|Sir|Dame|Lord|Lady|Baroness)\.?|{_RANK})"
 _NUMBER = r"(?:\d{1,3}\.\s+)?"
 _MEMBER = re.compile(
     rf"{_NUMBER}(?:(?P<style>{_STYLE})\s+)?(?P<name>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,3}})"
