@@ -15,9 +15,17 @@ from claimdesk.nlp.transcripts import line_speaker
 from tests.nlp.speaker_cases import Case, speaker_of
 
 CAUSES: list[Case] = [
+    # "In his opinion, …" and "In his view, …" give the view's holder's statement.
+    ("Surgeons\nDr Oleg Brandt spoke to the students. In his opinion, a surgeon has almost no "
+     "chance to reach the top without English.", "In his opinion", "Oleg Brandt"),
+    ("Surgeons\nDr Oleg Brandt spoke to the students. In his view, the regional centres are "
+     "on the same level as foreign ones.", "In his view", "Oleg Brandt"),
 ]
 
 GUARDS: list[Case] = [
+    # A place that is his is no view of his.
+    ("Arrest\nDr Oleg Brandt was stopped on Monday. In his car, officers found a knife.",
+     "In his car", None),
     # A verb after a quotation that opens another clause still ends the search.
     ("Match\n\"We will win\", the fans sang as Geoff Ingram left the ground.", "\"We will",
      None),

@@ -22,6 +22,8 @@ _SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _DOCUMENT_PREPS = frozenset({"in", "by"})
 _ANNOUNCE = frozenset({"announce", "announces", "announced", "announcing"})
 _TELL = frozenset({"tell", "tells", "told"})
+#: "In his view, …": the clause is the view's holder's statement.
+_OPINION = frozenset({"opinion", "view", "words", "estimation", "assessment"})
 _CONFIRM = frozenset({"confirm", "confirms", "confirmed", "confirming"})
 #: What a vote confirms when it fills an office: no statement to check.
 _APPOINTED = frozenset({"nomination", "nominations", "appointment", "appointments", "nominee",
@@ -41,6 +43,8 @@ _NAME_RUN = 4
 def is_reporting(tok: Token, quoting: bool) -> bool:
     """Whether `tok` attributes speech; `quoting`: its paragraph holds a quotation."""
     low = tok.lower_
+    if low in _OPINION:
+        return _opinion_holder(tok) is not None
     if low == "per":
         return _per_source(tok) is not None
     if low in _DOCUMENT_PREPS:
@@ -219,6 +223,8 @@ def subject(verb: Token) -> Token | None:
     Figures and reports speak for whoever made them: "according to figures compiled by
     the Tories" and "figures from the ONS show" give the Tories and the ONS.
     """
+    if verb.lower_ in _OPINION:
+        return _opinion_holder(verb)
     if verb.lower_ == "per":
         obj = _per_source(verb)
         return None if obj is None else source(obj)
@@ -423,6 +429,14 @@ def _name_after_quote(verb: Token) -> Token | None:
         return doc[verb.i - 1]
     return doc[verb.i - 1] if doc[k].text in _CLOSING and doc[k].i > 0 and (
         doc[k - 1].text in {",", "!", "?", "."}) else None
+
+
+def _opinion_holder(noun: Token) -> Token | None:
+    """ "In his view, …", "In the minister's opinion, …": whose view the clause gives."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.pos_ not in {
+            "VERB", "AUX"}:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _per_source(tok: Token) -> Token | None:

@@ -293,6 +293,10 @@ class SpeakerTracker:
         if low in lx.PERSONAL_PRONOUNS:
             person = self.refs.person(ctx, tok, "f" if low in {"she", "her"} else "m")
             return Who(person, _PERSON) if person else None
+        if low in {"his", "her"} and tok.dep_ == "poss":
+            # "In his view, …": the owner of the view.
+            person = self.refs.person(ctx, tok, "f" if low == "her" else "m")
+            return Who(person, _PERSON) if person else None
         if low in lx.GROUP_PRONOUNS:
             return self.refs.group(ctx, tok)
         if low in lx.RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != tok.i:
