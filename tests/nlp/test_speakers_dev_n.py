@@ -20,6 +20,9 @@ CAUSES: list[Case] = [
      "chance to reach the top without English.", "In his opinion", "Oleg Brandt"),
     ("Surgeons\nDr Oleg Brandt spoke to the students. In his view, the regional centres are "
      "on the same level as foreign ones.", "In his view", "Oleg Brandt"),
+    # "His message … said" is his, not a speaker called "His message".
+    ("Governor\nThe new governor, Pavel Lind, was elected in May. His message to the regional "
+     "parliament said the clinic would grow.", "His message", "Pavel Lind"),
 ]
 
 GUARDS: list[Case] = [

@@ -470,6 +470,10 @@ def source(noun: Token) -> Token:
                   or (c.dep_ == "compound" and c.ent_type_ in {"ORG", "GPE", "NORP"})), None)
     if owner is not None:
         return owner
+    # "his message", "her statement": the person the possessive stands for.
+    mine = next((c for c in noun.lefts if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+    if mine is not None:
+        return mine
     for tok in noun.subtree:
         if tok.i - noun.i > _SOURCE_REACH:
             break
