@@ -23,9 +23,20 @@ CAUSES: list[Case] = [
     # "His message … said" is his, not a speaker called "His message".
     ("Governor\nThe new governor, Pavel Lind, was elected in May. His message to the regional "
      "parliament said the clinic would grow.", "His message", "Pavel Lind"),
+    # One who quips says something.
+    ("Panel\nActor Dan Kowal took questions on Sunday. He quipped \"I still have sand in my "
+     "boots.\"", "He quipped", "Dan Kowal"),
+    # A forecaster's advisory speaks for it.
+    ("Storm\nThe Northfield Weather Office issued a warning on Monday. The advisory also "
+     "noted dangerous surf along the coast.", "The advisory", "Northfield Weather Office"),
 ]
 
 GUARDS: list[Case] = [
+    # Officials named by a day only are still unnamed.
+    ("Outbreak\nAccording to officials on Saturday, the virus may have killed two visitors.",
+     "According to officials", None),
+    ("Fire\nReports as of Wednesday said about two hundred cars had burned.", "Reports as",
+     None),
     # A place that is his is no view of his.
     ("Arrest\nDr Oleg Brandt was stopped on Monday. In his car, officers found a knife.",
      "In his car", None),

@@ -67,7 +67,7 @@ REPORTING_VERBS = words(
     react reacts reacted mention mentions mentioned
     speculate speculates speculated hypothesize hypothesizes hypothesized hypothesise
     hypothesises hypothesised theorize theorizes theorized theorise theorises theorised
-    affirm affirms affirmed
+    affirm affirms affirmed quip quips quipped
     """
 ) | SPEECH_ACTS
 # Verbs that state something only with a certain object, by surface form (the pipeline
@@ -393,7 +393,7 @@ DATA_NOUNS = words(
     decrees schedule schedules timetable investigation investigations lawsuit lawsuits
     complaint complaints petition petitions release releases database databases polling
     results decision decisions warning warnings memo memos memorandum letter letters
-    opinion
+    opinion advisory advisories bulletin bulletins
     """
 )
 

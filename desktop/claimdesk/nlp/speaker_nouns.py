@@ -94,6 +94,7 @@ def research_body(tok: Token, ents: dict[int, Span]) -> Span | None:
 
 #: Words beside a group that leave it unnamed: "German officials", "US officials".
 _NATIONAL = frozenset({"NORP", "GPE"})
+_WHEN = frozenset({"DATE", "TIME"})
 
 
 def unnamed_group(tok: Token) -> bool:
@@ -114,8 +115,10 @@ def unnamed_group(tok: Token) -> bool:
             return False
         if child.dep_ == "compound" and child.lower_ not in lx.PERSON_NOUNS:
             return False  # "health officials", "industry sources" (not "witness accounts")
-        if child.dep_ == "prep" and any(t.pos_ == "PROPN" or t.ent_type_ for t in child.subtree):
-            return False
+        if child.dep_ == "prep" and any(
+                (t.pos_ == "PROPN" or t.ent_type_) and t.ent_type_ not in _WHEN
+                for t in child.subtree):
+            return False  # "officials at the Northfield Council" (not "officials on Saturday")
     return True
 
 
