@@ -20,18 +20,28 @@ CAUSES: list[Case] = [
      "chance to reach the top without English.", "In his opinion", "Oleg Brandt"),
     ("Surgeons\nDr Oleg Brandt spoke to the students. In his view, the regional centres are "
      "on the same level as foreign ones.", "In his view", "Oleg Brandt"),
+    ("Surgeons\nDr Oleg Brandt spoke to the students. From his view, this is a problem for the "
+     "whole country.", "From his view", "Oleg Brandt"),
     # "His message … said" is his, not a speaker called "His message".
     ("Governor\nThe new governor, Pavel Lind, was elected in May. His message to the regional "
      "parliament said the clinic would grow.", "His message", "Pavel Lind"),
     # One who quips says something.
     ("Panel\nActor Dan Kowal took questions on Sunday. He quipped \"I still have sand in my "
      "boots.\"", "He quipped", "Dan Kowal"),
+    # Declaring that something is so still states it.
+    ("Result\nGovernor Rhian Pugh declared the vote had been fair.", "Governor Rhian",
+     "Rhian Pugh"),
     # A forecaster's advisory speaks for it.
     ("Storm\nThe Northfield Weather Office issued a warning on Monday. The advisory also "
      "noted dangerous surf along the coast.", "The advisory", "Northfield Weather Office"),
 ]
 
 GUARDS: list[Case] = [
+    # Declaring an emergency, or announcing the end of a campaign, is an act.
+    ("Storm\nLast week, Governor Rhian Pugh declared a state of emergency in anticipation of "
+     "the storm.", "Last week", None),
+    ("Race\nOn Friday, Senator Dale Whitcombe announced the end of his campaign.", "On Friday",
+     None),
     # Officials named by a day only are still unnamed.
     ("Outbreak\nAccording to officials on Saturday, the virus may have killed two visitors.",
      "According to officials", None),

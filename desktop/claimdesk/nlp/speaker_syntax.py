@@ -29,7 +29,10 @@ _CONFIRM = frozenset({"confirm", "confirms", "confirmed", "confirming"})
 _APPOINTED = frozenset({"nomination", "nominations", "appointment", "appointments", "nominee",
                         "nominees"})
 #: What one announces by leaving: "announced his resignation" reports an act.
-_LEAVING = frozenset({"resignation", "retirement"})
+_LEAVING = frozenset({"resignation", "retirement", "end"})
+#: What one declares by acting: "declared a state of emergency", "declared martial law".
+_DECLARED = frozenset({"emergency", "state", "law", "mourning", "holiday", "ceasefire",
+                       "truce", "war"})
 #: How far a source ("figures compiled by the Tories") may stand from its data noun.
 _SOURCE_REACH = 8
 #: How deep under a naming verb its "as" may hang ("referred to the ship involved as").
@@ -75,6 +78,10 @@ def is_reporting(tok: Token, quoting: bool) -> bool:
         return False  # "Congress denied funding": a refusal, not a denial
     if low in _ANNOUNCE and any(c.dep_ == "dobj" and c.lower_ in _LEAVING for c in tok.children):
         return False  # "announced his resignation": an act, no statement to check
+    if low in {"declare", "declares", "declared", "declaring"} and not any(
+            c.dep_ in {"ccomp", "parataxis", "oprd", "xcomp"} for c in tok.children) and any(
+            c.dep_ == "dobj" and c.lower_ in _DECLARED for c in tok.children):
+        return False  # "declared a state of emergency": an act, no statement to check
     if low in _CONFIRM and not any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) and any(
             c.dep_ == "dobj" and (c.lower_ in _APPOINTED or c.ent_type_ == "PERSON"
                                   or c.lower_ in {"him", "her", "them"}) for c in tok.children):
@@ -432,8 +439,9 @@ def _name_after_quote(verb: Token) -> Token | None:
 
 
 def _opinion_holder(noun: Token) -> Token | None:
-    """ "In his view, …", "In the minister's opinion, …": whose view the clause gives."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.pos_ not in {
+    """ "In his view, …", "From his view, …", "In the minister's opinion, …": whose view the
+    clause gives."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "from"} or noun.head.head.pos_ not in {
             "VERB", "AUX"}:
         return None
     return next((c for c in noun.children if c.dep_ == "poss"), None)
