@@ -15,16 +15,20 @@ import pytest
 
 from claimdesk.domain import HistoryField, ReviewState
 from claimdesk.services import desk_move
+from claimdesk.services.review import ReviewRefused
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
 from claimdesk.storage.desk_copy import DeskCopyRefused
-from tests.pg import PgServer
+from claimdesk.storage.review_repo import owns_desk
+from tests.pg import SUPERUSER, PgServer, rows
 from tests.reports.casework import nlp
 from tests.services.test_desk_move import dump_of, source  # noqa: F401  (fixture)
-from tests.storage.test_pg_app_role import ANA, APP, BEN, _app_url, _grant
+from tests.storage.test_pg_app_role import ADD_CHECKER, ANA, APP, BEN, _app_url, _grant, _psql
 
 #: What the file says, as a hand edit of it would: approved by Ben, noon UTC on Dec 1st.
 APPROVED_AT = datetime(2026, 12, 1, 12, 0)
+#: A login granted the role that owns the desk's tables (not that role itself).
+CAROL = "carol_owner_member"
 
 
 @pytest.fixture
@@ -40,7 +44,7 @@ def shared(pg_server: PgServer) -> Iterator[str]:
         yield name
     finally:
         pg_server.drop_database(name)
-        for role in (ANA, BEN, APP):
+        for role in (ANA, BEN, APP, CAROL):
             pg_server.execute(f"DROP ROLE IF EXISTS {role}")
 
 
@@ -158,6 +162,7 @@ def test_a_desk_that_does_not_require_review_takes_the_file_as_it_is(
     counts = desk_move.push(source, _app_url(pg_server, shared))
     assert counts.demoted == 0
     assert _verdict(owner, claim) == (ReviewState.APPROVED, "Ben", APPROVED_AT)
+    assert _author(owner, claim) == ANA  # for the day the desk turns review on
 
 
 def test_onto_a_file_desk_approvals_are_kept(
@@ -176,3 +181,124 @@ def test_onto_a_file_desk_approvals_are_kept(
     counts = desk_move.push(source, target)
     assert counts.demoted == 0
     assert _verdict(target, claim) == (ReviewState.APPROVED, "Ben", APPROVED_AT)
+
+
+def _add_checker(pg_server: PgServer, database: str, login: str) -> None:
+    added = _psql(pg_server, database, ADD_CHECKER, f"checker={login}", "checker_password=s3")
+    assert added.returncode == 0, added.stderr
+
+
+def _author(url: str | Path, claim: int) -> object:
+    db = open_database(url)
+    try:
+        ((login,),) = rows(db, "SELECT author_login FROM verdicts WHERE claim_id = :c", c=claim)
+        return login
+    finally:
+        db.dispose()
+
+
+def _set_author_in_file(path: Path, claim: int, login: str | None) -> None:
+    con = sqlite3.connect(path)
+    try:
+        con.execute("UPDATE verdicts SET author_login = ? WHERE claim_id = ?", (login, claim))
+        con.commit()
+    finally:
+        con.close()
+
+
+def _approve_as(url: str, claim: int, name: str) -> None:
+    """Approve the claim on the shared desk at `url` (its login), signing as `name`."""
+    wb = Workbench(open_database(url), nlp())
+    try:
+        wb.checker = name
+        wb.approve(claim)
+    finally:
+        wb.db.dispose()
+
+
+@pytest.mark.parametrize("named", [None, BEN], ids=["no author login", "file names Ben"])
+def test_the_login_that_pushed_a_verdict_cannot_approve_it(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+    named: str | None,
+) -> None:
+    """A pushed verdict's author is the login that pushed it, whatever the file says (a
+    desk file has no login; an edited one can name anyone): the rule "a second checker
+    must approve" holds for it as for a verdict written on the desk."""
+    claim = _approve_in_file(source)
+    _set_author_in_file(source, claim, named)
+    _add_checker(pg_server, shared, BEN)
+    desk_move.push(source, _app_url(pg_server, shared))
+    assert _author(pg_server.url(shared), claim) == ANA
+    # Ana types another name: the login she pushed with still wrote it.
+    with pytest.raises(ReviewRefused, match="A second checker must approve"):
+        _approve_as(_app_url(pg_server, shared), claim, "Zed")
+    _approve_as(_app_url(pg_server, shared, BEN), claim, "Ben")
+    assert _verdict(pg_server.url(shared), claim)[:2] == (ReviewState.APPROVED, "Ben")
+
+
+def test_the_same_file_again_is_already_there_whoever_pushes_or_pulls_it(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+) -> None:
+    """Who brought a verdict is the server's record, not the verdict's content: the file
+    pushed again by another checker, or the desk pulled back into it, finds it there."""
+    _add_checker(pg_server, shared, BEN)
+    first = desk_move.push(source, _app_url(pg_server, shared))
+    assert first.added["verdicts"] == 3
+    on_server = dump_of(pg_server.url(shared))
+    assert {v["author_login"] for v in on_server["verdicts"]} == {ANA}
+    in_file = dump_of(source)
+    again = desk_move.push(source, _app_url(pg_server, shared, BEN))
+    assert again.summary("pushed").startswith("pushed 0 new rows; ")
+    assert dump_of(pg_server.url(shared)) == on_server
+    back = desk_move.pull(_app_url(pg_server, shared), source)
+    assert back.summary("pulled").startswith("pulled 0 new rows; ")
+    assert dump_of(source) == in_file
+
+
+def test_the_owner_moves_author_logins_as_they_are(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+) -> None:
+    """The owner moves a desk as it is: the logins a file names (one pulled from another
+    server), and none where it names none (a file desk's own verdicts)."""
+    claim = _approve_in_file(source)
+    _set_author_in_file(source, claim, BEN)
+    owner = pg_server.url(shared)
+    desk_move.push(source, owner)
+    authors = {v["claim_id"]: v["author_login"] for v in dump_of(owner)["verdicts"]}
+    assert authors.pop(claim) == BEN
+    assert set(authors.values()) == {None}
+
+
+def test_who_owns_the_desk(shared: str, pg_server: PgServer) -> None:
+    """The owner, a superuser and a login granted the owner's role (it may SET ROLE to it
+    and write anything there) own the desk; a checker in the claimdesk_app group does not."""
+    pg_server.execute(f"CREATE ROLE {CAROL} LOGIN NOSUPERUSER")
+    pg_server.execute(f"GRANT {SUPERUSER} TO {CAROL}")
+    for login, owns in ((SUPERUSER, True), (CAROL, True), (ANA, False)):
+        db = open_database(_app_url(pg_server, shared, login))
+        try:
+            with db.sessions() as session:
+                assert owns_desk(session) is owns, login
+        finally:
+            db.dispose()
+
+
+def test_a_member_of_the_owners_role_moves_approvals_as_the_owner(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+) -> None:
+    claim = _approve_in_file(source)
+    pg_server.execute(f"CREATE ROLE {CAROL} LOGIN NOSUPERUSER")
+    pg_server.execute(f"GRANT {SUPERUSER} TO {CAROL}")
+    counts = desk_move.push(source, _app_url(pg_server, shared, CAROL))
+    assert counts.demoted == 0
+    owner = pg_server.url(shared)
+    assert _verdict(owner, claim) == (ReviewState.APPROVED, "Ben", APPROVED_AT)
+    assert dump_of(owner) == dump_of(source)

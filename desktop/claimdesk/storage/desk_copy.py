@@ -59,12 +59,40 @@ _FED_BY = {"factchecks": "verdicts"}
 _SEEDED = frozenset({"rating_scales", "ratings"})
 
 Row = dict[str, Any]
+#: Columns saying which login brought a row to its desk, not what the row says: a row
+#: differing from the target's only there is already there (pushed again by another
+#: checker, or pulled back into the file it was pushed from).
+_NOT_CONTENT = frozenset({"author_login"})
 #: PostgreSQL's SQLSTATE for "permission denied" (insufficient_privilege).
 _NOT_ALLOWED = "42501"
 
 
 class DeskCopyRefused(DatabaseError):
     """The target desk holds rows under the same ids with other content; nothing was copied."""
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """How the target desk takes the source's verdicts (see copy_desk)."""
+
+    #: Approvals as the source has them; False: an approved verdict waits for review.
+    approvals: bool = True
+    #: The login every new verdict records as its author, whatever the source says
+    #: (None: as the source has it).
+    author: str | None = None
+
+    def arriving(self) -> Callable[[Row], Row] | None:
+        """A verdict row as the target stores it (None: every row as the source has it)."""
+        if self.approvals and self.author is None:
+            return None
+
+        def arriving(row: Row) -> Row:
+            taken = row if self.approvals else _unapproved(row)
+            if self.author is not None:
+                taken = {**taken, "author_login": self.author}
+            return taken
+
+        return arriving
 
 
 def label(table: str, count: int = 2) -> str:
@@ -191,7 +219,8 @@ def _plan(
     table: Table, rows: list[Row], target: Connection, arriving: Callable[[Row], Row] | None
 ) -> _Plan:
     """What copying `rows` does; `arriving` gives a row as the target takes it (a verdict
-    whose approval it does not take): a target row equal to either form is already there."""
+    whose approval it does not take, signed by the login copying it): a target row equal
+    to either form, author logins aside, is already there."""
     pk = _key(table)
     plan = _Plan(table)
     found: dict[Any, Row] = {}
@@ -203,7 +232,7 @@ def _plan(
         there = found.get(row[pk.name])
         if there is None:
             plan.new.append(taken)
-        elif there in (taken, row):
+        elif _alike(there, taken) or _alike(there, row):
             plan.present += 1
         else:
             plan.clashes += 1
@@ -230,6 +259,15 @@ def _plan(
         plan.clashes += len(clashing)
         plan.new = [r for i, r in enumerate(plan.new) if i not in clashing]
     return plan
+
+
+def _alike(there: Row, row: Row) -> bool:
+    """Whether two rows say the same, whichever login brought each (_NOT_CONTENT)."""
+    if there == row:
+        return True
+    return {k: v for k, v in there.items() if k not in _NOT_CONTENT} == {
+        k: v for k, v in row.items() if k not in _NOT_CONTENT
+    }
 
 
 def _only_seeded(target: Connection, order: Sequence[Table]) -> bool:
@@ -273,7 +311,7 @@ def copy_desk(
     source: Database,
     target: Database,
     verb: str = "copied",
-    takes_approvals: Callable[[Session], bool] | None = None,
+    arrival: Callable[[Session], Arrival] | None = None,
 ) -> CopyCounts:
     """Copy every row of `source` that `target` lacks, ids kept; all or nothing.
 
@@ -286,11 +324,14 @@ def copy_desk(
     Rows move BATCH at a time inside one transaction on the target: a clash found in a
     late batch rolls back the batches written before it, so nothing is written still.
 
-    `takes_approvals`, asked on the target's session before any row moves, says whether
-    the target takes the source's approvals as they are. When it does not, a verdict the
-    source marks approved arrives as needs review (no reviewer, no time), its claim's
-    history saying what the source said ("desk push: approved by Ben on 2026-12-01"),
-    and a target row equal to that demoted verdict counts as already there.
+    `arrival`, asked on the target's session before any row moves, says how the target
+    takes the source's verdicts (default: as they are). When it takes no approval, a
+    verdict the source marks approved arrives as needs review (no reviewer, no time), its
+    claim's history saying what the source said ("desk push: approved by Ben on
+    2026-12-01"). When it names an author, new verdicts record that login as the one that
+    wrote them (the one a review must come from someone else than). A target row equal
+    to the verdict as the source has it or as it arrives, author logins aside, counts as
+    already there.
     """
     order = tables()
     # One snapshot of a server desk others keep writing to (a file's read is one already).
@@ -309,7 +350,7 @@ def copy_desk(
                 f"The desks {source.where} and {target.where} are at different schema "
                 "versions; open both with this ClaimDesk once, then try again."
             )
-        demoting = takes_approvals is not None and not takes_approvals(writing)
+        verdicts_arriving = None if arrival is None else arrival(writing).arriving()
         if _only_seeded(dst, order):
             for table in (t for t in reversed(order) if t.name in _SEEDED):
                 dst.execute(delete(table))
@@ -318,7 +359,7 @@ def copy_desk(
         demoted: list[Row] = []
         try:
             for table in order:
-                arriving = _unapproved if demoting and table.name == "verdicts" else None
+                arriving = verdicts_arriving if table.name == "verdicts" else None
                 _copy_table(src, dst, table, counts, clashes, arriving, demoted)
             if clashes:
                 raise _refusal(clashes, source, target, verb)
@@ -379,7 +420,10 @@ def _copy_table(
             if arriving is not None and demoted is not None:
                 key = _key(table).name
                 written = {r[key] for r in plan.new}
-                demoted.extend(r for r in rows if r[key] in written and arriving(r) is not r)
+                demoted.extend(
+                    r for r in rows
+                    if r[key] in written and arriving(r)["review_state"] != r["review_state"]
+                )  # fmt: skip
         counts.added[name] += len(plan.new)
         counts.present[name] += plan.present
 
