@@ -302,3 +302,112 @@ def test_a_member_of_the_owners_role_moves_approvals_as_the_owner(
     owner = pg_server.url(shared)
     assert _verdict(owner, claim) == (ReviewState.APPROVED, "Ben", APPROVED_AT)
     assert dump_of(owner) == dump_of(source)
+
+
+def test_the_file_a_checker_pushed_pulls_back_past_its_own_demotion(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+) -> None:
+    """The push demoted the file's approval on the desk; that difference is the push's
+    own, not a conflict: the next day's pull brings the desk's new rows and keeps the
+    file's verdict as the file has it; pushing the file again still adds nothing."""
+    claim = _approve_in_file(source)
+    url = _app_url(pg_server, shared)
+    desk_move.push(source, url)
+    owner = pg_server.url(shared)
+    on_server = dump_of(owner)
+    back = desk_move.pull(url, source)
+    # The desk's one new row: the history line the push wrote; nothing else to say.
+    assert back.summary("pulled").startswith("pulled 1 history entry; ")
+    assert back.reviewed == 0 and "reviewed" not in back.summary("pulled")
+    assert _verdict(source, claim) == (ReviewState.APPROVED, "Ben", APPROVED_AT)
+    assert _review_lines(source, claim) == _review_lines(owner, claim)
+    again = desk_move.push(source, url)
+    assert again.total_added == 0 and again.demoted == 0
+    assert again.summary("pushed").startswith("pushed 0 new rows; ")
+    assert dump_of(owner) == on_server
+    twice = desk_move.pull(url, source)
+    assert twice.summary("pulled").startswith("pulled 0 new rows; ")
+
+
+def _ask_review_in_file(path: Path, claim: int) -> None:
+    con = sqlite3.connect(path)
+    try:
+        con.execute(
+            "UPDATE verdicts SET review_state = 'needs_review', reviewer = NULL, "
+            "reviewed_at = NULL WHERE claim_id = ?",
+            (claim,),
+        )
+        con.commit()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("approved", [True, False], ids=["file approved", "file not approved"])
+def test_a_verdict_its_desk_reviewed_since_does_not_block_a_pull(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+    approved: bool,
+) -> None:
+    """A reviewer of the desk approved the pushed verdict: the same words, rating and
+    checker on both sides, reviewed by each its own way. The pull brings the desk's new
+    rows (the review's history lines) and leaves the file's verdict and claim as they
+    are, approved or not, saying so; a push of the file again leaves the desk's approval
+    as it is."""
+    claim = _approve_in_file(source)
+    if not approved:
+        _ask_review_in_file(source, claim)
+    in_file_verdict = _verdict(source, claim)
+    _add_checker(pg_server, shared, BEN)
+    url = _app_url(pg_server, shared)
+    desk_move.push(source, url)
+    _approve_as(_app_url(pg_server, shared, BEN), claim, "Carl")
+    owner = pg_server.url(shared)
+    on_server = dump_of(owner)
+    in_file = dump_of(source)
+    back = desk_move.pull(url, source)
+    history = "2 history entries" if approved else "1 history entry"  # + the push's line
+    kept = "(1 verdict reviewed differently on each desk, kept as this desk has it)."
+    assert back.summary("pulled").startswith(f"pulled {history}; ")
+    assert back.summary("pulled").endswith(kept)
+    assert back.reviewed == 1
+    assert _verdict(source, claim) == in_file_verdict
+    pulled = dump_of(source)
+    for table in ("claims", "verdicts"):
+        assert pulled[table] == in_file[table], table
+    again = desk_move.push(source, url)
+    assert again.summary("pushed").startswith("pushed 0 new rows; ")
+    assert again.summary("pushed").endswith(kept)
+    assert again.demoted == 0
+    assert dump_of(owner) == on_server
+    assert _verdict(owner, claim)[:2] == (ReviewState.APPROVED, "Carl")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "explanation = 'Rewritten.'",
+        "rating_id = (SELECT MIN(id) FROM ratings WHERE id <> verdicts.rating_id)",
+    ],
+    ids=["words", "rating"],
+)
+def test_a_verdict_rewritten_on_the_desk_still_refuses_the_whole_pull(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+    change: str,
+) -> None:
+    """Other words or another rating on the desk are a conflict, whatever the review: the
+    pull, and a push of the file again, are refused whole, nothing written."""
+    claim = _approve_in_file(source)
+    url = _app_url(pg_server, shared)
+    desk_move.push(source, url)
+    pg_server.execute(f"UPDATE verdicts SET {change} WHERE claim_id = {claim}", shared)
+    in_file = dump_of(source)
+    with pytest.raises(DeskCopyRefused, match=r"already holds 1 verdict \(table verdicts\)"):
+        desk_move.pull(url, source)
+    assert dump_of(source) == in_file
+    with pytest.raises(DeskCopyRefused, match=r"already holds 1 verdict \(table verdicts\)"):
+        desk_move.push(source, url)

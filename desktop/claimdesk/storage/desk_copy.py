@@ -63,6 +63,17 @@ Row = dict[str, Any]
 #: differing from the target's only there is already there (pushed again by another
 #: checker, or pulled back into the file it was pushed from).
 _NOT_CONTENT = frozenset({"author_login"})
+#: Columns a review step on one desk changes, per table: a verdict's review state,
+#: reviewer, review time and version, and its claim's clock and version. A verdict the
+#: same on both desks but for these (its words, rating, checker and times the same) was
+#: reviewed differently on each: not a conflict, the target keeps its own row (a move
+#: neither raises nor lowers a review). A claim differing only in its clock and version
+#: says the same words; whatever moved its clock (a verdict, a note) is a row of another
+#: table, compared there.
+_REVIEW_STEP = {
+    "verdicts": frozenset({"review_state", "reviewer", "reviewed_at", "version"}),
+    "claims": frozenset({"updated_at", "version"}),
+}
 #: PostgreSQL's SQLSTATE for "permission denied" (insufficient_privilege).
 _NOT_ALLOWED = "42501"
 
@@ -114,6 +125,9 @@ class CopyCounts:
     #: Verdicts the source marks approved that arrived as needs review (the target takes
     #: no approval from the source: see copy_desk).
     demoted: int = 0
+    #: Verdicts already there but reviewed differently on each desk, kept as the target
+    #: has them (counted among the rows already there).
+    reviewed: int = 0
 
     def _left(self, table: str) -> str:
         """" (1 approval left for this desk's reviewers)" after the verdicts, if any."""
@@ -131,7 +145,14 @@ class CopyCounts:
         parts = [label(t, n) + self._left(t) for t, n in self.added.items() if n]
         done = f"{verb} {', '.join(parts)}" if parts else f"{verb} 0 new rows"
         present = sum(self.present.values())
-        return f"{done}; {present} rows were already there." if present else f"{done}."
+        if not present:
+            return f"{done}."
+        kept = ""
+        if self.reviewed:
+            verdicts = label("verdicts", self.reviewed)
+            them = "it" if self.reviewed == 1 else "them"
+            kept = f" ({verdicts} reviewed differently on each desk, kept as this desk has {them})"
+        return f"{done}; {present} rows were already there{kept}."
 
 
 def tables() -> list[Table]:
@@ -195,6 +216,8 @@ class _Plan:
     new: list[Row] = field(default_factory=list)
     present: int = 0
     clashes: int = 0
+    #: Of `present`: verdicts reviewed differently on each desk (_REVIEW_STEP).
+    reviewed: int = 0
 
 
 def _batches(source: Connection, table: Table) -> Iterator[list[Row]]:
@@ -220,7 +243,9 @@ def _plan(
 ) -> _Plan:
     """What copying `rows` does; `arriving` gives a row as the target takes it (a verdict
     whose approval it does not take, signed by the login copying it): a target row equal
-    to either form, author logins aside, is already there."""
+    to either form, author logins aside, is already there; so is a target verdict whose
+    approval a push did not take (pulled back into the file it came from), and a row that
+    differs only by a review step on either desk (_REVIEW_STEP), kept as the target has it."""
     pk = _key(table)
     plan = _Plan(table)
     found: dict[Any, Row] = {}
@@ -232,8 +257,15 @@ def _plan(
         there = found.get(row[pk.name])
         if there is None:
             plan.new.append(taken)
-        elif _alike(there, taken) or _alike(there, row):
+        elif (
+            _alike(there, taken)
+            or _alike(there, row)
+            or (table.name == "verdicts" and _alike(_unapproved(there), row))
+        ):
             plan.present += 1
+        elif _alike(there, row, _REVIEW_STEP.get(table.name, frozenset())):
+            plan.present += 1
+            plan.reviewed += table.name == "verdicts"
         else:
             plan.clashes += 1
     # A new id whose unique key (an article's checksum, a setting's name…) another row
@@ -261,12 +293,14 @@ def _plan(
     return plan
 
 
-def _alike(there: Row, row: Row) -> bool:
-    """Whether two rows say the same, whichever login brought each (_NOT_CONTENT)."""
+def _alike(there: Row, row: Row, aside: frozenset[str] = frozenset()) -> bool:
+    """Whether two rows say the same, whichever login brought each (_NOT_CONTENT), the
+    columns `aside` aside too."""
     if there == row:
         return True
-    return {k: v for k, v in there.items() if k not in _NOT_CONTENT} == {
-        k: v for k, v in row.items() if k not in _NOT_CONTENT
+    ignored = _NOT_CONTENT | aside
+    return {k: v for k, v in there.items() if k not in ignored} == {
+        k: v for k, v in row.items() if k not in ignored
     }
 
 
@@ -331,7 +365,10 @@ def copy_desk(
     2026-12-01"). When it names an author, new verdicts record that login as the one that
     wrote them (the one a review must come from someone else than). A target row equal
     to the verdict as the source has it or as it arrives, author logins aside, counts as
-    already there.
+    already there; so does a target's approved verdict the source holds as such a copy
+    demoted it (the desk pulled back into the file pushed to it), and a verdict and
+    claim differing only by review steps (_REVIEW_STEP): the target keeps its review,
+    the summary counts those verdicts.
     """
     order = tables()
     # One snapshot of a server desk others keep writing to (a file's read is one already).
@@ -426,6 +463,7 @@ def _copy_table(
                 )  # fmt: skip
         counts.added[name] += len(plan.new)
         counts.present[name] += plan.present
+        counts.reviewed += plan.reviewed
 
 
 def _unapproved(row: Row) -> Row:
