@@ -17,11 +17,15 @@ from claimdesk.domain import (
 )
 from claimdesk.services.bundles import export_bundle, import_bundle
 from claimdesk.services.reporting import Reporting
+from claimdesk.services.review import ReviewRefused
 from claimdesk.services.workbench import Workbench
-from tests.pg import target_of
-from tests.reports.casework import PLAIN_CLAIM, Case, open_workbench
+from claimdesk.storage.db import open_database
+from tests.pg import PgServer, target_of
+from tests.reports.casework import PLAIN_CLAIM, Case, nlp, open_workbench
 from tests.services.test_bundles_trust import local_claim
+from tests.services.test_desk_push_review import _add_checker, shared  # noqa: F401  (fixture)
 from tests.services.test_review import _claimreview
+from tests.storage.test_pg_app_role import BEN, _app_url
 
 
 def _rating(wb, name):  # type: ignore[no-untyped-def]
@@ -242,3 +246,43 @@ def test_the_day_a_bundle_approval_is_said_to_be_from_is_the_importers_local_day
     assert verdict is not None and verdict.reviewed_at == datetime(2026, 12, 1, 20, 0)
     said = [(None, "approved", "bundle: approved by Ben on 2026-12-02")]
     assert _bundle_review_lines(other, copy) == said
+
+
+def test_the_login_that_merged_a_bundles_verdict_cannot_approve_it(
+    case: Case,
+    shared: str,  # noqa: F811
+    pg_server: PgServer,
+    tmp_path: Path,
+) -> None:
+    """A bundle names a verdict's writer, it cannot say which login that is: on a shared
+    desk the login merging a verdict is its author, as if typed there, so it cannot
+    approve it by typing another name; a colleague's login can."""
+    forged = _bundle_approved_by_ben(case, tmp_path)
+    _add_checker(pg_server, shared, BEN)
+    ana = Workbench(open_database(_app_url(pg_server, shared)), nlp())
+    ben = Workbench(open_database(_app_url(pg_server, shared, BEN)), nlp())
+    ana.checker, ben.checker = "Zed", "Yan"  # names typed in Settings, not the bundle's
+    refused = "A second checker must approve"
+    try:
+        import_bundle(ana.db, forged)  # a new claim
+        copy = local_claim(ana, PLAIN_CLAIM)
+        with pytest.raises(ReviewRefused, match=refused):
+            ana.approve(copy)
+        # Ana's own words here, replaced by the bundle's as Ben merges it: Ben's now.
+        ana.set_verdict(copy, _rating(ana, "True"), "Ana's own reading.")
+        ana.request_review(copy)
+        import_bundle(ben.db, forged, take_bundle=True)
+        assert ben.claim(copy).verdict.explanation == "The ONS says 4.2."
+        with pytest.raises(ReviewRefused, match=refused):
+            ben.approve(copy)
+        ana.approve(copy)
+        # The claim unrated here, rated by the bundle as Ben merges it: Ben's too.
+        ana.clear_verdict(copy)
+        import_bundle(ben.db, forged, take_bundle=True)
+        with pytest.raises(ReviewRefused, match=refused):
+            ben.approve(copy)
+        ana.approve(copy)
+        assert ana.claim(copy).verdict.review_state is ReviewState.APPROVED
+    finally:
+        ana.db.dispose()
+        ben.db.dispose()

@@ -132,9 +132,10 @@ def test_a_row_changed_on_one_side_refuses_the_whole_move(
         desk_move.push(source, str(desk_target))
     message = str(refused.value)
     assert isinstance(refused.value, KnownError) and "\n" not in message
-    # The claim's version and its verdict changed (the new history entries are new rows).
-    assert "already holds 1 claim (table claims)" in message and "Nothing was pushed" in message
-    assert "(and 1 rows of other tables)" in message
+    # The verdict changed (the new history entries are new rows; the claim differs only by
+    # its clock and version, which say nothing the verdict does not: not named).
+    assert "already holds 1 verdict (table verdicts)" in message
+    assert "Nothing was pushed" in message and "other tables" not in message
     assert dump_of(desk_target) == on_target  # not even the new article arrived
 
 

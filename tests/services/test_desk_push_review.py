@@ -15,16 +15,20 @@ import pytest
 
 from claimdesk.domain import HistoryField, ReviewState
 from claimdesk.services import desk_move
+from claimdesk.services.review import ReviewRefused
 from claimdesk.services.workbench import Workbench
 from claimdesk.storage.db import open_database
 from claimdesk.storage.desk_copy import DeskCopyRefused
-from tests.pg import PgServer
+from claimdesk.storage.review_repo import owns_desk
+from tests.pg import SUPERUSER, PgServer, rows
 from tests.reports.casework import nlp
 from tests.services.test_desk_move import dump_of, source  # noqa: F401  (fixture)
-from tests.storage.test_pg_app_role import ANA, APP, BEN, _app_url, _grant
+from tests.storage.test_pg_app_role import ADD_CHECKER, ANA, APP, BEN, _app_url, _grant, _psql
 
 #: What the file says, as a hand edit of it would: approved by Ben, noon UTC on Dec 1st.
 APPROVED_AT = datetime(2026, 12, 1, 12, 0)
+#: A login granted the role that owns the desk's tables (not that role itself).
+CAROL = "carol_owner_member"
 
 
 @pytest.fixture
@@ -40,7 +44,7 @@ def shared(pg_server: PgServer) -> Iterator[str]:
         yield name
     finally:
         pg_server.drop_database(name)
-        for role in (ANA, BEN, APP):
+        for role in (ANA, BEN, APP, CAROL):
             pg_server.execute(f"DROP ROLE IF EXISTS {role}")
 
 
@@ -158,6 +162,7 @@ def test_a_desk_that_does_not_require_review_takes_the_file_as_it_is(
     counts = desk_move.push(source, _app_url(pg_server, shared))
     assert counts.demoted == 0
     assert _verdict(owner, claim) == (ReviewState.APPROVED, "Ben", APPROVED_AT)
+    assert _author(owner, claim) == ANA  # for the day the desk turns review on
 
 
 def test_onto_a_file_desk_approvals_are_kept(
@@ -176,3 +181,233 @@ def test_onto_a_file_desk_approvals_are_kept(
     counts = desk_move.push(source, target)
     assert counts.demoted == 0
     assert _verdict(target, claim) == (ReviewState.APPROVED, "Ben", APPROVED_AT)
+
+
+def _add_checker(pg_server: PgServer, database: str, login: str) -> None:
+    added = _psql(pg_server, database, ADD_CHECKER, f"checker={login}", "checker_password=s3")
+    assert added.returncode == 0, added.stderr
+
+
+def _author(url: str | Path, claim: int) -> object:
+    db = open_database(url)
+    try:
+        ((login,),) = rows(db, "SELECT author_login FROM verdicts WHERE claim_id = :c", c=claim)
+        return login
+    finally:
+        db.dispose()
+
+
+def _set_author_in_file(path: Path, claim: int, login: str | None) -> None:
+    con = sqlite3.connect(path)
+    try:
+        con.execute("UPDATE verdicts SET author_login = ? WHERE claim_id = ?", (login, claim))
+        con.commit()
+    finally:
+        con.close()
+
+
+def _approve_as(url: str, claim: int, name: str) -> None:
+    """Approve the claim on the shared desk at `url` (its login), signing as `name`."""
+    wb = Workbench(open_database(url), nlp())
+    try:
+        wb.checker = name
+        wb.approve(claim)
+    finally:
+        wb.db.dispose()
+
+
+@pytest.mark.parametrize("named", [None, BEN], ids=["no author login", "file names Ben"])
+def test_the_login_that_pushed_a_verdict_cannot_approve_it(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+    named: str | None,
+) -> None:
+    """A pushed verdict's author is the login that pushed it, whatever the file says (a
+    desk file has no login; an edited one can name anyone): the rule "a second checker
+    must approve" holds for it as for a verdict written on the desk."""
+    claim = _approve_in_file(source)
+    _set_author_in_file(source, claim, named)
+    _add_checker(pg_server, shared, BEN)
+    desk_move.push(source, _app_url(pg_server, shared))
+    assert _author(pg_server.url(shared), claim) == ANA
+    # Ana types another name: the login she pushed with still wrote it.
+    with pytest.raises(ReviewRefused, match="A second checker must approve"):
+        _approve_as(_app_url(pg_server, shared), claim, "Zed")
+    _approve_as(_app_url(pg_server, shared, BEN), claim, "Ben")
+    assert _verdict(pg_server.url(shared), claim)[:2] == (ReviewState.APPROVED, "Ben")
+
+
+def test_the_same_file_again_is_already_there_whoever_pushes_or_pulls_it(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+) -> None:
+    """Who brought a verdict is the server's record, not the verdict's content: the file
+    pushed again by another checker, or the desk pulled back into it, finds it there."""
+    _add_checker(pg_server, shared, BEN)
+    first = desk_move.push(source, _app_url(pg_server, shared))
+    assert first.added["verdicts"] == 3
+    on_server = dump_of(pg_server.url(shared))
+    assert {v["author_login"] for v in on_server["verdicts"]} == {ANA}
+    in_file = dump_of(source)
+    again = desk_move.push(source, _app_url(pg_server, shared, BEN))
+    assert again.summary("pushed").startswith("pushed 0 new rows; ")
+    assert dump_of(pg_server.url(shared)) == on_server
+    back = desk_move.pull(_app_url(pg_server, shared), source)
+    assert back.summary("pulled").startswith("pulled 0 new rows; ")
+    assert dump_of(source) == in_file
+
+
+def test_the_owner_moves_author_logins_as_they_are(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+) -> None:
+    """The owner moves a desk as it is: the logins a file names (one pulled from another
+    server), and none where it names none (a file desk's own verdicts)."""
+    claim = _approve_in_file(source)
+    _set_author_in_file(source, claim, BEN)
+    owner = pg_server.url(shared)
+    desk_move.push(source, owner)
+    authors = {v["claim_id"]: v["author_login"] for v in dump_of(owner)["verdicts"]}
+    assert authors.pop(claim) == BEN
+    assert set(authors.values()) == {None}
+
+
+def test_who_owns_the_desk(shared: str, pg_server: PgServer) -> None:
+    """The owner, a superuser and a login granted the owner's role (it may SET ROLE to it
+    and write anything there) own the desk; a checker in the claimdesk_app group does not."""
+    pg_server.execute(f"CREATE ROLE {CAROL} LOGIN NOSUPERUSER")
+    pg_server.execute(f"GRANT {SUPERUSER} TO {CAROL}")
+    for login, owns in ((SUPERUSER, True), (CAROL, True), (ANA, False)):
+        db = open_database(_app_url(pg_server, shared, login))
+        try:
+            with db.sessions() as session:
+                assert owns_desk(session) is owns, login
+        finally:
+            db.dispose()
+
+
+def test_a_member_of_the_owners_role_moves_approvals_as_the_owner(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+) -> None:
+    claim = _approve_in_file(source)
+    pg_server.execute(f"CREATE ROLE {CAROL} LOGIN NOSUPERUSER")
+    pg_server.execute(f"GRANT {SUPERUSER} TO {CAROL}")
+    counts = desk_move.push(source, _app_url(pg_server, shared, CAROL))
+    assert counts.demoted == 0
+    owner = pg_server.url(shared)
+    assert _verdict(owner, claim) == (ReviewState.APPROVED, "Ben", APPROVED_AT)
+    assert dump_of(owner) == dump_of(source)
+
+
+def test_the_file_a_checker_pushed_pulls_back_past_its_own_demotion(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+) -> None:
+    """The push demoted the file's approval on the desk; that difference is the push's
+    own, not a conflict: the next day's pull brings the desk's new rows and keeps the
+    file's verdict as the file has it; pushing the file again still adds nothing."""
+    claim = _approve_in_file(source)
+    url = _app_url(pg_server, shared)
+    desk_move.push(source, url)
+    owner = pg_server.url(shared)
+    on_server = dump_of(owner)
+    back = desk_move.pull(url, source)
+    # The desk's one new row: the history line the push wrote; nothing else to say.
+    assert back.summary("pulled").startswith("pulled 1 history entry; ")
+    assert back.reviewed == 0 and "reviewed" not in back.summary("pulled")
+    assert _verdict(source, claim) == (ReviewState.APPROVED, "Ben", APPROVED_AT)
+    assert _review_lines(source, claim) == _review_lines(owner, claim)
+    again = desk_move.push(source, url)
+    assert again.total_added == 0 and again.demoted == 0
+    assert again.summary("pushed").startswith("pushed 0 new rows; ")
+    assert dump_of(owner) == on_server
+    twice = desk_move.pull(url, source)
+    assert twice.summary("pulled").startswith("pulled 0 new rows; ")
+
+
+def _ask_review_in_file(path: Path, claim: int) -> None:
+    con = sqlite3.connect(path)
+    try:
+        con.execute(
+            "UPDATE verdicts SET review_state = 'needs_review', reviewer = NULL, "
+            "reviewed_at = NULL WHERE claim_id = ?",
+            (claim,),
+        )
+        con.commit()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("approved", [True, False], ids=["file approved", "file not approved"])
+def test_a_verdict_its_desk_reviewed_since_does_not_block_a_pull(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+    approved: bool,
+) -> None:
+    """A reviewer of the desk approved the pushed verdict: the same words, rating and
+    checker on both sides, reviewed by each its own way. The pull brings the desk's new
+    rows (the review's history lines) and leaves the file's verdict and claim as they
+    are, approved or not, saying so; a push of the file again leaves the desk's approval
+    as it is."""
+    claim = _approve_in_file(source)
+    if not approved:
+        _ask_review_in_file(source, claim)
+    in_file_verdict = _verdict(source, claim)
+    _add_checker(pg_server, shared, BEN)
+    url = _app_url(pg_server, shared)
+    desk_move.push(source, url)
+    _approve_as(_app_url(pg_server, shared, BEN), claim, "Carl")
+    owner = pg_server.url(shared)
+    on_server = dump_of(owner)
+    in_file = dump_of(source)
+    back = desk_move.pull(url, source)
+    history = "2 history entries" if approved else "1 history entry"  # + the push's line
+    kept = "(1 verdict reviewed differently on each desk, kept as this desk has it)."
+    assert back.summary("pulled").startswith(f"pulled {history}; ")
+    assert back.summary("pulled").endswith(kept)
+    assert back.reviewed == 1
+    assert _verdict(source, claim) == in_file_verdict
+    pulled = dump_of(source)
+    for table in ("claims", "verdicts"):
+        assert pulled[table] == in_file[table], table
+    again = desk_move.push(source, url)
+    assert again.summary("pushed").startswith("pushed 0 new rows; ")
+    assert again.summary("pushed").endswith(kept)
+    assert again.demoted == 0
+    assert dump_of(owner) == on_server
+    assert _verdict(owner, claim)[:2] == (ReviewState.APPROVED, "Carl")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "explanation = 'Rewritten.'",
+        "rating_id = (SELECT MIN(id) FROM ratings WHERE id <> verdicts.rating_id)",
+    ],
+    ids=["words", "rating"],
+)
+def test_a_verdict_rewritten_on_the_desk_still_refuses_the_whole_pull(
+    source: Path,  # noqa: F811
+    shared: str,
+    pg_server: PgServer,
+    change: str,
+) -> None:
+    """Other words or another rating on the desk are a conflict, whatever the review: the
+    pull, and a push of the file again, are refused whole, nothing written."""
+    claim = _approve_in_file(source)
+    url = _app_url(pg_server, shared)
+    desk_move.push(source, url)
+    pg_server.execute(f"UPDATE verdicts SET {change} WHERE claim_id = {claim}", shared)
+    in_file = dump_of(source)
+    with pytest.raises(DeskCopyRefused, match=r"already holds 1 verdict \(table verdicts\)"):
+        desk_move.pull(url, source)
+    assert dump_of(source) == in_file
+    with pytest.raises(DeskCopyRefused, match=r"already holds 1 verdict \(table verdicts\)"):
+        desk_move.push(source, url)

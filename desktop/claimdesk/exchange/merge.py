@@ -13,7 +13,9 @@
 # * Every change to an existing claim is written to its history as "<checker> (bundle)".
 # * A bundle carries names, not logins: a desk that requires review takes no approval
 #   from one (the verdict arrives as needs review). A verdict that came approved says so
-#   in its claim's history ("bundle: approved by <name> on <day>"), taken or not.
+#   in its claim's history ("bundle: approved by <name> on <day>"), taken or not. On a
+#   shared desk the login merging a verdict is recorded as its author (as if it typed
+#   the words), so that login cannot approve it.
 # * Nothing is ever deleted: taking the bundle replaces status and verdict, and adds notes.
 # * An article's language: a checker's own correction here is never replaced; a language
 #   the detector gave here yields to a checker's correction from the bundle; an article
@@ -41,6 +43,7 @@ from claimdesk.storage.orm import ArticleRow, ClaimRow, SourceNoteRow, VerdictRo
 from claimdesk.storage.repositories import default_scale
 from claimdesk.storage.review_repo import (
     approved_claims,
+    login,
     published,
     published_metadata,
     reopen_if_changed,
@@ -302,14 +305,15 @@ def _new_source(s: BundleSource) -> SourceNoteRow:
 
 
 def _new_claim(session: Session, article_id: int, c: BundleClaim, ratings: Mapping[str, int],
-               counts: MergeCounts, own_review: bool) -> None:
+               counts: MergeCounts, own_review: bool, author: str | None) -> None:
     new = _new_claim_row(article_id, c, c.origin, c.status, c.created_at, c.updated_at)
     verdict = None
     if c.verdict is not None:
         v = c.verdict
         new.verdict = verdict = VerdictRow(
             rating_id=ratings[v.rating], explanation=v.explanation, checker=v.checker,
-            created_at=v.created_at, updated_at=v.updated_at, **_review(c, own_review),
+            created_at=v.created_at, updated_at=v.updated_at, author_login=author,
+            **_review(c, own_review),
         )
         counts.verdicts_added += 1
     new.sources = [_new_source(s) for s in c.sources]
@@ -324,8 +328,9 @@ def _new_claim(session: Session, article_id: int, c: BundleClaim, ratings: Mappi
 
 
 def _take(session: Session, row: ClaimRow, c: BundleClaim, p: _Proposal,
-          counts: MergeCounts, own_review: bool) -> None:
-    """Apply the bundle's work to an existing claim, and write it to the claim's history."""
+          counts: MergeCounts, own_review: bool, author: str | None) -> None:
+    """Apply the bundle's work to an existing claim, and write it to the claim's history;
+    a verdict whose words it brings is `author`'s (the login merging, on a shared desk)."""
     now = utc_now()  # when it changed here; bundle clocks lie
     who = _who(c)
     before = snapshots.capture_claims(session, [row.id])[row.id]
@@ -344,6 +349,7 @@ def _take(session: Session, row: ClaimRow, c: BundleClaim, p: _Proposal,
         row.verdict.rating_id = p.rating_id
         row.verdict.explanation = c.verdict.explanation
         row.verdict.checker = c.verdict.checker
+        row.verdict.author_login = author  # as set_verdict: the login that put the words here
         row.verdict.updated_at = now
     for s in p.sources:
         row.sources.append(_new_source(s))
@@ -455,6 +461,8 @@ def merge_articles(
     ratings = _rating_ids(session, articles)
     choices = choices or {}
     counts = MergeCounts()
+    # A bundle names no login: on a shared desk the merging one is each verdict's author.
+    author = login(session)
     for a in articles:
         row = _find_article(session, a)
         if row is None:
@@ -470,7 +478,7 @@ def merge_articles(
             _fill_article(row, a)
         for mine, c in _pairs(row, a):
             if mine is None:
-                _new_claim(session, row.id, c, ratings, counts, own_review)
+                _new_claim(session, row.id, c, ratings, counts, own_review, author)
                 continue
             proposal = _proposal(mine, c, ratings)
             if proposal is None:
@@ -481,7 +489,7 @@ def merge_articles(
                     counts.kept.append(conflict)
                     continue
                 counts.taken.append(conflict)
-            _take(session, mine, c, proposal, counts, own_review)
+            _take(session, mine, c, proposal, counts, own_review, author)
         if evidence:
             _attach_files(session, row, a, evidence)
         session.flush()

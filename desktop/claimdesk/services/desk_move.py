@@ -10,8 +10,8 @@ from claimdesk.errors import KnownError
 from claimdesk.services.review import review_required
 from claimdesk.storage.db import open_database
 from claimdesk.storage.db_server import is_server_url
-from claimdesk.storage.desk_copy import CopyCounts, copy_desk
-from claimdesk.storage.review_repo import owns_desk
+from claimdesk.storage.desk_copy import Arrival, CopyCounts, copy_desk
+from claimdesk.storage.review_repo import login, owns_desk
 
 
 class DeskMoveRefused(KnownError):
@@ -24,15 +24,21 @@ def _same(a: str | Path, b: str | Path) -> bool:
     return Path(a).expanduser().resolve() == Path(b).expanduser().resolve()
 
 
-def takes_approvals(target: Session) -> bool:
-    """Whether the target desk takes the approvals a moved desk carries as they are.
+def arrival(target: Session) -> Arrival:
+    """How the target desk takes the verdicts a moved desk carries.
 
     A desk file is SQLite, anyone can write "approved by <the desk's reviewer>" into it;
     so a shared desk that requires review takes none from a checker's push: they arrive
-    as needs review, for its own reviewers. Its owner (who can already write anything
-    there) moves a whole desk, approvals and all; so does a desk file.
+    as needs review, for its own reviewers. Nor does a shared desk take a file's word for
+    who wrote a verdict (a file desk records no login; an edited one can name anyone):
+    the login pushing is the author of every verdict it brings, so it cannot approve
+    them itself.
+    Its owner (who can already write anything there) moves a whole desk as it is,
+    approvals and author logins (a desk file's verdicts name none); so does a desk file.
     """
-    return owns_desk(target) or not review_required(target)
+    if owns_desk(target):
+        return Arrival()
+    return Arrival(approvals=not review_required(target), author=login(target))
 
 
 def move(
@@ -52,7 +58,7 @@ def move(
     try:
         dst = open_database(target, backups)
         try:
-            return copy_desk(src, dst, verb, takes_approvals)
+            return copy_desk(src, dst, verb, arrival)
         finally:
             dst.dispose()
     finally:

@@ -59,12 +59,51 @@ _FED_BY = {"factchecks": "verdicts"}
 _SEEDED = frozenset({"rating_scales", "ratings"})
 
 Row = dict[str, Any]
+#: Columns saying which login brought a row to its desk, not what the row says: a row
+#: differing from the target's only there is already there (pushed again by another
+#: checker, or pulled back into the file it was pushed from).
+_NOT_CONTENT = frozenset({"author_login"})
+#: Columns a review step on one desk changes, per table: a verdict's review state,
+#: reviewer, review time and version, and its claim's clock and version. A verdict the
+#: same on both desks but for these (its words, rating, checker and times the same) was
+#: reviewed differently on each: not a conflict, the target keeps its own row (a move
+#: neither raises nor lowers a review). A claim differing only in its clock and version
+#: says the same words; whatever moved its clock (a verdict, a note) is a row of another
+#: table, compared there.
+_REVIEW_STEP = {
+    "verdicts": frozenset({"review_state", "reviewer", "reviewed_at", "version"}),
+    "claims": frozenset({"updated_at", "version"}),
+}
 #: PostgreSQL's SQLSTATE for "permission denied" (insufficient_privilege).
 _NOT_ALLOWED = "42501"
 
 
 class DeskCopyRefused(DatabaseError):
     """The target desk holds rows under the same ids with other content; nothing was copied."""
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """How the target desk takes the source's verdicts (see copy_desk)."""
+
+    #: Approvals as the source has them; False: an approved verdict waits for review.
+    approvals: bool = True
+    #: The login every new verdict records as its author, whatever the source says
+    #: (None: as the source has it).
+    author: str | None = None
+
+    def arriving(self) -> Callable[[Row], Row] | None:
+        """A verdict row as the target stores it (None: every row as the source has it)."""
+        if self.approvals and self.author is None:
+            return None
+
+        def arriving(row: Row) -> Row:
+            taken = row if self.approvals else _unapproved(row)
+            if self.author is not None:
+                taken = {**taken, "author_login": self.author}
+            return taken
+
+        return arriving
 
 
 def label(table: str, count: int = 2) -> str:
@@ -86,6 +125,9 @@ class CopyCounts:
     #: Verdicts the source marks approved that arrived as needs review (the target takes
     #: no approval from the source: see copy_desk).
     demoted: int = 0
+    #: Verdicts already there but reviewed differently on each desk, kept as the target
+    #: has them (counted among the rows already there).
+    reviewed: int = 0
 
     def _left(self, table: str) -> str:
         """" (1 approval left for this desk's reviewers)" after the verdicts, if any."""
@@ -103,7 +145,14 @@ class CopyCounts:
         parts = [label(t, n) + self._left(t) for t, n in self.added.items() if n]
         done = f"{verb} {', '.join(parts)}" if parts else f"{verb} 0 new rows"
         present = sum(self.present.values())
-        return f"{done}; {present} rows were already there." if present else f"{done}."
+        if not present:
+            return f"{done}."
+        kept = ""
+        if self.reviewed:
+            verdicts = label("verdicts", self.reviewed)
+            them = "it" if self.reviewed == 1 else "them"
+            kept = f" ({verdicts} reviewed differently on each desk, kept as this desk has {them})"
+        return f"{done}; {present} rows were already there{kept}."
 
 
 def tables() -> list[Table]:
@@ -167,6 +216,8 @@ class _Plan:
     new: list[Row] = field(default_factory=list)
     present: int = 0
     clashes: int = 0
+    #: Of `present`: verdicts reviewed differently on each desk (_REVIEW_STEP).
+    reviewed: int = 0
 
 
 def _batches(source: Connection, table: Table) -> Iterator[list[Row]]:
@@ -191,7 +242,10 @@ def _plan(
     table: Table, rows: list[Row], target: Connection, arriving: Callable[[Row], Row] | None
 ) -> _Plan:
     """What copying `rows` does; `arriving` gives a row as the target takes it (a verdict
-    whose approval it does not take): a target row equal to either form is already there."""
+    whose approval it does not take, signed by the login copying it): a target row equal
+    to either form, author logins aside, is already there; so is a target verdict whose
+    approval a push did not take (pulled back into the file it came from), and a row that
+    differs only by a review step on either desk (_REVIEW_STEP), kept as the target has it."""
     pk = _key(table)
     plan = _Plan(table)
     found: dict[Any, Row] = {}
@@ -203,8 +257,15 @@ def _plan(
         there = found.get(row[pk.name])
         if there is None:
             plan.new.append(taken)
-        elif there in (taken, row):
+        elif (
+            _alike(there, taken)
+            or _alike(there, row)
+            or (table.name == "verdicts" and _alike(_unapproved(there), row))
+        ):
             plan.present += 1
+        elif _alike(there, row, _REVIEW_STEP.get(table.name, frozenset())):
+            plan.present += 1
+            plan.reviewed += table.name == "verdicts"
         else:
             plan.clashes += 1
     # A new id whose unique key (an article's checksum, a setting's name…) another row
@@ -230,6 +291,17 @@ def _plan(
         plan.clashes += len(clashing)
         plan.new = [r for i, r in enumerate(plan.new) if i not in clashing]
     return plan
+
+
+def _alike(there: Row, row: Row, aside: frozenset[str] = frozenset()) -> bool:
+    """Whether two rows say the same, whichever login brought each (_NOT_CONTENT), the
+    columns `aside` aside too."""
+    if there == row:
+        return True
+    ignored = _NOT_CONTENT | aside
+    return {k: v for k, v in there.items() if k not in ignored} == {
+        k: v for k, v in row.items() if k not in ignored
+    }
 
 
 def _only_seeded(target: Connection, order: Sequence[Table]) -> bool:
@@ -273,7 +345,7 @@ def copy_desk(
     source: Database,
     target: Database,
     verb: str = "copied",
-    takes_approvals: Callable[[Session], bool] | None = None,
+    arrival: Callable[[Session], Arrival] | None = None,
 ) -> CopyCounts:
     """Copy every row of `source` that `target` lacks, ids kept; all or nothing.
 
@@ -286,11 +358,17 @@ def copy_desk(
     Rows move BATCH at a time inside one transaction on the target: a clash found in a
     late batch rolls back the batches written before it, so nothing is written still.
 
-    `takes_approvals`, asked on the target's session before any row moves, says whether
-    the target takes the source's approvals as they are. When it does not, a verdict the
-    source marks approved arrives as needs review (no reviewer, no time), its claim's
-    history saying what the source said ("desk push: approved by Ben on 2026-12-01"),
-    and a target row equal to that demoted verdict counts as already there.
+    `arrival`, asked on the target's session before any row moves, says how the target
+    takes the source's verdicts (default: as they are). When it takes no approval, a
+    verdict the source marks approved arrives as needs review (no reviewer, no time), its
+    claim's history saying what the source said ("desk push: approved by Ben on
+    2026-12-01"). When it names an author, new verdicts record that login as the one that
+    wrote them (the one a review must come from someone else than). A target row equal
+    to the verdict as the source has it or as it arrives, author logins aside, counts as
+    already there; so does a target's approved verdict the source holds as such a copy
+    demoted it (the desk pulled back into the file pushed to it), and a verdict and
+    claim differing only by review steps (_REVIEW_STEP): the target keeps its review,
+    the summary counts those verdicts.
     """
     order = tables()
     # One snapshot of a server desk others keep writing to (a file's read is one already).
@@ -309,7 +387,7 @@ def copy_desk(
                 f"The desks {source.where} and {target.where} are at different schema "
                 "versions; open both with this ClaimDesk once, then try again."
             )
-        demoting = takes_approvals is not None and not takes_approvals(writing)
+        verdicts_arriving = None if arrival is None else arrival(writing).arriving()
         if _only_seeded(dst, order):
             for table in (t for t in reversed(order) if t.name in _SEEDED):
                 dst.execute(delete(table))
@@ -318,7 +396,7 @@ def copy_desk(
         demoted: list[Row] = []
         try:
             for table in order:
-                arriving = _unapproved if demoting and table.name == "verdicts" else None
+                arriving = verdicts_arriving if table.name == "verdicts" else None
                 _copy_table(src, dst, table, counts, clashes, arriving, demoted)
             if clashes:
                 raise _refusal(clashes, source, target, verb)
@@ -379,9 +457,13 @@ def _copy_table(
             if arriving is not None and demoted is not None:
                 key = _key(table).name
                 written = {r[key] for r in plan.new}
-                demoted.extend(r for r in rows if r[key] in written and arriving(r) is not r)
+                demoted.extend(
+                    r for r in rows
+                    if r[key] in written and arriving(r)["review_state"] != r["review_state"]
+                )  # fmt: skip
         counts.added[name] += len(plan.new)
         counts.present[name] += plan.present
+        counts.reviewed += plan.reviewed
 
 
 def _unapproved(row: Row) -> Row:
