@@ -273,7 +273,7 @@
     <name>ClaimsPanel</name>
     <message>
         <source>Filter claims (Ctrl+F)</source>
-        <extracomment>The claim text column is never narrower than this (the table scrolls instead). Room beside a header&apos;s text for the sort arrow and the margins.</extracomment>
+        <extracomment>The claim text column is never narrower than this (the table scrolls instead).</extracomment>
         <translation>Filtrar afirmaciones (Ctrl+F)</translation>
     </message>
     <message>

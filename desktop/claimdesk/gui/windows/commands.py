@@ -18,7 +18,7 @@ from claimdesk.services.span_edit import ClaimOverlap
 #: Rating keys: Alt+1 … Alt+9 choose the scale's ratings in order, Alt+0 clears.
 RATING_KEYS = 9
 
-#: The longest claim text a question quotes whole.
+# The longest claim text a question quotes whole.
 QUOTE_CHARS = 200
 
 
