@@ -2692,6 +2692,20 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     </message>
 </context>
 <context>
+    <name>SourcesModel</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>Archivo: {name}</translation>
+    </message>
+</context>
+<context>
     <name>WriteQueue</name>
     <message>
         <source>Saved.</source>
