@@ -1,4 +1,5 @@
-"""`python -m tools.screenshot OUT.png [--lang es] [--size 1024x700]`: the main window as a PNG."""
+"""`python -m tools.screenshot OUT.png [--lang es] [--size 1024x700] [--theme dark]`: the main
+window as a PNG (--theme light, dark or system, as chosen in Settings; system by default)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from claimdesk.app import build_services
-from claimdesk.domain import SourceDraft, Stance
+from claimdesk.domain import SourceDraft, Stance, Theme
 from claimdesk.gui.application import create_window
 from claimdesk.gui.i18n import install
+from claimdesk.gui.theme import apply_theme
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_ad62cf6f6f800dde.txt"
@@ -55,9 +57,11 @@ def main(argv: list[str]) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     install(app, _option(argv, "--lang", "en"))  # the .qm files come from `make translations`
+    theme = Theme(_option(argv, "--theme", Theme.SYSTEM.value))
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(data_dir=tmp)
         window = create_window(services)
+        apply_theme(app, theme)  # as the application does when it opens a desk
         window.resize(width, height)
         window.show()
         window.open_path(SEED)
@@ -70,7 +74,7 @@ def main(argv: list[str]) -> int:
             ),
         )
         wb = services.workbench
-        wb.save_settings(replace(wb.settings(), checker_name="Demo checker"))
+        wb.save_settings(replace(wb.settings(), checker_name="Demo checker", theme=theme))
         claims = wb.claims(window.article_id)
         quote = next(c for c in claims if "25 of 33" in c.text)
         ratings = {r.name: r for r in wb.rating_scale().ratings}

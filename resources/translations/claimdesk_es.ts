@@ -273,7 +273,7 @@
     <name>ClaimsPanel</name>
     <message>
         <source>Filter claims (Ctrl+F)</source>
-        <extracomment>The claim text column is never narrower than this (the table scrolls instead). Room beside a header&apos;s text for the sort arrow and the margins.</extracomment>
+        <extracomment>The claim text column is never narrower than this (the table scrolls instead).</extracomment>
         <translation>Filtrar afirmaciones (Ctrl+F)</translation>
     </message>
     <message>
@@ -2689,6 +2689,20 @@ Antes, el archivo actual se guarda aparte como copia «antes de una restauració
     <message>
         <source>Paste files onto the selected source note</source>
         <translation>Pegar archivos en la nota de fuente seleccionada</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesModel</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>Archivo: {name}</translation>
     </message>
 </context>
 <context>

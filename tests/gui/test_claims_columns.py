@@ -72,6 +72,62 @@ def test_at_1024_by_700_score_and_the_default_columns_need_no_sideways_scrolling
         assert header.sectionSize(col) >= header.fontMetrics().horizontalAdvance(text)
 
 
+def header_label_cut(table, col: int) -> tuple[int, int, int] | None:
+    """(text width, room, gap to the arrow) when the header's text of `col` does not show
+    whole, clear of its sort arrow; None when it does.
+
+    The header draws its labels bold (QHeaderView measures them so), centred in the
+    style's SE_HeaderLabel rect, with the arrow at SE_HeaderArrow: the text must fit its
+    rect and end a header margin or more before the arrow's rect starts.
+    """
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionHeader
+
+    header = table.horizontalHeader()
+    option = QStyleOptionHeader()
+    header.initStyleOption(option)
+    option.section = col
+    option.rect = QRect(0, 0, header.sectionSize(col), header.height())
+    option.sortIndicator = QStyleOptionHeader.SortIndicator.SortDown
+    option.text = str(table.model().headerData(col, Qt.Orientation.Horizontal))
+    style = header.style()
+    room = style.subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header)
+    arrow = style.subElementRect(QStyle.SubElement.SE_HeaderArrow, option, header)
+    font = header.font()
+    font.setBold(True)
+    text = QFontMetrics(font).horizontalAdvance(option.text)
+    end = room.left() + (room.width() + text) // 2  # where the centred text ends
+    gap = arrow.left() - end
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, option, header)
+    if text > room.width() or gap < margin:
+        return text, room.width(), gap
+    return None
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_header_reads_whole_beside_its_sort_arrow_at_1024_by_700(
+    request, qtbot, make_window, seed_path, language
+) -> None:
+    """In Spanish the arrow of the sorted column touched "Puntuación": the section was
+    the plain text's width plus a guessed 26 px, for a label Qt draws bold and keeps
+    clear of the arrow (93 px for the 101 px Qt asks for; "Score", 60 for 63)."""
+    if language == "es":
+        request.getfixturevalue("spanish")
+    window = small_window(qtbot, make_window, seed_path)
+    panel = window.claims_panel
+    table = panel.table
+    header = table.horizontalHeader()
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == COL_SCORE
+    for hidden in ([], ["Claim"]):  # the defaults, then every column the menu offers
+        panel.set_hidden_columns(hidden)
+        qtbot.wait(50)
+        for col in shown_columns(table):
+            text = str(table.model().headerData(col, Qt.Orientation.Horizontal))
+            assert header.sectionSize(col) >= header.sectionSizeFromContents(col).width(), text
+            assert header_label_cut(table, col) is None, text
+
+
 def test_a_hidden_column_comes_back_from_the_header_menu_and_stays(
     qtbot, make_window, seed_path
 ) -> None:

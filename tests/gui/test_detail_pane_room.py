@@ -121,3 +121,46 @@ def test_the_history_shows_four_whole_rows_and_every_line_whole_at_1024_by_700(
     # The editor still keeps its three lines (the pane scrolls rather than squeeze it).
     editor = window.detail.explanation
     assert editor.height() >= 3 * editor.fontMetrics().lineSpacing()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_empty_checked_before_box_shows_its_message_whole_at_1024_by_700(
+    request, qtbot, make_window, seed_path, language, theme
+) -> None:
+    """With no fact-check in the library the box says how to import some. In Spanish
+    ("Aún no hay verificaciones anteriores: importe algunas con Archivo → …") the text,
+    wrapped beside the button, needed 84 px and was given 42: the box kept the height of
+    its size hint, worked out for a label twice as wide as it had."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QApplication
+
+    from claimdesk.domain import Theme
+    from claimdesk.gui.theme import apply_theme
+
+    if language == "es":
+        request.getfixturevalue("spanish")
+    app = QApplication.instance()
+    apply_theme(app, Theme.DARK if theme == "dark" else Theme.LIGHT)
+    try:
+        window = make_window()
+        window.resize(1024, 700)
+        window.open_path(seed_path)
+        wait_for_claims(qtbot, window)
+        window.select_claim(window.claims_panel.model.rows()[0].id)
+        box = window.detail.checked_before
+        message = box.message
+        qtbot.waitUntil(lambda: "Import" in message.text() or "Importar" in message.text())
+        qtbot.wait(200)
+        assert window.height() <= 700
+        window.detail_scroll.ensureWidgetVisible(message)
+        qtbot.wait(50)
+        assert message.isVisible() and message.wordWrap()
+        assert message.height() >= message.heightForWidth(message.width()), message.text()
+        # All of it inside the box, and the box inside the pane.
+        where = QRect(message.mapTo(box, QPoint(0, 0)), message.size())
+        assert box.contentsRect().contains(where)
+        pane = window.detail
+        assert pane.rect().contains(QRect(box.mapTo(pane, QPoint(0, 0)), box.size()))
+    finally:
+        apply_theme(app, Theme.SYSTEM)

@@ -53,7 +53,7 @@ def test_esc_takes_back_a_file_attached_and_one_removed_in_the_dialog(
     assert new_sha not in stored(window) and kept.sha256 in stored(window)
     # Nothing of the dialog is left to undo or redo: the last edit is the one before it.
     assert wb.undo_label() == label_before and not wb.can_redo()
-    qtbot.waitUntil(lambda: "📎 1" in window.detail.sources_model.index(0, 0).data())
+    qtbot.waitUntil(lambda: "· 1 file" in window.detail.sources_model.index(0, 0).data())
 
 
 def test_cancel_while_a_file_is_still_being_attached_takes_it_back_once_attached(

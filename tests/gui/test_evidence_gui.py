@@ -26,6 +26,7 @@ from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
 from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.services.changes import Changes
 from tests.gui.conftest import EXTRACTION_TIMEOUT_MS
+from tests.gui.test_translations import spanish  # noqa: F401 (a fixture)
 from tests.importers import evidence_builders as make
 from tests.importers.doc_builders import build_pdf
 from tests.storage.dbfiles import rows
@@ -78,7 +79,7 @@ def test_pasting_a_screenshot_attaches_it_as_png(qtbot, make_window, tmp_path):
     pasted = QImage.fromData(window.workbench.attachment_bytes(attached.id))
     assert (pasted.width(), pasted.height()) == (64, 48)
     # The list shows the note now holds a file, and Undo takes it away again.
-    qtbot.waitUntil(lambda: "📎 1" in window.detail.sources_model.index(0, 0).data())
+    qtbot.waitUntil(lambda: "· 1 file" in window.detail.sources_model.index(0, 0).data())
     window.workbench.undo()
     assert window.workbench.attachments(source) == []
 
@@ -394,3 +395,28 @@ def test_a_preview_decoded_after_a_newer_one_was_asked_for_is_dropped(
                     timeout=WAIT_MS)
     qtbot.wait(100)  # the late result's queued call has run
     assert viewer.image.pixmap().width() == 40
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_notes_files_are_counted_in_words_its_font_can_draw(
+    request, qtbot, make_window, tmp_path, language
+):
+    """The sources list counted a note's files with 📎 (U+1F4CE), a character none of the
+    fonts the .deb depends on (DejaVu, Liberation, Noto core) has: at 1024×700 the row
+    read "Ukrainian Air Force · ▯ 1", and the tooltip put the box before each file name."""
+    from PySide6.QtGui import QFontMetrics
+
+    if language == "es":
+        request.getfixturevalue("spanish")
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    for name in ("statement.txt", "count.txt"):
+        (tmp_path / name).write_text(f"The {name} of the air force.", encoding="utf-8")
+        window.workbench.attach_file(source, tmp_path / name)
+    window.detail.show_claim(window.workbench.claim(window.detail.claim.id))
+    index = window.detail.sources_model.index(0, 0)
+    row, tip = index.data(), index.data(Qt.ItemDataRole.ToolTipRole)
+    assert row.endswith(" · 2 archivos" if language == "es" else " · 2 file(s)"), row
+    assert ("Archivo: " if language == "es" else "File: ") + "count.txt" in tip
+    metrics = QFontMetrics(window.detail.sources.font())
+    missing = {ch for ch in row + tip if ch.isprintable() and not metrics.inFontUcs4(ord(ch))}
+    assert not missing

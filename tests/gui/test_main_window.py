@@ -186,6 +186,37 @@ def test_manual_claim_after_emoji_and_delete_with_confirmation(
     assert all(c.id != claim.id for c in window.workbench.claims(window.article_id))
 
 
+def test_the_delete_question_quotes_a_long_claim_cut_at_a_word_with_an_ellipsis(
+    qtbot, make_window, seed_path
+) -> None:
+    """The question quoted the claim's first 200 characters as if they were all of it:
+    "… hit the Danube river port of Izmail, damagin”". Cancel still changes nothing."""
+    window = make_window()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    claims = window.workbench.claims(window.article_id)
+    long_claim = next(c for c in claims if "25 of 33" in c.text)
+    assert len(long_claim.text) > 200
+    window.select_claim(long_claim.id)
+    box = window.commands.delete_claim()
+    assert box is not None and box.objectName() == "confirmDeleteClaim"
+    quote = box.text().split("\n\n", 1)[1]
+    assert quote.startswith("“") and quote.endswith("…”"), quote
+    shown = quote[1:-2]
+    assert long_claim.text.startswith(shown)
+    assert not long_claim.text[len(shown)].isalnum()  # cut between words, not inside one
+    assert len(shown) <= 200
+    short = next(c for c in window.claims_panel.visible_claims() if len(c.text) < 200)
+    box.reject()
+    window.select_claim(short.id)
+    qtbot.waitUntil(lambda: window.detail.claim is not None and window.detail.claim.id == short.id)
+    box = window.commands.delete_claim()
+    assert box is not None and box.text().endswith(f"“{short.text}”")  # whole, no ellipsis
+    box.reject()
+    qtbot.wait(50)
+    assert len(window.workbench.claims(window.article_id)) == len(claims)
+
+
 def test_bad_files_give_a_message_and_change_nothing(qtbot, make_window, tmp_path: Path):
     window = make_window()
     empty = tmp_path / "empty.txt"

@@ -56,11 +56,14 @@ class SourcesModel(RowCacheModel[SourceNote]):
             extra = " · ".join(
                 p for p in (src.publisher, format_date(src.accessed) if src.accessed else "") if p
             )
-            files = f" · 📎 {len(src.attachments)}" if src.attachments else ""
+            # In words: a paper clip (U+1F4CE) is in none of the fonts the .deb depends
+            # on, and showed as a box there.
+            count = len(src.attachments)
+            files = " · " + self.tr("%n file(s)", None, count) if count else ""
             return f"[{label(src.stance.label)}] {head}" + (f" — {extra}" if extra else "") + files
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [src.url, src.quote and f"“{src.quote}”", src.note]
-            parts += [f"📎 {f.file_name}" for f in src.attachments]
+            parts += [self.tr("File: {name}").format(name=f.file_name) for f in src.attachments]
             return "\n".join(p for p in parts if p)
         if role == self.SourceIdRole:
             return src.id

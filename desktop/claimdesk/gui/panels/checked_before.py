@@ -25,6 +25,9 @@ from claimdesk.gui.models.row_model import RowCacheModel
 
 # The keys that accept the selected match (Claim menu; free in menus.py's table).
 ACCEPT_KEYS = "Ctrl+Shift+C"
+# The box's share of the detail pane's spare height while it lists matches (the verdict
+# has 3, the sources and the history 1 each); none while it shows only a message.
+MATCHES_STRETCH = 2
 
 
 class MatchesModel(RowCacheModel[FactCheckMatch]):
@@ -129,12 +132,13 @@ class CheckedBeforeBox(QGroupBox):
                 self.list.setCurrentIndex(self.model.index(0, 0))
         self.message.setText(message)
         self.list.setVisible(bool(matches))
-        # With no list, one line and a button: the box keeps that height and leaves its
+        # With no list, a message and a button: the box keeps that height and leaves its
         # stretch to the history (which showed a row and a half behind an empty box).
+        # Its stretch goes, not its height for its width: a Maximum policy held it to its
+        # size hint, worked out for a message twice as wide as the one beside the button,
+        # and cut the message's second line at 1024×700 (two more in Spanish).
         policy = self.sizePolicy()
-        policy.setVerticalPolicy(
-            QSizePolicy.Policy.Preferred if matches else QSizePolicy.Policy.Maximum
-        )
+        policy.setVerticalStretch(MATCHES_STRETCH if matches else 0)
         self.setSizePolicy(policy)
         self.accept_button.setEnabled(bool(matches))
 

@@ -68,8 +68,6 @@ SHOWN_WHEN_ROOM = (COL_SPEAKER,)
 CLAIM_READABLE_WIDTH = 320
 # Always shown: the claim and its number are what a row is.
 ALWAYS_SHOWN = (COL_NUMBER, COL_CLAIM)
-#: Room beside a header's text for the sort arrow and the margins.
-HEADER_PADDING = 26
 
 
 class ClaimsPanel(QWidget):
@@ -205,9 +203,10 @@ class ClaimsPanel(QWidget):
             (COL_SOURCES, 58),
             (COL_CHECKED, 120),
         ):
-            # Never narrower than the header (translated headers are longer than English).
-            text = str(self.proxy.headerData(col, Qt.Orientation.Horizontal))
-            fits = header.fontMetrics().horizontalAdvance(text) + HEADER_PADDING
+            # Never narrower than the header (translated headers are longer than English):
+            # Qt's own measure, of the bold label it may draw and the sort arrow beside it
+            # (the plain text's width plus a guess let the arrow touch "Puntuación").
+            fits = header.sectionSizeFromContents(col).width()
             self.table.setColumnWidth(col, max(width, fits))
             self._widths[col] = max(width, fits)  # a hidden section's size reads 0
         for col in HIDDEN_BY_DEFAULT:

@@ -158,7 +158,7 @@ class DetailPane(QWidget):
         layout.addLayout(speaker_row)
         layout.addWidget(verdict_box, 3)
         layout.addWidget(sources_box, 1)
-        layout.addWidget(self.checked_before, 2)
+        layout.addWidget(self.checked_before)  # its stretch is its own (MATCHES_STRETCH)
         layout.addWidget(self.history_box, 1)
         self.show_claim(None)
 

@@ -18,6 +18,18 @@ from claimdesk.services.span_edit import ClaimOverlap
 #: Rating keys: Alt+1 … Alt+9 choose the scale's ratings in order, Alt+0 clears.
 RATING_KEYS = 9
 
+# The longest claim text a question quotes whole.
+QUOTE_CHARS = 200
+
+
+def quoted(text: str, limit: int = QUOTE_CHARS) -> str:
+    """`text` for a question to quote: whole, or cut between words with "…" (cut at a
+    fixed length it read "… port of Izmail, damagin" as if that were the claim)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
+    return (cut or text[:limit]) + "…"
+
 
 class Commands(WindowHelper):
     """Carries out the window's claim commands through the Workbench and shows the result."""
@@ -199,7 +211,7 @@ class Commands(WindowHelper):
                 None,
                 claim.source_count,
             ).format(number=claim.number)
-            + f"\n\n“{claim.text[:200]}”",
+            + f"\n\n“{quoted(claim.text)}”",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self.parent,
         )
