@@ -86,6 +86,7 @@ def _title_word(tok: Token) -> bool:
     return (0 < tok.i < len(doc) - 1 and tok.is_lower and doc[tok.i - 1].pos_ == "PROPN"
             and doc[tok.i + 1].ent_type_ == "PERSON")
 
+
 def verb_before(ctx: Context, q: Quotation) -> Token | None:
     """The last reporting verb before a quotation's opening mark in its sentence."""
     doc = ctx.doc
