@@ -26,7 +26,7 @@ from claimdesk.gui.dialogs.evidence_viewer import EvidenceViewer
 from claimdesk.gui.windows.main_window import MainWindow
 from claimdesk.services.changes import Changes
 from tests.gui.conftest import EXTRACTION_TIMEOUT_MS
-from tests.gui.test_translations import spanish  # noqa: F401 (a fixture)
+from tests.gui.test_translations import english, spanish  # noqa: F401 (fixtures)
 from tests.importers import evidence_builders as make
 from tests.importers.doc_builders import build_pdf
 from tests.storage.dbfiles import rows
@@ -406,8 +406,8 @@ def test_a_notes_files_are_counted_in_words_its_font_can_draw(
     read "Ukrainian Air Force · ▯ 1", and the tooltip put the box before each file name."""
     from PySide6.QtGui import QFontMetrics
 
-    if language == "es":
-        request.getfixturevalue("spanish")
+    # Either language installed as at start-up: English from its plural forms' .qm.
+    request.getfixturevalue("spanish" if language == "es" else "english")
     window, source = window_with_a_source(qtbot, make_window, tmp_path)
     for name in ("statement.txt", "count.txt"):
         (tmp_path / name).write_text(f"The {name} of the air force.", encoding="utf-8")
@@ -415,7 +415,7 @@ def test_a_notes_files_are_counted_in_words_its_font_can_draw(
     window.detail.show_claim(window.workbench.claim(window.detail.claim.id))
     index = window.detail.sources_model.index(0, 0)
     row, tip = index.data(), index.data(Qt.ItemDataRole.ToolTipRole)
-    assert row.endswith(" · 2 archivos" if language == "es" else " · 2 file(s)"), row
+    assert row.endswith(" · 2 archivos" if language == "es" else " · 2 files"), row
     assert ("Archivo: " if language == "es" else "File: ") + "count.txt" in tip
     metrics = QFontMetrics(window.detail.sources.font())
     missing = {ch for ch in row + tip if ch.isprintable() and not metrics.inFontUcs4(ord(ch))}
