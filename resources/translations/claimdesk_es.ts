@@ -691,9 +691,9 @@
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <source>{type} · {size:,} bytes · captured {when}
+        <source>{type} · {size} bytes · captured {when}
 sha256 {sha}</source>
-        <translation>{type} · {size:,} bytes · capturado el {when}
+        <translation>{type} · {size} bytes · capturado el {when}
 sha256 {sha}</translation>
     </message>
     <message>
@@ -713,8 +713,8 @@ sha256 {sha}</translation>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <source>[Shown: the first {shown:,} of {total:,} characters. Open the file with the system viewer for the rest; desk search finds words in all of it.]</source>
-        <translation>[Se muestran los primeros {shown:,} de {total:,} caracteres. Abra el archivo con el visor del sistema para ver el resto; la búsqueda en la mesa encuentra palabras en todo él.]</translation>
+        <source>[Shown: the first {shown} of {total} characters. Open the file with the system viewer for the rest; desk search finds words in all of it.]</source>
+        <translation>[Se muestran los primeros {shown} de {total} caracteres. Abra el archivo con el visor del sistema para ver el resto; la búsqueda en la mesa encuentra palabras en todo él.]</translation>
     </message>
     <message>
         <source>No text layer was found in this PDF: it is a scan, or its text is sealed with a password. Open it with the system viewer to see it.</source>

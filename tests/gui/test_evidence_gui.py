@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from claimdesk.app import build_services
 from claimdesk.domain import SourceDraft
@@ -420,3 +420,28 @@ def test_a_notes_files_are_counted_in_words_its_font_can_draw(
     metrics = QFontMetrics(window.detail.sources.font())
     missing = {ch for ch in row + tip if ch.isprintable() and not metrics.inFontUcs4(ord(ch))}
     assert not missing
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_file_sizes_are_grouped_as_the_language_writes_numbers(
+    request, qtbot, make_window, tmp_path, language
+):
+    """"25,000 bytes" in a Spanish window reads as twenty-five bytes: the viewer's header
+    and the source dialog's file list wrote sizes with English grouping in every language."""
+    from PySide6.QtCore import QLocale
+
+    request.getfixturevalue("spanish" if language == "es" else "english")
+    # Spanish groups with a point; English as the system writes it ("25,000", or "25000"
+    # in the C locale a machine with no locale set has).
+    size = "25.000" if language == "es" else QLocale().toString(25_000)
+    window, source = window_with_a_source(qtbot, make_window, tmp_path)
+    attached, _ = window.workbench.attach_bytes(source, b"x" * 25_000, "log.txt")
+    viewer = EvidenceViewer(window.workbench, attached, window)
+    qtbot.addWidget(viewer)
+    facts = viewer.findChild(QLabel, "evidenceFacts")
+    assert facts is not None and f"· {size} bytes ·" in facts.text()
+    dialog = window.detail.edit_source()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=WAIT_MS)
+    assert dialog.files.item(0).text().endswith(f", {size} B)")
+    dialog.reject()

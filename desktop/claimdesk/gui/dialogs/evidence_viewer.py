@@ -34,7 +34,7 @@ from shiboken6 import isValid
 
 from claimdesk.domain.evidence import Attachment, copy_name
 from claimdesk.errors import KnownError
-from claimdesk.gui.i18n import format_datetime
+from claimdesk.gui.i18n import format_datetime, format_number
 from claimdesk.gui.screen_fit import resize_within_screen
 from claimdesk.services.workbench import Workbench
 
@@ -137,9 +137,9 @@ class EvidenceViewer(QDialog):
         facts.setTextFormat(Qt.TextFormat.PlainText)
         facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         facts.setText(
-            self.tr("{type} · {size:,} bytes · captured {when}\nsha256 {sha}").format(
+            self.tr("{type} · {size} bytes · captured {when}\nsha256 {sha}").format(
                 type=attachment.media_type,
-                size=attachment.size,
+                size=format_number(attachment.size),
                 when=format_datetime(attachment.captured_at),
                 sha=attachment.sha256,
             )
@@ -167,9 +167,9 @@ class EvidenceViewer(QDialog):
                 shown = self._no_text()
             elif len(shown) > VIEW_CHARS:
                 shown = shown[:VIEW_CHARS] + "\n\n" + self.tr(
-                    "[Shown: the first {shown:,} of {total:,} characters. Open the file with "
+                    "[Shown: the first {shown} of {total} characters. Open the file with "
                     "the system viewer for the rest; desk search finds words in all of it.]"
-                ).format(shown=VIEW_CHARS, total=len(shown))
+                ).format(shown=format_number(VIEW_CHARS), total=format_number(len(shown)))
             self.text.setPlainText(shown)
             layout.addWidget(self.text, 1)
         self._data = data

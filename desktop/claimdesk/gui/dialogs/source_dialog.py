@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from claimdesk.domain import SourceDraft, SourceNote, Stance
 from claimdesk.domain.evidence import Attachment, name_of
 from claimdesk.domain.urls import safe_url
-from claimdesk.gui.i18n import format_date, label
+from claimdesk.gui.i18n import format_date, format_number, label
 from claimdesk.gui.models.row_model import RowCacheModel
 from claimdesk.gui.theme import ERROR_COLORS, WARNING_COLORS, MessageLabel
 
@@ -199,7 +199,7 @@ class SourceDialog(QDialog):
     def reload_files(self) -> None:
         self.files.clear()
         for f in self.attachments():
-            item = QListWidgetItem(f"{f.file_name} ({f.media_type}, {f.size:,} B)")
+            item = QListWidgetItem(f"{f.file_name} ({f.media_type}, {format_number(f.size)} B)")
             item.setData(Qt.ItemDataRole.UserRole, f.id)
             self.files.addItem(item)
         for path in self.pending_files:

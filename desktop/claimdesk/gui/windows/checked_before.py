@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from claimdesk.domain import Claim
 from claimdesk.domain.factchecks import FactCheckMatch, checked_before
+from claimdesk.gui.i18n import format_number
 from claimdesk.gui.jobs import Job
 from claimdesk.gui.windows.host import WindowHelper, WindowParts
 from claimdesk.services.changes import Changes
@@ -267,7 +268,7 @@ class CheckedBefore(WindowHelper):
         def progress(done: int, total: int) -> None:
             self.host.show_status(
                 self.tr("Encoding fact-checks for matching: {done} of {total}…").format(
-                    done=f"{done:,}", total=f"{total:,}"
+                    done=format_number(done), total=format_number(total)
                 ), 0,
             )  # fmt: skip
 
@@ -277,7 +278,7 @@ class CheckedBefore(WindowHelper):
                 self.host.show_status(
                     self.tr("1 fact-check encoded for matching.") if done == 1
                     else self.tr("{count} fact-checks encoded for matching.").format(
-                        count=f"{done:,}"
+                        count=format_number(done)
                     )
                 )
                 self.library_changed()

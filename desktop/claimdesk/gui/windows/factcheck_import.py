@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from claimdesk.gui.i18n import format_number
 from claimdesk.gui.jobs import Job
 from claimdesk.gui.windows.batch_import import summary_box
 from claimdesk.gui.windows.checked_before import CheckedBefore
@@ -80,7 +81,7 @@ class FactCheckImporter(WindowHelper):
         """The counts in one line; each file's count or refusal on a line of its own."""
         lines = [
             (self.tr("{path}: 1 fact-check") if n == 1
-             else self.tr("{path}: {count} fact-checks")).format(path=p, count=f"{n:,}")
+             else self.tr("{path}: {count} fact-checks")).format(path=p, count=format_number(n))
             for p, n in result.per_file
         ]
         lines += [
