@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from claimdesk.domain import Theme
 from claimdesk.gui.dialogs.evidence_viewer import VIEW_CHARS, EvidenceViewer
+from claimdesk.gui.i18n import format_number
 from claimdesk.gui.panels.evidence_actions import png_bytes
 from claimdesk.gui.theme import _contrast, apply_theme
 from tests.gui.test_evidence_gui import Opened, window_with_a_source
@@ -72,7 +73,9 @@ def test_a_huge_text_on_one_line_is_shown_in_part(qtbot, make_window, tmp_path):
     assert viewer.text is not None
     shown = viewer.text.toPlainText()
     assert shown.startswith(dump[:1000]) and len(shown) < VIEW_CHARS + 300
-    assert shown.endswith(f"the first {VIEW_CHARS:,} of {len(dump):,} characters. Open the "
+    # The counts as the window's locale writes them (no grouping in the C locale).
+    first, total = format_number(VIEW_CHARS), format_number(len(dump))
+    assert shown.endswith(f"the first {first} of {total} characters. Open the "
                           "file with the system viewer for the rest; desk search finds words "
                           "in all of it.]")
     viewer.close()
