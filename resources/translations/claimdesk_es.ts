@@ -1078,6 +1078,26 @@ sha256 {sha}</translation>
         <source>Unverifiable</source>
         <translation>No verificable</translation>
     </message>
+    <message>
+        <source>Web page (HTML)</source>
+        <translation>Página web (HTML)</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Documento PDF</translation>
+    </message>
+    <message>
+        <source>Word document (DOCX)</source>
+        <translation>Documento de Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (CSV)</source>
+        <translation>Hoja de cálculo (CSV)</translation>
+    </message>
+    <message>
+        <source>Data (JSON)</source>
+        <translation>Datos (JSON)</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>

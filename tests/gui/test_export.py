@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from claimdesk.domain import ArticleMetadata
 from claimdesk.gui.dialogs.export_dialog import ExportDialog
 from tests.gui.conftest import wait_for_claims
+from tests.gui.test_translations import spanish  # noqa: F401 (a fixture)
 
 
 class _Text(HTMLParser):
@@ -210,4 +211,24 @@ def test_saved_reads_as_news_not_a_warning_and_goes_when_the_choice_changes(
     saved_as(saved_as_md)
     dialog.review_url.setText("https://factcheck.example.org/drones")
     assert not saved_lines(dialog)
+    dialog.close()
+
+
+def test_a_spanish_window_names_the_report_formats_in_spanish(
+    spanish, qtbot, make_window, seed_path  # noqa: F811 (the fixture)
+) -> None:
+    """The export dialog listed "Web page (HTML)", "Spreadsheet (CSV)"… in English in a
+    Spanish window: the names come from the core and never met a translator."""
+    window = make_window()
+    window.open_path(seed_path)
+    wait_for_claims(qtbot, window)
+    dialog = window.dialogs.export_report()
+    names = [dialog.format.itemText(i) for i in range(dialog.format.count())]
+    assert names == [
+        "Página web (HTML)", "Documento PDF", "Documento de Word (DOCX)", "Markdown",
+        "Hoja de cálculo (CSV)", "Datos (JSON)", "ClaimReview JSON-LD",
+    ]  # fmt: skip
+    # The choice is still the format's own name, whatever its label says.
+    choose(dialog, "csv")
+    assert dialog.format.currentText() == "Hoja de cálculo (CSV)"
     dialog.close()

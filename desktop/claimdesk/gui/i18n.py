@@ -205,6 +205,12 @@ LABELS = (
     QT_TRANSLATE_NOOP("Labels", "False"),
     QT_TRANSLATE_NOOP("Labels", "Misleading"),
     QT_TRANSLATE_NOOP("Labels", "Unverifiable"),
+    # Report formats (reports/export.py FORMATS), as the export dialog lists them.
+    QT_TRANSLATE_NOOP("Labels", "Web page (HTML)"),
+    QT_TRANSLATE_NOOP("Labels", "PDF document"),
+    QT_TRANSLATE_NOOP("Labels", "Word document (DOCX)"),
+    QT_TRANSLATE_NOOP("Labels", "Spreadsheet (CSV)"),
+    QT_TRANSLATE_NOOP("Labels", "Data (JSON)"),
 )
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from claimdesk.errors import KnownError
 from claimdesk.gui.errors import ErrorReporter
+from claimdesk.gui.i18n import label
 from claimdesk.gui.jobs import Job, JobRunner
 from claimdesk.gui.report_pdf import register_pdf
 from claimdesk.gui.screen_fit import resize_within_screen
@@ -117,7 +118,7 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox(objectName="exportFormat")
         for fmt in FORMATS.values():
-            self.format.addItem(fmt.label, fmt.name)
+            self.format.addItem(label(fmt.label), fmt.name)
         self.bom = QCheckBox(self.tr("Byte-order &mark for Excel"), objectName="csvBom")
         # Evidence files travel with an HTML report as checked copies in a folder beside
         # it, linked from the page (the same copies as `claimdesk export --copy-attachments`).
@@ -277,7 +278,7 @@ class ExportDialog(QDialog):
         title = self.data.title if self.data else "report"
         suggested = str(Path.home() / (_safe_name(title) + fmt.suffix))
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save report"), suggested, f"{fmt.label} (*{fmt.suffix})"
+            self, self.tr("Save report"), suggested, f"{label(fmt.label)} (*{fmt.suffix})"
         )
         if path:
             self.save_to(path)
